@@ -1,0 +1,239 @@
+//! One toolbar click, from snapshot to plan: which invitation the open box belongs to, the
+//! draft's lines, how to insert them without losing the user's text, and every notice's words.
+//!
+//! The service worker stays logic-free: it hands over the snapshot, the settings and the record
+//! of the last draft it inserted in this tab, and carries out the returned [`Plan`].
+
+use crate::read::{is_supported_url, read_page, Composer, Page};
+use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::{decide, Action, Category, Invitation, Settings, Suggestion};
+use serde::{Deserialize, Serialize};
+
+/// What the agent should do on the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// What was read, in page order (for tests and the options page's preview).
+    pub invitations: Vec<Invitation>,
+    /// The decision for the invitation the box belongs to, if one was made.
+    pub suggestion: Option<Suggestion>,
+    /// Text to write, if any.
+    pub insert: Option<Insert>,
+    /// Shown after a successful insertion, or alone when there is nothing to insert.
+    pub notice: Notice,
+    /// Shown instead when the box is gone by the time the agent writes.
+    pub gone_notice: Notice,
+    /// Settings problems worth telling the user about (their broken parts fell back to defaults).
+    pub warnings: Vec<String>,
+}
+
+/// Write `lines` into the box `node`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Insert {
+    pub node: u32,
+    /// `Replace`: select the box's whole content and type over it; `Append`: type after it.
+    pub mode: Mode,
+    /// One entry a paragraph; the agent inserts a paragraph break between entries.
+    pub lines: Vec<String>,
+    /// What the service worker keeps, once the insertion succeeded, for the next click.
+    pub remember: LastDraft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Replace,
+    Append,
+}
+
+/// The last draft NotYet wrote in a tab: lets a second click replace it rather than add a copy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LastDraft {
+    pub url: String,
+    pub node: u32,
+    /// What the user had typed before the draft went in, a line a paragraph.
+    pub before: Vec<String>,
+    /// The box's whole text right after insertion, whitespace folded.
+    pub after: String,
+}
+
+/// A short message on the page, in NotYet's own shadow root.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub level: Level,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Success,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Notice {
+    fn new(level: Level, text: impl Into<String>) -> Notice {
+        Notice { level, text: text.into() }
+    }
+}
+
+/// Where NotYet works, for a click anywhere else.
+pub fn unsupported_notice() -> Notice {
+    Notice::new(
+        Level::Info,
+        "NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.",
+    )
+}
+
+fn gone_notice() -> Notice {
+    Notice::new(Level::Warning, "The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.")
+}
+
+/// Plans a click from the agent's snapshot JSON, the settings JSON and the last draft's JSON
+/// (empty or `null` when there is none). Never fails: every problem becomes a notice.
+pub fn plan_json(snapshot: &str, settings: &str, last: &str) -> Plan {
+    let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
+    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
+    let mut plan = match Snapshot::from_json(snapshot) {
+        Ok(snap) => plan(&snap, &settings, last.as_ref()),
+        Err(e) => only_notice(Vec::new(), Notice::new(Level::Error, format!("NotYet couldn't read this page ({e}). Nothing was changed."))),
+    };
+    plan.warnings = warnings;
+    plan
+}
+
+/// Plans a click: read the page, decide, and choose how to write.
+pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) -> Plan {
+    if !is_supported_url(&snapshot.url) {
+        return only_notice(Vec::new(), unsupported_notice());
+    }
+    let page = read_page(snapshot);
+    let Some(composer) = page.composer.clone() else {
+        let notice = describe_without_box(&page, settings);
+        return only_notice(page.invitations, notice);
+    };
+    let Some(target) = target_of(&page, &composer) else {
+        let n = page.invitations.len();
+        return only_notice(
+            page.invitations,
+            Notice::new(Level::Warning, format!("{n} invitations here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.")),
+        );
+    };
+    let suggestion = decide(&target, settings);
+    let who = display_name(&target);
+    let Some(text) = suggestion.text.clone().filter(|_| suggestion.action == Action::Reply) else {
+        let notice = advice_without_text(&suggestion, &who);
+        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+    };
+    let draft: Vec<String> = text.lines().map(str::to_owned).collect();
+
+    let now = fold_whitespace(&composer.lines.join(" "));
+    let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
+    let (mode, before) = if now.is_empty() {
+        (Mode::Replace, Vec::new())
+    } else if let Some(l) = last.filter(|l| same_box && l.after == now) {
+        (Mode::Replace, l.before.clone())
+    } else if same_box {
+        let notice = Notice::new(Level::Info, "You've changed NotYet's draft, so it stays as you wrote it. Clear the box and click NotYet again for a fresh draft.");
+        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+    } else {
+        (Mode::Append, composer.lines.clone())
+    };
+
+    // Replacing retypes what the user had before; appending types after it. Either way a blank
+    // line separates their text from the draft.
+    let separator: &[String] = if before.is_empty() { &[] } else { &[String::new(), String::new()] };
+    let lines: Vec<String> = match mode {
+        Mode::Replace => before.iter().cloned().chain(separator.iter().skip(1).cloned()).chain(draft.iter().cloned()).collect(),
+        Mode::Append => separator.iter().cloned().chain(draft.iter().cloned()).collect(),
+    };
+    let after = fold_whitespace(&before.iter().chain(draft.iter()).cloned().collect::<Vec<_>>().join(" "));
+    let total: usize = before.iter().chain(draft.iter()).map(|l| l.chars().count() + 1).sum();
+    if total > suggestion.limit as usize {
+        let notice = Notice::new(Level::Warning, format!("The box already holds a long text; with the draft it would pass LinkedIn's {} characters. Nothing was added.", suggestion.limit));
+        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+    }
+    let reason = suggestion.reasons.first().map(|r| format!(" ({r})")).unwrap_or_default();
+    let kept = if before.is_empty() { "" } else { " Your own text is kept above it." };
+    let notice = Notice::new(Level::Success, format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."));
+    Plan {
+        invitations: page.invitations,
+        suggestion: Some(suggestion),
+        insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
+        notice,
+        gone_notice: gone_notice(),
+        warnings: Vec::new(),
+    }
+}
+
+fn only_notice(invitations: Vec<Invitation>, notice: Notice) -> Plan {
+    Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(), warnings: Vec::new() }
+}
+
+/// The invitation the box belongs to: the one its addressee names; else the page's only one;
+/// else, when the box names someone not listed (a profile or thread), that person with no note.
+fn target_of(page: &Page, composer: &Composer) -> Option<Invitation> {
+    if let Some(to) = composer.addressee.as_deref().map(name_key).filter(|k| !k.is_empty()) {
+        let found = page.invitations.iter().find(|i| name_key(&i.name) == to).or_else(|| {
+            page.invitations.iter().find(|i| {
+                let k = name_key(&i.name);
+                !k.is_empty() && (k.contains(&to) || to.contains(&k))
+            })
+        });
+        return Some(found.cloned().unwrap_or_else(|| Invitation {
+            site: "linkedin".into(),
+            name: composer.addressee.clone().unwrap_or_default(),
+            ..Invitation::default()
+        }));
+    }
+    match page.invitations.as_slice() {
+        [only] => Some(only.clone()),
+        [] => Some(Invitation { site: "linkedin".into(), ..Invitation::default() }),
+        _ => None,
+    }
+}
+
+/// Lower-case letters and digits, words single-spaced: "Dr. Jane  DOE" → "dr jane doe".
+fn name_key(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    fold_whitespace(&cleaned)
+}
+
+fn display_name(inv: &Invitation) -> String {
+    let name = fold_whitespace(&inv.name);
+    if name.is_empty() {
+        "this person".into()
+    } else {
+        name
+    }
+}
+
+fn describe_without_box(page: &Page, settings: &Settings) -> Notice {
+    match page.invitations.as_slice() {
+        [] => Notice::new(Level::Info, "No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again."),
+        [only] => {
+            let s = decide(only, settings);
+            let who = display_name(only);
+            if s.action == Action::Reply {
+                Notice::new(Level::Info, format!("1 invitation, from {who}. Open Reply or Message on it to draft a decline."))
+            } else {
+                advice_without_text(&s, &who)
+            }
+        }
+        many => Notice::new(Level::Info, format!("{} invitations. Open Reply or Message on one to draft a decline.", many.len())),
+    }
+}
+
+fn advice_without_text(s: &Suggestion, who: &str) -> Notice {
+    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.join("; ")) };
+    let text = match (s.action, s.category) {
+        (Action::Accept, _) => format!("{who} looks like someone you know{why}: accept the invitation if you like. Nothing was written."),
+        (Action::Report, _) | (_, Category::Spam) => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
+        (Action::Ignore, _) => format!("This is an invitation to follow {who}{why}, not a person to answer. Ignore it if you like. Nothing was written."),
+        (Action::Reply, _) => format!("NotYet has no text for {who}. Nothing was written."),
+    };
+    Notice::new(if s.action == Action::Report { Level::Warning } else { Level::Info }, text)
+}

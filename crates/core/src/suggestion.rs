@@ -1,0 +1,47 @@
+//! What the core decides for one invitation (contract section 2).
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of invitation, which picks the default action and template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Known,
+    Spam,
+    Recruiter,
+    Sales,
+    Mutual,
+    Personalized,
+    Generic,
+    NotAPerson,
+}
+
+/// What the user is advised to do. Only `Reply` carries a text; NotYet never acts by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Accept,
+    Reply,
+    Ignore,
+    Report,
+}
+
+/// The decision and, for a reply, its wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub category: Category,
+    pub action: Action,
+    pub first_name: Option<String>,
+    /// ISO 639-1 code of `text`.
+    pub language: String,
+    pub text: Option<String>,
+    /// The id of the template that produced `text`.
+    pub template: Option<String>,
+    /// Why, in plain words, in the order the decision was made.
+    pub reasons: Vec<String>,
+    /// The most characters the place this text goes to accepts.
+    pub limit: u32,
+}
+
+/// A LinkedIn message holds at most this many characters.
+pub const MESSAGE_LIMIT: u32 = 8000;

@@ -1,0 +1,38 @@
+//! The wasm-bindgen layer: JSON strings in, JSON strings out, one function a message.
+//!
+//! Strings rather than JS objects: the agent's snapshot already arrives as a JSON string
+//! (`JSON.stringify` is the fastest way out of the page), and serde_json parses it faster than
+//! walking JS objects through the boundary.
+
+use notyet_core::click;
+use notyet_core::snapshot::{ATTRIBUTES, SKIPPED_TAGS};
+use wasm_bindgen::prelude::*;
+
+/// What the agent should copy from the page: `{"attributes": [...], "skip": [...]}`.
+#[wasm_bindgen(js_name = snapshotRequest)]
+pub fn snapshot_request() -> String {
+    serde_json::json!({ "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS }).to_string()
+}
+
+/// Whether NotYet reads pages at this address.
+#[wasm_bindgen(js_name = isSupportedUrl)]
+pub fn is_supported_url(url: &str) -> bool {
+    notyet_core::read::is_supported_url(url)
+}
+
+/// The notice for a click on a page NotYet doesn't work on: `{"level", "text"}`.
+#[wasm_bindgen(js_name = unsupportedNotice)]
+pub fn unsupported_notice() -> String {
+    to_json(&click::unsupported_notice())
+}
+
+/// Plans a click: snapshot, settings and last draft as JSON; returns the Plan as JSON.
+#[wasm_bindgen(js_name = planClick)]
+pub fn plan_click(snapshot: &str, settings: &str, last: &str) -> String {
+    to_json(&click::plan_json(snapshot, settings, last))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing our own plain structs cannot fail; an empty object keeps the caller's JSON.parse safe.
+    serde_json::to_string(value).unwrap_or_else(|_| "{}".into())
+}
