@@ -1,0 +1,157 @@
+/**
+ * The page agent: one self-contained function, injected on demand with
+ * `chrome.scripting.executeScript({target: {tabId}, func: agent, args: [command]})`, one round
+ * trip an operation. Injection sends the function's source, so it may use nothing from outside.
+ * It knows nothing of LinkedIn: it copies the page, types text and shows a notice; the core
+ * decides what to read and what to write.
+ *
+ * Commands and answers (all plain JSON):
+ * - `{op: "snapshot", attributes, skip}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
+ * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
+ *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
+ * - `{op: "notice", level, text}` → `{ok: true}`
+ *
+ * @param {{op: string} & Record<string, any>} command
+ */
+export function agent(command) {
+  // Kept on the isolated world's global, which lives as long as the document: ids stay stable
+  // across snapshots, and a later call resolves the ids of the last one.
+  const state = (globalThis.__notyetAgent ??= { ids: new WeakMap(), nodes: new Map(), next: 1, toast: null, timer: 0 });
+
+  const idOf = (node) => {
+    let id = state.ids.get(node);
+    if (id === undefined) state.ids.set(node, (id = state.next++));
+    state.nodes.set(id, node);
+    return id;
+  };
+
+  /** Iterative walk (deep pages must not overflow the stack); no layout or style reads. */
+  const snapshot = ({ attributes, skip }) => {
+    const wanted = new Set(attributes);
+    const skipped = new Set(skip);
+    state.nodes = new Map();
+    const element = (el, tag) => {
+      const out = { i: idOf(el), t: tag ?? el.localName };
+      if (el.attributes?.length) {
+        const a = [];
+        for (const attr of el.attributes) if (wanted.has(attr.name)) a.push(attr.name, attr.value);
+        if (a.length) out.a = a;
+      }
+      stack.push([el, out]);
+      return out;
+    };
+    const stack = [];
+    const doc = document;
+    const root = element(doc.documentElement);
+    while (stack.length) {
+      const [el, out] = stack.pop();
+      const c = [];
+      const shadow = el.shadowRoot;
+      if (shadow) c.push(element(shadow, "#shadow-root"));
+      if (el.localName === "iframe" || el.localName === "frame") {
+        try {
+          const inner = el.contentDocument; // null or a throw when cross-origin
+          if (inner?.documentElement) c.push({ i: idOf(inner), t: "#document", c: [element(inner.documentElement)] });
+        } catch {
+          // A cross-origin frame is not ours to read.
+        }
+      }
+      for (let n = el.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === 3) {
+          const text = n.data;
+          if (/\S/.test(text)) c.push(text);
+        } else if (n.nodeType === 1 && !skipped.has(n.localName)) {
+          c.push(element(n));
+        }
+      }
+      if (c.length) out.c = c;
+    }
+    return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root });
+  };
+
+  /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */
+  const insert = ({ node, mode, lines }) => {
+    const box = state.nodes.get(node);
+    if (!box || !box.isConnected) return { ok: false, reason: "gone" };
+    const doc = box.ownerDocument;
+    const plain = box.localName === "textarea" || box.localName === "input";
+    box.focus();
+    if (plain) {
+      const end = mode === "replace" ? 0 : box.value.length;
+      box.setSelectionRange(end, box.value.length);
+      if (mode === "replace" && box.value) doc.execCommand("delete");
+    } else {
+      // An explicit range in the box's own document (Firefox needs it; shadow roots work in Chromium).
+      const range = doc.createRange();
+      range.selectNodeContents(box);
+      const selection = doc.getSelection();
+      if (mode === "replace" && box.textContent.trim()) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+        doc.execCommand("delete");
+      } else {
+        range.collapse(mode === "replace");
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+    }
+    for (const [k, line] of lines.entries()) {
+      if (k > 0 && !doc.execCommand(plain ? "insertText" : "insertParagraph", false, "\n")) return { ok: false, reason: "refused" };
+      if (line && !doc.execCommand("insertText", false, line)) return { ok: false, reason: "refused" };
+    }
+    return { ok: true, text: plain ? box.value : box.innerText };
+  };
+
+  /** A toast in a closed shadow root of its own: the page's styles and scripts can't reach in. */
+  const notice = ({ level, text }) => {
+    state.toast?.remove();
+    clearTimeout(state.timer);
+    const host = document.createElement("notyet-notice");
+    const shadow = host.attachShadow({ mode: "closed" });
+    const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
+    sheet.replaceSync(`
+      :host { all: initial; position: fixed; z-index: 2147483647; top: 16px; right: 16px; }
+      div { display: flex; gap: 10px; align-items: flex-start; box-sizing: border-box; width: min(380px, calc(100vw - 32px));
+        padding: 12px 12px 12px 14px; border-radius: 10px; border-left: 5px solid #0a666e; background: #fff; color: #1d2226;
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.22); }
+      div.warning { border-left-color: #b26b00; } div.error { border-left-color: #b3261e; } div.info { border-left-color: #3b6fb6; }
+      p { margin: 0; flex: 1; white-space: pre-line; overflow-wrap: anywhere; }
+      b { display: block; margin-bottom: 2px; color: #0a666e; }
+      button { all: unset; cursor: pointer; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; border-radius: 4px; }
+      button:hover, button:focus-visible { background: #eee; color: #000; }`);
+    shadow.adoptedStyleSheets = [sheet];
+    const box = document.createElement("div");
+    box.className = level;
+    box.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
+    const p = document.createElement("p");
+    const title = document.createElement("b");
+    title.textContent = "NotYet";
+    p.append(title, text); // appended as a text node: names and notes are hostile text
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", () => host.remove());
+    box.append(p, close);
+    shadow.append(box);
+    document.documentElement.append(host);
+    state.toast = host;
+    state.timer = setTimeout(() => host.remove(), 8000);
+  };
+
+  switch (command.op) {
+    case "snapshot":
+      return snapshot(command);
+    case "insert": {
+      const done = insert(command);
+      const shown = done.ok ? command.notice : command.gone;
+      if (shown && done.reason !== "refused") notice(shown);
+      return done;
+    }
+    case "notice":
+      notice(command);
+      return { ok: true };
+    default:
+      return { ok: false, reason: "unknown" };
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The module service worker: on a toolbar click it takes a snapshot through the page agent,
+ * asks the core (WASM) for a Plan, and carries it out. All reading, deciding and wording is the
+ * core's; this file only moves data between the browser APIs, the page and the core.
+ */
+import { api } from "./browser.js";
+import { agent } from "./agent.js";
+import init, * as core from "./wasm/notyet_wasm.js";
+
+/** The core, initialised on first use and kept (service workers allow no top-level await). */
+let wasm;
+const ready = () =>
+  (wasm ??= init().then(
+    () => core,
+    (e) => {
+      wasm = undefined; // a failed load is retried on the next click
+      throw e;
+    },
+  ));
+
+/** The settings JSON (`""` when unset), cached; a change applies to the next click. */
+let settings;
+const settingsJson = (value) => (value === undefined ? "" : JSON.stringify(value));
+const loadSettings = () => (settings ??= api.storage.local.get("settings").then((r) => settingsJson(r.settings)));
+
+/** Each tab's last draft (the core's LastDraft), in memory and in session storage for a restarted worker. */
+const drafts = new Map();
+const draftKey = (tabId) => `draft:${tabId}`;
+const lastDraft = async (tabId) => {
+  if (!drafts.has(tabId)) drafts.set(tabId, (await api.storage.session.get(draftKey(tabId)))[draftKey(tabId)] ?? null);
+  return drafts.get(tabId);
+};
+
+/** Tabs whose badge says a click failed; cleared on the next good click. */
+const badged = new Set();
+
+/**
+ * Every click's timings and outcome, for the tests and `./build.sh bench` (milliseconds from
+ * `performance.now()`): start, snapshot, plan, inserted (text in the box), end, notice.
+ */
+globalThis.__notyetClicks = [];
+
+// Listeners are registered synchronously so that a click can wake the worker.
+api.action.onClicked.addListener((tab) => void click(tab));
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
+});
+api.tabs.onRemoved.addListener((tabId) => {
+  drafts.delete(tabId);
+  badged.delete(tabId);
+  api.storage.session.remove(draftKey(tabId)).catch(() => {});
+});
+
+/** Runs one agent command in the tab's top frame and returns its answer. */
+async function run(tabId, command) {
+  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
+  if (frame?.error) throw new Error(String(frame.error)); // Firefox reports script errors here
+  return frame?.result;
+}
+
+async function click(tab) {
+  const record = { start: performance.now() };
+  const tabId = tab.id;
+  try {
+    // Start everything the plan needs at once; the page round trip overlaps storage reads.
+    const [c, cfg, last] = [ready(), loadSettings(), lastDraft(tabId)];
+    const core = await c;
+    if (!core.isSupportedUrl(tab.url ?? "")) {
+      record.notice = JSON.parse(core.unsupportedNotice());
+      await run(tabId, { op: "notice", ...record.notice });
+      return;
+    }
+    const snapshot = await run(tabId, { op: "snapshot", ...JSON.parse(core.snapshotRequest()) });
+    record.snapshot = performance.now();
+    const plan = JSON.parse(core.planClick(snapshot, await cfg, JSON.stringify(await last)));
+    record.plan = performance.now();
+    const stored = api.storage.session.set({ lastRead: plan.invitations });
+    const notice = { ...plan.notice };
+    if (plan.warnings.length) notice.text += `\nSettings: ${plan.warnings.join("; ")}`;
+    if (plan.insert) {
+      const { node, mode, lines, remember } = plan.insert;
+      await globalThis.__notyetTest?.beforeInsert?.(tabId); // test seam: only the browser tests set it
+      const done = await run(tabId, { op: "insert", node, mode, lines, notice, gone: plan.gone_notice });
+      record.inserted = performance.now();
+      if (done?.reason === "refused") throw new Error("the page refused the text");
+      record.notice = done?.ok ? notice : plan.gone_notice;
+      if (done?.ok) {
+        drafts.set(tabId, remember);
+        await api.storage.session.set({ [draftKey(tabId)]: remember });
+      }
+    } else {
+      record.notice = notice;
+      await run(tabId, { op: "notice", ...notice });
+    }
+    await stored;
+    if (badged.delete(tabId)) await api.action.setBadgeText({ tabId, text: "" });
+  } catch (e) {
+    record.error = String(e?.message ?? e);
+    // A notice that couldn't be shown (chrome:// pages, the web store) becomes the badge and tooltip.
+    const notice = record.notice ?? { level: "error", text: `NotYet couldn't finish (${record.error}). Nothing was changed.` };
+    if (record.notice || !(await run(tabId, { op: "notice", ...notice }).then(Boolean, () => false))) {
+      badged.add(tabId);
+      await Promise.allSettled([api.action.setBadgeText({ tabId, text: "!" }), api.action.setTitle({ tabId, title: notice.text })]);
+    }
+  } finally {
+    record.end = performance.now();
+    globalThis.__notyetClicks.push(record);
+  }
+}
