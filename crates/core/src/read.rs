@@ -2,11 +2,20 @@
 //!
 //! Knows LinkedIn's two live layouts (see `../shared/linkedin-dom.md`): the 2026 server-driven
 //! one with hashed classes, read through roles, aria, hrefs and text shapes; and the older Ember
-//! one with stable `invitation-card*` classes. Labels are localized, so where a label can't be
-//! read the structure decides.
+//! one with stable `invitation-card*` classes. A profile page of someone who invited you counts
+//! as one invitation. Labels are localized, so where a label can't be read the structure decides.
+//!
+//! The tree is indexed once ([`Index`]: every element in page order with its parent and the end
+//! of its subtree), so each part of the page is read in one pass: a 300-invitation page stays
+//! linear, with no search from the root per card.
 
-use crate::snapshot::Snapshot;
-use crate::Invitation;
+mod cards;
+mod composer;
+mod phrases;
+mod profile;
+
+use crate::snapshot::{fold_whitespace, Child, Node, Snapshot};
+use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
 
 /// What a page holds that NotYet can act on.
@@ -38,6 +47,349 @@ pub fn is_supported_url(url: &str) -> bool {
 
 /// Reads everything NotYet needs from a snapshot.
 pub fn read_page(snapshot: &Snapshot) -> Page {
-    let _ = snapshot;
-    Page::default()
+    let index = Index::new(&snapshot.root);
+    let path = url_path(&snapshot.url);
+    let mut invitations = cards::read(&index, &path);
+    if invitations.is_empty() {
+        if let Some(inv) = profile::read(&index, &path) {
+            invitations.push(inv);
+        }
+    }
+    Page { invitations, composer: composer::read(&index) }
+}
+
+/// Every element of a snapshot in page order (pre-order, shadow roots and frames included),
+/// with its parent and where its subtree ends: subtrees are ranges, ancestors a short walk up.
+pub(crate) struct Index<'a> {
+    entries: Vec<Entry<'a>>,
+}
+
+pub(crate) struct Entry<'a> {
+    pub node: &'a Node,
+    pub parent: Option<usize>,
+    /// One past the last entry of this element's subtree.
+    pub end: usize,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes the tree without recursion: deep pages must not overflow the stack.
+    pub fn new(root: &'a Node) -> Index<'a> {
+        enum Step<'a> {
+            Enter(&'a Node, Option<usize>),
+            Exit(usize),
+        }
+        let mut entries: Vec<Entry<'a>> = Vec::new();
+        let mut stack = vec![Step::Enter(root, None)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Enter(node, parent) => {
+                    let at = entries.len();
+                    entries.push(Entry { node, parent, end: at + 1 });
+                    stack.push(Step::Exit(at));
+                    let kids: Vec<&Node> = node.elements().collect();
+                    stack.extend(kids.into_iter().rev().map(|k| Step::Enter(k, Some(at))));
+                }
+                Step::Exit(at) => {
+                    let end = entries.len();
+                    if let Some(e) = entries.get_mut(at) {
+                        e.end = end;
+                    }
+                }
+            }
+        }
+        Index { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn node(&self, at: usize) -> &'a Node {
+        self.entries[at].node
+    }
+
+    pub fn end(&self, at: usize) -> usize {
+        self.entries[at].end
+    }
+
+    pub fn parent(&self, at: usize) -> Option<usize> {
+        self.entries[at].parent
+    }
+
+    /// The elements strictly inside `at`, in page order.
+    pub fn inside(&self, at: usize) -> std::ops::Range<usize> {
+        at + 1..self.end(at)
+    }
+
+    /// `at`'s ancestors, nearest first.
+    pub fn ancestors(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(at), move |&p| self.parent(p))
+    }
+}
+
+/// Which copy of doubled text to keep: LinkedIn often renders a visible copy marked
+/// `aria-hidden` next to a `visually-hidden` one for screen readers; a clamped note may show
+/// a truncated copy while the whole text sits in the hidden one.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Copy {
+    /// The visible text: skip `visually-hidden` helpers (names, headlines).
+    Visible,
+    /// The screen-reader text: skip `aria-hidden` parts.
+    Spoken,
+}
+
+/// Whether an element is a control rather than content: its label is never part of a field.
+pub(crate) fn is_control(n: &Node) -> bool {
+    if matches!(n.tag.as_str(), "button" | "input" | "select" | "textarea") || n.attr("role") == Some("button") {
+        return true;
+    }
+    if n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less") {
+        return true;
+    }
+    n.tag == "a" && n.attr("href").is_some_and(is_action_href)
+}
+
+/// Links that act rather than show someone: compose a message, or the page itself (a
+/// follows-you card's Accept is a link to the invitation manager).
+fn is_action_href(href: &str) -> bool {
+    href.contains("/messaging/") || href.contains("invitation-manager") || href.starts_with('#') || href.starts_with("javascript:")
+}
+
+fn is_screen_reader_only(n: &Node) -> bool {
+    n.has_class("visually-hidden") || n.has_class("a11y-text") || n.has_class("sr-only")
+}
+
+/// The text of `node`, whitespace folded, without controls and without the copy `copy` skips.
+/// With `breaks`, blocks and `<br>` end lines (for notes and message boxes).
+pub(crate) fn text_of(node: &Node, copy: Copy, breaks: bool) -> String {
+    enum Item<'a> {
+        Open(&'a Node),
+        Close(&'a Node),
+        Text(&'a str),
+    }
+    let mut out = String::new();
+    let mut stack = vec![Item::Open(node)];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Text(t) => out.push_str(t),
+            Item::Close(n) => {
+                if breaks && is_block(n) {
+                    out.push('\n');
+                }
+            }
+            Item::Open(n) => {
+                let root = std::ptr::eq(n, node);
+                if !root && (is_control(n) || hidden_for(n, copy)) {
+                    continue;
+                }
+                if n.tag == "br" {
+                    out.push(if breaks { '\n' } else { ' ' });
+                    continue;
+                }
+                if breaks && is_block(n) {
+                    out.push('\n');
+                } else {
+                    // Adjacent elements must not glue words together (as `Node::text` does).
+                    out.push(' ');
+                }
+                stack.push(Item::Close(n));
+                for child in n.children.iter().rev() {
+                    stack.push(match child {
+                        Child::Element(e) => Item::Open(e),
+                        Child::Text(t) => Item::Text(t),
+                    });
+                }
+            }
+        }
+    }
+    if breaks {
+        let lines: Vec<String> = out.split('\n').map(fold_whitespace).collect();
+        let mut kept: Vec<String> = Vec::new();
+        for line in lines {
+            // Paragraph breaks survive as one empty line; runs of them are layout.
+            if line.is_empty() && kept.last().map_or(true, |l| l.is_empty()) {
+                continue;
+            }
+            kept.push(line);
+        }
+        while kept.last().is_some_and(|l| l.is_empty()) {
+            kept.pop();
+        }
+        kept.join("\n")
+    } else {
+        fold_whitespace(&out)
+    }
+}
+
+fn hidden_for(n: &Node, copy: Copy) -> bool {
+    match copy {
+        Copy::Visible => is_screen_reader_only(n),
+        Copy::Spoken => n.attr("aria-hidden") == Some("true"),
+    }
+}
+
+fn is_block(n: &Node) -> bool {
+    matches!(
+        n.tag.as_str(),
+        "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr"
+    )
+}
+
+/// What a link points at: the kind of profile and its canonical address, for links to a
+/// person (`/in/slug/`), company, school, group, event, newsletter or showcase page.
+pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
+    let path = if let Some(rest) = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).or_else(|| href.strip_prefix("//")) {
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
+            return None;
+        }
+        path
+    } else {
+        href.strip_prefix('/')?
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut parts = path.split('/');
+    let kind = match parts.next()? {
+        "in" => Kind::Person,
+        "company" => Kind::Company,
+        "school" => Kind::School,
+        "groups" => Kind::Group,
+        "events" => Kind::Event,
+        "newsletters" => Kind::Newsletter,
+        "showcase" => Kind::Page,
+        _ => return None,
+    };
+    let slug = parts.next().filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "-_%.~".contains(c)))?;
+    let section = match kind {
+        Kind::Person => "in",
+        Kind::Company => "company",
+        Kind::School => "school",
+        Kind::Group => "groups",
+        Kind::Event => "events",
+        Kind::Newsletter => "newsletters",
+        Kind::Page => "showcase",
+    };
+    Some((kind, format!("https://www.linkedin.com/{section}/{slug}/")))
+}
+
+/// The path of a page address (`/mynetwork/invitation-manager/received/`), empty when none.
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    path.split(['?', '#']).next().unwrap_or("").to_owned()
+}
+
+/// An invitation with the fields every reader sets.
+pub(crate) fn blank_invitation() -> Invitation {
+    Invitation { site: "linkedin".into(), ..Invitation::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phrases::*;
+    use super::*;
+
+    #[test]
+    fn mutual_counts_in_english() {
+        assert_eq!(mutual_count("Casey Ray and 8 other mutual connections"), Some(9));
+        assert_eq!(mutual_count("Casey Ray and 1 other mutual connection"), Some(2));
+        assert_eq!(mutual_count("Casey Ray, Drew Stone and 3 other mutual connections"), Some(5));
+        assert_eq!(mutual_count("Casey Ray, Drew Stone, and 3 others are mutual connections"), Some(5));
+        assert_eq!(mutual_count("Drew Stone is a mutual connection"), Some(1));
+        assert_eq!(mutual_count("Drew Stone and Casey Ray are mutual connections"), Some(2));
+        assert_eq!(mutual_count("12 mutual connections"), Some(12));
+        assert_eq!(mutual_count("1 mutual connection"), Some(1));
+        assert_eq!(mutual_count("1,234 mutual connections"), Some(1234));
+        assert_eq!(mutual_count("Casey Ray and 1,233 other mutual connections"), Some(1234));
+    }
+
+    #[test]
+    fn mutual_counts_in_german_french_spanish() {
+        assert_eq!(mutual_count("Casey Ray und 8 weitere gemeinsame Kontakte"), Some(9));
+        assert_eq!(mutual_count("12 gemeinsame Kontakte"), Some(12));
+        assert_eq!(mutual_count("1.234 gemeinsame Kontakte"), Some(1234));
+        assert_eq!(mutual_count("Drew Stone ist ein gemeinsamer Kontakt"), Some(1));
+        assert_eq!(mutual_count("Drew Stone und Casey Ray sind gemeinsame Kontakte"), Some(2));
+        assert_eq!(mutual_count("Casey Ray et 8 autres relations en commun"), Some(9));
+        assert_eq!(mutual_count("12 relations en commun"), Some(12));
+        assert_eq!(mutual_count("Drew Stone est une relation en commun"), Some(1));
+        assert_eq!(mutual_count("Casey Ray y 8 contactos más en común"), Some(9));
+        assert_eq!(mutual_count("12 contactos en común"), Some(12));
+    }
+
+    #[test]
+    fn not_mutual_lines() {
+        assert_eq!(mutual_count("Career coach | Speaker"), None);
+        assert_eq!(mutual_count("2 weeks ago"), None);
+        assert_eq!(mutual_count(""), None);
+        assert_eq!(mutual_count("Kathie Smith is inviting you to connect"), None);
+    }
+
+    #[test]
+    fn numbers_with_separators() {
+        assert_eq!(first_number("1,234"), Some((1234, 0)));
+        assert_eq!(first_number("about 1.234.567 people"), Some((1_234_567, 6)));
+        assert_eq!(first_number("1\u{a0}234 relations"), Some((1234, 0)));
+        assert_eq!(first_number("3, 4"), Some((3, 0)));
+        assert_eq!(first_number("12.5"), Some((12, 0)));
+        assert_eq!(first_number("none"), None);
+        assert_eq!(first_number("99999999999999999999"), Some((u32::MAX, 0)));
+    }
+
+    #[test]
+    fn times_ago() {
+        for t in ["2 weeks ago", "an hour ago", "Yesterday", "vor 2 Wochen", "Gestern", "vor 3 Tagen", "il y a 2 semaines", "hace 3 días", "1 month ago"] {
+            assert!(is_time_ago(t), "{t}");
+        }
+        for t in ["Career coach | Speaker", "2 years in sales", "Vorstand", "Hace marketing", ""] {
+            assert!(!is_time_ago(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn relation_lines() {
+        assert_eq!(relation("Kathie Smith is inviting you to connect"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith follows you and is inviting you to connect"), Some(Relation::Connect));
+        assert_eq!(relation("Kathrin Müller möchte sich mit Ihnen vernetzen"), Some(Relation::Connect));
+        assert_eq!(relation("Acme Corp invited you to follow"), Some(Relation::Follow));
+        assert_eq!(relation("Jane Doe hat Sie eingeladen, Acme zu folgen"), Some(Relation::Follow));
+        assert_eq!(relation("Career coach | Speaker"), None);
+    }
+
+    #[test]
+    fn more_labels_are_stripped() {
+        assert_eq!(strip_more("I read your post … show more"), "I read your post");
+        assert_eq!(strip_more("Ich habe Ihren Beitrag gelesen …mehr anzeigen"), "Ich habe Ihren Beitrag gelesen");
+        assert_eq!(strip_more("Wait... see more"), "Wait");
+        assert_eq!(strip_more("Nothing to strip…"), "Nothing to strip…");
+    }
+
+    #[test]
+    fn reply_to_names() {
+        assert_eq!(reply_to_name("Reply to Kathie"), Some("Kathie".into()));
+        assert_eq!(reply_to_name("Antworten an Kathrin"), Some("Kathrin".into()));
+        assert_eq!(reply_to_name("Write a message…"), None);
+    }
+
+    #[test]
+    fn entity_links() {
+        assert_eq!(entity("/in/kathie-smith/"), Some((Kind::Person, "https://www.linkedin.com/in/kathie-smith/".into())));
+        assert_eq!(entity("https://de.linkedin.com/in/kathrin?miniProfileUrn=x"), Some((Kind::Person, "https://www.linkedin.com/in/kathrin/".into())));
+        assert_eq!(entity("/company/acme/life/"), Some((Kind::Company, "https://www.linkedin.com/company/acme/".into())));
+        assert_eq!(entity("https://evil.example/in/x/"), None);
+        assert_eq!(entity("/in/"), None);
+        assert_eq!(entity("/feed/"), None);
+    }
+
+    #[test]
+    fn empty_and_odd_snapshots_read_as_nothing() {
+        assert_eq!(read_page(&Snapshot::default()), Page::default());
+        let mut deep = Node { tag: "div".into(), ..Node::default() };
+        for i in 0..2000 {
+            deep = Node { id: i, tag: if i % 2 == 0 { "div".into() } else { "p".into() }, attrs: vec![("role".into(), "listitem".into())], children: vec![Child::Element(deep)] };
+        }
+        let snap = Snapshot { url: "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(), root: deep, ..Snapshot::default() };
+        let page = read_page(&snap);
+        assert!(page.composer.is_none());
+    }
 }

@@ -1,0 +1,277 @@
+//! Invitation cards on the invitation manager (and the invitations atop "My Network").
+//!
+//! A card is found by what marks it, strongest first: a `componentkey` of
+//! `urn:li:invitation:…` (2026 layout) or an `li.invitation-card` (Ember layout); else an
+//! element with `role=listitem` that reads like an invitation. The 2026 card has no stable
+//! classes, so it is read as a sequence of text units in page order — name, relation line,
+//! headline, shared connections, time, note — each recognized by its shape where the words are
+//! known, by its place where they are not.
+
+use super::phrases::{self, Relation};
+use super::{blank_invitation, entity, is_control, text_of, Copy, Index};
+use crate::snapshot::{Child, Node};
+use crate::{Invitation, Kind};
+
+/// Reads every invitation card on the page, in page order.
+pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
+    // Sent invitations are the user's own, not invitations to answer.
+    if path.contains("/invitation-manager/sent") {
+        return Vec::new();
+    }
+    let manager = path.contains("/invitation-manager/");
+    candidates(index)
+        .into_iter()
+        .filter_map(|(at, strong)| {
+            let node = index.node(at);
+            if node.tag == "li" && node.has_class_prefix("invitation-card") {
+                return Some(read_ember(index, at));
+            }
+            let card = read_card(index, at);
+            let accepted = strong || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2);
+            accepted.then_some(card.invitation)
+        })
+        .collect()
+}
+
+/// Card roots in page order, with whether a strong mark found them. A strong mark inside a
+/// list item wins over the list item; list items inside a card (a face pile) are part of it.
+fn candidates(index: &Index) -> Vec<(usize, bool)> {
+    let mut found: Vec<(usize, bool, bool)> = Vec::new(); // (at, strong, superseded)
+    let mut open_weak: Option<(usize, usize)> = None; // (position in `found`, end of its subtree)
+    let mut at = 0;
+    while at < index.len() {
+        if open_weak.is_some_and(|(_, end)| at >= end) {
+            open_weak = None;
+        }
+        let node = index.node(at);
+        let strong = node.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || (node.tag == "li" && node.has_class_prefix("invitation-card"));
+        if strong {
+            if let Some((pos, _)) = open_weak {
+                if let Some(f) = found.get_mut(pos) {
+                    f.2 = true;
+                }
+            }
+            found.push((at, true, false));
+            at = index.end(at);
+            continue;
+        }
+        if open_weak.is_none() && node.attr("role") == Some("listitem") {
+            found.push((at, false, false));
+            open_weak = Some((found.len() - 1, index.end(at)));
+        }
+        at += 1;
+    }
+    found.into_iter().filter(|f| !f.2).map(|(at, strong, _)| (at, strong)).collect()
+}
+
+/// A run of text in a card: a paragraph, heading, `time`, or the innermost element holding text.
+struct Unit<'a> {
+    node: &'a Node,
+    text: String,
+    /// The profile a link in (or around) the unit points at.
+    link: Option<(Kind, String, String)>,
+    /// A "… show more" control sits in or right after it: it is a clamped note.
+    more: bool,
+}
+
+/// What one card yields, and the signals that tell it is an invitation.
+struct Card {
+    invitation: Invitation,
+    relation: Option<Relation>,
+    link: Option<(Kind, String)>,
+    controls: usize,
+}
+
+fn is_unit(n: &Node) -> bool {
+    matches!(n.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time")
+        || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
+}
+
+fn is_hidden(n: &Node) -> bool {
+    n.attr("hidden").is_some()
+}
+
+/// The first link to a profile in `at`'s subtree, with its text.
+fn link_inside(index: &Index, at: usize) -> Option<(Kind, String, String)> {
+    (at..index.end(at)).find_map(|j| {
+        let n = index.node(j);
+        let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
+        Some((kind, url, text_of(n, Copy::Visible, false)))
+    })
+}
+
+/// The link around `at`, up to the card.
+fn link_around(index: &Index, at: usize, card: usize) -> Option<(Kind, String, String)> {
+    index.ancestors(at).take_while(|&a| a != card).find_map(|a| {
+        let n = index.node(a);
+        let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
+        Some((kind, url, text_of(n, Copy::Visible, false)))
+    })
+}
+
+fn control_label(n: &Node) -> String {
+    let text = text_of(n, Copy::Visible, false);
+    if text.is_empty() {
+        n.attr("aria-label").unwrap_or("").to_owned()
+    } else {
+        text
+    }
+}
+
+/// A note's whole text: the longer of the visible and the spoken copy (a clamp may shorten
+/// one of them), paragraphs kept, a trailing "… show more" dropped.
+fn note_text(n: &Node) -> String {
+    let seen = text_of(n, Copy::Visible, true);
+    let spoken = text_of(n, Copy::Spoken, true);
+    phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
+}
+
+fn read_card(index: &Index, card: usize) -> Card {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut first_link: Option<(Kind, String)> = None;
+    let mut controls = 0;
+    let mut j = card + 1;
+    while j < index.end(card) {
+        let n = index.node(j);
+        if is_hidden(n) {
+            j = index.end(j);
+            continue;
+        }
+        if first_link.is_none() && n.tag == "a" {
+            first_link = n.attr("href").and_then(entity);
+        }
+        if is_control(n) {
+            controls += 1;
+            if phrases::is_more_label(&control_label(n)) {
+                if let Some(last) = units.last_mut() {
+                    last.more = true;
+                }
+            }
+            j = index.end(j);
+            continue;
+        }
+        if is_unit(n) {
+            let text = text_of(n, Copy::Visible, false);
+            let link = link_inside(index, j).or_else(|| link_around(index, j, card));
+            if first_link.is_none() {
+                first_link = link.as_ref().map(|(k, u, _)| (*k, u.clone()));
+            }
+            let more = index.inside(j).any(|k| {
+                let c = index.node(k);
+                is_control(c) && phrases::is_more_label(&control_label(c))
+            });
+            controls += index.inside(j).filter(|&k| is_control(index.node(k))).count();
+            units.push(Unit { node: n, text, link, more });
+            j = index.end(j);
+            continue;
+        }
+        j += 1;
+    }
+
+    let mut inv = blank_invitation();
+    // The inviter is whom the card's first profile link shows (the picture, then the name).
+    let name_at = match &first_link {
+        Some((_, url)) => units.iter().position(|u| u.link.as_ref().is_some_and(|(_, l, _)| l == url)),
+        None => None,
+    };
+    if let Some((kind, url)) = &first_link {
+        inv.kind = *kind;
+        inv.profile_url = Some(url.clone());
+    }
+    let rest_from = match name_at {
+        Some(k) => {
+            inv.name = units[k].link.as_ref().map(|(_, _, t)| t.clone()).filter(|t| !t.is_empty()).unwrap_or_else(|| units[k].text.clone());
+            k + 1
+        }
+        None => {
+            // No linked name: the first unit that is not a relation line or a count.
+            let k = units.iter().position(|u| !u.text.is_empty() && phrases::relation(&u.text).is_none());
+            if let Some(k) = k {
+                inv.name = units[k].text.clone();
+            }
+            k.map_or(0, |k| k + 1)
+        }
+    };
+
+    let mut relation = None;
+    let mut notes: Vec<String> = Vec::new();
+    for (k, u) in units.iter().enumerate().skip(rest_from) {
+        if u.text.is_empty() || u.text == inv.name {
+            continue;
+        }
+        let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none();
+        if u.more || inv.sent.is_some() || !notes.is_empty() {
+            notes.push(note_text(u.node));
+        } else if let Some(r) = phrases::relation(&u.text).filter(|_| early && relation.is_none()) {
+            relation = Some(r);
+        } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text.contains(&inv.name) {
+            // A sentence right under the name that names them again is the relation line, in any language.
+            relation = Some(Relation::Connect);
+        } else if let Some(c) = phrases::mutual_count(&u.text).filter(|_| inv.mutual_connections.is_none()) {
+            inv.mutual_connections = Some(c);
+        } else if u.node.tag == "time" || phrases::is_time_ago(&u.text) {
+            inv.sent = Some(u.text.clone());
+        } else if inv.headline.is_none() && inv.mutual_connections.is_none() {
+            inv.headline = Some(u.text.clone());
+        } else {
+            notes.push(note_text(u.node));
+        }
+    }
+    let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
+    inv.note = (!note.is_empty()).then_some(note);
+
+    if relation == Some(Relation::Follow) && inv.kind == Kind::Person {
+        // "… invited you to follow" with a person's link first: what to follow is another link, or a page.
+        let other = (card..index.end(card)).find_map(|j| {
+            let n = index.node(j);
+            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person)
+        });
+        inv.kind = other.map_or(Kind::Page, |(k, _)| k);
+    }
+    Card { invitation: inv, relation, link: first_link, controls }
+}
+
+/// The Ember card: stable `invitation-card__*` classes name every field.
+fn read_ember(index: &Index, card: usize) -> Invitation {
+    let mut inv = blank_invitation();
+    let mut titled = false;
+    let mut j = card + 1;
+    while j < index.end(card) {
+        let n = index.node(j);
+        if inv.profile_url.is_none() && n.tag == "a" {
+            if let Some((kind, url)) = n.attr("href").and_then(entity) {
+                inv.kind = kind;
+                inv.profile_url = Some(url);
+            }
+        }
+        let field = if n.has_class("invitation-card__title") || n.has_class("invitation-card__tvm-title") {
+            titled = true;
+            inv.name = text_of(n, Copy::Visible, false);
+            true
+        } else if n.has_class("invitation-card__subtitle") {
+            inv.headline = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+            true
+        } else if n.has_class("member-insights__count") || n.has_class("member-insights__reason") {
+            let t = text_of(n, Copy::Visible, false);
+            inv.mutual_connections = phrases::mutual_count(&t).or_else(|| phrases::first_number(&t).map(|(v, _)| v));
+            true
+        } else if n.has_class("time-badge") {
+            inv.sent = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+            true
+        } else if n.has_class("invitation-card__custom-message") {
+            inv.note = Some(note_text(n)).filter(|t| !t.is_empty());
+            true
+        } else {
+            false
+        };
+        j = if field { index.end(j) } else { j + 1 };
+    }
+    if titled {
+        inv
+    } else {
+        // The classes changed: read it as a card of the new layout.
+        let mut read = read_card(index, card).invitation;
+        read.note = read.note.or(inv.note);
+        read
+    }
+}

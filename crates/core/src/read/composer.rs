@@ -1,0 +1,152 @@
+//! The open message box: LinkedIn's `msg-form` editor, a `contenteditable` textbox, wherever it
+//! sits — the light DOM, the open shadow root of the 2026 interop outlet, or a same-origin
+//! interop iframe (the index walks into both).
+//!
+//! Several boxes may be open (overlay bubbles side by side). The snapshot carries no focus, so
+//! the choice is by look: a box that is shown beats one in a minimized or hidden bubble; a box
+//! that looks focused or active beats the rest; a message form beats other editors (a comment
+//! box); and among equals the last in page order wins, as LinkedIn appends the newest bubble.
+
+use super::phrases;
+use super::{entity, text_of, Composer, Copy, Index};
+use crate::snapshot::{Child, Node};
+
+/// Finds the box NotYet should write in, and whom it addresses.
+pub(super) fn read(index: &Index) -> Option<Composer> {
+    let mut best: Option<(u8, usize)> = None;
+    let mut j = 0;
+    while j < index.len() {
+        let n = index.node(j);
+        if is_editable(n) {
+            let score = score(index, j);
+            // Later boxes win ties.
+            if best.map_or(true, |(s, _)| s <= score) {
+                best = Some((score, j));
+            }
+            // Paragraphs inside the box are the box.
+            j = index.end(j);
+            continue;
+        }
+        j += 1;
+    }
+    let (_, at) = best?;
+    let node = index.node(at);
+    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node) })
+}
+
+fn is_editable(n: &Node) -> bool {
+    match n.attr("contenteditable") {
+        Some(v) => {
+            let v = v.trim().to_ascii_lowercase();
+            v.is_empty() || v == "true" || v == "plaintext-only"
+        }
+        None => false,
+    }
+}
+
+fn score(index: &Index, at: usize) -> u8 {
+    let node = index.node(at);
+    let chain = || std::iter::once(at).chain(index.ancestors(at).take_while(|&a| !is_boundary(index.node(a)))).map(|a| index.node(a));
+    let hidden = node.attr("aria-hidden") == Some("true")
+        || chain().any(|n| n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
+    let focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
+    let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
+    (u8::from(!hidden) << 2) | (u8::from(focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
+}
+
+fn class_has(n: &Node, part: &str) -> bool {
+    n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part)))
+}
+
+/// Where the search for a box's context stops: beyond lies the page, not the conversation.
+fn is_boundary(n: &Node) -> bool {
+    matches!(n.tag.as_str(), "body" | "main" | "html" | "#shadow-root" | "#document")
+}
+
+/// The conversation's own container ends the climb: a bubble or a dialog.
+fn is_conversation(n: &Node) -> bool {
+    n.attr("role") == Some("dialog") || class_has(n, "conversation-bubble") || class_has(n, "msg-convo-wrapper") || n.tag == "aside"
+}
+
+/// Whom the box writes to: the title of the conversation that holds it (the overlay header,
+/// the thread's heading, a profile link in its header), else a "Reply to <First>" label.
+fn addressee(index: &Index, at: usize) -> Option<String> {
+    let mut inner = at;
+    for a in index.ancestors(at) {
+        let node = index.node(a);
+        if is_boundary(node) {
+            break;
+        }
+        if let Some(name) = title_in(index, a, inner) {
+            return Some(name);
+        }
+        if is_conversation(node) {
+            break;
+        }
+        inner = a;
+    }
+    let box_node = index.node(at);
+    [box_node.attr("aria-label"), box_node.attr("placeholder"), box_node.attr("data-placeholder")].into_iter().flatten().find_map(phrases::reply_to_name)
+}
+
+/// A title in `container`, outside the branch `skip` that holds the box.
+fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
+    let mut headings: Option<String> = None;
+    let mut profile_link: Option<String> = None;
+    let mut j = container + 1;
+    while j < index.end(container) {
+        if j == skip {
+            j = index.end(j);
+            continue;
+        }
+        let n = index.node(j);
+        if class_has(n, "header__title") || class_has(n, "entity-title") || class_has(n, "lockup__title") {
+            let name = name_of(n);
+            if !name.is_empty() {
+                return Some(name);
+            }
+        }
+        if headings.is_none() && (matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
+            headings = Some(name_of(n)).filter(|t| !t.is_empty());
+        }
+        if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {
+            profile_link = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+        }
+        j += 1;
+    }
+    headings.or(profile_link)
+}
+
+/// A title's name: the text of the profile link in it if there is one, else all its text.
+fn name_of(n: &Node) -> String {
+    n.descendants()
+        .find(|d| d.tag == "a" && d.attr("href").and_then(entity).is_some())
+        .map(|a| text_of(a, Copy::Visible, false))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| text_of(n, Copy::Visible, false))
+}
+
+/// The box's text, a line a paragraph, without any placeholder element an editor puts inside.
+fn lines(node: &Node) -> Vec<String> {
+    if !node.descendants().skip(1).any(is_placeholder) {
+        return node.lines();
+    }
+    strip_placeholders(node).lines()
+}
+
+fn is_placeholder(n: &Node) -> bool {
+    class_has(n, "placeholder")
+}
+
+fn strip_placeholders(node: &Node) -> Node {
+    let children = node
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Child::Element(e) if is_placeholder(e) => None,
+            Child::Element(e) => Some(Child::Element(strip_placeholders(e))),
+            Child::Text(t) => Some(Child::Text(t.clone())),
+        })
+        .collect();
+    Node { id: node.id, tag: node.tag.clone(), attrs: node.attrs.clone(), children }
+}
