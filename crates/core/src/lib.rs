@@ -12,20 +12,27 @@
 //!
 //! - [`snapshot`]: the compact DOM tree the agent sends, and text helpers over it.
 //! - [`read`]: LinkedIn's layouts → [`Invitation`]s and the open [`read::Composer`].
-//! - [`decide()`]: an invitation and the [`Settings`] → a [`Suggestion`].
+//! - [`decide()`]: an invitation and the [`Settings`] → a [`Suggestion`]: the built-in category
+//!   (`classify`: weighed signal phrases in four languages), then the user's [`Rule`]s, then a
+//!   template in the note's language, rendered and fitted to the message limit.
+//! - [`Settings`]: read leniently from JSON, every problem named by its JSON path.
 //! - [`click`]: the whole click, including what a second click does and every notice's words.
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
 pub mod click;
+mod classify;
 mod decide;
 mod invitation;
 pub mod read;
+mod rules;
 mod settings;
+mod shim;
 pub mod snapshot;
 mod suggestion;
 
-pub use decide::decide;
+pub use decide::{decide, default_action, default_languages, default_template_ids, VALUE_NAMES};
 pub use invitation::{Invitation, Kind};
-pub use settings::{Known, Me, Problem, Settings};
+pub use rules::{Field, Rule, Then, When};
+pub use settings::{Known, Me, Problem, Settings, Sources, Variant, CURRENT_VERSION};
 pub use suggestion::{Action, Category, Suggestion, MESSAGE_LIMIT};

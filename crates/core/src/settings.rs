@@ -1,6 +1,44 @@
-//! The user's settings (contract section 3, plus rules and templates).
+//! The user's settings: contract section 3, plus rules, templates and wording preferences.
+//!
+//! Reading is lenient and exact at once. [`Settings::from_json`] walks the JSON by hand rather
+//! than through serde's derive, so that it can keep every valid part, put the default in place
+//! of every broken one, and name each problem by its JSON path (`$.rules[2].then.template`).
+//! The options page shows those problems; `notyet check-settings` prints them. Serialising goes
+//! through serde, and what it writes reads back without a problem.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "me": { "name": "Pat Example", "email": "pat@example.com", "link": "https://example.com/why" },
+//!   "known": { "people": ["Jane Doe"], "companies": ["Acme Corp"], "schools": ["TU Wien"] },
+//!   "mutual_threshold": 10,
+//!   "language": "en",
+//!   "variant": "long",
+//!   "sign_off": "Best,\n{me.name}",
+//!   "rules": [
+//!     { "name": "Rust recruiters get a short answer",
+//!       "when": { "category": "recruiter", "keywords": ["rust"], "in": "any" },
+//!       "then": { "action": "reply", "template": "recruiter-short" } }
+//!   ],
+//!   "templates": {
+//!     "recruiter-short": { "en": "Hi {first_name|there}, thanks, but I'm not looking right now." },
+//!     "generic": { "de": { "short": "…", "long": "…" } }
+//!   }
+//! }
+//! ```
+//!
+//! A template id that is also a built-in one (see [`crate::default_template_ids`]) overrides
+//! the built-in wording in the languages and variants it gives; the others stay built in.
 
+use crate::rules::{Field, Rule, Then, When};
+use crate::shim::template::Template;
+use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The settings format this NotYet writes.
+pub const CURRENT_VERSION: u32 = 1;
 
 /// Everything the core decides from. Every key is optional in a file: absent keys take defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -9,11 +47,21 @@ pub struct Settings {
     pub version: u32,
     pub me: Me,
     pub known: Known,
+    /// From this many shared connections on, a stranger with no note counts as `mutual`; 0 turns it off.
     pub mutual_threshold: u32,
-    /// ISO 639-1 code used when the note's language is unclear.
+    /// ISO 639-1 code of the drafts when the note's language is unclear or has no template.
     pub language: String,
+    /// Which of a template's two lengths to draft.
+    pub variant: Variant,
+    /// Added after every drafted reply, itself a template (`"Best,\n{me.name}"`); empty for none.
+    pub sign_off: String,
+    /// The user's rules, tried in order before the built-in defaults; the first match wins.
+    pub rules: Vec<Rule>,
+    /// The user's templates by id: a language code → the wording in each variant.
+    pub templates: BTreeMap<String, BTreeMap<String, Sources>>,
 }
 
+/// The user, as their replies name them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Me {
@@ -22,6 +70,7 @@ pub struct Me {
     pub link: String,
 }
 
+/// Whom the user knows: these invitations are suggested for acceptance.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Known {
@@ -30,25 +79,550 @@ pub struct Known {
     pub schools: Vec<String>,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { version: 1, me: Me::default(), known: Known::default(), mutual_threshold: 10, language: "en".into() }
+/// A template's two lengths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    Short,
+    #[default]
+    Long,
+}
+
+/// One template's wording in one language. A file may give a single string for both.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long: Option<String>,
+}
+
+impl Sources {
+    /// The wording for `variant`, else the other one.
+    pub fn get(&self, variant: Variant) -> Option<&str> {
+        let (first, second) = match variant {
+            Variant::Short => (&self.short, &self.long),
+            Variant::Long => (&self.long, &self.short),
+        };
+        first.as_deref().or(second.as_deref())
     }
 }
 
-/// A problem found in a settings file, at its JSON path (`$.me.email`).
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            version: CURRENT_VERSION,
+            me: Me::default(),
+            known: Known::default(),
+            mutual_threshold: 10,
+            language: "en".into(),
+            variant: Variant::Long,
+            sign_off: String::new(),
+            rules: Vec::new(),
+            templates: BTreeMap::new(),
+        }
+    }
+}
+
+/// A problem found in a settings file, at its JSON path (`$.me.email`). Template errors also
+/// carry the line and column within the template's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     pub path: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, " (line {l}, column {c})")?;
+        }
+        Ok(())
+    }
 }
 
 impl Settings {
     /// Reads settings leniently: what is broken falls back to its default, and is reported.
+    /// Never fails and never panics.
     pub fn from_json(json: &str) -> (Settings, Vec<Problem>) {
-        match serde_json::from_str::<Settings>(json) {
-            Ok(s) => (s, Vec::new()),
-            Err(e) => (Settings::default(), vec![Problem { path: "$".into(), message: e.to_string() }]),
+        let mut r = Reader::default();
+        let settings = match serde_json::from_str::<Value>(json) {
+            Ok(v) => r.settings(&v),
+            Err(e) => {
+                r.problems.push(Problem { path: "$".into(), message: format!("not valid JSON: {e}"), line: Some(e.line()), column: Some(e.column()) });
+                Settings::default()
+            }
+        };
+        (settings, r.problems)
+    }
+
+    /// The settings as JSON, in the shape [`Settings::from_json`] reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Whether the user's templates or the built-in ones hold template `id` in some language.
+    pub fn has_template(&self, id: &str) -> bool {
+        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id)
+    }
+}
+
+/// Every language code has this shape: two lower-case ASCII letters.
+pub(crate) fn is_language_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Checks one template's text; the error carries the line and column.
+fn check_template(source: &str, path: &str) -> Result<(), Problem> {
+    let template = Template::parse(source).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })?;
+    for name in template.variables() {
+        if !crate::decide::VALUE_NAMES.contains(&name.as_str()) {
+            return Err(Problem {
+                path: path.into(),
+                message: format!("template uses {{{name}}}, which NotYet doesn't know (it knows {})", crate::decide::VALUE_NAMES.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
+                line: None,
+                column: None,
+            });
         }
+    }
+    Ok(())
+}
+
+/// Walks a settings document, keeping what is valid and noting the rest.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), message: message.into(), line: None, column: None });
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.problem(path, format!("expected an object, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    /// Reports keys this version doesn't know: a typo would otherwise silently do nothing.
+    fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) -> bool {
+        let mut any = false;
+        for k in m.keys() {
+            if !known.contains(&k.as_str()) {
+                self.problem(&format!("{path}.{k}"), format!("unknown key (expected one of: {})", known.join(", ")));
+                any = true;
+            }
+        }
+        any
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problem(path, format!("expected a string, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.problem(path, format!("expected true or false, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, v: &Value, path: &str) -> Option<u32> {
+        match v {
+            Value::Number(n) => match n.as_u64() {
+                Some(x) => match u32::try_from(x) {
+                    Ok(x) => Some(x),
+                    Err(_) => {
+                        self.problem(path, format!("{x} is too large"));
+                        None
+                    }
+                },
+                None if n.as_i64().is_some_and(|x| x < 0) || n.as_f64().is_some_and(|x| x < 0.0) => {
+                    self.problem(path, format!("must not be negative, found {n}"));
+                    None
+                }
+                None => {
+                    self.problem(path, format!("expected a whole number, found {n}"));
+                    None
+                }
+            },
+            other => {
+                self.problem(path, format!("expected a whole number, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a single string is read as a list of one.
+    fn strings(&mut self, v: &Value, path: &str) -> Option<Vec<String>> {
+        match v {
+            Value::String(s) => Some(vec![s.clone()]),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    match self.string(item, &format!("{path}[{i}]")) {
+                        Some(s) => out.push(s),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            other => {
+                self.problem(path, format!("expected a list of strings, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn language(&mut self, v: &Value, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        let code = s.trim().to_ascii_lowercase();
+        if is_language_code(&code) {
+            Some(code)
+        } else {
+            self.problem(path, format!("\"{s}\" is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\""));
+            None
+        }
+    }
+
+    fn settings(&mut self, v: &Value) -> Settings {
+        let mut s = Settings::default();
+        let Some(m) = self.object(v, "$") else { return s };
+        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
+        if let Some(v) = m.get("version") {
+            if let Some(n) = self.count(v, "$.version") {
+                match n {
+                    0 => self.problem("$.version", "versions start at 1; read as version 1"),
+                    n if n > CURRENT_VERSION => self.problem("$.version", format!("written by a newer NotYet (version {n}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")),
+                    _ => {}
+                }
+            }
+        }
+        // Version 1 is the first format: there is nothing older to migrate from yet. When a
+        // version 2 comes, its reader converts version-1 keys here, before the checks below.
+        s.version = CURRENT_VERSION;
+        if let Some(v) = m.get("me") {
+            if let Some(me) = self.object(v, "$.me") {
+                self.unknown_keys(me, "$.me", &["name", "email", "link"]);
+                for (key, slot) in [("name", &mut s.me.name), ("email", &mut s.me.email), ("link", &mut s.me.link)] {
+                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &format!("$.me.{key}"))) {
+                        *slot = x.trim().to_owned();
+                    }
+                }
+                if !s.me.email.is_empty() && !s.me.email.contains('@') {
+                    self.problem("$.me.email", format!("\"{}\" doesn't look like an email address", s.me.email));
+                }
+            }
+        }
+        if let Some(v) = m.get("known") {
+            if let Some(k) = self.object(v, "$.known") {
+                self.unknown_keys(k, "$.known", &["people", "companies", "schools"]);
+                for (key, slot) in [("people", &mut s.known.people), ("companies", &mut s.known.companies), ("schools", &mut s.known.schools)] {
+                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &format!("$.known.{key}"))) {
+                        *slot = x.into_iter().filter(|e| !e.trim().is_empty()).collect();
+                    }
+                }
+            }
+        }
+        if let Some(n) = m.get("mutual_threshold").and_then(|v| self.count(v, "$.mutual_threshold")) {
+            s.mutual_threshold = n;
+        }
+        if let Some(l) = m.get("language").and_then(|v| self.language(v, "$.language")) {
+            s.language = l;
+        }
+        if let Some(v) = m.get("variant") {
+            match v.as_str() {
+                Some("short") => s.variant = Variant::Short,
+                Some("long") => s.variant = Variant::Long,
+                _ => self.problem("$.variant", format!("expected \"short\" or \"long\", found {v}")),
+            }
+        }
+        if let Some(x) = m.get("sign_off").and_then(|v| self.string(v, "$.sign_off")) {
+            match check_template(&x, "$.sign_off") {
+                Ok(()) => s.sign_off = x,
+                Err(p) => self.problems.push(p),
+            }
+        }
+        if let Some(v) = m.get("templates") {
+            s.templates = self.templates(v);
+        }
+        if let Some(v) = m.get("rules") {
+            match v {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(rule) = self.rule(item, &format!("$.rules[{i}]"), &s) {
+                            s.rules.push(rule);
+                        }
+                    }
+                }
+                other => self.problem("$.rules", format!("expected a list of rules, found {}", type_name(other))),
+            }
+        }
+        let available = |lang: &str| crate::decide::default_languages().contains(&lang) || s.templates.values().any(|t| t.contains_key(lang));
+        if !available(&s.language) {
+            let langs = crate::decide::default_languages().join(", ");
+            let l = s.language.clone();
+            self.problem("$.language", format!("no templates in \"{l}\" (built in: {langs}); drafts fall back to English until you add some"));
+        }
+        s
+    }
+
+    fn templates(&mut self, v: &Value) -> BTreeMap<String, BTreeMap<String, Sources>> {
+        let mut out = BTreeMap::new();
+        let Some(m) = self.object(v, "$.templates") else { return out };
+        for (id, langs) in m {
+            let path = format!("$.templates.{id}");
+            if id.trim().is_empty() || id.len() > 64 || id.chars().any(|c| c.is_whitespace() || c == '.') {
+                self.problem(&path, "a template id is 1 to 64 characters, with no spaces or dots");
+                continue;
+            }
+            let Some(langs) = self.object(langs, &path) else { continue };
+            let mut by_lang = BTreeMap::new();
+            for (lang, sources) in langs {
+                let lpath = format!("{path}.{lang}");
+                if !is_language_code(lang) {
+                    self.problem(&lpath, format!("\"{lang}\" is not a two-letter language code such as \"en\""));
+                    continue;
+                }
+                let mut got = Sources::default();
+                match sources {
+                    Value::String(src) => {
+                        if self.template_ok(src, &lpath) {
+                            got = Sources { short: Some(src.clone()), long: Some(src.clone()) };
+                        }
+                    }
+                    Value::Object(vm) => {
+                        self.unknown_keys(vm, &lpath, &["short", "long"]);
+                        for (key, slot) in [("short", &mut got.short), ("long", &mut got.long)] {
+                            let kpath = format!("{lpath}.{key}");
+                            if let Some(src) = vm.get(key).and_then(|x| self.string(x, &kpath)) {
+                                if self.template_ok(&src, &kpath) {
+                                    *slot = Some(src);
+                                }
+                            }
+                        }
+                    }
+                    other => self.problem(&lpath, format!("expected a template text or {{\"short\": …, \"long\": …}}, found {}", type_name(other))),
+                }
+                if got.short.is_some() || got.long.is_some() {
+                    by_lang.insert(lang.clone(), got);
+                }
+            }
+            if !by_lang.is_empty() {
+                out.insert(id.clone(), by_lang);
+            }
+        }
+        out
+    }
+
+    fn template_ok(&mut self, source: &str, path: &str) -> bool {
+        match check_template(source, path) {
+            Ok(()) => true,
+            Err(p) => {
+                self.problems.push(p);
+                false
+            }
+        }
+    }
+
+    /// One rule. A rule with any problem is left out whole: half a rule could match far more
+    /// than its author meant.
+    fn rule(&mut self, v: &Value, path: &str, s: &Settings) -> Option<Rule> {
+        let before = self.problems.len();
+        let m = self.object(v, path)?;
+        self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
+        let mut rule = Rule::default();
+        if let Some(n) = m.get("name").and_then(|x| self.string(x, &format!("{path}.name"))) {
+            rule.name = n;
+        }
+        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
+            rule.enabled = e;
+        }
+        match m.get("when") {
+            Some(w) => rule.when = self.when(w, &format!("{path}.when")),
+            None => {}
+        }
+        match m.get("then") {
+            Some(t) => rule.then = self.then(t, &format!("{path}.then"), s),
+            None => self.problem(path, "a rule needs \"then\": what to do when it matches"),
+        }
+        if self.problems.len() > before {
+            let label = if rule.name.is_empty() { String::new() } else { format!(" \"{}\"", rule.name) };
+            self.problem(path, format!("rule{label} is left out until the problems above are fixed"));
+            return None;
+        }
+        Some(rule)
+    }
+
+    fn when(&mut self, v: &Value, path: &str) -> When {
+        let mut w = When::default();
+        let Some(m) = self.object(v, path) else { return w };
+        self.unknown_keys(m, path, &["category", "note", "mutual_at_least", "mutual_below", "keywords", "in", "name", "company", "language"]);
+        if let Some(c) = m.get("category") {
+            let p = format!("{path}.category");
+            if let Some(names) = self.strings(c, &p) {
+                for n in names {
+                    match category_from(&n) {
+                        Some(c) => w.category.push(c),
+                        None => self.problem(&p, format!("\"{n}\" is not a category (one of: {})", CATEGORY_NAMES.join(", "))),
+                    }
+                }
+            }
+        }
+        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &format!("{path}.note"))) {
+            w.note = Some(b);
+        }
+        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &format!("{path}.mutual_at_least"))) {
+            w.mutual_at_least = Some(n);
+        }
+        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &format!("{path}.mutual_below"))) {
+            w.mutual_below = Some(n);
+        }
+        for (key, slot) in [("keywords", &mut w.keywords), ("name", &mut w.name), ("company", &mut w.company)] {
+            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &format!("{path}.{key}"))) {
+                let list: Vec<String> = list.into_iter().filter(|e| !e.trim().is_empty()).collect();
+                *slot = list;
+            }
+        }
+        if let Some(f) = m.get("in") {
+            match f.as_str() {
+                Some("headline") => w.field = Field::Headline,
+                Some("note") => w.field = Field::Note,
+                Some("any") => w.field = Field::Any,
+                _ => self.problem(&format!("{path}.in"), format!("expected \"headline\", \"note\" or \"any\", found {f}")),
+            }
+        }
+        if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
+            w.language = Some(l);
+        }
+        w
+    }
+
+    fn then(&mut self, v: &Value, path: &str, s: &Settings) -> Then {
+        let mut t = Then::default();
+        let Some(m) = self.object(v, path) else { return t };
+        self.unknown_keys(m, path, &["action", "template", "category"]);
+        if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
+            match action_from(&a) {
+                Some(a) => t.action = Some(a),
+                None => self.problem(&format!("{path}.action"), format!("\"{a}\" is not an action (one of: accept, reply, ignore, report)")),
+            }
+        }
+        if let Some(c) = m.get("category").and_then(|x| self.string(x, &format!("{path}.category"))) {
+            match category_from(&c) {
+                Some(c) => t.category = Some(c),
+                None => self.problem(&format!("{path}.category"), format!("\"{c}\" is not a category (one of: {})", CATEGORY_NAMES.join(", "))),
+            }
+        }
+        if let Some(id) = m.get("template").and_then(|x| self.string(x, &format!("{path}.template"))) {
+            if s.has_template(&id) {
+                t.template = Some(id);
+            } else {
+                let mut ids: Vec<&str> = crate::decide::default_template_ids().to_vec();
+                ids.extend(s.templates.keys().map(String::as_str));
+                self.problem(&format!("{path}.template"), format!("no template \"{id}\" (there are: {})", ids.join(", ")));
+            }
+        }
+        if t.action.is_none() && t.template.is_none() && t.category.is_none() && m.is_empty() {
+            self.problem(path, "\"then\" needs an action, a template or a category");
+        }
+        t
+    }
+}
+
+const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
+
+fn category_from(s: &str) -> Option<Category> {
+    serde_json::from_value(Value::String(s.trim().to_owned())).ok()
+}
+
+fn action_from(s: &str) -> Option<Action> {
+    serde_json::from_value(Value::String(s.trim().to_owned())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(json: &str) -> Vec<String> {
+        Settings::from_json(json).1.into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn partial_files_take_defaults() {
+        let (s, p) = Settings::from_json(r#"{"me": {"email": "pat@example.com"}}"#);
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(s.me.email, "pat@example.com");
+        assert_eq!(s.mutual_threshold, 10);
+        assert_eq!(s.language, "en");
+    }
+
+    #[test]
+    fn every_problem_has_its_path_and_the_rest_survives() {
+        let json = r#"{"me": {"name": 3, "email": "pat@example.com", "nick": "p"}, "mutual_threshold": -2, "language": "english",
+            "colour": "red", "known": {"people": ["Jane Doe", 4]},
+            "rules": [{"name": "r", "when": {"category": "recruiterz"}, "then": {"action": "reply"}},
+                      {"name": "ok", "when": {"keywords": "rust"}, "then": {"template": "nope"}},
+                      {"name": "fine", "when": {"mutual_at_least": 3}, "then": {"action": "accept"}}]}"#;
+        let (s, problems) = Settings::from_json(json);
+        let ps: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        for want in ["$.me.name", "$.me.nick", "$.mutual_threshold", "$.language", "$.colour", "$.known.people[1]", "$.rules[0].when.category", "$.rules[1].then.template"] {
+            assert!(ps.contains(&want), "{want} missing from {ps:?}");
+        }
+        assert_eq!(s.me.email, "pat@example.com");
+        assert_eq!(s.mutual_threshold, 10);
+        assert_eq!(s.rules.len(), 1);
+        assert_eq!(s.rules[0].name, "fine");
+    }
+
+    #[test]
+    fn broken_json_and_wrong_root_fall_back() {
+        assert_eq!(paths("{"), vec!["$"]);
+        assert_eq!(paths("[]"), vec!["$"]);
+        assert_eq!(Settings::from_json("").0, Settings::default());
+    }
+
+    #[test]
+    fn what_it_writes_reads_back() {
+        let json = r#"{"me": {"name": "Pat"}, "variant": "short", "sign_off": "Best,\n{me.name}",
+            "templates": {"mine": {"en": "Hi {first_name|there}!", "de": {"short": "Hallo {name}"}}},
+            "rules": [{"name": "x", "when": {"category": ["recruiter", "sales"], "in": "headline", "keywords": ["rust"]}, "then": {"action": "reply", "template": "mine"}}]}"#;
+        let (s, p) = Settings::from_json(json);
+        assert!(p.is_empty(), "{p:?}");
+        let (again, p2) = Settings::from_json(&s.to_json());
+        assert!(p2.is_empty(), "{p2:?}");
+        assert_eq!(again, s);
     }
 }

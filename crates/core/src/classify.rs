@@ -1,0 +1,626 @@
+//! What kind of invitation this is: the built-in categories of contract section 2, and why.
+//!
+//! Matching works on folded words (lower case, accents removed, punctuation as spaces), so
+//! "Chasseur de têtes" and "chasseur de tetes" are the same phrase and "Acme" never matches
+//! inside "Acmestone". Phrases are short word lists where a trailing `*` matches a word's start
+//! ("recruit*" finds "Recruiter" and "recruiting"). Hand-written rather than the regex crate,
+//! which would add more to the WASM than all of these lists together.
+//!
+//! Signals are weighed: a strong one (2) decides a category alone, weak ones (1) need company.
+//! The order of the checks is the order of trust: a follow invitation is never a person; a
+//! person the user knows by name wins over everything; spam wins over the rest, then a known
+//! company or school, recruiting, selling, shared connections, and last what the note says.
+
+use crate::{Category, Invitation, Kind, Settings};
+use std::sync::OnceLock;
+
+/// The category and the plain-words reasons that led to it, in the order they were weighed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Classification {
+    pub category: Category,
+    pub reasons: Vec<String>,
+    /// Whether the note says something of its own (not empty, a greeting or LinkedIn's stock text).
+    pub personal_note: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folded words and phrases
+
+/// Lower-cases, strips accents and turns everything but letters and digits into spaces.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if let Some(base) = base_letters(c) {
+            out.push_str(base);
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        } else if c == '\u{301}' || c == '\u{308}' || c == '\u{300}' || c == '\u{302}' || c == '\u{303}' || c == '\u{327}' {
+            // Combining accents of decomposed text ("e\u{301}") fold away like precomposed ones.
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The unaccented letters for the accented Latin letters of the supported languages (and their
+/// neighbours). A table rather than a Unicode normalisation crate: a few lines against ~100 KB.
+fn base_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'ŕ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ţ' | 'ť' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// A text as folded words, ready for phrase matching.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Words(pub Vec<String>);
+
+impl Words {
+    pub fn new(s: &str) -> Words {
+        Words(fold(s).split_whitespace().map(str::to_owned).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `phrase` occurs as whole words.
+    pub fn contains(&self, phrase: &Phrase) -> bool {
+        self.find(phrase, 0).is_some()
+    }
+
+    /// The index of the first occurrence of `phrase` at or after `from`.
+    fn find(&self, phrase: &Phrase, from: usize) -> Option<usize> {
+        let n = phrase.0.len();
+        if n == 0 || self.0.len() < n {
+            return None;
+        }
+        (from..=self.0.len() - n).find(|&i| phrase.0.iter().zip(&self.0[i..i + n]).all(|(p, w)| p.matches(w)))
+    }
+}
+
+/// One word of a phrase: exact, or a word start when written with a trailing `*`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PhraseWord {
+    word: String,
+    prefix: bool,
+}
+
+impl PhraseWord {
+    fn matches(&self, w: &str) -> bool {
+        if self.prefix {
+            w.starts_with(&self.word)
+        } else {
+            w == self.word
+        }
+    }
+}
+
+/// A phrase of folded words, as written in the lists below or by the user.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Phrase(Vec<PhraseWord>);
+
+impl Phrase {
+    pub fn new(s: &str) -> Phrase {
+        let mut words = Vec::new();
+        for raw in s.split_whitespace() {
+            let (raw, prefix) = match raw.strip_suffix('*') {
+                Some(r) => (r, true),
+                None => (raw, false),
+            };
+            let f = fold(raw);
+            let parts: Vec<&str> = f.split_whitespace().collect();
+            let last = parts.len().saturating_sub(1);
+            for (i, p) in parts.iter().enumerate() {
+                words.push(PhraseWord { word: (*p).to_owned(), prefix: prefix && i == last });
+            }
+        }
+        Phrase(words)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signals
+
+/// What a group of signals points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Points {
+    Spam,
+    Recruiter,
+    Sales,
+}
+
+/// Which phrases of a group count in a headline: a headline says what someone does, so a weak
+/// word there ("Investment banker", "non-profit") is no sign of a scam, but it is of a recruiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Headline {
+    None,
+    Strong,
+    All,
+}
+
+/// A topic of related phrases, in all supported languages, with strong and weak phrases.
+struct Group {
+    points: Points,
+    /// Completes "the note mentions …" / "the headline mentions …".
+    topic: &'static str,
+    strong: &'static [&'static str],
+    weak: &'static [&'static str],
+    /// Which of its phrases count in a headline.
+    in_headline: Headline,
+}
+
+const GROUPS: &[Group] = &[
+    Group {
+        points: Points::Spam,
+        topic: "romance",
+        strong: &[
+            "my love", "looking for love", "love you", "my dear", "sweetheart", "my heart", "soulmate", "soul mate", "beautiful smile", "your smile",
+            "beautiful woman", "beautiful lady", "you are beautiful", "you re beautiful", "you are so beautiful", "so handsome", "you are handsome",
+            "lonely", "i am single", "im single", "i m single", "serious relationship", "long term relationship", "looking for a wife", "looking for a woman",
+            "marry", "kisses", "xoxo", "sexy",
+            // German
+            "mein schatz", "meine liebe suche", "ich bin single", "ernsthafte beziehung", "einsam", "partnersuche", "suche eine frau", "dein lacheln", "hubsche frau", "wunderschone frau",
+            // French
+            "mon amour", "mon coeur", "ma cherie", "celibataire", "ame soeur", "belle femme", "ton sourire", "votre sourire", "relation serieuse",
+            // Spanish
+            "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
+        ],
+        weak: &["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        in_headline: Headline::None,
+    },
+    Group {
+        points: Points::Spam,
+        topic: "money promises",
+        strong: &[
+            "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
+            "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
+            "western union", "lottery", "you have won", "cash prize",
+            "geld verdienen", "passives einkommen", "schnell reich", "erbschaft", "gewinn garantiert", "garantierte rendite",
+            "gagner de l argent", "revenu passif", "revenus passifs", "argent facile", "liberte financiere",
+            "ganar dinero", "ingresos pasivos", "herencia", "dinero facil", "libertad financiera",
+        ],
+        weak: &["money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn"],
+        in_headline: Headline::Strong,
+    },
+    Group {
+        points: Points::Spam,
+        topic: "crypto or trading",
+        strong: &[
+            "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
+            "bitcoin investment*", "usdt", "pump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
+        ],
+        weak: &["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
+        in_headline: Headline::Strong,
+    },
+    Group {
+        points: Points::Spam,
+        topic: "moving to WhatsApp or Telegram",
+        strong: &["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
+        weak: &["hangouts", "signal app", "private chat", "chat privately"],
+        in_headline: Headline::Strong,
+    },
+    Group {
+        points: Points::Spam,
+        topic: "adult content",
+        strong: &["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
+        weak: &["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
+        in_headline: Headline::Strong,
+    },
+    Group {
+        points: Points::Spam,
+        topic: "a made-up-looking profile",
+        strong: &["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
+        weak: &["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        in_headline: Headline::All,
+    },
+    Group {
+        points: Points::Recruiter,
+        topic: "recruiting",
+        strong: &[
+            "recruit*", "headhunt*", "talent acquisition", "talent partner", "talent scout", "talent sourc*", "sourcer", "executive search", "staffing", "we are hiring",
+            "we re hiring", "i m hiring", "i am hiring",
+            "personalberat*", "personalvermittl*", "personaldienstleist*", "wir stellen ein",
+            "recruteur*", "recruteuse*", "recrutement", "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "nous recrutons", "je recrute",
+            "reclutador*", "reclutamiento", "cazatalentos", "seleccion de personal", "estamos contratando", "headhunting",
+        ],
+        weak: &["hiring", "talent*", "opportunit*", "your profile", "your background", "career*", "karriere*", "carriere*", "oportunidad*", "candidat*", "kandidat*"],
+        in_headline: Headline::All,
+    },
+    Group {
+        points: Points::Recruiter,
+        topic: "a job opening",
+        strong: &[
+            "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
+            "position for you", "perfect fit for", "would you be open to", "are you open to new",
+            "ich habe eine position", "ich habe eine stelle", "spannende position", "spannende stelle", "interessante position", "stellenangebot", "offene stelle*", "vakanz",
+            "neue herausforderung",
+            "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
+            "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
+        ],
+        weak: &["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
+        in_headline: Headline::None,
+    },
+    Group {
+        points: Points::Sales,
+        topic: "selling services",
+        strong: &[
+            "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
+            "schedule a demo", "quick call", "short call", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
+            "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
+            "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
+            "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
+            "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
+        ],
+        weak: &[
+            "we help", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
+            "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
+        ],
+        in_headline: Headline::All,
+    },
+];
+
+/// LinkedIn's own invitation texts and the stock phrases everybody sends: not a personal note.
+const STOCK_TEXTS: &[&str] = &[
+    "i d like to join your professional network on linkedin",
+    "i d like to join your professional network",
+    "i d like to add you to my professional network on linkedin",
+    "i d like to add you to my professional network",
+    "i would like to join your professional network",
+    "i would like to add you to my professional network",
+    "ich mochte sie gerne zu meinem beruflichen netzwerk auf linkedin hinzufugen",
+    "ich mochte sie gerne zu meinem beruflichen netzwerk hinzufugen",
+    "ich mochte sie gerne meinem beruflichen netzwerk hinzufugen",
+    "ich mochte mich gerne ihrem beruflichen netzwerk anschliessen",
+    "ich mochte ihrem beruflichen netzwerk beitreten",
+    "je souhaiterais faire partie de votre reseau professionnel sur linkedin",
+    "je souhaiterais faire partie de votre reseau professionnel",
+    "je souhaiterais vous ajouter a mon reseau professionnel sur linkedin",
+    "je souhaiterais vous ajouter a mon reseau professionnel",
+    "j aimerais vous ajouter a mon reseau professionnel",
+    "me gustaria unirme a tu red profesional en linkedin",
+    "me gustaria unirme a tu red profesional",
+    "me gustaria anadirte a mi red profesional en linkedin",
+    "me gustaria anadirte a mi red profesional",
+    "me gustaria agregarte a mi red profesional",
+];
+
+/// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
+const FILLER: &[&str] = &[
+    // English
+    "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
+    "connecting", "connection", "with", "you", "your", "my", "me", "network", "networking", "professional", "linkedin", "let", "lets", "please", "accept", "invitation", "invite",
+    "request", "add", "join", "hope", "how", "are", "doing", "well", "nice", "meet", "happy", "glad", "be", "in", "touch", "and", "the", "a", "an", "on", "here", "thanks",
+    "thank", "regards", "best", "kind", "cheers", "sincerely", "warm", "wishes", "br", "thx", "ty", "it", "is", "that", "this", "we", "our", "can", "could", "great", "would",
+    "want", "wanted", "hoping", "looking", "forward", "do", "have", "am", "of", "for", "so",
+    // German
+    "hallo", "guten", "tag", "moin", "servus", "liebe", "lieber", "sehr", "geehrte", "geehrter", "ich", "wurde", "mochte", "mich", "freuen", "freue", "mit", "ihnen", "dir",
+    "zu", "vernetzen", "vernetzung", "kontakt", "gerne", "gern", "sie", "uns", "mein", "meinem", "netzwerk", "beruflichen", "hinzufugen", "viele", "grusse", "gruss", "beste",
+    "lg", "vg", "mfg", "freundlichen", "danke", "und", "der", "die", "das", "auf", "wenn", "uber",
+    // French
+    "bonjour", "bonsoir", "salut", "cher", "chere", "je", "serais", "ravi", "ravie", "de", "me", "connecter", "avec", "vous", "toi", "votre", "ton", "mon", "reseau",
+    "cordialement", "bien", "a", "merci", "souhaite", "souhaiterais", "aimerais", "rejoindre", "ajouter", "faire", "partie", "bonne", "journee", "et", "le", "la", "les", "en",
+    "contact", "plaisir", "au", "plaisir", "j",
+    // Spanish
+    "hola", "buenos", "buenas", "dias", "tardes", "estimado", "estimada", "gustaria", "conectar", "contigo", "con", "usted", "tu", "su", "mi", "red", "saludos", "gracias",
+    "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo",
+];
+
+/// Titles and credentials that are not part of how a person is named.
+const NAME_NOISE: &[&str] = &[
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
+    "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
+];
+
+/// Legal forms that a company is known by with or without.
+const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
+
+struct Lists {
+    groups: Vec<(Vec<Phrase>, Vec<Phrase>)>,
+    stock: Vec<Phrase>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        groups: GROUPS
+            .iter()
+            .map(|g| (g.strong.iter().map(|p| Phrase::new(p)).collect(), g.weak.iter().map(|p| Phrase::new(p)).collect()))
+            .collect(),
+        stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names and organisations
+
+/// A person's name as comparable words: folded, bracketed parts (pronouns), titles and
+/// credentials dropped, order kept ("Dr. Jane Doe, PhD (she/her)" → ["jane", "doe"]).
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let mut clean = String::with_capacity(name.len());
+    let mut depth = 0u32;
+    for c in name.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => clean.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<String> = Words::new(&clean).0.into_iter().filter(|w| !NAME_NOISE.contains(&w.as_str())).collect();
+    words
+}
+
+/// Whether `name` names the known person `known`: every word of the known name appears in it,
+/// in any order, so "Doe, Jane" and "Jane M. Doe" are Jane Doe.
+pub(crate) fn same_person(name: &[String], known: &[String]) -> bool {
+    !known.is_empty() && known.iter().all(|k| name.contains(k))
+}
+
+/// A company or school as a phrase, without its legal form ("Acme Corp" → "acme").
+pub(crate) fn organisation(name: &str) -> Phrase {
+    let words = Words::new(name).0;
+    let core: Vec<&str> = words.iter().map(String::as_str).filter(|w| !LEGAL_FORMS.contains(w)).collect();
+    if core.is_empty() {
+        Phrase::new(&words.join(" "))
+    } else {
+        Phrase::new(&core.join(" "))
+    }
+}
+
+/// Which known person, company or school the invitation matches, in plain words.
+fn known_match(inv: &Invitation, headline: &Words, settings: &Settings, people_only: bool) -> Option<String> {
+    let name = name_words(&inv.name);
+    if inv.kind == Kind::Person && !name.is_empty() {
+        for k in &settings.known.people {
+            if same_person(&name, &name_words(k)) {
+                return Some(format!("is {} from your known people", k.trim()));
+            }
+        }
+    }
+    if people_only {
+        return None;
+    }
+    let own_name = Words::new(&inv.name);
+    for (list, what) in [(&settings.known.companies, "companies"), (&settings.known.schools, "schools")] {
+        for k in list {
+            let org = organisation(k);
+            if org.is_empty() {
+                continue;
+            }
+            if inv.kind != Kind::Person && own_name.contains(&org) {
+                return Some(format!("is {} from your known {what}", k.trim()));
+            }
+            if headline.contains(&org) {
+                return Some(format!("headline mentions {} from your known {what}", k.trim()));
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// The note
+
+/// Whether the note says something of its own once greetings, courtesy, the names of the two
+/// people and LinkedIn's stock texts are taken away: two words of its own are enough.
+pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
+    if note.is_empty() {
+        return false;
+    }
+    let mut keep = vec![true; note.0.len()];
+    for stock in &lists().stock {
+        let mut from = 0;
+        while let Some(i) = note.find(stock, from) {
+            let n = stock.0.len();
+            keep[i..i + n].iter_mut().for_each(|k| *k = false);
+            from = i + n;
+        }
+    }
+    let own = note
+        .0
+        .iter()
+        .zip(&keep)
+        .filter(|(w, k)| **k && !FILLER.contains(&w.as_str()) && !names.iter().any(|n| n.contains(w)) && !w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    own >= 2
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+/// Decides the built-in category of an invitation.
+pub(crate) fn classify(inv: &Invitation, settings: &Settings) -> Classification {
+    let headline = Words::new(inv.headline.as_deref().unwrap_or(""));
+    let note_words = Words::new(inv.note.as_deref().unwrap_or(""));
+    let me = name_words(&settings.me.name);
+    let them = name_words(&inv.name);
+    let personal = is_personal(&note_words, &[&me, &them]);
+    let mut reasons = Vec::new();
+    let done = |category, reasons| Classification { category, reasons, personal_note: personal };
+
+    if inv.kind != Kind::Person {
+        if let Some(why) = known_match(inv, &headline, settings, false) {
+            reasons.push(why);
+            return done(Category::Known, reasons);
+        }
+        reasons.push(format!("an invitation to follow a {}, not a person", kind_word(inv.kind)));
+        return done(Category::NotAPerson, reasons);
+    }
+    if let Some(why) = known_match(inv, &headline, settings, true) {
+        reasons.push(why);
+        return done(Category::Known, reasons);
+    }
+
+    let scores = score(&headline, &note_words);
+    let mut spam = scores.spam;
+    let mut spam_reasons = scores.spam_reasons;
+    if inv.name.chars().any(|c| c.is_ascii_digit()) {
+        spam += 2;
+        spam_reasons.push("name contains digits".into());
+    }
+    if spam > 0 && headline.is_empty() && scores.romance {
+        spam += 1;
+        spam_reasons.push("no headline".into());
+    }
+    if spam >= 2 {
+        reasons.extend(spam_reasons);
+        return done(Category::Spam, reasons);
+    }
+    if let Some(why) = known_match(inv, &headline, settings, false) {
+        reasons.push(why);
+        return done(Category::Known, reasons);
+    }
+    reasons.push("not in your known people".into());
+    if scores.recruiter >= 2 {
+        reasons.extend(scores.recruiter_reasons);
+        return done(Category::Recruiter, reasons);
+    }
+    if scores.sales >= 2 {
+        reasons.extend(scores.sales_reasons);
+        return done(Category::Sales, reasons);
+    }
+    if personal {
+        reasons.insert(0, "wrote a personal note".into());
+        return done(Category::Personalized, reasons);
+    }
+    let note_present = !note_words.is_empty();
+    reasons.insert(0, if note_present { "note holds only a greeting or LinkedIn's stock text".into() } else { "sent no personal note".into() });
+    let threshold = settings.mutual_threshold;
+    match inv.mutual_connections {
+        Some(n) if threshold > 0 && n >= threshold => {
+            reasons.push(format!("{n} mutual connections (your threshold is {threshold})"));
+            done(Category::Mutual, reasons)
+        }
+        Some(n) if threshold > 0 => {
+            reasons.push(format!("{n} mutual connection{} (your threshold is {threshold})", if n == 1 { "" } else { "s" }));
+            done(Category::Generic, reasons)
+        }
+        _ => done(Category::Generic, reasons),
+    }
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "person",
+        Kind::Company => "company page",
+        Kind::School => "school page",
+        Kind::Group => "group",
+        Kind::Event => "event",
+        Kind::Newsletter => "newsletter",
+        Kind::Page => "page",
+    }
+}
+
+#[derive(Default)]
+struct Scores {
+    spam: u32,
+    spam_reasons: Vec<String>,
+    romance: bool,
+    recruiter: u32,
+    recruiter_reasons: Vec<String>,
+    sales: u32,
+    sales_reasons: Vec<String>,
+}
+
+/// Weighs every group's phrases in the headline and the note.
+fn score(headline: &Words, note: &Words) -> Scores {
+    let mut s = Scores::default();
+    for (group, (strong, weak)) in GROUPS.iter().zip(&lists().groups) {
+        for (field, words) in [("headline", headline), ("note", note)] {
+            let in_headline = field == "headline";
+            if in_headline && group.in_headline == Headline::None {
+                continue;
+            }
+            // Weak words decide nothing alone: one field gives them at most 1.
+            let weight = if strong.iter().any(|p| words.contains(p)) {
+                2
+            } else if in_headline && group.in_headline == Headline::Strong {
+                0
+            } else {
+                u32::from(weak.iter().any(|p| words.contains(p)))
+            };
+            if weight == 0 {
+                continue;
+            }
+            let reason = format!("{field} mentions {}", group.topic);
+            let (total, reasons) = match group.points {
+                Points::Spam => {
+                    s.romance |= group.topic == "romance";
+                    (&mut s.spam, &mut s.spam_reasons)
+                }
+                Points::Recruiter => (&mut s.recruiter, &mut s.recruiter_reasons),
+                Points::Sales => (&mut s.sales, &mut s.sales_reasons),
+            };
+            *total += weight;
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+    }
+    s
+}
+
+/// Whether the phrase occurs as words in the text (for rules' keywords, names and companies).
+pub(crate) fn mentions(words: &Words, phrase: &str) -> bool {
+    let p = Phrase::new(phrase);
+    !p.is_empty() && words.contains(&p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_punctuation() {
+        assert_eq!(fold("Chasseur de Têtes!"), "chasseur de tetes ");
+        assert_eq!(fold("Straße"), "strasse");
+        assert!(Words::new("Senior Recruiter @ Foo").contains(&Phrase::new("recruit*")));
+        assert!(!Words::new("Acmestone").contains(&Phrase::new("acme")));
+    }
+
+    #[test]
+    fn names_ignore_titles_order_and_pronouns() {
+        let known = name_words("Jane Doe");
+        assert!(same_person(&name_words("Dr. Jane Doe, PhD"), &known));
+        assert!(same_person(&name_words("DOE, Jane (she/her)"), &known));
+        assert!(same_person(&name_words("Jäne Döe"), &name_words("Jane Doe")));
+        assert!(!same_person(&name_words("Jane Smith"), &known));
+    }
+
+    #[test]
+    fn greetings_and_stock_texts_are_not_personal() {
+        let pat = name_words("Pat Example");
+        for note in ["Hi", "Hello Pat,", "I'd like to join your professional network.", "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.", "Hola, me gustaría agregarte a mi red profesional. Saludos"] {
+            assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
+        }
+        assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));
+    }
+}
