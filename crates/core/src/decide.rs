@@ -12,15 +12,12 @@
 use crate::classify::{classify, Words};
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
-use crate::shim::template::{default_template, template_languages, Template, Variant as TemplateVariant};
+use crate::shim::template::{default_template, template_languages, Template, Values, Variant as TemplateVariant};
 use crate::shim::{lang, names};
 use crate::snapshot::fold_whitespace;
 use crate::{Action, Category, Invitation, Settings, Suggestion, MESSAGE_LIMIT};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// The values a template may use, by name.
-pub const VALUE_NAMES: &[&str] = &["first_name", "name", "headline", "note", "me.name", "me.email", "me.link"];
 
 /// Every category, for walking the built-in templates.
 const CATEGORIES: [Category; 8] =
@@ -82,35 +79,6 @@ pub fn default_action(category: Category) -> Action {
         Category::NotAPerson => Action::Ignore,
         Category::Recruiter | Category::Sales | Category::Mutual | Category::Personalized | Category::Generic => Action::Reply,
     }
-}
-
-/// The values a template is rendered with.
-struct Values<'a> {
-    first_name: Option<String>,
-    name: String,
-    headline: String,
-    note: String,
-    settings: &'a Settings,
-}
-
-impl Values<'_> {
-    fn get(&self, key: &str) -> Option<&str> {
-        let v = match key {
-            "first_name" => self.first_name.as_deref()?,
-            "name" => &self.name,
-            "headline" => &self.headline,
-            "note" => &self.note,
-            "me.name" => &self.settings.me.name,
-            "me.email" => &self.settings.me.email,
-            "me.link" => &self.settings.me.link,
-            _ => return None,
-        };
-        Some(v)
-    }
-}
-
-fn render(t: &Template, values: &Values) -> String {
-    t.render(&|k: &str| values.get(k).map(str::to_owned))
 }
 
 /// Which template text to use: the user's wording for `id` in `language`, else the built-in one.
@@ -240,13 +208,8 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         },
     };
     let sign_off = if settings.sign_off.trim().is_empty() { None } else { Template::parse(&settings.sign_off).ok() };
-    let mut values = Values {
-        first_name,
-        name: fold_whitespace(&inv.name),
-        headline: fold_whitespace(inv.headline.as_deref().unwrap_or("")),
-        note: note.unwrap_or("").to_owned(),
-        settings,
-    };
+    let mut values = Values::for_invitation(inv, &settings.me);
+    values.first_name = first_name.unwrap_or_default();
     let text = fit(template, sign_off.as_ref(), &mut values, MESSAGE_LIMIT as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
@@ -254,13 +217,13 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
 }
 
 /// Renders the template, and while the text is longer than `limit` characters shortens what
-/// came from the invitation (the note, then the headline, then the name), then cuts at a word.
-/// Values are cut before they go in, so no placeholder is ever cut in half.
+/// came from the invitation (the longest of note, topic, headline, company, name first), then
+/// cuts at a word. Values are cut before they go in, so no placeholder is ever cut in half.
 fn fit(template: &Template, sign_off: Option<&Template>, values: &mut Values, limit: usize) -> String {
     let full = |v: &Values| {
-        let mut text = render(template, v).trim_end().to_owned();
+        let mut text = template.render(v).trim_end().to_owned();
         if let Some(s) = sign_off {
-            let s = render(s, v);
+            let s = s.render(v);
             if !s.trim().is_empty() {
                 text.push_str("\n\n");
                 text.push_str(s.trim());
@@ -269,18 +232,13 @@ fn fit(template: &Template, sign_off: Option<&Template>, values: &mut Values, li
         text
     };
     let mut text = full(values);
-    for _ in 0..3 {
+    for _ in 0..6 {
         let over = text.chars().count().saturating_sub(limit);
         if over == 0 {
             return text;
         }
-        let field = if !values.note.is_empty() {
-            &mut values.note
-        } else if !values.headline.is_empty() {
-            &mut values.headline
-        } else {
-            &mut values.name
-        };
+        let fields = [&mut values.note, &mut values.note_topic, &mut values.headline, &mut values.company, &mut values.name];
+        let Some(field) = fields.into_iter().max_by_key(|f| f.chars().count()).filter(|f| !f.is_empty()) else { break };
         let keep = field.chars().count().saturating_sub(over + 1);
         *field = shorten(field, keep);
         text = full(values);

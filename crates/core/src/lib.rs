@@ -31,7 +31,7 @@ mod shim;
 pub mod snapshot;
 mod suggestion;
 
-pub use decide::{decide, default_action, default_languages, default_template_ids, VALUE_NAMES};
+pub use decide::{decide, default_action, default_languages, default_template_ids};
 pub use invitation::{Invitation, Kind};
 pub use rules::{Field, Rule, Then, When};
 pub use settings::{Known, Me, Problem, Settings, Sources, Variant, CURRENT_VERSION};

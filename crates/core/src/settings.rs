@@ -180,17 +180,8 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    let template = Template::parse(source).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })?;
-    for name in template.variables() {
-        if !crate::decide::VALUE_NAMES.contains(&name.as_str()) {
-            return Err(Problem {
-                path: path.into(),
-                message: format!("template uses {{{name}}}, which NotYet doesn't know (it knows {})", crate::decide::VALUE_NAMES.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
-                line: None,
-                column: None,
-            });
-        }
-    }
+    Template::parse(source).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })?;
+
     Ok(())
 }
 

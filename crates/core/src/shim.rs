@@ -4,6 +4,21 @@
 pub mod template {
     #[derive(Debug, Clone, PartialEq)]
     pub struct TemplateError { pub kind: String, pub message: String, pub line: usize, pub column: usize }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Var(pub &'static str);
+    impl Var {
+        pub fn name(self) -> &'static str { self.0 }
+    }
+    #[derive(Debug, Clone, Default)]
+    pub struct Values { pub first_name: String, pub name: String, pub headline: String, pub company: String, pub mutual: String, pub note: String, pub note_topic: String, pub me_name: String, pub me_email: String, pub me_link: String }
+    impl Values {
+        pub fn for_invitation(inv: &crate::Invitation, me: &crate::Me) -> Values {
+            Values { first_name: inv.first_name.clone().or_else(|| super::names::first_name(&inv.name)).unwrap_or_default(), name: inv.name.clone(), headline: inv.headline.clone().unwrap_or_default(), note: inv.note.clone().unwrap_or_default(), me_name: me.name.clone(), me_email: me.email.clone(), me_link: me.link.clone(), ..Values::default() }
+        }
+        fn get(&self, k: &str) -> Option<&str> {
+            Some(match k { "first_name" => &self.first_name, "name" => &self.name, "headline" => &self.headline, "note" => &self.note, "me.name" => &self.me_name, "me.email" => &self.me_email, "me.link" => &self.me_link, _ => return None })
+        }
+    }
     #[derive(Debug, Clone)]
     pub struct Template { src: String }
     impl Template {
@@ -13,7 +28,7 @@ pub mod template {
             }
             Ok(Template { src: s.to_owned() })
         }
-        pub fn render(&self, values: &dyn Fn(&str) -> Option<String>) -> String {
+        pub fn render(&self, values: &Values) -> String {
             let mut out = String::new();
             let mut rest = self.src.as_str();
             while let Some(i) = rest.find('{') {
@@ -21,13 +36,13 @@ pub mod template {
                 let Some(j) = rest[i..].find('}') else { break };
                 let name = &rest[i + 1..i + j];
                 let (n, fb) = name.split_once('|').unwrap_or((name, ""));
-                out.push_str(&values(n).filter(|v| !v.is_empty()).unwrap_or_else(|| fb.to_owned()));
+                out.push_str(values.get(n).filter(|v| !v.is_empty()).unwrap_or(fb));
                 rest = &rest[i + j + 1..];
             }
             out.push_str(rest);
             out
         }
-        pub fn variables(&self) -> Vec<String> { Vec::new() }
+        pub fn variables(&self) -> Vec<Var> { Vec::new() }
     }
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Variant { Short, Long }
