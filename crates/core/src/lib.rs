@@ -24,12 +24,16 @@ pub mod click;
 mod classify;
 mod decide;
 mod invitation;
+pub mod lang;
+pub mod names;
 pub mod read;
 mod rules;
 mod settings;
 mod shim;
 pub mod snapshot;
 mod suggestion;
+pub mod template;
+mod templates;
 
 pub use decide::{decide, default_action, default_languages, default_template_ids};
 pub use invitation::{Invitation, Kind};

@@ -1,0 +1,339 @@
+//! How to greet someone, from what they typed into a profile's name field.
+//!
+//! LinkedIn names carry titles ("Dr."), credentials ("MBA, PMP"), emoji, pronouns
+//! ("(she/her)"), job taglines after a bar, or the family name first ("Doe, Jane").
+//! This module peels those off with `char` properties from std; a Unicode-segmentation crate
+//! would add size for cases the name field never has.
+
+/// Honorifics dropped at the front, compared lowercase without dots and hyphens.
+const TITLES: &[&str] = &[
+    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl",
+    "dipling", "mag", "sir", "dame", "rev", "eng", "ir", "drs",
+];
+
+/// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
+const AFTER_TITLE: &[&str] = &["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
+
+/// Credentials and suffixes, as usually written (dots removed).
+const CREDENTIALS: &[&str] = &[
+    "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr", "II", "III", "IV", "MD", "DDS",
+    "RN", "CSM", "CSPO", "PSM", "CISSP", "CISA", "CISM", "PE", "MPhil", "LLM", "LLB", "JD", "MPA", "MPH", "MEng", "BEng", "BBA",
+    "CMA", "CIA", "ACCA", "FCA", "ACA", "PHR", "SPHR", "SHRM-CP", "SHRM-SCP", "CEng", "DBA", "EdD", "PsyD", "DVM", "PharmD",
+    "FRM", "CAIA", "CIPD", "MCIPD", "PRINCE2", "ITIL", "CFP", "CPCC", "ACC", "PCC", "MCC", "PMI-ACP", "SAFe", "CSSBB", "LSSBB",
+    "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA", "CCNP", "AWS", "RD", "NP", "PA-C", "OTR", "DPT", "FACS", "FRCS",
+];
+
+/// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
+const PARTICLES: &[&str] =
+    &["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
+
+/// Separators after which a name field holds a tagline, not a name.
+const TAGLINE_CUTS: &[&str] = &["|", " - ", " – ", " — ", " • ", " · ", " / ", "｜"];
+
+/// The first name to greet someone by, or `None` when the name gives none
+/// (empty, only symbols, only a title and a family name like "Dr. Smith", only an initial).
+///
+/// Names in CJK scripts are written family name first and are kept whole ("山田 太郎").
+pub fn first_name(name: &str) -> Option<String> {
+    let parsed = Parsed::new(name);
+    let tokens = &parsed.tokens;
+    let first = tokens.first()?;
+    if is_cjk(first) {
+        let run: Vec<&str> = tokens.iter().take_while(|t| is_cjk(t)).map(String::as_str).collect();
+        return Some(run.join(" "));
+    }
+    // "Dr. Smith", "Herr Müller": what is left after a title is a family name.
+    if parsed.had_title && tokens.len() == 1 {
+        return None;
+    }
+    // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
+    let pick = tokens.iter().take(tokens.len().saturating_sub(1).max(1)).find(|t| !is_initial(t))?;
+    Some(fix_case(pick, true, parsed.all_caps))
+}
+
+/// The whole name cleaned for a greeting: no titles, credentials, emoji, pronouns or tagline;
+/// "Doe, Jane" becomes "Jane Doe"; ALL CAPS becomes title case. Empty when nothing is left.
+pub fn display_name(name: &str) -> String {
+    let parsed = Parsed::new(name);
+    parsed
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| fix_case(t, i == 0, parsed.all_caps))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The company a headline names ("Engineer at Acme Corp | Speaker" → "Acme Corp"), if it does.
+pub fn company_from_headline(headline: &str) -> Option<String> {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `headline`.
+    let lower = headline.to_ascii_lowercase();
+    let start = [" at ", " @ ", " @", " bei ", " chez ", " bij ", " presso "]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
+    let rest = headline.get(start..)?;
+    let end = rest
+        .find(['|', ',', ';', '(', '•', '·', '/', '\n'])
+        .into_iter()
+        .chain([" - ", " – ", " — ", " and ", " & "].iter().filter_map(|s| rest.find(s)))
+        .min()
+        .unwrap_or(rest.len());
+    let company = rest.get(..end)?.trim().trim_end_matches(['.', '!']);
+    (!company.is_empty() && company.chars().count() <= 60).then(|| company.to_owned())
+}
+
+/// A name taken apart: the given-name-first tokens and what was dropped.
+struct Parsed {
+    tokens: Vec<String>,
+    had_title: bool,
+    /// Every cased letter in the name is uppercase (so case says nothing).
+    all_caps: bool,
+}
+
+impl Parsed {
+    fn new(raw: &str) -> Parsed {
+        let mut name = raw;
+        for cut in TAGLINE_CUTS {
+            if let Some(i) = name.find(cut) {
+                // A tagline cut at the very start would leave nothing: keep what follows instead.
+                name = if name[..i].trim().is_empty() { &name[i + cut.len()..] } else { &name[..i] };
+            }
+        }
+        let cleaned = clean_symbols(&strip_brackets(name));
+        let all_caps = {
+            let mut cased = cleaned.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
+            cased.peek().is_some() && cased.all(char::is_uppercase)
+        };
+
+        let mut segments: Vec<&str> = cleaned.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).collect();
+        while segments.len() > 1 && segments.last().is_some_and(|s| is_credential_segment(s, all_caps)) {
+            segments.pop();
+        }
+        // "Doe, Jane" → "Jane Doe"; any further segments are not part of the name.
+        let ordered: Vec<&str> = match segments.as_slice() {
+            [] => Vec::new(),
+            [one] => one.split_whitespace().collect(),
+            [last, given, ..] => given.split_whitespace().chain(last.split_whitespace()).collect(),
+        };
+
+        let mut tokens: Vec<String> = ordered
+            .into_iter()
+            .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ',')).to_owned())
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .collect();
+
+        let mut had_title = false;
+        while tokens.len() > 1 && is_title(&tokens[0], had_title) {
+            tokens.remove(0);
+            had_title = true;
+        }
+        while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
+            tokens.pop();
+        }
+        Parsed { tokens, had_title, all_caps }
+    }
+}
+
+/// Removes bracketed asides ("(she/her)", "[he/him]", "（山田）"); an unclosed one runs to the end.
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '{' | '（' | '【' | '<' => depth += 1,
+            ')' | ']' | '}' | '）' | '】' | '>' => {
+                depth = depth.saturating_sub(1);
+                out.push(' ');
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Replaces emoji, symbols, digits and stray punctuation with spaces; keeps letters, the marks
+/// that scripts combine with them, and the punctuation names use (`-`, `'`, `’`, `.`, `,`).
+fn clean_symbols(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let keep = c.is_alphabetic()
+                || matches!(c, '-' | '\'' | '’' | '.' | ',' | '，')
+                || (!c.is_ascii() && !c.is_whitespace() && !is_symbol_block(c) && !c.is_numeric());
+            if keep {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// Unicode blocks of punctuation, symbols and emoji (letters there were kept before this is asked).
+fn is_symbol_block(c: char) -> bool {
+    matches!(c as u32,
+        0x00A0..=0x00BF | 0x00D7 | 0x00F7 | 0x02B9..=0x02FF | 0x2000..=0x2BFF | 0x2E00..=0x2E7F
+        | 0x3000..=0x303F | 0xE000..=0xF8FF | 0xFE00..=0xFE0F | 0xFE30..=0xFE4F | 0xFF01..=0xFF20
+        | 0xFFF0..=0xFFFF | 0x1F000..=0x1FAFF | 0xE0000..=0xE007F | 0xF0000..=0x10FFFF)
+}
+
+fn is_title(token: &str, after_title: bool) -> bool {
+    let lower = token.to_lowercase();
+    // "M." is Monsieur only with its dot; a bare "M" is an initial.
+    if token == "M." {
+        return true;
+    }
+    let parts: Vec<String> = lower.split('.').map(|p| p.replace('-', "")).filter(|p| !p.is_empty()).collect();
+    let known = |p: &String| TITLES.contains(&p.as_str()) || (after_title && AFTER_TITLE.contains(&p.as_str()));
+    !parts.is_empty() && (parts.iter().all(known) || (parts.len() > 1 && known(&parts[0]) && parts[1..].iter().all(|p| AFTER_TITLE.contains(&p.as_str()))))
+}
+
+fn is_credential(token: &str, all_caps: bool) -> bool {
+    let bare: String = token.chars().filter(|&c| c != '.').collect();
+    if bare.is_empty() {
+        return false;
+    }
+    let listed = CREDENTIALS.iter().any(|c| {
+        let c = c.replace('-', "");
+        let b = bare.replace('-', "");
+        // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
+        b == c || b == c.to_uppercase() || (c.len() >= 3 && b.to_lowercase() == c.to_lowercase())
+    });
+    // Unlisted credentials are short capital abbreviations without vowels ("CSCP", "CHRP").
+    let looks = !all_caps
+        && (2..=6).contains(&bare.chars().count())
+        && bare.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        && !bare.chars().any(|c| "AEIOUY".contains(c));
+    listed || looks
+}
+
+fn is_credential_segment(segment: &str, all_caps: bool) -> bool {
+    let mut tokens = segment.split_whitespace().peekable();
+    tokens.peek().is_some() && tokens.all(|t| is_credential(t, all_caps))
+}
+
+fn is_initial(token: &str) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1 && token.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
+/// Han, Hiragana, Katakana and Hangul: scripts whose names are written family name first.
+fn is_cjk(token: &str) -> bool {
+    token.chars().any(|c| {
+        matches!(c as u32,
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
+            | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF | 0x31F0..=0x31FF)
+    })
+}
+
+/// ALL CAPS (or all lowercase) → title case per hyphen and apostrophe part; mixed case is kept
+/// ("McDonald", "DeShawn"). Particles stay lowercase inside a name.
+fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
+    let cased: Vec<char> = token.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
+    let upper = cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase());
+    let lower = !cased.is_empty() && cased.iter().all(|c| c.is_lowercase());
+    if !(upper || lower) || (upper && !all_caps && token.chars().count() <= 3) {
+        // A short capital word in a mixed-case name is deliberate ("Li", "JJ", "DJ").
+        return token.to_owned();
+    }
+    let lowered = token.to_lowercase();
+    if !first && PARTICLES.contains(&lowered.as_str()) {
+        return lowered;
+    }
+    let mut out = String::with_capacity(token.len());
+    let mut start = true;
+    for c in lowered.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = matches!(c, '-' | '\'' | '’' | '.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Kathie Smith", Some("Kathie")),
+            ("Dr. Jane Doe, PhD", Some("Jane")),
+            ("Prof. Dr. Hans Müller", Some("Hans")),
+            ("Prof.Dr. Hans Müller", Some("Hans")),
+            ("Dr. med. Anna Schmidt", Some("Anna")),
+            ("Dipl.-Ing. Jürgen Weber", Some("Jürgen")),
+            ("Herr Thomas Becker", Some("Thomas")),
+            ("Frau Müller", None),
+            ("M. Jean Dupont", Some("Jean")),
+            ("Mme Claire Martin", Some("Claire")),
+            ("Mlle Sophie Bernard", Some("Sophie")),
+            ("Sra. María García", Some("María")),
+            ("Dra. Lucía Fernández", Some("Lucía")),
+            ("Sr. Carlos Ruiz", Some("Carlos")),
+            ("Mr. John Smith Jr.", Some("John")),
+            ("Ms. Priya Patel, MBA, PMP", Some("Priya")),
+            ("Mx. Sam Rivera", Some("Sam")),
+            ("Jane Doe MBA", Some("Jane")),
+            ("Doe, Jane", Some("Jane")),
+            ("Doe, Jane, CPA", Some("Jane")),
+            ("de la Cruz, María José", Some("María")),
+            ("JOHN SMITH", Some("John")),
+            ("JEAN-PAUL GAULTIER", Some("Jean-Paul")),
+            ("Jean-Paul Sartre", Some("Jean-Paul")),
+            ("jane doe", Some("Jane")),
+            ("Kathie Smith (she/her)", Some("Kathie")),
+            ("Alex Kim [they/them]", Some("Alex")),
+            ("🚀 Kathie Smith ✨", Some("Kathie")),
+            ("Kathie Smith | Career Coach", Some("Kathie")),
+            ("Kathie Smith - Hiring for Rust roles", Some("Kathie")),
+            ("Ludwig van Beethoven", Some("Ludwig")),
+            ("J. Robert Oppenheimer", Some("Robert")),
+            ("J. Smith", None),
+            ("山田 太郎", Some("山田 太郎")),
+            ("王小明", Some("王小明")),
+            ("김민준", Some("김민준")),
+            ("やまだ たろう", Some("やまだ たろう")),
+            ("Олег Иванов", Some("Олег")),
+            ("Γιώργος Παπαδόπουλος", Some("Γιώργος")),
+            ("Mohammed Al-Farsi", Some("Mohammed")),
+            ("O'NEIL, SEAN", Some("Sean")),
+            ("Zoë Ångström", Some("Zoë")),
+            ("José", Some("José")),
+            ("", None),
+            ("   ", None),
+            ("🚀✨💼", None),
+            ("---", None),
+            ("(she/her)", None),
+            ("Jane Doe, CSCP", Some("Jane")),
+            ("Li Wei", Some("Li")),
+            ("Anna Maria Schmidt-Weber, Dipl.-Kfm.", Some("Anna")),
+        ];
+        for (name, want) in cases {
+            assert_eq!(first_name(name).as_deref(), *want, "first_name({name:?})");
+        }
+    }
+
+    #[test]
+    fn display_names() {
+        assert_eq!(display_name("Dr. Jane Doe, PhD 🚀 (she/her)"), "Jane Doe");
+        assert_eq!(display_name("DOE, JANE"), "Jane Doe");
+        assert_eq!(display_name("LUDWIG VAN BEETHOVEN"), "Ludwig van Beethoven");
+        assert_eq!(display_name("Kathie Smith | Coach"), "Kathie Smith");
+        assert_eq!(display_name("山田 太郎"), "山田 太郎");
+        assert_eq!(display_name("✨"), "");
+    }
+
+    #[test]
+    fn companies_from_headlines() {
+        assert_eq!(company_from_headline("Engineer at Acme Corp | Speaker").as_deref(), Some("Acme Corp"));
+        assert_eq!(company_from_headline("Founder @ Nimbus, ex-Google").as_deref(), Some("Nimbus"));
+        assert_eq!(company_from_headline("Entwicklerin bei Beispiel GmbH").as_deref(), Some("Beispiel GmbH"));
+        assert_eq!(company_from_headline("Career coach | Speaker"), None);
+        assert_eq!(company_from_headline("Working at "), None);
+    }
+}
