@@ -55,7 +55,8 @@ pub enum Var {
     Headline,
     /// The company from the headline ("Engineer at Acme" → `Acme`), when it says one.
     Company,
-    /// The number of shared connections; empty when unknown or zero.
+    /// The number of shared connections when there are several; empty for none, one or
+    /// unknown, so that "{mutual} connections" always reads right.
     Mutual,
     /// The whole personal note.
     Note,
@@ -147,7 +148,7 @@ impl Values {
             name: names::display_name(&inv.name),
             headline: headline.to_owned(),
             company: names::company_from_headline(headline).unwrap_or_default(),
-            mutual: inv.mutual_connections.filter(|&n| n > 0).map(|n| n.to_string()).unwrap_or_default(),
+            mutual: inv.mutual_connections.filter(|&n| n >= 2).map(|n| n.to_string()).unwrap_or_default(),
             note: note.to_owned(),
             note_topic: crate::lang::note_topic(note).unwrap_or_default(),
             me_name: me.name.trim().to_owned(),
