@@ -66,6 +66,7 @@ fn candidates(index: &Index) -> Vec<(usize, bool)> {
 
 /// A run of text in a card: a paragraph, heading, `time`, or the innermost element holding text.
 struct Unit<'a> {
+    at: usize,
     node: &'a Node,
     text: String,
     /// The profile a link in (or around) the unit points at.
@@ -161,7 +162,7 @@ fn read_card(index: &Index, card: usize) -> Card {
                 is_control(c) && phrases::is_more_label(&control_label(c))
             });
             controls += index.inside(j).filter(|&k| is_control(index.node(k))).count();
-            units.push(Unit { node: n, text, link, more });
+            units.push(Unit { at: j, node: n, text, link, more });
             j = index.end(j);
             continue;
         }
@@ -193,14 +194,20 @@ fn read_card(index: &Index, card: usize) -> Card {
         }
     };
 
+    // The lines about the person share the name's container; the note sits in a box of its own.
+    // Where no words are known, that split and the order decide.
+    let meta = name_at.map(|k| meta_container(index, card, units[k].at, &units));
+    let in_meta = |u: &Unit| meta.is_some_and(|m| u.at > m && u.at < index.end(m));
     let mut relation = None;
+    let mut unknown: Vec<&str> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     for (k, u) in units.iter().enumerate().skip(rest_from) {
         if u.text.is_empty() || u.text == inv.name {
             continue;
         }
-        let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none();
-        if u.more || inv.sent.is_some() || !notes.is_empty() {
+        let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none() && unknown.is_empty();
+        let open = notes.is_empty() && inv.sent.is_none();
+        if u.more || !open {
             notes.push(note_text(u.node));
         } else if let Some(r) = phrases::relation(&u.text).filter(|_| early && relation.is_none()) {
             relation = Some(r);
@@ -211,10 +218,24 @@ fn read_card(index: &Index, card: usize) -> Card {
             inv.mutual_connections = Some(c);
         } else if u.node.tag == "time" || phrases::is_time_ago(&u.text) {
             inv.sent = Some(u.text.clone());
-        } else if inv.headline.is_none() && inv.mutual_connections.is_none() {
-            inv.headline = Some(u.text.clone());
+        } else if meta.is_none() || in_meta(u) {
+            if early {
+                inv.headline = Some(u.text.clone());
+            } else {
+                unknown.push(&u.text);
+            }
         } else {
             notes.push(note_text(u.node));
+        }
+    }
+    // Lines of an unknown language under the headline: shared connections (optional), then the
+    // time (always shown), so the last is the time.
+    if inv.sent.is_none() {
+        inv.sent = unknown.pop().map(str::to_owned);
+    }
+    if inv.mutual_connections.is_none() {
+        if let Some(line) = unknown.first().filter(|l| l.chars().any(|c| c.is_ascii_digit())) {
+            inv.mutual_connections = Some(phrases::count_people(&phrases::norm(line)));
         }
     }
     let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
@@ -229,6 +250,15 @@ fn read_card(index: &Index, card: usize) -> Card {
         inv.kind = other.map_or(Kind::Page, |(k, _)| k);
     }
     Card { invitation: inv, relation, link: first_link, controls }
+}
+
+/// The element holding the name's lines: the name's parent, or higher while it holds nothing else.
+fn meta_container(index: &Index, card: usize, name: usize, units: &[Unit]) -> usize {
+    let mut meta = index.parent(name).unwrap_or(card);
+    while meta != card && !units.iter().any(|u| u.at != name && u.at > meta && u.at < index.end(meta)) {
+        meta = index.parent(meta).unwrap_or(card);
+    }
+    meta
 }
 
 /// The Ember card: stable `invitation-card__*` classes name every field.

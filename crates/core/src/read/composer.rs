@@ -65,7 +65,9 @@ fn is_boundary(n: &Node) -> bool {
 
 /// The conversation's own container ends the climb: a bubble or a dialog.
 fn is_conversation(n: &Node) -> bool {
-    n.attr("role") == Some("dialog") || class_has(n, "conversation-bubble") || class_has(n, "msg-convo-wrapper") || n.tag == "aside"
+    // Block classes only: `…-bubble__content-wrapper` is a part inside the bubble.
+    let block = |part: &str| n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part) && !w.contains("__")));
+    n.attr("role") == Some("dialog") || block("conversation-bubble") || block("msg-convo-wrapper") || n.tag == "aside"
 }
 
 /// Whom the box writes to: the title of the conversation that holds it (the overlay header,

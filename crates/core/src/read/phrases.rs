@@ -110,10 +110,12 @@ pub(crate) enum Relation {
     Follow,
 }
 
+/// Checked after [`CONNECT`]: the general "invited you to …" forms are follow invitations.
 const FOLLOW: &[&str] = &[
-    "invited you to follow",
-    "invites you to follow",
+    "invited you to",
+    "invites you to",
     "inviting you to follow",
+    "eingeladen",
     "zu folgen",
     "hat sie eingeladen",
     "lädt sie ein",
@@ -138,10 +140,10 @@ const CONNECT: &[&str] = &[
 /// Reads a relation line: "Kathie Smith is inviting you to connect", "… invited you to follow".
 pub(crate) fn relation(text: &str) -> Option<Relation> {
     let t = norm(text);
-    if FOLLOW.iter().any(|p| t.contains(p)) {
-        Some(Relation::Follow)
-    } else if CONNECT.iter().any(|p| t.contains(p)) {
+    if CONNECT.iter().any(|p| t.contains(p)) {
         Some(Relation::Connect)
+    } else if FOLLOW.iter().any(|p| t.contains(p)) {
+        Some(Relation::Follow)
     } else {
         None
     }
