@@ -12,63 +12,26 @@
 use crate::classify::{classify, Words};
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
-use crate::shim::template::{default_template, template_languages, Template, Values, Variant as TemplateVariant};
-use crate::shim::{lang, names};
-use crate::snapshot::fold_whitespace;
-use crate::{Action, Category, Invitation, Settings, Suggestion, MESSAGE_LIMIT};
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use crate::template::{Template, Values};
+use crate::templates::{default_template, parsed_default, template_languages, Variant as DefaultVariant};
+use crate::{lang, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
 
-/// Every category, for walking the built-in templates.
-const CATEGORIES: [Category; 8] =
-    [Category::Known, Category::Spam, Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson];
-
-/// The built-in templates, parsed once.
-struct Defaults {
-    /// (template id, language, variant) → template.
-    by_id: HashMap<(&'static str, &'static str, Variant), Template>,
-    /// (category, variant) → template id (the same in every language).
-    ids: HashMap<(Category, Variant), &'static str>,
-    all_ids: Vec<&'static str>,
-}
-
-fn defaults() -> &'static Defaults {
-    static DEFAULTS: OnceLock<Defaults> = OnceLock::new();
-    DEFAULTS.get_or_init(|| {
-        let mut d = Defaults { by_id: HashMap::new(), ids: HashMap::new(), all_ids: Vec::new() };
-        for category in CATEGORIES {
-            for variant in [Variant::Short, Variant::Long] {
-                for &language in template_languages() {
-                    let Some((id, source)) = default_template(category, language, template_variant(variant)) else { continue };
-                    // A built-in template that doesn't parse is a bug the tests catch; at run time it is skipped.
-                    let Ok(t) = Template::parse(source) else { continue };
-                    d.ids.entry((category, variant)).or_insert(id);
-                    if !d.all_ids.contains(&id) {
-                        d.all_ids.push(id);
-                    }
-                    d.by_id.insert((id, language, variant), t);
-                }
-            }
-        }
-        d
-    })
-}
-
-fn template_variant(v: Variant) -> TemplateVariant {
-    match v {
-        Variant::Short => TemplateVariant::Short,
-        Variant::Long => TemplateVariant::Long,
-    }
-}
-
-/// The ids of the built-in templates.
+/// The ids of the built-in templates, one a reply category; each exists in every language of
+/// [`default_languages`] as `ID.LANG.short` and `ID.LANG.long`.
 pub fn default_template_ids() -> &'static [&'static str] {
-    &defaults().all_ids
+    &["generic", "personalized", "recruiter", "sales", "mutual"]
 }
 
 /// The languages the built-in templates are written in.
 pub fn default_languages() -> &'static [&'static str] {
     template_languages()
+}
+
+fn variant_name(v: Variant) -> &'static str {
+    match v {
+        Variant::Short => "short",
+        Variant::Long => "long",
+    }
 }
 
 /// The action each category suggests when no rule says otherwise (contract section 2).
@@ -81,25 +44,63 @@ pub fn default_action(category: Category) -> Action {
     }
 }
 
-/// Which template text to use: the user's wording for `id` in `language`, else the built-in one.
+/// Which template text to use.
 enum Source<'a> {
     User(&'a str),
-    Builtin(&'a Template),
+    Builtin(&'static Template),
 }
 
-fn find_source<'a>(settings: &'a Settings, id: &str, language: &str, variant: Variant) -> Option<Source<'a>> {
-    if let Some(src) = settings.templates.get(id).and_then(|t| t.get(language)).and_then(|s| s.get(variant)) {
-        return Some(Source::User(src));
+/// A template reference as a rule or category gives it: `generic`, or a built-in id pinned to
+/// a language and variant, `generic.en.short`.
+struct TemplateRef<'a> {
+    id: &'a str,
+    language: Option<&'a str>,
+    variant: Option<Variant>,
+}
+
+impl<'a> TemplateRef<'a> {
+    fn new(written: &'a str) -> TemplateRef<'a> {
+        let mut parts = written.splitn(3, '.');
+        let id = parts.next().unwrap_or("");
+        let language = parts.next();
+        let variant = match parts.next() {
+            Some("short") => Some(Variant::Short),
+            Some("long") => Some(Variant::Long),
+            _ => None,
+        };
+        TemplateRef { id, language, variant }
     }
-    let d = defaults();
+}
+
+/// The user's wording for `id` in `language` (either variant, preferring `variant`), else the
+/// built-in one; with the concrete id that produced it (`generic.en.long`).
+fn find_source<'a>(settings: &'a Settings, r: &TemplateRef, language: &str, variant: Variant) -> Option<(Source<'a>, String)> {
+    if r.language.is_some_and(|l| l != language) {
+        return None;
+    }
+    let variant = r.variant.unwrap_or(variant);
     let other = match variant {
         Variant::Short => Variant::Long,
         Variant::Long => Variant::Short,
     };
-    // The built-in map is keyed by &'static str; look the id up among the known ones.
-    let id = *d.all_ids.iter().find(|i| **i == id)?;
-    let language = *template_languages().iter().find(|l| **l == language)?;
-    d.by_id.get(&(id, language, variant)).or_else(|| d.by_id.get(&(id, language, other))).map(Source::Builtin)
+    if let Some(sources) = settings.templates.get(r.id).and_then(|t| t.get(language)) {
+        for v in [variant, other] {
+            let src = match v {
+                Variant::Short => sources.short.as_deref(),
+                Variant::Long => sources.long.as_deref(),
+            };
+            if let Some(src) = src {
+                return Some((Source::User(src), format!("{}.{language}.{}", r.id, variant_name(v))));
+            }
+        }
+    }
+    for v in [variant, other] {
+        let id = format!("{}.{language}.{}", r.id, variant_name(v));
+        if let Some(t) = parsed_default(&id) {
+            return Some((Source::Builtin(t), id));
+        }
+    }
+    None
 }
 
 fn language_name(code: &str) -> &str {
@@ -115,20 +116,13 @@ fn language_name(code: &str) -> &str {
     }
 }
 
-/// How to greet: the page's first name when given, else one derived from the full name.
-fn first_name_of(inv: &Invitation) -> Option<String> {
-    inv.first_name
-        .as_deref()
-        .map(fold_whitespace)
-        .filter(|f| !f.is_empty())
-        .or_else(|| names::first_name(&inv.name))
-}
-
 /// Decides the category, action and wording for one invitation.
 pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     let class = classify(inv, settings);
     let mut reasons = class.reasons;
-    let first_name = first_name_of(inv);
+    let mut values = Values::for_invitation(inv, &settings.me);
+    // Pages, groups and events have no first name to greet.
+    let first_name = Some(values.first_name.clone()).filter(|f| inv.kind == Kind::Person && !f.is_empty());
     let note = inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let note_language = note.and_then(lang::detect);
     let facts_language = note_language.unwrap_or(settings.language.as_str());
@@ -150,7 +144,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
             let label = if rule.name.trim().is_empty() { format!("your rule {} matched", i + 1) } else { format!("your rule \"{}\" matched", rule.name.trim()) };
             reasons.push(label);
             let category = rule.then.category.unwrap_or(class.category);
-            (category, rule.then.action.unwrap_or_else(|| default_action(category)), rule.then.template.clone())
+            (category, rule.then.action.unwrap_or_else(|| default_action(category)), rule.then.template.as_deref())
         }
         None => (class.category, default_action(class.category), None),
     };
@@ -158,39 +152,35 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     let mut suggestion = Suggestion {
         category,
         action,
-        first_name: first_name.clone(),
+        first_name,
         language: settings.language.clone(),
         text: None,
         template: None,
         reasons,
         limit: MESSAGE_LIMIT,
     };
-    let variant = settings.variant;
-    let d = defaults();
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
-    let id: String = match rule_template {
-        Some(t) => t,
-        None => match d.ids.get(&(category, variant)).or_else(|| d.ids.get(&(Category::Generic, variant))) {
-            Some(id) => (*id).to_owned(),
-            None => category_key(category).to_owned(),
-        },
+    let base = match default_template(category, "en", DefaultVariant::Long) {
+        Some(_) => category_key(category),
+        None => "generic",
     };
+    let reference = TemplateRef::new(rule_template.unwrap_or(base));
     // The note's language if the template speaks it, else the settings' one, else English.
-    let candidates = [note_language, Some(settings.language.as_str()), Some("en")];
-    let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &id, l, variant).map(|s| (l, s)));
-    if let Some(l) = note_language {
-        if chosen.as_ref().is_some_and(|(c, _)| *c == l) && l != settings.language {
+    let candidates = [note_language, reference.language, Some(settings.language.as_str()), Some("en")];
+    let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, settings.variant).map(|s| (l, s)));
+    if let Some((l, _)) = &chosen {
+        if note_language == Some(*l) && *l != settings.language {
             suggestion.reasons.push(format!("wrote in {}", language_name(l)));
         }
-    }
-    if let Some((l, _)) = &chosen {
         suggestion.language = (*l).to_owned();
+    } else if !default_languages().contains(&settings.language.as_str()) {
+        suggestion.language = "en".into();
     }
     if action != Action::Reply {
         return suggestion;
     }
-    let Some((_, source)) = chosen else {
-        suggestion.reasons.push(format!("no template \"{id}\" to word a reply with"));
+    let Some((_, (source, id))) = chosen else {
+        suggestion.reasons.push(format!("no template \"{}\" to word a reply with", reference.id));
         return suggestion;
     };
     let parsed;
@@ -201,16 +191,16 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
                 parsed = t;
                 &parsed
             }
-            Err(_) => {
-                suggestion.reasons.push(format!("your template \"{id}\" has an error"));
+            Err(e) => {
+                suggestion.reasons.push(format!("your template \"{id}\" has an error ({e})"));
                 return suggestion;
             }
         },
     };
-    let sign_off = if settings.sign_off.trim().is_empty() { None } else { Template::parse(&settings.sign_off).ok() };
-    let mut values = Values::for_invitation(inv, &settings.me);
-    values.first_name = first_name.unwrap_or_default();
-    let text = fit(template, sign_off.as_ref(), &mut values, MESSAGE_LIMIT as usize);
+    // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
+    let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
+    let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));
+    let text = fit(template, sign_off.as_ref(), blank_name, &mut values, MESSAGE_LIMIT as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
     suggestion
@@ -219,9 +209,10 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
 /// Renders the template, and while the text is longer than `limit` characters shortens what
 /// came from the invitation (the longest of note, topic, headline, company, name first), then
 /// cuts at a word. Values are cut before they go in, so no placeholder is ever cut in half.
-fn fit(template: &Template, sign_off: Option<&Template>, values: &mut Values, limit: usize) -> String {
+fn fit(template: &Template, sign_off: Option<&Template>, blank_name: bool, values: &mut Values, limit: usize) -> String {
     let full = |v: &Values| {
-        let mut text = template.render(v).trim_end().to_owned();
+        let mut text = if blank_name { template.render(&Values { me_name: String::new(), ..v.clone() }) } else { template.render(v) };
+        text.truncate(text.trim_end().len());
         if let Some(s) = sign_off {
             let s = s.render(v);
             if !s.trim().is_empty() {

@@ -29,7 +29,6 @@ pub mod names;
 pub mod read;
 mod rules;
 mod settings;
-mod shim;
 pub mod snapshot;
 mod suggestion;
 pub mod template;

@@ -31,7 +31,7 @@
 //! the built-in wording in the languages and variants it gives; the others stay built in.
 
 use crate::rules::{Field, Rule, Then, When};
-use crate::shim::template::Template;
+use crate::template::Template;
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -53,7 +53,8 @@ pub struct Settings {
     pub language: String,
     /// Which of a template's two lengths to draft.
     pub variant: Variant,
-    /// Added after every drafted reply, itself a template (`"Best,\n{me.name}"`); empty for none.
+    /// Your own closing, itself a template (`"Best,\n{me.name}"`), added after every reply in
+    /// place of the built-in templates' closing; empty to keep theirs.
     pub sign_off: String,
     /// The user's rules, tried in order before the built-in defaults; the first match wins.
     pub rules: Vec<Rule>,
@@ -168,8 +169,9 @@ impl Settings {
     }
 
     /// Whether the user's templates or the built-in ones hold template `id` in some language.
+    /// `id` may also pin a built-in template to a language and variant: `generic.en.short`.
     pub fn has_template(&self, id: &str) -> bool {
-        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id)
+        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id) || crate::templates::default_source(id).is_some()
     }
 }
 
@@ -180,9 +182,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    Template::parse(source).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })?;
-
-    Ok(())
+    Template::parse(source).map(drop).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })
 }
 
 /// Walks a settings document, keeping what is valid and noting the rest.
@@ -385,7 +385,8 @@ impl Reader {
         if !available(&s.language) {
             let langs = crate::decide::default_languages().join(", ");
             let l = s.language.clone();
-            self.problem("$.language", format!("no templates in \"{l}\" (built in: {langs}); drafts fall back to English until you add some"));
+            self.problem("$.language", format!("no templates in \"{l}\" (built in: {langs}, or add your own): using \"en\""));
+            s.language = "en".into();
         }
         s
     }
