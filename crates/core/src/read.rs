@@ -40,9 +40,7 @@ pub struct Composer {
 
 /// Whether NotYet reads this address at all: LinkedIn over HTTPS.
 pub fn is_supported_url(url: &str) -> bool {
-    url.strip_prefix("https://")
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""))
-        .is_some_and(|host| host == "www.linkedin.com" || host == "linkedin.com")
+    url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or("")).is_some_and(|host| host == "www.linkedin.com" || host == "linkedin.com")
 }
 
 /// Reads everything NotYet needs from a snapshot.
@@ -86,8 +84,10 @@ impl<'a> Index<'a> {
                     let at = entries.len();
                     entries.push(Entry { node, parent, end: at + 1 });
                     stack.push(Step::Exit(at));
-                    let kids: Vec<&Node> = node.elements().collect();
-                    stack.extend(kids.into_iter().rev().map(|k| Step::Enter(k, Some(at))));
+                    stack.extend(node.children.iter().rev().filter_map(|c| match c {
+                        Child::Element(k) => Some(Step::Enter(k, Some(at))),
+                        Child::Text(_) => None,
+                    }));
                 }
                 Step::Exit(at) => {
                     let end = entries.len();
@@ -229,10 +229,7 @@ fn hidden_for(n: &Node, copy: Copy) -> bool {
 }
 
 fn is_block(n: &Node) -> bool {
-    matches!(
-        n.tag.as_str(),
-        "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr"
-    )
+    matches!(n.tag.as_str(), "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr")
 }
 
 /// What a link points at: the kind of profile and its canonical address, for links to a

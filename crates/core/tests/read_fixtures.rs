@@ -212,19 +212,24 @@ fn three_hundred_invitations_read_fast() {
     assert!(read.invitations[3].note.as_deref().is_some_and(|n| n.starts_with("Hi Pat")));
     assert!(read.invitations[4].note.is_none());
 
-    let rounds = 20;
-    let start = Instant::now();
-    for _ in 0..rounds {
+    // The fastest of several rounds: other builds share this machine.
+    let best = |f: &dyn Fn()| {
+        (0..20)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let per_read = best(&|| {
         std::hint::black_box(read_page(std::hint::black_box(&snapshot)));
-    }
-    let per_read = start.elapsed() / rounds;
-    let start = Instant::now();
-    for _ in 0..rounds {
+    });
+    let per_parse = best(&|| {
         std::hint::black_box(Snapshot::from_json(std::hint::black_box(&json)).expect("parses"));
-    }
-    let per_parse = start.elapsed() / rounds;
+    });
     println!("300 invitations: read_page {per_read:?} a page, snapshot JSON parse {per_parse:?} ({} KB)", json.len() / 1024);
     // Generous: a debug build on a busy machine; the release figure is what the report quotes.
     assert!(per_read.as_millis() < 500, "read_page took {per_read:?}");
 }
-

@@ -205,18 +205,19 @@ fn read_card(index: &Index, card: usize) -> Card {
         if u.text.is_empty() || u.text == inv.name {
             continue;
         }
+        let t = phrases::norm(&u.text);
         let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none() && unknown.is_empty();
         let open = notes.is_empty() && inv.sent.is_none();
         if u.more || !open {
             notes.push(note_text(u.node));
-        } else if let Some(r) = phrases::relation(&u.text).filter(|_| early && relation.is_none()) {
+        } else if let Some(r) = phrases::relation_normed(&t).filter(|_| early && relation.is_none()) {
             relation = Some(r);
         } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text.contains(&inv.name) {
             // A sentence right under the name that names them again is the relation line, in any language.
             relation = Some(Relation::Connect);
-        } else if let Some(c) = phrases::mutual_count(&u.text).filter(|_| inv.mutual_connections.is_none()) {
+        } else if let Some(c) = phrases::mutual_count_normed(&t).filter(|_| inv.mutual_connections.is_none()) {
             inv.mutual_connections = Some(c);
-        } else if u.node.tag == "time" || phrases::is_time_ago(&u.text) {
+        } else if u.node.tag == "time" || phrases::is_time_ago_normed(&t) {
             inv.sent = Some(u.text.clone());
         } else if meta.is_none() || in_meta(u) {
             if early {

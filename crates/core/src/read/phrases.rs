@@ -14,16 +14,7 @@ pub(crate) fn norm(s: &str) -> String {
 }
 
 /// Words that mark a line as the shared-connections line.
-const MUTUAL_WORDS: &[&str] = &[
-    "mutual connection",
-    "gemeinsame kontakt",
-    "gemeinsamer kontakt",
-    "gemeinsamen kontakt",
-    "en commun",
-    "en común",
-    "em comum",
-    "in comune",
-];
+const MUTUAL_WORDS: &[&str] = &["mutual connection", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsamen kontakt", "en commun", "en común", "em comum", "in comune"];
 
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
 const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e "];
@@ -32,11 +23,15 @@ const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e "];
 /// "12 gemeinsame Kontakte" → 12, "Drew Stone is a mutual connection" → 1. `None` when the
 /// line is not about shared connections.
 pub(crate) fn mutual_count(text: &str) -> Option<u32> {
-    let t = norm(text);
+    mutual_count_normed(&norm(text))
+}
+
+/// [`mutual_count`] of text already passed through [`norm`].
+pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
     if !MUTUAL_WORDS.iter().any(|w| t.contains(w)) {
         return None;
     }
-    Some(count_people(&t))
+    Some(count_people(t))
 }
 
 /// Counts the people a shared-connections line names, by its shape alone.
@@ -84,17 +79,21 @@ const DAYS: &[&str] = &["today", "yesterday", "just now", "heute", "gestern", "a
 
 /// Beginnings of time units, in the languages above.
 const UNITS: &[&str] = &[
-    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an", "segundo", "hora", "día", "dia",
-    "semana", "mes", "año", "ano",
+    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an", "segundo", "hora", "día",
+    "dia", "semana", "mes", "año", "ano",
 ];
 
 /// Whether a short line says how long ago: "2 weeks ago", "vor 2 Wochen", "il y a 2 semaines".
 pub(crate) fn is_time_ago(text: &str) -> bool {
-    let t = norm(text);
+    is_time_ago_normed(&norm(text))
+}
+
+/// [`is_time_ago`] of text already passed through [`norm`].
+pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
-    if DAYS.contains(&t.as_str()) {
+    if DAYS.contains(&t) {
         return true;
     }
     let ago = t.ends_with(" ago") || t.starts_with("vor ") || t.starts_with("il y a ") || t.starts_with("hace ") || t.starts_with("há ");
@@ -139,7 +138,11 @@ const CONNECT: &[&str] = &[
 
 /// Reads a relation line: "Kathie Smith is inviting you to connect", "… invited you to follow".
 pub(crate) fn relation(text: &str) -> Option<Relation> {
-    let t = norm(text);
+    relation_normed(&norm(text))
+}
+
+/// [`relation`] of text already passed through [`norm`].
+pub(crate) fn relation_normed(t: &str) -> Option<Relation> {
     if CONNECT.iter().any(|p| t.contains(p)) {
         Some(Relation::Connect)
     } else if FOLLOW.iter().any(|p| t.contains(p)) {
