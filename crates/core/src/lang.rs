@@ -7,6 +7,8 @@
 //! well; Italian, Dutch and Portuguese are scored too so that they are not mistaken for
 //! Spanish or French.
 
+use std::sync::OnceLock;
+
 /// Languages the detector can name (ISO 639-1).
 pub const DETECTED: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pt"];
 
@@ -77,55 +79,94 @@ const WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// French elisions ("j'aimerais", "qu'il") vote French; `l'`/`d'` vote French and Italian.
-const ELISIONS: &[(&str, &[&str])] =
-    &[("j", &["fr"]), ("qu", &["fr"]), ("c", &["fr"]), ("n", &["fr"]), ("m", &["fr"]), ("l", &["fr", "it"]), ("d", &["fr", "it"])];
+const ELISIONS: &[(&str, &[usize])] =
+    &[("j", &[FR]), ("qu", &[FR]), ("c", &[FR]), ("n", &[FR]), ("m", &[FR]), ("l", &[FR, IT]), ("d", &[FR, IT])];
+
+// Indexes into DETECTED.
+const DE: usize = 1;
+const FR: usize = 2;
+const ES: usize = 3;
+const IT: usize = 4;
+const PT: usize = 6;
 
 /// Letters that mostly belong to one language, with their weight.
-fn letter_votes(c: char) -> &'static [(&'static str, u32)] {
+fn letter_votes(c: char) -> &'static [(usize, u32)] {
     match c {
-        'ß' => &[("de", 2)],
-        'ä' | 'ö' | 'ü' => &[("de", 1)],
-        'ñ' | '¿' | '¡' => &[("es", 2)],
-        'œ' => &[("fr", 2)],
-        'ç' => &[("fr", 1), ("pt", 1)],
-        'ã' | 'õ' => &[("pt", 2)],
-        'è' | 'ê' | 'â' | 'î' | 'û' | 'ë' | 'ï' => &[("fr", 1)],
-        'ì' | 'ò' => &[("it", 1)],
+        'ß' => &[(DE, 2)],
+        'ä' | 'ö' | 'ü' => &[(DE, 1)],
+        'ñ' | '¿' | '¡' => &[(ES, 2)],
+        'œ' => &[(FR, 2)],
+        'ç' => &[(FR, 1), (PT, 1)],
+        'ã' | 'õ' => &[(PT, 2)],
+        'è' | 'ê' | 'â' | 'î' | 'û' | 'ë' | 'ï' => &[(FR, 1)],
+        'ì' | 'ò' => &[(IT, 1)],
         _ => &[],
     }
+}
+
+/// A word of at most 16 bytes packed into an integer, so that looking it up compares integers.
+fn key(word: &str) -> Option<u128> {
+    (word.len() <= 16).then(|| word.bytes().fold(0u128, |k, b| k << 8 | u128::from(b)))
+}
+
+/// Every listed word's key with the languages it votes for (a bit per [`DETECTED`] index),
+/// sorted for binary search: built once, so a note costs a few integer comparisons a word.
+fn word_table() -> &'static [(u128, u8)] {
+    static TABLE: OnceLock<Vec<(u128, u8)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(u128, u8)> = Vec::new();
+        for (i, (_, words)) in WORDS.iter().enumerate() {
+            for k in words.iter().filter_map(|w| key(w)) {
+                match table.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, mask)) => *mask |= 1 << i,
+                    None => table.push((k, 1 << i)),
+                }
+            }
+        }
+        table.sort_unstable_by_key(|&(k, _)| k);
+        table
+    })
 }
 
 /// The note's language as an ISO 639-1 code, when it is clear: at least two votes, and twice
 /// as many as any other language. Greetings alone ("Hi", "Hallo!") are not enough.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let mut scores = [0u32; 7];
-    let mut vote = |lang: &str, weight: u32| {
-        if let Some(i) = DETECTED.iter().position(|l| *l == lang) {
-            scores[i] += weight;
-        }
-    };
+    let table = word_table();
+    let mut scores = [0u32; DETECTED.len()];
+    let mut buf = String::new();
     for word in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
-        let word = word.trim_matches(|c| c == '\'' || c == '’').replace('’', "'").to_lowercase();
-        if word.is_empty() {
+        let word = word.trim_matches(|c| c == '\'' || c == '’');
+        if word.is_empty() || word.len() > 40 {
             continue;
         }
-        for (lang, words) in WORDS {
-            if words.contains(&word.as_str()) {
-                vote(lang, 1);
+        buf.clear();
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+        }
+        let word = buf.as_str();
+        if let Some(Ok(i)) = key(word).map(|k| table.binary_search_by_key(&k, |&(x, _)| x)) {
+            let mask = table[i].1;
+            for (bit, score) in scores.iter_mut().enumerate() {
+                *score += u32::from(mask >> bit & 1);
             }
         }
         if let Some((head, tail)) = word.split_once('\'') {
             if !tail.is_empty() {
                 for (prefix, langs) in ELISIONS {
                     if head == *prefix {
-                        langs.iter().for_each(|l| vote(l, 1));
+                        langs.iter().for_each(|&l| scores[l] += 1);
                     }
                 }
             }
         }
-        for c in word.chars() {
-            for (lang, weight) in letter_votes(c) {
-                vote(lang, *weight);
+        if !word.is_ascii() {
+            for c in word.chars() {
+                for &(lang, weight) in letter_votes(c) {
+                    scores[lang] += weight;
+                }
             }
         }
     }
@@ -173,6 +214,11 @@ const TOPIC_REJECT_ANY: &[&str] =
 /// Punctuation that ends a clause, and so a topic.
 const CLAUSE_END: [char; 9] = ['.', ',', ';', ':', '!', '?', ')', '"', '…'];
 
+/// A word without the punctuation around it.
+fn trim(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+}
+
 /// The most words a quoted topic may have: longer ones read like a quotation.
 const TOPIC_MAX_WORDS: usize = 6;
 
@@ -180,12 +226,25 @@ const TOPIC_MAX_WORDS: usize = 6;
 /// "I read your post about networking and would like to connect" → "networking".
 /// `None` when there is no such phrase, or quoting it back could read wrongly.
 pub fn note_topic(note: &str) -> Option<String> {
-    let words: Vec<&str> = note.split_whitespace().collect();
-    let norm = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&').to_lowercase();
+    let words: Vec<&str> = note.split_whitespace().take(400).collect();
+    let norm = |w: &str| trim(w).to_lowercase();
+    // Compares without allocating: this runs on every word of every note.
+    let is = |w: &str, lower: &str| trim(w).chars().flat_map(char::to_lowercase).eq(lower.chars());
     let ends_clause = |w: &str| w.ends_with(CLAUSE_END);
+    let mut first = String::new();
     for i in 0..words.len() {
+        // Markers start with a short word: skip long ones without lowercasing them.
+        let t = trim(words[i]);
+        let initial = t.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        if t.len() > 12 || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|m| m[0].starts_with(c))) {
+            continue;
+        }
+        first.clear();
+        first.extend(t.chars().flat_map(char::to_lowercase));
         let Some(marker) = TOPIC_MARKERS.iter().find(|m| {
-            words.len() > i + m.len() && m.iter().zip(&words[i..]).all(|(mw, w)| norm(w) == *mw)
+            m.first() == Some(&first.as_str())
+                && words.len() > i + m.len()
+                && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw))
         }) else {
             continue;
         };
@@ -231,6 +290,12 @@ pub fn note_topic(note: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_follow_detected_order() {
+        let langs: Vec<&str> = WORDS.iter().map(|(l, _)| *l).collect();
+        assert_eq!(langs, DETECTED);
+    }
 
     #[test]
     fn detects_clear_notes() {

@@ -27,51 +27,57 @@ const CREDENTIALS: &[&str] = &[
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
 
-/// Separators after which a name field holds a tagline, not a name.
-const TAGLINE_CUTS: &[&str] = &["|", " - ", " – ", " — ", " • ", " · ", " / ", "｜"];
+/// Where a tagline starts in a name field ("Jane Doe | Coach", "Jane Doe - Hiring"): a bar, or
+/// a dash, bullet or slash with spaces around it. A separator with nothing before it is skipped.
+fn cut_tagline(name: &str) -> &str {
+    let mut start = 0;
+    let mut prev = ' ';
+    let mut chars = name.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let cut = matches!(c, '|' | '｜') || (matches!(c, '-' | '–' | '—' | '•' | '·' | '/') && prev == ' ' && next == ' ');
+        if cut {
+            if name[start..i].trim().is_empty() {
+                start = i + c.len_utf8();
+            } else {
+                return &name[start..i];
+            }
+        }
+        prev = c;
+    }
+    &name[start..]
+}
 
 /// The first name to greet someone by, or `None` when the name gives none
 /// (empty, only symbols, only a title and a family name like "Dr. Smith", only an initial).
 ///
 /// Names in CJK scripts are written family name first and are kept whole ("山田 太郎").
 pub fn first_name(name: &str) -> Option<String> {
-    let parsed = Parsed::new(name);
-    let tokens = &parsed.tokens;
-    let first = tokens.first()?;
-    if is_cjk(first) {
-        let run: Vec<&str> = tokens.iter().take_while(|t| is_cjk(t)).map(String::as_str).collect();
-        return Some(run.join(" "));
-    }
-    // "Dr. Smith", "Herr Müller": what is left after a title is a family name.
-    if parsed.had_title && tokens.len() == 1 {
-        return None;
-    }
-    // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
-    let pick = tokens.iter().take(tokens.len().saturating_sub(1).max(1)).find(|t| !is_initial(t))?;
-    Some(fix_case(pick, true, parsed.all_caps))
+    Parsed::new(name).first_name()
 }
 
 /// The whole name cleaned for a greeting: no titles, credentials, emoji, pronouns or tagline;
 /// "Doe, Jane" becomes "Jane Doe"; ALL CAPS becomes title case. Empty when nothing is left.
 pub fn display_name(name: &str) -> String {
+    Parsed::new(name).display_name()
+}
+
+/// [`first_name`] and [`display_name`] at once, taking the name apart only once.
+pub fn first_and_display_name(name: &str) -> (Option<String>, String) {
     let parsed = Parsed::new(name);
-    parsed
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| fix_case(t, i == 0, parsed.all_caps))
-        .collect::<Vec<_>>()
-        .join(" ")
+    (parsed.first_name(), parsed.display_name())
 }
 
 /// The company a headline names ("Engineer at Acme Corp | Speaker" → "Acme Corp"), if it does.
 pub fn company_from_headline(headline: &str) -> Option<String> {
-    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `headline`.
-    let lower = headline.to_ascii_lowercase();
-    let start = [" at ", " @ ", " @", " bei ", " chez ", " bij ", " presso "]
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-        .min()?;
+    // One pass over the spaces, comparing the markers in place (ASCII case-insensitively).
+    let bytes = headline.as_bytes();
+    let start = bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').find_map(|(i, _)| {
+        [" at ", " @ ", " @", " bei ", " chez ", " bij ", " presso "]
+            .iter()
+            .find(|m| bytes.get(i..i + m.len()).is_some_and(|s| s.eq_ignore_ascii_case(m.as_bytes())))
+            .map(|m| i + m.len())
+    })?;
     let rest = headline.get(start..)?;
     let end = rest
         .find(['|', ',', ';', '(', '•', '·', '/', '\n'])
@@ -93,13 +99,7 @@ struct Parsed {
 
 impl Parsed {
     fn new(raw: &str) -> Parsed {
-        let mut name = raw;
-        for cut in TAGLINE_CUTS {
-            if let Some(i) = name.find(cut) {
-                // A tagline cut at the very start would leave nothing: keep what follows instead.
-                name = if name[..i].trim().is_empty() { &name[i + cut.len()..] } else { &name[..i] };
-            }
-        }
+        let name = cut_tagline(raw);
         let cleaned = clean_symbols(&strip_brackets(name));
         let all_caps = {
             let mut cased = cleaned.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
@@ -132,6 +132,27 @@ impl Parsed {
             tokens.pop();
         }
         Parsed { tokens, had_title, all_caps }
+    }
+
+    fn first_name(&self) -> Option<String> {
+        let tokens = &self.tokens;
+        let first = tokens.first()?;
+        if is_cjk(first) {
+            let run: Vec<&str> = tokens.iter().take_while(|t| is_cjk(t)).map(String::as_str).collect();
+            return Some(run.join(" "));
+        }
+        // "Dr. Smith", "Herr Müller": what is left after a title is a family name.
+        if self.had_title && tokens.len() == 1 {
+            return None;
+        }
+        // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
+        let pick = tokens.iter().take(tokens.len().saturating_sub(1).max(1)).find(|t| !is_initial(t))?;
+        Some(fix_case(pick, true, self.all_caps))
+    }
+
+    fn display_name(&self) -> String {
+        let fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
+        fixed.join(" ")
     }
 }
 
@@ -179,32 +200,42 @@ fn is_symbol_block(c: char) -> bool {
 }
 
 fn is_title(token: &str, after_title: bool) -> bool {
-    let lower = token.to_lowercase();
     // "M." is Monsieur only with its dot; a bare "M" is an initial.
     if token == "M." {
         return true;
     }
-    let parts: Vec<String> = lower.split('.').map(|p| p.replace('-', "")).filter(|p| !p.is_empty()).collect();
-    let known = |p: &String| TITLES.contains(&p.as_str()) || (after_title && AFTER_TITLE.contains(&p.as_str()));
-    !parts.is_empty() && (parts.iter().all(known) || (parts.len() > 1 && known(&parts[0]) && parts[1..].iter().all(|p| AFTER_TITLE.contains(&p.as_str()))))
+    // Titles are short ASCII words; this check runs on every leading token.
+    if !token.is_ascii() || token.len() > 16 {
+        return false;
+    }
+    let lower = token.to_ascii_lowercase().replace('-', "");
+    let mut parts = lower.split('.').filter(|p| !p.is_empty());
+    let Some(head) = parts.next() else { return false };
+    let title = |p: &str| TITLES.contains(&p);
+    let after = |p: &str| AFTER_TITLE.contains(&p);
+    // "Dr.", "Prof.Dr.", "Dr.med.", and "med." right after a title.
+    (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
 }
 
 fn is_credential(token: &str, all_caps: bool) -> bool {
-    let bare: String = token.chars().filter(|&c| c != '.').collect();
-    if bare.is_empty() {
+    // Credentials are short ASCII abbreviations; this check runs on every name token.
+    if !token.is_ascii() || token.len() > 12 {
         return false;
     }
-    let listed = CREDENTIALS.iter().any(|c| {
-        let c = c.replace('-', "");
-        let b = bare.replace('-', "");
+    let bare = || token.bytes().filter(|&b| b != b'.' && b != b'-');
+    let Some(initial) = bare().next() else { return false };
+    let listed = CREDENTIALS.iter().filter(|c| c.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&initial))).any(|c| {
+        let canon = || c.bytes().filter(|&b| b != b'-');
         // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
-        b == c || b == c.to_uppercase() || (c.len() >= 3 && b.to_lowercase() == c.to_lowercase())
+        bare().eq(canon())
+            || bare().eq(canon().map(|b| b.to_ascii_uppercase()))
+            || (canon().count() >= 3 && bare().map(|b| b.to_ascii_lowercase()).eq(canon().map(|b| b.to_ascii_lowercase())))
     });
     // Unlisted credentials are short capital abbreviations without vowels ("CSCP", "CHRP").
     let looks = !all_caps
-        && (2..=6).contains(&bare.chars().count())
-        && bare.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-        && !bare.chars().any(|c| "AEIOUY".contains(c));
+        && (2..=6).contains(&bare().count())
+        && bare().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !bare().any(|b| b"AEIOUY".contains(&b));
     listed || looks
 }
 

@@ -133,19 +133,20 @@ pub struct Values {
 impl Values {
     /// The values for replying to `inv` as `me`: names cleaned, company and note topic derived.
     pub fn for_invitation(inv: &Invitation, me: &Me) -> Values {
+        let (derived, name) = names::first_and_display_name(&inv.name);
         let first_name = inv
             .first_name
             .as_deref()
             .map(str::trim)
             .filter(|f| !f.is_empty())
             .map(str::to_owned)
-            .or_else(|| names::first_name(&inv.name))
+            .or(derived)
             .unwrap_or_default();
         let headline = inv.headline.as_deref().unwrap_or("").trim();
         let note = inv.note.as_deref().unwrap_or("").trim();
         Values {
             first_name,
-            name: names::display_name(&inv.name),
+            name,
             headline: headline.to_owned(),
             company: names::company_from_headline(headline).unwrap_or_default(),
             mutual: inv.mutual_connections.filter(|&n| n >= 2).map(|n| n.to_string()).unwrap_or_default(),
