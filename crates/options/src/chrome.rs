@@ -1,0 +1,98 @@
+//! The few WebExtension APIs the page uses, bound by hand: `storage` (local, sync, session) and
+//! `i18n`. The API object comes from `options.js` (Firefox's `browser` or Chrome's `chrome`),
+//! so nothing here guesses which browser it runs in. Values cross as JSON text.
+
+use js_sys::{Array, Promise, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome` / `browser`.
+    #[derive(Clone)]
+    pub type Api;
+    #[wasm_bindgen(method, getter)]
+    pub fn storage(this: &Api) -> Storage;
+    #[wasm_bindgen(method, getter)]
+    pub fn i18n(this: &Api) -> I18n;
+
+    pub type Storage;
+    #[wasm_bindgen(method, getter)]
+    pub fn local(this: &Storage) -> Area;
+    #[wasm_bindgen(method, getter)]
+    pub fn sync(this: &Storage) -> Option<Area>;
+    #[wasm_bindgen(method, getter)]
+    pub fn session(this: &Storage) -> Option<Area>;
+    #[wasm_bindgen(method, getter, js_name = onChanged)]
+    pub fn on_changed(this: &Storage) -> ChangeEvent;
+
+    pub type Area;
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &Area, keys: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn set(this: &Area, items: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn remove(this: &Area, keys: &JsValue) -> Result<Promise, JsValue>;
+
+    pub type ChangeEvent;
+    #[wasm_bindgen(method, js_name = addListener)]
+    pub fn add_listener(this: &ChangeEvent, f: &js_sys::Function);
+
+    pub type I18n;
+    #[wasm_bindgen(method, js_name = getMessage)]
+    fn get_message(this: &I18n, name: &str, substitutions: &JsValue) -> String;
+    #[wasm_bindgen(method, js_name = getUILanguage)]
+    pub fn ui_language(this: &I18n) -> String;
+}
+
+/// A storage failure, as the browser words it.
+pub fn error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+}
+
+fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
+    JSON::parse(&json.to_string())
+}
+
+fn from_js(v: &JsValue) -> serde_json::Value {
+    if v.is_undefined() {
+        return serde_json::Value::Null;
+    }
+    JSON::stringify(v).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
+}
+
+impl Area {
+    /// The items at `keys` (`null`: every item) as one JSON object.
+    pub async fn read(&self, keys: &serde_json::Value) -> Result<serde_json::Value, String> {
+        let p = self.get(&to_js(keys).map_err(|e| error_text(&e))?).map_err(|e| error_text(&e))?;
+        JsFuture::from(p).await.map(|v| from_js(&v)).map_err(|e| error_text(&e))
+    }
+
+    /// Stores every key of `items` at once (one write operation towards sync's rate limits).
+    pub async fn write(&self, items: &serde_json::Value) -> Result<(), String> {
+        let p = self.set(&to_js(items).map_err(|e| error_text(&e))?).map_err(|e| error_text(&e))?;
+        JsFuture::from(p).await.map(drop).map_err(|e| error_text(&e))
+    }
+
+    pub async fn delete(&self, keys: &[String]) -> Result<(), String> {
+        let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+        let p = self.remove(&list).map_err(|e| error_text(&e))?;
+        JsFuture::from(p).await.map(drop).map_err(|e| error_text(&e))
+    }
+}
+
+impl I18n {
+    /// The interface text `key` in the browser's language, `$1`… filled from `args`; the key
+    /// itself when the message is missing, so a gap shows rather than vanishes.
+    pub fn text(&self, key: &str, args: &[&str]) -> String {
+        let subs: JsValue = if args.is_empty() { JsValue::UNDEFINED } else { args.iter().map(|a| JsValue::from_str(a)).collect::<Array>().into() };
+        let s = self.get_message(key, &subs);
+        if s.is_empty() { key.to_owned() } else { s }
+    }
+}
+
+/// The JSON of a storage change's new value (`chrome.storage.onChanged`), `Null` when removed.
+pub fn change_value(changes: &JsValue, key: &str) -> Option<serde_json::Value> {
+    let change = js_sys::Reflect::get(changes, &JsValue::from_str(key)).ok().filter(|c| !c.is_undefined())?;
+    Some(js_sys::Reflect::get(&change, &JsValue::from_str("newValue")).map(|v| from_js(&v)).unwrap_or(serde_json::Value::Null))
+}

@@ -1,0 +1,898 @@
+//! The NotYet options page, rendered and bound in Rust.
+//!
+//! `options.js` loads this module and calls [`start`] with the extension API object. The page
+//! holds one [`App`]: the [`Settings`] being edited, read from `chrome.storage.local` (the source
+//! of truth the service worker reads on every click) and migrated forward. Events are delegated:
+//! four listeners on the document dispatch by the target's `data-k` (a binding key) or
+//! `data-act` (a button's action), so re-rendering the rule list leaks no closures.
+//!
+//! Edits are saved explicitly (Save, or Ctrl/Cmd+S), after the same checks `notyet
+//! check-settings` makes; until then the page says there are unsaved changes and warns before
+//! it is closed. The preview runs the core's `decide` on every keystroke: well under a frame.
+
+mod chrome;
+mod dom;
+mod view;
+
+use std::cell::RefCell;
+
+use notyet_core::samples::{samples, Sample};
+use notyet_core::storage::{self, TooLarge};
+use notyet_core::template::default_source;
+use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Variant, When};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+
+use chrome::{Api, I18n};
+use dom::{by_id, document, set_text, E};
+use view::{ctrl_id, name_of, CATEGORIES};
+
+/// Which invitation the preview shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pick {
+    Builtin(usize),
+    LastRead(usize),
+    Pasted,
+}
+
+/// The page's state.
+pub struct App {
+    api: Api,
+    pub settings: Settings,
+    /// The document as stored: its unknown keys (from a newer NotYet) are kept on save.
+    stored: Value,
+    dirty: bool,
+    pub sync_on: bool,
+    /// How many chunks the last sync save used, so stale ones are removed.
+    sync_chunks: usize,
+    /// Settings saved on another device, newer than this one's, offered (never applied unasked).
+    synced: Option<Value>,
+    pub samples: Vec<Sample>,
+    pub last_read: Vec<Invitation>,
+    pub sample: Pick,
+    pub pasted: String,
+    pub tpl_id: String,
+    pub tpl_lang: String,
+    pub preview_variant: Option<Variant>,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    static I18N: RefCell<Option<I18n>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the app; `None` before [`start`] has set it up or while it is borrowed.
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|a| a.try_borrow_mut().ok().and_then(|mut a| a.as_mut().map(f)))
+}
+
+/// Interface text in the browser's language.
+pub fn tr(key: &str) -> String {
+    tr_with(key, &[])
+}
+
+pub fn tr_with(key: &str, args: &[&str]) -> String {
+    I18N.with(|i| i.borrow().as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Builds the page from storage and binds it. Resolves when it is interactive.
+#[wasm_bindgen]
+pub async fn start(api: Api) -> Result<(), JsValue> {
+    I18N.with(|i| *i.borrow_mut() = Some(api.i18n()));
+    let storage = api.storage();
+    let local = storage.local();
+    let (stored, sync_on) = match local.read(&json!(["settings", "sync_settings"])).await {
+        Ok(v) => (v.get("settings").cloned().unwrap_or(Value::Null), v.get("sync_settings") == Some(&Value::Bool(true))),
+        Err(e) => return Err(JsValue::from_str(&e)),
+    };
+    let last_read = match storage.session() {
+        Some(s) => s.read(&json!("lastRead")).await.ok().map(|v| invitations(v.get("lastRead"))).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let migrated = storage::migrate(stored.clone());
+    let (settings, problems) = Settings::from_json(&migrated.value.to_string());
+    let tpl_lang = settings.language.clone();
+    let app = App {
+        api,
+        settings,
+        stored,
+        dirty: false,
+        sync_on,
+        sync_chunks: 0,
+        synced: None,
+        samples: samples(),
+        sample: if last_read.is_empty() { Pick::Builtin(0) } else { Pick::LastRead(0) },
+        last_read,
+        pasted: String::new(),
+        tpl_id: "personalized".into(),
+        tpl_lang,
+        preview_variant: None,
+    };
+    let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", &tr("@@ui_locale").replace('_', "-"));
+    }
+    doc.set_title(&tr("options_title"));
+    let page = view::page(&app);
+    if let Some(body) = doc.body() {
+        body.set_text_content(None);
+        let _ = body.append_child(&page.0);
+    }
+    APP.with(|a| *a.borrow_mut() = Some(app));
+    bind(&doc);
+    with_app(|app| {
+        app.update_preview();
+        let mut notes = migrated.notes;
+        notes.extend(problems.iter().map(|p| p.to_string()));
+        if !notes.is_empty() {
+            app.say(&tr("loaded_with_notes"));
+            show_problems(&notes);
+        }
+    });
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__notyetOptionsReady".into(), &JsValue::from_f64(performance_now()));
+    if sync_on {
+        check_synced().await;
+    }
+    Ok(())
+}
+
+fn performance_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Invitations from `lastRead`; entries that don't read as one are skipped.
+fn invitations(v: Option<&Value>) -> Vec<Invitation> {
+    let Some(Value::Array(items)) = v else { return Vec::new() };
+    items.iter().filter_map(|i| serde_json::from_value(i.clone()).ok()).collect()
+}
+
+/// The four delegated listeners, the unload guard, and storage changes from elsewhere.
+fn bind(doc: &web_sys::Document) {
+    let listen = |target: &web_sys::EventTarget, name: &str, f: Box<dyn FnMut(Event)>| {
+        let c = Closure::wrap(f);
+        let _ = target.add_event_listener_with_callback(name, c.as_ref().unchecked_ref());
+        c.forget(); // lives as long as the page
+    };
+    let on_value = |e: Event| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(key) = el.get_attribute("data-k") else { return };
+        if key == "import" {
+            wasm_bindgen_futures::spawn_local(import(el));
+            return;
+        }
+        if key == "sync" {
+            wasm_bindgen_futures::spawn_local(toggle_sync(dom::checked(&el)));
+            return;
+        }
+        with_app(|app| app.on_input(&key, &el));
+    };
+    listen(doc, "input", Box::new(on_value));
+    listen(doc, "change", Box::new(move |e: Event| {
+        // Selects and check boxes report through `input` too; `change` catches file inputs.
+        let is_file = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.get_attribute("type").as_deref() == Some("file"));
+        if is_file {
+            on_value(e);
+        }
+    }));
+    listen(doc, "click", Box::new(|e: Event| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(button) = el.closest("[data-act]").ok().flatten() else { return };
+        if button.has_attribute("disabled") {
+            return;
+        }
+        if let Some(act) = button.get_attribute("data-act") {
+            act_on(&act);
+        }
+    }));
+    listen(doc, "keydown", Box::new(|e: Event| {
+        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+        if (k.ctrl_key() || k.meta_key()) && !k.alt_key() && k.key().eq_ignore_ascii_case("s") {
+            e.prevent_default();
+            wasm_bindgen_futures::spawn_local(save());
+        }
+    }));
+    if let Some(w) = web_sys::window() {
+        listen(&w, "beforeunload", Box::new(|e: Event| {
+            if with_app(|a| a.dirty).unwrap_or(false) {
+                e.prevent_default();
+                if let Some(b) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    b.set_return_value("unsaved");
+                }
+            }
+        }));
+    }
+    let changed = Closure::wrap(Box::new(|changes: JsValue, area: String| {
+        if area == "session" {
+            if let Some(v) = chrome::change_value(&changes, "lastRead") {
+                with_app(|app| app.set_last_read(invitations(Some(&v))));
+            }
+        } else if area == "local" {
+            if let Some(v) = chrome::change_value(&changes, "settings") {
+                with_app(|app| app.stored_elsewhere(v));
+            }
+        }
+    }) as Box<dyn FnMut(JsValue, String)>);
+    if let Some(api) = with_app(|a| a.api.clone()) {
+        api.storage().on_changed().add_listener(changed.as_ref().unchecked_ref());
+    }
+    changed.forget();
+}
+
+/// A button's action: `save`, `rule-up.3`, `tpl-reset.short`, …
+fn act_on(act: &str) {
+    let (name, arg) = act.split_once('.').unwrap_or((act, ""));
+    let index = arg.parse::<usize>().ok();
+    match name {
+        "save" => wasm_bindgen_futures::spawn_local(save()),
+        "export" => {
+            with_app(|app| app.export());
+        }
+        "reset" => {
+            if let Some(d) = by_id("reset-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+                let _ = d.show_modal();
+                focus("reset-export");
+            }
+        }
+        "reset-export" => {
+            with_app(|app| app.export());
+        }
+        "reset-cancel" => close_dialog(),
+        "reset-confirm" => {
+            close_dialog();
+            wasm_bindgen_futures::spawn_local(reset());
+        }
+        "use-synced" => {
+            with_app(App::use_synced);
+        }
+        _ => {
+            with_app(|app| app.on_edit_action(name, arg, index));
+        }
+    }
+}
+
+fn close_dialog() {
+    if let Some(d) = by_id("reset-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        d.close();
+    }
+    focus("save");
+}
+
+fn focus(id: &str) {
+    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Shows problems (or clears them with an empty list) in the alert list under the toolbar.
+fn show_problems(lines: &[String]) {
+    dom::replace("problems", lines.iter().map(|l| E::new("li").t(l)));
+}
+
+/// Marks a control invalid and explains why, or clears both.
+fn field_error(key: &str, message: Option<&str>) {
+    let id = ctrl_id(key);
+    if let Some(el) = by_id(&id) {
+        let _ = match message {
+            Some(_) => el.set_attribute("aria-invalid", "true"),
+            None => el.remove_attribute("aria-invalid"),
+        };
+    }
+    set_text(&format!("err-{id}"), message.unwrap_or(""));
+}
+
+/// A comma-separated list as entries.
+fn comma_list(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines().map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(Value::String(s.to_owned())).ok()
+}
+
+fn variant_of(s: &str) -> Variant {
+    if s == "short" { Variant::Short } else { Variant::Long }
+}
+
+impl App {
+    fn say(&self, text: &str) {
+        set_text("status", text);
+    }
+
+    fn set_dirty(&mut self, dirty: bool) {
+        self.dirty = dirty;
+        set_text("dirty", &tr(if dirty { "unsaved" } else { "all_saved" }));
+        if let Some(d) = by_id("dirty") {
+            let _ = d.set_attribute("class", if dirty { "dirty" } else { "" });
+        }
+    }
+
+    /// One control changed: update the settings (or the preview's choices) and the preview.
+    fn on_input(&mut self, key: &str, el: &Element) {
+        let v = dom::value(el);
+        let mut edited = true;
+        let parts: Vec<&str> = key.split('.').collect();
+        match parts.as_slice() {
+            ["me", f] => {
+                let v = v.trim().to_owned();
+                let bad = *f == "email" && !v.is_empty() && !v.contains('@');
+                field_error(key, bad.then(|| tr("me_email_bad")).as_deref());
+                match *f {
+                    "name" => self.settings.me.name = v,
+                    "email" => self.settings.me.email = v,
+                    _ => self.settings.me.link = v,
+                }
+            }
+            ["known", f] => {
+                let list = lines(&v);
+                match *f {
+                    "people" => self.settings.known.people = list,
+                    "companies" => self.settings.known.companies = list,
+                    _ => self.settings.known.schools = list,
+                }
+            }
+            ["mutual_threshold"] => match v.trim().parse::<u32>() {
+                Ok(n) => {
+                    field_error(key, None);
+                    self.settings.mutual_threshold = n;
+                }
+                Err(_) => {
+                    field_error(key, Some(&tr("whole_number")));
+                    edited = false;
+                }
+            },
+            ["language"] => self.settings.language = v,
+            ["variant"] => self.settings.variant = variant_of(&v),
+            ["sign_off"] => {
+                let err = view::template_error(&v);
+                field_error(key, err.as_ref().map(|e| e.0.as_str()));
+                self.settings.sign_off = v;
+            }
+            ["r", i, rest @ ..] => {
+                let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
+                edited = self.on_rule_input(i, rest, &v, el, key);
+            }
+            ["tpl", "id"] | ["tpl", "lang"] => {
+                if parts[1] == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+                self.follow_template();
+                dom::replace("templates", view::templates(self));
+                edited = false;
+            }
+            ["tpl", "newid"] => edited = false,
+            ["tpl", vn] => {
+                let variant = variant_of(vn);
+                self.set_template(variant, v);
+                self.preview_variant = Some(variant);
+                if let Some(sel) = by_id("pvariant") {
+                    dom::set_value(&sel, vn);
+                }
+            }
+            ["sample"] => {
+                self.sample = match v.split_once('.') {
+                    Some(("b", i)) => i.parse().map(Pick::Builtin).unwrap_or(Pick::Builtin(0)),
+                    Some(("l", i)) => i.parse().map(Pick::LastRead).unwrap_or(Pick::Builtin(0)),
+                    _ => Pick::Pasted,
+                };
+                if let Some(b) = by_id("paste-box") {
+                    let _ = if self.sample == Pick::Pasted { b.set_attribute("hidden", "") } else { b.remove_attribute("hidden") };
+                    let _ = if self.sample == Pick::Pasted { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
+                }
+                edited = false;
+            }
+            ["pasted"] => {
+                self.pasted = v;
+                edited = false;
+            }
+            ["pvariant"] => {
+                self.preview_variant = (!v.is_empty()).then(|| variant_of(&v));
+                edited = false;
+            }
+            _ => edited = false,
+        }
+        if edited {
+            self.set_dirty(true);
+        }
+        self.update_preview();
+    }
+
+    /// A rule's control changed; returns whether the settings changed.
+    fn on_rule_input(&mut self, i: usize, rest: &[&str], v: &str, el: &Element, key: &str) -> bool {
+        let Some(rule) = self.settings.rules.get_mut(i) else { return false };
+        let w = &mut rule.when;
+        let number = |v: &str| -> Result<Option<u32>, ()> {
+            if v.trim().is_empty() { Ok(None) } else { v.trim().parse().map(Some).map_err(drop) }
+        };
+        match rest {
+            ["name"] => {
+                rule.name = v.to_owned();
+                let n = (i + 1).to_string();
+                let title = if v.trim().is_empty() { tr_with("rule_n", &[&n]) } else { tr_with("rule_n_named", &[&n, v.trim()]) };
+                if let Some(legend) = el.closest("fieldset").ok().flatten().and_then(|f| f.query_selector("legend").ok().flatten()) {
+                    legend.set_text_content(Some(&title));
+                }
+            }
+            ["enabled"] => {
+                rule.enabled = dom::checked(el);
+                if let Some(li) = el.closest("li").ok().flatten() {
+                    let _ = li.set_attribute("class", if rule.enabled { "rule" } else { "rule off" });
+                }
+            }
+            ["cat", c] => {
+                let Some(cat) = parse_enum::<Category>(c) else { return false };
+                w.category.retain(|x| *x != cat);
+                if dom::checked(el) {
+                    w.category.push(cat);
+                    w.category.sort_by_key(|x| CATEGORIES.iter().position(|y| y == x));
+                }
+            }
+            ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
+            ["mutual_at_least"] | ["mutual_below"] => match number(v) {
+                Ok(n) => {
+                    field_error(key, None);
+                    if rest[0] == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                }
+                Err(()) => {
+                    field_error(key, Some(&tr("whole_number")));
+                    return false;
+                }
+            },
+            ["keywords"] => w.keywords = comma_list(v),
+            ["in"] => w.field = view::field_from(v),
+            ["names"] => w.name = comma_list(v),
+            ["company"] => w.company = comma_list(v),
+            ["language"] => {
+                let code = v.trim().to_ascii_lowercase();
+                if code.is_empty() {
+                    w.language = None;
+                } else if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+                    w.language = Some(code);
+                } else {
+                    field_error(key, Some(&tr("language_code_bad")));
+                    return false;
+                }
+                field_error(key, None);
+            }
+            ["action"] => rule.then.action = parse_enum::<Action>(v),
+            ["then_category"] => rule.then.category = parse_enum::<Category>(v),
+            ["template"] => rule.then.template = Some(v.to_owned()).filter(|t| !t.is_empty()),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Stores the edited wording of the shown template; the built-in wording (or nothing)
+    /// means no override, so built-in improvements keep reaching the user.
+    fn set_template(&mut self, variant: Variant, text: String) {
+        let (id, lang) = (self.tpl_id.clone(), self.tpl_lang.clone());
+        let builtin = default_source(&format!("{id}.{lang}.{}", name_of(&variant)));
+        let keep = !text.trim().is_empty() && Some(text.as_str()) != builtin;
+        let by_lang = self.settings.templates.entry(id.clone()).or_default();
+        let sources = by_lang.entry(lang.clone()).or_default();
+        let slot = match variant {
+            Variant::Short => &mut sources.short,
+            Variant::Long => &mut sources.long,
+        };
+        *slot = keep.then_some(text.clone());
+        if sources.short.is_none() && sources.long.is_none() {
+            by_lang.remove(&lang);
+        }
+        if by_lang.is_empty() && default_template_known(&id) {
+            self.settings.templates.remove(&id);
+        }
+        let key = format!("tpl.{}", name_of(&variant));
+        let err = view::template_error(&text);
+        field_error(&key, err.as_ref().map(|e| e.0.as_str()));
+        let id_ = ctrl_id(&key);
+        set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
+        set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
+        if let Some(b) = by_id(&format!("reset-{id_}")) {
+            let _ = if keep { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
+        }
+    }
+
+    /// Buttons that edit: rules and templates.
+    fn on_edit_action(&mut self, name: &str, arg: &str, index: Option<usize>) {
+        let n = self.settings.rules.len();
+        let focus_after;
+        match (name, index) {
+            ("rule-add", _) => {
+                self.settings.rules.push(Rule {
+                    name: tr("rule_new_name"),
+                    enabled: true,
+                    when: When { category: vec![Category::Recruiter], ..When::default() },
+                    then: Then { action: Some(Action::Reply), ..Then::default() },
+                });
+                focus_after = Some(format!("r-{n}-name"));
+            }
+            ("rule-up", Some(i)) if i > 0 && i < n => {
+                self.settings.rules.swap(i, i - 1);
+                focus_after = Some(format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" }));
+            }
+            ("rule-down", Some(i)) if i + 1 < n => {
+                self.settings.rules.swap(i, i + 1);
+                focus_after = Some(format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" }));
+            }
+            ("rule-remove", Some(i)) if i < n => {
+                self.settings.rules.remove(i);
+                focus_after = Some(if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) });
+            }
+            ("tpl-reset", _) => {
+                let variant = variant_of(arg);
+                self.set_template(variant, String::new());
+                dom::replace("templates", view::templates(self));
+                self.set_dirty(true);
+                self.say(&tr("tpl_reset_done"));
+                self.update_preview();
+                focus(&format!("tpl-{arg}"));
+                return;
+            }
+            ("tpl-new", _) => {
+                let id = by_id("tpl-newid").map(|e| dom::value(&e)).unwrap_or_default().trim().to_owned();
+                if id.is_empty() || id.len() > 64 || id.contains(|c: char| c.is_whitespace() || c == '.') || id.starts_with('$') {
+                    field_error("tpl.newid", Some(&tr("tpl_new_bad")));
+                    return;
+                }
+                self.tpl_id = id.clone();
+                let lang = self.tpl_lang.clone();
+                self.settings.templates.entry(id).or_default().entry(lang).or_default();
+                dom::replace("templates", view::templates(self));
+                focus("tpl-short");
+                return;
+            }
+            _ => return,
+        }
+        dom::replace("rules", view::rules(self));
+        // Rule template choices list the user's ids too.
+        self.set_dirty(true);
+        self.update_preview();
+        if let Some(id) = focus_after {
+            focus(&id);
+        }
+    }
+
+    /// After the template being edited changes, show a sample it drafts for, if the preview
+    /// shows a built-in one of another category: editing should show its effect at once.
+    fn follow_template(&mut self) {
+        let Pick::Builtin(current) = self.sample else { return };
+        let wants = |s: &Sample| name_of(&s.category) == self.tpl_id;
+        if self.samples.get(current).is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang)) {
+            return;
+        }
+        let best = self.samples.iter().position(|s| wants(s) && s.id.ends_with(&self.tpl_lang)).or_else(|| self.samples.iter().position(wants));
+        if let Some(i) = best {
+            if self.samples.get(current).is_some_and(|s| !wants(s)) || best != Some(current) {
+                self.sample = Pick::Builtin(i);
+                if let Some(sel) = by_id("sample") {
+                    dom::set_value(&sel, &format!("b.{i}"));
+                }
+            }
+        }
+    }
+
+    /// The invitation the preview shows, or why there is none.
+    fn preview_invitation(&self) -> Result<(Invitation, Option<usize>), String> {
+        match self.sample {
+            Pick::Builtin(i) => self.samples.get(i).map(|s| (s.invitation.clone(), Some(i))).ok_or_else(|| tr("sample_missing")),
+            Pick::LastRead(i) => self.last_read.get(i).map(|inv| (inv.clone(), None)).ok_or_else(|| tr("sample_missing")),
+            Pick::Pasted => {
+                if self.pasted.trim().is_empty() {
+                    return Err(tr("paste_empty"));
+                }
+                serde_json::from_str::<Invitation>(&self.pasted)
+                    .map(|inv| (inv, None))
+                    .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))
+            }
+        }
+    }
+
+    /// Decides the sample with the settings as edited and shows category, reasons and draft.
+    pub fn update_preview(&self) {
+        let (inv, builtin) = match self.preview_invitation() {
+            Ok(x) => x,
+            Err(e) => {
+                set_text("preview-summary", &e);
+                set_text("preview-count", "");
+                dom::replace("preview-reasons", []);
+                set_text("preview-draft", "");
+                return;
+            }
+        };
+        let mut settings = match builtin.and_then(|i| self.samples.get(i)) {
+            Some(s) => s.settings_for(&self.settings),
+            None => std::borrow::Cow::Borrowed(&self.settings),
+        };
+        if let Some(v) = self.preview_variant {
+            if settings.variant != v {
+                settings.to_mut().variant = v;
+            }
+        }
+        let s = decide(&inv, &settings);
+        let mut summary = tr_with("preview_summary", &[&tr(&format!("cat_{}", name_of(&s.category))), &tr(&format!("act_{}", name_of(&s.action)))]);
+        if let Some(t) = &s.template {
+            summary.push_str(" · ");
+            summary.push_str(&tr_with("preview_template", &[t]));
+        }
+        set_text("preview-summary", &summary);
+        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)));
+        match &s.text {
+            Some(text) => {
+                let n = text.chars().count();
+                set_text("preview-draft", text);
+                set_text("preview-count", &tr_with("char_count", &[&n.to_string(), &s.limit.to_string()]));
+                if let Some(c) = by_id("preview-count") {
+                    let _ = c.set_attribute("class", if n > s.limit as usize { "count over" } else { "count" });
+                }
+            }
+            None => {
+                set_text("preview-draft", &tr(&format!("no_text_{}", name_of(&s.action))));
+                set_text("preview-count", "");
+            }
+        }
+    }
+
+    fn set_last_read(&mut self, list: Vec<Invitation>) {
+        self.last_read = list;
+        if matches!(self.sample, Pick::LastRead(i) if i >= self.last_read.len()) {
+            self.sample = Pick::Builtin(0);
+        }
+        if let Some(sel) = by_id("sample") {
+            sel.set_text_content(None);
+            let current = view::pick_value(&self.sample);
+            for (v, l) in view::sample_options(self) {
+                let _ = sel.append_child(&dom::option(&v, &l, v == current).0);
+            }
+        }
+        self.update_preview();
+    }
+
+    /// Settings stored by someone else (another options tab, an import elsewhere): taken over
+    /// when nothing here is unsaved, otherwise said, so neither side loses silently.
+    fn stored_elsewhere(&mut self, v: Value) {
+        let migrated = storage::migrate(v.clone());
+        let (fresh, _) = Settings::from_json(&migrated.value.to_string());
+        self.stored = v;
+        if fresh == self.settings {
+            return;
+        }
+        if self.dirty {
+            self.say(&tr("changed_elsewhere_dirty"));
+        } else {
+            self.settings = fresh;
+            self.rerender();
+            self.say(&tr("changed_elsewhere"));
+        }
+    }
+
+    /// Renders the page anew from the state (after import, reset, synced settings).
+    fn rerender(&mut self) {
+        if !view::languages(&self.settings).contains(&self.tpl_lang) {
+            self.tpl_lang = self.settings.language.clone();
+        }
+        if !view::template_ids(&self.settings).contains(&self.tpl_id) {
+            self.tpl_id = "personalized".into();
+        }
+        if let Some(old) = by_id("app") {
+            let _ = old.replace_with_with_node_1(&view::page(self).0);
+        }
+        self.set_dirty(self.dirty);
+        self.update_preview();
+    }
+
+    /// The settings as they would be saved: this version's keys, plus unknown ones kept.
+    fn document(&self) -> Value {
+        let fresh = serde_json::to_value(&self.settings).unwrap_or(Value::Null);
+        storage::keep_unknown(&self.stored, fresh)
+    }
+
+    /// Downloads the settings as edited, as a JSON file (a Blob URL: nothing leaves the machine).
+    fn export(&self) {
+        let text = serde_json::to_string_pretty(&self.document()).unwrap_or_default();
+        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("application/json");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json");
+        if let Some(a) = a.0.dyn_ref::<HtmlElement>() {
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+        self.say(&tr("exported"));
+    }
+
+    fn use_synced(&mut self) {
+        let Some(v) = self.synced.take() else { return };
+        let migrated = storage::migrate(v);
+        let (s, _) = Settings::from_json(&migrated.value.to_string());
+        self.settings = s;
+        self.dirty = true;
+        self.rerender();
+        dom::replace("sync-offer", []);
+        self.say(&tr("synced_used"));
+    }
+}
+
+fn default_template_known(id: &str) -> bool {
+    notyet_core::default_template_ids().contains(&id)
+}
+
+/// The settings document checked as `notyet check-settings` does: problems at JSON paths.
+fn check(doc: &Value) -> Vec<String> {
+    Settings::from_json(&doc.to_string()).1.iter().map(ToString::to_string).collect()
+}
+
+/// Saves the edited settings to `storage.local` (and sync when on), after checking them.
+async fn save() {
+    let Some((api, doc)) = with_app(|app| (app.api.clone(), app.document())) else { return };
+    let problems = check(&doc);
+    if !problems.is_empty() {
+        with_app(|app| app.say(&tr("save_refused")));
+        show_problems(&problems);
+        return;
+    }
+    let saved_at = now();
+    let result = api.storage().local().write(&json!({ "settings": doc, "settings_saved_at": saved_at })).await;
+    match result {
+        Ok(()) => {
+            show_problems(&[]);
+            with_app(|app| {
+                app.stored = doc.clone();
+                app.set_dirty(false);
+                app.say(&tr("saved"));
+            });
+            if with_app(|a| a.sync_on).unwrap_or(false) {
+                push_sync(&api, &doc, saved_at).await;
+            }
+        }
+        Err(e) => with_app(|app| app.say(&tr_with("save_failed", &[&e]))).unwrap_or(()),
+    }
+}
+
+/// The clear message for settings that don't fit sync storage.
+fn too_large(e: &TooLarge) -> String {
+    let kb = |b: usize| format!("{:.1}", b as f64 / 1024.0);
+    tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
+}
+
+/// Copies the saved settings to `storage.sync` in chunks, removing chunks a larger earlier save left.
+async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
+    let Some(sync) = api.storage().sync() else {
+        set_text("sync-status", &tr("sync_unavailable"));
+        return;
+    };
+    let items = match storage::sync_items(doc, saved_at) {
+        Ok(items) => items,
+        Err(e) => {
+            set_text("sync-status", &too_large(&e));
+            with_app(|app| app.say(&too_large(&e)));
+            return;
+        }
+    };
+    let count = items.len() - 1;
+    let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
+        0 => sync.read(&json!(storage::SYNC_META_KEY)).await.ok()
+            .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
+            .map_or(0, |n| n as usize),
+        n => n,
+    };
+    let object: serde_json::Map<String, Value> = items.into_iter().collect();
+    match sync.write(&Value::Object(object)).await {
+        Ok(()) => {
+            let stale = storage::stale_chunk_keys(old, count);
+            if !stale.is_empty() {
+                let _ = sync.delete(&stale).await;
+            }
+            with_app(|a| a.sync_chunks = count);
+            set_text("sync-status", &tr_with("sync_done", &[&count.to_string()]));
+        }
+        Err(e) => set_text("sync-status", &tr_with("sync_failed", &[&e])),
+    }
+}
+
+async fn toggle_sync(on: bool) {
+    let Some(api) = with_app(|a| {
+        a.sync_on = on;
+        a.api.clone()
+    }) else { return };
+    let _ = api.storage().local().write(&json!({ "sync_settings": on })).await;
+    if !on {
+        set_text("sync-status", &tr("sync_off"));
+        return;
+    }
+    // What is pushed is what is saved here; unsaved edits go on the next save.
+    let stored = api.storage().local().read(&json!(["settings", "settings_saved_at"])).await.unwrap_or(Value::Null);
+    let doc = storage::migrate(stored.get("settings").cloned().unwrap_or(Value::Null)).value;
+    let at = stored.get("settings_saved_at").and_then(Value::as_f64).unwrap_or_else(now);
+    if !check_synced().await {
+        push_sync(&api, &doc, at).await;
+    }
+}
+
+/// Offers settings synced from another device when they are newer than this one's; returns
+/// whether it did.
+async fn check_synced() -> bool {
+    let Some(api) = with_app(|a| a.api.clone()) else { return false };
+    let Some(sync) = api.storage().sync() else { return false };
+    let Ok(all) = sync.read(&Value::Null).await else { return false };
+    let local_at = api.storage().local().read(&json!("settings_saved_at")).await.ok()
+        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
+    match storage::join_sync(&all) {
+        Ok(Some(synced)) => {
+            with_app(|a| a.sync_chunks = synced.chunks);
+            let same = with_app(|a| storage::migrate(a.stored.clone()).value == storage::migrate(synced.settings.clone()).value).unwrap_or(true);
+            if same || synced.saved_at <= local_at {
+                return false;
+            }
+            with_app(|a| a.synced = Some(synced.settings));
+            dom::replace("sync-offer", [E::new("p").t(&tr("synced_newer")), E::new("button").a("type", "button").a("data-act", "use-synced").t(&tr("synced_use"))]);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            set_text("sync-status", &e);
+            false
+        }
+    }
+}
+
+/// Imports a settings file: checked first, and applied and saved only when it has no problem.
+async fn import(input: Element) {
+    let Some(file) = input.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+    dom::set_value(&input, ""); // the same file may be chosen again
+    let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+        Ok(t) => t.as_string().unwrap_or_default(),
+        Err(e) => {
+            with_app(|a| a.say(&tr_with("import_failed", &[&chrome::error_text(&e)])));
+            return;
+        }
+    };
+    let name = file.name();
+    let parsed: Result<Value, _> = serde_json::from_str(&text);
+    let problems = match &parsed {
+        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value),
+        Ok(_) => vec![tr("import_not_object")],
+        Err(e) => vec![format!("$: {} (line {}, column {})", e, e.line(), e.column())],
+    };
+    if !problems.is_empty() {
+        with_app(|a| a.say(&tr_with("import_refused", &[&name, &problems.len().to_string()])));
+        show_problems(&problems);
+        return;
+    }
+    let Ok(doc) = parsed else { return };
+    let dirty = with_app(|a| a.dirty).unwrap_or(false);
+    if dirty && !web_sys::window().and_then(|w| w.confirm_with_message(&tr("import_discard")).ok()).unwrap_or(false) {
+        return;
+    }
+    let migrated = storage::migrate(doc.clone());
+    with_app(|a| {
+        a.settings = Settings::from_json(&migrated.value.to_string()).0;
+        a.stored = doc;
+        a.rerender();
+    });
+    show_problems(&[]);
+    save().await;
+    with_app(|a| a.say(&tr_with("imported", &[&name])));
+}
+
+/// Resets every setting to its default and saves (after the dialog's confirmation).
+async fn reset() {
+    with_app(|a| {
+        a.settings = Settings::default();
+        a.stored = Value::Null;
+        a.rerender();
+    });
+    save().await;
+    with_app(|a| a.say(&tr("reset_done")));
+}

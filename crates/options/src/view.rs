@@ -1,0 +1,334 @@
+//! Rendering: the page as nested [`E`] calls, from the [`App`] state. Every control carries
+//! `data-k` (its binding key, handled by `App::on_input`), every button `data-act` (handled by
+//! `App::on_click`); control ids are the key with dots as dashes, so labels, hints and error
+//! lines can point at them.
+
+use notyet_core::template::{default_source, Template};
+use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Rule, Settings, Variant};
+
+use crate::dom::{option, E};
+use crate::{tr, tr_with, App, Pick};
+
+pub const CATEGORIES: [Category; 8] = [
+    Category::Known, Category::Spam, Category::Recruiter, Category::Sales,
+    Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson,
+];
+pub const ACTIONS: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore, Action::Report];
+
+/// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
+pub fn name_of<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+pub fn ctrl_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// A labelled control with an optional hint and a (hidden until needed) error line.
+fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
+    let id = ctrl_id(key);
+    let mut described = format!("err-{id}");
+    if hint.is_some() {
+        described = format!("hint-{id} {described}");
+    }
+    let control = control.id(&id).a("data-k", key).a("aria-describedby", &described);
+    let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).t(label)).c(control);
+    if let Some(h) = hint {
+        wrap = wrap.c(E::new("p").class("hint").id(&format!("hint-{id}")).t(h));
+    }
+    wrap.c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite"))
+}
+
+fn input(kind: &str, value: &str) -> E {
+    E::new("input").a("type", kind).a("value", value).value(value)
+}
+
+fn area(value: &str, rows: u32) -> E {
+    E::new("textarea").a("rows", &rows.to_string()).a("spellcheck", "false").t(value)
+}
+
+fn select<'a>(options: impl IntoIterator<Item = (String, String)>, selected: &str) -> E {
+    E::new("select").cs(options.into_iter().map(|(v, l)| option(&v, &l, v == selected)))
+}
+
+fn checkbox(key: &str, label: &str, on: bool) -> E {
+    let id = ctrl_id(key);
+    E::new("div").class("check").c(E::new("input").a("type", "checkbox").id(&id).a("data-k", key).flag("checked", on))
+        .c(E::new("label").a("for", &id).t(label))
+}
+
+fn button(act: &str, label: &str) -> E {
+    E::new("button").a("type", "button").a("data-act", act).t(label)
+}
+
+fn section(id: &str, title: &str) -> E {
+    E::new("section").a("aria-labelledby", &format!("h-{id}")).id(&format!("s-{id}")).c(E::new("h2").id(&format!("h-{id}")).t(title))
+}
+
+/// The whole page.
+pub fn page(app: &App) -> E {
+    let header = E::new("header")
+        .c(E::new("h1").t(&tr("options_title")))
+        .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", &tr("toolbar_label"))
+            .c(button("save", &tr("save")).id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
+            .c(button("export", &tr("export")))
+            .c(E::new("label").class("button").a("for", "import").t(&tr("import")))
+            .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").class("visually-hidden"))
+            .c(button("reset", &tr("reset"))))
+        .c(E::new("p").id("dirty").a("aria-live", "polite").t(&tr("all_saved")))
+        .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
+        .c(E::new("ul").id("problems").a("role", "alert"));
+    let edit = E::new("div").class("edit")
+        .c(me(&app.settings))
+        .c(known(&app.settings))
+        .c(general(&app.settings))
+        .c(rules_section(app))
+        .c(section("templates", &tr("templates")).c(E::new("div").id("templates").cs(templates(app))))
+        .c(sync(app));
+    let main = E::new("main").c(edit).c(preview(app));
+    E::new("div").id("app").c(header).c(main).c(reset_dialog())
+}
+
+fn me(s: &Settings) -> E {
+    section("me", &tr("me"))
+        .c(E::new("p").class("hint").t(&tr("me_hint")))
+        .c(field("me.name", &tr("me_name"), input("text", &s.me.name).a("autocomplete", "name"), None))
+        .c(field("me.email", &tr("me_email"), input("email", &s.me.email).a("autocomplete", "email"), Some(&tr("me_email_hint"))))
+        .c(field("me.link", &tr("me_link"), input("url", &s.me.link), Some(&tr("me_link_hint"))))
+}
+
+fn known(s: &Settings) -> E {
+    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some(&tr("one_per_line")));
+    section("known", &tr("known"))
+        .c(E::new("p").class("hint").t(&tr("known_hint")))
+        .c(E::new("div").class("columns")
+            .c(list("known.people", &tr("known_people"), &s.known.people))
+            .c(list("known.companies", &tr("known_companies"), &s.known.companies))
+            .c(list("known.schools", &tr("known_schools"), &s.known.schools)))
+}
+
+/// The languages offered: the built-in ones, those of the user's templates, and the settings' own.
+pub fn languages(s: &Settings) -> Vec<String> {
+    let mut out: Vec<String> = default_languages().iter().map(|l| (*l).to_owned()).collect();
+    for l in s.templates.values().flat_map(|t| t.keys()).chain([&s.language]) {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
+
+fn language_label(code: &str) -> String {
+    let name = tr(&format!("lang_{code}"));
+    if name.starts_with("lang_") { code.to_owned() } else { format!("{name} ({code})") }
+}
+
+fn variant_options() -> Vec<(String, String)> {
+    vec![("short".into(), tr("variant_short")), ("long".into(), tr("variant_long"))]
+}
+
+fn general(s: &Settings) -> E {
+    let langs = languages(s).into_iter().map(|l| (l.clone(), language_label(&l)));
+    section("general", &tr("general"))
+        .c(field("mutual_threshold", &tr("mutual_threshold"), input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some(&tr("mutual_threshold_hint"))))
+        .c(field("language", &tr("language"), select(langs, &s.language), Some(&tr("language_hint"))))
+        .c(field("variant", &tr("variant"), select(variant_options(), &name_of(&s.variant)), None))
+        .c(field("sign_off", &tr("sign_off"), area(&s.sign_off, 3), Some(&tr("sign_off_hint"))))
+}
+
+fn rules_section(app: &App) -> E {
+    section("rules", &tr("rules"))
+        .c(E::new("p").class("hint").t(&tr("rules_hint")))
+        .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
+        .c(button("rule-add", &tr("rule_add")).id("rule-add"))
+}
+
+/// The template ids a rule may name and the editor offers: built-in first, then the user's own.
+pub fn template_ids(s: &Settings) -> Vec<String> {
+    let mut ids: Vec<String> = default_template_ids().iter().map(|i| (*i).to_owned()).collect();
+    ids.extend(s.templates.keys().filter(|k| !default_template_ids().contains(&k.as_str())).cloned());
+    ids
+}
+
+fn category_label(c: Category) -> String {
+    tr(&format!("cat_{}", name_of(&c)))
+}
+
+pub fn rules(app: &App) -> Vec<E> {
+    let n = app.settings.rules.len();
+    if n == 0 {
+        return vec![E::new("li").class("empty").t(&tr("rules_none"))];
+    }
+    app.settings.rules.iter().enumerate().map(|(i, r)| rule(app, i, n, r)).collect()
+}
+
+fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
+    let k = |f: &str| format!("r.{i}.{f}");
+    let number = (i + 1).to_string();
+    let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
+    let w = &r.when;
+    let cats = E::new("fieldset").class("cats").c(E::new("legend").t(&tr("when_category")))
+        .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))));
+    let note = match w.note {
+        None => "",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    let opt = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
+    let when = E::new("fieldset").c(E::new("legend").t(&tr("when")))
+        .c(cats)
+        .c(field(&k("note"), &tr("when_note"), select([("".into(), tr("any")), ("yes".into(), tr("note_yes")), ("no".into(), tr("note_no"))], note), None))
+        .c(E::new("div").class("columns")
+            .c(field(&k("mutual_at_least"), &tr("when_mutual_at_least"), input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
+            .c(field(&k("mutual_below"), &tr("when_mutual_below"), input("number", &opt(w.mutual_below)).a("min", "0"), None)))
+        .c(field(&k("keywords"), &tr("when_keywords"), input("text", &w.keywords.join(", ")), Some(&tr("when_keywords_hint"))))
+        .c(field(&k("in"), &tr("when_in"), select([("any".into(), tr("in_any")), ("headline".into(), tr("in_headline")), ("note".into(), tr("in_note"))], &name_of(&w.field)), None))
+        .c(field(&k("names"), &tr("when_names"), input("text", &w.name.join(", ")), Some(&tr("comma_list"))))
+        .c(field(&k("company"), &tr("when_company"), input("text", &w.company.join(", ")), Some(&tr("comma_list"))))
+        .c(field(&k("language"), &tr("when_language"), input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some(&tr("when_language_hint"))));
+    let t = &r.then;
+    let actions = std::iter::once(("".to_owned(), tr("then_action_default"))).chain(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
+    let categories = std::iter::once(("".to_owned(), tr("then_category_keep"))).chain(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
+    let ids = std::iter::once(("".to_owned(), tr("then_template_default"))).chain(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
+    let then = E::new("fieldset").c(E::new("legend").t(&tr("then")))
+        .c(field(&k("action"), &tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
+        .c(field(&k("then_category"), &tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
+        .c(field(&k("template"), &tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None));
+    let tools = E::new("div").class("rule-tools")
+        .c(button(&format!("rule-up.{i}"), &tr("move_up")).id(&format!("r-{i}-up")).a("aria-label", &tr_with("move_up_n", &[&number])).flag("disabled", i == 0))
+        .c(button(&format!("rule-down.{i}"), &tr("move_down")).id(&format!("r-{i}-down")).a("aria-label", &tr_with("move_down_n", &[&number])).flag("disabled", i + 1 == n))
+        .c(button(&format!("rule-remove.{i}"), &tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+    E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("fieldset")
+        .c(E::new("legend").t(&title))
+        .c(E::new("div").class("columns")
+            .c(field(&k("name"), &tr("rule_name"), input("text", &r.name), None))
+            .c(checkbox(&k("enabled"), &tr("rule_enabled"), r.enabled)))
+        .c(when).c(then).c(tools))
+}
+
+/// A template's text for the editor: the user's wording, else the built-in one, else empty;
+/// and whether it is the user's.
+pub fn template_text(s: &Settings, id: &str, lang: &str, v: Variant) -> (String, bool) {
+    let user = s.templates.get(id).and_then(|t| t.get(lang)).and_then(|x| match v {
+        Variant::Short => x.short.clone(),
+        Variant::Long => x.long.clone(),
+    });
+    match user {
+        Some(u) => (u, true),
+        None => (default_source(&format!("{id}.{lang}.{}", name_of(&v))).unwrap_or("").to_owned(), false),
+    }
+}
+
+/// The status line under one template: whose wording it is.
+pub fn template_status(s: &Settings, id: &str, lang: &str, v: Variant) -> String {
+    match template_text(s, id, lang, v) {
+        (_, true) => tr("tpl_yours"),
+        (t, false) if !t.is_empty() => tr("tpl_builtin"),
+        _ => tr("tpl_empty"),
+    }
+}
+
+/// A template error at its line and column, with the line and a caret under the spot.
+pub fn template_error(src: &str) -> Option<(String, String)> {
+    Template::parse(src).err().map(|e| (tr_with("tpl_error", &[&e.line.to_string(), &e.column.to_string(), &e.message]), e.caret(src)))
+}
+
+pub fn templates(app: &App) -> Vec<E> {
+    let s = &app.settings;
+    let ids = template_ids(s).into_iter().map(|id| {
+        let label = if default_template_ids().contains(&id.as_str()) { tr(&format!("tpl_id_{id}")) } else { id.clone() };
+        let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
+        (id, label)
+    });
+    let langs = languages(s).into_iter().map(|l| (l.clone(), language_label(&l)));
+    let mut out = vec![
+        E::new("p").class("hint").t(&tr("templates_hint")),
+        E::new("div").class("columns")
+            .c(field("tpl.id", &tr("tpl_id"), select(ids, &app.tpl_id), None))
+            .c(field("tpl.lang", &tr("tpl_lang"), select(langs, &app.tpl_lang), None)),
+        E::new("div").class("columns new-template")
+            .c(field("tpl.newid", &tr("tpl_new"), input("text", "").a("pattern", "[^\\s.]{1,64}"), Some(&tr("tpl_new_hint"))))
+            .c(button("tpl-new", &tr("tpl_new_add"))),
+    ];
+    for v in [Variant::Short, Variant::Long] {
+        let vn = name_of(&v);
+        let key = format!("tpl.{vn}");
+        let (text, _) = template_text(s, &app.tpl_id, &app.tpl_lang, v);
+        let label = tr_with("tpl_text", &[&tr(&format!("variant_{vn}"))]);
+        let err = template_error(&text);
+        let id = ctrl_id(&key);
+        out.push(E::new("div").class("template")
+            .c(field(&key, &label, area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn), Some(&tr("tpl_syntax_hint"))))
+            .c(E::new("p").class("tpl-status")
+                .c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v)))
+                .c(button(&format!("tpl-reset.{vn}"), &tr("tpl_reset")).id(&format!("reset-{id}"))
+                    .a("aria-label", &tr_with("tpl_reset_n", &[&label])).flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1)))
+            .c(E::new("pre").class("caret").id(&format!("caret-{id}")).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())));
+    }
+    out
+}
+
+fn sync(app: &App) -> E {
+    section("sync", &tr("sync"))
+        .c(checkbox("sync", &tr("sync_on"), app.sync_on))
+        .c(E::new("p").class("hint").id("hint-sync").t(&tr("sync_hint")))
+        .c(E::new("p").id("sync-status").a("role", "status").a("aria-live", "polite"))
+        .c(E::new("div").id("sync-offer"))
+}
+
+/// The sample choices: built-in ones, what the last click read, and pasted JSON.
+pub fn sample_options(app: &App) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = app.samples.iter().enumerate()
+        .map(|(i, s)| (format!("b.{i}"), format!("{}: {}", category_label(s.category), tr(&format!("sample_{}", s.id)))))
+        .collect();
+    for (i, inv) in app.last_read.iter().enumerate() {
+        out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
+    }
+    out.push(("paste".into(), tr("sample_paste")));
+    out
+}
+
+pub fn pick_value(p: &Pick) -> String {
+    match p {
+        Pick::Builtin(i) => format!("b.{i}"),
+        Pick::LastRead(i) => format!("l.{i}"),
+        Pick::Pasted => "paste".into(),
+    }
+}
+
+fn preview(app: &App) -> E {
+    let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
+    let variants = std::iter::once(("".to_owned(), tr("preview_variant_settings"))).chain(variant_options());
+    E::new("aside").class("preview").a("aria-labelledby", "h-preview")
+        .c(E::new("h2").id("h-preview").t(&tr("preview")))
+        .c(field("sample", &tr("sample"), select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
+        .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted)
+            .c(field("pasted", &tr("paste_label"), area(&app.pasted, 6), Some(&tr("paste_hint")))))
+        .c(field("pvariant", &tr("preview_variant"), select(variants, &pv), None))
+        .c(E::new("div").id("preview-live").a("aria-live", "polite").a("aria-atomic", "true")
+            .c(E::new("p").id("preview-summary").class("summary"))
+            .c(E::new("p").id("preview-count").class("count")))
+        .c(E::new("h3").t(&tr("reasons")))
+        .c(E::new("ul").id("preview-reasons"))
+        .c(E::new("h3").id("h-draft").t(&tr("draft")))
+        .c(E::new("pre").id("preview-draft").class("draft").a("aria-labelledby", "h-draft").a("tabindex", "0"))
+}
+
+fn reset_dialog() -> E {
+    E::new("dialog").id("reset-dialog").a("aria-labelledby", "h-reset").a("aria-describedby", "reset-text")
+        .c(E::new("h2").id("h-reset").t(&tr("reset_title")))
+        .c(E::new("p").id("reset-text").t(&tr("reset_text")))
+        .c(E::new("div").class("toolbar")
+            .c(button("reset-export", &tr("reset_export")).id("reset-export"))
+            .c(button("reset-confirm", &tr("reset_confirm")).id("reset-confirm").class("danger"))
+            .c(button("reset-cancel", &tr("cancel")).id("reset-cancel")))
+}
+
+/// The `Field` of a rule's `in` select.
+pub fn field_from(s: &str) -> Field {
+    match s {
+        "headline" => Field::Headline,
+        "note" => Field::Note,
+        _ => Field::Any,
+    }
+}
