@@ -1,0 +1,244 @@
+// Browser tests of the options page (issue 4), in real Chromium with the built extension:
+// `node --test tests/options.test.mjs` after ./build.sh. The page is Rust (crates/options);
+// these tests drive it as a user would: labels, typing, keyboard shortcuts, file choosers.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { box, launch, ROOT } from "./harness.mjs";
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** The options page, opened in a tab and interactive. */
+async function options() {
+  const page = await h.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`chrome-extension://${h.id}/options.html`);
+  await page.waitForSelector("html[data-ready]", { timeout: 10000 });
+  page.errors = errors;
+  return page;
+}
+
+/** What `chrome.storage.<area>` holds at `key` (the whole area when `key` is null). */
+const stored = (page, area = "local", key = "settings") =>
+  page.evaluate(async ([a, k]) => (k ? (await chrome.storage[a].get(k))[k] ?? null : await chrome.storage[a].get(null)), [area, key]);
+
+const text = (page, sel) => page.locator(sel).textContent();
+
+test("every interface text the page uses exists in English and German", () => {
+  const src = fs.readdirSync(path.join(ROOT, "crates/options/src")).map((f) => fs.readFileSync(path.join(ROOT, "crates/options/src", f), "utf8")).join("\n");
+  const keys = new Set([...src.matchAll(/tr(?:_with)?\("([a-z_]+)"/g)].map((m) => m[1]));
+  keys.add("unsaved");
+  for (const lang of ["en", "de"]) {
+    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    const missing = [...keys].filter((k) => !messages[k]);
+    assert.deepEqual(missing, [], `${lang} lacks ${missing.join(", ")}`);
+  }
+});
+
+test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  await page.getByLabel("Template", { exact: true }).selectOption("recruiter");
+  assert.match(await text(page, "#preview-summary"), /Recruiter → Reply/);
+  assert.match(await text(page, "#preview-summary"), /recruiter\.en\.long/);
+  const before = await text(page, "#preview-draft");
+  const long = page.getByRole("textbox", { name: "Long wording" });
+  await long.fill("Hi {first_name|there},\n\nThanks, but I'm not looking right now. MARKER-1");
+  assert.equal(await text(page, "#preview-draft"), "Hi Sam,\n\nThanks, but I'm not looking right now. MARKER-1");
+  assert.notEqual(before, await text(page, "#preview-draft"));
+  assert.match(await text(page, "#preview-count"), /^\d+ of 8000 characters$/);
+  assert.match(await text(page, "#status-tpl-long"), /Your wording/);
+  assert.match(await text(page, "#dirty"), /Unsaved/);
+  assert.equal(await stored(page), null, "nothing is stored before saving");
+  // A typo shows at its line and column, and the preview says why there is no draft.
+  await long.press("End");
+  await long.pressSequentially(" {frist_name}");
+  assert.match(await text(page, "#err-tpl-long"), /Line 3, column \d+/);
+  assert.equal(await page.locator("#tpl-long").getAttribute("aria-invalid"), "true");
+  await long.press("Control+s");
+  assert.match(await text(page, "#status"), /Not saved/);
+  assert.match(await text(page, "#problems"), /\$\.templates\.recruiter\.en\.long/);
+  for (let i = 0; i < " {frist_name}".length; i++) await long.press("Backspace");
+  assert.equal(await text(page, "#err-tpl-long"), "");
+  await long.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  const saved = await stored(page);
+  assert.equal(saved.version, 1);
+  assert.equal(saved.templates.recruiter.en.long, "Hi {first_name|there},\n\nThanks, but I'm not looking right now. MARKER-1");
+  assert.equal(saved.templates.recruiter.en.short, undefined, "the untouched variant stays built in");
+  // Reset this template: back to the built-in wording.
+  await page.getByRole("button", { name: "Reset the Long wording to the built-in one" }).click();
+  assert.doesNotMatch(await text(page, "#preview-draft"), /MARKER-1/);
+  assert.match(await text(page, "#status-tpl-long"), /Built-in wording/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the edited template is what the next toolbar click drafts", async () => {
+  await h.setSettings({ me: { name: "Pat Example", email: "pat@example.com" } });
+  const dir = path.join(ROOT, "tests/fixtures/pages");
+  const fixture = JSON.parse(fs.readFileSync(path.join(dir, "new-reply-light.json"), "utf8"));
+  h.host(fixture.url, path.join(dir, "new-reply-light.html"), { dir });
+  await h.clearLastRead();
+  let site = await h.open(fixture.url);
+  await h.click(site);
+  await site.close();
+  // The options page previews the invitation that click read, with the template it used.
+  const page = await options();
+  assert.match(await page.locator("#sample option:checked").textContent(), /Last read on a page: Kathie Smith/);
+  const [, id, lang] = (await text(page, "#preview-summary")).match(/template (\w+)\.(\w\w)\.(short|long)/);
+  await page.getByLabel("Template", { exact: true }).selectOption(id);
+  await page.getByLabel("Language", { exact: true }).selectOption(lang);
+  await page.getByRole("textbox", { name: "Long wording" }).fill("Hello {first_name}, EDITED-IN-OPTIONS.[ Write to {me.email}.]");
+  assert.equal(await text(page, "#preview-draft"), "Hello Kathie, EDITED-IN-OPTIONS. Write to pat@example.com.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await page.close();
+  site = await h.open(fixture.url);
+  const record = await h.click(site);
+  assert.equal(record.error, undefined);
+  assert.match((await box(site)).text, /Hello Kathie, EDITED-IN-OPTIONS\. Write to pat@example\.com\./);
+  await site.close();
+});
+
+test("a broken import changes nothing and names each problem at its JSON path", async () => {
+  const good = { version: 1, me: { name: "Pat Example" }, mutual_threshold: 7, language: "de" };
+  await h.setSettings(good);
+  const page = await options();
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Pat Example");
+  const broken = { me: { name: 3 }, mutual_threshold: -1, rules: [{ when: { category: "recruiterz" }, then: { action: "explode" } }], colour: "red" };
+  await page.locator("#import").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+  await page.waitForFunction(() => document.getElementById("problems").children.length > 0);
+  const problems = await text(page, "#problems");
+  for (const p of ["$.me.name", "$.mutual_threshold", "$.rules[0].when.category", "$.rules[0].then.action", "$.colour"]) assert.ok(problems.includes(p), `${p} in ${problems}`);
+  assert.match(await text(page, "#status"), /Nothing was changed/);
+  assert.deepEqual(await stored(page), good);
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Pat Example");
+  // Not JSON at all: the same.
+  await page.locator("#import").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{ nope") });
+  await page.waitForFunction(() => document.getElementById("problems").textContent.includes("line 1"));
+  assert.deepEqual(await stored(page), good);
+  // A valid file is applied and saved.
+  await page.locator("#import").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ me: { name: "Robin" } })) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("Imported"));
+  assert.equal((await stored(page)).me.name, "Robin");
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Robin");
+  await page.close();
+});
+
+test("sync splits settings into chunks, and settings over the quota get a clear message", async () => {
+  await h.setSettings({ me: { name: "Pat Example" } });
+  const page = await options();
+  await page.getByLabel(/Sync these settings/).check();
+  await page.waitForFunction(() => /Synced \(\d+ parts\)/.test(document.getElementById("sync-status").textContent));
+  const synced = await stored(page, "sync", null);
+  assert.equal(synced["settings.meta"].chunks, 1);
+  assert.match(synced["settings.0"], /Pat Example/);
+  // 120 KB of template: more than storage.sync's 100 KB.
+  await page.getByLabel("Template", { exact: true }).selectOption("generic");
+  await page.getByRole("textbox", { name: "Long wording" }).fill(`Hi {first_name},\n\n${"All good things take time. ".repeat(4500)}`);
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("sync-status").textContent.includes("not synced"));
+  assert.match(await text(page, "#sync-status"), /Saved on this device, but not synced: your settings need 11\d\.\d KB and sync storage holds 100\.0 KB/);
+  assert.ok((await stored(page)).templates.generic.en.long.length > 100000, "saved locally all the same");
+  assert.equal((await stored(page, "sync", null))["settings.meta"].chunks, 1, "sync keeps the last copy that fitted");
+  // 60 KB fits in several chunks; stale chunks go when a later save needs fewer.
+  await page.getByRole("textbox", { name: "Long wording" }).fill(`Hi {first_name},\n\n${"All good things take time. ".repeat(2300)}`);
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => /Synced \(\d+ parts\)/.test(document.getElementById("sync-status").textContent));
+  let all = await stored(page, "sync", null);
+  assert.ok(all["settings.meta"].chunks >= 8, JSON.stringify(all["settings.meta"]));
+  for (const [k, v] of Object.entries(all)) assert.ok(k.length + JSON.stringify(v).length <= 8192, `${k} over 8 KB`);
+  await page.getByRole("button", { name: "Reset the Long wording to the built-in one" }).click();
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("sync-status").textContent.includes("Synced (1 parts)"));
+  all = await stored(page, "sync", null);
+  assert.deepEqual(Object.keys(all).sort(), ["settings.0", "settings.meta"]);
+  await page.getByLabel(/Sync these settings/).uncheck();
+  await page.close();
+});
+
+test("rules: add, edit, reorder, switch off and remove from the keyboard", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "r-0-name", "focus goes to the new rule's name");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Rust recruiters");
+  await page.getByLabel("Keywords", { exact: true }).fill("rust");
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Spam is ignored");
+  await page.locator("#r-1-action").selectOption("ignore");
+  // Move rule 2 up with the keyboard: focus stays on the moved rule's button.
+  await page.locator("#r-1-up").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "r-0-down");
+  assert.match(await page.locator("#rules > li:first-child legend").first().textContent(), /Rule 1: Spam is ignored/);
+  await page.locator("#r-1-enabled").uncheck();
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  const rules = (await stored(page)).rules;
+  assert.deepEqual(rules.map((r) => [r.name, r.enabled]), [["Spam is ignored", true], ["Rust recruiters", false]]);
+  assert.deepEqual(rules[1].when, { category: ["recruiter"], keywords: ["rust"], in: "any" });
+  assert.equal(rules[0].then.action, "ignore");
+  // The first rule now matches the recruiter sample: the preview shows it.
+  await page.locator("#sample").selectOption({ label: /Sam Carter/ }).catch(async () => {
+    const value = await page.locator("#sample option", { hasText: "Sam Carter" }).getAttribute("value");
+    await page.locator("#sample").selectOption(value);
+  });
+  assert.match(await text(page, "#preview-reasons"), /your rule "Spam is ignored" matched/);
+  assert.match(await text(page, "#preview-summary"), /Ignore/);
+  await page.getByRole("button", { name: "Remove rule 1" }).click();
+  await page.getByRole("button", { name: "Remove rule 1" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "rule-add");
+  await page.close();
+});
+
+test("reset asks first, offers an export, then restores the defaults", async () => {
+  await h.setSettings({ me: { name: "Pat Example" }, mutual_threshold: 3 });
+  const page = await options();
+  await page.getByRole("button", { name: "Reset to defaults…" }).click();
+  const dialog = page.getByRole("dialog");
+  assert.ok(await dialog.isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement.id), "reset-export");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.equal(download.suggestedFilename(), "notyet-settings.json");
+  const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.me.name, "Pat Example");
+  assert.equal(exported.mutual_threshold, 3);
+  assert.deepEqual(await stored(page), { me: { name: "Pat Example" }, mutual_threshold: 3 }, "nothing changed yet");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  assert.equal((await stored(page)).mutual_threshold, 3);
+  await page.getByRole("button", { name: "Reset to defaults…" }).click();
+  await page.getByRole("button", { name: "Reset to defaults", exact: true }).click();
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("Reset"));
+  const now = await stored(page);
+  assert.equal(now.mutual_threshold, 10);
+  assert.equal(now.me.name, "");
+  assert.equal(await page.getByLabel("Your name").inputValue(), "");
+  await page.close();
+});
+
+test("unsaved edits are not lost silently: leaving the page asks first", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  await page.getByLabel("Your name").fill("Someone");
+  let asked = false;
+  page.on("dialog", async (d) => {
+    asked = d.type() === "beforeunload";
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(asked, "a beforeunload prompt");
+  assert.ok(!page.isClosed(), "the page stays open");
+});
