@@ -84,6 +84,7 @@ const ELISIONS: &[(&str, &[usize])] =
     &[("j", &[FR]), ("qu", &[FR]), ("c", &[FR]), ("n", &[FR]), ("m", &[FR]), ("l", &[FR, IT]), ("d", &[FR, IT])];
 
 // Indexes into DETECTED.
+const EN: usize = 0;
 const DE: usize = 1;
 const FR: usize = 2;
 const ES: usize = 3;
@@ -176,26 +177,32 @@ pub fn detect(text: &str) -> Option<&'static str> {
     (top >= 2 && top >= second * 2).then(|| DETECTED[best])
 }
 
-/// Words that introduce what a note is about, as lowercase word sequences.
-const TOPIC_MARKERS: &[&[&str]] = &[
-    &["about"],
-    &["regarding"],
-    &["on", "the", "topic", "of"],
-    &["über"],
-    &["zum", "thema"],
-    &["à", "propos", "de"],
-    &["au", "sujet", "de"],
-    &["concernant"],
-    &["sobre"],
-    &["acerca", "de"],
+/// Words that introduce what a note is about, as lowercase word sequences, by language.
+/// Each keeps the grammar the templates quote it back with ("about X", "über X",
+/// "au sujet de X", "sobre X"); "concernant le X" would read "au sujet de le X", so it is not one.
+const TOPIC_MARKERS: &[(usize, &[&str])] = &[
+    (EN, &["about"]),
+    (EN, &["regarding"]),
+    (EN, &["on", "the", "topic", "of"]),
+    (DE, &["über"]),
+    (DE, &["zum", "thema"]),
+    (FR, &["à", "propos", "de"]),
+    (FR, &["au", "sujet", "de"]),
+    (ES, &["sobre"]),
+    (ES, &["acerca", "de"]),
 ];
 
-/// Words that end a topic ("networking *and* would like to connect").
+/// Words that end a topic ("networking *and* would like to connect"), by the marker's language.
 #[rustfmt::skip]
-const TOPIC_STOPS: &[&str] = &[
-    "and", "but", "which", "that", "so", "because", "as", "since", "i", "we", "und", "aber", "weil", "denn", "ich", "wir",
-    "et", "mais", "car", "que", "qui", "je", "nous", "y", "pero", "porque", "yo", "nosotros", "&",
-];
+fn topic_stops(lang: usize) -> &'static [&'static str] {
+    match lang {
+        DE => &["und", "aber", "weil", "denn", "ich", "wir", "ist", "war", "hat", "hatte", "&"],
+        FR => &["et", "mais", "car", "que", "qui", "je", "nous", "a", "est", "était", "m'a", "m'ont", "sont", "&"],
+        ES => &["y", "pero", "porque", "que", "yo", "nosotros", "es", "fue", "ha", "me", "está", "&"],
+        _ => &["and", "but", "which", "that", "so", "because", "as", "since", "i", "we", "is", "was", "were", "are",
+               "has", "had", "&"],
+    }
+}
 
 /// Topics that would read wrongly when quoted back: pronouns and possessives flip their meaning
 /// in a reply ("your work" is theirs in the note, mine in the answer), and "about connecting"
@@ -209,6 +216,9 @@ const TOPIC_REJECT_FIRST: &[&str] = &[
     "cela", "ça", "ce", "ceci", "usted", "su", "sus", "ti", "tu", "tus", "mí", "mi", "mis", "nuestro", "nuestra", "eso",
     "esto", "lo", "qué", "cómo",
 ];
+
+/// One-word "topics" that are idioms ("it's about time").
+const TOPIC_REJECT_WHOLE: &[&str] = &["time", "it", "that", "this"];
 
 /// Words that make a topic about the invitation itself.
 #[rustfmt::skip]
@@ -240,12 +250,12 @@ pub fn note_topic(note: &str) -> Option<String> {
         // Markers start with a short word: skip long ones without lowercasing them.
         let t = trim(words[i]);
         let initial = t.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
-        if t.len() > 12 || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|m| m[0].starts_with(c))) {
+        if t.len() > 12 || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c))) {
             continue;
         }
         first.clear();
         first.extend(t.chars().flat_map(char::to_lowercase));
-        let Some(marker) = TOPIC_MARKERS.iter().find(|m| {
+        let Some(&(lang, marker)) = TOPIC_MARKERS.iter().find(|(_, m)| {
             m.first() == Some(&first.as_str())
                 && words.len() > i + m.len()
                 && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw))
@@ -258,7 +268,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut topic: Vec<&str> = Vec::new();
         for w in &words[i + marker.len()..] {
             let n = norm(w);
-            if TOPIC_STOPS.contains(&n.as_str()) {
+            if topic_stops(lang).contains(&n.as_str()) {
                 break;
             }
             let bare = w.trim_end_matches(CLAUSE_END);
@@ -271,7 +281,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         }
         // German puts the verb last ("über hybride Teams gelesen") and capitalises nouns, so a
         // trailing lowercase word after a German marker is the verb, not the topic.
-        if marker.first().is_some_and(|m| *m == "über" || *m == "zum") {
+        if lang == DE {
             while topic.len() > 1 && topic.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
                 topic.pop();
             }
@@ -282,6 +292,7 @@ pub fn note_topic(note: &str) -> Option<String> {
             && !first.is_empty()
             && !first.starts_with(|c: char| c.is_numeric())
             && !TOPIC_REJECT_FIRST.contains(&first.as_str())
+            && !(topic.len() == 1 && TOPIC_REJECT_WHOLE.contains(&first.as_str()))
             && !topic.iter().any(|w| {
                 let n = norm(w);
                 TOPIC_REJECT_ANY.contains(&n.as_str())
@@ -346,6 +357,9 @@ mod tests {
             ("Your post about the many ways a small team can ship software without burning out was great", None),
             ("Nothing to see here.", None),
             ("about", None),
+            ("It's about time we connected!", None),
+            ("Your post about hiring juniors was great.", Some("hiring juniors")),
+            ("Votre post à propos de l'IA générative m'a beaucoup plu.", Some("l'IA générative")),
             ("Thanks for writing about {me.email} things", None),
         ];
         for (note, want) in cases {
