@@ -287,12 +287,12 @@ pub fn note_topic(note: &str) -> Option<String> {
             }
         }
         let first = topic.first().map(|w| norm(w)).unwrap_or_default();
-        let usable = !topic.is_empty()
-            && topic.len() <= TOPIC_MAX_WORDS
+        let idiom = topic.len() == 1 && TOPIC_REJECT_WHOLE.contains(&first.as_str());
+        let usable = (1..=TOPIC_MAX_WORDS).contains(&topic.len())
             && !first.is_empty()
             && !first.starts_with(|c: char| c.is_numeric())
             && !TOPIC_REJECT_FIRST.contains(&first.as_str())
-            && !(topic.len() == 1 && TOPIC_REJECT_WHOLE.contains(&first.as_str()))
+            && !idiom
             && !topic.iter().any(|w| {
                 let n = norm(w);
                 TOPIC_REJECT_ANY.contains(&n.as_str())
