@@ -13,8 +13,8 @@ use crate::classify::{classify, Words};
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
 use crate::template::{Template, Values};
-use crate::templates::{default_template, parsed_default, template_languages, Variant as DefaultVariant};
-use crate::{lang, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
+use crate::templates::{parsed_default, template_languages};
+use crate::{lang, names, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
 
 /// The ids of the built-in templates, one a reply category; each exists in every language of
 /// [`default_languages`] as `ID.LANG.short` and `ID.LANG.long`.
@@ -118,18 +118,15 @@ fn language_name(code: &str) -> &str {
 
 /// Decides the category, action and wording for one invitation.
 pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
-    let class = classify(inv, settings);
-    let mut reasons = class.reasons;
-    let mut values = Values::for_invitation(inv, &settings.me);
-    // Pages, groups and events have no first name to greet.
-    let first_name = Some(values.first_name.clone()).filter(|f| inv.kind == Kind::Person && !f.is_empty());
     let note = inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let headline = Words::new(inv.headline.as_deref().unwrap_or(""));
+    let note_words = Words::new(note.unwrap_or(""));
+    let class = classify(inv, settings, &headline, &note_words);
+    let mut reasons = class.reasons;
     let note_language = note.and_then(lang::detect);
     let facts_language = note_language.unwrap_or(settings.language.as_str());
 
     // Rules first, then the category's defaults.
-    let headline = Words::new(inv.headline.as_deref().unwrap_or(""));
-    let note_words = Words::new(note.unwrap_or(""));
     let facts = Facts {
         category: class.category,
         personal_note: class.personal_note,
@@ -149,6 +146,11 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         None => (class.category, default_action(class.category), None),
     };
 
+    // Pages, groups and events have no first name to greet.
+    let first_name = match inv.kind {
+        Kind::Person => inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name)),
+        _ => None,
+    };
     let mut suggestion = Suggestion {
         category,
         action,
@@ -160,9 +162,9 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         limit: MESSAGE_LIMIT,
     };
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
-    let base = match default_template(category, "en", DefaultVariant::Long) {
-        Some(_) => category_key(category),
-        None => "generic",
+    let base = match category {
+        Category::Known | Category::Spam | Category::NotAPerson => "generic",
+        other => category_key(other),
     };
     let reference = TemplateRef::new(rule_template.unwrap_or(base));
     // The note's language if the template speaks it, else the settings' one, else English.
@@ -200,6 +202,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
     let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
     let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));
+    let mut values = Values::for_invitation(inv, &settings.me);
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, MESSAGE_LIMIT as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);

@@ -333,7 +333,8 @@ impl Reader {
                     }
                 }
                 if !s.me.email.is_empty() && !s.me.email.contains('@') {
-                    self.problem("$.me.email", format!("\"{}\" doesn't look like an email address", s.me.email));
+                    self.problem("$.me.email", format!("\"{}\" doesn't look like an email address; replies leave it out", s.me.email));
+                    s.me.email.clear();
                 }
             }
         }
@@ -603,6 +604,9 @@ mod tests {
     fn broken_json_and_wrong_root_fall_back() {
         assert_eq!(paths("{"), vec!["$"]);
         assert_eq!(paths("[]"), vec!["$"]);
+        // Found by fuzzing (settings_parse): what is reported must not be kept, or it is reported again.
+        let (s, p) = Settings::from_json(r#"{"me": {"email": "pawhy"}}"#);
+        assert_eq!((s.me.email.as_str(), p.len()), ("", 1));
         assert_eq!(Settings::from_json("").0, Settings::default());
     }
 
