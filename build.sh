@@ -135,6 +135,8 @@ browser_tests() {
   run node tests/e2e.mjs tests/fixtures/pages || status=1
   step "browser tests"
   run node --test tests/browser.test.mjs || status=1
+  step "options page tests"
+  run node --test tests/options.test.mjs || status=1
   return $status
 }
 
@@ -166,6 +168,8 @@ case "${1:-}" in
     install_browser_tools
     step "benchmarks"
     run node tests/bench.mjs
+    step "options page benchmarks"
+    run node tests/bench-options.mjs
     ;;
   *)
     echo "usage: ./build.sh [test | e2e [DIR] | demo [--headed] | bench]" >&2

@@ -84,17 +84,27 @@ fn now() -> f64 {
 /// Builds the page from storage and binds it. Resolves when it is interactive.
 #[wasm_bindgen]
 pub async fn start(api: Api) -> Result<(), JsValue> {
+    step("start");
     I18N.with(|i| *i.borrow_mut() = Some(api.i18n()));
     let storage = api.storage();
     let local = storage.local();
-    let (stored, sync_on) = match local.read(&json!(["settings", "sync_settings"])).await {
+    // Both reads at once: each is a round trip to the browser process.
+    let session = storage.session();
+    let keys = json!(["settings", "sync_settings"]);
+    let last_key = json!("lastRead");
+    let (local_read, session_read) = futures_join(local.read(&keys), async {
+        match &session {
+            Some(s) => s.read(&last_key).await.ok(),
+            None => None,
+        }
+    })
+    .await;
+    let (stored, sync_on) = match local_read {
         Ok(v) => (v.get("settings").cloned().unwrap_or(Value::Null), v.get("sync_settings") == Some(&Value::Bool(true))),
         Err(e) => return Err(JsValue::from_str(&e)),
     };
-    let last_read = match storage.session() {
-        Some(s) => s.read(&json!("lastRead")).await.ok().map(|v| invitations(v.get("lastRead"))).unwrap_or_default(),
-        None => Vec::new(),
-    };
+    let last_read = session_read.map(|v| invitations(v.get("lastRead"))).unwrap_or_default();
+    step("storage");
     let migrated = storage::migrate(stored.clone());
     let (settings, problems) = Settings::from_json(&migrated.value.to_string());
     let tpl_lang = settings.language.clone();
@@ -124,6 +134,7 @@ pub async fn start(api: Api) -> Result<(), JsValue> {
         body.set_text_content(None);
         let _ = body.append_child(&page.0);
     }
+    step("rendered");
     APP.with(|a| *a.borrow_mut() = Some(app));
     bind(&doc);
     with_app(|app| {
@@ -143,6 +154,47 @@ pub async fn start(api: Api) -> Result<(), JsValue> {
         check_synced().await;
     }
     Ok(())
+}
+
+/// Records when start-up reached `name` (`__notyetOptionsSteps`, read by the benchmark).
+fn step(name: &str) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__notyetOptionsSteps");
+    let steps = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
+    let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
+}
+
+/// Awaits two futures together, without pulling in a futures crate for one join.
+async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(x) = a.as_mut().poll(cx) {
+                ra = Some(x);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(x) = b.as_mut().poll(cx) {
+                rb = Some(x);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                ra = x;
+                rb = y;
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 fn performance_now() -> f64 {
@@ -175,11 +227,16 @@ fn bind(doc: &web_sys::Document) {
         }
         with_app(|app| app.on_input(&key, &el));
     };
-    listen(doc, "input", Box::new(on_value));
+    // Selects and check boxes report through `input` too; a chosen file only through `change`
+    // (Chrome sends both for it, which would import twice).
+    let is_file = |e: &Event| e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.get_attribute("type").as_deref() == Some("file"));
+    listen(doc, "input", Box::new(move |e: Event| {
+        if !is_file(&e) {
+            on_value(e);
+        }
+    }));
     listen(doc, "change", Box::new(move |e: Event| {
-        // Selects and check boxes report through `input` too; `change` catches file inputs.
-        let is_file = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.get_attribute("type").as_deref() == Some("file"));
-        if is_file {
+        if is_file(&e) {
             on_value(e);
         }
     }));
@@ -505,8 +562,7 @@ impl App {
     /// Buttons that edit: rules and templates.
     fn on_edit_action(&mut self, name: &str, arg: &str, index: Option<usize>) {
         let n = self.settings.rules.len();
-        let focus_after;
-        match (name, index) {
+        let focus_after = match (name, index) {
             ("rule-add", _) => {
                 self.settings.rules.push(Rule {
                     name: tr("rule_new_name"),
@@ -514,19 +570,19 @@ impl App {
                     when: When { category: vec![Category::Recruiter], ..When::default() },
                     then: Then { action: Some(Action::Reply), ..Then::default() },
                 });
-                focus_after = Some(format!("r-{n}-name"));
+                format!("r-{n}-name")
             }
             ("rule-up", Some(i)) if i > 0 && i < n => {
                 self.settings.rules.swap(i, i - 1);
-                focus_after = Some(format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" }));
+                format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" })
             }
             ("rule-down", Some(i)) if i + 1 < n => {
                 self.settings.rules.swap(i, i + 1);
-                focus_after = Some(format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" }));
+                format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" })
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
-                focus_after = Some(if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) });
+                if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) }
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);
@@ -548,18 +604,17 @@ impl App {
                 let lang = self.tpl_lang.clone();
                 self.settings.templates.entry(id).or_default().entry(lang).or_default();
                 dom::replace("templates", view::templates(self));
+                // Rules may name the new template.
+                dom::replace("rules", view::rules(self));
                 focus("tpl-short");
                 return;
             }
             _ => return,
-        }
+        };
         dom::replace("rules", view::rules(self));
-        // Rule template choices list the user's ids too.
         self.set_dirty(true);
         self.update_preview();
-        if let Some(id) = focus_after {
-            focus(&id);
-        }
+        focus(&focus_after);
     }
 
     /// After the template being edited changes, show a sample it drafts for, if the preview

@@ -47,7 +47,7 @@ fn area(value: &str, rows: u32) -> E {
     E::new("textarea").a("rows", &rows.to_string()).a("spellcheck", "false").t(value)
 }
 
-fn select<'a>(options: impl IntoIterator<Item = (String, String)>, selected: &str) -> E {
+fn select(options: impl IntoIterator<Item = (String, String)>, selected: &str) -> E {
     E::new("select").cs(options.into_iter().map(|(v, l)| option(&v, &l, v == selected)))
 }
 
