@@ -117,8 +117,10 @@ export class Harness {
   async setSettings(settings) {
     const worker = await this.worker();
     await worker.evaluate(async (value) => {
+      // Storage returns keys in its own order: compare with keys sorted. An unchanged value fires no event.
+      const canon = (v) => JSON.stringify(v ?? null, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
       const { settings: now } = await chrome.storage.local.get("settings");
-      if (JSON.stringify(now) === JSON.stringify(value ?? undefined)) return;
+      if (canon(now) === canon(value)) return;
       const seen = new Promise((resolve) => chrome.storage.onChanged.addListener(function once() {
         chrome.storage.onChanged.removeListener(once);
         resolve();
