@@ -32,12 +32,6 @@ pub fn plan_click(snapshot: &str, settings: &str, last: &str) -> String {
     to_json(&click::plan_json(snapshot, settings, last))
 }
 
-/// Checks a settings JSON text for the options page: `[{"path", "message"}]`, empty when it is fine.
-#[wasm_bindgen(js_name = checkSettings)]
-pub fn check_settings(json: &str) -> String {
-    to_json(&notyet_core::Settings::from_json(json).1)
-}
-
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing our own plain structs cannot fail; an empty object keeps the caller's JSON.parse safe.
     serde_json::to_string(value).unwrap_or_else(|_| "{}".into())
