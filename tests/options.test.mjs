@@ -228,6 +228,24 @@ test("reset asks first, offers an export, then restores the defaults", async () 
   await page.close();
 });
 
+test("keyboard only: a sensible tab order, labelled controls, the page's language", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  const order = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.localName));
+  }
+  assert.deepEqual(order, ["save", "export", "import-button", "reset", "me-name", "me-email", "me-link", "known-people"]);
+  // Every form control has an accessible name (a label or aria-label).
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll("input:not([hidden]), select, textarea, button")]
+    .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || (el.localName === "button" && el.textContent.trim())))
+    .map((el) => el.id || el.outerHTML.slice(0, 60)));
+  assert.deepEqual(unnamed, []);
+  await page.close();
+});
+
 test("unsaved edits are not lost silently: leaving the page asks first", async () => {
   await h.setSettings(null);
   const page = await options();

@@ -126,7 +126,8 @@ pub async fn start(api: Api) -> Result<(), JsValue> {
     };
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("lang", &tr("@@ui_locale").replace('_', "-"));
+        // The language of the interface text actually shown (the locale file's own tag).
+        let _ = root.set_attribute("lang", &tr("html_lang"));
     }
     doc.set_title(&tr("options_title"));
     let page = view::page(&app);
@@ -292,6 +293,11 @@ fn act_on(act: &str) {
         "save" => wasm_bindgen_futures::spawn_local(save()),
         "export" => {
             with_app(|app| app.export());
+        }
+        "import" => {
+            if let Some(input) = by_id("import").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                input.click();
+            }
         }
         "reset" => {
             if let Some(d) = by_id("reset-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {

@@ -71,10 +71,11 @@ pub fn page(app: &App) -> E {
         .c(E::new("h1").t(&tr("options_title")))
         .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", &tr("toolbar_label"))
             .c(button("save", &tr("save")).id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
-            .c(button("export", &tr("export")))
-            .c(E::new("label").class("button").a("for", "import").t(&tr("import")))
-            .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").class("visually-hidden"))
-            .c(button("reset", &tr("reset"))))
+            .c(button("export", &tr("export")).id("export"))
+            // A real button (keyboard-reachable, announced as one) that opens the hidden file chooser.
+            .c(button("import", &tr("import")).id("import-button"))
+            .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").flag("hidden", true).a("tabindex", "-1"))
+            .c(button("reset", &tr("reset")).id("reset")))
         .c(E::new("p").id("dirty").a("aria-live", "polite").t(&tr("all_saved")))
         .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("ul").id("problems").a("role", "alert"));
@@ -305,9 +306,9 @@ fn preview(app: &App) -> E {
         .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted)
             .c(field("pasted", &tr("paste_label"), area(&app.pasted, 6), Some(&tr("paste_hint")))))
         .c(field("pvariant", &tr("preview_variant"), select(variants, &pv), None))
-        .c(E::new("div").id("preview-live").a("aria-live", "polite").a("aria-atomic", "true")
-            .c(E::new("p").id("preview-summary").class("summary"))
-            .c(E::new("p").id("preview-count").class("count")))
+        // Only the decision is announced; the count changes on every keystroke and is read on demand.
+        .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
+        .c(E::new("p").id("preview-count").class("count"))
         .c(E::new("h3").t(&tr("reasons")))
         .c(E::new("ul").id("preview-reasons"))
         .c(E::new("h3").id("h-draft").t(&tr("draft")))
