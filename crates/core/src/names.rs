@@ -5,10 +5,12 @@
 //! This module peels those off with `char` properties from std; a Unicode-segmentation crate
 //! would add size for cases the name field never has.
 
-/// Honorifics dropped at the front, compared lowercase without dots and hyphens.
+use std::borrow::Cow;
+
+/// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &[&str] = &[
     "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing",
-    "dipl", "dipling", "mag", "sir", "dame", "rev", "eng", "ir", "drs",
+    "dipl", "dipl-ing", "mag", "sir", "dame", "rev", "ir", "drs",
 ];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
@@ -58,18 +60,19 @@ fn cut_tagline(name: &str) -> &str {
 ///
 /// Names in CJK scripts are written family name first and are kept whole ("山田 太郎").
 pub fn first_name(name: &str) -> Option<String> {
-    Parsed::new(name).first_name()
+    Parsed::new(&clean(name)).first_name()
 }
 
 /// The whole name cleaned for a greeting: no titles, credentials, emoji, pronouns or tagline;
 /// "Doe, Jane" becomes "Jane Doe"; ALL CAPS becomes title case. Empty when nothing is left.
 pub fn display_name(name: &str) -> String {
-    Parsed::new(name).display_name()
+    Parsed::new(&clean(name)).display_name()
 }
 
 /// [`first_name`] and [`display_name`] at once, taking the name apart only once.
 pub fn first_and_display_name(name: &str) -> (Option<String>, String) {
-    let parsed = Parsed::new(name);
+    let cleaned = clean(name);
+    let parsed = Parsed::new(&cleaned);
     (parsed.first_name(), parsed.display_name())
 }
 
@@ -94,18 +97,24 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
     (!company.is_empty() && company.chars().count() <= 60).then(|| company.to_owned())
 }
 
+/// The name field without tagline, bracketed asides, emoji and symbols; borrowed when clean.
+fn clean(raw: &str) -> Cow<'_, str> {
+    match strip_brackets(cut_tagline(raw)) {
+        Cow::Borrowed(s) => clean_symbols(s),
+        Cow::Owned(s) => Cow::Owned(clean_symbols(&s).into_owned()),
+    }
+}
+
 /// A name taken apart: the given-name-first tokens and what was dropped.
-struct Parsed {
-    tokens: Vec<String>,
+struct Parsed<'a> {
+    tokens: Vec<&'a str>,
     had_title: bool,
     /// Every cased letter in the name is uppercase (so case says nothing).
     all_caps: bool,
 }
 
-impl Parsed {
-    fn new(raw: &str) -> Parsed {
-        let name = cut_tagline(raw);
-        let cleaned = clean_symbols(&strip_brackets(name));
+impl<'a> Parsed<'a> {
+    fn new(cleaned: &'a str) -> Parsed<'a> {
         let all_caps = {
             let mut cased = cleaned.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
             cased.peek().is_some() && cased.all(char::is_uppercase)
@@ -122,17 +131,19 @@ impl Parsed {
             [last, given, ..] => given.split_whitespace().chain(last.split_whitespace()).collect(),
         };
 
-        let mut tokens: Vec<String> = ordered
+        let mut tokens: Vec<&str> = ordered
             .into_iter()
-            .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ',')).to_owned())
+            .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ',')))
             .filter(|t| t.chars().any(char::is_alphabetic))
             .collect();
 
         let mut had_title = false;
-        while tokens.len() > 1 && is_title(&tokens[0], had_title) {
-            tokens.remove(0);
+        let mut skip = 0;
+        while tokens.len() - skip > 1 && is_title(tokens[skip], had_title) {
+            skip += 1;
             had_title = true;
         }
+        tokens.drain(..skip);
         while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
             tokens.pop();
         }
@@ -143,7 +154,7 @@ impl Parsed {
         let tokens = &self.tokens;
         let first = tokens.first()?;
         if is_cjk(first) {
-            let run: Vec<&str> = tokens.iter().take_while(|t| is_cjk(t)).map(String::as_str).collect();
+            let run: Vec<&str> = tokens.iter().copied().take_while(|t| is_cjk(t)).collect();
             return Some(run.join(" "));
         }
         // "Dr. Smith", "Herr Müller": what is left after a title is a family name.
@@ -163,38 +174,40 @@ impl Parsed {
 }
 
 /// Removes bracketed asides ("(she/her)", "[he/him]", "（山田）"); an unclosed one runs to the end.
-fn strip_brackets(s: &str) -> String {
+fn strip_brackets(s: &str) -> Cow<'_, str> {
+    const OPEN: [char; 6] = ['(', '[', '{', '（', '【', '<'];
+    const CLOSE: [char; 6] = [')', ']', '}', '）', '】', '>'];
+    if !s.contains(OPEN) && !s.contains(CLOSE) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
-        match c {
-            '(' | '[' | '{' | '（' | '【' | '<' => depth += 1,
-            ')' | ']' | '}' | '）' | '】' | '>' => {
-                depth = depth.saturating_sub(1);
-                out.push(' ');
-            }
-            _ if depth == 0 => out.push(c),
-            _ => {}
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth = depth.saturating_sub(1);
+            out.push(' ');
+        } else if depth == 0 {
+            out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Replaces emoji, symbols, digits and stray punctuation with spaces; keeps letters, the marks
 /// that scripts combine with them, and the punctuation names use (`-`, `'`, `’`, `.`, `,`).
-fn clean_symbols(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let keep = c.is_alphabetic()
-                || matches!(c, '-' | '\'' | '’' | '.' | ',' | '，')
-                || (!c.is_ascii() && !c.is_whitespace() && !is_symbol_block(c) && !c.is_numeric());
-            if keep {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
+fn clean_symbols(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| {
+        c.is_alphabetic()
+            || c == ' '
+            || matches!(c, '-' | '\'' | '’' | '.' | ',' | '，')
+            || (!c.is_ascii() && !c.is_whitespace() && !is_symbol_block(c) && !c.is_numeric())
+    };
+    if s.chars().all(keep) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if keep(c) { c } else { ' ' }).collect())
 }
 
 /// Unicode blocks of punctuation, symbols and emoji (letters there were kept before this is asked).
@@ -214,12 +227,11 @@ fn is_title(token: &str, after_title: bool) -> bool {
     if !token.is_ascii() || token.len() > 16 {
         return false;
     }
-    let lower = token.to_ascii_lowercase().replace('-', "");
-    let mut parts = lower.split('.').filter(|p| !p.is_empty());
+    let mut parts = token.split('.').map(|p| p.trim_matches('-')).filter(|p| !p.is_empty());
     let Some(head) = parts.next() else { return false };
-    let title = |p: &str| TITLES.contains(&p);
-    let after = |p: &str| AFTER_TITLE.contains(&p);
-    // "Dr.", "Prof.Dr.", "Dr.med.", and "med." right after a title.
+    let title = |p: &str| TITLES.iter().any(|t| t.eq_ignore_ascii_case(p));
+    let after = |p: &str| AFTER_TITLE.iter().any(|t| t.eq_ignore_ascii_case(p));
+    // "Dr.", "Prof.Dr.", "Dipl.-Ing.", "Dr.med.", and "med." right after a title.
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
 }
 
