@@ -15,6 +15,9 @@
 //! - [`decide()`]: an invitation and the [`Settings`] → a [`Suggestion`]: the built-in category
 //!   (`classify`: weighed signal phrases in four languages), then the user's [`Rule`]s, then a
 //!   template in the note's language, rendered and fitted to the message limit.
+//! - [`template`]: the reply template language (`{first_name|there}`, droppable `[...]` parts)
+//!   and the default replies, one file each in `src/templates/`; [`names`] finds the first name
+//!   to greet, [`lang`] the note's language.
 //! - [`Settings`]: read leniently from JSON, every problem named by its JSON path.
 //! - [`click`]: the whole click, including what a second click does and every notice's words.
 //!
