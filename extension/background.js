@@ -35,8 +35,8 @@ const lastDraft = async (tabId) => {
 const badged = new Set();
 
 /**
- * Every click's timings and outcome, for the tests and `./build.sh bench` (milliseconds from
- * `performance.now()`): start, snapshot, plan, inserted (text in the box), end, notice.
+ * Every click's outcome and timings, for the tests and `./build.sh bench`: tab, notice, error,
+ * and the `performance.now()` milliseconds at start, snapshot, plan, inserted (text in the box), end.
  */
 globalThis.__notyetClicks = [];
 
@@ -59,8 +59,8 @@ async function run(tabId, command) {
 }
 
 async function click(tab) {
-  const record = { start: performance.now() };
   const tabId = tab.id;
+  const record = { tab: tabId, start: performance.now() };
   try {
     // Start everything the plan needs at once; the page round trip overlaps storage reads.
     const [c, cfg, last] = [ready(), loadSettings(), lastDraft(tabId)];

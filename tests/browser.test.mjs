@@ -1,0 +1,179 @@
+// Browser tests beyond the page fixtures: what a second click does, a box that vanishes
+// mid-click, pages NotYet doesn't work on, the snapshot's shape, and that no request leaves.
+// `node --test tests/browser.test.mjs` after ./build.sh (./build.sh test runs it).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { agent } from "../extension/agent.js";
+import { box, fold, launch, ROOT, typeInto } from "./harness.mjs";
+
+const PAGES = path.join(ROOT, "tests/fixtures/pages");
+const INVITATIONS = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+const SETTINGS = { me: { name: "Pat Example", email: "pat@example.com" } };
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** Opens fixture page `name` (tests/fixtures/pages) at `url` in a fresh tab. */
+async function open(name, url = INVITATIONS) {
+  h.host(url, path.join(PAGES, `${name}.html`), { dir: PAGES });
+  return h.open(url);
+}
+
+test("a second click replaces the draft it wrote instead of adding a copy", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  const first = await h.click(page);
+  assert.equal(first.notice.level, "success", first.notice.text);
+  const once = await box(page);
+  const second = await h.click(page);
+  assert.equal(second.notice.level, "success", second.notice.text);
+  const twice = await box(page);
+  assert.equal(fold(twice.text), fold(once.text));
+  assert.equal(fold(twice.text).split("pat@example.com").length, 2, "the email appears once");
+  assert.equal(fold(twice.model), fold(twice.text), "the page's editor saw the replacement");
+  await page.close();
+});
+
+test("a second click after the user edited the draft leaves it as it is and says so", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  await h.click(page);
+  await typeInto(page, " See you around!");
+  const edited = await box(page);
+  const record = await h.click(page);
+  assert.equal(fold((await box(page)).text), fold(edited.text));
+  assert.match(record.notice.text, /changed/);
+  await page.close();
+});
+
+test("the user's own text stays above the draft, and a second click keeps it", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text");
+  await h.click(page);
+  await h.click(page);
+  const text = fold((await box(page)).text);
+  assert.ok(text.startsWith("Thanks for the invite, Kathie! Quick question first:"), text);
+  assert.equal(text.split("Thanks for the invite").length, 2, "the user's text appears once");
+  assert.equal(text.split("pat@example.com").length, 2, "the draft appears once");
+  await page.close();
+});
+
+test("a message box that closes between the snapshot and the insertion: nothing is written, a notice says so", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  const worker = await h.worker();
+  // The worker's test seam runs after the plan and before the insertion: close the overlay there.
+  await worker.evaluate(() => {
+    globalThis.__notyetTest = {
+      beforeInsert: (tabId) => chrome.scripting.executeScript({ target: { tabId }, func: () => document.querySelector("aside")?.remove() }),
+    };
+  });
+  try {
+    const record = await h.click(page);
+    assert.equal(record.error, undefined);
+    assert.equal(record.notice.level, "warning");
+    assert.match(record.notice.text, /closed before NotYet could write/);
+    assert.equal(await box(page), null);
+    assert.equal(await worker.evaluate(async (tab) => (await chrome.storage.session.get(`draft:${tab}`))[`draft:${tab}`] ?? null, record.tab), null);
+  } finally {
+    await worker.evaluate(() => delete globalThis.__notyetTest);
+  }
+  await page.close();
+});
+
+test("on a page that isn't LinkedIn the notice says where NotYet works, and nothing is read or written", async () => {
+  await h.clearLastRead();
+  const page = await open("x-not-linkedin", "https://www.example.com/compose");
+  const before = await box(page);
+  const record = await h.click(page);
+  assert.match(record.notice.text, /NotYet works on LinkedIn/);
+  assert.equal(record.snapshot, undefined, "no snapshot taken");
+  assert.equal((await box(page)).text, before.text);
+  assert.equal(await h.lastRead(), null);
+  assert.equal(await page.evaluate(() => document.documentElement.lastElementChild.localName), "notyet-notice");
+  await page.close();
+});
+
+test("a page the agent may not enter gets the notice as the button's badge and title, with no uncaught error", async () => {
+  const page = await h.context.newPage();
+  await page.goto("chrome://version");
+  const record = await h.click(page);
+  assert.match(record.notice.text, /NotYet works on LinkedIn/);
+  const badge = await (await h.worker()).evaluate(async (tabId) => [await chrome.action.getBadgeText({ tabId }), await chrome.action.getTitle({ tabId })], record.tab);
+  assert.equal(badge[0], "!");
+  assert.match(badge[1], /NotYet works on LinkedIn/);
+  await page.close();
+});
+
+test("the notice: one at a time, in a closed shadow root, hostile text shown as text", async () => {
+  const page = await open("x-not-linkedin", "https://www.example.com/compose");
+  for (let i = 0; i < 3; i++) await page.evaluate(agent, { op: "notice", level: "info", text: `<img src=x onerror=alert(1)> ${i}` });
+  const hosts = await page.evaluate(() => [...document.querySelectorAll("notyet-notice")].map((n) => n.shadowRoot));
+  assert.deepEqual(hosts, [null], "exactly one notice host, its shadow root closed");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img").length), 0);
+  await page.close();
+});
+
+test("the snapshot: open shadow roots and same-origin frames included, only the asked-for attributes, stable ids", async () => {
+  const request = { op: "snapshot", attributes: ["class", "role", "contenteditable", "aria-label"], skip: ["script", "style", "head"] };
+  for (const name of ["x-shadow-box", "x-iframe-box"]) {
+    const page = await open(name);
+    const first = JSON.parse(await page.evaluate(agent, request));
+    const second = JSON.parse(await page.evaluate(agent, request));
+    assert.deepEqual(second, first, "ids are stable across snapshots");
+    assert.equal(first.url, INVITATIONS);
+    assert.equal(first.lang, "en");
+    const nodes = [];
+    const walk = (n) => {
+      nodes.push(n);
+      for (const c of n.c ?? []) if (typeof c !== "string") walk(c);
+      else assert.match(c, /\S/, "whitespace-only text is dropped");
+    };
+    walk(first.root);
+    assert.equal(new Set(nodes.map((n) => n.i)).size, nodes.length, "ids are unique");
+    assert.ok(nodes.some((n) => n.t === (name === "x-shadow-box" ? "#shadow-root" : "#document")));
+    assert.ok(!nodes.some((n) => ["script", "style", "head"].includes(n.t)), "skipped tags are left out");
+    const names = new Set(nodes.flatMap((n) => (n.a ?? []).filter((_, k) => k % 2 === 0)));
+    assert.deepEqual([...names].filter((a) => !request.attributes.includes(a)), []);
+    const editor = nodes.find((n) => (n.a ?? []).includes("contenteditable"));
+    assert.ok(editor, "the box, inside the shadow root or frame, is in the snapshot");
+    await page.close();
+  }
+});
+
+test("a settings change applies to the next click, with no reload", async () => {
+  await h.setSettings({ me: { email: "first@example.com" } });
+  const page = await open("x-ember-overlay");
+  await h.click(page);
+  assert.match(fold((await box(page)).text), /first@example\.com/);
+  await h.setSettings({ me: { email: "second@example.com" } });
+  await h.click(page);
+  const text = fold((await box(page)).text);
+  assert.match(text, /second@example\.com/);
+  assert.doesNotMatch(text, /first@example\.com/);
+  await page.close();
+});
+
+test("a click makes no network request: nothing reaches any host but the page's own loads", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-iframe-box");
+  const seen = [];
+  const onRequest = (r) => seen.push(r.url());
+  h.context.on("request", onRequest);
+  const start = h.server.requests.length;
+  await h.click(page);
+  await h.click(page);
+  await new Promise((r) => setTimeout(r, 200)); // time for any late request to land
+  h.context.off("request", onRequest);
+  // Chromium's own sign-in check (accounts.google.com) may fire at any time; it isn't the extension's.
+  const left = h.server.requests.slice(start).filter((u) => !u.startsWith("https://accounts.google.com/"));
+  assert.deepEqual(left, [], "requests that left the browser");
+  assert.deepEqual(seen.filter((u) => !u.startsWith("chrome-extension://")), [], "requests the pages or the worker made");
+  await page.close();
+});
