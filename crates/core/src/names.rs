@@ -99,7 +99,14 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 
 /// The name field without tagline, bracketed asides, emoji and symbols; borrowed when clean.
 fn clean(raw: &str) -> Cow<'_, str> {
-    match strip_brackets(cut_tagline(raw)) {
+    let name = strip_brackets(cut_tagline(raw));
+    // Pronouns written without brackets ("Kathie Smith she/her"): no name word holds a slash.
+    let name = if name.contains('/') {
+        Cow::Owned(name.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" "))
+    } else {
+        name
+    };
+    match name {
         Cow::Borrowed(s) => clean_symbols(s),
         Cow::Owned(s) => Cow::Owned(clean_symbols(&s).into_owned()),
     }
@@ -379,6 +386,9 @@ mod tests {
         assert_eq!(display_name("Kathie Smith | Coach"), "Kathie Smith");
         assert_eq!(display_name("山田 太郎"), "山田 太郎");
         assert_eq!(display_name("✨"), "");
+        assert_eq!(display_name("Kathie Smith she/her"), "Kathie Smith");
+        assert_eq!(display_name("Kathie Smith | she/her"), "Kathie Smith");
+        assert_eq!(display_name("Jürgen Weber, Dipl.-Ing. (FH)"), "Jürgen Weber");
     }
 
     #[test]
