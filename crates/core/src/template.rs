@@ -565,12 +565,15 @@ fn assemble(pieces: &[Piece<'_>]) -> String {
                     _ => None,
                 };
                 let Some((rest, consumed)) = rest else { break };
-                let joiner = if out.is_empty() || rest.starts_with(closes) {
+                // Line breaks win over punctuation: a dropped line never joins two lines.
+                let joiner = if out.is_empty() {
                     ""
                 } else if breaks >= 2 {
                     "\n\n"
                 } else if breaks == 1 {
                     "\n"
+                } else if rest.starts_with(closes) {
+                    ""
                 } else if spaced {
                     " "
                 } else {
@@ -662,6 +665,8 @@ mod tests {
         );
         assert_eq!(render("[{me.email}]\nA\n[{me.link}]", &Values::default()), "A");
         assert_eq!(render("A\n[{me.email}]\nB", &Values::default()), "A\nB");
+        assert_eq!(render("A\n[{me.email}]\n- b", &Values::default()), "A\n- b");
+        assert_eq!(render("A\n[{me.email}]\n.", &Values::default()), "A\n.");
     }
 
     #[test]
