@@ -30,15 +30,22 @@ pub(crate) struct Classification {
 /// Lower-cases, strips accents and turns everything but letters and digits into spaces.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if let Some(base) = base_letters(c) {
-            out.push_str(base);
-        } else if c.is_alphanumeric() {
-            out.push(c);
-        } else if c == '\u{301}' || c == '\u{308}' || c == '\u{300}' || c == '\u{302}' || c == '\u{303}' || c == '\u{327}' {
-            // Combining accents of decomposed text ("e\u{301}") fold away like precomposed ones.
-        } else {
-            out.push(' ');
+    for c in s.chars() {
+        // Most text is ASCII: no case tables or accent lookups for it.
+        if c.is_ascii() {
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            continue;
+        }
+        for c in c.to_lowercase() {
+            if let Some(base) = base_letters(c) {
+                out.push_str(base);
+            } else if c.is_alphanumeric() {
+                out.push(c);
+            } else if matches!(c, '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{308}' | '\u{327}') {
+                // Combining accents of decomposed text ("e\u{301}") fold away like precomposed ones.
+            } else {
+                out.push(' ');
+            }
         }
     }
     out
@@ -441,31 +448,66 @@ pub(crate) fn organisation(name: &str) -> Phrase {
     Phrase(words.into_iter().filter(|w| !has_core || !LEGAL_FORMS.contains(&w.as_str())).map(|word| PhraseWord { word, prefix: false }).collect())
 }
 
-/// Which known person the invitation comes from, in plain words.
-fn known_person(name: &[String], settings: &Settings) -> Option<String> {
-    if name.is_empty() {
-        return None;
-    }
-    settings.known.people.iter().find(|k| same_person(name, &name_words(k))).map(|k| format!("is {} from your known people", k.trim()))
+/// The known people, companies and schools, folded once: a user may know hundreds, and a page
+/// may hold hundreds of invitations.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KnownIndex {
+    fingerprint: u64,
+    people: Vec<(Vec<String>, String)>,
+    /// (phrase, as the user wrote it, "companies" or "schools").
+    organisations: Vec<(Phrase, String, &'static str)>,
 }
 
-/// Which known company or school the headline (or, for a page, its name) names, in plain words.
-fn known_organisation(inv: &Invitation, own_name: &Words, headline: &Words, settings: &Settings) -> Option<String> {
-    for (list, what) in [(&settings.known.companies, "companies"), (&settings.known.schools, "schools")] {
-        for k in list {
-            let org = organisation(k);
-            if org.is_empty() {
-                continue;
-            }
-            if inv.kind != Kind::Person && own_name.contains(&org) {
-                return Some(format!("is {} from your known {what}", k.trim()));
-            }
-            if headline.contains(&org) {
-                return Some(format!("headline mentions {} from your known {what}", k.trim()));
+impl KnownIndex {
+    pub fn new(known: &crate::Known) -> KnownIndex {
+        let mut organisations = Vec::new();
+        for (list, what) in [(&known.companies, "companies"), (&known.schools, "schools")] {
+            for k in list {
+                let org = organisation(k);
+                if !org.is_empty() {
+                    organisations.push((org, k.trim().to_owned(), what));
+                }
             }
         }
+        KnownIndex {
+            fingerprint: Self::fingerprint(known),
+            people: known.people.iter().map(|k| (name_words(k), k.trim().to_owned())).filter(|(w, _)| !w.is_empty()).collect(),
+            organisations,
+        }
     }
-    None
+
+    /// A hash of the lists, to notice settings changed after the index was built.
+    pub fn fingerprint(known: &crate::Known) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&known.people, &known.companies, &known.schools).hash(&mut h);
+        h.finish()
+    }
+
+    pub fn is_for(&self, known: &crate::Known) -> bool {
+        self.fingerprint == Self::fingerprint(known)
+    }
+
+    /// Which known person the invitation comes from, in plain words.
+    fn person(&self, name: &[String]) -> Option<String> {
+        if name.is_empty() {
+            return None;
+        }
+        self.people.iter().find(|(k, _)| same_person(name, k)).map(|(_, k)| format!("is {k} from your known people"))
+    }
+
+    /// Which known company or school the headline (or, for a page, its name) names, in plain words.
+    fn organisation(&self, kind: Kind, own_name: &Words, headline: &Words) -> Option<String> {
+        for (org, written, what) in &self.organisations {
+            if kind != Kind::Person && own_name.contains(org) {
+                return Some(format!("is {written} from your known {what}"));
+            }
+            if headline.contains(org) {
+                return Some(format!("headline mentions {written} from your known {what}"));
+            }
+        }
+        None
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,6 +542,7 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 
 /// Decides the built-in category of an invitation, given its headline and note as words.
 pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words) -> Classification {
+    let known = settings.known_index();
     let them = name_words(&inv.name);
     let personal = !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
     let mut reasons = Vec::new();
@@ -507,14 +550,14 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
 
     if inv.kind != Kind::Person {
         let own_name = Words(them);
-        if let Some(why) = known_organisation(inv, &own_name, headline, settings) {
+        if let Some(why) = known.organisation(inv.kind, &own_name, headline) {
             reasons.push(why);
             return done(Category::Known, reasons);
         }
         reasons.push(format!("an invitation to follow a {}, not a person", kind_word(inv.kind)));
         return done(Category::NotAPerson, reasons);
     }
-    if let Some(why) = known_person(&them, settings) {
+    if let Some(why) = known.person(&them) {
         reasons.push(why);
         return done(Category::Known, reasons);
     }
@@ -534,7 +577,7 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
         reasons.extend(spam_reasons);
         return done(Category::Spam, reasons);
     }
-    if let Some(why) = known_organisation(inv, &Words::default(), headline, settings) {
+    if let Some(why) = known.organisation(inv.kind, &Words::default(), headline) {
         reasons.push(why);
         return done(Category::Known, reasons);
     }

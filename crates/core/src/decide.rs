@@ -146,9 +146,12 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         None => (class.category, default_action(class.category), None),
     };
 
-    // Pages, groups and events have no first name to greet.
-    let first_name = match inv.kind {
-        Kind::Person => inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name)),
+    // A reply's values hold the first name; other actions only need that. Pages, groups and
+    // events have no first name to greet.
+    let values = (action == Action::Reply).then(|| Values::for_invitation(inv, &settings.me));
+    let first_name = match (inv.kind, &values) {
+        (Kind::Person, Some(v)) => Some(v.first_name.clone()).filter(|f| !f.is_empty()),
+        (Kind::Person, None) => inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name)),
         _ => None,
     };
     let mut suggestion = Suggestion {
@@ -178,9 +181,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     } else if !default_languages().contains(&settings.language.as_str()) {
         suggestion.language = "en".into();
     }
-    if action != Action::Reply {
-        return suggestion;
-    }
+    let Some(mut values) = values else { return suggestion };
     let Some((_, (source, id))) = chosen else {
         suggestion.reasons.push(format!("no template \"{}\" to word a reply with", reference.id));
         return suggestion;
@@ -202,7 +203,6 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
     let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
     let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));
-    let mut values = Values::for_invitation(inv, &settings.me);
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, MESSAGE_LIMIT as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
@@ -269,5 +269,66 @@ fn category_key(c: Category) -> &'static str {
         Category::Personalized => "personalized",
         Category::Generic => "generic",
         Category::NotAPerson => "not_a_person",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inv(name: &str, headline: &str, note: Option<&str>) -> Invitation {
+        Invitation { name: name.into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() }
+    }
+
+    #[test]
+    fn known_lists_changed_after_a_decision_are_seen() {
+        let mut settings = Settings::default();
+        let jane = inv("Jane Doe", "Engineer", None);
+        assert_eq!(decide(&jane, &settings).category, Category::Generic);
+        settings.known.people.push("Jane Doe".into());
+        assert_eq!(decide(&jane, &settings).category, Category::Known);
+        assert_eq!(decide(&jane, &settings.clone()).category, Category::Known);
+    }
+
+    #[test]
+    fn only_replies_carry_text() {
+        let settings = Settings::default();
+        for (i, want) in [
+            (inv("Bob 77", "", Some("add me on whatsapp")), Action::Report),
+            (Invitation { kind: Kind::Event, name: "Summit".into(), ..Invitation::default() }, Action::Ignore),
+            (inv("Ann Lee", "Teacher", None), Action::Reply),
+        ] {
+            let s = decide(&i, &settings);
+            assert_eq!(s.action, want);
+            assert_eq!(s.text.is_some(), want == Action::Reply, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_sign_off_replaces_the_built_in_closing() {
+        let (settings, p) = Settings::from_json(r#"{"me": {"name": "Pat Example"}, "sign_off": "Cheers,\n{me.name}"}"#);
+        assert!(p.is_empty());
+        let text = decide(&inv("Ann Lee", "Teacher", None), &settings).text.unwrap_or_default();
+        assert!(text.ends_with("Cheers,\nPat Example"), "{text}");
+        assert_eq!(text.matches("Pat Example").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn long_values_are_cut_before_they_go_in() {
+        let (settings, _) = Settings::from_json(r#"{"templates": {"personalized": {"en": "Hi {first_name}, you wrote: {note}. {headline}"}}}"#);
+        let long = "word ".repeat(4000);
+        let s = decide(&inv("Ann Lee", &long, Some(&long)), &settings);
+        let text = s.text.unwrap_or_default();
+        assert!(text.chars().count() <= MESSAGE_LIMIT as usize, "{}", text.chars().count());
+        assert!(text.starts_with("Hi Ann, you wrote: word"), "{}", &text[..40]);
+        assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn a_rule_can_pin_a_built_in_template() {
+        let (settings, p) = Settings::from_json(r#"{"rules": [{"when": {}, "then": {"template": "generic.de.short"}}]}"#);
+        assert!(p.is_empty(), "{p:?}");
+        let s = decide(&inv("Ann Lee", "Teacher", None), &settings);
+        assert_eq!((s.template.as_deref(), s.language.as_str()), (Some("generic.de.short"), "de"));
     }
 }

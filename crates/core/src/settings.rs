@@ -30,12 +30,15 @@
 //! A template id that is also a built-in one (see [`crate::default_template_ids`]) overrides
 //! the built-in wording in the languages and variants it gives; the others stay built in.
 
+use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
 use crate::template::Template;
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The settings format this NotYet writes.
 pub const CURRENT_VERSION: u32 = 1;
@@ -60,6 +63,33 @@ pub struct Settings {
     pub rules: Vec<Rule>,
     /// The user's templates by id: a language code → the wording in each variant.
     pub templates: BTreeMap<String, BTreeMap<String, Sources>>,
+    /// The known lists folded for matching, built on first use.
+    #[serde(skip)]
+    cache: KnownCache,
+}
+
+/// A [`KnownIndex`] built once per settings. It checks a fingerprint of the lists on use, so a
+/// change to `known` after the first decision is never matched against stale names. It takes
+/// no part in comparing, cloning or serialising settings.
+#[derive(Default)]
+struct KnownCache(OnceLock<KnownIndex>);
+
+impl Clone for KnownCache {
+    fn clone(&self) -> Self {
+        KnownCache::default()
+    }
+}
+
+impl PartialEq for KnownCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for KnownCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KnownCache")
+    }
 }
 
 /// The user, as their replies name them.
@@ -122,6 +152,7 @@ impl Default for Settings {
             sign_off: String::new(),
             rules: Vec::new(),
             templates: BTreeMap::new(),
+            cache: KnownCache::default(),
         }
     }
 }
@@ -166,6 +197,16 @@ impl Settings {
     /// The settings as JSON, in the shape [`Settings::from_json`] reads.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// The known people, companies and schools, folded for matching.
+    pub(crate) fn known_index(&self) -> Cow<'_, KnownIndex> {
+        let cached = self.cache.0.get_or_init(|| KnownIndex::new(&self.known));
+        if cached.is_for(&self.known) {
+            Cow::Borrowed(cached)
+        } else {
+            Cow::Owned(KnownIndex::new(&self.known))
+        }
     }
 
     /// Whether the user's templates or the built-in ones hold template `id` in some language.
