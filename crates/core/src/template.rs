@@ -30,6 +30,8 @@
 //!
 //! A value with a fallback never empties its optional part: `[Hello {first_name|there}!]` is
 //! always kept. Optional parts do not nest; a variable-free `[...]` is simply kept as its text.
+//! Doubled brackets are read first, also inside a part: `[see {me.link}]]]` ends with a literal
+//! `]` and then closes the part.
 //!
 //! # Rendering
 //!
@@ -678,6 +680,7 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(render("{{first_name}} [[x]] {first_name}", &values()), "{first_name} [x] Kathie");
+        assert_eq!(render("[see {me.email}]]]", &values()), "see pat@example.com]");
         assert_eq!(render("[{{ {me.email} }}]", &Values::default()), "");
     }
 
