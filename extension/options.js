@@ -2,5 +2,7 @@
 import { api } from "./browser.js";
 import init, { start } from "./wasm/notyet_options.js";
 
+// The stored settings are read while the WASM loads.
+const stored = Promise.all([api.storage.local.get(["settings", "sync_settings"]), api.storage.session?.get("lastRead") ?? {}]);
 await init();
-await start(api).catch((e) => (document.body.textContent = `NotYet: ${e}`));
+await start(api, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

@@ -54,7 +54,7 @@ fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
     JSON::parse(&json.to_string())
 }
 
-fn from_js(v: &JsValue) -> serde_json::Value {
+pub fn from_js(v: &JsValue) -> serde_json::Value {
     if v.is_undefined() {
         return serde_json::Value::Null;
     }

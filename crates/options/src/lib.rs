@@ -82,28 +82,19 @@ fn now() -> f64 {
 }
 
 /// Builds the page from storage and binds it. Resolves when it is interactive.
+///
+/// `stored` is the page loader's `Promise.all` of `storage.local.get(["settings",
+/// "sync_settings"])` and `storage.session.get("lastRead")`, started while this module loaded.
 #[wasm_bindgen]
-pub async fn start(api: Api) -> Result<(), JsValue> {
+pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     step("start");
     I18N.with(|i| *i.borrow_mut() = Some(api.i18n()));
-    let storage = api.storage();
-    let local = storage.local();
-    // Both reads at once: each is a round trip to the browser process.
-    let session = storage.session();
-    let keys = json!(["settings", "sync_settings"]);
-    let last_key = json!("lastRead");
-    let (local_read, session_read) = futures_join(local.read(&keys), async {
-        match &session {
-            Some(s) => s.read(&last_key).await.ok(),
-            None => None,
-        }
-    })
-    .await;
-    let (stored, sync_on) = match local_read {
-        Ok(v) => (v.get("settings").cloned().unwrap_or(Value::Null), v.get("sync_settings") == Some(&Value::Bool(true))),
-        Err(e) => return Err(JsValue::from_str(&e)),
-    };
-    let last_read = session_read.map(|v| invitations(v.get("lastRead"))).unwrap_or_default();
+    let reads = wasm_bindgen_futures::JsFuture::from(stored).await?;
+    let part = |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
+    let (local_read, session_read) = (part(0), part(1));
+    let stored = local_read.get("settings").cloned().unwrap_or(Value::Null);
+    let sync_on = local_read.get("sync_settings") == Some(&Value::Bool(true));
+    let last_read = invitations(session_read.get("lastRead"));
     step("storage");
     let migrated = storage::migrate(stored.clone());
     let (settings, problems) = Settings::from_json(&migrated.value.to_string());
@@ -167,35 +158,6 @@ fn step(name: &str) {
         o
     });
     let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
-}
-
-/// Awaits two futures together, without pulling in a futures crate for one join.
-async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
-    use std::pin::pin;
-    use std::task::Poll;
-    let (mut a, mut b) = (pin!(a), pin!(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(|cx| {
-        if ra.is_none() {
-            if let Poll::Ready(x) = a.as_mut().poll(cx) {
-                ra = Some(x);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(x) = b.as_mut().poll(cx) {
-                rb = Some(x);
-            }
-        }
-        match (ra.take(), rb.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                ra = x;
-                rb = y;
-                Poll::Pending
-            }
-        }
-    })
-    .await
 }
 
 fn performance_now() -> f64 {
