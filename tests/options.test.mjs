@@ -166,6 +166,45 @@ test("sync splits settings into chunks, and settings over the quota get a clear 
   await page.close();
 });
 
+test("settings synced from another browser are offered, not applied unasked", async () => {
+  await h.setSettings({ me: { name: "Here" } });
+  const page = await options();
+  const synced = JSON.stringify({ version: 1, me: { name: "From another browser" }, mutual_threshold: 4 });
+  await page.evaluate(async (text) => {
+    let sum = 0xcbf29ce484222325n; // FNV-1a 64, as crates/core/src/storage.rs checks it
+    for (const b of new TextEncoder().encode(text)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 1, sum: sum.toString(16).padStart(16, "0"), saved_at: Date.now() + 1000 }, "settings.0": text });
+    await chrome.storage.local.set({ sync_settings: true, settings_saved_at: Date.now() - 1000 });
+  }, synced);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  const use = page.getByRole("button", { name: "Use the synced settings" });
+  await use.waitFor();
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Here", "nothing applied before the user chooses");
+  await use.click();
+  assert.equal(await page.getByLabel("Your name").inputValue(), "From another browser");
+  assert.match(await text(page, "#dirty"), /Unsaved/);
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  assert.equal((await stored(page)).mutual_threshold, 4);
+  await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.set({ sync_settings: false })]));
+  await page.close();
+});
+
+test("settings from a newer version keep their unknown keys when saved here", async () => {
+  await h.setSettings({ version: 9, me: { name: "Pat" }, future_feature: { on: true } });
+  const page = await options();
+  assert.match(await text(page, "#problems"), /newer NotYet/);
+  await page.getByLabel("Your name").fill("Pat Example");
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  const saved = await stored(page);
+  assert.equal(saved.me.name, "Pat Example");
+  assert.deepEqual(saved.future_feature, { on: true });
+  await page.close();
+});
+
 test("rules: add, edit, reorder, switch off and remove from the keyboard", async () => {
   await h.setSettings(null);
   const page = await options();

@@ -131,11 +131,12 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     bind(&doc);
     with_app(|app| {
         app.update_preview();
-        let mut notes = migrated.notes;
-        notes.extend(problems.iter().map(|p| p.to_string()));
-        if !notes.is_empty() {
+        // Problems are alerts; migration notes (a version stamped on) are only said.
+        if !problems.is_empty() {
             app.say(&tr("loaded_with_notes"));
-            show_problems(&notes);
+            show_problems(&problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+        } else if !migrated.notes.is_empty() {
+            app.say(&migrated.notes.join("; "));
         }
     });
     if let Some(root) = doc.document_element() {
@@ -758,8 +759,9 @@ fn check(doc: &Value) -> Vec<String> {
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
 async fn save() {
-    let Some((api, doc)) = with_app(|app| (app.api.clone(), app.document())) else { return };
-    let problems = check(&doc);
+    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), serde_json::to_value(&app.settings).unwrap_or(Value::Null), app.document())) else { return };
+    // Only what this version writes is checked: keys kept from a newer version are its business.
+    let problems = check(&fresh);
     if !problems.is_empty() {
         with_app(|app| app.say(&tr("save_refused")));
         show_problems(&problems);
