@@ -233,3 +233,35 @@ fn three_hundred_invitations_read_fast() {
     // Generous: a debug build on a busy machine; the release figure is what the report quotes.
     assert!(per_read.as_millis() < 500, "read_page took {per_read:?}");
 }
+
+/// Pages change under us: every fixture read again with one element taken out, stripped of its
+/// attributes, or its text replaced by something long and odd must still read without a panic.
+#[test]
+fn damaged_fixtures_never_panic() {
+    use notyet_core::snapshot::{Child, Node};
+    fn edit(node: &mut Node, target: u32, how: usize) -> bool {
+        if node.id == target {
+            match how {
+                0 => node.children.clear(),
+                1 => node.attrs.clear(),
+                _ => node.children = vec![Child::Text("\u{202e}…  ﻿ 𝒜 1,2.3 and 99999999999 other mutual connections vor ago ".repeat(40))],
+            }
+            return true;
+        }
+        node.children.iter_mut().any(|c| match c {
+            Child::Element(e) => edit(e, target, how),
+            Child::Text(_) => false,
+        })
+    }
+    for f in load_all() {
+        let max = f.page.snapshot.root.descendants().map(|n| n.id).max().unwrap_or(0);
+        // Every fifth element keeps the test quick; the ids cover shadow roots and frames too.
+        for target in (1..=max).step_by(5) {
+            for how in 0..3 {
+                let mut snap = f.page.snapshot.clone();
+                edit(&mut snap.root, target, how);
+                let _ = read_page(&snap);
+            }
+        }
+    }
+}
