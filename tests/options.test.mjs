@@ -109,6 +109,26 @@ test("the edited template is what the next toolbar click drafts", async () => {
   await site.close();
 });
 
+test("a template in a language of one's own, used for notes in that language", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  await page.getByLabel("Template", { exact: true }).selectOption("personalized");
+  await page.getByLabel("Another language").fill("it");
+  await page.getByRole("button", { name: "Add language" }).click();
+  assert.equal(await page.getByLabel("Language", { exact: true }).inputValue(), "it");
+  assert.match(await text(page, "#status-tpl-long"), /Empty/);
+  await page.getByRole("textbox", { name: "Long wording" }).fill("Ciao {first_name}, grazie per il messaggio.");
+  await page.locator("#sample").selectOption("paste");
+  await page.getByLabel("Invitation (JSON)").fill(JSON.stringify({ name: "Giulia Rossi", note: "Ciao, ho letto il tuo articolo sulla accessibilità e mi è piaciuto molto. Vorrei restare in contatto con te." }));
+  assert.equal(await text(page, "#preview-draft"), "Ciao Giulia, grazie per il messaggio.");
+  await page.getByLabel("Invitation (JSON)").fill("{ not json");
+  assert.match(await text(page, "#preview-summary"), /line 1, column 3/);
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  assert.equal((await stored(page)).templates.personalized.it.long, "Ciao {first_name}, grazie per il messaggio.");
+  await page.close();
+});
+
 test("a broken import changes nothing and names each problem at its JSON path", async () => {
   const good = { version: 1, me: { name: "Pat Example" }, mutual_threshold: 7, language: "de" };
   await h.setSettings(good);

@@ -396,7 +396,7 @@ impl App {
                 dom::replace("templates", view::templates(self));
                 edited = false;
             }
-            ["tpl", "newid"] => edited = false,
+            ["tpl", "newid"] | ["tpl", "newlang"] => edited = false,
             ["tpl", vn] => {
                 let variant = variant_of(vn);
                 self.set_template(variant, v);
@@ -575,6 +575,18 @@ impl App {
                 dom::replace("templates", view::templates(self));
                 // Rules may name the new template.
                 dom::replace("rules", view::rules(self));
+                focus("tpl-short");
+                return;
+            }
+            ("tpl-newlang", _) => {
+                let code = by_id("tpl-newlang").map(|e| dom::value(&e)).unwrap_or_default().trim().to_ascii_lowercase();
+                if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                    field_error("tpl.newlang", Some(&tr("language_code_bad")));
+                    return;
+                }
+                // The language stays listed once one of its templates has wording.
+                self.tpl_lang = code;
+                dom::replace("templates", view::templates(self));
                 focus("tpl-short");
                 return;
             }

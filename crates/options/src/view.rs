@@ -241,7 +241,11 @@ pub fn templates(app: &App) -> Vec<E> {
         let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
         (id, label)
     });
-    let langs = languages(s).into_iter().map(|l| (l.clone(), language_label(&l)));
+    let mut langs = languages(s);
+    if !langs.contains(&app.tpl_lang) {
+        langs.push(app.tpl_lang.clone()); // just added, no wording yet
+    }
+    let langs = langs.into_iter().map(|l| (l.clone(), language_label(&l)));
     let mut out = vec![
         E::new("p").class("hint").t(&tr("templates_hint")),
         E::new("div").class("columns")
@@ -250,6 +254,9 @@ pub fn templates(app: &App) -> Vec<E> {
         E::new("div").class("columns new-template")
             .c(field("tpl.newid", &tr("tpl_new"), input("text", "").a("pattern", "[^\\s.]{1,64}"), Some(&tr("tpl_new_hint"))))
             .c(button("tpl-new", &tr("tpl_new_add"))),
+        E::new("div").class("columns new-template")
+            .c(field("tpl.newlang", &tr("tpl_newlang"), input("text", "").a("maxlength", "2").a("size", "3"), Some(&tr("tpl_newlang_hint"))))
+            .c(button("tpl-newlang", &tr("tpl_newlang_add"))),
     ];
     for v in [Variant::Short, Variant::Long] {
         let vn = name_of(&v);
