@@ -378,6 +378,35 @@ mod tests {
         assert_eq!(entity("/feed/"), None);
     }
 
+    fn snapshot(root: &str) -> Snapshot {
+        Snapshot::from_json(&format!(r#"{{"url":"https://www.linkedin.com/messaging/","root":{root}}}"#)).expect("test snapshot parses")
+    }
+
+    #[test]
+    fn addressee_from_reply_labels_and_titles() {
+        let labelled = snapshot(
+            r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox","aria-label","Reply to Kathie"],"c":[{"i":3,"t":"p","c":["Hello"]}]}]}"#,
+        );
+        let c = read_page(&labelled).composer.expect("a box");
+        assert_eq!((c.node, c.addressee.as_deref(), c.lines), (2, Some("Kathie"), vec!["Hello".to_owned()]));
+
+        let titled = snapshot(
+            r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["role","dialog"],"c":[{"i":3,"t":"h2","c":["Antworten an Kathrin"]},{"i":4,"t":"div","a":["contenteditable",""],"c":[{"i":5,"t":"p","c":[{"i":6,"t":"br"}]}]}]}]}"#,
+        );
+        let c = read_page(&titled).composer.expect("a box");
+        assert_eq!((c.node, c.addressee.as_deref(), c.lines.is_empty()), (4, Some("Kathrin"), true));
+    }
+
+    #[test]
+    fn a_shown_box_beats_a_hidden_one_and_later_wins_ties() {
+        let two = snapshot(
+            r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox"]},{"i":3,"t":"div","a":["class","bubble--is-minimized"],"c":[{"i":4,"t":"div","a":["contenteditable","true","role","textbox"]}]},{"i":5,"t":"div","a":["contenteditable","false"]}]}"#,
+        );
+        assert_eq!(read_page(&two).composer.map(|c| c.node), Some(2));
+        let ties = snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true"]},{"i":3,"t":"div","a":["contenteditable","true"]}]}"#);
+        assert_eq!(read_page(&ties).composer.map(|c| c.node), Some(3));
+    }
+
     #[test]
     fn empty_and_odd_snapshots_read_as_nothing() {
         assert_eq!(read_page(&Snapshot::default()), Page::default());

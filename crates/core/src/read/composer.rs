@@ -79,8 +79,9 @@ fn addressee(index: &Index, at: usize) -> Option<String> {
         if is_boundary(node) {
             break;
         }
-        if let Some(name) = title_in(index, a, inner) {
-            return Some(name);
+        if let Some(title) = title_in(index, a, inner) {
+            // An inline reply may be titled "Reply to Kathie": the name is what follows.
+            return Some(phrases::reply_to_name(&title).unwrap_or(title));
         }
         if is_conversation(node) {
             break;
