@@ -12,8 +12,10 @@
 use crate::classify::{classify, Words};
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
-use crate::template::{Template, Values};
-use crate::templates::{parsed_default, template_languages};
+use crate::template::{Template, Values, Var};
+use crate::templates::{default_templates, parsed_default, template_languages};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use crate::{lang, names, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
 
 /// The ids of the built-in templates, one a reply category; each exists in every language of
@@ -95,12 +97,36 @@ fn find_source<'a>(settings: &'a Settings, r: &TemplateRef, language: &str, vari
         }
     }
     for v in [variant, other] {
-        let id = format!("{}.{language}.{}", r.id, variant_name(v));
-        if let Some(t) = parsed_default(&id) {
-            return Some((Source::Builtin(t), id));
+        if let Some((id, t)) = builtin(r.id, language, v) {
+            return Some((Source::Builtin(t), id.to_owned()));
         }
     }
     None
+}
+
+/// A built-in template by id, language and variant, from a map built once: a page of
+/// invitations looks one up per reply.
+fn builtin(id: &str, language: &str, variant: Variant) -> Option<(&'static str, &'static Template)> {
+    type Key = (&'static str, &'static str, Variant);
+    static MAP: OnceLock<HashMap<Key, (&'static str, &'static Template)>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for &(full, _) in default_templates() {
+            let mut parts = full.splitn(3, '.');
+            let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next()) else { continue };
+            let v = if v == "short" { Variant::Short } else { Variant::Long };
+            // A built-in template that doesn't parse is a bug the template tests catch; here it is skipped.
+            if let Some(t) = parsed_default(full) {
+                map.insert((base, lang, v), (full, t));
+            }
+        }
+        map
+    });
+    // The map's keys are 'static; borrowed keys can't look them up, so match through the
+    // short list of built-in ids and languages first.
+    let id = *default_template_ids().iter().find(|i| **i == id)?;
+    let language = *template_languages().iter().find(|l| **l == language)?;
+    map.get(&(id, language, variant)).copied()
 }
 
 fn language_name(code: &str) -> &str {
@@ -146,24 +172,6 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         None => (class.category, default_action(class.category), None),
     };
 
-    // A reply's values hold the first name; other actions only need that. Pages, groups and
-    // events have no first name to greet.
-    let values = (action == Action::Reply).then(|| Values::for_invitation(inv, &settings.me));
-    let first_name = match (inv.kind, &values) {
-        (Kind::Person, Some(v)) => Some(v.first_name.clone()).filter(|f| !f.is_empty()),
-        (Kind::Person, None) => inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name)),
-        _ => None,
-    };
-    let mut suggestion = Suggestion {
-        category,
-        action,
-        first_name,
-        language: settings.language.clone(),
-        text: None,
-        template: None,
-        reasons,
-        limit: MESSAGE_LIMIT,
-    };
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
     let base = match category {
         Category::Known | Category::Spam | Category::NotAPerson => "generic",
@@ -173,19 +181,31 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     // The note's language if the template speaks it, else the settings' one, else English.
     let candidates = [note_language, reference.language, Some(settings.language.as_str()), Some("en")];
     let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, settings.variant).map(|s| (l, s)));
-    if let Some((l, _)) = &chosen {
-        if note_language == Some(*l) && *l != settings.language {
-            suggestion.reasons.push(format!("wrote in {}", language_name(l)));
+    let language = match &chosen {
+        Some((l, _)) => {
+            if note_language == Some(*l) && *l != settings.language {
+                reasons.push(format!("wrote in {}", language_name(l)));
+            }
+            (*l).to_owned()
         }
-        suggestion.language = (*l).to_owned();
-    } else if !default_languages().contains(&settings.language.as_str()) {
-        suggestion.language = "en".into();
-    }
-    let Some(mut values) = values else { return suggestion };
-    let Some((_, (source, id))) = chosen else {
-        suggestion.reasons.push(format!("no template \"{}\" to word a reply with", reference.id));
-        return suggestion;
+        None if !default_languages().contains(&settings.language.as_str()) => "en".to_owned(),
+        None => settings.language.clone(),
     };
+    let mut suggestion = Suggestion { category, action, first_name: None, language, text: None, template: None, reasons, limit: MESSAGE_LIMIT };
+    // Pages, groups and events have no first name to greet.
+    let person = inv.kind == Kind::Person;
+    let first_name_alone = || inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name));
+    let source = match chosen {
+        Some((_, source)) if action == Action::Reply => source,
+        other => {
+            if action == Action::Reply && other.is_none() {
+                suggestion.reasons.push(format!("no template \"{}\" to word a reply with", reference.id));
+            }
+            suggestion.first_name = first_name_alone().filter(|_| person);
+            return suggestion;
+        }
+    };
+    let (source, id) = source;
     let parsed;
     let template = match source {
         Source::Builtin(t) => t,
@@ -196,6 +216,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
             }
             Err(e) => {
                 suggestion.reasons.push(format!("your template \"{id}\" has an error ({e})"));
+                suggestion.first_name = first_name_alone().filter(|_| person);
                 return suggestion;
             }
         },
@@ -203,10 +224,31 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
     let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
     let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));
+    let mut used = template.variables();
+    used.extend(sign_off.iter().flat_map(Template::variables));
+    let mut values = Values::for_invitation(&only_needed(inv, &used), &settings.me);
+    suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, MESSAGE_LIMIT as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
     suggestion
+}
+
+/// The invitation without the parts no used value is derived from: deriving a note's topic or
+/// a headline's company costs more than all the rest of a decision.
+fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
+    let uses = |vars: &[Var]| vars.iter().any(|v| used.contains(v));
+    Invitation {
+        site: String::new(),
+        kind: inv.kind,
+        name: inv.name.clone(),
+        first_name: inv.first_name.clone(),
+        headline: if uses(&[Var::Headline, Var::Company]) { inv.headline.clone() } else { None },
+        note: if uses(&[Var::Note, Var::NoteTopic]) { inv.note.clone() } else { None },
+        mutual_connections: inv.mutual_connections,
+        profile_url: None,
+        sent: None,
+    }
 }
 
 /// Renders the template, and while the text is longer than `limit` characters shortens what
