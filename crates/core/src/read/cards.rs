@@ -199,7 +199,7 @@ fn read_card(index: &Index, card: usize) -> Card {
     let meta = name_at.map(|k| meta_container(index, card, units[k].at, &units));
     let in_meta = |u: &Unit| meta.is_some_and(|m| u.at > m && u.at < index.end(m));
     let mut relation = None;
-    let mut unknown: Vec<&str> = Vec::new();
+    let mut unknown: Vec<&Unit> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     for (k, u) in units.iter().enumerate().skip(rest_from) {
         if u.text.is_empty() || u.text == inv.name {
@@ -223,20 +223,26 @@ fn read_card(index: &Index, card: usize) -> Card {
             if early {
                 inv.headline = Some(u.text.clone());
             } else {
-                unknown.push(&u.text);
+                unknown.push(u);
             }
         } else {
             notes.push(note_text(u.node));
         }
     }
     // Lines of an unknown language under the headline: shared connections (optional), then the
-    // time (always shown), so the last is the time.
+    // time (always shown), so the last short one is the time. A long line is a note sharing
+    // the container.
+    let short = |u: &&Unit| u.text.chars().count() <= SHORT_LINE;
+    let mut notes_in_meta: Vec<String> = unknown.iter().filter(|u| !short(u)).map(|u| note_text(u.node)).collect();
+    notes_in_meta.append(&mut notes);
+    let notes = notes_in_meta;
+    let mut unknown: Vec<&Unit> = unknown.into_iter().filter(short).collect();
     if inv.sent.is_none() {
-        inv.sent = unknown.pop().map(str::to_owned);
+        inv.sent = unknown.pop().map(|u| u.text.clone());
     }
     if inv.mutual_connections.is_none() {
-        if let Some(line) = unknown.first().filter(|l| l.chars().any(|c| c.is_ascii_digit())) {
-            inv.mutual_connections = Some(phrases::count_people(&phrases::norm(line)));
+        if let Some(line) = unknown.first().filter(|u| u.text.chars().any(|c| c.is_ascii_digit())) {
+            inv.mutual_connections = Some(phrases::count_people(&phrases::norm(&line.text)));
         }
     }
     let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
@@ -252,6 +258,9 @@ fn read_card(index: &Index, card: usize) -> Card {
     }
     Card { invitation: inv, relation, link: first_link, controls }
 }
+
+/// Longer than this, an unrecognized line is prose (a note), not a count or a time.
+const SHORT_LINE: usize = 60;
 
 /// The element holding the name's lines: the name's parent, or higher while it holds nothing else.
 fn meta_container(index: &Index, card: usize, name: usize, units: &[Unit]) -> usize {
