@@ -1,0 +1,152 @@
+//! The `notyet` binary as a user runs it (contract section 4).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn notyet(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_notyet"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("notyet starts");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
+    child.wait_with_output().expect("notyet ends")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect()
+}
+
+/// A file in this test process's own directory under the system temporary directory.
+fn temp_file(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("notyet-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("temp file");
+    path
+}
+
+const KATHIE: &str = r#"{"site":"linkedin","kind":"person","name":"Kathie Smith","first_name":"Kathie","headline":"Career coach | Speaker","note":"Hi, I read your post about networking and would like to connect.","mutual_connections":3,"profile_url":"https://www.linkedin.com/in/kathie-smith/","sent":"2 weeks ago"}"#;
+
+#[test]
+fn suggests_one_line_per_invitation_in_order() {
+    let input = format!("{KATHIE}\n{{\"name\": \"Priya Nair\", \"headline\": \"Technical Recruiter\"}}\n{{\"kind\": \"event\", \"name\": \"Summit\"}}\n");
+    let out = notyet(&["suggest"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0]["category"], "personalized");
+    assert_eq!(got[0]["action"], "reply");
+    assert_eq!(got[0]["first_name"], "Kathie");
+    assert_eq!(got[0]["language"], "en");
+    assert_eq!(got[0]["limit"], 8000);
+    assert!(got[0]["text"].as_str().is_some_and(|t| t.starts_with("Hi Kathie,")));
+    assert_eq!(got[1]["category"], "recruiter");
+    assert_eq!(got[2]["category"], "not_a_person");
+    assert_eq!(got[2]["action"], "ignore");
+    assert!(got[2]["text"].is_null());
+    for key in ["category", "action", "first_name", "language", "text", "template", "reasons", "limit"] {
+        assert!(got[0].get(key).is_some(), "{key} missing");
+    }
+}
+
+#[test]
+fn bad_lines_get_an_error_object_and_the_rest_go_on() {
+    let input = format!("not json\n{KATHIE}\n[1, 2]\n\n{{\"name\": 5}}\n{KATHIE}");
+    let out = notyet(&["suggest", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 5, "blank lines are skipped, every other line answered");
+    assert_eq!(got[0]["line"], 1);
+    assert!(got[0]["error"].as_str().is_some_and(|e| e.contains("JSON")));
+    assert_eq!(got[1]["category"], "personalized");
+    assert_eq!(got[2]["line"], 3);
+    assert_eq!(got[3]["line"], 5);
+    assert_eq!(got[4]["category"], "personalized", "a last line without newline is read");
+}
+
+#[test]
+fn settings_file_is_applied() {
+    let settings = temp_file("settings.json", r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "language": "de", "known": {"people": ["Jane Doe"]}}"#);
+    let input = "{\"name\": \"Dr. Jane Doe, PhD\"}\n{\"name\": \"Max Muster\"}\n";
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], input);
+    assert!(out.status.success());
+    let got = lines(&out);
+    assert_eq!(got[0]["category"], "known");
+    assert_eq!(got[0]["action"], "accept");
+    assert_eq!(got[1]["language"], "de");
+    assert!(got[1]["text"].as_str().is_some_and(|t| t.contains("pat@example.com") && t.starts_with("Guten Tag Max Muster")));
+}
+
+#[test]
+fn reads_invitations_from_a_file() {
+    let input = temp_file("invitations.jsonl", &format!("{KATHIE}\n{KATHIE}\n"));
+    let out = notyet(&["suggest", input.to_str().expect("utf-8 path")], "");
+    assert!(out.status.success());
+    assert_eq!(lines(&out).len(), 2);
+}
+
+#[test]
+fn settings_problems_are_warnings_for_suggest() {
+    let settings = temp_file("half-broken.json", r#"{"mutual_threshold": "ten", "me": {"email": "pat@example.com"}}"#);
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], KATHIE);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("$.mutual_threshold"), "{err}");
+    assert!(lines(&out)[0]["text"].as_str().is_some_and(|t| t.contains("pat@example.com")));
+}
+
+#[test]
+fn check_settings_prints_each_problem_with_its_path() {
+    let settings = temp_file(
+        "bad.json",
+        r#"{"me": {"name": 3}, "mutual_threshold": -1, "language": "english", "colour": "red",
+            "templates": {"generic": {"en": "Hi {frist_name},\nthanks"}},
+            "rules": [{"name": "r", "when": {"category": "recruiter"}, "then": {"template": "missing"}}]}"#,
+    );
+    let out = notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for path in ["$.me.name:", "$.mutual_threshold:", "$.language:", "$.colour:", "$.templates.generic.en:", "$.rules[0].then.template:"] {
+        assert!(stdout.lines().any(|l| l.starts_with(path)), "{path} missing in:\n{stdout}");
+    }
+    assert!(stdout.contains("line 1, column"), "template errors carry their position:\n{stdout}");
+}
+
+#[test]
+fn check_settings_accepts_a_good_file() {
+    let settings = temp_file("good.json", r#"{"version": 1, "me": {"name": "Pat"}, "known": {"people": [], "companies": [], "schools": []}, "mutual_threshold": 10, "language": "en"}"#);
+    let out = notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn clear_errors_for_missing_files_and_bad_flags() {
+    for (args, needle) in [
+        (vec!["suggest", "/nonexistent/invitations.jsonl"], "cannot read"),
+        (vec!["suggest", "--settings", "/nonexistent/settings.json"], "cannot read"),
+        (vec!["suggest", "--settings"], "needs a file"),
+        (vec!["suggest", "--frobnicate"], "unknown option"),
+        (vec!["check-settings"], "needs a settings file"),
+        (vec!["check-settings", "/nonexistent/settings.json"], "cannot read"),
+        (vec!["frobnicate"], "unknown command"),
+        (vec![], "no command"),
+    ] {
+        let out = notyet(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn help_describes_both_commands() {
+    let out = notyet(&["--help"], "");
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("notyet suggest [--settings FILE] [FILE|-]") && help.contains("notyet check-settings"));
+}
