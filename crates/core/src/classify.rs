@@ -225,7 +225,7 @@ const GROUPS: &[Group] = &[
         topic: "crypto or trading",
         strong: &[
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
-            "bitcoin investment*", "usdt", "pump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
+            "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
         weak: &["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
@@ -261,7 +261,8 @@ const GROUPS: &[Group] = &[
             "recruteur*", "recruteuse*", "recrutement", "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "nous recrutons", "je recrute",
             "reclutador*", "reclutamiento", "cazatalentos", "seleccion de personal", "estamos contratando", "headhunting",
         ],
-        weak: &["hiring", "talent*", "opportunit*", "your profile", "your background", "career*", "karriere*", "carriere*", "oportunidad*", "candidat*", "kandidat*"],
+        // Not "career": career coaches and students starting one write it too.
+        weak: &["hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*"],
         in_headline: Headline::All,
     },
     Group {
@@ -283,14 +284,14 @@ const GROUPS: &[Group] = &[
         topic: "selling services",
         strong: &[
             "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
-            "schedule a demo", "quick call", "short call", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
+            "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
             "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
             "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
         ],
         weak: &[
-            "we help", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
+            "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
         ],
         in_headline: Headline::All,
@@ -705,5 +706,38 @@ mod tests {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }
         assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));
+    }
+
+    fn category(headline: &str, note: Option<&str>) -> Category {
+        let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() };
+        let settings = Settings::default();
+        classify(&inv, &settings, &Words::new(headline), &Words::new(note.unwrap_or(""))).category
+    }
+
+    #[test]
+    fn ordinary_jobs_and_notes_raise_no_signal() {
+        for headline in [
+            "Heat pump engineer",
+            "Director at a non-profit | Invest in people",
+            "Solutions Architect at AWS",
+            "Data scientist | Trading systems",
+            "Investment Banker at Goldman Sachs",
+            "18 years in finance",
+            "General Manager at Hilton",
+            "HR Business Partner",
+            "Account Executive",
+        ] {
+            assert_eq!(category(headline, None), Category::Generic, "{headline}");
+        }
+        for (headline, note) in [
+            ("Student", "Hi Pat, I'm a student starting my career and would value the opportunity to learn from you."),
+            ("Career coach | Speaker", "Hi, I loved your talk on careers in tech."),
+            ("Blockchain developer at Parity", "Loved your article on WebAssembly and Rust."),
+            ("Software engineer", "Dear Pat, I enjoyed your talk. It was beautiful work."),
+            ("Software engineer", "Hello, could we have a quick call about your open source project?"),
+            ("Marketing manager", "Liebe Grüße aus Berlin, ich habe Ihren Artikel über Rust gelesen."),
+        ] {
+            assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
+        }
     }
 }
