@@ -4,9 +4,12 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use notyet_core::{decide, Invitation, Kind, Settings};
 use std::hint::black_box;
 
+/// Name, headline, note, mutual connections, kind.
+type Shape = (&'static str, &'static str, Option<&'static str>, Option<u32>, Kind);
+
 /// 300 invitations across every category, with notes of realistic length.
 fn invitations() -> Vec<Invitation> {
-    let shapes: [(&str, &str, Option<&str>, Option<u32>, Kind); 10] = [
+    let shapes: [Shape; 10] = [
         ("Kathie Smith", "Career coach | Speaker", Some("Hi, I read your post about networking and would like to connect."), Some(3), Kind::Person),
         ("Dr. Jane Doe, PhD", "Researcher at Acme Corp", None, Some(40), Kind::Person),
         ("Priya Nair", "Senior Technical Recruiter at Hooli", Some("Hi Pat, I have a role that might interest you: a staff engineer position in Berlin."), Some(4), Kind::Person),
@@ -24,7 +27,7 @@ fn invitations() -> Vec<Invitation> {
             Invitation {
                 site: "linkedin".into(),
                 kind,
-                name: format!("{name}"),
+                name: name.into(),
                 first_name: None,
                 headline: Some(headline.into()),
                 note: note.map(|n| format!("{n} ({i})")),

@@ -504,9 +504,8 @@ impl Reader {
         if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
             rule.enabled = e;
         }
-        match m.get("when") {
-            Some(w) => rule.when = self.when(w, &format!("{path}.when")),
-            None => {}
+        if let Some(w) = m.get("when") {
+            rule.when = self.when(w, &format!("{path}.when"));
         }
         match m.get("then") {
             Some(t) => rule.then = self.then(t, &format!("{path}.then"), s),
