@@ -32,9 +32,10 @@ export function agent(command) {
     state.nodes = new Map();
     const element = (el, tag) => {
       const out = { i: idOf(el), t: tag ?? el.localName };
-      if (el.attributes?.length) {
+      if (el.hasAttributes?.()) {
+        // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
         const a = [];
-        for (const attr of el.attributes) if (wanted.has(attr.name)) a.push(attr.name, attr.value);
+        for (const name of el.getAttributeNames()) if (wanted.has(name)) a.push(name, el.getAttribute(name));
         if (a.length) out.a = a;
       }
       stack.push([el, out]);

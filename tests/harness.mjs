@@ -98,11 +98,22 @@ export class Harness {
     Object.assign(this, { context, cdp, id, server, tmp });
   }
 
-  /** The extension's service worker as it runs now (a stopped worker comes back as a new one). */
+  /**
+   * The extension's service worker. Its DevTools session outlives a stop: commands sent while
+   * it is stopped wait until an event starts it again.
+   */
   async worker() {
     const prefix = `chrome-extension://${this.id}/`;
     return this.context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
       this.context.waitForEvent("serviceworker", { predicate: (w) => w.url().startsWith(prefix), timeout: 10000 });
+  }
+
+  /** Stops the extension's service worker, as the browser does when it idles; the next click starts a new one. */
+  async stopWorker() {
+    const running = async () => (await this.cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.includes(this.id));
+    for (const t of await running()) await this.cdp.send("Target.closeTarget", { targetId: t.targetId });
+    while ((await running()).length) await new Promise((r) => setTimeout(r, 10));
+    this.stopped = true;
   }
 
   /** Serves `file` at `url` with `csp`; other paths come from `dir`. */
@@ -153,6 +164,12 @@ export class Harness {
    */
   async click(page) {
     const targetId = await this.tabTarget(page);
+    if (this.stopped) {
+      // No worker runs: the click starts a new one, whose first record is this click's.
+      this.stopped = false;
+      await this.cdp.send("Extensions.triggerAction", { id: this.id, targetId });
+      return this.waitForClick(0);
+    }
     const before = await (await this.worker()).evaluate(() => globalThis.__notyetClicks.length);
     await this.cdp.send("Extensions.triggerAction", { id: this.id, targetId });
     return this.waitForClick(before);

@@ -1,0 +1,140 @@
+// `./build.sh bench`: how long a click takes, against the floor the browser itself sets.
+// - click to draft, warm: onClicked to the text being in the box, median of 20 clicks
+// - click to draft, cold: the same on a freshly started service worker (WASM not yet loaded)
+// - floor: the same two executeScript round trips (one returning a tiny value, one inserting
+//   the same text) doing no other work, from the worker, in the same run
+// - snapshot + read on a generated page of 300 invitations (agent time in the page, read time in WASM)
+// - WASM size after wasm-opt
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { agent } from "../extension/agent.js";
+import { EXTENSION, launch, ROOT } from "./harness.mjs";
+import init, { snapshotRequest } from "../dist/chrome/wasm/notyet_wasm.js";
+
+// The built core, loaded here too, gives the agent's snapshot request exactly as the worker sends it.
+await init({ module_or_path: fs.readFileSync(path.join(EXTENSION, "wasm/notyet_wasm_bg.wasm")) });
+
+const PAGES = path.join(ROOT, "tests/fixtures/pages");
+const URL = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+const SETTINGS = { me: { name: "Pat Example", email: "pat@example.com" } };
+const WARM = 20;
+const COLD = 7;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** The 2026-layout fixture with its first invitation card repeated up to `n` cards, written to a temp file. */
+function bigPage(n) {
+  const html = fs.readFileSync(path.join(PAGES, "new-reply-light.html"), "utf8");
+  const open = '  <div class="_175f6c4b _845acbad _93e2ccf0">';
+  const first = html.indexOf(open);
+  const second = html.indexOf(open, first + open.length);
+  const card = html.slice(first, second);
+  const have = html.split('role="listitem"').length - 1;
+  const copies = Array.from({ length: n - have }, (_, k) =>
+    card.replaceAll("Kathie Smith", `Sam Person${k}`).replaceAll("kathie-smith", `sam-person-${k}`).replaceAll("Kathie", `Sam${k}`).replaceAll("000010", String(100000 + k)));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "notyet-bench-")), "invitations-300.html");
+  fs.writeFileSync(file, html.slice(0, second) + copies.join("") + html.slice(second));
+  return file;
+}
+
+/** Clicks `times` times; returns each click's onClicked → text-in-box time. */
+async function clicks(h, page, times) {
+  const out = [];
+  for (let i = 0; i < times; i++) {
+    const r = await h.click(page);
+    if (r.error || r.inserted === undefined) throw new Error(`click ${i + 1} did not insert: ${r.error ?? r.notice?.text}`);
+    out.push(r);
+  }
+  return out;
+}
+
+/** The floor, measured in the worker: two bare executeScript round trips, the second typing `lines`. */
+async function floor(h, tabId, lines, times) {
+  return (await h.worker()).evaluate(async ([tabId, lines, times]) => {
+    const out = [];
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      await chrome.scripting.executeScript({ target: { tabId }, func: () => 1 });
+      await chrome.scripting.executeScript({
+        target: { tabId },
+        args: [lines],
+        func: (lines) => {
+          const box = document.activeElement;
+          const sel = box.ownerDocument.getSelection();
+          sel.selectAllChildren(box);
+          lines.forEach((line, k) => {
+            if (k) document.execCommand("insertParagraph");
+            if (line) document.execCommand("insertText", false, line);
+          });
+        },
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, [tabId, lines, times]);
+}
+
+const h = await launch();
+const rows = [];
+try {
+  await h.setSettings(SETTINGS);
+
+  // Small page: the ordinary case.
+  h.host(URL, path.join(PAGES, "new-reply-light.html"), { dir: PAGES });
+  const page = await h.open(URL);
+  await clicks(h, page, 1); // warms the WASM and the page's isolated world
+  const warm = (await clicks(h, page, WARM)).map((r) => r.inserted - r.start);
+  const lines = await page.evaluate(() => [...document.activeElement.children].map((p) => p.textContent));
+  const tab = (await clicks(h, page, 1))[0].tab;
+  const bare = await floor(h, tab, lines, WARM);
+  const cold = [];
+  for (let i = 0; i < COLD; i++) {
+    await h.stopWorker();
+    const [r] = await clicks(h, page, 1);
+    cold.push(r);
+  }
+  await page.close();
+  const w = median(warm);
+  const f = median(bare);
+  rows.push(["click to draft, warm (median of 20)", ms(w), "≤ 30 ms"]);
+  rows.push(["floor: 2 bare round trips, warm (median of 20)", ms(f), `goal: warm ≤ 1.5× floor (now ${(w / f).toFixed(2)}×)`]);
+  const c = median(cold.map((r) => r.inserted - r.start));
+  rows.push([`click to draft, cold (median of ${COLD} new workers)`, ms(c), "≤ 120 ms"]);
+  rows.push(["  of which WASM load + first snapshot", ms(median(cold.map((r) => r.snapshot - r.start))), ""]);
+
+  // 300 invitations: the agent's walk in the page, then the whole click from the worker.
+  h.host(URL, bigPage(300), { dir: PAGES });
+  const big = await h.open(URL);
+  const inPage = [];
+  let size = 0;
+  for (let i = 0; i < 10; i++) {
+    const [t, n] = await big.evaluate(`(() => { const agent = ${agent}; const t = performance.now();
+      const s = agent({ op: "snapshot", ...${snapshotRequest()} }); return [performance.now() - t, s.length]; })()`);
+    inPage.push(t);
+    size = n;
+  }
+  const bigClicks = await clicks(h, big, 10);
+  const read = await h.lastRead();
+  if (read?.length !== 300) throw new Error(`the 300-invitation page read as ${read?.length} invitations`);
+  rows.push([`snapshot in the page, 300 invitations (${Math.round(size / 1024)} KB JSON, median of 10)`, ms(median(inPage)), ""]);
+  rows.push(["read + plan in WASM, 300 invitations (median of 10)", ms(median(bigClicks.map((r) => r.plan - r.snapshot))), ""]);
+  rows.push(["snapshot + read, 300 invitations (onClicked → plan, median of 10)", ms(median(bigClicks.map((r) => r.plan - r.start))), "≤ 50 ms"]);
+  rows.push(["click to draft, 300 invitations (median of 10)", ms(median(bigClicks.map((r) => r.inserted - r.start))), ""]);
+  await big.close();
+} finally {
+  await h.close();
+}
+
+const wasm = fs.readFileSync(path.join(EXTENSION, "wasm/notyet_wasm_bg.wasm"));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+rows.push(["WASM size (after wasm-opt)", `${kb(wasm.length)} raw, ${kb(zlib.gzipSync(wasm, { level: 9 }).length)} gzipped`, "≤ 350 KB, ≤ 130 KB gzipped"]);
+
+const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => r[k].length), ["what", "measured", "budget"][k].length));
+const line = (r) => `| ${r.map((c, k) => c.padEnd(width[k])).join(" | ")} |`;
+console.log(`\nNotYet bench, ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ${process.env.CHROMIUM || "/usr/bin/chromium"}`);
+console.log(line(["what", "measured", "budget"]));
+console.log(line(width.map((n) => "-".repeat(n))));
+for (const r of rows) console.log(line(r));
