@@ -143,7 +143,8 @@ pub(crate) fn is_control(n: &Node) -> bool {
     if matches!(n.tag.as_str(), "button" | "input" | "select" | "textarea") || n.attr("role") == Some("button") {
         return true;
     }
-    if n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less") {
+    // One substring test first: this runs on every element of every card.
+    if n.attr("class").is_some_and(|c| c.contains("lt-line-clamp__")) && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less")) {
         return true;
     }
     n.tag == "a" && n.attr("href").is_some_and(is_action_href)
@@ -167,14 +168,15 @@ pub(crate) fn text_of(node: &Node, copy: Copy, breaks: bool) -> String {
         Close(&'a Node),
         Text(&'a str),
     }
-    let mut out = String::new();
+    // Without breaks the text is folded as it is gathered: this runs on every line of every card.
+    let mut out = Folded::default();
     let mut stack = vec![Item::Open(node)];
     while let Some(item) = stack.pop() {
         match item {
-            Item::Text(t) => out.push_str(t),
+            Item::Text(t) => out.push_str(t, breaks),
             Item::Close(n) => {
                 if breaks && is_block(n) {
-                    out.push('\n');
+                    out.text.push('\n');
                 }
             }
             Item::Open(n) => {
@@ -182,15 +184,14 @@ pub(crate) fn text_of(node: &Node, copy: Copy, breaks: bool) -> String {
                 if !root && (is_control(n) || hidden_for(n, copy)) {
                     continue;
                 }
-                if n.tag == "br" {
-                    out.push(if breaks { '\n' } else { ' ' });
-                    continue;
-                }
-                if breaks && is_block(n) {
-                    out.push('\n');
+                if breaks && (n.tag == "br" || is_block(n)) {
+                    out.text.push('\n');
                 } else {
                     // Adjacent elements must not glue words together (as `Node::text` does).
-                    out.push(' ');
+                    out.space();
+                }
+                if n.tag == "br" {
+                    continue;
                 }
                 stack.push(Item::Close(n));
                 for child in n.children.iter().rev() {
@@ -202,22 +203,52 @@ pub(crate) fn text_of(node: &Node, copy: Copy, breaks: bool) -> String {
             }
         }
     }
-    if breaks {
-        let lines: Vec<String> = out.split('\n').map(fold_whitespace).collect();
-        let mut kept: Vec<String> = Vec::new();
-        for line in lines {
-            // Paragraph breaks survive as one empty line; runs of them are layout.
-            if line.is_empty() && kept.last().map_or(true, |l| l.is_empty()) {
-                continue;
+    if !breaks {
+        return out.text;
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for line in out.text.split('\n').map(fold_whitespace) {
+        // Paragraph breaks survive as one empty line; runs of them are layout.
+        if line.is_empty() && kept.last().map_or(true, |l| l.is_empty()) {
+            continue;
+        }
+        kept.push(line);
+    }
+    while kept.last().is_some_and(|l| l.is_empty()) {
+        kept.pop();
+    }
+    kept.join("\n")
+}
+
+/// Text gathered with runs of white space folded to one space, none at the ends.
+#[derive(Default)]
+struct Folded {
+    text: String,
+    pending: bool,
+}
+
+impl Folded {
+    fn space(&mut self) {
+        self.pending = !self.text.is_empty();
+    }
+
+    /// Appends `t`, folding its white space unless `raw` (line mode folds each line at the end).
+    fn push_str(&mut self, t: &str, raw: bool) {
+        if raw {
+            self.text.push_str(t);
+            return;
+        }
+        for c in t.chars() {
+            if c.is_whitespace() {
+                self.space();
+            } else {
+                if self.pending {
+                    self.text.push(' ');
+                    self.pending = false;
+                }
+                self.text.push(c);
             }
-            kept.push(line);
         }
-        while kept.last().is_some_and(|l| l.is_empty()) {
-            kept.pop();
-        }
-        kept.join("\n")
-    } else {
-        fold_whitespace(&out)
     }
 }
 

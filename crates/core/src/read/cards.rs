@@ -69,8 +69,8 @@ struct Unit<'a> {
     at: usize,
     node: &'a Node,
     text: String,
-    /// The profile a link in (or around) the unit points at.
-    link: Option<(Kind, String, String)>,
+    /// The profile a link in (or around) the unit points at, and the link's place in the index.
+    link: Option<(Kind, String, usize)>,
     /// A "… show more" control sits in or right after it: it is a clamped note.
     more: bool,
 }
@@ -92,22 +92,16 @@ fn is_hidden(n: &Node) -> bool {
     n.attr("hidden").is_some()
 }
 
-/// The first link to a profile in `at`'s subtree, with its text.
-fn link_inside(index: &Index, at: usize) -> Option<(Kind, String, String)> {
-    (at..index.end(at)).find_map(|j| {
-        let n = index.node(j);
-        let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
-        Some((kind, url, text_of(n, Copy::Visible, false)))
-    })
+/// Where element `at` links to, if it is a link to a profile.
+fn profile_link(index: &Index, at: usize) -> Option<(Kind, String, usize)> {
+    let n = index.node(at);
+    let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
+    Some((kind, url, at))
 }
 
-/// The link around `at`, up to the card.
-fn link_around(index: &Index, at: usize, card: usize) -> Option<(Kind, String, String)> {
-    index.ancestors(at).take_while(|&a| a != card).find_map(|a| {
-        let n = index.node(a);
-        let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
-        Some((kind, url, text_of(n, Copy::Visible, false)))
-    })
+/// The first link to a profile in `at`'s subtree, else the link around it (up to the card).
+fn link_of(index: &Index, at: usize, card: usize) -> Option<(Kind, String, usize)> {
+    (at..index.end(at)).find_map(|j| profile_link(index, j)).or_else(|| index.ancestors(at).take_while(|&a| a != card).find_map(|a| profile_link(index, a)))
 }
 
 fn control_label(n: &Node) -> String {
@@ -153,15 +147,15 @@ fn read_card(index: &Index, card: usize) -> Card {
         }
         if is_unit(n) {
             let text = text_of(n, Copy::Visible, false);
-            let link = link_inside(index, j).or_else(|| link_around(index, j, card));
+            let link = link_of(index, j, card);
             if first_link.is_none() {
                 first_link = link.as_ref().map(|(k, u, _)| (*k, u.clone()));
             }
-            let more = index.inside(j).any(|k| {
-                let c = index.node(k);
-                is_control(c) && phrases::is_more_label(&control_label(c))
-            });
-            controls += index.inside(j).filter(|&k| is_control(index.node(k))).count();
+            let mut more = false;
+            for c in index.inside(j).map(|k| index.node(k)).filter(|c| is_control(c)) {
+                controls += 1;
+                more = more || phrases::is_more_label(&control_label(c));
+            }
             units.push(Unit { at: j, node: n, text, link, more });
             j = index.end(j);
             continue;
@@ -181,7 +175,9 @@ fn read_card(index: &Index, card: usize) -> Card {
     }
     let rest_from = match name_at {
         Some(k) => {
-            inv.name = units[k].link.as_ref().map(|(_, _, t)| t.clone()).filter(|t| !t.is_empty()).unwrap_or_else(|| units[k].text.clone());
+            // The link's own text: the unit may add a degree or a badge.
+            let linked = units[k].link.as_ref().map(|&(_, _, a)| text_of(index.node(a), Copy::Visible, false));
+            inv.name = linked.filter(|t| !t.is_empty()).unwrap_or_else(|| units[k].text.clone());
             k + 1
         }
         None => {
@@ -210,12 +206,12 @@ fn read_card(index: &Index, card: usize) -> Card {
         let open = notes.is_empty() && inv.sent.is_none();
         if u.more || !open {
             notes.push(note_text(u.node));
-        } else if let Some(r) = phrases::relation_normed(&t).filter(|_| early && relation.is_none()) {
+        } else if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
             relation = Some(r);
         } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text.contains(&inv.name) {
             // A sentence right under the name that names them again is the relation line, in any language.
             relation = Some(Relation::Connect);
-        } else if let Some(c) = phrases::mutual_count_normed(&t).filter(|_| inv.mutual_connections.is_none()) {
+        } else if let Some(c) = inv.mutual_connections.is_none().then(|| phrases::mutual_count_normed(&t)).flatten() {
             inv.mutual_connections = Some(c);
         } else if u.node.tag == "time" || phrases::is_time_ago_normed(&t) {
             inv.sent = Some(u.text.clone());
