@@ -14,11 +14,6 @@ use std::path::Path;
 use std::time::Instant;
 use support::{fixtures_dir, new_layout_page, snapshot_of, Converted};
 
-/// Fixtures whose draft expectation waits on the wording engine, not on reading: their draft
-/// mismatches are printed, not failed. Remove a name once it passes.
-/// - de-reply-shadow: the German personal decline offers no email although `me.email` is set.
-const DECIDE_PENDING: &[&str] = &["de-reply-shadow"];
-
 struct Fixture {
     name: String,
     spec: Value,
@@ -150,14 +145,7 @@ fn every_fixture_reads_and_drafts_as_expected() {
         }
 
         let before = page.composer.as_ref().map(|c| c.lines.clone()).unwrap_or_default();
-        let mut draft_problems = Vec::new();
-        check_draft(&f, &plan, &before, &mut draft_problems);
-        if DECIDE_PENDING.contains(&f.name.as_str()) {
-            for p in draft_problems.drain(..) {
-                println!("pending {}: {p}", f.name);
-            }
-        }
-        problems.append(&mut draft_problems);
+        check_draft(&f, &plan, &before, &mut problems);
         if problems.is_empty() {
             println!("ok {}", f.name);
         } else {
