@@ -56,6 +56,8 @@ pub struct App {
     pub tpl_id: String,
     pub tpl_lang: String,
     pub preview_variant: Option<Variant>,
+    /// The last export's object URL, revoked on the next export.
+    export_url: Option<String>,
 }
 
 thread_local! {
@@ -114,6 +116,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         tpl_id: "personalized".into(),
         tpl_lang,
         preview_variant: None,
+        export_url: None,
     };
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
@@ -733,18 +736,24 @@ impl App {
     }
 
     /// Downloads the settings as edited, as a JSON file (a Blob URL: nothing leaves the machine).
-    fn export(&self) {
+    fn export(&mut self) {
         let text = serde_json::to_string_pretty(&self.document()).unwrap_or_default();
         let parts = js_sys::Array::of1(&JsValue::from_str(&text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("application/json");
         let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json");
-        if let Some(a) = a.0.dyn_ref::<HtmlElement>() {
-            a.click();
+        // Attached while clicked (Firefox downloads only from links in the document); the URL
+        // is revoked on the next export rather than at once, which could cut the download short.
+        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json").flag("hidden", true);
+        if let (Some(body), Some(link)) = (document().and_then(|d| d.body()), a.0.dyn_ref::<HtmlElement>()) {
+            let _ = body.append_child(link);
+            link.click();
+            link.remove();
         }
-        let _ = web_sys::Url::revoke_object_url(&url);
+        if let Some(old) = self.export_url.replace(url) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
         self.say(&tr("exported"));
     }
 
