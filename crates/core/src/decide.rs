@@ -14,9 +14,9 @@ use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
 use crate::template::{Template, Values, Var};
 use crate::templates::{default_templates, parsed_default, template_languages};
+use crate::{lang, names, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use crate::{lang, names, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
 
 /// The ids of the built-in templates, one a reply category; each exists in every language of
 /// [`default_languages`] as `ID.LANG.short` and `ID.LANG.long`.
