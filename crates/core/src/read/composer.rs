@@ -5,7 +5,9 @@
 //! Several boxes may be open (overlay bubbles side by side). The snapshot carries no focus, so
 //! the choice is by look: a box that is shown beats one in a minimized or hidden bubble; a box
 //! that looks focused or active beats the rest; a message form beats other editors (a comment
-//! box); and among equals the last in page order wins, as LinkedIn appends the newest bubble.
+//! box); and among equals the last in page order wins. That last rule is a guess (the overlay's
+//! order of bubbles is not documented): with two open, shown boxes and no focus mark, a draft
+//! may go to the other one, which the notice's "Drafted a reply to <name>" makes visible.
 
 use super::phrases;
 use super::{entity, text_of, Composer, Copy, Index};
