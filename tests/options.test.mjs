@@ -183,6 +183,22 @@ test("sync splits settings into chunks, and settings over the quota get a clear 
   all = await stored(page, "sync", null);
   assert.deepEqual(Object.keys(all).sort(), ["settings.0", "settings.meta"]);
   await page.getByLabel(/Sync these settings/).uncheck();
+  // The quota is what storage.rs assumes: key length plus the value's JSON, 8,192 bytes an item.
+  const edge = await page.evaluate(async () => {
+    const key = "quota.probe";
+    const fits = await chrome.storage.sync.set({ [key]: "x".repeat(8192 - key.length - 2) }).then(() => true, (e) => String(e));
+    const over = await chrome.storage.sync.set({ [key]: "x".repeat(8193 - key.length - 2) }).then(() => true, (e) => String(e));
+    // Counted in UTF-8 bytes: "é" is two.
+    const half = (8192 - key.length - 2) / 2;
+    const wide = await chrome.storage.sync.set({ [key]: "é".repeat(Math.floor(half)) + "x".repeat((8192 - key.length - 2) % 2) }).then(() => true, (e) => String(e));
+    const wideOver = await chrome.storage.sync.set({ [key]: "é".repeat(Math.floor(half) + 1) }).then(() => true, (e) => String(e));
+    await chrome.storage.sync.remove(key);
+    return { fits, over, wide, wideOver };
+  });
+  assert.equal(edge.fits, true);
+  assert.match(edge.over, /quota/i);
+  assert.equal(edge.wide, true);
+  assert.match(edge.wideOver, /quota/i);
   await page.close();
 });
 
