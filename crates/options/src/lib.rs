@@ -6,6 +6,12 @@
 //! four listeners on the document dispatch by the target's `data-k` (a binding key) or
 //! `data-act` (a button's action), so re-rendering the rule list leaks no closures.
 //!
+//! Storage keys: `storage.local` `"settings"` (the document; the worker watches it, so a save
+//! applies to the next click), `"settings_saved_at"` (when it was saved, to compare with a synced
+//! copy) and `"sync_settings"` (whether this browser syncs); `storage.sync` `"settings.meta"` and
+//! `"settings.0"`… (see `notyet_core::storage`); `storage.session` `"lastRead"` (what the last
+//! click read, offered as preview samples).
+//!
 //! Edits are saved explicitly (Save, or Ctrl/Cmd+S), after the same checks `notyet
 //! check-settings` makes; until then the page says there are unsaved changes and warns before
 //! it is closed. The preview runs the core's `decide` on every keystroke: well under a frame.
