@@ -1,23 +1,24 @@
 //! The user's rules: ordered conditions and outcomes, tried before the built-in defaults.
-//!
-//! A rule matches when every condition it gives holds (an empty `when` matches everything);
-//! within a list (`keywords`, `name`, `company`, `category`) one entry is enough. The first
-//! enabled rule that matches decides; its outcome may change the category, the action and the
-//! template, and what it leaves out comes from the built-in defaults for the (new) category.
-//!
-//! ```json
-//! { "name": "Recruiters with Rust roles", "enabled": true,
-//!   "when": { "category": ["recruiter"], "note": true, "mutual_at_least": 2, "mutual_below": 50,
-//!             "keywords": ["rust", "wasm"], "in": "any", "name": ["Jane"], "company": ["Acme"],
-//!             "language": "de" },
-//!   "then": { "action": "reply", "template": "recruiter", "category": "recruiter" } }
-//! ```
+//! See [`Rule`] for the JSON shape.
 
 use crate::classify::{mentions, name_words, organisation, same_person, Words};
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 
 /// One user rule.
+///
+/// A rule matches when every condition it gives holds (an empty `when` matches everything);
+/// within a list (`keywords`, `name`, `company`, `category`) one entry is enough. The first
+/// enabled rule that matches decides; its outcome may change the category, the action and the
+/// template, and what it leaves out comes from the built-in defaults for the (new) category.
+///
+/// ```json
+/// { "name": "Recruiters with Rust roles", "enabled": true,
+///   "when": { "category": ["recruiter"], "note": true, "mutual_at_least": 2, "mutual_below": 50,
+///             "keywords": ["rust", "wasm"], "in": "any", "name": ["Jane"], "company": ["Acme"],
+///             "language": "de" },
+///   "then": { "action": "reply", "template": "recruiter", "category": "recruiter" } }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Rule {

@@ -1,34 +1,6 @@
 //! The user's settings: contract section 3, plus rules, templates and wording preferences.
 //!
-//! Reading is lenient and exact at once. [`Settings::from_json`] walks the JSON by hand rather
-//! than through serde's derive, so that it can keep every valid part, put the default in place
-//! of every broken one, and name each problem by its JSON path (`$.rules[2].then.template`).
-//! The options page shows those problems; `notyet check-settings` prints them. Serialising goes
-//! through serde, and what it writes reads back without a problem.
-//!
-//! ```json
-//! {
-//!   "version": 1,
-//!   "me": { "name": "Pat Example", "email": "pat@example.com", "link": "https://example.com/why" },
-//!   "known": { "people": ["Jane Doe"], "companies": ["Acme Corp"], "schools": ["TU Wien"] },
-//!   "mutual_threshold": 10,
-//!   "language": "en",
-//!   "variant": "long",
-//!   "sign_off": "Best,\n{me.name}",
-//!   "rules": [
-//!     { "name": "Rust recruiters get a short answer",
-//!       "when": { "category": "recruiter", "keywords": ["rust"], "in": "any" },
-//!       "then": { "action": "reply", "template": "recruiter-short" } }
-//!   ],
-//!   "templates": {
-//!     "recruiter-short": { "en": "Hi {first_name|there}, thanks, but I'm not looking right now." },
-//!     "generic": { "de": { "short": "…", "long": "…" } }
-//!   }
-//! }
-//! ```
-//!
-//! A template id that is also a built-in one (see [`crate::default_template_ids`]) overrides
-//! the built-in wording in the languages and variants it gives; the others stay built in.
+//! The keys, their defaults and what counts as a problem are documented on [`Settings`].
 
 use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
@@ -44,6 +16,55 @@ use std::sync::OnceLock;
 pub const CURRENT_VERSION: u32 = 1;
 
 /// Everything the core decides from. Every key is optional in a file: absent keys take defaults.
+///
+/// Reading is lenient and exact at once. [`Settings::from_json`] walks the JSON by hand rather
+/// than through serde's derive, so that it can keep every valid part, put the default in place
+/// of every broken one, and name each problem by its JSON path (`$.rules[2].then.template`).
+/// The options page shows those problems; `notyet check-settings` prints them. Serialising goes
+/// through serde, and what it writes reads back without a problem.
+///
+/// | key | default | meaning |
+/// |---|---|---|
+/// | `version` | 1 | the format; files without it are read as the current one |
+/// | `me.name`, `me.email`, `me.link` | `""` | how replies sign and where they point; empty parts drop out |
+/// | `known.people`, `.companies`, `.schools` | `[]` | invitations matching these are suggested for acceptance |
+/// | `mutual_threshold` | 10 | from this many shared connections a stranger with no note is `mutual`; 0 turns it off |
+/// | `language` | `"en"` | drafts' language when the note's is unclear or has no template |
+/// | `variant` | `"long"` | `"short"` or `"long"` wording |
+/// | `sign_off` | `""` | a template put after every reply, in place of the built-in closing |
+/// | `rules` | `[]` | see [`crate::Rule`]: tried in order before the defaults, first match wins |
+/// | `templates` | `{}` | id → language → `{"short", "long"}` or one text for both |
+///
+/// ```json
+/// {
+///   "version": 1,
+///   "me": { "name": "Pat Example", "email": "pat@example.com", "link": "https://example.com/why" },
+///   "known": { "people": ["Jane Doe"], "companies": ["Acme Corp"], "schools": ["TU Wien"] },
+///   "mutual_threshold": 10,
+///   "language": "en",
+///   "variant": "long",
+///   "sign_off": "Best,\n{me.name}",
+///   "rules": [
+///     { "name": "Rust recruiters get a short answer",
+///       "when": { "category": "recruiter", "keywords": ["rust"], "in": "any" },
+///       "then": { "action": "reply", "template": "recruiter-short" } }
+///   ],
+///   "templates": {
+///     "recruiter-short": { "en": "Hi {first_name|there}, thanks, but I'm not looking right now." },
+///     "generic": { "de": { "short": "…", "long": "…" } }
+///   }
+/// }
+/// ```
+///
+/// A template id that is also a built-in one (see [`crate::default_template_ids`]) overrides
+/// the built-in wording in the languages and variants it gives; the others stay built in. A
+/// rule may also name a built-in template pinned to a language and variant: `generic.de.short`.
+///
+/// What counts as a problem: a wrong type, an unknown key (a typo would silently do nothing),
+/// a template that doesn't parse (with its line and column), a rule naming a template that
+/// doesn't exist, a language code that isn't two letters or has no templates, a negative or
+/// fractional count, an email without `@`, a version from the future. A rule with a problem is
+/// left out whole; any other broken value takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
