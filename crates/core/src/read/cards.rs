@@ -175,9 +175,7 @@ fn read_card(index: &Index, card: usize) -> Card {
     }
     let rest_from = match name_at {
         Some(k) => {
-            // The link's own text: the unit may add a degree or a badge.
-            let linked = units[k].link.as_ref().map(|&(_, _, a)| text_of(index.node(a), Copy::Visible, false));
-            inv.name = linked.filter(|t| !t.is_empty()).unwrap_or_else(|| units[k].text.clone());
+            inv.name = name_of(index, &units[k]);
             k + 1
         }
         None => {
@@ -253,6 +251,27 @@ fn read_card(index: &Index, card: usize) -> Card {
         inv.kind = other.map_or(Kind::Page, |(k, _)| k);
     }
     Card { invitation: inv, relation, link: first_link, controls }
+}
+
+/// The name in its unit: the text of the link inside it, else of its bold part, else all of
+/// it; a trailing degree ("· 2nd") dropped. A link around the unit may hold more than the name.
+fn name_of(index: &Index, unit: &Unit) -> String {
+    let inside = unit.link.as_ref().map(|&(_, _, a)| a).filter(|&a| a >= unit.at && a < index.end(unit.at));
+    let strong = || index.inside(unit.at).find(|&j| matches!(index.node(j).tag.as_str(), "strong" | "b"));
+    let text = inside.or_else(strong).map(|a| text_of(index.node(a), Copy::Visible, false)).filter(|t| !t.is_empty()).unwrap_or_else(|| unit.text.clone());
+    strip_degree(&text).to_owned()
+}
+
+/// "Noor Haddad · 2nd" → "Noor Haddad".
+fn strip_degree(name: &str) -> &str {
+    for sep in [" · ", " • "] {
+        if let Some((head, tail)) = name.rsplit_once(sep) {
+            if tail.chars().count() <= 6 && tail.chars().any(|c| c.is_ascii_digit()) {
+                return head.trim_end();
+            }
+        }
+    }
+    name
 }
 
 /// Longer than this, an unrecognized line is prose (a note), not a count or a time.
