@@ -146,7 +146,8 @@ export function agent(command) {
     case "insert": {
       const done = insert(command);
       const shown = done.ok ? command.notice : command.gone;
-      if (shown && done.reason !== "refused") notice(shown);
+      // After the answer is on its way: the text is in the box, the notice can follow a moment later.
+      if (shown && done.reason !== "refused") setTimeout(() => notice(shown));
       return done;
     }
     case "notice":

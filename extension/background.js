@@ -74,7 +74,6 @@ async function click(tab) {
     record.snapshot = performance.now();
     const plan = JSON.parse(core.planClick(snapshot, await cfg, JSON.stringify(await last)));
     record.plan = performance.now();
-    const stored = api.storage.session.set({ lastRead: plan.invitations });
     const notice = { ...plan.notice };
     if (plan.warnings.length) notice.text += `\nSettings: ${plan.warnings.join("; ")}`;
     if (plan.insert) {
@@ -92,7 +91,8 @@ async function click(tab) {
       record.notice = notice;
       await run(tabId, { op: "notice", ...notice });
     }
-    await stored;
+    // What was read, for the tests and the options page's preview; written after the page's work.
+    await api.storage.session.set({ lastRead: plan.invitations });
     if (badged.delete(tabId)) await api.action.setBadgeText({ tabId, text: "" });
   } catch (e) {
     record.error = String(e?.message ?? e);

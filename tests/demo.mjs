@@ -1,0 +1,37 @@
+// `./build.sh demo [--headed]`: a sample invitation page with the message box open, the built
+// extension in Chromium, one click on the toolbar button; prints the draft, saves dist/demo.png.
+import fs from "node:fs";
+import path from "node:path";
+import { launch, ROOT } from "./harness.mjs";
+
+const headed = process.argv.includes("--headed");
+if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error("--headed needs a display (DISPLAY is not set): run ./build.sh demo for the headless demo");
+  process.exit(2);
+}
+const dir = path.join(ROOT, "tests/demo");
+const sample = JSON.parse(fs.readFileSync(path.join(dir, "invitation.json"), "utf8"));
+const h = await launch({ headed });
+try {
+  h.host(sample.url, path.join(dir, "invitation.html"), { dir });
+  await h.setSettings(sample.settings);
+  const page = await h.open(sample.url);
+  const record = await h.click(page);
+  await page.waitForTimeout(150); // the notice follows the text by a moment
+  const draft = await page.evaluate(() => document.querySelector("[contenteditable]").innerText.replace(/\n{3,}/g, "\n\n").trim());
+  const send = await page.evaluate(() => !document.querySelector("button[type=submit]").disabled);
+  console.log(`Page: ${sample.url} (served locally)`);
+  console.log(`Notice: ${record.notice?.text ?? record.error}`);
+  console.log(`Click to draft: ${(record.inserted - record.start).toFixed(1)} ms (first click, WASM loaded on the way)`);
+  console.log(`Send enabled by the page's editor: ${send ? "yes" : "no"}`);
+  console.log(`\n--- drafted text ---\n${draft}\n--------------------`);
+  fs.mkdirSync(path.join(ROOT, "dist"), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, "dist/demo.png") });
+  console.log("saved dist/demo.png");
+  if (headed) {
+    console.log("The browser stays open: edit the draft, click NotYet again, close the window when done.");
+    await new Promise((resolve) => h.context.on("close", resolve));
+  }
+} finally {
+  await h.close().catch(() => {});
+}
