@@ -131,7 +131,7 @@ impl<'a> Index<'a> {
 /// `aria-hidden` next to a `visually-hidden` one for screen readers; a clamped note may show
 /// a truncated copy while the whole text sits in the hidden one.
 #[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Copy {
+pub(crate) enum Reading {
     /// The visible text: skip `visually-hidden` helpers (names, headlines).
     Visible,
     /// The screen-reader text: skip `aria-hidden` parts.
@@ -162,7 +162,7 @@ fn is_screen_reader_only(n: &Node) -> bool {
 
 /// The text of `node`, whitespace folded, without controls and without the copy `copy` skips.
 /// With `breaks`, blocks and `<br>` end lines (for notes and message boxes).
-pub(crate) fn text_of(node: &Node, copy: Copy, breaks: bool) -> String {
+pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
     enum Item<'a> {
         Open(&'a Node),
         Close(&'a Node),
@@ -252,10 +252,10 @@ impl Folded {
     }
 }
 
-fn hidden_for(n: &Node, copy: Copy) -> bool {
+fn hidden_for(n: &Node, copy: Reading) -> bool {
     match copy {
-        Copy::Visible => is_screen_reader_only(n),
-        Copy::Spoken => n.attr("aria-hidden") == Some("true"),
+        Reading::Visible => is_screen_reader_only(n),
+        Reading::Spoken => n.attr("aria-hidden") == Some("true"),
     }
 }
 

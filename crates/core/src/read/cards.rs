@@ -8,7 +8,7 @@
 //! known, by its place where they are not.
 
 use super::phrases::{self, Relation};
-use super::{blank_invitation, entity, is_control, text_of, Copy, Index};
+use super::{blank_invitation, entity, is_control, text_of, Index, Reading};
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 
@@ -105,7 +105,7 @@ fn link_of(index: &Index, at: usize, card: usize) -> Option<(Kind, String, usize
 }
 
 fn control_label(n: &Node) -> String {
-    let text = text_of(n, Copy::Visible, false);
+    let text = text_of(n, Reading::Visible, false);
     if text.is_empty() {
         n.attr("aria-label").unwrap_or("").to_owned()
     } else {
@@ -116,8 +116,8 @@ fn control_label(n: &Node) -> String {
 /// A note's whole text: the longer of the visible and the spoken copy (a clamp may shorten
 /// one of them), paragraphs kept, a trailing "… show more" dropped.
 fn note_text(n: &Node) -> String {
-    let seen = text_of(n, Copy::Visible, true);
-    let spoken = text_of(n, Copy::Spoken, true);
+    let seen = text_of(n, Reading::Visible, true);
+    let spoken = text_of(n, Reading::Spoken, true);
     phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
 }
 
@@ -146,7 +146,7 @@ fn read_card(index: &Index, card: usize) -> Card {
             continue;
         }
         if is_unit(n) {
-            let text = text_of(n, Copy::Visible, false);
+            let text = text_of(n, Reading::Visible, false);
             let link = link_of(index, j, card);
             if first_link.is_none() {
                 first_link = link.as_ref().map(|(k, u, _)| (*k, u.clone()));
@@ -258,7 +258,7 @@ fn read_card(index: &Index, card: usize) -> Card {
 fn name_of(index: &Index, unit: &Unit) -> String {
     let inside = unit.link.as_ref().map(|&(_, _, a)| a).filter(|&a| a >= unit.at && a < index.end(unit.at));
     let strong = || index.inside(unit.at).find(|&j| matches!(index.node(j).tag.as_str(), "strong" | "b"));
-    let text = inside.or_else(strong).map(|a| text_of(index.node(a), Copy::Visible, false)).filter(|t| !t.is_empty()).unwrap_or_else(|| unit.text.clone());
+    let text = inside.or_else(strong).map(|a| text_of(index.node(a), Reading::Visible, false)).filter(|t| !t.is_empty()).unwrap_or_else(|| unit.text.clone());
     strip_degree(&text).to_owned()
 }
 
@@ -301,17 +301,17 @@ fn read_ember(index: &Index, card: usize) -> Invitation {
         }
         let field = if n.has_class("invitation-card__title") || n.has_class("invitation-card__tvm-title") {
             titled = true;
-            inv.name = text_of(n, Copy::Visible, false);
+            inv.name = text_of(n, Reading::Visible, false);
             true
         } else if n.has_class("invitation-card__subtitle") {
-            inv.headline = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+            inv.headline = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
             true
         } else if n.has_class("member-insights__count") || n.has_class("member-insights__reason") {
-            let t = text_of(n, Copy::Visible, false);
+            let t = text_of(n, Reading::Visible, false);
             inv.mutual_connections = phrases::mutual_count(&t).or_else(|| phrases::first_number(&t).map(|(v, _)| v));
             true
         } else if n.has_class("time-badge") {
-            inv.sent = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+            inv.sent = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
             true
         } else if n.has_class("invitation-card__custom-message") {
             inv.note = Some(note_text(n)).filter(|t| !t.is_empty());

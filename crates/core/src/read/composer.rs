@@ -10,7 +10,7 @@
 //! may go to the other one, which the notice's "Drafted a reply to <name>" makes visible.
 
 use super::phrases;
-use super::{entity, text_of, Composer, Copy, Index};
+use super::{entity, text_of, Composer, Index, Reading};
 use crate::snapshot::{Child, Node};
 
 /// Finds the box NotYet should write in, and whom it addresses.
@@ -115,7 +115,7 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
             headings = Some(name_of(n)).filter(|t| !t.is_empty());
         }
         if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {
-            profile_link = Some(text_of(n, Copy::Visible, false)).filter(|t| !t.is_empty());
+            profile_link = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
         }
         j += 1;
     }
@@ -126,9 +126,9 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
 fn name_of(n: &Node) -> String {
     n.descendants()
         .find(|d| d.tag == "a" && d.attr("href").and_then(entity).is_some())
-        .map(|a| text_of(a, Copy::Visible, false))
+        .map(|a| text_of(a, Reading::Visible, false))
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| text_of(n, Copy::Visible, false))
+        .unwrap_or_else(|| text_of(n, Reading::Visible, false))
 }
 
 /// The box's text, a line a paragraph, without any placeholder element an editor puts inside.

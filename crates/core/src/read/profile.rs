@@ -3,7 +3,7 @@
 //! the note, or an Accept/Ignore pair). A profile without such an area is no invitation.
 
 use super::phrases::{self, Relation};
-use super::{blank_invitation, entity, is_control, text_of, Copy, Index};
+use super::{blank_invitation, entity, is_control, text_of, Index, Reading};
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 
@@ -17,7 +17,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     let h1 = (scope..index.end(scope)).find(|&j| index.node(j).tag == "h1")?;
     let mut inv = blank_invitation();
     inv.profile_url = Some(url);
-    inv.name = text_of(index.node(h1), Copy::Visible, false);
+    inv.name = text_of(index.node(h1), Reading::Visible, false);
 
     // The top card: the section holding the name.
     let top = index.ancestors(h1).take_while(|&a| a >= scope).find(|&a| index.node(a).tag == "section").unwrap_or(scope);
@@ -30,7 +30,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
         }
         let classed = n.has_class("text-body-medium");
         if classed || has_text(n) {
-            let text = text_of(n, Copy::Visible, false);
+            let text = text_of(n, Reading::Visible, false);
             if let Some(c) = phrases::mutual_count(&text) {
                 inv.mutual_connections = inv.mutual_connections.or(Some(c));
             } else if inv.headline.is_none() && !text.is_empty() && (classed || (phrases::relation(&text).is_none() && !phrases::is_time_ago(&text))) {
@@ -49,7 +49,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     while j < index.end(scope) {
         let n = index.node(j);
         if is_control(n) {
-            let label = format!("{} {}", n.attr("aria-label").unwrap_or(""), text_of(n, Copy::Visible, false));
+            let label = format!("{} {}", n.attr("aria-label").unwrap_or(""), text_of(n, Reading::Visible, false));
             match phrases::answer(n.attr("aria-label").unwrap_or("")).or_else(|| phrases::answer(&label)) {
                 Some(true) => accept = true,
                 Some(false) => ignore = true,
@@ -58,7 +58,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
             j = index.end(j);
             continue;
         }
-        if relation_at.is_none() && has_text(n) && phrases::relation(&text_of(n, Copy::Visible, false)) == Some(Relation::Connect) {
+        if relation_at.is_none() && has_text(n) && phrases::relation(&text_of(n, Reading::Visible, false)) == Some(Relation::Connect) {
             relation_at = Some(j);
             j = index.end(j);
             continue;
@@ -90,14 +90,14 @@ fn read_note(index: &Index, relation: usize, inv: &mut Invitation) {
             continue;
         }
         if has_text(n) {
-            let text = text_of(n, Copy::Visible, false);
+            let text = text_of(n, Reading::Visible, false);
             if n.tag == "time" || phrases::is_time_ago(&text) {
                 inv.sent = Some(text);
             } else if let Some(c) = phrases::mutual_count(&text) {
                 inv.mutual_connections = inv.mutual_connections.or(Some(c));
             } else {
-                let seen = text_of(n, Copy::Visible, true);
-                let spoken = text_of(n, Copy::Spoken, true);
+                let seen = text_of(n, Reading::Visible, true);
+                let spoken = text_of(n, Reading::Spoken, true);
                 parts.push(phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen }));
             }
             j = index.end(j);
