@@ -6,6 +6,7 @@
 //! would add size for cases the name field never has.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &[&str] = &[
@@ -305,7 +306,7 @@ fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
     let mut start = true;
     for c in lowered.chars() {
         if start {
-            out.extend(c.to_uppercase());
+            out.push(capital(c));
         } else {
             out.push(c);
         }
@@ -314,9 +315,71 @@ fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
     out
 }
 
+/// Letters whose capital lowercases to another letter (ı → I, ς → Σ) or that are title case (ǅ → Ǆ):
+/// not found by inverting the lowercase mapping.
+#[rustfmt::skip]
+const OTHER_CAPITALS: &[(char, char)] = &[
+    ('\u{b5}', '\u{39c}'), ('\u{131}', '\u{49}'), ('\u{17f}', '\u{53}'), ('\u{1c5}', '\u{1c4}'), ('\u{1c8}', '\u{1c7}'),
+    ('\u{1cb}', '\u{1ca}'), ('\u{1f2}', '\u{1f1}'), ('\u{345}', '\u{399}'), ('\u{3c2}', '\u{3a3}'), ('\u{3d0}', '\u{392}'),
+    ('\u{3d1}', '\u{398}'), ('\u{3d5}', '\u{3a6}'), ('\u{3d6}', '\u{3a0}'), ('\u{3f0}', '\u{39a}'), ('\u{3f1}', '\u{3a1}'),
+    ('\u{3f5}', '\u{395}'), ('\u{1c80}', '\u{412}'), ('\u{1c81}', '\u{414}'), ('\u{1c82}', '\u{41e}'), ('\u{1c83}', '\u{421}'),
+    ('\u{1c84}', '\u{422}'), ('\u{1c85}', '\u{422}'), ('\u{1c86}', '\u{42a}'), ('\u{1c87}', '\u{462}'), ('\u{1c88}', '\u{a64a}'),
+    ('\u{1e9b}', '\u{1e60}'), ('\u{1fbe}', '\u{399}'),
+];
+
+/// `c` as a capital letter, as `char::to_uppercase` gives it whenever that is one letter.
+///
+/// Derived from std's lowercase mapping rather than calling `to_uppercase`, which would link
+/// std's 12 KB uppercase table into the WASM module for this one use (the lowercase table is
+/// there anyway). Built on first need. Where std gives two letters (ß → SS, ŉ → ʼN), the letter is
+/// kept, or gets its one-letter capital (ß → ẞ).
+fn capital(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    if let Ok(i) = OTHER_CAPITALS.binary_search_by_key(&c, |p| p.0) {
+        return OTHER_CAPITALS[i].1;
+    }
+    static CAPITALS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let capitals = CAPITALS.get_or_init(|| {
+        // (lowercase, capital), the lowest capital first where two share a lowercase (K and the Kelvin sign).
+        let mut pairs: Vec<(char, char)> = (0x80..=0x1_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|u| u.is_uppercase())
+            .filter_map(|u| {
+                let mut lower = u.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l != u => Some((l, u)),
+                    _ => None,
+                }
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|p| p.0);
+        pairs
+    });
+    capitals.binary_search_by_key(&c, |p| p.0).map_or(c, |i| capitals[i].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_match_std() {
+        let mut differ = Vec::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut upper = c.to_uppercase();
+            let std = match (upper.next(), upper.next()) {
+                (Some(u), None) => u,
+                _ => continue, // two or three letters: not one capital
+            };
+            if capital(c) != std {
+                differ.push(c);
+            }
+        }
+        assert_eq!(differ, Vec::<char>::new());
+    }
 
     #[test]
     fn names_table() {

@@ -11,7 +11,13 @@ use wasm_bindgen::prelude::*;
 /// What the agent should copy from the page: `{"attributes": [...], "skip": [...]}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
-    serde_json::json!({ "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS }).to_string()
+    // A struct, not `json!`: formatting a `Value` would pull serde_json's pretty printer into the module.
+    #[derive(serde::Serialize)]
+    struct Request {
+        attributes: &'static [&'static str],
+        skip: &'static [&'static str],
+    }
+    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS })
 }
 
 /// Whether NotYet reads pages at this address.
