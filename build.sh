@@ -109,7 +109,9 @@ path = sys.argv[1]
 m = json.load(open(path))
 m["background"] = {"scripts": [m["background"]["service_worker"]], "type": "module"}
 m.pop("minimum_chrome_version", None)
-m["browser_specific_settings"] = {"gecko": {"id": "notyet@notyet.example", "strict_min_version": "128.0"}}
+# NotYet collects nothing and sends nothing: said in the form Firefox's add-on store asks for.
+m["browser_specific_settings"] = {"gecko": {"id": "notyet@notyet.example", "strict_min_version": "128.0",
+                                            "data_collection_permissions": {"required": ["none"]}}}
 json.dump(m, open(path, "w"), indent=2)
 PY
   (cd dist/chrome && run zip -qr -X ../notyet-chrome.zip .)
