@@ -423,7 +423,8 @@ impl Reader {
             match v.as_str() {
                 Some("short") => s.variant = Variant::Short,
                 Some("long") => s.variant = Variant::Long,
-                _ => self.problem("$.variant", format!("expected \"short\" or \"long\", found {v}")),
+                // `to_string`, not `{v}`: `Value`'s Display would link serde_json's pretty printer too.
+                _ => self.problem("$.variant", format!("expected \"short\" or \"long\", found {}", serde_json::to_string(v).unwrap_or_default())),
             }
         }
         if let Some(x) = m.get("sign_off").and_then(|v| self.string(v, "$.sign_off")) {
