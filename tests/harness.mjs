@@ -43,7 +43,7 @@ function certificate(dir) {
 }
 
 /**
- * The site under test. `site.pages` maps full URLs (without the fragment) to HTML files; every
+ * The site under test. `site.pages` maps page addresses (origin and path) to HTML files; every
  * other path comes from `site.dir`. Every request that reaches the server is logged: with all
  * hosts mapped here, that is every request the browser makes to the network.
  */
@@ -53,8 +53,13 @@ async function serve(tls) {
   const server = https.createServer(tls, (req, res) => {
     const url = new URL(req.url, `https://${req.headers.host}`);
     requests.push(url.href);
-    const page = site.pages.get(url.origin + url.pathname) ?? site.pages.get(url.href);
-    const file = page ?? path.join(site.dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ""));
+    const page = site.pages.get(url.origin + url.pathname);
+    let file = page;
+    try {
+      file ??= path.join(site.dir, path.normalize(decodeURIComponent(url.pathname)));
+    } catch {
+      return res.writeHead(400).end(); // a malformed %-escape
+    }
     const target = fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.join(file, "index.html") : file;
     if (!target.startsWith(site.dir) && !page) return res.writeHead(403).end();
     fs.readFile(target, (err, body) => {
@@ -206,11 +211,11 @@ export class Harness {
 
 /**
  * The message box marked `data-fx-composer` (in the document, an open shadow root or a
- * same-origin iframe): its text, its editor's model, and whether the page's Send is enabled.
- * Runs in the page; `null` when there is no box.
+ * same-origin iframe): its text, its editor's model, and whether the page's Send is enabled;
+ * `null` when there is no box. With `caretToEnd`, it also focuses the box with the caret at its end.
  */
-export async function box(page) {
-  return page.evaluate(() => {
+export async function box(page, { caretToEnd = false } = {}) {
+  return page.evaluate((caretToEnd) => {
     const find = (root) => {
       const hit = root.querySelector("[data-fx-composer]");
       if (hit) return hit;
@@ -223,25 +228,23 @@ export async function box(page) {
     };
     const el = find(document);
     if (!el) return null;
+    if (caretToEnd) {
+      el.focus();
+      const selection = el.ownerDocument.getSelection();
+      selection.selectAllChildren(el);
+      selection.collapseToEnd();
+    }
     const send = el.getRootNode().querySelector?.("[data-fx-send]");
     return {
-      text: "value" in el && el.localName !== "li" ? el.value : el.innerText,
+      text: el.localName === "textarea" || el.localName === "input" ? el.value : el.innerText,
       model: el.getAttribute("data-fx-model"),
       sendDisabled: send ? send.disabled : null,
     };
-  });
+  }, caretToEnd);
 }
 
-/** Types `text` at the end of the box as a user would (real key input through CDP). */
+/** Types `text` at the end of the box as a user would (trusted input through CDP). */
 export async function typeInto(page, text) {
-  await page.evaluate(() => {
-    const find = (root) => root.querySelector("[data-fx-composer]") ??
-      [...root.querySelectorAll("*")].map((e) => e.shadowRoot ?? (e.localName === "iframe" ? e.contentDocument : null)).filter(Boolean).map(find).find(Boolean) ?? null;
-    const el = find(document);
-    el.focus();
-    const sel = el.ownerDocument.getSelection();
-    sel.selectAllChildren(el);
-    sel.collapseToEnd();
-  });
+  await box(page, { caretToEnd: true });
   await page.keyboard.insertText(text);
 }
