@@ -8,6 +8,11 @@ use notyet_core::click;
 use notyet_core::snapshot::{ATTRIBUTES, SKIPPED_TAGS};
 use wasm_bindgen::prelude::*;
 
+/// Talc instead of std's dlmalloc: a few KB less code in the module, and faster (one thread here).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// What the agent should copy from the page: `{"attributes": [...], "skip": [...]}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
