@@ -82,17 +82,51 @@ fn base_letters(c: char) -> Option<&'static str> {
     })
 }
 
-/// A text as folded words, ready for phrase matching.
+/// A text as folded words, ready for phrase matching: one folded string and the words' spans
+/// in it (one allocation rather than one a word; a page has thousands of words).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Words(pub Vec<String>);
+pub(crate) struct Words {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
 
 impl Words {
     pub fn new(s: &str) -> Words {
-        Words(fold(s).split_whitespace().map(str::to_owned).collect())
+        let text = fold(s);
+        let mut spans = Vec::new();
+        let mut start = None;
+        // `fold` leaves letters, digits and single-byte spaces, so a space byte is a boundary.
+        for (i, b) in text.bytes().enumerate() {
+            match (b == b' ', start) {
+                (true, Some(st)) => {
+                    spans.push((st, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            spans.push((st, text.len()));
+        }
+        Words { text, spans }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.spans.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The `i`th word; empty past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.spans.get(i).and_then(|&(a, b)| self.text.get(a..b)).unwrap_or("")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(move |i| self.word(i))
     }
 
     /// Whether `phrase` occurs as whole words.
@@ -102,13 +136,13 @@ impl Words {
 
     /// The index of the first occurrence of `phrase` at or after `from`.
     fn find(&self, phrase: &Phrase, from: usize) -> Option<usize> {
-        (from..self.0.len()).find(|&i| self.matches_at(phrase, i))
+        (from..self.len()).find(|&i| self.matches_at(phrase, i))
     }
 
     /// Whether `phrase` starts at word `i`.
     fn matches_at(&self, phrase: &Phrase, i: usize) -> bool {
         let n = phrase.0.len();
-        n > 0 && i + n <= self.0.len() && phrase.0.iter().zip(&self.0[i..i + n]).all(|(p, w)| p.matches(w))
+        n > 0 && i + n <= self.len() && phrase.0.iter().enumerate().all(|(k, p)| p.matches(self.word(i + k)))
     }
 }
 
@@ -364,18 +398,52 @@ struct Signal {
 /// word (a hash lookup per word of the text), or, for the few starting with a word start
 /// (`recruit*`), by a scan of those alone: a page of 300 invitations stays well under 2 ms.
 struct Lists {
-    by_first_word: HashMap<String, Vec<Signal>>,
-    by_first_prefix: Vec<Signal>,
+    by_first_word: HashMap<String, Vec<Signal>, Fnv>,
+    /// Phrases starting with a word start, by that start's first two bytes.
+    by_first_prefix: HashMap<[u8; 2], Vec<Signal>, Fnv>,
     stock: Vec<Phrase>,
-    filler: HashSet<&'static str>,
+    filler: HashSet<&'static str, Fnv>,
+}
+
+/// FNV-1a: the keys are short words this crate wrote itself, so a fast non-keyed hash is
+/// safe here, and it is several times cheaper than SipHash for three-letter keys.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The first two bytes of a word, the key of the word-start index.
+fn two(w: &str) -> Option<[u8; 2]> {
+    match w.as_bytes() {
+        [a, b, ..] => Some([*a, *b]),
+        _ => None,
+    }
 }
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut lists = Lists {
-            by_first_word: HashMap::new(),
-            by_first_prefix: Vec::new(),
+            by_first_word: HashMap::default(),
+            by_first_prefix: HashMap::default(),
             stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
             filler: FILLER.iter().copied().collect(),
         };
@@ -385,7 +453,10 @@ fn lists() -> &'static Lists {
                 let phrase = Phrase::new(p);
                 let Some(first) = phrase.0.first() else { continue };
                 if first.prefix {
-                    lists.by_first_prefix.push(Signal { phrase, group, strong });
+                    // Every word start in the lists has two bytes or more; a shorter one would match too much anyway.
+                    if let Some(key) = two(&first.word) {
+                        lists.by_first_prefix.entry(key).or_default().push(Signal { phrase, group, strong });
+                    }
                 } else {
                     lists.by_first_word.entry(first.word.clone()).or_default().push(Signal { phrase, group, strong });
                 }
@@ -407,11 +478,13 @@ fn hits(words: &Words) -> Vec<(bool, bool)> {
             h.1 = true;
         }
     };
-    for (i, w) in words.0.iter().enumerate() {
+    for (i, w) in words.iter().enumerate() {
         if let Some(signals) = l.by_first_word.get(w) {
             signals.iter().filter(|s| words.matches_at(&s.phrase, i)).for_each(&mut mark);
         }
-        l.by_first_prefix.iter().filter(|s| w.starts_with(&s.phrase.0[0].word) && words.matches_at(&s.phrase, i)).for_each(&mut mark);
+        if let Some(signals) = two(w).and_then(|k| l.by_first_prefix.get(&k)) {
+            signals.iter().filter(|s| words.matches_at(&s.phrase, i)).for_each(&mut mark);
+        }
     }
     out
 }
@@ -432,8 +505,7 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let words: Vec<String> = Words::new(&clean).0.into_iter().filter(|w| !NAME_NOISE.contains(&w.as_str())).collect();
-    words
+    Words::new(&clean).iter().filter(|w| !NAME_NOISE.contains(w)).map(str::to_owned).collect()
 }
 
 /// Whether `name` names the known person `known`: every word of the known name appears in it,
@@ -444,9 +516,9 @@ pub(crate) fn same_person(name: &[String], known: &[String]) -> bool {
 
 /// A company or school as a phrase, without its legal form ("Acme Corp" → "acme").
 pub(crate) fn organisation(name: &str) -> Phrase {
-    let words = Words::new(name).0;
-    let has_core = words.iter().any(|w| !LEGAL_FORMS.contains(&w.as_str()));
-    Phrase(words.into_iter().filter(|w| !has_core || !LEGAL_FORMS.contains(&w.as_str())).map(|word| PhraseWord { word, prefix: false }).collect())
+    let words = Words::new(name);
+    let has_core = words.iter().any(|w| !LEGAL_FORMS.contains(&w));
+    Phrase(words.iter().filter(|w| !has_core || !LEGAL_FORMS.contains(w)).map(|w| PhraseWord { word: w.to_owned(), prefix: false }).collect())
 }
 
 /// The known people, companies and schools, folded once: a user may know hundreds, and a page
@@ -520,7 +592,7 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
     if note.is_empty() {
         return false;
     }
-    let mut keep = vec![true; note.0.len()];
+    let mut keep = vec![true; note.len()];
     for stock in &lists().stock {
         let mut from = 0;
         while let Some(i) = note.find(stock, from) {
@@ -530,10 +602,9 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
         }
     }
     let own = note
-        .0
         .iter()
         .zip(&keep)
-        .filter(|(w, k)| **k && !lists().filler.contains(w.as_str()) && !names.iter().any(|n| n.contains(w)) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|(w, k)| **k && !lists().filler.contains(*w) && !names.iter().any(|n| n.iter().any(|x| x == w)) && !w.bytes().all(|c| c.is_ascii_digit()))
         .count();
     own >= 2
 }
@@ -550,7 +621,7 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
     let done = |category, reasons| Classification { category, reasons, personal_note: personal };
 
     if inv.kind != Kind::Person {
-        let own_name = Words(them);
+        let own_name = Words::new(&inv.name);
         if let Some(why) = known.organisation(inv.kind, &own_name, headline) {
             reasons.push(why);
             return done(Category::Known, reasons);
