@@ -30,6 +30,7 @@ export function check(expect, { record, read, before, after }) {
     for (const bad of expect.draft.not_contains ?? []) if (text.includes(fold(bad))) why.push(`the draft holds ${JSON.stringify(bad)}`);
     const start = expect.draft.starts_with;
     if (start != null && !text.startsWith(fold(start))) why.push(`the draft does not start with ${JSON.stringify(start)}: ${JSON.stringify(text)}`);
+    if (after?.sendDisabled) why.push("the page's Send button (data-fx-send) stayed disabled");
   }
   if (after?.model != null && fold(after.model) !== fold(after.text)) {
     why.push(`the page's editor model ${JSON.stringify(after.model)} differs from the box ${JSON.stringify(fold(after.text))}`);
