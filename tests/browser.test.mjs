@@ -160,20 +160,20 @@ test("a settings change applies to the next click, with no reload", async () => 
   await page.close();
 });
 
-test("a click makes no network request: nothing reaches any host but the page's own loads", async () => {
+test("a click makes no network request, from the page or the worker", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-iframe-box");
   const seen = [];
   const onRequest = (r) => seen.push(r.url());
-  h.context.on("request", onRequest);
-  const start = h.server.requests.length;
+  h.context.on("request", onRequest); // pages, frames and the extension's service worker alike
   await h.click(page);
   await h.click(page);
-  await new Promise((r) => setTimeout(r, 200)); // time for any late request to land
+  await new Promise((r) => setTimeout(r, 200)); // time for any late request to show
+  assert.deepEqual(seen.filter((u) => !u.startsWith("chrome-extension://")), []);
+  // The observation itself works: a request the worker makes is seen.
+  await (await h.worker()).evaluate(() => fetch("https://probe.example.net/").catch(() => null));
+  await new Promise((r) => setTimeout(r, 200));
   h.context.off("request", onRequest);
-  // Chromium's own sign-in check (accounts.google.com) may fire at any time; it isn't the extension's.
-  const left = h.server.requests.slice(start).filter((u) => !u.startsWith("https://accounts.google.com/"));
-  assert.deepEqual(left, [], "requests that left the browser");
-  assert.deepEqual(seen.filter((u) => !u.startsWith("chrome-extension://")), [], "requests the pages or the worker made");
+  assert.ok(seen.includes("https://probe.example.net/"), "a worker request would have been seen");
   await page.close();
 });
