@@ -170,6 +170,15 @@ pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
     }
     // Without breaks the text is folded as it is gathered: this runs on every line of every card.
     let mut out = Folded::default();
+    if !breaks && node.children.iter().all(|c| matches!(c, Child::Text(_))) {
+        // Most lines are one element holding text: no walk needed.
+        for c in &node.children {
+            if let Child::Text(t) = c {
+                out.push_str(t, false);
+            }
+        }
+        return out.text;
+    }
     let mut stack = vec![Item::Open(node)];
     while let Some(item) = stack.pop() {
         match item {
