@@ -388,6 +388,8 @@ mod tests {
         assert_eq!(relation("Kathie Smith is inviting you to connect"), Some(Relation::Connect));
         assert_eq!(relation("Kathie Smith follows you and is inviting you to connect"), Some(Relation::Connect));
         assert_eq!(relation("Kathrin Müller möchte sich mit Ihnen vernetzen"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith vous invite à rejoindre son réseau"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith te invita a unirte a su red"), Some(Relation::Connect));
         assert_eq!(relation("Acme Corp invited you to follow"), Some(Relation::Follow));
         assert_eq!(relation("Jane Doe hat Sie eingeladen, Acme zu folgen"), Some(Relation::Follow));
         assert_eq!(relation("Career coach | Speaker"), None);

@@ -149,8 +149,11 @@ const CONNECT: &[&str] = &[
     "sich mit dir vernetzen",
     "lädt sie zum vernetzen ein",
     "vous invite à vous connecter",
+    "rejoindre son réseau",
     "souhaite se connecter",
     "te invita a conectar",
+    "te ha invitado a conectar",
+    "a unirte a su red",
     "quiere conectar",
 ];
 
