@@ -75,32 +75,23 @@ export function agent(command) {
     const box = state.nodes.get(node);
     if (!box || !box.isConnected) return { ok: false, reason: "gone" };
     const doc = box.ownerDocument;
-    const plain = box.localName === "textarea" || box.localName === "input";
+    const over = mode === "replace" && /\S/.test(box.textContent); // text to type over
     box.focus();
-    if (plain) {
-      const end = mode === "replace" ? 0 : box.value.length;
-      box.setSelectionRange(end, box.value.length);
-      if (mode === "replace" && box.value) doc.execCommand("delete");
-    } else {
-      // An explicit range in the box's own document (Firefox needs it; shadow roots work in Chromium).
-      const range = doc.createRange();
-      range.selectNodeContents(box);
-      const selection = doc.getSelection();
-      if (mode === "replace" && box.textContent.trim()) {
-        selection.removeAllRanges();
-        selection.addRange(range);
-        doc.execCommand("delete");
-      } else {
-        range.collapse(mode === "replace");
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
+    // An explicit range in the box's own document (Firefox needs it; shadow roots work in Chromium).
+    const range = doc.createRange();
+    range.selectNodeContents(box);
+    if (!over) range.collapse(mode === "replace");
+    const selection = doc.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    // Typing replaces the selection, so only an empty first line needs an explicit delete.
+    const refused = { ok: false, reason: "refused" };
+    if (over && !lines[0] && !doc.execCommand("delete")) return refused;
     for (const [k, line] of lines.entries()) {
-      if (k > 0 && !doc.execCommand(plain ? "insertText" : "insertParagraph", false, "\n")) return { ok: false, reason: "refused" };
-      if (line && !doc.execCommand("insertText", false, line)) return { ok: false, reason: "refused" };
+      if (k > 0 && !doc.execCommand("insertParagraph")) return refused;
+      if (line && !doc.execCommand("insertText", false, line)) return refused;
     }
-    return { ok: true, text: plain ? box.value : box.innerText };
+    return { ok: true, text: box.innerText };
   };
 
   /** A toast in a closed shadow root of its own: the page's styles and scripts can't reach in. */
