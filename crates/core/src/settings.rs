@@ -579,7 +579,7 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(&format!("{path}.in"), format!("expected \"headline\", \"note\" or \"any\", found {f}")),
+                _ => self.problem(&format!("{path}.in"), format!("expected \"headline\", \"note\" or \"any\", found {}", serde_json::to_string(f).unwrap_or_default())),
             }
         }
         if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
