@@ -84,16 +84,18 @@ pub struct Settings {
     pub rules: Vec<Rule>,
     /// The user's templates by id: a language code → the wording in each variant.
     pub templates: BTreeMap<String, BTreeMap<String, Sources>>,
-    /// The known lists folded for matching, built on first use.
+    /// The known lists folded for matching, built on first use. Public only so that
+    /// `Settings { language: "de".into(), ..Settings::default() }` works outside this crate.
+    #[doc(hidden)]
     #[serde(skip)]
-    cache: KnownCache,
+    pub cache: KnownCache,
 }
 
 /// A [`KnownIndex`] built once per settings. It checks a fingerprint of the lists on use, so a
 /// change to `known` after the first decision is never matched against stale names. It takes
 /// no part in comparing, cloning or serialising settings.
 #[derive(Default)]
-struct KnownCache(OnceLock<KnownIndex>);
+pub struct KnownCache(OnceLock<KnownIndex>);
 
 impl Clone for KnownCache {
     fn clone(&self) -> Self {

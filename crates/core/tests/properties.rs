@@ -130,3 +130,12 @@ fn json_value() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+/// Other crates build settings with struct update syntax; the known-list cache must not stop them.
+#[test]
+fn settings_can_be_built_field_by_field() {
+    let mut settings = Settings { language: "de".into(), ..Settings::default() };
+    settings.known.people.push("Jane Doe".into());
+    let inv = Invitation { name: "Jane Doe".into(), ..Invitation::default() };
+    assert_eq!(decide(&inv, &settings).action, Action::Accept);
+}
