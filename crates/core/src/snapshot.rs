@@ -240,6 +240,37 @@ impl<'de> Deserialize<'de> for Child {
     }
 }
 
+/// How deep the agent copies the page: deeper elements are left out (no page that matters nests
+/// this deep, and a hostile one must not exhaust the stack).
+pub const MAX_DEPTH: u32 = 192;
+
+/// The parser's own bound, above [`MAX_DEPTH`] so that a snapshot from the agent always parses.
+const MAX_PARSE_DEPTH: u32 = MAX_DEPTH + 64;
+
+std::thread_local! {
+    static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts nesting while a node is parsed; `None` past [`MAX_PARSE_DEPTH`].
+struct DepthGuard;
+
+impl DepthGuard {
+    fn enter() -> Option<DepthGuard> {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let guard = DepthGuard;
+        (depth <= MAX_PARSE_DEPTH).then_some(guard)
+    }
+}
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
 struct NodeVisitor;
 
 impl<'de> Visitor<'de> for NodeVisitor {
@@ -248,6 +279,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
         f.write_str("an element object {i, t, a, c}")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let _depth = DepthGuard::enter().ok_or_else(|| de::Error::custom(format!("the page nests more than {MAX_PARSE_DEPTH} elements deep")))?;
         let mut node = Node::default();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
@@ -293,14 +325,46 @@ impl<'de> Visitor<'de> for ChildVisitor {
 
 impl Snapshot {
     /// Parses the agent's JSON.
+    ///
+    /// serde_json's own nesting limit (128 levels, 64 elements here) is lifted: real pages nest
+    /// deeper than that. [`MAX_DEPTH`] bounds the recursion instead, well within the WASM stack.
     pub fn from_json(json: &str) -> Result<Snapshot, serde_json::Error> {
-        serde_json::from_str(json)
+        let mut de = serde_json::Deserializer::from_str(json);
+        de.disable_recursion_limit();
+        let snapshot = Snapshot::deserialize(&mut de)?;
+        de.end()?;
+        Ok(snapshot)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_deep_pages_and_refuses_absurd_ones() {
+        let nest = |depth: usize| {
+            let mut json = String::from(r#"{"url":"u","root":"#);
+            for i in 0..depth {
+                json.push_str(&format!(r#"{{"i":{i},"t":"div","c":["x","#));
+            }
+            json.push_str(r#"{"i":0,"t":"p"}"#);
+            for _ in 0..depth {
+                json.push_str("]}");
+            }
+            json.push('}');
+            json
+        };
+        // Debug builds use far bigger stack frames than the release WASM: give them room.
+        let run = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
+            let deep = Snapshot::from_json(&nest(MAX_DEPTH as usize)).expect("a page as deep as the agent copies parses");
+            assert_eq!(deep.root.descendants().count(), MAX_DEPTH as usize + 1);
+            assert!(Snapshot::from_json(&nest(10 * MAX_DEPTH as usize)).is_err());
+            // The guard unwinds on error: a normal page still parses afterwards.
+            assert!(Snapshot::from_json(&nest(3)).is_ok());
+        });
+        run.expect("spawns").join().expect("no panic");
+    }
 
     #[test]
     fn round_trips_and_flattens_text() {

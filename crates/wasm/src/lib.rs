@@ -5,7 +5,7 @@
 //! walking JS objects through the boundary.
 
 use notyet_core::click;
-use notyet_core::snapshot::{ATTRIBUTES, SKIPPED_TAGS};
+use notyet_core::snapshot::{ATTRIBUTES, MAX_DEPTH, SKIPPED_TAGS};
 use wasm_bindgen::prelude::*;
 
 /// Talc instead of std's dlmalloc: a few KB less code in the module, and faster (one thread here).
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// What the agent should copy from the page: `{"attributes": [...], "skip": [...]}`.
+/// What the agent should copy from the page: `{"attributes": [...], "skip": [...], "max_depth": N}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
     // A struct, not `json!`: formatting a `Value` would pull serde_json's pretty printer into the module.
@@ -21,8 +21,9 @@ pub fn snapshot_request() -> String {
     struct Request {
         attributes: &'static [&'static str],
         skip: &'static [&'static str],
+        max_depth: u32,
     }
-    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS })
+    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS, max_depth: MAX_DEPTH })
 }
 
 /// Whether NotYet reads pages at this address.
