@@ -110,6 +110,13 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
     if !is_supported_url(&snapshot.url) {
         return only_notice(Vec::new(), unsupported_notice());
     }
+    if snapshot.url.contains("/invitation-manager/sent") {
+        // Invitations the user sent: a decline to one of those people would make no sense.
+        return only_notice(
+            Vec::new(),
+            Notice::new(Level::Info, "This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one."),
+        );
+    }
     let page = read_page(snapshot);
     let Some(composer) = page.composer.clone() else {
         let notice = describe_without_box(&page, settings);
@@ -236,4 +243,69 @@ fn advice_without_text(s: &Suggestion, who: &str) -> Notice {
         (Action::Reply, _) => format!("NotYet has no text for {who}. Nothing was written."),
     };
     Notice::new(if s.action == Action::Report { Level::Warning } else { Level::Info }, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{Child, Node};
+
+    fn page_with_box(url: &str, addressee: &str) -> Snapshot {
+        let json = format!(
+            r#"{{"url":"{url}","root":{{"i":1,"t":"html","c":[{{"i":2,"t":"div","a":["class","msg-overlay-conversation-bubble"],"c":[
+                {{"i":3,"t":"h2","a":["class","msg-overlay-bubble-header__title"],"c":["{addressee}"]}},
+                {{"i":4,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{{"i":5,"t":"p","c":[{{"i":6,"t":"br"}}]}}]}}]}}]}}}}"#
+        );
+        Snapshot::from_json(&json).expect("test snapshot parses")
+    }
+
+    #[test]
+    fn drafts_into_an_empty_box_then_replaces_its_own_draft() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan(&snap, &Settings::default(), None);
+        let insert = first.insert.expect("drafts");
+        assert_eq!(insert.mode, Mode::Replace);
+        assert!(insert.lines[0].contains("Kathie"), "{:?}", insert.lines);
+        // The box now holds exactly the draft: a second click replaces it, not adds a copy.
+        let mut again = snap.clone();
+        let lines: Vec<Child> = insert.lines.iter().enumerate().map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() })).collect();
+        set_box(&mut again.root, lines);
+        let second = plan(&again, &Settings::default(), Some(&insert.remember));
+        let insert2 = second.insert.expect("replaces");
+        assert_eq!(insert2.mode, Mode::Replace);
+        assert!(insert2.remember.before.is_empty());
+        // Edited by the user: left alone, and said so.
+        let mut edited = snap.clone();
+        set_box(&mut edited.root, vec![Child::Text("my own words".into())]);
+        let third = plan(&edited, &Settings::default(), Some(&insert.remember));
+        assert!(third.insert.is_none());
+        assert!(third.notice.text.contains("changed"));
+    }
+
+    fn set_box(root: &mut Node, children: Vec<Child>) {
+        if root.attr("contenteditable").is_some() {
+            root.children = children;
+            return;
+        }
+        for c in &mut root.children {
+            if let Child::Element(n) = c {
+                set_box(n, children.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn writes_nothing_on_the_sent_invitations_page() {
+        let snap = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
+        let plan = plan(&snap, &Settings::default(), None);
+        assert!(plan.insert.is_none());
+        assert!(plan.notice.text.contains("you sent"));
+    }
+
+    #[test]
+    fn bad_snapshot_json_becomes_a_notice() {
+        let plan = plan_json("{not json", "", "");
+        assert!(plan.insert.is_none());
+        assert_eq!(plan.notice.level, Level::Error);
+    }
 }
