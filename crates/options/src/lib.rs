@@ -814,7 +814,12 @@ async fn save() {
 
 /// The clear message for settings that don't fit sync storage.
 fn too_large(e: &TooLarge) -> String {
-    let kb = |b: usize| format!("{:.1}", b as f64 / 1024.0);
+    // Integer arithmetic, rounded as `{:.1}` rounds (half to even): float formatting would add ~10 KB to the module.
+    let kb = |b: usize| {
+        let (q, r) = (b * 10 / 1024, b * 10 % 1024);
+        let tenths = if r > 512 || (r == 512 && q % 2 == 1) { q + 1 } else { q };
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
     tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
 }
 
