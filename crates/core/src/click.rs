@@ -6,7 +6,7 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::{decide, Action, Category, Invitation, Settings, Suggestion};
+use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
@@ -129,7 +129,8 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
             Notice::new(Level::Warning, format!("{n} invitations here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.")),
         );
     };
-    let suggestion = decide(&target, settings);
+    let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
+    let suggestion = decide_for(&target, settings, place);
     let who = display_name(&target);
     let Some(text) = suggestion.text.clone().filter(|_| suggestion.action == Action::Reply) else {
         let notice = advice_without_text(&suggestion, &who);

@@ -14,7 +14,7 @@ use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
 use crate::template::{Template, Values, Var};
 use crate::templates::{default_templates, parsed_default, template_languages};
-use crate::{lang, names, Action, Category, Invitation, Kind, Settings, Suggestion, MESSAGE_LIMIT};
+use crate::{lang, names, Action, Category, Invitation, Kind, Place, Settings, Suggestion};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -142,8 +142,14 @@ fn language_name(code: &str) -> &str {
     }
 }
 
-/// Decides the category, action and wording for one invitation.
+/// Decides the category, action and wording for one invitation, for a LinkedIn message.
 pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
+    decide_for(inv, settings, Place::Message)
+}
+
+/// Decides as [`decide`] does, fitting the text to `place`'s limit.
+pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Suggestion {
+    let limit = place.limit();
     let note = inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let headline = Words::new(inv.headline.as_deref().unwrap_or(""));
     let note_words = Words::new(note.unwrap_or(""));
@@ -191,7 +197,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
         None if !default_languages().contains(&settings.language.as_str()) => "en".to_owned(),
         None => settings.language.clone(),
     };
-    let mut suggestion = Suggestion { category, action, first_name: None, language, text: None, template: None, reasons, limit: MESSAGE_LIMIT };
+    let mut suggestion = Suggestion { category, action, first_name: None, language, text: None, template: None, reasons, limit };
     // Pages, groups and events have no first name to greet.
     let person = inv.kind == Kind::Person;
     let first_name_alone = || inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name));
@@ -228,7 +234,7 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     used.extend(sign_off.iter().flat_map(Template::variables));
     let mut values = Values::for_invitation(&only_needed(inv, &used), &settings.me);
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
-    let text = fit(template, sign_off.as_ref(), blank_name, &mut values, MESSAGE_LIMIT as usize);
+    let text = fit(template, sign_off.as_ref(), blank_name, &mut values, limit as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
     suggestion
@@ -317,6 +323,7 @@ fn category_key(c: Category) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MESSAGE_LIMIT;
 
     fn inv(name: &str, headline: &str, note: Option<&str>) -> Invitation {
         Invitation { name: name.into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() }
@@ -364,6 +371,20 @@ mod tests {
         assert!(text.chars().count() <= MESSAGE_LIMIT as usize, "{}", text.chars().count());
         assert!(text.starts_with("Hi Ann, you wrote: word"), "{}", &text[..40]);
         assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn the_text_fits_the_place_it_goes() {
+        let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}}"#);
+        let note = "I read your article about distributed systems and would love to hear your view on consensus protocols.";
+        for (place, limit) in [(Place::Message, 8000), (Place::InvitationNote { premium: true }, 300), (Place::InvitationNote { premium: false }, 200), (Place::Box { limit: 120 }, 120)] {
+            let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, place);
+            let text = s.text.unwrap_or_default();
+            assert_eq!(s.limit, limit);
+            assert!(text.chars().count() <= limit as usize, "{place:?}: {} chars", text.chars().count());
+            assert!(text.starts_with("Hi Ann"), "{text}");
+            assert!(!text.contains('{'), "{text}");
+        }
     }
 
     #[test]

@@ -39,8 +39,8 @@ mod suggestion;
 pub mod template;
 mod templates;
 
-pub use decide::{decide, default_action, default_languages, default_template_ids};
+pub use decide::{decide, decide_for, default_action, default_languages, default_template_ids};
 pub use invitation::{Invitation, Kind};
 pub use rules::{Field, Rule, Then, When};
 pub use settings::{Known, Me, Problem, Settings, Sources, Variant, CURRENT_VERSION};
-pub use suggestion::{Action, Category, Suggestion, MESSAGE_LIMIT};
+pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};

@@ -36,6 +36,8 @@ pub struct Composer {
     pub addressee: Option<String>,
     /// What the box holds now, a line a paragraph; empty when the box is empty.
     pub lines: Vec<String>,
+    /// The box's own `maxlength`, when it states one; a LinkedIn message box holds 8,000.
+    pub limit: Option<u32>,
 }
 
 /// Whether NotYet reads this address at all: LinkedIn over HTTPS.

@@ -29,6 +29,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "disabled",
     "contenteditable",
     "placeholder",
+    "maxlength",
     "aria-label",
     "aria-hidden",
     "aria-expanded",

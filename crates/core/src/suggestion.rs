@@ -45,3 +45,28 @@ pub struct Suggestion {
 
 /// A LinkedIn message holds at most this many characters.
 pub const MESSAGE_LIMIT: u32 = 8000;
+
+/// Where a text goes, which sets how long it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// A LinkedIn message: 8,000 characters.
+    #[default]
+    Message,
+    /// The note sent with an invitation: 300 characters with Premium, 200 without.
+    InvitationNote { premium: bool },
+    /// A box that states its own maximum (`maxlength`).
+    Box { limit: u32 },
+}
+
+impl Place {
+    /// The most characters this place accepts.
+    pub fn limit(self) -> u32 {
+        match self {
+            Place::Message => MESSAGE_LIMIT,
+            Place::InvitationNote { premium: true } => 300,
+            Place::InvitationNote { premium: false } => 200,
+            Place::Box { limit } => limit,
+        }
+    }
+}

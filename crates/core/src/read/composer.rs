@@ -33,7 +33,8 @@ pub(super) fn read(index: &Index) -> Option<Composer> {
     }
     let (_, at) = best?;
     let node = index.node(at);
-    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node) })
+    let limit = node.attr("maxlength").and_then(|m| m.trim().parse().ok()).filter(|&m| m > 0);
+    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit })
 }
 
 fn is_editable(n: &Node) -> bool {
