@@ -50,8 +50,24 @@ pub fn error_text(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
 }
 
+/// A JSON value as compact text. Every value goes through this one serialiser: `Display`
+/// (`.to_string()`) or `to_string_pretty` would each link another copy of it (~2 KB gzipped).
+pub fn text(json: &serde_json::Value) -> String {
+    serde_json::to_string(json).unwrap_or_default()
+}
+
 fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
-    JSON::parse(&json.to_string())
+    JSON::parse(&text(json))
+}
+
+/// A JSON value as indented text for a file, by the browser's `JSON.stringify(v, null, 2)`:
+/// the same layout serde_json's pretty printer gives, without its code in the module.
+pub fn pretty(json: &serde_json::Value) -> String {
+    to_js(json)
+        .and_then(|v| JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from_f64(2.0)))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 pub fn from_js(v: &JsValue) -> serde_json::Value {

@@ -21,12 +21,13 @@ mod dom;
 mod view;
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use notyet_core::samples::{samples, Sample};
 use notyet_core::storage::{self, TooLarge};
 use notyet_core::template::default_source;
 use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Variant, When};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
@@ -110,7 +111,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     let last_read = invitations(session_read.get("lastRead"));
     step("storage");
     let migrated = storage::migrate(stored.clone());
-    let (settings, problems) = Settings::from_json(&migrated.value.to_string());
+    let (settings, problems) = Settings::from_json(&chrome::text(&migrated.value));
     let tpl_lang = settings.language.clone();
     let app = App {
         api,
@@ -179,10 +180,11 @@ fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Invitations from `lastRead`; entries that don't read as one are skipped.
+/// Invitations from `lastRead`; entries that don't read as one are skipped. Read from text,
+/// as a pasted invitation is: one deserialiser for `Invitation` in the module, not two.
 fn invitations(v: Option<&Value>) -> Vec<Invitation> {
     let Some(Value::Array(items)) = v else { return Vec::new() };
-    items.iter().filter_map(|i| serde_json::from_value(i.clone()).ok()).collect()
+    items.iter().filter_map(|i| serde_json::from_str(&chrome::text(i)).ok()).collect()
 }
 
 /// The four delegated listeners, the unload guard, and storage changes from elsewhere.
@@ -338,8 +340,10 @@ fn lines(s: &str) -> Vec<String> {
     s.lines().map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
 }
 
-fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(Value::String(s.to_owned())).ok()
+/// The value of `all` whose serde name is `s`: the names' one source stays serde's, and no
+/// deserialiser per enum is linked.
+fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
+    all.iter().copied().find(|v| name_of(v) == s)
 }
 
 fn variant_of(s: &str) -> Variant {
@@ -470,11 +474,13 @@ impl App {
                 }
             }
             ["cat", c] => {
-                let Some(cat) = parse_enum::<Category>(c) else { return false };
+                let Some(cat) = parse_enum(&CATEGORIES, c) else { return false };
                 w.category.retain(|x| *x != cat);
                 if dom::checked(el) {
-                    w.category.push(cat);
-                    w.category.sort_by_key(|x| CATEGORIES.iter().position(|y| y == x));
+                    // Kept in the page's order by inserting in place: a sort would link a stable sort (~2 KB gzipped).
+                    let rank = |c: &Category| CATEGORIES.iter().position(|y| y == c);
+                    let at = w.category.iter().position(|x| rank(x) > rank(&cat)).unwrap_or(w.category.len());
+                    w.category.insert(at, cat);
                 }
             }
             ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
@@ -504,8 +510,8 @@ impl App {
                 }
                 field_error(key, None);
             }
-            ["action"] => rule.then.action = parse_enum::<Action>(v),
-            ["then_category"] => rule.then.category = parse_enum::<Category>(v),
+            ["action"] => rule.then.action = parse_enum(&view::ACTIONS, v),
+            ["then_category"] => rule.then.category = parse_enum(&CATEGORIES, v),
             ["template"] => rule.then.template = Some(v.to_owned()).filter(|t| !t.is_empty()),
             _ => return false,
         }
@@ -526,10 +532,10 @@ impl App {
         };
         *slot = keep.then_some(text.clone());
         if sources.short.is_none() && sources.long.is_none() {
-            by_lang.remove(&lang);
+            without(by_lang, &lang);
         }
         if by_lang.is_empty() && default_template_known(&id) {
-            self.settings.templates.remove(&id);
+            without(&mut self.settings.templates, &id);
         }
         let key = format!("tpl.{}", name_of(&variant));
         let err = view::template_error(&text);
@@ -711,7 +717,7 @@ impl App {
     /// when nothing here is unsaved, otherwise said, so neither side loses silently.
     fn stored_elsewhere(&mut self, v: Value) {
         let migrated = storage::migrate(v.clone());
-        let (fresh, _) = Settings::from_json(&migrated.value.to_string());
+        let (fresh, _) = Settings::from_json(&chrome::text(&migrated.value));
         self.stored = v;
         if fresh == self.settings {
             return;
@@ -742,13 +748,12 @@ impl App {
 
     /// The settings as they would be saved: this version's keys, plus unknown ones kept.
     fn document(&self) -> Value {
-        let fresh = serde_json::to_value(&self.settings).unwrap_or(Value::Null);
-        storage::keep_unknown(&self.stored, fresh)
+        storage::keep_unknown(&self.stored, settings_value(&self.settings))
     }
 
     /// Downloads the settings as edited, as a JSON file (a Blob URL: nothing leaves the machine).
     fn export(&mut self) {
-        let text = serde_json::to_string_pretty(&self.document()).unwrap_or_default();
+        let text = chrome::pretty(&self.document());
         let parts = js_sys::Array::of1(&JsValue::from_str(&text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("application/json");
@@ -771,7 +776,7 @@ impl App {
     fn use_synced(&mut self) {
         let Some(v) = self.synced.take() else { return };
         let migrated = storage::migrate(v);
-        let (s, _) = Settings::from_json(&migrated.value.to_string());
+        let (s, _) = Settings::from_json(&chrome::text(&migrated.value));
         self.settings = s;
         self.dirty = true;
         self.rerender();
@@ -780,18 +785,43 @@ impl App {
     }
 }
 
+/// Removes `key` from a map by rebuilding it from the rest: `BTreeMap::remove` would link
+/// the tree's rebalancing code once for each map type (~3 KB gzipped); these maps are tiny.
+fn without<V>(map: &mut BTreeMap<String, V>, key: &str) {
+    for (k, v) in std::mem::take(map) {
+        if k != key {
+            map.entry(k).or_insert(v);
+        }
+    }
+}
+
 fn default_template_known(id: &str) -> bool {
     notyet_core::default_template_ids().contains(&id)
 }
 
+/// The settings as a JSON document, through the compact serialiser the module has anyway
+/// (`to_value` would link serde_json's value serialiser besides).
+fn settings_value(settings: &Settings) -> Value {
+    serde_json::to_string(settings).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null)
+}
+
+/// A JSON object of these items (`json!` would serialise each value anew through `to_value`).
+fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
+    let mut map = Map::new();
+    for (k, v) in items {
+        map.insert(k.to_owned(), v);
+    }
+    Value::Object(map)
+}
+
 /// The settings document checked as `notyet check-settings` does: problems at JSON paths.
 fn check(doc: &Value) -> Vec<String> {
-    Settings::from_json(&doc.to_string()).1.iter().map(ToString::to_string).collect()
+    Settings::from_json(&chrome::text(doc)).1.iter().map(ToString::to_string).collect()
 }
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
 async fn save() {
-    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), serde_json::to_value(&app.settings).unwrap_or(Value::Null), app.document())) else { return };
+    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return };
     // Only what this version writes is checked: keys kept from a newer version are its business.
     let problems = check(&fresh);
     if !problems.is_empty() {
@@ -800,7 +830,7 @@ async fn save() {
         return;
     }
     let saved_at = now();
-    let result = api.storage().local().write(&json!({ "settings": doc, "settings_saved_at": saved_at })).await;
+    let result = api.storage().local().write(&object([("settings", doc.clone()), ("settings_saved_at", Value::from(saved_at))])).await;
     match result {
         Ok(()) => {
             show_problems(&[]);
@@ -844,7 +874,7 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     };
     let count = items.len() - 1;
     let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
-        0 => sync.read(&json!(storage::SYNC_META_KEY)).await.ok()
+        0 => sync.read(&Value::from(storage::SYNC_META_KEY)).await.ok()
             .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
             .map_or(0, |n| n as usize),
         n => n,
@@ -872,13 +902,13 @@ async fn toggle_sync(on: bool) {
         a.sync_on = on;
         a.api.clone()
     }) else { return };
-    let _ = api.storage().local().write(&json!({ "sync_settings": on })).await;
+    let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
         return;
     }
     // What is pushed is what is saved here; unsaved edits go on the next save.
-    let stored = api.storage().local().read(&json!(["settings", "settings_saved_at"])).await.unwrap_or(Value::Null);
+    let stored = api.storage().local().read(&Value::Array(vec!["settings".into(), "settings_saved_at".into()])).await.unwrap_or(Value::Null);
     let doc = storage::migrate(stored.get("settings").cloned().unwrap_or(Value::Null)).value;
     let at = stored.get("settings_saved_at").and_then(Value::as_f64).unwrap_or_else(now);
     if !check_synced().await {
@@ -892,7 +922,7 @@ async fn check_synced() -> bool {
     let Some(api) = with_app(|a| a.api.clone()) else { return false };
     let Some(sync) = api.storage().sync() else { return false };
     let Ok(all) = sync.read(&Value::Null).await else { return false };
-    let local_at = api.storage().local().read(&json!("settings_saved_at")).await.ok()
+    let local_at = api.storage().local().read(&Value::from("settings_saved_at")).await.ok()
         .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {

@@ -17,7 +17,8 @@ pub const ACTIONS: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore,
 
 /// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
 pub fn name_of<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    // Through the compact serialiser (linked anyway), not `to_value`'s: `"not_a_person"` unquoted.
+    serde_json::to_string(v).unwrap_or_default().trim_matches('"').to_owned()
 }
 
 pub fn ctrl_id(key: &str) -> String {
