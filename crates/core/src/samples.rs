@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use serde_json::Value;
+
 use crate::{Category, Invitation, Kind, Settings};
 
 /// One sample invitation and the category it shows with the default settings.
@@ -71,10 +73,85 @@ pub fn samples() -> Vec<Sample> {
     ]
 }
 
+/// An invitation pasted into the preview (contract section 1's JSON, already parsed), read
+/// as serde's derive reads it: absent keys and `null`s default, unknown keys are ignored.
+///
+/// By hand because the options page's module would otherwise carry a typed deserialiser for
+/// `Invitation` of its own (~9 KB), beside the JSON value parser it needs anyway. The tests
+/// hold it to the derive. An error names the key and what was wrong.
+pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
+    let Value::Object(map) = v else { return Err(("$".into(), "expected an object".into())) };
+    let mut inv = Invitation::default();
+    for (key, value) in map {
+        let bad = |what: &str| (key.clone(), format!("expected {what}"));
+        let text = || match value {
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Null => Ok(None),
+            _ => Err(bad("a string")),
+        };
+        match key.as_str() {
+            "site" | "name" => {
+                let Value::String(s) = value else { return Err(bad("a string")) };
+                *(if key == "site" { &mut inv.site } else { &mut inv.name }) = s.clone();
+            }
+            "first_name" => inv.first_name = text()?,
+            "headline" => inv.headline = text()?,
+            "note" => inv.note = text()?,
+            "profile_url" => inv.profile_url = text()?,
+            "sent" => inv.sent = text()?,
+            "kind" => {
+                inv.kind = match value.as_str() {
+                    Some("person") => Kind::Person,
+                    Some("company") => Kind::Company,
+                    Some("school") => Kind::School,
+                    Some("group") => Kind::Group,
+                    Some("event") => Kind::Event,
+                    Some("newsletter") => Kind::Newsletter,
+                    Some("page") => Kind::Page,
+                    _ => return Err(bad("person, company, school, group, event, newsletter or page")),
+                }
+            }
+            "mutual_connections" => {
+                inv.mutual_connections = match value {
+                    Value::Null => None,
+                    _ => match value.as_u64().map(u32::try_from) {
+                        Some(Ok(n)) => Some(n),
+                        _ => return Err(bad("a whole number")),
+                    },
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(inv)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::decide;
+
+    #[test]
+    fn a_pasted_invitation_reads_as_serde_reads_it() {
+        let full = r#"{"site": "linkedin", "kind": "newsletter", "name": "Rust Weekly", "first_name": null,
+            "headline": "News", "note": "Hi", "mutual_connections": 4, "profile_url": "https://x.example", "sent": "1 day ago", "extra": [1]}"#;
+        for text in [full, "{}", r#"{"name": "Kathie Smith", "mutual_connections": null}"#, r#"{"kind": "page", "note": null}"#] {
+            let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            let derived: Option<Invitation> = serde_json::from_str(text).ok();
+            assert_eq!(read_invitation(&v).ok(), derived, "{text}");
+        }
+        for kind in [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page] {
+            let v = serde_json::json!({ "kind": kind });
+            assert_eq!(read_invitation(&v).map(|i| i.kind), Ok(kind));
+        }
+        for text in [r#"{"name": 3}"#, r#"{"name": null}"#, r#"{"note": 1}"#, r#"{"kind": "robot"}"#, r#"{"mutual_connections": -1}"#,
+                     r#"{"mutual_connections": 1.5}"#, r#"{"mutual_connections": 5000000000}"#, "[]", "3"] {
+            let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            assert!(serde_json::from_str::<Invitation>(text).is_err() || text == "[]", "{text}");
+            assert!(read_invitation(&v).is_err(), "{text}");
+        }
+        assert_eq!(read_invitation(&serde_json::json!({ "note": 1 })), Err(("note".into(), "expected a string".into())));
+    }
 
     const ALL: [Category; 8] = [
         Category::Known, Category::Spam, Category::Recruiter, Category::Sales,

@@ -63,7 +63,9 @@ pub fn migrate(doc: Value) -> Migrated {
         Value::Object(m) => m,
         Value::Null => Map::new(),
         other => {
-            notes.push(format!("stored settings were not an object ({other}); starting from the defaults"));
+            // The compact text `{other}` would give, through the serialiser the callers link anyway.
+            let text = serde_json::to_string(&other).unwrap_or_default();
+            notes.push(format!("stored settings were not an object ({text}); starting from the defaults"));
             Map::new()
         }
     };

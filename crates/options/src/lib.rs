@@ -23,7 +23,7 @@ mod view;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use notyet_core::samples::{samples, Sample};
+use notyet_core::samples::{read_invitation, samples, Sample};
 use notyet_core::storage::{self, TooLarge};
 use notyet_core::template::default_source;
 use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Variant, When};
@@ -180,11 +180,19 @@ fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Invitations from `lastRead`; entries that don't read as one are skipped. Read from text,
-/// as a pasted invitation is: one deserialiser for `Invitation` in the module, not two.
+/// Invitations from `lastRead`; entries that don't read as one are skipped.
 fn invitations(v: Option<&Value>) -> Vec<Invitation> {
     let Some(Value::Array(items)) = v else { return Vec::new() };
-    items.iter().filter_map(|i| serde_json::from_str(&chrome::text(i)).ok()).collect()
+    items.iter().filter_map(|i| read_invitation(i).ok()).collect()
+}
+
+/// Where `"key"` first appears in `text`, as a 1-based line and column: where a pasted
+/// invitation's bad value is (its JSON parsed fine, so the key is there, unless escaped).
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    let Some(at) = text.find(&format!("\"{key}\"")) else { return (1, 1) };
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
 /// The four delegated listeners, the unload guard, and storage changes from elsewhere.
@@ -646,9 +654,14 @@ impl App {
                 if self.pasted.trim().is_empty() {
                     return Err(tr("paste_empty"));
                 }
-                serde_json::from_str::<Invitation>(&self.pasted)
-                    .map(|inv| (inv, None))
-                    .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))
+                // Parsed as a value, then read by hand: syntax errors at serde's position, a
+                // wrong value at its key's (the module has no typed `Invitation` parser).
+                let v: Value = serde_json::from_str(&self.pasted)
+                    .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+                read_invitation(&v).map(|inv| (inv, None)).map_err(|(key, message)| {
+                    let (line, column) = key_position(&self.pasted, &key);
+                    tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
+                })
             }
         }
     }
