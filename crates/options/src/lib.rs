@@ -667,7 +667,7 @@ impl App {
     }
 
     /// Decides the sample with the settings as edited and shows category, reasons and draft.
-    pub fn update_preview(&self) {
+    pub fn update_preview(&mut self) {
         let (inv, builtin) = match self.preview_invitation() {
             Ok(x) => x,
             Err(e) => {
@@ -678,16 +678,20 @@ impl App {
                 return;
             }
         };
-        let mut settings = match builtin.and_then(|i| self.samples.get(i)) {
-            Some(s) => s.settings_for(&self.settings),
-            None => std::borrow::Cow::Borrowed(&self.settings),
-        };
-        if let Some(v) = self.preview_variant {
-            if settings.variant != v {
-                settings.to_mut().variant = v;
-            }
+        // The sample's settings (`Sample::settings_for`: the known sample's inviter among the
+        // known people) and the preview's length, made in place and undone after: a copy of the
+        // settings per keystroke would link their whole `Clone`, the templates' trees included.
+        let known = builtin.and_then(|i| self.samples.get(i)).is_some_and(|s| s.category == Category::Known);
+        if known {
+            self.settings.known.people.push(inv.name.clone());
         }
-        let s = decide(&inv, &settings);
+        let variant = self.settings.variant;
+        self.settings.variant = self.preview_variant.unwrap_or(variant);
+        let s = decide(&inv, &self.settings);
+        self.settings.variant = variant;
+        if known {
+            self.settings.known.people.pop();
+        }
         let mut summary = tr_with("preview_summary", &[&tr(&format!("cat_{}", name_of(&s.category))), &tr(&format!("act_{}", name_of(&s.action)))]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");

@@ -25,8 +25,14 @@ pub fn ctrl_id(key: &str) -> String {
     key.replace('.', "-")
 }
 
-/// A labelled control with an optional hint and a (hidden until needed) error line.
+/// A labelled control with an optional hint and a (hidden until needed) error line. Label and
+/// hint are message keys, translated here rather than at each of the page's ~40 call sites.
 fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
+    field_text(key, &tr(label), control, hint)
+}
+
+/// [`field`] with a label that is already text.
+fn field_text(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     let id = ctrl_id(key);
     let mut described = format!("err-{id}");
     if hint.is_some() {
@@ -35,7 +41,7 @@ fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     let control = control.id(&id).a("data-k", key).a("aria-describedby", &described);
     let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).t(label)).c(control);
     if let Some(h) = hint {
-        wrap = wrap.c(E::new("p").class("hint").id(&format!("hint-{id}")).t(h));
+        wrap = wrap.c(E::new("p").class("hint").id(&format!("hint-{id}")).t(&tr(h)));
     }
     wrap.c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite"))
 }
@@ -58,25 +64,27 @@ fn checkbox(key: &str, label: &str, on: bool) -> E {
         .c(E::new("label").a("for", &id).t(label))
 }
 
+/// A button whose label is the message `label`.
 fn button(act: &str, label: &str) -> E {
-    E::new("button").a("type", "button").a("data-act", act).t(label)
+    E::new("button").a("type", "button").a("data-act", act).t(&tr(label))
 }
 
+/// A section headed by the message `title`.
 fn section(id: &str, title: &str) -> E {
-    E::new("section").a("aria-labelledby", &format!("h-{id}")).id(&format!("s-{id}")).c(E::new("h2").id(&format!("h-{id}")).t(title))
+    E::new("section").a("aria-labelledby", &format!("h-{id}")).id(&format!("s-{id}")).c(E::new("h2").id(&format!("h-{id}")).t(&tr(title)))
 }
 
 /// The whole page.
 pub fn page(app: &App) -> E {
     let header = E::new("header")
         .c(E::new("h1").t(&tr("options_title")))
-        .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", &tr("toolbar_label"))
-            .c(button("save", &tr("save")).id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
-            .c(button("export", &tr("export")).id("export"))
+        .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", "toolbar_label")
+            .c(button("save", "save").id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
+            .c(button("export", "export").id("export"))
             // A real button (keyboard-reachable, announced as one) that opens the hidden file chooser.
-            .c(button("import", &tr("import")).id("import-button"))
+            .c(button("import", "import").id("import-button"))
             .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").flag("hidden", true).a("tabindex", "-1"))
-            .c(button("reset", &tr("reset")).id("reset")))
+            .c(button("reset", "reset").id("reset")))
         .c(E::new("p").id("dirty").a("aria-live", "polite").t(&tr("all_saved")))
         .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("ul").id("problems").a("role", "alert"));
@@ -85,28 +93,28 @@ pub fn page(app: &App) -> E {
         .c(known(&app.settings))
         .c(general(&app.settings))
         .c(rules_section(app))
-        .c(section("templates", &tr("templates")).c(E::new("div").id("templates").cs(templates(app))))
+        .c(section("templates", "templates").c(E::new("div").id("templates").cs(templates(app))))
         .c(sync(app));
     let main = E::new("main").c(edit).c(preview(app));
     E::new("div").id("app").c(header).c(main).c(reset_dialog())
 }
 
 fn me(s: &Settings) -> E {
-    section("me", &tr("me"))
+    section("me", "me")
         .c(E::new("p").class("hint").t(&tr("me_hint")))
-        .c(field("me.name", &tr("me_name"), input("text", &s.me.name).a("autocomplete", "name"), None))
-        .c(field("me.email", &tr("me_email"), input("email", &s.me.email).a("autocomplete", "email"), Some(&tr("me_email_hint"))))
-        .c(field("me.link", &tr("me_link"), input("url", &s.me.link), Some(&tr("me_link_hint"))))
+        .c(field("me.name", "me_name", input("text", &s.me.name).a("autocomplete", "name"), None))
+        .c(field("me.email", "me_email", input("email", &s.me.email).a("autocomplete", "email"), Some("me_email_hint")))
+        .c(field("me.link", "me_link", input("url", &s.me.link), Some("me_link_hint")))
 }
 
 fn known(s: &Settings) -> E {
-    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some(&tr("one_per_line")));
-    section("known", &tr("known"))
+    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some("one_per_line"));
+    section("known", "known")
         .c(E::new("p").class("hint").t(&tr("known_hint")))
         .c(E::new("div").class("columns")
-            .c(list("known.people", &tr("known_people"), &s.known.people))
-            .c(list("known.companies", &tr("known_companies"), &s.known.companies))
-            .c(list("known.schools", &tr("known_schools"), &s.known.schools)))
+            .c(list("known.people", "known_people", &s.known.people))
+            .c(list("known.companies", "known_companies", &s.known.companies))
+            .c(list("known.schools", "known_schools", &s.known.schools)))
 }
 
 /// The languages offered: the built-in ones, those of the user's templates, and the settings' own.
@@ -131,18 +139,18 @@ fn variant_options() -> Vec<(String, String)> {
 
 fn general(s: &Settings) -> E {
     let langs = languages(s).into_iter().map(|l| (l.clone(), language_label(&l)));
-    section("general", &tr("general"))
-        .c(field("mutual_threshold", &tr("mutual_threshold"), input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some(&tr("mutual_threshold_hint"))))
-        .c(field("language", &tr("language"), select(langs, &s.language), Some(&tr("language_hint"))))
-        .c(field("variant", &tr("variant"), select(variant_options(), &name_of(&s.variant)), None))
-        .c(field("sign_off", &tr("sign_off"), area(&s.sign_off, 3), Some(&tr("sign_off_hint"))))
+    section("general", "general")
+        .c(field("mutual_threshold", "mutual_threshold", input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some("mutual_threshold_hint")))
+        .c(field("language", "language", select(langs, &s.language), Some("language_hint")))
+        .c(field("variant", "variant", select(variant_options(), &name_of(&s.variant)), None))
+        .c(field("sign_off", "sign_off", area(&s.sign_off, 3), Some("sign_off_hint")))
 }
 
 fn rules_section(app: &App) -> E {
-    section("rules", &tr("rules"))
+    section("rules", "rules")
         .c(E::new("p").class("hint").t(&tr("rules_hint")))
         .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
-        .c(button("rule-add", &tr("rule_add")).id("rule-add"))
+        .c(button("rule-add", "rule_add").id("rule-add"))
 }
 
 /// The template ids a rule may name and the editor offers: built-in first, then the user's own.
@@ -179,31 +187,31 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let opt = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
     let when = E::new("fieldset").c(E::new("legend").t(&tr("when")))
         .c(cats)
-        .c(field(&k("note"), &tr("when_note"), select([("".into(), tr("any")), ("yes".into(), tr("note_yes")), ("no".into(), tr("note_no"))], note), None))
+        .c(field(&k("note"), "when_note", select([("".into(), tr("any")), ("yes".into(), tr("note_yes")), ("no".into(), tr("note_no"))], note), None))
         .c(E::new("div").class("columns")
-            .c(field(&k("mutual_at_least"), &tr("when_mutual_at_least"), input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
-            .c(field(&k("mutual_below"), &tr("when_mutual_below"), input("number", &opt(w.mutual_below)).a("min", "0"), None)))
-        .c(field(&k("keywords"), &tr("when_keywords"), input("text", &w.keywords.join(", ")), Some(&tr("when_keywords_hint"))))
-        .c(field(&k("in"), &tr("when_in"), select([("any".into(), tr("in_any")), ("headline".into(), tr("in_headline")), ("note".into(), tr("in_note"))], &name_of(&w.field)), None))
-        .c(field(&k("names"), &tr("when_names"), input("text", &w.name.join(", ")), Some(&tr("comma_list"))))
-        .c(field(&k("company"), &tr("when_company"), input("text", &w.company.join(", ")), Some(&tr("comma_list"))))
-        .c(field(&k("language"), &tr("when_language"), input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some(&tr("when_language_hint"))));
+            .c(field(&k("mutual_at_least"), "when_mutual_at_least", input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
+            .c(field(&k("mutual_below"), "when_mutual_below", input("number", &opt(w.mutual_below)).a("min", "0"), None)))
+        .c(field(&k("keywords"), "when_keywords", input("text", &w.keywords.join(", ")), Some("when_keywords_hint")))
+        .c(field(&k("in"), "when_in", select([("any".into(), tr("in_any")), ("headline".into(), tr("in_headline")), ("note".into(), tr("in_note"))], &name_of(&w.field)), None))
+        .c(field(&k("names"), "when_names", input("text", &w.name.join(", ")), Some("comma_list")))
+        .c(field(&k("company"), "when_company", input("text", &w.company.join(", ")), Some("comma_list")))
+        .c(field(&k("language"), "when_language", input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some("when_language_hint")));
     let t = &r.then;
     let actions = std::iter::once(("".to_owned(), tr("then_action_default"))).chain(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
     let categories = std::iter::once(("".to_owned(), tr("then_category_keep"))).chain(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
     let ids = std::iter::once(("".to_owned(), tr("then_template_default"))).chain(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
     let then = E::new("fieldset").c(E::new("legend").t(&tr("then")))
-        .c(field(&k("action"), &tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
-        .c(field(&k("then_category"), &tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
-        .c(field(&k("template"), &tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None));
+        .c(field(&k("action"), "then_action", select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
+        .c(field(&k("then_category"), "then_category", select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
+        .c(field(&k("template"), "then_template", select(ids, t.template.as_deref().unwrap_or("")), None));
     let tools = E::new("div").class("rule-tools")
-        .c(button(&format!("rule-up.{i}"), &tr("move_up")).id(&format!("r-{i}-up")).a("aria-label", &tr_with("move_up_n", &[&number])).flag("disabled", i == 0))
-        .c(button(&format!("rule-down.{i}"), &tr("move_down")).id(&format!("r-{i}-down")).a("aria-label", &tr_with("move_down_n", &[&number])).flag("disabled", i + 1 == n))
-        .c(button(&format!("rule-remove.{i}"), &tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+        .c(button(&format!("rule-up.{i}"), "move_up").id(&format!("r-{i}-up")).a("aria-label", &tr_with("move_up_n", &[&number])).flag("disabled", i == 0))
+        .c(button(&format!("rule-down.{i}"), "move_down").id(&format!("r-{i}-down")).a("aria-label", &tr_with("move_down_n", &[&number])).flag("disabled", i + 1 == n))
+        .c(button(&format!("rule-remove.{i}"), "remove").id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
     E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("fieldset")
         .c(E::new("legend").t(&title))
         .c(E::new("div").class("columns")
-            .c(field(&k("name"), &tr("rule_name"), input("text", &r.name), None))
+            .c(field(&k("name"), "rule_name", input("text", &r.name), None))
             .c(checkbox(&k("enabled"), &tr("rule_enabled"), r.enabled)))
         .c(when).c(then).c(tools))
 }
@@ -250,14 +258,14 @@ pub fn templates(app: &App) -> Vec<E> {
     let mut out = vec![
         E::new("p").class("hint").t(&tr("templates_hint")),
         E::new("div").class("columns")
-            .c(field("tpl.id", &tr("tpl_id"), select(ids, &app.tpl_id), None))
-            .c(field("tpl.lang", &tr("tpl_lang"), select(langs, &app.tpl_lang), None)),
+            .c(field("tpl.id", "tpl_id", select(ids, &app.tpl_id), None))
+            .c(field("tpl.lang", "tpl_lang", select(langs, &app.tpl_lang), None)),
         E::new("div").class("columns new-template")
-            .c(field("tpl.newid", &tr("tpl_new"), input("text", "").a("pattern", "[^\\s.]{1,64}"), Some(&tr("tpl_new_hint"))))
-            .c(button("tpl-new", &tr("tpl_new_add"))),
+            .c(field("tpl.newid", "tpl_new", input("text", "").a("pattern", "[^\\s.]{1,64}"), Some("tpl_new_hint")))
+            .c(button("tpl-new", "tpl_new_add")),
         E::new("div").class("columns new-template")
-            .c(field("tpl.newlang", &tr("tpl_newlang"), input("text", "").a("maxlength", "2").a("size", "3"), Some(&tr("tpl_newlang_hint"))))
-            .c(button("tpl-newlang", &tr("tpl_newlang_add"))),
+            .c(field("tpl.newlang", "tpl_newlang", input("text", "").a("maxlength", "2").a("size", "3"), Some("tpl_newlang_hint")))
+            .c(button("tpl-newlang", "tpl_newlang_add")),
     ];
     for v in [Variant::Short, Variant::Long] {
         let vn = name_of(&v);
@@ -267,10 +275,10 @@ pub fn templates(app: &App) -> Vec<E> {
         let err = template_error(&text);
         let id = ctrl_id(&key);
         out.push(E::new("div").class("template")
-            .c(field(&key, &label, area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn), Some(&tr("tpl_syntax_hint"))))
+            .c(field_text(&key, &label, area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn), Some("tpl_syntax_hint")))
             .c(E::new("p").class("tpl-status")
                 .c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v)))
-                .c(button(&format!("tpl-reset.{vn}"), &tr("tpl_reset")).id(&format!("reset-{id}"))
+                .c(button(&format!("tpl-reset.{vn}"), "tpl_reset").id(&format!("reset-{id}"))
                     .a("aria-label", &tr_with("tpl_reset_n", &[&label])).flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1)))
             .c(E::new("pre").class("caret").id(&format!("caret-{id}")).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())));
     }
@@ -278,7 +286,7 @@ pub fn templates(app: &App) -> Vec<E> {
 }
 
 fn sync(app: &App) -> E {
-    section("sync", &tr("sync"))
+    section("sync", "sync")
         .c(checkbox("sync", &tr("sync_on"), app.sync_on))
         .c(E::new("p").class("hint").id("hint-sync").t(&tr("sync_hint")))
         .c(E::new("p").id("sync-status").a("role", "status").a("aria-live", "polite"))
@@ -310,10 +318,10 @@ fn preview(app: &App) -> E {
     let variants = std::iter::once(("".to_owned(), tr("preview_variant_settings"))).chain(variant_options());
     E::new("aside").class("preview").a("aria-labelledby", "h-preview")
         .c(E::new("h2").id("h-preview").t(&tr("preview")))
-        .c(field("sample", &tr("sample"), select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
+        .c(field("sample", "sample", select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
         .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted)
-            .c(field("pasted", &tr("paste_label"), area(&app.pasted, 6), Some(&tr("paste_hint")))))
-        .c(field("pvariant", &tr("preview_variant"), select(variants, &pv), None))
+            .c(field("pasted", "paste_label", area(&app.pasted, 6), Some("paste_hint"))))
+        .c(field("pvariant", "preview_variant", select(variants, &pv), None))
         // Only the decision is announced; the count changes on every keystroke and is read on demand.
         .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
         .c(E::new("p").id("preview-count").class("count"))
@@ -328,9 +336,9 @@ fn reset_dialog() -> E {
         .c(E::new("h2").id("h-reset").t(&tr("reset_title")))
         .c(E::new("p").id("reset-text").t(&tr("reset_text")))
         .c(E::new("div").class("toolbar")
-            .c(button("reset-export", &tr("reset_export")).id("reset-export"))
-            .c(button("reset-confirm", &tr("reset_confirm")).id("reset-confirm").class("danger"))
-            .c(button("reset-cancel", &tr("cancel")).id("reset-cancel")))
+            .c(button("reset-export", "reset_export").id("reset-export"))
+            .c(button("reset-confirm", "reset_confirm").id("reset-confirm").class("danger"))
+            .c(button("reset-cancel", "cancel").id("reset-cancel")))
 }
 
 /// The `Field` of a rule's `in` select.
