@@ -55,6 +55,11 @@ impl E {
         self
     }
 
+    /// Appends the interface text `key` (one call site per message instead of a `String` each).
+    pub fn tk(self, key: &str) -> E {
+        self.t(&crate::tr(key))
+    }
+
     pub fn c(self, child: E) -> E {
         let _ = self.0.append_child(&child.0);
         self

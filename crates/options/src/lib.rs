@@ -148,7 +148,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
         if !problems.is_empty() {
-            app.say(&tr("loaded_with_notes"));
+            app.say_key("loaded_with_notes");
             show_problems(&problems.iter().map(ToString::to_string).collect::<Vec<_>>());
         } else if !migrated.notes.is_empty() {
             app.say(&migrated.notes.join("; "));
@@ -361,6 +361,11 @@ fn variant_of(s: &str) -> Variant {
 impl App {
     fn say(&self, text: &str) {
         set_text("status", text);
+    }
+
+    /// Says the interface text `key`.
+    fn say_key(&self, key: &str) {
+        self.say(&tr(key));
     }
 
     fn set_dirty(&mut self, dirty: bool) {
@@ -586,7 +591,7 @@ impl App {
                 self.set_template(variant, String::new());
                 dom::replace("templates", view::templates(self));
                 self.set_dirty(true);
-                self.say(&tr("tpl_reset_done"));
+                self.say_key("tpl_reset_done");
                 self.update_preview();
                 focus(&format!("tpl-{arg}"));
                 return;
@@ -740,11 +745,11 @@ impl App {
             return;
         }
         if self.dirty {
-            self.say(&tr("changed_elsewhere_dirty"));
+            self.say_key("changed_elsewhere_dirty");
         } else {
             self.settings = fresh;
             self.rerender();
-            self.say(&tr("changed_elsewhere"));
+            self.say_key("changed_elsewhere");
         }
     }
 
@@ -787,7 +792,7 @@ impl App {
         if let Some(old) = self.export_url.replace(url) {
             let _ = web_sys::Url::revoke_object_url(&old);
         }
-        self.say(&tr("exported"));
+        self.say_key("exported");
     }
 
     fn use_synced(&mut self) {
@@ -798,7 +803,7 @@ impl App {
         self.dirty = true;
         self.rerender();
         dom::replace("sync-offer", []);
-        self.say(&tr("synced_used"));
+        self.say_key("synced_used");
     }
 }
 
@@ -842,7 +847,7 @@ async fn save() {
     // Only what this version writes is checked: keys kept from a newer version are its business.
     let problems = check(&fresh);
     if !problems.is_empty() {
-        with_app(|app| app.say(&tr("save_refused")));
+        with_app(|app| app.say_key("save_refused"));
         show_problems(&problems);
         return;
     }
@@ -854,7 +859,7 @@ async fn save() {
             with_app(|app| {
                 app.stored = doc.clone();
                 app.set_dirty(false);
-                app.say(&tr("saved"));
+                app.say_key("saved");
             });
             if with_app(|a| a.sync_on).unwrap_or(false) {
                 push_sync(&api, &doc, saved_at).await;
@@ -949,7 +954,7 @@ async fn check_synced() -> bool {
                 return false;
             }
             with_app(|a| a.synced = Some(synced.settings));
-            dom::replace("sync-offer", [E::new("p").t(&tr("synced_newer")), E::new("button").a("type", "button").a("data-act", "use-synced").t(&tr("synced_use"))]);
+            dom::replace("sync-offer", [E::new("p").tk("synced_newer"), E::new("button").a("type", "button").a("data-act", "use-synced").tk("synced_use")]);
             true
         }
         Ok(None) => false,
@@ -1007,5 +1012,5 @@ async fn reset() {
         a.rerender();
     });
     save().await;
-    with_app(|a| a.say(&tr("reset_done")));
+    with_app(|a| a.say_key("reset_done"));
 }

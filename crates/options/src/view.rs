@@ -77,7 +77,7 @@ fn section(id: &str, title: &str) -> E {
 /// The whole page.
 pub fn page(app: &App) -> E {
     let header = E::new("header")
-        .c(E::new("h1").t(&tr("options_title")))
+        .c(E::new("h1").tk("options_title"))
         .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", "toolbar_label")
             .c(button("save", "save").id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
             .c(button("export", "export").id("export"))
@@ -85,7 +85,7 @@ pub fn page(app: &App) -> E {
             .c(button("import", "import").id("import-button"))
             .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").flag("hidden", true).a("tabindex", "-1"))
             .c(button("reset", "reset").id("reset")))
-        .c(E::new("p").id("dirty").a("aria-live", "polite").t(&tr("all_saved")))
+        .c(E::new("p").id("dirty").a("aria-live", "polite").tk("all_saved"))
         .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("ul").id("problems").a("role", "alert"));
     let edit = E::new("div").class("edit")
@@ -101,7 +101,7 @@ pub fn page(app: &App) -> E {
 
 fn me(s: &Settings) -> E {
     section("me", "me")
-        .c(E::new("p").class("hint").t(&tr("me_hint")))
+        .c(E::new("p").class("hint").tk("me_hint"))
         .c(field("me.name", "me_name", input("text", &s.me.name).a("autocomplete", "name"), None))
         .c(field("me.email", "me_email", input("email", &s.me.email).a("autocomplete", "email"), Some("me_email_hint")))
         .c(field("me.link", "me_link", input("url", &s.me.link), Some("me_link_hint")))
@@ -110,7 +110,7 @@ fn me(s: &Settings) -> E {
 fn known(s: &Settings) -> E {
     let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some("one_per_line"));
     section("known", "known")
-        .c(E::new("p").class("hint").t(&tr("known_hint")))
+        .c(E::new("p").class("hint").tk("known_hint"))
         .c(E::new("div").class("columns")
             .c(list("known.people", "known_people", &s.known.people))
             .c(list("known.companies", "known_companies", &s.known.companies))
@@ -148,7 +148,7 @@ fn general(s: &Settings) -> E {
 
 fn rules_section(app: &App) -> E {
     section("rules", "rules")
-        .c(E::new("p").class("hint").t(&tr("rules_hint")))
+        .c(E::new("p").class("hint").tk("rules_hint"))
         .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
         .c(button("rule-add", "rule_add").id("rule-add"))
 }
@@ -167,7 +167,7 @@ fn category_label(c: Category) -> String {
 pub fn rules(app: &App) -> Vec<E> {
     let n = app.settings.rules.len();
     if n == 0 {
-        return vec![E::new("li").class("empty").t(&tr("rules_none"))];
+        return vec![E::new("li").class("empty").tk("rules_none")];
     }
     app.settings.rules.iter().enumerate().map(|(i, r)| rule(app, i, n, r)).collect()
 }
@@ -177,7 +177,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let number = (i + 1).to_string();
     let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
-    let cats = E::new("fieldset").class("cats").c(E::new("legend").t(&tr("when_category")))
+    let cats = E::new("fieldset").class("cats").c(E::new("legend").tk("when_category"))
         .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))));
     let note = match w.note {
         None => "",
@@ -185,7 +185,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         Some(false) => "no",
     };
     let opt = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
-    let when = E::new("fieldset").c(E::new("legend").t(&tr("when")))
+    let when = E::new("fieldset").c(E::new("legend").tk("when"))
         .c(cats)
         .c(field(&k("note"), "when_note", select([("".into(), tr("any")), ("yes".into(), tr("note_yes")), ("no".into(), tr("note_no"))], note), None))
         .c(E::new("div").class("columns")
@@ -200,7 +200,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let actions = std::iter::once(("".to_owned(), tr("then_action_default"))).chain(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
     let categories = std::iter::once(("".to_owned(), tr("then_category_keep"))).chain(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
     let ids = std::iter::once(("".to_owned(), tr("then_template_default"))).chain(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
-    let then = E::new("fieldset").c(E::new("legend").t(&tr("then")))
+    let then = E::new("fieldset").c(E::new("legend").tk("then"))
         .c(field(&k("action"), "then_action", select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
         .c(field(&k("then_category"), "then_category", select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
         .c(field(&k("template"), "then_template", select(ids, t.template.as_deref().unwrap_or("")), None));
@@ -256,7 +256,7 @@ pub fn templates(app: &App) -> Vec<E> {
     }
     let langs = langs.into_iter().map(|l| (l.clone(), language_label(&l)));
     let mut out = vec![
-        E::new("p").class("hint").t(&tr("templates_hint")),
+        E::new("p").class("hint").tk("templates_hint"),
         E::new("div").class("columns")
             .c(field("tpl.id", "tpl_id", select(ids, &app.tpl_id), None))
             .c(field("tpl.lang", "tpl_lang", select(langs, &app.tpl_lang), None)),
@@ -288,7 +288,7 @@ pub fn templates(app: &App) -> Vec<E> {
 fn sync(app: &App) -> E {
     section("sync", "sync")
         .c(checkbox("sync", &tr("sync_on"), app.sync_on))
-        .c(E::new("p").class("hint").id("hint-sync").t(&tr("sync_hint")))
+        .c(E::new("p").class("hint").id("hint-sync").tk("sync_hint"))
         .c(E::new("p").id("sync-status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("div").id("sync-offer"))
 }
@@ -317,7 +317,7 @@ fn preview(app: &App) -> E {
     let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
     let variants = std::iter::once(("".to_owned(), tr("preview_variant_settings"))).chain(variant_options());
     E::new("aside").class("preview").a("aria-labelledby", "h-preview")
-        .c(E::new("h2").id("h-preview").t(&tr("preview")))
+        .c(E::new("h2").id("h-preview").tk("preview"))
         .c(field("sample", "sample", select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
         .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted)
             .c(field("pasted", "paste_label", area(&app.pasted, 6), Some("paste_hint"))))
@@ -325,16 +325,16 @@ fn preview(app: &App) -> E {
         // Only the decision is announced; the count changes on every keystroke and is read on demand.
         .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
         .c(E::new("p").id("preview-count").class("count"))
-        .c(E::new("h3").t(&tr("reasons")))
+        .c(E::new("h3").tk("reasons"))
         .c(E::new("ul").id("preview-reasons"))
-        .c(E::new("h3").id("h-draft").t(&tr("draft")))
+        .c(E::new("h3").id("h-draft").tk("draft"))
         .c(E::new("pre").id("preview-draft").class("draft").a("aria-labelledby", "h-draft").a("tabindex", "0"))
 }
 
 fn reset_dialog() -> E {
     E::new("dialog").id("reset-dialog").a("aria-labelledby", "h-reset").a("aria-describedby", "reset-text")
-        .c(E::new("h2").id("h-reset").t(&tr("reset_title")))
-        .c(E::new("p").id("reset-text").t(&tr("reset_text")))
+        .c(E::new("h2").id("h-reset").tk("reset_title"))
+        .c(E::new("p").id("reset-text").tk("reset_text"))
         .c(E::new("div").class("toolbar")
             .c(button("reset-export", "reset_export").id("reset-export"))
             .c(button("reset-confirm", "reset_confirm").id("reset-confirm").class("danger"))
