@@ -84,21 +84,17 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
     let mut inv = Invitation::default();
     for (key, value) in map {
         let bad = |what: &str| (key.clone(), format!("expected {what}"));
-        let text = || match value {
-            Value::String(s) => Ok(Some(s.clone())),
-            Value::Null => Ok(None),
-            _ => Err(bad("a string")),
-        };
-        match key.as_str() {
+        let optional = match key.as_str() {
+            "first_name" => &mut inv.first_name,
+            "headline" => &mut inv.headline,
+            "note" => &mut inv.note,
+            "profile_url" => &mut inv.profile_url,
+            "sent" => &mut inv.sent,
             "site" | "name" => {
                 let Value::String(s) = value else { return Err(bad("a string")) };
                 *(if key == "site" { &mut inv.site } else { &mut inv.name }) = s.clone();
+                continue;
             }
-            "first_name" => inv.first_name = text()?,
-            "headline" => inv.headline = text()?,
-            "note" => inv.note = text()?,
-            "profile_url" => inv.profile_url = text()?,
-            "sent" => inv.sent = text()?,
             "kind" => {
                 inv.kind = match value.as_str() {
                     Some("person") => Kind::Person,
@@ -109,19 +105,23 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
                     Some("newsletter") => Kind::Newsletter,
                     Some("page") => Kind::Page,
                     _ => return Err(bad("person, company, school, group, event, newsletter or page")),
-                }
+                };
+                continue;
             }
             "mutual_connections" => {
                 inv.mutual_connections = match value {
                     Value::Null => None,
-                    _ => match value.as_u64().map(u32::try_from) {
-                        Some(Ok(n)) => Some(n),
-                        _ => return Err(bad("a whole number")),
-                    },
-                }
+                    _ => Some(value.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad("a whole number"))?),
+                };
+                continue;
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        *optional = match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            _ => return Err(bad("a string")),
+        };
     }
     Ok(inv)
 }

@@ -339,13 +339,19 @@ fn field_error(key: &str, message: Option<&str>) {
     set_text(&format!("err-{id}"), message.unwrap_or(""));
 }
 
-/// A comma-separated list as entries.
-fn comma_list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+/// A list as entries: split at `sep`, trimmed (a line's `\r` too), empty ones dropped.
+fn entries(s: &str, sep: char) -> Vec<String> {
+    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
 }
 
+/// A comma-separated list as entries.
+fn comma_list(s: &str) -> Vec<String> {
+    entries(s, ',')
+}
+
+/// One entry per line.
 fn lines(s: &str) -> Vec<String> {
-    s.lines().map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+    entries(s, '\n')
 }
 
 /// The value of `all` whose serde name is `s`: the names' one source stays serde's, and no

@@ -18,7 +18,12 @@ pub const ACTIONS: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore,
 /// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
 pub fn name_of<T: serde::Serialize>(v: &T) -> String {
     // Through the compact serialiser (linked anyway), not `to_value`'s: `"not_a_person"` unquoted.
-    serde_json::to_string(v).unwrap_or_default().trim_matches('"').to_owned()
+    unquote(serde_json::to_string(v).unwrap_or_default())
+}
+
+/// The one copy of `name_of`'s non-generic part.
+fn unquote(json: String) -> String {
+    json.trim_matches('"').to_owned()
 }
 
 pub fn ctrl_id(key: &str) -> String {
@@ -54,8 +59,13 @@ fn area(value: &str, rows: u32) -> E {
     E::new("textarea").a("rows", &rows.to_string()).a("spellcheck", "false").t(value)
 }
 
-fn select(options: impl IntoIterator<Item = (String, String)>, selected: &str) -> E {
-    E::new("select").cs(options.into_iter().map(|(v, l)| option(&v, &l, v == selected)))
+/// A `<select>` of (value, label) options. A `Vec`, not any iterator: one copy of the code.
+fn select(options: Vec<(String, String)>, selected: &str) -> E {
+    let el = E::new("select");
+    for (v, l) in options {
+        let _ = el.0.append_child(&option(&v, &l, v == selected).0);
+    }
+    el
 }
 
 fn checkbox(key: &str, label: &str, on: bool) -> E {
@@ -133,16 +143,24 @@ fn language_label(code: &str) -> String {
     if name.starts_with("lang_") { code.to_owned() } else { format!("{name} ({code})") }
 }
 
-fn variant_options() -> Vec<(String, String)> {
-    vec![("short".into(), tr("variant_short")), ("long".into(), tr("variant_long"))]
+/// Options whose labels are messages: (value, message key) pairs.
+fn keyed(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items.iter().map(|(v, key)| ((*v).to_owned(), tr(key))).collect()
 }
 
+/// Options for a list of language codes, each labelled with its name.
+fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
+    codes.into_iter().map(|l| (l.clone(), language_label(&l))).collect()
+}
+
+const VARIANT_OPTIONS: [(&str, &str); 2] = [("short", "variant_short"), ("long", "variant_long")];
+
 fn general(s: &Settings) -> E {
-    let langs = languages(s).into_iter().map(|l| (l.clone(), language_label(&l)));
+    let langs = language_options(languages(s));
     section("general", "general")
         .c(field("mutual_threshold", "mutual_threshold", input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some("mutual_threshold_hint")))
         .c(field("language", "language", select(langs, &s.language), Some("language_hint")))
-        .c(field("variant", "variant", select(variant_options(), &name_of(&s.variant)), None))
+        .c(field("variant", "variant", select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)), None))
         .c(field("sign_off", "sign_off", area(&s.sign_off, 3), Some("sign_off_hint")))
 }
 
@@ -187,19 +205,22 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let opt = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
     let when = E::new("fieldset").c(E::new("legend").tk("when"))
         .c(cats)
-        .c(field(&k("note"), "when_note", select([("".into(), tr("any")), ("yes".into(), tr("note_yes")), ("no".into(), tr("note_no"))], note), None))
+        .c(field(&k("note"), "when_note", select(keyed(&[("", "any"), ("yes", "note_yes"), ("no", "note_no")]), note), None))
         .c(E::new("div").class("columns")
             .c(field(&k("mutual_at_least"), "when_mutual_at_least", input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
             .c(field(&k("mutual_below"), "when_mutual_below", input("number", &opt(w.mutual_below)).a("min", "0"), None)))
         .c(field(&k("keywords"), "when_keywords", input("text", &w.keywords.join(", ")), Some("when_keywords_hint")))
-        .c(field(&k("in"), "when_in", select([("any".into(), tr("in_any")), ("headline".into(), tr("in_headline")), ("note".into(), tr("in_note"))], &name_of(&w.field)), None))
+        .c(field(&k("in"), "when_in", select(keyed(&[("any", "in_any"), ("headline", "in_headline"), ("note", "in_note")]), &name_of(&w.field)), None))
         .c(field(&k("names"), "when_names", input("text", &w.name.join(", ")), Some("comma_list")))
         .c(field(&k("company"), "when_company", input("text", &w.company.join(", ")), Some("comma_list")))
         .c(field(&k("language"), "when_language", input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some("when_language_hint")));
     let t = &r.then;
-    let actions = std::iter::once(("".to_owned(), tr("then_action_default"))).chain(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
-    let categories = std::iter::once(("".to_owned(), tr("then_category_keep"))).chain(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
-    let ids = std::iter::once(("".to_owned(), tr("then_template_default"))).chain(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
+    let mut actions = keyed(&[("", "then_action_default")]);
+    actions.extend(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
+    let mut categories = keyed(&[("", "then_category_keep")]);
+    categories.extend(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
+    let mut ids = keyed(&[("", "then_template_default")]);
+    ids.extend(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
     let then = E::new("fieldset").c(E::new("legend").tk("then"))
         .c(field(&k("action"), "then_action", select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
         .c(field(&k("then_category"), "then_category", select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
@@ -249,12 +270,12 @@ pub fn templates(app: &App) -> Vec<E> {
         let label = if default_template_ids().contains(&id.as_str()) { tr(&format!("tpl_id_{id}")) } else { id.clone() };
         let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
         (id, label)
-    });
+    }).collect();
     let mut langs = languages(s);
     if !langs.contains(&app.tpl_lang) {
         langs.push(app.tpl_lang.clone()); // just added, no wording yet
     }
-    let langs = langs.into_iter().map(|l| (l.clone(), language_label(&l)));
+    let langs = language_options(langs);
     let mut out = vec![
         E::new("p").class("hint").tk("templates_hint"),
         E::new("div").class("columns")
@@ -315,7 +336,7 @@ pub fn pick_value(p: &Pick) -> String {
 
 fn preview(app: &App) -> E {
     let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
-    let variants = std::iter::once(("".to_owned(), tr("preview_variant_settings"))).chain(variant_options());
+    let variants = keyed(&[("", "preview_variant_settings"), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
     E::new("aside").class("preview").a("aria-labelledby", "h-preview")
         .c(E::new("h2").id("h-preview").tk("preview"))
         .c(field("sample", "sample", select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
