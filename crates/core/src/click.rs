@@ -6,7 +6,7 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion};
+use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
@@ -62,6 +62,31 @@ pub struct LastDraft {
 pub struct Notice {
     pub level: Level,
     pub text: String,
+    /// Buttons on the notice; each sends its request back to the service worker.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<NoticeAction>,
+}
+
+/// A button on a notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeAction {
+    pub label: String,
+    pub request: Request,
+}
+
+/// What the user asked for: the toolbar click, or a button on the notice after a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Draft a reply (the toolbar button or its shortcut).
+    #[default]
+    Click,
+    /// Swap NotYet's draft for the template's other length.
+    Variant { variant: Variant },
+    /// Put back exactly what the box held before NotYet's draft.
+    Restore,
+    /// Open the options page (the service worker does it; no plan needed).
+    Options,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +100,7 @@ pub enum Level {
 
 impl Notice {
     fn new(level: Level, text: impl Into<String>) -> Notice {
-        Notice { level, text: text.into() }
+        Notice { level, text: text.into(), actions: Vec::new() }
     }
 }
 
@@ -94,11 +119,24 @@ fn gone_notice() -> Notice {
 /// Plans a click from the agent's snapshot JSON, the settings JSON and the last draft's JSON
 /// (empty or `null` when there is none). Never fails: every problem becomes a notice.
 pub fn plan_json(snapshot: &str, settings: &str, last: &str) -> Plan {
+    plan_request_json(snapshot, settings, last, "")
+}
+
+/// Plans as [`plan_json`] does, for the [`Request`] in `request` (JSON; empty for a click).
+pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &str) -> Plan {
+    let request = if request.trim().is_empty() {
+        Ok(Request::Click)
+    } else {
+        serde_json::from_str::<Request>(request)
+    };
+    let Ok(request) = request else {
+        return only_notice(Vec::new(), Notice::new(Level::Error, "NotYet got a request it doesn't know. Nothing was changed."));
+    };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
     let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
-        Ok(snap) => plan(&snap, &settings, last.as_ref()),
+        Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request),
         Err(e) => only_notice(Vec::new(), Notice::new(Level::Error, format!("NotYet couldn't read this page ({e}). Nothing was changed."))),
     };
     plan.warnings = warnings;
@@ -107,6 +145,21 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str) -> Plan {
 
 /// Plans a click: read the page, decide, and choose how to write.
 pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) -> Plan {
+    plan_request(snapshot, settings, last, Request::Click)
+}
+
+/// Plans what `request` asks on this page.
+pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request) -> Plan {
+    match request {
+        Request::Click => {}
+        Request::Variant { variant } if variant != settings.variant => {
+            let settings = Settings { variant, ..settings.clone() };
+            return plan_request(snapshot, &settings, last, Request::Click);
+        }
+        Request::Variant { .. } => {}
+        Request::Restore => return plan_restore(snapshot, last),
+        Request::Options => return only_notice(Vec::new(), Notice::new(Level::Info, "Opening NotYet's options.")),
+    }
     if !is_supported_url(&snapshot.url) {
         return only_notice(Vec::new(), unsupported_notice());
     }
@@ -166,12 +219,48 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
     }
     let reason = suggestion.reasons.first().map(|r| format!(" ({r})")).unwrap_or_default();
     let kept = if before.is_empty() { "" } else { " Your own text is kept above it." };
-    let notice = Notice::new(Level::Success, format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."));
+    let mut notice = Notice::new(Level::Success, format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."));
+    let (label, other) = match settings.variant {
+        Variant::Long => ("Shorter", Variant::Short),
+        Variant::Short => ("Longer", Variant::Long),
+    };
+    notice.actions = vec![
+        NoticeAction { label: label.into(), request: Request::Variant { variant: other } },
+        NoticeAction { label: "Restore".into(), request: Request::Restore },
+        NoticeAction { label: "Options".into(), request: Request::Options },
+    ];
     Plan {
         invitations: page.invitations,
         suggestion: Some(suggestion),
         insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
         notice,
+        gone_notice: gone_notice(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Puts back what the box held before NotYet's last draft, if the draft is still as written.
+fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>) -> Plan {
+    let page = read_page(snapshot);
+    let Some(composer) = page.composer else {
+        return only_notice(page.invitations, gone_notice());
+    };
+    let Some(last) = last.filter(|l| l.node == composer.node && l.url == snapshot.url) else {
+        return only_notice(page.invitations, Notice::new(Level::Info, "Nothing to restore: NotYet hasn't written in this box."));
+    };
+    if fold_whitespace(&composer.lines.join(" ")) != last.after {
+        return only_notice(
+            page.invitations,
+            Notice::new(Level::Info, "The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step."),
+        );
+    }
+    let after = fold_whitespace(&last.before.join(" "));
+    let text = if last.before.is_empty() { "Restored: the box is empty again, as it was." } else { "Restored: the box holds your text as it was before the draft." };
+    Plan {
+        invitations: page.invitations,
+        suggestion: None,
+        insert: Some(Insert { node: composer.node, mode: Mode::Replace, lines: last.before.clone(), remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after } }),
+        notice: Notice::new(Level::Success, text),
         gone_notice: gone_notice(),
         warnings: Vec::new(),
     }
@@ -293,6 +382,65 @@ mod tests {
                 set_box(n, children.clone());
             }
         }
+    }
+
+    /// The snapshot after the agent carried out `insert` on `snap`'s box.
+    fn after(snap: &Snapshot, insert: &Insert) -> Snapshot {
+        let mut next = snap.clone();
+        let lines = insert.remember.before.iter().chain(insert.lines.iter().skip(if insert.mode == Mode::Append { 0 } else { insert.remember.before.len() }));
+        let children = lines.enumerate().map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() })).collect();
+        set_box(&mut next.root, children);
+        next
+    }
+
+    #[test]
+    fn the_notice_offers_the_other_length_restore_and_options() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan(&snap, &Settings::default(), None);
+        let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request).collect();
+        assert_eq!(requests, vec![Request::Variant { variant: Variant::Short }, Request::Restore, Request::Options]);
+        let long = first.insert.expect("drafts");
+
+        // The shorter variant replaces the draft while it is unchanged.
+        let shown = after(&snap, &long);
+        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), Request::Variant { variant: Variant::Short });
+        let short_insert = short.insert.expect("swaps");
+        assert_eq!(short_insert.mode, Mode::Replace);
+        assert!(short_insert.lines.join(" ").len() < long.lines.join(" ").len());
+        assert_eq!(short.notice.actions[0].request, Request::Variant { variant: Variant::Long });
+
+        // Restore puts back the empty box it was.
+        let shown = after(&snap, &short_insert);
+        let restored = plan_request(&shown, &Settings::default(), Some(&short_insert.remember), Request::Restore);
+        let r = restored.insert.expect("restores");
+        assert_eq!((r.mode, r.lines.len()), (Mode::Replace, 0));
+    }
+
+    #[test]
+    fn restore_puts_back_the_users_own_text_and_never_their_edits() {
+        let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        set_box(&mut snap.root, vec![Child::Element(Node { id: 50, tag: "p".into(), children: vec![Child::Text("Hello Kathie!".into())], ..Node::default() })]);
+        let first = plan(&snap, &Settings::default(), None).insert.expect("appends");
+        assert_eq!(first.mode, Mode::Append);
+        assert_eq!(first.remember.before, vec!["Hello Kathie!".to_owned()]);
+        let shown = after(&snap, &first);
+        let restored = plan_request(&shown, &Settings::default(), Some(&first.remember), Request::Restore).insert.expect("restores");
+        assert_eq!(restored.lines, vec!["Hello Kathie!".to_owned()]);
+        // Edited after the draft: Restore leaves it.
+        let mut edited = shown.clone();
+        set_box(&mut edited.root, vec![Child::Text("Hello Kathie! plus my edit".into())]);
+        let refused = plan_request(&edited, &Settings::default(), Some(&first.remember), Request::Restore);
+        assert!(refused.insert.is_none());
+        // Nothing written yet: nothing to restore.
+        assert!(plan_request(&snap, &Settings::default(), None, Request::Restore).insert.is_none());
+    }
+
+    #[test]
+    fn requests_read_from_json() {
+        let plan = plan_request_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#);
+        assert_eq!(plan.notice, unsupported_notice());
+        let bad = plan_request_json("{}", "", "", r#"{"type":"send"}"#);
+        assert_eq!(bad.notice.level, Level::Error);
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub fn plan_click(snapshot: &str, settings: &str, last: &str) -> String {
     to_json(&click::plan_json(snapshot, settings, last))
 }
 
+/// Plans a button on the notice (`request`: a core `Request` as JSON, e.g. `{"type":"restore"}`),
+/// with the same inputs as [`plan_click`].
+#[wasm_bindgen(js_name = planRequest)]
+pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str) -> String {
+    to_json(&click::plan_request_json(snapshot, settings, last, request))
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing our own plain structs cannot fail; an empty object keeps the caller's JSON.parse safe.
     serde_json::to_string(value).unwrap_or_else(|_| "{}".into())
