@@ -51,11 +51,22 @@ api.tabs.onRemoved.addListener((tabId) => {
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
 
-/** Runs one agent command in the tab's top frame and returns its answer. */
+/**
+ * Runs one agent command in the tab's top frame and returns its answer. A click's activeTab grant
+ * can reach the page a moment after the click event (seen in Chromium 156 under load): a refusal
+ * for access is retried, which is safe as a refused script never ran.
+ */
 async function run(tabId, command) {
-  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
-  if (frame?.error) throw new Error(String(frame.error)); // Firefox reports script errors here
-  return frame?.result;
+  for (const wait of [25, 100, null]) {
+    try {
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
+      if (frame?.error) throw new Error(String(frame.error)); // Firefox reports script errors here
+      return frame?.result;
+    } catch (e) {
+      if (wait === null || !/Cannot access|Missing host permission/.test(e?.message)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 async function click(tab) {
