@@ -2,8 +2,8 @@
 //! framework. Attribute errors (only possible for invalid names, which are all literals here)
 //! are ignored rather than unwrapped.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element};
 
 thread_local! {
     static DOC: Option<Document> = web_sys::window().and_then(|w| w.document());
@@ -65,7 +65,8 @@ impl E {
         self
     }
 
-    pub fn cs(self, children: impl IntoIterator<Item = E>) -> E {
+    /// Appends children (a `Vec`, not any iterator: one copy of the code).
+    pub fn cs(self, children: Vec<E>) -> E {
         for c in children {
             let _ = self.0.append_child(&c.0);
         }
@@ -79,31 +80,25 @@ impl E {
     }
 }
 
-/// A form control's current value, `""` for anything else.
+/// The property `name` of a JS object, `undefined` when it can't be read.
+pub fn prop(target: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A form control's current value (inputs, text areas, selects), `""` for anything else. Read
+/// as the `value` property: the same for every control, and no web-sys binding per element type.
 pub fn value(el: &Element) -> String {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.value()
-    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.value()
-    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
+    prop(el, "value").as_string().unwrap_or_default()
 }
 
+/// Sets a form control's current value (only ever called on one).
 pub fn set_value(el: &Element, v: &str) {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(v);
-    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(v);
-    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
-        s.set_value(v);
-    }
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(v));
 }
 
+/// Whether a check box is ticked.
 pub fn checked(el: &Element) -> bool {
-    el.dyn_ref::<HtmlInputElement>().is_some_and(HtmlInputElement::checked)
+    prop(el, "checked").is_truthy()
 }
 
 /// Replaces the text of the element with `id`.
@@ -114,7 +109,7 @@ pub fn set_text(id: &str, text: &str) {
 }
 
 /// Replaces the children of the element with `id`.
-pub fn replace(id: &str, children: impl IntoIterator<Item = E>) {
+pub fn replace(id: &str, children: Vec<E>) {
     if let Some(el) = by_id(id) {
         el.set_text_content(None);
         for c in children {

@@ -30,7 +30,7 @@ use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Va
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Element, Event, HtmlElement};
 
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
@@ -81,10 +81,14 @@ thread_local! {
 fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
     APP.with(|a| a.try_borrow_mut().ok().and_then(|mut a| a.as_mut().map(f)))
 }
-
 /// Interface text in the browser's language.
 pub fn tr(key: &str) -> String {
     tr_with(key, &[])
+}
+
+/// The interface text `prefix` + a value's serde name: `cat_` + `not_a_person`.
+pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
+    tr(&[prefix, &name_of(v)].concat())
 }
 
 pub fn tr_with(key: &str, args: &[&str]) -> String {
@@ -239,8 +243,10 @@ fn bind(doc: &web_sys::Document) {
         }
     }));
     listen(doc, "keydown", Box::new(|e: Event| {
-        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
-        if (k.ctrl_key() || k.meta_key()) && !k.alt_key() && k.key().eq_ignore_ascii_case("s") {
+        // Read as properties: a typed `KeyboardEvent` costs the module five bindings.
+        let k = |name: &str| dom::prop(&e, name);
+        let key = k("key").as_string().unwrap_or_default();
+        if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
             e.prevent_default();
             wasm_bindgen_futures::spawn_local(save());
         }
@@ -249,9 +255,8 @@ fn bind(doc: &web_sys::Document) {
         listen(&w, "beforeunload", Box::new(|e: Event| {
             if with_app(|a| a.dirty).unwrap_or(false) {
                 e.prevent_default();
-                if let Some(b) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                    b.set_return_value("unsaved");
-                }
+                // `returnValue`, set as a property for the browsers that still ask for it.
+                let _ = js_sys::Reflect::set(&e, &JsValue::from_str("returnValue"), &JsValue::from_str("unsaved"));
             }
         }));
     }
@@ -324,7 +329,7 @@ fn focus(id: &str) {
 
 /// Shows problems (or clears them with an empty list) in the alert list under the toolbar.
 fn show_problems(lines: &[String]) {
-    dom::replace("problems", lines.iter().map(|l| E::new("li").t(l)));
+    dom::replace("problems", lines.iter().map(|l| E::new("li").t(l)).collect());
 }
 
 /// Marks a control invalid and explains why, or clears both.
@@ -684,7 +689,7 @@ impl App {
             Err(e) => {
                 set_text("preview-summary", &e);
                 set_text("preview-count", "");
-                dom::replace("preview-reasons", []);
+                dom::replace("preview-reasons", Vec::new());
                 set_text("preview-draft", "");
                 return;
             }
@@ -703,13 +708,13 @@ impl App {
         if known {
             self.settings.known.people.pop();
         }
-        let mut summary = tr_with("preview_summary", &[&tr(&format!("cat_{}", name_of(&s.category))), &tr(&format!("act_{}", name_of(&s.action)))]);
+        let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
             summary.push_str(&tr_with("preview_template", &[t]));
         }
         set_text("preview-summary", &summary);
-        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)));
+        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)).collect());
         match &s.text {
             Some(text) => {
                 let n = text.chars().count();
@@ -720,7 +725,7 @@ impl App {
                 }
             }
             None => {
-                set_text("preview-draft", &tr(&format!("no_text_{}", name_of(&s.action))));
+                set_text("preview-draft", &tr_named("no_text_", &s.action));
                 set_text("preview-count", "");
             }
         }
@@ -808,7 +813,7 @@ impl App {
         self.settings = s;
         self.dirty = true;
         self.rerender();
-        dom::replace("sync-offer", []);
+        dom::replace("sync-offer", Vec::new());
         self.say_key("synced_used");
     }
 }
@@ -960,7 +965,7 @@ async fn check_synced() -> bool {
                 return false;
             }
             with_app(|a| a.synced = Some(synced.settings));
-            dom::replace("sync-offer", [E::new("p").tk("synced_newer"), E::new("button").a("type", "button").a("data-act", "use-synced").tk("synced_use")]);
+            dom::replace("sync-offer", vec![E::new("p").tk("synced_newer"), E::new("button").a("type", "button").a("data-act", "use-synced").tk("synced_use")]);
             true
         }
         Ok(None) => false,

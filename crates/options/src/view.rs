@@ -7,7 +7,7 @@ use notyet_core::template::{default_source, Template};
 use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Rule, Settings, Variant};
 
 use crate::dom::{option, E};
-use crate::{tr, tr_with, App, Pick};
+use crate::{tr, tr_named, tr_with, App, Pick};
 
 pub const CATEGORIES: [Category; 8] = [
     Category::Known, Category::Spam, Category::Recruiter, Category::Sales,
@@ -139,7 +139,7 @@ pub fn languages(s: &Settings) -> Vec<String> {
 }
 
 fn language_label(code: &str) -> String {
-    let name = tr(&format!("lang_{code}"));
+    let name = tr(&["lang_", code].concat());
     if name.starts_with("lang_") { code.to_owned() } else { format!("{name} ({code})") }
 }
 
@@ -179,7 +179,7 @@ pub fn template_ids(s: &Settings) -> Vec<String> {
 }
 
 fn category_label(c: Category) -> String {
-    tr(&format!("cat_{}", name_of(&c)))
+    tr_named("cat_", &c)
 }
 
 pub fn rules(app: &App) -> Vec<E> {
@@ -196,7 +196,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
     let cats = E::new("fieldset").class("cats").c(E::new("legend").tk("when_category"))
-        .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))));
+        .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
         Some(true) => "yes",
@@ -216,7 +216,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(field(&k("language"), "when_language", input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some("when_language_hint")));
     let t = &r.then;
     let mut actions = keyed(&[("", "then_action_default")]);
-    actions.extend(ACTIONS.iter().map(|a| (name_of(a), tr(&format!("act_{}", name_of(a))))));
+    actions.extend(ACTIONS.iter().map(|a| (name_of(a), tr_named("act_", a))));
     let mut categories = keyed(&[("", "then_category_keep")]);
     categories.extend(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
     let mut ids = keyed(&[("", "then_template_default")]);
@@ -267,7 +267,7 @@ pub fn template_error(src: &str) -> Option<(String, String)> {
 pub fn templates(app: &App) -> Vec<E> {
     let s = &app.settings;
     let ids = template_ids(s).into_iter().map(|id| {
-        let label = if default_template_ids().contains(&id.as_str()) { tr(&format!("tpl_id_{id}")) } else { id.clone() };
+        let label = if default_template_ids().contains(&id.as_str()) { tr(&["tpl_id_", &id].concat()) } else { id.clone() };
         let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
         (id, label)
     }).collect();
@@ -292,7 +292,7 @@ pub fn templates(app: &App) -> Vec<E> {
         let vn = name_of(&v);
         let key = format!("tpl.{vn}");
         let (text, _) = template_text(s, &app.tpl_id, &app.tpl_lang, v);
-        let label = tr_with("tpl_text", &[&tr(&format!("variant_{vn}"))]);
+        let label = tr_with("tpl_text", &[&tr(&["variant_", &vn].concat())]);
         let err = template_error(&text);
         let id = ctrl_id(&key);
         out.push(E::new("div").class("template")
@@ -317,7 +317,7 @@ fn sync(app: &App) -> E {
 /// The sample choices: built-in ones, what the last click read, and pasted JSON.
 pub fn sample_options(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = app.samples.iter().enumerate()
-        .map(|(i, s)| (format!("b.{i}"), format!("{}: {}", category_label(s.category), tr(&format!("sample_{}", s.id)))))
+        .map(|(i, s)| (format!("b.{i}"), format!("{}: {}", category_label(s.category), tr(&["sample_", s.id].concat()))))
         .collect();
     for (i, inv) in app.last_read.iter().enumerate() {
         out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
