@@ -56,7 +56,7 @@ impl E {
     }
 
     /// Appends the interface text `key` (one call site per message instead of a `String` each).
-    pub fn tk(self, key: &str) -> E {
+    pub fn tr(self, key: &str) -> E {
         self.t(&crate::tr(key))
     }
 
@@ -82,7 +82,7 @@ impl E {
 
 /// The property `name` of a JS object, `undefined` when it can't be read.
 pub fn prop(target: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    js_sys::Reflect::get(target, &JsValue::from(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A form control's current value (inputs, text areas, selects), `""` for anything else. Read
@@ -93,7 +93,7 @@ pub fn value(el: &Element) -> String {
 
 /// Sets a form control's current value (only ever called on one).
 pub fn set_value(el: &Element, v: &str) {
-    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(v));
+    let _ = js_sys::Reflect::set(el, &JsValue::from("value"), &JsValue::from(v));
 }
 
 /// Whether a check box is ticked.

@@ -7,7 +7,7 @@ use notyet_core::template::{default_source, Template};
 use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Rule, Settings, Variant};
 
 use crate::dom::{option, E};
-use crate::{tr, tr_named, tr_with, App, Pick};
+use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
 pub const CATEGORIES: [Category; 8] = [
     Category::Known, Category::Spam, Category::Recruiter, Category::Sales,
@@ -87,15 +87,15 @@ fn section(id: &str, title: &str) -> E {
 /// The whole page.
 pub fn page(app: &App) -> E {
     let header = E::new("header")
-        .c(E::new("h1").tk("options_title"))
-        .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", "toolbar_label")
-            .c(button("save", "save").id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
-            .c(button("export", "export").id("export"))
+        .c(E::new("h1").tr("options_title"))
+        .c(E::new("div").class("toolbar").a("role", "toolbar").a("aria-label", &tr("toolbar_label"))
+            .c(button("save", lazy_tr("save")).id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
+            .c(button("export", lazy_tr("export")).id("export"))
             // A real button (keyboard-reachable, announced as one) that opens the hidden file chooser.
-            .c(button("import", "import").id("import-button"))
+            .c(button("import", lazy_tr("import")).id("import-button"))
             .c(E::new("input").a("type", "file").id("import").a("data-k", "import").a("accept", ".json,application/json").flag("hidden", true).a("tabindex", "-1"))
-            .c(button("reset", "reset").id("reset")))
-        .c(E::new("p").id("dirty").a("aria-live", "polite").tk("all_saved"))
+            .c(button("reset", lazy_tr("reset")).id("reset")))
+        .c(E::new("p").id("dirty").a("aria-live", "polite").tr("all_saved"))
         .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("ul").id("problems").a("role", "alert"));
     let edit = E::new("div").class("edit")
@@ -103,28 +103,28 @@ pub fn page(app: &App) -> E {
         .c(known(&app.settings))
         .c(general(&app.settings))
         .c(rules_section(app))
-        .c(section("templates", "templates").c(E::new("div").id("templates").cs(templates(app))))
+        .c(section("templates", lazy_tr("templates")).c(E::new("div").id("templates").cs(templates(app))))
         .c(sync(app));
     let main = E::new("main").c(edit).c(preview(app));
     E::new("div").id("app").c(header).c(main).c(reset_dialog())
 }
 
 fn me(s: &Settings) -> E {
-    section("me", "me")
-        .c(E::new("p").class("hint").tk("me_hint"))
-        .c(field("me.name", "me_name", input("text", &s.me.name).a("autocomplete", "name"), None))
-        .c(field("me.email", "me_email", input("email", &s.me.email).a("autocomplete", "email"), Some("me_email_hint")))
-        .c(field("me.link", "me_link", input("url", &s.me.link), Some("me_link_hint")))
+    section("me", lazy_tr("me"))
+        .c(E::new("p").class("hint").tr("me_hint"))
+        .c(field("me.name", lazy_tr("me_name"), input("text", &s.me.name).a("autocomplete", "name"), None))
+        .c(field("me.email", lazy_tr("me_email"), input("email", &s.me.email).a("autocomplete", "email"), Some(lazy_tr("me_email_hint"))))
+        .c(field("me.link", lazy_tr("me_link"), input("url", &s.me.link), Some(lazy_tr("me_link_hint"))))
 }
 
 fn known(s: &Settings) -> E {
-    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some("one_per_line"));
-    section("known", "known")
-        .c(E::new("p").class("hint").tk("known_hint"))
+    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some(lazy_tr("one_per_line")));
+    section("known", lazy_tr("known"))
+        .c(E::new("p").class("hint").tr("known_hint"))
         .c(E::new("div").class("columns")
-            .c(list("known.people", "known_people", &s.known.people))
-            .c(list("known.companies", "known_companies", &s.known.companies))
-            .c(list("known.schools", "known_schools", &s.known.schools)))
+            .c(list("known.people", lazy_tr("known_people"), &s.known.people))
+            .c(list("known.companies", lazy_tr("known_companies"), &s.known.companies))
+            .c(list("known.schools", lazy_tr("known_schools"), &s.known.schools)))
 }
 
 /// The languages offered: the built-in ones, those of the user's templates, and the settings' own.
@@ -153,22 +153,22 @@ fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
     codes.into_iter().map(|l| (l.clone(), language_label(&l))).collect()
 }
 
-const VARIANT_OPTIONS: [(&str, &str); 2] = [("short", "variant_short"), ("long", "variant_long")];
+const VARIANT_OPTIONS: [(&str, &str); 2] = [("short", lazy_tr("variant_short")), ("long", lazy_tr("variant_long"))];
 
 fn general(s: &Settings) -> E {
     let langs = language_options(languages(s));
-    section("general", "general")
-        .c(field("mutual_threshold", "mutual_threshold", input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some("mutual_threshold_hint")))
-        .c(field("language", "language", select(langs, &s.language), Some("language_hint")))
-        .c(field("variant", "variant", select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)), None))
-        .c(field("sign_off", "sign_off", area(&s.sign_off, 3), Some("sign_off_hint")))
+    section("general", lazy_tr("general"))
+        .c(field("mutual_threshold", lazy_tr("mutual_threshold"), input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"), Some(lazy_tr("mutual_threshold_hint"))))
+        .c(field("language", lazy_tr("language"), select(langs, &s.language), Some(lazy_tr("language_hint"))))
+        .c(field("variant", lazy_tr("variant"), select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)), None))
+        .c(field("sign_off", lazy_tr("sign_off"), area(&s.sign_off, 3), Some(lazy_tr("sign_off_hint"))))
 }
 
 fn rules_section(app: &App) -> E {
-    section("rules", "rules")
-        .c(E::new("p").class("hint").tk("rules_hint"))
+    section("rules", lazy_tr("rules"))
+        .c(E::new("p").class("hint").tr("rules_hint"))
         .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
-        .c(button("rule-add", "rule_add").id("rule-add"))
+        .c(button("rule-add", lazy_tr("rule_add")).id("rule-add"))
 }
 
 /// The template ids a rule may name and the editor offers: built-in first, then the user's own.
@@ -185,7 +185,7 @@ fn category_label(c: Category) -> String {
 pub fn rules(app: &App) -> Vec<E> {
     let n = app.settings.rules.len();
     if n == 0 {
-        return vec![E::new("li").class("empty").tk("rules_none")];
+        return vec![E::new("li").class("empty").tr("rules_none")];
     }
     app.settings.rules.iter().enumerate().map(|(i, r)| rule(app, i, n, r)).collect()
 }
@@ -195,7 +195,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let number = (i + 1).to_string();
     let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
-    let cats = E::new("fieldset").class("cats").c(E::new("legend").tk("when_category"))
+    let cats = E::new("fieldset").class("cats").c(E::new("legend").tr("when_category"))
         .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
@@ -203,36 +203,36 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         Some(false) => "no",
     };
     let opt = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
-    let when = E::new("fieldset").c(E::new("legend").tk("when"))
+    let when = E::new("fieldset").c(E::new("legend").tr("when"))
         .c(cats)
-        .c(field(&k("note"), "when_note", select(keyed(&[("", "any"), ("yes", "note_yes"), ("no", "note_no")]), note), None))
+        .c(field(&k("note"), lazy_tr("when_note"), select(keyed(&[("", lazy_tr("any")), ("yes", lazy_tr("note_yes")), ("no", lazy_tr("note_no"))]), note), None))
         .c(E::new("div").class("columns")
-            .c(field(&k("mutual_at_least"), "when_mutual_at_least", input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
-            .c(field(&k("mutual_below"), "when_mutual_below", input("number", &opt(w.mutual_below)).a("min", "0"), None)))
-        .c(field(&k("keywords"), "when_keywords", input("text", &w.keywords.join(", ")), Some("when_keywords_hint")))
-        .c(field(&k("in"), "when_in", select(keyed(&[("any", "in_any"), ("headline", "in_headline"), ("note", "in_note")]), &name_of(&w.field)), None))
-        .c(field(&k("names"), "when_names", input("text", &w.name.join(", ")), Some("comma_list")))
-        .c(field(&k("company"), "when_company", input("text", &w.company.join(", ")), Some("comma_list")))
-        .c(field(&k("language"), "when_language", input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some("when_language_hint")));
+            .c(field(&k("mutual_at_least"), lazy_tr("when_mutual_at_least"), input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
+            .c(field(&k("mutual_below"), lazy_tr("when_mutual_below"), input("number", &opt(w.mutual_below)).a("min", "0"), None)))
+        .c(field(&k("keywords"), lazy_tr("when_keywords"), input("text", &w.keywords.join(", ")), Some(lazy_tr("when_keywords_hint"))))
+        .c(field(&k("in"), lazy_tr("when_in"), select(keyed(&[("any", lazy_tr("in_any")), ("headline", lazy_tr("in_headline")), ("note", lazy_tr("in_note"))]), &name_of(&w.field)), None))
+        .c(field(&k("names"), lazy_tr("when_names"), input("text", &w.name.join(", ")), Some(lazy_tr("comma_list"))))
+        .c(field(&k("company"), lazy_tr("when_company"), input("text", &w.company.join(", ")), Some(lazy_tr("comma_list"))))
+        .c(field(&k("language"), lazy_tr("when_language"), input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"), Some(lazy_tr("when_language_hint"))));
     let t = &r.then;
-    let mut actions = keyed(&[("", "then_action_default")]);
+    let mut actions = keyed(&[("", lazy_tr("then_action_default"))]);
     actions.extend(ACTIONS.iter().map(|a| (name_of(a), tr_named("act_", a))));
-    let mut categories = keyed(&[("", "then_category_keep")]);
+    let mut categories = keyed(&[("", lazy_tr("then_category_keep"))]);
     categories.extend(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
-    let mut ids = keyed(&[("", "then_template_default")]);
+    let mut ids = keyed(&[("", lazy_tr("then_template_default"))]);
     ids.extend(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
-    let then = E::new("fieldset").c(E::new("legend").tk("then"))
-        .c(field(&k("action"), "then_action", select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
-        .c(field(&k("then_category"), "then_category", select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
-        .c(field(&k("template"), "then_template", select(ids, t.template.as_deref().unwrap_or("")), None));
+    let then = E::new("fieldset").c(E::new("legend").tr("then"))
+        .c(field(&k("action"), lazy_tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
+        .c(field(&k("then_category"), lazy_tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
+        .c(field(&k("template"), lazy_tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None));
     let tools = E::new("div").class("rule-tools")
-        .c(button(&format!("rule-up.{i}"), "move_up").id(&format!("r-{i}-up")).a("aria-label", &tr_with("move_up_n", &[&number])).flag("disabled", i == 0))
-        .c(button(&format!("rule-down.{i}"), "move_down").id(&format!("r-{i}-down")).a("aria-label", &tr_with("move_down_n", &[&number])).flag("disabled", i + 1 == n))
-        .c(button(&format!("rule-remove.{i}"), "remove").id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+        .c(button(&format!("rule-up.{i}"), lazy_tr("move_up")).id(&format!("r-{i}-up")).a("aria-label", &tr_with("move_up_n", &[&number])).flag("disabled", i == 0))
+        .c(button(&format!("rule-down.{i}"), lazy_tr("move_down")).id(&format!("r-{i}-down")).a("aria-label", &tr_with("move_down_n", &[&number])).flag("disabled", i + 1 == n))
+        .c(button(&format!("rule-remove.{i}"), lazy_tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
     E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("fieldset")
         .c(E::new("legend").t(&title))
         .c(E::new("div").class("columns")
-            .c(field(&k("name"), "rule_name", input("text", &r.name), None))
+            .c(field(&k("name"), lazy_tr("rule_name"), input("text", &r.name), None))
             .c(checkbox(&k("enabled"), &tr("rule_enabled"), r.enabled)))
         .c(when).c(then).c(tools))
 }
@@ -277,16 +277,16 @@ pub fn templates(app: &App) -> Vec<E> {
     }
     let langs = language_options(langs);
     let mut out = vec![
-        E::new("p").class("hint").tk("templates_hint"),
+        E::new("p").class("hint").tr("templates_hint"),
         E::new("div").class("columns")
-            .c(field("tpl.id", "tpl_id", select(ids, &app.tpl_id), None))
-            .c(field("tpl.lang", "tpl_lang", select(langs, &app.tpl_lang), None)),
+            .c(field("tpl.id", lazy_tr("tpl_id"), select(ids, &app.tpl_id), None))
+            .c(field("tpl.lang", lazy_tr("tpl_lang"), select(langs, &app.tpl_lang), None)),
         E::new("div").class("columns new-template")
-            .c(field("tpl.newid", "tpl_new", input("text", "").a("pattern", "[^\\s.]{1,64}"), Some("tpl_new_hint")))
-            .c(button("tpl-new", "tpl_new_add")),
+            .c(field("tpl.newid", lazy_tr("tpl_new"), input("text", "").a("pattern", "[^\\s.]{1,64}"), Some(lazy_tr("tpl_new_hint"))))
+            .c(button("tpl-new", lazy_tr("tpl_new_add"))),
         E::new("div").class("columns new-template")
-            .c(field("tpl.newlang", "tpl_newlang", input("text", "").a("maxlength", "2").a("size", "3"), Some("tpl_newlang_hint")))
-            .c(button("tpl-newlang", "tpl_newlang_add")),
+            .c(field("tpl.newlang", lazy_tr("tpl_newlang"), input("text", "").a("maxlength", "2").a("size", "3"), Some(lazy_tr("tpl_newlang_hint"))))
+            .c(button("tpl-newlang", lazy_tr("tpl_newlang_add"))),
     ];
     for v in [Variant::Short, Variant::Long] {
         let vn = name_of(&v);
@@ -296,10 +296,10 @@ pub fn templates(app: &App) -> Vec<E> {
         let err = template_error(&text);
         let id = ctrl_id(&key);
         out.push(E::new("div").class("template")
-            .c(field_text(&key, &label, area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn), Some("tpl_syntax_hint")))
+            .c(field_text(&key, &label, area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn), Some(lazy_tr("tpl_syntax_hint"))))
             .c(E::new("p").class("tpl-status")
                 .c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v)))
-                .c(button(&format!("tpl-reset.{vn}"), "tpl_reset").id(&format!("reset-{id}"))
+                .c(button(&format!("tpl-reset.{vn}"), lazy_tr("tpl_reset")).id(&format!("reset-{id}"))
                     .a("aria-label", &tr_with("tpl_reset_n", &[&label])).flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1)))
             .c(E::new("pre").class("caret").id(&format!("caret-{id}")).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())));
     }
@@ -307,9 +307,9 @@ pub fn templates(app: &App) -> Vec<E> {
 }
 
 fn sync(app: &App) -> E {
-    section("sync", "sync")
+    section("sync", lazy_tr("sync"))
         .c(checkbox("sync", &tr("sync_on"), app.sync_on))
-        .c(E::new("p").class("hint").id("hint-sync").tk("sync_hint"))
+        .c(E::new("p").class("hint").id("hint-sync").tr("sync_hint"))
         .c(E::new("p").id("sync-status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("div").id("sync-offer"))
 }
@@ -336,30 +336,30 @@ pub fn pick_value(p: &Pick) -> String {
 
 fn preview(app: &App) -> E {
     let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
-    let variants = keyed(&[("", "preview_variant_settings"), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
+    let variants = keyed(&[("", lazy_tr("preview_variant_settings")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
     E::new("aside").class("preview").a("aria-labelledby", "h-preview")
-        .c(E::new("h2").id("h-preview").tk("preview"))
-        .c(field("sample", "sample", select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
+        .c(E::new("h2").id("h-preview").tr("preview"))
+        .c(field("sample", lazy_tr("sample"), select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
         .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted)
-            .c(field("pasted", "paste_label", area(&app.pasted, 6), Some("paste_hint"))))
-        .c(field("pvariant", "preview_variant", select(variants, &pv), None))
+            .c(field("pasted", lazy_tr("paste_label"), area(&app.pasted, 6), Some(lazy_tr("paste_hint")))))
+        .c(field("pvariant", lazy_tr("preview_variant"), select(variants, &pv), None))
         // Only the decision is announced; the count changes on every keystroke and is read on demand.
         .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
         .c(E::new("p").id("preview-count").class("count"))
-        .c(E::new("h3").tk("reasons"))
+        .c(E::new("h3").tr("reasons"))
         .c(E::new("ul").id("preview-reasons"))
-        .c(E::new("h3").id("h-draft").tk("draft"))
+        .c(E::new("h3").id("h-draft").tr("draft"))
         .c(E::new("pre").id("preview-draft").class("draft").a("aria-labelledby", "h-draft").a("tabindex", "0"))
 }
 
 fn reset_dialog() -> E {
     E::new("dialog").id("reset-dialog").a("aria-labelledby", "h-reset").a("aria-describedby", "reset-text")
-        .c(E::new("h2").id("h-reset").tk("reset_title"))
-        .c(E::new("p").id("reset-text").tk("reset_text"))
+        .c(E::new("h2").id("h-reset").tr("reset_title"))
+        .c(E::new("p").id("reset-text").tr("reset_text"))
         .c(E::new("div").class("toolbar")
-            .c(button("reset-export", "reset_export").id("reset-export"))
-            .c(button("reset-confirm", "reset_confirm").id("reset-confirm").class("danger"))
-            .c(button("reset-cancel", "cancel").id("reset-cancel")))
+            .c(button("reset-export", lazy_tr("reset_export")).id("reset-export"))
+            .c(button("reset-confirm", lazy_tr("reset_confirm")).id("reset-confirm").class("danger"))
+            .c(button("reset-cancel", lazy_tr("cancel")).id("reset-cancel")))
 }
 
 /// The `Field` of a rule's `in` select.
