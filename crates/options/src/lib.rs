@@ -759,7 +759,8 @@ impl App {
         let migrated = storage::migrate(v.clone());
         let (fresh, _) = Settings::from_json(&chrome::text(&migrated.value));
         self.stored = v;
-        if fresh == self.settings {
+        // Compared as their JSON: the same test, without linking `PartialEq` for every settings type.
+        if settings_text(&fresh) == settings_text(&self.settings) {
             return;
         }
         if self.dirty {
@@ -842,7 +843,12 @@ fn default_template_known(id: &str) -> bool {
 /// The settings as a JSON document, through the compact serialiser the module has anyway
 /// (`to_value` would link serde_json's value serialiser besides).
 fn settings_value(settings: &Settings) -> Value {
-    serde_json::to_string(settings).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null)
+    serde_json::from_str(&settings_text(settings)).unwrap_or(Value::Null)
+}
+
+/// The settings as compact JSON.
+fn settings_text(settings: &Settings) -> String {
+    serde_json::to_string(settings).unwrap_or_default()
 }
 
 /// A JSON object of these items (`json!` would serialise each value anew through `to_value`).
@@ -967,7 +973,9 @@ async fn check_synced() -> bool {
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {
             with_app(|a| a.sync_chunks = synced.chunks);
-            let same = with_app(|a| storage::migrate(a.stored.clone()).value == storage::migrate(synced.settings.clone()).value).unwrap_or(true);
+            // Compared as compact JSON (object keys come sorted): no `Value` equality in the module.
+            let text = |v: &Value| chrome::text(&storage::migrate(v.clone()).value);
+            let same = with_app(|a| text(&a.stored) == text(&synced.settings)).unwrap_or(true);
             if same || synced.saved_at <= local_at {
                 return false;
             }
