@@ -6,10 +6,12 @@
  * decides what to read and what to write.
  *
  * Commands and answers (all plain JSON):
- * - `{op: "snapshot", attributes, skip}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
+ * - `{op: "snapshot", attributes, skip, max_depth, class_parts}` → the JSON string of a core
+ *   `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
- * - `{op: "notice", level, text}` → `{ok: true}`
+ * - `{op: "notice", level, text, actions}` → `{ok: true}`; a button of `actions` ({label, request})
+ *   sends `{type: "notice-action", request}` to the service worker
  *
  * @param {{op: string} & Record<string, any>} command
  */
@@ -26,33 +28,45 @@ export function agent(command) {
   };
 
   /** Iterative walk (deep pages must not overflow the stack); no layout or style reads. */
-  const snapshot = ({ attributes, skip }) => {
+  const snapshot = ({ attributes, skip, max_depth: maxDepth = Infinity, class_parts: classParts }) => {
     const wanted = new Set(attributes);
     const skipped = new Set(skip);
+    // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
+    const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    const value = (el, name) => {
+      const v = el.getAttribute(name);
+      if (name !== "class" || !classPart) return v;
+      return classPart.test(v) ? v.split(/\s+/).filter((w) => classPart.test(w)).join(" ") : "";
+    };
     state.nodes = new Map();
-    const element = (el, tag) => {
+    // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
+    const element = (el, depth, tag) => {
       const out = { i: idOf(el), t: tag ?? el.localName };
       if (el.hasAttributes?.()) {
         // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
         const a = [];
-        for (const name of el.getAttributeNames()) if (wanted.has(name)) a.push(name, el.getAttribute(name));
+        for (const name of el.getAttributeNames()) {
+          if (!wanted.has(name)) continue;
+          const v = value(el, name);
+          if (v !== "" || name !== "class") a.push(name, v);
+        }
         if (a.length) out.a = a;
       }
-      stack.push([el, out]);
+      if (depth < maxDepth) stack.push([el, out, depth]);
       return out;
     };
     const stack = [];
     const doc = document;
-    const root = element(doc.documentElement);
+    const root = element(doc.documentElement, 1);
     while (stack.length) {
-      const [el, out] = stack.pop();
+      const [el, out, depth] = stack.pop();
       const c = [];
       const shadow = el.shadowRoot;
-      if (shadow) c.push(element(shadow, "#shadow-root"));
+      if (shadow) c.push(element(shadow, depth + 1, "#shadow-root"));
       if (el.localName === "iframe" || el.localName === "frame") {
         try {
           const inner = el.contentDocument; // null or a throw when cross-origin
-          if (inner?.documentElement) c.push({ i: idOf(inner), t: "#document", c: [element(inner.documentElement)] });
+          if (inner?.documentElement) c.push({ i: idOf(inner), t: "#document", c: [element(inner.documentElement, depth + 2)] });
         } catch {
           // A cross-origin frame is not ours to read.
         }
@@ -62,7 +76,7 @@ export function agent(command) {
           const text = n.data;
           if (/\S/.test(text)) c.push(text);
         } else if (n.nodeType === 1 && !skipped.has(n.localName)) {
-          c.push(element(n));
+          c.push(element(n, depth + 1));
         }
       }
       if (c.length) out.c = c;
@@ -95,7 +109,7 @@ export function agent(command) {
   };
 
   /** A toast in a closed shadow root of its own: the page's styles and scripts can't reach in. */
-  const notice = ({ level, text }) => {
+  const notice = ({ level, text, actions = [] }) => {
     state.toast?.remove();
     clearTimeout(state.timer);
     const host = document.createElement("notyet-notice");
@@ -110,7 +124,9 @@ export function agent(command) {
       p { margin: 0; flex: 1; white-space: pre-line; overflow-wrap: anywhere; }
       b { display: block; margin-bottom: 2px; color: #0a666e; }
       button { all: unset; cursor: pointer; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; border-radius: 4px; }
-      button:hover, button:focus-visible { background: #eee; color: #000; }`);
+      button:hover, button:focus-visible { background: #eee; color: #000; outline: 2px solid #0a666e; }
+      span { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+      span button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }`);
     shadow.adoptedStyleSheets = [sheet];
     const box = document.createElement("div");
     box.className = level;
@@ -124,11 +140,31 @@ export function agent(command) {
     close.textContent = "×";
     close.setAttribute("aria-label", "Close");
     close.addEventListener("click", () => host.remove());
+    if (actions.length) {
+      // Each button hands its request back to the service worker, which plans and writes again.
+      const row = document.createElement("span");
+      for (const { label, request } of actions) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = label;
+        b.addEventListener("click", () => {
+          host.remove();
+          (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request });
+        });
+        row.append(b);
+      }
+      p.append(row);
+    }
     box.append(p, close);
     shadow.append(box);
     document.documentElement.append(host);
     state.toast = host;
-    state.timer = setTimeout(() => host.remove(), 8000);
+    // A notice with buttons stays longer, and not while the pointer or focus is on it.
+    const hide = () => (state.timer = setTimeout(() => host.remove(), actions.length ? 20000 : 8000));
+    host.addEventListener("mouseenter", () => clearTimeout(state.timer));
+    host.addEventListener("focusin", () => clearTimeout(state.timer));
+    host.addEventListener("mouseleave", hide);
+    hide();
   };
 
   switch (command.op) {

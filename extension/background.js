@@ -42,6 +42,13 @@ globalThis.__notyetClicks = [];
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
+// The one message: a button on NotYet's notice, sent by the agent in a tab's top frame. Anything
+// else, or from anyone else, is ignored; the core validates the request itself.
+api.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id !== api.runtime.id || !sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
+  if (message.request?.type === "options") void api.runtime.openOptionsPage();
+  else void click(sender.tab, message.request);
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
 });
@@ -69,7 +76,8 @@ async function run(tabId, command) {
   }
 }
 
-async function click(tab) {
+/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore). */
+async function click(tab, request) {
   const tabId = tab.id;
   const record = { tab: tabId, start: performance.now() };
   try {
@@ -83,7 +91,7 @@ async function click(tab) {
     }
     const snapshot = await run(tabId, { op: "snapshot", ...JSON.parse(core.snapshotRequest()) });
     record.snapshot = performance.now();
-    const plan = JSON.parse(core.planClick(snapshot, await cfg, JSON.stringify(await last)));
+    const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : ""));
     record.plan = performance.now();
     const notice = { ...plan.notice };
     if (plan.warnings.length) notice.text += `\nSettings: ${plan.warnings.join("; ")}`;

@@ -180,3 +180,106 @@ test("a click makes no network request, from the page or the worker", async () =
   assert.ok(seen.includes("https://probe.example.net/"), "a worker request would have been seen");
   await page.close();
 });
+
+/**
+ * Clicks the notice's button labelled `label` with the mouse. The notice's shadow root is closed
+ * to the page (and to Playwright's selectors); DevTools' DOM with `pierce` still sees into it.
+ */
+async function clickNoticeButton(page, label) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const find = (n, inNotice) => {
+      const here = inNotice || n.localName === "notyet-notice";
+      if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+        const hit = find(c, here);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const button = find(root, false);
+    assert.ok(button, `the notice has a "${label}" button`);
+    const { model } = await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId });
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a notice button and waits for the worker to finish the request it sends. */
+async function pressNotice(page, label) {
+  const count = await (await h.worker()).evaluate(() => globalThis.__notyetClicks.length);
+  await clickNoticeButton(page, label);
+  return h.waitForClick(count);
+}
+
+test("the notice after a draft swaps in the other length, restores the box exactly, and opens the options", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text");
+  const original = await box(page);
+  await h.click(page);
+  const long = await box(page);
+
+  const swapped = await pressNotice(page, "Shorter");
+  assert.equal(swapped.notice.level, "success", swapped.notice.text);
+  const short = await box(page);
+  assert.ok(fold(short.text).length < fold(long.text).length, "the short variant replaced the long one");
+  assert.ok(fold(short.text).startsWith("Thanks for the invite, Kathie!"), "the user's text is kept");
+  assert.equal(fold(short.text).split("Thanks for the invite").length, 2, "no copy of the user's text");
+  assert.equal(fold(short.model), fold(short.text), "the page's editor saw the swap");
+
+  const back = await pressNotice(page, "Longer");
+  assert.equal(fold((await box(page)).text), fold(long.text), "and back to the long one");
+
+  const restored = await pressNotice(page, "Restore");
+  assert.equal(restored.notice.level, "success", restored.notice.text);
+  const now = await box(page);
+  assert.equal(fold(now.text), fold(original.text), "exactly what the box held before");
+  assert.equal(fold(now.model), fold(original.text));
+  assert.equal(back.error, undefined);
+
+  await h.click(page);
+  const opened = page.context().waitForEvent("page", { predicate: (p) => p.url().endsWith("/options.html"), timeout: 10000 });
+  await clickNoticeButton(page, "Options");
+  await (await opened).close();
+  await page.close();
+});
+
+test("Restore never overwrites what the user changed after the draft", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  await h.click(page);
+  await typeInto(page, " My own last words.");
+  const edited = await box(page);
+  const record = await pressNotice(page, "Restore");
+  assert.match(record.notice.text, /changed/);
+  assert.equal(fold((await box(page)).text), fold(edited.text));
+  await page.close();
+});
+
+test("the snapshot keeps only class names the core reads, and stops at the depth it is given", async () => {
+  const page = await open("x-shadow-box");
+  await page.evaluate(() => {
+    let el = document.body.appendChild(document.createElement("div"));
+    el.className = "_175f6c4b _845acbad msg-form__contenteditable";
+    for (let i = 0; i < 400; i++) el = el.appendChild(document.createElement("div"));
+    el.textContent = "very deep";
+  });
+  const shot = JSON.parse(await page.evaluate(agent, { op: "snapshot", attributes: ["class"], skip: [], max_depth: 50, class_parts: ["msg-"] }));
+  let depth = 0;
+  const classes = [];
+  const walk = (n, d) => {
+    depth = Math.max(depth, d);
+    const k = (n.a ?? []).indexOf("class");
+    if (k >= 0) classes.push(n.a[k + 1]);
+    for (const c of n.c ?? []) if (typeof c !== "string") walk(c, d + 1);
+  };
+  walk(shot.root, 1);
+  assert.ok(depth <= 50, `depth ${depth}`);
+  assert.ok(classes.includes("msg-form__contenteditable"));
+  assert.ok(!classes.some((c) => c.includes("_175f6c4b")), "hashed classes are dropped");
+  assert.ok(!JSON.stringify(shot).includes("very deep"));
+  await page.close();
+});

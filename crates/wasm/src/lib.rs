@@ -5,7 +5,7 @@
 //! walking JS objects through the boundary.
 
 use notyet_core::click;
-use notyet_core::snapshot::{ATTRIBUTES, MAX_DEPTH, SKIPPED_TAGS};
+use notyet_core::snapshot::{ATTRIBUTES, CLASS_PARTS, MAX_DEPTH, SKIPPED_TAGS};
 use wasm_bindgen::prelude::*;
 
 /// Talc instead of std's dlmalloc: a few KB less code in the module, and faster (one thread here).
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// What the agent should copy from the page: `{"attributes": [...], "skip": [...], "max_depth": N}`.
+/// What the agent should copy from the page: `{"attributes", "skip", "max_depth", "class_parts"}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
     // A struct, not `json!`: formatting a `Value` would pull serde_json's pretty printer into the module.
@@ -22,8 +22,9 @@ pub fn snapshot_request() -> String {
         attributes: &'static [&'static str],
         skip: &'static [&'static str],
         max_depth: u32,
+        class_parts: &'static [&'static str],
     }
-    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS, max_depth: MAX_DEPTH })
+    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS, max_depth: MAX_DEPTH, class_parts: CLASS_PARTS })
 }
 
 /// Whether NotYet reads pages at this address.
@@ -38,14 +39,8 @@ pub fn unsupported_notice() -> String {
     to_json(&click::unsupported_notice())
 }
 
-/// Plans a click: snapshot, settings and last draft as JSON; returns the Plan as JSON.
-#[wasm_bindgen(js_name = planClick)]
-pub fn plan_click(snapshot: &str, settings: &str, last: &str) -> String {
-    to_json(&click::plan_json(snapshot, settings, last))
-}
-
-/// Plans a button on the notice (`request`: a core `Request` as JSON, e.g. `{"type":"restore"}`),
-/// with the same inputs as [`plan_click`].
+/// Plans a click (`request` empty) or a notice button (`request`: a core `Request` as JSON, e.g.
+/// `{"type":"restore"}`): snapshot, settings and the tab's last draft as JSON in, the Plan as JSON out.
 #[wasm_bindgen(js_name = planRequest)]
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str) -> String {
     to_json(&click::plan_request_json(snapshot, settings, last, request))

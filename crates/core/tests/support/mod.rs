@@ -1,6 +1,7 @@
 //! Test support: fixture HTML → the [`Snapshot`] the page agent would send.
 //!
-//! Mirrors `extension/agent.js`: only [`ATTRIBUTES`] are kept, [`SKIPPED_TAGS`] and comments are
+//! Mirrors `extension/agent.js`: only [`ATTRIBUTES`] are kept (classes through [`kept_classes`]),
+//! [`SKIPPED_TAGS`] and comments are
 //! dropped, whitespace-only text is dropped, an open shadow root (declarative here:
 //! `<template shadowrootmode="open">`) becomes a `#shadow-root` first child of its host, and a
 //! same-origin `<iframe src="/…">` gets a `#document` child holding the frame file's `<html>`.
@@ -10,7 +11,7 @@
 #![allow(dead_code)]
 
 use ego_tree::NodeRef;
-use notyet_core::snapshot::{Child, Node, Snapshot, ATTRIBUTES, SKIPPED_TAGS};
+use notyet_core::snapshot::{kept_classes, Child, Node, Snapshot, ATTRIBUTES, SKIPPED_TAGS};
 use scraper::{Html, Node as HtmlNode};
 use std::path::{Path, PathBuf};
 
@@ -66,7 +67,11 @@ impl Builder {
         if el.attr("data-fx-composer").is_some() {
             self.composers.push(id);
         }
-        let attrs = el.attrs().filter(|(k, _)| ATTRIBUTES.contains(k)).map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        let attrs = el
+            .attrs()
+            .filter(|(k, _)| ATTRIBUTES.contains(k))
+            .filter_map(|(k, v)| if k == "class" { kept_classes(v).map(|c| (k.to_owned(), c)) } else { Some((k.to_owned(), v.to_owned())) })
+            .collect();
         let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, children: Vec::new() };
 
         // The agent puts the shadow root first, then a frame's document, then the light children.
