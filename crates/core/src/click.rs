@@ -189,7 +189,7 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         let notice = advice_without_text(&suggestion, &who);
         return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
     };
-    let draft: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
     let now = fold_whitespace(&composer.lines.join(" "));
     let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
@@ -204,6 +204,13 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         (Mode::Append, composer.lines.clone())
     };
 
+    // The user already greeted them: a second greeting under theirs would read oddly.
+    if before.first().is_some_and(|l| is_greeting(l)) && draft.first().is_some_and(|l| is_greeting(l)) {
+        draft.remove(0);
+        while draft.first().is_some_and(|l| l.trim().is_empty()) {
+            draft.remove(0);
+        }
+    }
     // Replacing retypes what the user had before; appending types after it. Either way a blank
     // line separates their text from the draft.
     let separator: &[String] = if before.is_empty() { &[] } else { &[String::new(), String::new()] };
@@ -264,6 +271,17 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>) -> Plan {
         gone_notice: gone_notice(),
         warnings: Vec::new(),
     }
+}
+
+/// A line that opens a letter: short, and starting with a greeting word in one of the drafts'
+/// languages ("Hi Kathie,", "Guten Tag Frau Smith,", "Hola:").
+fn is_greeting(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "hi", "hello", "hey", "dear", "good", "greetings", "hallo", "guten", "liebe", "lieber", "sehr", "moin", "servus", "bonjour", "bonsoir", "salut", "cher", "chère", "hola",
+        "estimado", "estimada", "buenos", "buenas",
+    ];
+    let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(str::to_lowercase);
+    line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
 }
 
 fn only_notice(invitations: Vec<Invitation>, notice: Notice) -> Plan {
@@ -441,6 +459,20 @@ mod tests {
         assert_eq!(plan.notice, unsupported_notice());
         let bad = plan_request_json("{}", "", "", r#"{"type":"send"}"#);
         assert_eq!(bad.notice.level, Level::Error);
+    }
+
+    #[test]
+    fn no_second_greeting_under_the_users_own() {
+        let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        set_box(&mut snap.root, vec![Child::Element(Node { id: 50, tag: "p".into(), children: vec![Child::Text("Hi Kathie, thanks for the kind words!".into())], ..Node::default() })]);
+        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
+        let body: Vec<&String> = insert.lines.iter().filter(|l| !l.is_empty()).collect();
+        assert!(!body[0].starts_with("Hi"), "{:?}", insert.lines);
+        // Not a greeting: the draft keeps its own.
+        set_box(&mut snap.root, vec![Child::Text("Thanks for the invite! One question first:".into())]);
+        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
+        assert!(insert.lines.iter().any(|l| l.starts_with("Hi Kathie")), "{:?}", insert.lines);
+        assert!(is_greeting("Guten Tag Frau Smith,") && is_greeting("Hola:") && !is_greeting("Good luck with the new role, and thanks for reaching out to me today!"));
     }
 
     #[test]
