@@ -151,6 +151,8 @@ case "${1:-}" in
     build
     step "cargo tests"
     run cargo test --workspace
+    step "fuzzing the template and settings parsers (a short run; seeds only without nightly cargo-fuzz)"
+    run fuzz/run.sh 20
     install_browser_tools
     browser_tests
     ;;
