@@ -47,7 +47,8 @@ extern "C" {
 
 /// A storage failure, as the browser words it.
 pub fn error_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+    // `message` read as a property: an `Error`'s, or a `DOMException`'s, alike.
+    crate::dom::prop(e, "message").as_string().or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
 }
 
 /// A JSON value as compact text. Every value goes through this one serialiser: `Display`
@@ -74,7 +75,8 @@ pub fn from_js(v: &JsValue) -> serde_json::Value {
     if v.is_undefined() {
         return serde_json::Value::Null;
     }
-    JSON::stringify(v).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
+    // The same call as `pretty`'s, with no indent: one binding for both.
+    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::UNDEFINED).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
 }
 
 impl Area {

@@ -1021,7 +1021,7 @@ async fn import(input: Element) {
     }
     let migrated = storage::migrate(doc.clone());
     with_app(|a| {
-        a.settings = Settings::from_json(&migrated.value.to_string()).0;
+        a.settings = Settings::from_json(&chrome::text(&migrated.value)).0;
         a.stored = doc;
         a.rerender();
     });
