@@ -258,8 +258,8 @@ fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
 }
 
 /// Renders the template, and while the text is longer than `limit` characters shortens what
-/// came from the invitation (the longest of note, topic, headline, company, name first), then
-/// cuts at a word. Values are cut before they go in, so no placeholder is ever cut in half.
+/// came from the invitation (the longest of note, topic, headline, company, name first; the
+/// topic is dropped rather than cut), then cuts at a word. Values are cut before they go in, so no placeholder is ever cut in half.
 fn fit(template: &Template, sign_off: Option<&Template>, blank_name: bool, values: &mut Values, limit: usize) -> String {
     let full = |v: &Values| {
         let mut text = if blank_name { template.render(&Values { me_name: String::new(), ..v.clone() }) } else { template.render(v) };
@@ -280,9 +280,14 @@ fn fit(template: &Template, sign_off: Option<&Template>, blank_name: bool, value
             return text;
         }
         let fields = [&mut values.note, &mut values.note_topic, &mut values.headline, &mut values.company, &mut values.name];
-        let Some(field) = fields.into_iter().max_by_key(|f| f.chars().count()).filter(|f| !f.is_empty()) else { break };
-        let keep = field.chars().count().saturating_sub(over + 1);
-        *field = shorten(field, keep);
+        let Some((i, field)) = fields.into_iter().enumerate().max_by_key(|(_, f)| f.chars().count()).filter(|(_, f)| !f.is_empty()) else { break };
+        if i == 1 {
+            // A shortened topic could stop inside its quotes; without it the sentence drops cleanly.
+            field.clear();
+        } else {
+            let keep = field.chars().count().saturating_sub(over + 1);
+            *field = shorten(field, keep);
+        }
         text = full(values);
     }
     if text.chars().count() > limit {
@@ -385,6 +390,23 @@ mod tests {
             assert!(text.starts_with("Hi Ann"), "{text}");
             assert!(!text.contains('{'), "{text}");
         }
+    }
+
+    /// Shortening to fit must not cut a topic inside its quotes: it drops, and its optional
+    /// part with it.
+    #[test]
+    fn a_quoted_topic_is_dropped_rather_than_cut_to_fit() {
+        let (settings, _) = Settings::from_json(r#"{"templates": {"personalized": {"en": "Hi {first_name}, thanks[ for your note about {note_topic}]!"}}}"#);
+        // A topic that would end inside its quotes (at the comma) is never taken.
+        let note = "I loved your talk about saying \"not yet, kindly\" often and want to connect";
+        let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, Place::Box { limit: 40 });
+        assert_eq!(s.text.as_deref(), Some("Hi Ann, thanks!"));
+        // A whole quoted topic is taken, and dropped whole when the text must shrink.
+        let note = "I loved your talk about saying \"not yet\" and want to connect";
+        let full = decide(&inv("Ann Lee", "Teacher", Some(note)), &settings).text.unwrap_or_default();
+        assert_eq!(full, "Hi Ann, thanks for your note about saying \"not yet\"!");
+        let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, Place::Box { limit: 40 });
+        assert_eq!(s.text.as_deref(), Some("Hi Ann, thanks!"));
     }
 
     #[test]
