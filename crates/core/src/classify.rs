@@ -7,6 +7,8 @@
 //! which would add more to the WASM than all of these lists together.
 //!
 //! Signals are weighed: a strong one (2) decides a category alone, weak ones (1) need company.
+//! A few phrases hold a signal's words without being one ("Would you be open to connecting?",
+//! "Talent development"): words they cover count for nothing.
 //! The order of the checks is the order of trust: a follow invitation is never a person; a
 //! person the user knows by name wins over everything; spam wins over the rest, then a known
 //! company or school, recruiting, selling, shared connections, and last what the note says.
@@ -295,8 +297,12 @@ const GROUPS: &[Group] = &[
             "recruteur*", "recruteuse*", "recrutement", "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "nous recrutons", "je recrute",
             "reclutador*", "reclutamiento", "cazatalentos", "seleccion de personal", "estamos contratando", "headhunting",
         ],
-        // Not "career": career coaches and students starting one write it too.
-        weak: &["hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*"],
+        // Not "career": career coaches and students starting one write it too. "Would you be
+        // open to …" asks for a chat as often as for a job change: it needs company.
+        weak: &[
+            "hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
+            "are you open to",
+        ],
         in_headline: Headline::All,
     },
     Group {
@@ -304,7 +310,12 @@ const GROUPS: &[Group] = &[
         topic: "a job opening",
         strong: &[
             "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
-            "position for you", "perfect fit for", "would you be open to", "are you open to new",
+            "position for you", "perfect fit for", "are you open to new", "are you open to a new",
+            // Not "would you be open to" alone: "Would you be open to connecting?" is a courtesy.
+            "would you be open to a new role", "would you be open to a new position", "would you be open to a new opportunit*", "would you be open to a new challenge",
+            "would you be open to new opportunit*", "would you be open to new roles", "would you be open to new challenges", "would you be open to explor* new opportunit*",
+            "would you be open to explor* a new", "would you be open to explor* opportunit*", "would you be open to hear* about a* role",
+            "would you be open to hear* about a* position", "would you be open to hear* about a* opportunit*", "would you be open to relocat*",
             "ich habe eine position", "ich habe eine stelle", "spannende position", "spannende stelle", "interessante position", "stellenangebot", "offene stelle*", "vakanz",
             "neue herausforderung",
             "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
@@ -378,6 +389,16 @@ const FILLER: &[&str] = &[
     "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo",
 ];
 
+/// Phrases that hold a signal's words but are no signal: the words they cover count for no
+/// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
+/// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
+const NOT_SIGNALS: &[&str] = &[
+    "open to connect*", "open to a connection", "open to new connection*", "open to network*",
+    "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
+    "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
+    "desarrollo de talento", "phd candidat*", "doctoral candidat*",
+];
+
 /// Titles and credentials that are not part of how a person is named.
 const NAME_NOISE: &[&str] = &[
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
@@ -387,11 +408,11 @@ const NAME_NOISE: &[&str] = &[
 /// Legal forms that a company is known by with or without.
 const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
 
-/// A signal phrase and where it belongs.
+/// A signal phrase and where it belongs: a group and whether it is strong, or, for
+/// [`NOT_SIGNALS`], no group.
 struct Signal {
     phrase: Phrase,
-    group: usize,
-    strong: bool,
+    group: Option<(usize, bool)>,
 }
 
 /// The signal lists, folded and indexed once per process. Phrases are found by their first
@@ -447,43 +468,53 @@ fn lists() -> &'static Lists {
             stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
             filler: FILLER.iter().copied().collect(),
         };
-        for (group, g) in GROUPS.iter().enumerate() {
-            let phrases = g.strong.iter().map(|p| (p, true)).chain(g.weak.iter().map(|p| (p, false)));
-            for (p, strong) in phrases {
-                let phrase = Phrase::new(p);
-                let Some(first) = phrase.0.first() else { continue };
-                if first.prefix {
-                    // Every word start in the lists has two bytes or more; a shorter one would match too much anyway.
-                    if let Some(key) = two(&first.word) {
-                        lists.by_first_prefix.entry(key).or_default().push(Signal { phrase, group, strong });
-                    }
-                } else {
-                    lists.by_first_word.entry(first.word.clone()).or_default().push(Signal { phrase, group, strong });
+        let signals = GROUPS.iter().enumerate().flat_map(|(group, g)| {
+            g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
+        });
+        for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
+            let phrase = Phrase::new(p);
+            let Some(first) = phrase.0.first() else { continue };
+            if first.prefix {
+                // Every word start in the lists has two bytes or more; a shorter one would match too much anyway.
+                if let Some(key) = two(&first.word) {
+                    lists.by_first_prefix.entry(key).or_default().push(Signal { phrase, group });
                 }
+            } else {
+                lists.by_first_word.entry(first.word.clone()).or_default().push(Signal { phrase, group });
             }
         }
         lists
     })
 }
 
-/// For each group, whether a strong and whether a weak phrase of it occurs in `words`.
+/// For each group, whether a strong and whether a weak phrase of it occurs in `words`, not
+/// counting phrases that share a word with one of [`NOT_SIGNALS`].
 fn hits(words: &Words) -> Vec<(bool, bool)> {
     let l = lists();
+    // Matches are few, so they are gathered first and weighed once every unsignal is known.
+    let mut found: Vec<(usize, usize, (usize, bool))> = Vec::new();
+    let mut not_signal: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let exact = l.by_first_word.get(w).into_iter().flatten();
+        let prefix = two(w).and_then(|k| l.by_first_prefix.get(&k)).into_iter().flatten();
+        for s in exact.chain(prefix).filter(|s| words.matches_at(&s.phrase, i)) {
+            let span = (i, i + s.phrase.0.len());
+            match s.group {
+                Some(g) => found.push((span.0, span.1, g)),
+                None => not_signal.push(span),
+            }
+        }
+    }
     let mut out = vec![(false, false); GROUPS.len()];
-    let mut mark = |s: &Signal| {
-        let h = &mut out[s.group];
-        if s.strong {
+    for (a, b, (group, strong)) in found {
+        if not_signal.iter().any(|&(x, y)| a < y && x < b) {
+            continue;
+        }
+        let h = &mut out[group];
+        if strong {
             h.0 = true;
         } else {
             h.1 = true;
-        }
-    };
-    for (i, w) in words.iter().enumerate() {
-        if let Some(signals) = l.by_first_word.get(w) {
-            signals.iter().filter(|s| words.matches_at(&s.phrase, i)).for_each(&mut mark);
-        }
-        if let Some(signals) = two(w).and_then(|k| l.by_first_prefix.get(&k)) {
-            signals.iter().filter(|s| words.matches_at(&s.phrase, i)).for_each(&mut mark);
         }
     }
     out
@@ -809,6 +840,41 @@ mod tests {
             ("Marketing manager", "Liebe Grüße aus Berlin, ich habe Ihren Artikel über Rust gelesen."),
         ] {
             assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
+        }
+    }
+
+    /// The browser test's career coach asked "Would you be open to connecting?", which was a
+    /// strong job-opening phrase, and got the recruiter reply.
+    #[test]
+    fn career_coach_asking_to_connect_is_not_a_recruiter() {
+        let notes = [
+            "Hi, I read your post about networking and would like to connect.",
+            "I coach people who are changing careers. Would you be open to connecting? I'd love to hear how you decide whom to accept.",
+            "Would you be open to a quick chat some time?",
+            "Are you open to new connections from fellow speakers?",
+            "I'd value the opportunity to learn from you.",
+        ];
+        for headline in ["Career coach | Speaker", "Executive coach", "Career changer", "Talent development lead", "PhD candidate", "Talented designer"] {
+            for note in notes {
+                assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
+            }
+        }
+        for headline in ["Tech recruiter", "Talent acquisition partner", "Head of Talent"] {
+            assert_eq!(category(headline, Some(notes[2])), Category::Recruiter, "{headline}");
+        }
+        for headline in ["Tech recruiter", "Talent acquisition partner"] {
+            for note in notes {
+                assert_eq!(category(headline, Some(note)), Category::Recruiter, "{headline} / {note}");
+            }
+        }
+        for note in [
+            "Would you be open to a chat about a Staff Engineer position?",
+            "Would you be open to exploring new opportunities?",
+            "Would you be open to a new role in Berlin?",
+            "Would you be open to hearing about a role at a fintech?",
+            "Are you open to new opportunities?",
+        ] {
+            assert_eq!(category("Career coach | Speaker", Some(note)), Category::Recruiter, "{note}");
         }
     }
 }
