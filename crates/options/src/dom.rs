@@ -16,7 +16,8 @@ pub fn document() -> Option<Document> {
 
 /// The element with `id`.
 pub fn by_id(id: &str) -> Option<Element> {
-    document()?.get_element_by_id(id)
+    // Borrowed, not cloned: a clone is a call out to JS and back per lookup.
+    DOC.with(|d| d.as_ref()?.get_element_by_id(id))
 }
 
 /// An element under construction.
@@ -24,7 +25,7 @@ pub struct E(pub Element);
 
 impl E {
     pub fn new(tag: &str) -> E {
-        match document().and_then(|d| d.create_element(tag).ok()) {
+        match DOC.with(|d| d.as_ref()?.create_element(tag).ok()) {
             Some(el) => E(el),
             // Unreachable on a page; a detached stand-in keeps the builder total.
             None => E(js_sys::Object::new().unchecked_into()),
@@ -83,6 +84,16 @@ impl E {
 /// The property `name` of a JS object, `undefined` when it can't be read.
 pub fn prop(target: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(target, &JsValue::from(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls the DOM method `name` of `target` with no arguments (`click`, `focus`, `showModal`,
+/// `close`), through the `Function.prototype.call` binding the module has anyway: typed
+/// web-sys calls would add a binding and a type check for each. Errors are ignored, as the
+/// typed calls' were.
+pub fn call(target: &JsValue, name: &str) {
+    if let Ok(f) = prop(target, name).dyn_into::<js_sys::Function>() {
+        let _ = f.call1(target, &JsValue::UNDEFINED);
+    }
 }
 
 /// A form control's current value (inputs, text areas, selects), `""` for anything else. Read

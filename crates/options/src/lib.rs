@@ -30,7 +30,7 @@ use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Va
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement};
+use web_sys::{Element, Event};
 
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
@@ -294,13 +294,13 @@ fn act_on(act: &str) {
             with_app(|app| app.export());
         }
         "import" => {
-            if let Some(input) = by_id("import").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                input.click();
+            if let Some(input) = by_id("import") {
+                dom::call(&input, "click");
             }
         }
         "reset" => {
-            if let Some(d) = by_id("reset-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-                let _ = d.show_modal();
+            if let Some(d) = by_id("reset-dialog") {
+                dom::call(&d, "showModal");
                 focus("reset-export");
             }
         }
@@ -322,15 +322,15 @@ fn act_on(act: &str) {
 }
 
 fn close_dialog() {
-    if let Some(d) = by_id("reset-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-        d.close();
+    if let Some(d) = by_id("reset-dialog") {
+        dom::call(&d, "close");
     }
     focus("save");
 }
 
 fn focus(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = el.focus();
+    if let Some(el) = by_id(id) {
+        dom::call(&el, "focus");
     }
 }
 
@@ -803,10 +803,10 @@ impl App {
         // Attached while clicked (Firefox downloads only from links in the document); the URL
         // is revoked on the next export rather than at once, which could cut the download short.
         let a = E::new("a").a("href", &url).a("download", "notyet-settings.json").flag("hidden", true);
-        if let (Some(body), Some(link)) = (document().and_then(|d| d.body()), a.0.dyn_ref::<HtmlElement>()) {
-            let _ = body.append_child(link);
-            link.click();
-            link.remove();
+        if let Some(body) = document().and_then(|d| d.body()) {
+            let _ = body.append_child(&a.0);
+            dom::call(&a.0, "click");
+            a.0.remove();
         }
         if let Some(old) = self.export_url.replace(url) {
             let _ = web_sys::Url::revoke_object_url(&old);
@@ -913,8 +913,9 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     let items = match storage::sync_items(doc, saved_at) {
         Ok(items) => items,
         Err(e) => {
-            set_text("sync-status", &too_large(&e));
-            with_app(|app| app.say(&too_large(&e)));
+            let message = too_large(&e);
+            set_text("sync-status", &message);
+            with_app(|app| app.say(&message));
             return;
         }
     };
