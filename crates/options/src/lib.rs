@@ -206,67 +206,18 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
     (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
-/// The four delegated listeners, the unload guard, and storage changes from elsewhere.
+/// The four delegated listeners, the unload guard, and storage changes from elsewhere. The
+/// five DOM listeners share one closure, [`on_event`], which tells events apart by their type.
 fn bind(doc: &web_sys::Document) {
-    let listen = |target: &web_sys::EventTarget, name: &str, f: Box<dyn FnMut(Event)>| {
-        let c = Closure::wrap(f);
-        let _ = target.add_event_listener_with_callback(name, c.as_ref().unchecked_ref());
-        c.forget(); // lives as long as the page
-    };
-    let on_value = |e: Event| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(key) = el.get_attribute("data-k") else { return };
-        if key == "import" {
-            wasm_bindgen_futures::spawn_local(import(el));
-            return;
-        }
-        if key == "sync" {
-            wasm_bindgen_futures::spawn_local(toggle_sync(dom::checked(&el)));
-            return;
-        }
-        with_app(|app| app.on_input(&key, &el));
-    };
-    // Selects and check boxes report through `input` too; a chosen file only through `change`
-    // (Chrome sends both for it, which would import twice).
-    let is_file = |e: &Event| e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.get_attribute("type").as_deref() == Some("file"));
-    listen(doc, "input", Box::new(move |e: Event| {
-        if !is_file(&e) {
-            on_value(e);
-        }
-    }));
-    listen(doc, "change", Box::new(move |e: Event| {
-        if is_file(&e) {
-            on_value(e);
-        }
-    }));
-    listen(doc, "click", Box::new(|e: Event| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(button) = el.closest("[data-act]").ok().flatten() else { return };
-        if button.has_attribute("disabled") {
-            return;
-        }
-        if let Some(act) = button.get_attribute("data-act") {
-            act_on(&act);
-        }
-    }));
-    listen(doc, "keydown", Box::new(|e: Event| {
-        // Read as properties: a typed `KeyboardEvent` costs the module five bindings.
-        let k = |name: &str| dom::prop(&e, name);
-        let key = k("key").as_string().unwrap_or_default();
-        if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
-            e.prevent_default();
-            wasm_bindgen_futures::spawn_local(save());
-        }
-    }));
-    if let Some(w) = web_sys::window() {
-        listen(&w, "beforeunload", Box::new(|e: Event| {
-            if with_app(|a| a.dirty).unwrap_or(false) {
-                e.prevent_default();
-                // `returnValue`, set as a property for the browsers that still ask for it.
-                let _ = js_sys::Reflect::set(&e, &JsValue::from("returnValue"), &JsValue::from("unsaved"));
-            }
-        }));
+    let handler = Closure::wrap(Box::new(on_event) as Box<dyn FnMut(Event)>);
+    let f: &js_sys::Function = handler.as_ref().unchecked_ref();
+    for name in ["input", "change", "click", "keydown"] {
+        let _ = doc.add_event_listener_with_callback(name, f);
     }
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("beforeunload", f);
+    }
+    handler.forget(); // lives as long as the page
     let changed = Closure::wrap(Box::new(|changes: JsValue, area: String| {
         if area == "session" {
             if let Some(v) = chrome::change_value(&changes, "lastRead") {
@@ -282,6 +233,57 @@ fn bind(doc: &web_sys::Document) {
         api.storage().on_changed().add_listener(changed.as_ref().unchecked_ref());
     }
     changed.forget();
+}
+
+/// One event of the page's: a control's value (`input`, `change`), a button (`click`), the
+/// save shortcut (`keydown`), or leaving with unsaved changes (`beforeunload`).
+fn on_event(e: Event) {
+    let kind = dom::prop(&e, "type").as_string().unwrap_or_default();
+    let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+    match kind.as_str() {
+        "input" | "change" => {
+            let Some(el) = target else { return };
+            // Selects and check boxes report through `input` too; a chosen file only through
+            // `change` (Chrome sends both for it, which would import twice).
+            if (el.get_attribute("type").as_deref() == Some("file")) != (kind == "change") {
+                return;
+            }
+            let Some(key) = el.get_attribute("data-k") else { return };
+            if key == "import" {
+                wasm_bindgen_futures::spawn_local(import(el));
+            } else if key == "sync" {
+                wasm_bindgen_futures::spawn_local(toggle_sync(dom::checked(&el)));
+            } else {
+                with_app(|app| app.on_input(&key, &el));
+            }
+        }
+        "click" => {
+            let Some(button) = target.and_then(|el| el.closest("[data-act]").ok().flatten()) else { return };
+            if button.has_attribute("disabled") {
+                return;
+            }
+            if let Some(act) = button.get_attribute("data-act") {
+                act_on(&act);
+            }
+        }
+        "keydown" => {
+            // Read as properties: a typed `KeyboardEvent` costs the module five bindings.
+            let k = |name: &str| dom::prop(&e, name);
+            let key = k("key").as_string().unwrap_or_default();
+            if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
+                e.prevent_default();
+                wasm_bindgen_futures::spawn_local(save());
+            }
+        }
+        _ => {
+            // beforeunload
+            if with_app(|a| a.dirty).unwrap_or(false) {
+                e.prevent_default();
+                // `returnValue`, set as a property for the browsers that still ask for it.
+                let _ = js_sys::Reflect::set(&e, &JsValue::from("returnValue"), &JsValue::from("unsaved"));
+            }
+        }
+    }
 }
 
 /// A button's action: `save`, `rule-up.3`, `tpl-reset.short`, …
@@ -705,16 +707,14 @@ impl App {
         // known people) and the preview's length, made in place and undone after: a copy of the
         // settings per keystroke would link their whole `Clone`, the templates' trees included.
         let known = builtin.and_then(|i| self.samples.get(i)).is_some_and(|s| s.category == Category::Known);
-        if known {
-            self.settings.known.people.push(inv.name.clone());
-        }
+        let people = &mut self.settings.known.people;
+        let before = people.len();
+        people.extend(known.then(|| inv.name.clone()));
         let variant = self.settings.variant;
         self.settings.variant = self.preview_variant.unwrap_or(variant);
         let s = decide(&inv, &self.settings);
         self.settings.variant = variant;
-        if known {
-            self.settings.known.people.pop();
-        }
+        self.settings.known.people.truncate(before);
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
