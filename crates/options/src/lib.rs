@@ -99,7 +99,7 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
 }
 
 pub fn tr_with(key: &str, args: &[&str]) -> String {
-    I18N.with(|i| i.borrow().as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
 }
 
 fn now() -> f64 {
@@ -113,7 +113,12 @@ fn now() -> f64 {
 #[wasm_bindgen]
 pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     step("start");
-    I18N.with(|i| *i.borrow_mut() = Some(api.i18n()));
+    let i18n = api.i18n();
+    I18N.with(|i| {
+        if let Ok(mut i) = i.try_borrow_mut() {
+            *i = Some(i18n);
+        }
+    });
     let reads = wasm_bindgen_futures::JsFuture::from(stored).await?;
     let part = |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
     let (local_read, session_read) = (part(0), part(1));
@@ -153,7 +158,11 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         let _ = body.append_child(&page.0);
     }
     step("rendered");
-    APP.with(|a| *a.borrow_mut() = Some(app));
+    APP.with(|a| {
+        if let Ok(mut a) = a.try_borrow_mut() {
+            *a = Some(app);
+        }
+    });
     bind(&doc);
     with_app(|app| {
         app.update_preview();
@@ -441,8 +450,8 @@ impl App {
                 let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
-            ["tpl", "id"] | ["tpl", "lang"] => {
-                if parts[1] == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+            ["tpl", which @ ("id" | "lang")] => {
+                if *which == "id" { self.tpl_id = v } else { self.tpl_lang = v }
                 self.follow_template();
                 dom::replace("templates", view::templates(self));
                 edited = false;
@@ -517,10 +526,10 @@ impl App {
                 }
             }
             ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
-            ["mutual_at_least"] | ["mutual_below"] => match number(v) {
+            [which @ ("mutual_at_least" | "mutual_below")] => match number(v) {
                 Ok(n) => {
                     field_error(key, None);
-                    if rest[0] == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                    if *which == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
                 }
                 Err(()) => {
                     field_error(key, Some(&tr("whole_number")));
