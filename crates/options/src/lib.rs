@@ -20,6 +20,7 @@ mod chrome;
 mod dom;
 mod view;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -204,6 +205,29 @@ fn performance_now() -> f64 {
 fn invitations(v: Option<&Value>) -> Vec<Invitation> {
     let Some(Value::Array(items)) = v else { return Vec::new() };
     items.iter().filter_map(|i| read_invitation(i).ok()).collect()
+}
+
+/// The invitation the preview shows (borrowed unless pasted) and whether it is the built-in
+/// sample of a known inviter; or why there is none.
+fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [Invitation], pasted: &str) -> Result<(Cow<'a, Invitation>, bool), String> {
+    let missing = || tr("sample_missing");
+    match *sample {
+        Pick::Builtin(i) => samples.get(i).map(|s| (Cow::Borrowed(&s.invitation), s.category == Category::Known)).ok_or_else(missing),
+        Pick::LastRead(i) => last_read.get(i).map(|inv| (Cow::Borrowed(inv), false)).ok_or_else(missing),
+        Pick::Pasted => {
+            if pasted.trim().is_empty() {
+                return Err(tr("paste_empty"));
+            }
+            // Parsed as a value, then read by hand: syntax errors at serde's position, a
+            // wrong value at its key's (the module has no typed `Invitation` parser).
+            let v: Value = serde_json::from_str(pasted)
+                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+            read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
+                let (line, column) = key_position(pasted, &key);
+                tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
+            })
+        }
+    }
 }
 
 /// Where `"key"` first appears in `text`, as a 1-based line and column: where a pasted
@@ -679,30 +703,11 @@ impl App {
         }
     }
 
-    /// The invitation the preview shows, or why there is none.
-    fn preview_invitation(&self) -> Result<(Invitation, Option<usize>), String> {
-        match self.sample {
-            Pick::Builtin(i) => self.samples.get(i).map(|s| (s.invitation.clone(), Some(i))).ok_or_else(|| tr("sample_missing")),
-            Pick::LastRead(i) => self.last_read.get(i).map(|inv| (inv.clone(), None)).ok_or_else(|| tr("sample_missing")),
-            Pick::Pasted => {
-                if self.pasted.trim().is_empty() {
-                    return Err(tr("paste_empty"));
-                }
-                // Parsed as a value, then read by hand: syntax errors at serde's position, a
-                // wrong value at its key's (the module has no typed `Invitation` parser).
-                let v: Value = serde_json::from_str(&self.pasted)
-                    .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
-                read_invitation(&v).map(|inv| (inv, None)).map_err(|(key, message)| {
-                    let (line, column) = key_position(&self.pasted, &key);
-                    tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
-                })
-            }
-        }
-    }
-
     /// Decides the sample with the settings as edited and shows category, reasons and draft.
     pub fn update_preview(&mut self) {
-        let (inv, builtin) = match self.preview_invitation() {
+        // The fields apart: the invitation is borrowed while the settings are adjusted.
+        let App { sample, samples, last_read, pasted, settings, preview_variant, .. } = self;
+        let (inv, known) = match preview_invitation(sample, samples, last_read, pasted) {
             Ok(x) => x,
             Err(e) => {
                 set_text("preview-summary", &e);
@@ -715,15 +720,14 @@ impl App {
         // The sample's settings (`Sample::settings_for`: the known sample's inviter among the
         // known people) and the preview's length, made in place and undone after: a copy of the
         // settings per keystroke would link their whole `Clone`, the templates' trees included.
-        let known = builtin.and_then(|i| self.samples.get(i)).is_some_and(|s| s.category == Category::Known);
-        let people = &mut self.settings.known.people;
+        let people = &mut settings.known.people;
         let before = people.len();
         people.extend(known.then(|| inv.name.clone()));
-        let variant = self.settings.variant;
-        self.settings.variant = self.preview_variant.unwrap_or(variant);
-        let s = decide(&inv, &self.settings);
-        self.settings.variant = variant;
-        self.settings.known.people.truncate(before);
+        let variant = settings.variant;
+        settings.variant = preview_variant.unwrap_or(variant);
+        let s = decide(&inv, settings);
+        settings.variant = variant;
+        settings.known.people.truncate(before);
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
