@@ -84,8 +84,8 @@ build_wasm() {
 build_options_wasm() {
   step "building the options page to WASM"
   run env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types" \
-    cargo build --release --target wasm32-unknown-unknown -p notyet-options
-  local raw=target/wasm32-unknown-unknown/release/notyet_options.wasm
+    cargo build --profile options --target wasm32-unknown-unknown -p notyet-options
+  local raw=target/wasm32-unknown-unknown/options/notyet_options.wasm
   if [ -f "$PKG/notyet_options_bg.wasm" ] && [ "$PKG/notyet_options_bg.wasm" -nt "$raw" ]; then
     echo "options WASM unchanged since the last build: wasm-bindgen and wasm-opt skipped"
     return
