@@ -149,7 +149,8 @@ export function agent(command) {
         b.textContent = label;
         b.addEventListener("click", () => {
           host.remove();
-          (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request });
+          // The worker answers with a new notice on the page, not a reply: no response is awaited.
+          (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
         });
         row.append(b);
       }
