@@ -1,7 +1,8 @@
 /**
  * The module service worker: on a toolbar click it takes a snapshot through the page agent,
  * asks the core (WASM) for a Plan, and carries it out. All reading, deciding and wording is the
- * core's; this file only moves data between the browser APIs, the page and the core.
+ * core's (in the browser's interface language); this file only moves data between the browser APIs,
+ * the page and the core, and words a failed click and the settings warnings' heading from _locales.
  */
 import { api } from "./browser.js";
 import { agent } from "./agent.js";
@@ -30,6 +31,11 @@ const lastDraft = async (tabId) => {
   if (!drafts.has(tabId)) drafts.set(tabId, (await api.storage.session.get(draftKey(tabId)))[draftKey(tabId)] ?? null);
   return drafts.get(tabId);
 };
+
+/** The browser's interface language ("de", "en-US"): the core words its notices in it. */
+const ui = () => api.i18n.getUILanguage();
+/** One of the few words of our own on a notice, from _locales (English if the key is missing). */
+const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallback;
 
 /** Tabs whose badge says a click failed; cleared on the next good click. */
 const badged = new Set();
@@ -85,16 +91,16 @@ async function click(tab, request) {
     const [c, cfg, last] = [ready(), loadSettings(), lastDraft(tabId)];
     const core = await c;
     if (!core.isSupportedUrl(tab.url ?? "")) {
-      record.notice = JSON.parse(core.unsupportedNotice());
+      record.notice = JSON.parse(core.unsupportedNotice(ui()));
       await run(tabId, { op: "notice", ...record.notice });
       return;
     }
     const snapshot = await run(tabId, { op: "snapshot", ...JSON.parse(core.snapshotRequest()) });
     record.snapshot = performance.now();
-    const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : ""));
+    const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
     const notice = { ...plan.notice };
-    if (plan.warnings.length) notice.text += `\nSettings: ${plan.warnings.join("; ")}`;
+    if (plan.warnings.length) notice.text += `\n${say("notice_settings", "Settings:")} ${plan.warnings.join("; ")}`;
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
       await globalThis.__notyetTest?.beforeInsert?.(tabId); // test seam: only the browser tests set it
@@ -116,7 +122,7 @@ async function click(tab, request) {
   } catch (e) {
     record.error = String(e?.message ?? e);
     // A notice that couldn't be shown (chrome:// pages, the web store) becomes the badge and tooltip.
-    const notice = record.notice ?? { level: "error", text: `NotYet couldn't finish (${record.error}). Nothing was changed.` };
+    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error) };
     if (record.notice || !(await run(tabId, { op: "notice", ...notice }).then(Boolean, () => false))) {
       badged.add(tabId);
       await Promise.allSettled([api.action.setBadgeText({ tabId, text: "!" }), api.action.setTitle({ tabId, title: notice.text })]);

@@ -6,6 +6,7 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::words::Ui;
 use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
@@ -104,40 +105,41 @@ impl Notice {
     }
 }
 
-/// Where NotYet works, for a click anywhere else.
-pub fn unsupported_notice() -> Notice {
-    Notice::new(
-        Level::Info,
-        "NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.",
-    )
+/// Where NotYet works, for a click anywhere else, in the interface language `ui` (a browser's
+/// code such as "de-DE"; English when unknown).
+pub fn unsupported_notice(ui: &str) -> Notice {
+    Notice::new(Level::Info, Ui::from_code(ui).unsupported())
 }
 
-fn gone_notice() -> Notice {
-    Notice::new(Level::Warning, "The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.")
+fn gone_notice(w: Ui) -> Notice {
+    Notice::new(Level::Warning, w.gone())
 }
 
 /// Plans a click from the agent's snapshot JSON, the settings JSON and the last draft's JSON
 /// (empty or `null` when there is none). Never fails: every problem becomes a notice.
+/// Notices in English.
 pub fn plan_json(snapshot: &str, settings: &str, last: &str) -> Plan {
-    plan_request_json(snapshot, settings, last, "")
+    plan_request_json(snapshot, settings, last, "", "")
 }
 
-/// Plans as [`plan_json`] does, for the [`Request`] in `request` (JSON; empty for a click).
-pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &str) -> Plan {
+/// Plans as [`plan_json`] does, for the [`Request`] in `request` (JSON; empty for a click), with
+/// the notices in the interface language `ui` (a browser's code such as "de-DE"; English when unknown).
+pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
+    let w = Ui::from_code(ui);
     let request = if request.trim().is_empty() {
         Ok(Request::Click)
     } else {
         serde_json::from_str::<Request>(request)
     };
     let Ok(request) = request else {
-        return only_notice(Vec::new(), Notice::new(Level::Error, "NotYet got a request it doesn't know. Nothing was changed."));
+        return only_notice(w, Vec::new(), Notice::new(Level::Error, w.unknown_request()));
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
     let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
-        Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request),
-        Err(e) => only_notice(Vec::new(), Notice::new(Level::Error, format!("NotYet couldn't read this page ({e}). Nothing was changed."))),
+        Ok(snap) => plan_request_in(&snap, &settings, last.as_ref(), request, w),
+        Err(e) => only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&e.to_string()))),
     };
     plan.warnings = warnings;
     plan
@@ -148,46 +150,45 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
     plan_request(snapshot, settings, last, Request::Click)
 }
 
-/// Plans what `request` asks on this page.
+/// Plans what `request` asks on this page, notices in English.
 pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request) -> Plan {
+    plan_request_in(snapshot, settings, last, request, Ui::En)
+}
+
+/// Plans what `request` asks on this page, notices in the interface language `w`.
+pub fn plan_request_in(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
     match request {
         Request::Click => {}
         Request::Variant { variant } if variant != settings.variant => {
             let settings = Settings { variant, ..settings.clone() };
-            return plan_request(snapshot, &settings, last, Request::Click);
+            return plan_request_in(snapshot, &settings, last, Request::Click, w);
         }
         Request::Variant { .. } => {}
-        Request::Restore => return plan_restore(snapshot, last),
-        Request::Options => return only_notice(Vec::new(), Notice::new(Level::Info, "Opening NotYet's options.")),
+        Request::Restore => return plan_restore(snapshot, last, w),
+        Request::Options => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options())),
     }
     if !is_supported_url(&snapshot.url) {
-        return only_notice(Vec::new(), unsupported_notice());
+        return only_notice(w, Vec::new(), Notice::new(Level::Info, w.unsupported()));
     }
     if snapshot.url.contains("/invitation-manager/sent") {
         // Invitations the user sent: a decline to one of those people would make no sense.
-        return only_notice(
-            Vec::new(),
-            Notice::new(Level::Info, "This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one."),
-        );
+        return only_notice(w, Vec::new(), Notice::new(Level::Info, w.sent_page()));
     }
     let page = read_page(snapshot);
     let Some(composer) = page.composer.clone() else {
-        let notice = describe_without_box(&page, settings);
-        return only_notice(page.invitations, notice);
+        let notice = describe_without_box(&page, settings, w);
+        return only_notice(w, page.invitations, notice);
     };
     let Some(target) = target_of(&page, &composer) else {
         let n = page.invitations.len();
-        return only_notice(
-            page.invitations,
-            Notice::new(Level::Warning, format!("{n} invitations here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.")),
-        );
+        return only_notice(w, page.invitations, Notice::new(Level::Warning, w.which_invitation(n)));
     };
     let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
     let suggestion = decide_for(&target, settings, place);
-    let who = display_name(&target);
+    let who = display_name(&target, w);
     let Some(text) = suggestion.text.clone().filter(|_| suggestion.action == Action::Reply) else {
-        let notice = advice_without_text(&suggestion, &who);
-        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+        let notice = advice_without_text(&suggestion, &who, w);
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     };
     let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
@@ -198,8 +199,8 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     } else if let Some(l) = last.filter(|l| same_box && l.after == now) {
         (Mode::Replace, l.before.clone())
     } else if same_box {
-        let notice = Notice::new(Level::Info, "You've changed NotYet's draft, so it stays as you wrote it. Clear the box and click NotYet again for a fresh draft.");
-        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+        let notice = Notice::new(Level::Info, w.draft_changed());
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     } else {
         (Mode::Append, composer.lines.clone())
     };
@@ -221,54 +222,50 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     let after = fold_whitespace(&before.iter().chain(draft.iter()).cloned().collect::<Vec<_>>().join(" "));
     let total: usize = before.iter().chain(draft.iter()).map(|l| l.chars().count() + 1).sum();
     if total > suggestion.limit as usize {
-        let notice = Notice::new(Level::Warning, format!("The box already holds a long text; with the draft it would pass LinkedIn's {} characters. Nothing was added.", suggestion.limit));
-        return Plan { suggestion: Some(suggestion), ..only_notice(page.invitations, notice) };
+        let notice = Notice::new(Level::Warning, w.too_long(suggestion.limit));
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     }
-    let reason = suggestion.reasons.first().map(|r| format!(" ({r})")).unwrap_or_default();
-    let kept = if before.is_empty() { "" } else { " Your own text is kept above it." };
-    let mut notice = Notice::new(Level::Success, format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."));
+    let reason = suggestion.reasons.first().map(|r| w.reason(r));
+    let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
     let (label, other) = match settings.variant {
-        Variant::Long => ("Shorter", Variant::Short),
-        Variant::Short => ("Longer", Variant::Long),
+        Variant::Long => (w.shorter(), Variant::Short),
+        Variant::Short => (w.longer(), Variant::Long),
     };
     notice.actions = vec![
         NoticeAction { label: label.into(), request: Request::Variant { variant: other } },
-        NoticeAction { label: "Restore".into(), request: Request::Restore },
-        NoticeAction { label: "Options".into(), request: Request::Options },
+        NoticeAction { label: w.restore().into(), request: Request::Restore },
+        NoticeAction { label: w.options().into(), request: Request::Options },
     ];
     Plan {
         invitations: page.invitations,
         suggestion: Some(suggestion),
         insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
         notice,
-        gone_notice: gone_notice(),
+        gone_notice: gone_notice(w),
         warnings: Vec::new(),
     }
 }
 
 /// Puts back what the box held before NotYet's last draft, if the draft is still as written.
-fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>) -> Plan {
+fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
     let page = read_page(snapshot);
     let Some(composer) = page.composer else {
-        return only_notice(page.invitations, gone_notice());
+        return only_notice(w, page.invitations, gone_notice(w));
     };
     let Some(last) = last.filter(|l| l.node == composer.node && l.url == snapshot.url) else {
-        return only_notice(page.invitations, Notice::new(Level::Info, "Nothing to restore: NotYet hasn't written in this box."));
+        return only_notice(w, page.invitations, Notice::new(Level::Info, w.nothing_to_restore()));
     };
     if fold_whitespace(&composer.lines.join(" ")) != last.after {
-        return only_notice(
-            page.invitations,
-            Notice::new(Level::Info, "The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step."),
-        );
+        return only_notice(w, page.invitations, Notice::new(Level::Info, w.restore_refused()));
     }
     let after = fold_whitespace(&last.before.join(" "));
-    let text = if last.before.is_empty() { "Restored: the box is empty again, as it was." } else { "Restored: the box holds your text as it was before the draft." };
+    let text = w.restored(!last.before.is_empty());
     Plan {
         invitations: page.invitations,
         suggestion: None,
         insert: Some(Insert { node: composer.node, mode: Mode::Replace, lines: last.before.clone(), remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after } }),
         notice: Notice::new(Level::Success, text),
-        gone_notice: gone_notice(),
+        gone_notice: gone_notice(w),
         warnings: Vec::new(),
     }
 }
@@ -284,8 +281,8 @@ fn is_greeting(line: &str) -> bool {
     line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
 }
 
-fn only_notice(invitations: Vec<Invitation>, notice: Notice) -> Plan {
-    Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(), warnings: Vec::new() }
+fn only_notice(w: Ui, invitations: Vec<Invitation>, notice: Notice) -> Plan {
+    Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
 }
 
 /// The invitation the box belongs to: the one its addressee names; else the page's only one;
@@ -317,38 +314,38 @@ fn name_key(name: &str) -> String {
     fold_whitespace(&cleaned)
 }
 
-fn display_name(inv: &Invitation) -> String {
+fn display_name(inv: &Invitation, w: Ui) -> String {
     let name = fold_whitespace(&inv.name);
     if name.is_empty() {
-        "this person".into()
+        w.this_person().into()
     } else {
         name
     }
 }
 
-fn describe_without_box(page: &Page, settings: &Settings) -> Notice {
+fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
     match page.invitations.as_slice() {
-        [] => Notice::new(Level::Info, "No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again."),
+        [] => Notice::new(Level::Info, w.no_invitation()),
         [only] => {
             let s = decide(only, settings);
-            let who = display_name(only);
+            let who = display_name(only, w);
             if s.action == Action::Reply {
-                Notice::new(Level::Info, format!("1 invitation, from {who}. Open Reply or Message on it to draft a decline."))
+                Notice::new(Level::Info, w.one_invitation(&who))
             } else {
-                advice_without_text(&s, &who)
+                advice_without_text(&s, &who, w)
             }
         }
-        many => Notice::new(Level::Info, format!("{} invitations. Open Reply or Message on one to draft a decline.", many.len())),
+        many => Notice::new(Level::Info, w.many_invitations(many.len())),
     }
 }
 
-fn advice_without_text(s: &Suggestion, who: &str) -> Notice {
-    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.join("; ")) };
+fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
+    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| w.reason(r)).collect::<Vec<_>>().join("; ")) };
     let text = match (s.action, s.category) {
-        (Action::Accept, _) => format!("{who} looks like someone you know{why}: accept the invitation if you like. Nothing was written."),
-        (Action::Report, _) | (_, Category::Spam) => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-        (Action::Ignore, _) => format!("This is an invitation to follow {who}{why}, not a person to answer. Ignore it if you like. Nothing was written."),
-        (Action::Reply, _) => format!("NotYet has no text for {who}. Nothing was written."),
+        (Action::Accept, _) => w.accept_advice(who, &why),
+        (Action::Report, _) | (_, Category::Spam) => w.spam_advice(who, &why),
+        (Action::Ignore, _) => w.follow_advice(who, &why),
+        (Action::Reply, _) => w.no_text(who),
     };
     Notice::new(if s.action == Action::Report { Level::Warning } else { Level::Info }, text)
 }
@@ -455,9 +452,9 @@ mod tests {
 
     #[test]
     fn requests_read_from_json() {
-        let plan = plan_request_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#);
-        assert_eq!(plan.notice, unsupported_notice());
-        let bad = plan_request_json("{}", "", "", r#"{"type":"send"}"#);
+        let plan = plan_request_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
+        assert_eq!(plan.notice, unsupported_notice("en-US"));
+        let bad = plan_request_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }
 
@@ -481,6 +478,74 @@ mod tests {
         let plan = plan(&snap, &Settings::default(), None);
         assert!(plan.insert.is_none());
         assert!(plan.notice.text.contains("you sent"));
+    }
+
+    #[test]
+    fn german_success_notice_and_buttons() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let plan = plan_request_in(&snap, &Settings::default(), None, Request::Click, Ui::De);
+        assert!(plan.insert.is_some());
+        // No note in the box's thread: the reason quoted is the classifier's, in German.
+        assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
+        assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen"]);
+        assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
+        // The short variant offers the long one back, in German too.
+        let short = plan_request_in(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);
+        assert_eq!(short.notice.actions[0].label, "Länger");
+        // The same click through JSON, as the service worker makes it.
+        let json = serde_json::to_string(&snap).expect("serializes");
+        assert_eq!(plan_request_json(&json, "", "", "", "de-DE").notice, plan.notice);
+        assert_eq!(plan_request_json(&json, "", "", "", "xx").notice, plan_request(&snap, &Settings::default(), None, Request::Click).notice);
+    }
+
+    #[test]
+    fn german_notices_without_a_box() {
+        let de = |snap: &Snapshot| plan_request_in(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
+        let empty = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/","root":{"i":1,"t":"html"}}"#).expect("parses");
+        assert_eq!(de(&empty).text, Ui::De.no_invitation());
+        assert!(de(&empty).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
+        let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
+        assert_eq!(de(&elsewhere), unsupported_notice("de"));
+        assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
+        assert!(unsupported_notice("fr").text.starts_with("NotYet works on LinkedIn."));
+        let sent = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
+        assert!(de(&sent).text.contains("die Sie gesendet haben"));
+        let options = plan_request_in(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
+        assert_eq!(options.text, "Die Optionen von NotYet werden geöffnet.");
+        assert!(plan_request_json("{}", "", "", r#"{"type":"send"}"#, "de").notice.text.contains("Es wurde nichts geändert."));
+    }
+
+    #[test]
+    fn german_spam_advice_with_german_reasons() {
+        let spam = Suggestion {
+            category: Category::Spam,
+            action: Action::Report,
+            first_name: None,
+            language: "en".into(),
+            text: None,
+            template: None,
+            reasons: vec!["note mentions crypto or trading".into(), "name contains digits".into()],
+            limit: crate::MESSAGE_LIMIT,
+        };
+        let notice = advice_without_text(&spam, "Crypto King 77", Ui::De);
+        assert_eq!(notice.level, Level::Warning);
+        assert_eq!(
+            notice.text,
+            "Diese Einladung von Crypto King 77 sieht nach Spam aus (Nachricht erwähnt Krypto oder Trading; Name enthält Ziffern). Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
+        );
+        assert!(advice_without_text(&spam, "Crypto King 77", Ui::En).text.starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
+    }
+
+    #[test]
+    fn german_restore_notices() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan_request_in(&snap, &Settings::default(), None, Request::Click, Ui::De).insert.expect("drafts");
+        let restored = plan_request_in(&after(&snap, &first), &Settings::default(), Some(&first.remember), Request::Restore, Ui::De);
+        assert_eq!(restored.notice.text, "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.");
+        let nothing = plan_request_in(&snap, &Settings::default(), None, Request::Restore, Ui::De);
+        assert!(nothing.notice.text.starts_with("Nichts wiederherzustellen"));
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //!   to greet, [`lang`] the note's language.
 //! - [`Settings`]: read leniently from JSON, every problem named by its JSON path.
 //! - [`click`]: the whole click, including what a second click does and every notice's words.
+//! - [`words`]: those words in the browser's interface language (English, German).
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
@@ -38,6 +39,7 @@ pub mod storage;
 mod suggestion;
 pub mod template;
 mod templates;
+pub mod words;
 
 pub use decide::{decide, decide_for, default_action, default_languages, default_template_ids};
 pub use invitation::{Invitation, Kind};

@@ -33,17 +33,19 @@ pub fn is_supported_url(url: &str) -> bool {
     notyet_core::read::is_supported_url(url)
 }
 
-/// The notice for a click on a page NotYet doesn't work on: `{"level", "text"}`.
+/// The notice for a click on a page NotYet doesn't work on: `{"level", "text"}`, in the
+/// interface language `ui` (`i18n.getUILanguage()`, e.g. "de"; English when unknown).
 #[wasm_bindgen(js_name = unsupportedNotice)]
-pub fn unsupported_notice() -> String {
-    to_json(&click::unsupported_notice())
+pub fn unsupported_notice(ui: &str) -> String {
+    to_json(&click::unsupported_notice(ui))
 }
 
 /// Plans a click (`request` empty) or a notice button (`request`: a core `Request` as JSON, e.g.
-/// `{"type":"restore"}`): snapshot, settings and the tab's last draft as JSON in, the Plan as JSON out.
+/// `{"type":"restore"}`): snapshot, settings and the tab's last draft as JSON in, the Plan as JSON
+/// out, its notices in the interface language `ui` (`i18n.getUILanguage()`; English when unknown).
 #[wasm_bindgen(js_name = planRequest)]
-pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str) -> String {
-    to_json(&click::plan_request_json(snapshot, settings, last, request))
+pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
+    to_json(&click::plan_request_json(snapshot, settings, last, request, ui))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
