@@ -5,6 +5,7 @@
 //   the same text) doing no other work, from the worker, in the same run
 // - snapshot + read on a generated page of 300 invitations (agent time in the page, read time in WASM)
 // - WASM size after wasm-opt
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -138,7 +139,9 @@ try {
 
 const wasm = fs.readFileSync(path.join(EXTENSION, "wasm/notyet_wasm_bg.wasm"));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-rows.push(["WASM size (after wasm-opt)", `${kb(wasm.length)} raw, ${kb(zlib.gzipSync(wasm, { level: 9 }).length)} gzipped`, "≤ 350 KB, ≤ 130 KB gzipped"]);
+// The budget is read with `gzip -9` as build.sh prints it; zlib's level 9 (another deflate) is shown beside it.
+const gzip = execFileSync("gzip", ["-9c"], { input: wasm, maxBuffer: 1 << 26 }).length;
+rows.push(["WASM size (after wasm-opt)", `${kb(wasm.length)} raw, ${kb(gzip)} gzip -9 (zlib level 9: ${kb(zlib.gzipSync(wasm, { level: 9 }).length)})`, "≤ 350 KB, ≤ 130 KB gzipped"]);
 
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => r[k].length), ["what", "measured", "budget"][k].length));
 const line = (r) => `| ${r.map((c, k) => c.padEnd(width[k])).join(" | ")} |`;
