@@ -139,7 +139,7 @@ pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &s
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
         Ok(snap) => plan_request_in(&snap, &settings, last.as_ref(), request, w),
-        Err(e) => only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&e.to_string()))),
+        Err(e) => only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{} at line {}, column {}", crate::snapshot::json_error_kind(&e), e.line(), e.column())))),
     };
     plan.warnings = warnings;
     plan

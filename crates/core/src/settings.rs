@@ -210,10 +210,8 @@ impl Settings {
         let settings = match serde_json::from_str::<Value>(json) {
             Ok(v) => r.settings(&v),
             Err(e) => {
-                // The position goes in its own fields; serde's text repeats it at the end.
-                let text = e.to_string();
-                let text = text.rsplit_once(" at line ").map_or(text.as_str(), |(t, _)| t);
-                r.problems.push(Problem { path: "$".into(), message: format!("not valid JSON: {text}"), line: Some(e.line()), column: Some(e.column()) });
+                // The position goes in its own fields.
+                r.problems.push(Problem { path: "$".into(), message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)), line: Some(e.line()), column: Some(e.column()) });
                 Settings::default()
             }
         };
