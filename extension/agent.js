@@ -81,7 +81,18 @@ export function agent(command) {
       }
       if (c.length) out.c = c;
     }
-    return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root });
+    // The element with the keyboard focus, followed into open shadow roots and same-origin frames.
+    let active = doc.activeElement;
+    for (let inner; active; active = inner) {
+      try {
+        inner = active.shadowRoot?.activeElement ?? (active.localName === "iframe" ? active.contentDocument?.activeElement : null);
+      } catch {
+        inner = null; // a cross-origin frame
+      }
+      if (!inner) break;
+    }
+    const focus = active && state.nodes.has(state.ids.get(active)) ? state.ids.get(active) : undefined;
+    return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root, focus });
   };
 
   /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */

@@ -283,3 +283,27 @@ test("the snapshot keeps only class names the core reads, and stops at the depth
   assert.ok(!JSON.stringify(shot).includes("very deep"));
   await page.close();
 });
+
+test("with two boxes open, the draft goes to the one the user is typing in", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("new-two-boxes");
+  const boxes = () => page.evaluate(() => [...document.querySelectorAll('[contenteditable="true"]')].map((b) => b.innerText.trim()));
+  // Both bubbles shown: by look the later box would win the tie; the focus on the first decides.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("[class*=minimized]")) el.className = el.className.replace(/\S*minimized\S*/g, "");
+    document.querySelectorAll('[contenteditable="true"]')[0].focus();
+  });
+  const record = await h.click(page);
+  assert.match(record.notice.text, /Kathie Smith/, record.notice.text);
+  const [first, second] = await boxes();
+  assert.match(first, /^Hi Kathie,/);
+  assert.equal(second, "", "the other box is untouched");
+  // The focus moves to the other box: so does the next draft.
+  await page.evaluate(() => {
+    document.activeElement.blur();
+    document.querySelectorAll('[contenteditable="true"]')[1].focus();
+  });
+  const other = await h.click(page);
+  assert.match(other.notice.text, /Alex Kim/, other.notice.text);
+  await page.close();
+});

@@ -55,7 +55,7 @@ pub fn read_page(snapshot: &Snapshot) -> Page {
             invitations.push(inv);
         }
     }
-    Page { invitations, composer: composer::read(&index) }
+    Page { invitations, composer: composer::read(&index, snapshot.focus) }
 }
 
 /// Every element of a snapshot in page order (pre-order, shadow roots and frames included),
@@ -449,6 +449,9 @@ mod tests {
         assert_eq!(read_page(&two).composer.map(|c| c.node), Some(2));
         let ties = snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true"]},{"i":3,"t":"div","a":["contenteditable","true"]}]}"#);
         assert_eq!(read_page(&ties).composer.map(|c| c.node), Some(3));
+        // The focused box wins, even against one that looks better (the focus may be on a paragraph inside it).
+        let focused = Snapshot { focus: Some(7), ..snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{"i":7,"t":"p"}]},{"i":3,"t":"form","c":[{"i":4,"t":"div","a":["contenteditable","true","role","textbox","class","msg-form__contenteditable"]}]}]}"#) };
+        assert_eq!(read_page(&focused).composer.map(|c| c.node), Some(2));
     }
 
     #[test]

@@ -92,6 +92,10 @@ pub struct Snapshot {
     pub lang: String,
     /// `<html>`, or an empty root for a page the agent could not read.
     pub root: Node,
+    /// The id of the element that has the keyboard focus (through open shadow roots and
+    /// same-origin frames), when it is in the tree: the box the user is typing in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<u32>,
 }
 
 /// One element. `id` is the agent's handle for later calls (insert at this node).

@@ -13,14 +13,16 @@ use super::phrases;
 use super::{entity, text_of, Composer, Index, Reading};
 use crate::snapshot::{Child, Node};
 
-/// Finds the box NotYet should write in, and whom it addresses.
-pub(super) fn read(index: &Index) -> Option<Composer> {
+/// Finds the box NotYet should write in, and whom it addresses. The box holding the keyboard
+/// focus, when the agent saw one, beats every guess by look.
+pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
     let mut best: Option<(u8, usize)> = None;
     let mut j = 0;
     while j < index.len() {
         let n = index.node(j);
         if is_editable(n) {
-            let score = score(index, j);
+            let focused = focus.is_some_and(|f| (j..index.end(j)).any(|k| index.node(k).id == f));
+            let score = (u8::from(focused) << 3) | score(index, j);
             // Later boxes win ties.
             if best.map_or(true, |(s, _)| s <= score) {
                 best = Some((score, j));

@@ -41,7 +41,7 @@ pub fn snapshot_of(html: &str, url: &str, dir: &Path) -> Converted {
         .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>())
         .unwrap_or_default();
     let lang = root_ref.value().attr("lang").unwrap_or("").to_owned();
-    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root }, composers: b.composers }
+    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root, focus: None }, composers: b.composers }
 }
 
 struct Builder {
