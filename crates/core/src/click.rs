@@ -115,16 +115,11 @@ fn gone_notice(w: Ui) -> Notice {
     Notice::new(Level::Warning, w.gone())
 }
 
-/// Plans a click from the agent's snapshot JSON, the settings JSON and the last draft's JSON
-/// (empty or `null` when there is none). Never fails: every problem becomes a notice.
-/// Notices in English.
-pub fn plan_json(snapshot: &str, settings: &str, last: &str) -> Plan {
-    plan_request_json(snapshot, settings, last, "", "")
-}
-
-/// Plans as [`plan_json`] does, for the [`Request`] in `request` (JSON; empty for a click), with
-/// the notices in the interface language `ui` (a browser's code such as "de-DE"; English when unknown).
-pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
+/// Plans from JSON, as the service worker hands it over: the agent's snapshot, the settings, the
+/// tab's last draft (empty or `null` when there is none) and the [`Request`] (empty for a click),
+/// with notices in the interface language `ui` (a browser's code such as "de-DE"; English when
+/// unknown). Never fails: every problem becomes a notice.
+pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
     let w = Ui::from_code(ui);
     let request = if request.trim().is_empty() {
         Ok(Request::Click)
@@ -138,30 +133,25 @@ pub fn plan_request_json(snapshot: &str, settings: &str, last: &str, request: &s
     let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
-        Ok(snap) => plan_request_in(&snap, &settings, last.as_ref(), request, w),
+        Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
         Err(e) => only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{} at line {}, column {}", crate::snapshot::json_error_kind(&e), e.line(), e.column())))),
     };
     plan.warnings = warnings;
     plan
 }
 
-/// Plans a click: read the page, decide, and choose how to write.
+/// Plans a click, notices in English: read the page, decide, and choose how to write.
 pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) -> Plan {
-    plan_request(snapshot, settings, last, Request::Click)
-}
-
-/// Plans what `request` asks on this page, notices in English.
-pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request) -> Plan {
-    plan_request_in(snapshot, settings, last, request, Ui::En)
+    plan_request(snapshot, settings, last, Request::Click, Ui::En)
 }
 
 /// Plans what `request` asks on this page, notices in the interface language `w`.
-pub fn plan_request_in(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
+pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
     match request {
         Request::Click => {}
         Request::Variant { variant } if variant != settings.variant => {
             let settings = Settings { variant, ..settings.clone() };
-            return plan_request_in(snapshot, &settings, last, Request::Click, w);
+            return plan_request(snapshot, &settings, last, Request::Click, w);
         }
         Request::Variant { .. } => {}
         Request::Restore => return plan_restore(snapshot, last, w),
@@ -418,7 +408,7 @@ mod tests {
 
         // The shorter variant replaces the draft while it is unchanged.
         let shown = after(&snap, &long);
-        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), Request::Variant { variant: Variant::Short });
+        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), Request::Variant { variant: Variant::Short }, Ui::En);
         let short_insert = short.insert.expect("swaps");
         assert_eq!(short_insert.mode, Mode::Replace);
         assert!(short_insert.lines.join(" ").len() < long.lines.join(" ").len());
@@ -426,7 +416,7 @@ mod tests {
 
         // Restore puts back the empty box it was.
         let shown = after(&snap, &short_insert);
-        let restored = plan_request(&shown, &Settings::default(), Some(&short_insert.remember), Request::Restore);
+        let restored = plan_request(&shown, &Settings::default(), Some(&short_insert.remember), Request::Restore, Ui::En);
         let r = restored.insert.expect("restores");
         assert_eq!((r.mode, r.lines.len()), (Mode::Replace, 0));
     }
@@ -439,22 +429,22 @@ mod tests {
         assert_eq!(first.mode, Mode::Append);
         assert_eq!(first.remember.before, vec!["Hello Kathie!".to_owned()]);
         let shown = after(&snap, &first);
-        let restored = plan_request(&shown, &Settings::default(), Some(&first.remember), Request::Restore).insert.expect("restores");
+        let restored = plan_request(&shown, &Settings::default(), Some(&first.remember), Request::Restore, Ui::En).insert.expect("restores");
         assert_eq!(restored.lines, vec!["Hello Kathie!".to_owned()]);
         // Edited after the draft: Restore leaves it.
         let mut edited = shown.clone();
         set_box(&mut edited.root, vec![Child::Text("Hello Kathie! plus my edit".into())]);
-        let refused = plan_request(&edited, &Settings::default(), Some(&first.remember), Request::Restore);
+        let refused = plan_request(&edited, &Settings::default(), Some(&first.remember), Request::Restore, Ui::En);
         assert!(refused.insert.is_none());
         // Nothing written yet: nothing to restore.
-        assert!(plan_request(&snap, &Settings::default(), None, Request::Restore).insert.is_none());
+        assert!(plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::En).insert.is_none());
     }
 
     #[test]
     fn requests_read_from_json() {
-        let plan = plan_request_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
+        let plan = plan_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
         assert_eq!(plan.notice, unsupported_notice("en-US"));
-        let bad = plan_request_json("{}", "", "", r#"{"type":"send"}"#, "");
+        let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }
 
@@ -483,7 +473,7 @@ mod tests {
     #[test]
     fn german_success_notice_and_buttons() {
         let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
-        let plan = plan_request_in(&snap, &Settings::default(), None, Request::Click, Ui::De);
+        let plan = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De);
         assert!(plan.insert.is_some());
         // No note in the box's thread: the reason quoted is the classifier's, in German.
         assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
@@ -492,17 +482,17 @@ mod tests {
         assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen"]);
         assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
         // The short variant offers the long one back, in German too.
-        let short = plan_request_in(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);
+        let short = plan_request(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);
         assert_eq!(short.notice.actions[0].label, "Länger");
         // The same click through JSON, as the service worker makes it.
         let json = serde_json::to_string(&snap).expect("serializes");
-        assert_eq!(plan_request_json(&json, "", "", "", "de-DE").notice, plan.notice);
-        assert_eq!(plan_request_json(&json, "", "", "", "xx").notice, plan_request(&snap, &Settings::default(), None, Request::Click).notice);
+        assert_eq!(plan_json(&json, "", "", "", "de-DE").notice, plan.notice);
+        assert_eq!(plan_json(&json, "", "", "", "xx").notice, plan_request(&snap, &Settings::default(), None, Request::Click, Ui::En).notice);
     }
 
     #[test]
     fn german_notices_without_a_box() {
-        let de = |snap: &Snapshot| plan_request_in(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
+        let de = |snap: &Snapshot| plan_request(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
         let empty = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&empty).text, Ui::De.no_invitation());
         assert!(de(&empty).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
@@ -512,9 +502,9 @@ mod tests {
         assert!(unsupported_notice("fr").text.starts_with("NotYet works on LinkedIn."));
         let sent = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
         assert!(de(&sent).text.contains("die Sie gesendet haben"));
-        let options = plan_request_in(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
+        let options = plan_request(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
         assert_eq!(options.text, "Die Optionen von NotYet werden geöffnet.");
-        assert!(plan_request_json("{}", "", "", r#"{"type":"send"}"#, "de").notice.text.contains("Es wurde nichts geändert."));
+        assert!(plan_json("{}", "", "", r#"{"type":"send"}"#, "de").notice.text.contains("Es wurde nichts geändert."));
     }
 
     #[test]
@@ -541,16 +531,16 @@ mod tests {
     #[test]
     fn german_restore_notices() {
         let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
-        let first = plan_request_in(&snap, &Settings::default(), None, Request::Click, Ui::De).insert.expect("drafts");
-        let restored = plan_request_in(&after(&snap, &first), &Settings::default(), Some(&first.remember), Request::Restore, Ui::De);
+        let first = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De).insert.expect("drafts");
+        let restored = plan_request(&after(&snap, &first), &Settings::default(), Some(&first.remember), Request::Restore, Ui::De);
         assert_eq!(restored.notice.text, "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.");
-        let nothing = plan_request_in(&snap, &Settings::default(), None, Request::Restore, Ui::De);
+        let nothing = plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::De);
         assert!(nothing.notice.text.starts_with("Nichts wiederherzustellen"));
     }
 
     #[test]
     fn bad_snapshot_json_becomes_a_notice() {
-        let plan = plan_json("{not json", "", "");
+        let plan = plan_json("{not json", "", "", "", "");
         assert!(plan.insert.is_none());
         assert_eq!(plan.notice.level, Level::Error);
     }

@@ -223,7 +223,7 @@ fn three_hundred_invitations_read_fast() {
     });
     let settings = r#"{"me":{"name":"Pat Example","email":"pat@example.com"}}"#;
     let per_plan = best(&|| {
-        std::hint::black_box(serde_json::to_string(&click::plan_json(std::hint::black_box(&json), settings, "")).expect("serializes"));
+        std::hint::black_box(serde_json::to_string(&click::plan_json(std::hint::black_box(&json), settings, "", "", "")).expect("serializes"));
     });
     println!(
         "300 invitations: read_page {per_read:?} a page, snapshot JSON parse {per_parse:?} ({} KB), the whole click plan (parse, read, decide, plan JSON) {per_plan:?}",

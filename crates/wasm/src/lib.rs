@@ -45,7 +45,7 @@ pub fn unsupported_notice(ui: &str) -> String {
 /// out, its notices in the interface language `ui` (`i18n.getUILanguage()`; English when unknown).
 #[wasm_bindgen(js_name = planRequest)]
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
-    to_json(&click::plan_request_json(snapshot, settings, last, request, ui))
+    to_json(&click::plan_json(snapshot, settings, last, request, ui))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
