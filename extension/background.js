@@ -19,6 +19,9 @@ const ready = () =>
     },
   ));
 
+/** What the agent copies from a page: fixed by the core, so asked once per worker. */
+let snapshotRequest;
+
 /** The settings JSON (`""` when unset), cached; a change applies to the next click. */
 let settings;
 const settingsJson = (value) => (value === undefined ? "" : JSON.stringify(value));
@@ -95,7 +98,8 @@ async function click(tab, request) {
       await run(tabId, { op: "notice", ...record.notice });
       return;
     }
-    const snapshot = await run(tabId, { op: "snapshot", ...JSON.parse(core.snapshotRequest()) });
+    snapshotRequest ??= JSON.parse(core.snapshotRequest());
+    const snapshot = await run(tabId, { op: "snapshot", ...snapshotRequest });
     record.snapshot = performance.now();
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
