@@ -223,6 +223,7 @@ struct Group {
     in_headline: Headline,
 }
 
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
@@ -344,6 +345,7 @@ const GROUPS: &[Group] = &[
 ];
 
 /// LinkedIn's own invitation texts and the stock phrases everybody sends: not a personal note.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const STOCK_TEXTS: &[&str] = &[
     "i d like to join your professional network on linkedin",
     "i d like to join your professional network",
@@ -369,6 +371,7 @@ const STOCK_TEXTS: &[&str] = &[
 ];
 
 /// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const FILLER: &[&str] = &[
     // English
     "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
@@ -392,6 +395,7 @@ const FILLER: &[&str] = &[
 /// Phrases that hold a signal's words but are no signal: the words they cover count for no
 /// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
 /// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NOT_SIGNALS: &[&str] = &[
     "open to connect*", "open to a connection", "open to new connection*", "open to network*",
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
@@ -400,13 +404,15 @@ const NOT_SIGNALS: &[&str] = &[
 ];
 
 /// Titles and credentials that are not part of how a person is named.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NAME_NOISE: &[&str] = &[
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
     "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
+const LEGAL_FORMS: &[&str] =
+    &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
@@ -468,9 +474,10 @@ fn lists() -> &'static Lists {
             stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
             filler: FILLER.iter().copied().collect(),
         };
-        let signals = GROUPS.iter().enumerate().flat_map(|(group, g)| {
-            g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
-        });
+        let signals = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false))))));
         for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
             let phrase = Phrase::new(p);
             let Some(first) = phrase.0.first() else { continue };
@@ -804,7 +811,13 @@ mod tests {
     #[test]
     fn greetings_and_stock_texts_are_not_personal() {
         let pat = name_words("Pat Example");
-        for note in ["Hi", "Hello Pat,", "I'd like to join your professional network.", "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.", "Hola, me gustaría agregarte a mi red profesional. Saludos"] {
+        for note in [
+            "Hi",
+            "Hello Pat,",
+            "I'd like to join your professional network.",
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.",
+            "Hola, me gustaría agregarte a mi red profesional. Saludos",
+        ] {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }
         assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));

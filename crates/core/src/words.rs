@@ -178,7 +178,9 @@ impl Ui {
     pub fn spam_advice(self, who: &str, why: &str) -> String {
         match self {
             Ui::En => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-            Ui::De => format!("Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."),
+            Ui::De => format!(
+                "Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
+            ),
         }
     }
 
