@@ -22,7 +22,7 @@ import sys
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WASM_FILES = ["notyet_wasm.js", "notyet_wasm_bg.wasm", "notyet_options.js", "notyet_options_bg.wasm"]
+WASM_FILES = ["notyet_wasm.js", "notyet_wasm_bg.wasm"]
 TEST_PAGE = "<!doctype html>\n<meta charset=utf-8>\n<title>NotYet test page</title>\n"
 
 
