@@ -63,8 +63,10 @@ install_browser_tools() {
   fi
 }
 
+# One module for the service worker and every extension page (crates/wasm links crates/options):
+# one copy of the core in the zip instead of two (README, WASM size).
 build_wasm() {
-  step "building the core to WASM"
+  step "building the core and the extension pages to WASM"
   # Without reference types: wasm-opt 108 rewrites wasm-bindgen's externref table into one that
   # the glue can't fill (init fails with "WebAssembly.Table.set(): Argument 1 is invalid").
   run env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types" \
@@ -80,20 +82,6 @@ build_wasm() {
   run wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
 }
 
-# --- options page (crates/options): a cdylib of its own, so the worker's module stays small ---
-build_options_wasm() {
-  step "building the options page to WASM"
-  run env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types" \
-    cargo build --profile options --target wasm32-unknown-unknown -p notyet-options
-  local raw=target/wasm32-unknown-unknown/options/notyet_options.wasm
-  if [ -f "$PKG/notyet_options_bg.wasm" ] && [ "$PKG/notyet_options_bg.wasm" -nt "$raw" ]; then
-    echo "options WASM unchanged since the last build: wasm-bindgen and wasm-opt skipped"
-    return
-  fi
-  run wasm-bindgen "$raw" --target web --no-typescript --out-dir "$PKG"
-  run wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_options_bg.wasm" -o "$PKG/notyet_options_bg.wasm"
-}
-# --- end options page ---
 
 assemble() {
   step "assembling dist/chrome and dist/firefox"
@@ -101,7 +89,6 @@ assemble() {
   run mkdir -p dist/chrome/wasm
   run cp -R extension/. dist/chrome/
   run cp "$PKG/notyet_wasm.js" "$PKG/notyet_wasm_bg.wasm" dist/chrome/wasm/
-  run cp "$PKG/notyet_options.js" "$PKG/notyet_options_bg.wasm" dist/chrome/wasm/ # options page
   run cp -R dist/chrome dist/firefox
   # One manifest source; Firefox gets its id and event-page background instead of a service worker.
   run python3 - dist/firefox/manifest.json <<'PY'
@@ -118,17 +105,14 @@ PY
   (cd dist/chrome && run zip -qr -X ../notyet-chrome.zip .)
   (cd dist/firefox && run zip -qr -X ../notyet-firefox.zip .)
   local wasm=dist/chrome/wasm/notyet_wasm_bg.wasm
-  printf 'WASM size: %s bytes raw, %s bytes gzipped (budget 358400 / 133120)\n' \
-    "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
-  printf 'options page WASM: %s bytes raw, %s bytes gzipped (loaded by the options page only)\n' \
-    "$(wc -c <dist/chrome/wasm/notyet_options_bg.wasm)" "$(gzip -9c dist/chrome/wasm/notyet_options_bg.wasm | wc -c)"
+  printf 'WASM size (worker and extension pages): %s bytes raw, %s bytes gzipped; Chrome zip %s bytes\n' \
+    "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(wc -c <dist/notyet-chrome.zip)"
   echo "built: dist/chrome (load unpacked), dist/firefox, dist/notyet-chrome.zip, dist/notyet-firefox.zip"
 }
 
 build() {
   install_build_tools
   build_wasm
-  build_options_wasm
   assemble
 }
 

@@ -37,10 +37,6 @@ use web_sys::{Element, Event};
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
 
-/// Talc instead of std's dlmalloc: a few KB less code in the module (one thread here).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use view::{ctrl_id, name_of, CATEGORIES};
 
 /// Which invitation the preview shows.
