@@ -48,7 +48,5 @@ pub use decide::{decide, decide_for, default_action, default_languages, default_
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
-pub use settings::{
-    JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION,
-};
+pub use settings::{JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION};
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};

@@ -140,12 +140,7 @@ impl Reason {
             (R::KnownPerson { entry }, En) => format!("is {entry} from your known people"),
             (R::KnownPerson { entry }, De) => format!("ist {entry} aus Ihren bekannten Personen"),
             (R::KnownPerson { entry }, Fr) => format!("est {entry}, de vos personnes connues"),
-            (
-                R::KnownOrganisation {
-                    list, in_headline, ..
-                },
-                _,
-            ) if on_page => match (ui, in_headline) {
+            (R::KnownOrganisation { list, in_headline, .. }, _) if on_page => match (ui, in_headline) {
                 (En, false) => format!("matches your known {}", list.say(En)),
                 (En, true) => format!("headline matches your known {}", list.say(En)),
                 (De, false) => format!("passt zu Ihren bekannten {}", list.say(De)),
@@ -153,105 +148,22 @@ impl Reason {
                 (Fr, false) => format!("correspond à vos {} connues", list.say(Fr)),
                 (Fr, true) => format!("le titre correspond à vos {} connues", list.say(Fr)),
             },
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: false,
-                },
-                En,
-            ) => format!("is {entry} from your known {}", list.say(En)),
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: true,
-                },
-                En,
-            ) => format!("headline mentions {entry} from your known {}", list.say(En)),
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: false,
-                },
-                De,
-            ) => format!("ist {entry} aus Ihren bekannten {}", list.say(De)),
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: true,
-                },
-                De,
-            ) => format!(
-                "Headline nennt {entry} aus Ihren bekannten {}",
-                list.say(De)
-            ),
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: false,
-                },
-                Fr,
-            ) => format!("est {entry}, de vos {} connues", list.say(Fr)),
-            (
-                R::KnownOrganisation {
-                    entry,
-                    list,
-                    in_headline: true,
-                },
-                Fr,
-            ) => format!(
-                "le titre mentionne {entry}, de vos {} connues",
-                list.say(Fr)
-            ),
+            (R::KnownOrganisation { entry, list, in_headline: false }, En) => format!("is {entry} from your known {}", list.say(En)),
+            (R::KnownOrganisation { entry, list, in_headline: true }, En) => format!("headline mentions {entry} from your known {}", list.say(En)),
+            (R::KnownOrganisation { entry, list, in_headline: false }, De) => format!("ist {entry} aus Ihren bekannten {}", list.say(De)),
+            (R::KnownOrganisation { entry, list, in_headline: true }, De) => format!("Headline nennt {entry} aus Ihren bekannten {}", list.say(De)),
+            (R::KnownOrganisation { entry, list, in_headline: false }, Fr) => format!("est {entry}, de vos {} connues", list.say(Fr)),
+            (R::KnownOrganisation { entry, list, in_headline: true }, Fr) => format!("le titre mentionne {entry}, de vos {} connues", list.say(Fr)),
             (R::FollowInvitation { kind }, En) => {
                 format!("an invitation to follow a {}, not a person", kind_en(*kind))
             }
             (R::FollowInvitation { kind }, De) => format!("{}, keine Person", kind_de(*kind)),
-            (R::FollowInvitation { kind }, Fr) => format!(
-                "une invitation à suivre {}, pas une personne",
-                kind_fr(*kind)
-            ),
-            (R::Mentions { text, topic }, En) => format!(
-                "{} mentions {}",
-                if *text == Text::Headline {
-                    "headline"
-                } else {
-                    "note"
-                },
-                topic.say(En)
-            ),
-            (R::Mentions { text, topic }, De) => format!(
-                "{} erwähnt {}",
-                if *text == Text::Headline {
-                    "Headline"
-                } else {
-                    "Nachricht"
-                },
-                topic.say(De)
-            ),
-            (R::Mentions { text, topic }, Fr) => format!(
-                "{} mentionne {}",
-                if *text == Text::Headline {
-                    "le titre"
-                } else {
-                    "la note"
-                },
-                topic.say(Fr)
-            ),
-            (R::NameHasDigits, _) => ui
-                .pick(
-                    "name contains digits",
-                    "Name enthält Ziffern",
-                    "le nom contient des chiffres",
-                )
-                .into(),
-            (R::NoHeadline, _) => ui
-                .pick("no headline", "keine Headline", "pas de titre de profil")
-                .into(),
+            (R::FollowInvitation { kind }, Fr) => format!("une invitation à suivre {}, pas une personne", kind_fr(*kind)),
+            (R::Mentions { text, topic }, En) => format!("{} mentions {}", if *text == Text::Headline { "headline" } else { "note" }, topic.say(En)),
+            (R::Mentions { text, topic }, De) => format!("{} erwähnt {}", if *text == Text::Headline { "Headline" } else { "Nachricht" }, topic.say(De)),
+            (R::Mentions { text, topic }, Fr) => format!("{} mentionne {}", if *text == Text::Headline { "le titre" } else { "la note" }, topic.say(Fr)),
+            (R::NameHasDigits, _) => ui.pick("name contains digits", "Name enthält Ziffern", "le nom contient des chiffres").into(),
+            (R::NoHeadline, _) => ui.pick("no headline", "keine Headline", "pas de titre de profil").into(),
             (R::OnlyWeakSigns, _) => ui
                 .pick(
                     "only weak signs of spam, so ignore rather than report",
@@ -259,27 +171,11 @@ impl Reason {
                     "seulement de faibles signes de spam : ignorer plutôt que signaler",
                 )
                 .into(),
-            (R::NotKnown, _) => ui
-                .pick(
-                    "not in your known people",
-                    "nicht unter Ihren bekannten Personen",
-                    "ne fait pas partie de vos personnes connues",
-                )
-                .into(),
-            (R::PersonalNote, _) => ui
-                .pick(
-                    "wrote a personal note",
-                    "persönliche Nachricht",
-                    "a écrit une note personnelle",
-                )
-                .into(),
-            (R::NoNote, _) => ui
-                .pick(
-                    "sent no personal note",
-                    "keine persönliche Nachricht",
-                    "aucune note personnelle",
-                )
-                .into(),
+            (R::NotKnown, _) => {
+                ui.pick("not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues").into()
+            }
+            (R::PersonalNote, _) => ui.pick("wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle").into(),
+            (R::NoNote, _) => ui.pick("sent no personal note", "keine persönliche Nachricht", "aucune note personnelle").into(),
             (R::StockNote, _) => ui
                 .pick(
                     "note holds only a greeting or LinkedIn's stock text",
@@ -287,29 +183,14 @@ impl Reason {
                     "la note ne contient qu'une salutation ou le texte type de LinkedIn",
                 )
                 .into(),
-            (R::MutualConnections { count, threshold }, En) => format!(
-                "{count} mutual connection{} (your threshold is {threshold})",
-                if *count == 1 { "" } else { "s" }
-            ),
+            (R::MutualConnections { count, threshold }, En) => {
+                format!("{count} mutual connection{} (your threshold is {threshold})", if *count == 1 { "" } else { "s" })
+            }
             (R::MutualConnections { count, threshold }, De) => {
-                format!(
-                    "{count} {} (Ihre Schwelle: {threshold})",
-                    if *count == 1 {
-                        "gemeinsamer Kontakt"
-                    } else {
-                        "gemeinsame Kontakte"
-                    }
-                )
+                format!("{count} {} (Ihre Schwelle: {threshold})", if *count == 1 { "gemeinsamer Kontakt" } else { "gemeinsame Kontakte" })
             }
             (R::MutualConnections { count, threshold }, Fr) => {
-                format!(
-                    "{count} {} (votre seuil\u{a0}: {threshold})",
-                    if *count <= 1 {
-                        "relation en commun"
-                    } else {
-                        "relations en commun"
-                    }
-                )
+                format!("{count} {} (votre seuil\u{a0}: {threshold})", if *count <= 1 { "relation en commun" } else { "relations en commun" })
             }
             (R::WroteIn { language }, En) => format!("wrote in {}", language_name(language, En)),
             (R::WroteIn { language }, De) => format!("schrieb auf {}", language_name(language, De)),
@@ -327,13 +208,9 @@ impl Reason {
                     (Fr, false) => format!("votre règle «\u{a0}{name}\u{a0}» s'applique"),
                 }
             }
-            (R::NoTemplate { .. }, _) if on_page => ui
-                .pick(
-                    "no template to word a reply with",
-                    "keine Vorlage für eine Antwort",
-                    "aucun modèle pour rédiger une réponse",
-                )
-                .into(),
+            (R::NoTemplate { .. }, _) if on_page => {
+                ui.pick("no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse").into()
+            }
             (R::NoTemplate { id }, En) => format!("no template \"{id}\" to word a reply with"),
             (R::NoTemplate { id }, De) => format!("keine Vorlage „{id}“ für eine Antwort"),
             (R::NoTemplate { id }, Fr) => {
@@ -354,10 +231,7 @@ impl Reason {
             (R::TemplateError { id, error }, De) => {
                 format!("Ihre Vorlage „{id}“ hat einen Fehler ({})", error.say(De))
             }
-            (R::TemplateError { id, error }, Fr) => format!(
-                "votre modèle «\u{a0}{id}\u{a0}» contient une erreur ({})",
-                error.say(Fr)
-            ),
+            (R::TemplateError { id, error }, Fr) => format!("votre modèle «\u{a0}{id}\u{a0}» contient une erreur ({})", error.say(Fr)),
         }
     }
 }
@@ -365,10 +239,7 @@ impl Reason {
 impl Topic {
     /// Whether this topic is a sign of spam (rather than of a recruiter or a seller).
     pub fn is_spam(self) -> bool {
-        !matches!(
-            self,
-            Topic::Recruiting | Topic::JobOpening | Topic::SellingServices
-        )
+        !matches!(self, Topic::Recruiting | Topic::JobOpening | Topic::SellingServices)
     }
 }
 
@@ -376,38 +247,14 @@ impl Say for Topic {
     fn say(&self, ui: Ui) -> String {
         let (en, de, fr) = match self {
             Topic::Romance => ("romance", "Romantik", "des avances amoureuses"),
-            Topic::MoneyPromises => (
-                "money promises",
-                "Geldversprechen",
-                "des promesses d'argent",
-            ),
-            Topic::CryptoOrTrading => (
-                "crypto or trading",
-                "Krypto oder Trading",
-                "des cryptomonnaies ou du trading",
-            ),
-            Topic::MovingChat => (
-                "moving to WhatsApp or Telegram",
-                "Wechsel zu WhatsApp oder Telegram",
-                "un passage à WhatsApp ou Telegram",
-            ),
-            Topic::AdultContent => (
-                "adult content",
-                "Inhalte für Erwachsene",
-                "du contenu pour adultes",
-            ),
-            Topic::MadeUpProfile => (
-                "a made-up-looking profile",
-                "ein erfunden wirkendes Profil",
-                "un profil qui semble inventé",
-            ),
+            Topic::MoneyPromises => ("money promises", "Geldversprechen", "des promesses d'argent"),
+            Topic::CryptoOrTrading => ("crypto or trading", "Krypto oder Trading", "des cryptomonnaies ou du trading"),
+            Topic::MovingChat => ("moving to WhatsApp or Telegram", "Wechsel zu WhatsApp oder Telegram", "un passage à WhatsApp ou Telegram"),
+            Topic::AdultContent => ("adult content", "Inhalte für Erwachsene", "du contenu pour adultes"),
+            Topic::MadeUpProfile => ("a made-up-looking profile", "ein erfunden wirkendes Profil", "un profil qui semble inventé"),
             Topic::Recruiting => ("recruiting", "Recruiting", "du recrutement"),
             Topic::JobOpening => ("a job opening", "eine offene Stelle", "un poste à pourvoir"),
-            Topic::SellingServices => (
-                "selling services",
-                "Verkauf von Dienstleistungen",
-                "la vente de services",
-            ),
+            Topic::SellingServices => ("selling services", "Verkauf von Dienstleistungen", "la vente de services"),
         };
         ui.pick(en, de, fr).into()
     }

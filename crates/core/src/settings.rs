@@ -360,9 +360,18 @@ impl Say for ProblemKind {
             (P::NotALanguageCode { written }, En) => format!("{} is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\"", quoted(written)),
             (P::NotALanguageCode { written }, De) => format!("{} ist kein zweibuchstabiger Sprachcode wie „en“, „de“, „fr“ oder „es“", quoted(written)),
             (P::NotALanguageCode { written }, Fr) => {
-                format!("{} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»", quoted(written))
+                format!(
+                    "{} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»",
+                    quoted(written)
+                )
             }
-            (P::VersionZero, _) => ui.pick("versions start at 1; read as version 1", "Versionen beginnen bei 1; als Version 1 gelesen", "les versions commencent à 1 ; lu comme version 1").into(),
+            (P::VersionZero, _) => ui
+                .pick(
+                    "versions start at 1; read as version 1",
+                    "Versionen beginnen bei 1; als Version 1 gelesen",
+                    "les versions commencent à 1 ; lu comme version 1",
+                )
+                .into(),
             (P::NewerVersion { version }, En) => {
                 format!("written by a newer NotYet (version {version}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")
             }
@@ -471,9 +480,7 @@ impl Settings {
                 // The position goes in its own fields.
                 r.problems.push(Problem {
                     path: "$".into(),
-                    kind: ProblemKind::NotJson {
-                        error: JsonError::of(&e),
-                    },
+                    kind: ProblemKind::NotJson { error: JsonError::of(&e) },
                     line: Some(e.line()),
                     column: Some(e.column()),
                 });
@@ -501,9 +508,7 @@ impl Settings {
     /// Whether the user's templates or the built-in ones hold template `id` in some language.
     /// `id` may also pin a built-in template to a language and variant: `generic.en.short`.
     pub fn has_template(&self, id: &str) -> bool {
-        self.templates.contains_key(id)
-            || crate::decide::default_template_ids().contains(&id)
-            || crate::templates::default_source(id).is_some()
+        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id) || crate::templates::default_source(id).is_some()
     }
 }
 
@@ -514,12 +519,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    Template::parse(source).map(drop).map_err(|e| Problem {
-        path: path.into(),
-        line: Some(e.line),
-        column: Some(e.column),
-        kind: ProblemKind::Template(e),
-    })
+    Template::parse(source).map(drop).map_err(|e| Problem { path: path.into(), line: Some(e.line), column: Some(e.column), kind: ProblemKind::Template(e) })
 }
 
 /// Walks a settings document, keeping what is valid and noting the rest.
@@ -530,24 +530,14 @@ struct Reader {
 
 impl Reader {
     fn problem(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem {
-            path: path.into(),
-            kind,
-            line: None,
-            column: None,
-        });
+        self.problems.push(Problem { path: path.into(), kind, line: None, column: None });
     }
 
     fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.problem(
-                    path,
-                    ProblemKind::NotAnObject {
-                        found: JsonType::of(other),
-                    },
-                );
+                self.problem(path, ProblemKind::NotAnObject { found: JsonType::of(other) });
                 None
             }
         }
@@ -558,12 +548,7 @@ impl Reader {
         let mut any = false;
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
-                self.problem(
-                    &format!("{path}.{k}"),
-                    ProblemKind::UnknownKey {
-                        expected: known.to_vec(),
-                    },
-                );
+                self.problem(&format!("{path}.{k}"), ProblemKind::UnknownKey { expected: known.to_vec() });
                 any = true;
             }
         }
@@ -574,12 +559,7 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problem(
-                    path,
-                    ProblemKind::NotText {
-                        found: JsonType::of(other),
-                    },
-                );
+                self.problem(path, ProblemKind::NotText { found: JsonType::of(other) });
                 None
             }
         }
@@ -589,12 +569,7 @@ impl Reader {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.problem(
-                    path,
-                    ProblemKind::NotTrueOrFalse {
-                        found: JsonType::of(other),
-                    },
-                );
+                self.problem(path, ProblemKind::NotTrueOrFalse { found: JsonType::of(other) });
                 None
             }
         }
@@ -610,36 +585,17 @@ impl Reader {
                         None
                     }
                 },
-                None if n.as_i64().is_some_and(|x| x < 0)
-                    || n.as_f64().is_some_and(|x| x < 0.0) =>
-                {
-                    self.problem(
-                        path,
-                        ProblemKind::Negative {
-                            number: n.to_string(),
-                        },
-                    );
+                None if n.as_i64().is_some_and(|x| x < 0) || n.as_f64().is_some_and(|x| x < 0.0) => {
+                    self.problem(path, ProblemKind::Negative { number: n.to_string() });
                     None
                 }
                 None => {
-                    self.problem(
-                        path,
-                        ProblemKind::NotWholeNumber {
-                            number: Some(n.to_string()),
-                            found: JsonType::Number,
-                        },
-                    );
+                    self.problem(path, ProblemKind::NotWholeNumber { number: Some(n.to_string()), found: JsonType::Number });
                     None
                 }
             },
             other => {
-                self.problem(
-                    path,
-                    ProblemKind::NotWholeNumber {
-                        number: None,
-                        found: JsonType::of(other),
-                    },
-                );
+                self.problem(path, ProblemKind::NotWholeNumber { number: None, found: JsonType::of(other) });
                 None
             }
         }
@@ -661,12 +617,7 @@ impl Reader {
                 ok.then_some(out)
             }
             other => {
-                self.problem(
-                    path,
-                    ProblemKind::NotAListOfTexts {
-                        found: JsonType::of(other),
-                    },
-                );
+                self.problem(path, ProblemKind::NotAListOfTexts { found: JsonType::of(other) });
                 None
             }
         }
@@ -688,28 +639,12 @@ impl Reader {
         let Some(m) = self.object(v, "$") else {
             return s;
         };
-        self.unknown_keys(
-            m,
-            "$",
-            &[
-                "version",
-                "me",
-                "known",
-                "mutual_threshold",
-                "language",
-                "variant",
-                "sign_off",
-                "rules",
-                "templates",
-            ],
-        );
+        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
         if let Some(v) = m.get("version") {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
                     0 => self.problem("$.version", ProblemKind::VersionZero),
-                    n if n > CURRENT_VERSION => {
-                        self.problem("$.version", ProblemKind::NewerVersion { version: n })
-                    }
+                    n if n > CURRENT_VERSION => self.problem("$.version", ProblemKind::NewerVersion { version: n }),
                     _ => {}
                 }
             }
@@ -720,25 +655,13 @@ impl Reader {
         if let Some(v) = m.get("me") {
             if let Some(me) = self.object(v, "$.me") {
                 self.unknown_keys(me, "$.me", &["name", "email", "link"]);
-                for (key, slot) in [
-                    ("name", &mut s.me.name),
-                    ("email", &mut s.me.email),
-                    ("link", &mut s.me.link),
-                ] {
-                    if let Some(x) = me
-                        .get(key)
-                        .and_then(|x| self.string(x, &format!("$.me.{key}")))
-                    {
+                for (key, slot) in [("name", &mut s.me.name), ("email", &mut s.me.email), ("link", &mut s.me.link)] {
+                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &format!("$.me.{key}"))) {
                         *slot = x.trim().to_owned();
                     }
                 }
                 if !s.me.email.is_empty() && !s.me.email.contains('@') {
-                    self.problem(
-                        "$.me.email",
-                        ProblemKind::NotAnEmail {
-                            written: s.me.email.clone(),
-                        },
-                    );
+                    self.problem("$.me.email", ProblemKind::NotAnEmail { written: s.me.email.clone() });
                     s.me.email.clear();
                 }
             }
@@ -746,30 +669,17 @@ impl Reader {
         if let Some(v) = m.get("known") {
             if let Some(k) = self.object(v, "$.known") {
                 self.unknown_keys(k, "$.known", &["people", "companies", "schools"]);
-                for (key, slot) in [
-                    ("people", &mut s.known.people),
-                    ("companies", &mut s.known.companies),
-                    ("schools", &mut s.known.schools),
-                ] {
-                    if let Some(x) = k
-                        .get(key)
-                        .and_then(|x| self.strings(x, &format!("$.known.{key}")))
-                    {
+                for (key, slot) in [("people", &mut s.known.people), ("companies", &mut s.known.companies), ("schools", &mut s.known.schools)] {
+                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &format!("$.known.{key}"))) {
                         *slot = x.into_iter().filter(|e| !e.trim().is_empty()).collect();
                     }
                 }
             }
         }
-        if let Some(n) = m
-            .get("mutual_threshold")
-            .and_then(|v| self.count(v, "$.mutual_threshold"))
-        {
+        if let Some(n) = m.get("mutual_threshold").and_then(|v| self.count(v, "$.mutual_threshold")) {
             s.mutual_threshold = n;
         }
-        if let Some(l) = m
-            .get("language")
-            .and_then(|v| self.language(v, "$.language"))
-        {
+        if let Some(l) = m.get("language").and_then(|v| self.language(v, "$.language")) {
             s.language = l;
         }
         if let Some(v) = m.get("variant") {
@@ -777,12 +687,7 @@ impl Reader {
                 Some("short") => s.variant = Variant::Short,
                 Some("long") => s.variant = Variant::Long,
                 // `to_string`, not `{v}`: `Value`'s Display would link serde_json's pretty printer too.
-                _ => self.problem(
-                    "$.variant",
-                    ProblemKind::NotAVariant {
-                        found: serde_json::to_string(v).unwrap_or_default(),
-                    },
-                ),
+                _ => self.problem("$.variant", ProblemKind::NotAVariant { found: serde_json::to_string(v).unwrap_or_default() }),
             }
         }
         if let Some(x) = m.get("sign_off").and_then(|v| self.string(v, "$.sign_off")) {
@@ -803,27 +708,13 @@ impl Reader {
                         }
                     }
                 }
-                other => self.problem(
-                    "$.rules",
-                    ProblemKind::NotAListOfRules {
-                        found: JsonType::of(other),
-                    },
-                ),
+                other => self.problem("$.rules", ProblemKind::NotAListOfRules { found: JsonType::of(other) }),
             }
         }
-        let available = |lang: &str| {
-            crate::decide::default_languages().contains(&lang)
-                || s.templates.values().any(|t| t.contains_key(lang))
-        };
+        let available = |lang: &str| crate::decide::default_languages().contains(&lang) || s.templates.values().any(|t| t.contains_key(lang));
         if !available(&s.language) {
             let l = s.language.clone();
-            self.problem(
-                "$.language",
-                ProblemKind::NoTemplatesInLanguage {
-                    language: l,
-                    built_in: crate::decide::default_languages().to_vec(),
-                },
-            );
+            self.problem("$.language", ProblemKind::NoTemplatesInLanguage { language: l, built_in: crate::decide::default_languages().to_vec() });
             s.language = "en".into();
         }
         s
@@ -836,10 +727,7 @@ impl Reader {
         };
         for (id, langs) in m {
             let path = format!("$.templates.{id}");
-            if id.trim().is_empty()
-                || id.len() > 64
-                || id.chars().any(|c| c.is_whitespace() || c == '.')
-            {
+            if id.trim().is_empty() || id.len() > 64 || id.chars().any(|c| c.is_whitespace() || c == '.') {
                 self.problem(&path, ProblemKind::BadTemplateId);
                 continue;
             }
@@ -850,22 +738,14 @@ impl Reader {
             for (lang, sources) in langs {
                 let lpath = format!("{path}.{lang}");
                 if !is_language_code(lang) {
-                    self.problem(
-                        &lpath,
-                        ProblemKind::NotALanguageCode {
-                            written: lang.clone(),
-                        },
-                    );
+                    self.problem(&lpath, ProblemKind::NotALanguageCode { written: lang.clone() });
                     continue;
                 }
                 let mut got = Sources::default();
                 match sources {
                     Value::String(src) => {
                         if self.template_ok(src, &lpath) {
-                            got = Sources {
-                                short: Some(src.clone()),
-                                long: Some(src.clone()),
-                            };
+                            got = Sources { short: Some(src.clone()), long: Some(src.clone()) };
                         }
                     }
                     Value::Object(vm) => {
@@ -879,12 +759,7 @@ impl Reader {
                             }
                         }
                     }
-                    other => self.problem(
-                        &lpath,
-                        ProblemKind::NotATemplate {
-                            found: JsonType::of(other),
-                        },
-                    ),
+                    other => self.problem(&lpath, ProblemKind::NotATemplate { found: JsonType::of(other) }),
                 }
                 if got.short.is_some() || got.long.is_some() {
                     by_lang.insert(lang.clone(), got);
@@ -914,16 +789,10 @@ impl Reader {
         let m = self.object(v, path)?;
         self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
         let mut rule = Rule::default();
-        if let Some(n) = m
-            .get("name")
-            .and_then(|x| self.string(x, &format!("{path}.name")))
-        {
+        if let Some(n) = m.get("name").and_then(|x| self.string(x, &format!("{path}.name"))) {
             rule.name = n;
         }
-        if let Some(e) = m
-            .get("enabled")
-            .and_then(|x| self.boolean(x, &format!("{path}.enabled")))
-        {
+        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
             rule.enabled = e;
         }
         if let Some(w) = m.get("when") {
@@ -934,12 +803,7 @@ impl Reader {
             None => self.problem(path, ProblemKind::RuleWithoutThen),
         }
         if self.problems.len() > before {
-            self.problem(
-                path,
-                ProblemKind::RuleLeftOut {
-                    name: rule.name.clone(),
-                },
-            );
+            self.problem(path, ProblemKind::RuleLeftOut { name: rule.name.clone() });
             return None;
         }
         Some(rule)
@@ -950,21 +814,7 @@ impl Reader {
         let Some(m) = self.object(v, path) else {
             return w;
         };
-        self.unknown_keys(
-            m,
-            path,
-            &[
-                "category",
-                "note",
-                "mutual_at_least",
-                "mutual_below",
-                "keywords",
-                "in",
-                "name",
-                "company",
-                "language",
-            ],
-        );
+        self.unknown_keys(m, path, &["category", "note", "mutual_at_least", "mutual_below", "keywords", "in", "name", "company", "language"]);
         if let Some(c) = m.get("category") {
             let p = format!("{path}.category");
             if let Some(names) = self.strings(c, &p) {
@@ -976,33 +826,17 @@ impl Reader {
                 }
             }
         }
-        if let Some(b) = m
-            .get("note")
-            .and_then(|x| self.boolean(x, &format!("{path}.note")))
-        {
+        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &format!("{path}.note"))) {
             w.note = Some(b);
         }
-        if let Some(n) = m
-            .get("mutual_at_least")
-            .and_then(|x| self.count(x, &format!("{path}.mutual_at_least")))
-        {
+        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &format!("{path}.mutual_at_least"))) {
             w.mutual_at_least = Some(n);
         }
-        if let Some(n) = m
-            .get("mutual_below")
-            .and_then(|x| self.count(x, &format!("{path}.mutual_below")))
-        {
+        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &format!("{path}.mutual_below"))) {
             w.mutual_below = Some(n);
         }
-        for (key, slot) in [
-            ("keywords", &mut w.keywords),
-            ("name", &mut w.name),
-            ("company", &mut w.company),
-        ] {
-            if let Some(list) = m
-                .get(key)
-                .and_then(|x| self.strings(x, &format!("{path}.{key}")))
-            {
+        for (key, slot) in [("keywords", &mut w.keywords), ("name", &mut w.name), ("company", &mut w.company)] {
+            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &format!("{path}.{key}"))) {
                 let list: Vec<String> = list.into_iter().filter(|e| !e.trim().is_empty()).collect();
                 *slot = list;
             }
@@ -1012,18 +846,10 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(
-                    &format!("{path}.in"),
-                    ProblemKind::NotAField {
-                        found: serde_json::to_string(f).unwrap_or_default(),
-                    },
-                ),
+                _ => self.problem(&format!("{path}.in"), ProblemKind::NotAField { found: serde_json::to_string(f).unwrap_or_default() }),
             }
         }
-        if let Some(l) = m
-            .get("language")
-            .and_then(|x| self.language(x, &format!("{path}.language")))
-        {
+        if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
             w.language = Some(l);
         }
         w
@@ -1035,46 +861,25 @@ impl Reader {
             return t;
         };
         self.unknown_keys(m, path, &["action", "template", "category"]);
-        if let Some(a) = m
-            .get("action")
-            .and_then(|x| self.string(x, &format!("{path}.action")))
-        {
+        if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
             match action_from(&a) {
                 Some(a) => t.action = Some(a),
-                None => self.problem(
-                    &format!("{path}.action"),
-                    ProblemKind::NotAnAction { written: a.clone() },
-                ),
+                None => self.problem(&format!("{path}.action"), ProblemKind::NotAnAction { written: a.clone() }),
             }
         }
-        if let Some(c) = m
-            .get("category")
-            .and_then(|x| self.string(x, &format!("{path}.category")))
-        {
+        if let Some(c) = m.get("category").and_then(|x| self.string(x, &format!("{path}.category"))) {
             match category_from(&c) {
                 Some(c) => t.category = Some(c),
-                None => self.problem(
-                    &format!("{path}.category"),
-                    ProblemKind::NotACategory { written: c.clone() },
-                ),
+                None => self.problem(&format!("{path}.category"), ProblemKind::NotACategory { written: c.clone() }),
             }
         }
-        if let Some(id) = m
-            .get("template")
-            .and_then(|x| self.string(x, &format!("{path}.template")))
-        {
+        if let Some(id) = m.get("template").and_then(|x| self.string(x, &format!("{path}.template"))) {
             if s.has_template(&id) {
                 t.template = Some(id);
             } else {
                 let mut ids: Vec<&str> = crate::decide::default_template_ids().to_vec();
                 ids.extend(s.templates.keys().map(String::as_str));
-                self.problem(
-                    &format!("{path}.template"),
-                    ProblemKind::NoSuchTemplate {
-                        id: id.clone(),
-                        ids: ids.iter().map(|s| (*s).to_owned()).collect(),
-                    },
-                );
+                self.problem(&format!("{path}.template"), ProblemKind::NoSuchTemplate { id: id.clone(), ids: ids.iter().map(|s| (*s).to_owned()).collect() });
             }
         }
         if t.action.is_none() && t.template.is_none() && t.category.is_none() && m.is_empty() {
@@ -1084,16 +889,7 @@ impl Reader {
     }
 }
 
-const CATEGORY_NAMES: &[&str] = &[
-    "known",
-    "spam",
-    "recruiter",
-    "sales",
-    "mutual",
-    "personalized",
-    "generic",
-    "not_a_person",
-];
+const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
 
 fn category_from(s: &str) -> Option<Category> {
     serde_json::from_value(Value::String(s.trim().to_owned())).ok()
@@ -1121,31 +917,16 @@ mod tests {
             for ui in [Ui::De, Ui::Fr] {
                 let said = p.say(ui);
                 assert_ne!(said, en, "{ui:?}: {p:?}");
-                assert!(
-                    !said.contains("expected")
-                        && !said.contains("found")
-                        && !said.contains("column"),
-                    "{ui:?}: {said}"
-                );
+                assert!(!said.contains("expected") && !said.contains("found") && !said.contains("column"), "{ui:?}: {said}");
             }
         }
         let (_, broken) = Settings::from_json("{");
-        assert_eq!(
-            broken[0].say(Ui::De),
-            "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)"
-        );
-        assert_eq!(
-            broken[0].to_string(),
-            "$: not valid JSON: the text ends too early (line 1, column 1)"
-        );
+        assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
+        assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
     }
 
     fn paths(json: &str) -> Vec<String> {
-        Settings::from_json(json)
-            .1
-            .into_iter()
-            .map(|p| p.path)
-            .collect()
+        Settings::from_json(json).1.into_iter().map(|p| p.path).collect()
     }
 
     #[test]

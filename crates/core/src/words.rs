@@ -83,19 +83,13 @@ impl Ui {
     pub fn unreadable(self, error: &str) -> String {
         match self {
             Ui::En => format!("NotYet couldn't read this page ({error}). Nothing was changed."),
-            Ui::De => format!(
-                "NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."
-            ),
+            Ui::De => format!("NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."),
             Ui::Fr => format!("NotYet n'a pas pu lire cette page ({error}). Rien n'a été modifié."),
         }
     }
 
     pub fn opening_options(self) -> &'static str {
-        self.pick(
-            "Opening NotYet's options.",
-            "Die Optionen von NotYet werden geöffnet.",
-            "Ouverture des options de NotYet.",
-        )
+        self.pick("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.", "Ouverture des options de NotYet.")
     }
 
     pub fn sent_page(self) -> &'static str {
@@ -135,29 +129,15 @@ impl Ui {
         let reason = reason.map(|r| format!(" ({r})")).unwrap_or_default();
         match self {
             Ui::En => {
-                let kept = if kept {
-                    " Your own text is kept above it."
-                } else {
-                    ""
-                };
-                format!(
-                    "Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."
-                )
+                let kept = if kept { " Your own text is kept above it." } else { "" };
+                format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself.")
             }
             Ui::De => {
-                let kept = if kept {
-                    " Ihr eigener Text bleibt darüber erhalten."
-                } else {
-                    ""
-                };
+                let kept = if kept { " Ihr eigener Text bleibt darüber erhalten." } else { "" };
                 format!("Antwort an {who} entworfen{reason}.{kept} Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.")
             }
             Ui::Fr => {
-                let kept = if kept {
-                    " Votre propre texte est conservé au-dessus."
-                } else {
-                    ""
-                };
+                let kept = if kept { " Votre propre texte est conservé au-dessus." } else { "" };
                 format!("Réponse à {who} rédigée{reason}.{kept} Relisez-la et appuyez vous-même sur Envoyer.")
             }
         }
@@ -256,17 +236,27 @@ impl Ui {
     pub fn spam_advice(self, who: &str, why: &str) -> String {
         match self {
             Ui::En => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-            Ui::De => format!("Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."),
-            Ui::Fr => format!("Cette invitation de {who} ressemble à du spam{why}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit."),
+            Ui::De => format!(
+                "Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
+            ),
+            Ui::Fr => {
+                format!("Cette invitation de {who} ressemble à du spam{why}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit.")
+            }
         }
     }
 
     /// A weak sign of spam: milder than [`Ui::spam_advice`].
     pub fn doubt_advice(self, who: &str, why: &str) -> String {
         match self {
-            Ui::En => format!("This invitation from {who} has a sign of spam{why}, though not a strong one. Ignoring it is the safe choice. Nothing was written."),
-            Ui::De => format!("Diese Einladung von {who} zeigt ein Anzeichen für Spam{why}, aber kein starkes. Ignorieren ist die sichere Wahl. Es wurde nichts geschrieben."),
-            Ui::Fr => format!("Cette invitation de {who} présente un signe de spam{why}, mais pas un signe fort. L'ignorer est le choix prudent. Rien n'a été écrit."),
+            Ui::En => {
+                format!("This invitation from {who} has a sign of spam{why}, though not a strong one. Ignoring it is the safe choice. Nothing was written.")
+            }
+            Ui::De => format!(
+                "Diese Einladung von {who} zeigt ein Anzeichen für Spam{why}, aber kein starkes. Ignorieren ist die sichere Wahl. Es wurde nichts geschrieben."
+            ),
+            Ui::Fr => {
+                format!("Cette invitation de {who} présente un signe de spam{why}, mais pas un signe fort. L'ignorer est le choix prudent. Rien n'a été écrit.")
+            }
         }
     }
 
@@ -303,11 +293,7 @@ impl Say for Category {
             Category::Spam => ("Spam", "Spam", "Spam"),
             Category::Recruiter => ("Recruiter", "Recruiter", "Recruteur"),
             Category::Sales => ("Sales", "Vertrieb", "Vente"),
-            Category::Mutual => (
-                "Mutual connections",
-                "Gemeinsame Kontakte",
-                "Relations communes",
-            ),
+            Category::Mutual => ("Mutual connections", "Gemeinsame Kontakte", "Relations communes"),
             Category::Personalized => ("Personal", "Persönlich", "Personnel"),
             Category::Generic => ("Generic", "Allgemein", "Générique"),
             Category::NotAPerson => ("Not a person", "Keine Person", "Pas une personne"),
@@ -365,26 +351,14 @@ impl JsonError {
 impl Say for JsonError {
     fn say(&self, ui: Ui) -> String {
         match self {
-            JsonError::Eof => ui.pick(
-                "the text ends too early",
-                "der Text endet zu früh",
-                "le texte s'arrête trop tôt",
-            ),
-            JsonError::Syntax => ui.pick(
-                "a character is out of place",
-                "ein Zeichen steht an der falschen Stelle",
-                "un caractère est mal placé",
-            ),
+            JsonError::Eof => ui.pick("the text ends too early", "der Text endet zu früh", "le texte s'arrête trop tôt"),
+            JsonError::Syntax => ui.pick("a character is out of place", "ein Zeichen steht an der falschen Stelle", "un caractère est mal placé"),
             JsonError::Data => ui.pick(
                 "a value has the wrong type or nests too deep",
                 "ein Wert hat den falschen Typ oder ist zu tief verschachtelt",
                 "une valeur a le mauvais type ou est trop imbriquée",
             ),
-            JsonError::Io => ui.pick(
-                "it could not be read",
-                "er konnte nicht gelesen werden",
-                "il n'a pas pu être lu",
-            ),
+            JsonError::Io => ui.pick("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu"),
         }
         .into()
     }
@@ -420,16 +394,10 @@ mod tests {
     }
 
     fn every_reason() -> Vec<Reason> {
-        let Err(error) = Template::parse("Hi {frist_name}") else {
-            panic!("an error")
-        };
+        let Err(error) = Template::parse("Hi {frist_name}") else { panic!("an error") };
         let mut all = vec![
-            Reason::KnownPerson {
-                entry: "Jane Doe".into(),
-            },
-            Reason::FollowInvitation {
-                kind: Kind::Company,
-            },
+            Reason::KnownPerson { entry: "Jane Doe".into() },
+            Reason::FollowInvitation { kind: Kind::Company },
             Reason::NameHasDigits,
             Reason::NoHeadline,
             Reason::OnlyWeakSigns,
@@ -437,38 +405,17 @@ mod tests {
             Reason::PersonalNote,
             Reason::NoNote,
             Reason::StockNote,
-            Reason::MutualConnections {
-                count: 1,
-                threshold: 5,
-            },
-            Reason::MutualConnections {
-                count: 12,
-                threshold: 5,
-            },
-            Reason::WroteIn {
-                language: "de".into(),
-            },
-            Reason::RuleMatched {
-                number: 2,
-                name: "Recruiters".into(),
-            },
-            Reason::RuleMatched {
-                number: 2,
-                name: String::new(),
-            },
+            Reason::MutualConnections { count: 1, threshold: 5 },
+            Reason::MutualConnections { count: 12, threshold: 5 },
+            Reason::WroteIn { language: "de".into() },
+            Reason::RuleMatched { number: 2, name: "Recruiters".into() },
+            Reason::RuleMatched { number: 2, name: String::new() },
             Reason::NoTemplate { id: "x".into() },
-            Reason::TemplateError {
-                id: "thanks".into(),
-                error,
-            },
+            Reason::TemplateError { id: "thanks".into(), error },
         ];
         for list in [KnownList::Companies, KnownList::Schools] {
             for in_headline in [false, true] {
-                all.push(Reason::KnownOrganisation {
-                    entry: "Acme Corp".into(),
-                    list,
-                    in_headline,
-                });
+                all.push(Reason::KnownOrganisation { entry: "Acme Corp".into(), list, in_headline });
             }
         }
         for topic in [
@@ -494,124 +441,48 @@ mod tests {
     fn english_reasons_keep_their_words() {
         let cases = [
             (Reason::PersonalNote, "wrote a personal note"),
+            (Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, "note mentions crypto or trading"),
             (
-                Reason::Mentions {
-                    text: Text::Note,
-                    topic: Topic::CryptoOrTrading,
-                },
-                "note mentions crypto or trading",
-            ),
-            (
-                Reason::KnownOrganisation {
-                    entry: "Acme".into(),
-                    list: KnownList::Companies,
-                    in_headline: true,
-                },
+                Reason::KnownOrganisation { entry: "Acme".into(), list: KnownList::Companies, in_headline: true },
                 "headline mentions Acme from your known companies",
             ),
-            (
-                Reason::KnownPerson {
-                    entry: "Jane Doe".into(),
-                },
-                "is Jane Doe from your known people",
-            ),
-            (
-                Reason::FollowInvitation {
-                    kind: Kind::Company,
-                },
-                "an invitation to follow a company page, not a person",
-            ),
-            (
-                Reason::WroteIn {
-                    language: "de".into(),
-                },
-                "wrote in German",
-            ),
-            (
-                Reason::MutualConnections {
-                    count: 1,
-                    threshold: 5,
-                },
-                "1 mutual connection (your threshold is 5)",
-            ),
-            (
-                Reason::RuleMatched {
-                    number: 1,
-                    name: "Recruiters".into(),
-                },
-                "your rule \"Recruiters\" matched",
-            ),
-            (
-                Reason::RuleMatched {
-                    number: 2,
-                    name: " ".into(),
-                },
-                "your rule 2 matched",
-            ),
-            (
-                Reason::NoTemplate { id: "x".into() },
-                "no template \"x\" to word a reply with",
-            ),
+            (Reason::KnownPerson { entry: "Jane Doe".into() }, "is Jane Doe from your known people"),
+            (Reason::FollowInvitation { kind: Kind::Company }, "an invitation to follow a company page, not a person"),
+            (Reason::WroteIn { language: "de".into() }, "wrote in German"),
+            (Reason::MutualConnections { count: 1, threshold: 5 }, "1 mutual connection (your threshold is 5)"),
+            (Reason::RuleMatched { number: 1, name: "Recruiters".into() }, "your rule \"Recruiters\" matched"),
+            (Reason::RuleMatched { number: 2, name: " ".into() }, "your rule 2 matched"),
+            (Reason::NoTemplate { id: "x".into() }, "no template \"x\" to word a reply with"),
         ];
         for (reason, en) in cases {
             assert_eq!(reason.say(Ui::En), en);
-            assert_eq!(
-                serde_json::to_string(&reason).expect("serializes"),
-                serde_json::to_string(en).expect("serializes")
-            );
+            assert_eq!(serde_json::to_string(&reason).expect("serializes"), serde_json::to_string(en).expect("serializes"));
         }
     }
 
     #[test]
     fn reasons_in_german_and_french() {
         let cases = [
+            (Reason::PersonalNote, "persönliche Nachricht", "a écrit une note personnelle"),
             (
-                Reason::PersonalNote,
-                "persönliche Nachricht",
-                "a écrit une note personnelle",
-            ),
-            (
-                Reason::Mentions {
-                    text: Text::Note,
-                    topic: Topic::CryptoOrTrading,
-                },
+                Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading },
                 "Nachricht erwähnt Krypto oder Trading",
                 "la note mentionne des cryptomonnaies ou du trading",
             ),
+            (Reason::KnownPerson { entry: "Jane Doe".into() }, "ist Jane Doe aus Ihren bekannten Personen", "est Jane Doe, de vos personnes connues"),
             (
-                Reason::KnownPerson {
-                    entry: "Jane Doe".into(),
-                },
-                "ist Jane Doe aus Ihren bekannten Personen",
-                "est Jane Doe, de vos personnes connues",
-            ),
-            (
-                Reason::FollowInvitation {
-                    kind: Kind::Company,
-                },
+                Reason::FollowInvitation { kind: Kind::Company },
                 "eine Unternehmensseite, keine Person",
                 "une invitation à suivre une page d'entreprise, pas une personne",
             ),
+            (Reason::WroteIn { language: "de".into() }, "schrieb auf Deutsch", "a écrit en allemand"),
             (
-                Reason::WroteIn {
-                    language: "de".into(),
-                },
-                "schrieb auf Deutsch",
-                "a écrit en allemand",
-            ),
-            (
-                Reason::MutualConnections {
-                    count: 12,
-                    threshold: 5,
-                },
+                Reason::MutualConnections { count: 12, threshold: 5 },
                 "12 gemeinsame Kontakte (Ihre Schwelle: 5)",
                 "12 relations en commun (votre seuil\u{a0}: 5)",
             ),
             (
-                Reason::RuleMatched {
-                    number: 1,
-                    name: "Recruiters".into(),
-                },
+                Reason::RuleMatched { number: 1, name: "Recruiters".into() },
                 "Ihre Regel „Recruiters“ trifft zu",
                 "votre règle «\u{a0}Recruiters\u{a0}» s'applique",
             ),
@@ -630,12 +501,7 @@ mod tests {
             for ui in [Ui::De, Ui::Fr] {
                 for said in [reason.say(ui), reason.say_on_page(ui)] {
                     assert_ne!(said, en, "{ui:?}: {reason:?}");
-                    assert!(
-                        !said.contains(" your ")
-                            && !said.contains("mentions")
-                            && !said.contains("column"),
-                        "{ui:?}: {said}"
-                    );
+                    assert!(!said.contains(" your ") && !said.contains("mentions") && !said.contains("column"), "{ui:?}: {said}");
                 }
             }
         }
@@ -653,12 +519,7 @@ mod tests {
             }
         }
         assert_eq!(
-            Reason::KnownOrganisation {
-                entry: "Acme".into(),
-                list: KnownList::Companies,
-                in_headline: true
-            }
-            .say_on_page(Ui::En),
+            Reason::KnownOrganisation { entry: "Acme".into(), list: KnownList::Companies, in_headline: true }.say_on_page(Ui::En),
             "headline matches your known companies"
         );
     }
