@@ -12,6 +12,12 @@
 //! The order of the checks is the order of trust: a follow invitation is never a person; a
 //! person the user knows by name wins over everything; spam wins over the rest, then a known
 //! company or school, recruiting, selling, shared connections, and last what the note says.
+//!
+//! Suggesting Report about a real person is a serious mistake, so spam is reported only on
+//! strong evidence: a strong phrase, or three weak signs together. Weaker evidence (one or two
+//! weak signs: digits in a name, one odd word) is still spam, but the advice is Ignore, and the
+//! reasons say so. One weak sign alone is outweighed by a note that says something of its own,
+//! or by being a word of the headline (a headline says what someone does: "US Army veteran").
 
 use crate::reason::{KnownList, Reason, Text, Topic};
 use crate::{Category, Invitation, Kind, Settings};
@@ -25,6 +31,8 @@ pub(crate) struct Classification {
     pub reasons: Vec<Reason>,
     /// Whether the note says something of its own (not empty, a greeting or LinkedIn's stock text).
     pub personal_note: bool,
+    /// Spam on weak evidence only: ignore rather than report.
+    pub mild: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,11 +661,17 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 
 /// Decides the built-in category of an invitation, given its headline and note as words.
 pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words) -> Classification {
+    classify_as(inv, settings, headline, note_words, true)
+}
+
+/// As [`classify`]; with `spam: false` the signs of spam are passed over (the user said "not spam").
+pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words, spam: bool) -> Classification {
+    let check_spam = spam;
     let known = settings.known_index();
     let them = name_words(&inv.name);
     let personal = !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
     let mut reasons = Vec::new();
-    let done = |category, reasons| Classification { category, reasons, personal_note: personal };
+    let done = |category, reasons| Classification { category, reasons, personal_note: personal, mild: false };
 
     if inv.kind != Kind::Person {
         let own_name = Words::new(&inv.name);
@@ -674,23 +688,30 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
     }
 
     let scores = score(headline, note_words);
-    let mut spam = scores.spam;
+    let strong = scores.spam > scores.spam_weak;
+    let mut weak = scores.spam_weak;
     let mut spam_reasons = scores.spam_reasons;
     if inv.name.chars().any(|c| c.is_ascii_digit()) {
-        spam += 2;
+        weak += 1;
         spam_reasons.push(Reason::NameHasDigits);
     }
-    if spam > 0 && headline.is_empty() && scores.romance {
-        spam += 1;
+    if (strong || weak > 0) && headline.is_empty() && scores.romance {
+        weak += 1;
         spam_reasons.push(Reason::NoHeadline);
     }
-    if spam >= 2 {
+    if check_spam && (strong || weak >= 3) {
         reasons.extend(spam_reasons);
         return done(Category::Spam, reasons);
     }
     if let Some(why) = known.organisation(inv.kind, &Words::default(), headline) {
         reasons.push(why);
         return done(Category::Known, reasons);
+    }
+    let outweighed = weak == 1 && (personal || scores.spam_weak_in_headline == 1);
+    if check_spam && weak > 0 && !outweighed {
+        reasons.extend(spam_reasons);
+        reasons.push(Reason::OnlyWeakSigns);
+        return Classification { mild: true, ..done(Category::Spam, reasons) };
     }
     reasons.push(Reason::NotKnown);
     if scores.recruiter >= 2 {
@@ -723,7 +744,10 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
 
 #[derive(Default)]
 struct Scores {
+    /// Spam points (a strong phrase 2, a weak one 1), and how many of them are weak signs.
     spam: u32,
+    spam_weak: u32,
+    spam_weak_in_headline: u32,
     spam_reasons: Vec<Reason>,
     romance: bool,
     recruiter: u32,
@@ -756,6 +780,10 @@ fn score(headline: &Words, note: &Words) -> Scores {
             let (total, reasons) = match group.points {
                 Points::Spam => {
                     s.romance |= group.topic == Topic::Romance;
+                    if !strong {
+                        s.spam_weak += 1;
+                        s.spam_weak_in_headline += u32::from(in_headline);
+                    }
                     (&mut s.spam, &mut s.spam_reasons)
                 }
                 Points::Recruiter => (&mut s.recruiter, &mut s.recruiter_reasons),

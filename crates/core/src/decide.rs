@@ -158,13 +158,16 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
         note: &note_words,
         language: facts_language,
     };
+    // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
+    let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
     let (category, action, rule_template) = match first_match(&settings.rules, &facts) {
         Some((i, rule)) => {
             reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);
-            (category, rule.then.action.unwrap_or_else(|| default_action(category)), rule.then.template.as_deref())
+            let action = rule.then.action.unwrap_or_else(|| if category == class.category { class_action } else { default_action(category) });
+            (category, action, rule.then.template.as_deref())
         }
-        None => (class.category, default_action(class.category), None),
+        None => (class.category, class_action, None),
     };
 
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
