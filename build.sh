@@ -149,10 +149,8 @@ browser_tests() {
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
-  if [ "$browser" = chromium ]; then
-    step "options page tests in $browser"
-    run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
-  fi
+  step "options page tests in $browser"
+  run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
   return $status
 }
 
