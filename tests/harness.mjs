@@ -72,7 +72,7 @@ async function serve(tls) {
 }
 
 /** Chromium with the built extension, every host mapped to the local server. */
-export async function launch({ headed = false } = {}) {
+export async function launch({ headed = false, lang } = {}) {
   if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error("dist/chrome is not built: run ./build.sh first");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
   const server = await serve(certificate(tmp));
@@ -80,12 +80,16 @@ export async function launch({ headed = false } = {}) {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: !headed,
     ignoreHTTPSErrors: true,
+    // The browser's interface language (extension pages and notices follow it): `--lang` and,
+    // on Linux, where Chromium takes it from the environment, LANGUAGE.
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
     viewport: { width: 1280, height: 800 },
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
