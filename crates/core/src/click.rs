@@ -6,12 +6,12 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::words::Ui;
+use crate::words::{at_line, JsonError, Say, Ui};
 use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     /// What was read, in page order (for tests and the options page's preview).
     pub invitations: Vec<Invitation>,
@@ -28,7 +28,7 @@ pub struct Plan {
 }
 
 /// Write `lines` into the box `node`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Insert {
     pub node: u32,
     /// `Replace`: select the box's whole content and type over it; `Append`: type after it.
@@ -121,20 +121,18 @@ fn gone_notice(w: Ui) -> Notice {
 /// unknown). Never fails: every problem becomes a notice.
 pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
     let w = Ui::from_code(ui);
-    let request = if request.trim().is_empty() {
-        Ok(Request::Click)
-    } else {
-        serde_json::from_str::<Request>(request)
-    };
+    let request = if request.trim().is_empty() { Ok(Request::Click) } else { serde_json::from_str::<Request>(request) };
     let Ok(request) = request else {
         return only_notice(w, Vec::new(), Notice::new(Level::Error, w.unknown_request()));
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
-    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
         Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
-        Err(e) => only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{} at line {}, column {}", crate::snapshot::json_error_kind(&e), e.line(), e.column())))),
+        Err(e) => {
+            only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column())))))
+        }
     };
     plan.warnings = warnings;
     plan
@@ -215,7 +213,7 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         let notice = Notice::new(Level::Warning, w.too_long(suggestion.limit));
         return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     }
-    let reason = suggestion.reasons.first().map(|r| w.reason(r));
+    let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
     let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
     let (label, other) = match settings.variant {
         Variant::Long => (w.shorter(), Variant::Short),
@@ -253,7 +251,12 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
     Plan {
         invitations: page.invitations,
         suggestion: None,
-        insert: Some(Insert { node: composer.node, mode: Mode::Replace, lines: last.before.clone(), remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after } }),
+        insert: Some(Insert {
+            node: composer.node,
+            mode: Mode::Replace,
+            lines: last.before.clone(),
+            remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after },
+        }),
         notice: Notice::new(Level::Success, text),
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
@@ -264,8 +267,29 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
 /// languages ("Hi Kathie,", "Guten Tag Frau Smith,", "Hola:").
 fn is_greeting(line: &str) -> bool {
     const WORDS: &[&str] = &[
-        "hi", "hello", "hey", "dear", "good", "greetings", "hallo", "guten", "liebe", "lieber", "sehr", "moin", "servus", "bonjour", "bonsoir", "salut", "cher", "chère", "hola",
-        "estimado", "estimada", "buenos", "buenas",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "good",
+        "greetings",
+        "hallo",
+        "guten",
+        "liebe",
+        "lieber",
+        "sehr",
+        "moin",
+        "servus",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "cher",
+        "chère",
+        "hola",
+        "estimado",
+        "estimada",
+        "buenos",
+        "buenas",
     ];
     let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(str::to_lowercase);
     line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
@@ -330,7 +354,7 @@ fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
 }
 
 fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
-    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| w.reason(r)).collect::<Vec<_>>().join("; ")) };
+    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
     let text = match (s.action, s.category) {
         (Action::Accept, _) => w.accept_advice(who, &why),
         (Action::Report, _) | (_, Category::Spam) => w.spam_advice(who, &why),
@@ -343,6 +367,7 @@ fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};
 
     fn page_with_box(url: &str, addressee: &str) -> Snapshot {
@@ -363,7 +388,12 @@ mod tests {
         assert!(insert.lines[0].contains("Kathie"), "{:?}", insert.lines);
         // The box now holds exactly the draft: a second click replaces it, not adds a copy.
         let mut again = snap.clone();
-        let lines: Vec<Child> = insert.lines.iter().enumerate().map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() })).collect();
+        let lines: Vec<Child> = insert
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() }))
+            .collect();
         set_box(&mut again.root, lines);
         let second = plan(&again, &Settings::default(), Some(&insert.remember));
         let insert2 = second.insert.expect("replaces");
@@ -393,7 +423,10 @@ mod tests {
     fn after(snap: &Snapshot, insert: &Insert) -> Snapshot {
         let mut next = snap.clone();
         let lines = insert.remember.before.iter().chain(insert.lines.iter().skip(if insert.mode == Mode::Append { 0 } else { insert.remember.before.len() }));
-        let children = lines.enumerate().map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() })).collect();
+        let children = lines
+            .enumerate()
+            .map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() }))
+            .collect();
         set_box(&mut next.root, children);
         next
     }
@@ -451,7 +484,15 @@ mod tests {
     #[test]
     fn no_second_greeting_under_the_users_own() {
         let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
-        set_box(&mut snap.root, vec![Child::Element(Node { id: 50, tag: "p".into(), children: vec![Child::Text("Hi Kathie, thanks for the kind words!".into())], ..Node::default() })]);
+        set_box(
+            &mut snap.root,
+            vec![Child::Element(Node {
+                id: 50,
+                tag: "p".into(),
+                children: vec![Child::Text("Hi Kathie, thanks for the kind words!".into())],
+                ..Node::default()
+            })],
+        );
         let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
         let body: Vec<&String> = insert.lines.iter().filter(|l| !l.is_empty()).collect();
         assert!(!body[0].starts_with("Hi"), "{:?}", insert.lines);
@@ -459,7 +500,11 @@ mod tests {
         set_box(&mut snap.root, vec![Child::Text("Thanks for the invite! One question first:".into())]);
         let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
         assert!(insert.lines.iter().any(|l| l.starts_with("Hi Kathie")), "{:?}", insert.lines);
-        assert!(is_greeting("Guten Tag Frau Smith,") && is_greeting("Hola:") && !is_greeting("Good luck with the new role, and thanks for reaching out to me today!"));
+        assert!(
+            is_greeting("Guten Tag Frau Smith,")
+                && is_greeting("Hola:")
+                && !is_greeting("Good luck with the new role, and thanks for reaching out to me today!")
+        );
     }
 
     #[test]
@@ -499,7 +544,8 @@ mod tests {
         let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&elsewhere), unsupported_notice("de"));
         assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
-        assert!(unsupported_notice("fr").text.starts_with("NotYet works on LinkedIn."));
+        assert!(unsupported_notice("fr").text.starts_with("NotYet fonctionne sur LinkedIn."));
+        assert!(unsupported_notice("es").text.starts_with("NotYet works on LinkedIn."));
         let sent = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
         assert!(de(&sent).text.contains("die Sie gesendet haben"));
         let options = plan_request(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
@@ -516,7 +562,7 @@ mod tests {
             language: "en".into(),
             text: None,
             template: None,
-            reasons: vec!["note mentions crypto or trading".into(), "name contains digits".into()],
+            reasons: vec![Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits],
             limit: crate::MESSAGE_LIMIT,
         };
         let notice = advice_without_text(&spam, "Crypto King 77", Ui::De);
@@ -525,7 +571,9 @@ mod tests {
             notice.text,
             "Diese Einladung von Crypto King 77 sieht nach Spam aus (Nachricht erwähnt Krypto oder Trading; Name enthält Ziffern). Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
         );
-        assert!(advice_without_text(&spam, "Crypto King 77", Ui::En).text.starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
+        assert!(advice_without_text(&spam, "Crypto King 77", Ui::En)
+            .text
+            .starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
     }
 
     #[test]

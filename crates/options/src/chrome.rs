@@ -83,7 +83,11 @@ pub fn from_js(v: &JsValue) -> serde_json::Value {
         return serde_json::Value::Null;
     }
     // The same call as `pretty`'s, with no indent: one binding for both.
-    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::UNDEFINED).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
+    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::UNDEFINED)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(serde_json::Value::Null)
 }
 
 impl Area {
@@ -112,7 +116,11 @@ impl I18n {
     pub fn text(&self, key: &str, args: &[&str]) -> String {
         let subs: JsValue = if args.is_empty() { JsValue::UNDEFINED } else { args.iter().map(|a| JsValue::from_str(a)).collect::<Array>().into() };
         let s = self.get_message(key, &subs);
-        if s.is_empty() { key.to_owned() } else { s }
+        if s.is_empty() {
+            key.to_owned()
+        } else {
+            s
+        }
     }
 }
 
@@ -128,9 +136,10 @@ impl Api {
     pub async fn action_shortcut(&self) -> Option<String> {
         let all = JsFuture::from(self.commands()?.get_all().ok()?).await.ok()?;
         let list = from_js(&all);
-        let action = list.as_array()?.iter().find(|c| {
-            matches!(c.get("name").and_then(serde_json::Value::as_str), Some("_execute_action" | "_execute_browser_action"))
-        })?;
+        let action = list
+            .as_array()?
+            .iter()
+            .find(|c| matches!(c.get("name").and_then(serde_json::Value::as_str), Some("_execute_action" | "_execute_browser_action")))?;
         action.get("shortcut").and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
     }
 }

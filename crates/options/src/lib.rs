@@ -21,6 +21,7 @@ mod dom;
 mod view;
 mod welcome;
 
+use notyet_core::words::Say;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -108,6 +109,13 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
     tr(&[prefix, &name_of(v)].concat())
 }
 
+/// The interface language the core words its reasons, errors and problems in: the language of
+/// the locale file the page's own text comes from (its `html_lang`), so the two never differ.
+/// (`i18n.getUILanguage()` can: Chromium started with `--lang=de` reports "en-US" there.)
+pub fn ui() -> notyet_core::words::Ui {
+    notyet_core::words::Ui::from_code(&tr("html_lang"))
+}
+
 pub fn tr_with(key: &str, args: &[&str]) -> String {
     I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
 }
@@ -184,7 +192,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
         if !problems.is_empty() {
-            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false)).collect::<Vec<_>>());
             app.rechecks = true;
         } else if !migrated.notes.is_empty() {
             app.say(&migrated.notes.join("; "));
@@ -236,7 +244,7 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
             let v: Value = serde_json::from_str(pasted)
-                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())]))?;
             read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
                 let (line, column) = key_position(pasted, &key);
                 tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
@@ -320,7 +328,9 @@ fn on_event(e: Event) {
             let key = k("key").as_string().unwrap_or_default();
             if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
                 e.prevent_default();
-                wasm_bindgen_futures::spawn_local(async { save().await; });
+                wasm_bindgen_futures::spawn_local(async {
+                    save().await;
+                });
             }
         }
         _ => {
@@ -339,7 +349,9 @@ fn act_on(act: &str) {
     let (name, arg) = act.split_once('.').unwrap_or((act, ""));
     let index = arg.parse::<usize>().ok();
     match name {
-        "save" => wasm_bindgen_futures::spawn_local(async { save().await; }),
+        "save" => wasm_bindgen_futures::spawn_local(async {
+            save().await;
+        }),
         "export" => {
             with_app(|app| app.export());
         }
@@ -387,7 +399,6 @@ fn focus(id: &str) {
     }
 }
 
-
 /// Marks a control invalid and explains why, or clears both.
 fn field_error(key: &str, message: Option<&str>) {
     let id = ctrl_id(key);
@@ -422,7 +433,11 @@ fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
 }
 
 fn variant_of(s: &str) -> Variant {
-    if s == "short" { Variant::Short } else { Variant::Long }
+    if s == "short" {
+        Variant::Short
+    } else {
+        Variant::Long
+    }
 }
 
 impl App {
@@ -438,11 +453,14 @@ impl App {
         self.status = Some((tone, text.to_owned()));
         set_text("status", text);
         if let Some(area) = by_id("status-area") {
-            let _ = area.set_attribute("class", match tone {
-                Tone::Info => "status-area status-info",
-                Tone::Done => "status-area status-done",
-                Tone::Problem => "status-area status-problem",
-            });
+            let _ = area.set_attribute(
+                "class",
+                match tone {
+                    Tone::Info => "status-area status-info",
+                    Tone::Done => "status-area status-done",
+                    Tone::Problem => "status-area status-problem",
+                },
+            );
             let _ = area.remove_attribute("hidden");
         }
     }
@@ -482,7 +500,7 @@ impl App {
     fn edited(&mut self) {
         self.set_dirty(true);
         if self.rechecks {
-            let problems = check(&settings_value(&self.settings));
+            let problems = check(&settings_value(&self.settings), false);
             if !problems.is_empty() {
                 dom::replace("problems", problems.iter().map(|l| E::new("li").t(l)).collect());
                 return;
@@ -537,7 +555,11 @@ impl App {
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
             ["tpl", which @ ("id" | "lang")] => {
-                if *which == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+                if *which == "id" {
+                    self.tpl_id = v
+                } else {
+                    self.tpl_lang = v
+                }
                 self.follow_template();
                 dom::replace("templates", view::templates(self));
                 edited = false;
@@ -584,7 +606,11 @@ impl App {
         let Some(rule) = self.settings.rules.get_mut(i) else { return false };
         let w = &mut rule.when;
         let number = |v: &str| -> Result<Option<u32>, ()> {
-            if v.trim().is_empty() { Ok(None) } else { v.trim().parse().map(Some).map_err(drop) }
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                v.trim().parse().map(Some).map_err(drop)
+            }
         };
         match rest {
             ["name"] => {
@@ -611,11 +637,21 @@ impl App {
                     w.category.insert(at, cat);
                 }
             }
-            ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
+            ["note"] => {
+                w.note = match v {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            }
             [which @ ("mutual_at_least" | "mutual_below")] => match number(v) {
                 Ok(n) => {
                     field_error(key, None);
-                    if *which == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                    if *which == "mutual_below" {
+                        w.mutual_below = n
+                    } else {
+                        w.mutual_at_least = n
+                    }
                 }
                 Err(()) => {
                     field_error(key, Some(&tr("whole_number")));
@@ -699,7 +735,11 @@ impl App {
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
-                if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) }
+                if n == 1 {
+                    "rule-add".into()
+                } else {
+                    format!("r-{}-remove", i.min(n - 2))
+                }
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);
@@ -800,7 +840,7 @@ impl App {
             summary.push_str(&tr_with("preview_template", &[t]));
         }
         set_text("preview-summary", &summary);
-        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)).collect());
+        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(&r.say(ui()))).collect());
         match &s.text {
             Some(text) => {
                 let n = text.chars().count();
@@ -940,9 +980,48 @@ fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
     Value::Object(map)
 }
 
-/// The settings document checked as `notyet check-settings` does: problems at JSON paths.
-fn check(doc: &Value) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc)).1.iter().map(ToString::to_string).collect()
+/// The settings document checked as `notyet check-settings` does, each problem in the user's
+/// words at the part of the page it is in; `with_path` adds its JSON path (an import report's
+/// details, which are about a file).
+fn check(doc: &Value, with_path: bool) -> Vec<String> {
+    Settings::from_json(&chrome::text(doc)).1.iter().map(|p| worded(p, with_path)).collect()
+}
+
+/// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
+/// short"), then what, in the interface language.
+fn worded(p: &notyet_core::Problem, with_path: bool) -> String {
+    let mut out = format!("{}: {}", place(&p.path), p.say(ui()));
+    if with_path {
+        out.push_str(" · ");
+        out.push_str(&p.path);
+    }
+    out
+}
+
+/// The part of the page a JSON path points into, in the page's words.
+fn place(path: &str) -> String {
+    let rest = path.strip_prefix("$.").unwrap_or(path);
+    let (head, tail) = rest.split_once(['.', '[']).unwrap_or((rest, ""));
+    match head {
+        "me" => tr("me"),
+        "known" => tr("known"),
+        "rules" => {
+            let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
+            tr_with("rule_n", &[&n.to_string()])
+        }
+        "templates" => {
+            let mut parts = tail.split('.');
+            let id = parts.next().unwrap_or("");
+            let label = tr(&["tpl_id_", id].concat());
+            let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
+            match (parts.next(), parts.next()) {
+                (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+                _ => tr_with("problem_template_id", &[&label]),
+            }
+        }
+        "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),
+        _ => tr("general"),
+    }
 }
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
@@ -951,7 +1030,7 @@ fn check(doc: &Value) -> Vec<String> {
 async fn save() -> bool {
     let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return false };
     // Only what this version writes is checked: keys kept from a newer version are its business.
-    let problems = check(&fresh);
+    let problems = check(&fresh, false);
     if !problems.is_empty() {
         with_app(|app| {
             app.tell(Tone::Problem, &tr("save_refused"), &problems);
@@ -1028,7 +1107,10 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     };
     let count = items.len() - 1;
     let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
-        0 => sync.read(&Value::from(storage::SYNC_META_KEY)).await.ok()
+        0 => sync
+            .read(&Value::from(storage::SYNC_META_KEY))
+            .await
+            .ok()
             .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
             .map_or(0, |n| n as usize),
         n => n,
@@ -1055,7 +1137,9 @@ async fn toggle_sync(on: bool) {
     let Some(api) = with_app(|a| {
         a.sync_on = on;
         a.api.clone()
-    }) else { return };
+    }) else {
+        return;
+    };
     let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
@@ -1076,8 +1160,14 @@ async fn check_synced() -> bool {
     let Some(api) = with_app(|a| a.api.clone()) else { return false };
     let Some(sync) = api.storage().sync() else { return false };
     let Ok(all) = sync.read(&Value::Null).await else { return false };
-    let local_at = api.storage().local().read(&Value::from("settings_saved_at")).await.ok()
-        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
+    let local_at = api
+        .storage()
+        .local()
+        .read(&Value::from("settings_saved_at"))
+        .await
+        .ok()
+        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64))
+        .unwrap_or(0.0);
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {
             with_app(|a| a.sync_chunks = synced.chunks);
@@ -1123,9 +1213,9 @@ async fn import(input: Element) {
     };
     let parsed: Result<Value, _> = serde_json::from_str(&text);
     let problems = match &parsed {
-        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value),
+        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
         Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string()])],
+        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())])],
     };
     if !problems.is_empty() {
         // The report's details may name JSON paths: they say where in the file to look.

@@ -118,34 +118,39 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
         Some(keys) => E::new("p").id("welcome-shortcut").t(&tr("welcome_shortcut_is")).t(" ").c(E::new("kbd").t(keys)).t(&tr("welcome_shortcut_after")),
         None => E::new("p").id("welcome-shortcut").tr("welcome_shortcut_none"),
     };
-    E::new("main").class("welcome").id("welcome")
+    E::new("main")
+        .class("welcome")
+        .id("welcome")
         .c(E::new("h1").tr("welcome_title"))
         .c(E::new("p").class("lede").tr("welcome_lede"))
         .c(E::new("div").class("actions").c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-skip").tr("welcome_skip")))
-        .c(E::new("section").a("aria-labelledby", "h-who")
+        .c(E::new("section")
+            .a("aria-labelledby", "h-who")
             .c(E::new("h2").id("h-who").tr("welcome_who"))
             .c(E::new("p").class("hint").tr("welcome_who_hint"))
             .c(field("me.name", "me_name", "text", &s.me.name, None, "name"))
             .c(field("me.email", "me_email", "email", &s.me.email, Some("me_email_hint"), "email"))
             .c(field("me.link", "me_link", "url", &s.me.link, Some("me_link_hint"), "url"))
             .c(E::new("p").id("welcome-saved").a("role", "status").a("aria-live", "polite")))
-        .c(E::new("section").a("aria-labelledby", "h-where")
+        .c(E::new("section")
+            .a("aria-labelledby", "h-where")
             .c(E::new("h2").id("h-where").tr("welcome_where"))
             .c(E::new("p").tr("welcome_button"))
             .c(E::new("p").tr("welcome_pin"))
             .c(keys))
-        .c(E::new("section").a("aria-labelledby", "h-try")
+        .c(E::new("section")
+            .a("aria-labelledby", "h-try")
             .c(E::new("h2").id("h-try").tr("welcome_try"))
             .c(E::new("p").class("hint").tr("welcome_try_hint"))
             .c(crate::view::invitation_card(inv))
             .c(E::new("h3").id("h-welcome-draft").tr("draft"))
             .c(E::new("pre").id("welcome-draft").class("draft").a("aria-labelledby", "h-welcome-draft").a("tabindex", "0")))
-        .c(E::new("section").a("aria-labelledby", "h-next")
-            .c(E::new("h2").id("h-next").tr("welcome_next"))
-            .c(E::new("p").tr("welcome_next_text"))
-            .c(E::new("div").class("actions")
-                .c(E::new("a").class("button primary").a("href", "options.html").id("welcome-options").tr("welcome_open_options"))
-                .c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-done").tr("welcome_done"))))
+        .c(E::new("section").a("aria-labelledby", "h-next").c(E::new("h2").id("h-next").tr("welcome_next")).c(E::new("p").tr("welcome_next_text")).c(E::new(
+            "div",
+        )
+        .class("actions")
+        .c(E::new("a").class("button primary").a("href", "options.html").id("welcome-options").tr("welcome_open_options"))
+        .c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-done").tr("welcome_done"))))
 }
 
 impl Welcome {
@@ -171,7 +176,11 @@ impl Welcome {
 
 /// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
 async fn save() {
-    let Some((api, me)) = with_page(|p| (p.api.clone(), [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())])) else { return };
+    let Some((api, me)) =
+        with_page(|p| (p.api.clone(), [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())]))
+    else {
+        return;
+    };
     let local = api.storage().local();
     let result = async {
         let read = local.read(&Value::from("settings")).await?;
