@@ -153,6 +153,8 @@ browser_tests() {
   if [ "$browser" = chromium ]; then
     step "options page tests in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
+    step "welcome page, dark mode and interface languages in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
   fi
   return $status
 }

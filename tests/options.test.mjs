@@ -70,7 +70,9 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   assert.equal(await page.locator("#tpl-long").getAttribute("aria-invalid"), "true");
   await long.press("Control+s");
   assert.match(await text(page, "#status"), /Not saved/);
-  assert.match(await text(page, "#problems"), /\$\.templates\.recruiter\.en\.long/);
+  // Said where it is, in the page's words: no JSON path.
+  assert.match(await text(page, "#problems"), /Template “Recruiter”, English \(en\), Long: .*frist_name.*line 3/);
+  assert.doesNotMatch(await text(page, "#status-area"), /\$\./);
   for (let i = 0; i < " {frist_name}".length; i++) await long.press("Backspace");
   assert.equal(await text(page, "#err-tpl-long"), "");
   await long.press("Control+s");
@@ -342,4 +344,72 @@ test("unsaved edits are not lost silently: leaving the page asks first", async (
   await new Promise((r) => setTimeout(r, 300));
   assert.ok(asked, "a beforeunload prompt");
   assert.ok(!page.isClosed(), "the page stays open");
+});
+
+test("the status area tells the truth: nothing before it happened, no stale error, dismissible", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  const area = page.locator("#status-area");
+  // Nothing was saved yet, so nothing is claimed.
+  assert.equal(await area.isHidden(), true);
+  await page.getByLabel("Your name").fill("Pat");
+  assert.match(await text(page, "#status"), /^Unsaved changes/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty");
+  // An error: the save is refused and says why...
+  const long = page.getByRole("textbox", { name: "Long wording" });
+  await long.fill("Hi {first_name");
+  await page.keyboard.press("Control+s");
+  assert.match(await text(page, "#status"), /^Not saved/);
+  assert.equal(await page.locator("#status-area.status-problem").count(), 1);
+  assert.equal(await page.locator("#problems li").count(), 1);
+  // ...and goes as soon as its cause does: fixed by typing.
+  await long.fill("Hi {first_name}");
+  assert.match(await text(page, "#status"), /^Unsaved changes/);
+  assert.equal(await page.locator("#problems li").count(), 0);
+  // Broken again, then fixed by "Reset this template".
+  await long.fill("Hi {first_name");
+  await page.keyboard.press("Control+s");
+  assert.match(await text(page, "#status"), /^Not saved/);
+  await page.getByRole("button", { name: "Reset the Long wording to the built-in one" }).click();
+  assert.equal(await page.locator("#problems li").count(), 0);
+  assert.doesNotMatch(await text(page, "#status"), /Not saved/);
+  // Saved: said once storage has it, and only one state is shown.
+  await page.keyboard.press("Control+s");
+  await untilSaved(page);
+  assert.equal((await stored(page)).me.name, "Pat");
+  assert.equal(await page.locator("#status-area p").count(), 1);
+  assert.equal(await page.locator("#save").getAttribute("class"), "");
+  // Dismissible, and compact: at most a few lines tall.
+  const { height } = await area.boundingBox();
+  assert.ok(height < 80, `status area ${height}px tall`);
+  await page.getByRole("button", { name: "Dismiss this message" }).click();
+  assert.equal(await area.isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("an import over 1 MB is refused before it is read; one that storage can't hold is reported and stays unsaved", async () => {
+  const good = { version: 1, me: { name: "Pat Example" } };
+  await h.setSettings(good);
+  const page = await options();
+  // 69 MB froze the page for 75 s when it was parsed: now refused by its size, at once.
+  const big = Buffer.alloc(3 * 1024 * 1024, " ");
+  big.write('{"me":{"name":"Big"}}');
+  const t0 = Date.now();
+  await page.locator("#import").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: big });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("big.json"));
+  assert.ok(Date.now() - t0 < 3000);
+  assert.match(await text(page, "#status"), /“big\.json” was not imported: it is 3\.0 MB, and a settings file is at most 1\.0 MB/);
+  assert.deepEqual(await stored(page), good);
+  // A valid file that storage.local can't hold (its 10 MB are nearly full): not "saved".
+  await page.evaluate(() => chrome.storage.local.set({ filler: "x".repeat(10 * 1024 * 1024 - 200 * 1024) }));
+  const people = Array.from({ length: 9000 }, (_, i) => `Person Number ${i} With A Longer Name`);
+  await page.locator("#import").setInputFiles({ name: "many.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ version: 1, me: { name: "Many" }, known: { people } })) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("many.json"));
+  assert.match(await text(page, "#status"), /“many\.json” was read but not saved \(Not saved: the browser's storage for NotYet is full/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty", "the page stays unsaved");
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Many", "what was imported is still on the page");
+  assert.deepEqual(await stored(page), good, "storage keeps the old settings");
+  await page.evaluate(() => chrome.storage.local.remove("filler"));
+  await page.close({ runBeforeUnload: false });
 });

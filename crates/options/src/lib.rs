@@ -1215,7 +1215,7 @@ async fn import(input: Element) {
     let problems = match &parsed {
         Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
         Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())])],
+        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])],
     };
     if !problems.is_empty() {
         // The report's details may name JSON paths: they say where in the file to look.
