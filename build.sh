@@ -44,10 +44,11 @@ PKG=target/wasm-pkg
 # Each store zip: 200 KB, the goal met when the worker and the pages came to share one WASM
 # module (198,006 B that day, 6.8 KB to spare).
 ZIP_BUDGET=204800             # 200 KB
-# The one WASM module (worker and extension pages), after wasm-opt. Set at its size when the two
-# modules became one (397,577 B, 170,965 B gzipped) plus a margin of 12 KB and 8 KB; it loads on
-# every cold click, so growth should be a decision, not an accident.
-WASM_BUDGET=409600            # 400 KB
+# The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
+# so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
+# 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
+# 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
+WASM_BUDGET=460800            # 450 KB
 WASM_GZIP_BUDGET=179200       # 175 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108

@@ -114,8 +114,28 @@ async function run(tabId, command) {
   }
 }
 
-/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore). */
+/**
+ * Tabs with a click in flight. A second click there meanwhile (a double click, the shortcut held
+ * down, a notice button pressed during a click) is dropped: both would plan from the same page
+ * and write the draft twice.
+ */
+const busy = new Set();
+
+/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore), one at a time a tab. */
 async function click(tab, request) {
+  if (busy.has(tab.id)) {
+    globalThis.__notyetClicks.push({ tab: tab.id, dropped: true }); // @test
+    return;
+  }
+  busy.add(tab.id);
+  try {
+    await clickOnce(tab, request);
+  } finally {
+    busy.delete(tab.id);
+  }
+}
+
+async function clickOnce(tab, request) {
   const tabId = tab.id;
   const record = { tab: tabId, start: performance.now() };
   try {
@@ -136,6 +156,7 @@ async function click(tab, request) {
     if (plan.warnings.length) notice.text += `\n${say("notice_settings", "Settings:")} ${plan.warnings.join("; ")}`;
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
+      Object.assign(record, { mode, lines }); // @test
       await beforeInsert?.(tabId); // @test
       const done = await run(tabId, { op: "insert", node, mode, lines, notice, gone: plan.gone_notice });
       record.inserted = performance.now();
