@@ -163,11 +163,20 @@ browser_tests() {
   return $status
 }
 
-# Formatting and lints: a change that breaks either fails the run.
+# Formatting and lints: a change that breaks either fails the run. And the repository explains
+# itself: no file may send a reader to a document outside it.
 gates() {
-  step "cargo fmt --check and clippy"
+  step "cargo fmt --check, clippy, no references outside the repository"
   run cargo fmt --all --check
   run cargo clippy --locked --workspace --all-targets -- -D warnings
+  (cd fuzz && run cargo fmt --check)
+  local outside
+  outside=$(git grep -n -I -E 'contract section|contract\.md|\.\./shared/' -- ':!build.sh' || true)
+  if [ -n "$outside" ]; then
+    echo "these lines refer to documents outside the repository; describe the format here instead (docs/formats.md):" >&2
+    echo "$outside" >&2
+    return 1
+  fi
 }
 
 # Mozilla's add-on linter, as addons.mozilla.org runs it on upload: no errors, no warnings.

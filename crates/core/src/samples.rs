@@ -75,7 +75,7 @@ pub fn samples() -> Vec<Sample> {
     ]
 }
 
-/// An invitation pasted into the preview (contract section 1's JSON, already parsed), read
+/// An invitation pasted into the preview (an Invitation's JSON, already parsed), read
 /// as serde's derive reads it: absent keys and `null`s default, unknown keys are ignored.
 ///
 /// By hand because the options page's module would otherwise carry a typed deserialiser for
