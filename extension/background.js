@@ -81,6 +81,10 @@ api.runtime.onMessage.addListener((message, sender) => {
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
   else void click(sender.tab, message.request);
 });
+// The welcome page, once, when NotYet is installed (not on updates or browser restarts).
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
 });
