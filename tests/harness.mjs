@@ -711,8 +711,8 @@ class FirefoxPage {
   }
 }
 
-/** The first element `query` matches in the document (run in the page: self-contained). */
-function findFirst(query) {
+/** Every element `query` matches in the document, in document order (run in the page: self-contained). */
+function findAll(query) {
   const text = (el) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
   const nameOf = (el) => {
     const by = el.getAttribute("aria-labelledby");
@@ -740,7 +740,7 @@ function findFirst(query) {
   } else {
     found = [...document.querySelectorAll(roles[query.role] ?? `[role=${query.role}]`)].filter((el) => matches(nameOf(el), query.name, query.exact));
   }
-  return found[0] ?? null;
+  return found;
 }
 
 /**
@@ -761,7 +761,7 @@ class FirefoxLocator {
   /** Runs `fn(element, arg)` in the page on the first match; throws when nothing matches. */
   async on(fn, arg) {
     const until = Date.now() + 5000; // like Playwright, wait a moment for the element to appear
-    const script = `const el = (${findFirst})(arguments[0]); return el ? { value: (${fn})(el, arguments[1]) } : { missing: true };`;
+    const script = `const el = (${findAll})(arguments[0])[0]; return el ? { value: (${fn})(el, arguments[1]) } : { missing: true };`;
     for (;;) {
       const out = await this.page.run(script, [this.query, arg]);
       if (!out?.missing) return out.value;
@@ -792,8 +792,26 @@ class FirefoxLocator {
     return this.on((el) => el.value);
   }
 
-  isVisible() {
-    return this.on((el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) && getComputedStyle(el).visibility !== "hidden");
+  /** How many elements match now. */
+  count() {
+    return this.page.run(`return (${findAll})(arguments[0]).length;`, [this.query]);
+  }
+
+  /** Whether the first match is shown (Playwright's rule: a box on the page, not visibility:hidden); none matching is hidden. */
+  async isVisible() {
+    const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) && getComputedStyle(el).visibility !== "hidden";
+    return !!(await this.page.run(`const el = (${findAll})(arguments[0])[0]; return !!el && (${shown})(el);`, [this.query]));
+  }
+
+  async isHidden() {
+    return !(await this.isVisible());
+  }
+
+  boundingBox() {
+    return this.on((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
   }
 
   async waitFor() {

@@ -412,6 +412,11 @@ test("an import over 1 MB is refused before it is read; one that storage can't h
   assert.ok(Date.now() - t0 < 3000);
   assert.match(await text(page, "#status"), /“big\.json” was not imported: it is 3\.0 MB, and a settings file is at most 1\.0 MB/);
   assert.deepEqual(await stored(page), good);
+  if (h.browser === "firefox") {
+    // Firefox sets storage.local no 10 MB quota, so it can't be filled up to test the rest.
+    await page.close();
+    return;
+  }
   // A valid file that storage.local can't hold (its 10 MB are nearly full): not "saved".
   await page.evaluate(() => chrome.storage.local.set({ filler: "x".repeat(10 * 1024 * 1024 - 200 * 1024) }));
   const people = Array.from({ length: 9000 }, (_, i) => `Person Number ${i} With A Longer Name`);
