@@ -24,13 +24,16 @@
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
-pub mod click;
 mod classify;
+pub mod click;
 mod decide;
+#[cfg(feature = "html")]
+pub mod html;
 mod invitation;
 pub mod lang;
 pub mod names;
 pub mod read;
+pub mod report;
 mod rules;
 pub mod samples;
 mod settings;

@@ -178,7 +178,9 @@ impl Ui {
     pub fn spam_advice(self, who: &str, why: &str) -> String {
         match self {
             Ui::En => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-            Ui::De => format!("Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."),
+            Ui::De => format!(
+                "Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
+            ),
         }
     }
 
@@ -203,6 +205,60 @@ impl Ui {
             Ui::En => reason.to_owned(),
             Ui::De => reason_de(reason).unwrap_or_else(|| reason.to_owned()),
         }
+    }
+
+    /// The box's conversation names no one NotYet can tell apart: the candidates, a button each.
+    pub fn unsure_whom(self, names: &[String]) -> String {
+        let list = names.join(", ");
+        match self {
+            Ui::En => format!("NotYet couldn't tell whom this message box is for, so it wrote nothing. It could be for: {list}. Pick one:"),
+            Ui::De => {
+                format!("NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {list}. Wählen Sie aus:")
+            }
+        }
+    }
+
+    /// A button drafting for one of the candidates.
+    pub fn draft_for(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("Draft for {name}"),
+            Ui::De => format!("Entwurf für {name}"),
+        }
+    }
+
+    pub fn candidate_gone(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("NotYet can't find {name}'s invitation on the page any more. Nothing was changed."),
+            Ui::De => format!("NotYet findet die Einladung von {name} nicht mehr auf der Seite. Es wurde nichts geändert."),
+        }
+    }
+
+    /// The button that saves a page report of a misread page.
+    pub fn not_right(self) -> &'static str {
+        self.pick("Not right?", "Nicht richtig?")
+    }
+
+    pub fn opening_report(self) -> &'static str {
+        self.pick(
+            "Opening a page report: you see it before anything is saved.",
+            "Ein Seitenbericht wird geöffnet: Sie sehen ihn, bevor etwas gespeichert wird.",
+        )
+    }
+
+    /// The page nests deeper than the agent copies, and no message box was found above that depth.
+    pub fn too_deep(self) -> &'static str {
+        self.pick(
+            "This page nests deeper than NotYet reads, and no message box was found above that depth. Nothing was changed.",
+            "Diese Seite ist tiefer verschachtelt, als NotYet liest, und oberhalb davon wurde kein Nachrichtenfeld gefunden. Es wurde nichts geändert.",
+        )
+    }
+
+    /// The box holds more text than NotYet copies: it won't write where it can't see everything.
+    pub fn box_too_full(self) -> &'static str {
+        self.pick(
+            "The message box holds more text than NotYet reads, so it wrote nothing (it never risks your text).",
+            "Das Nachrichtenfeld enthält mehr Text, als NotYet liest, deshalb wurde nichts geschrieben (Ihr Text wird nie gefährdet).",
+        )
     }
 }
 
