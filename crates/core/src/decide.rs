@@ -170,8 +170,7 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
     };
     let (category, action, rule_template) = match first_match(&settings.rules, &facts) {
         Some((i, rule)) => {
-            let label =
-                if rule.name.trim().is_empty() { format!("your rule {} matched", i + 1) } else { format!("your rule \"{}\" matched", rule.name.trim()) };
+            let label = if rule.name.trim().is_empty() { format!("your rule {} matched", i + 1) } else { format!("your rule \"{}\" matched", rule.name.trim()) };
             reasons.push(label);
             let category = rule.then.category.unwrap_or(class.category);
             (category, rule.then.action.unwrap_or_else(|| default_action(category)), rule.then.template.as_deref())
@@ -383,12 +382,7 @@ mod tests {
     fn the_text_fits_the_place_it_goes() {
         let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}}"#);
         let note = "I read your article about distributed systems and would love to hear your view on consensus protocols.";
-        for (place, limit) in [
-            (Place::Message, 8000),
-            (Place::InvitationNote { premium: true }, 300),
-            (Place::InvitationNote { premium: false }, 200),
-            (Place::Box { limit: 120 }, 120),
-        ] {
+        for (place, limit) in [(Place::Message, 8000), (Place::InvitationNote { premium: true }, 300), (Place::InvitationNote { premium: false }, 200), (Place::Box { limit: 120 }, 120)] {
             let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, place);
             let text = s.text.unwrap_or_default();
             assert_eq!(s.limit, limit);

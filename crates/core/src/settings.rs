@@ -211,12 +211,7 @@ impl Settings {
             Ok(v) => r.settings(&v),
             Err(e) => {
                 // The position goes in its own fields.
-                r.problems.push(Problem {
-                    path: "$".into(),
-                    message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)),
-                    line: Some(e.line()),
-                    column: Some(e.column()),
-                });
+                r.problems.push(Problem { path: "$".into(), message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)), line: Some(e.line()), column: Some(e.column()) });
                 Settings::default()
             }
         };
@@ -252,12 +247,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    Template::parse(source).map(drop).map_err(|e| Problem {
-        path: path.into(),
-        message: format!("template: {}", e.message),
-        line: Some(e.line),
-        column: Some(e.column),
-    })
+    Template::parse(source).map(drop).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })
 }
 
 /// Walks a settings document, keeping what is valid and noting the rest.
@@ -391,10 +381,7 @@ impl Reader {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
                     0 => self.problem("$.version", "versions start at 1; read as version 1"),
-                    n if n > CURRENT_VERSION => self.problem(
-                        "$.version",
-                        format!("written by a newer NotYet (version {n}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored"),
-                    ),
+                    n if n > CURRENT_VERSION => self.problem("$.version", format!("written by a newer NotYet (version {n}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")),
                     _ => {}
                 }
             }
@@ -592,10 +579,7 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(
-                    &format!("{path}.in"),
-                    format!("expected \"headline\", \"note\" or \"any\", found {}", serde_json::to_string(f).unwrap_or_default()),
-                ),
+                _ => self.problem(&format!("{path}.in"), format!("expected \"headline\", \"note\" or \"any\", found {}", serde_json::to_string(f).unwrap_or_default())),
             }
         }
         if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
@@ -672,16 +656,7 @@ mod tests {
                       {"name": "fine", "when": {"mutual_at_least": 3}, "then": {"action": "accept"}}]}"#;
         let (s, problems) = Settings::from_json(json);
         let ps: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        for want in [
-            "$.me.name",
-            "$.me.nick",
-            "$.mutual_threshold",
-            "$.language",
-            "$.colour",
-            "$.known.people[1]",
-            "$.rules[0].when.category",
-            "$.rules[1].then.template",
-        ] {
+        for want in ["$.me.name", "$.me.nick", "$.mutual_threshold", "$.language", "$.colour", "$.known.people[1]", "$.rules[0].when.category", "$.rules[1].then.template"] {
             assert!(ps.contains(&want), "{want} missing from {ps:?}");
         }
         assert_eq!(s.me.email, "pat@example.com");

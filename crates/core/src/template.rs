@@ -49,7 +49,9 @@ use std::fmt;
 
 use crate::{names, Invitation, Me};
 
-pub use crate::templates::{default_source, default_template, default_templates, parsed_default, template_languages, Variant};
+pub use crate::templates::{
+    default_source, default_template, default_templates, parsed_default, template_languages, Variant,
+};
 
 /// A value a template can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,8 +77,18 @@ pub enum Var {
 
 impl Var {
     /// Every variable, in the order the options page lists them.
-    pub const ALL: [Var; 10] =
-        [Var::FirstName, Var::Name, Var::Headline, Var::Company, Var::Mutual, Var::Note, Var::NoteTopic, Var::MeName, Var::MeEmail, Var::MeLink];
+    pub const ALL: [Var; 10] = [
+        Var::FirstName,
+        Var::Name,
+        Var::Headline,
+        Var::Company,
+        Var::Mutual,
+        Var::Note,
+        Var::NoteTopic,
+        Var::MeName,
+        Var::MeEmail,
+        Var::MeLink,
+    ];
 
     /// The name written between braces.
     pub fn name(self) -> &'static str {
@@ -96,7 +108,8 @@ impl Var {
 
     /// Reads a variable name the way a person might type it: `First Name`, `first-name`, ` me.email `.
     pub fn from_name(written: &str) -> Option<Var> {
-        let key: String = written.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
+        let key: String =
+            written.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
         Var::ALL.into_iter().find(|v| v.name() == key)
     }
 }
@@ -126,7 +139,14 @@ impl Values {
     /// The values for replying to `inv` as `me`: names cleaned, company and note topic derived.
     pub fn for_invitation(inv: &Invitation, me: &Me) -> Values {
         let (derived, name) = names::first_and_display_name(&inv.name);
-        let first_name = inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or(derived).unwrap_or_default();
+        let first_name = inv
+            .first_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .or(derived)
+            .unwrap_or_default();
         let headline = inv.headline.as_deref().unwrap_or("").trim();
         let note = inv.note.as_deref().unwrap_or("").trim();
         Values {
@@ -198,7 +218,8 @@ impl TemplateError {
     pub fn caret(&self, src: &str) -> String {
         let line = src.lines().nth(self.line.saturating_sub(1)).unwrap_or("");
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let pad: String = line.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let pad: String =
+            line.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         format!("{line}\n{pad}^")
     }
 }
@@ -310,7 +331,11 @@ impl Parser {
             None => {
                 let written = name.trim();
                 let hint = suggest(written).map(|v| format!(" (did you mean `{v}`?)")).unwrap_or_default();
-                Err(Self::error(TemplateErrorKind::UnknownVariable, name_at, format!("unknown variable `{written}`{hint}; known variables: {}", known_list())))
+                Err(Self::error(
+                    TemplateErrorKind::UnknownVariable,
+                    name_at,
+                    format!("unknown variable `{written}`{hint}; known variables: {}", known_list()),
+                ))
             }
         }
     }
@@ -346,7 +371,8 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 impl Template {
     /// Parses a template. Errors carry the line and column of the first problem.
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
-        let mut p = Parser { chars: src.replace("\r\n", "\n").chars().collect(), at: 0, pos: Pos { line: 1, column: 1 } };
+        let mut p =
+            Parser { chars: src.replace("\r\n", "\n").chars().collect(), at: 0, pos: Pos { line: 1, column: 1 } };
         let mut nodes = Vec::new();
         // The open optional part, if any, with where its `[` stood.
         let mut block: Option<(Vec<Node>, Pos)> = None;
@@ -374,7 +400,13 @@ impl Template {
                     flush(&mut text, target);
                     target.push(p.variable()?);
                 }
-                '}' => return Err(Parser::error(TemplateErrorKind::UnmatchedBrace, p.pos, "this `}` closes nothing: write `}}` for a literal brace".into())),
+                '}' => {
+                    return Err(Parser::error(
+                        TemplateErrorKind::UnmatchedBrace,
+                        p.pos,
+                        "this `}` closes nothing: write `}}` for a literal brace".into(),
+                    ))
+                }
                 '[' => {
                     if block.is_some() {
                         return Err(Parser::error(
@@ -494,7 +526,9 @@ fn newlines(s: &str) -> usize {
 
 /// Joins the pieces, tidying the white space around each gap.
 fn assemble(pieces: &[Piece<'_>]) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(|p| if let Piece::Lit(s) | Piece::Val(s) = p { s.len() } else { 0 }).sum());
+    let mut out = String::with_capacity(
+        pieces.iter().map(|p| if let Piece::Lit(s) | Piece::Val(s) = p { s.len() } else { 0 }).sum(),
+    );
     let mut i = 0;
     while i < pieces.len() {
         match pieces[i] {
@@ -627,7 +661,10 @@ mod tests {
         let src = "Hi {first_name},\n\n[Mail: {me.email}]\n\n[Web: {me.link}]\n\nBye.\n\n[Best,\n{me.name}]\n";
         assert_eq!(render(src, &Values::default()), "Hi,\n\nBye.");
         let v = Values { me_link: "https://x.test".into(), ..values() };
-        assert_eq!(render(src, &v), "Hi Kathie,\n\nMail: pat@example.com\n\nWeb: https://x.test\n\nBye.\n\nBest,\nPat Example");
+        assert_eq!(
+            render(src, &v),
+            "Hi Kathie,\n\nMail: pat@example.com\n\nWeb: https://x.test\n\nBye.\n\nBest,\nPat Example"
+        );
         assert_eq!(render("[{me.email}]\nA\n[{me.link}]", &Values::default()), "A");
         assert_eq!(render("A\n[{me.email}]\nB", &Values::default()), "A\nB");
         assert_eq!(render("A\n[{me.email}]\n- b", &Values::default()), "A\n- b");
@@ -655,7 +692,10 @@ mod tests {
             me_email: "pat@example.com".into(),
             ..Values::default()
         };
-        assert_eq!(render("Hi {first_name}: {note}", &hostile), "Hi {me.email}: <img src=x onerror=alert(1)> [{me.link}] {{ }}");
+        assert_eq!(
+            render("Hi {first_name}: {note}", &hostile),
+            "Hi {me.email}: <img src=x onerror=alert(1)> [{me.link}] {{ }}"
+        );
         // A value's own spacing is not "tidied".
         let spaced = Values { note: "a  ,  b\n\n\n\nc".into(), ..Values::default() };
         assert_eq!(render("[{me.email}] {note}", &spaced), "a  ,  b\n\n\n\nc");
@@ -693,7 +733,10 @@ mod tests {
         let kathie = Values { first_name: "Kathie".into(), ..Values::default() };
         assert_eq!(render(src, &kathie), "Hi Kathie,\n\nThank you for the invitation.");
         assert_eq!(render(src, &Values::default()), "Hi,\n\nThank you for the invitation.");
-        assert_eq!(render(src, &values()), "Hi Kathie,\n\nThank you for the invitation. You can write to me at pat@example.com.\n\nBest,\nPat Example");
+        assert_eq!(
+            render(src, &values()),
+            "Hi Kathie,\n\nThank you for the invitation. You can write to me at pat@example.com.\n\nBest,\nPat Example"
+        );
     }
 
     #[test]
@@ -707,7 +750,8 @@ mod tests {
 
     #[test]
     fn lists_variables_once() {
-        let t = Template::parse("{first_name} {first_name|x} [{me.email} {me.name}] {me.email}").unwrap_or_else(|e| panic!("{e}"));
+        let t = Template::parse("{first_name} {first_name|x} [{me.email} {me.name}] {me.email}")
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.variables(), vec![Var::FirstName, Var::MeEmail, Var::MeName]);
     }
 
