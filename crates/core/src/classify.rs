@@ -12,18 +12,27 @@
 //! The order of the checks is the order of trust: a follow invitation is never a person; a
 //! person the user knows by name wins over everything; spam wins over the rest, then a known
 //! company or school, recruiting, selling, shared connections, and last what the note says.
+//!
+//! Suggesting Report about a real person is a serious mistake, so spam is reported only on
+//! strong evidence: a strong phrase, or three weak signs together. Weaker evidence (one or two
+//! weak signs: digits in a name, one odd word) is still spam, but the advice is Ignore, and the
+//! reasons say so. One weak sign alone is outweighed by a note that says something of its own,
+//! or by being a word of the headline (a headline says what someone does: "US Army veteran").
 
+use crate::reason::{KnownList, Reason, Text, Topic};
 use crate::{Category, Invitation, Kind, Settings};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The category and the plain-words reasons that led to it, in the order they were weighed.
+/// The category and the reasons that led to it, in the order they were weighed.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Classification {
     pub category: Category,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// Whether the note says something of its own (not empty, a greeting or LinkedIn's stock text).
     pub personal_note: bool,
+    /// Spam on weak evidence only: ignore rather than report.
+    pub mild: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,17 +225,18 @@ enum Headline {
 struct Group {
     points: Points,
     /// Completes "the note mentions …" / "the headline mentions …".
-    topic: &'static str,
+    topic: Topic,
     strong: &'static [&'static str],
     weak: &'static [&'static str],
     /// Which of its phrases count in a headline.
     in_headline: Headline,
 }
 
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
-        topic: "romance",
+        topic: Topic::Romance,
         strong: &[
             "my love", "looking for love", "love you", "my dear", "sweetheart", "my heart", "soulmate", "soul mate", "beautiful smile", "your smile",
             "beautiful woman", "beautiful lady", "you are beautiful", "you re beautiful", "you are so beautiful", "so handsome", "you are handsome",
@@ -244,7 +254,7 @@ const GROUPS: &[Group] = &[
     },
     Group {
         points: Points::Spam,
-        topic: "money promises",
+        topic: Topic::MoneyPromises,
         strong: &[
             "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
             "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
@@ -258,7 +268,7 @@ const GROUPS: &[Group] = &[
     },
     Group {
         points: Points::Spam,
-        topic: "crypto or trading",
+        topic: Topic::CryptoOrTrading,
         strong: &[
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
             "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
@@ -268,28 +278,28 @@ const GROUPS: &[Group] = &[
     },
     Group {
         points: Points::Spam,
-        topic: "moving to WhatsApp or Telegram",
+        topic: Topic::MovingChat,
         strong: &["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
         weak: &["hangouts", "signal app", "private chat", "chat privately"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "adult content",
+        topic: Topic::AdultContent,
         strong: &["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
         weak: &["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "a made-up-looking profile",
+        topic: Topic::MadeUpProfile,
         strong: &["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
         weak: &["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
         in_headline: Headline::All,
     },
     Group {
         points: Points::Recruiter,
-        topic: "recruiting",
+        topic: Topic::Recruiting,
         strong: &[
             "recruit*", "headhunt*", "talent acquisition", "talent partner", "talent scout", "talent sourc*", "sourcer", "executive search", "staffing", "we are hiring",
             "we re hiring", "i m hiring", "i am hiring",
@@ -307,7 +317,7 @@ const GROUPS: &[Group] = &[
     },
     Group {
         points: Points::Recruiter,
-        topic: "a job opening",
+        topic: Topic::JobOpening,
         strong: &[
             "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
             "position for you", "perfect fit for", "are you open to new", "are you open to a new",
@@ -326,7 +336,7 @@ const GROUPS: &[Group] = &[
     },
     Group {
         points: Points::Sales,
-        topic: "selling services",
+        topic: Topic::SellingServices,
         strong: &[
             "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
             "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
@@ -344,6 +354,7 @@ const GROUPS: &[Group] = &[
 ];
 
 /// LinkedIn's own invitation texts and the stock phrases everybody sends: not a personal note.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const STOCK_TEXTS: &[&str] = &[
     "i d like to join your professional network on linkedin",
     "i d like to join your professional network",
@@ -369,6 +380,7 @@ const STOCK_TEXTS: &[&str] = &[
 ];
 
 /// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const FILLER: &[&str] = &[
     // English
     "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
@@ -392,6 +404,7 @@ const FILLER: &[&str] = &[
 /// Phrases that hold a signal's words but are no signal: the words they cover count for no
 /// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
 /// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NOT_SIGNALS: &[&str] = &[
     "open to connect*", "open to a connection", "open to new connection*", "open to network*",
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
@@ -400,13 +413,15 @@ const NOT_SIGNALS: &[&str] = &[
 ];
 
 /// Titles and credentials that are not part of how a person is named.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NAME_NOISE: &[&str] = &[
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
     "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
+const LEGAL_FORMS: &[&str] =
+    &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
@@ -468,9 +483,10 @@ fn lists() -> &'static Lists {
             stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
             filler: FILLER.iter().copied().collect(),
         };
-        let signals = GROUPS.iter().enumerate().flat_map(|(group, g)| {
-            g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
-        });
+        let signals = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false))))));
         for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
             let phrase = Phrase::new(p);
             let Some(first) = phrase.0.first() else { continue };
@@ -558,14 +574,14 @@ pub(crate) fn organisation(name: &str) -> Phrase {
 pub(crate) struct KnownIndex {
     fingerprint: u64,
     people: Vec<(Vec<String>, String)>,
-    /// (phrase, as the user wrote it, "companies" or "schools").
-    organisations: Vec<(Phrase, String, &'static str)>,
+    /// (phrase, as the user wrote it, which list).
+    organisations: Vec<(Phrase, String, KnownList)>,
 }
 
 impl KnownIndex {
     pub fn new(known: &crate::Known) -> KnownIndex {
         let mut organisations = Vec::new();
-        for (list, what) in [(&known.companies, "companies"), (&known.schools, "schools")] {
+        for (list, what) in [(&known.companies, KnownList::Companies), (&known.schools, KnownList::Schools)] {
             for k in list {
                 let org = organisation(k);
                 if !org.is_empty() {
@@ -592,22 +608,22 @@ impl KnownIndex {
         self.fingerprint == Self::fingerprint(known)
     }
 
-    /// Which known person the invitation comes from, in plain words.
-    fn person(&self, name: &[String]) -> Option<String> {
+    /// Which known person the invitation comes from.
+    fn person(&self, name: &[String]) -> Option<Reason> {
         if name.is_empty() {
             return None;
         }
-        self.people.iter().find(|(k, _)| same_person(name, k)).map(|(_, k)| format!("is {k} from your known people"))
+        self.people.iter().find(|(k, _)| same_person(name, k)).map(|(_, k)| Reason::KnownPerson { entry: k.clone() })
     }
 
-    /// Which known company or school the headline (or, for a page, its name) names, in plain words.
-    fn organisation(&self, kind: Kind, own_name: &Words, headline: &Words) -> Option<String> {
+    /// Which known company or school the headline (or, for a page, its name) names.
+    fn organisation(&self, kind: Kind, own_name: &Words, headline: &Words) -> Option<Reason> {
         for (org, written, what) in &self.organisations {
             if kind != Kind::Person && own_name.contains(org) {
-                return Some(format!("is {written} from your known {what}"));
+                return Some(Reason::KnownOrganisation { entry: written.clone(), list: *what, in_headline: false });
             }
             if headline.contains(org) {
-                return Some(format!("headline mentions {written} from your known {what}"));
+                return Some(Reason::KnownOrganisation { entry: written.clone(), list: *what, in_headline: true });
             }
         }
         None
@@ -645,11 +661,17 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 
 /// Decides the built-in category of an invitation, given its headline and note as words.
 pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words) -> Classification {
+    classify_as(inv, settings, headline, note_words, true)
+}
+
+/// As [`classify`]; with `spam: false` the signs of spam are passed over (the user said "not spam").
+pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words, spam: bool) -> Classification {
+    let check_spam = spam;
     let known = settings.known_index();
     let them = name_words(&inv.name);
     let personal = !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
     let mut reasons = Vec::new();
-    let done = |category, reasons| Classification { category, reasons, personal_note: personal };
+    let done = |category, reasons| Classification { category, reasons, personal_note: personal, mild: false };
 
     if inv.kind != Kind::Person {
         let own_name = Words::new(&inv.name);
@@ -657,7 +679,7 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
             reasons.push(why);
             return done(Category::Known, reasons);
         }
-        reasons.push(format!("an invitation to follow a {}, not a person", kind_word(inv.kind)));
+        reasons.push(Reason::FollowInvitation { kind: inv.kind });
         return done(Category::NotAPerson, reasons);
     }
     if let Some(why) = known.person(&them) {
@@ -666,17 +688,18 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
     }
 
     let scores = score(headline, note_words);
-    let mut spam = scores.spam;
+    let strong = scores.spam > scores.spam_weak;
+    let mut weak = scores.spam_weak;
     let mut spam_reasons = scores.spam_reasons;
     if inv.name.chars().any(|c| c.is_ascii_digit()) {
-        spam += 2;
-        spam_reasons.push("name contains digits".into());
+        weak += 1;
+        spam_reasons.push(Reason::NameHasDigits);
     }
-    if spam > 0 && headline.is_empty() && scores.romance {
-        spam += 1;
-        spam_reasons.push("no headline".into());
+    if (strong || weak > 0) && headline.is_empty() && scores.romance {
+        weak += 1;
+        spam_reasons.push(Reason::NoHeadline);
     }
-    if spam >= 2 {
+    if check_spam && (strong || weak >= 3) {
         reasons.extend(spam_reasons);
         return done(Category::Spam, reasons);
     }
@@ -684,7 +707,13 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
         reasons.push(why);
         return done(Category::Known, reasons);
     }
-    reasons.push("not in your known people".into());
+    let outweighed = weak == 1 && (personal || scores.spam_weak_in_headline == 1);
+    if check_spam && weak > 0 && !outweighed {
+        reasons.extend(spam_reasons);
+        reasons.push(Reason::OnlyWeakSigns);
+        return Classification { mild: true, ..done(Category::Spam, reasons) };
+    }
+    reasons.push(Reason::NotKnown);
     if scores.recruiter >= 2 {
         reasons.extend(scores.recruiter_reasons);
         return done(Category::Recruiter, reasons);
@@ -694,53 +723,44 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
         return done(Category::Sales, reasons);
     }
     if personal {
-        reasons.insert(0, "wrote a personal note".into());
+        reasons.insert(0, Reason::PersonalNote);
         return done(Category::Personalized, reasons);
     }
     let note_present = !note_words.is_empty();
-    reasons.insert(0, if note_present { "note holds only a greeting or LinkedIn's stock text".into() } else { "sent no personal note".into() });
+    reasons.insert(0, if note_present { Reason::StockNote } else { Reason::NoNote });
     let threshold = settings.mutual_threshold;
     match inv.mutual_connections {
         Some(n) if threshold > 0 && n >= threshold => {
-            reasons.push(format!("{n} mutual connections (your threshold is {threshold})"));
+            reasons.push(Reason::MutualConnections { count: n, threshold });
             done(Category::Mutual, reasons)
         }
         Some(n) if threshold > 0 => {
-            reasons.push(format!("{n} mutual connection{} (your threshold is {threshold})", if n == 1 { "" } else { "s" }));
+            reasons.push(Reason::MutualConnections { count: n, threshold });
             done(Category::Generic, reasons)
         }
         _ => done(Category::Generic, reasons),
     }
 }
 
-fn kind_word(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "person",
-        Kind::Company => "company page",
-        Kind::School => "school page",
-        Kind::Group => "group",
-        Kind::Event => "event",
-        Kind::Newsletter => "newsletter",
-        Kind::Page => "page",
-    }
-}
-
 #[derive(Default)]
 struct Scores {
+    /// Spam points (a strong phrase 2, a weak one 1), and how many of them are weak signs.
     spam: u32,
-    spam_reasons: Vec<String>,
+    spam_weak: u32,
+    spam_weak_in_headline: u32,
+    spam_reasons: Vec<Reason>,
     romance: bool,
     recruiter: u32,
-    recruiter_reasons: Vec<String>,
+    recruiter_reasons: Vec<Reason>,
     sales: u32,
-    sales_reasons: Vec<String>,
+    sales_reasons: Vec<Reason>,
 }
 
 /// Weighs every group's phrases in the headline and the note.
 fn score(headline: &Words, note: &Words) -> Scores {
     let mut s = Scores::default();
-    for (field, words) in [("headline", headline), ("note", note)] {
-        let in_headline = field == "headline";
+    for (field, words) in [(Text::Headline, headline), (Text::Note, note)] {
+        let in_headline = field == Text::Headline;
         for (group, (strong, weak)) in GROUPS.iter().zip(hits(words)) {
             if in_headline && group.in_headline == Headline::None {
                 continue;
@@ -756,10 +776,14 @@ fn score(headline: &Words, note: &Words) -> Scores {
             if weight == 0 {
                 continue;
             }
-            let reason = format!("{field} mentions {}", group.topic);
+            let reason = Reason::Mentions { text: field, topic: group.topic };
             let (total, reasons) = match group.points {
                 Points::Spam => {
-                    s.romance |= group.topic == "romance";
+                    s.romance |= group.topic == Topic::Romance;
+                    if !strong {
+                        s.spam_weak += 1;
+                        s.spam_weak_in_headline += u32::from(in_headline);
+                    }
                     (&mut s.spam, &mut s.spam_reasons)
                 }
                 Points::Recruiter => (&mut s.recruiter, &mut s.recruiter_reasons),
@@ -804,7 +828,13 @@ mod tests {
     #[test]
     fn greetings_and_stock_texts_are_not_personal() {
         let pat = name_words("Pat Example");
-        for note in ["Hi", "Hello Pat,", "I'd like to join your professional network.", "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.", "Hola, me gustaría agregarte a mi red profesional. Saludos"] {
+        for note in [
+            "Hi",
+            "Hello Pat,",
+            "I'd like to join your professional network.",
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.",
+            "Hola, me gustaría agregarte a mi red profesional. Saludos",
+        ] {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }
         assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));

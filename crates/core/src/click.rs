@@ -6,12 +6,12 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Cut, Snapshot};
-use crate::words::Ui;
+use crate::words::{at_line, JsonError, Say, Ui};
 use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     /// What was read, in page order (for tests and the options page's preview).
     pub invitations: Vec<Invitation>,
@@ -28,7 +28,7 @@ pub struct Plan {
 }
 
 /// Write `lines` into the box `node`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Insert {
     pub node: u32,
     /// `Replace`: select the box's whole content and type over it; `Append`: type after it.
@@ -134,15 +134,13 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
         return only_notice(w, Vec::new(), Notice::new(Level::Error, w.unknown_request()));
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
-    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
         Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
-        Err(e) => only_notice(
-            w,
-            Vec::new(),
-            Notice::new(Level::Error, w.unreadable(&format!("{} at line {}, column {}", crate::snapshot::json_error_kind(&e), e.line(), e.column()))),
-        ),
+        Err(e) => {
+            only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column())))))
+        }
     };
     plan.warnings = warnings;
     plan
@@ -255,7 +253,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         let notice = Notice::new(Level::Warning, w.too_long(suggestion.limit));
         return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     }
-    let reason = suggestion.reasons.first().map(|r| w.reason(r));
+    let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
     let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
     let (label, other) = match settings.variant {
         Variant::Long => (w.shorter(), Variant::Short),
@@ -437,7 +435,7 @@ fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
 }
 
 fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
-    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| w.reason(r)).collect::<Vec<_>>().join("; ")) };
+    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
     let text = match (s.action, s.category) {
         (Action::Accept, _) => w.accept_advice(who, &why),
         (Action::Report, _) | (_, Category::Spam) => w.spam_advice(who, &why),
@@ -450,6 +448,7 @@ fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};
 
     fn page_with_box(url: &str, addressee: &str) -> Snapshot {
@@ -626,7 +625,8 @@ mod tests {
         let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&elsewhere), unsupported_notice("de"));
         assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
-        assert!(unsupported_notice("fr").text.starts_with("NotYet works on LinkedIn."));
+        assert!(unsupported_notice("fr").text.starts_with("NotYet fonctionne sur LinkedIn."));
+        assert!(unsupported_notice("es").text.starts_with("NotYet works on LinkedIn."));
         let sent = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
         assert!(de(&sent).text.contains("die Sie gesendet haben"));
         let options = plan_request(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
@@ -643,7 +643,7 @@ mod tests {
             language: "en".into(),
             text: None,
             template: None,
-            reasons: vec!["note mentions crypto or trading".into(), "name contains digits".into()],
+            reasons: vec![Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits],
             limit: crate::MESSAGE_LIMIT,
         };
         let notice = advice_without_text(&spam, "Crypto King 77", Ui::De);

@@ -10,6 +10,7 @@
 //! Built-in templates are parsed once per process (a `OnceLock`), not once per invitation.
 
 use crate::classify::{classify, Words};
+use crate::reason::Reason;
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
 use crate::template::{Template, Values, Var};
@@ -113,7 +114,9 @@ fn builtin(id: &str, language: &str, variant: Variant) -> Option<(&'static str, 
         let mut map = HashMap::new();
         for &(full, _) in default_templates() {
             let mut parts = full.splitn(3, '.');
-            let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next()) else { continue };
+            let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
             let v = if v == "short" { Variant::Short } else { Variant::Long };
             // A built-in template that doesn't parse is a bug the template tests catch; here it is skipped.
             if let Some(t) = parsed_default(full) {
@@ -127,19 +130,6 @@ fn builtin(id: &str, language: &str, variant: Variant) -> Option<(&'static str, 
     let id = *default_template_ids().iter().find(|i| **i == id)?;
     let language = *template_languages().iter().find(|l| **l == language)?;
     map.get(&(id, language, variant)).copied()
-}
-
-fn language_name(code: &str) -> &str {
-    match code {
-        "en" => "English",
-        "de" => "German",
-        "fr" => "French",
-        "es" => "Spanish",
-        "it" => "Italian",
-        "pt" => "Portuguese",
-        "nl" => "Dutch",
-        other => other,
-    }
 }
 
 /// Decides the category, action and wording for one invitation, for a LinkedIn message.
@@ -168,14 +158,16 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
         note: &note_words,
         language: facts_language,
     };
+    // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
+    let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
     let (category, action, rule_template) = match first_match(&settings.rules, &facts) {
         Some((i, rule)) => {
-            let label = if rule.name.trim().is_empty() { format!("your rule {} matched", i + 1) } else { format!("your rule \"{}\" matched", rule.name.trim()) };
-            reasons.push(label);
+            reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);
-            (category, rule.then.action.unwrap_or_else(|| default_action(category)), rule.then.template.as_deref())
+            let action = rule.then.action.unwrap_or_else(|| if category == class.category { class_action } else { default_action(category) });
+            (category, action, rule.then.template.as_deref())
         }
-        None => (class.category, default_action(class.category), None),
+        None => (class.category, class_action, None),
     };
 
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
@@ -190,7 +182,7 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
     let language = match &chosen {
         Some((l, _)) => {
             if note_language == Some(*l) && *l != settings.language {
-                reasons.push(format!("wrote in {}", language_name(l)));
+                reasons.push(Reason::WroteIn { language: (*l).to_owned() });
             }
             (*l).to_owned()
         }
@@ -205,7 +197,7 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
         Some((_, source)) if action == Action::Reply => source,
         other => {
             if action == Action::Reply && other.is_none() {
-                suggestion.reasons.push(format!("no template \"{}\" to word a reply with", reference.id));
+                suggestion.reasons.push(Reason::NoTemplate { id: reference.id.to_owned() });
             }
             suggestion.first_name = first_name_alone().filter(|_| person);
             return suggestion;
@@ -221,7 +213,7 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
                 &parsed
             }
             Err(e) => {
-                suggestion.reasons.push(format!("your template \"{id}\" has an error ({e})"));
+                suggestion.reasons.push(Reason::TemplateError { id, error: e });
                 suggestion.first_name = first_name_alone().filter(|_| person);
                 return suggestion;
             }
@@ -280,7 +272,9 @@ fn fit(template: &Template, sign_off: Option<&Template>, blank_name: bool, value
             return text;
         }
         let fields = [&mut values.note, &mut values.note_topic, &mut values.headline, &mut values.company, &mut values.name];
-        let Some((i, field)) = fields.into_iter().enumerate().max_by_key(|(_, f)| f.chars().count()).filter(|(_, f)| !f.is_empty()) else { break };
+        let Some((i, field)) = fields.into_iter().enumerate().max_by_key(|(_, f)| f.chars().count()).filter(|(_, f)| !f.is_empty()) else {
+            break;
+        };
         if i == 1 {
             // A shortened topic could stop inside its quotes; without it the sentence drops cleanly.
             field.clear();
@@ -382,7 +376,12 @@ mod tests {
     fn the_text_fits_the_place_it_goes() {
         let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}}"#);
         let note = "I read your article about distributed systems and would love to hear your view on consensus protocols.";
-        for (place, limit) in [(Place::Message, 8000), (Place::InvitationNote { premium: true }, 300), (Place::InvitationNote { premium: false }, 200), (Place::Box { limit: 120 }, 120)] {
+        for (place, limit) in [
+            (Place::Message, 8000),
+            (Place::InvitationNote { premium: true }, 300),
+            (Place::InvitationNote { premium: false }, 200),
+            (Place::Box { limit: 120 }, 120),
+        ] {
             let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, place);
             let text = s.text.unwrap_or_default();
             assert_eq!(s.limit, limit);

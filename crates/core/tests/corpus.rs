@@ -67,7 +67,7 @@ fn check_case(name: &str, case: &Value, base: &Value, update: bool) -> Vec<Strin
     }
     if let Some(Value::Array(reasons)) = expect.get("reasons") {
         for r in reasons {
-            if !r.as_str().is_some_and(|r| s.reasons.iter().any(|x| x == r)) {
+            if !r.as_str().is_some_and(|r| s.reasons.iter().any(|x| x.to_string() == r)) {
                 failures.push(format!("reason {r} missing from {:?}", s.reasons));
             }
         }

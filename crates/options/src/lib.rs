@@ -20,6 +20,7 @@ mod chrome;
 mod dom;
 mod view;
 
+use notyet_core::words::Say;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -36,10 +37,6 @@ use web_sys::{Element, Event};
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
 
-/// Talc instead of std's dlmalloc: a few KB less code in the module (one thread here).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use view::{ctrl_id, name_of, CATEGORIES};
 
 /// Which invitation the preview shows.
@@ -97,6 +94,11 @@ pub const fn lazy_tr(key: &'static str) -> &'static str {
 /// The interface text `prefix` + a value's serde name: `cat_` + `not_a_person`.
 pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
     tr(&[prefix, &name_of(v)].concat())
+}
+
+/// The interface language the core words its reasons, errors and problems in.
+pub fn ui() -> notyet_core::words::Ui {
+    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| notyet_core::words::Ui::from_code(&i.ui_language()))).unwrap_or_default()
 }
 
 pub fn tr_with(key: &str, args: &[&str]) -> String {
@@ -220,8 +222,7 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted)
-                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+            let v: Value = serde_json::from_str(pasted).map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
             read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
                 let (line, column) = key_position(pasted, &key);
                 tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
@@ -408,7 +409,11 @@ fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
 }
 
 fn variant_of(s: &str) -> Variant {
-    if s == "short" { Variant::Short } else { Variant::Long }
+    if s == "short" {
+        Variant::Short
+    } else {
+        Variant::Long
+    }
 }
 
 impl App {
@@ -475,7 +480,11 @@ impl App {
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
             ["tpl", which @ ("id" | "lang")] => {
-                if *which == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+                if *which == "id" {
+                    self.tpl_id = v
+                } else {
+                    self.tpl_lang = v
+                }
                 self.follow_template();
                 dom::replace("templates", view::templates(self));
                 edited = false;
@@ -522,7 +531,11 @@ impl App {
         let Some(rule) = self.settings.rules.get_mut(i) else { return false };
         let w = &mut rule.when;
         let number = |v: &str| -> Result<Option<u32>, ()> {
-            if v.trim().is_empty() { Ok(None) } else { v.trim().parse().map(Some).map_err(drop) }
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                v.trim().parse().map(Some).map_err(drop)
+            }
         };
         match rest {
             ["name"] => {
@@ -549,11 +562,21 @@ impl App {
                     w.category.insert(at, cat);
                 }
             }
-            ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
+            ["note"] => {
+                w.note = match v {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            }
             [which @ ("mutual_at_least" | "mutual_below")] => match number(v) {
                 Ok(n) => {
                     field_error(key, None);
-                    if *which == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                    if *which == "mutual_below" {
+                        w.mutual_below = n
+                    } else {
+                        w.mutual_at_least = n
+                    }
                 }
                 Err(()) => {
                     field_error(key, Some(&tr("whole_number")));
@@ -637,7 +660,11 @@ impl App {
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
-                if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) }
+                if n == 1 {
+                    "rule-add".into()
+                } else {
+                    format!("r-{}-remove", i.min(n - 2))
+                }
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);
@@ -734,7 +761,7 @@ impl App {
             summary.push_str(&tr_with("preview_template", &[t]));
         }
         set_text("preview-summary", &summary);
-        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)).collect());
+        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(&r.say(ui()))).collect());
         match &s.text {
             Some(text) => {
                 let n = text.chars().count();
@@ -934,7 +961,10 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     };
     let count = items.len() - 1;
     let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
-        0 => sync.read(&Value::from(storage::SYNC_META_KEY)).await.ok()
+        0 => sync
+            .read(&Value::from(storage::SYNC_META_KEY))
+            .await
+            .ok()
             .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
             .map_or(0, |n| n as usize),
         n => n,
@@ -961,7 +991,9 @@ async fn toggle_sync(on: bool) {
     let Some(api) = with_app(|a| {
         a.sync_on = on;
         a.api.clone()
-    }) else { return };
+    }) else {
+        return;
+    };
     let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
@@ -982,8 +1014,14 @@ async fn check_synced() -> bool {
     let Some(api) = with_app(|a| a.api.clone()) else { return false };
     let Some(sync) = api.storage().sync() else { return false };
     let Ok(all) = sync.read(&Value::Null).await else { return false };
-    let local_at = api.storage().local().read(&Value::from("settings_saved_at")).await.ok()
-        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
+    let local_at = api
+        .storage()
+        .local()
+        .read(&Value::from("settings_saved_at"))
+        .await
+        .ok()
+        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64))
+        .unwrap_or(0.0);
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {
             with_app(|a| a.sync_chunks = synced.chunks);

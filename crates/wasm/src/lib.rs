@@ -8,6 +8,10 @@ use notyet_core::click;
 use notyet_core::snapshot::{ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_TAGS, SKIPPED_TAGS};
 use wasm_bindgen::prelude::*;
 
+// The extension pages' exports (`start`, …) live in crates/options; naming the crate links them
+// into this module, so the worker and every page share one copy of the core (README, WASM size).
+use notyet_options as _;
+
 /// Talc instead of std's dlmalloc: a few KB less code in the module, and faster (one thread here).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
