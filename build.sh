@@ -42,14 +42,17 @@ PKG=target/wasm-pkg
 
 # The budgets, in one place; a build past any of them fails.
 # Each store zip: 200 KB, the goal met when the worker and the pages came to share one WASM
-# module (198,006 B that day, 6.8 KB to spare).
-ZIP_BUDGET=204800             # 200 KB
+# module (198,006 B that day, 6.8 KB to spare); raised to 220 KB with the gzip budget below.
+ZIP_BUDGET=225280             # 220 KB
 # The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
 # so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
 # 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
 # 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
+# The gzipped figure raised to 190 KB when reading LinkedIn as it really is (cards found by their
+# controls in seven languages, visibility, whole-word names with a choice when unsure, masked
+# page reports) added 13.6 KB gzipped (191,114 B; main was at 177,556 B with 1.6 KB to spare).
 WASM_BUDGET=460800            # 450 KB
-WASM_GZIP_BUDGET=179200       # 175 KB gzipped (gzip -9)
+WASM_GZIP_BUDGET=194560       # 190 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
