@@ -85,6 +85,10 @@ api.runtime.onMessage.addListener((message, sender) => {
   else if (message.request?.type === "report") void report(sender.tab);
   else void click(sender.tab, message.request);
 });
+// The welcome page, once, when NotYet is installed (not on updates or browser restarts).
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
 });

@@ -94,10 +94,10 @@ async function serve(tls) {
 }
 
 /** The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local server. */
-export async function launch({ browser = BROWSER, headed = false } = {}) {
+export async function launch({ browser = BROWSER, headed = false, lang } = {}) {
   if (browser === "firefox") return FirefoxHarness.launch({ headed });
   if (browser !== "chromium") throw new Error(`BROWSER must be chromium or firefox, not ${browser}`);
-  return ChromiumHarness.launch({ headed });
+  return ChromiumHarness.launch({ headed, lang });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -191,7 +191,8 @@ class Harness {
 }
 
 class ChromiumHarness extends Harness {
-  static async launch({ headed }) {
+  /** `lang`: the browser's interface language (extension pages follow it), e.g. "de". */
+  static async launch({ headed, lang }) {
     if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error(`${EXTENSION} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
     const server = await serve(certificate(tmp));
@@ -199,12 +200,15 @@ class ChromiumHarness extends Harness {
       executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
       headless: !headed,
       ignoreHTTPSErrors: true,
+      // Chromium on Linux takes its interface language from --lang and the environment.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
       viewport: { width: 1280, height: 800 },
       args: [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
         `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
         `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        ...(lang ? [`--lang=${lang}`] : []),
       ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));

@@ -1,4 +1,4 @@
-//! `notyet`: the NotYet core over JSON lines and saved pages.
+//! `notyet`: the NotYet core over JSON lines and saved pages (the commands and formats: docs/formats.md).
 //!
 //! Kept thin: argument parsing, files and streams here; every decision in `notyet-core`.
 //! Arguments are parsed by hand: four subcommands and two flags don't justify a parser crate.
