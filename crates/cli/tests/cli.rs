@@ -70,7 +70,8 @@ fn bad_lines_get_an_error_object_and_the_rest_go_on() {
 
 #[test]
 fn settings_file_is_applied() {
-    let settings = temp_file("settings.json", r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "language": "de", "known": {"people": ["Jane Doe"]}}"#);
+    let settings =
+        temp_file("settings.json", r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "language": "de", "known": {"people": ["Jane Doe"]}}"#);
     let input = "{\"name\": \"Dr. Jane Doe, PhD\"}\n{\"name\": \"Max Muster\"}\n";
     let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], input);
     assert!(out.status.success());
@@ -118,7 +119,10 @@ fn check_settings_prints_each_problem_with_its_path() {
 
 #[test]
 fn check_settings_accepts_a_good_file() {
-    let settings = temp_file("good.json", r#"{"version": 1, "me": {"name": "Pat"}, "known": {"people": [], "companies": [], "schools": []}, "mutual_threshold": 10, "language": "en"}"#);
+    let settings = temp_file(
+        "good.json",
+        r#"{"version": 1, "me": {"name": "Pat"}, "known": {"people": [], "companies": [], "schools": []}, "mutual_threshold": 10, "language": "en"}"#,
+    );
     let out = notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(out.stdout.is_empty());

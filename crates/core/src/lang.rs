@@ -80,8 +80,7 @@ const WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// French elisions ("j'aimerais", "qu'il") vote French; `l'`/`d'` vote French and Italian.
-const ELISIONS: &[(&str, &[usize])] =
-    &[("j", &[FR]), ("qu", &[FR]), ("c", &[FR]), ("n", &[FR]), ("m", &[FR]), ("l", &[FR, IT]), ("d", &[FR, IT])];
+const ELISIONS: &[(&str, &[usize])] = &[("j", &[FR]), ("qu", &[FR]), ("c", &[FR]), ("n", &[FR]), ("m", &[FR]), ("l", &[FR, IT]), ("d", &[FR, IT])];
 
 // Indexes into DETECTED.
 const EN: usize = 0;
@@ -262,9 +261,27 @@ struct Open {
 fn pairs(open: char, close: char) -> bool {
     matches!(
         (open, close),
-        ('"', '"') | ('＂', '＂') | ('“', '”') | ('„', '“') | ('„', '”') | ('”', '”') | ('‟', '”')
-            | ('«', '»') | ('»', '«') | ('»', '»') | ('‹', '›') | ('›', '‹') | ('「', '」') | ('『', '』')
-            | ('\'', '\'') | ('‘', '’') | ('‚', '‘') | ('‚', '’') | ('’', '’') | ('‛', '’') | ('(', ')')
+        ('"', '"')
+            | ('＂', '＂')
+            | ('“', '”')
+            | ('„', '“')
+            | ('„', '”')
+            | ('”', '”')
+            | ('‟', '”')
+            | ('«', '»')
+            | ('»', '«')
+            | ('»', '»')
+            | ('‹', '›')
+            | ('›', '‹')
+            | ('「', '」')
+            | ('『', '』')
+            | ('\'', '\'')
+            | ('‘', '’')
+            | ('‚', '‘')
+            | ('‚', '’')
+            | ('’', '’')
+            | ('‛', '’')
+            | ('(', ')')
     )
 }
 
@@ -385,11 +402,10 @@ pub fn note_topic(note: &str) -> Option<String> {
         }
         first.clear();
         first.extend(t.chars().flat_map(char::to_lowercase));
-        let Some(&(lang, marker)) = TOPIC_MARKERS.iter().find(|(_, m)| {
-            m.first() == Some(&first.as_str())
-                && words.len() > i + m.len()
-                && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw))
-        }) else {
+        let Some(&(lang, marker)) = TOPIC_MARKERS
+            .iter()
+            .find(|(_, m)| m.first() == Some(&first.as_str()) && words.len() > i + m.len() && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw)))
+        else {
             continue;
         };
         if ends_clause(words[i + marker.len() - 1]) {
@@ -416,7 +432,9 @@ pub fn note_topic(note: &str) -> Option<String> {
         // German puts the verb last ("über hybride Teams gelesen") and capitalises nouns, so a
         // trailing lowercase word after a German marker is the verb, not the topic; a word that
         // closes a quote („Nein sagen“) is quoted, not the verb.
-        let verb = |w: &String| w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with(|c: char| DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')');
+        let verb = |w: &String| {
+            w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with(|c: char| DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')')
+        };
         if lang == DE {
             while topic.len() > 1 && topic.last().is_some_and(verb) {
                 topic.pop();

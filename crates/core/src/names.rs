@@ -10,29 +10,24 @@ use std::sync::OnceLock;
 
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &[&str] = &[
-    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing",
-    "dipl", "dipl-ing", "mag", "sir", "dame", "rev", "ir", "drs",
+    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame",
+    "rev", "ir", "drs",
 ];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
-const AFTER_TITLE: &[&str] =
-    &["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
+const AFTER_TITLE: &[&str] = &["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
 
 /// Credentials and suffixes, as usually written (dots removed).
 const CREDENTIALS: &[&str] = &[
-    "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr", "II", "III", "IV",
-    "MD", "DDS", "RN", "CSM", "CSPO", "PSM", "CISSP", "CISA", "CISM", "PE", "MPhil", "LLM", "LLB", "JD", "MPA", "MPH",
-    "MEng", "BEng", "BBA", "CMA", "CIA", "ACCA", "FCA", "ACA", "PHR", "SPHR", "SHRM-CP", "SHRM-SCP", "CEng", "DBA",
-    "EdD", "PsyD", "DVM", "PharmD", "FRM", "CAIA", "CIPD", "MCIPD", "PRINCE2", "ITIL", "CFP", "CPCC", "ACC", "PCC",
-    "MCC", "PMI-ACP", "SAFe", "CSSBB", "LSSBB", "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA", "CCNP", "AWS",
-    "RD", "NP", "PA-C", "OTR", "DPT", "FACS", "FRCS",
+    "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr", "II", "III", "IV", "MD", "DDS", "RN", "CSM", "CSPO", "PSM",
+    "CISSP", "CISA", "CISM", "PE", "MPhil", "LLM", "LLB", "JD", "MPA", "MPH", "MEng", "BEng", "BBA", "CMA", "CIA", "ACCA", "FCA", "ACA", "PHR", "SPHR",
+    "SHRM-CP", "SHRM-SCP", "CEng", "DBA", "EdD", "PsyD", "DVM", "PharmD", "FRM", "CAIA", "CIPD", "MCIPD", "PRINCE2", "ITIL", "CFP", "CPCC", "ACC", "PCC",
+    "MCC", "PMI-ACP", "SAFe", "CSSBB", "LSSBB", "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA", "CCNP", "AWS", "RD", "NP", "PA-C", "OTR", "DPT", "FACS",
+    "FRCS",
 ];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter",
-    "y", "e",
-];
+const PARTICLES: &[&str] = &["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
 
 /// Where a tagline starts in a name field ("Jane Doe | Coach", "Jane Doe - Hiring"): a bar, or
 /// a dash, bullet or slash with spaces around it. A separator with nothing before it is skipped.
@@ -42,8 +37,7 @@ fn cut_tagline(name: &str) -> &str {
     let mut chars = name.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map_or(' ', |&(_, n)| n);
-        let cut =
-            matches!(c, '|' | '｜') || (matches!(c, '-' | '–' | '—' | '•' | '·' | '/') && prev == ' ' && next == ' ');
+        let cut = matches!(c, '|' | '｜') || (matches!(c, '-' | '–' | '—' | '•' | '·' | '/') && prev == ' ' && next == ' ');
         if cut {
             if name[start..i].trim().is_empty() {
                 start = i + c.len_utf8();
@@ -102,11 +96,7 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 fn clean(raw: &str) -> Cow<'_, str> {
     let name = strip_brackets(cut_tagline(raw));
     // Pronouns written without brackets ("Kathie Smith she/her"): no name word holds a slash.
-    let name = if name.contains('/') {
-        Cow::Owned(name.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" "))
-    } else {
-        name
-    };
+    let name = if name.contains('/') { Cow::Owned(name.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ")) } else { name };
     match name {
         Cow::Borrowed(s) => clean_symbols(s),
         Cow::Owned(s) => Cow::Owned(clean_symbols(&s).into_owned()),
@@ -139,11 +129,8 @@ impl<'a> Parsed<'a> {
             [last, given, ..] => given.split_whitespace().chain(last.split_whitespace()).collect(),
         };
 
-        let mut tokens: Vec<&str> = ordered
-            .into_iter()
-            .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ',')))
-            .filter(|t| t.chars().any(char::is_alphabetic))
-            .collect();
+        let mut tokens: Vec<&str> =
+            ordered.into_iter().map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ','))).filter(|t| t.chars().any(char::is_alphabetic)).collect();
 
         let mut had_title = false;
         let mut skip = 0;
@@ -175,8 +162,7 @@ impl<'a> Parsed<'a> {
     }
 
     fn display_name(&self) -> String {
-        let fixed: Vec<String> =
-            self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
+        let fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
         fixed.join(" ")
     }
 }
@@ -250,17 +236,13 @@ fn is_credential(token: &str, all_caps: bool) -> bool {
     }
     let bare = || token.bytes().filter(|&b| b != b'.' && b != b'-');
     let Some(initial) = bare().next() else { return false };
-    let listed = CREDENTIALS
-        .iter()
-        .filter(|c| c.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&initial)))
-        .any(|c| {
-            let canon = || c.bytes().filter(|&b| b != b'-');
-            // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
-            bare().eq(canon())
-                || bare().eq(canon().map(|b| b.to_ascii_uppercase()))
-                || (canon().count() >= 3
-                    && bare().map(|b| b.to_ascii_lowercase()).eq(canon().map(|b| b.to_ascii_lowercase())))
-        });
+    let listed = CREDENTIALS.iter().filter(|c| c.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&initial))).any(|c| {
+        let canon = || c.bytes().filter(|&b| b != b'-');
+        // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
+        bare().eq(canon())
+            || bare().eq(canon().map(|b| b.to_ascii_uppercase()))
+            || (canon().count() >= 3 && bare().map(|b| b.to_ascii_lowercase()).eq(canon().map(|b| b.to_ascii_lowercase())))
+    });
     // Unlisted credentials are short capital abbreviations without vowels ("CSCP", "CHRP").
     let looks = !all_caps
         && (2..=6).contains(&bare().count())

@@ -42,7 +42,9 @@ pub struct Composer {
 
 /// Whether NotYet reads this address at all: LinkedIn over HTTPS.
 pub fn is_supported_url(url: &str) -> bool {
-    url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or("")).is_some_and(|host| host == "www.linkedin.com" || host == "linkedin.com")
+    url.strip_prefix("https://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""))
+        .is_some_and(|host| host == "www.linkedin.com" || host == "linkedin.com")
 }
 
 /// Reads everything NotYet needs from a snapshot.
@@ -146,7 +148,9 @@ pub(crate) fn is_control(n: &Node) -> bool {
         return true;
     }
     // One substring test first: this runs on every element of every card.
-    if n.attr("class").is_some_and(|c| c.contains("lt-line-clamp__")) && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less")) {
+    if n.attr("class").is_some_and(|c| c.contains("lt-line-clamp__"))
+        && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less"))
+    {
         return true;
     }
     n.tag == "a" && n.attr("href").is_some_and(is_action_href)
@@ -271,7 +275,10 @@ fn hidden_for(n: &Node, copy: Reading) -> bool {
 }
 
 fn is_block(n: &Node) -> bool {
-    matches!(n.tag.as_str(), "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr")
+    matches!(
+        n.tag.as_str(),
+        "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr"
+    )
 }
 
 /// What a link points at: the kind of profile and its canonical address, for links to a
@@ -450,7 +457,12 @@ mod tests {
         let ties = snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true"]},{"i":3,"t":"div","a":["contenteditable","true"]}]}"#);
         assert_eq!(read_page(&ties).composer.map(|c| c.node), Some(3));
         // The focused box wins, even against one that looks better (the focus may be on a paragraph inside it).
-        let focused = Snapshot { focus: Some(7), ..snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{"i":7,"t":"p"}]},{"i":3,"t":"form","c":[{"i":4,"t":"div","a":["contenteditable","true","role","textbox","class","msg-form__contenteditable"]}]}]}"#) };
+        let focused = Snapshot {
+            focus: Some(7),
+            ..snapshot(
+                r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{"i":7,"t":"p"}]},{"i":3,"t":"form","c":[{"i":4,"t":"div","a":["contenteditable","true","role","textbox","class","msg-form__contenteditable"]}]}]}"#,
+            )
+        };
         assert_eq!(read_page(&focused).composer.map(|c| c.node), Some(2));
     }
 
@@ -459,7 +471,12 @@ mod tests {
         assert_eq!(read_page(&Snapshot::default()), Page::default());
         let mut deep = Node { tag: "div".into(), ..Node::default() };
         for i in 0..2000 {
-            deep = Node { id: i, tag: if i % 2 == 0 { "div".into() } else { "p".into() }, attrs: vec![("role".into(), "listitem".into())], children: vec![Child::Element(deep)] };
+            deep = Node {
+                id: i,
+                tag: if i % 2 == 0 { "div".into() } else { "p".into() },
+                attrs: vec![("role".into(), "listitem".into())],
+                children: vec![Child::Element(deep)],
+            };
         }
         let snap = Snapshot { url: "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(), root: deep, ..Snapshot::default() };
         let page = read_page(&snap);

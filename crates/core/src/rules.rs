@@ -133,10 +133,12 @@ impl When {
                 return false;
             }
         }
-        if !self.company.is_empty() && !self.company.iter().any(|c| {
-            let org = organisation(c);
-            !org.is_empty() && f.headline.contains(&org)
-        }) {
+        if !self.company.is_empty()
+            && !self.company.iter().any(|c| {
+                let org = organisation(c);
+                !org.is_empty() && f.headline.contains(&org)
+            })
+        {
             return false;
         }
         if self.language.as_deref().is_some_and(|l| l != f.language) {

@@ -144,8 +144,17 @@ mod tests {
             let v = serde_json::json!({ "kind": kind });
             assert_eq!(read_invitation(&v).map(|i| i.kind), Ok(kind));
         }
-        for text in [r#"{"name": 3}"#, r#"{"name": null}"#, r#"{"note": 1}"#, r#"{"kind": "robot"}"#, r#"{"mutual_connections": -1}"#,
-                     r#"{"mutual_connections": 1.5}"#, r#"{"mutual_connections": 5000000000}"#, "[]", "3"] {
+        for text in [
+            r#"{"name": 3}"#,
+            r#"{"name": null}"#,
+            r#"{"note": 1}"#,
+            r#"{"kind": "robot"}"#,
+            r#"{"mutual_connections": -1}"#,
+            r#"{"mutual_connections": 1.5}"#,
+            r#"{"mutual_connections": 5000000000}"#,
+            "[]",
+            "3",
+        ] {
             let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
             assert!(serde_json::from_str::<Invitation>(text).is_err() || text == "[]", "{text}");
             assert!(read_invitation(&v).is_err(), "{text}");
@@ -154,8 +163,14 @@ mod tests {
     }
 
     const ALL: [Category; 8] = [
-        Category::Known, Category::Spam, Category::Recruiter, Category::Sales,
-        Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson,
+        Category::Known,
+        Category::Spam,
+        Category::Recruiter,
+        Category::Sales,
+        Category::Mutual,
+        Category::Personalized,
+        Category::Generic,
+        Category::NotAPerson,
     ];
 
     #[test]

@@ -118,7 +118,31 @@ pub enum Child {
 
 /// Tags that start a new line when text is flattened, as `innerText` would.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "section", "article", "header", "footer", "main", "h1", "h2", "h3", "h4", "h5", "h6", "form", "blockquote", "pre", "tr", "table", "dd", "dt", "nav", "aside",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "form",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "nav",
+    "aside",
 ];
 
 impl Node {

@@ -277,6 +277,119 @@ impl Ui {
         }
     }
 
+    /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
+    pub fn read_line(self, note: Option<&str>, mutual: Option<u32>) -> String {
+        let note = match (self, note) {
+            (Ui::En, Some(n)) => format!("note “{n}”"),
+            (Ui::De, Some(n)) => format!("Nachricht „{n}“"),
+            (Ui::Fr, Some(n)) => format!("note «\u{a0}{n}\u{a0}»"),
+            (_, None) => self.pick("no note", "keine Nachricht", "aucune note").to_owned(),
+        };
+        let mutual = match (self, mutual) {
+            (_, None) => String::new(),
+            (Ui::En, Some(1)) => " · 1 mutual connection".into(),
+            (Ui::En, Some(n)) => format!(" · {n} mutual connections"),
+            (Ui::De, Some(1)) => " · 1 gemeinsamer Kontakt".into(),
+            (Ui::De, Some(n)) => format!(" · {n} gemeinsame Kontakte"),
+            (Ui::Fr, Some(n)) if n <= 1 => format!(" · {n} relation en commun"),
+            (Ui::Fr, Some(n)) => format!(" · {n} relations en commun"),
+        };
+        format!("{}{note}{mutual}", self.pick("Read: ", "Gelesen: ", "Lu\u{a0}: "))
+    }
+
+    /// What was decided, one line: "Alex Member · wrote a personal note → Reply (Personal, English, long)".
+    /// `why` is the first reason, worded for the page; `how` the category, language and length.
+    pub fn decided_line(self, who: &str, why: Option<&str>, action: &str, how: &[String]) -> String {
+        let why = why.map(|w| format!(" · {w}")).unwrap_or_default();
+        let how = if how.is_empty() { String::new() } else { format!(" ({})", how.join(", ")) };
+        format!("{who}{why} → {action}{how}")
+    }
+
+    /// The label of the notice's menu of categories.
+    pub fn category_label(self) -> &'static str {
+        self.pick("Reply as", "Antworten als", "Répondre comme")
+    }
+
+    /// The label of the notice's menu of languages.
+    pub fn language_label(self) -> &'static str {
+        self.pick("Language", "Sprache", "Langue")
+    }
+
+    pub fn replace_anyway(self) -> &'static str {
+        self.pick("Replace anyway", "Trotzdem ersetzen", "Remplacer quand même")
+    }
+
+    /// The button on a spam notice that drafts a reply all the same.
+    pub fn not_spam(self) -> &'static str {
+        self.pick("Not spam: draft anyway", "Kein Spam: trotzdem entwerfen", "Pas du spam : rédiger quand même")
+    }
+
+    /// The button on another notice without a draft (someone known) that drafts all the same.
+    pub fn draft_anyway(self) -> &'static str {
+        self.pick("Draft anyway", "Trotzdem entwerfen", "Rédiger quand même")
+    }
+
+    /// Said first after the user changed the decision on the notice: what changed, one clause each.
+    pub fn changed(self, changes: &[String]) -> String {
+        if changes.is_empty() {
+            return self
+                .pick(
+                    "Nothing changed: this template has no other wording for that choice.",
+                    "Nichts geändert: Diese Vorlage hat für diese Wahl keine andere Fassung.",
+                    "Rien n'a changé : ce modèle n'a pas d'autre texte pour ce choix.",
+                )
+                .into();
+        }
+        format!("{}.", changes.join(self.pick("; ", "; ", " ; ")))
+    }
+
+    pub fn changed_category(self, now: &str, was: &str) -> String {
+        match self {
+            Ui::En => format!("Now the {now} reply (was {was})"),
+            Ui::De => format!("Jetzt die Antwort „{now}“ (vorher „{was}“)"),
+            Ui::Fr => format!("Maintenant la réponse «\u{a0}{now}\u{a0}» (avant\u{a0}: «\u{a0}{was}\u{a0}»)"),
+        }
+    }
+
+    pub fn changed_language(self, now: &str, was: &str) -> String {
+        match self {
+            Ui::En => format!("Now in {now} (was {was})"),
+            Ui::De => format!("Jetzt auf {now} (vorher {was})"),
+            Ui::Fr => format!("Maintenant en {} (avant\u{a0}: {})", now.to_lowercase(), was.to_lowercase()),
+        }
+    }
+
+    pub fn changed_variant(self, now: &str, was: &str) -> String {
+        match self {
+            Ui::En => format!("Now the {now} version (was {was})"),
+            Ui::De => format!("Jetzt die Fassung „{now}“ (vorher „{was}“)"),
+            Ui::Fr => format!("Maintenant la version {now} (avant\u{a0}: {was})"),
+        }
+    }
+
+    /// After "Replace anyway": the user's edited version can come back.
+    pub fn replaced_edited(self, who: &str) -> String {
+        match self {
+            Ui::En => format!("Replaced your edited draft with a fresh one for {who}. Restore brings your version back."),
+            Ui::De => format!("Ihr bearbeiteter Entwurf wurde durch einen neuen für {who} ersetzt. „Wiederherstellen“ holt Ihre Fassung zurück."),
+            Ui::Fr => format!("Votre brouillon modifié a été remplacé par un nouveau pour {who}. « Rétablir » ramène votre version."),
+        }
+    }
+
+    /// The end of every notice after a draft.
+    pub fn send_yourself(self) -> &'static str {
+        self.pick(
+            "Read it over and press Send yourself.",
+            "Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.",
+            "Relisez-la et appuyez vous-même sur Envoyer.",
+        )
+    }
+
+    /// The heading of the settings problems on a notice.
+    pub fn settings_problems(self) -> &'static str {
+        self.pick("Settings", "Einstellungen", "Paramètres")
+    }
+
     pub fn no_text(self, who: &str) -> String {
         match self {
             Ui::En => format!("NotYet has no text for {who}. Nothing was written."),

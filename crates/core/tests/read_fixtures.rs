@@ -111,7 +111,8 @@ fn check_draft(f: &Fixture, plan: &Plan, before: &[String], problems: &mut Vec<S
         problems.push(format!("draft: nothing inserted; notice: {:?}", plan.notice.text));
         return;
     };
-    let strings = |key: &str| -> Vec<String> { draft[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).map(fold_whitespace).collect()).unwrap_or_default() };
+    let strings =
+        |key: &str| -> Vec<String> { draft[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).map(fold_whitespace).collect()).unwrap_or_default() };
     for want in strings("contains") {
         if !text.contains(&want) {
             problems.push(format!("draft: lacks {want:?}: {text:?}"));

@@ -1,12 +1,9 @@
 //! Every default template parses and reads well, with every value set and with none.
 
-use notyet_core::template::{
-    default_template, default_templates, parsed_default, template_languages, Template, Values, Variant,
-};
+use notyet_core::template::{default_template, default_templates, parsed_default, template_languages, Template, Values, Variant};
 use notyet_core::{Category, Invitation, Me};
 
-const REPLY_CATEGORIES: [Category; 5] =
-    [Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic];
+const REPLY_CATEGORIES: [Category; 5] = [Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic];
 
 fn full() -> Values {
     Values {
@@ -57,8 +54,7 @@ fn every_category_and_language_has_both_variants() {
     for lang in template_languages() {
         for cat in REPLY_CATEGORIES {
             for variant in [Variant::Short, Variant::Long] {
-                let (id, src) =
-                    default_template(cat, lang, variant).unwrap_or_else(|| panic!("{cat:?} {lang} {variant:?}"));
+                let (id, src) = default_template(cat, lang, variant).unwrap_or_else(|| panic!("{cat:?} {lang} {variant:?}"));
                 assert!(id.contains(&format!(".{lang}.")), "{id}");
                 assert!(Template::parse(src).is_ok(), "{id}");
                 assert!(parsed_default(id).is_some(), "{id}");
@@ -102,9 +98,7 @@ fn defaults_render_well_full_and_empty() {
 #[test]
 fn greetings_adapt_to_a_missing_name() {
     let empty = Values::default();
-    let greeting = |id: &str, v: &Values| {
-        parsed_default(id).map(|t| t.render(v)).unwrap_or_default().lines().next().unwrap_or("").to_owned()
-    };
+    let greeting = |id: &str, v: &Values| parsed_default(id).map(|t| t.render(v)).unwrap_or_default().lines().next().unwrap_or("").to_owned();
     assert_eq!(greeting("generic.en.short", &full()), "Hi Kathie,");
     assert_eq!(greeting("generic.en.short", &empty), "Hi,");
     assert_eq!(greeting("generic.de.short", &full()), "Guten Tag Kathie Smith,");
@@ -130,17 +124,13 @@ fn personalized_takes_up_the_note() {
     assert_eq!(values.note_topic, "networking");
     assert_eq!(values.mutual, "", "one shared connection is not 'connections'");
     let text = parsed_default("personalized.en.short").map(|t| t.render(&values)).unwrap_or_default();
-    assert!(
-        text.starts_with("Hi Kathie,\n\nThank you for your note about networking and for the invitation"),
-        "{text}"
-    );
+    assert!(text.starts_with("Hi Kathie,\n\nThank you for your note about networking and for the invitation"), "{text}");
     assert!(text.contains("just reply here."), "{text}");
 }
 
 #[test]
 fn page_first_name_wins_over_derived() {
-    let inv =
-        Invitation { name: "Katherine Smith".into(), first_name: Some(" Kathie ".into()), ..Invitation::default() };
+    let inv = Invitation { name: "Katherine Smith".into(), first_name: Some(" Kathie ".into()), ..Invitation::default() };
     assert_eq!(Values::for_invitation(&inv, &Me::default()).first_name, "Kathie");
 }
 
@@ -152,11 +142,7 @@ fn print_defaults_for_review() {
     }
     for (id, src) in default_templates() {
         if let Ok(t) = Template::parse(src) {
-            println!(
-                "===== {id} (full)\n{}\n===== {id} (empty)\n{}\n",
-                t.render(&full()),
-                t.render(&Values::default())
-            );
+            println!("===== {id} (full)\n{}\n===== {id} (empty)\n{}\n", t.render(&full()), t.render(&Values::default()));
         }
     }
 }

@@ -76,7 +76,11 @@ pub fn from_js(v: &JsValue) -> serde_json::Value {
         return serde_json::Value::Null;
     }
     // The same call as `pretty`'s, with no indent: one binding for both.
-    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::UNDEFINED).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
+    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::UNDEFINED)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(serde_json::Value::Null)
 }
 
 impl Area {
@@ -105,7 +109,11 @@ impl I18n {
     pub fn text(&self, key: &str, args: &[&str]) -> String {
         let subs: JsValue = if args.is_empty() { JsValue::UNDEFINED } else { args.iter().map(|a| JsValue::from_str(a)).collect::<Array>().into() };
         let s = self.get_message(key, &subs);
-        if s.is_empty() { key.to_owned() } else { s }
+        if s.is_empty() {
+            key.to_owned()
+        } else {
+            s
+        }
     }
 }
 

@@ -39,7 +39,11 @@ impl E {
 
     /// Sets the attribute only when `on`.
     pub fn flag(self, name: &str, on: bool) -> E {
-        if on { self.a(name, "") } else { self }
+        if on {
+            self.a(name, "")
+        } else {
+            self
+        }
     }
 
     pub fn id(self, id: &str) -> E {

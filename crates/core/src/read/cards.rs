@@ -44,7 +44,8 @@ fn candidates(index: &Index) -> Vec<(usize, bool)> {
             open_weak = None;
         }
         let node = index.node(at);
-        let strong = node.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || (node.tag == "li" && node.has_class_prefix("invitation-card"));
+        let strong =
+            node.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || (node.tag == "li" && node.has_class_prefix("invitation-card"));
         if strong {
             if let Some((pos, _)) = open_weak {
                 if let Some(f) = found.get_mut(pos) {

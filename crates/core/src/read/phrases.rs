@@ -32,7 +32,8 @@ pub(crate) fn norm(s: &str) -> String {
 }
 
 /// Words that mark a line as the shared-connections line.
-const MUTUAL_WORDS: &[&str] = &["mutual connection", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsamen kontakt", "en commun", "en común", "em comum", "in comune"];
+const MUTUAL_WORDS: &[&str] =
+    &["mutual connection", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsamen kontakt", "en commun", "en común", "em comum", "in comune"];
 
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
 const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e "];
@@ -97,8 +98,8 @@ const DAYS: &[&str] = &["today", "yesterday", "just now", "heute", "gestern", "a
 
 /// Beginnings of time units, in the languages above.
 const UNITS: &[&str] = &[
-    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an", "segundo", "hora", "día",
-    "dia", "semana", "mes", "año", "ano",
+    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an",
+    "segundo", "hora", "día", "dia", "semana", "mes", "año", "ano",
 ];
 
 /// Whether a short line says how long ago: "2 weeks ago", "vor 2 Wochen", "il y a 2 semaines".

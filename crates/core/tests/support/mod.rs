@@ -75,7 +75,8 @@ impl Builder {
         let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, children: Vec::new() };
 
         // The agent puts the shadow root first, then a frame's document, then the light children.
-        let shadow = node.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "template" && matches!(e.attr("shadowrootmode"), Some("open"))));
+        let shadow =
+            node.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "template" && matches!(e.attr("shadowrootmode"), Some("open"))));
         if let Some(template) = shadow {
             let sid = self.id();
             // html5ever keeps a template's content in a fragment below it.
