@@ -1,6 +1,7 @@
 // Browser tests beyond the page fixtures: what a second click does, a box that vanishes
 // mid-click, pages NotYet doesn't work on, the snapshot's shape, and that no request leaves.
-// `node --test tests/browser.test.mjs` after ./build.sh (./build.sh test runs it).
+// `[BROWSER=firefox] node --test tests/browser.test.mjs` after ./build.sh (./build.sh test runs
+// it in Chromium and Firefox).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -67,22 +68,17 @@ test("the user's own text stays above the draft, and a second click keeps it", a
 test("a message box that closes between the snapshot and the insertion: nothing is written, a notice says so", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-ember-overlay");
-  const worker = await h.worker();
   // The worker's test seam runs after the plan and before the insertion: close the overlay there.
-  await worker.evaluate(() => {
-    globalThis.__notyetTest = {
-      beforeInsert: (tabId) => chrome.scripting.executeScript({ target: { tabId }, func: () => document.querySelector("aside")?.remove() }),
-    };
-  });
+  await h.test({ op: "beforeInsert", remove: "aside" });
   try {
     const record = await h.click(page);
     assert.equal(record.error, undefined);
     assert.equal(record.notice.level, "warning");
     assert.match(record.notice.text, /closed before NotYet could write/);
     assert.equal(await box(page), null);
-    assert.equal(await worker.evaluate(async (tab) => (await chrome.storage.session.get(`draft:${tab}`))[`draft:${tab}`] ?? null, record.tab), null);
+    assert.equal(await h.ext(async (tab) => (await chrome.storage.session.get(`draft:${tab}`))[`draft:${tab}`] ?? null, record.tab), null);
   } finally {
-    await worker.evaluate(() => delete globalThis.__notyetTest);
+    await h.test({ op: "beforeInsert", remove: null });
   }
   await page.close();
 });
@@ -102,11 +98,11 @@ test("on a page that isn't LinkedIn the notice says where NotYet works, and noth
 });
 
 test("a page the agent may not enter gets the notice as the button's badge and title, with no uncaught error", async () => {
-  const page = await h.context.newPage();
-  await page.goto("chrome://version");
+  const page = await h.blank();
+  await page.goto(h.privilegedUrl);
   const record = await h.click(page);
   assert.match(record.notice.text, /NotYet works on LinkedIn/);
-  const badge = await (await h.worker()).evaluate(async (tabId) => [await chrome.action.getBadgeText({ tabId }), await chrome.action.getTitle({ tabId })], record.tab);
+  const badge = await h.ext(async (tabId) => [await chrome.action.getBadgeText({ tabId }), await chrome.action.getTitle({ tabId })], record.tab);
   assert.equal(badge[0], "!");
   assert.match(badge[1], /NotYet works on LinkedIn/);
   await page.close();
@@ -164,56 +160,23 @@ test("a settings change applies to the next click, with no reload", async () => 
 test("a click makes no network request, from the page or the worker", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-iframe-box");
-  await page.waitForLoadState("networkidle"); // the page's own loads are done before we watch
-  const seen = [];
-  const onRequest = (r) => seen.push(r.url());
-  h.context.on("request", onRequest); // pages, frames and the extension's service worker alike
+  await new Promise((r) => setTimeout(r, 500)); // the page's own loads are done before we watch
+  const watch = h.watchRequests();
   await h.click(page);
   await h.click(page);
   await new Promise((r) => setTimeout(r, 200)); // time for any late request to show
+  const seen = watch.stop();
   // The browser's own favicon fetch may land late; it is neither the page's nor the extension's.
-  assert.deepEqual(seen.filter((u) => !u.startsWith("chrome-extension://") && !u.endsWith("/favicon.ico")), []);
-  // The observation itself works: a request the worker makes is seen.
-  await (await h.worker()).evaluate(() => fetch("https://probe.example.net/").catch(() => null));
+  assert.deepEqual(seen.filter((u) => !u.endsWith("/favicon.ico")), []);
+  // The observation itself works: a request from the extension is seen.
+  const probe = h.watchRequests();
+  await h.ext(() => fetch("https://probe.example.net/").catch(() => null));
   await new Promise((r) => setTimeout(r, 200));
-  h.context.off("request", onRequest);
-  assert.ok(seen.includes("https://probe.example.net/"), "a worker request would have been seen");
+  assert.ok(probe.stop().some((u) => u.startsWith("https://probe.example.net/")), "an extension request would have been seen");
   await page.close();
 });
 
-/**
- * Clicks the notice's button labelled `label` with the mouse. The notice's shadow root is closed
- * to the page (and to Playwright's selectors); DevTools' DOM with `pierce` still sees into it.
- */
-async function clickNoticeButton(page, label) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-    const find = (n, inNotice) => {
-      const here = inNotice || n.localName === "notyet-notice";
-      if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-        const hit = find(c, here);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const button = find(root, false);
-    assert.ok(button, `the notice has a "${label}" button`);
-    const { model } = await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId });
-    const [x1, y1, , , x3, y3] = model.content;
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Clicks a notice button and waits for the worker to finish the request it sends. */
-async function pressNotice(page, label) {
-  const count = await (await h.worker()).evaluate(() => globalThis.__notyetClicks.length);
-  await clickNoticeButton(page, label);
-  return h.waitForClick(count);
-}
+const pressNotice = (page, label) => h.pressNotice(page, label);
 
 test("the notice after a draft swaps in the other length, restores the box exactly, and opens the options", async () => {
   await h.setSettings(SETTINGS);
@@ -241,8 +204,8 @@ test("the notice after a draft swaps in the other length, restores the box exact
   assert.equal(back.error, undefined);
 
   await h.click(page);
-  const opened = page.context().waitForEvent("page", { predicate: (p) => p.url().endsWith("/options.html"), timeout: 10000 });
-  await clickNoticeButton(page, "Options");
+  const opened = h.waitForTab("/options.html");
+  await h.clickNoticeButton(page, "Options");
   await (await opened).close();
   await page.close();
 });

@@ -222,8 +222,7 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted)
-                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+            let v: Value = serde_json::from_str(pasted).map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
             read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
                 let (line, column) = key_position(pasted, &key);
                 tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
@@ -410,7 +409,11 @@ fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
 }
 
 fn variant_of(s: &str) -> Variant {
-    if s == "short" { Variant::Short } else { Variant::Long }
+    if s == "short" {
+        Variant::Short
+    } else {
+        Variant::Long
+    }
 }
 
 impl App {
@@ -477,7 +480,11 @@ impl App {
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
             ["tpl", which @ ("id" | "lang")] => {
-                if *which == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+                if *which == "id" {
+                    self.tpl_id = v
+                } else {
+                    self.tpl_lang = v
+                }
                 self.follow_template();
                 dom::replace("templates", view::templates(self));
                 edited = false;
@@ -524,7 +531,11 @@ impl App {
         let Some(rule) = self.settings.rules.get_mut(i) else { return false };
         let w = &mut rule.when;
         let number = |v: &str| -> Result<Option<u32>, ()> {
-            if v.trim().is_empty() { Ok(None) } else { v.trim().parse().map(Some).map_err(drop) }
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                v.trim().parse().map(Some).map_err(drop)
+            }
         };
         match rest {
             ["name"] => {
@@ -551,11 +562,21 @@ impl App {
                     w.category.insert(at, cat);
                 }
             }
-            ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
+            ["note"] => {
+                w.note = match v {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            }
             [which @ ("mutual_at_least" | "mutual_below")] => match number(v) {
                 Ok(n) => {
                     field_error(key, None);
-                    if *which == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                    if *which == "mutual_below" {
+                        w.mutual_below = n
+                    } else {
+                        w.mutual_at_least = n
+                    }
                 }
                 Err(()) => {
                     field_error(key, Some(&tr("whole_number")));
@@ -639,7 +660,11 @@ impl App {
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
-                if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) }
+                if n == 1 {
+                    "rule-add".into()
+                } else {
+                    format!("r-{}-remove", i.min(n - 2))
+                }
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);
@@ -936,7 +961,10 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     };
     let count = items.len() - 1;
     let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
-        0 => sync.read(&Value::from(storage::SYNC_META_KEY)).await.ok()
+        0 => sync
+            .read(&Value::from(storage::SYNC_META_KEY))
+            .await
+            .ok()
             .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
             .map_or(0, |n| n as usize),
         n => n,
@@ -963,7 +991,9 @@ async fn toggle_sync(on: bool) {
     let Some(api) = with_app(|a| {
         a.sync_on = on;
         a.api.clone()
-    }) else { return };
+    }) else {
+        return;
+    };
     let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
@@ -984,8 +1014,14 @@ async fn check_synced() -> bool {
     let Some(api) = with_app(|a| a.api.clone()) else { return false };
     let Some(sync) = api.storage().sync() else { return false };
     let Ok(all) = sync.read(&Value::Null).await else { return false };
-    let local_at = api.storage().local().read(&Value::from("settings_saved_at")).await.ok()
-        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
+    let local_at = api
+        .storage()
+        .local()
+        .read(&Value::from("settings_saved_at"))
+        .await
+        .ok()
+        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64))
+        .unwrap_or(0.0);
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {
             with_app(|a| a.sync_chunks = synced.chunks);
