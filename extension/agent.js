@@ -10,8 +10,10 @@
  *   `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
- * - `{op: "notice", level, text, actions}` → `{ok: true}`; a button of `actions` ({label, request})
- *   sends `{type: "notice-action", request}` to the service worker
+ * - `{op: "notice", level, text, details, choices, actions, close, focus}` → `{ok: true}`: a button
+ *   of `actions` ({label, request}) or an option of a menu in `choices` ({label, options, selected})
+ *   sends `{type: "notice-action", request}` to the service worker; `focus` moves the keyboard
+ *   focus into the notice (it answers the notice's own control)
  *
  * @param {{op: string} & Record<string, any>} command
  */
@@ -119,64 +121,143 @@ export function agent(command) {
     return { ok: true, text: box.innerText };
   };
 
-  /** A toast in a closed shadow root of its own: the page's styles and scripts can't reach in. */
-  const notice = ({ level, text, actions = [] }) => {
+  /**
+   * The notice: a toast in the top layer (`popover="manual"`), in a closed shadow root of a host
+   * whose element name is random. The page's CSS can't hide, move or cover it: the host's own
+   * `:host` rules are `!important`, which beats the page's `!important` (the inner tree wins for
+   * important rules), and the top layer is above every z-index. Every text is set as text (names
+   * and notes are hostile) and cut to a length; the box has a maximum height and scrolls.
+   * Screen readers: the live region is in the page first, empty, and filled a moment later.
+   * Its words come from the core, in the interface language; buttons and menus hand their
+   * request back to the service worker.
+   */
+  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false }) => {
     state.toast?.remove();
     clearTimeout(state.timer);
-    const host = document.createElement("notyet-notice");
+    const cut = (s, n) => {
+      const t = String(s ?? "");
+      return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+    };
+    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+    // A valid custom element name (a shadow root may be attached to one) that no page stylesheet can name.
+    const host = document.createElement(`${letters()}-${letters()}`);
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
+    const fixed = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important; margin: 0 !important;" +
+      " padding: 0 !important; border: 0 !important; background: none !important; width: min(400px, calc(100vw - 32px)) !important; height: auto !important;" +
+      " max-height: calc(100vh - 32px) !important; overflow: visible !important; visibility: visible !important; opacity: 1 !important; transform: none !important;" +
+      " translate: none !important; scale: none !important; rotate: none !important; filter: none !important; clip-path: none !important; mask: none !important;" +
+      " z-index: 2147483647 !important; pointer-events: auto !important; contain: none !important; zoom: 1 !important; content-visibility: visible !important;";
     sheet.replaceSync(`
-      :host { all: initial; position: fixed; z-index: 2147483647; top: 16px; right: 16px; }
-      div { display: flex; gap: 10px; align-items: flex-start; box-sizing: border-box; width: min(380px, calc(100vw - 32px));
-        padding: 12px 12px 12px 14px; border-radius: 10px; border-left: 5px solid #0a666e; background: #fff; color: #1d2226;
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.22); }
-      div.warning { border-left-color: #b26b00; } div.error { border-left-color: #b3261e; } div.info { border-left-color: #3b6fb6; }
-      p { margin: 0; flex: 1; white-space: pre-line; overflow-wrap: anywhere; }
-      b { display: block; margin-bottom: 2px; color: #0a666e; }
-      button { all: unset; cursor: pointer; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; border-radius: 4px; }
-      button:hover, button:focus-visible { background: #eee; color: #000; outline: 2px solid #0a666e; }
-      span { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-      span button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }`);
+      :host, :host(:popover-open), :host(:not(:popover-open)) { ${fixed} }
+      :host::backdrop { display: none !important; }
+      .box { position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain;
+        padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid #0a666e; background: #fff; color: #1d2226;
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.22); text-align: start; }
+      .box.warning { border-left-color: #b26b00; } .box.error { border-left-color: #b3261e; } .box.info { border-left-color: #3b6fb6; }
+      .head { display: flex; align-items: center; justify-content: space-between; }
+      b { color: #0a666e; }
+      p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
+      ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: #4a5560; }
+      li { overflow-wrap: anywhere; }
+      button, select { font: inherit; cursor: pointer; }
+      button { all: unset; cursor: pointer; border-radius: 4px; }
+      .x { position: absolute; top: 8px; right: 8px; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; }
+      .head { padding-right: 28px; }
+      button:hover, button:focus-visible, select:focus-visible { background: #eef3f4; outline: 2px solid #0a666e; outline-offset: 1px; }
+      .row { display: flex; flex-wrap: wrap; gap: 6px 10px; margin-top: 8px; align-items: center; }
+      label { display: inline-flex; gap: 4px; align-items: center; font-size: 12.5px; }
+      select { font-size: 12.5px; padding: 2px 4px; border: 1px solid #8a969e; border-radius: 6px; background: #fff; color: inherit; max-width: 170px; }
+      .row button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }
+      .box.dark { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
+      .box.dark b, .box.dark .row button { color: #6fd3db; border-color: #6fd3db; } .box.dark ul { color: #b5bec6; } .box.dark .x { color: #c4c9ce; }
+      .box.dark select { background: #2b3136; border-color: #6b767e; } .box.dark button:hover, .box.dark button:focus-visible { background: #2b3136; }
+      @media (prefers-color-scheme: dark) {
+        .box { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
+        b, .row button { color: #6fd3db; border-color: #6fd3db; } ul { color: #b5bec6; } .x { color: #c4c9ce; }
+        select { background: #2b3136; border-color: #6b767e; } button:hover, button:focus-visible { background: #2b3136; }
+      }`);
     shadow.adoptedStyleSheets = [sheet];
-    const box = document.createElement("div");
-    box.className = level;
-    box.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
-    const p = document.createElement("p");
-    const title = document.createElement("b");
-    title.textContent = "NotYet";
-    p.append(title, text); // appended as a text node: names and notes are hostile text
-    const close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "×";
-    close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", () => host.remove());
-    if (actions.length) {
-      // Each button hands its request back to the service worker, which plans and writes again.
-      const row = document.createElement("span");
-      for (const { label, request } of actions) {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = label;
-        b.addEventListener("click", () => {
-          host.remove();
-          // The worker answers with a new notice on the page, not a reply: no response is awaited.
-          (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
-        });
-        row.append(b);
-      }
-      p.append(row);
+    const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
+    const box = el("div", { className: `box ${level}${pageIsDark() ? " dark" : ""}` });
+    const head = el("div", { className: "head" });
+    const x = el("button", { type: "button", className: "x", textContent: "×" });
+    x.setAttribute("aria-label", cut(close, 40));
+    x.addEventListener("click", () => host.remove());
+    head.append(el("b", { textContent: "NotYet" }));
+    // The live region: in the page before its words, so that screen readers announce them.
+    const live = el("div");
+    live.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
+    box.append(head, live);
+    // Each control hands its request to the service worker, which plans and writes again.
+    const send = (request) => {
+      host.remove();
+      // The worker answers with a new notice on the page, not a reply: no response is awaited.
+      (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
+    };
+    const controls = el("div", { className: "row" });
+    for (const { label, options = [], selected = 0 } of choices.slice(0, 4)) {
+      const select = el("select");
+      options.slice(0, 20).forEach(({ label: name }, k) => select.append(el("option", { value: String(k), textContent: cut(name, 60), selected: k === selected })));
+      select.addEventListener("change", () => send(options[Number(select.value)]?.request));
+      const wrap = el("label");
+      wrap.append(cut(label, 40), select);
+      controls.append(wrap);
     }
-    box.append(p, close);
+    for (const { label, request } of actions.slice(0, 6)) {
+      const b = el("button", { type: "button", textContent: cut(label, 60) });
+      b.addEventListener("click", () => send(request));
+      controls.append(b);
+    }
+    if (controls.childElementCount) box.append(controls);
+    box.append(x); // last in the tab order, first in the corner
+    box.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") host.remove();
+    });
     shadow.append(box);
+    state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
+    host.popover = "manual";
     document.documentElement.append(host);
+    try {
+      host.showPopover();
+    } catch {
+      // No top layer (an old browser): the fixed position and z-index above still hold.
+    }
     state.toast = host;
-    // A notice with buttons stays longer, and not while the pointer or focus is on it.
-    const hide = () => (state.timer = setTimeout(() => host.remove(), actions.length ? 20000 : 8000));
+    setTimeout(() => {
+      const p = el("p");
+      p.append(cut(text, 1200)); // appended as a text node: names and notes are hostile text
+      const list = el("ul");
+      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) }));
+      live.append(p);
+      if (list.childElementCount) live.append(list);
+      // A notice that answers a notice's own control takes the keyboard focus where the user was.
+      if (focus) box.querySelector(".row select, .row button, .x")?.focus();
+    }, 80);
+    // A notice with controls stays longer, and not while the pointer or focus is on it.
+    const hide = () => (state.timer = setTimeout(() => host.remove(), controls.childElementCount ? 30000 : 10000));
     host.addEventListener("mouseenter", () => clearTimeout(state.timer));
     host.addEventListener("focusin", () => clearTimeout(state.timer));
     host.addEventListener("mouseleave", hide);
     hide();
+  };
+
+  /**
+   * Whether the page shows a dark theme of its own: its `color-scheme` is dark only, or its
+   * background (the body's, else the root's) is dark. The notice follows it, and otherwise
+   * follows `prefers-color-scheme`.
+   */
+  const pageIsDark = () => {
+    const root = document.documentElement;
+    const scheme = getComputedStyle(root).colorScheme || "";
+    if (/\bdark\b/.test(scheme) && !/\blight\b/.test(scheme)) return true;
+    for (const node of [document.body, root]) {
+      if (!node) continue;
+      const rgb = /^rgba?\(([^)]*)\)/.exec(getComputedStyle(node).backgroundColor);
+      const [r, g, b, a = 1] = rgb ? rgb[1].split(/[\s,/]+/).filter(Boolean).map(Number) : [];
+      if (rgb && a > 0.5) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+    }
+    return false;
   };
 
   switch (command.op) {

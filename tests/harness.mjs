@@ -302,7 +302,8 @@ class ChromiumHarness extends Harness {
       for (let tries = 0; ; tries++) {
         const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
         const find = (n, inNotice) => {
-          const here = inNotice || n.localName === "notyet-notice";
+          // The notice's host has a random name; it is the element with a popover and a closed shadow root.
+          const here = inNotice || ((n.attributes ?? []).includes("popover") && (n.shadowRoots ?? []).some((r) => r.shadowRootType === "closed"));
           if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
           for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
             const hit = find(c, here);
@@ -324,6 +325,58 @@ class ChromiumHarness extends Harness {
     } finally {
       await cdp.detach();
     }
+  }
+
+  /** Picks `option` in the notice's menu labelled `label`, as a keyboard or mouse would (a change event). */
+  async chooseInNotice(page, label, option) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      for (let tries = 0; ; tries++) {
+        const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+        const text = (n) => (n.nodeValue ?? "") + (n.children ?? []).filter((c) => c.localName !== "select").map(text).join("");
+        const find = (n, inNotice) => {
+          const here = inNotice || ((n.attributes ?? []).includes("popover") && (n.shadowRoots ?? []).some((r) => r.shadowRootType === "closed"));
+          if (here && n.localName === "label" && text(n).trim() === label) return (n.children ?? []).find((c) => c.localName === "select");
+          for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+            const hit = find(c, here);
+            if (hit) return hit;
+          }
+          return null;
+        };
+        const select = find(root, false);
+        if (!select) {
+          if (tries > 50) throw new Error(`the notice has no "${label}" menu`);
+          await sleep(20);
+          continue;
+        }
+        const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: select.backendNodeId });
+        const { result } = await cdp.send("Runtime.callFunctionOn", {
+          objectId: object.objectId,
+          functionDeclaration: `function (option) {
+            const o = [...this.options].find((o) => o.textContent === option);
+            if (!o) return [...this.options].map((o) => o.textContent).join(", ");
+            this.focus();
+            this.value = o.value;
+            this.dispatchEvent(new Event("input", { bubbles: true }));
+            this.dispatchEvent(new Event("change", { bubbles: true }));
+            return "";
+          }`,
+          arguments: [{ value: option }],
+          returnByValue: true,
+        });
+        if (result.value) throw new Error(`the "${label}" menu has no "${option}" (it has: ${result.value})`);
+        return;
+      }
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** Picks a menu option on the notice and waits for the worker to finish the request it sends. */
+  async chooseNotice(page, label, option) {
+    const count = await this.clickCount();
+    await this.chooseInNotice(page, label, option);
+    return this.waitForClick(count);
   }
 
   watchMore() {
@@ -527,7 +580,7 @@ class FirefoxHarness extends Harness {
   async clickNoticeButton(page, label) {
     await this.switchTo(page.handle, true);
     for (let tries = 0; ; tries++) {
-      const hosts = await this.m.value("WebDriver:FindElements", { using: "css selector", value: "notyet-notice" });
+      const hosts = await this.m.value("WebDriver:FindElements", { using: "css selector", value: "[popover]" }); // the notice's host has a random name
       for (const host of hosts) {
         const root = await this.m.value("WebDriver:GetShadowRoot", { id: Object.values(host)[0] });
         const buttons = await this.m.value("WebDriver:FindElementsFromShadowRoot", { shadowRoot: Object.values(root)[0], using: "css selector", value: "button" });
