@@ -160,22 +160,25 @@ export function agent(command) {
       p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
       ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: #4a5560; }
       li { overflow-wrap: anywhere; }
-      button, select { font: inherit; cursor: pointer; }
+      button { font: inherit; }
       button { all: unset; cursor: pointer; border-radius: 4px; }
       .x { position: absolute; top: 8px; right: 8px; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; }
       .head { padding-right: 28px; }
-      button:hover, button:focus-visible, select:focus-visible { background: #eef3f4; outline: 2px solid #0a666e; outline-offset: 1px; }
+      button:hover, button:focus-visible { background: #eef3f4; outline: 2px solid #0a666e; outline-offset: 1px; }
       .row { display: flex; flex-wrap: wrap; gap: 6px 10px; margin-top: 8px; align-items: center; }
-      label { display: inline-flex; gap: 4px; align-items: center; font-size: 12.5px; }
-      select { font-size: 12.5px; padding: 2px 4px; border: 1px solid #8a969e; border-radius: 6px; background: #fff; color: inherit; max-width: 170px; }
+      [hidden] { display: none !important; }
       .row button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }
+      .row .menu { font-size: 12.5px; border-color: #8a969e; color: inherit; border-radius: 6px; padding: 2px 8px; }
+      .options { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; }
+      .options button { font-size: 12.5px; padding: 2px 8px; border-color: #8a969e; color: inherit; }
+      .options [aria-pressed="true"] { background: #0a666e; border-color: #0a666e; color: #fff; }
       .box.dark { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
       .box.dark b, .box.dark .row button { color: #6fd3db; border-color: #6fd3db; } .box.dark ul { color: #b5bec6; } .box.dark .x { color: #c4c9ce; }
-      .box.dark select { background: #2b3136; border-color: #6b767e; } .box.dark button:hover, .box.dark button:focus-visible { background: #2b3136; }
+      .box.dark .options [aria-pressed="true"] { background: #6fd3db; color: #1f2428; } .box.dark button:hover, .box.dark button:focus-visible { background: #2b3136; }
       @media (prefers-color-scheme: dark) {
         .box { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
         b, .row button { color: #6fd3db; border-color: #6fd3db; } ul { color: #b5bec6; } .x { color: #c4c9ce; }
-        select { background: #2b3136; border-color: #6b767e; } button:hover, button:focus-visible { background: #2b3136; }
+        .options [aria-pressed="true"] { background: #6fd3db; color: #1f2428; } button:hover, button:focus-visible { background: #2b3136; }
       }`);
     shadow.adoptedStyleSheets = [sheet];
     const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
@@ -196,16 +199,29 @@ export function agent(command) {
       (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
     };
     const controls = el("div", { className: "row" });
+    // A menu is a button that opens its options as buttons: no form fields, which would wake
+    // the browser's autofill (and its requests) on the page.
     for (const { label, options = [], selected = 0 } of choices.slice(0, 4)) {
-      const select = el("select");
-      options.slice(0, 20).forEach(({ label: name }, k) => select.append(el("option", { value: String(k), textContent: cut(name, 60), selected: k === selected })));
-      select.addEventListener("change", () => send(options[Number(select.value)]?.request));
-      const wrap = el("label");
-      wrap.append(cut(label, 40), select);
-      controls.append(wrap);
+      const toggle = el("button", { type: "button", className: "menu", textContent: `${cut(label, 40)}: ${cut(options[selected]?.label, 60)} ▾` });
+      toggle.setAttribute("aria-expanded", "false");
+      const list = el("div", { className: "options", hidden: true });
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-label", cut(label, 40));
+      options.slice(0, 20).forEach(({ label: name, request }, k) => {
+        const option = el("button", { type: "button", textContent: cut(name, 60) });
+        option.setAttribute("aria-pressed", String(k === selected));
+        option.addEventListener("click", () => send(request));
+        list.append(option);
+      });
+      toggle.addEventListener("click", () => {
+        list.hidden = !list.hidden;
+        toggle.setAttribute("aria-expanded", String(!list.hidden));
+        if (!list.hidden) list.querySelector('[aria-pressed="true"]')?.focus();
+      });
+      controls.append(toggle, list);
     }
     for (const { label, request } of actions.slice(0, 6)) {
-      const b = el("button", { type: "button", textContent: cut(label, 60) });
+      const b = el("button", { type: "button", className: "act", textContent: cut(label, 60) });
       b.addEventListener("click", () => send(request));
       controls.append(b);
     }
@@ -232,7 +248,7 @@ export function agent(command) {
       live.append(p);
       if (list.childElementCount) live.append(list);
       // A notice that answers a notice's own control takes the keyboard focus where the user was.
-      if (focus) box.querySelector(".row select, .row button, .x")?.focus();
+      if (focus) box.querySelector(".row button, .x")?.focus();
     }, 80);
     // A notice with controls stays longer, and not while the pointer or focus is on it.
     const hide = () => (state.timer = setTimeout(() => host.remove(), controls.childElementCount ? 30000 : 10000));

@@ -152,6 +152,19 @@ class Harness {
     return this.waitForClick(before);
   }
 
+  /** Opens the notice's menu `label` ("Language: English ▾") and clicks its `option`, with the mouse. */
+  async chooseInNotice(page, label, option) {
+    await this.clickNoticeButton(page, (text) => text.startsWith(`${label}: `));
+    await this.clickNoticeButton(page, option);
+  }
+
+  /** Picks a menu option on the notice and waits for the worker to finish the request it sends. */
+  async chooseNotice(page, label, option) {
+    const count = await this.clickCount();
+    await this.chooseInNotice(page, label, option);
+    return this.waitForClick(count);
+  }
+
   /** Clicks a notice button and waits for the worker to finish the request it sends. */
   async pressNotice(page, label) {
     const count = await this.clickCount();
@@ -304,7 +317,8 @@ class ChromiumHarness extends Harness {
         const find = (n, inNotice) => {
           // The notice's host has a random name; it is the element with a popover and a closed shadow root.
           const here = inNotice || ((n.attributes ?? []).includes("popover") && (n.shadowRoots ?? []).some((r) => r.shadowRootType === "closed"));
-          if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
+          const match = typeof label === "function" ? label : (text) => text === label;
+          if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue !== null && match(c.nodeValue))) return n;
           for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
             const hit = find(c, here);
             if (hit) return hit;
@@ -325,58 +339,6 @@ class ChromiumHarness extends Harness {
     } finally {
       await cdp.detach();
     }
-  }
-
-  /** Picks `option` in the notice's menu labelled `label`, as a keyboard or mouse would (a change event). */
-  async chooseInNotice(page, label, option) {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      for (let tries = 0; ; tries++) {
-        const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-        const text = (n) => (n.nodeValue ?? "") + (n.children ?? []).filter((c) => c.localName !== "select").map(text).join("");
-        const find = (n, inNotice) => {
-          const here = inNotice || ((n.attributes ?? []).includes("popover") && (n.shadowRoots ?? []).some((r) => r.shadowRootType === "closed"));
-          if (here && n.localName === "label" && text(n).trim() === label) return (n.children ?? []).find((c) => c.localName === "select");
-          for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-            const hit = find(c, here);
-            if (hit) return hit;
-          }
-          return null;
-        };
-        const select = find(root, false);
-        if (!select) {
-          if (tries > 50) throw new Error(`the notice has no "${label}" menu`);
-          await sleep(20);
-          continue;
-        }
-        const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: select.backendNodeId });
-        const { result } = await cdp.send("Runtime.callFunctionOn", {
-          objectId: object.objectId,
-          functionDeclaration: `function (option) {
-            const o = [...this.options].find((o) => o.textContent === option);
-            if (!o) return [...this.options].map((o) => o.textContent).join(", ");
-            this.focus();
-            this.value = o.value;
-            this.dispatchEvent(new Event("input", { bubbles: true }));
-            this.dispatchEvent(new Event("change", { bubbles: true }));
-            return "";
-          }`,
-          arguments: [{ value: option }],
-          returnByValue: true,
-        });
-        if (result.value) throw new Error(`the "${label}" menu has no "${option}" (it has: ${result.value})`);
-        return;
-      }
-    } finally {
-      await cdp.detach();
-    }
-  }
-
-  /** Picks a menu option on the notice and waits for the worker to finish the request it sends. */
-  async chooseNotice(page, label, option) {
-    const count = await this.clickCount();
-    await this.chooseInNotice(page, label, option);
-    return this.waitForClick(count);
   }
 
   watchMore() {
@@ -586,7 +548,8 @@ class FirefoxHarness extends Harness {
         const buttons = await this.m.value("WebDriver:FindElementsFromShadowRoot", { shadowRoot: Object.values(root)[0], using: "css selector", value: "button" });
         for (const b of buttons) {
           const id = Object.values(b)[0];
-          if ((await this.m.value("WebDriver:GetElementText", { id })) === label) return this.m.send("WebDriver:ElementClick", { id });
+          const text = await this.m.value("WebDriver:GetElementText", { id });
+          if (typeof label === "function" ? label(text) : text === label) return this.m.send("WebDriver:ElementClick", { id });
         }
       }
       if (tries > 50) throw new Error(`the notice has no "${label}" button`);
