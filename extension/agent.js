@@ -143,43 +143,30 @@ export function agent(command) {
     const host = document.createElement(`${letters()}-${letters()}`);
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
-    const fixed = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important; margin: 0 !important;" +
-      " padding: 0 !important; border: 0 !important; background: none !important; width: min(400px, calc(100vw - 32px)) !important; height: auto !important;" +
-      " max-height: calc(100vh - 32px) !important; overflow: visible !important; visibility: visible !important; opacity: 1 !important; transform: none !important;" +
-      " translate: none !important; scale: none !important; rotate: none !important; filter: none !important; clip-path: none !important; mask: none !important;" +
-      " z-index: 2147483647 !important; pointer-events: auto !important; contain: none !important; zoom: 1 !important; content-visibility: visible !important;";
+    // `all: initial !important` resets every property the page might set, hidden or moved;
+    // the few that must differ from their initial value follow, as important.
+    const host_ = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;" +
+      " width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important;";
     sheet.replaceSync(`
-      :host, :host(:popover-open), :host(:not(:popover-open)) { ${fixed} }
-      :host::backdrop { display: none !important; }
-      .box { position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain;
-        padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid #0a666e; background: #fff; color: #1d2226;
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.22); text-align: start; }
-      .box.warning { border-left-color: #b26b00; } .box.error { border-left-color: #b3261e; } .box.info { border-left-color: #3b6fb6; }
-      .head { display: flex; align-items: center; justify-content: space-between; }
-      b { color: #0a666e; }
+      :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
+      .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
+        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain;
+        padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid var(--accent); background: var(--bg); color: var(--fg);
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px #0006; }
+      .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }
+      @media (prefers-color-scheme: dark) { .box { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; } }
+      .warning { border-left-color: #b26b00; } .error { border-left-color: #b3261e; } .info { border-left-color: #3b6fb6; }
+      .head { padding-right: 28px; } b { color: var(--accent); } [hidden] { display: none !important; }
       p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
-      ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: #4a5560; }
-      li { overflow-wrap: anywhere; }
-      button { font: inherit; }
+      ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: var(--soft); overflow-wrap: anywhere; }
       button { all: unset; cursor: pointer; border-radius: 4px; }
-      .x { position: absolute; top: 8px; right: 8px; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; }
-      .head { padding-right: 28px; }
-      button:hover, button:focus-visible { background: #eef3f4; outline: 2px solid #0a666e; outline-offset: 1px; }
+      button:hover, button:focus-visible { background: var(--hover); outline: 2px solid var(--accent); outline-offset: 1px; }
+      .x { position: absolute; top: 8px; right: 8px; padding: 0 6px; font-size: 18px; line-height: 1; color: var(--soft); }
       .row { display: flex; flex-wrap: wrap; gap: 6px 10px; margin-top: 8px; align-items: center; }
-      [hidden] { display: none !important; }
-      .row button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }
-      .row .menu { font-size: 12.5px; border-color: #8a969e; color: inherit; border-radius: 6px; padding: 2px 8px; }
+      .row button { font-size: 13px; padding: 3px 10px; border: 1px solid var(--accent); color: var(--accent); border-radius: 14px; }
+      .row .menu, .options button { font-size: 12.5px; padding: 2px 8px; border-color: var(--line); color: inherit; }
       .options { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; }
-      .options button { font-size: 12.5px; padding: 2px 8px; border-color: #8a969e; color: inherit; }
-      .options [aria-pressed="true"] { background: #0a666e; border-color: #0a666e; color: #fff; }
-      .box.dark { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
-      .box.dark b, .box.dark .row button { color: #6fd3db; border-color: #6fd3db; } .box.dark ul { color: #b5bec6; } .box.dark .x { color: #c4c9ce; }
-      .box.dark .options [aria-pressed="true"] { background: #6fd3db; color: #1f2428; } .box.dark button:hover, .box.dark button:focus-visible { background: #2b3136; }
-      @media (prefers-color-scheme: dark) {
-        .box { background: #1f2428; color: #e8eaed; box-shadow: 0 6px 24px rgba(0,0,0,.6); }
-        b, .row button { color: #6fd3db; border-color: #6fd3db; } ul { color: #b5bec6; } .x { color: #c4c9ce; }
-        .options [aria-pressed="true"] { background: #6fd3db; color: #1f2428; } button:hover, button:focus-visible { background: #2b3136; }
-      }`);
+      .options [aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--bg); }`);
     shadow.adoptedStyleSheets = [sheet];
     const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
     const box = el("div", { className: `box ${level}${pageIsDark() ? " dark" : ""}` });

@@ -105,9 +105,10 @@ pub struct NoticeChoice {
     pub selected: usize,
 }
 
-/// What the user asked for: the toolbar click, or a button on the notice.
+/// What the user asked for: the toolbar click, or a button on the notice. As JSON
+/// `{"type": "restore"}`, `{"type": "choose", "choice": {…}}`, …; read through [`RawRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawRequest")]
 pub enum Request {
     /// Draft a reply (the toolbar button or its shortcut).
     #[default]
@@ -129,6 +130,42 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         was: Option<Shown>,
     },
+}
+
+/// A [`Request`] as its JSON has it, flat: read directly, where serde's internally tagged enums
+/// buffer the whole value first (that buffering cost the WASM module about 8 KB).
+#[derive(Deserialize)]
+struct RawRequest {
+    #[serde(rename = "type")]
+    kind: RequestKind,
+    variant: Option<Variant>,
+    choice: Option<Choice>,
+    #[serde(default)]
+    replace: bool,
+    was: Option<Shown>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RequestKind {
+    Click,
+    Variant,
+    Restore,
+    Options,
+    Choose,
+}
+
+impl TryFrom<RawRequest> for Request {
+    type Error = &'static str;
+    fn try_from(r: RawRequest) -> Result<Request, &'static str> {
+        Ok(match r.kind {
+            RequestKind::Click => Request::Click,
+            RequestKind::Variant => Request::Variant { variant: r.variant.ok_or("variant")? },
+            RequestKind::Restore => Request::Restore,
+            RequestKind::Options => Request::Options,
+            RequestKind::Choose => Request::Choose { choice: r.choice.unwrap_or_default(), replace: r.replace, was: r.was },
+        })
+    }
 }
 
 /// What a notice showed of a decision: the user's choices are made against it.
@@ -658,6 +695,15 @@ mod tests {
     fn requests_read_from_json() {
         let plan = plan_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
         assert_eq!(plan.notice, unsupported_notice("en-US"));
+        // Every request the notice hands out reads back as itself.
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = super::plan(&snap, &Settings::default(), None);
+        let all = first.notice.actions.iter().chain(first.notice.choices.iter().flat_map(|c| c.options.iter()));
+        for a in all {
+            let json = serde_json::to_string(&a.request).expect("serializes");
+            assert_eq!(serde_json::from_str::<Request>(&json).expect("reads back"), a.request, "{json}");
+        }
+        assert!(serde_json::from_str::<Request>(r#"{"type":"variant"}"#).is_err());
         let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }
