@@ -41,14 +41,18 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-e
 PKG=target/wasm-pkg
 
 # The budgets, in one place; a build past any of them fails.
-# Each store zip: 200 KB, the goal met when the worker and the pages came to share one WASM
-# module (198,006 B that day, 6.8 KB to spare).
-ZIP_BUDGET=204800             # 200 KB
-# The one WASM module (worker and extension pages), after wasm-opt. Set at its size when the two
-# modules became one (397,577 B, 170,965 B gzipped) plus a margin of 12 KB and 8 KB; it loads on
-# every cold click, so growth should be a decision, not an accident.
-WASM_BUDGET=409600            # 400 KB
-WASM_GZIP_BUDGET=179200       # 175 KB gzipped (gzip -9)
+# Each store zip: 200 KB was the goal, met when the worker and the pages came to share one WASM
+# module (198,006 B that day). Raised to 210 KB, a decision: the welcome page (5.3 KB gzipped in
+# the module) and the French interface (4.9 KB) came after typed reasons in three languages; the
+# zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
+ZIP_BUDGET=215040             # 210 KB
+# The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
+# so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
+# 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
+# 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
+WASM_BUDGET=460800            # 450 KB
+# Gzipped raised with the zip for the welcome page: 184,857 B then.
+WASM_GZIP_BUDGET=190464       # 186 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -67,6 +71,8 @@ install_build_tools() {
     [ -n "${NOTYET_ANY_WASM_OPT:-}" ] || exit 1
   fi
   command -v python3 >/dev/null || apt_install python3
+  # zopfli's deflate for the zips (scripts/assemble.py): the same files 5.6% smaller.
+  command -v advzip >/dev/null || apt_install advancecomp
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     # Not --locked: the CLI's own lockfile pins crates this toolchain no longer builds.
     run cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
@@ -153,15 +159,26 @@ browser_tests() {
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
     step "options page tests in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
+    step "welcome page, dark mode and interface languages in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
   fi
   return $status
 }
 
-# Formatting and lints: a change that breaks either fails the run.
+# Formatting and lints: a change that breaks either fails the run. And the repository explains
+# itself: no file may send a reader to a document outside it.
 gates() {
-  step "cargo fmt --check and clippy"
+  step "cargo fmt --check, clippy, no references outside the repository"
   run cargo fmt --all --check
   run cargo clippy --locked --workspace --all-targets -- -D warnings
+  (cd fuzz && run cargo fmt --check)
+  local outside
+  outside=$(git grep -n -I -E 'contract section|contract\.md|\.\./shared/' -- ':!build.sh' || true)
+  if [ -n "$outside" ]; then
+    echo "these lines refer to documents outside the repository; describe the format here instead (docs/formats.md):" >&2
+    echo "$outside" >&2
+    return 1
+  fi
 }
 
 # Mozilla's add-on linter, as addons.mozilla.org runs it on upload: no errors, no warnings.

@@ -87,6 +87,10 @@ api.runtime.onMessage.addListener((message, sender) => {
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
   else void click(sender.tab, message.request);
 });
+// The welcome page, once, when NotYet is installed (not on updates or browser restarts).
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
 });
@@ -116,8 +120,28 @@ async function run(tabId, command) {
   }
 }
 
-/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore). */
+/**
+ * Tabs with a click in flight. A second click there meanwhile (a double click, the shortcut held
+ * down, a notice button pressed during a click) is dropped: both would plan from the same page
+ * and write the draft twice.
+ */
+const busy = new Set();
+
+/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore), one at a time a tab. */
 async function click(tab, request) {
+  if (busy.has(tab.id)) {
+    globalThis.__notyetClicks.push({ tab: tab.id, dropped: true }); // @test
+    return;
+  }
+  busy.add(tab.id);
+  try {
+    await clickOnce(tab, request);
+  } finally {
+    busy.delete(tab.id);
+  }
+}
+
+async function clickOnce(tab, request) {
   const tabId = tab.id;
   const record = { tab: tabId, start: performance.now() };
   try {
@@ -139,6 +163,7 @@ async function click(tab, request) {
     const notice = { ...plan.notice, focus: Boolean(request) };
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
+      Object.assign(record, { mode, lines }); // @test
       await beforeInsert?.(tabId); // @test
       const done = await run(tabId, { op: "insert", node, mode, lines, notice, gone: plan.gone_notice });
       record.inserted = performance.now();

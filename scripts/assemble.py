@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import zipfile
 
@@ -106,6 +107,10 @@ def zip_dir(directory, out):
             info.create_system = 3  # Unix, whatever machine builds it
             with open(full, "rb") as f:
                 z.writestr(info, f.read(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    # Deflated again by zopfli (advancecomp's advzip; build.sh installs it): the same entries,
+    # 5.6% smaller (Chrome zip 214,260 → 202,171 B). Deterministic, so still reproducible.
+    if shutil.which("advzip"):
+        subprocess.run(["advzip", "-q", "-z", "-4", tmp], check=True)
     os.replace(tmp, out)
 
 

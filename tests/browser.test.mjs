@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { agent } from "../extension/agent.js";
-import { box, fold, launch, ROOT, typeInto } from "./harness.mjs";
+import { box, expectedParagraphs, fold, launch, paragraphs, ROOT, typeInto } from "./harness.mjs";
 
 const PAGES = path.join(ROOT, "tests/fixtures/pages");
 const INVITATIONS = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -62,6 +62,75 @@ test("the user's own text stays above the draft, and a second click keeps it", a
   assert.ok(text.startsWith("Thanks for the invite, Kathie! Quick question first:"), text);
   assert.equal(text.split("Thanks for the invite").length, 2, "the user's text appears once");
   assert.equal(text.split("pat@example.com").length, 2, "the draft appears once");
+  await page.close();
+});
+
+test("the draft is written as the page's own paragraphs: one blank line after the user's text, none at the end", async () => {
+  await h.setSettings(SETTINGS);
+  for (const name of ["x-user-text", "x-ember-overlay", "new-reply-light", "x-shadow-box", "x-iframe-box"]) {
+    const page = await open(name);
+    const before = await paragraphs(page);
+    const record = await h.click(page);
+    assert.equal(record.notice.level, "success", `${name}: ${record.notice.text}`);
+    const after = await paragraphs(page);
+    assert.deepEqual(after, expectedParagraphs(before, record.lines, record.mode), name);
+    assert.ok(after.every((p) => p.startsWith("<p>")), `${name}: only <p>s, no <div>s: ${JSON.stringify(after)}`);
+    assert.notEqual(after.at(-1), "<p>", `${name}: no empty line at the end`);
+    if (record.mode === "append") {
+      // Exactly one blank line between the user's text and the draft.
+      assert.deepEqual(after.slice(before.length - 1, before.length + 2).map((p) => p === "<p>"), [false, true, false], name);
+    }
+    // A second click puts the same structure back, not a copy or a shifted one.
+    await h.click(page);
+    assert.deepEqual(await paragraphs(page), after, `${name}: second click`);
+    await page.close();
+  }
+});
+
+test("a double click, or the shortcut held down, drafts once: a click during a click on the same tab is dropped", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text"); // the user's own text: two clicks would both append
+  const records = await h.clickRepeatedly(page, 3);
+  assert.equal(records.filter((r) => r.dropped).length, 2, JSON.stringify(records));
+  const done = records.find((r) => !r.dropped);
+  assert.equal(done.notice.level, "success", done.notice.text);
+  const text = fold((await box(page)).text);
+  assert.equal(text.split("pat@example.com").length, 2, `the draft appears once: ${text}`);
+  assert.equal(text.split("Thanks for the invite").length, 2, "the user's text appears once");
+  // Once the click is done, the next one runs again (and replaces its own draft).
+  const next = await h.click(page);
+  assert.equal(next.dropped, undefined);
+  assert.equal(fold((await box(page)).text), text);
+  await page.close();
+});
+
+test("a restarted background remembers the draft it wrote: the next click replaces it, Restore still works", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text");
+  const original = await paragraphs(page);
+  await h.click(page);
+  const drafted = await paragraphs(page);
+  await h.restartBackground();
+  const again = await h.click(page); // starts a new background, WASM loaded afresh
+  assert.equal(again.notice.level, "success", again.notice.text);
+  assert.deepEqual(await paragraphs(page), drafted, "replaced, not added");
+  const restored = await h.pressNotice(page, "Restore");
+  assert.equal(restored.notice.level, "success", restored.notice.text);
+  assert.deepEqual(await paragraphs(page), original);
+  await page.close();
+});
+
+test("Ctrl+Z takes the draft back out, down to what the box held before", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text");
+  const original = fold((await box(page)).text);
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "success", record.notice.text);
+  // Each typed line and line break is one step of the browser's own undo.
+  for (let i = 0; i < 2 * record.lines.length + 2 && fold((await box(page)).text) !== original; i++) await page.keyboard.press("Control+z");
+  const now = await box(page);
+  assert.equal(fold(now.text), original);
+  assert.equal(fold(now.model), original, "the page's editor saw the undo");
   await page.close();
 });
 

@@ -94,10 +94,10 @@ async function serve(tls) {
 }
 
 /** The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local server. */
-export async function launch({ browser = BROWSER, headed = false } = {}) {
+export async function launch({ browser = BROWSER, headed = false, lang } = {}) {
   if (browser === "firefox") return FirefoxHarness.launch({ headed });
   if (browser !== "chromium") throw new Error(`BROWSER must be chromium or firefox, not ${browser}`);
-  return ChromiumHarness.launch({ headed });
+  return ChromiumHarness.launch({ headed, lang });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -165,6 +165,18 @@ class Harness {
     return this.waitForClick(count);
   }
 
+  /**
+   * Clicks the toolbar action `times` times at once, as a double click or a held shortcut does,
+   * and returns the records of all of them (a dropped one says `dropped: true`).
+   */
+  async clickRepeatedly(page, times) {
+    const before = await this.clickCount();
+    await this.trigger(page, times);
+    const records = [];
+    for (let n = 0; n < times; n++) records.push(await this.waitForClick(before + n));
+    return records;
+  }
+
   /** Clicks a notice button and waits for the worker to finish the request it sends. */
   async pressNotice(page, label) {
     const count = await this.clickCount();
@@ -192,7 +204,8 @@ class Harness {
 }
 
 class ChromiumHarness extends Harness {
-  static async launch({ headed }) {
+  /** `lang`: the browser's interface language (extension pages follow it), e.g. "de". */
+  static async launch({ headed, lang }) {
     if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error(`${EXTENSION} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
     const server = await serve(certificate(tmp));
@@ -200,12 +213,15 @@ class ChromiumHarness extends Harness {
       executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
       headless: !headed,
       ignoreHTTPSErrors: true,
+      // Chromium on Linux takes its interface language from --lang and the environment.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
       viewport: { width: 1280, height: 800 },
       args: [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
         `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
         `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        ...(lang ? [`--lang=${lang}`] : []),
       ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
@@ -289,8 +305,9 @@ class ChromiumHarness extends Harness {
     return tab.targetId;
   }
 
-  async trigger(page) {
-    await this.cdp.send("Extensions.triggerAction", { id: this.id, targetId: await this.tabTarget(page) });
+  async trigger(page, times = 1) {
+    const targetId = await this.tabTarget(page);
+    await Promise.all(Array.from({ length: times }, () => this.cdp.send("Extensions.triggerAction", { id: this.id, targetId })));
   }
 
   /** Waits until the worker records click number `count + 1` and returns that record. */
@@ -529,13 +546,14 @@ class FirefoxHarness extends Harness {
   }
 
   /** The real click's path: the browser action's triggerAction grants activeTab and fires onClicked. */
-  async trigger(page) {
+  async trigger(page, times = 1) {
     await this.switchTo(page.handle, true);
-    await this.chrome((id) => {
+    await this.chrome(([id, times]) => {
       const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
       const win = Services.wm.getMostRecentWindow("navigator:browser");
-      ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(id)).triggerAction(win);
-    }, this.id);
+      const action = ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(id));
+      for (let i = 0; i < times; i++) action.triggerAction(win);
+    }, [this.id, times]);
   }
 
   /** Clicks the notice's button `label` (Marionette reaches into the closed shadow root as WebDriver allows). */
@@ -694,6 +712,42 @@ export async function box(page, { caretToEnd = false } = {}) {
       sendDisabled: send ? send.disabled : null,
     };
   }, caretToEnd);
+}
+
+/**
+ * The box's paragraph structure: each child element's tag and text ("" for an empty line, whose
+ * only content is a `<br>`), and any text directly in the box. Unlike folded text, this shows
+ * whether lines became the page's own paragraphs, stray `<div>`s or extra blank lines.
+ */
+export async function paragraphs(page) {
+  return page.evaluate(() => {
+    const find = (root) => {
+      const hit = root.querySelector("[data-fx-composer]");
+      if (hit) return hit;
+      for (const el of root.querySelectorAll("*")) {
+        const inner = el.shadowRoot ?? (el.localName === "iframe" ? el.contentDocument : null);
+        const found = inner && find(inner);
+        if (found) return found;
+      }
+      return null;
+    };
+    const el = find(document);
+    if (!el) return null;
+    return [...el.childNodes]
+      .filter((n) => n.nodeType === 1 || /\S/.test(n.data))
+      .map((n) => (n.nodeType === 1 ? `<${n.localName}>${n.textContent}` : `#text ${n.data}`));
+  });
+}
+
+/**
+ * The structure a draft should leave: the box's own paragraphs, the first line of the draft
+ * continuing the last of them, then one paragraph a line (how both browsers write it when the
+ * caret is inside the box's paragraph).
+ */
+export function expectedParagraphs(before, lines, mode) {
+  const own = mode === "append" ? [...before] : ["<p>"];
+  const last = own.pop() ?? "<p>";
+  return [...own, last + lines[0], ...lines.slice(1).map((l) => `<p>${l}`)];
 }
 
 /** Types `text` at the end of the box as a user would (trusted input through CDP). */

@@ -1,4 +1,4 @@
-//! `notyet`: the NotYet core over JSON lines (contract section 4).
+//! `notyet`: the NotYet core over JSON lines (the commands and formats: docs/formats.md).
 //!
 //! Kept thin: argument parsing, files and streams here; every decision in `notyet-core`.
 //! Arguments are parsed by hand: two subcommands and one flag don't justify a parser crate.

@@ -1,4 +1,4 @@
-//! The `notyet` binary as a user runs it (contract section 4).
+//! The `notyet` binary as a user runs it (docs/formats.md).
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! What kind of invitation this is: the built-in categories of contract section 2, and why.
+//! What kind of invitation this is: the built-in categories (docs/formats.md), and why.
 //!
 //! Matching works on folded words (lower case, accents removed, punctuation as spaces), so
 //! "Chasseur de têtes" and "chasseur de tetes" are the same phrase and "Acme" never matches

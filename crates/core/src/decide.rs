@@ -38,7 +38,7 @@ fn variant_name(v: Variant) -> &'static str {
     }
 }
 
-/// The action each category suggests when no rule says otherwise (contract section 2).
+/// The action each category suggests when no rule says otherwise (docs/formats.md).
 pub fn default_action(category: Category) -> Action {
     match category {
         Category::Known => Action::Accept,

@@ -1,6 +1,6 @@
 //! Reading a snapshot: the invitations on the page and the open message box.
 //!
-//! Knows LinkedIn's two live layouts (see `../shared/linkedin-dom.md`): the 2026 server-driven
+//! Knows LinkedIn's two live layouts: the 2026 server-driven
 //! one with hashed classes, read through roles, aria, hrefs and text shapes; and the older Ember
 //! one with stable `invitation-card*` classes. A profile page of someone who invited you counts
 //! as one invitation. Labels are localized, so where a label can't be read the structure decides.

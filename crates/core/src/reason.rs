@@ -95,7 +95,7 @@ pub enum Reason {
 }
 
 impl Serialize for Reason {
-    /// As its English words: the CLI's and the contract's `reasons` are plain strings.
+    /// As its English words: a Suggestion's `reasons` are plain strings (docs/formats.md).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.say(Ui::En))
     }

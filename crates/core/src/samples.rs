@@ -54,6 +54,8 @@ pub fn samples() -> Vec<Sample> {
             Some("Hi, I read your post about accessible forms and liked the examples you gave. Would love to connect and swap notes."), Some(3))),
         s("personalized_de", Category::Personalized, person("Lena Hoffmann", "Produktmanagerin bei Beispiel GmbH",
             Some("Hallo, ich habe Ihren Vortrag über barrierefreie Formulare gesehen und fand die Beispiele sehr hilfreich. Ich würde mich freuen, in Kontakt zu bleiben."), Some(1))),
+        s("personalized_fr", Category::Personalized, person("Camille Laurent", "Designer UX chez Exemple SA",
+            Some("Bonjour, j'ai lu votre article sur les formulaires accessibles et j'ai trouvé vos exemples très utiles. Je serais ravie d'échanger avec vous."), Some(2))),
         s("generic_en", Category::Generic, person("Tom Baker", "Software engineer", None, Some(2))),
         s("mutual_en", Category::Mutual, person("Priya Nair", "Data scientist", None, Some(24))),
         s("recruiter_en", Category::Recruiter, person("Sam Carter", "Technical Recruiter | Hiring Rust engineers",
@@ -73,7 +75,7 @@ pub fn samples() -> Vec<Sample> {
     ]
 }
 
-/// An invitation pasted into the preview (contract section 1's JSON, already parsed), read
+/// An invitation pasted into the preview (an Invitation's JSON, already parsed), read
 /// as serde's derive reads it: absent keys and `null`s default, unknown keys are ignored.
 ///
 /// By hand because the options page's module would otherwise carry a typed deserialiser for

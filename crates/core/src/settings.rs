@@ -1,4 +1,4 @@
-//! The user's settings: contract section 3, plus rules, templates and wording preferences.
+//! The user's settings: the keys other tools rely on (docs/formats.md), plus rules, templates and wording preferences.
 //!
 //! The keys, their defaults and what counts as a problem are documented on [`Settings`].
 

@@ -1,4 +1,4 @@
-//! What the core decides for one invitation (contract section 2).
+//! What the core decides for one invitation (the JSON shape: docs/formats.md).
 
 use crate::reason::Reason;
 use serde::{Deserialize, Serialize};

@@ -508,7 +508,7 @@ mod tests {
         all
     }
 
-    /// The English words are the contract's strings: the same as before reasons became data.
+    /// The English words are the strings a Suggestion's `reasons` hold: the same as before reasons became data.
     #[test]
     fn english_reasons_keep_their_words() {
         let cases = [

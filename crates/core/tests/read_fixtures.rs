@@ -1,4 +1,4 @@
-//! The browser-test fixtures (tests/fixtures/pages, contract section 5), read natively: every
+//! The browser-test fixtures (tests/fixtures/pages, described in tests/fixtures/README.md), read natively: every
 //! page is turned into the agent's snapshot, read, and planned, and checked against its
 //! `expect` block the way the browser test checks it. Catches most reading and drafting
 //! problems before a browser is involved.

@@ -15,6 +15,13 @@ extern "C" {
     pub fn storage(this: &Api) -> Storage;
     #[wasm_bindgen(method, getter)]
     pub fn i18n(this: &Api) -> I18n;
+    /// `commands`: absent where the browser has none (Firefox for Android).
+    #[wasm_bindgen(method, getter)]
+    pub fn commands(this: &Api) -> Option<Commands>;
+
+    pub type Commands;
+    #[wasm_bindgen(method, catch, js_name = getAll)]
+    fn get_all(this: &Commands) -> Result<Promise, JsValue>;
 
     pub type Storage;
     #[wasm_bindgen(method, getter)]
@@ -121,4 +128,18 @@ impl I18n {
 pub fn change_value(changes: &JsValue, key: &str) -> Option<serde_json::Value> {
     let change = js_sys::Reflect::get(changes, &JsValue::from_str(key)).ok().filter(|c| !c.is_undefined())?;
     Some(js_sys::Reflect::get(&change, &JsValue::from_str("newValue")).map(|v| from_js(&v)).unwrap_or(serde_json::Value::Null))
+}
+
+impl Api {
+    /// The keyboard shortcut of the toolbar button as the user set it (`"Alt+Shift+N"`), `None`
+    /// when they removed it. Read from the browser rather than the manifest: users change it.
+    pub async fn action_shortcut(&self) -> Option<String> {
+        let all = JsFuture::from(self.commands()?.get_all().ok()?).await.ok()?;
+        let list = from_js(&all);
+        let action = list
+            .as_array()?
+            .iter()
+            .find(|c| matches!(c.get("name").and_then(serde_json::Value::as_str), Some("_execute_action" | "_execute_browser_action")))?;
+        action.get("shortcut").and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+    }
 }

@@ -19,6 +19,7 @@
 mod chrome;
 mod dom;
 mod view;
+mod welcome;
 
 use notyet_core::words::Say;
 use std::borrow::Cow;
@@ -68,6 +69,18 @@ pub struct App {
     pub preview_variant: Option<Variant>,
     /// The last export's object URL, revoked on the next export.
     export_url: Option<String>,
+    /// What the status area says now (tone, text), so an unchanged message isn't announced again.
+    status: Option<(Tone, String)>,
+    /// The status area lists a check's problems: each edit checks again, so none stays after its cause is gone.
+    rechecks: bool,
+}
+
+/// The kind of message the status area shows, which is its look (class `status-…`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    Info,
+    Done,
+    Problem,
 }
 
 thread_local! {
@@ -96,13 +109,24 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
     tr(&[prefix, &name_of(v)].concat())
 }
 
-/// The interface language the core words its reasons, errors and problems in.
+/// The interface language the core words its reasons, errors and problems in: the language of
+/// the locale file the page's own text comes from (its `html_lang`), so the two never differ.
+/// (`i18n.getUILanguage()` can: Chromium started with `--lang=de` reports "en-US" there.)
 pub fn ui() -> notyet_core::words::Ui {
-    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| notyet_core::words::Ui::from_code(&i.ui_language()))).unwrap_or_default()
+    notyet_core::words::Ui::from_code(&tr("html_lang"))
 }
 
 pub fn tr_with(key: &str, args: &[&str]) -> String {
     I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+}
+
+/// Sets the page's interface language (the browser's, through `i18n.getMessage`).
+fn set_i18n(i18n: I18n) {
+    I18N.with(|i| {
+        if let Ok(mut i) = i.try_borrow_mut() {
+            *i = Some(i18n);
+        }
+    });
 }
 
 fn now() -> f64 {
@@ -116,12 +140,7 @@ fn now() -> f64 {
 #[wasm_bindgen]
 pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     step("start");
-    let i18n = api.i18n();
-    I18N.with(|i| {
-        if let Ok(mut i) = i.try_borrow_mut() {
-            *i = Some(i18n);
-        }
-    });
+    set_i18n(api.i18n());
     let reads = wasm_bindgen_futures::JsFuture::from(stored).await?;
     let part = |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
     let (local_read, session_read) = (part(0), part(1));
@@ -148,6 +167,8 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         tpl_lang,
         preview_variant: None,
         export_url: None,
+        status: None,
+        rechecks: false,
     };
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
@@ -171,8 +192,8 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
         if !problems.is_empty() {
-            app.say_tr("loaded_with_notes");
-            show_problems(&problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false)).collect::<Vec<_>>());
+            app.rechecks = true;
         } else if !migrated.notes.is_empty() {
             app.say(&migrated.notes.join("; "));
         }
@@ -222,7 +243,8 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted).map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
+            let v: Value = serde_json::from_str(pasted)
+                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())]))?;
             read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
                 let (line, column) = key_position(pasted, &key);
                 tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
@@ -306,7 +328,9 @@ fn on_event(e: Event) {
             let key = k("key").as_string().unwrap_or_default();
             if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
                 e.prevent_default();
-                wasm_bindgen_futures::spawn_local(save());
+                wasm_bindgen_futures::spawn_local(async {
+                    save().await;
+                });
             }
         }
         _ => {
@@ -325,7 +349,9 @@ fn act_on(act: &str) {
     let (name, arg) = act.split_once('.').unwrap_or((act, ""));
     let index = arg.parse::<usize>().ok();
     match name {
-        "save" => wasm_bindgen_futures::spawn_local(save()),
+        "save" => wasm_bindgen_futures::spawn_local(async {
+            save().await;
+        }),
         "export" => {
             with_app(|app| app.export());
         }
@@ -351,6 +377,9 @@ fn act_on(act: &str) {
         "use-synced" => {
             with_app(App::use_synced);
         }
+        "status-close" => {
+            with_app(App::dismiss);
+        }
         _ => {
             with_app(|app| app.on_edit_action(name, arg, index));
         }
@@ -368,11 +397,6 @@ fn focus(id: &str) {
     if let Some(el) = by_id(id) {
         dom::call(&el, "focus");
     }
-}
-
-/// Shows problems (or clears them with an empty list) in the alert list under the toolbar.
-fn show_problems(lines: &[String]) {
-    dom::replace("problems", lines.iter().map(|l| E::new("li").t(l)).collect());
 }
 
 /// Marks a control invalid and explains why, or clears both.
@@ -417,21 +441,72 @@ fn variant_of(s: &str) -> Variant {
 }
 
 impl App {
-    fn say(&self, text: &str) {
+    /// Says one thing in the status area, in place of what it said before: it never shows two
+    /// states at once, and says nothing until something happened. `details`: the problems
+    /// behind it, listed under it (empty: none).
+    fn tell(&mut self, tone: Tone, text: &str, details: &[String]) {
+        self.rechecks = false;
+        dom::replace("problems", details.iter().map(|l| E::new("li").t(l)).collect());
+        if self.status.as_ref().is_some_and(|(t, s)| *t == tone && s == text) {
+            return;
+        }
+        self.status = Some((tone, text.to_owned()));
         set_text("status", text);
+        if let Some(area) = by_id("status-area") {
+            let _ = area.set_attribute(
+                "class",
+                match tone {
+                    Tone::Info => "status-area status-info",
+                    Tone::Done => "status-area status-done",
+                    Tone::Problem => "status-area status-problem",
+                },
+            );
+            let _ = area.remove_attribute("hidden");
+        }
+    }
+
+    /// Hides the status area (its close button) until the next message.
+    fn dismiss(&mut self) {
+        self.status = None;
+        self.rechecks = false;
+        set_text("status", "");
+        dom::replace("problems", Vec::new());
+        if let Some(area) = by_id("status-area") {
+            let _ = area.set_attribute("hidden", "");
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        self.tell(Tone::Info, text, &[]);
     }
 
     /// Says the interface text `key`.
-    fn say_tr(&self, key: &str) {
+    fn say_tr(&mut self, key: &str) {
         self.say(&tr(key));
     }
 
+    /// Marks the page unsaved or saved; the Save button carries the mark (a dot), so it stays
+    /// visible after the status area is dismissed.
     fn set_dirty(&mut self, dirty: bool) {
         self.dirty = dirty;
-        set_text("dirty", &tr(if dirty { "unsaved" } else { "all_saved" }));
-        if let Some(d) = by_id("dirty") {
-            let _ = d.set_attribute("class", if dirty { "dirty" } else { "" });
+        if let Some(b) = by_id("save") {
+            let _ = b.set_attribute("class", if dirty { "dirty" } else { "" });
+            let _ = b.set_attribute("title", &tr(if dirty { "save_unsaved" } else { "save_hint" }));
         }
+    }
+
+    /// The settings were edited: the page is unsaved, which the status area says, unless it
+    /// lists a check's problems: those are checked again, and go when none is left.
+    fn edited(&mut self) {
+        self.set_dirty(true);
+        if self.rechecks {
+            let problems = check(&settings_value(&self.settings), false);
+            if !problems.is_empty() {
+                dom::replace("problems", problems.iter().map(|l| E::new("li").t(l)).collect());
+                return;
+            }
+        }
+        self.say_tr("unsaved");
     }
 
     /// One control changed: update the settings (or the preview's choices) and the preview.
@@ -521,7 +596,7 @@ impl App {
             _ => edited = false,
         }
         if edited {
-            self.set_dirty(true);
+            self.edited();
         }
         self.update_preview();
     }
@@ -670,8 +745,10 @@ impl App {
                 let variant = variant_of(arg);
                 self.set_template(variant, String::new());
                 dom::replace("templates", view::templates(self));
-                self.set_dirty(true);
-                self.say_tr("tpl_reset_done");
+                self.edited();
+                if !self.rechecks {
+                    self.say_tr("tpl_reset_done");
+                }
                 self.update_preview();
                 focus(&format!("tpl-{arg}"));
                 return;
@@ -706,7 +783,7 @@ impl App {
             _ => return,
         };
         dom::replace("rules", view::rules(self));
-        self.set_dirty(true);
+        self.edited();
         self.update_preview();
         focus(&focus_after);
     }
@@ -737,6 +814,7 @@ impl App {
         let (inv, known) = match preview_invitation(sample, samples, last_read, pasted) {
             Ok(x) => x,
             Err(e) => {
+                dom::replace("preview-invitation", Vec::new());
                 set_text("preview-summary", &e);
                 set_text("preview-count", "");
                 dom::replace("preview-reasons", Vec::new());
@@ -747,6 +825,7 @@ impl App {
         // The sample's settings (`Sample::settings_for`: the known sample's inviter among the
         // known people) and the preview's length, made in place and undone after: a copy of the
         // settings per keystroke would link their whole `Clone`, the templates' trees included.
+        dom::replace("preview-invitation", vec![view::invitation_card(&inv)]);
         let people = &mut settings.known.people;
         let before = people.len();
         people.extend(known.then(|| inv.name.clone()));
@@ -861,6 +940,7 @@ impl App {
         self.settings = s;
         self.dirty = true;
         self.rerender();
+        self.edited();
         dom::replace("sync-offer", Vec::new());
         self.say_tr("synced_used");
     }
@@ -900,36 +980,96 @@ fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
     Value::Object(map)
 }
 
-/// The settings document checked as `notyet check-settings` does: problems at JSON paths.
-fn check(doc: &Value) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc)).1.iter().map(ToString::to_string).collect()
+/// The settings document checked as `notyet check-settings` does, each problem in the user's
+/// words at the part of the page it is in; `with_path` adds its JSON path (an import report's
+/// details, which are about a file).
+fn check(doc: &Value, with_path: bool) -> Vec<String> {
+    Settings::from_json(&chrome::text(doc)).1.iter().map(|p| worded(p, with_path)).collect()
+}
+
+/// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
+/// short"), then what, in the interface language.
+fn worded(p: &notyet_core::Problem, with_path: bool) -> String {
+    let mut out = format!("{}: {}", place(&p.path), p.say(ui()));
+    if with_path {
+        out.push_str(" · ");
+        out.push_str(&p.path);
+    }
+    out
+}
+
+/// The part of the page a JSON path points into, in the page's words.
+fn place(path: &str) -> String {
+    let rest = path.strip_prefix("$.").unwrap_or(path);
+    let (head, tail) = rest.split_once(['.', '[']).unwrap_or((rest, ""));
+    match head {
+        "me" => tr("me"),
+        "known" => tr("known"),
+        "rules" => {
+            let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
+            tr_with("rule_n", &[&n.to_string()])
+        }
+        "templates" => {
+            let mut parts = tail.split('.');
+            let id = parts.next().unwrap_or("");
+            let label = tr(&["tpl_id_", id].concat());
+            let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
+            match (parts.next(), parts.next()) {
+                (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+                _ => tr_with("problem_template_id", &[&label]),
+            }
+        }
+        "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),
+        _ => tr("general"),
+    }
 }
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
-async fn save() {
-    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return };
+/// Returns whether they were stored: the page says "Saved." only once storage said so, and
+/// stays unsaved otherwise.
+async fn save() -> bool {
+    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return false };
     // Only what this version writes is checked: keys kept from a newer version are its business.
-    let problems = check(&fresh);
+    let problems = check(&fresh, false);
     if !problems.is_empty() {
-        with_app(|app| app.say_tr("save_refused"));
-        show_problems(&problems);
-        return;
+        with_app(|app| {
+            app.tell(Tone::Problem, &tr("save_refused"), &problems);
+            app.rechecks = true;
+        });
+        return false;
     }
     let saved_at = now();
     let result = api.storage().local().write(&object([("settings", doc.clone()), ("settings_saved_at", Value::from(saved_at))])).await;
     match result {
         Ok(()) => {
-            show_problems(&[]);
             with_app(|app| {
                 app.stored = doc.clone();
                 app.set_dirty(false);
-                app.say_tr("saved");
+                app.tell(Tone::Done, &tr("saved"), &[]);
             });
             if with_app(|a| a.sync_on).unwrap_or(false) {
                 push_sync(&api, &doc, saved_at).await;
             }
+            true
         }
-        Err(e) => with_app(|app| app.say(&tr_with("save_failed", &[&e]))).unwrap_or(()),
+        Err(e) => {
+            let why = storage_error(&e);
+            with_app(|app| {
+                app.set_dirty(true);
+                app.tell(Tone::Problem, &tr_with("save_failed", &[&why]), &[]);
+            });
+            false
+        }
+    }
+}
+
+/// A storage failure in the user's words: the browser's own message ("QUOTA_BYTES quota
+/// exceeded") is developer talk, so the common case, a full storage, is said in ours.
+pub(crate) fn storage_error(e: &str) -> String {
+    if e.to_ascii_lowercase().contains("quota") {
+        tr("storage_full")
+    } else {
+        e.to_owned()
     }
 }
 
@@ -944,6 +1084,12 @@ fn too_large(e: &TooLarge) -> String {
     tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
 }
 
+/// `bytes` in `unit`s with one decimal, rounded down (integer arithmetic, as in [`too_large`]).
+fn tenths(bytes: usize, unit: usize) -> String {
+    let t = bytes * 10 / unit;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// Copies the saved settings to `storage.sync` in chunks, removing chunks a larger earlier save left.
 async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     let Some(sync) = api.storage().sync() else {
@@ -955,7 +1101,7 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
         Err(e) => {
             let message = too_large(&e);
             set_text("sync-status", &message);
-            with_app(|app| app.say(&message));
+            with_app(|app| app.tell(Tone::Problem, &message, &[]));
             return;
         }
     };
@@ -1043,27 +1189,37 @@ async fn check_synced() -> bool {
     }
 }
 
+/// The largest settings file an import reads: a real one is a few KB (sync holds at most
+/// 100 KB), and parsing a file of tens of MB froze the page for over a minute (69 MB: 75 s).
+pub const IMPORT_LIMIT: f64 = 1024.0 * 1024.0;
+
 /// Imports a settings file: checked first, and applied and saved only when it has no problem.
 async fn import(input: Element) {
     let Some(file) = input.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
     dom::set_value(&input, ""); // the same file may be chosen again
+    let name = file.name();
+    if file.size() > IMPORT_LIMIT {
+        // Refused before reading: its size is known without touching its bytes.
+        let mb = |b: f64| tenths(b as usize, 1024 * 1024);
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_too_large", &[&name, &mb(file.size()), &mb(IMPORT_LIMIT)]), &[]));
+        return;
+    }
     let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
         Ok(t) => t.as_string().unwrap_or_default(),
         Err(e) => {
-            with_app(|a| a.say(&tr_with("import_failed", &[&chrome::error_text(&e)])));
+            with_app(|a| a.tell(Tone::Problem, &tr_with("import_failed", &[&chrome::error_text(&e)]), &[]));
             return;
         }
     };
-    let name = file.name();
     let parsed: Result<Value, _> = serde_json::from_str(&text);
     let problems = match &parsed {
-        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value),
+        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
         Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![format!("$: {} (line {}, column {})", e, e.line(), e.column())],
+        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])],
     };
     if !problems.is_empty() {
-        with_app(|a| a.say(&tr_with("import_refused", &[&name, &problems.len().to_string()])));
-        show_problems(&problems);
+        // The report's details may name JSON paths: they say where in the file to look.
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_refused", &[&name]), &problems));
         return;
     }
     let Ok(doc) = parsed else { return };
@@ -1075,11 +1231,16 @@ async fn import(input: Element) {
     with_app(|a| {
         a.settings = Settings::from_json(&chrome::text(&migrated.value)).0;
         a.stored = doc;
+        a.dirty = true;
         a.rerender();
     });
-    show_problems(&[]);
-    save().await;
-    with_app(|a| a.say(&tr_with("imported", &[&name])));
+    if save().await {
+        with_app(|a| a.tell(Tone::Done, &tr_with("imported", &[&name]), &[]));
+    } else {
+        // Shown but not stored: the page stays unsaved (and warns before closing), and says why.
+        let why = with_app(|a| a.status.as_ref().map(|(_, t)| t.clone()).unwrap_or_default()).unwrap_or_default();
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_not_saved", &[&name, &why]), &[]));
+    }
 }
 
 /// Resets every setting to its default and saves (after the dialog's confirmation).
@@ -1089,6 +1250,7 @@ async fn reset() {
         a.stored = Value::Null;
         a.rerender();
     });
-    save().await;
-    with_app(|a| a.say_tr("reset_done"));
+    if save().await {
+        with_app(|a| a.tell(Tone::Done, &tr("reset_done"), &[]));
+    }
 }

@@ -4,7 +4,7 @@
 //! lines can point at them.
 
 use notyet_core::template::{default_source, Template};
-use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Rule, Settings, Variant};
+use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
 
 use crate::dom::{option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
@@ -84,8 +84,7 @@ fn section(id: &str, title: &str) -> E {
 /// The whole page.
 pub fn page(app: &App) -> E {
     let header = E::new("header")
-        .c(E::new("h1").tr("options_title"))
-        .c(E::new("div")
+        .c(E::new("div").class("titlebar").c(E::new("h1").tr("options_title")).c(E::new("div")
             .class("toolbar")
             .a("role", "toolbar")
             .a("aria-label", &tr("toolbar_label"))
@@ -100,10 +99,22 @@ pub fn page(app: &App) -> E {
                 .a("accept", ".json,application/json")
                 .flag("hidden", true)
                 .a("tabindex", "-1"))
-            .c(button("reset", lazy_tr("reset")).id("reset")))
-        .c(E::new("p").id("dirty").a("aria-live", "polite").tr("all_saved"))
-        .c(E::new("div").id("status").a("role", "status").a("aria-live", "polite"))
-        .c(E::new("ul").id("problems").a("role", "alert"));
+            .c(button("reset", lazy_tr("reset")).id("reset"))))
+        .c(nav())
+        // The one status area: hidden until something happened, one message at a time.
+        .c(E::new("div")
+            .id("status-area")
+            .class("status-area")
+            .flag("hidden", true)
+            .c(E::new("p").id("status").a("role", "status").a("aria-live", "polite"))
+            .c(E::new("button")
+                .a("type", "button")
+                .id("status-close")
+                .a("data-act", "status-close")
+                .a("aria-label", &tr("dismiss"))
+                .a("title", &tr("dismiss"))
+                .t("×"))
+            .c(E::new("ul").id("problems")));
     let edit = E::new("div")
         .class("edit")
         .c(me(&app.settings))
@@ -114,6 +125,21 @@ pub fn page(app: &App) -> E {
         .c(sync(app));
     let main = E::new("main").c(edit).c(preview(app));
     E::new("div").id("app").c(header).c(main).c(reset_dialog())
+}
+
+/// Links to the page's sections (the preview included: at narrow widths it sits below them),
+/// and to the welcome page, which can be seen again from here.
+fn nav() -> E {
+    let link = |href: &str, key: &str| E::new("li").c(E::new("a").a("href", href).tr(key));
+    E::new("nav").a("aria-label", &tr("nav_label")).c(E::new("ul")
+        .c(link("#s-me", lazy_tr("me")))
+        .c(link("#s-known", lazy_tr("known")))
+        .c(link("#s-general", lazy_tr("general")))
+        .c(link("#s-rules", lazy_tr("rules")))
+        .c(link("#s-templates", lazy_tr("templates")))
+        .c(link("#s-preview", lazy_tr("preview")))
+        .c(link("#s-sync", lazy_tr("sync")))
+        .c(link("welcome.html", lazy_tr("nav_welcome"))))
 }
 
 fn me(s: &Settings) -> E {
@@ -144,7 +170,7 @@ pub fn languages(s: &Settings) -> Vec<String> {
     out
 }
 
-fn language_label(code: &str) -> String {
+pub fn language_label(code: &str) -> String {
     let name = tr(&["lang_", code].concat());
     if name.starts_with("lang_") {
         code.to_owned()
@@ -379,6 +405,22 @@ fn sync(app: &App) -> E {
         .c(E::new("div").id("sync-offer"))
 }
 
+/// An invitation as the preview shows it: who, headline, mutual connections and the note,
+/// so that a reason ("note mentions …") can be checked against what was read. Text only.
+pub fn invitation_card(inv: &Invitation) -> E {
+    let mut card = E::new("div").class("invitation").id("invitation-card").c(E::new("p").class("who").t(&inv.name));
+    if let Some(h) = inv.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+        card = card.c(E::new("p").class("headline").t(h));
+    }
+    if let Some(n) = inv.mutual_connections {
+        card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&n.to_string()])));
+    }
+    match inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(note) => card.c(E::new("p").class("note").t(&["“", note, "”"].concat())),
+        None => card.c(E::new("p").class("note").tr("invitation_no_note")),
+    }
+}
+
 /// The sample choices: built-in ones, what the last click read, and pasted JSON.
 pub fn sample_options(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = app
@@ -407,6 +449,7 @@ fn preview(app: &App) -> E {
     let variants = keyed(&[("", lazy_tr("preview_variant_settings")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
     E::new("aside")
         .class("preview")
+        .id("s-preview")
         .a("aria-labelledby", "h-preview")
         .c(E::new("h2").id("h-preview").tr("preview"))
         .c(field("sample", lazy_tr("sample"), select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
@@ -417,6 +460,7 @@ fn preview(app: &App) -> E {
             Some(lazy_tr("paste_hint")),
         )))
         .c(field("pvariant", lazy_tr("preview_variant"), select(variants, &pv), None))
+        .c(E::new("div").id("preview-invitation"))
         // Only the decision is announced; the count changes on every keystroke and is read on demand.
         .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
         .c(E::new("p").id("preview-count").class("count"))
