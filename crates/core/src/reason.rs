@@ -136,8 +136,12 @@ impl Reason {
         let quoted = |w: &str| fill(ui.pick("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»"), w, "");
         // One wording a reason, in the three languages, with at most two values: `{a}` and `{b}`.
         let (words, a, b): ([&str; 3], String, String) = match self {
-            R::KnownPerson { .. } if on_page => (["matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"], none(), none()),
-            R::KnownPerson { entry } => (["is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"], entry.clone(), none()),
+            R::KnownPerson { .. } if on_page => {
+                (["matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"], none(), none())
+            }
+            R::KnownPerson { entry } => {
+                (["is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"], entry.clone(), none())
+            }
             R::KnownOrganisation { list, in_headline: false, .. } if on_page => {
                 (["matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"], none(), list.say(ui))
             }
@@ -170,7 +174,9 @@ impl Reason {
                 none(),
                 none(),
             ),
-            R::NotKnown => (["not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"], none(), none()),
+            R::NotKnown => {
+                (["not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"], none(), none())
+            }
             R::PersonalNote => (["wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"], none(), none()),
             R::NoNote => (["sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"], none(), none()),
             R::StockNote => (
@@ -182,9 +188,11 @@ impl Reason {
                 none(),
                 none(),
             ),
-            R::MutualConnections { count: 1, threshold } => {
-                (["1 mutual connection (your threshold is {b})", "1 gemeinsamer Kontakt (Ihre Schwelle: {b})", "1 relation en commun (votre seuil\u{a0}: {b})"], none(), threshold.to_string())
-            }
+            R::MutualConnections { count: 1, threshold } => (
+                ["1 mutual connection (your threshold is {b})", "1 gemeinsamer Kontakt (Ihre Schwelle: {b})", "1 relation en commun (votre seuil\u{a0}: {b})"],
+                none(),
+                threshold.to_string(),
+            ),
             R::MutualConnections { count, threshold } => (
                 [
                     "{a} mutual connections (your threshold is {b})",
@@ -205,7 +213,11 @@ impl Reason {
             R::NoTemplate { .. } if on_page => {
                 (["no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse"], none(), none())
             }
-            R::NoTemplate { id } => (["no template {a} to word a reply with", "keine Vorlage {a} für eine Antwort", "aucun modèle {a} pour rédiger une réponse"], quoted(id), none()),
+            R::NoTemplate { id } => (
+                ["no template {a} to word a reply with", "keine Vorlage {a} für eine Antwort", "aucun modèle {a} pour rédiger une réponse"],
+                quoted(id),
+                none(),
+            ),
             R::TemplateError { error, .. } if on_page => {
                 (["your template has an error ({b})", "Ihre Vorlage hat einen Fehler ({b})", "votre modèle contient une erreur ({b})"], none(), error.say(ui))
             }

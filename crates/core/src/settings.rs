@@ -323,27 +323,43 @@ impl Say for ProblemKind {
         // One wording a kind, in the three languages, with at most two values: `{a}` and `{b}`.
         let (words, a, b): ([&str; 3], String, String) = match self {
             P::NotJson { error } => (["not valid JSON: {a}", "kein gültiges JSON: {a}", "JSON non valide\u{a0}: {a}"], error.say(ui), none()),
-            P::NotAnObject { found } => {
-                (["expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"], found.say(ui), none())
-            }
-            P::UnknownKey { expected } => {
-                (["unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (attendu\u{a0}: l'une de {a})"], list(expected), none())
-            }
-            P::NotText { found } => (["expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"], found.say(ui), none()),
-            P::NotTrueOrFalse { found } => {
-                (["expected true or false, found {a}", "erwartet war true oder false, gefunden wurde {a}", "true ou false était attendu, trouvé\u{a0}: {a}"], found.say(ui), none())
-            }
+            P::NotAnObject { found } => (
+                ["expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
+            P::UnknownKey { expected } => (
+                ["unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (attendu\u{a0}: l'une de {a})"],
+                list(expected),
+                none(),
+            ),
+            P::NotText { found } => (
+                ["expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
+            P::NotTrueOrFalse { found } => (
+                ["expected true or false, found {a}", "erwartet war true oder false, gefunden wurde {a}", "true ou false était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
             P::TooLarge { value } => (["{a} is too large", "{a} ist zu groß", "{a} est trop grand"], value.to_string(), none()),
-            P::Negative { number } => {
-                (["must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"], number.clone(), none())
-            }
+            P::Negative { number } => (
+                ["must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"],
+                number.clone(),
+                none(),
+            ),
             P::NotWholeNumber { number, found } => (
                 ["expected a whole number, found {a}", "erwartet war eine ganze Zahl, gefunden wurde {a}", "un nombre entier était attendu, trouvé\u{a0}: {a}"],
                 number.clone().unwrap_or_else(|| found.say(ui)),
                 none(),
             ),
             P::NotAListOfTexts { found } => (
-                ["expected a list of texts, found {a}", "erwartet war eine Liste von Texten, gefunden wurde {a}", "une liste de textes était attendue, trouvé\u{a0}: {a}"],
+                [
+                    "expected a list of texts, found {a}",
+                    "erwartet war eine Liste von Texten, gefunden wurde {a}",
+                    "une liste de textes était attendue, trouvé\u{a0}: {a}",
+                ],
                 found.say(ui),
                 none(),
             ),
@@ -356,7 +372,15 @@ impl Say for ProblemKind {
                 quoted(written),
                 none(),
             ),
-            P::VersionZero => (["versions start at 1; read as version 1", "Versionen beginnen bei 1; als Version 1 gelesen", "les versions commencent à 1 ; lu comme version 1"], none(), none()),
+            P::VersionZero => (
+                [
+                    "versions start at 1; read as version 1",
+                    "Versionen beginnen bei 1; als Version 1 gelesen",
+                    "les versions commencent à 1 ; lu comme version 1",
+                ],
+                none(),
+                none(),
+            ),
             P::NewerVersion { version } => (
                 [
                     "written by a newer NotYet (version {a}); read as version {b}, so newer parts may be reported or ignored",
@@ -385,7 +409,11 @@ impl Say for ProblemKind {
                 none(),
             ),
             P::NotAListOfRules { found } => (
-                ["expected a list of rules, found {a}", "erwartet war eine Liste von Regeln, gefunden wurde {a}", "une liste de règles était attendue, trouvé\u{a0}: {a}"],
+                [
+                    "expected a list of rules, found {a}",
+                    "erwartet war eine Liste von Regeln, gefunden wurde {a}",
+                    "une liste de règles était attendue, trouvé\u{a0}: {a}",
+                ],
                 found.say(ui),
                 none(),
             ),
@@ -444,9 +472,11 @@ impl Say for ProblemKind {
                 quoted(name.trim()),
                 none(),
             ),
-            P::NotACategory { written } => {
-                (["{a} is not a category (one of: {b})", "{a} ist keine Kategorie (eine von: {b})", "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"], quoted(written), list(CATEGORY_NAMES))
-            }
+            P::NotACategory { written } => (
+                ["{a} is not a category (one of: {b})", "{a} ist keine Kategorie (eine von: {b})", "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"],
+                quoted(written),
+                list(CATEGORY_NAMES),
+            ),
             P::NotAField { found } => (
                 [
                     "expected \"headline\", \"note\" or \"any\", found {a}",
@@ -465,9 +495,11 @@ impl Say for ProblemKind {
                 quoted(written),
                 none(),
             ),
-            P::NoSuchTemplate { id, ids } => {
-                (["no template {a} (there are: {b})", "keine Vorlage {a} (vorhanden: {b})", "aucun modèle {a} (existants\u{a0}: {b})"], quoted(id), ids.join(", "))
-            }
+            P::NoSuchTemplate { id, ids } => (
+                ["no template {a} (there are: {b})", "keine Vorlage {a} (vorhanden: {b})", "aucun modèle {a} (existants\u{a0}: {b})"],
+                quoted(id),
+                ids.join(", "),
+            ),
             P::EmptyThen => (
                 [
                     "\"then\" needs an action, a template or a category",

@@ -81,7 +81,15 @@ impl Ui {
 
     /// `error` is how the snapshot's JSON failed, in words ([`JsonError`]).
     pub fn unreadable(self, error: &str) -> String {
-        fill(self.pick("NotYet couldn't read this page ({a}). Nothing was changed.", "NotYet konnte diese Seite nicht lesen ({a}). Es wurde nichts geändert.", "NotYet n'a pas pu lire cette page ({a}). Rien n'a été modifié."), error, "")
+        fill(
+            self.pick(
+                "NotYet couldn't read this page ({a}). Nothing was changed.",
+                "NotYet konnte diese Seite nicht lesen ({a}). Es wurde nichts geändert.",
+                "NotYet n'a pas pu lire cette page ({a}). Rien n'a été modifié.",
+            ),
+            error,
+            "",
+        )
     }
 
     pub fn opening_options(self) -> &'static str {
@@ -197,16 +205,40 @@ impl Ui {
     }
 
     pub fn one_invitation(self, who: &str) -> String {
-        fill(self.pick("1 invitation, from {a}. Open Reply or Message on it to draft a decline.", "1 Einladung, von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.", "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."), who, "")
+        fill(
+            self.pick(
+                "1 invitation, from {a}. Open Reply or Message on it to draft a decline.",
+                "1 Einladung, von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
+                "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus.",
+            ),
+            who,
+            "",
+        )
     }
 
     pub fn many_invitations(self, n: usize) -> String {
-        fill(self.pick("{a} invitations. Open Reply or Message on one to draft a decline.", "{a} Einladungen. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.", "{a} invitations. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus."), &n.to_string(), "")
+        fill(
+            self.pick(
+                "{a} invitations. Open Reply or Message on one to draft a decline.",
+                "{a} Einladungen. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
+                "{a} invitations. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus.",
+            ),
+            &n.to_string(),
+            "",
+        )
     }
 
     /// `why` is empty or " (reasons)", already worded.
     pub fn accept_advice(self, who: &str, why: &str) -> String {
-        fill(self.pick("{a} looks like someone you know{b}: accept the invitation if you like. Nothing was written.", "{a} scheint jemand zu sein, den Sie kennen{b}: Nehmen Sie die Einladung an, wenn Sie möchten. Es wurde nichts geschrieben.", "{a} semble être quelqu'un que vous connaissez{b} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit."), who, why)
+        fill(
+            self.pick(
+                "{a} looks like someone you know{b}: accept the invitation if you like. Nothing was written.",
+                "{a} scheint jemand zu sein, den Sie kennen{b}: Nehmen Sie die Einladung an, wenn Sie möchten. Es wurde nichts geschrieben.",
+                "{a} semble être quelqu'un que vous connaissez{b} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit.",
+            ),
+            who,
+            why,
+        )
     }
 
     pub fn spam_advice(self, who: &str, why: &str) -> String {
@@ -242,7 +274,15 @@ impl Ui {
 
     /// An ignore decided by the user's rule, for a person.
     pub fn ignore_advice(self, who: &str, why: &str) -> String {
-        fill(self.pick("NotYet suggests ignoring the invitation from {a}{b}. Nothing was written.", "NotYet schlägt vor, die Einladung von {a} zu ignorieren{b}. Es wurde nichts geschrieben.", "NotYet suggère d'ignorer l'invitation de {a}{b}. Rien n'a été écrit."), who, why)
+        fill(
+            self.pick(
+                "NotYet suggests ignoring the invitation from {a}{b}. Nothing was written.",
+                "NotYet schlägt vor, die Einladung von {a} zu ignorieren{b}. Es wurde nichts geschrieben.",
+                "NotYet suggère d'ignorer l'invitation de {a}{b}. Rien n'a été écrit.",
+            ),
+            who,
+            why,
+        )
     }
 
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
@@ -312,7 +352,15 @@ impl Ui {
     }
 
     pub fn changed_category(self, now: &str, was: &str) -> String {
-        fill(self.pick("Now the {a} reply (was {b})", "Jetzt die Antwort „{a}“ (vorher „{b}“)", "Maintenant la réponse «\u{a0}{a}\u{a0}» (avant\u{a0}: «\u{a0}{b}\u{a0}»)"), now, was)
+        fill(
+            self.pick(
+                "Now the {a} reply (was {b})",
+                "Jetzt die Antwort „{a}“ (vorher „{b}“)",
+                "Maintenant la réponse «\u{a0}{a}\u{a0}» (avant\u{a0}: «\u{a0}{b}\u{a0}»)",
+            ),
+            now,
+            was,
+        )
     }
 
     pub fn changed_language(self, now: &str, was: &str) -> String {
@@ -329,7 +377,15 @@ impl Ui {
 
     /// After "Replace anyway": the user's edited version can come back.
     pub fn replaced_edited(self, who: &str) -> String {
-        fill(self.pick("Replaced your edited draft with a fresh one for {a}. Restore brings your version back.", "Ihr bearbeiteter Entwurf wurde durch einen neuen für {a} ersetzt. „Wiederherstellen“ holt Ihre Fassung zurück.", "Votre brouillon modifié a été remplacé par un nouveau pour {a}. « Rétablir » ramène votre version."), who, "")
+        fill(
+            self.pick(
+                "Replaced your edited draft with a fresh one for {a}. Restore brings your version back.",
+                "Ihr bearbeiteter Entwurf wurde durch einen neuen für {a} ersetzt. „Wiederherstellen“ holt Ihre Fassung zurück.",
+                "Votre brouillon modifié a été remplacé par un nouveau pour {a}. « Rétablir » ramène votre version.",
+            ),
+            who,
+            "",
+        )
     }
 
     /// The end of every notice after a draft.
@@ -347,7 +403,15 @@ impl Ui {
     }
 
     pub fn no_text(self, who: &str) -> String {
-        fill(self.pick("NotYet has no text for {a}. Nothing was written.", "NotYet hat keinen Text für {a}. Es wurde nichts geschrieben.", "NotYet n'a pas de texte pour {a}. Rien n'a été écrit."), who, "")
+        fill(
+            self.pick(
+                "NotYet has no text for {a}. Nothing was written.",
+                "NotYet hat keinen Text für {a}. Es wurde nichts geschrieben.",
+                "NotYet n'a pas de texte pour {a}. Rien n'a été écrit.",
+            ),
+            who,
+            "",
+        )
     }
 }
 
