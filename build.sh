@@ -45,14 +45,19 @@ PKG=target/wasm-pkg
 # module (198,006 B that day). Raised to 210 KB, a decision: the welcome page (5.3 KB gzipped in
 # the module) and the French interface (4.9 KB) came after typed reasons in three languages; the
 # zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
-ZIP_BUDGET=215040             # 210 KB
+# Raised to 230 KB with the module below for issue 7's reader (226,054 B).
+ZIP_BUDGET=235520             # 230 KB
 # The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
 # so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
 # 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
 # 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
-WASM_BUDGET=460800            # 450 KB
+# Raised to 470 KB raw and 200 KB gzipped, a decision, when reading LinkedIn as it really is
+# (issue 7: cards found by their Accept/Ignore controls in seven languages, times by pattern,
+# visibility, lone surrogates tolerated, a choice of person when unsure, masked page reports)
+# added 17.9 KB raw and 13.7 KB gzipped: 468,737 B and 198,524 B then.
+WASM_BUDGET=481280            # 470 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
-WASM_GZIP_BUDGET=190464       # 186 KB gzipped (gzip -9)
+WASM_GZIP_BUDGET=204800       # 200 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}

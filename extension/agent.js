@@ -6,8 +6,8 @@
  * decides what to read and what to write.
  *
  * Commands and answers (all plain JSON):
- * - `{op: "snapshot", attributes, skip, max_depth, class_parts}` → the JSON string of a core
- *   `Snapshot` (crates/core/src/snapshot.rs)
+ * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
+ *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
  * - `{op: "notice", level, text, actions}` → `{ok: true}`; a button of `actions` ({label, request})
@@ -27,32 +27,60 @@ export function agent(command) {
     return id;
   };
 
-  /** Iterative walk (deep pages must not overflow the stack); no layout or style reads. */
-  const snapshot = ({ attributes, skip, max_depth: maxDepth = Infinity, class_parts: classParts }) => {
+  /**
+   * Iterative walk (deep pages must not overflow the stack). What the page doesn't render is
+   * marked `h: 1` and left out: the `hidden` attribute, and for the elements the core asks about
+   * (`probe`: containers, cards, controls, boxes) the browser's own `checkVisibility()`, which
+   * covers CSS (`display: none`, collapsed panels, `visibility: hidden`). Text is capped per node
+   * and in all, attributes per value; every string is made well-formed (a lone surrogate from an
+   * emoji cut in half would otherwise reach the core as `\ud83d`). A cut is marked `x`.
+   */
+  const snapshot = ({
+    attributes,
+    skip,
+    max_depth: maxDepth = Infinity,
+    class_parts: classParts,
+    probe = {},
+    max_text: maxText = Infinity,
+    max_total_text: maxTotal = Infinity,
+    max_attribute: maxAttribute = Infinity,
+  }) => {
     const wanted = new Set(attributes);
     const skipped = new Set(skip);
+    const probeTags = new Set(probe.tags ?? []);
+    const probeAttributes = new Set(probe.attributes ?? []);
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
     const value = (el, name) => {
-      const v = el.getAttribute(name);
-      if (name !== "class" || !classPart) return v;
+      let v = el.getAttribute(name);
+      if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
+      if (name !== "class" || !classPart) return well(v);
       return classPart.test(v) ? v.split(/\s+/).filter((w) => classPart.test(w)).join(" ") : "";
     };
+    let budget = maxTotal; // characters of text left to copy
     state.nodes = new Map();
     // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
     const element = (el, depth, tag) => {
       const out = { i: idOf(el), t: tag ?? el.localName };
+      let hidden = false;
+      let probed = probeTags.has(out.t);
       if (el.hasAttributes?.()) {
         // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
         const a = [];
         for (const name of el.getAttributeNames()) {
+          if (name === "hidden") hidden = true;
+          if (!probed && probeAttributes.has(name)) probed = true;
           if (!wanted.has(name)) continue;
           const v = value(el, name);
           if (v !== "" || name !== "class") a.push(name, v);
         }
         if (a.length) out.a = a;
       }
-      if (depth < maxDepth) stack.push([el, out, depth]);
+      if (!hidden && probed && el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) hidden = true;
+      if (hidden) out.h = 1;
+      else if (depth < maxDepth) stack.push([el, out, depth]);
+      else if (el.firstChild || el.shadowRoot) out.x = 1;
       return out;
     };
     const stack = [];
@@ -73,8 +101,16 @@ export function agent(command) {
       }
       for (let n = el.firstChild; n; n = n.nextSibling) {
         if (n.nodeType === 3) {
-          const text = n.data;
-          if (/\S/.test(text)) c.push(text);
+          let text = n.data;
+          if (!/\S/.test(text)) continue;
+          const room = Math.min(maxText, budget);
+          if (text.length > room) {
+            text = text.slice(0, room);
+            out.x = 2;
+            if (!text) continue;
+          }
+          budget -= text.length;
+          c.push(well(text));
         } else if (n.nodeType === 1 && !skipped.has(n.localName)) {
           c.push(element(n, depth + 1));
         }
@@ -92,7 +128,8 @@ export function agent(command) {
       if (!inner) break;
     }
     const focus = active && state.nodes.has(state.ids.get(active)) ? state.ids.get(active) : undefined;
-    return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root, focus });
+    const title = well(doc.title.slice(0, maxAttribute));
+    return JSON.stringify({ url: location.href, title, lang: well(doc.documentElement.lang || ""), root, focus });
   };
 
   /**

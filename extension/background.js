@@ -40,6 +40,9 @@ const ui = () => api.i18n.getUILanguage();
 /** One of the few words of our own on a notice, from _locales (English if the key is missing). */
 const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallback;
 
+/** Each tab's last snapshot (the agent's JSON), kept in memory for a "Not right?" page report. */
+const snapshots = new Map();
+
 /** Tabs whose badge says a click failed; cleared on the next good click. */
 const badged = new Set();
 
@@ -79,6 +82,7 @@ api.action.onClicked.addListener((tab) => void click(tab));
 api.runtime.onMessage.addListener((message, sender) => {
   if (sender.id !== api.runtime.id || !sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
+  else if (message.request?.type === "report") void report(sender.tab);
   else void click(sender.tab, message.request);
 });
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
@@ -90,6 +94,7 @@ api.storage.onChanged.addListener((changes, area) => {
 });
 api.tabs.onRemoved.addListener((tabId) => {
   drafts.delete(tabId);
+  snapshots.delete(tabId);
   badged.delete(tabId);
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
@@ -150,6 +155,7 @@ async function clickOnce(tab, request) {
     snapshotRequest ??= JSON.parse(core.snapshotRequest());
     const snapshot = await run(tabId, { op: "snapshot", ...snapshotRequest });
     record.snapshot = performance.now();
+    snapshots.set(tabId, snapshot);
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
     const notice = { ...plan.notice };
@@ -184,5 +190,25 @@ async function clickOnce(tab, request) {
   } finally {
     record.end = performance.now();
     globalThis.__notyetClicks.push(record); // @test
+  }
+}
+
+/**
+ * "Not right?": the snapshot NotYet last read in this tab (a fresh one if the worker restarted
+ * since), masked by the core, shown on the report page for the user to save or discard. It
+ * stays in this browser: session storage, then a file the user saves.
+ */
+async function report(tab) {
+  try {
+    const core = await ready();
+    snapshotRequest ??= JSON.parse(core.snapshotRequest());
+    const snapshot = snapshots.get(tab.id) ?? (await run(tab.id, { op: "snapshot", ...snapshotRequest }));
+    const pageReport = core.pageReport(snapshot);
+    if (!pageReport) throw new Error("the page could not be read");
+    await api.storage.session.set({ pageReport });
+    await api.tabs.create({ url: api.runtime.getURL("report.html"), index: tab.index + 1 });
+  } catch (e) {
+    const text = say("notice_failed", `NotYet couldn't finish (${e?.message ?? e}). Nothing was changed.`, String(e?.message ?? e));
+    await run(tab.id, { op: "notice", level: "error", text }).catch(() => {});
   }
 }

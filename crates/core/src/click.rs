@@ -5,7 +5,7 @@
 //! of the last draft it inserted in this tab, and carries out the returned [`Plan`].
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
-use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::snapshot::{fold_whitespace, Cut, Snapshot};
 use crate::words::{at_line, JsonError, Say, Ui};
 use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
@@ -56,6 +56,9 @@ pub struct LastDraft {
     pub before: Vec<String>,
     /// The box's whole text right after insertion, whitespace folded.
     pub after: String,
+    /// Whom the user chose the draft for, when NotYet had asked: a new length drafts for them again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 /// A short message on the page, in NotYet's own shadow root.
@@ -76,7 +79,7 @@ pub struct NoticeAction {
 }
 
 /// What the user asked for: the toolbar click, or a button on the notice after a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
     /// Draft a reply (the toolbar button or its shortcut).
@@ -88,6 +91,11 @@ pub enum Request {
     Restore,
     /// Open the options page (the service worker does it; no plan needed).
     Options,
+    /// Draft for this invitation: the user's answer when NotYet couldn't tell whom the box is for.
+    DraftFor { name: String },
+    /// Save a page report of this page ("Not right?"): the service worker shows the masked
+    /// snapshot for the user to save; no plan needed.
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,16 +153,28 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
 
 /// Plans what `request` asks on this page, notices in the interface language `w`.
 pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
-    match request {
-        Request::Click => {}
+    let chosen = |l: Option<&LastDraft>| l.filter(|l| l.url == snapshot.url).and_then(|l| l.to.clone());
+    let mut plan = match request {
+        Request::Click => plan_draft(snapshot, settings, last, None, w),
         Request::Variant { variant } if variant != settings.variant => {
             let settings = Settings { variant, ..settings.clone() };
-            return plan_request(snapshot, &settings, last, Request::Click, w);
+            plan_draft(snapshot, &settings, last, chosen(last).as_deref(), w)
         }
-        Request::Variant { .. } => {}
+        Request::Variant { .. } => plan_draft(snapshot, settings, last, chosen(last).as_deref(), w),
+        Request::DraftFor { name } => plan_draft(snapshot, settings, last, Some(&name), w),
         Request::Restore => return plan_restore(snapshot, last, w),
         Request::Options => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options())),
+        Request::Report => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_report())),
+    };
+    // After every read of a LinkedIn page, a misread can be reported.
+    if is_supported_url(&snapshot.url) && !snapshot.url.contains("/invitation-manager/sent") {
+        plan.notice.actions.push(NoticeAction { label: w.not_right().into(), request: Request::Report });
     }
+    plan
+}
+
+/// Reads the page, decides and plans the draft; `chosen` is the invitation the user picked.
+fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, chosen: Option<&str>, w: Ui) -> Plan {
     if !is_supported_url(&snapshot.url) {
         return only_notice(w, Vec::new(), Notice::new(Level::Info, w.unsupported()));
     }
@@ -164,12 +184,29 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     }
     let page = read_page(snapshot);
     let Some(composer) = page.composer.clone() else {
+        if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
+            return only_notice(w, page.invitations, Notice::new(Level::Warning, w.too_deep()));
+        }
         let notice = describe_without_box(&page, settings, w);
         return only_notice(w, page.invitations, notice);
     };
-    let Some(target) = target_of(&page, &composer) else {
-        let n = page.invitations.len();
-        return only_notice(w, page.invitations, Notice::new(Level::Warning, w.which_invitation(n)));
+    let target = match (chosen, target(&page, &composer)) {
+        // A notice's "Draft for …" button: that one, if it is still on the page.
+        (Some(name), _) => match page.invitations.iter().find(|i| name_key(&i.name) == name_key(name)) {
+            Some(inv) => inv.clone(),
+            None => return only_notice(w, page.invitations, Notice::new(Level::Warning, w.candidate_gone(name))),
+        },
+        (None, Target::One(inv)) => inv,
+        (None, Target::Unsure(candidates)) if candidates.is_empty() => {
+            let n = page.invitations.len();
+            return only_notice(w, page.invitations, Notice::new(Level::Warning, w.which_invitation(n)));
+        }
+        (None, Target::Unsure(candidates)) => {
+            let names: Vec<String> = candidates.iter().map(|c| display_name(c, w)).collect();
+            let mut notice = Notice::new(Level::Warning, w.unsure_whom(&names));
+            notice.actions = names.iter().map(|n| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: n.clone() } }).collect();
+            return only_notice(w, page.invitations, notice);
+        }
     };
     let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
     let suggestion = decide_for(&target, settings, place);
@@ -180,6 +217,9 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     };
     let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
+    if composer.cut {
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, Notice::new(Level::Warning, w.box_too_full())) };
+    }
     let now = fold_whitespace(&composer.lines.join(" "));
     let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
     let (mode, before) = if now.is_empty() {
@@ -227,7 +267,12 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     Plan {
         invitations: page.invitations,
         suggestion: Some(suggestion),
-        insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
+        insert: Some(Insert {
+            node: composer.node,
+            mode,
+            lines,
+            remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after, to: chosen.map(|_| target.name.clone()) },
+        }),
         notice,
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
@@ -255,7 +300,7 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
             node: composer.node,
             mode: Mode::Replace,
             lines: last.before.clone(),
-            remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after },
+            remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after, to: last.to.clone() },
         }),
         notice: Notice::new(Level::Success, text),
         gone_notice: gone_notice(w),
@@ -299,27 +344,63 @@ fn only_notice(w: Ui, invitations: Vec<Invitation>, notice: Notice) -> Plan {
     Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
 }
 
-/// The invitation the box belongs to: the one its addressee names; else the page's only one;
-/// else, when the box names someone not listed (a profile or thread), that person with no note.
-fn target_of(page: &Page, composer: &Composer) -> Option<Invitation> {
+/// Whom the open box is for, as far as the page tells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// This invitation (or, for a box that names someone not listed, that person with no note).
+    One(Invitation),
+    /// These invitations could all be the one; NotYet asks rather than guess. Empty when there
+    /// are too many to offer as buttons.
+    Unsure(Vec<Invitation>),
+}
+
+/// The most candidates a notice offers as buttons; with more, it asks to open the box from the card.
+pub const MAX_CANDIDATES: usize = 4;
+
+/// The invitation the box belongs to: the one its addressee names (whole words: "Ann" never
+/// matches "Joanne"); else the page's only one; else, when the box names someone not listed (a
+/// profile or thread), that person with no note. Two or more that fit: [`Target::Unsure`]. A
+/// draft to the wrong person is worse than none.
+pub fn target(page: &Page, composer: &Composer) -> Target {
+    let unsure = |found: Vec<&Invitation>| Target::Unsure(if found.len() <= MAX_CANDIDATES { found.into_iter().cloned().collect() } else { Vec::new() });
     if let Some(to) = composer.addressee.as_deref().map(name_key).filter(|k| !k.is_empty()) {
-        let found = page.invitations.iter().find(|i| name_key(&i.name) == to).or_else(|| {
-            page.invitations.iter().find(|i| {
-                let k = name_key(&i.name);
-                !k.is_empty() && (k.contains(&to) || to.contains(&k))
-            })
-        });
-        return Some(found.cloned().unwrap_or_else(|| Invitation {
-            site: "linkedin".into(),
-            name: composer.addressee.clone().unwrap_or_default(),
-            ..Invitation::default()
-        }));
+        let exact: Vec<&Invitation> = page.invitations.iter().filter(|i| name_key(&i.name) == to).collect();
+        let found: Vec<&Invitation> = if exact.is_empty() {
+            page.invitations
+                .iter()
+                .filter(|i| {
+                    let k = name_key(&i.name);
+                    !k.is_empty() && (words_within(&to, &k) || words_within(&k, &to))
+                })
+                .collect()
+        } else {
+            exact
+        };
+        return match found.as_slice() {
+            [one] => Target::One((*one).clone()),
+            [] => Target::One(Invitation { site: "linkedin".into(), name: composer.addressee.clone().unwrap_or_default(), ..Invitation::default() }),
+            _ if same_person(&found) => Target::One(found[0].clone()),
+            _ => unsure(found),
+        };
     }
     match page.invitations.as_slice() {
-        [only] => Some(only.clone()),
-        [] => Some(Invitation { site: "linkedin".into(), ..Invitation::default() }),
-        _ => None,
+        [only] => Target::One(only.clone()),
+        [] => Target::One(Invitation { site: "linkedin".into(), ..Invitation::default() }),
+        many => unsure(many.iter().collect()),
     }
+}
+
+/// The same invitation read twice (the same profile, or the same name and no profile).
+fn same_person(found: &[&Invitation]) -> bool {
+    found.windows(2).all(|w| w[0].profile_url == w[1].profile_url && name_key(&w[0].name) == name_key(&w[1].name))
+}
+
+/// Whether the words of `part` appear in `whole` as whole words, in order and next to each other
+/// ("kathie" in "kathie smith"; "ann" not in "joanne smith").
+fn words_within(part: &str, whole: &str) -> bool {
+    let part: Vec<&str> = part.split(' ').collect();
+    let whole: Vec<&str> = whole.split(' ').collect();
+    whole.windows(part.len()).any(|w| w == part.as_slice())
 }
 
 /// Lower-case letters and digits, words single-spaced: "Dr. Jane  DOE" → "dr jane doe".
@@ -435,8 +516,8 @@ mod tests {
     fn the_notice_offers_the_other_length_restore_and_options() {
         let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         let first = plan(&snap, &Settings::default(), None);
-        let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request).collect();
-        assert_eq!(requests, vec![Request::Variant { variant: Variant::Short }, Request::Restore, Request::Options]);
+        let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request.clone()).collect();
+        assert_eq!(requests, vec![Request::Variant { variant: Variant::Short }, Request::Restore, Request::Options, Request::Report]);
         let long = first.insert.expect("drafts");
 
         // The shorter variant replaces the draft while it is unchanged.
@@ -524,7 +605,7 @@ mod tests {
         assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
         assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
         let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
-        assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen"]);
+        assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"]);
         assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
         // The short variant offers the long one back, in German too.
         let short = plan_request(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);

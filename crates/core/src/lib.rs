@@ -29,11 +29,14 @@
 mod classify;
 pub mod click;
 mod decide;
+#[cfg(feature = "html")]
+pub mod html;
 mod invitation;
 pub mod lang;
 pub mod names;
 pub mod read;
 pub mod reason;
+pub mod report;
 mod rules;
 pub mod samples;
 mod settings;

@@ -284,6 +284,66 @@ impl Ui {
             Ui::Fr => format!("NotYet n'a pas de texte pour {who}. Rien n'a été écrit."),
         }
     }
+
+    /// The box's conversation names no one NotYet can tell apart: the candidates, a button each.
+    pub fn unsure_whom(self, names: &[String]) -> String {
+        let list = names.join(", ");
+        match self {
+            Ui::En => format!("NotYet couldn't tell whom this message box is for, so it wrote nothing. It could be for: {list}. Pick one:"),
+            Ui::De => {
+                format!("NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {list}. Wählen Sie aus:")
+            }
+            Ui::Fr => format!("NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de : {list}. Choisissez :"),
+        }
+    }
+
+    /// A button drafting for one of the candidates.
+    pub fn draft_for(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("Draft for {name}"),
+            Ui::De => format!("Entwurf für {name}"),
+            Ui::Fr => format!("Brouillon pour {name}"),
+        }
+    }
+
+    pub fn candidate_gone(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("NotYet can't find {name}'s invitation on the page any more. Nothing was changed."),
+            Ui::De => format!("NotYet findet die Einladung von {name} nicht mehr auf der Seite. Es wurde nichts geändert."),
+            Ui::Fr => format!("NotYet ne trouve plus l'invitation de {name} sur la page. Rien n'a été modifié."),
+        }
+    }
+
+    /// The button that saves a page report of a misread page.
+    pub fn not_right(self) -> &'static str {
+        self.pick("Not right?", "Nicht richtig?", "Pas correct ?")
+    }
+
+    pub fn opening_report(self) -> &'static str {
+        self.pick(
+            "Opening a page report: you see it before anything is saved.",
+            "Ein Seitenbericht wird geöffnet: Sie sehen ihn, bevor etwas gespeichert wird.",
+            "Ouverture d'un rapport de page : vous le voyez avant que quoi que ce soit ne soit enregistré.",
+        )
+    }
+
+    /// The page nests deeper than the agent copies, and no message box was found above that depth.
+    pub fn too_deep(self) -> &'static str {
+        self.pick(
+            "This page nests deeper than NotYet reads, and no message box was found above that depth. Nothing was changed.",
+            "Diese Seite ist tiefer verschachtelt, als NotYet liest, und oberhalb davon wurde kein Nachrichtenfeld gefunden. Es wurde nichts geändert.",
+            "Cette page est imbriquée plus profondément que NotYet ne lit, et aucun champ de message n'a été trouvé au-dessus. Rien n'a été modifié.",
+        )
+    }
+
+    /// The box holds more text than NotYet copies: it won't write where it can't see everything.
+    pub fn box_too_full(self) -> &'static str {
+        self.pick(
+            "The message box holds more text than NotYet reads, so it wrote nothing (it never risks your text).",
+            "Das Nachrichtenfeld enthält mehr Text, als NotYet liest, deshalb wurde nichts geschrieben (Ihr Text wird nie gefährdet).",
+            "Le champ de message contient plus de texte que NotYet n'en lit, il n'a donc rien écrit (votre texte n'est jamais mis en jeu).",
+        )
+    }
 }
 
 impl Say for Category {
