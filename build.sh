@@ -162,6 +162,8 @@ browser_tests() {
   step "options page tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
   if [ "$browser" = chromium ]; then
+    step "notice tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
   fi
