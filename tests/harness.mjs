@@ -403,6 +403,9 @@ class FirefoxHarness extends Harness {
       "browser.shell.checkDefaultBrowser": false,
       "extensions.autoDisableScopes": 0,
       "ui.systemUsesDarkMode": 0,
+      // Closing a tab never waits on a "leave this page?" prompt (Chromium's page.close() doesn't
+      // ask either); the options test asks the page's beforeunload handler itself.
+      "dom.disable_beforeunload": true,
       // Downloads go to the profile's own folder, unasked, where the tests find them.
       "browser.download.folderList": 2,
       "browser.download.dir": path.join(profile, "downloads"),
@@ -808,6 +811,11 @@ class FirefoxLocator {
     return this.on((el) => el.value);
   }
 
+  /** Runs `fn(element, arg)` in the page on the first match (Playwright's locator.evaluate). */
+  evaluate(fn, arg) {
+    return this.on(fn, arg);
+  }
+
   /** How many elements match now. */
   count() {
     return this.page.run(`return (${findAll})(arguments[0]).length;`, [this.query]);
@@ -815,7 +823,7 @@ class FirefoxLocator {
 
   /** Whether the first match is shown (Playwright's rule: a box on the page, not visibility:hidden); none matching is hidden. */
   async isVisible() {
-    const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) && getComputedStyle(el).visibility !== "hidden";
+    const shown = (el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0;
     return !!(await this.page.run(`const el = (${findAll})(arguments[0])[0]; return !!el && (${shown})(el);`, [this.query]));
   }
 
