@@ -157,6 +157,8 @@ browser_tests() {
   local browser=$1 status=0
   step "page fixtures in $browser"
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
+  step "outside pages (markup saved from the live site by others) in $browser"
+  run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/outside || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
   if [ "$browser" = chromium ]; then
