@@ -29,7 +29,7 @@ pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
     }
     let manager = path.contains("/invitation-manager/");
     let seen = Seen::new(index);
-    let mut roots: Vec<(usize, bool, Option<(String, bool)>)> = anchored(index, &seen);
+    let mut roots: Vec<Root> = anchored(index, &seen);
     let anchored_any = !roots.is_empty();
     for (at, strong) in candidates(index, &seen) {
         // A marked card already found by its controls (or inside one) is that card.
@@ -82,7 +82,7 @@ impl Seen {
 
 /// Card roots found by their Accept/Ignore controls, in page order, with the name the
 /// controls' labels give.
-fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<(String, bool)>)> {
+fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
     // (position, accepts, asleep, label)
     let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
     let mut links: Vec<usize> = Vec::new();
@@ -117,7 +117,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<(String, boo
     let accepts: Vec<usize> = answers.iter().filter(|a| a.1).map(|a| a.0).collect();
     let ignores: Vec<usize> = answers.iter().filter(|a| !a.1).map(|a| a.0).collect();
     let one_card = |at: usize| count_in(&accepts, at) <= 1 && count_in(&ignores, at) <= 1;
-    let mut roots: Vec<(usize, bool, Option<(String, bool)>)> = Vec::new();
+    let mut roots: Vec<Root> = Vec::new();
     for (at, _, _, label) in &answers {
         // The smallest subtree holding a profile link and no other card's controls.
         let mut root = *at;
@@ -152,7 +152,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<(String, boo
         }
     }
     // A root inside another (a nested list item) stands for the same card: keep the outer one.
-    let mut kept: Vec<(usize, bool, Option<(String, bool)>)> = Vec::new();
+    let mut kept: Vec<Root> = Vec::new();
     for r in roots {
         if kept.last().is_some_and(|k| r.0 < index.end(k.0)) {
             continue;
@@ -165,6 +165,10 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<(String, boo
     }
     kept
 }
+
+/// A card's root in the index, whether a strong mark found it, and what its controls' labels
+/// say: a name, and whether it names what the invitation is for.
+type Root = (usize, bool, Option<(String, bool)>);
 
 /// The name an answer label gives, and whether it names what the invitation is for.
 fn labelled(label: &str) -> Option<(String, bool)> {
