@@ -57,7 +57,7 @@ ZIP_BUDGET=235520             # 230 KB
 # added 17.9 KB raw and 13.7 KB gzipped: 468,737 B and 198,524 B then.
 WASM_BUDGET=481280            # 470 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
-WASM_GZIP_BUDGET=204800       # 200 KB gzipped (gzip -9)
+WASM_GZIP_BUDGET=206848       # 202 KB gzipped (gzip -9); 204,836 B with the notice rework and issue 7 both in
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -157,6 +157,8 @@ browser_tests() {
   local browser=$1 status=0
   step "page fixtures in $browser"
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
+  step "outside pages (markup saved from the live site by others) in $browser"
+  run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/outside || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
   step "notice tests in $browser"

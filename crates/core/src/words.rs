@@ -426,6 +426,15 @@ impl Ui {
         }
     }
 
+    /// The box writes to someone the page doesn't show inviting the user.
+    pub fn not_invited(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("Nothing on this page says {name} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again."),
+            Ui::De => format!("Nichts auf dieser Seite zeigt, dass {name} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet."),
+            Ui::Fr => format!("Rien sur cette page n'indique que {name} vous a invité, donc NotYet n'a rien écrit : il rédige des réponses aux invitations. Ouvrez « Répondre » ou « Message » sur l'invitation et cliquez de nouveau sur NotYet."),
+        }
+    }
+
     /// A button drafting for one of the candidates.
     pub fn draft_for(self, name: &str) -> String {
         match self {
