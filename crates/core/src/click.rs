@@ -156,11 +156,12 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     let chosen = |l: Option<&LastDraft>| l.filter(|l| l.url == snapshot.url).and_then(|l| l.to.clone());
     let mut plan = match request {
         Request::Click => plan_draft(snapshot, settings, last, None, w),
-        Request::Variant { variant } if variant != settings.variant => {
-            let settings = Settings { variant, ..settings.clone() };
+        Request::Variant { variant } => {
+            // The length asked for on the notice wins over a rule's.
+            let mut settings = Settings { variant, ..settings.clone() };
+            settings.rules.iter_mut().for_each(|r| r.then.variant = None);
             plan_draft(snapshot, &settings, last, chosen(last).as_deref(), w)
         }
-        Request::Variant { .. } => plan_draft(snapshot, settings, last, chosen(last).as_deref(), w),
         Request::DraftFor { name } => plan_draft(snapshot, settings, last, Some(&name), w),
         Request::Restore => return plan_restore(snapshot, last, w),
         Request::Options => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options())),
@@ -255,7 +256,13 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
     }
     let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
     let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
-    let (label, other) = match settings.variant {
+    // The length the draft has (a rule may have picked it), offering the other one.
+    let shown = match suggestion.template.as_deref() {
+        Some(t) if t.ends_with(".short") => Variant::Short,
+        Some(t) if t.ends_with(".long") => Variant::Long,
+        _ => settings.variant,
+    };
+    let (label, other) = match shown {
         Variant::Long => (w.shorter(), Variant::Short),
         Variant::Short => (w.longer(), Variant::Long),
     };
