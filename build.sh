@@ -157,9 +157,13 @@ browser_tests() {
   local browser=$1 status=0
   step "page fixtures in $browser"
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
+  step "outside pages (markup saved from the live site by others) in $browser"
+  run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/outside || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
   if [ "$browser" = chromium ]; then
+    step "notice tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
     step "options page tests in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"

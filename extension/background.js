@@ -2,7 +2,7 @@
  * The module service worker: on a toolbar click it takes a snapshot through the page agent,
  * asks the core (WASM) for a Plan, and carries it out. All reading, deciding and wording is the
  * core's (in the browser's interface language); this file only moves data between the browser APIs,
- * the page and the core, and words a failed click and the settings warnings' heading from _locales.
+ * the page and the core, and words a failed click (and its notice's Close) from _locales.
  */
 import { api } from "./browser.js";
 import { agent } from "./agent.js";
@@ -36,7 +36,7 @@ const lastDraft = async (tabId) => {
 };
 
 /** The browser's interface language ("de", "en-US"): the core words its notices in it. */
-const ui = () => api.i18n.getUILanguage();
+let ui = () => api.i18n.getUILanguage();
 /** One of the few words of our own on a notice, from _locales (English if the key is missing). */
 const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallback;
 
@@ -56,12 +56,18 @@ globalThis.__notyetClicks = [];
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
 /**
- * The tests' commands: `count` (clicks so far), `click` (waits for record `n`, up to `timeout`
+ * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
+ * the browser's), `click` (waits for record `n`, up to `timeout`
  * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
 globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
   if (op === "count") return globalThis.__notyetClicks.length;
+  // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
+  if (op === "ui") {
+    ui = n ? () => n : () => api.i18n.getUILanguage();
+    return true;
+  }
   if (op === "beforeInsert") {
     beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
     return true;
@@ -158,8 +164,9 @@ async function clickOnce(tab, request) {
     snapshots.set(tabId, snapshot);
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
-    const notice = { ...plan.notice };
-    if (plan.warnings.length) notice.text += `\n${say("notice_settings", "Settings:")} ${plan.warnings.join("; ")}`;
+    // Settings problems are in the notice's details already. A notice that answers the notice's
+    // own button or menu takes the keyboard focus, where the user was.
+    const notice = { ...plan.notice, focus: Boolean(request) };
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
       Object.assign(record, { mode, lines }); // @test
@@ -182,7 +189,7 @@ async function clickOnce(tab, request) {
   } catch (e) {
     record.error = String(e?.message ?? e);
     // A notice that couldn't be shown (chrome:// pages, the web store) becomes the badge and tooltip.
-    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error) };
+    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error), close: say("notice_close", "Close") };
     if (record.notice || !(await run(tabId, { op: "notice", ...notice }).then(Boolean, () => false))) {
       badged.add(tabId);
       await Promise.allSettled([api.action.setBadgeText({ tabId, text: "!" }), api.action.setTitle({ tabId, title: notice.text })]);

@@ -47,7 +47,9 @@ pub mod template;
 mod templates;
 pub mod words;
 
-pub use decide::{decide, decide_for, default_action, default_languages, default_template_ids};
+pub use decide::{
+    decide, decide_for, decide_with, default_action, default_languages, default_template_ids, draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES,
+};
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
