@@ -60,6 +60,7 @@ ZIP_BUDGET=235520             # 230 KB
 # the notice's choices: 480,872 B and 205,151 B then.
 WASM_BUDGET=491520            # 480 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
+# 202 KB for the notice rework and issue 7 both in (204,836 B); 204 KB with issue 9's options page.
 WASM_GZIP_BUDGET=208896       # 204 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
