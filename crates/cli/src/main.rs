@@ -296,7 +296,9 @@ fn read(args: &[String]) -> Result<ExitCode, Fatal> {
         Some(c) => {
             let to = match click::target(&page, c) {
                 Target::One(inv) => Some(inv.name).filter(|n| !n.is_empty()),
-                Target::Unsure(_) => None,
+                // Whom the box writes to, even when the page shows no invitation of theirs.
+                Target::NotInvited(name) => Some(name).filter(|n| !n.is_empty()),
+                Target::Unsure(_) | Target::Nobody => None,
             };
             serde_json::json!({ "composer": { "to": to, "text": c.lines.join("\n") } })
         }

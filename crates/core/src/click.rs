@@ -14,7 +14,7 @@ use crate::decide::{draft_anyway_category, languages_of, Choice, REPLY_CATEGORIE
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::reason::{language_name, Reason};
 use crate::snapshot::{fold_whitespace, Cut, Snapshot};
-use crate::words::{at_line, JsonError, Say, Ui};
+use crate::words::{at_line, fill, JsonError, Say, Ui};
 use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
@@ -254,8 +254,10 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
             only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unreadable(&error)))
         }
     };
-    if !warnings.is_empty() {
-        plan.notice.details.push(clip(&format!("{}: {}", w.settings_problems(), warnings.join("; ")), 400));
+    if !problems.is_empty() {
+        // In the user's words, without JSON paths; the options page shows where each one is.
+        let said: Vec<String> = problems.iter().map(|p| p.say(w)).collect();
+        plan.notice.details.push(clip(&fill(w.settings_problems(), &said.join("; "), ""), 400));
     }
     plan.warnings = warnings;
     plan
@@ -320,9 +322,11 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         // A notice's "Draft for …" button: that one, if it is still on the page.
         (Some(name), _) => match page.invitations.iter().find(|i| name_key(&i.name) == name_key(name)) {
             Some(inv) => inv.clone(),
-            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(name))),
+            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(&clip(name, NAME_CHARS)))),
         },
         (None, Target::One(inv)) => inv,
+        (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&clip(&name, NAME_CHARS)))),
+        (None, Target::Nobody) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.no_invitation())),
         (None, Target::Unsure(candidates)) if candidates.is_empty() => {
             let n = page.invitations.len();
             return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.which_invitation(n)));
@@ -330,7 +334,12 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         (None, Target::Unsure(candidates)) => {
             let names: Vec<String> = candidates.iter().map(|c| display_name(c, w)).collect();
             let mut notice = Notice::new(w, Level::Warning, w.unsure_whom(&names));
-            notice.actions = names.iter().map(|n| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: n.clone() } }).collect();
+            // The label shows the name cut to fit; the request carries it whole, to find the card again.
+            notice.actions = names
+                .iter()
+                .zip(&candidates)
+                .map(|(n, c)| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: c.name.clone() } })
+                .collect();
             return only_notice(w, page.invitations, notice);
         }
     };
@@ -569,6 +578,10 @@ pub enum Target {
     /// These invitations could all be the one; NotYet asks rather than guess. Empty when there
     /// are too many to offer as buttons.
     Unsure(Vec<Invitation>),
+    /// The box writes to this person, and nothing on the page says they invited the user.
+    NotInvited(String),
+    /// The box names no one and the page shows no invitation.
+    Nobody,
 }
 
 /// The most candidates a notice offers as buttons; with more, it asks to open the box from the card.
@@ -576,7 +589,8 @@ pub const MAX_CANDIDATES: usize = 4;
 
 /// The invitation the box belongs to: the one its addressee names (whole words: "Ann" never
 /// matches "Joanne"); else the page's only one; else, when the box names someone not listed (a
-/// profile or thread), that person with no note. Two or more that fit: [`Target::Unsure`]. A
+/// profile or thread) whom the page says invited the user, that person with no note. A box
+/// for someone who didn't invite the user, or for no one, gets no decline. Two or more that fit: [`Target::Unsure`]. A
 /// draft to the wrong person is worse than none.
 pub fn target(page: &Page, composer: &Composer) -> Target {
     let unsure = |found: Vec<&Invitation>| Target::Unsure(if found.len() <= MAX_CANDIDATES { found.into_iter().cloned().collect() } else { Vec::new() });
@@ -595,14 +609,18 @@ pub fn target(page: &Page, composer: &Composer) -> Target {
         };
         return match found.as_slice() {
             [one] => Target::One((*one).clone()),
-            [] => Target::One(Invitation { site: "linkedin".into(), name: composer.addressee.clone().unwrap_or_default(), ..Invitation::default() }),
+            // A thread or a profile of someone the page says invited the user: them, with no note.
+            [] if composer.invited => {
+                Target::One(Invitation { site: "linkedin".into(), name: composer.addressee.clone().unwrap_or_default(), ..Invitation::default() })
+            }
+            [] => Target::NotInvited(composer.addressee.clone().unwrap_or_default()),
             _ if same_person(&found) => Target::One(found[0].clone()),
             _ => unsure(found),
         };
     }
     match page.invitations.as_slice() {
         [only] => Target::One(only.clone()),
-        [] => Target::One(Invitation { site: "linkedin".into(), ..Invitation::default() }),
+        [] => Target::Nobody,
         many => unsure(many.iter().collect()),
     }
 }
@@ -680,10 +698,12 @@ mod tests {
     use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};
 
+    /// A thread with `addressee`, whose invitation the conversation mentions.
     fn page_with_box(url: &str, addressee: &str) -> Snapshot {
         let json = format!(
             r#"{{"url":"{url}","root":{{"i":1,"t":"html","c":[{{"i":2,"t":"div","a":["class","msg-overlay-conversation-bubble"],"c":[
                 {{"i":3,"t":"h2","a":["class","msg-overlay-bubble-header__title"],"c":["{addressee}"]}},
+                {{"i":7,"t":"p","c":["{addressee} sent you an invitation"]}},
                 {{"i":4,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{{"i":5,"t":"p","c":[{{"i":6,"t":"br"}}]}}]}}]}}]}}}}"#
         );
         Snapshot::from_json(&json).expect("test snapshot parses")
@@ -799,6 +819,10 @@ mod tests {
             assert_eq!(serde_json::from_str::<Request>(&json).expect("reads back"), a.request, "{json}");
         }
         assert!(serde_json::from_str::<Request>(r#"{"type":"variant"}"#).is_err());
+        // Settings problems are listed on the notice in the user's words, without JSON paths.
+        let json = serde_json::to_string(&snap).expect("serializes");
+        let warned = plan_json(&json, r#"{"me": {"email": "pat.example.com"}}"#, "", "", "de");
+        assert_eq!(warned.notice.details.last().map(String::as_str), Some("Ihre Einstellungen haben ein Problem (die Optionen zeigen, wo): „pat.example.com“ sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg"));
         let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }

@@ -8,8 +8,9 @@
 //! its host; a same-origin `<iframe src="/…">` gets a `#document` child holding the frame's
 //! `<html>` when [`Options::frames`] can load it. Ids are given in document order. The agent's
 //! limits apply (depth, text per node and in all). What the browser would not render is marked
-//! hidden as far as the HTML alone says it: the `hidden` attribute and an inline
-//! `display: none` / `visibility: hidden` (a stylesheet's rules need a browser).
+//! hidden as far as the HTML alone says it: the `hidden` attribute, an inline `display: none` /
+//! `visibility: hidden`, and the page's own `<style>` rules of that kind for a single class
+//! (`.hidden { display: none }`); anything subtler needs a browser.
 
 use crate::snapshot::{kept_classes, Child, Cut, Node, Snapshot, ATTRIBUTES, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, SKIPPED_TAGS};
 use ego_tree::NodeRef;
@@ -37,7 +38,8 @@ pub struct Converted {
 pub fn snapshot_of(html: &str, url: &str, options: &Options) -> Converted {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
     let doc = Html::parse_document(html);
-    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0 };
+    let hiding = hiding_classes(&doc);
+    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0, hiding };
     let root_ref = doc.root_element();
     let root = b.element(*root_ref, 1);
     let title = doc
@@ -80,6 +82,28 @@ struct Builder<'a> {
     frames: u32,
     /// Characters of text copied so far (see [`MAX_TOTAL_TEXT`]).
     text: u32,
+    /// Classes the page's own stylesheets hide.
+    hiding: Vec<String>,
+}
+
+/// The classes that `<style>` rules of the page hide on their own: `.name { display: none }`.
+fn hiding_classes(doc: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    for style in doc.tree.root().descendants().filter(|n| n.value().as_element().is_some_and(|e| e.name() == "style")) {
+        let css: String = style.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        for rule in css.split('}') {
+            let Some((selectors, body)) = rule.split_once('{') else { continue };
+            if !hidden_by_style(body) {
+                continue;
+            }
+            for sel in selectors.split(',').map(str::trim) {
+                if let Some(class) = sel.strip_prefix('.').filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')) {
+                    out.push(class.to_owned());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether an inline style hides the element (`display: none`, `visibility: hidden|collapse`).
@@ -126,7 +150,8 @@ impl Builder<'_> {
             )
             .collect();
         let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, ..Node::default() };
-        if el.attr("hidden").is_some() || el.attr("style").is_some_and(hidden_by_style) {
+        let hidden_class = !self.hiding.is_empty() && el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| self.hiding.iter().any(|h| h == w)));
+        if el.attr("hidden").is_some() || el.attr("style").is_some_and(hidden_by_style) || hidden_class {
             out.hidden = true;
             return out;
         }
@@ -203,12 +228,12 @@ mod tests {
     #[test]
     fn hidden_parts_are_marked_and_left_out() {
         let page = snapshot_of(
-            "\u{feff}<html><body><div hidden><p>a</p></div><div style=\"color: red; display : none !important\"><p>b</p></div><p>c</p></body></html>",
+            "\u{feff}<html><head><style>.x { color: red } .gone, .y { display: none }</style></head><body><div hidden><p>a</p></div><div style=\"color: red; display : none !important\"><p>b</p></div><p class=\"a gone\">d</p><p class=\"x\">c</p></body></html>",
             "https://www.linkedin.com/",
             &Options::default(),
         );
         let hidden: Vec<&Node> = page.snapshot.root.descendants().filter(|n| n.hidden).collect();
-        assert_eq!(hidden.len(), 2);
+        assert_eq!(hidden.len(), 3);
         assert!(hidden.iter().all(|n| n.children.is_empty()));
         assert_eq!(page.snapshot.root.text(), "c");
     }

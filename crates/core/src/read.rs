@@ -41,6 +41,10 @@ pub struct Composer {
     /// The agent left part of the box's text out (its size limits): `lines` are not all of it.
     #[serde(default)]
     pub cut: bool,
+    /// The page says the addressee invited the user ("Drew Stone sent you an invitation" in the
+    /// conversation list, "… is inviting you to connect"), though no card of theirs is shown.
+    #[serde(default)]
+    pub invited: bool,
 }
 
 /// Whether NotYet reads this address at all: LinkedIn over HTTPS.
@@ -62,7 +66,37 @@ pub fn read_page(snapshot: &Snapshot) -> Page {
             invitations.push(inv);
         }
     }
-    Page { invitations, composer: composer::read(&index, snapshot.focus) }
+    let mut composer = composer::read(&index, snapshot.focus);
+    if let Some(c) = composer.as_mut() {
+        c.invited = c.addressee.as_deref().is_some_and(|name| says_invited(&index, name));
+    }
+    Page { invitations, composer }
+}
+
+/// Whether a line on the page says `name` invited the user: a relation line naming them.
+fn says_invited(index: &Index, name: &str) -> bool {
+    let key = phrases::norm(name);
+    let words: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let mut j = 0;
+    while j < index.len() {
+        let n = index.node(j);
+        if n.hidden || n.attr("hidden").is_some() {
+            j = index.end(j);
+            continue;
+        }
+        if n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty())) {
+            let t = phrases::norm(&text_of(n, Reading::Visible, false));
+            let line: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            if t.len() < 300 && phrases::relation_normed(&t) == Some(phrases::Relation::Connect) && line.windows(words.len()).any(|w| w == words.as_slice()) {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Every element of a snapshot in page order (pre-order, shadow roots and frames included),

@@ -397,9 +397,13 @@ impl Ui {
         )
     }
 
-    /// The heading of the settings problems on a notice.
+    /// The settings problems on a notice, `{a}`: what they are, in words.
     pub fn settings_problems(self) -> &'static str {
-        self.pick("Settings", "Einstellungen", "Paramètres")
+        self.pick(
+            "Your settings have a problem (the options page shows where): {a}",
+            "Ihre Einstellungen haben ein Problem (die Optionen zeigen, wo): {a}",
+            "Vos paramètres ont un problème (la page des options montre où)\u{a0}: {a}",
+        )
     }
 
     pub fn no_text(self, who: &str) -> String {
@@ -423,6 +427,15 @@ impl Ui {
                 format!("NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {list}. Wählen Sie aus:")
             }
             Ui::Fr => format!("NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de : {list}. Choisissez :"),
+        }
+    }
+
+    /// The box writes to someone the page doesn't show inviting the user.
+    pub fn not_invited(self, name: &str) -> String {
+        match self {
+            Ui::En => format!("Nothing on this page says {name} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again."),
+            Ui::De => format!("Nichts auf dieser Seite zeigt, dass {name} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet."),
+            Ui::Fr => format!("Rien sur cette page n'indique que {name} vous a invité, donc NotYet n'a rien écrit : il rédige des réponses aux invitations. Ouvrez « Répondre » ou « Message » sur l'invitation et cliquez de nouveau sur NotYet."),
         }
     }
 

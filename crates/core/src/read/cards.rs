@@ -29,7 +29,7 @@ pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
     }
     let manager = path.contains("/invitation-manager/");
     let seen = Seen::new(index);
-    let mut roots: Vec<(usize, bool, Option<String>)> = anchored(index, &seen);
+    let mut roots: Vec<Root> = anchored(index, &seen);
     let anchored_any = !roots.is_empty();
     for (at, strong) in candidates(index, &seen) {
         // A marked card already found by its controls (or inside one) is that card.
@@ -47,7 +47,7 @@ pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
             if node.tag == "li" && node.has_class_prefix("invitation-card") {
                 return Some(read_ember(index, at, &seen));
             }
-            let card = read_card(index, at, &seen, label.as_deref());
+            let card = read_card(index, at, &seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)));
             // Cards found only by their look on a page whose other cards have controls are not cards.
             let accepted = sure || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2 && !anchored_any);
             accepted.then_some(card.invitation)
@@ -82,7 +82,7 @@ impl Seen {
 
 /// Card roots found by their Accept/Ignore controls, in page order, with the name the
 /// controls' labels give.
-fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<String>)> {
+fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
     // (position, accepts, asleep, label)
     let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
     let mut links: Vec<usize> = Vec::new();
@@ -117,7 +117,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<String>)> {
     let accepts: Vec<usize> = answers.iter().filter(|a| a.1).map(|a| a.0).collect();
     let ignores: Vec<usize> = answers.iter().filter(|a| !a.1).map(|a| a.0).collect();
     let one_card = |at: usize| count_in(&accepts, at) <= 1 && count_in(&ignores, at) <= 1;
-    let mut roots: Vec<(usize, bool, Option<String>)> = Vec::new();
+    let mut roots: Vec<Root> = Vec::new();
     for (at, _, _, label) in &answers {
         // The smallest subtree holding a profile link and no other card's controls.
         let mut root = *at;
@@ -145,21 +145,34 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<(usize, bool, Option<String>)> {
         match roots.get_mut(k).filter(|r| r.0 == root) {
             Some(r) => {
                 if r.2.is_none() {
-                    r.2 = phrases::label_name(label);
+                    r.2 = labelled(label);
                 }
             }
-            None => roots.insert(k, (root, true, phrases::label_name(label))),
+            None => roots.insert(k, (root, true, labelled(label))),
         }
     }
     // A root inside another (a nested list item) stands for the same card: keep the outer one.
-    let mut kept: Vec<(usize, bool, Option<String>)> = Vec::new();
+    let mut kept: Vec<Root> = Vec::new();
     for r in roots {
         if kept.last().is_some_and(|k| r.0 < index.end(k.0)) {
+            continue;
+        }
+        // An invitation can be accepted: an Ignore alone dismisses a suggestion ("people you may know").
+        if count_in(&accepts, r.0) == 0 {
             continue;
         }
         kept.push(r);
     }
     kept
+}
+
+/// A card's root in the index, whether a strong mark found it, and what its controls' labels
+/// say: a name, and whether it names what the invitation is for.
+type Root = (usize, bool, Option<(String, bool)>);
+
+/// The name an answer label gives, and whether it names what the invitation is for.
+fn labelled(label: &str) -> Option<(String, bool)> {
+    phrases::label_name(label).map(|n| (n, phrases::label_is_for(label)))
 }
 
 fn is_item(n: &Node) -> bool {
@@ -264,7 +277,8 @@ fn note_text(n: &Node) -> String {
     phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
 }
 
-fn read_card(index: &Index, card: usize, seen: &Seen, label: Option<&str>) -> Card {
+fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>) -> Card {
+    let label = labelled.map(|l| l.0);
     let mut units: Vec<Unit> = Vec::new();
     let mut first_link: Option<(Kind, String)> = None;
     let mut controls = 0;
@@ -314,6 +328,8 @@ fn read_card(index: &Index, card: usize, seen: &Seen, label: Option<&str>) -> Ca
     // whom the card's first profile link shows (the picture, then the name). A second profile
     // (a shared connection, someone the note mentions) is not the inviter.
     let label_key = label.map(name_key).filter(|k| !k.is_empty());
+    // "Ignore invitation for Weekly Digest": the controls name what the invitation is for.
+    let label_for = labelled.is_some_and(|l| l.1);
     if let Some(key) = &label_key {
         let named = units.iter().find(|u| u.link.is_some() && name_key(&name_of(index, u)) == *key);
         if let Some((kind, url, _)) = named.and_then(|u| u.link.clone()) {
@@ -404,14 +420,19 @@ fn read_card(index: &Index, card: usize, seen: &Seen, label: Option<&str>) -> Ca
 
     // The controls name something that shares no word with the linked name: they are for that.
     let own = name_key(&inv.name);
-    let label_other = label_key.as_ref().is_some_and(|k| !own.is_empty() && !k.split(' ').any(|w| own.split(' ').any(|o| o == w)));
+    let label_other = label_for && label_key.as_ref().is_some_and(|k| !own.is_empty() && !k.split(' ').any(|w| own.split(' ').any(|o| o == w)));
     if (relation == Some(Relation::Follow) || label_other) && inv.kind == Kind::Person {
         // "… invited you to follow" with a person's link first, or controls naming something
         // else ("Ignore invitation for Weekly Digest"): what to follow is another link, or a page.
         let other = (card..index.end(card)).find_map(|j| {
             let n = index.node(j);
-            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person)
+            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person).map(|(k, u)| (k, u, j))
         });
+        // The invitation is to follow what that link names ("Example Systems"), not its sender.
+        if let Some(title) = other.as_ref().map(|o| text_of(index.node(o.2), Reading::Visible, false)).filter(|t| !t.is_empty()) {
+            inv.name = title;
+        }
+        let other = other.map(|(k, u, _)| (k, u));
         let newsletter = units.iter().any(|u| phrases::norm(&u.text).contains("newsletter"));
         inv.kind = other.as_ref().map_or(if newsletter { Kind::Newsletter } else { Kind::Page }, |(k, _)| *k);
         if let Some((_, url)) = other {

@@ -37,7 +37,7 @@ pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
     let node = index.node(at);
     let limit = node.attr("maxlength").and_then(|m| m.trim().parse().ok()).filter(|&m| m > 0);
     let cut = node.descendants().any(|n| n.cut == Some(crate::snapshot::Cut::Text));
-    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit, cut })
+    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit, cut, invited: false })
 }
 
 fn is_editable(n: &Node) -> bool {

@@ -284,6 +284,13 @@ const CONNECT: &[&str] = &[
     "nodigt je uit om te connecten",
     "heeft je uitgenodigd om te connecten",
     "wil connecten",
+    "sent you an invitation",
+    "hat ihnen eine einladung gesendet",
+    "vous a envoyé une invitation",
+    "te ha enviado una invitación",
+    "te enviou um convite",
+    "ti ha inviato un invito",
+    "heeft je een uitnodiging gestuurd",
 ];
 
 /// Reads a relation line: "Kathie Smith is inviting you to connect", "… invited you to follow".
@@ -380,6 +387,13 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Whether an answer label names what the invitation is for rather than who sent it:
+/// "Ignore invitation for Weekly Digest", "Einladung für …", "invitation pour …".
+pub(crate) fn label_is_for(label: &str) -> bool {
+    let t = norm(label);
+    [" for ", " für ", " pour ", " para ", " per ", " voor "].iter().any(|w| t.contains(w))
 }
 
 /// Labels of the controls that open a message to the inviter.
