@@ -30,6 +30,7 @@ mod decide;
 mod invitation;
 pub mod lang;
 pub mod names;
+pub mod panel;
 pub mod read;
 mod rules;
 pub mod samples;
