@@ -110,6 +110,10 @@ path = sys.argv[1]
 m = json.load(open(path))
 m["background"] = {"scripts": [m["background"]["service_worker"]], "type": "module"}
 m.pop("minimum_chrome_version", None)
+# Chrome's side panel is Firefox's sidebar: the same page.
+m["sidebar_action"] = {"default_panel": m.pop("side_panel")["default_path"], "default_title": "__MSG_panel_title__",
+                       "default_icon": m["action"]["default_icon"], "open_at_install": False}
+m["permissions"] = [p for p in m["permissions"] if p != "sidePanel"]
 # NotYet collects nothing and sends nothing: said in the form Firefox's add-on store asks for.
 m["browser_specific_settings"] = {"gecko": {"id": "notyet@notyet.example", "strict_min_version": "128.0",
                                             "data_collection_permissions": {"required": ["none"]}}}

@@ -5,7 +5,13 @@ use notyet_core::{decide, Invitation, Kind, Settings};
 use std::hint::black_box;
 
 /// Name, headline, note, mutual connections, kind.
-type Shape = (&'static str, &'static str, Option<&'static str>, Option<u32>, Kind);
+type Shape = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<u32>,
+    Kind,
+);
 
 /// 300 invitations across every category, with notes of realistic length.
 fn invitations() -> Vec<Invitation> {

@@ -35,7 +35,11 @@ pub(crate) fn fold(s: &str) -> String {
     for c in s.chars() {
         // Most text is ASCII: no case tables or accent lookups for it.
         if c.is_ascii() {
-            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            out.push(if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            });
             continue;
         }
         for c in c.to_lowercase() {
@@ -43,7 +47,10 @@ pub(crate) fn fold(s: &str) -> String {
                 out.push_str(base);
             } else if c.is_alphanumeric() {
                 out.push(c);
-            } else if matches!(c, '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{308}' | '\u{327}') {
+            } else if matches!(
+                c,
+                '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{308}' | '\u{327}'
+            ) {
                 // Combining accents of decomposed text ("e\u{301}") fold away like precomposed ones.
             } else {
                 out.push(' ');
@@ -124,7 +131,10 @@ impl Words {
 
     /// The `i`th word; empty past the end.
     pub fn word(&self, i: usize) -> &str {
-        self.spans.get(i).and_then(|&(a, b)| self.text.get(a..b)).unwrap_or("")
+        self.spans
+            .get(i)
+            .and_then(|&(a, b)| self.text.get(a..b))
+            .unwrap_or("")
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
@@ -144,7 +154,13 @@ impl Words {
     /// Whether `phrase` starts at word `i`.
     fn matches_at(&self, phrase: &Phrase, i: usize) -> bool {
         let n = phrase.0.len();
-        n > 0 && i + n <= self.len() && phrase.0.iter().enumerate().all(|(k, p)| p.matches(self.word(i + k)))
+        n > 0
+            && i + n <= self.len()
+            && phrase
+                .0
+                .iter()
+                .enumerate()
+                .all(|(k, p)| p.matches(self.word(i + k)))
     }
 }
 
@@ -181,7 +197,10 @@ impl Phrase {
             let parts: Vec<&str> = f.split_whitespace().collect();
             let last = parts.len().saturating_sub(1);
             for (i, p) in parts.iter().enumerate() {
-                words.push(PhraseWord { word: (*p).to_owned(), prefix: prefix && i == last });
+                words.push(PhraseWord {
+                    word: (*p).to_owned(),
+                    prefix: prefix && i == last,
+                });
             }
         }
         Phrase(words)
@@ -228,79 +247,293 @@ const GROUPS: &[Group] = &[
         points: Points::Spam,
         topic: "romance",
         strong: &[
-            "my love", "looking for love", "love you", "my dear", "sweetheart", "my heart", "soulmate", "soul mate", "beautiful smile", "your smile",
-            "beautiful woman", "beautiful lady", "you are beautiful", "you re beautiful", "you are so beautiful", "so handsome", "you are handsome",
-            "lonely", "i am single", "im single", "i m single", "serious relationship", "long term relationship", "looking for a wife", "looking for a woman",
-            "marry", "kisses", "xoxo", "sexy",
+            "my love",
+            "looking for love",
+            "love you",
+            "my dear",
+            "sweetheart",
+            "my heart",
+            "soulmate",
+            "soul mate",
+            "beautiful smile",
+            "your smile",
+            "beautiful woman",
+            "beautiful lady",
+            "you are beautiful",
+            "you re beautiful",
+            "you are so beautiful",
+            "so handsome",
+            "you are handsome",
+            "lonely",
+            "i am single",
+            "im single",
+            "i m single",
+            "serious relationship",
+            "long term relationship",
+            "looking for a wife",
+            "looking for a woman",
+            "marry",
+            "kisses",
+            "xoxo",
+            "sexy",
             // German
-            "mein schatz", "meine liebe suche", "ich bin single", "ernsthafte beziehung", "einsam", "partnersuche", "suche eine frau", "dein lacheln", "hubsche frau", "wunderschone frau",
+            "mein schatz",
+            "meine liebe suche",
+            "ich bin single",
+            "ernsthafte beziehung",
+            "einsam",
+            "partnersuche",
+            "suche eine frau",
+            "dein lacheln",
+            "hubsche frau",
+            "wunderschone frau",
             // French
-            "mon amour", "mon coeur", "ma cherie", "celibataire", "ame soeur", "belle femme", "ton sourire", "votre sourire", "relation serieuse",
+            "mon amour",
+            "mon coeur",
+            "ma cherie",
+            "celibataire",
+            "ame soeur",
+            "belle femme",
+            "ton sourire",
+            "votre sourire",
+            "relation serieuse",
             // Spanish
-            "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
+            "mi amor",
+            "mi corazon",
+            "carino",
+            "soltera",
+            "soltero",
+            "alma gemela",
+            "mujer hermosa",
+            "tu sonrisa",
+            "relacion seria",
         ],
-        weak: &["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        weak: &[
+            "beautiful",
+            "handsome",
+            "gorgeous",
+            "pretty",
+            "dear friend",
+            "honey",
+            "darling",
+            "widow*",
+            "hermosa",
+            "guapa",
+            "schon dich",
+            "belle",
+            "cherie",
+            "\u{2764}",
+        ],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Spam,
         topic: "money promises",
         strong: &[
-            "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
-            "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
-            "western union", "lottery", "you have won", "cash prize",
-            "geld verdienen", "passives einkommen", "schnell reich", "erbschaft", "gewinn garantiert", "garantierte rendite",
-            "gagner de l argent", "revenu passif", "revenus passifs", "argent facile", "liberte financiere",
-            "ganar dinero", "ingresos pasivos", "herencia", "dinero facil", "libertad financiera",
+            "make money",
+            "earn money",
+            "passive income",
+            "get rich",
+            "financial freedom",
+            "double your money",
+            "guaranteed profit*",
+            "guaranteed return*",
+            "profit daily",
+            "daily profit*",
+            "weekly profit*",
+            "from home and earn",
+            "inheritance",
+            "beneficiary",
+            "next of kin",
+            "million dollars",
+            "million usd",
+            "wire transfer",
+            "western union",
+            "lottery",
+            "you have won",
+            "cash prize",
+            "geld verdienen",
+            "passives einkommen",
+            "schnell reich",
+            "erbschaft",
+            "gewinn garantiert",
+            "garantierte rendite",
+            "gagner de l argent",
+            "revenu passif",
+            "revenus passifs",
+            "argent facile",
+            "liberte financiere",
+            "ganar dinero",
+            "ingresos pasivos",
+            "herencia",
+            "dinero facil",
+            "libertad financiera",
         ],
-        weak: &["money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn"],
+        weak: &[
+            "money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn",
+        ],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: "crypto or trading",
         strong: &[
-            "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
-            "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
+            "forex",
+            "binary option*",
+            "trading signal*",
+            "investment opportunit*",
+            "invest with me",
+            "investment platform",
+            "trading platform",
+            "mining pool",
+            "crypto investment*",
+            "bitcoin investment*",
+            "usdt",
+            "pump and dump",
+            "anlagemoglichkeit",
+            "investmentchance",
+            "krypto investment*",
+            "opportunite d investissement",
+            "oportunidad de inversion",
         ],
-        weak: &["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
+        weak: &[
+            "crypto*",
+            "krypto*",
+            "bitcoin",
+            "btc",
+            "ethereum",
+            "nft*",
+            "trading",
+            "trader",
+            "invest*",
+            "inversion*",
+            "investissement*",
+            "blockchain",
+        ],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: "moving to WhatsApp or Telegram",
-        strong: &["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
+        strong: &[
+            "whatsapp",
+            "whats app",
+            "telegram",
+            "wechat",
+            "kik",
+            "viber",
+            "text me",
+            "my number is",
+            "meine nummer",
+            "mon numero",
+            "mi numero",
+        ],
         weak: &["hangouts", "signal app", "private chat", "chat privately"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: "adult content",
-        strong: &["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
-        weak: &["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
+        strong: &[
+            "nude*",
+            "xxx",
+            "onlyfans",
+            "hookup",
+            "hook up",
+            "escort*",
+            "adult content",
+            "adult dating",
+            "sex",
+            "sexy",
+            "porn*",
+            "erotic*",
+        ],
+        weak: &[
+            "dating",
+            "hot girl*",
+            "naughty",
+            "intimate",
+            "intimacy",
+            "flirt*",
+        ],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: "a made-up-looking profile",
-        strong: &["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
-        weak: &["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        strong: &[
+            "un doctor",
+            "united nations doctor",
+            "doctor at un",
+            "doctor with the un",
+            "un peacekeeping doctor",
+            "un surgeon",
+            "military surgeon",
+            "oil rig",
+            "offshore rig",
+        ],
+        weak: &[
+            "army general",
+            "us army",
+            "general at",
+            "peacekeep*",
+            "widower",
+            "deployed",
+            "marine corps",
+            "navy seal",
+            "petroleum engineer",
+            "offshore engineer",
+        ],
         in_headline: Headline::All,
     },
     Group {
         points: Points::Recruiter,
         topic: "recruiting",
         strong: &[
-            "recruit*", "headhunt*", "talent acquisition", "talent partner", "talent scout", "talent sourc*", "sourcer", "executive search", "staffing", "we are hiring",
-            "we re hiring", "i m hiring", "i am hiring",
-            "personalberat*", "personalvermittl*", "personaldienstleist*", "wir stellen ein",
-            "recruteur*", "recruteuse*", "recrutement", "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "nous recrutons", "je recrute",
-            "reclutador*", "reclutamiento", "cazatalentos", "seleccion de personal", "estamos contratando", "headhunting",
+            "recruit*",
+            "headhunt*",
+            "talent acquisition",
+            "talent partner",
+            "talent scout",
+            "talent sourc*",
+            "sourcer",
+            "executive search",
+            "staffing",
+            "we are hiring",
+            "we re hiring",
+            "i m hiring",
+            "i am hiring",
+            "personalberat*",
+            "personalvermittl*",
+            "personaldienstleist*",
+            "wir stellen ein",
+            "recruteur*",
+            "recruteuse*",
+            "recrutement",
+            "chasseur de tetes",
+            "chasseuse de tetes",
+            "chasseur de tete",
+            "nous recrutons",
+            "je recrute",
+            "reclutador*",
+            "reclutamiento",
+            "cazatalentos",
+            "seleccion de personal",
+            "estamos contratando",
+            "headhunting",
         ],
         // Not "career": career coaches and students starting one write it too. "Would you be
         // open to …" asks for a chat as often as for a job change: it needs company.
         weak: &[
-            "hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
+            "hiring",
+            "talent*",
+            "opportunit*",
+            "your profile",
+            "your background",
+            "oportunidad*",
+            "candidat*",
+            "kandidat*",
+            "would you be open to",
             "are you open to",
         ],
         in_headline: Headline::All,
@@ -309,35 +542,143 @@ const GROUPS: &[Group] = &[
         points: Points::Recruiter,
         topic: "a job opening",
         strong: &[
-            "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
-            "position for you", "perfect fit for", "are you open to new", "are you open to a new",
+            "i have a role",
+            "i have a position",
+            "i have an opening",
+            "i have a job",
+            "open role*",
+            "open position*",
+            "job opportunit*",
+            "job offer",
+            "role for you",
+            "position for you",
+            "perfect fit for",
+            "are you open to new",
+            "are you open to a new",
             // Not "would you be open to" alone: "Would you be open to connecting?" is a courtesy.
-            "would you be open to a new role", "would you be open to a new position", "would you be open to a new opportunit*", "would you be open to a new challenge",
-            "would you be open to new opportunit*", "would you be open to new roles", "would you be open to new challenges", "would you be open to explor* new opportunit*",
-            "would you be open to explor* a new", "would you be open to explor* opportunit*", "would you be open to hear* about a* role",
-            "would you be open to hear* about a* position", "would you be open to hear* about a* opportunit*", "would you be open to relocat*",
-            "ich habe eine position", "ich habe eine stelle", "spannende position", "spannende stelle", "interessante position", "stellenangebot", "offene stelle*", "vakanz",
+            "would you be open to a new role",
+            "would you be open to a new position",
+            "would you be open to a new opportunit*",
+            "would you be open to a new challenge",
+            "would you be open to new opportunit*",
+            "would you be open to new roles",
+            "would you be open to new challenges",
+            "would you be open to explor* new opportunit*",
+            "would you be open to explor* a new",
+            "would you be open to explor* opportunit*",
+            "would you be open to hear* about a* role",
+            "would you be open to hear* about a* position",
+            "would you be open to hear* about a* opportunit*",
+            "would you be open to relocat*",
+            "ich habe eine position",
+            "ich habe eine stelle",
+            "spannende position",
+            "spannende stelle",
+            "interessante position",
+            "stellenangebot",
+            "offene stelle*",
+            "vakanz",
             "neue herausforderung",
-            "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
-            "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
+            "j ai un poste",
+            "poste a pourvoir",
+            "offre d emploi",
+            "nouveau defi",
+            "opportunite professionnelle",
+            "tengo una posicion",
+            "tengo un puesto",
+            "tengo una vacante",
+            "vacante*",
+            "oferta de empleo",
+            "oferta laboral",
+            "proceso de seleccion",
         ],
-        weak: &["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
+        weak: &[
+            "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire",
+            "salario", "remote",
+        ],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Sales,
         topic: "selling services",
         strong: &[
-            "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
-            "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
-            "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
-            "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
-            "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
-            "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
+            "we help companies",
+            "we help businesses",
+            "we help brands",
+            "we help startups",
+            "we help b2b",
+            "we help saas",
+            "book a call",
+            "book a demo",
+            "schedule a call",
+            "schedule a demo",
+            "15 minute call",
+            "15 min call",
+            "our services",
+            "our solution*",
+            "our agency",
+            "our platform",
+            "our product*",
+            "lead generation",
+            "grow your business",
+            "increase your sales",
+            "scale your business",
+            "outsourc*",
+            "white label",
+            "seo services",
+            "free audit",
+            "free consultation",
+            "free trial",
+            "wir helfen unternehmen",
+            "unsere dienstleistung*",
+            "unsere losung*",
+            "unsere agentur",
+            "kurzes gesprach",
+            "termin vereinbaren",
+            "kostenlose beratung",
+            "kostenloses erstgesprach",
+            "nous aidons les entreprises",
+            "nos services",
+            "notre agence",
+            "notre solution",
+            "prendre rendez vous",
+            "appel de 15 minutes",
+            "demo gratuite",
+            "audit gratuit",
+            "ayudamos a empresas",
+            "nuestros servicios",
+            "nuestra agencia",
+            "nuestra solucion",
+            "agendar una llamada",
+            "llamada rapida",
+            "demo gratuita",
+            "consultoria gratuita",
         ],
         weak: &[
-            "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
-            "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
+            "we help",
+            "quick call",
+            "short call",
+            "solutions",
+            "agency",
+            "agentur*",
+            "agence",
+            "agencia",
+            "services",
+            "dienstleist*",
+            "consulting",
+            "business development",
+            "account executive",
+            "sales",
+            "vertrieb*",
+            "demo",
+            "pricing",
+            "discount",
+            "roi",
+            "clients",
+            "kunden",
+            "leads",
+            "marketing",
+            "software development company",
         ],
         in_headline: Headline::All,
     },
@@ -371,42 +712,319 @@ const STOCK_TEXTS: &[&str] = &[
 /// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
 const FILLER: &[&str] = &[
     // English
-    "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
-    "connecting", "connection", "with", "you", "your", "my", "me", "network", "networking", "professional", "linkedin", "let", "lets", "please", "accept", "invitation", "invite",
-    "request", "add", "join", "hope", "how", "are", "doing", "well", "nice", "meet", "happy", "glad", "be", "in", "touch", "and", "the", "a", "an", "on", "here", "thanks",
-    "thank", "regards", "best", "kind", "cheers", "sincerely", "warm", "wishes", "br", "thx", "ty", "it", "is", "that", "this", "we", "our", "can", "could", "great", "would",
-    "want", "wanted", "hoping", "looking", "forward", "do", "have", "am", "of", "for", "so",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "there",
+    "all",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "greetings",
+    "i",
+    "d",
+    "m",
+    "s",
+    "ll",
+    "would",
+    "like",
+    "love",
+    "to",
+    "connect",
+    "connecting",
+    "connection",
+    "with",
+    "you",
+    "your",
+    "my",
+    "me",
+    "network",
+    "networking",
+    "professional",
+    "linkedin",
+    "let",
+    "lets",
+    "please",
+    "accept",
+    "invitation",
+    "invite",
+    "request",
+    "add",
+    "join",
+    "hope",
+    "how",
+    "are",
+    "doing",
+    "well",
+    "nice",
+    "meet",
+    "happy",
+    "glad",
+    "be",
+    "in",
+    "touch",
+    "and",
+    "the",
+    "a",
+    "an",
+    "on",
+    "here",
+    "thanks",
+    "thank",
+    "regards",
+    "best",
+    "kind",
+    "cheers",
+    "sincerely",
+    "warm",
+    "wishes",
+    "br",
+    "thx",
+    "ty",
+    "it",
+    "is",
+    "that",
+    "this",
+    "we",
+    "our",
+    "can",
+    "could",
+    "great",
+    "would",
+    "want",
+    "wanted",
+    "hoping",
+    "looking",
+    "forward",
+    "do",
+    "have",
+    "am",
+    "of",
+    "for",
+    "so",
     // German
-    "hallo", "guten", "tag", "moin", "servus", "liebe", "lieber", "sehr", "geehrte", "geehrter", "ich", "wurde", "mochte", "mich", "freuen", "freue", "mit", "ihnen", "dir",
-    "zu", "vernetzen", "vernetzung", "kontakt", "gerne", "gern", "sie", "uns", "mein", "meinem", "netzwerk", "beruflichen", "hinzufugen", "viele", "grusse", "gruss", "beste",
-    "lg", "vg", "mfg", "freundlichen", "danke", "und", "der", "die", "das", "auf", "wenn", "uber",
+    "hallo",
+    "guten",
+    "tag",
+    "moin",
+    "servus",
+    "liebe",
+    "lieber",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "ich",
+    "wurde",
+    "mochte",
+    "mich",
+    "freuen",
+    "freue",
+    "mit",
+    "ihnen",
+    "dir",
+    "zu",
+    "vernetzen",
+    "vernetzung",
+    "kontakt",
+    "gerne",
+    "gern",
+    "sie",
+    "uns",
+    "mein",
+    "meinem",
+    "netzwerk",
+    "beruflichen",
+    "hinzufugen",
+    "viele",
+    "grusse",
+    "gruss",
+    "beste",
+    "lg",
+    "vg",
+    "mfg",
+    "freundlichen",
+    "danke",
+    "und",
+    "der",
+    "die",
+    "das",
+    "auf",
+    "wenn",
+    "uber",
     // French
-    "bonjour", "bonsoir", "salut", "cher", "chere", "je", "serais", "ravi", "ravie", "de", "me", "connecter", "avec", "vous", "toi", "votre", "ton", "mon", "reseau",
-    "cordialement", "bien", "a", "merci", "souhaite", "souhaiterais", "aimerais", "rejoindre", "ajouter", "faire", "partie", "bonne", "journee", "et", "le", "la", "les", "en",
-    "contact", "plaisir", "au", "plaisir", "j",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "cher",
+    "chere",
+    "je",
+    "serais",
+    "ravi",
+    "ravie",
+    "de",
+    "me",
+    "connecter",
+    "avec",
+    "vous",
+    "toi",
+    "votre",
+    "ton",
+    "mon",
+    "reseau",
+    "cordialement",
+    "bien",
+    "a",
+    "merci",
+    "souhaite",
+    "souhaiterais",
+    "aimerais",
+    "rejoindre",
+    "ajouter",
+    "faire",
+    "partie",
+    "bonne",
+    "journee",
+    "et",
+    "le",
+    "la",
+    "les",
+    "en",
+    "contact",
+    "plaisir",
+    "au",
+    "plaisir",
+    "j",
     // Spanish
-    "hola", "buenos", "buenas", "dias", "tardes", "estimado", "estimada", "gustaria", "conectar", "contigo", "con", "usted", "tu", "su", "mi", "red", "saludos", "gracias",
-    "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo",
+    "hola",
+    "buenos",
+    "buenas",
+    "dias",
+    "tardes",
+    "estimado",
+    "estimada",
+    "gustaria",
+    "conectar",
+    "contigo",
+    "con",
+    "usted",
+    "tu",
+    "su",
+    "mi",
+    "red",
+    "saludos",
+    "gracias",
+    "un",
+    "una",
+    "encantado",
+    "encantada",
+    "agregarte",
+    "anadirte",
+    "unirme",
+    "profesional",
+    "y",
+    "el",
+    "que",
+    "muchas",
+    "atentamente",
+    "abrazo",
 ];
 
 /// Phrases that hold a signal's words but are no signal: the words they cover count for no
 /// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
 /// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
 const NOT_SIGNALS: &[&str] = &[
-    "open to connect*", "open to a connection", "open to new connection*", "open to network*",
-    "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
-    "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
-    "desarrollo de talento", "phd candidat*", "doctoral candidat*",
+    "open to connect*",
+    "open to a connection",
+    "open to new connection*",
+    "open to network*",
+    "opportunit* to connect*",
+    "opportunit* to learn",
+    "opportunit* to meet",
+    "opportunit* to exchange",
+    "opportunit* to hear",
+    "opportunit* to listen",
+    "opportunit* to network*",
+    "talent development",
+    "talented",
+    "talentiert*",
+    "talententwicklung",
+    "developpement des talents",
+    "desarrollo del talento",
+    "desarrollo de talento",
+    "phd candidat*",
+    "doctoral candidat*",
 ];
 
 /// Titles and credentials that are not part of how a person is named.
 const NAME_NOISE: &[&str] = &[
-    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
-    "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+    "herr",
+    "frau",
+    "m",
+    "mme",
+    "mlle",
+    "sr",
+    "sra",
+    "srta",
+    "don",
+    "dona",
+    "ing",
+    "dipl",
+    "mag",
+    "phd",
+    "mba",
+    "cpa",
+    "cfa",
+    "pmp",
+    "msc",
+    "bsc",
+    "ma",
+    "ba",
+    "md",
+    "jr",
+    "sr",
+    "iii",
+    "ii",
+    "esq",
+    "peng",
+    "ceng",
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "llc",
+    "ltd",
+    "limited",
+    "plc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sas",
+    "sarl",
+    "sl",
+    "srl",
+    "bv",
+    "nv",
+    "ab",
+    "oy",
+    "as",
+];
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
@@ -469,18 +1087,31 @@ fn lists() -> &'static Lists {
             filler: FILLER.iter().copied().collect(),
         };
         let signals = GROUPS.iter().enumerate().flat_map(|(group, g)| {
-            g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
+            g.strong
+                .iter()
+                .map(move |p| (p, Some((group, true))))
+                .chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
         });
         for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
             let phrase = Phrase::new(p);
-            let Some(first) = phrase.0.first() else { continue };
+            let Some(first) = phrase.0.first() else {
+                continue;
+            };
             if first.prefix {
                 // Every word start in the lists has two bytes or more; a shorter one would match too much anyway.
                 if let Some(key) = two(&first.word) {
-                    lists.by_first_prefix.entry(key).or_default().push(Signal { phrase, group });
+                    lists
+                        .by_first_prefix
+                        .entry(key)
+                        .or_default()
+                        .push(Signal { phrase, group });
                 }
             } else {
-                lists.by_first_word.entry(first.word.clone()).or_default().push(Signal { phrase, group });
+                lists
+                    .by_first_word
+                    .entry(first.word.clone())
+                    .or_default()
+                    .push(Signal { phrase, group });
             }
         }
         lists
@@ -496,8 +1127,14 @@ fn hits(words: &Words) -> Vec<(bool, bool)> {
     let mut not_signal: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let exact = l.by_first_word.get(w).into_iter().flatten();
-        let prefix = two(w).and_then(|k| l.by_first_prefix.get(&k)).into_iter().flatten();
-        for s in exact.chain(prefix).filter(|s| words.matches_at(&s.phrase, i)) {
+        let prefix = two(w)
+            .and_then(|k| l.by_first_prefix.get(&k))
+            .into_iter()
+            .flatten();
+        for s in exact
+            .chain(prefix)
+            .filter(|s| words.matches_at(&s.phrase, i))
+        {
             let span = (i, i + s.phrase.0.len());
             match s.group {
                 Some(g) => found.push((span.0, span.1, g)),
@@ -536,7 +1173,11 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
             _ => {}
         }
     }
-    Words::new(&clean).iter().filter(|w| !NAME_NOISE.contains(w)).map(str::to_owned).collect()
+    Words::new(&clean)
+        .iter()
+        .filter(|w| !NAME_NOISE.contains(w))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether `name` names the known person `known`: every word of the known name appears in it,
@@ -549,7 +1190,16 @@ pub(crate) fn same_person(name: &[String], known: &[String]) -> bool {
 pub(crate) fn organisation(name: &str) -> Phrase {
     let words = Words::new(name);
     let has_core = words.iter().any(|w| !LEGAL_FORMS.contains(&w));
-    Phrase(words.iter().filter(|w| !has_core || !LEGAL_FORMS.contains(w)).map(|w| PhraseWord { word: w.to_owned(), prefix: false }).collect())
+    Phrase(
+        words
+            .iter()
+            .filter(|w| !has_core || !LEGAL_FORMS.contains(w))
+            .map(|w| PhraseWord {
+                word: w.to_owned(),
+                prefix: false,
+            })
+            .collect(),
+    )
 }
 
 /// The known people, companies and schools, folded once: a user may know hundreds, and a page
@@ -575,7 +1225,12 @@ impl KnownIndex {
         }
         KnownIndex {
             fingerprint: Self::fingerprint(known),
-            people: known.people.iter().map(|k| (name_words(k), k.trim().to_owned())).filter(|(w, _)| !w.is_empty()).collect(),
+            people: known
+                .people
+                .iter()
+                .map(|k| (name_words(k), k.trim().to_owned()))
+                .filter(|(w, _)| !w.is_empty())
+                .collect(),
             organisations,
         }
     }
@@ -597,7 +1252,10 @@ impl KnownIndex {
         if name.is_empty() {
             return None;
         }
-        self.people.iter().find(|(k, _)| same_person(name, k)).map(|(_, k)| format!("is {k} from your known people"))
+        self.people
+            .iter()
+            .find(|(k, _)| same_person(name, k))
+            .map(|(_, k)| format!("is {k} from your known people"))
     }
 
     /// Which known company or school the headline (or, for a page, its name) names, in plain words.
@@ -607,7 +1265,9 @@ impl KnownIndex {
                 return Some(format!("is {written} from your known {what}"));
             }
             if headline.contains(org) {
-                return Some(format!("headline mentions {written} from your known {what}"));
+                return Some(format!(
+                    "headline mentions {written} from your known {what}"
+                ));
             }
         }
         None
@@ -635,7 +1295,11 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
     let own = note
         .iter()
         .zip(&keep)
-        .filter(|(w, k)| **k && !lists().filler.contains(*w) && !names.iter().any(|n| n.iter().any(|x| x == w)) && !w.bytes().all(|c| c.is_ascii_digit()))
+        .filter(|(w, k)| {
+            **k && !lists().filler.contains(*w)
+                && !names.iter().any(|n| n.iter().any(|x| x == w))
+                && !w.bytes().all(|c| c.is_ascii_digit())
+        })
         .count();
     own >= 2
 }
@@ -644,12 +1308,22 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 // Classification
 
 /// Decides the built-in category of an invitation, given its headline and note as words.
-pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words) -> Classification {
+pub(crate) fn classify(
+    inv: &Invitation,
+    settings: &Settings,
+    headline: &Words,
+    note_words: &Words,
+) -> Classification {
     let known = settings.known_index();
     let them = name_words(&inv.name);
-    let personal = !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
+    let personal =
+        !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
     let mut reasons = Vec::new();
-    let done = |category, reasons| Classification { category, reasons, personal_note: personal };
+    let done = |category, reasons| Classification {
+        category,
+        reasons,
+        personal_note: personal,
+    };
 
     if inv.kind != Kind::Person {
         let own_name = Words::new(&inv.name);
@@ -657,7 +1331,10 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
             reasons.push(why);
             return done(Category::Known, reasons);
         }
-        reasons.push(format!("an invitation to follow a {}, not a person", kind_word(inv.kind)));
+        reasons.push(format!(
+            "an invitation to follow a {}, not a person",
+            kind_word(inv.kind)
+        ));
         return done(Category::NotAPerson, reasons);
     }
     if let Some(why) = known.person(&them) {
@@ -698,15 +1375,27 @@ pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, 
         return done(Category::Personalized, reasons);
     }
     let note_present = !note_words.is_empty();
-    reasons.insert(0, if note_present { "note holds only a greeting or LinkedIn's stock text".into() } else { "sent no personal note".into() });
+    reasons.insert(
+        0,
+        if note_present {
+            "note holds only a greeting or LinkedIn's stock text".into()
+        } else {
+            "sent no personal note".into()
+        },
+    );
     let threshold = settings.mutual_threshold;
     match inv.mutual_connections {
         Some(n) if threshold > 0 && n >= threshold => {
-            reasons.push(format!("{n} mutual connections (your threshold is {threshold})"));
+            reasons.push(format!(
+                "{n} mutual connections (your threshold is {threshold})"
+            ));
             done(Category::Mutual, reasons)
         }
         Some(n) if threshold > 0 => {
-            reasons.push(format!("{n} mutual connection{} (your threshold is {threshold})", if n == 1 { "" } else { "s" }));
+            reasons.push(format!(
+                "{n} mutual connection{} (your threshold is {threshold})",
+                if n == 1 { "" } else { "s" }
+            ));
             done(Category::Generic, reasons)
         }
         _ => done(Category::Generic, reasons),
@@ -797,23 +1486,46 @@ mod tests {
         let known = name_words("Jane Doe");
         assert!(same_person(&name_words("Dr. Jane Doe, PhD"), &known));
         assert!(same_person(&name_words("DOE, Jane (she/her)"), &known));
-        assert!(same_person(&name_words("Jäne Döe"), &name_words("Jane Doe")));
+        assert!(same_person(
+            &name_words("Jäne Döe"),
+            &name_words("Jane Doe")
+        ));
         assert!(!same_person(&name_words("Jane Smith"), &known));
     }
 
     #[test]
     fn greetings_and_stock_texts_are_not_personal() {
         let pat = name_words("Pat Example");
-        for note in ["Hi", "Hello Pat,", "I'd like to join your professional network.", "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.", "Hola, me gustaría agregarte a mi red profesional. Saludos"] {
+        for note in [
+            "Hi",
+            "Hello Pat,",
+            "I'd like to join your professional network.",
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.",
+            "Hola, me gustaría agregarte a mi red profesional. Saludos",
+        ] {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }
-        assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));
+        assert!(is_personal(
+            &Words::new("Hi Pat, I read your post about networking and would like to connect."),
+            &[&pat]
+        ));
     }
 
     fn category(headline: &str, note: Option<&str>) -> Category {
-        let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() };
+        let inv = Invitation {
+            name: "Ann Lee".into(),
+            headline: Some(headline.into()),
+            note: note.map(str::to_owned),
+            ..Invitation::default()
+        };
         let settings = Settings::default();
-        classify(&inv, &settings, &Words::new(headline), &Words::new(note.unwrap_or(""))).category
+        classify(
+            &inv,
+            &settings,
+            &Words::new(headline),
+            &Words::new(note.unwrap_or("")),
+        )
+        .category
     }
 
     #[test]
@@ -854,17 +1566,40 @@ mod tests {
             "Are you open to new connections from fellow speakers?",
             "I'd value the opportunity to learn from you.",
         ];
-        for headline in ["Career coach | Speaker", "Executive coach", "Career changer", "Talent development lead", "PhD candidate", "Talented designer"] {
+        for headline in [
+            "Career coach | Speaker",
+            "Executive coach",
+            "Career changer",
+            "Talent development lead",
+            "PhD candidate",
+            "Talented designer",
+        ] {
             for note in notes {
-                assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
+                assert_eq!(
+                    category(headline, Some(note)),
+                    Category::Personalized,
+                    "{headline} / {note}"
+                );
             }
         }
-        for headline in ["Tech recruiter", "Talent acquisition partner", "Head of Talent"] {
-            assert_eq!(category(headline, Some(notes[2])), Category::Recruiter, "{headline}");
+        for headline in [
+            "Tech recruiter",
+            "Talent acquisition partner",
+            "Head of Talent",
+        ] {
+            assert_eq!(
+                category(headline, Some(notes[2])),
+                Category::Recruiter,
+                "{headline}"
+            );
         }
         for headline in ["Tech recruiter", "Talent acquisition partner"] {
             for note in notes {
-                assert_eq!(category(headline, Some(note)), Category::Recruiter, "{headline} / {note}");
+                assert_eq!(
+                    category(headline, Some(note)),
+                    Category::Recruiter,
+                    "{headline} / {note}"
+                );
             }
         }
         for note in [
@@ -874,7 +1609,11 @@ mod tests {
             "Would you be open to hearing about a role at a fintech?",
             "Are you open to new opportunities?",
         ] {
-            assert_eq!(category("Career coach | Speaker", Some(note)), Category::Recruiter, "{note}");
+            assert_eq!(
+                category("Career coach | Speaker", Some(note)),
+                Category::Recruiter,
+                "{note}"
+            );
         }
     }
 }

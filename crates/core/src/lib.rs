@@ -24,8 +24,8 @@
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
-pub mod click;
 mod classify;
+pub mod click;
 mod decide;
 mod invitation;
 pub mod lang;

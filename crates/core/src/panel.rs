@@ -33,7 +33,12 @@ pub fn where_is(url: &str) -> Where {
         Where::Elsewhere
     } else if url.contains("/invitation-manager/sent") {
         Where::Sent
-    } else if url.contains("/invitation-manager") || url.split(['?', '#']).next().is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork")) {
+    } else if url.contains("/invitation-manager")
+        || url
+            .split(['?', '#'])
+            .next()
+            .is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork"))
+    {
         Where::Invitations
     } else {
         Where::OtherLinkedIn
@@ -69,7 +74,11 @@ pub struct Triage {
 pub fn key_of(inv: &Invitation) -> String {
     match &inv.profile_url {
         Some(url) if !url.is_empty() => url.clone(),
-        _ => format!("{}\u{1f}{}", fold_whitespace(&inv.name), fold_whitespace(inv.headline.as_deref().unwrap_or(""))),
+        _ => format!(
+            "{}\u{1f}{}",
+            fold_whitespace(&inv.name),
+            fold_whitespace(inv.headline.as_deref().unwrap_or(""))
+        ),
     }
 }
 
@@ -86,7 +95,16 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
                 return None;
             }
             let s = decide(&c.invitation, settings);
-            Some(Row { key, card: c.card, controls: c.controls, invitation: c.invitation, category: s.category, action: s.action, reasons: s.reasons, gone: false })
+            Some(Row {
+                key,
+                card: c.card,
+                controls: c.controls,
+                invitation: c.invitation,
+                category: s.category,
+                action: s.action,
+                reasons: s.reasons,
+                gone: false,
+            })
         })
         .collect();
     Triage { rows, announced }
@@ -98,11 +116,24 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
 pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
     let mut rows = fresh.rows;
     let present: HashSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-    let gone: Vec<Row> = old.iter().filter(|r| !present.contains(r.key.as_str())).map(|r| Row { gone: true, ..r.clone() }).collect();
+    let gone: Vec<Row> = old
+        .iter()
+        .filter(|r| !present.contains(r.key.as_str()))
+        .map(|r| Row {
+            gone: true,
+            ..r.clone()
+        })
+        .collect();
     rows.extend(gone);
     let cut = rows.len().saturating_sub(limit);
     rows.truncate(limit);
-    (Triage { rows, announced: fresh.announced }, cut)
+    (
+        Triage {
+            rows,
+            announced: fresh.announced,
+        },
+        cut,
+    )
 }
 
 /// The most rows the panel holds: a list of 5,000 stays quick (reading and deciding 1,000 take
@@ -122,22 +153,43 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, row: &Row, handled: bool) -> bool {
-        if self.action.is_some_and(|a| a != row.action) || self.category.is_some_and(|c| c != row.category) || (self.hide_handled && handled) {
+        if self.action.is_some_and(|a| a != row.action)
+            || self.category.is_some_and(|c| c != row.category)
+            || (self.hide_handled && handled)
+        {
             return false;
         }
-        let words: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         if words.is_empty() {
             return true;
         }
         let inv = &row.invitation;
-        let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase();
+        let hay = [
+            Some(inv.name.as_str()),
+            inv.headline.as_deref(),
+            inv.note.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
         words.iter().all(|w| hay.contains(w.as_str()))
     }
 }
 
 /// How many rows advise each action, in the order the panel shows them.
 pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
-    let mut out = [(Action::Accept, 0), (Action::Reply, 0), (Action::Ignore, 0), (Action::Report, 0)];
+    let mut out = [
+        (Action::Accept, 0),
+        (Action::Reply, 0),
+        (Action::Ignore, 0),
+        (Action::Report, 0),
+    ];
     for r in rows.iter().filter(|r| !r.gone) {
         if let Some(c) = out.iter_mut().find(|(a, _)| *a == r.action) {
             c.1 += 1;
@@ -149,7 +201,12 @@ pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
 /// The first words of a note, for a row: at most `words` words, "…" when cut.
 pub fn first_words(note: &str, words: usize) -> String {
     let all: Vec<&str> = note.split_whitespace().collect();
-    let mut s = all.iter().take(words).copied().collect::<Vec<_>>().join(" ");
+    let mut s = all
+        .iter()
+        .take(words)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     if all.len() > words {
         s.push('…');
     }
@@ -201,7 +258,12 @@ impl Record {
                 e.drafted = Some(now);
                 e.gone = None;
             }
-            None => self.entries.push(Handled { key: key.into(), name: name.into(), drafted: Some(now), gone: None }),
+            None => self.entries.push(Handled {
+                key: key.into(),
+                name: name.into(),
+                drafted: Some(now),
+                gone: None,
+            }),
         }
         self.trim();
     }
@@ -210,7 +272,11 @@ impl Record {
     pub fn note_gone(&mut self, rows: &[Row], now: f64) -> bool {
         let mut changed = false;
         for r in rows.iter().filter(|r| r.gone) {
-            if let Some(e) = self.entries.iter_mut().find(|e| e.key == r.key && e.gone.is_none()) {
+            if let Some(e) = self
+                .entries
+                .iter_mut()
+                .find(|e| e.key == r.key && e.gone.is_none())
+            {
                 e.gone = Some(now);
                 changed = true;
             }
@@ -220,7 +286,11 @@ impl Record {
 
     fn trim(&mut self) {
         if self.entries.len() > RECORD_LIMIT {
-            self.entries.sort_by(|a, b| a.drafted.unwrap_or(0.0).total_cmp(&b.drafted.unwrap_or(0.0)));
+            self.entries.sort_by(|a, b| {
+                a.drafted
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.drafted.unwrap_or(0.0))
+            });
             let extra = self.entries.len() - RECORD_LIMIT;
             self.entries.drain(..extra);
         }
@@ -228,7 +298,8 @@ impl Record {
 
     /// Whether the record says this invitation was handled (drafted or seen leave the page).
     pub fn handled(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
+        self.get(key)
+            .is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
     }
 
     pub fn to_json(&self) -> String {
@@ -245,7 +316,12 @@ mod tests {
             key: key.into(),
             card: 1,
             controls: Controls::default(),
-            invitation: Invitation { name: key.into(), headline: Some("Recruiter at Acme".into()), note: Some("Hello there, I would love to connect".into()), ..Invitation::default() },
+            invitation: Invitation {
+                name: key.into(),
+                headline: Some("Recruiter at Acme".into()),
+                note: Some("Hello there, I would love to connect".into()),
+                ..Invitation::default()
+            },
             category: Category::Generic,
             action,
             reasons: vec![],
@@ -255,11 +331,26 @@ mod tests {
 
     #[test]
     fn where_the_panel_works() {
-        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/received/"), Where::Invitations);
-        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/"), Where::Invitations);
-        assert_eq!(where_is("https://www.linkedin.com/mynetwork/"), Where::Invitations);
-        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/sent/"), Where::Sent);
-        assert_eq!(where_is("https://www.linkedin.com/feed/"), Where::OtherLinkedIn);
+        assert_eq!(
+            where_is("https://www.linkedin.com/mynetwork/invitation-manager/received/"),
+            Where::Invitations
+        );
+        assert_eq!(
+            where_is("https://www.linkedin.com/mynetwork/invitation-manager/"),
+            Where::Invitations
+        );
+        assert_eq!(
+            where_is("https://www.linkedin.com/mynetwork/"),
+            Where::Invitations
+        );
+        assert_eq!(
+            where_is("https://www.linkedin.com/mynetwork/invitation-manager/sent/"),
+            Where::Sent
+        );
+        assert_eq!(
+            where_is("https://www.linkedin.com/feed/"),
+            Where::OtherLinkedIn
+        );
         assert_eq!(where_is("https://example.com/mynetwork/"), Where::Elsewhere);
         assert_eq!(where_is(""), Where::Elsewhere);
     }
@@ -267,13 +358,33 @@ mod tests {
     #[test]
     fn gone_rows_are_kept_and_marked() {
         let old = vec![row("a", Action::Reply), row("b", Action::Ignore)];
-        let fresh = Triage { rows: vec![row("b", Action::Ignore), row("c", Action::Accept)], announced: Some(3) };
+        let fresh = Triage {
+            rows: vec![row("b", Action::Ignore), row("c", Action::Accept)],
+            announced: Some(3),
+        };
         let (merged, cut) = merge(&old, fresh, 10);
-        let keys: Vec<(&str, bool)> = merged.rows.iter().map(|r| (r.key.as_str(), r.gone)).collect();
+        let keys: Vec<(&str, bool)> = merged
+            .rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.gone))
+            .collect();
         assert_eq!(keys, vec![("b", false), ("c", false), ("a", true)]);
         assert_eq!(cut, 0);
-        assert_eq!(counts(&merged.rows), [(Action::Accept, 1), (Action::Reply, 0), (Action::Ignore, 1), (Action::Report, 0)]);
-        let many = Triage { rows: (0..30).map(|k| row(&k.to_string(), Action::Reply)).collect(), announced: None };
+        assert_eq!(
+            counts(&merged.rows),
+            [
+                (Action::Accept, 1),
+                (Action::Reply, 0),
+                (Action::Ignore, 1),
+                (Action::Report, 0)
+            ]
+        );
+        let many = Triage {
+            rows: (0..30)
+                .map(|k| row(&k.to_string(), Action::Reply))
+                .collect(),
+            announced: None,
+        };
         assert_eq!(merge(&[], many, 25).1, 5);
     }
 
@@ -281,11 +392,31 @@ mod tests {
     fn filters_by_action_category_text_and_handled() {
         let r = row("https://www.linkedin.com/in/x/", Action::Reply);
         assert!(Filter::default().matches(&r, true));
-        assert!(Filter { text: "ACME love".into(), ..Filter::default() }.matches(&r, false));
-        assert!(!Filter { text: "acme crypto".into(), ..Filter::default() }.matches(&r, false));
-        assert!(!Filter { action: Some(Action::Ignore), ..Filter::default() }.matches(&r, false));
-        assert!(!Filter { category: Some(Category::Spam), ..Filter::default() }.matches(&r, false));
-        assert!(!Filter { hide_handled: true, ..Filter::default() }.matches(&r, true));
+        assert!(Filter {
+            text: "ACME love".into(),
+            ..Filter::default()
+        }
+        .matches(&r, false));
+        assert!(!Filter {
+            text: "acme crypto".into(),
+            ..Filter::default()
+        }
+        .matches(&r, false));
+        assert!(!Filter {
+            action: Some(Action::Ignore),
+            ..Filter::default()
+        }
+        .matches(&r, false));
+        assert!(!Filter {
+            category: Some(Category::Spam),
+            ..Filter::default()
+        }
+        .matches(&r, false));
+        assert!(!Filter {
+            hide_handled: true,
+            ..Filter::default()
+        }
+        .matches(&r, true));
     }
 
     #[test]
@@ -313,7 +444,11 @@ mod tests {
 
     #[test]
     fn keys_fall_back_to_name_and_headline() {
-        let inv = Invitation { name: "Jane  Doe".into(), headline: Some("CTO".into()), ..Invitation::default() };
+        let inv = Invitation {
+            name: "Jane  Doe".into(),
+            headline: Some("CTO".into()),
+            ..Invitation::default()
+        };
         assert_eq!(key_of(&inv), "Jane Doe\u{1f}CTO");
     }
 }

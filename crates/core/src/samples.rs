@@ -48,7 +48,11 @@ fn person(name: &str, headline: &str, note: Option<&str>, mutual: Option<u32>) -
 
 /// Every built-in sample, in the order the options page lists them.
 pub fn samples() -> Vec<Sample> {
-    let s = |id, category, invitation| Sample { id, category, invitation };
+    let s = |id, category, invitation| Sample {
+        id,
+        category,
+        invitation,
+    };
     vec![
         s("personalized_en", Category::Personalized, person("Kathie Smith", "Product designer",
             Some("Hi, I read your post about accessible forms and liked the examples you gave. Would love to connect and swap notes."), Some(3))),
@@ -80,7 +84,9 @@ pub fn samples() -> Vec<Sample> {
 /// `Invitation` of its own (~9 KB), beside the JSON value parser it needs anyway. The tests
 /// hold it to the derive. An error names the key and what was wrong.
 pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
-    let Value::Object(map) = v else { return Err(("$".into(), "expected an object".into())) };
+    let Value::Object(map) = v else {
+        return Err(("$".into(), "expected an object".into()));
+    };
     let mut inv = Invitation::default();
     for (key, value) in map {
         let bad = |what: &str| (key.clone(), format!("expected {what}"));
@@ -91,8 +97,14 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
             "profile_url" => &mut inv.profile_url,
             "sent" => &mut inv.sent,
             "site" | "name" => {
-                let Value::String(s) = value else { return Err(bad("a string")) };
-                *(if key == "site" { &mut inv.site } else { &mut inv.name }) = s.clone();
+                let Value::String(s) = value else {
+                    return Err(bad("a string"));
+                };
+                *(if key == "site" {
+                    &mut inv.site
+                } else {
+                    &mut inv.name
+                }) = s.clone();
                 continue;
             }
             "kind" => {
@@ -104,14 +116,23 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
                     Some("event") => Kind::Event,
                     Some("newsletter") => Kind::Newsletter,
                     Some("page") => Kind::Page,
-                    _ => return Err(bad("person, company, school, group, event, newsletter or page")),
+                    _ => {
+                        return Err(bad(
+                            "person, company, school, group, event, newsletter or page",
+                        ))
+                    }
                 };
                 continue;
             }
             "mutual_connections" => {
                 inv.mutual_connections = match value {
                     Value::Null => None,
-                    _ => Some(value.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad("a whole number"))?),
+                    _ => Some(
+                        value
+                            .as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .ok_or_else(|| bad("a whole number"))?,
+                    ),
                 };
                 continue;
             }
@@ -135,48 +156,100 @@ mod tests {
     fn a_pasted_invitation_reads_as_serde_reads_it() {
         let full = r#"{"site": "linkedin", "kind": "newsletter", "name": "Rust Weekly", "first_name": null,
             "headline": "News", "note": "Hi", "mutual_connections": 4, "profile_url": "https://x.example", "sent": "1 day ago", "extra": [1]}"#;
-        for text in [full, "{}", r#"{"name": "Kathie Smith", "mutual_connections": null}"#, r#"{"kind": "page", "note": null}"#] {
+        for text in [
+            full,
+            "{}",
+            r#"{"name": "Kathie Smith", "mutual_connections": null}"#,
+            r#"{"kind": "page", "note": null}"#,
+        ] {
             let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
             let derived: Option<Invitation> = serde_json::from_str(text).ok();
             assert_eq!(read_invitation(&v).ok(), derived, "{text}");
         }
-        for kind in [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page] {
+        for kind in [
+            Kind::Person,
+            Kind::Company,
+            Kind::School,
+            Kind::Group,
+            Kind::Event,
+            Kind::Newsletter,
+            Kind::Page,
+        ] {
             let v = serde_json::json!({ "kind": kind });
             assert_eq!(read_invitation(&v).map(|i| i.kind), Ok(kind));
         }
-        for text in [r#"{"name": 3}"#, r#"{"name": null}"#, r#"{"note": 1}"#, r#"{"kind": "robot"}"#, r#"{"mutual_connections": -1}"#,
-                     r#"{"mutual_connections": 1.5}"#, r#"{"mutual_connections": 5000000000}"#, "[]", "3"] {
+        for text in [
+            r#"{"name": 3}"#,
+            r#"{"name": null}"#,
+            r#"{"note": 1}"#,
+            r#"{"kind": "robot"}"#,
+            r#"{"mutual_connections": -1}"#,
+            r#"{"mutual_connections": 1.5}"#,
+            r#"{"mutual_connections": 5000000000}"#,
+            "[]",
+            "3",
+        ] {
             let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-            assert!(serde_json::from_str::<Invitation>(text).is_err() || text == "[]", "{text}");
+            assert!(
+                serde_json::from_str::<Invitation>(text).is_err() || text == "[]",
+                "{text}"
+            );
             assert!(read_invitation(&v).is_err(), "{text}");
         }
-        assert_eq!(read_invitation(&serde_json::json!({ "note": 1 })), Err(("note".into(), "expected a string".into())));
+        assert_eq!(
+            read_invitation(&serde_json::json!({ "note": 1 })),
+            Err(("note".into(), "expected a string".into()))
+        );
     }
 
     const ALL: [Category; 8] = [
-        Category::Known, Category::Spam, Category::Recruiter, Category::Sales,
-        Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson,
+        Category::Known,
+        Category::Spam,
+        Category::Recruiter,
+        Category::Sales,
+        Category::Mutual,
+        Category::Personalized,
+        Category::Generic,
+        Category::NotAPerson,
     ];
 
     #[test]
     fn every_category_has_a_sample_that_shows_it() {
         let settings = Settings::default();
         for category in ALL {
-            assert!(samples().iter().any(|s| s.category == category), "no sample for {category:?}");
+            assert!(
+                samples().iter().any(|s| s.category == category),
+                "no sample for {category:?}"
+            );
         }
         for sample in samples() {
             let got = decide(&sample.invitation, &sample.settings_for(&settings));
-            assert_eq!(got.category, sample.category, "{}: {:?}", sample.id, got.reasons);
+            assert_eq!(
+                got.category, sample.category,
+                "{}: {:?}",
+                sample.id, got.reasons
+            );
         }
     }
 
     #[test]
     fn samples_hold_with_a_filled_in_profile() {
-        let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "known": {"people": ["Someone Else"]}}"#);
+        let (settings, _) = Settings::from_json(
+            r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "known": {"people": ["Someone Else"]}}"#,
+        );
         for sample in samples() {
             let got = decide(&sample.invitation, &sample.settings_for(&settings));
-            assert_eq!(got.category, sample.category, "{}: {:?}", sample.id, got.reasons);
-            assert_eq!(got.text.is_some(), crate::default_action(sample.category) == crate::Action::Reply, "{}", sample.id);
+            assert_eq!(
+                got.category, sample.category,
+                "{}: {:?}",
+                sample.id, got.reasons
+            );
+            assert_eq!(
+                got.text.is_some(),
+                crate::default_action(sample.category) == crate::Action::Reply,
+                "{}",
+                sample.id
+            );
         }
     }
 
@@ -187,6 +260,8 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), ids.len());
-        assert!(ids.iter().all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+        assert!(ids
+            .iter()
+            .all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
     }
 }

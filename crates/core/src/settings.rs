@@ -211,7 +211,12 @@ impl Settings {
             Ok(v) => r.settings(&v),
             Err(e) => {
                 // The position goes in its own fields.
-                r.problems.push(Problem { path: "$".into(), message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)), line: Some(e.line()), column: Some(e.column()) });
+                r.problems.push(Problem {
+                    path: "$".into(),
+                    message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)),
+                    line: Some(e.line()),
+                    column: Some(e.column()),
+                });
                 Settings::default()
             }
         };
@@ -236,7 +241,9 @@ impl Settings {
     /// Whether the user's templates or the built-in ones hold template `id` in some language.
     /// `id` may also pin a built-in template to a language and variant: `generic.en.short`.
     pub fn has_template(&self, id: &str) -> bool {
-        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id) || crate::templates::default_source(id).is_some()
+        self.templates.contains_key(id)
+            || crate::decide::default_template_ids().contains(&id)
+            || crate::templates::default_source(id).is_some()
     }
 }
 
@@ -247,7 +254,12 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    Template::parse(source).map(drop).map_err(|e| Problem { path: path.into(), message: format!("template: {}", e.message), line: Some(e.line), column: Some(e.column) })
+    Template::parse(source).map(drop).map_err(|e| Problem {
+        path: path.into(),
+        message: format!("template: {}", e.message),
+        line: Some(e.line),
+        column: Some(e.column),
+    })
 }
 
 /// Walks a settings document, keeping what is valid and noting the rest.
@@ -269,14 +281,22 @@ fn type_name(v: &Value) -> &'static str {
 
 impl Reader {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into(), line: None, column: None });
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        });
     }
 
     fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.problem(path, format!("expected an object, found {}", type_name(other)));
+                self.problem(
+                    path,
+                    format!("expected an object, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -287,7 +307,10 @@ impl Reader {
         let mut any = false;
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
-                self.problem(&format!("{path}.{k}"), format!("unknown key (expected one of: {})", known.join(", ")));
+                self.problem(
+                    &format!("{path}.{k}"),
+                    format!("unknown key (expected one of: {})", known.join(", ")),
+                );
                 any = true;
             }
         }
@@ -298,7 +321,10 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problem(path, format!("expected a string, found {}", type_name(other)));
+                self.problem(
+                    path,
+                    format!("expected a string, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -308,7 +334,10 @@ impl Reader {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.problem(path, format!("expected true or false, found {}", type_name(other)));
+                self.problem(
+                    path,
+                    format!("expected true or false, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -324,7 +353,9 @@ impl Reader {
                         None
                     }
                 },
-                None if n.as_i64().is_some_and(|x| x < 0) || n.as_f64().is_some_and(|x| x < 0.0) => {
+                None if n.as_i64().is_some_and(|x| x < 0)
+                    || n.as_f64().is_some_and(|x| x < 0.0) =>
+                {
                     self.problem(path, format!("must not be negative, found {n}"));
                     None
                 }
@@ -334,7 +365,10 @@ impl Reader {
                 }
             },
             other => {
-                self.problem(path, format!("expected a whole number, found {}", type_name(other)));
+                self.problem(
+                    path,
+                    format!("expected a whole number, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -356,7 +390,10 @@ impl Reader {
                 ok.then_some(out)
             }
             other => {
-                self.problem(path, format!("expected a list of strings, found {}", type_name(other)));
+                self.problem(
+                    path,
+                    format!("expected a list of strings, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -375,8 +412,24 @@ impl Reader {
 
     fn settings(&mut self, v: &Value) -> Settings {
         let mut s = Settings::default();
-        let Some(m) = self.object(v, "$") else { return s };
-        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
+        let Some(m) = self.object(v, "$") else {
+            return s;
+        };
+        self.unknown_keys(
+            m,
+            "$",
+            &[
+                "version",
+                "me",
+                "known",
+                "mutual_threshold",
+                "language",
+                "variant",
+                "sign_off",
+                "rules",
+                "templates",
+            ],
+        );
         if let Some(v) = m.get("version") {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
@@ -392,13 +445,26 @@ impl Reader {
         if let Some(v) = m.get("me") {
             if let Some(me) = self.object(v, "$.me") {
                 self.unknown_keys(me, "$.me", &["name", "email", "link"]);
-                for (key, slot) in [("name", &mut s.me.name), ("email", &mut s.me.email), ("link", &mut s.me.link)] {
-                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &format!("$.me.{key}"))) {
+                for (key, slot) in [
+                    ("name", &mut s.me.name),
+                    ("email", &mut s.me.email),
+                    ("link", &mut s.me.link),
+                ] {
+                    if let Some(x) = me
+                        .get(key)
+                        .and_then(|x| self.string(x, &format!("$.me.{key}")))
+                    {
                         *slot = x.trim().to_owned();
                     }
                 }
                 if !s.me.email.is_empty() && !s.me.email.contains('@') {
-                    self.problem("$.me.email", format!("\"{}\" doesn't look like an email address; replies leave it out", s.me.email));
+                    self.problem(
+                        "$.me.email",
+                        format!(
+                            "\"{}\" doesn't look like an email address; replies leave it out",
+                            s.me.email
+                        ),
+                    );
                     s.me.email.clear();
                 }
             }
@@ -406,17 +472,30 @@ impl Reader {
         if let Some(v) = m.get("known") {
             if let Some(k) = self.object(v, "$.known") {
                 self.unknown_keys(k, "$.known", &["people", "companies", "schools"]);
-                for (key, slot) in [("people", &mut s.known.people), ("companies", &mut s.known.companies), ("schools", &mut s.known.schools)] {
-                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &format!("$.known.{key}"))) {
+                for (key, slot) in [
+                    ("people", &mut s.known.people),
+                    ("companies", &mut s.known.companies),
+                    ("schools", &mut s.known.schools),
+                ] {
+                    if let Some(x) = k
+                        .get(key)
+                        .and_then(|x| self.strings(x, &format!("$.known.{key}")))
+                    {
                         *slot = x.into_iter().filter(|e| !e.trim().is_empty()).collect();
                     }
                 }
             }
         }
-        if let Some(n) = m.get("mutual_threshold").and_then(|v| self.count(v, "$.mutual_threshold")) {
+        if let Some(n) = m
+            .get("mutual_threshold")
+            .and_then(|v| self.count(v, "$.mutual_threshold"))
+        {
             s.mutual_threshold = n;
         }
-        if let Some(l) = m.get("language").and_then(|v| self.language(v, "$.language")) {
+        if let Some(l) = m
+            .get("language")
+            .and_then(|v| self.language(v, "$.language"))
+        {
             s.language = l;
         }
         if let Some(v) = m.get("variant") {
@@ -424,7 +503,13 @@ impl Reader {
                 Some("short") => s.variant = Variant::Short,
                 Some("long") => s.variant = Variant::Long,
                 // `to_string`, not `{v}`: `Value`'s Display would link serde_json's pretty printer too.
-                _ => self.problem("$.variant", format!("expected \"short\" or \"long\", found {}", serde_json::to_string(v).unwrap_or_default())),
+                _ => self.problem(
+                    "$.variant",
+                    format!(
+                        "expected \"short\" or \"long\", found {}",
+                        serde_json::to_string(v).unwrap_or_default()
+                    ),
+                ),
             }
         }
         if let Some(x) = m.get("sign_off").and_then(|v| self.string(v, "$.sign_off")) {
@@ -445,14 +530,25 @@ impl Reader {
                         }
                     }
                 }
-                other => self.problem("$.rules", format!("expected a list of rules, found {}", type_name(other))),
+                other => self.problem(
+                    "$.rules",
+                    format!("expected a list of rules, found {}", type_name(other)),
+                ),
             }
         }
-        let available = |lang: &str| crate::decide::default_languages().contains(&lang) || s.templates.values().any(|t| t.contains_key(lang));
+        let available = |lang: &str| {
+            crate::decide::default_languages().contains(&lang)
+                || s.templates.values().any(|t| t.contains_key(lang))
+        };
         if !available(&s.language) {
             let langs = crate::decide::default_languages().join(", ");
             let l = s.language.clone();
-            self.problem("$.language", format!("no templates in \"{l}\" (built in: {langs}, or add your own): using \"en\""));
+            self.problem(
+                "$.language",
+                format!(
+                    "no templates in \"{l}\" (built in: {langs}, or add your own): using \"en\""
+                ),
+            );
             s.language = "en".into();
         }
         s
@@ -460,26 +556,42 @@ impl Reader {
 
     fn templates(&mut self, v: &Value) -> BTreeMap<String, BTreeMap<String, Sources>> {
         let mut out = BTreeMap::new();
-        let Some(m) = self.object(v, "$.templates") else { return out };
+        let Some(m) = self.object(v, "$.templates") else {
+            return out;
+        };
         for (id, langs) in m {
             let path = format!("$.templates.{id}");
-            if id.trim().is_empty() || id.len() > 64 || id.chars().any(|c| c.is_whitespace() || c == '.') {
-                self.problem(&path, "a template id is 1 to 64 characters, with no spaces or dots");
+            if id.trim().is_empty()
+                || id.len() > 64
+                || id.chars().any(|c| c.is_whitespace() || c == '.')
+            {
+                self.problem(
+                    &path,
+                    "a template id is 1 to 64 characters, with no spaces or dots",
+                );
                 continue;
             }
-            let Some(langs) = self.object(langs, &path) else { continue };
+            let Some(langs) = self.object(langs, &path) else {
+                continue;
+            };
             let mut by_lang = BTreeMap::new();
             for (lang, sources) in langs {
                 let lpath = format!("{path}.{lang}");
                 if !is_language_code(lang) {
-                    self.problem(&lpath, format!("\"{lang}\" is not a two-letter language code such as \"en\""));
+                    self.problem(
+                        &lpath,
+                        format!("\"{lang}\" is not a two-letter language code such as \"en\""),
+                    );
                     continue;
                 }
                 let mut got = Sources::default();
                 match sources {
                     Value::String(src) => {
                         if self.template_ok(src, &lpath) {
-                            got = Sources { short: Some(src.clone()), long: Some(src.clone()) };
+                            got = Sources {
+                                short: Some(src.clone()),
+                                long: Some(src.clone()),
+                            };
                         }
                     }
                     Value::Object(vm) => {
@@ -493,7 +605,13 @@ impl Reader {
                             }
                         }
                     }
-                    other => self.problem(&lpath, format!("expected a template text or {{\"short\": …, \"long\": …}}, found {}", type_name(other))),
+                    other => self.problem(
+                        &lpath,
+                        format!(
+                            "expected a template text or {{\"short\": …, \"long\": …}}, found {}",
+                            type_name(other)
+                        ),
+                    ),
                 }
                 if got.short.is_some() || got.long.is_some() {
                     by_lang.insert(lang.clone(), got);
@@ -523,10 +641,16 @@ impl Reader {
         let m = self.object(v, path)?;
         self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
         let mut rule = Rule::default();
-        if let Some(n) = m.get("name").and_then(|x| self.string(x, &format!("{path}.name"))) {
+        if let Some(n) = m
+            .get("name")
+            .and_then(|x| self.string(x, &format!("{path}.name")))
+        {
             rule.name = n;
         }
-        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
+        if let Some(e) = m
+            .get("enabled")
+            .and_then(|x| self.boolean(x, &format!("{path}.enabled")))
+        {
             rule.enabled = e;
         }
         if let Some(w) = m.get("when") {
@@ -537,8 +661,15 @@ impl Reader {
             None => self.problem(path, "a rule needs \"then\": what to do when it matches"),
         }
         if self.problems.len() > before {
-            let label = if rule.name.is_empty() { String::new() } else { format!(" \"{}\"", rule.name) };
-            self.problem(path, format!("rule{label} is left out until the problems above are fixed"));
+            let label = if rule.name.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{}\"", rule.name)
+            };
+            self.problem(
+                path,
+                format!("rule{label} is left out until the problems above are fixed"),
+            );
             return None;
         }
         Some(rule)
@@ -546,30 +677,68 @@ impl Reader {
 
     fn when(&mut self, v: &Value, path: &str) -> When {
         let mut w = When::default();
-        let Some(m) = self.object(v, path) else { return w };
-        self.unknown_keys(m, path, &["category", "note", "mutual_at_least", "mutual_below", "keywords", "in", "name", "company", "language"]);
+        let Some(m) = self.object(v, path) else {
+            return w;
+        };
+        self.unknown_keys(
+            m,
+            path,
+            &[
+                "category",
+                "note",
+                "mutual_at_least",
+                "mutual_below",
+                "keywords",
+                "in",
+                "name",
+                "company",
+                "language",
+            ],
+        );
         if let Some(c) = m.get("category") {
             let p = format!("{path}.category");
             if let Some(names) = self.strings(c, &p) {
                 for n in names {
                     match category_from(&n) {
                         Some(c) => w.category.push(c),
-                        None => self.problem(&p, format!("\"{n}\" is not a category (one of: {})", CATEGORY_NAMES.join(", "))),
+                        None => self.problem(
+                            &p,
+                            format!(
+                                "\"{n}\" is not a category (one of: {})",
+                                CATEGORY_NAMES.join(", ")
+                            ),
+                        ),
                     }
                 }
             }
         }
-        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &format!("{path}.note"))) {
+        if let Some(b) = m
+            .get("note")
+            .and_then(|x| self.boolean(x, &format!("{path}.note")))
+        {
             w.note = Some(b);
         }
-        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &format!("{path}.mutual_at_least"))) {
+        if let Some(n) = m
+            .get("mutual_at_least")
+            .and_then(|x| self.count(x, &format!("{path}.mutual_at_least")))
+        {
             w.mutual_at_least = Some(n);
         }
-        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &format!("{path}.mutual_below"))) {
+        if let Some(n) = m
+            .get("mutual_below")
+            .and_then(|x| self.count(x, &format!("{path}.mutual_below")))
+        {
             w.mutual_below = Some(n);
         }
-        for (key, slot) in [("keywords", &mut w.keywords), ("name", &mut w.name), ("company", &mut w.company)] {
-            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &format!("{path}.{key}"))) {
+        for (key, slot) in [
+            ("keywords", &mut w.keywords),
+            ("name", &mut w.name),
+            ("company", &mut w.company),
+        ] {
+            if let Some(list) = m
+                .get(key)
+                .and_then(|x| self.strings(x, &format!("{path}.{key}")))
+            {
                 let list: Vec<String> = list.into_iter().filter(|e| !e.trim().is_empty()).collect();
                 *slot = list;
             }
@@ -579,10 +748,19 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(&format!("{path}.in"), format!("expected \"headline\", \"note\" or \"any\", found {}", serde_json::to_string(f).unwrap_or_default())),
+                _ => self.problem(
+                    &format!("{path}.in"),
+                    format!(
+                        "expected \"headline\", \"note\" or \"any\", found {}",
+                        serde_json::to_string(f).unwrap_or_default()
+                    ),
+                ),
             }
         }
-        if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
+        if let Some(l) = m
+            .get("language")
+            .and_then(|x| self.language(x, &format!("{path}.language")))
+        {
             w.language = Some(l);
         }
         w
@@ -590,27 +768,50 @@ impl Reader {
 
     fn then(&mut self, v: &Value, path: &str, s: &Settings) -> Then {
         let mut t = Then::default();
-        let Some(m) = self.object(v, path) else { return t };
+        let Some(m) = self.object(v, path) else {
+            return t;
+        };
         self.unknown_keys(m, path, &["action", "template", "category"]);
-        if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
+        if let Some(a) = m
+            .get("action")
+            .and_then(|x| self.string(x, &format!("{path}.action")))
+        {
             match action_from(&a) {
                 Some(a) => t.action = Some(a),
-                None => self.problem(&format!("{path}.action"), format!("\"{a}\" is not an action (one of: accept, reply, ignore, report)")),
+                None => self.problem(
+                    &format!("{path}.action"),
+                    format!("\"{a}\" is not an action (one of: accept, reply, ignore, report)"),
+                ),
             }
         }
-        if let Some(c) = m.get("category").and_then(|x| self.string(x, &format!("{path}.category"))) {
+        if let Some(c) = m
+            .get("category")
+            .and_then(|x| self.string(x, &format!("{path}.category")))
+        {
             match category_from(&c) {
                 Some(c) => t.category = Some(c),
-                None => self.problem(&format!("{path}.category"), format!("\"{c}\" is not a category (one of: {})", CATEGORY_NAMES.join(", "))),
+                None => self.problem(
+                    &format!("{path}.category"),
+                    format!(
+                        "\"{c}\" is not a category (one of: {})",
+                        CATEGORY_NAMES.join(", ")
+                    ),
+                ),
             }
         }
-        if let Some(id) = m.get("template").and_then(|x| self.string(x, &format!("{path}.template"))) {
+        if let Some(id) = m
+            .get("template")
+            .and_then(|x| self.string(x, &format!("{path}.template")))
+        {
             if s.has_template(&id) {
                 t.template = Some(id);
             } else {
                 let mut ids: Vec<&str> = crate::decide::default_template_ids().to_vec();
                 ids.extend(s.templates.keys().map(String::as_str));
-                self.problem(&format!("{path}.template"), format!("no template \"{id}\" (there are: {})", ids.join(", ")));
+                self.problem(
+                    &format!("{path}.template"),
+                    format!("no template \"{id}\" (there are: {})", ids.join(", ")),
+                );
             }
         }
         if t.action.is_none() && t.template.is_none() && t.category.is_none() && m.is_empty() {
@@ -620,7 +821,16 @@ impl Reader {
     }
 }
 
-const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
+const CATEGORY_NAMES: &[&str] = &[
+    "known",
+    "spam",
+    "recruiter",
+    "sales",
+    "mutual",
+    "personalized",
+    "generic",
+    "not_a_person",
+];
 
 fn category_from(s: &str) -> Option<Category> {
     serde_json::from_value(Value::String(s.trim().to_owned())).ok()
@@ -635,7 +845,11 @@ mod tests {
     use super::*;
 
     fn paths(json: &str) -> Vec<String> {
-        Settings::from_json(json).1.into_iter().map(|p| p.path).collect()
+        Settings::from_json(json)
+            .1
+            .into_iter()
+            .map(|p| p.path)
+            .collect()
     }
 
     #[test]
@@ -656,7 +870,16 @@ mod tests {
                       {"name": "fine", "when": {"mutual_at_least": 3}, "then": {"action": "accept"}}]}"#;
         let (s, problems) = Settings::from_json(json);
         let ps: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        for want in ["$.me.name", "$.me.nick", "$.mutual_threshold", "$.language", "$.colour", "$.known.people[1]", "$.rules[0].when.category", "$.rules[1].then.template"] {
+        for want in [
+            "$.me.name",
+            "$.me.nick",
+            "$.mutual_threshold",
+            "$.language",
+            "$.colour",
+            "$.known.people[1]",
+            "$.rules[0].when.category",
+            "$.rules[1].then.template",
+        ] {
             assert!(ps.contains(&want), "{want} missing from {ps:?}");
         }
         assert_eq!(s.me.email, "pat@example.com");

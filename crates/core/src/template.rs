@@ -50,7 +50,8 @@ use std::fmt;
 use crate::{names, Invitation, Me};
 
 pub use crate::templates::{
-    default_source, default_template, default_templates, parsed_default, template_languages, Variant,
+    default_source, default_template, default_templates, parsed_default, template_languages,
+    Variant,
 };
 
 /// A value a template can name.
@@ -108,8 +109,17 @@ impl Var {
 
     /// Reads a variable name the way a person might type it: `First Name`, `first-name`, ` me.email `.
     pub fn from_name(written: &str) -> Option<Var> {
-        let key: String =
-            written.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
+        let key: String = written
+            .trim()
+            .chars()
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
         Var::ALL.into_iter().find(|v| v.name() == key)
     }
 }
@@ -154,7 +164,11 @@ impl Values {
             name,
             headline: headline.to_owned(),
             company: names::company_from_headline(headline).unwrap_or_default(),
-            mutual: inv.mutual_connections.filter(|&n| n >= 2).map(|n| n.to_string()).unwrap_or_default(),
+            mutual: inv
+                .mutual_connections
+                .filter(|&n| n >= 2)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             note: note.to_owned(),
             note_topic: crate::lang::note_topic(note).unwrap_or_default(),
             me_name: me.name.trim().to_owned(),
@@ -218,15 +232,22 @@ impl TemplateError {
     pub fn caret(&self, src: &str) -> String {
         let line = src.lines().nth(self.line.saturating_sub(1)).unwrap_or("");
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let pad: String =
-            line.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let pad: String = line
+            .chars()
+            .take(self.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         format!("{line}\n{pad}^")
     }
 }
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -271,7 +292,10 @@ impl Parser {
         let c = self.peek(0)?;
         self.at += 1;
         if c == '\n' {
-            self.pos = Pos { line: self.pos.line + 1, column: 1 };
+            self.pos = Pos {
+                line: self.pos.line + 1,
+                column: 1,
+            };
         } else {
             self.pos.column += 1;
         }
@@ -279,7 +303,12 @@ impl Parser {
     }
 
     fn error(kind: TemplateErrorKind, at: Pos, message: String) -> TemplateError {
-        TemplateError { kind, message, line: at.line, column: at.column }
+        TemplateError {
+            kind,
+            message,
+            line: at.line,
+            column: at.column,
+        }
     }
 
     /// Reads `{name}` or `{name|fallback}`; the cursor is on the `{`.
@@ -323,18 +352,29 @@ impl Parser {
             return Err(Self::error(
                 TemplateErrorKind::EmptyVariable,
                 open,
-                format!("a variable name is missing between the braces; known variables: {}", known_list()),
+                format!(
+                    "a variable name is missing between the braces; known variables: {}",
+                    known_list()
+                ),
             ));
         }
         match Var::from_name(&name) {
-            Some(var) => Ok(Node::Var { var, fallback: fallback.map(|f| f.trim().to_owned()) }),
+            Some(var) => Ok(Node::Var {
+                var,
+                fallback: fallback.map(|f| f.trim().to_owned()),
+            }),
             None => {
                 let written = name.trim();
-                let hint = suggest(written).map(|v| format!(" (did you mean `{v}`?)")).unwrap_or_default();
+                let hint = suggest(written)
+                    .map(|v| format!(" (did you mean `{v}`?)"))
+                    .unwrap_or_default();
                 Err(Self::error(
                     TemplateErrorKind::UnknownVariable,
                     name_at,
-                    format!("unknown variable `{written}`{hint}; known variables: {}", known_list()),
+                    format!(
+                        "unknown variable `{written}`{hint}; known variables: {}",
+                        known_list()
+                    ),
                 ))
             }
         }
@@ -342,15 +382,28 @@ impl Parser {
 }
 
 fn known_list() -> String {
-    Var::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")
+    Var::ALL
+        .iter()
+        .map(|v| v.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The known variable closest to a misspelt one, if it is close (at most 2 edits).
 fn suggest(written: &str) -> Option<Var> {
-    let written: Vec<char> = written.to_lowercase().replace([' ', '-'], "_").chars().collect();
+    let written: Vec<char> = written
+        .to_lowercase()
+        .replace([' ', '-'], "_")
+        .chars()
+        .collect();
     Var::ALL
         .into_iter()
-        .map(|v| (edit_distance(&written, &v.name().chars().collect::<Vec<_>>()), v))
+        .map(|v| {
+            (
+                edit_distance(&written, &v.name().chars().collect::<Vec<_>>()),
+                v,
+            )
+        })
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, v)| v)
@@ -361,7 +414,9 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -371,8 +426,11 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 impl Template {
     /// Parses a template. Errors carry the line and column of the first problem.
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
-        let mut p =
-            Parser { chars: src.replace("\r\n", "\n").chars().collect(), at: 0, pos: Pos { line: 1, column: 1 } };
+        let mut p = Parser {
+            chars: src.replace("\r\n", "\n").chars().collect(),
+            at: 0,
+            pos: Pos { line: 1, column: 1 },
+        };
         let mut nodes = Vec::new();
         // The open optional part, if any, with where its `[` stood.
         let mut block: Option<(Vec<Node>, Pos)> = None;
@@ -476,11 +534,16 @@ impl Template {
             match node {
                 Node::Block(inner) => {
                     let keep = inner.iter().all(|n| match n {
-                        Node::Var { var, fallback: None } => !values.get(*var).is_empty(),
+                        Node::Var {
+                            var,
+                            fallback: None,
+                        } => !values.get(*var).is_empty(),
                         _ => true,
                     });
                     if keep {
-                        inner.iter().for_each(|n| push_piece(n, values, &mut pieces));
+                        inner
+                            .iter()
+                            .for_each(|n| push_piece(n, values, &mut pieces));
                     } else {
                         pieces.push(Piece::Gap);
                     }
@@ -517,7 +580,10 @@ fn push_piece<'a>(node: &'a Node, values: &'a Values, pieces: &mut Vec<Piece<'a>
 
 /// Punctuation that takes no space before it.
 fn closes(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…' | '、' | '。' | '，' | '！' | '？')
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…' | '、' | '。' | '，' | '！' | '？'
+    )
 }
 
 fn newlines(s: &str) -> usize {
@@ -527,7 +593,16 @@ fn newlines(s: &str) -> usize {
 /// Joins the pieces, tidying the white space around each gap.
 fn assemble(pieces: &[Piece<'_>]) -> String {
     let mut out = String::with_capacity(
-        pieces.iter().map(|p| if let Piece::Lit(s) | Piece::Val(s) = p { s.len() } else { 0 }).sum(),
+        pieces
+            .iter()
+            .map(|p| {
+                if let Piece::Lit(s) | Piece::Val(s) = p {
+                    s.len()
+                } else {
+                    0
+                }
+            })
+            .sum(),
     );
     let mut i = 0;
     while i < pieces.len() {
@@ -625,8 +700,14 @@ mod tests {
 
     #[test]
     fn substitutes_values() {
-        assert_eq!(render("Hi {first_name}, I am {me.name}.", &values()), "Hi Kathie, I am Pat Example.");
-        assert_eq!(render("{ First Name }/{first-name}", &values()), "Kathie/Kathie");
+        assert_eq!(
+            render("Hi {first_name}, I am {me.name}.", &values()),
+            "Hi Kathie, I am Pat Example."
+        );
+        assert_eq!(
+            render("{ First Name }/{first-name}", &values()),
+            "Kathie/Kathie"
+        );
     }
 
     #[test]
@@ -634,22 +715,40 @@ mod tests {
         let empty = Values::default();
         assert_eq!(render("Hi {first_name|there},", &empty), "Hi there,");
         assert_eq!(render("Hi {first_name|there},", &values()), "Hi Kathie,");
-        assert_eq!(render("Hi {first_name | there you},", &empty), "Hi there you,");
-        let blank = Values { first_name: "   ".into(), ..Values::default() };
+        assert_eq!(
+            render("Hi {first_name | there you},", &empty),
+            "Hi there you,"
+        );
+        let blank = Values {
+            first_name: "   ".into(),
+            ..Values::default()
+        };
         assert_eq!(render("Hi {first_name|there},", &blank), "Hi there,");
     }
 
     #[test]
     fn empty_value_tidies_space_before_punctuation() {
-        assert_eq!(render("Hi {first_name},\n\nThanks.", &Values::default()), "Hi,\n\nThanks.");
-        assert_eq!(render("Dear {first_name} {name}!", &Values::default()), "Dear!");
+        assert_eq!(
+            render("Hi {first_name},\n\nThanks.", &Values::default()),
+            "Hi,\n\nThanks."
+        );
+        assert_eq!(
+            render("Dear {first_name} {name}!", &Values::default()),
+            "Dear!"
+        );
     }
 
     #[test]
     fn block_kept_or_dropped() {
         let src = "Thanks for the invite.[ Write to me at {me.email}.] Talk soon.";
-        assert_eq!(render(src, &values()), "Thanks for the invite. Write to me at pat@example.com. Talk soon.");
-        assert_eq!(render(src, &Values::default()), "Thanks for the invite. Talk soon.");
+        assert_eq!(
+            render(src, &values()),
+            "Thanks for the invite. Write to me at pat@example.com. Talk soon."
+        );
+        assert_eq!(
+            render(src, &Values::default()),
+            "Thanks for the invite. Talk soon."
+        );
         let spaced = "Thanks. [Write to {me.email}.] Talk soon.";
         assert_eq!(render(spaced, &Values::default()), "Thanks. Talk soon.");
         let mid = "Glad to talk[ at {me.email}], any time.";
@@ -660,12 +759,18 @@ mod tests {
     fn dropped_lines_leave_no_empty_runs() {
         let src = "Hi {first_name},\n\n[Mail: {me.email}]\n\n[Web: {me.link}]\n\nBye.\n\n[Best,\n{me.name}]\n";
         assert_eq!(render(src, &Values::default()), "Hi,\n\nBye.");
-        let v = Values { me_link: "https://x.test".into(), ..values() };
+        let v = Values {
+            me_link: "https://x.test".into(),
+            ..values()
+        };
         assert_eq!(
             render(src, &v),
             "Hi Kathie,\n\nMail: pat@example.com\n\nWeb: https://x.test\n\nBye.\n\nBest,\nPat Example"
         );
-        assert_eq!(render("[{me.email}]\nA\n[{me.link}]", &Values::default()), "A");
+        assert_eq!(
+            render("[{me.email}]\nA\n[{me.link}]", &Values::default()),
+            "A"
+        );
         assert_eq!(render("A\n[{me.email}]\nB", &Values::default()), "A\nB");
         assert_eq!(render("A\n[{me.email}]\n- b", &Values::default()), "A\n- b");
         assert_eq!(render("A\n[{me.email}]\n.", &Values::default()), "A\n.");
@@ -673,14 +778,23 @@ mod tests {
 
     #[test]
     fn block_with_fallback_or_without_variables_is_kept() {
-        assert_eq!(render("[Hello {first_name|there}!]", &Values::default()), "Hello there!");
+        assert_eq!(
+            render("[Hello {first_name|there}!]", &Values::default()),
+            "Hello there!"
+        );
         assert_eq!(render("a [plain] b", &Values::default()), "a plain b");
     }
 
     #[test]
     fn escapes() {
-        assert_eq!(render("{{first_name}} [[x]] {first_name}", &values()), "{first_name} [x] Kathie");
-        assert_eq!(render("[see {me.email}]]]", &values()), "see pat@example.com]");
+        assert_eq!(
+            render("{{first_name}} [[x]] {first_name}", &values()),
+            "{first_name} [x] Kathie"
+        );
+        assert_eq!(
+            render("[see {me.email}]]]", &values()),
+            "see pat@example.com]"
+        );
         assert_eq!(render("[{{ {me.email} }}]", &Values::default()), "");
     }
 
@@ -697,30 +811,61 @@ mod tests {
             "Hi {me.email}: <img src=x onerror=alert(1)> [{me.link}] {{ }}"
         );
         // A value's own spacing is not "tidied".
-        let spaced = Values { note: "a  ,  b\n\n\n\nc".into(), ..Values::default() };
+        let spaced = Values {
+            note: "a  ,  b\n\n\n\nc".into(),
+            ..Values::default()
+        };
         assert_eq!(render("[{me.email}] {note}", &spaced), "a  ,  b\n\n\n\nc");
     }
 
     #[test]
     fn errors_have_line_and_column() {
         let e = err("Hi {first_name},\n\nThanks {frist_name}!");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::UnknownVariable, 3, 9));
-        assert!(e.message.contains("did you mean `first_name`"), "{}", e.message);
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::UnknownVariable, 3, 9)
+        );
+        assert!(
+            e.message.contains("did you mean `first_name`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.to_string().split(':').next(), Some("line 3, column 9"));
-        assert_eq!(e.caret("Hi {first_name},\n\nThanks {frist_name}!"), "Thanks {frist_name}!\n        ^");
+        assert_eq!(
+            e.caret("Hi {first_name},\n\nThanks {frist_name}!"),
+            "Thanks {frist_name}!\n        ^"
+        );
 
         let e = err("Hi {first_name,\nthere}");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::UnclosedVariable, 1, 4));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::UnclosedVariable, 1, 4)
+        );
         let e = err("a }");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::UnmatchedBrace, 1, 3));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::UnmatchedBrace, 1, 3)
+        );
         let e = err("ok\n  [Write to {me.email}.");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::UnclosedBlock, 2, 3));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::UnclosedBlock, 2, 3)
+        );
         let e = err("a ] b");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::UnmatchedBracket, 1, 3));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::UnmatchedBracket, 1, 3)
+        );
         let e = err("[a [b] c]");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::NestedBlock, 1, 4));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::NestedBlock, 1, 4)
+        );
         let e = err("x {|there}");
-        assert_eq!((e.kind, e.line, e.column), (TemplateErrorKind::EmptyVariable, 1, 3));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (TemplateErrorKind::EmptyVariable, 1, 3)
+        );
         let e = err("{ nope }");
         assert_eq!((e.kind, e.column), (TemplateErrorKind::UnknownVariable, 3));
         let e = err("é{x");
@@ -730,9 +875,18 @@ mod tests {
     #[test]
     fn module_doc_example_renders_as_documented() {
         let src = "Hi {first_name},\n\nThank you for the invitation.[ You can write to me at {me.email}.]\n\n[Best,\n{me.name}]";
-        let kathie = Values { first_name: "Kathie".into(), ..Values::default() };
-        assert_eq!(render(src, &kathie), "Hi Kathie,\n\nThank you for the invitation.");
-        assert_eq!(render(src, &Values::default()), "Hi,\n\nThank you for the invitation.");
+        let kathie = Values {
+            first_name: "Kathie".into(),
+            ..Values::default()
+        };
+        assert_eq!(
+            render(src, &kathie),
+            "Hi Kathie,\n\nThank you for the invitation."
+        );
+        assert_eq!(
+            render(src, &Values::default()),
+            "Hi,\n\nThank you for the invitation."
+        );
         assert_eq!(
             render(src, &values()),
             "Hi Kathie,\n\nThank you for the invitation. You can write to me at pat@example.com.\n\nBest,\nPat Example"
@@ -741,7 +895,10 @@ mod tests {
 
     #[test]
     fn windows_line_ends_and_tabs() {
-        assert_eq!(render("Hi {first_name},\r\n\r\n[{me.link}]\r\nBye", &values()), "Hi Kathie,\n\nBye");
+        assert_eq!(
+            render("Hi {first_name},\r\n\r\n[{me.link}]\r\nBye", &values()),
+            "Hi Kathie,\n\nBye"
+        );
         let src = "\tHi {nme}";
         let e = err(src);
         assert_eq!((e.line, e.column), (1, 6));
@@ -752,7 +909,10 @@ mod tests {
     fn lists_variables_once() {
         let t = Template::parse("{first_name} {first_name|x} [{me.email} {me.name}] {me.email}")
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(t.variables(), vec![Var::FirstName, Var::MeEmail, Var::MeName]);
+        assert_eq!(
+            t.variables(),
+            vec![Var::FirstName, Var::MeEmail, Var::MeName]
+        );
     }
 
     #[test]

@@ -47,19 +47,42 @@ impl Ui {
     }
 
     pub fn unknown_request(self) -> &'static str {
-        self.pick("NotYet got a request it doesn't know. Nothing was changed.", "NotYet hat eine unbekannte Anfrage erhalten. Es wurde nichts geändert.")
+        self.pick(
+            "NotYet got a request it doesn't know. Nothing was changed.",
+            "NotYet hat eine unbekannte Anfrage erhalten. Es wurde nichts geändert.",
+        )
     }
 
     /// `error` is the JSON parser's own message, left as it is.
     pub fn unreadable(self, error: &str) -> String {
         match self {
             Ui::En => format!("NotYet couldn't read this page ({error}). Nothing was changed."),
-            Ui::De => format!("NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."),
+            Ui::De => format!(
+                "NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."
+            ),
         }
     }
 
+    /// The notice's button that opens the side panel on an invitation list.
+    pub fn triage(self, n: usize) -> String {
+        match self {
+            Ui::En => format!("Triage {n} invitations"),
+            Ui::De => format!("{n} Einladungen sichten"),
+        }
+    }
+
+    pub fn opening_panel(self) -> &'static str {
+        self.pick(
+            "Opening NotYet's invitation panel.",
+            "Das Einladungs-Panel von NotYet wird geöffnet.",
+        )
+    }
+
     pub fn opening_options(self) -> &'static str {
-        self.pick("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.")
+        self.pick(
+            "Opening NotYet's options.",
+            "Die Optionen von NotYet werden geöffnet.",
+        )
     }
 
     pub fn sent_page(self) -> &'static str {
@@ -95,11 +118,21 @@ impl Ui {
         let reason = reason.map(|r| format!(" ({r})")).unwrap_or_default();
         match self {
             Ui::En => {
-                let kept = if kept { " Your own text is kept above it." } else { "" };
-                format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself.")
+                let kept = if kept {
+                    " Your own text is kept above it."
+                } else {
+                    ""
+                };
+                format!(
+                    "Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."
+                )
             }
             Ui::De => {
-                let kept = if kept { " Ihr eigener Text bleibt darüber erhalten." } else { "" };
+                let kept = if kept {
+                    " Ihr eigener Text bleibt darüber erhalten."
+                } else {
+                    ""
+                };
                 format!("Antwort an {who} entworfen{reason}.{kept} Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.")
             }
         }
@@ -122,7 +155,10 @@ impl Ui {
     }
 
     pub fn nothing_to_restore(self) -> &'static str {
-        self.pick("Nothing to restore: NotYet hasn't written in this box.", "Nichts wiederherzustellen: NotYet hat in diesem Feld nichts geschrieben.")
+        self.pick(
+            "Nothing to restore: NotYet hasn't written in this box.",
+            "Nichts wiederherzustellen: NotYet hat in diesem Feld nichts geschrieben.",
+        )
     }
 
     pub fn restore_refused(self) -> &'static str {
@@ -137,7 +173,9 @@ impl Ui {
             (Ui::En, false) => "Restored: the box is empty again, as it was.",
             (Ui::En, true) => "Restored: the box holds your text as it was before the draft.",
             (Ui::De, false) => "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.",
-            (Ui::De, true) => "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf.",
+            (Ui::De, true) => {
+                "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf."
+            }
         }
     }
 
@@ -210,8 +248,14 @@ impl Ui {
 const DE: &[(&str, &str)] = &[
     ("wrote a personal note", "persönliche Nachricht"),
     ("sent no personal note", "keine persönliche Nachricht"),
-    ("note holds only a greeting or LinkedIn's stock text", "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext"),
-    ("not in your known people", "nicht unter Ihren bekannten Personen"),
+    (
+        "note holds only a greeting or LinkedIn's stock text",
+        "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext",
+    ),
+    (
+        "not in your known people",
+        "nicht unter Ihren bekannten Personen",
+    ),
     ("name contains digits", "Name enthält Ziffern"),
     ("no headline", "keine Headline"),
     // Fields and topics of "<field> mentions <topic>".
@@ -220,7 +264,10 @@ const DE: &[(&str, &str)] = &[
     ("romance", "Romantik"),
     ("money promises", "Geldversprechen"),
     ("crypto or trading", "Krypto oder Trading"),
-    ("moving to WhatsApp or Telegram", "Wechsel zu WhatsApp oder Telegram"),
+    (
+        "moving to WhatsApp or Telegram",
+        "Wechsel zu WhatsApp oder Telegram",
+    ),
     ("adult content", "Inhalte für Erwachsene"),
     ("a made-up-looking profile", "ein erfunden wirkendes Profil"),
     ("recruiting", "Recruiting"),
@@ -257,16 +304,28 @@ fn reason_de(r: &str) -> Option<String> {
     if let Some(d) = de(r) {
         return Some(d.to_owned());
     }
-    if let Some((k, list)) = r.strip_prefix("is ").and_then(|s| s.rsplit_once(" from your known ")) {
+    if let Some((k, list)) = r
+        .strip_prefix("is ")
+        .and_then(|s| s.rsplit_once(" from your known "))
+    {
         return Some(format!("ist {k} aus Ihren bekannten {}", de(list)?));
     }
-    if let Some((k, list)) = r.strip_prefix("headline mentions ").and_then(|s| s.rsplit_once(" from your known ")) {
-        return Some(format!("Headline nennt {k} aus Ihren bekannten {}", de(list)?));
+    if let Some((k, list)) = r
+        .strip_prefix("headline mentions ")
+        .and_then(|s| s.rsplit_once(" from your known "))
+    {
+        return Some(format!(
+            "Headline nennt {k} aus Ihren bekannten {}",
+            de(list)?
+        ));
     }
     if let Some((field, topic)) = r.split_once(" mentions ") {
         return Some(format!("{} erwähnt {}", de(field)?, de(topic)?));
     }
-    if let Some(kind) = r.strip_prefix("an invitation to follow a ").and_then(|s| s.strip_suffix(", not a person")) {
+    if let Some(kind) = r
+        .strip_prefix("an invitation to follow a ")
+        .and_then(|s| s.strip_suffix(", not a person"))
+    {
         return Some(format!("{}, keine Person", de(kind)?));
     }
     if let Some(language) = r.strip_prefix("wrote in ") {
@@ -274,17 +333,33 @@ fn reason_de(r: &str) -> Option<String> {
     }
     if let Some((n, rest)) = r.split_once(" mutual connection") {
         let threshold = rest.strip_suffix(')')?.rsplit_once("threshold is ")?.1;
-        let contacts = if n == "1" { "gemeinsamer Kontakt" } else { "gemeinsame Kontakte" };
+        let contacts = if n == "1" {
+            "gemeinsamer Kontakt"
+        } else {
+            "gemeinsame Kontakte"
+        };
         return Some(format!("{n} {contacts} (Ihre Schwelle: {threshold})"));
     }
-    if let Some(rule) = r.strip_prefix("your rule ").and_then(|s| s.strip_suffix(" matched")) {
-        let rule = rule.strip_prefix('"').and_then(|s| s.strip_suffix('"')).map_or_else(|| rule.to_owned(), |name| format!("„{name}“"));
+    if let Some(rule) = r
+        .strip_prefix("your rule ")
+        .and_then(|s| s.strip_suffix(" matched"))
+    {
+        let rule = rule
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .map_or_else(|| rule.to_owned(), |name| format!("„{name}“"));
         return Some(format!("Ihre Regel {rule} trifft zu"));
     }
-    if let Some(id) = r.strip_prefix("no template \"").and_then(|s| s.strip_suffix("\" to word a reply with")) {
+    if let Some(id) = r
+        .strip_prefix("no template \"")
+        .and_then(|s| s.strip_suffix("\" to word a reply with"))
+    {
         return Some(format!("keine Vorlage „{id}“ für eine Antwort"));
     }
-    if let Some((id, error)) = r.strip_prefix("your template \"").and_then(|s| s.split_once("\" has an error ")) {
+    if let Some((id, error)) = r
+        .strip_prefix("your template \"")
+        .and_then(|s| s.split_once("\" has an error "))
+    {
         return Some(format!("Ihre Vorlage „{id}“ hat einen Fehler {error}"));
     }
     None
@@ -324,18 +399,45 @@ mod tests {
     fn reasons_in_german_and_unknown_ones_kept() {
         let cases = [
             ("wrote a personal note", "persönliche Nachricht"),
-            ("note mentions crypto or trading", "Nachricht erwähnt Krypto oder Trading"),
-            ("headline mentions Acme from your known companies", "Headline nennt Acme aus Ihren bekannten Unternehmen"),
-            ("is Jane Doe from your known people", "ist Jane Doe aus Ihren bekannten Personen"),
-            ("an invitation to follow a company page, not a person", "eine Unternehmensseite, keine Person"),
+            (
+                "note mentions crypto or trading",
+                "Nachricht erwähnt Krypto oder Trading",
+            ),
+            (
+                "headline mentions Acme from your known companies",
+                "Headline nennt Acme aus Ihren bekannten Unternehmen",
+            ),
+            (
+                "is Jane Doe from your known people",
+                "ist Jane Doe aus Ihren bekannten Personen",
+            ),
+            (
+                "an invitation to follow a company page, not a person",
+                "eine Unternehmensseite, keine Person",
+            ),
             ("wrote in German", "schrieb auf Deutsch"),
-            ("1 mutual connection (your threshold is 5)", "1 gemeinsamer Kontakt (Ihre Schwelle: 5)"),
-            ("12 mutual connections (your threshold is 5)", "12 gemeinsame Kontakte (Ihre Schwelle: 5)"),
-            ("your rule \"Recruiters\" matched", "Ihre Regel „Recruiters“ trifft zu"),
+            (
+                "1 mutual connection (your threshold is 5)",
+                "1 gemeinsamer Kontakt (Ihre Schwelle: 5)",
+            ),
+            (
+                "12 mutual connections (your threshold is 5)",
+                "12 gemeinsame Kontakte (Ihre Schwelle: 5)",
+            ),
+            (
+                "your rule \"Recruiters\" matched",
+                "Ihre Regel „Recruiters“ trifft zu",
+            ),
             ("your rule 2 matched", "Ihre Regel 2 trifft zu"),
-            ("no template \"x\" to word a reply with", "keine Vorlage „x“ für eine Antwort"),
+            (
+                "no template \"x\" to word a reply with",
+                "keine Vorlage „x“ für eine Antwort",
+            ),
             ("something new entirely", "something new entirely"),
-            ("note mentions an unheard-of topic", "note mentions an unheard-of topic"),
+            (
+                "note mentions an unheard-of topic",
+                "note mentions an unheard-of topic",
+            ),
         ];
         for (en, de) in cases {
             assert_eq!(Ui::De.reason(en), de);

@@ -39,7 +39,11 @@ impl E {
 
     /// Sets the attribute only when `on`.
     pub fn flag(self, name: &str, on: bool) -> E {
-        if on { self.a(name, "") } else { self }
+        if on {
+            self.a(name, "")
+        } else {
+            self
+        }
     }
 
     pub fn id(self, id: &str) -> E {
@@ -131,5 +135,8 @@ pub fn replace(id: &str, children: Vec<E>) {
 
 /// A labelled `<select>` option.
 pub fn option(value: &str, label: &str, selected: bool) -> E {
-    E::new("option").a("value", value).flag("selected", selected).t(label)
+    E::new("option")
+        .a("value", value)
+        .flag("selected", selected)
+        .t(label)
 }

@@ -18,6 +18,7 @@
 
 mod chrome;
 mod dom;
+mod panel;
 mod view;
 
 use std::borrow::Cow;
@@ -100,7 +101,17 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
 }
 
 pub fn tr_with(key: &str, args: &[&str]) -> String {
-    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args)))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// Sets the interface text's source (the options page and the side panel each call it once).
+pub(crate) fn set_i18n(i18n: I18n) {
+    I18N.with(|i| {
+        if let Ok(mut i) = i.try_borrow_mut() {
+            *i = Some(i18n);
+        }
+    });
 }
 
 fn now() -> f64 {
@@ -121,7 +132,8 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         }
     });
     let reads = wasm_bindgen_futures::JsFuture::from(stored).await?;
-    let part = |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
+    let part =
+        |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
     let (local_read, session_read) = (part(0), part(1));
     let stored = local_read.get("settings").cloned().unwrap_or(Value::Null);
     let sync_on = local_read.get("sync_settings") == Some(&Value::Bool(true));
@@ -139,7 +151,11 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         sync_chunks: 0,
         synced: None,
         samples: samples(),
-        sample: if last_read.is_empty() { Pick::Builtin(0) } else { Pick::LastRead(0) },
+        sample: if last_read.is_empty() {
+            Pick::Builtin(0)
+        } else {
+            Pick::LastRead(0)
+        },
         last_read,
         pasted: String::new(),
         tpl_id: "personalized".into(),
@@ -147,7 +163,9 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         preview_variant: None,
         export_url: None,
     };
-    let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
+    let Some(doc) = document() else {
+        return Err(JsValue::from_str("no document"));
+    };
     if let Some(root) = doc.document_element() {
         // The language of the interface text actually shown (the locale file's own tag).
         let _ = root.set_attribute("lang", &tr("html_lang"));
@@ -178,7 +196,11 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "true");
     }
-    let _ = js_sys::Reflect::set(&js_sys::global(), &"__notyetOptionsReady".into(), &JsValue::from_f64(performance_now()));
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &"__notyetOptionsReady".into(),
+        &JsValue::from_f64(performance_now()),
+    );
     if sync_on {
         check_synced().await;
     }
@@ -189,43 +211,85 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
 fn step(name: &str) {
     let global = js_sys::global();
     let key = JsValue::from_str("__notyetOptionsSteps");
-    let steps = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
-        let o: JsValue = js_sys::Object::new().into();
-        let _ = js_sys::Reflect::set(&global, &key, &o);
-        o
-    });
-    let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
+    let steps = js_sys::Reflect::get(&global, &key)
+        .ok()
+        .filter(JsValue::is_object)
+        .unwrap_or_else(|| {
+            let o: JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&global, &key, &o);
+            o
+        });
+    let _ = js_sys::Reflect::set(
+        &steps,
+        &JsValue::from_str(name),
+        &JsValue::from_f64(performance_now()),
+    );
 }
 
 fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Invitations from `lastRead`; entries that don't read as one are skipped.
 fn invitations(v: Option<&Value>) -> Vec<Invitation> {
-    let Some(Value::Array(items)) = v else { return Vec::new() };
-    items.iter().filter_map(|i| read_invitation(i).ok()).collect()
+    let Some(Value::Array(items)) = v else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|i| read_invitation(i).ok())
+        .collect()
 }
 
 /// The invitation the preview shows (borrowed unless pasted) and whether it is the built-in
 /// sample of a known inviter; or why there is none.
-fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [Invitation], pasted: &str) -> Result<(Cow<'a, Invitation>, bool), String> {
+fn preview_invitation<'a>(
+    sample: &Pick,
+    samples: &'a [Sample],
+    last_read: &'a [Invitation],
+    pasted: &str,
+) -> Result<(Cow<'a, Invitation>, bool), String> {
     let missing = || tr("sample_missing");
     match *sample {
-        Pick::Builtin(i) => samples.get(i).map(|s| (Cow::Borrowed(&s.invitation), s.category == Category::Known)).ok_or_else(missing),
-        Pick::LastRead(i) => last_read.get(i).map(|inv| (Cow::Borrowed(inv), false)).ok_or_else(missing),
+        Pick::Builtin(i) => samples
+            .get(i)
+            .map(|s| (Cow::Borrowed(&s.invitation), s.category == Category::Known))
+            .ok_or_else(missing),
+        Pick::LastRead(i) => last_read
+            .get(i)
+            .map(|inv| (Cow::Borrowed(inv), false))
+            .ok_or_else(missing),
         Pick::Pasted => {
             if pasted.trim().is_empty() {
                 return Err(tr("paste_empty"));
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted)
-                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &e.to_string()]))?;
-            read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
-                let (line, column) = key_position(pasted, &key);
-                tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
-            })
+            let v: Value = serde_json::from_str(pasted).map_err(|e| {
+                tr_with(
+                    "paste_bad",
+                    &[
+                        &e.line().to_string(),
+                        &e.column().to_string(),
+                        &e.to_string(),
+                    ],
+                )
+            })?;
+            read_invitation(&v)
+                .map(|inv| (Cow::Owned(inv), false))
+                .map_err(|(key, message)| {
+                    let (line, column) = key_position(pasted, &key);
+                    tr_with(
+                        "paste_bad",
+                        &[
+                            &line.to_string(),
+                            &column.to_string(),
+                            &format!("{key}: {message}"),
+                        ],
+                    )
+                })
         }
     }
 }
@@ -233,10 +297,15 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
 /// Where `"key"` first appears in `text`, as a 1-based line and column: where a pasted
 /// invitation's bad value is (its JSON parsed fine, so the key is there, unless escaped).
 fn key_position(text: &str, key: &str) -> (usize, usize) {
-    let Some(at) = text.find(&format!("\"{key}\"")) else { return (1, 1) };
+    let Some(at) = text.find(&format!("\"{key}\"")) else {
+        return (1, 1);
+    };
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// The four delegated listeners, the unload guard, and storage changes from elsewhere. The
@@ -263,7 +332,9 @@ fn bind(doc: &web_sys::Document) {
         }
     }) as Box<dyn FnMut(JsValue, String)>);
     if let Some(api) = with_app(|a| a.api.clone()) {
-        api.storage().on_changed().add_listener(changed.as_ref().unchecked_ref());
+        api.storage()
+            .on_changed()
+            .add_listener(changed.as_ref().unchecked_ref());
     }
     changed.forget();
 }
@@ -281,7 +352,9 @@ fn on_event(e: Event) {
             if (el.get_attribute("type").as_deref() == Some("file")) != (kind == "change") {
                 return;
             }
-            let Some(key) = el.get_attribute("data-k") else { return };
+            let Some(key) = el.get_attribute("data-k") else {
+                return;
+            };
             if key == "import" {
                 wasm_bindgen_futures::spawn_local(import(el));
             } else if key == "sync" {
@@ -291,7 +364,9 @@ fn on_event(e: Event) {
             }
         }
         "click" => {
-            let Some(button) = target.and_then(|el| el.closest("[data-act]").ok().flatten()) else { return };
+            let Some(button) = target.and_then(|el| el.closest("[data-act]").ok().flatten()) else {
+                return;
+            };
             if button.has_attribute("disabled") {
                 return;
             }
@@ -303,7 +378,10 @@ fn on_event(e: Event) {
             // Read as properties: a typed `KeyboardEvent` costs the module five bindings.
             let k = |name: &str| dom::prop(&e, name);
             let key = k("key").as_string().unwrap_or_default();
-            if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
+            if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy())
+                && !k("altKey").is_truthy()
+                && key.eq_ignore_ascii_case("s")
+            {
                 e.prevent_default();
                 wasm_bindgen_futures::spawn_local(save());
             }
@@ -313,7 +391,11 @@ fn on_event(e: Event) {
             if with_app(|a| a.dirty).unwrap_or(false) {
                 e.prevent_default();
                 // `returnValue`, set as a property for the browsers that still ask for it.
-                let _ = js_sys::Reflect::set(&e, &JsValue::from("returnValue"), &JsValue::from("unsaved"));
+                let _ = js_sys::Reflect::set(
+                    &e,
+                    &JsValue::from("returnValue"),
+                    &JsValue::from("unsaved"),
+                );
             }
         }
     }
@@ -371,7 +453,10 @@ fn focus(id: &str) {
 
 /// Shows problems (or clears them with an empty list) in the alert list under the toolbar.
 fn show_problems(lines: &[String]) {
-    dom::replace("problems", lines.iter().map(|l| E::new("li").t(l)).collect());
+    dom::replace(
+        "problems",
+        lines.iter().map(|l| E::new("li").t(l)).collect(),
+    );
 }
 
 /// Marks a control invalid and explains why, or clears both.
@@ -388,7 +473,11 @@ fn field_error(key: &str, message: Option<&str>) {
 
 /// A list as entries: split at `sep`, trimmed (a line's `\r` too), empty ones dropped.
 fn entries(s: &str, sep: char) -> Vec<String> {
-    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+    s.split(sep)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A comma-separated list as entries.
@@ -408,7 +497,11 @@ fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
 }
 
 fn variant_of(s: &str) -> Variant {
-    if s == "short" { Variant::Short } else { Variant::Long }
+    if s == "short" {
+        Variant::Short
+    } else {
+        Variant::Long
+    }
 }
 
 impl App {
@@ -471,11 +564,21 @@ impl App {
                 self.settings.sign_off = v;
             }
             ["r", i, rest @ ..] => {
-                let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
+                let Some(i) = i
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|i| *i < self.settings.rules.len())
+                else {
+                    return;
+                };
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
             ["tpl", which @ ("id" | "lang")] => {
-                if *which == "id" { self.tpl_id = v } else { self.tpl_lang = v }
+                if *which == "id" {
+                    self.tpl_id = v
+                } else {
+                    self.tpl_lang = v
+                }
                 self.follow_template();
                 dom::replace("templates", view::templates(self));
                 edited = false;
@@ -496,8 +599,16 @@ impl App {
                     _ => Pick::Pasted,
                 };
                 if let Some(b) = by_id("paste-box") {
-                    let _ = if self.sample == Pick::Pasted { b.set_attribute("hidden", "") } else { b.remove_attribute("hidden") };
-                    let _ = if self.sample == Pick::Pasted { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
+                    let _ = if self.sample == Pick::Pasted {
+                        b.set_attribute("hidden", "")
+                    } else {
+                        b.remove_attribute("hidden")
+                    };
+                    let _ = if self.sample == Pick::Pasted {
+                        b.remove_attribute("hidden")
+                    } else {
+                        b.set_attribute("hidden", "")
+                    };
                 }
                 edited = false;
             }
@@ -519,41 +630,73 @@ impl App {
 
     /// A rule's control changed; returns whether the settings changed.
     fn on_rule_input(&mut self, i: usize, rest: &[&str], v: &str, el: &Element, key: &str) -> bool {
-        let Some(rule) = self.settings.rules.get_mut(i) else { return false };
+        let Some(rule) = self.settings.rules.get_mut(i) else {
+            return false;
+        };
         let w = &mut rule.when;
         let number = |v: &str| -> Result<Option<u32>, ()> {
-            if v.trim().is_empty() { Ok(None) } else { v.trim().parse().map(Some).map_err(drop) }
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                v.trim().parse().map(Some).map_err(drop)
+            }
         };
         match rest {
             ["name"] => {
                 rule.name = v.to_owned();
                 let n = (i + 1).to_string();
-                let title = if v.trim().is_empty() { tr_with("rule_n", &[&n]) } else { tr_with("rule_n_named", &[&n, v.trim()]) };
-                if let Some(legend) = el.closest("fieldset").ok().flatten().and_then(|f| f.query_selector("legend").ok().flatten()) {
+                let title = if v.trim().is_empty() {
+                    tr_with("rule_n", &[&n])
+                } else {
+                    tr_with("rule_n_named", &[&n, v.trim()])
+                };
+                if let Some(legend) = el
+                    .closest("fieldset")
+                    .ok()
+                    .flatten()
+                    .and_then(|f| f.query_selector("legend").ok().flatten())
+                {
                     legend.set_text_content(Some(&title));
                 }
             }
             ["enabled"] => {
                 rule.enabled = dom::checked(el);
                 if let Some(li) = el.closest("li").ok().flatten() {
-                    let _ = li.set_attribute("class", if rule.enabled { "rule" } else { "rule off" });
+                    let _ =
+                        li.set_attribute("class", if rule.enabled { "rule" } else { "rule off" });
                 }
             }
             ["cat", c] => {
-                let Some(cat) = parse_enum(&CATEGORIES, c) else { return false };
+                let Some(cat) = parse_enum(&CATEGORIES, c) else {
+                    return false;
+                };
                 w.category.retain(|x| *x != cat);
                 if dom::checked(el) {
                     // Kept in the page's order by inserting in place: a sort would link a stable sort (~2 KB gzipped).
                     let rank = |c: &Category| CATEGORIES.iter().position(|y| y == c);
-                    let at = w.category.iter().position(|x| rank(x) > rank(&cat)).unwrap_or(w.category.len());
+                    let at = w
+                        .category
+                        .iter()
+                        .position(|x| rank(x) > rank(&cat))
+                        .unwrap_or(w.category.len());
                     w.category.insert(at, cat);
                 }
             }
-            ["note"] => w.note = match v { "yes" => Some(true), "no" => Some(false), _ => None },
+            ["note"] => {
+                w.note = match v {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            }
             [which @ ("mutual_at_least" | "mutual_below")] => match number(v) {
                 Ok(n) => {
                     field_error(key, None);
-                    if *which == "mutual_below" { w.mutual_below = n } else { w.mutual_at_least = n }
+                    if *which == "mutual_below" {
+                        w.mutual_below = n
+                    } else {
+                        w.mutual_at_least = n
+                    }
                 }
                 Err(()) => {
                     field_error(key, Some(&tr("whole_number")));
@@ -607,10 +750,20 @@ impl App {
         let err = view::template_error(&text);
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
-        set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
-        set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
+        set_text(
+            &format!("caret-{id_}"),
+            err.as_ref().map(|e| e.1.as_str()).unwrap_or(""),
+        );
+        set_text(
+            &format!("status-{id_}"),
+            &view::template_status(&self.settings, &id, &lang, variant),
+        );
         if let Some(b) = by_id(&format!("reset-{id_}")) {
-            let _ = if keep { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
+            let _ = if keep {
+                b.remove_attribute("disabled")
+            } else {
+                b.set_attribute("disabled", "")
+            };
         }
     }
 
@@ -622,8 +775,14 @@ impl App {
                 self.settings.rules.push(Rule {
                     name: tr("rule_new_name"),
                     enabled: true,
-                    when: When { category: vec![Category::Recruiter], ..When::default() },
-                    then: Then { action: Some(Action::Reply), ..Then::default() },
+                    when: When {
+                        category: vec![Category::Recruiter],
+                        ..When::default()
+                    },
+                    then: Then {
+                        action: Some(Action::Reply),
+                        ..Then::default()
+                    },
                 });
                 format!("r-{n}-name")
             }
@@ -637,7 +796,11 @@ impl App {
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
-                if n == 1 { "rule-add".into() } else { format!("r-{}-remove", i.min(n - 2)) }
+                if n == 1 {
+                    "rule-add".into()
+                } else {
+                    format!("r-{}-remove", i.min(n - 2))
+                }
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);
@@ -650,14 +813,27 @@ impl App {
                 return;
             }
             ("tpl-new", _) => {
-                let id = by_id("tpl-newid").map(|e| dom::value(&e)).unwrap_or_default().trim().to_owned();
-                if id.is_empty() || id.len() > 64 || id.contains(|c: char| c.is_whitespace() || c == '.') || id.starts_with('$') {
+                let id = by_id("tpl-newid")
+                    .map(|e| dom::value(&e))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                if id.is_empty()
+                    || id.len() > 64
+                    || id.contains(|c: char| c.is_whitespace() || c == '.')
+                    || id.starts_with('$')
+                {
                     field_error("tpl.newid", Some(&tr("tpl_new_bad")));
                     return;
                 }
                 self.tpl_id = id.clone();
                 let lang = self.tpl_lang.clone();
-                self.settings.templates.entry(id).or_default().entry(lang).or_default();
+                self.settings
+                    .templates
+                    .entry(id)
+                    .or_default()
+                    .entry(lang)
+                    .or_default();
                 dom::replace("templates", view::templates(self));
                 // Rules may name the new template.
                 dom::replace("rules", view::rules(self));
@@ -665,7 +841,11 @@ impl App {
                 return;
             }
             ("tpl-newlang", _) => {
-                let code = by_id("tpl-newlang").map(|e| dom::value(&e)).unwrap_or_default().trim().to_ascii_lowercase();
+                let code = by_id("tpl-newlang")
+                    .map(|e| dom::value(&e))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_ascii_lowercase();
                 if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
                     field_error("tpl.newlang", Some(&tr("language_code_bad")));
                     return;
@@ -687,12 +867,22 @@ impl App {
     /// After the template being edited changes, show a sample it drafts for, if the preview
     /// shows a built-in one of another category: editing should show its effect at once.
     fn follow_template(&mut self) {
-        let Pick::Builtin(current) = self.sample else { return };
+        let Pick::Builtin(current) = self.sample else {
+            return;
+        };
         let wants = |s: &Sample| name_of(&s.category) == self.tpl_id;
-        if self.samples.get(current).is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang)) {
+        if self
+            .samples
+            .get(current)
+            .is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang))
+        {
             return;
         }
-        let best = self.samples.iter().position(|s| wants(s) && s.id.ends_with(&self.tpl_lang)).or_else(|| self.samples.iter().position(wants));
+        let best = self
+            .samples
+            .iter()
+            .position(|s| wants(s) && s.id.ends_with(&self.tpl_lang))
+            .or_else(|| self.samples.iter().position(wants));
         if let Some(i) = best {
             if self.samples.get(current).is_some_and(|s| !wants(s)) || best != Some(current) {
                 self.sample = Pick::Builtin(i);
@@ -706,7 +896,15 @@ impl App {
     /// Decides the sample with the settings as edited and shows category, reasons and draft.
     pub fn update_preview(&mut self) {
         // The fields apart: the invitation is borrowed while the settings are adjusted.
-        let App { sample, samples, last_read, pasted, settings, preview_variant, .. } = self;
+        let App {
+            sample,
+            samples,
+            last_read,
+            pasted,
+            settings,
+            preview_variant,
+            ..
+        } = self;
         let (inv, known) = match preview_invitation(sample, samples, last_read, pasted) {
             Ok(x) => x,
             Err(e) => {
@@ -728,20 +926,36 @@ impl App {
         let s = decide(&inv, settings);
         settings.variant = variant;
         settings.known.people.truncate(before);
-        let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
+        let mut summary = tr_with(
+            "preview_summary",
+            &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)],
+        );
         if let Some(t) = &s.template {
             summary.push_str(" · ");
             summary.push_str(&tr_with("preview_template", &[t]));
         }
         set_text("preview-summary", &summary);
-        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(r)).collect());
+        dom::replace(
+            "preview-reasons",
+            s.reasons.iter().map(|r| E::new("li").t(r)).collect(),
+        );
         match &s.text {
             Some(text) => {
                 let n = text.chars().count();
                 set_text("preview-draft", text);
-                set_text("preview-count", &tr_with("char_count", &[&n.to_string(), &s.limit.to_string()]));
+                set_text(
+                    "preview-count",
+                    &tr_with("char_count", &[&n.to_string(), &s.limit.to_string()]),
+                );
                 if let Some(c) = by_id("preview-count") {
-                    let _ = c.set_attribute("class", if n > s.limit as usize { "count over" } else { "count" });
+                    let _ = c.set_attribute(
+                        "class",
+                        if n > s.limit as usize {
+                            "count over"
+                        } else {
+                            "count"
+                        },
+                    );
                 }
             }
             None => {
@@ -811,11 +1025,18 @@ impl App {
         let parts = js_sys::Array::of1(&JsValue::from_str(&text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("application/json");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
         // Attached while clicked (Firefox downloads only from links in the document); the URL
         // is revoked on the next export rather than at once, which could cut the download short.
-        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json").flag("hidden", true);
+        let a = E::new("a")
+            .a("href", &url)
+            .a("download", "notyet-settings.json")
+            .flag("hidden", true);
         if let Some(body) = document().and_then(|d| d.body()) {
             let _ = body.append_child(&a.0);
             dom::call(&a.0, "click");
@@ -875,12 +1096,24 @@ fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
 
 /// The settings document checked as `notyet check-settings` does: problems at JSON paths.
 fn check(doc: &Value) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc)).1.iter().map(ToString::to_string).collect()
+    Settings::from_json(&chrome::text(doc))
+        .1
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
 async fn save() {
-    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return };
+    let Some((api, fresh, doc)) = with_app(|app| {
+        (
+            app.api.clone(),
+            settings_value(&app.settings),
+            app.document(),
+        )
+    }) else {
+        return;
+    };
     // Only what this version writes is checked: keys kept from a newer version are its business.
     let problems = check(&fresh);
     if !problems.is_empty() {
@@ -889,7 +1122,14 @@ async fn save() {
         return;
     }
     let saved_at = now();
-    let result = api.storage().local().write(&object([("settings", doc.clone()), ("settings_saved_at", Value::from(saved_at))])).await;
+    let result = api
+        .storage()
+        .local()
+        .write(&object([
+            ("settings", doc.clone()),
+            ("settings_saved_at", Value::from(saved_at)),
+        ]))
+        .await;
     match result {
         Ok(()) => {
             show_problems(&[]);
@@ -911,10 +1151,17 @@ fn too_large(e: &TooLarge) -> String {
     // Integer arithmetic, rounded as `{:.1}` rounds (half to even): float formatting would add ~10 KB to the module.
     let kb = |b: usize| {
         let (q, r) = (b * 10 / 1024, b * 10 % 1024);
-        let tenths = if r > 512 || (r == 512 && q % 2 == 1) { q + 1 } else { q };
+        let tenths = if r > 512 || (r == 512 && q % 2 == 1) {
+            q + 1
+        } else {
+            q
+        };
         format!("{}.{}", tenths / 10, tenths % 10)
     };
-    tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
+    tr_with(
+        "sync_too_large",
+        &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)],
+    )
 }
 
 /// Copies the saved settings to `storage.sync` in chunks, removing chunks a larger earlier save left.
@@ -934,8 +1181,15 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
     };
     let count = items.len() - 1;
     let old = match with_app(|a| a.sync_chunks).unwrap_or(0) {
-        0 => sync.read(&Value::from(storage::SYNC_META_KEY)).await.ok()
-            .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
+        0 => sync
+            .read(&Value::from(storage::SYNC_META_KEY))
+            .await
+            .ok()
+            .and_then(|v| {
+                v.get(storage::SYNC_META_KEY)
+                    .and_then(|m| m.get("chunks"))
+                    .and_then(Value::as_u64)
+            })
             .map_or(0, |n| n as usize),
         n => n,
     };
@@ -961,16 +1215,33 @@ async fn toggle_sync(on: bool) {
     let Some(api) = with_app(|a| {
         a.sync_on = on;
         a.api.clone()
-    }) else { return };
-    let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
+    }) else {
+        return;
+    };
+    let _ = api
+        .storage()
+        .local()
+        .write(&object([("sync_settings", Value::Bool(on))]))
+        .await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
         return;
     }
     // What is pushed is what is saved here; unsaved edits go on the next save.
-    let stored = api.storage().local().read(&Value::Array(vec!["settings".into(), "settings_saved_at".into()])).await.unwrap_or(Value::Null);
+    let stored = api
+        .storage()
+        .local()
+        .read(&Value::Array(vec![
+            "settings".into(),
+            "settings_saved_at".into(),
+        ]))
+        .await
+        .unwrap_or(Value::Null);
     let doc = storage::migrate(stored.get("settings").cloned().unwrap_or(Value::Null)).value;
-    let at = stored.get("settings_saved_at").and_then(Value::as_f64).unwrap_or_else(now);
+    let at = stored
+        .get("settings_saved_at")
+        .and_then(Value::as_f64)
+        .unwrap_or_else(now);
     if !check_synced().await {
         push_sync(&api, &doc, at).await;
     }
@@ -979,11 +1250,23 @@ async fn toggle_sync(on: bool) {
 /// Offers settings synced from another device when they are newer than this one's; returns
 /// whether it did.
 async fn check_synced() -> bool {
-    let Some(api) = with_app(|a| a.api.clone()) else { return false };
-    let Some(sync) = api.storage().sync() else { return false };
-    let Ok(all) = sync.read(&Value::Null).await else { return false };
-    let local_at = api.storage().local().read(&Value::from("settings_saved_at")).await.ok()
-        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64)).unwrap_or(0.0);
+    let Some(api) = with_app(|a| a.api.clone()) else {
+        return false;
+    };
+    let Some(sync) = api.storage().sync() else {
+        return false;
+    };
+    let Ok(all) = sync.read(&Value::Null).await else {
+        return false;
+    };
+    let local_at = api
+        .storage()
+        .local()
+        .read(&Value::from("settings_saved_at"))
+        .await
+        .ok()
+        .and_then(|v| v.get("settings_saved_at").and_then(Value::as_f64))
+        .unwrap_or(0.0);
     match storage::join_sync(&all) {
         Ok(Some(synced)) => {
             with_app(|a| a.sync_chunks = synced.chunks);
@@ -994,7 +1277,16 @@ async fn check_synced() -> bool {
                 return false;
             }
             with_app(|a| a.synced = Some(synced.settings));
-            dom::replace("sync-offer", vec![E::new("p").tr("synced_newer"), E::new("button").a("type", "button").a("data-act", "use-synced").tr("synced_use")]);
+            dom::replace(
+                "sync-offer",
+                vec![
+                    E::new("p").tr("synced_newer"),
+                    E::new("button")
+                        .a("type", "button")
+                        .a("data-act", "use-synced")
+                        .tr("synced_use"),
+                ],
+            );
             true
         }
         Ok(None) => false,
@@ -1007,7 +1299,13 @@ async fn check_synced() -> bool {
 
 /// Imports a settings file: checked first, and applied and saved only when it has no problem.
 async fn import(input: Element) {
-    let Some(file) = input.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+    let Some(file) = input
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+    else {
+        return;
+    };
     dom::set_value(&input, ""); // the same file may be chosen again
     let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
         Ok(t) => t.as_string().unwrap_or_default(),
@@ -1021,16 +1319,30 @@ async fn import(input: Element) {
     let problems = match &parsed {
         Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value),
         Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![format!("$: {} (line {}, column {})", e, e.line(), e.column())],
+        Err(e) => vec![format!(
+            "$: {} (line {}, column {})",
+            e,
+            e.line(),
+            e.column()
+        )],
     };
     if !problems.is_empty() {
-        with_app(|a| a.say(&tr_with("import_refused", &[&name, &problems.len().to_string()])));
+        with_app(|a| {
+            a.say(&tr_with(
+                "import_refused",
+                &[&name, &problems.len().to_string()],
+            ))
+        });
         show_problems(&problems);
         return;
     }
     let Ok(doc) = parsed else { return };
     let dirty = with_app(|a| a.dirty).unwrap_or(false);
-    if dirty && !web_sys::window().and_then(|w| w.confirm_with_message(&tr("import_discard")).ok()).unwrap_or(false) {
+    if dirty
+        && !web_sys::window()
+            .and_then(|w| w.confirm_with_message(&tr("import_discard")).ok())
+            .unwrap_or(false)
+    {
         return;
     }
     let migrated = storage::migrate(doc.clone());

@@ -24,7 +24,12 @@ pub fn snapshot_request() -> String {
         max_depth: u32,
         class_parts: &'static [&'static str],
     }
-    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS, max_depth: MAX_DEPTH, class_parts: CLASS_PARTS })
+    to_json(&Request {
+        attributes: ATTRIBUTES,
+        skip: SKIPPED_TAGS,
+        max_depth: MAX_DEPTH,
+        class_parts: CLASS_PARTS,
+    })
 }
 
 /// Whether NotYet reads pages at this address.
