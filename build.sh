@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # NotYet's one entry point. With no argument: install what is missing, build the WASM and the
-# extension for Chrome and Firefox (dist/). Then:
-#   ./build.sh test            every test: cargo tests, the page fixtures, the browser tests
-#   ./build.sh e2e [DIR]       the page-fixture runner (contract section 5), default tests/fixtures/pages
-#   ./build.sh demo [--headed] a sample invitation, one click, the draft printed, dist/demo.png
+# extension for Chrome and Firefox (dist/), and check the size budgets. Then:
+#   ./build.sh test            every gate and test: fmt, clippy, budgets, cargo tests, a short
+#                              fuzz run, the store linter, the page fixtures and browser tests
+#                              in Chromium and Firefox
+#   ./build.sh e2e [DIR]       the page-fixture runner (tests/fixtures/README.md), default
+#                              tests/fixtures/pages; BROWSER=firefox|chromium (default chromium)
+#   ./build.sh demo [--headed] a sample invitation, one click, the draft printed, dist/demo.png,
+#                              and the store screenshots in dist/screenshots/
 #   ./build.sh bench           click-to-draft timings, snapshot + read, WASM size
+#   ./build.sh release         version-stamped zips and their SHA-256 sums in dist/release/
+#   ./build.sh fuzz [SECONDS]  every fuzz target for SECONDS each (default 300)
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -33,6 +39,27 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.to
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-multivalue)
 PKG=target/wasm-pkg
+
+# The budgets, in one place; a build past any of them fails.
+# Each store zip: 200 KB was the goal, met when the worker and the pages came to share one WASM
+# module (198,006 B that day). Raised to 210 KB, a decision: the welcome page (5.3 KB gzipped in
+# the module) and the French interface (4.9 KB) came after typed reasons in three languages; the
+# zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
+# Raised to 255 KB with the invitation side panel (issue 8), a decision: the panel shares the
+# module rather than shipping a second copy of the core; the zips came to 248,418 B.
+ZIP_BUDGET=261120             # 255 KB
+# The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
+# so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
+# 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
+# 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
+# Raised to 520 KB with the invitation side panel (509,245 B: its page, list, record and the
+# card-control reader, +92 KB raw on top of 417 KB).
+WASM_BUDGET=532480            # 520 KB
+# Gzipped raised with the zip for the welcome page: 184,857 B then.
+# Raised to 220 KB with the side panel (215,802 B, +31 KB gzipped).
+WASM_GZIP_BUDGET=225280       # 220 KB gzipped (gzip -9)
+# The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
+WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 
@@ -41,8 +68,16 @@ install_build_tools() {
   command -v cargo >/dev/null || { echo "cargo is missing: install Rust from rustup.rs first" >&2; exit 1; }
   rustup target list --installed | grep -qx wasm32-unknown-unknown || run rustup target add wasm32-unknown-unknown
   command -v wasm-opt >/dev/null || apt_install binaryen
-  command -v zip >/dev/null || apt_install zip
+  # Another wasm-opt writes other bytes: a release must be made with the checked one.
+  local have
+  have=$(wasm-opt --version | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+  if [ "$have" != "$WASM_OPT_VERSION" ]; then
+    echo "wasm-opt version $have found, $WASM_OPT_VERSION expected (Debian 12's binaryen): sizes and release sums would differ" >&2
+    [ -n "${NOTYET_ANY_WASM_OPT:-}" ] || exit 1
+  fi
   command -v python3 >/dev/null || apt_install python3
+  # zopfli's deflate for the zips (scripts/assemble.py): the same files 5.6% smaller.
+  command -v advzip >/dev/null || apt_install advancecomp
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     # Not --locked: the CLI's own lockfile pins crates this toolchain no longer builds.
     run cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
@@ -55,7 +90,7 @@ install_browser_tools() {
   command -v openssl >/dev/null || apt_install openssl
   local pkgs=()
   [ -x "$CHROMIUM" ] || pkgs+=(chromium)
-  command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  command -v firefox-esr >/dev/null || pkgs+=(firefox-esr)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
   # Reinstall the test runner's packages only when the lockfile changed since the last install.
   if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
@@ -63,12 +98,14 @@ install_browser_tools() {
   fi
 }
 
+# One module for the service worker and every extension page (crates/wasm links crates/options):
+# one copy of the core in the zip instead of two (README, WASM size).
 build_wasm() {
-  step "building the core to WASM"
+  step "building the core and the extension pages to WASM"
   # Without reference types: wasm-opt 108 rewrites wasm-bindgen's externref table into one that
   # the glue can't fill (init fails with "WebAssembly.Table.set(): Argument 1 is invalid").
   run env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types" \
-    cargo build --release --target wasm32-unknown-unknown -p notyet-wasm
+    cargo build --locked --release --target wasm32-unknown-unknown -p notyet-wasm
   local raw=target/wasm32-unknown-unknown/release/notyet_wasm.wasm
   # Cargo leaves its output untouched when nothing changed; so is the post-processing skipped.
   if [ -f "$PKG/notyet_wasm_bg.wasm" ] && [ "$PKG/notyet_wasm_bg.wasm" -nt "$raw" ]; then
@@ -80,71 +117,123 @@ build_wasm() {
   run wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
 }
 
-# --- options page (crates/options): a cdylib of its own, so the worker's module stays small ---
-build_options_wasm() {
-  step "building the options page to WASM"
-  run env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types" \
-    cargo build --profile options --target wasm32-unknown-unknown -p notyet-options
-  local raw=target/wasm32-unknown-unknown/options/notyet_options.wasm
-  if [ -f "$PKG/notyet_options_bg.wasm" ] && [ "$PKG/notyet_options_bg.wasm" -nt "$raw" ]; then
-    echo "options WASM unchanged since the last build: wasm-bindgen and wasm-opt skipped"
-    return
-  fi
-  run wasm-bindgen "$raw" --target web --no-typescript --out-dir "$PKG"
-  run wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_options_bg.wasm" -o "$PKG/notyet_options_bg.wasm"
-}
-# --- end options page ---
 
+# The test build (target/ext-test/, with the worker's test seams) and what ships (dist/, without).
 assemble() {
-  step "assembling dist/chrome and dist/firefox"
-  run rm -rf dist/chrome dist/firefox dist/notyet-chrome.zip dist/notyet-firefox.zip
-  run mkdir -p dist/chrome/wasm
-  run cp -R extension/. dist/chrome/
-  run cp "$PKG/notyet_wasm.js" "$PKG/notyet_wasm_bg.wasm" dist/chrome/wasm/
-  run cp "$PKG/notyet_options.js" "$PKG/notyet_options_bg.wasm" dist/chrome/wasm/ # options page
-  run cp -R dist/chrome dist/firefox
-  # One manifest source; Firefox gets its id and event-page background instead of a service worker.
-  run python3 - dist/firefox/manifest.json <<'PY'
-import json, sys
-path = sys.argv[1]
-m = json.load(open(path))
-m["background"] = {"scripts": [m["background"]["service_worker"]], "type": "module"}
-m.pop("minimum_chrome_version", None)
-# Chrome's side panel is Firefox's sidebar: the same page.
-m["sidebar_action"] = {"default_panel": m.pop("side_panel")["default_path"], "default_title": "__MSG_panel_title__",
-                       "default_icon": m["action"]["default_icon"], "open_at_install": False}
-m["permissions"] = [p for p in m["permissions"] if p != "sidePanel"]
-# NotYet collects nothing and sends nothing: said in the form Firefox's add-on store asks for.
-m["browser_specific_settings"] = {"gecko": {"id": "notyet@notyet.example", "strict_min_version": "128.0",
-                                            "data_collection_permissions": {"required": ["none"]}}}
-json.dump(m, open(path, "w"), indent=2)
-PY
-  (cd dist/chrome && run zip -qr -X ../notyet-chrome.zip .)
-  (cd dist/firefox && run zip -qr -X ../notyet-firefox.zip .)
-  local wasm=dist/chrome/wasm/notyet_wasm_bg.wasm
-  printf 'WASM size: %s bytes raw, %s bytes gzipped (budget 358400 / 133120)\n' \
-    "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
-  printf 'options page WASM: %s bytes raw, %s bytes gzipped (loaded by the options page only)\n' \
-    "$(wc -c <dist/chrome/wasm/notyet_options_bg.wasm)" "$(gzip -9c dist/chrome/wasm/notyet_options_bg.wasm | wc -c)"
+  step "assembling dist/chrome and dist/firefox (and the test build in target/ext-test)"
+  run python3 scripts/assemble.py "$PKG"
   echo "built: dist/chrome (load unpacked), dist/firefox, dist/notyet-chrome.zip, dist/notyet-firefox.zip"
+  check_budgets
+}
+
+size() { wc -c <"$1" | tr -d ' '; }
+gz_size() { gzip -9c "$1" | wc -c | tr -d ' '; }
+
+# Fails the build past a budget, after printing every figure.
+check_budgets() {
+  local over=0
+  budget() { # label, bytes, budget
+    local mark="ok"
+    [ "$2" -le "$3" ] || { mark="OVER BUDGET"; over=1; }
+    printf '  %-42s %9s bytes  (budget %s)  %s\n' "$1" "$2" "$3" "$mark"
+  }
+  echo "sizes:"
+  local w=dist/chrome/wasm/notyet_wasm_bg.wasm
+  budget "WASM (worker and pages)" "$(size $w)" $WASM_BUDGET
+  budget "WASM, gzip -9" "$(gz_size $w)" $WASM_GZIP_BUDGET
+  budget "dist/notyet-chrome.zip" "$(size dist/notyet-chrome.zip)" $ZIP_BUDGET
+  budget "dist/notyet-firefox.zip" "$(size dist/notyet-firefox.zip)" $ZIP_BUDGET
+  [ $over = 0 ] || { echo "a size budget is exceeded (budgets: the top of build.sh)" >&2; return 1; }
 }
 
 build() {
   install_build_tools
   build_wasm
-  build_options_wasm
   assemble
 }
 
+# The browser tests in one browser (chromium or firefox).
 browser_tests() {
-  step "page fixtures (contract section 5)"
-  local status=0
-  run node tests/e2e.mjs tests/fixtures/pages || status=1
-  step "browser tests"
-  run node --test tests/browser.test.mjs || status=1
-  step "options page tests"
-  run node --test tests/options.test.mjs || status=1
+  local browser=$1 status=0
+  step "page fixtures in $browser"
+  run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
+  step "browser tests in $browser"
+  run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
+  if [ "$browser" = chromium ]; then
+    step "options page tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
+    step "welcome page, dark mode and interface languages in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
+    step "side panel tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/panel.test.mjs || status=1
+  fi
   return $status
+}
+
+# Formatting and lints: a change that breaks either fails the run. And the repository explains
+# itself: no file may send a reader to a document outside it.
+gates() {
+  step "cargo fmt --check, clippy, no references outside the repository"
+  run cargo fmt --all --check
+  run cargo clippy --locked --workspace --all-targets -- -D warnings
+  (cd fuzz && run cargo fmt --check)
+  local outside
+  outside=$(git grep -n -I -E 'contract section|contract\.md|\.\./shared/' -- ':!build.sh' || true)
+  if [ -n "$outside" ]; then
+    echo "these lines refer to documents outside the repository; describe the format here instead (docs/formats.md):" >&2
+    echo "$outside" >&2
+    return 1
+  fi
+}
+
+# Mozilla's add-on linter, as addons.mozilla.org runs it on upload: no errors, no warnings.
+lint_firefox() {
+  step "addons-linter on dist/firefox"
+  local out
+  out=$(node tests/node_modules/addons-linter/bin/addons-linter --output json dist/firefox) || true
+  node -e '
+    const r = JSON.parse(process.argv[1]);
+    for (const kind of ["errors", "warnings", "notices"]) for (const m of r[kind]) console.log(`${kind.slice(0, -1)}: ${m.code} ${m.file ?? ""} ${m.message}`);
+    console.log(`addons-linter: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
+    process.exit(r.summary.errors || r.summary.warnings ? 1 : 0);' "$out"
+}
+
+# Zips dist/chrome again from a copy with other file times and asserts the bytes are the same:
+# the release's reproducibility, tested without a second build.
+check_reproducible_zip() {
+  step "the zips are reproducible (dist/chrome zipped again from a copy with other file times)"
+  local tmp
+  tmp=$(mktemp -d)
+  cp -R dist/chrome "$tmp/chrome"
+  find "$tmp/chrome" -type f -exec touch -d "2001-02-03 04:05:06" {} +
+  python3 scripts/assemble.py --zip "$tmp/chrome" "$tmp/again.zip"
+  if cmp -s dist/notyet-chrome.zip "$tmp/again.zip"; then
+    echo "same bytes: $(sha256sum <dist/notyet-chrome.zip | cut -c1-16)…"
+  else
+    echo "dist/notyet-chrome.zip differs when zipped again" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  rm -rf "$tmp"
+}
+
+release() {
+  local version
+  version=$(python3 -c 'import json; print(json.load(open("extension/manifest.json"))["version"])')
+  step "release $version"
+  rm -rf dist/release
+  mkdir -p dist/release
+  run python3 scripts/assemble.py --zip dist/chrome "dist/release/notyet-$version-chrome.zip"
+  run python3 scripts/assemble.py --zip dist/firefox "dist/release/notyet-$version-firefox.zip"
+  # The source a store reviewer rebuilds from (Mozilla asks for it with any generated code; the
+  # WASM is). git archive takes its file times from the commit: the same commit, the same bytes.
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    [ -z "$(git status --porcelain --untracked-files=no)" ] || echo "note: uncommitted changes are not in the source zip" >&2
+    run git archive --format=zip --prefix="notyet-$version/" -o "dist/release/notyet-$version-source.zip" HEAD
+  fi
+  (cd dist/release && sha256sum -- *.zip >SHA256SUMS)
+  cat dist/release/SHA256SUMS
+  echo "release files: dist/release/ (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
 }
 
 case "${1:-}" in
@@ -152,18 +241,24 @@ case "${1:-}" in
     build
     ;;
   test)
+    status=0
+    gates
     build
+    check_reproducible_zip
     step "cargo tests"
-    run cargo test --workspace
-    step "fuzzing the template and settings parsers (a short run; seeds only without nightly cargo-fuzz)"
+    run cargo test --locked --workspace
+    step "fuzzing (a short run of each target; seeds only without nightly cargo-fuzz)"
     run fuzz/run.sh 20
     install_browser_tools
-    browser_tests
+    lint_firefox || status=1
+    browser_tests chromium || status=1
+    browser_tests firefox || status=1
+    [ $status = 0 ] || { echo "some tests failed (see above)" >&2; exit 1; }
     ;;
   e2e)
     build
     install_browser_tools
-    step "page fixtures"
+    step "page fixtures in ${BROWSER:-chromium}"
     run node tests/e2e.mjs "${2:-tests/fixtures/pages}"
     ;;
   demo)
@@ -180,8 +275,17 @@ case "${1:-}" in
     step "options page benchmarks"
     run node tests/bench-options.mjs
     ;;
+  release)
+    build
+    release
+    ;;
+  fuzz)
+    install_build_tools
+    step "fuzzing every target for ${2:-300} s"
+    run fuzz/run.sh "${2:-300}"
+    ;;
   *)
-    echo "usage: ./build.sh [test | e2e [DIR] | demo [--headed] | bench]" >&2
+    echo "usage: ./build.sh [test | e2e [DIR] | demo [--headed] | bench | release | fuzz [SECONDS]]" >&2
     exit 2
     ;;
 esac

@@ -102,6 +102,24 @@ export function agent(command) {
     return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root, focus });
   };
 
+  /**
+   * The caret position at the start (`first`) or end of the box's text, inside its innermost
+   * first or last element: before a trailing `<br>` (the placeholder of an empty line), past
+   * formatting white space (which the page shows as nothing).
+   */
+  const edge = (box, first) => {
+    const shown = (n) => n.nodeType === 1 || (n.nodeType === 3 && /\S/.test(n.data));
+    let node = box;
+    for (;;) {
+      const kids = [...node.childNodes].filter(shown);
+      const child = first ? kids[0] : kids[kids.length - 1];
+      if (!child) return [node, first ? 0 : node.childNodes.length];
+      if (child.nodeType === 3) return [child, first ? child.data.length - child.data.trimStart().length : child.data.trimEnd().length];
+      if (child.localName === "br") return [node, [...node.childNodes].indexOf(child)];
+      node = child;
+    }
+  };
+
   /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */
   const insert = ({ node, mode, lines }) => {
     const box = state.nodes.get(node);
@@ -109,16 +127,41 @@ export function agent(command) {
     const doc = box.ownerDocument;
     const over = mode === "replace" && /\S/.test(box.textContent); // text to type over
     box.focus();
-    // An explicit range in the box's own document (Firefox needs it; shadow roots work in Chromium).
-    const range = doc.createRange();
-    range.selectNodeContents(box);
-    if (!over) range.collapse(mode === "replace");
+    // An explicit selection in the box's own document (Firefox needs it; shadow roots work in
+    // Chromium), with its ends inside the box's own paragraphs. Chromium moves a caret set on the
+    // box element into its paragraph; Firefox doesn't, and would type the lines as <div>s beside
+    // the page's <p>s (an empty trailing line, two blank lines where one was meant).
     const selection = doc.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    // Typing replaces the selection, so only an empty first line needs an explicit delete.
+    const select = (start, end = start) => {
+      const range = doc.createRange();
+      range.setStart(...start);
+      range.setEnd(...end);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    };
     const refused = { ok: false, reason: "refused" };
-    if (over && !lines[0] && !doc.execCommand("delete")) return refused;
+    if (!box.isContentEditable) {
+      const range = doc.createRange();
+      range.selectNodeContents(box);
+      if (!over) range.collapse(mode === "replace");
+      selection.removeAllRanges();
+      selection.addRange(range);
+    } else if (over) {
+      // Typing over several paragraphs at once makes Firefox drop the last paragraph and write
+      // <div>s: the paragraphs after the first are deleted first, then the first is typed over.
+      let first = edge(box, true)[0];
+      while (first !== box && first.parentNode !== box) first = first.parentNode;
+      if (first !== box) {
+        select(edge(first, false), edge(box, false));
+        if (!selection.isCollapsed && !doc.execCommand("delete")) return refused;
+      }
+      select(edge(box, true), edge(box, false));
+    } else {
+      // An empty box: inside its paragraph; text to keep: the end of its last paragraph.
+      select(edge(box, mode === "replace"));
+    }
+    // Typing replaces the selection, so only an empty first line needs an explicit delete.
+    if (over && !lines[0] && !selection.isCollapsed && !doc.execCommand("delete")) return refused;
     for (const [k, line] of lines.entries()) {
       if (k > 0 && !doc.execCommand("insertParagraph")) return refused;
       if (line && !doc.execCommand("insertText", false, line)) return refused;

@@ -43,11 +43,34 @@ const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallba
 /** Tabs whose badge says a click failed; cleared on the next good click. */
 const badged = new Set();
 
+// @test-start: the test build's seams. ./build.sh removes this block and every line marked
+// `@test` from the worker it ships in dist/, so nothing here reaches a user.
 /**
  * Every click's outcome and timings, for the tests and `./build.sh bench`: tab, notice, error,
  * and the `performance.now()` milliseconds at start, snapshot, plan, inserted (text in the box), end.
  */
 globalThis.__notyetClicks = [];
+/** Runs before an insertion: the tests close the box there to check the "gone" path. */
+let beforeInsert = null;
+/**
+ * The tests' commands: `count` (clicks so far), `click` (waits for record `n`, up to `timeout`
+ * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
+ * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
+ */
+globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
+  if (op === "count") return globalThis.__notyetClicks.length;
+  if (op === "beforeInsert") {
+    beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
+    return true;
+  }
+  const until = Date.now() + timeout;
+  while (!globalThis.__notyetClicks[n] && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  return globalThis.__notyetClicks[n] ?? null;
+};
+api.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id === api.runtime.id && !sender.tab?.url?.startsWith("http") && message?.type === "notyet-test") return globalThis.__notyetTest(message);
+});
+// @test-end
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
@@ -67,11 +90,13 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
-api.runtime.onInstalled.addListener(() => {
-  api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
-});
 api.contextMenus.onClicked.addListener((info, tab) => info.menuItemId === "open-panel" && openPanel(tab));
 api.commands.onCommand.addListener((command, tab) => command === "open-panel" && openPanel(tab));
+// The welcome page, once, when NotYet is installed (not on updates or browser restarts).
+api.runtime.onInstalled.addListener(({ reason }) => {
+  api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
+  if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
 });
@@ -90,7 +115,9 @@ async function run(tabId, command) {
   for (const wait of [25, 100, null]) {
     try {
       const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
-      if (frame?.error) throw new Error(String(frame.error)); // Firefox reports script errors here
+      // Firefox answers an empty list, not an error, on a page it won't script (about:robots).
+      if (!frame) throw new Error("the page can't be scripted");
+      if (frame.error) throw new Error(String(frame.error)); // Firefox reports script errors here
       return frame?.result;
     } catch (e) {
       if (wait === null || !/Cannot access|Missing host permission/.test(e?.message)) throw e;
@@ -98,6 +125,13 @@ async function run(tabId, command) {
     }
   }
 }
+
+/**
+ * Tabs with a click in flight. A second click there meanwhile (a double click, the shortcut held
+ * down, a notice button pressed during a click) is dropped: both would plan from the same page
+ * and write the draft twice.
+ */
+const busy = new Set();
 
 /**
  * Opens the side panel (Chrome) or sidebar (Firefox) in the tab's window. Both must be called
@@ -114,8 +148,24 @@ function openPanel(tab) {
   }
 }
 
-/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore). Resolves to the click's record. */
+/**
+ * A toolbar click, or a notice button's `request` (a core `Request`: variant, restore), one at a
+ * time a tab. Resolves to the click's record (notice, error), which the side panel shows.
+ */
 async function click(tab, request) {
+  if (busy.has(tab.id)) {
+    globalThis.__notyetClicks.push({ tab: tab.id, dropped: true }); // @test
+    return { tab: tab.id, dropped: true, error: "busy" };
+  }
+  busy.add(tab.id);
+  try {
+    return await clickOnce(tab, request);
+  } finally {
+    busy.delete(tab.id);
+  }
+}
+
+async function clickOnce(tab, request) {
   const tabId = tab.id;
   const record = { tab: tabId, start: performance.now() };
   try {
@@ -136,7 +186,8 @@ async function click(tab, request) {
     if (plan.warnings.length) notice.text += `\n${say("notice_settings", "Settings:")} ${plan.warnings.join("; ")}`;
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
-      await globalThis.__notyetTest?.beforeInsert?.(tabId); // test seam: only the browser tests set it
+      Object.assign(record, { mode, lines }); // @test
+      await beforeInsert?.(tabId); // @test
       const done = await run(tabId, { op: "insert", node, mode, lines, notice, gone: plan.gone_notice });
       record.inserted = performance.now();
       if (done?.reason === "refused") throw new Error("the page refused the text");
@@ -162,7 +213,7 @@ async function click(tab, request) {
     }
   } finally {
     record.end = performance.now();
-    globalThis.__notyetClicks.push(record);
+    globalThis.__notyetClicks.push(record); // @test
   }
   return record;
 }

@@ -1,6 +1,6 @@
 /** The options page is Rust (crates/options): this only loads it and hands it the extension API. */
 import { api } from "./browser.js";
-import init, { start } from "./wasm/notyet_options.js";
+import init, { start } from "./wasm/notyet_wasm.js";
 
 // The stored settings are read while the WASM loads.
 const stored = Promise.all([api.storage.local.get(["settings", "sync_settings"]), api.storage.session?.get("lastRead") ?? {}]);

@@ -5,7 +5,7 @@
  */
 import { api } from "./browser.js";
 import { agent } from "./agent.js";
-import init, { panel } from "./wasm/notyet_options.js";
+import init, { panel } from "./wasm/notyet_wasm.js";
 
 const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
 const brief = (t) => (t ? { id: t.id, url: t.url ?? "" } : null);

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fuzz the core's parsers of user text. Usage: fuzz/run.sh [SECONDS_PER_TARGET]   (default 60)
+# Fuzz what users and pages hand the core (templates, settings, page snapshots). Usage: fuzz/run.sh [SECONDS_PER_TARGET]   (default 60)
 #   With a nightly toolchain and cargo-fuzz: a coverage-guided run of each target.
 #   Without them: builds the targets with stable and replays the seeds (a smoke test, no fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
-targets=(template_parse settings_parse)
+targets=(template_parse settings_parse click_plan)
 
 if rustup toolchain list 2>/dev/null | grep -q '^nightly' && cargo +nightly fuzz --version >/dev/null 2>&1; then
   for t in "${targets[@]}"; do
@@ -16,7 +16,7 @@ if rustup toolchain list 2>/dev/null | grep -q '^nightly' && cargo +nightly fuzz
 else
   echo "== no nightly toolchain with cargo-fuzz: building with stable and replaying the seeds only"
   echo "   (to fuzz: rustup toolchain install nightly && cargo install cargo-fuzz)"
-  cargo build
+  cargo build --locked
   for t in "${targets[@]}"; do
     echo "== $t: seeds"
     "target/debug/$t" seeds/"$t"/*

@@ -1,8 +1,10 @@
 // `./build.sh demo [--headed]`: a sample invitation page with the message box open, the built
 // extension in Chromium, one click on the toolbar button; prints the draft, saves dist/demo.png.
+// Headless, it then makes the store's pictures in dist/screenshots/ (tests/store-art.mjs).
 import fs from "node:fs";
 import path from "node:path";
 import { launch, ROOT } from "./harness.mjs";
+import { OUT, renderArt } from "./store-art.mjs";
 
 const headed = process.argv.includes("--headed");
 if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -28,6 +30,29 @@ try {
   fs.mkdirSync(path.join(ROOT, "dist"), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, "dist/demo.png") });
   console.log("saved dist/demo.png");
+  if (!headed) {
+    // 1280×800, light and dark: the notice after a draft, and the options page.
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const scheme of ["light", "dark"]) {
+      const shot = await h.context.newPage();
+      await shot.emulateMedia({ colorScheme: scheme });
+      await shot.goto(sample.url, { waitUntil: "load" });
+      await h.click(shot);
+      await shot.waitForTimeout(300); // the notice has appeared and settled
+      await shot.screenshot({ path: path.join(OUT, `notice-${scheme}.png`) });
+      await shot.close();
+      const options = await h.context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.goto(h.extensionUrl("options.html"));
+      await options.waitForSelector("html[data-ready]", { timeout: 10000 });
+      await options.screenshot({ path: path.join(OUT, `options-${scheme}.png`) });
+      await options.close();
+    }
+    const art = await h.context.newPage();
+    await renderArt(art);
+    await art.close();
+    console.log(`saved the store's pictures in ${path.relative(ROOT, OUT)}/: ${fs.readdirSync(OUT).sort().join(", ")}`);
+  }
   if (headed) {
     console.log("The browser stays open: edit the draft, click NotYet again, close the window when done.");
     await new Promise((resolve) => h.context.on("close", resolve));

@@ -1,4 +1,4 @@
-// The page-fixture runner of contract section 5: `node tests/e2e.mjs [DIR]`.
+// The page-fixture runner (the format: tests/fixtures/README.md): `[BROWSER=firefox] node tests/e2e.mjs [DIR]`.
 // Each NAME.html + NAME.json pair is served at its `url`, the toolbar action is clicked once,
 // and what the extension read and wrote is checked. Prints `ok NAME` / `FAIL NAME: why`, then
 // `N passed, N failed`; exits 1 when any failed.

@@ -1,16 +1,37 @@
 // The browser side of NotYet's tests, demo and benchmarks: an HTTPS server that plays
-// www.linkedin.com (and every other host), Chromium with the built extension, and helpers to
-// click the toolbar action the way the browser does and to read the message box afterwards.
+// www.linkedin.com (and every other host), a browser with the test build of the extension, and
+// helpers to click the toolbar action the way the browser does and to read the message box.
+//
+// One interface for both browsers (`launch({browser})`, default `$BROWSER` or chromium):
+//   h.open(url) / h.blank() / h.host(url, file)    a tab; a page served at an address
+//   h.click(page) / h.waitForClick(n)              the toolbar action, and the worker's record of it
+//   h.ext(fn, arg)                                 runs `fn` in the extension (storage, action)
+//   h.restartBackground()                          stops the background; the next click starts it
+//   h.watchRequests()                              every request that leaves the browser
+//   h.pressNotice(page, label)                     a button on NotYet's notice, clicked for real
+//   page.evaluate(fn, arg), page.keyboard.insertText(text), page.close()
+// Chromium is driven by playwright-core over CDP (the click: Extensions.triggerAction); Firefox
+// by our own Marionette client (tests/marionette.mjs; the click: the browser action's own
+// triggerAction in the browser's chrome, which grants activeTab as a real click does).
 import { chromium } from "playwright-core";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import https from "node:https";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Marionette } from "./marionette.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const EXTENSION = path.join(ROOT, "dist/chrome");
+/**
+ * The test build: what dist/ ships plus the worker's test seams (click records, a hook before
+ * the insertion), which ./build.sh strips from dist/. Tests and benchmarks load this one.
+ */
+export const TEST_BUILD = path.join(ROOT, "target/ext-test");
+export const EXTENSION = path.join(TEST_BUILD, "chrome");
+export const BROWSER = process.env.BROWSER || "chromium";
 
 /** A LinkedIn-like policy: no inline script, no eval, no WASM, Trusted Types required. */
 export const STRICT_CSP = [
@@ -29,7 +50,7 @@ export const STRICT_CSP = [
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg" };
 
-/** Runs of white space become one space, ends trimmed (contract section 5). */
+/** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
 export const fold = (s) => (s ?? "").replace(/\s+/g, " ").trim();
 
 /** A self-signed certificate for www.linkedin.com, made fresh for this run. */
@@ -47,9 +68,10 @@ function certificate(dir) {
  * other path comes from `site.dir`. All hosts are mapped here, so nothing reaches the network.
  */
 async function serve(tls) {
-  const site = { dir: ROOT, pages: new Map(), csp: STRICT_CSP };
+  const site = { dir: ROOT, pages: new Map(), csp: STRICT_CSP, seen: [] };
   const server = https.createServer(tls, (req, res) => {
     const url = new URL(req.url, `https://${req.headers.host}`);
+    site.seen.push(url.href);
     const page = site.pages.get(url.origin + url.pathname);
     let file = page;
     try {
@@ -71,52 +93,17 @@ async function serve(tls) {
   return { site, port: server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Chromium with the built extension, every host mapped to the local server. */
-export async function launch({ headed = false } = {}) {
-  if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error("dist/chrome is not built: run ./build.sh first");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
-  const server = await serve(certificate(tmp));
-  const context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: !headed,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  const id = new URL(worker.url()).host;
-  const cdp = await context.browser().newBrowserCDPSession();
-  return new Harness(context, cdp, id, server, tmp);
+/** The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local server. */
+export async function launch({ browser = BROWSER, headed = false, lang } = {}) {
+  if (browser === "firefox") return FirefoxHarness.launch({ headed });
+  if (browser !== "chromium") throw new Error(`BROWSER must be chromium or firefox, not ${browser}`);
+  return ChromiumHarness.launch({ headed, lang });
 }
 
-export class Harness {
-  constructor(context, cdp, id, server, tmp) {
-    Object.assign(this, { context, cdp, id, server, tmp });
-  }
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-  /**
-   * The extension's service worker. Its DevTools session outlives a stop: commands sent while
-   * it is stopped wait until an event starts it again.
-   */
-  async worker() {
-    const prefix = `chrome-extension://${this.id}/`;
-    return this.context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
-      this.context.waitForEvent("serviceworker", { predicate: (w) => w.url().startsWith(prefix), timeout: 10000 });
-  }
-
-  /** Stops the extension's service worker, as the browser does when it idles; the next click starts a new one. */
-  async stopWorker() {
-    const running = async () => (await this.cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.includes(this.id));
-    for (const t of await running()) await this.cdp.send("Target.closeTarget", { targetId: t.targetId });
-    while ((await running()).length) await new Promise((r) => setTimeout(r, 10));
-    this.stopped = true;
-  }
-
+/** What both browsers share: the site, settings, what the last click read. */
+class Harness {
   /** Serves `file` at `url` with `csp`; other paths come from `dir`. */
   host(url, file, { dir = path.dirname(file), csp = STRICT_CSP } = {}) {
     const u = new URL(url);
@@ -127,8 +114,7 @@ export class Harness {
 
   /** Stores settings as the options page does (null removes them), and waits until the worker has seen the change. */
   async setSettings(settings) {
-    const worker = await this.worker();
-    await worker.evaluate(async (value) => {
+    await this.ext(async (value) => {
       // Storage returns keys in its own order: compare with keys sorted. An unchanged value fires no event.
       const canon = (v) => JSON.stringify(v ?? null, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
       const { settings: now } = await chrome.storage.local.get("settings");
@@ -138,8 +124,145 @@ export class Harness {
         resolve();
       }));
       await (value == null ? chrome.storage.local.remove("settings") : chrome.storage.local.set({ settings: value }));
-      await seen; // listeners run in order: the worker's own cache is fresh by now
+      await seen; // listeners run in order: the worker's own cache is fresh by now (Chromium); Firefox's event page is told by the same event
     }, settings ?? null);
+    if (this.browser === "firefox") await this.test({ op: "count" }); // one round trip through the background: its listener has run
+  }
+
+  /** What the extension read on the last click (storage.session "lastRead"). */
+  async lastRead() {
+    return this.ext(async () => (await chrome.storage.session.get("lastRead")).lastRead ?? null);
+  }
+
+  /** Forgets what the last click read, so a test can't pass on an earlier one. */
+  async clearLastRead() {
+    await this.ext(() => chrome.storage.session.remove("lastRead"));
+  }
+
+  /** Clicks the toolbar action on `page`'s tab and waits until the worker has finished it; returns its record. */
+  async click(page) {
+    if (this.stopped) {
+      // No background runs: the click starts a new one, whose first record is this click's.
+      this.stopped = false;
+      await this.trigger(page);
+      return this.waitForClick(0);
+    }
+    const before = await this.clickCount();
+    await this.trigger(page);
+    return this.waitForClick(before);
+  }
+
+  /**
+   * Clicks the toolbar action `times` times at once, as a double click or a held shortcut does,
+   * and returns the records of all of them (a dropped one says `dropped: true`).
+   */
+  async clickRepeatedly(page, times) {
+    const before = await this.clickCount();
+    await this.trigger(page, times);
+    const records = [];
+    for (let n = 0; n < times; n++) records.push(await this.waitForClick(before + n));
+    return records;
+  }
+
+  /** Clicks a notice button and waits for the worker to finish the request it sends. */
+  async pressNotice(page, label) {
+    const count = await this.clickCount();
+    await this.clickNoticeButton(page, label);
+    return this.waitForClick(count);
+  }
+
+  /**
+   * Starts watching every request that leaves the browser; `stop()` returns their addresses.
+   * Every host is mapped to the local server, so its log sees what reaches it; each browser
+   * adds what its own view sees (Chromium: every request event; Firefox: every proxy tunnel).
+   */
+  watchRequests() {
+    const from = this.server.site.seen.length;
+    const extra = this.watchMore();
+    return {
+      stop: () => [...this.server.site.seen.slice(from), ...extra.stop()],
+    };
+  }
+
+  async closeServer() {
+    await this.server.close();
+    fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+class ChromiumHarness extends Harness {
+  /** `lang`: the browser's interface language (extension pages follow it), e.g. "de". */
+  static async launch({ headed, lang }) {
+    if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error(`${EXTENSION} is not built: run ./build.sh first`);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
+    const server = await serve(certificate(tmp));
+    const context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      headless: !headed,
+      ignoreHTTPSErrors: true,
+      // Chromium on Linux takes its interface language from --lang and the environment.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
+      viewport: { width: 1280, height: 800 },
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
+        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+        `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        ...(lang ? [`--lang=${lang}`] : []),
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+    const id = new URL(worker.url()).host;
+    const cdp = await context.browser().newBrowserCDPSession();
+    const h = new ChromiumHarness();
+    Object.assign(h, { browser: "chromium", context, cdp, id, server, tmp, base: `chrome-extension://${id}/` });
+    return h;
+  }
+
+  /** A page of the extension (options.html) by its address. */
+  extensionUrl(file) {
+    return this.base + file;
+  }
+
+  /** An address no extension may script. */
+  get privilegedUrl() {
+    return "chrome://version";
+  }
+
+  /**
+   * The extension's service worker. Its DevTools session outlives a stop: commands sent while
+   * it is stopped wait until an event starts it again.
+   */
+  async worker() {
+    const prefix = this.base;
+    return this.context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
+      this.context.waitForEvent("serviceworker", { predicate: (w) => w.url().startsWith(prefix), timeout: 10000 });
+  }
+
+  /** Runs `fn(arg)` in the extension's service worker. */
+  async ext(fn, arg) {
+    return (await this.worker()).evaluate(fn, arg);
+  }
+
+  /** A test-seam command to the worker (see background.js's test block). */
+  async test(command) {
+    return this.ext((c) => globalThis.__notyetTest(c), command);
+  }
+
+  async clickCount() {
+    return this.ext(() => globalThis.__notyetClicks.length);
+  }
+
+  /** Stops the extension's service worker, as the browser does when it idles; the next click starts a new one. */
+  async restartBackground() {
+    const running = async () => (await this.cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.includes(this.id));
+    for (const t of await running()) await this.cdp.send("Target.closeTarget", { targetId: t.targetId });
+    while ((await running()).length) await sleep(10);
+    this.stopped = true;
+  }
+
+  stopWorker() {
+    return this.restartBackground();
   }
 
   /** A fresh tab at `url`, loaded. */
@@ -147,6 +270,16 @@ export class Harness {
     const page = await this.context.newPage();
     await page.goto(url, { waitUntil: "load" });
     return page;
+  }
+
+  /** A fresh blank tab. */
+  blank() {
+    return this.context.newPage();
+  }
+
+  /** Waits for a tab whose address ends with `suffix` to open (e.g. the options page). */
+  waitForTab(suffix) {
+    return this.context.waitForEvent("page", { predicate: (p) => p.url().endsWith(suffix), timeout: 10000 });
   }
 
   /** The CDP target id of the tab showing `page` (Extensions.triggerAction wants a tab target, not the page's). */
@@ -159,21 +292,9 @@ export class Harness {
     return tab.targetId;
   }
 
-  /**
-   * Clicks the toolbar action on `page`'s tab as the browser would, and waits until the worker
-   * has finished with the click. Returns its record (timings, notice, error).
-   */
-  async click(page) {
+  async trigger(page, times = 1) {
     const targetId = await this.tabTarget(page);
-    if (this.stopped) {
-      // No worker runs: the click starts a new one, whose first record is this click's.
-      this.stopped = false;
-      await this.cdp.send("Extensions.triggerAction", { id: this.id, targetId });
-      return this.waitForClick(0);
-    }
-    const before = await (await this.worker()).evaluate(() => globalThis.__notyetClicks.length);
-    await this.cdp.send("Extensions.triggerAction", { id: this.id, targetId });
-    return this.waitForClick(before);
+    await Promise.all(Array.from({ length: times }, () => this.cdp.send("Extensions.triggerAction", { id: this.id, targetId })));
   }
 
   /** Waits until the worker records click number `count + 1` and returns that record. */
@@ -184,25 +305,363 @@ export class Harness {
       const record = await worker.evaluate((n) => globalThis.__notyetClicks?.[n] ?? null, count).catch(() => null);
       if (record) return record;
       if (Date.now() > until) throw new Error("the click did not finish within 10 s");
-      await new Promise((r) => setTimeout(r, 5));
+      await sleep(5);
     }
   }
 
-  /** What the extension read on the last click (chrome.storage.session "lastRead"). */
-  async lastRead() {
-    return (await this.worker()).evaluate(async () => (await chrome.storage.session.get("lastRead")).lastRead ?? null);
+  /**
+   * Clicks the notice's button labelled `label` with the mouse. The notice's shadow root is closed
+   * to the page (and to Playwright's selectors); DevTools' DOM with `pierce` still sees into it.
+   */
+  async clickNoticeButton(page, label) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      for (let tries = 0; ; tries++) {
+        const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+        const find = (n, inNotice) => {
+          const here = inNotice || n.localName === "notyet-notice";
+          if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
+          for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+            const hit = find(c, here);
+            if (hit) return hit;
+          }
+          return null;
+        };
+        const button = find(root, false);
+        if (!button) {
+          if (tries > 50) throw new Error(`the notice has no "${label}" button`);
+          await sleep(20); // the notice follows the text by a moment
+          continue;
+        }
+        const { model } = await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId });
+        const [x1, y1, , , x3, y3] = model.content;
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+        return;
+      }
+    } finally {
+      await cdp.detach();
+    }
   }
 
-  /** Forgets what the last click read, so a test can't pass on an earlier one. */
-  async clearLastRead() {
-    await (await this.worker()).evaluate(() => chrome.storage.session.remove("lastRead"));
+  watchMore() {
+    const seen = [];
+    const onRequest = (r) => seen.push(r.url());
+    this.context.on("request", onRequest); // pages, frames and the extension's service worker alike
+    return {
+      stop: () => {
+        this.context.off("request", onRequest);
+        return seen.filter((u) => !u.startsWith("chrome-extension://"));
+      },
+    };
   }
 
   async close() {
     await this.context.close();
-    await this.server.close();
-    fs.rmSync(this.tmp, { recursive: true, force: true });
+    await this.closeServer();
   }
+}
+
+/**
+ * Firefox ESR with the test build installed as a temporary add-on, over Marionette. Hosts are
+ * mapped by a local proxy that sends every tunnel to the HTTPS server; the extension is reached
+ * through an extension page in the first tab, which stays open for the whole run.
+ */
+class FirefoxHarness extends Harness {
+  static async launch({ headed }) {
+    const dir = path.join(TEST_BUILD, "firefox");
+    if (!fs.existsSync(path.join(dir, "wasm"))) throw new Error(`${dir} is not built: run ./build.sh first`);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-ff-"));
+    const server = await serve(certificate(tmp));
+    const proxy = await tunnel(server.port);
+    const profile = path.join(tmp, "profile");
+    fs.mkdirSync(profile);
+    const prefs = {
+      "marionette.port": 0, // Firefox picks a free port and writes it to MarionetteActivePort
+      "network.proxy.type": 1,
+      "network.proxy.http": "127.0.0.1",
+      "network.proxy.http_port": proxy.port,
+      "network.proxy.ssl": "127.0.0.1",
+      "network.proxy.ssl_port": proxy.port,
+      "network.proxy.no_proxies_on": "",
+      "network.proxy.allow_hijacking_localhost": true,
+      "network.dns.disableIPv6": true,
+      "browser.shell.checkDefaultBrowser": false,
+      "extensions.autoDisableScopes": 0,
+      "ui.systemUsesDarkMode": 0,
+      "intl.locale.requested": "en-US",
+    };
+    fs.writeFileSync(path.join(profile, "user.js"), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join("\n"));
+    const args = ["--marionette", "--remote-allow-system-access", "--no-remote", "--profile", profile, "--window-size=1280,800"];
+    if (!headed) args.unshift("--headless");
+    const firefox = spawn(process.env.FIREFOX || "firefox-esr", args, { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
+    const exited = new Promise((resolve) => firefox.once("exit", resolve));
+    const portFile = path.join(profile, "MarionetteActivePort");
+    const until = Date.now() + 30000;
+    while (!fs.existsSync(portFile) || !fs.readFileSync(portFile, "utf8").trim()) {
+      if (Date.now() > until || firefox.exitCode !== null) {
+        firefox.kill();
+        throw new Error("Firefox did not start Marionette within 30 s");
+      }
+      await sleep(50);
+    }
+    try {
+      return await FirefoxHarness.connect({ firefox, exited, portFile, dir, server, proxy, tmp });
+    } catch (e) {
+      firefox.kill();
+      proxy.server.close();
+      await server.close();
+      throw e;
+    }
+  }
+
+  static async connect({ firefox, exited, portFile, dir, server, proxy, tmp }) {
+    const m = await Marionette.connect(Number(fs.readFileSync(portFile, "utf8")));
+    // Capabilities go flat: Firefox ignores the W3C alwaysMatch form here.
+    await m.send("WebDriver:NewSession", { acceptInsecureCerts: true, timeouts: { script: 30000 } });
+    const id = (await m.value("Addon:Install", { path: dir, temporary: true })) ?? "notyet@notyet.example";
+    const h = new FirefoxHarness();
+    Object.assign(h, { browser: "firefox", m, id, server, proxy, tmp, firefox, exited, context: "content" });
+    const { base } = await h.chrome((id) => {
+      const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+      return { base: ExtensionParent.GlobalManager.getExtension(id).baseURI.spec };
+    }, id);
+    h.base = base;
+    // The first tab: the extension's blank test page, where h.ext() runs.
+    await h.setContext("content");
+    h.home = await m.value("WebDriver:GetWindowHandle");
+    h.current = h.home;
+    await m.send("WebDriver:Navigate", { url: `${base}test.html` });
+    return h;
+  }
+
+  extensionUrl(file) {
+    return this.base + file;
+  }
+
+  get privilegedUrl() {
+    return "about:robots";
+  }
+
+  async setContext(context) {
+    if (this.context === context) return;
+    await this.m.send("Marionette:SetContext", { value: context });
+    this.context = context;
+  }
+
+  /** Makes `handle` the tab Marionette's commands go to (and, with `focus`, the selected tab). */
+  async switchTo(handle, focus = false) {
+    await this.setContext("content");
+    if (this.current === handle && !focus) return;
+    await this.m.send("WebDriver:SwitchToWindow", { handle, focus });
+    this.current = handle;
+  }
+
+  /** Runs `fn(arg)` in the browser's own privileged chrome (Marionette's chrome context). */
+  async chrome(fn, arg) {
+    await this.setContext("chrome");
+    return this.m.value("WebDriver:ExecuteScript", { script: `return (${fn})(...arguments)`, args: [arg] });
+  }
+
+  /** Runs `fn(arg)` in an extension page, which has the same `chrome.*` APIs as the worker for storage and action. */
+  async ext(fn, arg) {
+    await this.switchTo(this.home);
+    return this.m.value("WebDriver:ExecuteScript", { script: `return (${fn})(...arguments)`, args: [arg] });
+  }
+
+  /** A test-seam command to the background, sent as a message (see background.js's test block). */
+  async test(command) {
+    return this.ext((c) => chrome.runtime.sendMessage({ type: "notyet-test", ...c }), command);
+  }
+
+  async clickCount() {
+    return this.test({ op: "count" });
+  }
+
+  async waitForClick(count, timeout = 10000) {
+    const record = await this.test({ op: "click", n: count, timeout });
+    if (!record) throw new Error("the click did not finish within 10 s");
+    return record;
+  }
+
+  /** Ends the background (an event page in Firefox), as Firefox does when it idles; the next click starts a new one. */
+  async restartBackground() {
+    await this.chrome(async (id) => {
+      const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+      await ExtensionParent.GlobalManager.getExtension(id).terminateBackground();
+    }, this.id);
+    this.stopped = true;
+  }
+
+  async blank() {
+    await this.setContext("content");
+    const { handle } = await this.m.value("WebDriver:NewWindow", { type: "tab", focus: true });
+    const page = new FirefoxPage(this, handle);
+    await this.switchTo(handle, true);
+    return page;
+  }
+
+  async open(url) {
+    const page = await this.blank();
+    await page.goto(url);
+    return page;
+  }
+
+  /**
+   * Waits for a tab whose address ends with `suffix` to open. Marionette drives one tab at a
+   * time, so the look starts when the answer is awaited (after the action that opens the tab).
+   */
+  waitForTab(suffix) {
+    return { then: (resolve, reject) => this.findTab(suffix).then(resolve, reject) };
+  }
+
+  async findTab(suffix) {
+    const until = Date.now() + 10000;
+    const known = new Set([this.home]);
+    for (;;) {
+      await this.setContext("content");
+      for (const handle of await this.m.value("WebDriver:GetWindowHandles")) {
+        if (known.has(handle)) continue;
+        await this.switchTo(handle);
+        const url = await this.m.value("WebDriver:GetCurrentURL").catch(() => "");
+        if (url.endsWith(suffix)) return new FirefoxPage(this, handle);
+      }
+      if (Date.now() > until) throw new Error(`no tab at …${suffix} opened within 10 s`);
+      await sleep(50);
+    }
+  }
+
+  /** The real click's path: the browser action's triggerAction grants activeTab and fires onClicked. */
+  async trigger(page, times = 1) {
+    await this.switchTo(page.handle, true);
+    await this.chrome(([id, times]) => {
+      const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      const action = ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(id));
+      for (let i = 0; i < times; i++) action.triggerAction(win);
+    }, [this.id, times]);
+  }
+
+  /** Clicks the notice's button `label` (Marionette reaches into the closed shadow root as WebDriver allows). */
+  async clickNoticeButton(page, label) {
+    await this.switchTo(page.handle, true);
+    for (let tries = 0; ; tries++) {
+      const hosts = await this.m.value("WebDriver:FindElements", { using: "css selector", value: "notyet-notice" });
+      for (const host of hosts) {
+        const root = await this.m.value("WebDriver:GetShadowRoot", { id: Object.values(host)[0] });
+        const buttons = await this.m.value("WebDriver:FindElementsFromShadowRoot", { shadowRoot: Object.values(root)[0], using: "css selector", value: "button" });
+        for (const b of buttons) {
+          const id = Object.values(b)[0];
+          if ((await this.m.value("WebDriver:GetElementText", { id })) === label) return this.m.send("WebDriver:ElementClick", { id });
+        }
+      }
+      if (tries > 50) throw new Error(`the notice has no "${label}" button`);
+      await sleep(20);
+    }
+  }
+
+  watchMore() {
+    const from = this.proxy.seen.length;
+    return { stop: () => this.proxy.seen.slice(from) };
+  }
+
+  async close() {
+    await this.m.send("Marionette:Quit", { flags: ["eForceQuit"] }).catch(() => {});
+    this.m.close();
+    await Promise.race([this.exited, sleep(5000)]);
+    if (this.firefox.exitCode === null) this.firefox.kill();
+    this.proxy.server.close();
+    await this.closeServer();
+  }
+}
+
+/** A Firefox tab: the few page operations the tests use, in Playwright's shape. */
+class FirefoxPage {
+  constructor(h, handle) {
+    this.h = h;
+    this.handle = handle;
+    this.href = "about:blank";
+    this.keyboard = { insertText: (text) => this.type(text), press: (key) => this.press(key) };
+  }
+
+  url() {
+    return this.href;
+  }
+
+  async goto(url) {
+    await this.h.switchTo(this.handle);
+    await this.h.m.send("WebDriver:Navigate", { url });
+    this.href = await this.h.m.value("WebDriver:GetCurrentURL");
+  }
+
+  /** Runs `fn(arg)` in the page (Marionette awaits a returned promise). */
+  async evaluate(fn, arg) {
+    await this.h.switchTo(this.handle);
+    // One named sandbox a document, kept across calls: as in Chromium's main world, what a call
+    // leaves on `globalThis` (the agent's state) is there for the next one.
+    return this.h.m.value("WebDriver:ExecuteScript", { script: `return (${fn})(...arguments)`, args: [arg], sandbox: "notyet", newSandbox: false });
+  }
+
+  async waitForSelector(selector, { timeout = 10000 } = {}) {
+    const until = Date.now() + timeout;
+    while (!(await this.evaluate((s) => !!document.querySelector(s), selector))) {
+      if (Date.now() > until) throw new Error(`${selector} did not appear within ${timeout} ms`);
+      await sleep(20);
+    }
+  }
+
+  /** Types `text` at the caret, key by key (trusted key events, as a user types). */
+  async type(text) {
+    await this.h.switchTo(this.handle, true);
+    const actions = [...text].flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]);
+    await this.h.m.send("WebDriver:PerformActions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.h.m.send("WebDriver:ReleaseActions");
+  }
+
+  async press(key) {
+    const keys = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Control: "\uE009", Shift: "\uE008" };
+    const parts = key.split("+").map((k) => keys[k] ?? k);
+    const actions = [...parts.map((value) => ({ type: "keyDown", value })), ...parts.reverse().map((value) => ({ type: "keyUp", value }))];
+    await this.h.switchTo(this.handle, true);
+    await this.h.m.send("WebDriver:PerformActions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.h.m.send("WebDriver:ReleaseActions");
+  }
+
+  async screenshot({ path: file }) {
+    await this.h.switchTo(this.handle, true);
+    fs.writeFileSync(file, Buffer.from(await this.h.m.value("WebDriver:TakeScreenshot", { full: false }), "base64"));
+  }
+
+  async close() {
+    await this.h.switchTo(this.handle);
+    await this.h.m.send("WebDriver:CloseWindow");
+    this.h.current = null;
+    await this.h.switchTo(this.h.home);
+  }
+}
+
+/**
+ * The proxy Firefox is told to use: every CONNECT goes to the HTTPS server, whatever host it
+ * names (so www.linkedin.com is ours); plain HTTP is refused. Each one is logged by address.
+ */
+async function tunnel(httpsPort) {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req.url);
+    res.writeHead(403).end();
+  });
+  server.on("connect", (req, socket, head) => {
+    seen.push(`https://${req.url.replace(/:443$/, "")}/`);
+    const upstream = net.connect(httpsPort, "127.0.0.1", () => {
+      socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on("error", () => socket.destroy());
+    socket.on("error", () => upstream.destroy());
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, seen, port: server.address().port };
 }
 
 /**
@@ -237,6 +696,42 @@ export async function box(page, { caretToEnd = false } = {}) {
       sendDisabled: send ? send.disabled : null,
     };
   }, caretToEnd);
+}
+
+/**
+ * The box's paragraph structure: each child element's tag and text ("" for an empty line, whose
+ * only content is a `<br>`), and any text directly in the box. Unlike folded text, this shows
+ * whether lines became the page's own paragraphs, stray `<div>`s or extra blank lines.
+ */
+export async function paragraphs(page) {
+  return page.evaluate(() => {
+    const find = (root) => {
+      const hit = root.querySelector("[data-fx-composer]");
+      if (hit) return hit;
+      for (const el of root.querySelectorAll("*")) {
+        const inner = el.shadowRoot ?? (el.localName === "iframe" ? el.contentDocument : null);
+        const found = inner && find(inner);
+        if (found) return found;
+      }
+      return null;
+    };
+    const el = find(document);
+    if (!el) return null;
+    return [...el.childNodes]
+      .filter((n) => n.nodeType === 1 || /\S/.test(n.data))
+      .map((n) => (n.nodeType === 1 ? `<${n.localName}>${n.textContent}` : `#text ${n.data}`));
+  });
+}
+
+/**
+ * The structure a draft should leave: the box's own paragraphs, the first line of the draft
+ * continuing the last of them, then one paragraph a line (how both browsers write it when the
+ * caret is inside the box's paragraph).
+ */
+export function expectedParagraphs(before, lines, mode) {
+  const own = mode === "append" ? [...before] : ["<p>"];
+  const last = own.pop() ?? "<p>";
+  return [...own, last + lines[0], ...lines.slice(1).map((l) => `<p>${l}`)];
 }
 
 /** Types `text` at the end of the box as a user would (trusted input through CDP). */

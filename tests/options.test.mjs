@@ -32,6 +32,10 @@ const stored = (page, area = "local", key = "settings") =>
 
 const text = (page, sel) => page.locator(sel).textContent();
 
+/** Waits until the page says it saved: the status area says so and Save carries no unsaved mark. */
+const untilSaved = (page) =>
+  page.waitForFunction(() => /^(Saved|Imported)/.test(document.getElementById("status").textContent) && !document.getElementById("save").classList.contains("dirty"));
+
 test("every interface text the page uses exists in English and German", () => {
   const src = fs.readdirSync(path.join(ROOT, "crates/options/src")).map((f) => fs.readFileSync(path.join(ROOT, "crates/options/src", f), "utf8")).join("\n");
   const keys = new Set([...src.matchAll(/tr(?:_with)?\("([a-z_]+)"/g)].map((m) => m[1]));
@@ -56,7 +60,8 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   assert.notEqual(before, await text(page, "#preview-draft"));
   assert.match(await text(page, "#preview-count"), /^\d+ of 8000 characters$/);
   assert.match(await text(page, "#status-tpl-long"), /Your wording/);
-  assert.match(await text(page, "#dirty"), /Unsaved/);
+  assert.match(await text(page, "#status"), /Unsaved/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty");
   assert.equal(await stored(page), null, "nothing is stored before saving");
   // A typo shows at its line and column, and the preview says why there is no draft.
   await long.press("End");
@@ -65,11 +70,13 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   assert.equal(await page.locator("#tpl-long").getAttribute("aria-invalid"), "true");
   await long.press("Control+s");
   assert.match(await text(page, "#status"), /Not saved/);
-  assert.match(await text(page, "#problems"), /\$\.templates\.recruiter\.en\.long/);
+  // Said where it is, in the page's words: no JSON path.
+  assert.match(await text(page, "#problems"), /Template “Recruiter”, English \(en\), Long: .*frist_name.*line 3/);
+  assert.doesNotMatch(await text(page, "#status-area"), /\$\./);
   for (let i = 0; i < " {frist_name}".length; i++) await long.press("Backspace");
   assert.equal(await text(page, "#err-tpl-long"), "");
   await long.press("Control+s");
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   const saved = await stored(page);
   assert.equal(saved.version, 1);
   assert.equal(saved.templates.recruiter.en.long, "Hi {first_name|there},\n\nThanks, but I'm not looking right now. MARKER-1");
@@ -100,7 +107,7 @@ test("the edited template is what the next toolbar click drafts", async () => {
   await page.getByRole("textbox", { name: "Long wording" }).fill("Hello {first_name}, EDITED-IN-OPTIONS.[ Write to {me.email}.]");
   assert.equal(await text(page, "#preview-draft"), "Hello Kathie, EDITED-IN-OPTIONS. Write to pat@example.com.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   await page.close();
   site = await h.open(fixture.url);
   const record = await h.click(site);
@@ -124,7 +131,7 @@ test("a template in a language of one's own, used for notes in that language", a
   await page.getByLabel("Invitation (JSON)").fill("{ not json");
   assert.match(await text(page, "#preview-summary"), /line 1, column 3/);
   await page.keyboard.press("Control+s");
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   assert.equal((await stored(page)).templates.personalized.it.long, "Ciao {first_name}, grazie per il messaggio.");
   await page.close();
 });
@@ -220,9 +227,10 @@ test("settings synced from another browser are offered, not applied unasked", as
   assert.equal(await page.getByLabel("Your name").inputValue(), "Here", "nothing applied before the user chooses");
   await use.click();
   assert.equal(await page.getByLabel("Your name").inputValue(), "From another browser");
-  assert.match(await text(page, "#dirty"), /Unsaved/);
+  assert.match(await text(page, "#status"), /save to use them/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty");
   await page.keyboard.press("Control+s");
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   assert.equal((await stored(page)).mutual_threshold, 4);
   await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.set({ sync_settings: false })]));
   await page.close();
@@ -234,7 +242,7 @@ test("settings from a newer version keep their unknown keys when saved here", as
   assert.match(await text(page, "#problems"), /newer NotYet/);
   await page.getByLabel("Your name").fill("Pat Example");
   await page.keyboard.press("Control+s");
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   const saved = await stored(page);
   assert.equal(saved.me.name, "Pat Example");
   assert.deepEqual(saved.future_feature, { on: true });
@@ -260,7 +268,7 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   assert.match(await page.locator("#rules > li:first-child legend").first().textContent(), /Rule 1: Spam is ignored/);
   await page.locator("#r-1-enabled").uncheck();
   await page.keyboard.press("Control+s");
-  await page.waitForFunction(() => document.getElementById("dirty").textContent.includes("saved"));
+  await untilSaved(page);
   const rules = (await stored(page)).rules;
   assert.deepEqual(rules.map((r) => [r.name, r.enabled]), [["Spam is ignored", true], ["Rust recruiters", false]]);
   assert.deepEqual(rules[1].when, { category: ["recruiter"], keywords: ["rust"], in: "any" });
@@ -308,11 +316,13 @@ test("keyboard only: a sensible tab order, labelled controls, the page's languag
   const page = await options();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   const order = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 16; i++) {
     await page.keyboard.press("Tab");
-    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.localName));
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute("href") || document.activeElement.localName));
   }
-  assert.deepEqual(order, ["save", "export", "import-button", "reset", "me-name", "me-email", "me-link", "known-people"]);
+  // The toolbar, then the sections' navigation, then the first section's fields.
+  assert.deepEqual(order, ["save", "export", "import-button", "reset", "#s-me", "#s-known", "#s-general", "#s-rules", "#s-templates", "#s-preview", "#s-sync",
+    "welcome.html", "me-name", "me-email", "me-link", "known-people"]);
   // Every form control has an accessible name (a label or aria-label).
   const unnamed = await page.evaluate(() => [...document.querySelectorAll("input:not([hidden]), select, textarea, button")]
     .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || (el.localName === "button" && el.textContent.trim())))
@@ -334,4 +344,72 @@ test("unsaved edits are not lost silently: leaving the page asks first", async (
   await new Promise((r) => setTimeout(r, 300));
   assert.ok(asked, "a beforeunload prompt");
   assert.ok(!page.isClosed(), "the page stays open");
+});
+
+test("the status area tells the truth: nothing before it happened, no stale error, dismissible", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  const area = page.locator("#status-area");
+  // Nothing was saved yet, so nothing is claimed.
+  assert.equal(await area.isHidden(), true);
+  await page.getByLabel("Your name").fill("Pat");
+  assert.match(await text(page, "#status"), /^Unsaved changes/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty");
+  // An error: the save is refused and says why...
+  const long = page.getByRole("textbox", { name: "Long wording" });
+  await long.fill("Hi {first_name");
+  await page.keyboard.press("Control+s");
+  assert.match(await text(page, "#status"), /^Not saved/);
+  assert.equal(await page.locator("#status-area.status-problem").count(), 1);
+  assert.equal(await page.locator("#problems li").count(), 1);
+  // ...and goes as soon as its cause does: fixed by typing.
+  await long.fill("Hi {first_name}");
+  assert.match(await text(page, "#status"), /^Unsaved changes/);
+  assert.equal(await page.locator("#problems li").count(), 0);
+  // Broken again, then fixed by "Reset this template".
+  await long.fill("Hi {first_name");
+  await page.keyboard.press("Control+s");
+  assert.match(await text(page, "#status"), /^Not saved/);
+  await page.getByRole("button", { name: "Reset the Long wording to the built-in one" }).click();
+  assert.equal(await page.locator("#problems li").count(), 0);
+  assert.doesNotMatch(await text(page, "#status"), /Not saved/);
+  // Saved: said once storage has it, and only one state is shown.
+  await page.keyboard.press("Control+s");
+  await untilSaved(page);
+  assert.equal((await stored(page)).me.name, "Pat");
+  assert.equal(await page.locator("#status-area p").count(), 1);
+  assert.equal(await page.locator("#save").getAttribute("class"), "");
+  // Dismissible, and compact: at most a few lines tall.
+  const { height } = await area.boundingBox();
+  assert.ok(height < 80, `status area ${height}px tall`);
+  await page.getByRole("button", { name: "Dismiss this message" }).click();
+  assert.equal(await area.isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("an import over 1 MB is refused before it is read; one that storage can't hold is reported and stays unsaved", async () => {
+  const good = { version: 1, me: { name: "Pat Example" } };
+  await h.setSettings(good);
+  const page = await options();
+  // 69 MB froze the page for 75 s when it was parsed: now refused by its size, at once.
+  const big = Buffer.alloc(3 * 1024 * 1024, " ");
+  big.write('{"me":{"name":"Big"}}');
+  const t0 = Date.now();
+  await page.locator("#import").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: big });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("big.json"));
+  assert.ok(Date.now() - t0 < 3000);
+  assert.match(await text(page, "#status"), /“big\.json” was not imported: it is 3\.0 MB, and a settings file is at most 1\.0 MB/);
+  assert.deepEqual(await stored(page), good);
+  // A valid file that storage.local can't hold (its 10 MB are nearly full): not "saved".
+  await page.evaluate(() => chrome.storage.local.set({ filler: "x".repeat(10 * 1024 * 1024 - 200 * 1024) }));
+  const people = Array.from({ length: 9000 }, (_, i) => `Person Number ${i} With A Longer Name`);
+  await page.locator("#import").setInputFiles({ name: "many.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ version: 1, me: { name: "Many" }, known: { people } })) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("many.json"));
+  assert.match(await text(page, "#status"), /“many\.json” was read but not saved \(Not saved: the browser's storage for NotYet is full/);
+  assert.equal(await page.locator("#save").getAttribute("class"), "dirty", "the page stays unsaved");
+  assert.equal(await page.getByLabel("Your name").inputValue(), "Many", "what was imported is still on the page");
+  assert.deepEqual(await stored(page), good, "storage keeps the old settings");
+  await page.evaluate(() => chrome.storage.local.remove("filler"));
+  await page.close({ runBeforeUnload: false });
 });

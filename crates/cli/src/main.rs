@@ -1,4 +1,4 @@
-//! `notyet`: the NotYet core over JSON lines (contract section 4).
+//! `notyet`: the NotYet core over JSON lines (the commands and formats: docs/formats.md).
 //!
 //! Kept thin: argument parsing, files and streams here; every decision in `notyet-core`.
 //! Arguments are parsed by hand: two subcommands and one flag don't justify a parser crate.
@@ -40,9 +40,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<ExitCode, Fatal> {
     let Some((command, rest)) = args.split_first() else {
         eprint!("{HELP}");
-        return Err(Fatal(
-            "no command given: use `notyet suggest` or `notyet check-settings`".into(),
-        ));
+        return Err(Fatal("no command given: use `notyet suggest` or `notyet check-settings`".into()));
     };
     match command.as_str() {
         "-h" | "--help" | "help" => {
@@ -55,9 +53,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
         }
         "suggest" => suggest(rest),
         "check-settings" => check_settings(rest),
-        other => Err(Fatal(format!(
-            "unknown command `{other}` (try `notyet --help`)"
-        ))),
+        other => Err(Fatal(format!("unknown command `{other}` (try `notyet --help`)"))),
     }
 }
 
@@ -65,9 +61,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
 fn read_text(path: &str) -> Result<String, Fatal> {
     if path == "-" {
         let mut s = String::new();
-        io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
+        io::stdin().read_to_string(&mut s).map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
         return Ok(s);
     }
     fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))
@@ -84,23 +78,15 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
                 return Ok(ExitCode::SUCCESS);
             }
             "--settings" | "-s" => {
-                let value = it
-                    .next()
-                    .ok_or_else(|| Fatal("--settings needs a file name".into()))?;
+                let value = it.next().ok_or_else(|| Fatal("--settings needs a file name".into()))?;
                 settings_path = Some(value);
             }
             s if s.starts_with("--settings=") => settings_path = Some(&s["--settings=".len()..]),
             "-" => input = Some("-"),
-            s if s.starts_with('-') => {
-                return Err(Fatal(format!(
-                    "unknown option `{s}` for suggest (try `notyet --help`)"
-                )))
-            }
+            s if s.starts_with('-') => return Err(Fatal(format!("unknown option `{s}` for suggest (try `notyet --help`)"))),
             s => {
                 if let Some(first) = input {
-                    return Err(Fatal(format!(
-                        "suggest reads one input, got `{first}` and `{s}`"
-                    )));
+                    return Err(Fatal(format!("suggest reads one input, got `{first}` and `{s}`")));
                 }
                 input = Some(s);
             }
@@ -118,9 +104,7 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
     };
     let reader: Box<dyn BufRead> = match input.unwrap_or("-") {
         "-" => Box::new(BufReader::new(io::stdin().lock())),
-        path => Box::new(BufReader::new(
-            fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?,
-        )),
+        path => Box::new(BufReader::new(fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?)),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
@@ -133,8 +117,7 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
             Ok(text) => parse_invitation(text),
         };
         let json = match result {
-            Ok(inv) => serde_json::to_string(&decide(&inv, &settings))
-                .map_err(|e| format!("cannot write the suggestion: {e}")),
+            Ok(inv) => serde_json::to_string(&decide(&inv, &settings)).map_err(|e| format!("cannot write the suggestion: {e}")),
             Err(e) => Err(e),
         };
         let json = json.unwrap_or_else(|message| {
@@ -148,11 +131,7 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
     if let Err(e) = out.flush() {
         return closed_output(e);
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// A reader that stops early (`notyet suggest | head`) is not an error.
@@ -165,8 +144,7 @@ fn closed_output(e: io::Error) -> Result<ExitCode, Fatal> {
 }
 
 fn parse_invitation(text: &str) -> Result<Invitation, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
     if !value.is_object() {
         return Err("expected an invitation object {\"name\": ..., \"note\": ...}".into());
     }
@@ -180,11 +158,7 @@ fn check_settings(args: &[String]) -> Result<ExitCode, Fatal> {
             return Ok(ExitCode::SUCCESS);
         }
         [p] if p == "-" || !p.starts_with('-') => p.as_str(),
-        [] => {
-            return Err(Fatal(
-                "check-settings needs a settings file (or - for standard input)".into(),
-            ))
-        }
+        [] => return Err(Fatal("check-settings needs a settings file (or - for standard input)".into())),
         [p] => return Err(Fatal(format!("unknown option `{p}` for check-settings"))),
         _ => return Err(Fatal("check-settings checks one file".into())),
     };
@@ -199,11 +173,7 @@ fn check_settings(args: &[String]) -> Result<ExitCode, Fatal> {
         eprintln!("{path}: settings are valid");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "{path}: {} problem{}",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        );
+        eprintln!("{path}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
         Ok(ExitCode::FAILURE)
     }
 }

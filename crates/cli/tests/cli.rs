@@ -1,4 +1,4 @@
-//! The `notyet` binary as a user runs it (contract section 4).
+//! The `notyet` binary as a user runs it (docs/formats.md).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,20 +12,12 @@ fn notyet(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("notyet starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("stdin written");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
     child.wait_with_output().expect("notyet ends")
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
-        .collect()
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect()
 }
 
 /// A file in this test process's own directory under the system temporary directory.
@@ -43,11 +35,7 @@ const KATHIE: &str = r#"{"site":"linkedin","kind":"person","name":"Kathie Smith"
 fn suggests_one_line_per_invitation_in_order() {
     let input = format!("{KATHIE}\n{{\"name\": \"Priya Nair\", \"headline\": \"Technical Recruiter\"}}\n{{\"kind\": \"event\", \"name\": \"Summit\"}}\n");
     let out = notyet(&["suggest"], &input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let got = lines(&out);
     assert_eq!(got.len(), 3);
     assert_eq!(got[0]["category"], "personalized");
@@ -55,23 +43,12 @@ fn suggests_one_line_per_invitation_in_order() {
     assert_eq!(got[0]["first_name"], "Kathie");
     assert_eq!(got[0]["language"], "en");
     assert_eq!(got[0]["limit"], 8000);
-    assert!(got[0]["text"]
-        .as_str()
-        .is_some_and(|t| t.starts_with("Hi Kathie,")));
+    assert!(got[0]["text"].as_str().is_some_and(|t| t.starts_with("Hi Kathie,")));
     assert_eq!(got[1]["category"], "recruiter");
     assert_eq!(got[2]["category"], "not_a_person");
     assert_eq!(got[2]["action"], "ignore");
     assert!(got[2]["text"].is_null());
-    for key in [
-        "category",
-        "action",
-        "first_name",
-        "language",
-        "text",
-        "template",
-        "reasons",
-        "limit",
-    ] {
+    for key in ["category", "action", "first_name", "language", "text", "template", "reasons", "limit"] {
         assert!(got[0].get(key).is_some(), "{key} missing");
     }
 }
@@ -82,45 +59,27 @@ fn bad_lines_get_an_error_object_and_the_rest_go_on() {
     let out = notyet(&["suggest", "-"], &input);
     assert_eq!(out.status.code(), Some(1));
     let got = lines(&out);
-    assert_eq!(
-        got.len(),
-        5,
-        "blank lines are skipped, every other line answered"
-    );
+    assert_eq!(got.len(), 5, "blank lines are skipped, every other line answered");
     assert_eq!(got[0]["line"], 1);
     assert!(got[0]["error"].as_str().is_some_and(|e| e.contains("JSON")));
     assert_eq!(got[1]["category"], "personalized");
     assert_eq!(got[2]["line"], 3);
     assert_eq!(got[3]["line"], 5);
-    assert_eq!(
-        got[4]["category"], "personalized",
-        "a last line without newline is read"
-    );
+    assert_eq!(got[4]["category"], "personalized", "a last line without newline is read");
 }
 
 #[test]
 fn settings_file_is_applied() {
-    let settings = temp_file(
-        "settings.json",
-        r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "language": "de", "known": {"people": ["Jane Doe"]}}"#,
-    );
+    let settings =
+        temp_file("settings.json", r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "language": "de", "known": {"people": ["Jane Doe"]}}"#);
     let input = "{\"name\": \"Dr. Jane Doe, PhD\"}\n{\"name\": \"Max Muster\"}\n";
-    let out = notyet(
-        &[
-            "suggest",
-            "--settings",
-            settings.to_str().expect("utf-8 path"),
-        ],
-        input,
-    );
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], input);
     assert!(out.status.success());
     let got = lines(&out);
     assert_eq!(got[0]["category"], "known");
     assert_eq!(got[0]["action"], "accept");
     assert_eq!(got[1]["language"], "de");
-    assert!(got[1]["text"]
-        .as_str()
-        .is_some_and(|t| t.contains("pat@example.com") && t.starts_with("Guten Tag Max Muster")));
+    assert!(got[1]["text"].as_str().is_some_and(|t| t.contains("pat@example.com") && t.starts_with("Guten Tag Max Muster")));
 }
 
 #[test]
@@ -133,24 +92,12 @@ fn reads_invitations_from_a_file() {
 
 #[test]
 fn settings_problems_are_warnings_for_suggest() {
-    let settings = temp_file(
-        "half-broken.json",
-        r#"{"mutual_threshold": "ten", "me": {"email": "pat@example.com"}}"#,
-    );
-    let out = notyet(
-        &[
-            "suggest",
-            "--settings",
-            settings.to_str().expect("utf-8 path"),
-        ],
-        KATHIE,
-    );
+    let settings = temp_file("half-broken.json", r#"{"mutual_threshold": "ten", "me": {"email": "pat@example.com"}}"#);
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], KATHIE);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("$.mutual_threshold"), "{err}");
-    assert!(lines(&out)[0]["text"]
-        .as_str()
-        .is_some_and(|t| t.contains("pat@example.com")));
+    assert!(lines(&out)[0]["text"].as_str().is_some_and(|t| t.contains("pat@example.com")));
 }
 
 #[test]
@@ -161,29 +108,13 @@ fn check_settings_prints_each_problem_with_its_path() {
             "templates": {"generic": {"en": "Hi {frist_name},\nthanks"}},
             "rules": [{"name": "r", "when": {"category": "recruiter"}, "then": {"template": "missing"}}]}"#,
     );
-    let out = notyet(
-        &["check-settings", settings.to_str().expect("utf-8 path")],
-        "",
-    );
+    let out = notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "");
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    for path in [
-        "$.me.name:",
-        "$.mutual_threshold:",
-        "$.language:",
-        "$.colour:",
-        "$.templates.generic.en:",
-        "$.rules[0].then.template:",
-    ] {
-        assert!(
-            stdout.lines().any(|l| l.starts_with(path)),
-            "{path} missing in:\n{stdout}"
-        );
+    for path in ["$.me.name:", "$.mutual_threshold:", "$.language:", "$.colour:", "$.templates.generic.en:", "$.rules[0].then.template:"] {
+        assert!(stdout.lines().any(|l| l.starts_with(path)), "{path} missing in:\n{stdout}");
     }
-    assert!(
-        stdout.contains("line 1, column"),
-        "template errors carry their position:\n{stdout}"
-    );
+    assert!(stdout.contains("line 1, column"), "template errors carry their position:\n{stdout}");
 }
 
 #[test]
@@ -192,36 +123,20 @@ fn check_settings_accepts_a_good_file() {
         "good.json",
         r#"{"version": 1, "me": {"name": "Pat"}, "known": {"people": [], "companies": [], "schools": []}, "mutual_threshold": 10, "language": "en"}"#,
     );
-    let out = notyet(
-        &["check-settings", settings.to_str().expect("utf-8 path")],
-        "",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(out.stdout.is_empty());
 }
 
 #[test]
 fn clear_errors_for_missing_files_and_bad_flags() {
     for (args, needle) in [
-        (
-            vec!["suggest", "/nonexistent/invitations.jsonl"],
-            "cannot read",
-        ),
-        (
-            vec!["suggest", "--settings", "/nonexistent/settings.json"],
-            "cannot read",
-        ),
+        (vec!["suggest", "/nonexistent/invitations.jsonl"], "cannot read"),
+        (vec!["suggest", "--settings", "/nonexistent/settings.json"], "cannot read"),
         (vec!["suggest", "--settings"], "needs a file"),
         (vec!["suggest", "--frobnicate"], "unknown option"),
         (vec!["check-settings"], "needs a settings file"),
-        (
-            vec!["check-settings", "/nonexistent/settings.json"],
-            "cannot read",
-        ),
+        (vec!["check-settings", "/nonexistent/settings.json"], "cannot read"),
         (vec!["frobnicate"], "unknown command"),
         (vec![], "no command"),
     ] {
@@ -237,8 +152,5 @@ fn help_describes_both_commands() {
     let out = notyet(&["--help"], "");
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        help.contains("notyet suggest [--settings FILE] [FILE|-]")
-            && help.contains("notyet check-settings")
-    );
+    assert!(help.contains("notyet suggest [--settings FILE] [FILE|-]") && help.contains("notyet check-settings"));
 }

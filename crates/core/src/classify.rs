@@ -1,4 +1,4 @@
-//! What kind of invitation this is: the built-in categories of contract section 2, and why.
+//! What kind of invitation this is: the built-in categories (docs/formats.md), and why.
 //!
 //! Matching works on folded words (lower case, accents removed, punctuation as spaces), so
 //! "Chasseur de têtes" and "chasseur de tetes" are the same phrase and "Acme" never matches
@@ -12,18 +12,27 @@
 //! The order of the checks is the order of trust: a follow invitation is never a person; a
 //! person the user knows by name wins over everything; spam wins over the rest, then a known
 //! company or school, recruiting, selling, shared connections, and last what the note says.
+//!
+//! Suggesting Report about a real person is a serious mistake, so spam is reported only on
+//! strong evidence: a strong phrase, or three weak signs together. Weaker evidence (one or two
+//! weak signs: digits in a name, one odd word) is still spam, but the advice is Ignore, and the
+//! reasons say so. One weak sign alone is outweighed by a note that says something of its own,
+//! or by being a word of the headline (a headline says what someone does: "US Army veteran").
 
+use crate::reason::{KnownList, Reason, Text, Topic};
 use crate::{Category, Invitation, Kind, Settings};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The category and the plain-words reasons that led to it, in the order they were weighed.
+/// The category and the reasons that led to it, in the order they were weighed.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Classification {
     pub category: Category,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// Whether the note says something of its own (not empty, a greeting or LinkedIn's stock text).
     pub personal_note: bool,
+    /// Spam on weak evidence only: ignore rather than report.
+    pub mild: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -35,11 +44,7 @@ pub(crate) fn fold(s: &str) -> String {
     for c in s.chars() {
         // Most text is ASCII: no case tables or accent lookups for it.
         if c.is_ascii() {
-            out.push(if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            });
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
             continue;
         }
         for c in c.to_lowercase() {
@@ -47,10 +52,7 @@ pub(crate) fn fold(s: &str) -> String {
                 out.push_str(base);
             } else if c.is_alphanumeric() {
                 out.push(c);
-            } else if matches!(
-                c,
-                '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{308}' | '\u{327}'
-            ) {
+            } else if matches!(c, '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{308}' | '\u{327}') {
                 // Combining accents of decomposed text ("e\u{301}") fold away like precomposed ones.
             } else {
                 out.push(' ');
@@ -131,10 +133,7 @@ impl Words {
 
     /// The `i`th word; empty past the end.
     pub fn word(&self, i: usize) -> &str {
-        self.spans
-            .get(i)
-            .and_then(|&(a, b)| self.text.get(a..b))
-            .unwrap_or("")
+        self.spans.get(i).and_then(|&(a, b)| self.text.get(a..b)).unwrap_or("")
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
@@ -154,13 +153,7 @@ impl Words {
     /// Whether `phrase` starts at word `i`.
     fn matches_at(&self, phrase: &Phrase, i: usize) -> bool {
         let n = phrase.0.len();
-        n > 0
-            && i + n <= self.len()
-            && phrase
-                .0
-                .iter()
-                .enumerate()
-                .all(|(k, p)| p.matches(self.word(i + k)))
+        n > 0 && i + n <= self.len() && phrase.0.iter().enumerate().all(|(k, p)| p.matches(self.word(i + k)))
     }
 }
 
@@ -197,10 +190,7 @@ impl Phrase {
             let parts: Vec<&str> = f.split_whitespace().collect();
             let last = parts.len().saturating_sub(1);
             for (i, p) in parts.iter().enumerate() {
-                words.push(PhraseWord {
-                    word: (*p).to_owned(),
-                    prefix: prefix && i == last,
-                });
+                words.push(PhraseWord { word: (*p).to_owned(), prefix: prefix && i == last });
             }
         }
         Phrase(words)
@@ -235,456 +225,136 @@ enum Headline {
 struct Group {
     points: Points,
     /// Completes "the note mentions …" / "the headline mentions …".
-    topic: &'static str,
+    topic: Topic,
     strong: &'static [&'static str],
     weak: &'static [&'static str],
     /// Which of its phrases count in a headline.
     in_headline: Headline,
 }
 
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
-        topic: "romance",
+        topic: Topic::Romance,
         strong: &[
-            "my love",
-            "looking for love",
-            "love you",
-            "my dear",
-            "sweetheart",
-            "my heart",
-            "soulmate",
-            "soul mate",
-            "beautiful smile",
-            "your smile",
-            "beautiful woman",
-            "beautiful lady",
-            "you are beautiful",
-            "you re beautiful",
-            "you are so beautiful",
-            "so handsome",
-            "you are handsome",
-            "lonely",
-            "i am single",
-            "im single",
-            "i m single",
-            "serious relationship",
-            "long term relationship",
-            "looking for a wife",
-            "looking for a woman",
-            "marry",
-            "kisses",
-            "xoxo",
-            "sexy",
+            "my love", "looking for love", "love you", "my dear", "sweetheart", "my heart", "soulmate", "soul mate", "beautiful smile", "your smile",
+            "beautiful woman", "beautiful lady", "you are beautiful", "you re beautiful", "you are so beautiful", "so handsome", "you are handsome",
+            "lonely", "i am single", "im single", "i m single", "serious relationship", "long term relationship", "looking for a wife", "looking for a woman",
+            "marry", "kisses", "xoxo", "sexy",
             // German
-            "mein schatz",
-            "meine liebe suche",
-            "ich bin single",
-            "ernsthafte beziehung",
-            "einsam",
-            "partnersuche",
-            "suche eine frau",
-            "dein lacheln",
-            "hubsche frau",
-            "wunderschone frau",
+            "mein schatz", "meine liebe suche", "ich bin single", "ernsthafte beziehung", "einsam", "partnersuche", "suche eine frau", "dein lacheln", "hubsche frau", "wunderschone frau",
             // French
-            "mon amour",
-            "mon coeur",
-            "ma cherie",
-            "celibataire",
-            "ame soeur",
-            "belle femme",
-            "ton sourire",
-            "votre sourire",
-            "relation serieuse",
+            "mon amour", "mon coeur", "ma cherie", "celibataire", "ame soeur", "belle femme", "ton sourire", "votre sourire", "relation serieuse",
             // Spanish
-            "mi amor",
-            "mi corazon",
-            "carino",
-            "soltera",
-            "soltero",
-            "alma gemela",
-            "mujer hermosa",
-            "tu sonrisa",
-            "relacion seria",
+            "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
         ],
-        weak: &[
-            "beautiful",
-            "handsome",
-            "gorgeous",
-            "pretty",
-            "dear friend",
-            "honey",
-            "darling",
-            "widow*",
-            "hermosa",
-            "guapa",
-            "schon dich",
-            "belle",
-            "cherie",
-            "\u{2764}",
-        ],
+        weak: &["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Spam,
-        topic: "money promises",
+        topic: Topic::MoneyPromises,
         strong: &[
-            "make money",
-            "earn money",
-            "passive income",
-            "get rich",
-            "financial freedom",
-            "double your money",
-            "guaranteed profit*",
-            "guaranteed return*",
-            "profit daily",
-            "daily profit*",
-            "weekly profit*",
-            "from home and earn",
-            "inheritance",
-            "beneficiary",
-            "next of kin",
-            "million dollars",
-            "million usd",
-            "wire transfer",
-            "western union",
-            "lottery",
-            "you have won",
-            "cash prize",
-            "geld verdienen",
-            "passives einkommen",
-            "schnell reich",
-            "erbschaft",
-            "gewinn garantiert",
-            "garantierte rendite",
-            "gagner de l argent",
-            "revenu passif",
-            "revenus passifs",
-            "argent facile",
-            "liberte financiere",
-            "ganar dinero",
-            "ingresos pasivos",
-            "herencia",
-            "dinero facil",
-            "libertad financiera",
+            "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
+            "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
+            "western union", "lottery", "you have won", "cash prize",
+            "geld verdienen", "passives einkommen", "schnell reich", "erbschaft", "gewinn garantiert", "garantierte rendite",
+            "gagner de l argent", "revenu passif", "revenus passifs", "argent facile", "liberte financiere",
+            "ganar dinero", "ingresos pasivos", "herencia", "dinero facil", "libertad financiera",
         ],
-        weak: &[
-            "money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn",
-        ],
+        weak: &["money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "crypto or trading",
+        topic: Topic::CryptoOrTrading,
         strong: &[
-            "forex",
-            "binary option*",
-            "trading signal*",
-            "investment opportunit*",
-            "invest with me",
-            "investment platform",
-            "trading platform",
-            "mining pool",
-            "crypto investment*",
-            "bitcoin investment*",
-            "usdt",
-            "pump and dump",
-            "anlagemoglichkeit",
-            "investmentchance",
-            "krypto investment*",
-            "opportunite d investissement",
-            "oportunidad de inversion",
+            "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
+            "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
-        weak: &[
-            "crypto*",
-            "krypto*",
-            "bitcoin",
-            "btc",
-            "ethereum",
-            "nft*",
-            "trading",
-            "trader",
-            "invest*",
-            "inversion*",
-            "investissement*",
-            "blockchain",
-        ],
+        weak: &["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "moving to WhatsApp or Telegram",
-        strong: &[
-            "whatsapp",
-            "whats app",
-            "telegram",
-            "wechat",
-            "kik",
-            "viber",
-            "text me",
-            "my number is",
-            "meine nummer",
-            "mon numero",
-            "mi numero",
-        ],
+        topic: Topic::MovingChat,
+        strong: &["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
         weak: &["hangouts", "signal app", "private chat", "chat privately"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "adult content",
-        strong: &[
-            "nude*",
-            "xxx",
-            "onlyfans",
-            "hookup",
-            "hook up",
-            "escort*",
-            "adult content",
-            "adult dating",
-            "sex",
-            "sexy",
-            "porn*",
-            "erotic*",
-        ],
-        weak: &[
-            "dating",
-            "hot girl*",
-            "naughty",
-            "intimate",
-            "intimacy",
-            "flirt*",
-        ],
+        topic: Topic::AdultContent,
+        strong: &["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
+        weak: &["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
-        topic: "a made-up-looking profile",
-        strong: &[
-            "un doctor",
-            "united nations doctor",
-            "doctor at un",
-            "doctor with the un",
-            "un peacekeeping doctor",
-            "un surgeon",
-            "military surgeon",
-            "oil rig",
-            "offshore rig",
-        ],
-        weak: &[
-            "army general",
-            "us army",
-            "general at",
-            "peacekeep*",
-            "widower",
-            "deployed",
-            "marine corps",
-            "navy seal",
-            "petroleum engineer",
-            "offshore engineer",
-        ],
+        topic: Topic::MadeUpProfile,
+        strong: &["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
+        weak: &["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
         in_headline: Headline::All,
     },
     Group {
         points: Points::Recruiter,
-        topic: "recruiting",
+        topic: Topic::Recruiting,
         strong: &[
-            "recruit*",
-            "headhunt*",
-            "talent acquisition",
-            "talent partner",
-            "talent scout",
-            "talent sourc*",
-            "sourcer",
-            "executive search",
-            "staffing",
-            "we are hiring",
-            "we re hiring",
-            "i m hiring",
-            "i am hiring",
-            "personalberat*",
-            "personalvermittl*",
-            "personaldienstleist*",
-            "wir stellen ein",
-            "recruteur*",
-            "recruteuse*",
-            "recrutement",
-            "chasseur de tetes",
-            "chasseuse de tetes",
-            "chasseur de tete",
-            "nous recrutons",
-            "je recrute",
-            "reclutador*",
-            "reclutamiento",
-            "cazatalentos",
-            "seleccion de personal",
-            "estamos contratando",
-            "headhunting",
+            "recruit*", "headhunt*", "talent acquisition", "talent partner", "talent scout", "talent sourc*", "sourcer", "executive search", "staffing", "we are hiring",
+            "we re hiring", "i m hiring", "i am hiring",
+            "personalberat*", "personalvermittl*", "personaldienstleist*", "wir stellen ein",
+            "recruteur*", "recruteuse*", "recrutement", "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "nous recrutons", "je recrute",
+            "reclutador*", "reclutamiento", "cazatalentos", "seleccion de personal", "estamos contratando", "headhunting",
         ],
         // Not "career": career coaches and students starting one write it too. "Would you be
         // open to …" asks for a chat as often as for a job change: it needs company.
         weak: &[
-            "hiring",
-            "talent*",
-            "opportunit*",
-            "your profile",
-            "your background",
-            "oportunidad*",
-            "candidat*",
-            "kandidat*",
-            "would you be open to",
+            "hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
             "are you open to",
         ],
         in_headline: Headline::All,
     },
     Group {
         points: Points::Recruiter,
-        topic: "a job opening",
+        topic: Topic::JobOpening,
         strong: &[
-            "i have a role",
-            "i have a position",
-            "i have an opening",
-            "i have a job",
-            "open role*",
-            "open position*",
-            "job opportunit*",
-            "job offer",
-            "role for you",
-            "position for you",
-            "perfect fit for",
-            "are you open to new",
-            "are you open to a new",
+            "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
+            "position for you", "perfect fit for", "are you open to new", "are you open to a new",
             // Not "would you be open to" alone: "Would you be open to connecting?" is a courtesy.
-            "would you be open to a new role",
-            "would you be open to a new position",
-            "would you be open to a new opportunit*",
-            "would you be open to a new challenge",
-            "would you be open to new opportunit*",
-            "would you be open to new roles",
-            "would you be open to new challenges",
-            "would you be open to explor* new opportunit*",
-            "would you be open to explor* a new",
-            "would you be open to explor* opportunit*",
-            "would you be open to hear* about a* role",
-            "would you be open to hear* about a* position",
-            "would you be open to hear* about a* opportunit*",
-            "would you be open to relocat*",
-            "ich habe eine position",
-            "ich habe eine stelle",
-            "spannende position",
-            "spannende stelle",
-            "interessante position",
-            "stellenangebot",
-            "offene stelle*",
-            "vakanz",
+            "would you be open to a new role", "would you be open to a new position", "would you be open to a new opportunit*", "would you be open to a new challenge",
+            "would you be open to new opportunit*", "would you be open to new roles", "would you be open to new challenges", "would you be open to explor* new opportunit*",
+            "would you be open to explor* a new", "would you be open to explor* opportunit*", "would you be open to hear* about a* role",
+            "would you be open to hear* about a* position", "would you be open to hear* about a* opportunit*", "would you be open to relocat*",
+            "ich habe eine position", "ich habe eine stelle", "spannende position", "spannende stelle", "interessante position", "stellenangebot", "offene stelle*", "vakanz",
             "neue herausforderung",
-            "j ai un poste",
-            "poste a pourvoir",
-            "offre d emploi",
-            "nouveau defi",
-            "opportunite professionnelle",
-            "tengo una posicion",
-            "tengo un puesto",
-            "tengo una vacante",
-            "vacante*",
-            "oferta de empleo",
-            "oferta laboral",
-            "proceso de seleccion",
+            "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
+            "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
         ],
-        weak: &[
-            "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire",
-            "salario", "remote",
-        ],
+        weak: &["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Sales,
-        topic: "selling services",
+        topic: Topic::SellingServices,
         strong: &[
-            "we help companies",
-            "we help businesses",
-            "we help brands",
-            "we help startups",
-            "we help b2b",
-            "we help saas",
-            "book a call",
-            "book a demo",
-            "schedule a call",
-            "schedule a demo",
-            "15 minute call",
-            "15 min call",
-            "our services",
-            "our solution*",
-            "our agency",
-            "our platform",
-            "our product*",
-            "lead generation",
-            "grow your business",
-            "increase your sales",
-            "scale your business",
-            "outsourc*",
-            "white label",
-            "seo services",
-            "free audit",
-            "free consultation",
-            "free trial",
-            "wir helfen unternehmen",
-            "unsere dienstleistung*",
-            "unsere losung*",
-            "unsere agentur",
-            "kurzes gesprach",
-            "termin vereinbaren",
-            "kostenlose beratung",
-            "kostenloses erstgesprach",
-            "nous aidons les entreprises",
-            "nos services",
-            "notre agence",
-            "notre solution",
-            "prendre rendez vous",
-            "appel de 15 minutes",
-            "demo gratuite",
-            "audit gratuit",
-            "ayudamos a empresas",
-            "nuestros servicios",
-            "nuestra agencia",
-            "nuestra solucion",
-            "agendar una llamada",
-            "llamada rapida",
-            "demo gratuita",
-            "consultoria gratuita",
+            "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
+            "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
+            "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
+            "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
+            "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
+            "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
         ],
         weak: &[
-            "we help",
-            "quick call",
-            "short call",
-            "solutions",
-            "agency",
-            "agentur*",
-            "agence",
-            "agencia",
-            "services",
-            "dienstleist*",
-            "consulting",
-            "business development",
-            "account executive",
-            "sales",
-            "vertrieb*",
-            "demo",
-            "pricing",
-            "discount",
-            "roi",
-            "clients",
-            "kunden",
-            "leads",
-            "marketing",
-            "software development company",
+            "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
+            "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
         ],
         in_headline: Headline::All,
     },
 ];
 
 /// LinkedIn's own invitation texts and the stock phrases everybody sends: not a personal note.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const STOCK_TEXTS: &[&str] = &[
     "i d like to join your professional network on linkedin",
     "i d like to join your professional network",
@@ -710,321 +380,48 @@ const STOCK_TEXTS: &[&str] = &[
 ];
 
 /// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const FILLER: &[&str] = &[
     // English
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "there",
-    "all",
-    "good",
-    "morning",
-    "afternoon",
-    "evening",
-    "greetings",
-    "i",
-    "d",
-    "m",
-    "s",
-    "ll",
-    "would",
-    "like",
-    "love",
-    "to",
-    "connect",
-    "connecting",
-    "connection",
-    "with",
-    "you",
-    "your",
-    "my",
-    "me",
-    "network",
-    "networking",
-    "professional",
-    "linkedin",
-    "let",
-    "lets",
-    "please",
-    "accept",
-    "invitation",
-    "invite",
-    "request",
-    "add",
-    "join",
-    "hope",
-    "how",
-    "are",
-    "doing",
-    "well",
-    "nice",
-    "meet",
-    "happy",
-    "glad",
-    "be",
-    "in",
-    "touch",
-    "and",
-    "the",
-    "a",
-    "an",
-    "on",
-    "here",
-    "thanks",
-    "thank",
-    "regards",
-    "best",
-    "kind",
-    "cheers",
-    "sincerely",
-    "warm",
-    "wishes",
-    "br",
-    "thx",
-    "ty",
-    "it",
-    "is",
-    "that",
-    "this",
-    "we",
-    "our",
-    "can",
-    "could",
-    "great",
-    "would",
-    "want",
-    "wanted",
-    "hoping",
-    "looking",
-    "forward",
-    "do",
-    "have",
-    "am",
-    "of",
-    "for",
-    "so",
+    "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
+    "connecting", "connection", "with", "you", "your", "my", "me", "network", "networking", "professional", "linkedin", "let", "lets", "please", "accept", "invitation", "invite",
+    "request", "add", "join", "hope", "how", "are", "doing", "well", "nice", "meet", "happy", "glad", "be", "in", "touch", "and", "the", "a", "an", "on", "here", "thanks",
+    "thank", "regards", "best", "kind", "cheers", "sincerely", "warm", "wishes", "br", "thx", "ty", "it", "is", "that", "this", "we", "our", "can", "could", "great", "would",
+    "want", "wanted", "hoping", "looking", "forward", "do", "have", "am", "of", "for", "so",
     // German
-    "hallo",
-    "guten",
-    "tag",
-    "moin",
-    "servus",
-    "liebe",
-    "lieber",
-    "sehr",
-    "geehrte",
-    "geehrter",
-    "ich",
-    "wurde",
-    "mochte",
-    "mich",
-    "freuen",
-    "freue",
-    "mit",
-    "ihnen",
-    "dir",
-    "zu",
-    "vernetzen",
-    "vernetzung",
-    "kontakt",
-    "gerne",
-    "gern",
-    "sie",
-    "uns",
-    "mein",
-    "meinem",
-    "netzwerk",
-    "beruflichen",
-    "hinzufugen",
-    "viele",
-    "grusse",
-    "gruss",
-    "beste",
-    "lg",
-    "vg",
-    "mfg",
-    "freundlichen",
-    "danke",
-    "und",
-    "der",
-    "die",
-    "das",
-    "auf",
-    "wenn",
-    "uber",
+    "hallo", "guten", "tag", "moin", "servus", "liebe", "lieber", "sehr", "geehrte", "geehrter", "ich", "wurde", "mochte", "mich", "freuen", "freue", "mit", "ihnen", "dir",
+    "zu", "vernetzen", "vernetzung", "kontakt", "gerne", "gern", "sie", "uns", "mein", "meinem", "netzwerk", "beruflichen", "hinzufugen", "viele", "grusse", "gruss", "beste",
+    "lg", "vg", "mfg", "freundlichen", "danke", "und", "der", "die", "das", "auf", "wenn", "uber",
     // French
-    "bonjour",
-    "bonsoir",
-    "salut",
-    "cher",
-    "chere",
-    "je",
-    "serais",
-    "ravi",
-    "ravie",
-    "de",
-    "me",
-    "connecter",
-    "avec",
-    "vous",
-    "toi",
-    "votre",
-    "ton",
-    "mon",
-    "reseau",
-    "cordialement",
-    "bien",
-    "a",
-    "merci",
-    "souhaite",
-    "souhaiterais",
-    "aimerais",
-    "rejoindre",
-    "ajouter",
-    "faire",
-    "partie",
-    "bonne",
-    "journee",
-    "et",
-    "le",
-    "la",
-    "les",
-    "en",
-    "contact",
-    "plaisir",
-    "au",
-    "plaisir",
-    "j",
+    "bonjour", "bonsoir", "salut", "cher", "chere", "je", "serais", "ravi", "ravie", "de", "me", "connecter", "avec", "vous", "toi", "votre", "ton", "mon", "reseau",
+    "cordialement", "bien", "a", "merci", "souhaite", "souhaiterais", "aimerais", "rejoindre", "ajouter", "faire", "partie", "bonne", "journee", "et", "le", "la", "les", "en",
+    "contact", "plaisir", "au", "plaisir", "j",
     // Spanish
-    "hola",
-    "buenos",
-    "buenas",
-    "dias",
-    "tardes",
-    "estimado",
-    "estimada",
-    "gustaria",
-    "conectar",
-    "contigo",
-    "con",
-    "usted",
-    "tu",
-    "su",
-    "mi",
-    "red",
-    "saludos",
-    "gracias",
-    "un",
-    "una",
-    "encantado",
-    "encantada",
-    "agregarte",
-    "anadirte",
-    "unirme",
-    "profesional",
-    "y",
-    "el",
-    "que",
-    "muchas",
-    "atentamente",
-    "abrazo",
+    "hola", "buenos", "buenas", "dias", "tardes", "estimado", "estimada", "gustaria", "conectar", "contigo", "con", "usted", "tu", "su", "mi", "red", "saludos", "gracias",
+    "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo",
 ];
 
 /// Phrases that hold a signal's words but are no signal: the words they cover count for no
 /// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
 /// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NOT_SIGNALS: &[&str] = &[
-    "open to connect*",
-    "open to a connection",
-    "open to new connection*",
-    "open to network*",
-    "opportunit* to connect*",
-    "opportunit* to learn",
-    "opportunit* to meet",
-    "opportunit* to exchange",
-    "opportunit* to hear",
-    "opportunit* to listen",
-    "opportunit* to network*",
-    "talent development",
-    "talented",
-    "talentiert*",
-    "talententwicklung",
-    "developpement des talents",
-    "desarrollo del talento",
-    "desarrollo de talento",
-    "phd candidat*",
-    "doctoral candidat*",
+    "open to connect*", "open to a connection", "open to new connection*", "open to network*",
+    "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
+    "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
+    "desarrollo de talento", "phd candidat*", "doctoral candidat*",
 ];
 
 /// Titles and credentials that are not part of how a person is named.
+#[rustfmt::skip] // word lists packed by language, one group a few lines
 const NAME_NOISE: &[&str] = &[
-    "dr",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "sir",
-    "dame",
-    "herr",
-    "frau",
-    "m",
-    "mme",
-    "mlle",
-    "sr",
-    "sra",
-    "srta",
-    "don",
-    "dona",
-    "ing",
-    "dipl",
-    "mag",
-    "phd",
-    "mba",
-    "cpa",
-    "cfa",
-    "pmp",
-    "msc",
-    "bsc",
-    "ma",
-    "ba",
-    "md",
-    "jr",
-    "sr",
-    "iii",
-    "ii",
-    "esq",
-    "peng",
-    "ceng",
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
+    "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "llc",
-    "ltd",
-    "limited",
-    "plc",
-    "gmbh",
-    "ag",
-    "kg",
-    "sa",
-    "sas",
-    "sarl",
-    "sl",
-    "srl",
-    "bv",
-    "nv",
-    "ab",
-    "oy",
-    "as",
-];
+const LEGAL_FORMS: &[&str] =
+    &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
@@ -1086,32 +483,20 @@ fn lists() -> &'static Lists {
             stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
             filler: FILLER.iter().copied().collect(),
         };
-        let signals = GROUPS.iter().enumerate().flat_map(|(group, g)| {
-            g.strong
-                .iter()
-                .map(move |p| (p, Some((group, true))))
-                .chain(g.weak.iter().map(move |p| (p, Some((group, false)))))
-        });
+        let signals = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false))))));
         for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
             let phrase = Phrase::new(p);
-            let Some(first) = phrase.0.first() else {
-                continue;
-            };
+            let Some(first) = phrase.0.first() else { continue };
             if first.prefix {
                 // Every word start in the lists has two bytes or more; a shorter one would match too much anyway.
                 if let Some(key) = two(&first.word) {
-                    lists
-                        .by_first_prefix
-                        .entry(key)
-                        .or_default()
-                        .push(Signal { phrase, group });
+                    lists.by_first_prefix.entry(key).or_default().push(Signal { phrase, group });
                 }
             } else {
-                lists
-                    .by_first_word
-                    .entry(first.word.clone())
-                    .or_default()
-                    .push(Signal { phrase, group });
+                lists.by_first_word.entry(first.word.clone()).or_default().push(Signal { phrase, group });
             }
         }
         lists
@@ -1127,14 +512,8 @@ fn hits(words: &Words) -> Vec<(bool, bool)> {
     let mut not_signal: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let exact = l.by_first_word.get(w).into_iter().flatten();
-        let prefix = two(w)
-            .and_then(|k| l.by_first_prefix.get(&k))
-            .into_iter()
-            .flatten();
-        for s in exact
-            .chain(prefix)
-            .filter(|s| words.matches_at(&s.phrase, i))
-        {
+        let prefix = two(w).and_then(|k| l.by_first_prefix.get(&k)).into_iter().flatten();
+        for s in exact.chain(prefix).filter(|s| words.matches_at(&s.phrase, i)) {
             let span = (i, i + s.phrase.0.len());
             match s.group {
                 Some(g) => found.push((span.0, span.1, g)),
@@ -1173,11 +552,7 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
             _ => {}
         }
     }
-    Words::new(&clean)
-        .iter()
-        .filter(|w| !NAME_NOISE.contains(w))
-        .map(str::to_owned)
-        .collect()
+    Words::new(&clean).iter().filter(|w| !NAME_NOISE.contains(w)).map(str::to_owned).collect()
 }
 
 /// Whether `name` names the known person `known`: every word of the known name appears in it,
@@ -1190,16 +565,7 @@ pub(crate) fn same_person(name: &[String], known: &[String]) -> bool {
 pub(crate) fn organisation(name: &str) -> Phrase {
     let words = Words::new(name);
     let has_core = words.iter().any(|w| !LEGAL_FORMS.contains(&w));
-    Phrase(
-        words
-            .iter()
-            .filter(|w| !has_core || !LEGAL_FORMS.contains(w))
-            .map(|w| PhraseWord {
-                word: w.to_owned(),
-                prefix: false,
-            })
-            .collect(),
-    )
+    Phrase(words.iter().filter(|w| !has_core || !LEGAL_FORMS.contains(w)).map(|w| PhraseWord { word: w.to_owned(), prefix: false }).collect())
 }
 
 /// The known people, companies and schools, folded once: a user may know hundreds, and a page
@@ -1208,14 +574,14 @@ pub(crate) fn organisation(name: &str) -> Phrase {
 pub(crate) struct KnownIndex {
     fingerprint: u64,
     people: Vec<(Vec<String>, String)>,
-    /// (phrase, as the user wrote it, "companies" or "schools").
-    organisations: Vec<(Phrase, String, &'static str)>,
+    /// (phrase, as the user wrote it, which list).
+    organisations: Vec<(Phrase, String, KnownList)>,
 }
 
 impl KnownIndex {
     pub fn new(known: &crate::Known) -> KnownIndex {
         let mut organisations = Vec::new();
-        for (list, what) in [(&known.companies, "companies"), (&known.schools, "schools")] {
+        for (list, what) in [(&known.companies, KnownList::Companies), (&known.schools, KnownList::Schools)] {
             for k in list {
                 let org = organisation(k);
                 if !org.is_empty() {
@@ -1225,12 +591,7 @@ impl KnownIndex {
         }
         KnownIndex {
             fingerprint: Self::fingerprint(known),
-            people: known
-                .people
-                .iter()
-                .map(|k| (name_words(k), k.trim().to_owned()))
-                .filter(|(w, _)| !w.is_empty())
-                .collect(),
+            people: known.people.iter().map(|k| (name_words(k), k.trim().to_owned())).filter(|(w, _)| !w.is_empty()).collect(),
             organisations,
         }
     }
@@ -1247,27 +608,22 @@ impl KnownIndex {
         self.fingerprint == Self::fingerprint(known)
     }
 
-    /// Which known person the invitation comes from, in plain words.
-    fn person(&self, name: &[String]) -> Option<String> {
+    /// Which known person the invitation comes from.
+    fn person(&self, name: &[String]) -> Option<Reason> {
         if name.is_empty() {
             return None;
         }
-        self.people
-            .iter()
-            .find(|(k, _)| same_person(name, k))
-            .map(|(_, k)| format!("is {k} from your known people"))
+        self.people.iter().find(|(k, _)| same_person(name, k)).map(|(_, k)| Reason::KnownPerson { entry: k.clone() })
     }
 
-    /// Which known company or school the headline (or, for a page, its name) names, in plain words.
-    fn organisation(&self, kind: Kind, own_name: &Words, headline: &Words) -> Option<String> {
+    /// Which known company or school the headline (or, for a page, its name) names.
+    fn organisation(&self, kind: Kind, own_name: &Words, headline: &Words) -> Option<Reason> {
         for (org, written, what) in &self.organisations {
             if kind != Kind::Person && own_name.contains(org) {
-                return Some(format!("is {written} from your known {what}"));
+                return Some(Reason::KnownOrganisation { entry: written.clone(), list: *what, in_headline: false });
             }
             if headline.contains(org) {
-                return Some(format!(
-                    "headline mentions {written} from your known {what}"
-                ));
+                return Some(Reason::KnownOrganisation { entry: written.clone(), list: *what, in_headline: true });
             }
         }
         None
@@ -1295,11 +651,7 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
     let own = note
         .iter()
         .zip(&keep)
-        .filter(|(w, k)| {
-            **k && !lists().filler.contains(*w)
-                && !names.iter().any(|n| n.iter().any(|x| x == w))
-                && !w.bytes().all(|c| c.is_ascii_digit())
-        })
+        .filter(|(w, k)| **k && !lists().filler.contains(*w) && !names.iter().any(|n| n.iter().any(|x| x == w)) && !w.bytes().all(|c| c.is_ascii_digit()))
         .count();
     own >= 2
 }
@@ -1308,22 +660,18 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 // Classification
 
 /// Decides the built-in category of an invitation, given its headline and note as words.
-pub(crate) fn classify(
-    inv: &Invitation,
-    settings: &Settings,
-    headline: &Words,
-    note_words: &Words,
-) -> Classification {
+pub(crate) fn classify(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words) -> Classification {
+    classify_as(inv, settings, headline, note_words, true)
+}
+
+/// As [`classify`]; with `spam: false` the signs of spam are passed over (the user said "not spam").
+pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Words, note_words: &Words, spam: bool) -> Classification {
+    let check_spam = spam;
     let known = settings.known_index();
     let them = name_words(&inv.name);
-    let personal =
-        !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
+    let personal = !note_words.is_empty() && is_personal(note_words, &[&name_words(&settings.me.name), &them]);
     let mut reasons = Vec::new();
-    let done = |category, reasons| Classification {
-        category,
-        reasons,
-        personal_note: personal,
-    };
+    let done = |category, reasons| Classification { category, reasons, personal_note: personal, mild: false };
 
     if inv.kind != Kind::Person {
         let own_name = Words::new(&inv.name);
@@ -1331,10 +679,7 @@ pub(crate) fn classify(
             reasons.push(why);
             return done(Category::Known, reasons);
         }
-        reasons.push(format!(
-            "an invitation to follow a {}, not a person",
-            kind_word(inv.kind)
-        ));
+        reasons.push(Reason::FollowInvitation { kind: inv.kind });
         return done(Category::NotAPerson, reasons);
     }
     if let Some(why) = known.person(&them) {
@@ -1343,17 +688,18 @@ pub(crate) fn classify(
     }
 
     let scores = score(headline, note_words);
-    let mut spam = scores.spam;
+    let strong = scores.spam > scores.spam_weak;
+    let mut weak = scores.spam_weak;
     let mut spam_reasons = scores.spam_reasons;
     if inv.name.chars().any(|c| c.is_ascii_digit()) {
-        spam += 2;
-        spam_reasons.push("name contains digits".into());
+        weak += 1;
+        spam_reasons.push(Reason::NameHasDigits);
     }
-    if spam > 0 && headline.is_empty() && scores.romance {
-        spam += 1;
-        spam_reasons.push("no headline".into());
+    if (strong || weak > 0) && headline.is_empty() && scores.romance {
+        weak += 1;
+        spam_reasons.push(Reason::NoHeadline);
     }
-    if spam >= 2 {
+    if check_spam && (strong || weak >= 3) {
         reasons.extend(spam_reasons);
         return done(Category::Spam, reasons);
     }
@@ -1361,7 +707,13 @@ pub(crate) fn classify(
         reasons.push(why);
         return done(Category::Known, reasons);
     }
-    reasons.push("not in your known people".into());
+    let outweighed = weak == 1 && (personal || scores.spam_weak_in_headline == 1);
+    if check_spam && weak > 0 && !outweighed {
+        reasons.extend(spam_reasons);
+        reasons.push(Reason::OnlyWeakSigns);
+        return Classification { mild: true, ..done(Category::Spam, reasons) };
+    }
+    reasons.push(Reason::NotKnown);
     if scores.recruiter >= 2 {
         reasons.extend(scores.recruiter_reasons);
         return done(Category::Recruiter, reasons);
@@ -1371,65 +723,44 @@ pub(crate) fn classify(
         return done(Category::Sales, reasons);
     }
     if personal {
-        reasons.insert(0, "wrote a personal note".into());
+        reasons.insert(0, Reason::PersonalNote);
         return done(Category::Personalized, reasons);
     }
     let note_present = !note_words.is_empty();
-    reasons.insert(
-        0,
-        if note_present {
-            "note holds only a greeting or LinkedIn's stock text".into()
-        } else {
-            "sent no personal note".into()
-        },
-    );
+    reasons.insert(0, if note_present { Reason::StockNote } else { Reason::NoNote });
     let threshold = settings.mutual_threshold;
     match inv.mutual_connections {
         Some(n) if threshold > 0 && n >= threshold => {
-            reasons.push(format!(
-                "{n} mutual connections (your threshold is {threshold})"
-            ));
+            reasons.push(Reason::MutualConnections { count: n, threshold });
             done(Category::Mutual, reasons)
         }
         Some(n) if threshold > 0 => {
-            reasons.push(format!(
-                "{n} mutual connection{} (your threshold is {threshold})",
-                if n == 1 { "" } else { "s" }
-            ));
+            reasons.push(Reason::MutualConnections { count: n, threshold });
             done(Category::Generic, reasons)
         }
         _ => done(Category::Generic, reasons),
     }
 }
 
-fn kind_word(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "person",
-        Kind::Company => "company page",
-        Kind::School => "school page",
-        Kind::Group => "group",
-        Kind::Event => "event",
-        Kind::Newsletter => "newsletter",
-        Kind::Page => "page",
-    }
-}
-
 #[derive(Default)]
 struct Scores {
+    /// Spam points (a strong phrase 2, a weak one 1), and how many of them are weak signs.
     spam: u32,
-    spam_reasons: Vec<String>,
+    spam_weak: u32,
+    spam_weak_in_headline: u32,
+    spam_reasons: Vec<Reason>,
     romance: bool,
     recruiter: u32,
-    recruiter_reasons: Vec<String>,
+    recruiter_reasons: Vec<Reason>,
     sales: u32,
-    sales_reasons: Vec<String>,
+    sales_reasons: Vec<Reason>,
 }
 
 /// Weighs every group's phrases in the headline and the note.
 fn score(headline: &Words, note: &Words) -> Scores {
     let mut s = Scores::default();
-    for (field, words) in [("headline", headline), ("note", note)] {
-        let in_headline = field == "headline";
+    for (field, words) in [(Text::Headline, headline), (Text::Note, note)] {
+        let in_headline = field == Text::Headline;
         for (group, (strong, weak)) in GROUPS.iter().zip(hits(words)) {
             if in_headline && group.in_headline == Headline::None {
                 continue;
@@ -1445,10 +776,14 @@ fn score(headline: &Words, note: &Words) -> Scores {
             if weight == 0 {
                 continue;
             }
-            let reason = format!("{field} mentions {}", group.topic);
+            let reason = Reason::Mentions { text: field, topic: group.topic };
             let (total, reasons) = match group.points {
                 Points::Spam => {
-                    s.romance |= group.topic == "romance";
+                    s.romance |= group.topic == Topic::Romance;
+                    if !strong {
+                        s.spam_weak += 1;
+                        s.spam_weak_in_headline += u32::from(in_headline);
+                    }
                     (&mut s.spam, &mut s.spam_reasons)
                 }
                 Points::Recruiter => (&mut s.recruiter, &mut s.recruiter_reasons),
@@ -1486,10 +821,7 @@ mod tests {
         let known = name_words("Jane Doe");
         assert!(same_person(&name_words("Dr. Jane Doe, PhD"), &known));
         assert!(same_person(&name_words("DOE, Jane (she/her)"), &known));
-        assert!(same_person(
-            &name_words("Jäne Döe"),
-            &name_words("Jane Doe")
-        ));
+        assert!(same_person(&name_words("Jäne Döe"), &name_words("Jane Doe")));
         assert!(!same_person(&name_words("Jane Smith"), &known));
     }
 
@@ -1505,27 +837,13 @@ mod tests {
         ] {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }
-        assert!(is_personal(
-            &Words::new("Hi Pat, I read your post about networking and would like to connect."),
-            &[&pat]
-        ));
+        assert!(is_personal(&Words::new("Hi Pat, I read your post about networking and would like to connect."), &[&pat]));
     }
 
     fn category(headline: &str, note: Option<&str>) -> Category {
-        let inv = Invitation {
-            name: "Ann Lee".into(),
-            headline: Some(headline.into()),
-            note: note.map(str::to_owned),
-            ..Invitation::default()
-        };
+        let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() };
         let settings = Settings::default();
-        classify(
-            &inv,
-            &settings,
-            &Words::new(headline),
-            &Words::new(note.unwrap_or("")),
-        )
-        .category
+        classify(&inv, &settings, &Words::new(headline), &Words::new(note.unwrap_or(""))).category
     }
 
     #[test]
@@ -1566,40 +884,17 @@ mod tests {
             "Are you open to new connections from fellow speakers?",
             "I'd value the opportunity to learn from you.",
         ];
-        for headline in [
-            "Career coach | Speaker",
-            "Executive coach",
-            "Career changer",
-            "Talent development lead",
-            "PhD candidate",
-            "Talented designer",
-        ] {
+        for headline in ["Career coach | Speaker", "Executive coach", "Career changer", "Talent development lead", "PhD candidate", "Talented designer"] {
             for note in notes {
-                assert_eq!(
-                    category(headline, Some(note)),
-                    Category::Personalized,
-                    "{headline} / {note}"
-                );
+                assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
             }
         }
-        for headline in [
-            "Tech recruiter",
-            "Talent acquisition partner",
-            "Head of Talent",
-        ] {
-            assert_eq!(
-                category(headline, Some(notes[2])),
-                Category::Recruiter,
-                "{headline}"
-            );
+        for headline in ["Tech recruiter", "Talent acquisition partner", "Head of Talent"] {
+            assert_eq!(category(headline, Some(notes[2])), Category::Recruiter, "{headline}");
         }
         for headline in ["Tech recruiter", "Talent acquisition partner"] {
             for note in notes {
-                assert_eq!(
-                    category(headline, Some(note)),
-                    Category::Recruiter,
-                    "{headline} / {note}"
-                );
+                assert_eq!(category(headline, Some(note)), Category::Recruiter, "{headline} / {note}");
             }
         }
         for note in [
@@ -1609,11 +904,7 @@ mod tests {
             "Would you be open to hearing about a role at a fintech?",
             "Are you open to new opportunities?",
         ] {
-            assert_eq!(
-                category("Career coach | Speaker", Some(note)),
-                Category::Recruiter,
-                "{note}"
-            );
+            assert_eq!(category("Career coach | Speaker", Some(note)), Category::Recruiter, "{note}");
         }
     }
 }

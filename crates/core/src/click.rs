@@ -6,14 +6,12 @@
 
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::words::Ui;
-use crate::{
-    decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant,
-};
+use crate::words::{at_line, JsonError, Say, Ui};
+use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     /// What was read, in page order (for tests and the options page's preview).
     pub invitations: Vec<Invitation>,
@@ -30,7 +28,7 @@ pub struct Plan {
 }
 
 /// Write `lines` into the box `node`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Insert {
     pub node: u32,
     /// `Replace`: select the box's whole content and type over it; `Append`: type after it.
@@ -105,11 +103,7 @@ pub enum Level {
 
 impl Notice {
     fn new(level: Level, text: impl Into<String>) -> Notice {
-        Notice {
-            level,
-            text: text.into(),
-            actions: Vec::new(),
-        }
+        Notice { level, text: text.into(), actions: Vec::new() }
     }
 }
 
@@ -129,43 +123,18 @@ fn gone_notice(w: Ui) -> Notice {
 /// unknown). Never fails: every problem becomes a notice.
 pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
     let w = Ui::from_code(ui);
-    let request = if request.trim().is_empty() {
-        Ok(Request::Click)
-    } else {
-        serde_json::from_str::<Request>(request)
-    };
+    let request = if request.trim().is_empty() { Ok(Request::Click) } else { serde_json::from_str::<Request>(request) };
     let Ok(request) = request else {
-        return only_notice(
-            w,
-            Vec::new(),
-            Notice::new(Level::Error, w.unknown_request()),
-        );
+        return only_notice(w, Vec::new(), Notice::new(Level::Error, w.unknown_request()));
     };
-    let (settings, problems) = if settings.trim().is_empty() {
-        (Settings::default(), Vec::new())
-    } else {
-        Settings::from_json(settings)
-    };
-    let warnings = problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect();
+    let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
+    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
         Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
-        Err(e) => only_notice(
-            w,
-            Vec::new(),
-            Notice::new(
-                Level::Error,
-                w.unreadable(&format!(
-                    "{} at line {}, column {}",
-                    crate::snapshot::json_error_kind(&e),
-                    e.line(),
-                    e.column()
-                )),
-            ),
-        ),
+        Err(e) => {
+            only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column())))))
+        }
     };
     plan.warnings = warnings;
     plan
@@ -177,30 +146,17 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
 }
 
 /// Plans what `request` asks on this page, notices in the interface language `w`.
-pub fn plan_request(
-    snapshot: &Snapshot,
-    settings: &Settings,
-    last: Option<&LastDraft>,
-    request: Request,
-    w: Ui,
-) -> Plan {
+pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
     match request {
         Request::Click => {}
         Request::Variant { variant } if variant != settings.variant => {
-            let settings = Settings {
-                variant,
-                ..settings.clone()
-            };
+            let settings = Settings { variant, ..settings.clone() };
             return plan_request(snapshot, &settings, last, Request::Click, w);
         }
         Request::Variant { .. } => {}
         Request::Restore => return plan_restore(snapshot, last, w),
-        Request::Options => {
-            return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options()))
-        }
-        Request::Panel => {
-            return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_panel()))
-        }
+        Request::Options => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options())),
+        Request::Panel => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_panel())),
     }
     if !is_supported_url(&snapshot.url) {
         return only_notice(w, Vec::new(), Notice::new(Level::Info, w.unsupported()));
@@ -216,27 +172,14 @@ pub fn plan_request(
     };
     let Some(target) = target_of(&page, &composer) else {
         let n = page.invitations.len();
-        return only_notice(
-            w,
-            page.invitations,
-            Notice::new(Level::Warning, w.which_invitation(n)),
-        );
+        return only_notice(w, page.invitations, Notice::new(Level::Warning, w.which_invitation(n)));
     };
-    let place = composer
-        .limit
-        .map_or(Place::Message, |limit| Place::Box { limit });
+    let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
     let suggestion = decide_for(&target, settings, place);
     let who = display_name(&target, w);
-    let Some(text) = suggestion
-        .text
-        .clone()
-        .filter(|_| suggestion.action == Action::Reply)
-    else {
+    let Some(text) = suggestion.text.clone().filter(|_| suggestion.action == Action::Reply) else {
         let notice = advice_without_text(&suggestion, &who, w);
-        return Plan {
-            suggestion: Some(suggestion),
-            ..only_notice(w, page.invitations, notice)
-        };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     };
     let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
@@ -248,18 +191,13 @@ pub fn plan_request(
         (Mode::Replace, l.before.clone())
     } else if same_box {
         let notice = Notice::new(Level::Info, w.draft_changed());
-        return Plan {
-            suggestion: Some(suggestion),
-            ..only_notice(w, page.invitations, notice)
-        };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     } else {
         (Mode::Append, composer.lines.clone())
     };
 
     // The user already greeted them: a second greeting under theirs would read oddly.
-    if before.first().is_some_and(|l| is_greeting(l))
-        && draft.first().is_some_and(|l| is_greeting(l))
-    {
+    if before.first().is_some_and(|l| is_greeting(l)) && draft.first().is_some_and(|l| is_greeting(l)) {
         draft.remove(0);
         while draft.first().is_some_and(|l| l.trim().is_empty()) {
             draft.remove(0);
@@ -267,81 +205,32 @@ pub fn plan_request(
     }
     // Replacing retypes what the user had before; appending types after it. Either way a blank
     // line separates their text from the draft.
-    let separator: &[String] = if before.is_empty() {
-        &[]
-    } else {
-        &[String::new(), String::new()]
-    };
+    let separator: &[String] = if before.is_empty() { &[] } else { &[String::new(), String::new()] };
     let lines: Vec<String> = match mode {
-        Mode::Replace => before
-            .iter()
-            .cloned()
-            .chain(separator.iter().skip(1).cloned())
-            .chain(draft.iter().cloned())
-            .collect(),
-        Mode::Append => separator
-            .iter()
-            .cloned()
-            .chain(draft.iter().cloned())
-            .collect(),
+        Mode::Replace => before.iter().cloned().chain(separator.iter().skip(1).cloned()).chain(draft.iter().cloned()).collect(),
+        Mode::Append => separator.iter().cloned().chain(draft.iter().cloned()).collect(),
     };
-    let after = fold_whitespace(
-        &before
-            .iter()
-            .chain(draft.iter())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    let total: usize = before
-        .iter()
-        .chain(draft.iter())
-        .map(|l| l.chars().count() + 1)
-        .sum();
+    let after = fold_whitespace(&before.iter().chain(draft.iter()).cloned().collect::<Vec<_>>().join(" "));
+    let total: usize = before.iter().chain(draft.iter()).map(|l| l.chars().count() + 1).sum();
     if total > suggestion.limit as usize {
         let notice = Notice::new(Level::Warning, w.too_long(suggestion.limit));
-        return Plan {
-            suggestion: Some(suggestion),
-            ..only_notice(w, page.invitations, notice)
-        };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     }
-    let reason = suggestion.reasons.first().map(|r| w.reason(r));
-    let mut notice = Notice::new(
-        Level::Success,
-        w.drafted(&who, reason.as_deref(), !before.is_empty()),
-    );
+    let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
+    let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
     let (label, other) = match settings.variant {
         Variant::Long => (w.shorter(), Variant::Short),
         Variant::Short => (w.longer(), Variant::Long),
     };
     notice.actions = vec![
-        NoticeAction {
-            label: label.into(),
-            request: Request::Variant { variant: other },
-        },
-        NoticeAction {
-            label: w.restore().into(),
-            request: Request::Restore,
-        },
-        NoticeAction {
-            label: w.options().into(),
-            request: Request::Options,
-        },
+        NoticeAction { label: label.into(), request: Request::Variant { variant: other } },
+        NoticeAction { label: w.restore().into(), request: Request::Restore },
+        NoticeAction { label: w.options().into(), request: Request::Options },
     ];
     Plan {
         invitations: page.invitations,
         suggestion: Some(suggestion),
-        insert: Some(Insert {
-            node: composer.node,
-            mode,
-            lines,
-            remember: LastDraft {
-                url: snapshot.url.clone(),
-                node: composer.node,
-                before,
-                after,
-            },
-        }),
+        insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
         notice,
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
@@ -355,18 +244,10 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
         return only_notice(w, page.invitations, gone_notice(w));
     };
     let Some(last) = last.filter(|l| l.node == composer.node && l.url == snapshot.url) else {
-        return only_notice(
-            w,
-            page.invitations,
-            Notice::new(Level::Info, w.nothing_to_restore()),
-        );
+        return only_notice(w, page.invitations, Notice::new(Level::Info, w.nothing_to_restore()));
     };
     if fold_whitespace(&composer.lines.join(" ")) != last.after {
-        return only_notice(
-            w,
-            page.invitations,
-            Notice::new(Level::Info, w.restore_refused()),
-        );
+        return only_notice(w, page.invitations, Notice::new(Level::Info, w.restore_refused()));
     }
     let after = fold_whitespace(&last.before.join(" "));
     let text = w.restored(!last.before.is_empty());
@@ -377,12 +258,7 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
             node: composer.node,
             mode: Mode::Replace,
             lines: last.before.clone(),
-            remember: LastDraft {
-                url: last.url.clone(),
-                node: last.node,
-                before: last.before.clone(),
-                after,
-            },
+            remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after },
         }),
         notice: Notice::new(Level::Success, text),
         gone_notice: gone_notice(w),
@@ -418,43 +294,24 @@ fn is_greeting(line: &str) -> bool {
         "buenos",
         "buenas",
     ];
-    let first = line
-        .split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase);
+    let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(str::to_lowercase);
     line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
 }
 
 fn only_notice(w: Ui, invitations: Vec<Invitation>, notice: Notice) -> Plan {
-    Plan {
-        invitations,
-        suggestion: None,
-        insert: None,
-        notice,
-        gone_notice: gone_notice(w),
-        warnings: Vec::new(),
-    }
+    Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
 }
 
 /// The invitation the box belongs to: the one its addressee names; else the page's only one;
 /// else, when the box names someone not listed (a profile or thread), that person with no note.
 fn target_of(page: &Page, composer: &Composer) -> Option<Invitation> {
-    if let Some(to) = composer
-        .addressee
-        .as_deref()
-        .map(name_key)
-        .filter(|k| !k.is_empty())
-    {
-        let found = page
-            .invitations
-            .iter()
-            .find(|i| name_key(&i.name) == to)
-            .or_else(|| {
-                page.invitations.iter().find(|i| {
-                    let k = name_key(&i.name);
-                    !k.is_empty() && (k.contains(&to) || to.contains(&k))
-                })
-            });
+    if let Some(to) = composer.addressee.as_deref().map(name_key).filter(|k| !k.is_empty()) {
+        let found = page.invitations.iter().find(|i| name_key(&i.name) == to).or_else(|| {
+            page.invitations.iter().find(|i| {
+                let k = name_key(&i.name);
+                !k.is_empty() && (k.contains(&to) || to.contains(&k))
+            })
+        });
         return Some(found.cloned().unwrap_or_else(|| Invitation {
             site: "linkedin".into(),
             name: composer.addressee.clone().unwrap_or_default(),
@@ -463,26 +320,14 @@ fn target_of(page: &Page, composer: &Composer) -> Option<Invitation> {
     }
     match page.invitations.as_slice() {
         [only] => Some(only.clone()),
-        [] => Some(Invitation {
-            site: "linkedin".into(),
-            ..Invitation::default()
-        }),
+        [] => Some(Invitation { site: "linkedin".into(), ..Invitation::default() }),
         _ => None,
     }
 }
 
 /// Lower-case letters and digits, words single-spaced: "Dr. Jane  DOE" → "dr jane doe".
 fn name_key(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
     fold_whitespace(&cleaned)
 }
 
@@ -510,47 +355,27 @@ fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
         many => {
             // A list: the side panel walks through it, one invitation at a time.
             let mut notice = Notice::new(Level::Info, w.many_invitations(many.len()));
-            notice.actions = vec![NoticeAction {
-                label: w.triage(many.len()),
-                request: Request::Panel,
-            }];
+            notice.actions = vec![NoticeAction { label: w.triage(many.len()), request: Request::Panel }];
             notice
         }
     }
 }
 
 fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
-    let why = if s.reasons.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({})",
-            s.reasons
-                .iter()
-                .map(|r| w.reason(r))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )
-    };
+    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
     let text = match (s.action, s.category) {
         (Action::Accept, _) => w.accept_advice(who, &why),
         (Action::Report, _) | (_, Category::Spam) => w.spam_advice(who, &why),
         (Action::Ignore, _) => w.follow_advice(who, &why),
         (Action::Reply, _) => w.no_text(who),
     };
-    Notice::new(
-        if s.action == Action::Report {
-            Level::Warning
-        } else {
-            Level::Info
-        },
-        text,
-    )
+    Notice::new(if s.action == Action::Report { Level::Warning } else { Level::Info }, text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};
 
     fn page_with_box(url: &str, addressee: &str) -> Snapshot {
@@ -564,10 +389,7 @@ mod tests {
 
     #[test]
     fn drafts_into_an_empty_box_then_replaces_its_own_draft() {
-        let snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         let first = plan(&snap, &Settings::default(), None);
         let insert = first.insert.expect("drafts");
         assert_eq!(insert.mode, Mode::Replace);
@@ -578,14 +400,7 @@ mod tests {
             .lines
             .iter()
             .enumerate()
-            .map(|(k, l)| {
-                Child::Element(Node {
-                    id: 100 + k as u32,
-                    tag: "p".into(),
-                    children: vec![Child::Text(l.clone())],
-                    ..Node::default()
-                })
-            })
+            .map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() }))
             .collect();
         set_box(&mut again.root, lines);
         let second = plan(&again, &Settings::default(), Some(&insert.remember));
@@ -615,25 +430,10 @@ mod tests {
     /// The snapshot after the agent carried out `insert` on `snap`'s box.
     fn after(snap: &Snapshot, insert: &Insert) -> Snapshot {
         let mut next = snap.clone();
-        let lines = insert
-            .remember
-            .before
-            .iter()
-            .chain(insert.lines.iter().skip(if insert.mode == Mode::Append {
-                0
-            } else {
-                insert.remember.before.len()
-            }));
+        let lines = insert.remember.before.iter().chain(insert.lines.iter().skip(if insert.mode == Mode::Append { 0 } else { insert.remember.before.len() }));
         let children = lines
             .enumerate()
-            .map(|(k, l)| {
-                Child::Element(Node {
-                    id: 100 + k as u32,
-                    tag: "p".into(),
-                    children: vec![Child::Text(l.clone())],
-                    ..Node::default()
-                })
-            })
+            .map(|(k, l)| Child::Element(Node { id: 100 + k as u32, tag: "p".into(), children: vec![Child::Text(l.clone())], ..Node::default() }))
             .collect();
         set_box(&mut next.root, children);
         next
@@ -641,120 +441,49 @@ mod tests {
 
     #[test]
     fn the_notice_offers_the_other_length_restore_and_options() {
-        let snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         let first = plan(&snap, &Settings::default(), None);
         let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request).collect();
-        assert_eq!(
-            requests,
-            vec![
-                Request::Variant {
-                    variant: Variant::Short
-                },
-                Request::Restore,
-                Request::Options
-            ]
-        );
+        assert_eq!(requests, vec![Request::Variant { variant: Variant::Short }, Request::Restore, Request::Options]);
         let long = first.insert.expect("drafts");
 
         // The shorter variant replaces the draft while it is unchanged.
         let shown = after(&snap, &long);
-        let short = plan_request(
-            &shown,
-            &Settings::default(),
-            Some(&long.remember),
-            Request::Variant {
-                variant: Variant::Short,
-            },
-            Ui::En,
-        );
+        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), Request::Variant { variant: Variant::Short }, Ui::En);
         let short_insert = short.insert.expect("swaps");
         assert_eq!(short_insert.mode, Mode::Replace);
         assert!(short_insert.lines.join(" ").len() < long.lines.join(" ").len());
-        assert_eq!(
-            short.notice.actions[0].request,
-            Request::Variant {
-                variant: Variant::Long
-            }
-        );
+        assert_eq!(short.notice.actions[0].request, Request::Variant { variant: Variant::Long });
 
         // Restore puts back the empty box it was.
         let shown = after(&snap, &short_insert);
-        let restored = plan_request(
-            &shown,
-            &Settings::default(),
-            Some(&short_insert.remember),
-            Request::Restore,
-            Ui::En,
-        );
+        let restored = plan_request(&shown, &Settings::default(), Some(&short_insert.remember), Request::Restore, Ui::En);
         let r = restored.insert.expect("restores");
         assert_eq!((r.mode, r.lines.len()), (Mode::Replace, 0));
     }
 
     #[test]
     fn restore_puts_back_the_users_own_text_and_never_their_edits() {
-        let mut snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
-        set_box(
-            &mut snap.root,
-            vec![Child::Element(Node {
-                id: 50,
-                tag: "p".into(),
-                children: vec![Child::Text("Hello Kathie!".into())],
-                ..Node::default()
-            })],
-        );
-        let first = plan(&snap, &Settings::default(), None)
-            .insert
-            .expect("appends");
+        let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        set_box(&mut snap.root, vec![Child::Element(Node { id: 50, tag: "p".into(), children: vec![Child::Text("Hello Kathie!".into())], ..Node::default() })]);
+        let first = plan(&snap, &Settings::default(), None).insert.expect("appends");
         assert_eq!(first.mode, Mode::Append);
         assert_eq!(first.remember.before, vec!["Hello Kathie!".to_owned()]);
         let shown = after(&snap, &first);
-        let restored = plan_request(
-            &shown,
-            &Settings::default(),
-            Some(&first.remember),
-            Request::Restore,
-            Ui::En,
-        )
-        .insert
-        .expect("restores");
+        let restored = plan_request(&shown, &Settings::default(), Some(&first.remember), Request::Restore, Ui::En).insert.expect("restores");
         assert_eq!(restored.lines, vec!["Hello Kathie!".to_owned()]);
         // Edited after the draft: Restore leaves it.
         let mut edited = shown.clone();
-        set_box(
-            &mut edited.root,
-            vec![Child::Text("Hello Kathie! plus my edit".into())],
-        );
-        let refused = plan_request(
-            &edited,
-            &Settings::default(),
-            Some(&first.remember),
-            Request::Restore,
-            Ui::En,
-        );
+        set_box(&mut edited.root, vec![Child::Text("Hello Kathie! plus my edit".into())]);
+        let refused = plan_request(&edited, &Settings::default(), Some(&first.remember), Request::Restore, Ui::En);
         assert!(refused.insert.is_none());
         // Nothing written yet: nothing to restore.
-        assert!(
-            plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::En)
-                .insert
-                .is_none()
-        );
+        assert!(plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::En).insert.is_none());
     }
 
     #[test]
     fn requests_read_from_json() {
-        let plan = plan_json(
-            "{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}",
-            "",
-            "",
-            r#"{"type":"variant","variant":"short"}"#,
-            "",
-        );
+        let plan = plan_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
         assert_eq!(plan.notice, unsupported_notice("en-US"));
         let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
@@ -762,10 +491,7 @@ mod tests {
 
     #[test]
     fn no_second_greeting_under_the_users_own() {
-        let mut snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
+        let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         set_box(
             &mut snap.root,
             vec![Child::Element(Node {
@@ -775,41 +501,23 @@ mod tests {
                 ..Node::default()
             })],
         );
-        let insert = plan(&snap, &Settings::default(), None)
-            .insert
-            .expect("appends");
+        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
         let body: Vec<&String> = insert.lines.iter().filter(|l| !l.is_empty()).collect();
         assert!(!body[0].starts_with("Hi"), "{:?}", insert.lines);
         // Not a greeting: the draft keeps its own.
-        set_box(
-            &mut snap.root,
-            vec![Child::Text(
-                "Thanks for the invite! One question first:".into(),
-            )],
-        );
-        let insert = plan(&snap, &Settings::default(), None)
-            .insert
-            .expect("appends");
-        assert!(
-            insert.lines.iter().any(|l| l.starts_with("Hi Kathie")),
-            "{:?}",
-            insert.lines
-        );
+        set_box(&mut snap.root, vec![Child::Text("Thanks for the invite! One question first:".into())]);
+        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
+        assert!(insert.lines.iter().any(|l| l.starts_with("Hi Kathie")), "{:?}", insert.lines);
         assert!(
             is_greeting("Guten Tag Frau Smith,")
                 && is_greeting("Hola:")
-                && !is_greeting(
-                    "Good luck with the new role, and thanks for reaching out to me today!"
-                )
+                && !is_greeting("Good luck with the new role, and thanks for reaching out to me today!")
         );
     }
 
     #[test]
     fn writes_nothing_on_the_sent_invitations_page() {
-        let snap = page_with_box(
-            "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
-            "Kathie Smith",
-        );
+        let snap = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
         let plan = plan(&snap, &Settings::default(), None);
         assert!(plan.insert.is_none());
         assert!(plan.notice.text.contains("you sent"));
@@ -817,90 +525,40 @@ mod tests {
 
     #[test]
     fn german_success_notice_and_buttons() {
-        let snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         let plan = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De);
         assert!(plan.insert.is_some());
         // No note in the box's thread: the reason quoted is the classifier's, in German.
-        assert!(
-            plan.notice
-                .text
-                .starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."),
-            "{}",
-            plan.notice.text
-        );
-        assert!(
-            plan.notice
-                .text
-                .ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."),
-            "{}",
-            plan.notice.text
-        );
-        let labels: Vec<&str> = plan
-            .notice
-            .actions
-            .iter()
-            .map(|a| a.label.as_str())
-            .collect();
+        assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
+        assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
         assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen"]);
-        assert!(plan
-            .gone_notice
-            .text
-            .starts_with("Das Nachrichtenfeld wurde geschlossen"));
+        assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
         // The short variant offers the long one back, in German too.
-        let short = plan_request(
-            &snap,
-            &Settings::default(),
-            None,
-            Request::Variant {
-                variant: Variant::Short,
-            },
-            Ui::De,
-        );
+        let short = plan_request(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);
         assert_eq!(short.notice.actions[0].label, "Länger");
         // The same click through JSON, as the service worker makes it.
         let json = serde_json::to_string(&snap).expect("serializes");
         assert_eq!(plan_json(&json, "", "", "", "de-DE").notice, plan.notice);
-        assert_eq!(
-            plan_json(&json, "", "", "", "xx").notice,
-            plan_request(&snap, &Settings::default(), None, Request::Click, Ui::En).notice
-        );
+        assert_eq!(plan_json(&json, "", "", "", "xx").notice, plan_request(&snap, &Settings::default(), None, Request::Click, Ui::En).notice);
     }
 
     #[test]
     fn german_notices_without_a_box() {
-        let de = |snap: &Snapshot| {
-            plan_request(snap, &Settings::default(), None, Request::Click, Ui::De).notice
-        };
+        let de = |snap: &Snapshot| plan_request(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
         let empty = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&empty).text, Ui::De.no_invitation());
-        assert!(de(&empty)
-            .text
-            .starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
-        let elsewhere =
-            Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#)
-                .expect("parses");
+        assert!(de(&empty).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
+        let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&elsewhere), unsupported_notice("de"));
-        assert!(unsupported_notice("de-AT")
-            .text
-            .starts_with("NotYet funktioniert auf LinkedIn."));
-        assert!(unsupported_notice("fr")
-            .text
-            .starts_with("NotYet works on LinkedIn."));
-        let sent = page_with_box(
-            "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
-            "Kathie Smith",
-        );
+        assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
+        assert!(unsupported_notice("fr").text.starts_with("NotYet fonctionne sur LinkedIn."));
+        assert!(unsupported_notice("es").text.starts_with("NotYet works on LinkedIn."));
+        let sent = page_with_box("https://www.linkedin.com/mynetwork/invitation-manager/sent/", "Kathie Smith");
         assert!(de(&sent).text.contains("die Sie gesendet haben"));
-        let options =
-            plan_request(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
+        let options = plan_request(&empty, &Settings::default(), None, Request::Options, Ui::De).notice;
         assert_eq!(options.text, "Die Optionen von NotYet werden geöffnet.");
-        assert!(plan_json("{}", "", "", r#"{"type":"send"}"#, "de")
-            .notice
-            .text
-            .contains("Es wurde nichts geändert."));
+        assert!(plan_json("{}", "", "", r#"{"type":"send"}"#, "de").notice.text.contains("Es wurde nichts geändert."));
     }
 
     #[test]
@@ -912,10 +570,7 @@ mod tests {
             language: "en".into(),
             text: None,
             template: None,
-            reasons: vec![
-                "note mentions crypto or trading".into(),
-                "name contains digits".into(),
-            ],
+            reasons: vec![Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits],
             limit: crate::MESSAGE_LIMIT,
         };
         let notice = advice_without_text(&spam, "Crypto King 77", Ui::De);
@@ -926,31 +581,15 @@ mod tests {
         );
         assert!(advice_without_text(&spam, "Crypto King 77", Ui::En)
             .text
-            .starts_with(
-            "This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"
-        ));
+            .starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
     }
 
     #[test]
     fn german_restore_notices() {
-        let snap = page_with_box(
-            "https://www.linkedin.com/messaging/thread/1/",
-            "Kathie Smith",
-        );
-        let first = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De)
-            .insert
-            .expect("drafts");
-        let restored = plan_request(
-            &after(&snap, &first),
-            &Settings::default(),
-            Some(&first.remember),
-            Request::Restore,
-            Ui::De,
-        );
-        assert_eq!(
-            restored.notice.text,
-            "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor."
-        );
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De).insert.expect("drafts");
+        let restored = plan_request(&after(&snap, &first), &Settings::default(), Some(&first.remember), Request::Restore, Ui::De);
+        assert_eq!(restored.notice.text, "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.");
         let nothing = plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::De);
         assert!(nothing.notice.text.starts_with("Nichts wiederherzustellen"));
     }
@@ -971,19 +610,8 @@ mod tests {
         let snap = Snapshot::from_json(&json).expect("parses");
         let plan = plan(&snap, &Settings::default(), None);
         assert_eq!(plan.invitations.len(), 2);
-        assert_eq!(
-            plan.notice.actions,
-            vec![NoticeAction {
-                label: "Triage 2 invitations".into(),
-                request: Request::Panel
-            }]
-        );
-        assert_eq!(
-            plan_json(&json, "", "", r#"{"type":"panel"}"#, "de")
-                .notice
-                .text,
-            "Das Einladungs-Panel von NotYet wird geöffnet."
-        );
+        assert_eq!(plan.notice.actions, vec![NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }]);
+        assert_eq!(plan_json(&json, "", "", r#"{"type":"panel"}"#, "de").notice.text, "Das Einladungs-Panel von NotYet wird geöffnet.");
     }
 
     #[test]

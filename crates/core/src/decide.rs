@@ -10,6 +10,7 @@
 //! Built-in templates are parsed once per process (a `OnceLock`), not once per invitation.
 
 use crate::classify::{classify, Words};
+use crate::reason::Reason;
 use crate::rules::{first_match, Facts};
 use crate::settings::Variant;
 use crate::template::{Template, Values, Var};
@@ -36,17 +37,13 @@ fn variant_name(v: Variant) -> &'static str {
     }
 }
 
-/// The action each category suggests when no rule says otherwise (contract section 2).
+/// The action each category suggests when no rule says otherwise (docs/formats.md).
 pub fn default_action(category: Category) -> Action {
     match category {
         Category::Known => Action::Accept,
         Category::Spam => Action::Report,
         Category::NotAPerson => Action::Ignore,
-        Category::Recruiter
-        | Category::Sales
-        | Category::Mutual
-        | Category::Personalized
-        | Category::Generic => Action::Reply,
+        Category::Recruiter | Category::Sales | Category::Mutual | Category::Personalized | Category::Generic => Action::Reply,
     }
 }
 
@@ -74,22 +71,13 @@ impl<'a> TemplateRef<'a> {
             Some("long") => Some(Variant::Long),
             _ => None,
         };
-        TemplateRef {
-            id,
-            language,
-            variant,
-        }
+        TemplateRef { id, language, variant }
     }
 }
 
 /// The user's wording for `id` in `language` (either variant, preferring `variant`), else the
 /// built-in one; with the concrete id that produced it (`generic.en.long`).
-fn find_source<'a>(
-    settings: &'a Settings,
-    r: &TemplateRef,
-    language: &str,
-    variant: Variant,
-) -> Option<(Source<'a>, String)> {
+fn find_source<'a>(settings: &'a Settings, r: &TemplateRef, language: &str, variant: Variant) -> Option<(Source<'a>, String)> {
     if r.language.is_some_and(|l| l != language) {
         return None;
     }
@@ -105,10 +93,7 @@ fn find_source<'a>(
                 Variant::Long => sources.long.as_deref(),
             };
             if let Some(src) = src {
-                return Some((
-                    Source::User(src),
-                    format!("{}.{language}.{}", r.id, variant_name(v)),
-                ));
+                return Some((Source::User(src), format!("{}.{language}.{}", r.id, variant_name(v))));
             }
         }
     }
@@ -122,26 +107,17 @@ fn find_source<'a>(
 
 /// A built-in template by id, language and variant, from a map built once: a page of
 /// invitations looks one up per reply.
-fn builtin(
-    id: &str,
-    language: &str,
-    variant: Variant,
-) -> Option<(&'static str, &'static Template)> {
+fn builtin(id: &str, language: &str, variant: Variant) -> Option<(&'static str, &'static Template)> {
     type Key = (&'static str, &'static str, Variant);
     static MAP: OnceLock<HashMap<Key, (&'static str, &'static Template)>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = HashMap::new();
         for &(full, _) in default_templates() {
             let mut parts = full.splitn(3, '.');
-            let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
-            let v = if v == "short" {
-                Variant::Short
-            } else {
-                Variant::Long
-            };
+            let v = if v == "short" { Variant::Short } else { Variant::Long };
             // A built-in template that doesn't parse is a bug the template tests catch; here it is skipped.
             if let Some(t) = parsed_default(full) {
                 map.insert((base, lang, v), (full, t));
@@ -154,19 +130,6 @@ fn builtin(
     let id = *default_template_ids().iter().find(|i| **i == id)?;
     let language = *template_languages().iter().find(|l| **l == language)?;
     map.get(&(id, language, variant)).copied()
-}
-
-fn language_name(code: &str) -> &str {
-    match code {
-        "en" => "English",
-        "de" => "German",
-        "fr" => "French",
-        "es" => "Spanish",
-        "it" => "Italian",
-        "pt" => "Portuguese",
-        "nl" => "Dutch",
-        other => other,
-    }
 }
 
 /// Decides the category, action and wording for one invitation, for a LinkedIn message.
@@ -195,22 +158,16 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
         note: &note_words,
         language: facts_language,
     };
+    // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
+    let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
     let (category, action, rule_template) = match first_match(&settings.rules, &facts) {
         Some((i, rule)) => {
-            let label = if rule.name.trim().is_empty() {
-                format!("your rule {} matched", i + 1)
-            } else {
-                format!("your rule \"{}\" matched", rule.name.trim())
-            };
-            reasons.push(label);
+            reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);
-            (
-                category,
-                rule.then.action.unwrap_or_else(|| default_action(category)),
-                rule.then.template.as_deref(),
-            )
+            let action = rule.then.action.unwrap_or_else(|| if category == class.category { class_action } else { default_action(category) });
+            (category, action, rule.then.template.as_deref())
         }
-        None => (class.category, default_action(class.category), None),
+        None => (class.category, class_action, None),
     };
 
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
@@ -220,54 +177,27 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
     };
     let reference = TemplateRef::new(rule_template.unwrap_or(base));
     // The note's language if the template speaks it, else the settings' one, else English.
-    let candidates = [
-        note_language,
-        reference.language,
-        Some(settings.language.as_str()),
-        Some("en"),
-    ];
-    let chosen = candidates
-        .into_iter()
-        .flatten()
-        .find_map(|l| find_source(settings, &reference, l, settings.variant).map(|s| (l, s)));
+    let candidates = [note_language, reference.language, Some(settings.language.as_str()), Some("en")];
+    let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, settings.variant).map(|s| (l, s)));
     let language = match &chosen {
         Some((l, _)) => {
             if note_language == Some(*l) && *l != settings.language {
-                reasons.push(format!("wrote in {}", language_name(l)));
+                reasons.push(Reason::WroteIn { language: (*l).to_owned() });
             }
             (*l).to_owned()
         }
         None if !default_languages().contains(&settings.language.as_str()) => "en".to_owned(),
         None => settings.language.clone(),
     };
-    let mut suggestion = Suggestion {
-        category,
-        action,
-        first_name: None,
-        language,
-        text: None,
-        template: None,
-        reasons,
-        limit,
-    };
+    let mut suggestion = Suggestion { category, action, first_name: None, language, text: None, template: None, reasons, limit };
     // Pages, groups and events have no first name to greet.
     let person = inv.kind == Kind::Person;
-    let first_name_alone = || {
-        inv.first_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .map(str::to_owned)
-            .or_else(|| names::first_name(&inv.name))
-    };
+    let first_name_alone = || inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name));
     let source = match chosen {
         Some((_, source)) if action == Action::Reply => source,
         other => {
             if action == Action::Reply && other.is_none() {
-                suggestion.reasons.push(format!(
-                    "no template \"{}\" to word a reply with",
-                    reference.id
-                ));
+                suggestion.reasons.push(Reason::NoTemplate { id: reference.id.to_owned() });
             }
             suggestion.first_name = first_name_alone().filter(|_| person);
             return suggestion;
@@ -283,30 +213,20 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
                 &parsed
             }
             Err(e) => {
-                suggestion
-                    .reasons
-                    .push(format!("your template \"{id}\" has an error ({e})"));
+                suggestion.reasons.push(Reason::TemplateError { id, error: e });
                 suggestion.first_name = first_name_alone().filter(|_| person);
                 return suggestion;
             }
         },
     };
     // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
-    let sign_off = Some(settings.sign_off.trim())
-        .filter(|s| !s.is_empty())
-        .and_then(|s| Template::parse(s).ok());
+    let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
     let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));
     let mut used = template.variables();
     used.extend(sign_off.iter().flat_map(Template::variables));
     let mut values = Values::for_invitation(&only_needed(inv, &used), &settings.me);
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
-    let text = fit(
-        template,
-        sign_off.as_ref(),
-        blank_name,
-        &mut values,
-        limit as usize,
-    );
+    let text = fit(template, sign_off.as_ref(), blank_name, &mut values, limit as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
     suggestion
@@ -321,16 +241,8 @@ fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
         kind: inv.kind,
         name: inv.name.clone(),
         first_name: inv.first_name.clone(),
-        headline: if uses(&[Var::Headline, Var::Company]) {
-            inv.headline.clone()
-        } else {
-            None
-        },
-        note: if uses(&[Var::Note, Var::NoteTopic]) {
-            inv.note.clone()
-        } else {
-            None
-        },
+        headline: if uses(&[Var::Headline, Var::Company]) { inv.headline.clone() } else { None },
+        note: if uses(&[Var::Note, Var::NoteTopic]) { inv.note.clone() } else { None },
         mutual_connections: inv.mutual_connections,
         profile_url: None,
         sent: None,
@@ -340,22 +252,9 @@ fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
 /// Renders the template, and while the text is longer than `limit` characters shortens what
 /// came from the invitation (the longest of note, topic, headline, company, name first; the
 /// topic is dropped rather than cut), then cuts at a word. Values are cut before they go in, so no placeholder is ever cut in half.
-fn fit(
-    template: &Template,
-    sign_off: Option<&Template>,
-    blank_name: bool,
-    values: &mut Values,
-    limit: usize,
-) -> String {
+fn fit(template: &Template, sign_off: Option<&Template>, blank_name: bool, values: &mut Values, limit: usize) -> String {
     let full = |v: &Values| {
-        let mut text = if blank_name {
-            template.render(&Values {
-                me_name: String::new(),
-                ..v.clone()
-            })
-        } else {
-            template.render(v)
-        };
+        let mut text = if blank_name { template.render(&Values { me_name: String::new(), ..v.clone() }) } else { template.render(v) };
         text.truncate(text.trim_end().len());
         if let Some(s) = sign_off {
             let s = s.render(v);
@@ -372,19 +271,8 @@ fn fit(
         if over == 0 {
             return text;
         }
-        let fields = [
-            &mut values.note,
-            &mut values.note_topic,
-            &mut values.headline,
-            &mut values.company,
-            &mut values.name,
-        ];
-        let Some((i, field)) = fields
-            .into_iter()
-            .enumerate()
-            .max_by_key(|(_, f)| f.chars().count())
-            .filter(|(_, f)| !f.is_empty())
-        else {
+        let fields = [&mut values.note, &mut values.note_topic, &mut values.headline, &mut values.company, &mut values.name];
+        let Some((i, field)) = fields.into_iter().enumerate().max_by_key(|(_, f)| f.chars().count()).filter(|(_, f)| !f.is_empty()) else {
             break;
         };
         if i == 1 {
@@ -437,12 +325,7 @@ mod tests {
     use crate::MESSAGE_LIMIT;
 
     fn inv(name: &str, headline: &str, note: Option<&str>) -> Invitation {
-        Invitation {
-            name: name.into(),
-            headline: Some(headline.into()),
-            note: note.map(str::to_owned),
-            ..Invitation::default()
-        }
+        Invitation { name: name.into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() }
     }
 
     #[test]
@@ -459,18 +342,8 @@ mod tests {
     fn only_replies_carry_text() {
         let settings = Settings::default();
         for (i, want) in [
-            (
-                inv("Bob 77", "", Some("add me on whatsapp")),
-                Action::Report,
-            ),
-            (
-                Invitation {
-                    kind: Kind::Event,
-                    name: "Summit".into(),
-                    ..Invitation::default()
-                },
-                Action::Ignore,
-            ),
+            (inv("Bob 77", "", Some("add me on whatsapp")), Action::Report),
+            (Invitation { kind: Kind::Event, name: "Summit".into(), ..Invitation::default() }, Action::Ignore),
             (inv("Ann Lee", "Teacher", None), Action::Reply),
         ] {
             let s = decide(&i, &settings);
@@ -481,42 +354,27 @@ mod tests {
 
     #[test]
     fn a_sign_off_replaces_the_built_in_closing() {
-        let (settings, p) = Settings::from_json(
-            r#"{"me": {"name": "Pat Example"}, "sign_off": "Cheers,\n{me.name}"}"#,
-        );
+        let (settings, p) = Settings::from_json(r#"{"me": {"name": "Pat Example"}, "sign_off": "Cheers,\n{me.name}"}"#);
         assert!(p.is_empty());
-        let text = decide(&inv("Ann Lee", "Teacher", None), &settings)
-            .text
-            .unwrap_or_default();
+        let text = decide(&inv("Ann Lee", "Teacher", None), &settings).text.unwrap_or_default();
         assert!(text.ends_with("Cheers,\nPat Example"), "{text}");
         assert_eq!(text.matches("Pat Example").count(), 1, "{text}");
     }
 
     #[test]
     fn long_values_are_cut_before_they_go_in() {
-        let (settings, _) = Settings::from_json(
-            r#"{"templates": {"personalized": {"en": "Hi {first_name}, you wrote: {note}. {headline}"}}}"#,
-        );
+        let (settings, _) = Settings::from_json(r#"{"templates": {"personalized": {"en": "Hi {first_name}, you wrote: {note}. {headline}"}}}"#);
         let long = "word ".repeat(4000);
         let s = decide(&inv("Ann Lee", &long, Some(&long)), &settings);
         let text = s.text.unwrap_or_default();
-        assert!(
-            text.chars().count() <= MESSAGE_LIMIT as usize,
-            "{}",
-            text.chars().count()
-        );
-        assert!(
-            text.starts_with("Hi Ann, you wrote: word"),
-            "{}",
-            &text[..40]
-        );
+        assert!(text.chars().count() <= MESSAGE_LIMIT as usize, "{}", text.chars().count());
+        assert!(text.starts_with("Hi Ann, you wrote: word"), "{}", &text[..40]);
         assert!(text.contains('…'));
     }
 
     #[test]
     fn the_text_fits_the_place_it_goes() {
-        let (settings, _) =
-            Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}}"#);
+        let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}}"#);
         let note = "I read your article about distributed systems and would love to hear your view on consensus protocols.";
         for (place, limit) in [
             (Place::Message, 8000),
@@ -527,11 +385,7 @@ mod tests {
             let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, place);
             let text = s.text.unwrap_or_default();
             assert_eq!(s.limit, limit);
-            assert!(
-                text.chars().count() <= limit as usize,
-                "{place:?}: {} chars",
-                text.chars().count()
-            );
+            assert!(text.chars().count() <= limit as usize, "{place:?}: {} chars", text.chars().count());
             assert!(text.starts_with("Hi Ann"), "{text}");
             assert!(!text.contains('{'), "{text}");
         }
@@ -541,44 +395,24 @@ mod tests {
     /// part with it.
     #[test]
     fn a_quoted_topic_is_dropped_rather_than_cut_to_fit() {
-        let (settings, _) = Settings::from_json(
-            r#"{"templates": {"personalized": {"en": "Hi {first_name}, thanks[ for your note about {note_topic}]!"}}}"#,
-        );
+        let (settings, _) = Settings::from_json(r#"{"templates": {"personalized": {"en": "Hi {first_name}, thanks[ for your note about {note_topic}]!"}}}"#);
         // A topic that would end inside its quotes (at the comma) is never taken.
         let note = "I loved your talk about saying \"not yet, kindly\" often and want to connect";
-        let s = decide_for(
-            &inv("Ann Lee", "Teacher", Some(note)),
-            &settings,
-            Place::Box { limit: 40 },
-        );
+        let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, Place::Box { limit: 40 });
         assert_eq!(s.text.as_deref(), Some("Hi Ann, thanks!"));
         // A whole quoted topic is taken, and dropped whole when the text must shrink.
         let note = "I loved your talk about saying \"not yet\" and want to connect";
-        let full = decide(&inv("Ann Lee", "Teacher", Some(note)), &settings)
-            .text
-            .unwrap_or_default();
-        assert_eq!(
-            full,
-            "Hi Ann, thanks for your note about saying \"not yet\"!"
-        );
-        let s = decide_for(
-            &inv("Ann Lee", "Teacher", Some(note)),
-            &settings,
-            Place::Box { limit: 40 },
-        );
+        let full = decide(&inv("Ann Lee", "Teacher", Some(note)), &settings).text.unwrap_or_default();
+        assert_eq!(full, "Hi Ann, thanks for your note about saying \"not yet\"!");
+        let s = decide_for(&inv("Ann Lee", "Teacher", Some(note)), &settings, Place::Box { limit: 40 });
         assert_eq!(s.text.as_deref(), Some("Hi Ann, thanks!"));
     }
 
     #[test]
     fn a_rule_can_pin_a_built_in_template() {
-        let (settings, p) = Settings::from_json(
-            r#"{"rules": [{"when": {}, "then": {"template": "generic.de.short"}}]}"#,
-        );
+        let (settings, p) = Settings::from_json(r#"{"rules": [{"when": {}, "then": {"template": "generic.de.short"}}]}"#);
         assert!(p.is_empty(), "{p:?}");
         let s = decide(&inv("Ann Lee", "Teacher", None), &settings);
-        assert_eq!(
-            (s.template.as_deref(), s.language.as_str()),
-            (Some("generic.de.short"), "de")
-        );
+        assert_eq!((s.template.as_deref(), s.language.as_str()), (Some("generic.de.short"), "de"));
     }
 }

@@ -1,4 +1,4 @@
-//! What was read from a page: one invitation (contract section 1).
+//! What was read from a page: one invitation (the JSON shape: docs/formats.md).
 
 use serde::{Deserialize, Serialize};
 

@@ -80,15 +80,7 @@ const WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// French elisions ("j'aimerais", "qu'il") vote French; `l'`/`d'` vote French and Italian.
-const ELISIONS: &[(&str, &[usize])] = &[
-    ("j", &[FR]),
-    ("qu", &[FR]),
-    ("c", &[FR]),
-    ("n", &[FR]),
-    ("m", &[FR]),
-    ("l", &[FR, IT]),
-    ("d", &[FR, IT]),
-];
+const ELISIONS: &[(&str, &[usize])] = &[("j", &[FR]), ("qu", &[FR]), ("c", &[FR]), ("n", &[FR]), ("m", &[FR]), ("l", &[FR, IT]), ("d", &[FR, IT])];
 
 // Indexes into DETECTED.
 const EN: usize = 0;
@@ -153,13 +145,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
             buf.push_str(word);
             buf.make_ascii_lowercase();
         } else {
-            buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                if c == '’' {
-                    '\''
-                } else {
-                    c
-                }
-            }));
+            buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
         }
         let word = buf.as_str();
         if let Some(Ok(i)) = key(word).map(|k| table.binary_search_by_key(&k, |&(x, _)| x)) {
@@ -186,13 +172,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         }
     }
     let (best, &top) = scores.iter().enumerate().max_by_key(|&(_, s)| *s)?;
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != best)
-        .map(|(_, s)| *s)
-        .max()
-        .unwrap_or(0);
+    let second = scores.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, s)| *s).max().unwrap_or(0);
     (top >= 2 && top >= second * 2).then(|| DETECTED[best])
 }
 
@@ -250,9 +230,7 @@ const CLAUSE_END: [char; 7] = ['.', ',', ';', ':', '!', '?', '…'];
 /// Double quotation marks of the languages we read ("…", “…”, „…“, «…», »…«, ”…”, 「…」).
 /// Which way a mark faces differs by language, so its place in a word says whether it opens
 /// (before the word) or closes (after it), not its shape.
-const DOUBLE_QUOTES: [char; 14] = [
-    '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '「', '」', '『', '』', '＂',
-];
+const DOUBLE_QUOTES: [char; 14] = ['"', '“', '”', '„', '‟', '«', '»', '‹', '›', '「', '」', '『', '』', '＂'];
 
 /// Single quotation marks. Inside a word ("l'IA", "don't"), or after one when no single quote
 /// is open ("students' work"), they are apostrophes.
@@ -411,41 +389,23 @@ pub fn note_topic(note: &str) -> Option<String> {
     let words: Vec<&str> = note.split_whitespace().take(400).collect();
     let norm = |w: &str| trim(w).to_lowercase();
     // Compares without allocating: this runs on every word of every note.
-    let is = |w: &str, lower: &str| {
-        trim(w)
-            .chars()
-            .flat_map(char::to_lowercase)
-            .eq(lower.chars())
-    };
+    let is = |w: &str, lower: &str| trim(w).chars().flat_map(char::to_lowercase).eq(lower.chars());
     // A marker that ends its clause or quote (`"about."`, `talk "about"`) introduces nothing.
-    let ends_clause = |w: &str| {
-        w.ends_with(|c: char| {
-            CLAUSE_END.contains(&c)
-                || DOUBLE_QUOTES.contains(&c)
-                || SINGLE_QUOTES.contains(&c)
-                || c == ')'
-        })
-    };
+    let ends_clause = |w: &str| w.ends_with(|c: char| CLAUSE_END.contains(&c) || DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')');
     let mut first = String::new();
     for i in 0..words.len() {
         // Markers start with a short word: skip long ones without lowercasing them.
         let t = trim(words[i]);
-        let initial = t
-            .chars()
-            .next()
-            .map(|c| c.to_lowercase().next().unwrap_or(c));
-        if t.len() > 12
-            || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c)))
-        {
+        let initial = t.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        if t.len() > 12 || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c))) {
             continue;
         }
         first.clear();
         first.extend(t.chars().flat_map(char::to_lowercase));
-        let Some(&(lang, marker)) = TOPIC_MARKERS.iter().find(|(_, m)| {
-            m.first() == Some(&first.as_str())
-                && words.len() > i + m.len()
-                && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw))
-        }) else {
+        let Some(&(lang, marker)) = TOPIC_MARKERS
+            .iter()
+            .find(|(_, m)| m.first() == Some(&first.as_str()) && words.len() > i + m.len() && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw)))
+        else {
             continue;
         };
         if ends_clause(words[i + marker.len() - 1]) {
@@ -473,10 +433,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         // trailing lowercase word after a German marker is the verb, not the topic; a word that
         // closes a quote („Nein sagen“) is quoted, not the verb.
         let verb = |w: &String| {
-            w.chars().next().is_some_and(char::is_lowercase)
-                && !w.ends_with(|c: char| {
-                    DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')'
-                })
+            w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with(|c: char| DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')')
         };
         if lang == DE {
             while topic.len() > 1 && topic.last().is_some_and(verb) {
@@ -485,11 +442,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         }
         let joined = topic.join(" ");
         // The first word that has letters: `« la sobriété »` is about "la".
-        let first = topic
-            .iter()
-            .map(|w| norm(w))
-            .find(|w| !w.is_empty())
-            .unwrap_or_default();
+        let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();
         let idiom = topic.len() == 1 && TOPIC_REJECT_WHOLE.contains(&first.as_str());
         let usable = clear
             && (1..=TOPIC_MAX_WORDS).contains(&topic.len())
@@ -580,99 +533,36 @@ mod tests {
     fn topic_never_cuts_inside_quotes_or_brackets() {
         let cases: &[(&str, Option<&str>)] = &[
             // The reported note: the quote closes within the topic, so it is kept whole.
-            (
-                r#"I loved your talk about saying "not yet" and for sure want to connect"#,
-                Some(r#"saying "not yet""#),
-            ),
-            (
-                r#"I read your post about saying "not yet" to strangers on LinkedIn and it made me smile."#,
-                None,
-            ),
-            (
-                "I loved your talk about saying “not yet” and want to connect",
-                Some("saying “not yet”"),
-            ),
-            (
-                "Ihr Beitrag über „Nein sagen“ hat mir gefallen.",
-                Some("„Nein sagen“"),
-            ),
-            (
-                "J'ai aimé votre article au sujet de « la sobriété » et je vous écris.",
-                Some("« la sobriété »"),
-            ),
-            (
-                "Me gustó su charla sobre «liderazgo», ¿conectamos?",
-                Some("«liderazgo»"),
-            ),
-            (
-                "Loved your talk about 'not yet' as an answer",
-                Some("'not yet'"),
-            ),
-            (
-                "I loved your post about ‘not yet’ and more",
-                Some("‘not yet’"),
-            ),
-            (
-                "Loved your talk about Rust (the language) and its community",
-                Some("Rust (the language)"),
-            ),
+            (r#"I loved your talk about saying "not yet" and for sure want to connect"#, Some(r#"saying "not yet""#)),
+            (r#"I read your post about saying "not yet" to strangers on LinkedIn and it made me smile."#, None),
+            ("I loved your talk about saying “not yet” and want to connect", Some("saying “not yet”")),
+            ("Ihr Beitrag über „Nein sagen“ hat mir gefallen.", Some("„Nein sagen“")),
+            ("J'ai aimé votre article au sujet de « la sobriété » et je vous écris.", Some("« la sobriété »")),
+            ("Me gustó su charla sobre «liderazgo», ¿conectamos?", Some("«liderazgo»")),
+            ("Loved your talk about 'not yet' as an answer", Some("'not yet'")),
+            ("I loved your post about ‘not yet’ and more", Some("‘not yet’")),
+            ("Loved your talk about Rust (the language) and its community", Some("Rust (the language)")),
             // Sentence punctuation inside a closing quote is dropped, the quote kept.
-            (
-                "I loved your talk about saying “not yet.” Thanks!",
-                Some("saying “not yet”"),
-            ),
+            ("I loved your talk about saying “not yet.” Thanks!", Some("saying “not yet”")),
             // Cut inside: dropped rather than quoted back half.
-            (
-                r#"I loved your talk about saying "not yet, not never" and the rest"#,
-                None,
-            ),
-            (
-                "I loved your talk about saying “not yet and meaning it” so much",
-                None,
-            ),
-            (
-                "Ihr Vortrag über „Nein sagen und dabei freundlich bleiben“ war toll.",
-                None,
-            ),
-            (
-                "Votre post au sujet de « sobriété et numérique » m'a plu.",
-                None,
-            ),
+            (r#"I loved your talk about saying "not yet, not never" and the rest"#, None),
+            ("I loved your talk about saying “not yet and meaning it” so much", None),
+            ("Ihr Vortrag über „Nein sagen und dabei freundlich bleiben“ war toll.", None),
+            ("Votre post au sujet de « sobriété et numérique » m'a plu.", None),
             ("Loved your talk about saying «not yet and more", None),
             // A stop word right after an opening bracket cuts before the bracket: nothing is open.
-            (
-                "Loved your talk about Rust (and WebAssembly) a lot",
-                Some("Rust"),
-            ),
-            (
-                "Loved your talk about Rust (the language, not the game) a lot",
-                None,
-            ),
+            ("Loved your talk about Rust (and WebAssembly) a lot", Some("Rust")),
+            ("Loved your talk about Rust (the language, not the game) a lot", None),
             ("Loved the talk about (mostly) Rust", None),
             ("Loved your talk about 'til death do us part", None),
             (r#"Loved your talk about "not"yet" today"#, None),
             // A quote that opened before the topic closes it; the topic inside it is whole.
-            (
-                r#"She wrote "a post about networking" and I loved it"#,
-                Some("networking"),
-            ),
-            (
-                "Er schrieb „einen Beitrag über Netzwerke“ gestern",
-                Some("Netzwerke"),
-            ),
+            (r#"She wrote "a post about networking" and I loved it"#, Some("networking")),
+            ("Er schrieb „einen Beitrag über Netzwerke“ gestern", Some("Netzwerke")),
             // Apostrophes are no quotes.
-            (
-                "Your post about students' first jobs was great.",
-                Some("students' first jobs"),
-            ),
-            (
-                "Votre post à propos de l'IA générative m'a beaucoup plu.",
-                Some("l'IA générative"),
-            ),
-            (
-                "Loved your talk about Rust's borrow checker",
-                Some("Rust's borrow checker"),
-            ),
+            ("Your post about students' first jobs was great.", Some("students' first jobs")),
+            ("Votre post à propos de l'IA générative m'a beaucoup plu.", Some("l'IA générative")),
+            ("Loved your talk about Rust's borrow checker", Some("Rust's borrow checker")),
         ];
         for (note, want) in cases {
             let got = note_topic(note);
@@ -687,10 +577,7 @@ mod tests {
     /// and some of them do quote (the check is not vacuous).
     #[test]
     fn topics_after_every_short_quote_sequence_are_balanced() {
-        let tokens = [
-            "Rust", "and", "\"Rust", "Rust\"", "\"", "“Rust", "Rust”", "„Rust", "Rust“", "«", "»",
-            "(Rust", "Rust)", "'Rust", "Rust'", "Rust.\"",
-        ];
+        let tokens = ["Rust", "and", "\"Rust", "Rust\"", "\"", "“Rust", "Rust”", "„Rust", "Rust“", "«", "»", "(Rust", "Rust)", "'Rust", "Rust'", "Rust.\""];
         let mut quoted = 0;
         let mut seq = [0usize; 4];
         for n in 1..=4 {
@@ -700,14 +587,7 @@ mod tests {
                     *slot = k % tokens.len();
                     k /= tokens.len();
                 }
-                let note = format!(
-                    "Loved your talk about {} today",
-                    seq[..n]
-                        .iter()
-                        .map(|&i| tokens[i])
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                );
+                let note = format!("Loved your talk about {} today", seq[..n].iter().map(|&i| tokens[i]).collect::<Vec<_>>().join(" "));
                 if let Some(t) = note_topic(&note) {
                     assert!(balanced(&t), "{note:?} → {t:?}");
                     let marks = |cs: &[char]| t.chars().filter(|c| cs.contains(c)).count();

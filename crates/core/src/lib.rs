@@ -20,7 +20,9 @@
 //!   to greet, [`lang`] the note's language.
 //! - [`Settings`]: read leniently from JSON, every problem named by its JSON path.
 //! - [`click`]: the whole click, including what a second click does and every notice's words.
-//! - [`words`]: those words in the browser's interface language (English, German).
+//! - [`reason`]: why a decision was made, as data ([`Reason`]).
+//! - [`words`]: every word shown to the user, in the interface language (English, German,
+//!   French): notices, and through [`words::Say`] reasons, template errors, settings problems.
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
@@ -32,6 +34,7 @@ pub mod lang;
 pub mod names;
 pub mod panel;
 pub mod read;
+pub mod reason;
 mod rules;
 pub mod samples;
 mod settings;
@@ -44,6 +47,7 @@ pub mod words;
 
 pub use decide::{decide, decide_for, default_action, default_languages, default_template_ids};
 pub use invitation::{Invitation, Kind};
+pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
-pub use settings::{Known, Me, Problem, Settings, Sources, Variant, CURRENT_VERSION};
+pub use settings::{JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION};
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};

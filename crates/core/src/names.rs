@@ -10,31 +10,24 @@ use std::sync::OnceLock;
 
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &[&str] = &[
-    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra",
-    "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame", "rev", "ir", "drs",
+    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame",
+    "rev", "ir", "drs",
 ];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
-const AFTER_TITLE: &[&str] = &[
-    "med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc",
-];
+const AFTER_TITLE: &[&str] = &["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
 
 /// Credentials and suffixes, as usually written (dots removed).
 const CREDENTIALS: &[&str] = &[
-    "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr",
-    "II", "III", "IV", "MD", "DDS", "RN", "CSM", "CSPO", "PSM", "CISSP", "CISA", "CISM", "PE",
-    "MPhil", "LLM", "LLB", "JD", "MPA", "MPH", "MEng", "BEng", "BBA", "CMA", "CIA", "ACCA", "FCA",
-    "ACA", "PHR", "SPHR", "SHRM-CP", "SHRM-SCP", "CEng", "DBA", "EdD", "PsyD", "DVM", "PharmD",
-    "FRM", "CAIA", "CIPD", "MCIPD", "PRINCE2", "ITIL", "CFP", "CPCC", "ACC", "PCC", "MCC",
-    "PMI-ACP", "SAFe", "CSSBB", "LSSBB", "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA",
-    "CCNP", "AWS", "RD", "NP", "PA-C", "OTR", "DPT", "FACS", "FRCS",
+    "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr", "II", "III", "IV", "MD", "DDS", "RN", "CSM", "CSPO", "PSM",
+    "CISSP", "CISA", "CISM", "PE", "MPhil", "LLM", "LLB", "JD", "MPA", "MPH", "MEng", "BEng", "BBA", "CMA", "CIA", "ACCA", "FCA", "ACA", "PHR", "SPHR",
+    "SHRM-CP", "SHRM-SCP", "CEng", "DBA", "EdD", "PsyD", "DVM", "PharmD", "FRM", "CAIA", "CIPD", "MCIPD", "PRINCE2", "ITIL", "CFP", "CPCC", "ACC", "PCC",
+    "MCC", "PMI-ACP", "SAFe", "CSSBB", "LSSBB", "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA", "CCNP", "AWS", "RD", "NP", "PA-C", "OTR", "DPT", "FACS",
+    "FRCS",
 ];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das",
-    "zu", "ten", "ter", "y", "e",
-];
+const PARTICLES: &[&str] = &["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
 
 /// Where a tagline starts in a name field ("Jane Doe | Coach", "Jane Doe - Hiring"): a bar, or
 /// a dash, bullet or slash with spaces around it. A separator with nothing before it is skipped.
@@ -44,8 +37,7 @@ fn cut_tagline(name: &str) -> &str {
     let mut chars = name.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map_or(' ', |&(_, n)| n);
-        let cut = matches!(c, '|' | '｜')
-            || (matches!(c, '-' | '–' | '—' | '•' | '·' | '/') && prev == ' ' && next == ' ');
+        let cut = matches!(c, '|' | '｜') || (matches!(c, '-' | '–' | '—' | '•' | '·' | '/') && prev == ' ' && next == ' ');
         if cut {
             if name[start..i].trim().is_empty() {
                 start = i + c.len_utf8();
@@ -83,29 +75,17 @@ pub fn first_and_display_name(name: &str) -> (Option<String>, String) {
 pub fn company_from_headline(headline: &str) -> Option<String> {
     // One pass over the spaces, comparing the markers in place (ASCII case-insensitively).
     let bytes = headline.as_bytes();
-    let start = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b' ')
-        .find_map(|(i, _)| {
-            [" at ", " @ ", " @", " bei ", " chez ", " bij ", " presso "]
-                .iter()
-                .find(|m| {
-                    bytes
-                        .get(i..i + m.len())
-                        .is_some_and(|s| s.eq_ignore_ascii_case(m.as_bytes()))
-                })
-                .map(|m| i + m.len())
-        })?;
+    let start = bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').find_map(|(i, _)| {
+        [" at ", " @ ", " @", " bei ", " chez ", " bij ", " presso "]
+            .iter()
+            .find(|m| bytes.get(i..i + m.len()).is_some_and(|s| s.eq_ignore_ascii_case(m.as_bytes())))
+            .map(|m| i + m.len())
+    })?;
     let rest = headline.get(start..)?;
     let end = rest
         .find(['|', ',', ';', '(', '•', '·', '/', '\n'])
         .into_iter()
-        .chain(
-            [" - ", " – ", " — ", " and ", " & "]
-                .iter()
-                .filter_map(|s| rest.find(s)),
-        )
+        .chain([" - ", " – ", " — ", " and ", " & "].iter().filter_map(|s| rest.find(s)))
         .min()
         .unwrap_or(rest.len());
     let company = rest.get(..end)?.trim().trim_end_matches(['.', '!']);
@@ -116,16 +96,7 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 fn clean(raw: &str) -> Cow<'_, str> {
     let name = strip_brackets(cut_tagline(raw));
     // Pronouns written without brackets ("Kathie Smith she/her"): no name word holds a slash.
-    let name = if name.contains('/') {
-        Cow::Owned(
-            name.split_whitespace()
-                .filter(|w| !w.contains('/'))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    } else {
-        name
-    };
+    let name = if name.contains('/') { Cow::Owned(name.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ")) } else { name };
     match name {
         Cow::Borrowed(s) => clean_symbols(s),
         Cow::Owned(s) => Cow::Owned(clean_symbols(&s).into_owned()),
@@ -143,40 +114,23 @@ struct Parsed<'a> {
 impl<'a> Parsed<'a> {
     fn new(cleaned: &'a str) -> Parsed<'a> {
         let all_caps = {
-            let mut cased = cleaned
-                .chars()
-                .filter(|c| c.is_uppercase() || c.is_lowercase())
-                .peekable();
+            let mut cased = cleaned.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
             cased.peek().is_some() && cased.all(char::is_uppercase)
         };
 
-        let mut segments: Vec<&str> = cleaned
-            .split([',', '，'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        while segments.len() > 1
-            && segments
-                .last()
-                .is_some_and(|s| is_credential_segment(s, all_caps))
-        {
+        let mut segments: Vec<&str> = cleaned.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).collect();
+        while segments.len() > 1 && segments.last().is_some_and(|s| is_credential_segment(s, all_caps)) {
             segments.pop();
         }
         // "Doe, Jane" → "Jane Doe"; any further segments are not part of the name.
         let ordered: Vec<&str> = match segments.as_slice() {
             [] => Vec::new(),
             [one] => one.split_whitespace().collect(),
-            [last, given, ..] => given
-                .split_whitespace()
-                .chain(last.split_whitespace())
-                .collect(),
+            [last, given, ..] => given.split_whitespace().chain(last.split_whitespace()).collect(),
         };
 
-        let mut tokens: Vec<&str> = ordered
-            .into_iter()
-            .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ',')))
-            .filter(|t| t.chars().any(char::is_alphabetic))
-            .collect();
+        let mut tokens: Vec<&str> =
+            ordered.into_iter().map(|t| t.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | ','))).filter(|t| t.chars().any(char::is_alphabetic)).collect();
 
         let mut had_title = false;
         let mut skip = 0;
@@ -188,11 +142,7 @@ impl<'a> Parsed<'a> {
         while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
             tokens.pop();
         }
-        Parsed {
-            tokens,
-            had_title,
-            all_caps,
-        }
+        Parsed { tokens, had_title, all_caps }
     }
 
     fn first_name(&self) -> Option<String> {
@@ -207,20 +157,12 @@ impl<'a> Parsed<'a> {
             return None;
         }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
-        let pick = tokens
-            .iter()
-            .take(tokens.len().saturating_sub(1).max(1))
-            .find(|t| !is_initial(t))?;
+        let pick = tokens.iter().take(tokens.len().saturating_sub(1).max(1)).find(|t| !is_initial(t))?;
         Some(fix_case(pick, true, self.all_caps))
     }
 
     fn display_name(&self) -> String {
-        let fixed: Vec<String> = self
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| fix_case(t, i == 0, self.all_caps))
-            .collect();
+        let fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
         fixed.join(" ")
     }
 }
@@ -279,13 +221,8 @@ fn is_title(token: &str, after_title: bool) -> bool {
     if !token.is_ascii() || token.len() > 16 {
         return false;
     }
-    let mut parts = token
-        .split('.')
-        .map(|p| p.trim_matches('-'))
-        .filter(|p| !p.is_empty());
-    let Some(head) = parts.next() else {
-        return false;
-    };
+    let mut parts = token.split('.').map(|p| p.trim_matches('-')).filter(|p| !p.is_empty());
+    let Some(head) = parts.next() else { return false };
     let title = |p: &str| TITLES.iter().any(|t| t.eq_ignore_ascii_case(p));
     let after = |p: &str| AFTER_TITLE.iter().any(|t| t.eq_ignore_ascii_case(p));
     // "Dr.", "Prof.Dr.", "Dipl.-Ing.", "Dr.med.", and "med." right after a title.
@@ -298,26 +235,14 @@ fn is_credential(token: &str, all_caps: bool) -> bool {
         return false;
     }
     let bare = || token.bytes().filter(|&b| b != b'.' && b != b'-');
-    let Some(initial) = bare().next() else {
-        return false;
-    };
-    let listed = CREDENTIALS
-        .iter()
-        .filter(|c| {
-            c.as_bytes()
-                .first()
-                .is_some_and(|b| b.eq_ignore_ascii_case(&initial))
-        })
-        .any(|c| {
-            let canon = || c.bytes().filter(|&b| b != b'-');
-            // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
-            bare().eq(canon())
-                || bare().eq(canon().map(|b| b.to_ascii_uppercase()))
-                || (canon().count() >= 3
-                    && bare()
-                        .map(|b| b.to_ascii_lowercase())
-                        .eq(canon().map(|b| b.to_ascii_lowercase())))
-        });
+    let Some(initial) = bare().next() else { return false };
+    let listed = CREDENTIALS.iter().filter(|c| c.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&initial))).any(|c| {
+        let canon = || c.bytes().filter(|&b| b != b'-');
+        // Two-letter ones ("MA", "Ma") are surnames too: only their usual spelling counts.
+        bare().eq(canon())
+            || bare().eq(canon().map(|b| b.to_ascii_uppercase()))
+            || (canon().count() >= 3 && bare().map(|b| b.to_ascii_lowercase()).eq(canon().map(|b| b.to_ascii_lowercase())))
+    });
     // Unlisted credentials are short capital abbreviations without vowels ("CSCP", "CHRP").
     let looks = !all_caps
         && (2..=6).contains(&bare().count())
@@ -348,10 +273,7 @@ fn is_cjk(token: &str) -> bool {
 /// ALL CAPS (or all lowercase) → title case per hyphen and apostrophe part; mixed case is kept
 /// ("McDonald", "DeShawn"). Particles stay lowercase inside a name.
 fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
-    let cased: Vec<char> = token
-        .chars()
-        .filter(|c| c.is_uppercase() || c.is_lowercase())
-        .collect();
+    let cased: Vec<char> = token.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
     let upper = cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase());
     let lower = !cased.is_empty() && cased.iter().all(|c| c.is_lowercase());
     if !(upper || lower) || (upper && !all_caps && token.chars().count() <= 3) {
@@ -510,26 +432,14 @@ mod tests {
         assert_eq!(display_name("✨"), "");
         assert_eq!(display_name("Kathie Smith she/her"), "Kathie Smith");
         assert_eq!(display_name("Kathie Smith | she/her"), "Kathie Smith");
-        assert_eq!(
-            display_name("Jürgen Weber, Dipl.-Ing. (FH)"),
-            "Jürgen Weber"
-        );
+        assert_eq!(display_name("Jürgen Weber, Dipl.-Ing. (FH)"), "Jürgen Weber");
     }
 
     #[test]
     fn companies_from_headlines() {
-        assert_eq!(
-            company_from_headline("Engineer at Acme Corp | Speaker").as_deref(),
-            Some("Acme Corp")
-        );
-        assert_eq!(
-            company_from_headline("Founder @ Nimbus, ex-Google").as_deref(),
-            Some("Nimbus")
-        );
-        assert_eq!(
-            company_from_headline("Entwicklerin bei Beispiel GmbH").as_deref(),
-            Some("Beispiel GmbH")
-        );
+        assert_eq!(company_from_headline("Engineer at Acme Corp | Speaker").as_deref(), Some("Acme Corp"));
+        assert_eq!(company_from_headline("Founder @ Nimbus, ex-Google").as_deref(), Some("Nimbus"));
+        assert_eq!(company_from_headline("Entwicklerin bei Beispiel GmbH").as_deref(), Some("Beispiel GmbH"));
         assert_eq!(company_from_headline("Career coach | Speaker"), None);
         assert_eq!(company_from_headline("Working at "), None);
     }

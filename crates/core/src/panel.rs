@@ -9,7 +9,7 @@
 
 use crate::read::{is_supported_url, read_cards, Controls};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::{decide, Action, Category, Invitation, Settings};
+use crate::{decide, Action, Category, Invitation, Reason, Settings};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -33,12 +33,7 @@ pub fn where_is(url: &str) -> Where {
         Where::Elsewhere
     } else if url.contains("/invitation-manager/sent") {
         Where::Sent
-    } else if url.contains("/invitation-manager")
-        || url
-            .split(['?', '#'])
-            .next()
-            .is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork"))
-    {
+    } else if url.contains("/invitation-manager") || url.split(['?', '#']).next().is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork")) {
         Where::Invitations
     } else {
         Where::OtherLinkedIn
@@ -46,7 +41,7 @@ pub fn where_is(url: &str) -> Where {
 }
 
 /// One invitation in the panel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     /// Stable across snapshots and days: the profile address, else the name and headline.
     pub key: String,
@@ -55,15 +50,15 @@ pub struct Row {
     pub invitation: Invitation,
     pub category: Category,
     pub action: Action,
-    /// In English, as the core decides them; the panel words them in the interface language.
-    pub reasons: Vec<String>,
+    /// Typed; the panel words them in the interface language.
+    pub reasons: Vec<Reason>,
     /// The invitation was on an earlier snapshot and no longer is (accepted, ignored, or the
     /// page changed): kept in the list, marked, never dropped silently.
     pub gone: bool,
 }
 
 /// A snapshot's invitations for the panel.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Triage {
     pub rows: Vec<Row>,
     /// How many invitations the page says there are (its list renders only some).
@@ -74,11 +69,7 @@ pub struct Triage {
 pub fn key_of(inv: &Invitation) -> String {
     match &inv.profile_url {
         Some(url) if !url.is_empty() => url.clone(),
-        _ => format!(
-            "{}\u{1f}{}",
-            fold_whitespace(&inv.name),
-            fold_whitespace(inv.headline.as_deref().unwrap_or(""))
-        ),
+        _ => format!("{}\u{1f}{}", fold_whitespace(&inv.name), fold_whitespace(inv.headline.as_deref().unwrap_or(""))),
     }
 }
 
@@ -116,24 +107,11 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
 pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
     let mut rows = fresh.rows;
     let present: HashSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-    let gone: Vec<Row> = old
-        .iter()
-        .filter(|r| !present.contains(r.key.as_str()))
-        .map(|r| Row {
-            gone: true,
-            ..r.clone()
-        })
-        .collect();
+    let gone: Vec<Row> = old.iter().filter(|r| !present.contains(r.key.as_str())).map(|r| Row { gone: true, ..r.clone() }).collect();
     rows.extend(gone);
     let cut = rows.len().saturating_sub(limit);
     rows.truncate(limit);
-    (
-        Triage {
-            rows,
-            announced: fresh.announced,
-        },
-        cut,
-    )
+    (Triage { rows, announced: fresh.announced }, cut)
 }
 
 /// The most rows the panel holds: a list of 5,000 stays quick (reading and deciding 1,000 take
@@ -153,43 +131,22 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, row: &Row, handled: bool) -> bool {
-        if self.action.is_some_and(|a| a != row.action)
-            || self.category.is_some_and(|c| c != row.category)
-            || (self.hide_handled && handled)
-        {
+        if self.action.is_some_and(|a| a != row.action) || self.category.is_some_and(|c| c != row.category) || (self.hide_handled && handled) {
             return false;
         }
-        let words: Vec<String> = self
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
         if words.is_empty() {
             return true;
         }
         let inv = &row.invitation;
-        let hay = [
-            Some(inv.name.as_str()),
-            inv.headline.as_deref(),
-            inv.note.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+        let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase();
         words.iter().all(|w| hay.contains(w.as_str()))
     }
 }
 
 /// How many rows advise each action, in the order the panel shows them.
 pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
-    let mut out = [
-        (Action::Accept, 0),
-        (Action::Reply, 0),
-        (Action::Ignore, 0),
-        (Action::Report, 0),
-    ];
+    let mut out = [(Action::Accept, 0), (Action::Reply, 0), (Action::Ignore, 0), (Action::Report, 0)];
     for r in rows.iter().filter(|r| !r.gone) {
         if let Some(c) = out.iter_mut().find(|(a, _)| *a == r.action) {
             c.1 += 1;
@@ -201,12 +158,7 @@ pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
 /// The first words of a note, for a row: at most `words` words, "…" when cut.
 pub fn first_words(note: &str, words: usize) -> String {
     let all: Vec<&str> = note.split_whitespace().collect();
-    let mut s = all
-        .iter()
-        .take(words)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut s = all.iter().take(words).copied().collect::<Vec<_>>().join(" ");
     if all.len() > words {
         s.push('…');
     }
@@ -234,10 +186,11 @@ pub const RECORD_LIMIT: usize = 1000;
 pub struct Handled {
     pub key: String,
     pub name: String,
-    /// When NotYet drafted a reply to them, milliseconds since 1970 (UTC).
-    pub drafted: Option<f64>,
-    /// When the panel first saw the invitation gone from the page after it was drafted or seen.
-    pub gone: Option<f64>,
+    /// When NotYet drafted a reply to them, milliseconds since 1970 (UTC). Whole numbers: no
+    /// float parser or printer in the module for this.
+    pub drafted: Option<u64>,
+    /// When the panel first saw the drafted invitation gone from the page.
+    pub gone: Option<u64>,
 }
 
 impl Record {
@@ -252,31 +205,22 @@ impl Record {
     }
 
     /// Notes a draft for `row` at `now`, dropping the oldest entries beyond the limit.
-    pub fn drafted(&mut self, key: &str, name: &str, now: f64) {
+    pub fn drafted(&mut self, key: &str, name: &str, now: u64) {
         match self.entries.iter_mut().find(|e| e.key == key) {
             Some(e) => {
                 e.drafted = Some(now);
                 e.gone = None;
             }
-            None => self.entries.push(Handled {
-                key: key.into(),
-                name: name.into(),
-                drafted: Some(now),
-                gone: None,
-            }),
+            None => self.entries.push(Handled { key: key.into(), name: name.into(), drafted: Some(now), gone: None }),
         }
         self.trim();
     }
 
     /// Marks drafted invitations that have left the page as gone; returns whether anything changed.
-    pub fn note_gone(&mut self, rows: &[Row], now: f64) -> bool {
+    pub fn note_gone(&mut self, rows: &[Row], now: u64) -> bool {
         let mut changed = false;
         for r in rows.iter().filter(|r| r.gone) {
-            if let Some(e) = self
-                .entries
-                .iter_mut()
-                .find(|e| e.key == r.key && e.gone.is_none())
-            {
+            if let Some(e) = self.entries.iter_mut().find(|e| e.key == r.key && e.gone.is_none()) {
                 e.gone = Some(now);
                 changed = true;
             }
@@ -286,11 +230,7 @@ impl Record {
 
     fn trim(&mut self) {
         if self.entries.len() > RECORD_LIMIT {
-            self.entries.sort_by(|a, b| {
-                a.drafted
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.drafted.unwrap_or(0.0))
-            });
+            self.entries.sort_by_key(|e| e.drafted.unwrap_or(0));
             let extra = self.entries.len() - RECORD_LIMIT;
             self.entries.drain(..extra);
         }
@@ -298,8 +238,7 @@ impl Record {
 
     /// Whether the record says this invitation was handled (drafted or seen leave the page).
     pub fn handled(&self, key: &str) -> bool {
-        self.get(key)
-            .is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
+        self.get(key).is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
     }
 
     pub fn to_json(&self) -> String {
@@ -331,26 +270,11 @@ mod tests {
 
     #[test]
     fn where_the_panel_works() {
-        assert_eq!(
-            where_is("https://www.linkedin.com/mynetwork/invitation-manager/received/"),
-            Where::Invitations
-        );
-        assert_eq!(
-            where_is("https://www.linkedin.com/mynetwork/invitation-manager/"),
-            Where::Invitations
-        );
-        assert_eq!(
-            where_is("https://www.linkedin.com/mynetwork/"),
-            Where::Invitations
-        );
-        assert_eq!(
-            where_is("https://www.linkedin.com/mynetwork/invitation-manager/sent/"),
-            Where::Sent
-        );
-        assert_eq!(
-            where_is("https://www.linkedin.com/feed/"),
-            Where::OtherLinkedIn
-        );
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/received/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/sent/"), Where::Sent);
+        assert_eq!(where_is("https://www.linkedin.com/feed/"), Where::OtherLinkedIn);
         assert_eq!(where_is("https://example.com/mynetwork/"), Where::Elsewhere);
         assert_eq!(where_is(""), Where::Elsewhere);
     }
@@ -358,33 +282,13 @@ mod tests {
     #[test]
     fn gone_rows_are_kept_and_marked() {
         let old = vec![row("a", Action::Reply), row("b", Action::Ignore)];
-        let fresh = Triage {
-            rows: vec![row("b", Action::Ignore), row("c", Action::Accept)],
-            announced: Some(3),
-        };
+        let fresh = Triage { rows: vec![row("b", Action::Ignore), row("c", Action::Accept)], announced: Some(3) };
         let (merged, cut) = merge(&old, fresh, 10);
-        let keys: Vec<(&str, bool)> = merged
-            .rows
-            .iter()
-            .map(|r| (r.key.as_str(), r.gone))
-            .collect();
+        let keys: Vec<(&str, bool)> = merged.rows.iter().map(|r| (r.key.as_str(), r.gone)).collect();
         assert_eq!(keys, vec![("b", false), ("c", false), ("a", true)]);
         assert_eq!(cut, 0);
-        assert_eq!(
-            counts(&merged.rows),
-            [
-                (Action::Accept, 1),
-                (Action::Reply, 0),
-                (Action::Ignore, 1),
-                (Action::Report, 0)
-            ]
-        );
-        let many = Triage {
-            rows: (0..30)
-                .map(|k| row(&k.to_string(), Action::Reply))
-                .collect(),
-            announced: None,
-        };
+        assert_eq!(counts(&merged.rows), [(Action::Accept, 1), (Action::Reply, 0), (Action::Ignore, 1), (Action::Report, 0)]);
+        let many = Triage { rows: (0..30).map(|k| row(&k.to_string(), Action::Reply)).collect(), announced: None };
         assert_eq!(merge(&[], many, 25).1, 5);
     }
 
@@ -392,31 +296,11 @@ mod tests {
     fn filters_by_action_category_text_and_handled() {
         let r = row("https://www.linkedin.com/in/x/", Action::Reply);
         assert!(Filter::default().matches(&r, true));
-        assert!(Filter {
-            text: "ACME love".into(),
-            ..Filter::default()
-        }
-        .matches(&r, false));
-        assert!(!Filter {
-            text: "acme crypto".into(),
-            ..Filter::default()
-        }
-        .matches(&r, false));
-        assert!(!Filter {
-            action: Some(Action::Ignore),
-            ..Filter::default()
-        }
-        .matches(&r, false));
-        assert!(!Filter {
-            category: Some(Category::Spam),
-            ..Filter::default()
-        }
-        .matches(&r, false));
-        assert!(!Filter {
-            hide_handled: true,
-            ..Filter::default()
-        }
-        .matches(&r, true));
+        assert!(Filter { text: "ACME love".into(), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { text: "acme crypto".into(), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { action: Some(Action::Ignore), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { category: Some(Category::Spam), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { hide_handled: true, ..Filter::default() }.matches(&r, true));
     }
 
     #[test]
@@ -424,15 +308,15 @@ mod tests {
         let mut rec = Record::from_json("not json");
         assert!(rec.entries.is_empty());
         for k in 0..RECORD_LIMIT + 5 {
-            rec.drafted(&format!("k{k}"), "Name", k as f64);
+            rec.drafted(&format!("k{k}"), "Name", k as u64);
         }
         assert_eq!(rec.entries.len(), RECORD_LIMIT);
         assert!(rec.get("k0").is_none() && rec.get("k5").is_some());
         assert!(rec.handled("k6") && !rec.handled("nobody"));
         let mut gone = row("k7", Action::Reply);
         gone.gone = true;
-        assert!(rec.note_gone(&[gone.clone()], 99.0));
-        assert!(!rec.note_gone(&[gone], 100.0));
+        assert!(rec.note_gone(&[gone.clone()], 99));
+        assert!(!rec.note_gone(&[gone], 100));
         assert_eq!(Record::from_json(&rec.to_json()), rec);
     }
 
@@ -444,11 +328,7 @@ mod tests {
 
     #[test]
     fn keys_fall_back_to_name_and_headline() {
-        let inv = Invitation {
-            name: "Jane  Doe".into(),
-            headline: Some("CTO".into()),
-            ..Invitation::default()
-        };
+        let inv = Invitation { name: "Jane  Doe".into(), headline: Some("CTO".into()), ..Invitation::default() };
         assert_eq!(key_of(&inv), "Jane Doe\u{1f}CTO");
     }
 }

@@ -1,6 +1,6 @@
 //! Reading a snapshot: the invitations on the page and the open message box.
 //!
-//! Knows LinkedIn's two live layouts (see `../shared/linkedin-dom.md`): the 2026 server-driven
+//! Knows LinkedIn's two live layouts: the 2026 server-driven
 //! one with hashed classes, read through roles, aria, hrefs and text shapes; and the older Ember
 //! one with stable `invitation-card*` classes. A profile page of someone who invited you counts
 //! as one invitation. Labels are localized, so where a label can't be read the structure decides.
@@ -58,10 +58,7 @@ pub fn read_page(snapshot: &Snapshot) -> Page {
             invitations.push(inv);
         }
     }
-    Page {
-        invitations,
-        composer: composer::read(&index, snapshot.focus),
-    }
+    Page { invitations, composer: composer::read(&index, snapshot.focus) }
 }
 
 /// Every invitation card with its node and controls, for the side panel; and the count the
@@ -84,10 +81,7 @@ fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
             j = index.end(j);
             continue;
         }
-        let own = n
-            .children
-            .iter()
-            .any(|c| matches!(c, Child::Text(t) if t.contains('(')));
+        let own = n.children.iter().any(|c| matches!(c, Child::Text(t) if t.contains('(')));
         if own {
             let text = text_of(n, Reading::Visible, false);
             if text.chars().count() <= 48 {
@@ -103,17 +97,8 @@ fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
 
 /// "People (1,204)" → 1204: a number alone in brackets at the end of a label.
 fn parenthesized_count(text: &str) -> Option<u32> {
-    let inner = text
-        .trim_end()
-        .strip_suffix(')')?
-        .rsplit_once('(')?
-        .1
-        .trim();
-    if inner.is_empty()
-        || !inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}'))
-    {
+    let inner = text.trim_end().strip_suffix(')')?.rsplit_once('(')?.1.trim();
+    if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')) {
         return None;
     }
     phrases::first_number(inner).map(|(v, _)| v)
@@ -145,11 +130,7 @@ impl<'a> Index<'a> {
             match step {
                 Step::Enter(node, parent) => {
                     let at = entries.len();
-                    entries.push(Entry {
-                        node,
-                        parent,
-                        end: at + 1,
-                    });
+                    entries.push(Entry { node, parent, end: at + 1 });
                     stack.push(Step::Exit(at));
                     stack.extend(node.children.iter().rev().filter_map(|c| match c {
                         Child::Element(k) => Some(Step::Enter(k, Some(at))),
@@ -207,14 +188,11 @@ pub(crate) enum Reading {
 
 /// Whether an element is a control rather than content: its label is never part of a field.
 pub(crate) fn is_control(n: &Node) -> bool {
-    if matches!(n.tag.as_str(), "button" | "input" | "select" | "textarea")
-        || n.attr("role") == Some("button")
-    {
+    if matches!(n.tag.as_str(), "button" | "input" | "select" | "textarea") || n.attr("role") == Some("button") {
         return true;
     }
     // One substring test first: this runs on every element of every card.
-    if n.attr("class")
-        .is_some_and(|c| c.contains("lt-line-clamp__"))
+    if n.attr("class").is_some_and(|c| c.contains("lt-line-clamp__"))
         && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less"))
     {
         return true;
@@ -225,10 +203,7 @@ pub(crate) fn is_control(n: &Node) -> bool {
 /// Links that act rather than show someone: compose a message, or the page itself (a
 /// follows-you card's Accept is a link to the invitation manager).
 fn is_action_href(href: &str) -> bool {
-    href.contains("/messaging/")
-        || href.contains("invitation-manager")
-        || href.starts_with('#')
-        || href.starts_with("javascript:")
+    href.contains("/messaging/") || href.contains("invitation-manager") || href.starts_with('#') || href.starts_with("javascript:")
 }
 
 fn is_screen_reader_only(n: &Node) -> bool {
@@ -346,34 +321,14 @@ fn hidden_for(n: &Node, copy: Reading) -> bool {
 fn is_block(n: &Node) -> bool {
     matches!(
         n.tag.as_str(),
-        "p" | "div"
-            | "li"
-            | "ul"
-            | "ol"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "tr"
+        "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr"
     )
 }
 
 /// What a link points at: the kind of profile and its canonical address, for links to a
 /// person (`/in/slug/`), company, school, group, event, newsletter or showcase page.
 pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
-    let path = if let Some(rest) = href
-        .strip_prefix("https://")
-        .or_else(|| href.strip_prefix("http://"))
-        .or_else(|| href.strip_prefix("//"))
-    {
+    let path = if let Some(rest) = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).or_else(|| href.strip_prefix("//")) {
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
             return None;
@@ -394,11 +349,7 @@ pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
         "showcase" => Kind::Page,
         _ => return None,
     };
-    let slug = parts.next().filter(|s| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_alphanumeric() || "-_%.~".contains(c))
-    })?;
+    let slug = parts.next().filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "-_%.~".contains(c)))?;
     let section = match kind {
         Kind::Person => "in",
         Kind::Company => "company",
@@ -420,10 +371,7 @@ fn url_path(url: &str) -> String {
 
 /// An invitation with the fields every reader sets.
 pub(crate) fn blank_invitation() -> Invitation {
-    Invitation {
-        site: "linkedin".into(),
-        ..Invitation::default()
-    }
+    Invitation { site: "linkedin".into(), ..Invitation::default() }
 }
 
 #[cfg(test)]
@@ -433,65 +381,29 @@ mod tests {
 
     #[test]
     fn mutual_counts_in_english() {
-        assert_eq!(
-            mutual_count("Casey Ray and 8 other mutual connections"),
-            Some(9)
-        );
-        assert_eq!(
-            mutual_count("Casey Ray and 1 other mutual connection"),
-            Some(2)
-        );
-        assert_eq!(
-            mutual_count("Casey Ray, Drew Stone and 3 other mutual connections"),
-            Some(5)
-        );
-        assert_eq!(
-            mutual_count("Casey Ray, Drew Stone, and 3 others are mutual connections"),
-            Some(5)
-        );
+        assert_eq!(mutual_count("Casey Ray and 8 other mutual connections"), Some(9));
+        assert_eq!(mutual_count("Casey Ray and 1 other mutual connection"), Some(2));
+        assert_eq!(mutual_count("Casey Ray, Drew Stone and 3 other mutual connections"), Some(5));
+        assert_eq!(mutual_count("Casey Ray, Drew Stone, and 3 others are mutual connections"), Some(5));
         assert_eq!(mutual_count("Drew Stone is a mutual connection"), Some(1));
-        assert_eq!(
-            mutual_count("Drew Stone and Casey Ray are mutual connections"),
-            Some(2)
-        );
+        assert_eq!(mutual_count("Drew Stone and Casey Ray are mutual connections"), Some(2));
         assert_eq!(mutual_count("12 mutual connections"), Some(12));
         assert_eq!(mutual_count("1 mutual connection"), Some(1));
         assert_eq!(mutual_count("1,234 mutual connections"), Some(1234));
-        assert_eq!(
-            mutual_count("Casey Ray and 1,233 other mutual connections"),
-            Some(1234)
-        );
+        assert_eq!(mutual_count("Casey Ray and 1,233 other mutual connections"), Some(1234));
     }
 
     #[test]
     fn mutual_counts_in_german_french_spanish() {
-        assert_eq!(
-            mutual_count("Casey Ray und 8 weitere gemeinsame Kontakte"),
-            Some(9)
-        );
+        assert_eq!(mutual_count("Casey Ray und 8 weitere gemeinsame Kontakte"), Some(9));
         assert_eq!(mutual_count("12 gemeinsame Kontakte"), Some(12));
         assert_eq!(mutual_count("1.234 gemeinsame Kontakte"), Some(1234));
-        assert_eq!(
-            mutual_count("Drew Stone ist ein gemeinsamer Kontakt"),
-            Some(1)
-        );
-        assert_eq!(
-            mutual_count("Drew Stone und Casey Ray sind gemeinsame Kontakte"),
-            Some(2)
-        );
-        assert_eq!(
-            mutual_count("Casey Ray et 8 autres relations en commun"),
-            Some(9)
-        );
+        assert_eq!(mutual_count("Drew Stone ist ein gemeinsamer Kontakt"), Some(1));
+        assert_eq!(mutual_count("Drew Stone und Casey Ray sind gemeinsame Kontakte"), Some(2));
+        assert_eq!(mutual_count("Casey Ray et 8 autres relations en commun"), Some(9));
         assert_eq!(mutual_count("12 relations en commun"), Some(12));
-        assert_eq!(
-            mutual_count("Drew Stone est une relation en commun"),
-            Some(1)
-        );
-        assert_eq!(
-            mutual_count("Casey Ray y 8 contactos más en común"),
-            Some(9)
-        );
+        assert_eq!(mutual_count("Drew Stone est une relation en commun"), Some(1));
+        assert_eq!(mutual_count("Casey Ray y 8 contactos más en común"), Some(9));
         assert_eq!(mutual_count("12 contactos en común"), Some(12));
     }
 
@@ -500,10 +412,7 @@ mod tests {
         assert_eq!(mutual_count("Career coach | Speaker"), None);
         assert_eq!(mutual_count("2 weeks ago"), None);
         assert_eq!(mutual_count(""), None);
-        assert_eq!(
-            mutual_count("Kathie Smith is inviting you to connect"),
-            None
-        );
+        assert_eq!(mutual_count("Kathie Smith is inviting you to connect"), None);
     }
 
     #[test]
@@ -519,73 +428,30 @@ mod tests {
 
     #[test]
     fn times_ago() {
-        for t in [
-            "2 weeks ago",
-            "an hour ago",
-            "Yesterday",
-            "vor 2 Wochen",
-            "Gestern",
-            "vor 3 Tagen",
-            "il y a 2 semaines",
-            "hace 3 días",
-            "1 month ago",
-        ] {
+        for t in ["2 weeks ago", "an hour ago", "Yesterday", "vor 2 Wochen", "Gestern", "vor 3 Tagen", "il y a 2 semaines", "hace 3 días", "1 month ago"] {
             assert!(is_time_ago(t), "{t}");
         }
-        for t in [
-            "Career coach | Speaker",
-            "2 years in sales",
-            "Vorstand",
-            "Hace marketing",
-            "",
-        ] {
+        for t in ["Career coach | Speaker", "2 years in sales", "Vorstand", "Hace marketing", ""] {
             assert!(!is_time_ago(t), "{t}");
         }
     }
 
     #[test]
     fn relation_lines() {
-        assert_eq!(
-            relation("Kathie Smith is inviting you to connect"),
-            Some(Relation::Connect)
-        );
-        assert_eq!(
-            relation("Kathie Smith follows you and is inviting you to connect"),
-            Some(Relation::Connect)
-        );
-        assert_eq!(
-            relation("Kathrin Müller möchte sich mit Ihnen vernetzen"),
-            Some(Relation::Connect)
-        );
-        assert_eq!(
-            relation("Kathie Smith vous invite à rejoindre son réseau"),
-            Some(Relation::Connect)
-        );
-        assert_eq!(
-            relation("Kathie Smith te invita a unirte a su red"),
-            Some(Relation::Connect)
-        );
-        assert_eq!(
-            relation("Acme Corp invited you to follow"),
-            Some(Relation::Follow)
-        );
-        assert_eq!(
-            relation("Jane Doe hat Sie eingeladen, Acme zu folgen"),
-            Some(Relation::Follow)
-        );
+        assert_eq!(relation("Kathie Smith is inviting you to connect"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith follows you and is inviting you to connect"), Some(Relation::Connect));
+        assert_eq!(relation("Kathrin Müller möchte sich mit Ihnen vernetzen"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith vous invite à rejoindre son réseau"), Some(Relation::Connect));
+        assert_eq!(relation("Kathie Smith te invita a unirte a su red"), Some(Relation::Connect));
+        assert_eq!(relation("Acme Corp invited you to follow"), Some(Relation::Follow));
+        assert_eq!(relation("Jane Doe hat Sie eingeladen, Acme zu folgen"), Some(Relation::Follow));
         assert_eq!(relation("Career coach | Speaker"), None);
     }
 
     #[test]
     fn more_labels_are_stripped() {
-        assert_eq!(
-            strip_more("I read your post … show more"),
-            "I read your post"
-        );
-        assert_eq!(
-            strip_more("Ich habe Ihren Beitrag gelesen …mehr anzeigen"),
-            "Ich habe Ihren Beitrag gelesen"
-        );
+        assert_eq!(strip_more("I read your post … show more"), "I read your post");
+        assert_eq!(strip_more("Ich habe Ihren Beitrag gelesen …mehr anzeigen"), "Ich habe Ihren Beitrag gelesen");
         assert_eq!(strip_more("Wait... see more"), "Wait");
         assert_eq!(strip_more("Nothing to strip…"), "Nothing to strip…");
     }
@@ -593,43 +459,22 @@ mod tests {
     #[test]
     fn reply_to_names() {
         assert_eq!(reply_to_name("Reply to Kathie"), Some("Kathie".into()));
-        assert_eq!(
-            reply_to_name("Antworten an Kathrin"),
-            Some("Kathrin".into())
-        );
+        assert_eq!(reply_to_name("Antworten an Kathrin"), Some("Kathrin".into()));
         assert_eq!(reply_to_name("Write a message…"), None);
     }
 
     #[test]
     fn entity_links() {
-        assert_eq!(
-            entity("/in/kathie-smith/"),
-            Some((
-                Kind::Person,
-                "https://www.linkedin.com/in/kathie-smith/".into()
-            ))
-        );
-        assert_eq!(
-            entity("https://de.linkedin.com/in/kathrin?miniProfileUrn=x"),
-            Some((Kind::Person, "https://www.linkedin.com/in/kathrin/".into()))
-        );
-        assert_eq!(
-            entity("/company/acme/life/"),
-            Some((
-                Kind::Company,
-                "https://www.linkedin.com/company/acme/".into()
-            ))
-        );
+        assert_eq!(entity("/in/kathie-smith/"), Some((Kind::Person, "https://www.linkedin.com/in/kathie-smith/".into())));
+        assert_eq!(entity("https://de.linkedin.com/in/kathrin?miniProfileUrn=x"), Some((Kind::Person, "https://www.linkedin.com/in/kathrin/".into())));
+        assert_eq!(entity("/company/acme/life/"), Some((Kind::Company, "https://www.linkedin.com/company/acme/".into())));
         assert_eq!(entity("https://evil.example/in/x/"), None);
         assert_eq!(entity("/in/"), None);
         assert_eq!(entity("/feed/"), None);
     }
 
     fn snapshot(root: &str) -> Snapshot {
-        Snapshot::from_json(&format!(
-            r#"{{"url":"https://www.linkedin.com/messaging/","root":{root}}}"#
-        ))
-        .expect("test snapshot parses")
+        Snapshot::from_json(&format!(r#"{{"url":"https://www.linkedin.com/messaging/","root":{root}}}"#)).expect("test snapshot parses")
     }
 
     #[test]
@@ -638,19 +483,13 @@ mod tests {
             r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox","aria-label","Reply to Kathie"],"c":[{"i":3,"t":"p","c":["Hello"]}]}]}"#,
         );
         let c = read_page(&labelled).composer.expect("a box");
-        assert_eq!(
-            (c.node, c.addressee.as_deref(), c.lines),
-            (2, Some("Kathie"), vec!["Hello".to_owned()])
-        );
+        assert_eq!((c.node, c.addressee.as_deref(), c.lines), (2, Some("Kathie"), vec!["Hello".to_owned()]));
 
         let titled = snapshot(
             r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["role","dialog"],"c":[{"i":3,"t":"h2","c":["Antworten an Kathrin"]},{"i":4,"t":"div","a":["contenteditable",""],"c":[{"i":5,"t":"p","c":[{"i":6,"t":"br"}]}]}]}]}"#,
         );
         let c = read_page(&titled).composer.expect("a box");
-        assert_eq!(
-            (c.node, c.addressee.as_deref(), c.lines.is_empty()),
-            (4, Some("Kathrin"), true)
-        );
+        assert_eq!((c.node, c.addressee.as_deref(), c.lines.is_empty()), (4, Some("Kathrin"), true));
     }
 
     #[test]
@@ -659,9 +498,7 @@ mod tests {
             r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true","role","textbox"]},{"i":3,"t":"div","a":["class","bubble--is-minimized"],"c":[{"i":4,"t":"div","a":["contenteditable","true","role","textbox"]}]},{"i":5,"t":"div","a":["contenteditable","false"]}]}"#,
         );
         assert_eq!(read_page(&two).composer.map(|c| c.node), Some(2));
-        let ties = snapshot(
-            r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true"]},{"i":3,"t":"div","a":["contenteditable","true"]}]}"#,
-        );
+        let ties = snapshot(r#"{"i":1,"t":"body","c":[{"i":2,"t":"div","a":["contenteditable","true"]},{"i":3,"t":"div","a":["contenteditable","true"]}]}"#);
         assert_eq!(read_page(&ties).composer.map(|c| c.node), Some(3));
         // The focused box wins, even against one that looks better (the focus may be on a paragraph inside it).
         let focused = Snapshot {
@@ -676,10 +513,7 @@ mod tests {
     #[test]
     fn empty_and_odd_snapshots_read_as_nothing() {
         assert_eq!(read_page(&Snapshot::default()), Page::default());
-        let mut deep = Node {
-            tag: "div".into(),
-            ..Node::default()
-        };
+        let mut deep = Node { tag: "div".into(), ..Node::default() };
         for i in 0..2000 {
             deep = Node {
                 id: i,
@@ -688,11 +522,7 @@ mod tests {
                 children: vec![Child::Element(deep)],
             };
         }
-        let snap = Snapshot {
-            url: "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(),
-            root: deep,
-            ..Snapshot::default()
-        };
+        let snap = Snapshot { url: "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(), root: deep, ..Snapshot::default() };
         let page = read_page(&snap);
         assert!(page.composer.is_none());
     }

@@ -32,12 +32,7 @@ pub struct Rule {
 
 impl Default for Rule {
     fn default() -> Self {
-        Rule {
-            name: String::new(),
-            enabled: true,
-            when: When::default(),
-            then: Then::default(),
-        }
+        Rule { name: String::new(), enabled: true, when: When::default(), then: Then::default() }
     }
 }
 
@@ -116,16 +111,10 @@ impl When {
         if self.note.is_some_and(|n| n != f.personal_note) {
             return false;
         }
-        if self
-            .mutual_at_least
-            .is_some_and(|n| f.mutual.unwrap_or(0) < n)
-        {
+        if self.mutual_at_least.is_some_and(|n| f.mutual.unwrap_or(0) < n) {
             return false;
         }
-        if self
-            .mutual_below
-            .is_some_and(|n| f.mutual.unwrap_or(0) >= n)
-        {
+        if self.mutual_below.is_some_and(|n| f.mutual.unwrap_or(0) >= n) {
             return false;
         }
         if !self.keywords.is_empty() {
@@ -134,11 +123,7 @@ impl When {
                 Field::Note => &[f.note],
                 Field::Any => &[f.headline, f.note],
             };
-            if !self
-                .keywords
-                .iter()
-                .any(|k| fields.iter().any(|w| mentions(w, k)))
-            {
+            if !self.keywords.iter().any(|k| fields.iter().any(|w| mentions(w, k))) {
                 return false;
             }
         }
@@ -165,10 +150,7 @@ impl When {
 
 /// The first enabled rule that matches, with its position.
 pub(crate) fn first_match<'r>(rules: &'r [Rule], facts: &Facts) -> Option<(usize, &'r Rule)> {
-    rules
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.enabled && r.when.matches(facts))
+    rules.iter().enumerate().find(|(_, r)| r.enabled && r.when.matches(facts))
 }
 
 #[cfg(test)]
@@ -176,106 +158,38 @@ mod tests {
     use super::*;
 
     fn facts<'a>(headline: &'a Words, note: &'a Words, mutual: Option<u32>) -> Facts<'a> {
-        Facts {
-            category: Category::Recruiter,
-            personal_note: !note.is_empty(),
-            mutual,
-            name: "Dr. Jane Doe",
-            headline,
-            note,
-            language: "en",
-        }
+        Facts { category: Category::Recruiter, personal_note: !note.is_empty(), mutual, name: "Dr. Jane Doe", headline, note, language: "en" }
     }
 
     #[test]
     fn every_given_condition_must_hold() {
-        let (h, n) = (
-            Words::new("Talent partner at Acme Corp"),
-            Words::new("We need Rust engineers"),
-        );
+        let (h, n) = (Words::new("Talent partner at Acme Corp"), Words::new("We need Rust engineers"));
         let f = facts(&h, &n, Some(5));
         let yes = |w: When| assert!(w.matches(&f), "{w:?}");
         let no = |w: When| assert!(!w.matches(&f), "{w:?}");
         yes(When::default());
-        yes(When {
-            category: vec![Category::Sales, Category::Recruiter],
-            ..When::default()
-        });
-        no(When {
-            category: vec![Category::Sales],
-            ..When::default()
-        });
-        yes(When {
-            keywords: vec!["rust".into()],
-            field: Field::Note,
-            ..When::default()
-        });
-        no(When {
-            keywords: vec!["rust".into()],
-            field: Field::Headline,
-            ..When::default()
-        });
-        yes(When {
-            keywords: vec!["engineer*".into()],
-            ..When::default()
-        });
-        yes(When {
-            mutual_at_least: Some(5),
-            mutual_below: Some(6),
-            ..When::default()
-        });
-        no(When {
-            mutual_below: Some(5),
-            ..When::default()
-        });
-        yes(When {
-            name: vec!["jane doe".into()],
-            company: vec!["ACME".into()],
-            ..When::default()
-        });
-        no(When {
-            company: vec!["Initech".into()],
-            ..When::default()
-        });
-        yes(When {
-            note: Some(true),
-            language: Some("en".into()),
-            ..When::default()
-        });
-        no(When {
-            language: Some("de".into()),
-            ..When::default()
-        });
+        yes(When { category: vec![Category::Sales, Category::Recruiter], ..When::default() });
+        no(When { category: vec![Category::Sales], ..When::default() });
+        yes(When { keywords: vec!["rust".into()], field: Field::Note, ..When::default() });
+        no(When { keywords: vec!["rust".into()], field: Field::Headline, ..When::default() });
+        yes(When { keywords: vec!["engineer*".into()], ..When::default() });
+        yes(When { mutual_at_least: Some(5), mutual_below: Some(6), ..When::default() });
+        no(When { mutual_below: Some(5), ..When::default() });
+        yes(When { name: vec!["jane doe".into()], company: vec!["ACME".into()], ..When::default() });
+        no(When { company: vec!["Initech".into()], ..When::default() });
+        yes(When { note: Some(true), language: Some("en".into()), ..When::default() });
+        no(When { language: Some("de".into()), ..When::default() });
     }
 
     #[test]
     fn the_first_enabled_match_wins() {
         let (h, n) = (Words::new(""), Words::new(""));
         let f = facts(&h, &n, None);
-        let rule = |name: &str, enabled| Rule {
-            name: name.into(),
-            enabled,
-            ..Rule::default()
-        };
-        let rules = [
-            rule("off", false),
-            rule("first", true),
-            rule("second", true),
-        ];
-        assert_eq!(
-            first_match(&rules, &f).map(|(i, r)| (i, r.name.as_str())),
-            Some((1, "first"))
-        );
+        let rule = |name: &str, enabled| Rule { name: name.into(), enabled, ..Rule::default() };
+        let rules = [rule("off", false), rule("first", true), rule("second", true)];
+        assert_eq!(first_match(&rules, &f).map(|(i, r)| (i, r.name.as_str())), Some((1, "first")));
         // An unknown count is 0: it is below every threshold and reaches none.
-        assert!(When {
-            mutual_below: Some(1),
-            ..When::default()
-        }
-        .matches(&f));
-        assert!(!When {
-            mutual_at_least: Some(1),
-            ..When::default()
-        }
-        .matches(&f));
+        assert!(When { mutual_below: Some(1), ..When::default() }.matches(&f));
+        assert!(!When { mutual_at_least: Some(1), ..When::default() }.matches(&f));
     }
 }

@@ -48,16 +48,14 @@ fn person(name: &str, headline: &str, note: Option<&str>, mutual: Option<u32>) -
 
 /// Every built-in sample, in the order the options page lists them.
 pub fn samples() -> Vec<Sample> {
-    let s = |id, category, invitation| Sample {
-        id,
-        category,
-        invitation,
-    };
+    let s = |id, category, invitation| Sample { id, category, invitation };
     vec![
         s("personalized_en", Category::Personalized, person("Kathie Smith", "Product designer",
             Some("Hi, I read your post about accessible forms and liked the examples you gave. Would love to connect and swap notes."), Some(3))),
         s("personalized_de", Category::Personalized, person("Lena Hoffmann", "Produktmanagerin bei Beispiel GmbH",
             Some("Hallo, ich habe Ihren Vortrag über barrierefreie Formulare gesehen und fand die Beispiele sehr hilfreich. Ich würde mich freuen, in Kontakt zu bleiben."), Some(1))),
+        s("personalized_fr", Category::Personalized, person("Camille Laurent", "Designer UX chez Exemple SA",
+            Some("Bonjour, j'ai lu votre article sur les formulaires accessibles et j'ai trouvé vos exemples très utiles. Je serais ravie d'échanger avec vous."), Some(2))),
         s("generic_en", Category::Generic, person("Tom Baker", "Software engineer", None, Some(2))),
         s("mutual_en", Category::Mutual, person("Priya Nair", "Data scientist", None, Some(24))),
         s("recruiter_en", Category::Recruiter, person("Sam Carter", "Technical Recruiter | Hiring Rust engineers",
@@ -77,7 +75,7 @@ pub fn samples() -> Vec<Sample> {
     ]
 }
 
-/// An invitation pasted into the preview (contract section 1's JSON, already parsed), read
+/// An invitation pasted into the preview (an Invitation's JSON, already parsed), read
 /// as serde's derive reads it: absent keys and `null`s default, unknown keys are ignored.
 ///
 /// By hand because the options page's module would otherwise carry a typed deserialiser for
@@ -100,11 +98,7 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
                 let Value::String(s) = value else {
                     return Err(bad("a string"));
                 };
-                *(if key == "site" {
-                    &mut inv.site
-                } else {
-                    &mut inv.name
-                }) = s.clone();
+                *(if key == "site" { &mut inv.site } else { &mut inv.name }) = s.clone();
                 continue;
             }
             "kind" => {
@@ -116,23 +110,14 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
                     Some("event") => Kind::Event,
                     Some("newsletter") => Kind::Newsletter,
                     Some("page") => Kind::Page,
-                    _ => {
-                        return Err(bad(
-                            "person, company, school, group, event, newsletter or page",
-                        ))
-                    }
+                    _ => return Err(bad("person, company, school, group, event, newsletter or page")),
                 };
                 continue;
             }
             "mutual_connections" => {
                 inv.mutual_connections = match value {
                     Value::Null => None,
-                    _ => Some(
-                        value
-                            .as_u64()
-                            .and_then(|n| u32::try_from(n).ok())
-                            .ok_or_else(|| bad("a whole number"))?,
-                    ),
+                    _ => Some(value.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad("a whole number"))?),
                 };
                 continue;
             }
@@ -156,25 +141,12 @@ mod tests {
     fn a_pasted_invitation_reads_as_serde_reads_it() {
         let full = r#"{"site": "linkedin", "kind": "newsletter", "name": "Rust Weekly", "first_name": null,
             "headline": "News", "note": "Hi", "mutual_connections": 4, "profile_url": "https://x.example", "sent": "1 day ago", "extra": [1]}"#;
-        for text in [
-            full,
-            "{}",
-            r#"{"name": "Kathie Smith", "mutual_connections": null}"#,
-            r#"{"kind": "page", "note": null}"#,
-        ] {
+        for text in [full, "{}", r#"{"name": "Kathie Smith", "mutual_connections": null}"#, r#"{"kind": "page", "note": null}"#] {
             let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
             let derived: Option<Invitation> = serde_json::from_str(text).ok();
             assert_eq!(read_invitation(&v).ok(), derived, "{text}");
         }
-        for kind in [
-            Kind::Person,
-            Kind::Company,
-            Kind::School,
-            Kind::Group,
-            Kind::Event,
-            Kind::Newsletter,
-            Kind::Page,
-        ] {
+        for kind in [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page] {
             let v = serde_json::json!({ "kind": kind });
             assert_eq!(read_invitation(&v).map(|i| i.kind), Ok(kind));
         }
@@ -190,16 +162,10 @@ mod tests {
             "3",
         ] {
             let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-            assert!(
-                serde_json::from_str::<Invitation>(text).is_err() || text == "[]",
-                "{text}"
-            );
+            assert!(serde_json::from_str::<Invitation>(text).is_err() || text == "[]", "{text}");
             assert!(read_invitation(&v).is_err(), "{text}");
         }
-        assert_eq!(
-            read_invitation(&serde_json::json!({ "note": 1 })),
-            Err(("note".into(), "expected a string".into()))
-        );
+        assert_eq!(read_invitation(&serde_json::json!({ "note": 1 })), Err(("note".into(), "expected a string".into())));
     }
 
     const ALL: [Category; 8] = [
@@ -217,39 +183,21 @@ mod tests {
     fn every_category_has_a_sample_that_shows_it() {
         let settings = Settings::default();
         for category in ALL {
-            assert!(
-                samples().iter().any(|s| s.category == category),
-                "no sample for {category:?}"
-            );
+            assert!(samples().iter().any(|s| s.category == category), "no sample for {category:?}");
         }
         for sample in samples() {
             let got = decide(&sample.invitation, &sample.settings_for(&settings));
-            assert_eq!(
-                got.category, sample.category,
-                "{}: {:?}",
-                sample.id, got.reasons
-            );
+            assert_eq!(got.category, sample.category, "{}: {:?}", sample.id, got.reasons);
         }
     }
 
     #[test]
     fn samples_hold_with_a_filled_in_profile() {
-        let (settings, _) = Settings::from_json(
-            r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "known": {"people": ["Someone Else"]}}"#,
-        );
+        let (settings, _) = Settings::from_json(r#"{"me": {"name": "Pat Example", "email": "pat@example.com"}, "known": {"people": ["Someone Else"]}}"#);
         for sample in samples() {
             let got = decide(&sample.invitation, &sample.settings_for(&settings));
-            assert_eq!(
-                got.category, sample.category,
-                "{}: {:?}",
-                sample.id, got.reasons
-            );
-            assert_eq!(
-                got.text.is_some(),
-                crate::default_action(sample.category) == crate::Action::Reply,
-                "{}",
-                sample.id
-            );
+            assert_eq!(got.category, sample.category, "{}: {:?}", sample.id, got.reasons);
+            assert_eq!(got.text.is_some(), crate::default_action(sample.category) == crate::Action::Reply, "{}", sample.id);
         }
     }
 
@@ -260,8 +208,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), ids.len());
-        assert!(ids
-            .iter()
-            .all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+        assert!(ids.iter().all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
     }
 }

@@ -1,10 +1,11 @@
-//! The user's settings: contract section 3, plus rules, templates and wording preferences.
+//! The user's settings: the keys other tools rely on (docs/formats.md), plus rules, templates and wording preferences.
 //!
 //! The keys, their defaults and what counts as a problem are documented on [`Settings`].
 
 use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
-use crate::template::Template;
+use crate::template::{Template, TemplateError};
+use crate::words::{at_line, JsonError, Say, Ui};
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -181,24 +182,290 @@ impl Default for Settings {
 }
 
 /// A problem found in a settings file, at its JSON path (`$.me.email`). Template errors also
-/// carry the line and column within the template's text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// carry the line and column within the template's text. What is wrong is data
+/// ([`ProblemKind`]), worded by [`Say`] in the interface language; `Display` gives the CLI's
+/// English line with the path.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub path: String,
-    pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: ProblemKind,
     pub line: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+}
+
+/// The type of a JSON value, as a problem names what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    String,
+    List,
+    Object,
+}
+
+impl JsonType {
+    fn of(v: &Value) -> JsonType {
+        match v {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Bool,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::List,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+}
+
+impl Say for JsonType {
+    fn say(&self, ui: Ui) -> String {
+        match self {
+            JsonType::Null => ui.pick("null", "null", "null"),
+            JsonType::Bool => ui.pick("true/false", "true/false", "true/false"),
+            JsonType::Number => ui.pick("a number", "eine Zahl", "un nombre"),
+            JsonType::String => ui.pick("a text", "einen Text", "un texte"),
+            JsonType::List => ui.pick("a list", "eine Liste", "une liste"),
+            JsonType::Object => ui.pick("an object", "ein Objekt", "un objet"),
+        }
+        .into()
+    }
+}
+
+/// What is wrong with one setting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The file is not JSON at all.
+    NotJson {
+        error: JsonError,
+    },
+    NotAnObject {
+        found: JsonType,
+    },
+    /// A key this version doesn't know; `expected` are the keys it does.
+    UnknownKey {
+        expected: Vec<&'static str>,
+    },
+    NotText {
+        found: JsonType,
+    },
+    NotTrueOrFalse {
+        found: JsonType,
+    },
+    TooLarge {
+        value: u64,
+    },
+    Negative {
+        number: String,
+    },
+    /// A number that isn't whole (`number`), or another type (`found`).
+    NotWholeNumber {
+        number: Option<String>,
+        found: JsonType,
+    },
+    NotAListOfTexts {
+        found: JsonType,
+    },
+    NotALanguageCode {
+        written: String,
+    },
+    VersionZero,
+    NewerVersion {
+        version: u32,
+    },
+    NotAnEmail {
+        written: String,
+    },
+    /// `found` is the value as JSON.
+    NotAVariant {
+        found: String,
+    },
+    NotAListOfRules {
+        found: JsonType,
+    },
+    /// The settings' language has no templates, so English is used.
+    NoTemplatesInLanguage {
+        language: String,
+        built_in: Vec<&'static str>,
+    },
+    BadTemplateId,
+    NotATemplate {
+        found: JsonType,
+    },
+    Template(TemplateError),
+    RuleWithoutThen,
+    /// A rule with problems is left out whole; `name` may be empty.
+    RuleLeftOut {
+        name: String,
+    },
+    NotACategory {
+        written: String,
+    },
+    /// `found` is the value as JSON.
+    NotAField {
+        found: String,
+    },
+    NotAnAction {
+        written: String,
+    },
+    NoSuchTemplate {
+        id: String,
+        ids: Vec<String>,
+    },
+    EmptyThen,
+}
+
+impl Say for ProblemKind {
+    fn say(&self, ui: Ui) -> String {
+        use ProblemKind as P;
+        use Ui::{De, En, Fr};
+        let list = |items: &[&str]| items.join(", ");
+        let quoted = |w: &str| match ui {
+            En => format!("\"{w}\""),
+            De => format!("„{w}“"),
+            Fr => format!("«\u{a0}{w}\u{a0}»"),
+        };
+        match (self, ui) {
+            (P::NotJson { error }, En) => format!("not valid JSON: {}", error.say(En)),
+            (P::NotJson { error }, De) => format!("kein gültiges JSON: {}", error.say(De)),
+            (P::NotJson { error }, Fr) => format!("JSON non valide\u{a0}: {}", error.say(Fr)),
+            (P::NotAnObject { found }, En) => format!("expected an object, found {}", found.say(En)),
+            (P::NotAnObject { found }, De) => format!("erwartet war ein Objekt, gefunden wurde {}", found.say(De)),
+            (P::NotAnObject { found }, Fr) => format!("un objet était attendu, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::UnknownKey { expected }, En) => format!("unknown key (expected one of: {})", list(expected)),
+            (P::UnknownKey { expected }, De) => format!("unbekannter Schlüssel (erwartet: einer von {})", list(expected)),
+            (P::UnknownKey { expected }, Fr) => format!("clé inconnue (attendu\u{a0}: l'une de {})", list(expected)),
+            (P::NotText { found }, En) => format!("expected a text, found {}", found.say(En)),
+            (P::NotText { found }, De) => format!("erwartet war ein Text, gefunden wurde {}", found.say(De)),
+            (P::NotText { found }, Fr) => format!("un texte était attendu, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::NotTrueOrFalse { found }, En) => format!("expected true or false, found {}", found.say(En)),
+            (P::NotTrueOrFalse { found }, De) => format!("erwartet war true oder false, gefunden wurde {}", found.say(De)),
+            (P::NotTrueOrFalse { found }, Fr) => format!("true ou false était attendu, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::TooLarge { value }, En) => format!("{value} is too large"),
+            (P::TooLarge { value }, De) => format!("{value} ist zu groß"),
+            (P::TooLarge { value }, Fr) => format!("{value} est trop grand"),
+            (P::Negative { number }, En) => format!("must not be negative, found {number}"),
+            (P::Negative { number }, De) => format!("darf nicht negativ sein, gefunden wurde {number}"),
+            (P::Negative { number }, Fr) => format!("ne doit pas être négatif, trouvé\u{a0}: {number}"),
+            (P::NotWholeNumber { number, found }, _) => {
+                let found = number.clone().unwrap_or_else(|| found.say(ui));
+                match ui {
+                    En => format!("expected a whole number, found {found}"),
+                    De => format!("erwartet war eine ganze Zahl, gefunden wurde {found}"),
+                    Fr => format!("un nombre entier était attendu, trouvé\u{a0}: {found}"),
+                }
+            }
+            (P::NotAListOfTexts { found }, En) => format!("expected a list of texts, found {}", found.say(En)),
+            (P::NotAListOfTexts { found }, De) => format!("erwartet war eine Liste von Texten, gefunden wurde {}", found.say(De)),
+            (P::NotAListOfTexts { found }, Fr) => format!("une liste de textes était attendue, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::NotALanguageCode { written }, En) => format!("{} is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\"", quoted(written)),
+            (P::NotALanguageCode { written }, De) => format!("{} ist kein zweibuchstabiger Sprachcode wie „en“, „de“, „fr“ oder „es“", quoted(written)),
+            (P::NotALanguageCode { written }, Fr) => {
+                format!(
+                    "{} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»",
+                    quoted(written)
+                )
+            }
+            (P::VersionZero, _) => ui
+                .pick(
+                    "versions start at 1; read as version 1",
+                    "Versionen beginnen bei 1; als Version 1 gelesen",
+                    "les versions commencent à 1 ; lu comme version 1",
+                )
+                .into(),
+            (P::NewerVersion { version }, En) => {
+                format!("written by a newer NotYet (version {version}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")
+            }
+            (P::NewerVersion { version }, De) => {
+                format!("von einem neueren NotYet geschrieben (Version {version}); als Version {CURRENT_VERSION} gelesen, neuere Teile werden daher gemeldet oder übergangen")
+            }
+            (P::NewerVersion { version }, Fr) => {
+                format!("écrit par un NotYet plus récent (version {version}) ; lu comme version {CURRENT_VERSION}, les parties plus récentes peuvent donc être signalées ou ignorées")
+            }
+            (P::NotAnEmail { written }, En) => format!("{} doesn't look like an email address; replies leave it out", quoted(written)),
+            (P::NotAnEmail { written }, De) => format!("{} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg", quoted(written)),
+            (P::NotAnEmail { written }, Fr) => format!("{} ne ressemble pas à une adresse e-mail ; les réponses l'omettent", quoted(written)),
+            (P::NotAVariant { found }, En) => format!("expected \"short\" or \"long\", found {found}"),
+            (P::NotAVariant { found }, De) => format!("erwartet war „short“ oder „long“, gefunden wurde {found}"),
+            (P::NotAVariant { found }, Fr) => format!("«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {found}"),
+            (P::NotAListOfRules { found }, En) => format!("expected a list of rules, found {}", found.say(En)),
+            (P::NotAListOfRules { found }, De) => format!("erwartet war eine Liste von Regeln, gefunden wurde {}", found.say(De)),
+            (P::NotAListOfRules { found }, Fr) => format!("une liste de règles était attendue, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::NoTemplatesInLanguage { language, built_in }, En) => {
+                format!("no templates in {} (built in: {}, or add your own): using \"en\"", quoted(language), list(built_in))
+            }
+            (P::NoTemplatesInLanguage { language, built_in }, De) => {
+                format!("keine Vorlagen in {} (eingebaut: {}, oder fügen Sie eigene hinzu): „en“ wird verwendet", quoted(language), list(built_in))
+            }
+            (P::NoTemplatesInLanguage { language, built_in }, Fr) => {
+                format!("aucun modèle en {} (intégrés\u{a0}: {}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé", quoted(language), list(built_in))
+            }
+            (P::BadTemplateId, _) => ui
+                .pick(
+                    "a template id is 1 to 64 characters, with no spaces or dots",
+                    "ein Vorlagenname hat 1 bis 64 Zeichen, ohne Leerzeichen oder Punkte",
+                    "un identifiant de modèle compte 1 à 64 caractères, sans espaces ni points",
+                )
+                .into(),
+            (P::NotATemplate { found }, En) => format!("expected a template text or {{\"short\": …, \"long\": …}}, found {}", found.say(En)),
+            (P::NotATemplate { found }, De) => format!("erwartet war ein Vorlagentext oder {{\"short\": …, \"long\": …}}, gefunden wurde {}", found.say(De)),
+            (P::NotATemplate { found }, Fr) => format!("un texte de modèle ou {{\"short\": …, \"long\": …}} était attendu, trouvé\u{a0}: {}", found.say(Fr)),
+            (P::Template(e), _) => format!("{}{}", ui.pick("template: ", "Vorlage: ", "modèle\u{a0}: "), e.message(ui)),
+            (P::RuleWithoutThen, _) => ui
+                .pick(
+                    "a rule needs \"then\": what to do when it matches",
+                    "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
+                    "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique",
+                )
+                .into(),
+            (P::RuleLeftOut { name }, _) => {
+                let name = name.trim();
+                match (ui, name.is_empty()) {
+                    (En, true) => "rule is left out until the problems above are fixed".into(),
+                    (En, false) => format!("rule {} is left out until the problems above are fixed", quoted(name)),
+                    (De, true) => "die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind".into(),
+                    (De, false) => format!("die Regel {} bleibt unberücksichtigt, bis die Probleme oben behoben sind", quoted(name)),
+                    (Fr, true) => "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés".into(),
+                    (Fr, false) => format!("la règle {} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés", quoted(name)),
+                }
+            }
+            (P::NotACategory { written }, En) => format!("{} is not a category (one of: {})", quoted(written), list(CATEGORY_NAMES)),
+            (P::NotACategory { written }, De) => format!("{} ist keine Kategorie (eine von: {})", quoted(written), list(CATEGORY_NAMES)),
+            (P::NotACategory { written }, Fr) => format!("{} n'est pas une catégorie (l'une de\u{a0}: {})", quoted(written), list(CATEGORY_NAMES)),
+            (P::NotAField { found }, En) => format!("expected \"headline\", \"note\" or \"any\", found {found}"),
+            (P::NotAField { found }, De) => format!("erwartet war „headline“, „note“ oder „any“, gefunden wurde {found}"),
+            (P::NotAField { found }, Fr) => format!("«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {found}"),
+            (P::NotAnAction { written }, En) => format!("{} is not an action (one of: accept, reply, ignore, report)", quoted(written)),
+            (P::NotAnAction { written }, De) => format!("{} ist keine Aktion (eine von: accept, reply, ignore, report)", quoted(written)),
+            (P::NotAnAction { written }, Fr) => format!("{} n'est pas une action (l'une de\u{a0}: accept, reply, ignore, report)", quoted(written)),
+            (P::NoSuchTemplate { id, ids }, En) => format!("no template {} (there are: {})", quoted(id), ids.join(", ")),
+            (P::NoSuchTemplate { id, ids }, De) => format!("keine Vorlage {} (vorhanden: {})", quoted(id), ids.join(", ")),
+            (P::NoSuchTemplate { id, ids }, Fr) => format!("aucun modèle {} (existants\u{a0}: {})", quoted(id), ids.join(", ")),
+            (P::EmptyThen, _) => ui
+                .pick(
+                    "\"then\" needs an action, a template or a category",
+                    "„then“ braucht eine Aktion, eine Vorlage oder eine Kategorie",
+                    "«\u{a0}then\u{a0}» a besoin d'une action, d'un modèle ou d'une catégorie",
+                )
+                .into(),
+        }
+    }
+}
+
+impl Say for Problem {
+    /// What is wrong, with the line and column of a template error; the JSON path is left to
+    /// the CLI (`Display`) and to a page that shows where in its own words.
+    fn say(&self, ui: Ui) -> String {
+        let mut out = self.kind.say(ui);
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            out.push_str(&format!(" ({})", at_line(ui, l, c)));
+        }
+        out
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, " (line {l}, column {c})")?;
-        }
-        Ok(())
+        write!(f, "{}: {}", self.path, self.say(Ui::En))
     }
 }
 
@@ -213,7 +480,7 @@ impl Settings {
                 // The position goes in its own fields.
                 r.problems.push(Problem {
                     path: "$".into(),
-                    message: format!("not valid JSON: {}", crate::snapshot::json_error_kind(&e)),
+                    kind: ProblemKind::NotJson { error: JsonError::of(&e) },
                     line: Some(e.line()),
                     column: Some(e.column()),
                 });
@@ -241,9 +508,7 @@ impl Settings {
     /// Whether the user's templates or the built-in ones hold template `id` in some language.
     /// `id` may also pin a built-in template to a language and variant: `generic.en.short`.
     pub fn has_template(&self, id: &str) -> bool {
-        self.templates.contains_key(id)
-            || crate::decide::default_template_ids().contains(&id)
-            || crate::templates::default_source(id).is_some()
+        self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id) || crate::templates::default_source(id).is_some()
     }
 }
 
@@ -254,12 +519,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 
 /// Checks one template's text; the error carries the line and column.
 fn check_template(source: &str, path: &str) -> Result<(), Problem> {
-    Template::parse(source).map(drop).map_err(|e| Problem {
-        path: path.into(),
-        message: format!("template: {}", e.message),
-        line: Some(e.line),
-        column: Some(e.column),
-    })
+    Template::parse(source).map(drop).map_err(|e| Problem { path: path.into(), line: Some(e.line), column: Some(e.column), kind: ProblemKind::Template(e) })
 }
 
 /// Walks a settings document, keeping what is valid and noting the rest.
@@ -268,49 +528,27 @@ struct Reader {
     problems: Vec<Problem>,
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl Reader {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-            line: None,
-            column: None,
-        });
+    fn problem(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.into(), kind, line: None, column: None });
     }
 
     fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.problem(
-                    path,
-                    format!("expected an object, found {}", type_name(other)),
-                );
+                self.problem(path, ProblemKind::NotAnObject { found: JsonType::of(other) });
                 None
             }
         }
     }
 
     /// Reports keys this version doesn't know: a typo would otherwise silently do nothing.
-    fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) -> bool {
+    fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&'static str]) -> bool {
         let mut any = false;
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
-                self.problem(
-                    &format!("{path}.{k}"),
-                    format!("unknown key (expected one of: {})", known.join(", ")),
-                );
+                self.problem(&format!("{path}.{k}"), ProblemKind::UnknownKey { expected: known.to_vec() });
                 any = true;
             }
         }
@@ -321,10 +559,7 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problem(
-                    path,
-                    format!("expected a string, found {}", type_name(other)),
-                );
+                self.problem(path, ProblemKind::NotText { found: JsonType::of(other) });
                 None
             }
         }
@@ -334,10 +569,7 @@ impl Reader {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.problem(
-                    path,
-                    format!("expected true or false, found {}", type_name(other)),
-                );
+                self.problem(path, ProblemKind::NotTrueOrFalse { found: JsonType::of(other) });
                 None
             }
         }
@@ -349,26 +581,21 @@ impl Reader {
                 Some(x) => match u32::try_from(x) {
                     Ok(x) => Some(x),
                     Err(_) => {
-                        self.problem(path, format!("{x} is too large"));
+                        self.problem(path, ProblemKind::TooLarge { value: x });
                         None
                     }
                 },
-                None if n.as_i64().is_some_and(|x| x < 0)
-                    || n.as_f64().is_some_and(|x| x < 0.0) =>
-                {
-                    self.problem(path, format!("must not be negative, found {n}"));
+                None if n.as_i64().is_some_and(|x| x < 0) || n.as_f64().is_some_and(|x| x < 0.0) => {
+                    self.problem(path, ProblemKind::Negative { number: n.to_string() });
                     None
                 }
                 None => {
-                    self.problem(path, format!("expected a whole number, found {n}"));
+                    self.problem(path, ProblemKind::NotWholeNumber { number: Some(n.to_string()), found: JsonType::Number });
                     None
                 }
             },
             other => {
-                self.problem(
-                    path,
-                    format!("expected a whole number, found {}", type_name(other)),
-                );
+                self.problem(path, ProblemKind::NotWholeNumber { number: None, found: JsonType::of(other) });
                 None
             }
         }
@@ -390,10 +617,7 @@ impl Reader {
                 ok.then_some(out)
             }
             other => {
-                self.problem(
-                    path,
-                    format!("expected a list of strings, found {}", type_name(other)),
-                );
+                self.problem(path, ProblemKind::NotAListOfTexts { found: JsonType::of(other) });
                 None
             }
         }
@@ -405,7 +629,7 @@ impl Reader {
         if is_language_code(&code) {
             Some(code)
         } else {
-            self.problem(path, format!("\"{s}\" is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\""));
+            self.problem(path, ProblemKind::NotALanguageCode { written: s.clone() });
             None
         }
     }
@@ -415,26 +639,12 @@ impl Reader {
         let Some(m) = self.object(v, "$") else {
             return s;
         };
-        self.unknown_keys(
-            m,
-            "$",
-            &[
-                "version",
-                "me",
-                "known",
-                "mutual_threshold",
-                "language",
-                "variant",
-                "sign_off",
-                "rules",
-                "templates",
-            ],
-        );
+        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
         if let Some(v) = m.get("version") {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
-                    0 => self.problem("$.version", "versions start at 1; read as version 1"),
-                    n if n > CURRENT_VERSION => self.problem("$.version", format!("written by a newer NotYet (version {n}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")),
+                    0 => self.problem("$.version", ProblemKind::VersionZero),
+                    n if n > CURRENT_VERSION => self.problem("$.version", ProblemKind::NewerVersion { version: n }),
                     _ => {}
                 }
             }
@@ -445,26 +655,13 @@ impl Reader {
         if let Some(v) = m.get("me") {
             if let Some(me) = self.object(v, "$.me") {
                 self.unknown_keys(me, "$.me", &["name", "email", "link"]);
-                for (key, slot) in [
-                    ("name", &mut s.me.name),
-                    ("email", &mut s.me.email),
-                    ("link", &mut s.me.link),
-                ] {
-                    if let Some(x) = me
-                        .get(key)
-                        .and_then(|x| self.string(x, &format!("$.me.{key}")))
-                    {
+                for (key, slot) in [("name", &mut s.me.name), ("email", &mut s.me.email), ("link", &mut s.me.link)] {
+                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &format!("$.me.{key}"))) {
                         *slot = x.trim().to_owned();
                     }
                 }
                 if !s.me.email.is_empty() && !s.me.email.contains('@') {
-                    self.problem(
-                        "$.me.email",
-                        format!(
-                            "\"{}\" doesn't look like an email address; replies leave it out",
-                            s.me.email
-                        ),
-                    );
+                    self.problem("$.me.email", ProblemKind::NotAnEmail { written: s.me.email.clone() });
                     s.me.email.clear();
                 }
             }
@@ -472,30 +669,17 @@ impl Reader {
         if let Some(v) = m.get("known") {
             if let Some(k) = self.object(v, "$.known") {
                 self.unknown_keys(k, "$.known", &["people", "companies", "schools"]);
-                for (key, slot) in [
-                    ("people", &mut s.known.people),
-                    ("companies", &mut s.known.companies),
-                    ("schools", &mut s.known.schools),
-                ] {
-                    if let Some(x) = k
-                        .get(key)
-                        .and_then(|x| self.strings(x, &format!("$.known.{key}")))
-                    {
+                for (key, slot) in [("people", &mut s.known.people), ("companies", &mut s.known.companies), ("schools", &mut s.known.schools)] {
+                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &format!("$.known.{key}"))) {
                         *slot = x.into_iter().filter(|e| !e.trim().is_empty()).collect();
                     }
                 }
             }
         }
-        if let Some(n) = m
-            .get("mutual_threshold")
-            .and_then(|v| self.count(v, "$.mutual_threshold"))
-        {
+        if let Some(n) = m.get("mutual_threshold").and_then(|v| self.count(v, "$.mutual_threshold")) {
             s.mutual_threshold = n;
         }
-        if let Some(l) = m
-            .get("language")
-            .and_then(|v| self.language(v, "$.language"))
-        {
+        if let Some(l) = m.get("language").and_then(|v| self.language(v, "$.language")) {
             s.language = l;
         }
         if let Some(v) = m.get("variant") {
@@ -503,13 +687,7 @@ impl Reader {
                 Some("short") => s.variant = Variant::Short,
                 Some("long") => s.variant = Variant::Long,
                 // `to_string`, not `{v}`: `Value`'s Display would link serde_json's pretty printer too.
-                _ => self.problem(
-                    "$.variant",
-                    format!(
-                        "expected \"short\" or \"long\", found {}",
-                        serde_json::to_string(v).unwrap_or_default()
-                    ),
-                ),
+                _ => self.problem("$.variant", ProblemKind::NotAVariant { found: serde_json::to_string(v).unwrap_or_default() }),
             }
         }
         if let Some(x) = m.get("sign_off").and_then(|v| self.string(v, "$.sign_off")) {
@@ -530,25 +708,13 @@ impl Reader {
                         }
                     }
                 }
-                other => self.problem(
-                    "$.rules",
-                    format!("expected a list of rules, found {}", type_name(other)),
-                ),
+                other => self.problem("$.rules", ProblemKind::NotAListOfRules { found: JsonType::of(other) }),
             }
         }
-        let available = |lang: &str| {
-            crate::decide::default_languages().contains(&lang)
-                || s.templates.values().any(|t| t.contains_key(lang))
-        };
+        let available = |lang: &str| crate::decide::default_languages().contains(&lang) || s.templates.values().any(|t| t.contains_key(lang));
         if !available(&s.language) {
-            let langs = crate::decide::default_languages().join(", ");
             let l = s.language.clone();
-            self.problem(
-                "$.language",
-                format!(
-                    "no templates in \"{l}\" (built in: {langs}, or add your own): using \"en\""
-                ),
-            );
+            self.problem("$.language", ProblemKind::NoTemplatesInLanguage { language: l, built_in: crate::decide::default_languages().to_vec() });
             s.language = "en".into();
         }
         s
@@ -561,14 +727,8 @@ impl Reader {
         };
         for (id, langs) in m {
             let path = format!("$.templates.{id}");
-            if id.trim().is_empty()
-                || id.len() > 64
-                || id.chars().any(|c| c.is_whitespace() || c == '.')
-            {
-                self.problem(
-                    &path,
-                    "a template id is 1 to 64 characters, with no spaces or dots",
-                );
+            if id.trim().is_empty() || id.len() > 64 || id.chars().any(|c| c.is_whitespace() || c == '.') {
+                self.problem(&path, ProblemKind::BadTemplateId);
                 continue;
             }
             let Some(langs) = self.object(langs, &path) else {
@@ -578,20 +738,14 @@ impl Reader {
             for (lang, sources) in langs {
                 let lpath = format!("{path}.{lang}");
                 if !is_language_code(lang) {
-                    self.problem(
-                        &lpath,
-                        format!("\"{lang}\" is not a two-letter language code such as \"en\""),
-                    );
+                    self.problem(&lpath, ProblemKind::NotALanguageCode { written: lang.clone() });
                     continue;
                 }
                 let mut got = Sources::default();
                 match sources {
                     Value::String(src) => {
                         if self.template_ok(src, &lpath) {
-                            got = Sources {
-                                short: Some(src.clone()),
-                                long: Some(src.clone()),
-                            };
+                            got = Sources { short: Some(src.clone()), long: Some(src.clone()) };
                         }
                     }
                     Value::Object(vm) => {
@@ -605,13 +759,7 @@ impl Reader {
                             }
                         }
                     }
-                    other => self.problem(
-                        &lpath,
-                        format!(
-                            "expected a template text or {{\"short\": …, \"long\": …}}, found {}",
-                            type_name(other)
-                        ),
-                    ),
+                    other => self.problem(&lpath, ProblemKind::NotATemplate { found: JsonType::of(other) }),
                 }
                 if got.short.is_some() || got.long.is_some() {
                     by_lang.insert(lang.clone(), got);
@@ -641,16 +789,10 @@ impl Reader {
         let m = self.object(v, path)?;
         self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
         let mut rule = Rule::default();
-        if let Some(n) = m
-            .get("name")
-            .and_then(|x| self.string(x, &format!("{path}.name")))
-        {
+        if let Some(n) = m.get("name").and_then(|x| self.string(x, &format!("{path}.name"))) {
             rule.name = n;
         }
-        if let Some(e) = m
-            .get("enabled")
-            .and_then(|x| self.boolean(x, &format!("{path}.enabled")))
-        {
+        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
             rule.enabled = e;
         }
         if let Some(w) = m.get("when") {
@@ -658,18 +800,10 @@ impl Reader {
         }
         match m.get("then") {
             Some(t) => rule.then = self.then(t, &format!("{path}.then"), s),
-            None => self.problem(path, "a rule needs \"then\": what to do when it matches"),
+            None => self.problem(path, ProblemKind::RuleWithoutThen),
         }
         if self.problems.len() > before {
-            let label = if rule.name.is_empty() {
-                String::new()
-            } else {
-                format!(" \"{}\"", rule.name)
-            };
-            self.problem(
-                path,
-                format!("rule{label} is left out until the problems above are fixed"),
-            );
+            self.problem(path, ProblemKind::RuleLeftOut { name: rule.name.clone() });
             return None;
         }
         Some(rule)
@@ -680,65 +814,29 @@ impl Reader {
         let Some(m) = self.object(v, path) else {
             return w;
         };
-        self.unknown_keys(
-            m,
-            path,
-            &[
-                "category",
-                "note",
-                "mutual_at_least",
-                "mutual_below",
-                "keywords",
-                "in",
-                "name",
-                "company",
-                "language",
-            ],
-        );
+        self.unknown_keys(m, path, &["category", "note", "mutual_at_least", "mutual_below", "keywords", "in", "name", "company", "language"]);
         if let Some(c) = m.get("category") {
             let p = format!("{path}.category");
             if let Some(names) = self.strings(c, &p) {
                 for n in names {
                     match category_from(&n) {
                         Some(c) => w.category.push(c),
-                        None => self.problem(
-                            &p,
-                            format!(
-                                "\"{n}\" is not a category (one of: {})",
-                                CATEGORY_NAMES.join(", ")
-                            ),
-                        ),
+                        None => self.problem(&p, ProblemKind::NotACategory { written: n.clone() }),
                     }
                 }
             }
         }
-        if let Some(b) = m
-            .get("note")
-            .and_then(|x| self.boolean(x, &format!("{path}.note")))
-        {
+        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &format!("{path}.note"))) {
             w.note = Some(b);
         }
-        if let Some(n) = m
-            .get("mutual_at_least")
-            .and_then(|x| self.count(x, &format!("{path}.mutual_at_least")))
-        {
+        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &format!("{path}.mutual_at_least"))) {
             w.mutual_at_least = Some(n);
         }
-        if let Some(n) = m
-            .get("mutual_below")
-            .and_then(|x| self.count(x, &format!("{path}.mutual_below")))
-        {
+        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &format!("{path}.mutual_below"))) {
             w.mutual_below = Some(n);
         }
-        for (key, slot) in [
-            ("keywords", &mut w.keywords),
-            ("name", &mut w.name),
-            ("company", &mut w.company),
-        ] {
-            if let Some(list) = m
-                .get(key)
-                .and_then(|x| self.strings(x, &format!("{path}.{key}")))
-            {
+        for (key, slot) in [("keywords", &mut w.keywords), ("name", &mut w.name), ("company", &mut w.company)] {
+            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &format!("{path}.{key}"))) {
                 let list: Vec<String> = list.into_iter().filter(|e| !e.trim().is_empty()).collect();
                 *slot = list;
             }
@@ -748,19 +846,10 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(
-                    &format!("{path}.in"),
-                    format!(
-                        "expected \"headline\", \"note\" or \"any\", found {}",
-                        serde_json::to_string(f).unwrap_or_default()
-                    ),
-                ),
+                _ => self.problem(&format!("{path}.in"), ProblemKind::NotAField { found: serde_json::to_string(f).unwrap_or_default() }),
             }
         }
-        if let Some(l) = m
-            .get("language")
-            .and_then(|x| self.language(x, &format!("{path}.language")))
-        {
+        if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
             w.language = Some(l);
         }
         w
@@ -772,65 +861,35 @@ impl Reader {
             return t;
         };
         self.unknown_keys(m, path, &["action", "template", "category"]);
-        if let Some(a) = m
-            .get("action")
-            .and_then(|x| self.string(x, &format!("{path}.action")))
-        {
+        if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
             match action_from(&a) {
                 Some(a) => t.action = Some(a),
-                None => self.problem(
-                    &format!("{path}.action"),
-                    format!("\"{a}\" is not an action (one of: accept, reply, ignore, report)"),
-                ),
+                None => self.problem(&format!("{path}.action"), ProblemKind::NotAnAction { written: a.clone() }),
             }
         }
-        if let Some(c) = m
-            .get("category")
-            .and_then(|x| self.string(x, &format!("{path}.category")))
-        {
+        if let Some(c) = m.get("category").and_then(|x| self.string(x, &format!("{path}.category"))) {
             match category_from(&c) {
                 Some(c) => t.category = Some(c),
-                None => self.problem(
-                    &format!("{path}.category"),
-                    format!(
-                        "\"{c}\" is not a category (one of: {})",
-                        CATEGORY_NAMES.join(", ")
-                    ),
-                ),
+                None => self.problem(&format!("{path}.category"), ProblemKind::NotACategory { written: c.clone() }),
             }
         }
-        if let Some(id) = m
-            .get("template")
-            .and_then(|x| self.string(x, &format!("{path}.template")))
-        {
+        if let Some(id) = m.get("template").and_then(|x| self.string(x, &format!("{path}.template"))) {
             if s.has_template(&id) {
                 t.template = Some(id);
             } else {
                 let mut ids: Vec<&str> = crate::decide::default_template_ids().to_vec();
                 ids.extend(s.templates.keys().map(String::as_str));
-                self.problem(
-                    &format!("{path}.template"),
-                    format!("no template \"{id}\" (there are: {})", ids.join(", ")),
-                );
+                self.problem(&format!("{path}.template"), ProblemKind::NoSuchTemplate { id: id.clone(), ids: ids.iter().map(|s| (*s).to_owned()).collect() });
             }
         }
         if t.action.is_none() && t.template.is_none() && t.category.is_none() && m.is_empty() {
-            self.problem(path, "\"then\" needs an action, a template or a category");
+            self.problem(path, ProblemKind::EmptyThen);
         }
         t
     }
 }
 
-const CATEGORY_NAMES: &[&str] = &[
-    "known",
-    "spam",
-    "recruiter",
-    "sales",
-    "mutual",
-    "personalized",
-    "generic",
-    "not_a_person",
-];
+const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
 
 fn category_from(s: &str) -> Option<Category> {
     serde_json::from_value(Value::String(s.trim().to_owned())).ok()
@@ -844,12 +903,30 @@ fn action_from(s: &str) -> Option<Action> {
 mod tests {
     use super::*;
 
+    /// Every problem is worded in German and French of its own; the CLI keeps the path and English.
+    #[test]
+    fn problems_in_every_interface_language() {
+        let json = r#"{"version": 0, "me": {"email": "nope", "x": 1}, "known": {"people": 3}, "mutual_threshold": -2, "language": "xx", "variant": "tiny",
+            "sign_off": "Bye {frist_name}", "templates": {"a b": {}, "t": {"english": "x", "en": 5}},
+            "rules": [{"when": {"in": "body", "category": "nope"}, "then": {"action": "shout", "template": "none"}}, {"name": "R", "when": {"note": "yes"}}, {"then": {}}]}"#;
+        let (_, problems) = Settings::from_json(json);
+        assert!(problems.len() >= 15, "{problems:#?}");
+        for p in &problems {
+            let en = p.say(Ui::En);
+            assert!(p.to_string().starts_with(&format!("{}: ", p.path)), "{p}");
+            for ui in [Ui::De, Ui::Fr] {
+                let said = p.say(ui);
+                assert_ne!(said, en, "{ui:?}: {p:?}");
+                assert!(!said.contains("expected") && !said.contains("found") && !said.contains("column"), "{ui:?}: {said}");
+            }
+        }
+        let (_, broken) = Settings::from_json("{");
+        assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
+        assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
+    }
+
     fn paths(json: &str) -> Vec<String> {
-        Settings::from_json(json)
-            .1
-            .into_iter()
-            .map(|p| p.path)
-            .collect()
+        Settings::from_json(json).1.into_iter().map(|p| p.path).collect()
     }
 
     #[test]

@@ -71,18 +71,12 @@ pub const CLASS_PARTS: &[&str] = &[
 
 /// The class names of `value` that the reader may look at (see [`CLASS_PARTS`]), or `None`.
 pub fn kept_classes(value: &str) -> Option<String> {
-    let kept: Vec<&str> = value
-        .split_ascii_whitespace()
-        .filter(|w| CLASS_PARTS.iter().any(|p| w.contains(p)))
-        .collect();
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(|w| CLASS_PARTS.iter().any(|p| w.contains(p))).collect();
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 /// Elements whose content never says anything about an invitation.
-pub const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "link", "meta", "canvas", "video",
-    "audio", "picture",
-];
+pub const SKIPPED_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "link", "meta", "canvas", "video", "audio", "picture"];
 
 /// A page snapshot as sent by the agent.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -154,22 +148,17 @@ const BLOCK_TAGS: &[&str] = &[
 impl Node {
     /// The value of attribute `name`, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// Whether the `class` attribute holds `class` as a whole word.
     pub fn has_class(&self, class: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == class))
+        self.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w == class))
     }
 
     /// Whether some class starts with `prefix` (e.g. `invitation-card`).
     pub fn has_class_prefix(&self, prefix: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w.starts_with(prefix)))
+        self.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.starts_with(prefix)))
     }
 
     /// Child elements, skipping text.
@@ -212,10 +201,7 @@ impl Node {
         while lines.last().is_some_and(|l| l.is_empty()) {
             lines.pop();
         }
-        let start = lines
-            .iter()
-            .position(|l| !l.is_empty())
-            .unwrap_or(lines.len());
+        let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
         lines.drain(..start);
         lines
     }
@@ -250,10 +236,7 @@ impl Node {
 /// Runs of white space (including no-break spaces) become one space; ends are trimmed.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -271,8 +254,7 @@ impl<'a> Iterator for Descendants<'a> {
     type Item = &'a Node;
     fn next(&mut self) -> Option<&'a Node> {
         let node = self.stack.pop()?;
-        self.stack
-            .extend(node.elements().collect::<Vec<_>>().into_iter().rev());
+        self.stack.extend(node.elements().collect::<Vec<_>>().into_iter().rev());
         Some(node)
     }
 }
@@ -285,11 +267,7 @@ impl Serialize for Node {
         let mut m = s.serialize_map(Some(4))?;
         m.serialize_entry("i", &self.id)?;
         m.serialize_entry("t", &self.tag)?;
-        let flat: Vec<&str> = self
-            .attrs
-            .iter()
-            .flat_map(|(k, v)| [k.as_str(), v.as_str()])
-            .collect();
+        let flat: Vec<&str> = self.attrs.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
         if !flat.is_empty() {
             m.serialize_entry("a", &flat)?;
         }
@@ -360,11 +338,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
         f.write_str("an element object {i, t, a, c}")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let _depth = DepthGuard::enter().ok_or_else(|| {
-            de::Error::custom(format!(
-                "the page nests more than {MAX_PARSE_DEPTH} elements deep"
-            ))
-        })?;
+        let _depth = DepthGuard::enter().ok_or_else(|| de::Error::custom(format!("the page nests more than {MAX_PARSE_DEPTH} elements deep")))?;
         let mut node = Node::default();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
@@ -373,9 +347,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 "a" => {
                     let flat: Vec<String> = map.next_value()?;
                     if flat.len() % 2 != 0 {
-                        return Err(de::Error::custom(
-                            "attributes must come in name/value pairs",
-                        ));
+                        return Err(de::Error::custom("attributes must come in name/value pairs"));
                     }
                     let mut it = flat.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -454,16 +426,13 @@ mod tests {
             json
         };
         // Debug builds use far bigger stack frames than the release WASM: give them room.
-        let run = std::thread::Builder::new()
-            .stack_size(64 << 20)
-            .spawn(move || {
-                let deep = Snapshot::from_json(&nest(MAX_DEPTH as usize))
-                    .expect("a page as deep as the agent copies parses");
-                assert_eq!(deep.root.descendants().count(), MAX_DEPTH as usize + 1);
-                assert!(Snapshot::from_json(&nest(10 * MAX_DEPTH as usize)).is_err());
-                // The guard unwinds on error: a normal page still parses afterwards.
-                assert!(Snapshot::from_json(&nest(3)).is_ok());
-            });
+        let run = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
+            let deep = Snapshot::from_json(&nest(MAX_DEPTH as usize)).expect("a page as deep as the agent copies parses");
+            assert_eq!(deep.root.descendants().count(), MAX_DEPTH as usize + 1);
+            assert!(Snapshot::from_json(&nest(10 * MAX_DEPTH as usize)).is_err());
+            // The guard unwinds on error: a normal page still parses afterwards.
+            assert!(Snapshot::from_json(&nest(3)).is_ok());
+        });
         run.expect("spawns").join().expect("no panic");
     }
 

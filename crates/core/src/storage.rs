@@ -65,34 +65,21 @@ pub fn migrate(doc: Value) -> Migrated {
         other => {
             // The compact text `{other}` would give, through the serialiser the callers link anyway.
             let text = serde_json::to_string(&other).unwrap_or_default();
-            notes.push(format!(
-                "stored settings were not an object ({text}); starting from the defaults"
-            ));
+            notes.push(format!("stored settings were not an object ({text}); starting from the defaults"));
             Map::new()
         }
     };
     if map.is_empty() {
-        return Migrated {
-            value: Value::Object(map),
-            from: CURRENT_VERSION,
-            notes,
-        };
+        return Migrated { value: Value::Object(map), from: CURRENT_VERSION, notes };
     }
     let from = match map.get("version") {
         None => 0,
-        Some(v) => v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(CURRENT_VERSION),
+        Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(CURRENT_VERSION),
     };
     for step in STEPS.iter().skip(from as usize) {
         step(&mut map, &mut notes);
     }
-    Migrated {
-        value: Value::Object(map),
-        from,
-        notes,
-    }
+    Migrated { value: Value::Object(map), from, notes }
 }
 
 /// The settings as the options page saves them: `fresh` (what this version writes) plus every
@@ -111,17 +98,7 @@ pub fn keep_unknown(stored: &Value, fresh: Value) -> Value {
 }
 
 /// The top-level keys of [`crate::Settings`] in this version.
-const KNOWN_KEYS: &[&str] = &[
-    "version",
-    "me",
-    "known",
-    "mutual_threshold",
-    "language",
-    "variant",
-    "sign_off",
-    "rules",
-    "templates",
-];
+const KNOWN_KEYS: &[&str] = &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"];
 
 /// Settings too large for `storage.sync`: what they need and what it allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,11 +111,7 @@ pub struct TooLarge {
 
 impl std::fmt::Display for TooLarge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the settings need {} bytes in sync storage, which holds {}",
-            self.needed, self.limit
-        )
+        write!(f, "the settings need {} bytes in sync storage, which holds {}", self.needed, self.limit)
     }
 }
 
@@ -190,18 +163,10 @@ pub fn sync_items(settings: &Value, saved_at: f64) -> Result<Vec<(String, Value)
     }
     let meta = serde_json::json!({ "version": CURRENT_VERSION, "chunks": chunks.len(), "sum": checksum(&text), "saved_at": saved_at });
     let mut items = vec![(SYNC_META_KEY.to_owned(), meta)];
-    items.extend(
-        chunks
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| (sync_chunk_key(i), Value::String(c))),
-    );
+    items.extend(chunks.into_iter().enumerate().map(|(i, c)| (sync_chunk_key(i), Value::String(c))));
     let needed: usize = items.iter().map(|(k, v)| sync_item_bytes(k, v)).sum();
     if needed > SYNC_TOTAL_LIMIT || items.len() > SYNC_MAX_ITEMS {
-        return Err(TooLarge {
-            needed,
-            limit: SYNC_TOTAL_LIMIT,
-        });
+        return Err(TooLarge { needed, limit: SYNC_TOTAL_LIMIT });
     }
     Ok(items)
 }
@@ -226,10 +191,7 @@ pub fn join_sync(items: &Value) -> Result<Option<Synced>, String> {
     let Some(meta) = items.get(SYNC_META_KEY) else {
         return Ok(None);
     };
-    let count = meta
-        .get("chunks")
-        .and_then(Value::as_u64)
-        .ok_or("the synced settings have no chunk count")? as usize;
+    let count = meta.get("chunks").and_then(Value::as_u64).ok_or("the synced settings have no chunk count")? as usize;
     if count > SYNC_MAX_ITEMS {
         return Err(format!("the synced settings claim {count} chunks"));
     }
@@ -237,23 +199,14 @@ pub fn join_sync(items: &Value) -> Result<Option<Synced>, String> {
     for i in 0..count {
         match items.get(sync_chunk_key(i)).and_then(Value::as_str) {
             Some(s) => text.push_str(s),
-            None => {
-                return Err(format!(
-                    "synced chunk {i} of {count} is missing (still syncing?)"
-                ))
-            }
+            None => return Err(format!("synced chunk {i} of {count} is missing (still syncing?)")),
         }
     }
     if meta.get("sum").and_then(Value::as_str) != Some(checksum(&text).as_str()) {
         return Err("the synced chunks don't match their checksum (still syncing?)".into());
     }
-    let settings = serde_json::from_str(&text)
-        .map_err(|e| format!("the synced settings are not valid JSON: {e}"))?;
-    Ok(Some(Synced {
-        settings,
-        saved_at: meta.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0),
-        chunks: count,
-    }))
+    let settings = serde_json::from_str(&text).map_err(|e| format!("the synced settings are not valid JSON: {e}"))?;
+    Ok(Some(Synced { settings, saved_at: meta.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0), chunks: count }))
 }
 
 #[cfg(test)]
@@ -271,8 +224,7 @@ mod tests {
 
     /// A settings document whose compact JSON is exactly `len` bytes, padded with `fill`.
     fn doc_of_len(len: usize, fill: &str) -> Value {
-        let base =
-            serde_json::to_string(&json!({ "version": 1, "sign_off": "" })).map_or(0, |s| s.len());
+        let base = serde_json::to_string(&json!({ "version": 1, "sign_off": "" })).map_or(0, |s| s.len());
         let per = serde_json::to_string(fill).map_or(0, |s| s.len()) - 2;
         let n = (len - base) / per;
         let mut s: String = fill.repeat(n);
@@ -299,14 +251,7 @@ mod tests {
     #[test]
     fn current_and_newer_versions_are_left_alone() {
         let doc = json!({ "version": 1, "language": "de" });
-        assert_eq!(
-            migrate(doc.clone()),
-            Migrated {
-                value: doc,
-                from: 1,
-                notes: vec![]
-            }
-        );
+        assert_eq!(migrate(doc.clone()), Migrated { value: doc, from: 1, notes: vec![] });
         let newer = json!({ "version": 7, "language": "de", "future": { "x": 1 } });
         let m = migrate(newer.clone());
         assert_eq!((m.value, m.from), (newer, 7));
@@ -324,10 +269,7 @@ mod tests {
     fn a_save_keeps_keys_from_a_newer_version() {
         let stored = json!({ "version": 2, "language": "de", "future": [1, 2] });
         let fresh = json!({ "version": 1, "language": "fr" });
-        assert_eq!(
-            keep_unknown(&stored, fresh),
-            json!({ "version": 1, "language": "fr", "future": [1, 2] })
-        );
+        assert_eq!(keep_unknown(&stored, fresh), json!({ "version": 1, "language": "fr", "future": [1, 2] }));
     }
 
     #[test]
@@ -337,16 +279,9 @@ mod tests {
                 let doc = doc_of_len(len, fill);
                 let items = sync_items(&doc, 5.0).unwrap_or_else(|e| panic!("{fill:?} {len}: {e}"));
                 for (k, v) in &items {
-                    assert!(
-                        sync_item_bytes(k, v) <= SYNC_ITEM_LIMIT,
-                        "{fill:?} {len}: {k} is {} bytes",
-                        sync_item_bytes(k, v)
-                    );
+                    assert!(sync_item_bytes(k, v) <= SYNC_ITEM_LIMIT, "{fill:?} {len}: {k} is {} bytes", sync_item_bytes(k, v));
                 }
-                let back = join_sync(&to_map(&items))
-                    .ok()
-                    .flatten()
-                    .map(|s| s.settings);
+                let back = join_sync(&to_map(&items)).ok().flatten().map(|s| s.settings);
                 assert_eq!(back.as_ref(), Some(&doc), "{fill:?} {len}");
             }
         }
@@ -372,15 +307,9 @@ mod tests {
             }
         }
         let fits = sync_items(&doc_of_len(lo, "a"), 0.0).unwrap_or_default();
-        assert!(
-            total(&fits) <= SYNC_TOTAL_LIMIT && total(&fits) > SYNC_TOTAL_LIMIT - 64,
-            "{}",
-            total(&fits)
-        );
+        assert!(total(&fits) <= SYNC_TOTAL_LIMIT && total(&fits) > SYNC_TOTAL_LIMIT - 64, "{}", total(&fits));
         let err = sync_items(&doc_of_len(lo + 1, "a"), 0.0).err();
-        assert!(
-            matches!(err, Some(TooLarge { needed, limit: SYNC_TOTAL_LIMIT }) if needed > SYNC_TOTAL_LIMIT)
-        );
+        assert!(matches!(err, Some(TooLarge { needed, limit: SYNC_TOTAL_LIMIT }) if needed > SYNC_TOTAL_LIMIT));
     }
 
     #[test]
@@ -394,13 +323,7 @@ mod tests {
         missing.as_object_mut().map(|m| m.remove("settings.2"));
         assert!(join_sync(&missing).is_err());
         assert_eq!(join_sync(&json!({})), Ok(None));
-        assert_eq!(
-            join_sync(&to_map(&b))
-                .ok()
-                .flatten()
-                .map(|s| (s.saved_at, s.chunks)),
-            Some((2.0, 3))
-        );
+        assert_eq!(join_sync(&to_map(&b)).ok().flatten().map(|s| (s.saved_at, s.chunks)), Some((2.0, 3)));
     }
 
     #[test]

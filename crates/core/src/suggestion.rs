@@ -1,5 +1,6 @@
-//! What the core decides for one invitation (contract section 2).
+//! What the core decides for one invitation (the JSON shape: docs/formats.md).
 
+use crate::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 /// The kind of invitation, which picks the default action and template.
@@ -26,8 +27,9 @@ pub enum Action {
     Report,
 }
 
-/// The decision and, for a reply, its wording.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The decision and, for a reply, its wording. Serialized for the CLI and the tests only (the
+/// reasons as their English words); nothing reads one back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
     pub category: Category,
     pub action: Action,
@@ -37,8 +39,8 @@ pub struct Suggestion {
     pub text: Option<String>,
     /// The id of the template that produced `text`.
     pub template: Option<String>,
-    /// Why, in plain words, in the order the decision was made.
-    pub reasons: Vec<String>,
+    /// Why, in the order the decision was made; worded at the edge ([`Say`](crate::words::Say)).
+    pub reasons: Vec<Reason>,
     /// The most characters the place this text goes to accepts.
     pub limit: u32,
 }

@@ -1,34 +1,57 @@
-//! Every word NotYet shows on the page, in the browser's interface language: the notices, their
-//! buttons, and the reasons a notice quotes from a [`Suggestion`](crate::Suggestion).
+//! Every word NotYet shows on a page or an extension page, in the browser's interface language
+//! (English, German, French): the notices and their buttons, and, through [`Say`], the typed
+//! values the core hands out ([`Reason`](crate::reason::Reason)s, template errors, settings
+//! problems, categories, actions, lengths).
 //!
-//! One place, so a new language is one more match arm per message. Whole sentences per language,
-//! not pieces glued together: German puts the verb elsewhere. The drafts' own language is
-//! another matter (the note's language, see [`decide`](crate::decide())); this is the user's.
+//! One place per message, so a new language is one more match arm per message. Whole sentences
+//! per language, not pieces glued together: German puts the verb elsewhere, French wants a
+//! space before its colon. The drafts' own language is another matter (the note's language, see
+//! [`decide`](crate::decide())); this is the user's.
 
-/// The interface language of the notices. Unknown languages get English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+use crate::{Action, Category, Variant};
+
+/// The interface language. Unknown languages get English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Ui {
     #[default]
     En,
     De,
+    Fr,
+}
+
+/// A typed value worded in an interface language: reasons, errors, problems, names of things.
+pub trait Say {
+    fn say(&self, ui: Ui) -> String;
 }
 
 impl Ui {
+    /// Every interface language, in the order a language menu lists them.
+    pub const ALL: [Ui; 3] = [Ui::En, Ui::De, Ui::Fr];
+
     /// The language of a browser's interface language code: "de", "de-AT", "de_CH" → German;
-    /// anything else, including "" → English.
+    /// "fr", "fr-CA" → French; anything else, including "" → English.
     pub fn from_code(code: &str) -> Ui {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("");
         if primary.eq_ignore_ascii_case("de") {
             Ui::De
+        } else if primary.eq_ignore_ascii_case("fr") {
+            Ui::Fr
         } else {
             Ui::En
         }
     }
 
-    fn pick(self, en: &'static str, de: &'static str) -> &'static str {
+    /// The ISO 639-1 code: "en", "de", "fr".
+    pub fn code(self) -> &'static str {
+        self.pick("en", "de", "fr")
+    }
+
+    /// The phrase in this language, from the three written out.
+    pub fn pick(self, en: &'static str, de: &'static str, fr: &'static str) -> &'static str {
         match self {
             Ui::En => en,
             Ui::De => de,
+            Ui::Fr => fr,
         }
     }
 
@@ -36,6 +59,7 @@ impl Ui {
         self.pick(
             "NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.",
             "NotYet funktioniert auf LinkedIn. Öffnen Sie Ihre Einladungen (linkedin.com/mynetwork/invitation-manager), öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie dann auf NotYet.",
+            "NotYet fonctionne sur LinkedIn. Ouvrez vos invitations (linkedin.com/mynetwork/invitation-manager), ouvrez « Répondre » ou « Message » sur l'une d'elles, puis cliquez sur NotYet.",
         )
     }
 
@@ -43,6 +67,7 @@ impl Ui {
         self.pick(
             "The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.",
             "Das Nachrichtenfeld wurde geschlossen, bevor NotYet hineinschreiben konnte. Es wurde nichts geändert: Öffnen Sie es erneut und klicken Sie auf NotYet.",
+            "La zone de message s'est fermée avant que NotYet puisse y écrire. Rien n'a été modifié : rouvrez-la et cliquez sur NotYet.",
         )
     }
 
@@ -50,16 +75,16 @@ impl Ui {
         self.pick(
             "NotYet got a request it doesn't know. Nothing was changed.",
             "NotYet hat eine unbekannte Anfrage erhalten. Es wurde nichts geändert.",
+            "NotYet a reçu une demande inconnue. Rien n'a été modifié.",
         )
     }
 
-    /// `error` is the JSON parser's own message, left as it is.
+    /// `error` is how the snapshot's JSON failed, in words ([`JsonError`]).
     pub fn unreadable(self, error: &str) -> String {
         match self {
             Ui::En => format!("NotYet couldn't read this page ({error}). Nothing was changed."),
-            Ui::De => format!(
-                "NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."
-            ),
+            Ui::De => format!("NotYet konnte diese Seite nicht lesen ({error}). Es wurde nichts geändert."),
+            Ui::Fr => format!("NotYet n'a pas pu lire cette page ({error}). Rien n'a été modifié."),
         }
     }
 
@@ -68,27 +93,23 @@ impl Ui {
         match self {
             Ui::En => format!("Triage {n} invitations"),
             Ui::De => format!("{n} Einladungen sichten"),
+            Ui::Fr => format!("Trier {n} invitations"),
         }
     }
 
     pub fn opening_panel(self) -> &'static str {
-        self.pick(
-            "Opening NotYet's invitation panel.",
-            "Das Einladungs-Panel von NotYet wird geöffnet.",
-        )
+        self.pick("Opening NotYet's invitation panel.", "Das Einladungs-Panel von NotYet wird geöffnet.", "Ouverture du panneau d'invitations de NotYet.")
     }
 
     pub fn opening_options(self) -> &'static str {
-        self.pick(
-            "Opening NotYet's options.",
-            "Die Optionen von NotYet werden geöffnet.",
-        )
+        self.pick("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.", "Ouverture des options de NotYet.")
     }
 
     pub fn sent_page(self) -> &'static str {
         self.pick(
             "This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one.",
             "Diese Seite zeigt Einladungen, die Sie gesendet haben. NotYet entwirft Antworten auf Einladungen, die Sie erhalten haben: Öffnen Sie „Erhalten“ und dann bei einer Einladung „Antworten“ oder „Nachricht“.",
+            "Cette page liste les invitations que vous avez envoyées. NotYet rédige des réponses aux invitations reçues : ouvrez « Reçues », puis « Répondre » ou « Message » sur l'une d'elles.",
         )
     }
 
@@ -96,13 +117,15 @@ impl Ui {
         match self {
             Ui::En => format!("{n} invitations here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button."),
             Ui::De => format!("Hier sind {n} Einladungen, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung."),
+            Ui::Fr => format!("{n} invitations ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation."),
         }
     }
 
     pub fn draft_changed(self) -> &'static str {
         self.pick(
-            "You've changed NotYet's draft, so it stays as you wrote it. Clear the box and click NotYet again for a fresh draft.",
-            "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Für einen neuen Entwurf leeren Sie das Feld und klicken Sie erneut auf NotYet.",
+            "You've changed NotYet's draft, so it stays as you wrote it. Replace it anyway if you want a fresh draft: Restore brings your version back.",
+            "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Ersetzen Sie ihn trotzdem, wenn Sie einen neuen Entwurf möchten: „Wiederherstellen“ holt Ihre Fassung zurück.",
+            "Vous avez modifié le brouillon de NotYet : il reste tel que vous l'avez écrit. Remplacez-le quand même si vous voulez un nouveau brouillon : « Rétablir » ramène votre version.",
         )
     }
 
@@ -110,54 +133,55 @@ impl Ui {
         match self {
             Ui::En => format!("The box already holds a long text; with the draft it would pass LinkedIn's {limit} characters. Nothing was added."),
             Ui::De => format!("Das Feld enthält bereits einen langen Text; mit dem Entwurf wären es mehr als die {limit} Zeichen, die LinkedIn erlaubt. Es wurde nichts hinzugefügt."),
+            Ui::Fr => format!("La zone contient déjà un long texte ; avec le brouillon, elle dépasserait les {limit} caractères permis par LinkedIn. Rien n'a été ajouté."),
         }
     }
 
-    /// The success notice. `reason` is already translated; `kept`: the user's own text stays above.
+    /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
     pub fn drafted(self, who: &str, reason: Option<&str>, kept: bool) -> String {
         let reason = reason.map(|r| format!(" ({r})")).unwrap_or_default();
         match self {
             Ui::En => {
-                let kept = if kept {
-                    " Your own text is kept above it."
-                } else {
-                    ""
-                };
-                format!(
-                    "Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself."
-                )
+                let kept = if kept { " Your own text is kept above it." } else { "" };
+                format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself.")
             }
             Ui::De => {
-                let kept = if kept {
-                    " Ihr eigener Text bleibt darüber erhalten."
-                } else {
-                    ""
-                };
+                let kept = if kept { " Ihr eigener Text bleibt darüber erhalten." } else { "" };
                 format!("Antwort an {who} entworfen{reason}.{kept} Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.")
+            }
+            Ui::Fr => {
+                let kept = if kept { " Votre propre texte est conservé au-dessus." } else { "" };
+                format!("Réponse à {who} rédigée{reason}.{kept} Relisez-la et appuyez vous-même sur Envoyer.")
             }
         }
     }
 
     pub fn shorter(self) -> &'static str {
-        self.pick("Shorter", "Kürzer")
+        self.pick("Shorter", "Kürzer", "Plus court")
     }
 
     pub fn longer(self) -> &'static str {
-        self.pick("Longer", "Länger")
+        self.pick("Longer", "Länger", "Plus long")
     }
 
     pub fn restore(self) -> &'static str {
-        self.pick("Restore", "Wiederherstellen")
+        self.pick("Restore", "Wiederherstellen", "Rétablir")
     }
 
     pub fn options(self) -> &'static str {
-        self.pick("Options", "Optionen")
+        self.pick("Options", "Optionen", "Options")
+    }
+
+    /// The label of the button that closes a notice.
+    pub fn close(self) -> &'static str {
+        self.pick("Close", "Schließen", "Fermer")
     }
 
     pub fn nothing_to_restore(self) -> &'static str {
         self.pick(
             "Nothing to restore: NotYet hasn't written in this box.",
             "Nichts wiederherzustellen: NotYet hat in diesem Feld nichts geschrieben.",
+            "Rien à rétablir : NotYet n'a pas écrit dans cette zone.",
         )
     }
 
@@ -165,29 +189,35 @@ impl Ui {
         self.pick(
             "The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.",
             "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.",
+            "La zone a changé depuis le brouillon de NotYet : « Rétablir » l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas.",
         )
     }
 
     pub fn restored(self, had_text: bool) -> &'static str {
-        match (self, had_text) {
-            (Ui::En, false) => "Restored: the box is empty again, as it was.",
-            (Ui::En, true) => "Restored: the box holds your text as it was before the draft.",
-            (Ui::De, false) => "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.",
-            (Ui::De, true) => {
-                "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf."
-            }
+        match had_text {
+            false => self.pick(
+                "Restored: the box is empty again, as it was.",
+                "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.",
+                "Rétabli : la zone est de nouveau vide, comme avant.",
+            ),
+            true => self.pick(
+                "Restored: the box holds your text as it was before the draft.",
+                "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf.",
+                "Rétabli : la zone contient votre texte tel qu'il était avant le brouillon.",
+            ),
         }
     }
 
     /// Stands in for a name the page didn't show.
     pub fn this_person(self) -> &'static str {
-        self.pick("this person", "diese Person")
+        self.pick("this person", "diese Person", "cette personne")
     }
 
     pub fn no_invitation(self) -> &'static str {
         self.pick(
             "No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.",
             "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.",
+            "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis « Répondre » ou « Message » sur l'une d'elles, et cliquez de nouveau sur NotYet.",
         )
     }
 
@@ -195,6 +225,7 @@ impl Ui {
         match self {
             Ui::En => format!("1 invitation, from {who}. Open Reply or Message on it to draft a decline."),
             Ui::De => format!("1 Einladung, von {who}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen."),
+            Ui::Fr => format!("1 invitation, de {who}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."),
         }
     }
 
@@ -202,21 +233,43 @@ impl Ui {
         match self {
             Ui::En => format!("{n} invitations. Open Reply or Message on one to draft a decline."),
             Ui::De => format!("{n} Einladungen. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen."),
+            Ui::Fr => format!("{n} invitations. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus."),
         }
     }
 
-    /// `why` is empty or " (reasons)", already translated.
+    /// `why` is empty or " (reasons)", already worded.
     pub fn accept_advice(self, who: &str, why: &str) -> String {
         match self {
             Ui::En => format!("{who} looks like someone you know{why}: accept the invitation if you like. Nothing was written."),
             Ui::De => format!("{who} scheint jemand zu sein, den Sie kennen{why}: Nehmen Sie die Einladung an, wenn Sie möchten. Es wurde nichts geschrieben."),
+            Ui::Fr => format!("{who} semble être quelqu'un que vous connaissez{why} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit."),
         }
     }
 
     pub fn spam_advice(self, who: &str, why: &str) -> String {
         match self {
             Ui::En => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-            Ui::De => format!("Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."),
+            Ui::De => format!(
+                "Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
+            ),
+            Ui::Fr => {
+                format!("Cette invitation de {who} ressemble à du spam{why}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit.")
+            }
+        }
+    }
+
+    /// A weak sign of spam: milder than [`Ui::spam_advice`].
+    pub fn doubt_advice(self, who: &str, why: &str) -> String {
+        match self {
+            Ui::En => {
+                format!("This invitation from {who} has a sign of spam{why}, though not a strong one. Ignoring it is the safe choice. Nothing was written.")
+            }
+            Ui::De => format!(
+                "Diese Einladung von {who} zeigt ein Anzeichen für Spam{why}, aber kein starkes. Ignorieren ist die sichere Wahl. Es wurde nichts geschrieben."
+            ),
+            Ui::Fr => {
+                format!("Cette invitation de {who} présente un signe de spam{why}, mais pas un signe fort. L'ignorer est le choix prudent. Rien n'a été écrit.")
+            }
         }
     }
 
@@ -224,6 +277,16 @@ impl Ui {
         match self {
             Ui::En => format!("This is an invitation to follow {who}{why}, not a person to answer. Ignore it if you like. Nothing was written."),
             Ui::De => format!("Dies ist eine Einladung, {who} zu folgen{why}, keine Person, der Sie antworten müssten. Ignorieren Sie sie, wenn Sie möchten. Es wurde nichts geschrieben."),
+            Ui::Fr => format!("C'est une invitation à suivre {who}{why}, pas une personne à qui répondre. Ignorez-la si vous le souhaitez. Rien n'a été écrit."),
+        }
+    }
+
+    /// An ignore decided by the user's rule, for a person.
+    pub fn ignore_advice(self, who: &str, why: &str) -> String {
+        match self {
+            Ui::En => format!("NotYet suggests ignoring the invitation from {who}{why}. Nothing was written."),
+            Ui::De => format!("NotYet schlägt vor, die Einladung von {who} zu ignorieren{why}. Es wurde nichts geschrieben."),
+            Ui::Fr => format!("NotYet suggère d'ignorer l'invitation de {who}{why}. Rien n'a été écrit."),
         }
     }
 
@@ -231,217 +294,256 @@ impl Ui {
         match self {
             Ui::En => format!("NotYet has no text for {who}. Nothing was written."),
             Ui::De => format!("NotYet hat keinen Text für {who}. Es wurde nichts geschrieben."),
-        }
-    }
-
-    /// A suggestion's reason (English, from the classifier and [`decide`](crate::decide())) in
-    /// this language. A reason not known here stays English rather than being dropped.
-    pub fn reason(self, reason: &str) -> String {
-        match self {
-            Ui::En => reason.to_owned(),
-            Ui::De => reason_de(reason).unwrap_or_else(|| reason.to_owned()),
+            Ui::Fr => format!("NotYet n'a pas de texte pour {who}. Rien n'a été écrit."),
         }
     }
 }
 
-/// Fixed reasons and the words that fill the patterned ones, English → German.
-const DE: &[(&str, &str)] = &[
-    ("wrote a personal note", "persönliche Nachricht"),
-    ("sent no personal note", "keine persönliche Nachricht"),
-    (
-        "note holds only a greeting or LinkedIn's stock text",
-        "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext",
-    ),
-    (
-        "not in your known people",
-        "nicht unter Ihren bekannten Personen",
-    ),
-    ("name contains digits", "Name enthält Ziffern"),
-    ("no headline", "keine Headline"),
-    // Fields and topics of "<field> mentions <topic>".
-    ("headline", "Headline"),
-    ("note", "Nachricht"),
-    ("romance", "Romantik"),
-    ("money promises", "Geldversprechen"),
-    ("crypto or trading", "Krypto oder Trading"),
-    (
-        "moving to WhatsApp or Telegram",
-        "Wechsel zu WhatsApp oder Telegram",
-    ),
-    ("adult content", "Inhalte für Erwachsene"),
-    ("a made-up-looking profile", "ein erfunden wirkendes Profil"),
-    ("recruiting", "Recruiting"),
-    ("a job opening", "eine offene Stelle"),
-    ("selling services", "Verkauf von Dienstleistungen"),
-    // "from your known <list>".
-    ("people", "Personen"),
-    ("companies", "Unternehmen"),
-    ("schools", "Schulen"),
-    // "an invitation to follow a <kind>, not a person".
-    ("company page", "eine Unternehmensseite"),
-    ("school page", "eine Schulseite"),
-    ("group", "eine Gruppe"),
-    ("event", "eine Veranstaltung"),
-    ("newsletter", "ein Newsletter"),
-    ("page", "eine Seite"),
-    // "wrote in <language>".
-    ("English", "Englisch"),
-    ("German", "Deutsch"),
-    ("French", "Französisch"),
-    ("Spanish", "Spanisch"),
-    ("Italian", "Italienisch"),
-    ("Portuguese", "Portugiesisch"),
-    ("Dutch", "Niederländisch"),
-];
-
-fn de(en: &str) -> Option<&'static str> {
-    DE.iter().find(|(e, _)| *e == en).map(|(_, d)| *d)
-}
-
-/// German for a reason, or `None` when its wording isn't known here. Patterns follow the
-/// `format!`s in classify.rs and decide.rs; names and template ids pass through unchanged.
-fn reason_de(r: &str) -> Option<String> {
-    if let Some(d) = de(r) {
-        return Some(d.to_owned());
-    }
-    if let Some((k, list)) = r
-        .strip_prefix("is ")
-        .and_then(|s| s.rsplit_once(" from your known "))
-    {
-        return Some(format!("ist {k} aus Ihren bekannten {}", de(list)?));
-    }
-    if let Some((k, list)) = r
-        .strip_prefix("headline mentions ")
-        .and_then(|s| s.rsplit_once(" from your known "))
-    {
-        return Some(format!(
-            "Headline nennt {k} aus Ihren bekannten {}",
-            de(list)?
-        ));
-    }
-    if let Some((field, topic)) = r.split_once(" mentions ") {
-        return Some(format!("{} erwähnt {}", de(field)?, de(topic)?));
-    }
-    if let Some(kind) = r
-        .strip_prefix("an invitation to follow a ")
-        .and_then(|s| s.strip_suffix(", not a person"))
-    {
-        return Some(format!("{}, keine Person", de(kind)?));
-    }
-    if let Some(language) = r.strip_prefix("wrote in ") {
-        return Some(format!("schrieb auf {}", de(language)?));
-    }
-    if let Some((n, rest)) = r.split_once(" mutual connection") {
-        let threshold = rest.strip_suffix(')')?.rsplit_once("threshold is ")?.1;
-        let contacts = if n == "1" {
-            "gemeinsamer Kontakt"
-        } else {
-            "gemeinsame Kontakte"
+impl Say for Category {
+    fn say(&self, ui: Ui) -> String {
+        let (en, de, fr) = match self {
+            Category::Known => ("Known", "Bekannt", "Connu"),
+            Category::Spam => ("Spam", "Spam", "Spam"),
+            Category::Recruiter => ("Recruiter", "Recruiter", "Recruteur"),
+            Category::Sales => ("Sales", "Vertrieb", "Vente"),
+            Category::Mutual => ("Mutual connections", "Gemeinsame Kontakte", "Relations communes"),
+            Category::Personalized => ("Personal", "Persönlich", "Personnel"),
+            Category::Generic => ("Generic", "Allgemein", "Générique"),
+            Category::NotAPerson => ("Not a person", "Keine Person", "Pas une personne"),
         };
-        return Some(format!("{n} {contacts} (Ihre Schwelle: {threshold})"));
+        ui.pick(en, de, fr).into()
     }
-    if let Some(rule) = r
-        .strip_prefix("your rule ")
-        .and_then(|s| s.strip_suffix(" matched"))
-    {
-        let rule = rule
-            .strip_prefix('"')
-            .and_then(|s| s.strip_suffix('"'))
-            .map_or_else(|| rule.to_owned(), |name| format!("„{name}“"));
-        return Some(format!("Ihre Regel {rule} trifft zu"));
+}
+
+impl Say for Action {
+    fn say(&self, ui: Ui) -> String {
+        let (en, de, fr) = match self {
+            Action::Accept => ("Accept", "Annehmen", "Accepter"),
+            Action::Reply => ("Reply", "Antworten", "Répondre"),
+            Action::Ignore => ("Ignore", "Ignorieren", "Ignorer"),
+            Action::Report => ("Report", "Melden", "Signaler"),
+        };
+        ui.pick(en, de, fr).into()
     }
-    if let Some(id) = r
-        .strip_prefix("no template \"")
-        .and_then(|s| s.strip_suffix("\" to word a reply with"))
-    {
-        return Some(format!("keine Vorlage „{id}“ für eine Antwort"));
+}
+
+impl Say for Variant {
+    fn say(&self, ui: Ui) -> String {
+        match self {
+            Variant::Short => ui.pick("short", "kurz", "courte"),
+            Variant::Long => ui.pick("long", "lang", "longue"),
+        }
+        .into()
     }
-    if let Some((id, error)) = r
-        .strip_prefix("your template \"")
-        .and_then(|s| s.split_once("\" has an error "))
-    {
-        return Some(format!("Ihre Vorlage „{id}“ hat einen Fehler {error}"));
+}
+
+/// How a JSON text failed to parse, in words: serde_json's own messages are English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonError {
+    /// The text ends too early.
+    Eof,
+    /// A character is out of place.
+    Syntax,
+    /// A value has the wrong type or nests too deep.
+    Data,
+    /// It could not be read.
+    Io,
+}
+
+impl JsonError {
+    pub fn of(e: &serde_json::Error) -> JsonError {
+        match e.classify() {
+            serde_json::error::Category::Eof => JsonError::Eof,
+            serde_json::error::Category::Syntax => JsonError::Syntax,
+            serde_json::error::Category::Data => JsonError::Data,
+            serde_json::error::Category::Io => JsonError::Io,
+        }
     }
-    None
+}
+
+impl Say for JsonError {
+    fn say(&self, ui: Ui) -> String {
+        match self {
+            JsonError::Eof => ui.pick("the text ends too early", "der Text endet zu früh", "le texte s'arrête trop tôt"),
+            JsonError::Syntax => ui.pick("a character is out of place", "ein Zeichen steht an der falschen Stelle", "un caractère est mal placé"),
+            JsonError::Data => ui.pick(
+                "a value has the wrong type or nests too deep",
+                "ein Wert hat den falschen Typ oder ist zu tief verschachtelt",
+                "une valeur a le mauvais type ou est trop imbriquée",
+            ),
+            JsonError::Io => ui.pick("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu"),
+        }
+        .into()
+    }
+}
+
+/// "line 3, column 9", in words.
+pub fn at_line(ui: Ui, line: usize, column: usize) -> String {
+    match ui {
+        Ui::En => format!("line {line}, column {column}"),
+        Ui::De => format!("Zeile {line}, Spalte {column}"),
+        Ui::Fr => format!("ligne {line}, colonne {column}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reason::{KnownList, Reason, Text, Topic};
+    use crate::template::Template;
+    use crate::Kind;
 
     #[test]
     fn interface_codes_pick_a_language() {
         for code in ["de", "de-DE", "de_AT", "DE-ch", " de "] {
             assert_eq!(Ui::from_code(code), Ui::De, "{code}");
         }
-        for code in ["", "en", "en-US", "fr", "dex", "deutsch"] {
+        for code in ["fr", "fr-FR", "fr_CA", "FR"] {
+            assert_eq!(Ui::from_code(code), Ui::Fr, "{code}");
+        }
+        for code in ["", "en", "en-US", "es", "dex", "deutsch", "french"] {
             assert_eq!(Ui::from_code(code), Ui::En, "{code}");
         }
     }
 
-    /// Guards the patterns against the classifier's wording drifting: every built-in sample's
-    /// reasons, with and without a mutual-connections threshold, have German words.
+    fn every_reason() -> Vec<Reason> {
+        let Err(error) = Template::parse("Hi {frist_name}") else { panic!("an error") };
+        let mut all = vec![
+            Reason::KnownPerson { entry: "Jane Doe".into() },
+            Reason::FollowInvitation { kind: Kind::Company },
+            Reason::NameHasDigits,
+            Reason::NoHeadline,
+            Reason::OnlyWeakSigns,
+            Reason::NotKnown,
+            Reason::PersonalNote,
+            Reason::NoNote,
+            Reason::StockNote,
+            Reason::MutualConnections { count: 1, threshold: 5 },
+            Reason::MutualConnections { count: 12, threshold: 5 },
+            Reason::WroteIn { language: "de".into() },
+            Reason::RuleMatched { number: 2, name: "Recruiters".into() },
+            Reason::RuleMatched { number: 2, name: String::new() },
+            Reason::NoTemplate { id: "x".into() },
+            Reason::TemplateError { id: "thanks".into(), error },
+        ];
+        for list in [KnownList::Companies, KnownList::Schools] {
+            for in_headline in [false, true] {
+                all.push(Reason::KnownOrganisation { entry: "Acme Corp".into(), list, in_headline });
+            }
+        }
+        for topic in [
+            Topic::Romance,
+            Topic::MoneyPromises,
+            Topic::CryptoOrTrading,
+            Topic::MovingChat,
+            Topic::AdultContent,
+            Topic::MadeUpProfile,
+            Topic::Recruiting,
+            Topic::JobOpening,
+            Topic::SellingServices,
+        ] {
+            for text in [Text::Headline, Text::Note] {
+                all.push(Reason::Mentions { text, topic });
+            }
+        }
+        all
+    }
+
+    /// The English words are the strings a Suggestion's `reasons` hold: the same as before reasons became data.
     #[test]
-    fn every_sample_reason_has_german_words() {
-        let mut settings = crate::Settings::default();
-        for threshold in [0, 5] {
-            settings.mutual_threshold = threshold;
-            for sample in crate::samples::samples() {
-                let s = crate::decide(&sample.invitation, &sample.settings_for(&settings));
-                for r in &s.reasons {
-                    assert!(reason_de(r).is_some(), "{}: no German for {r:?}", sample.id);
+    fn english_reasons_keep_their_words() {
+        let cases = [
+            (Reason::PersonalNote, "wrote a personal note"),
+            (Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, "note mentions crypto or trading"),
+            (
+                Reason::KnownOrganisation { entry: "Acme".into(), list: KnownList::Companies, in_headline: true },
+                "headline mentions Acme from your known companies",
+            ),
+            (Reason::KnownPerson { entry: "Jane Doe".into() }, "is Jane Doe from your known people"),
+            (Reason::FollowInvitation { kind: Kind::Company }, "an invitation to follow a company page, not a person"),
+            (Reason::WroteIn { language: "de".into() }, "wrote in German"),
+            (Reason::MutualConnections { count: 1, threshold: 5 }, "1 mutual connection (your threshold is 5)"),
+            (Reason::RuleMatched { number: 1, name: "Recruiters".into() }, "your rule \"Recruiters\" matched"),
+            (Reason::RuleMatched { number: 2, name: " ".into() }, "your rule 2 matched"),
+            (Reason::NoTemplate { id: "x".into() }, "no template \"x\" to word a reply with"),
+        ];
+        for (reason, en) in cases {
+            assert_eq!(reason.say(Ui::En), en);
+            assert_eq!(serde_json::to_string(&reason).expect("serializes"), serde_json::to_string(en).expect("serializes"));
+        }
+    }
+
+    #[test]
+    fn reasons_in_german_and_french() {
+        let cases = [
+            (Reason::PersonalNote, "persönliche Nachricht", "a écrit une note personnelle"),
+            (
+                Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading },
+                "Nachricht erwähnt Krypto oder Trading",
+                "la note mentionne des cryptomonnaies ou du trading",
+            ),
+            (Reason::KnownPerson { entry: "Jane Doe".into() }, "ist Jane Doe aus Ihren bekannten Personen", "est Jane Doe, de vos personnes connues"),
+            (
+                Reason::FollowInvitation { kind: Kind::Company },
+                "eine Unternehmensseite, keine Person",
+                "une invitation à suivre une page d'entreprise, pas une personne",
+            ),
+            (Reason::WroteIn { language: "de".into() }, "schrieb auf Deutsch", "a écrit en allemand"),
+            (
+                Reason::MutualConnections { count: 12, threshold: 5 },
+                "12 gemeinsame Kontakte (Ihre Schwelle: 5)",
+                "12 relations en commun (votre seuil\u{a0}: 5)",
+            ),
+            (
+                Reason::RuleMatched { number: 1, name: "Recruiters".into() },
+                "Ihre Regel „Recruiters“ trifft zu",
+                "votre règle «\u{a0}Recruiters\u{a0}» s'applique",
+            ),
+        ];
+        for (reason, de, fr) in cases {
+            assert_eq!(reason.say(Ui::De), de);
+            assert_eq!(reason.say(Ui::Fr), fr);
+        }
+    }
+
+    /// Every reason has words of its own in German and French: none falls back to English.
+    #[test]
+    fn no_reason_stays_english() {
+        for reason in every_reason() {
+            let en = reason.say(Ui::En);
+            for ui in [Ui::De, Ui::Fr] {
+                for said in [reason.say(ui), reason.say_on_page(ui)] {
+                    assert_ne!(said, en, "{ui:?}: {reason:?}");
+                    assert!(!said.contains(" your ") && !said.contains("mentions") && !said.contains("column"), "{ui:?}: {said}");
                 }
             }
         }
     }
 
+    /// Text on a page never names an entry of the user's known lists, a rule's name or a template id.
     #[test]
-    fn reasons_in_german_and_unknown_ones_kept() {
-        let cases = [
-            ("wrote a personal note", "persönliche Nachricht"),
-            (
-                "note mentions crypto or trading",
-                "Nachricht erwähnt Krypto oder Trading",
-            ),
-            (
-                "headline mentions Acme from your known companies",
-                "Headline nennt Acme aus Ihren bekannten Unternehmen",
-            ),
-            (
-                "is Jane Doe from your known people",
-                "ist Jane Doe aus Ihren bekannten Personen",
-            ),
-            (
-                "an invitation to follow a company page, not a person",
-                "eine Unternehmensseite, keine Person",
-            ),
-            ("wrote in German", "schrieb auf Deutsch"),
-            (
-                "1 mutual connection (your threshold is 5)",
-                "1 gemeinsamer Kontakt (Ihre Schwelle: 5)",
-            ),
-            (
-                "12 mutual connections (your threshold is 5)",
-                "12 gemeinsame Kontakte (Ihre Schwelle: 5)",
-            ),
-            (
-                "your rule \"Recruiters\" matched",
-                "Ihre Regel „Recruiters“ trifft zu",
-            ),
-            ("your rule 2 matched", "Ihre Regel 2 trifft zu"),
-            (
-                "no template \"x\" to word a reply with",
-                "keine Vorlage „x“ für eine Antwort",
-            ),
-            ("something new entirely", "something new entirely"),
-            (
-                "note mentions an unheard-of topic",
-                "note mentions an unheard-of topic",
-            ),
-        ];
-        for (en, de) in cases {
-            assert_eq!(Ui::De.reason(en), de);
-            assert_eq!(Ui::En.reason(en), en);
+    fn reasons_on_a_page_name_no_private_entry() {
+        for reason in every_reason() {
+            for ui in Ui::ALL {
+                let said = reason.say_on_page(ui);
+                for secret in ["Jane Doe", "Acme", "Recruiters", "thanks", "\"x\""] {
+                    assert!(!said.contains(secret), "{ui:?}: {said}");
+                }
+            }
         }
+        assert_eq!(
+            Reason::KnownOrganisation { entry: "Acme".into(), list: KnownList::Companies, in_headline: true }.say_on_page(Ui::En),
+            "headline matches your known companies"
+        );
+    }
+
+    #[test]
+    fn names_of_things_in_every_language() {
+        assert_eq!(Category::Personalized.say(Ui::De), "Persönlich");
+        assert_eq!(Action::Report.say(Ui::Fr), "Signaler");
+        assert_eq!(Variant::Short.say(Ui::De), "kurz");
+        assert_eq!(Ui::Fr.close(), "Fermer");
+        assert_eq!(Ui::De.close(), "Schließen");
+        assert_eq!(JsonError::Eof.say(Ui::Fr), "le texte s'arrête trop tôt");
     }
 }

@@ -49,49 +49,27 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn kind() -> impl Strategy<Value = Kind> {
-    prop::sample::select(vec![
-        Kind::Person,
-        Kind::Person,
-        Kind::Person,
-        Kind::Company,
-        Kind::School,
-        Kind::Group,
-        Kind::Event,
-        Kind::Newsletter,
-        Kind::Page,
-    ])
+    prop::sample::select(vec![Kind::Person, Kind::Person, Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page])
 }
 
 fn invitation() -> impl Strategy<Value = Invitation> {
-    (
-        kind(),
-        text(),
-        prop::option::of(text()),
-        prop::option::of(text()),
-        prop::option::of(text()),
-        prop::option::of(any::<u32>()),
+    (kind(), text(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text()), prop::option::of(any::<u32>())).prop_map(
+        |(kind, name, first_name, headline, note, mutual_connections)| Invitation {
+            site: "linkedin".into(),
+            kind,
+            name,
+            first_name,
+            headline,
+            note,
+            mutual_connections,
+            ..Invitation::default()
+        },
     )
-        .prop_map(
-            |(kind, name, first_name, headline, note, mutual_connections)| Invitation {
-                site: "linkedin".into(),
-                kind,
-                name,
-                first_name,
-                headline,
-                note,
-                mutual_connections,
-                ..Invitation::default()
-            },
-        )
 }
 
 /// Settings that parse, including user templates, a sign-off and rules.
 fn settings() -> impl Strategy<Value = Settings> {
-    let me = (
-        text(),
-        prop::sample::select(vec!["", "pat@example.com"]),
-        prop::sample::select(vec!["", "https://example.com/why"]),
-    );
+    let me = (text(), prop::sample::select(vec!["", "pat@example.com"]), prop::sample::select(vec!["", "https://example.com/why"]));
     let lang = prop::sample::select(vec!["en", "de", "fr", "es", "it"]);
     let template = prop::sample::select(vec![
         "Hi {first_name|there},[ mail {me.email}.] Not yet.",
@@ -115,34 +93,14 @@ fn settings() -> impl Strategy<Value = Settings> {
 }
 
 fn has_placeholder(text: &str) -> bool {
-    let vars = [
-        "first_name",
-        "name",
-        "headline",
-        "company",
-        "mutual",
-        "note",
-        "note_topic",
-        "me.name",
-        "me.email",
-        "me.link",
-    ];
+    let vars = ["first_name", "name", "headline", "company", "mutual", "note", "note_topic", "me.name", "me.email", "me.link"];
     vars.iter().any(|v| text.contains(&format!("{{{v}")))
 }
 
 /// Whether a value that goes into the text holds a brace itself (values go in literally).
 fn braces_in(inv: &Invitation, settings: &Settings) -> bool {
     let me = [&settings.me.name, &settings.me.email, &settings.me.link];
-    [
-        Some(&inv.name),
-        inv.first_name.as_ref(),
-        inv.headline.as_ref(),
-        inv.note.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(me)
-    .any(|s| s.contains('{'))
+    [Some(&inv.name), inv.first_name.as_ref(), inv.headline.as_ref(), inv.note.as_ref()].into_iter().flatten().chain(me).any(|s| s.contains('{'))
 }
 
 proptest! {
@@ -218,31 +176,15 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(|f| json!(f)),
-        prop::sample::select(vec![
-            "en",
-            "xx",
-            "recruiter",
-            "reply",
-            "short",
-            "generic",
-            "Hi {first_name}",
-            "{oops",
-            "[x",
-            "any",
-            "headline"
-        ])
-        .prop_map(|s| json!(s)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        prop::sample::select(vec!["en", "xx", "recruiter", "reply", "short", "generic", "Hi {first_name}", "{oops", "[x", "any", "headline"])
+            .prop_map(|s| json!(s)),
         ".{0,20}".prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((key.clone(), inner), 0..6).prop_map(|kv| Value::Object(
-                kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-            )),
+            prop::collection::vec((key.clone(), inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
         ]
     })
 }
@@ -250,14 +192,8 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// Other crates build settings with struct update syntax; the known-list cache must not stop them.
 #[test]
 fn settings_can_be_built_field_by_field() {
-    let mut settings = Settings {
-        language: "de".into(),
-        ..Settings::default()
-    };
+    let mut settings = Settings { language: "de".into(), ..Settings::default() };
     settings.known.people.push("Jane Doe".into());
-    let inv = Invitation {
-        name: "Jane Doe".into(),
-        ..Invitation::default()
-    };
+    let inv = Invitation { name: "Jane Doe".into(), ..Invitation::default() };
     assert_eq!(decide(&inv, &settings).action, Action::Accept);
 }

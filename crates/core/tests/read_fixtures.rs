@@ -1,4 +1,4 @@
-//! The browser-test fixtures (tests/fixtures/pages, contract section 5), read natively: every
+//! The browser-test fixtures (tests/fixtures/pages, described in tests/fixtures/README.md), read natively: every
 //! page is turned into the agent's snapshot, read, and planned, and checked against its
 //! `expect` block the way the browser test checks it. Catches most reading and drafting
 //! problems before a browser is involved.
@@ -25,24 +25,15 @@ fn load_all() -> Vec<Fixture> {
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixture directory exists")
         .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".json"))
-                .map(str::to_owned)
-        })
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".json")).map(str::to_owned))
         .collect();
     names.sort();
     assert!(!names.is_empty(), "no fixtures in {}", dir.display());
     names
         .into_iter()
         .map(|name| {
-            let spec: Value = serde_json::from_str(&read(&dir, &format!("{name}.json")))
-                .unwrap_or_else(|e| panic!("{name}.json: {e}"));
-            let url = spec["url"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{name}.json has no url"))
-                .to_owned();
+            let spec: Value = serde_json::from_str(&read(&dir, &format!("{name}.json"))).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+            let url = spec["url"].as_str().unwrap_or_else(|| panic!("{name}.json has no url")).to_owned();
             let page = snapshot_of(&read(&dir, &format!("{name}.html")), &url, &dir);
             Fixture { name, spec, page }
         })
@@ -67,11 +58,7 @@ fn check_invitations(f: &Fixture, got: &[notyet_core::Invitation], problems: &mu
     };
     if expected.len() != got.len() {
         let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
-        problems.push(format!(
-            "expected {} invitations, read {}: {names:?}",
-            expected.len(),
-            got.len()
-        ));
+        problems.push(format!("expected {} invitations, read {}: {names:?}", expected.len(), got.len()));
     }
     for (k, (want, inv)) in expected.iter().zip(got).enumerate() {
         let have = serde_json::to_value(inv).expect("an invitation serializes");
@@ -86,10 +73,7 @@ fn check_invitations(f: &Fixture, got: &[notyet_core::Invitation], problems: &mu
                 (a, b) => a == b,
             };
             if !same {
-                problems.push(format!(
-                    "invitation {k} ({}): {key} expected {w}, read {h}",
-                    inv.name
-                ));
+                problems.push(format!("invitation {k} ({}): {key} expected {w}, read {h}", inv.name));
             }
         }
     }
@@ -107,17 +91,10 @@ fn text_after(plan: &Plan, before: &[String]) -> Option<String> {
 
 /// The fixture's settings over the defaults (absent keys take their defaults).
 fn settings_of(f: &Fixture) -> Settings {
-    let json = f
-        .spec
-        .get("settings")
-        .map_or_else(|| "{}".to_owned(), Value::to_string);
+    let json = f.spec.get("settings").map_or_else(|| "{}".to_owned(), Value::to_string);
     // Read as the worker reads them: leniently, every problem reported.
     let (settings, problems) = Settings::from_json(&json);
-    assert!(
-        problems.is_empty(),
-        "{}: settings problems: {problems:?}",
-        f.name
-    );
+    assert!(problems.is_empty(), "{}: settings problems: {problems:?}", f.name);
     settings
 }
 
@@ -131,23 +108,11 @@ fn check_draft(f: &Fixture, plan: &Plan, before: &[String], problems: &mut Vec<S
         return;
     }
     let Some(text) = after else {
-        problems.push(format!(
-            "draft: nothing inserted; notice: {:?}",
-            plan.notice.text
-        ));
+        problems.push(format!("draft: nothing inserted; notice: {:?}", plan.notice.text));
         return;
     };
-    let strings = |key: &str| -> Vec<String> {
-        draft[key]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str())
-                    .map(fold_whitespace)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let strings =
+        |key: &str| -> Vec<String> { draft[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).map(fold_whitespace).collect()).unwrap_or_default() };
     for want in strings("contains") {
         if !text.contains(&want) {
             problems.push(format!("draft: lacks {want:?}: {text:?}"));
@@ -179,22 +144,12 @@ fn every_fixture_reads_and_drafts_as_expected() {
         match (&page.composer, f.page.composers.as_slice()) {
             (None, []) => {}
             (Some(c), marked) if marked.contains(&c.node) => {}
-            (Some(c), []) => problems.push(format!(
-                "found a message box (node {}) where the page has none",
-                c.node
-            )),
-            (Some(c), marked) => problems.push(format!(
-                "took node {} as the message box, the page marks {marked:?}",
-                c.node
-            )),
+            (Some(c), []) => problems.push(format!("found a message box (node {}) where the page has none", c.node)),
+            (Some(c), marked) => problems.push(format!("took node {} as the message box, the page marks {marked:?}", c.node)),
             (None, marked) => problems.push(format!("missed the message box {marked:?}")),
         }
 
-        let before = page
-            .composer
-            .as_ref()
-            .map(|c| c.lines.clone())
-            .unwrap_or_default();
+        let before = page.composer.as_ref().map(|c| c.lines.clone()).unwrap_or_default();
         check_draft(&f, &plan, &before, &mut problems);
         if problems.is_empty() {
             println!("ok {}", f.name);
@@ -208,27 +163,17 @@ fn every_fixture_reads_and_drafts_as_expected() {
 #[test]
 fn no_fixture_has_inline_script() {
     let dir = fixtures_dir();
-    for entry in std::fs::read_dir(&dir)
-        .expect("fixture directory exists")
-        .filter_map(|e| e.ok())
-    {
+    for entry in std::fs::read_dir(&dir).expect("fixture directory exists").filter_map(|e| e.ok()) {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".html") {
             let html = read(&dir, &name);
             check_no_inline_script(&name, &html);
             if html.contains("data-fx-composer") {
-                assert!(
-                    html.contains("/_fx/editor.js"),
-                    "{name} has a message box but doesn't load /_fx/editor.js"
-                );
+                assert!(html.contains("/_fx/editor.js"), "{name} has a message box but doesn't load /_fx/editor.js");
             }
         }
     }
-    for entry in std::fs::read_dir(dir.join("preload"))
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-    {
+    for entry in std::fs::read_dir(dir.join("preload")).into_iter().flatten().filter_map(|e| e.ok()) {
         let name = entry.file_name().to_string_lossy().into_owned();
         check_no_inline_script(&name, &read(&dir.join("preload"), &name));
     }
@@ -237,12 +182,7 @@ fn no_fixture_has_inline_script() {
 /// A strict CSP with Trusted Types is applied: no inline scripts or handlers in the pages.
 fn check_no_inline_script(name: &str, html: &str) {
     let doc = scraper::Html::parse_document(html);
-    for el in doc
-        .tree
-        .root()
-        .descendants()
-        .filter_map(|n| n.value().as_element())
-    {
+    for el in doc.tree.root().descendants().filter_map(|n| n.value().as_element()) {
         if el.name() == "script" {
             assert!(el.attr("src").is_some(), "{name}: inline <script>");
         }
@@ -255,21 +195,14 @@ fn check_no_inline_script(name: &str, html: &str) {
 #[test]
 fn three_hundred_invitations_read_fast() {
     let html = new_layout_page(300);
-    let page = snapshot_of(
-        &html,
-        "https://www.linkedin.com/mynetwork/invitation-manager/received/",
-        &fixtures_dir(),
-    );
+    let page = snapshot_of(&html, "https://www.linkedin.com/mynetwork/invitation-manager/received/", &fixtures_dir());
     let json = serde_json::to_string(&page.snapshot).expect("serializes");
     let snapshot = Snapshot::from_json(&json).expect("parses");
     let read = read_page(&snapshot);
     assert_eq!(read.invitations.len(), 300);
     assert_eq!(read.invitations[299].name, "Person299 Example299");
     assert_eq!(read.invitations[3].mutual_connections, Some(4));
-    assert!(read.invitations[3]
-        .note
-        .as_deref()
-        .is_some_and(|n| n.starts_with("Hi Pat")));
+    assert!(read.invitations[3].note.as_deref().is_some_and(|n| n.starts_with("Hi Pat")));
     assert!(read.invitations[4].note.is_none());
 
     // The fastest of several rounds: other builds share this machine.
@@ -291,16 +224,7 @@ fn three_hundred_invitations_read_fast() {
     });
     let settings = r#"{"me":{"name":"Pat Example","email":"pat@example.com"}}"#;
     let per_plan = best(&|| {
-        std::hint::black_box(
-            serde_json::to_string(&click::plan_json(
-                std::hint::black_box(&json),
-                settings,
-                "",
-                "",
-                "",
-            ))
-            .expect("serializes"),
-        );
+        std::hint::black_box(serde_json::to_string(&click::plan_json(std::hint::black_box(&json), settings, "", "", "")).expect("serializes"));
     });
     println!(
         "300 invitations: read_page {per_read:?} a page, snapshot JSON parse {per_parse:?} ({} KB), the whole click plan (parse, read, decide, plan JSON) {per_plan:?}",
@@ -320,12 +244,7 @@ fn damaged_fixtures_never_panic() {
             match how {
                 0 => node.children.clear(),
                 1 => node.attrs.clear(),
-                _ => {
-                    node.children = vec![Child::Text(
-                        "\u{202e}…  ﻿ 𝒜 1,2.3 and 99999999999 other mutual connections vor ago "
-                            .repeat(40),
-                    )]
-                }
+                _ => node.children = vec![Child::Text("\u{202e}…  ﻿ 𝒜 1,2.3 and 99999999999 other mutual connections vor ago ".repeat(40))],
             }
             return true;
         }
@@ -335,14 +254,7 @@ fn damaged_fixtures_never_panic() {
         })
     }
     for f in load_all() {
-        let max = f
-            .page
-            .snapshot
-            .root
-            .descendants()
-            .map(|n| n.id)
-            .max()
-            .unwrap_or(0);
+        let max = f.page.snapshot.root.descendants().map(|n| n.id).max().unwrap_or(0);
         // Every fifth element keeps the test quick; the ids cover shadow roots and frames too.
         for target in (1..=max).step_by(5) {
             for how in 0..3 {

@@ -1,18 +1,9 @@
 //! Every default template parses and reads well, with every value set and with none.
 
-use notyet_core::template::{
-    default_template, default_templates, parsed_default, template_languages, Template, Values,
-    Variant,
-};
+use notyet_core::template::{default_template, default_templates, parsed_default, template_languages, Template, Values, Variant};
 use notyet_core::{Category, Invitation, Me};
 
-const REPLY_CATEGORIES: [Category; 5] = [
-    Category::Recruiter,
-    Category::Sales,
-    Category::Mutual,
-    Category::Personalized,
-    Category::Generic,
-];
+const REPLY_CATEGORIES: [Category; 5] = [Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic];
 
 fn full() -> Values {
     Values {
@@ -63,27 +54,20 @@ fn every_category_and_language_has_both_variants() {
     for lang in template_languages() {
         for cat in REPLY_CATEGORIES {
             for variant in [Variant::Short, Variant::Long] {
-                let (id, src) = default_template(cat, lang, variant)
-                    .unwrap_or_else(|| panic!("{cat:?} {lang} {variant:?}"));
+                let (id, src) = default_template(cat, lang, variant).unwrap_or_else(|| panic!("{cat:?} {lang} {variant:?}"));
                 assert!(id.contains(&format!(".{lang}.")), "{id}");
                 assert!(Template::parse(src).is_ok(), "{id}");
                 assert!(parsed_default(id).is_some(), "{id}");
             }
             let (_, short) = default_template(cat, lang, Variant::Short).unwrap_or_default();
             let (_, long) = default_template(cat, lang, Variant::Long).unwrap_or_default();
-            assert!(
-                short.len() < long.len(),
-                "{cat:?} {lang}: short is not shorter"
-            );
+            assert!(short.len() < long.len(), "{cat:?} {lang}: short is not shorter");
         }
     }
     for cat in [Category::Known, Category::Spam, Category::NotAPerson] {
         assert_eq!(default_template(cat, "en", Variant::Short), None);
     }
-    assert_eq!(
-        default_template(Category::Generic, "xx", Variant::Short),
-        None
-    );
+    assert_eq!(default_template(Category::Generic, "xx", Variant::Short), None);
     assert_eq!(default_templates().len(), 40);
 }
 
@@ -97,28 +81,15 @@ fn defaults_render_well_full_and_empty() {
             let text = t.render(&values);
             let label = format!("{id} ({which})");
             assert_reads_well(&label, &text);
-            let warm = text
-                .find(warm_word(lang))
-                .unwrap_or_else(|| panic!("{label}: no warm part:\n{text}"));
-            let boundary = text
-                .find("LinkedIn")
-                .unwrap_or_else(|| panic!("{label}: no boundary:\n{text}"));
-            assert!(
-                warm < boundary,
-                "{label}: boundary before the warm part:\n{text}"
-            );
-            assert!(
-                text.to_lowercase().contains(door_words(lang)),
-                "{label}: door not left open:\n{text}"
-            );
+            let warm = text.find(warm_word(lang)).unwrap_or_else(|| panic!("{label}: no warm part:\n{text}"));
+            let boundary = text.find("LinkedIn").unwrap_or_else(|| panic!("{label}: no boundary:\n{text}"));
+            assert!(warm < boundary, "{label}: boundary before the warm part:\n{text}");
+            assert!(text.to_lowercase().contains(door_words(lang)), "{label}: door not left open:\n{text}");
         }
         let text = t.render(&full());
         assert!(text.contains("pat@example.com"), "{id}: email missing");
         assert!(text.ends_with("Pat Example"), "{id}: not signed");
-        assert!(
-            text.find("pat@example.com") < text.find("LinkedIn"),
-            "{id}: email not in the warm part"
-        );
+        assert!(text.find("pat@example.com") < text.find("LinkedIn"), "{id}: email not in the warm part");
         let bare = t.render(&empty);
         assert!(!bare.contains("example"), "{id}: {bare}");
     }
@@ -127,21 +98,10 @@ fn defaults_render_well_full_and_empty() {
 #[test]
 fn greetings_adapt_to_a_missing_name() {
     let empty = Values::default();
-    let greeting = |id: &str, v: &Values| {
-        parsed_default(id)
-            .map(|t| t.render(v))
-            .unwrap_or_default()
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_owned()
-    };
+    let greeting = |id: &str, v: &Values| parsed_default(id).map(|t| t.render(v)).unwrap_or_default().lines().next().unwrap_or("").to_owned();
     assert_eq!(greeting("generic.en.short", &full()), "Hi Kathie,");
     assert_eq!(greeting("generic.en.short", &empty), "Hi,");
-    assert_eq!(
-        greeting("generic.de.short", &full()),
-        "Guten Tag Kathie Smith,"
-    );
+    assert_eq!(greeting("generic.de.short", &full()), "Guten Tag Kathie Smith,");
     assert_eq!(greeting("generic.de.short", &empty), "Guten Tag,");
     assert_eq!(greeting("generic.fr.short", &full()), "Bonjour Kathie,");
     assert_eq!(greeting("generic.fr.short", &empty), "Bonjour,");
@@ -157,42 +117,21 @@ fn personalized_takes_up_the_note() {
         mutual_connections: Some(1),
         ..Invitation::default()
     };
-    let me = Me {
-        name: "Pat Example".into(),
-        email: String::new(),
-        link: String::new(),
-    };
+    let me = Me { name: "Pat Example".into(), email: String::new(), link: String::new() };
     let values = Values::for_invitation(&inv, &me);
     assert_eq!(values.first_name, "Kathie");
     assert_eq!(values.name, "Kathie Smith");
     assert_eq!(values.note_topic, "networking");
-    assert_eq!(
-        values.mutual, "",
-        "one shared connection is not 'connections'"
-    );
-    let text = parsed_default("personalized.en.short")
-        .map(|t| t.render(&values))
-        .unwrap_or_default();
-    assert!(
-        text.starts_with(
-            "Hi Kathie,\n\nThank you for your note about networking and for the invitation"
-        ),
-        "{text}"
-    );
+    assert_eq!(values.mutual, "", "one shared connection is not 'connections'");
+    let text = parsed_default("personalized.en.short").map(|t| t.render(&values)).unwrap_or_default();
+    assert!(text.starts_with("Hi Kathie,\n\nThank you for your note about networking and for the invitation"), "{text}");
     assert!(text.contains("just reply here."), "{text}");
 }
 
 #[test]
 fn page_first_name_wins_over_derived() {
-    let inv = Invitation {
-        name: "Katherine Smith".into(),
-        first_name: Some(" Kathie ".into()),
-        ..Invitation::default()
-    };
-    assert_eq!(
-        Values::for_invitation(&inv, &Me::default()).first_name,
-        "Kathie"
-    );
+    let inv = Invitation { name: "Katherine Smith".into(), first_name: Some(" Kathie ".into()), ..Invitation::default() };
+    assert_eq!(Values::for_invitation(&inv, &Me::default()).first_name, "Kathie");
 }
 
 /// The wording of every default with all values set and with none, for review.
@@ -203,11 +142,7 @@ fn print_defaults_for_review() {
     }
     for (id, src) in default_templates() {
         if let Ok(t) = Template::parse(src) {
-            println!(
-                "===== {id} (full)\n{}\n===== {id} (empty)\n{}\n",
-                t.render(&full()),
-                t.render(&Values::default())
-            );
+            println!("===== {id} (full)\n{}\n===== {id} (empty)\n{}\n", t.render(&full()), t.render(&Values::default()));
         }
     }
 }

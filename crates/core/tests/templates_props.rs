@@ -7,18 +7,13 @@ use proptest::prelude::*;
 /// A template written with the language's own pieces, without escapes.
 fn template_source() -> impl Strategy<Value = String> {
     let names: Vec<&'static str> = Var::ALL.iter().map(|v| v.name()).collect();
-    let var = (
-        proptest::sample::select(names),
-        proptest::option::of("[a-z ]{0,6}"),
-    )
-        .prop_map(|(n, f)| match f {
-            Some(f) => format!("{{{n}|{f}}}"),
-            None => format!("{{{n}}}"),
-        });
+    let var = (proptest::sample::select(names), proptest::option::of("[a-z ]{0,6}")).prop_map(|(n, f)| match f {
+        Some(f) => format!("{{{n}|{f}}}"),
+        None => format!("{{{n}}}"),
+    });
     let text = "[a-zA-Z ,.;:!?\n]{0,12}";
     let inline = prop_oneof![text.prop_map(|t| t), var.clone()];
-    let block =
-        proptest::collection::vec(inline, 0..4).prop_map(|parts| format!("[{}]", parts.concat()));
+    let block = proptest::collection::vec(inline, 0..4).prop_map(|parts| format!("[{}]", parts.concat()));
     let piece = prop_oneof![text.prop_map(|t| t), var, block];
     proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
 }

@@ -15,6 +15,13 @@ extern "C" {
     pub fn storage(this: &Api) -> Storage;
     #[wasm_bindgen(method, getter)]
     pub fn i18n(this: &Api) -> I18n;
+    /// `commands`: absent where the browser has none (Firefox for Android).
+    #[wasm_bindgen(method, getter)]
+    pub fn commands(this: &Api) -> Option<Commands>;
+
+    pub type Commands;
+    #[wasm_bindgen(method, catch, js_name = getAll)]
+    fn get_all(this: &Commands) -> Result<Promise, JsValue>;
 
     pub type Storage;
     #[wasm_bindgen(method, getter)]
@@ -48,10 +55,7 @@ extern "C" {
 /// A storage failure, as the browser words it.
 pub fn error_text(e: &JsValue) -> String {
     // `message` read as a property: an `Error`'s, or a `DOMException`'s, alike.
-    crate::dom::prop(e, "message")
-        .as_string()
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+    crate::dom::prop(e, "message").as_string().or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
 }
 
 /// A JSON value as compact text. Every value goes through this one serialiser: `Display`
@@ -68,9 +72,7 @@ fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
 /// the same layout serde_json's pretty printer gives, without its code in the module.
 pub fn pretty(json: &serde_json::Value) -> String {
     to_js(json)
-        .and_then(|v| {
-            JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from_f64(2.0))
-        })
+        .and_then(|v| JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from_f64(2.0)))
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
@@ -91,33 +93,20 @@ pub fn from_js(v: &JsValue) -> serde_json::Value {
 impl Area {
     /// The items at `keys` (`null`: every item) as one JSON object.
     pub async fn read(&self, keys: &serde_json::Value) -> Result<serde_json::Value, String> {
-        let p = self
-            .get(&to_js(keys).map_err(|e| error_text(&e))?)
-            .map_err(|e| error_text(&e))?;
-        JsFuture::from(p)
-            .await
-            .map(|v| from_js(&v))
-            .map_err(|e| error_text(&e))
+        let p = self.get(&to_js(keys).map_err(|e| error_text(&e))?).map_err(|e| error_text(&e))?;
+        JsFuture::from(p).await.map(|v| from_js(&v)).map_err(|e| error_text(&e))
     }
 
     /// Stores every key of `items` at once (one write operation towards sync's rate limits).
     pub async fn write(&self, items: &serde_json::Value) -> Result<(), String> {
-        let p = self
-            .set(&to_js(items).map_err(|e| error_text(&e))?)
-            .map_err(|e| error_text(&e))?;
-        JsFuture::from(p)
-            .await
-            .map(drop)
-            .map_err(|e| error_text(&e))
+        let p = self.set(&to_js(items).map_err(|e| error_text(&e))?).map_err(|e| error_text(&e))?;
+        JsFuture::from(p).await.map(drop).map_err(|e| error_text(&e))
     }
 
     pub async fn delete(&self, keys: &[String]) -> Result<(), String> {
         let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
         let p = self.remove(&list).map_err(|e| error_text(&e))?;
-        JsFuture::from(p)
-            .await
-            .map(drop)
-            .map_err(|e| error_text(&e))
+        JsFuture::from(p).await.map(drop).map_err(|e| error_text(&e))
     }
 }
 
@@ -125,14 +114,7 @@ impl I18n {
     /// The interface text `key` in the browser's language, `$1`… filled from `args`; the key
     /// itself when the message is missing, so a gap shows rather than vanishes.
     pub fn text(&self, key: &str, args: &[&str]) -> String {
-        let subs: JsValue = if args.is_empty() {
-            JsValue::UNDEFINED
-        } else {
-            args.iter()
-                .map(|a| JsValue::from_str(a))
-                .collect::<Array>()
-                .into()
-        };
+        let subs: JsValue = if args.is_empty() { JsValue::UNDEFINED } else { args.iter().map(|a| JsValue::from_str(a)).collect::<Array>().into() };
         let s = self.get_message(key, &subs);
         if s.is_empty() {
             key.to_owned()
@@ -144,12 +126,20 @@ impl I18n {
 
 /// The JSON of a storage change's new value (`chrome.storage.onChanged`), `Null` when removed.
 pub fn change_value(changes: &JsValue, key: &str) -> Option<serde_json::Value> {
-    let change = js_sys::Reflect::get(changes, &JsValue::from_str(key))
-        .ok()
-        .filter(|c| !c.is_undefined())?;
-    Some(
-        js_sys::Reflect::get(&change, &JsValue::from_str("newValue"))
-            .map(|v| from_js(&v))
-            .unwrap_or(serde_json::Value::Null),
-    )
+    let change = js_sys::Reflect::get(changes, &JsValue::from_str(key)).ok().filter(|c| !c.is_undefined())?;
+    Some(js_sys::Reflect::get(&change, &JsValue::from_str("newValue")).map(|v| from_js(&v)).unwrap_or(serde_json::Value::Null))
+}
+
+impl Api {
+    /// The keyboard shortcut of the toolbar button as the user set it (`"Alt+Shift+N"`), `None`
+    /// when they removed it. Read from the browser rather than the manifest: users change it.
+    pub async fn action_shortcut(&self) -> Option<String> {
+        let all = JsFuture::from(self.commands()?.get_all().ok()?).await.ok()?;
+        let list = from_js(&all);
+        let action = list
+            .as_array()?
+            .iter()
+            .find(|c| matches!(c.get("name").and_then(serde_json::Value::as_str), Some("_execute_action" | "_execute_browser_action")))?;
+        action.get("shortcut").and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+    }
 }

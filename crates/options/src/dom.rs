@@ -135,8 +135,5 @@ pub fn replace(id: &str, children: Vec<E>) {
 
 /// A labelled `<select>` option.
 pub fn option(value: &str, label: &str, selected: bool) -> E {
-    E::new("option")
-        .a("value", value)
-        .flag("selected", selected)
-        .t(label)
+    E::new("option").a("value", value).flag("selected", selected).t(label)
 }

@@ -20,7 +20,9 @@ mod chrome;
 mod dom;
 mod panel;
 mod view;
+mod welcome;
 
+use notyet_core::words::Say;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -37,10 +39,6 @@ use web_sys::{Element, Event};
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
 
-/// Talc instead of std's dlmalloc: a few KB less code in the module (one thread here).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use view::{ctrl_id, name_of, CATEGORIES};
 
 /// Which invitation the preview shows.
@@ -72,6 +70,18 @@ pub struct App {
     pub preview_variant: Option<Variant>,
     /// The last export's object URL, revoked on the next export.
     export_url: Option<String>,
+    /// What the status area says now (tone, text), so an unchanged message isn't announced again.
+    status: Option<(Tone, String)>,
+    /// The status area lists a check's problems: each edit checks again, so none stays after its cause is gone.
+    rechecks: bool,
+}
+
+/// The kind of message the status area shows, which is its look (class `status-…`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    Info,
+    Done,
+    Problem,
 }
 
 thread_local! {
@@ -100,13 +110,19 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
     tr(&[prefix, &name_of(v)].concat())
 }
 
-pub fn tr_with(key: &str, args: &[&str]) -> String {
-    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args)))
-        .unwrap_or_else(|| key.to_owned())
+/// The interface language the core words its reasons, errors and problems in: the language of
+/// the locale file the page's own text comes from (its `html_lang`), so the two never differ.
+/// (`i18n.getUILanguage()` can: Chromium started with `--lang=de` reports "en-US" there.)
+pub fn ui() -> notyet_core::words::Ui {
+    notyet_core::words::Ui::from_code(&tr("html_lang"))
 }
 
-/// Sets the interface text's source (the options page and the side panel each call it once).
-pub(crate) fn set_i18n(i18n: I18n) {
+pub fn tr_with(key: &str, args: &[&str]) -> String {
+    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+}
+
+/// Sets the page's interface language (the browser's, through `i18n.getMessage`).
+fn set_i18n(i18n: I18n) {
     I18N.with(|i| {
         if let Ok(mut i) = i.try_borrow_mut() {
             *i = Some(i18n);
@@ -125,15 +141,9 @@ fn now() -> f64 {
 #[wasm_bindgen]
 pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     step("start");
-    let i18n = api.i18n();
-    I18N.with(|i| {
-        if let Ok(mut i) = i.try_borrow_mut() {
-            *i = Some(i18n);
-        }
-    });
+    set_i18n(api.i18n());
     let reads = wasm_bindgen_futures::JsFuture::from(stored).await?;
-    let part =
-        |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
+    let part = |i: u32| chrome::from_js(&js_sys::Reflect::get_u32(&reads, i).unwrap_or(JsValue::NULL));
     let (local_read, session_read) = (part(0), part(1));
     let stored = local_read.get("settings").cloned().unwrap_or(Value::Null);
     let sync_on = local_read.get("sync_settings") == Some(&Value::Bool(true));
@@ -151,21 +161,17 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         sync_chunks: 0,
         synced: None,
         samples: samples(),
-        sample: if last_read.is_empty() {
-            Pick::Builtin(0)
-        } else {
-            Pick::LastRead(0)
-        },
+        sample: if last_read.is_empty() { Pick::Builtin(0) } else { Pick::LastRead(0) },
         last_read,
         pasted: String::new(),
         tpl_id: "personalized".into(),
         tpl_lang,
         preview_variant: None,
         export_url: None,
+        status: None,
+        rechecks: false,
     };
-    let Some(doc) = document() else {
-        return Err(JsValue::from_str("no document"));
-    };
+    let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
         // The language of the interface text actually shown (the locale file's own tag).
         let _ = root.set_attribute("lang", &tr("html_lang"));
@@ -183,12 +189,15 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         }
     });
     bind(&doc);
+    if let Some(api) = with_app(|a| a.api.clone()) {
+        wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+    }
     with_app(|app| {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
         if !problems.is_empty() {
-            app.say_tr("loaded_with_notes");
-            show_problems(&problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false)).collect::<Vec<_>>());
+            app.rechecks = true;
         } else if !migrated.notes.is_empty() {
             app.say(&migrated.notes.join("; "));
         }
@@ -196,11 +205,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "true");
     }
-    let _ = js_sys::Reflect::set(
-        &js_sys::global(),
-        &"__notyetOptionsReady".into(),
-        &JsValue::from_f64(performance_now()),
-    );
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__notyetOptionsReady".into(), &JsValue::from_f64(performance_now()));
     if sync_on {
         check_synced().await;
     }
@@ -211,85 +216,43 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
 fn step(name: &str) {
     let global = js_sys::global();
     let key = JsValue::from_str("__notyetOptionsSteps");
-    let steps = js_sys::Reflect::get(&global, &key)
-        .ok()
-        .filter(JsValue::is_object)
-        .unwrap_or_else(|| {
-            let o: JsValue = js_sys::Object::new().into();
-            let _ = js_sys::Reflect::set(&global, &key, &o);
-            o
-        });
-    let _ = js_sys::Reflect::set(
-        &steps,
-        &JsValue::from_str(name),
-        &JsValue::from_f64(performance_now()),
-    );
+    let steps = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
+    let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
 }
 
 fn performance_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Invitations from `lastRead`; entries that don't read as one are skipped.
 fn invitations(v: Option<&Value>) -> Vec<Invitation> {
-    let Some(Value::Array(items)) = v else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|i| read_invitation(i).ok())
-        .collect()
+    let Some(Value::Array(items)) = v else { return Vec::new() };
+    items.iter().filter_map(|i| read_invitation(i).ok()).collect()
 }
 
 /// The invitation the preview shows (borrowed unless pasted) and whether it is the built-in
 /// sample of a known inviter; or why there is none.
-fn preview_invitation<'a>(
-    sample: &Pick,
-    samples: &'a [Sample],
-    last_read: &'a [Invitation],
-    pasted: &str,
-) -> Result<(Cow<'a, Invitation>, bool), String> {
+fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [Invitation], pasted: &str) -> Result<(Cow<'a, Invitation>, bool), String> {
     let missing = || tr("sample_missing");
     match *sample {
-        Pick::Builtin(i) => samples
-            .get(i)
-            .map(|s| (Cow::Borrowed(&s.invitation), s.category == Category::Known))
-            .ok_or_else(missing),
-        Pick::LastRead(i) => last_read
-            .get(i)
-            .map(|inv| (Cow::Borrowed(inv), false))
-            .ok_or_else(missing),
+        Pick::Builtin(i) => samples.get(i).map(|s| (Cow::Borrowed(&s.invitation), s.category == Category::Known)).ok_or_else(missing),
+        Pick::LastRead(i) => last_read.get(i).map(|inv| (Cow::Borrowed(inv), false)).ok_or_else(missing),
         Pick::Pasted => {
             if pasted.trim().is_empty() {
                 return Err(tr("paste_empty"));
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted).map_err(|e| {
-                tr_with(
-                    "paste_bad",
-                    &[
-                        &e.line().to_string(),
-                        &e.column().to_string(),
-                        &e.to_string(),
-                    ],
-                )
-            })?;
-            read_invitation(&v)
-                .map(|inv| (Cow::Owned(inv), false))
-                .map_err(|(key, message)| {
-                    let (line, column) = key_position(pasted, &key);
-                    tr_with(
-                        "paste_bad",
-                        &[
-                            &line.to_string(),
-                            &column.to_string(),
-                            &format!("{key}: {message}"),
-                        ],
-                    )
-                })
+            let v: Value = serde_json::from_str(pasted)
+                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())]))?;
+            read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
+                let (line, column) = key_position(pasted, &key);
+                tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
+            })
         }
     }
 }
@@ -297,15 +260,10 @@ fn preview_invitation<'a>(
 /// Where `"key"` first appears in `text`, as a 1-based line and column: where a pasted
 /// invitation's bad value is (its JSON parsed fine, so the key is there, unless escaped).
 fn key_position(text: &str, key: &str) -> (usize, usize) {
-    let Some(at) = text.find(&format!("\"{key}\"")) else {
-        return (1, 1);
-    };
+    let Some(at) = text.find(&format!("\"{key}\"")) else { return (1, 1) };
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
 /// The four delegated listeners, the unload guard, and storage changes from elsewhere. The
@@ -329,12 +287,15 @@ fn bind(doc: &web_sys::Document) {
             if let Some(v) = chrome::change_value(&changes, "settings") {
                 with_app(|app| app.stored_elsewhere(v));
             }
+            if chrome::change_value(&changes, notyet_core::panel::RECORD_KEY).is_some() {
+                if let Some(api) = with_app(|a| a.api.clone()) {
+                    wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+                }
+            }
         }
     }) as Box<dyn FnMut(JsValue, String)>);
     if let Some(api) = with_app(|a| a.api.clone()) {
-        api.storage()
-            .on_changed()
-            .add_listener(changed.as_ref().unchecked_ref());
+        api.storage().on_changed().add_listener(changed.as_ref().unchecked_ref());
     }
     changed.forget();
 }
@@ -352,9 +313,7 @@ fn on_event(e: Event) {
             if (el.get_attribute("type").as_deref() == Some("file")) != (kind == "change") {
                 return;
             }
-            let Some(key) = el.get_attribute("data-k") else {
-                return;
-            };
+            let Some(key) = el.get_attribute("data-k") else { return };
             if key == "import" {
                 wasm_bindgen_futures::spawn_local(import(el));
             } else if key == "sync" {
@@ -364,9 +323,7 @@ fn on_event(e: Event) {
             }
         }
         "click" => {
-            let Some(button) = target.and_then(|el| el.closest("[data-act]").ok().flatten()) else {
-                return;
-            };
+            let Some(button) = target.and_then(|el| el.closest("[data-act]").ok().flatten()) else { return };
             if button.has_attribute("disabled") {
                 return;
             }
@@ -378,12 +335,11 @@ fn on_event(e: Event) {
             // Read as properties: a typed `KeyboardEvent` costs the module five bindings.
             let k = |name: &str| dom::prop(&e, name);
             let key = k("key").as_string().unwrap_or_default();
-            if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy())
-                && !k("altKey").is_truthy()
-                && key.eq_ignore_ascii_case("s")
-            {
+            if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
                 e.prevent_default();
-                wasm_bindgen_futures::spawn_local(save());
+                wasm_bindgen_futures::spawn_local(async {
+                    save().await;
+                });
             }
         }
         _ => {
@@ -391,11 +347,7 @@ fn on_event(e: Event) {
             if with_app(|a| a.dirty).unwrap_or(false) {
                 e.prevent_default();
                 // `returnValue`, set as a property for the browsers that still ask for it.
-                let _ = js_sys::Reflect::set(
-                    &e,
-                    &JsValue::from("returnValue"),
-                    &JsValue::from("unsaved"),
-                );
+                let _ = js_sys::Reflect::set(&e, &JsValue::from("returnValue"), &JsValue::from("unsaved"));
             }
         }
     }
@@ -406,7 +358,9 @@ fn act_on(act: &str) {
     let (name, arg) = act.split_once('.').unwrap_or((act, ""));
     let index = arg.parse::<usize>().ok();
     match name {
-        "save" => wasm_bindgen_futures::spawn_local(save()),
+        "save" => wasm_bindgen_futures::spawn_local(async {
+            save().await;
+        }),
         "export" => {
             with_app(|app| app.export());
         }
@@ -432,6 +386,26 @@ fn act_on(act: &str) {
         "use-synced" => {
             with_app(App::use_synced);
         }
+        // The side panel's progress record (crates/options/src/panel/record.rs).
+        "progress-export" => {
+            if let Some(api) = with_app(|a| a.api.clone()) {
+                wasm_bindgen_futures::spawn_local(panel::record::export(api));
+            }
+        }
+        "progress-clear" => {
+            if let Some(api) = with_app(|a| a.api.clone()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let said = match panel::record::clear(api).await {
+                        Ok(()) => tr("panel_record_cleared"),
+                        Err(e) => tr_with("panel_failed", &[&e]),
+                    };
+                    with_app(|app| app.say(&said));
+                });
+            }
+        }
+        "status-close" => {
+            with_app(App::dismiss);
+        }
         _ => {
             with_app(|app| app.on_edit_action(name, arg, index));
         }
@@ -451,14 +425,6 @@ fn focus(id: &str) {
     }
 }
 
-/// Shows problems (or clears them with an empty list) in the alert list under the toolbar.
-fn show_problems(lines: &[String]) {
-    dom::replace(
-        "problems",
-        lines.iter().map(|l| E::new("li").t(l)).collect(),
-    );
-}
-
 /// Marks a control invalid and explains why, or clears both.
 fn field_error(key: &str, message: Option<&str>) {
     let id = ctrl_id(key);
@@ -473,11 +439,7 @@ fn field_error(key: &str, message: Option<&str>) {
 
 /// A list as entries: split at `sep`, trimmed (a line's `\r` too), empty ones dropped.
 fn entries(s: &str, sep: char) -> Vec<String> {
-    s.split(sep)
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_owned)
-        .collect()
+    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
 }
 
 /// A comma-separated list as entries.
@@ -505,21 +467,72 @@ fn variant_of(s: &str) -> Variant {
 }
 
 impl App {
-    fn say(&self, text: &str) {
+    /// Says one thing in the status area, in place of what it said before: it never shows two
+    /// states at once, and says nothing until something happened. `details`: the problems
+    /// behind it, listed under it (empty: none).
+    fn tell(&mut self, tone: Tone, text: &str, details: &[String]) {
+        self.rechecks = false;
+        dom::replace("problems", details.iter().map(|l| E::new("li").t(l)).collect());
+        if self.status.as_ref().is_some_and(|(t, s)| *t == tone && s == text) {
+            return;
+        }
+        self.status = Some((tone, text.to_owned()));
         set_text("status", text);
+        if let Some(area) = by_id("status-area") {
+            let _ = area.set_attribute(
+                "class",
+                match tone {
+                    Tone::Info => "status-area status-info",
+                    Tone::Done => "status-area status-done",
+                    Tone::Problem => "status-area status-problem",
+                },
+            );
+            let _ = area.remove_attribute("hidden");
+        }
+    }
+
+    /// Hides the status area (its close button) until the next message.
+    fn dismiss(&mut self) {
+        self.status = None;
+        self.rechecks = false;
+        set_text("status", "");
+        dom::replace("problems", Vec::new());
+        if let Some(area) = by_id("status-area") {
+            let _ = area.set_attribute("hidden", "");
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        self.tell(Tone::Info, text, &[]);
     }
 
     /// Says the interface text `key`.
-    fn say_tr(&self, key: &str) {
+    fn say_tr(&mut self, key: &str) {
         self.say(&tr(key));
     }
 
+    /// Marks the page unsaved or saved; the Save button carries the mark (a dot), so it stays
+    /// visible after the status area is dismissed.
     fn set_dirty(&mut self, dirty: bool) {
         self.dirty = dirty;
-        set_text("dirty", &tr(if dirty { "unsaved" } else { "all_saved" }));
-        if let Some(d) = by_id("dirty") {
-            let _ = d.set_attribute("class", if dirty { "dirty" } else { "" });
+        if let Some(b) = by_id("save") {
+            let _ = b.set_attribute("class", if dirty { "dirty" } else { "" });
+            let _ = b.set_attribute("title", &tr(if dirty { "save_unsaved" } else { "save_hint" }));
         }
+    }
+
+    /// The settings were edited: the page is unsaved, which the status area says, unless it
+    /// lists a check's problems: those are checked again, and go when none is left.
+    fn edited(&mut self) {
+        self.set_dirty(true);
+        if self.rechecks {
+            let problems = check(&settings_value(&self.settings), false);
+            if !problems.is_empty() {
+                dom::replace("problems", problems.iter().map(|l| E::new("li").t(l)).collect());
+                return;
+            }
+        }
+        self.say_tr("unsaved");
     }
 
     /// One control changed: update the settings (or the preview's choices) and the preview.
@@ -564,13 +577,7 @@ impl App {
                 self.settings.sign_off = v;
             }
             ["r", i, rest @ ..] => {
-                let Some(i) = i
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|i| *i < self.settings.rules.len())
-                else {
-                    return;
-                };
+                let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
                 edited = self.on_rule_input(i, rest, &v, el, key);
             }
             ["tpl", which @ ("id" | "lang")] => {
@@ -599,16 +606,8 @@ impl App {
                     _ => Pick::Pasted,
                 };
                 if let Some(b) = by_id("paste-box") {
-                    let _ = if self.sample == Pick::Pasted {
-                        b.set_attribute("hidden", "")
-                    } else {
-                        b.remove_attribute("hidden")
-                    };
-                    let _ = if self.sample == Pick::Pasted {
-                        b.remove_attribute("hidden")
-                    } else {
-                        b.set_attribute("hidden", "")
-                    };
+                    let _ = if self.sample == Pick::Pasted { b.set_attribute("hidden", "") } else { b.remove_attribute("hidden") };
+                    let _ = if self.sample == Pick::Pasted { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
                 }
                 edited = false;
             }
@@ -623,16 +622,14 @@ impl App {
             _ => edited = false,
         }
         if edited {
-            self.set_dirty(true);
+            self.edited();
         }
         self.update_preview();
     }
 
     /// A rule's control changed; returns whether the settings changed.
     fn on_rule_input(&mut self, i: usize, rest: &[&str], v: &str, el: &Element, key: &str) -> bool {
-        let Some(rule) = self.settings.rules.get_mut(i) else {
-            return false;
-        };
+        let Some(rule) = self.settings.rules.get_mut(i) else { return false };
         let w = &mut rule.when;
         let number = |v: &str| -> Result<Option<u32>, ()> {
             if v.trim().is_empty() {
@@ -645,40 +642,24 @@ impl App {
             ["name"] => {
                 rule.name = v.to_owned();
                 let n = (i + 1).to_string();
-                let title = if v.trim().is_empty() {
-                    tr_with("rule_n", &[&n])
-                } else {
-                    tr_with("rule_n_named", &[&n, v.trim()])
-                };
-                if let Some(legend) = el
-                    .closest("fieldset")
-                    .ok()
-                    .flatten()
-                    .and_then(|f| f.query_selector("legend").ok().flatten())
-                {
+                let title = if v.trim().is_empty() { tr_with("rule_n", &[&n]) } else { tr_with("rule_n_named", &[&n, v.trim()]) };
+                if let Some(legend) = el.closest("fieldset").ok().flatten().and_then(|f| f.query_selector("legend").ok().flatten()) {
                     legend.set_text_content(Some(&title));
                 }
             }
             ["enabled"] => {
                 rule.enabled = dom::checked(el);
                 if let Some(li) = el.closest("li").ok().flatten() {
-                    let _ =
-                        li.set_attribute("class", if rule.enabled { "rule" } else { "rule off" });
+                    let _ = li.set_attribute("class", if rule.enabled { "rule" } else { "rule off" });
                 }
             }
             ["cat", c] => {
-                let Some(cat) = parse_enum(&CATEGORIES, c) else {
-                    return false;
-                };
+                let Some(cat) = parse_enum(&CATEGORIES, c) else { return false };
                 w.category.retain(|x| *x != cat);
                 if dom::checked(el) {
                     // Kept in the page's order by inserting in place: a sort would link a stable sort (~2 KB gzipped).
                     let rank = |c: &Category| CATEGORIES.iter().position(|y| y == c);
-                    let at = w
-                        .category
-                        .iter()
-                        .position(|x| rank(x) > rank(&cat))
-                        .unwrap_or(w.category.len());
+                    let at = w.category.iter().position(|x| rank(x) > rank(&cat)).unwrap_or(w.category.len());
                     w.category.insert(at, cat);
                 }
             }
@@ -750,20 +731,10 @@ impl App {
         let err = view::template_error(&text);
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
-        set_text(
-            &format!("caret-{id_}"),
-            err.as_ref().map(|e| e.1.as_str()).unwrap_or(""),
-        );
-        set_text(
-            &format!("status-{id_}"),
-            &view::template_status(&self.settings, &id, &lang, variant),
-        );
+        set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
+        set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
         if let Some(b) = by_id(&format!("reset-{id_}")) {
-            let _ = if keep {
-                b.remove_attribute("disabled")
-            } else {
-                b.set_attribute("disabled", "")
-            };
+            let _ = if keep { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
         }
     }
 
@@ -775,14 +746,8 @@ impl App {
                 self.settings.rules.push(Rule {
                     name: tr("rule_new_name"),
                     enabled: true,
-                    when: When {
-                        category: vec![Category::Recruiter],
-                        ..When::default()
-                    },
-                    then: Then {
-                        action: Some(Action::Reply),
-                        ..Then::default()
-                    },
+                    when: When { category: vec![Category::Recruiter], ..When::default() },
+                    then: Then { action: Some(Action::Reply), ..Then::default() },
                 });
                 format!("r-{n}-name")
             }
@@ -806,34 +771,23 @@ impl App {
                 let variant = variant_of(arg);
                 self.set_template(variant, String::new());
                 dom::replace("templates", view::templates(self));
-                self.set_dirty(true);
-                self.say_tr("tpl_reset_done");
+                self.edited();
+                if !self.rechecks {
+                    self.say_tr("tpl_reset_done");
+                }
                 self.update_preview();
                 focus(&format!("tpl-{arg}"));
                 return;
             }
             ("tpl-new", _) => {
-                let id = by_id("tpl-newid")
-                    .map(|e| dom::value(&e))
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned();
-                if id.is_empty()
-                    || id.len() > 64
-                    || id.contains(|c: char| c.is_whitespace() || c == '.')
-                    || id.starts_with('$')
-                {
+                let id = by_id("tpl-newid").map(|e| dom::value(&e)).unwrap_or_default().trim().to_owned();
+                if id.is_empty() || id.len() > 64 || id.contains(|c: char| c.is_whitespace() || c == '.') || id.starts_with('$') {
                     field_error("tpl.newid", Some(&tr("tpl_new_bad")));
                     return;
                 }
                 self.tpl_id = id.clone();
                 let lang = self.tpl_lang.clone();
-                self.settings
-                    .templates
-                    .entry(id)
-                    .or_default()
-                    .entry(lang)
-                    .or_default();
+                self.settings.templates.entry(id).or_default().entry(lang).or_default();
                 dom::replace("templates", view::templates(self));
                 // Rules may name the new template.
                 dom::replace("rules", view::rules(self));
@@ -841,11 +795,7 @@ impl App {
                 return;
             }
             ("tpl-newlang", _) => {
-                let code = by_id("tpl-newlang")
-                    .map(|e| dom::value(&e))
-                    .unwrap_or_default()
-                    .trim()
-                    .to_ascii_lowercase();
+                let code = by_id("tpl-newlang").map(|e| dom::value(&e)).unwrap_or_default().trim().to_ascii_lowercase();
                 if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
                     field_error("tpl.newlang", Some(&tr("language_code_bad")));
                     return;
@@ -859,7 +809,7 @@ impl App {
             _ => return,
         };
         dom::replace("rules", view::rules(self));
-        self.set_dirty(true);
+        self.edited();
         self.update_preview();
         focus(&focus_after);
     }
@@ -867,22 +817,12 @@ impl App {
     /// After the template being edited changes, show a sample it drafts for, if the preview
     /// shows a built-in one of another category: editing should show its effect at once.
     fn follow_template(&mut self) {
-        let Pick::Builtin(current) = self.sample else {
-            return;
-        };
+        let Pick::Builtin(current) = self.sample else { return };
         let wants = |s: &Sample| name_of(&s.category) == self.tpl_id;
-        if self
-            .samples
-            .get(current)
-            .is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang))
-        {
+        if self.samples.get(current).is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang)) {
             return;
         }
-        let best = self
-            .samples
-            .iter()
-            .position(|s| wants(s) && s.id.ends_with(&self.tpl_lang))
-            .or_else(|| self.samples.iter().position(wants));
+        let best = self.samples.iter().position(|s| wants(s) && s.id.ends_with(&self.tpl_lang)).or_else(|| self.samples.iter().position(wants));
         if let Some(i) = best {
             if self.samples.get(current).is_some_and(|s| !wants(s)) || best != Some(current) {
                 self.sample = Pick::Builtin(i);
@@ -896,18 +836,11 @@ impl App {
     /// Decides the sample with the settings as edited and shows category, reasons and draft.
     pub fn update_preview(&mut self) {
         // The fields apart: the invitation is borrowed while the settings are adjusted.
-        let App {
-            sample,
-            samples,
-            last_read,
-            pasted,
-            settings,
-            preview_variant,
-            ..
-        } = self;
+        let App { sample, samples, last_read, pasted, settings, preview_variant, .. } = self;
         let (inv, known) = match preview_invitation(sample, samples, last_read, pasted) {
             Ok(x) => x,
             Err(e) => {
+                dom::replace("preview-invitation", Vec::new());
                 set_text("preview-summary", &e);
                 set_text("preview-count", "");
                 dom::replace("preview-reasons", Vec::new());
@@ -918,6 +851,7 @@ impl App {
         // The sample's settings (`Sample::settings_for`: the known sample's inviter among the
         // known people) and the preview's length, made in place and undone after: a copy of the
         // settings per keystroke would link their whole `Clone`, the templates' trees included.
+        dom::replace("preview-invitation", vec![view::invitation_card(&inv)]);
         let people = &mut settings.known.people;
         let before = people.len();
         people.extend(known.then(|| inv.name.clone()));
@@ -926,36 +860,20 @@ impl App {
         let s = decide(&inv, settings);
         settings.variant = variant;
         settings.known.people.truncate(before);
-        let mut summary = tr_with(
-            "preview_summary",
-            &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)],
-        );
+        let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
             summary.push_str(&tr_with("preview_template", &[t]));
         }
         set_text("preview-summary", &summary);
-        dom::replace(
-            "preview-reasons",
-            s.reasons.iter().map(|r| E::new("li").t(r)).collect(),
-        );
+        dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(&r.say(ui()))).collect());
         match &s.text {
             Some(text) => {
                 let n = text.chars().count();
                 set_text("preview-draft", text);
-                set_text(
-                    "preview-count",
-                    &tr_with("char_count", &[&n.to_string(), &s.limit.to_string()]),
-                );
+                set_text("preview-count", &tr_with("char_count", &[&n.to_string(), &s.limit.to_string()]));
                 if let Some(c) = by_id("preview-count") {
-                    let _ = c.set_attribute(
-                        "class",
-                        if n > s.limit as usize {
-                            "count over"
-                        } else {
-                            "count"
-                        },
-                    );
+                    let _ = c.set_attribute("class", if n > s.limit as usize { "count over" } else { "count" });
                 }
             }
             None => {
@@ -1025,18 +943,11 @@ impl App {
         let parts = js_sys::Array::of1(&JsValue::from_str(&text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("application/json");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
         // Attached while clicked (Firefox downloads only from links in the document); the URL
         // is revoked on the next export rather than at once, which could cut the download short.
-        let a = E::new("a")
-            .a("href", &url)
-            .a("download", "notyet-settings.json")
-            .flag("hidden", true);
+        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json").flag("hidden", true);
         if let Some(body) = document().and_then(|d| d.body()) {
             let _ = body.append_child(&a.0);
             dom::call(&a.0, "click");
@@ -1055,6 +966,7 @@ impl App {
         self.settings = s;
         self.dirty = true;
         self.rerender();
+        self.edited();
         dom::replace("sync-offer", Vec::new());
         self.say_tr("synced_used");
     }
@@ -1094,55 +1006,96 @@ fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
     Value::Object(map)
 }
 
-/// The settings document checked as `notyet check-settings` does: problems at JSON paths.
-fn check(doc: &Value) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc))
-        .1
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+/// The settings document checked as `notyet check-settings` does, each problem in the user's
+/// words at the part of the page it is in; `with_path` adds its JSON path (an import report's
+/// details, which are about a file).
+fn check(doc: &Value, with_path: bool) -> Vec<String> {
+    Settings::from_json(&chrome::text(doc)).1.iter().map(|p| worded(p, with_path)).collect()
+}
+
+/// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
+/// short"), then what, in the interface language.
+fn worded(p: &notyet_core::Problem, with_path: bool) -> String {
+    let mut out = format!("{}: {}", place(&p.path), p.say(ui()));
+    if with_path {
+        out.push_str(" · ");
+        out.push_str(&p.path);
+    }
+    out
+}
+
+/// The part of the page a JSON path points into, in the page's words.
+fn place(path: &str) -> String {
+    let rest = path.strip_prefix("$.").unwrap_or(path);
+    let (head, tail) = rest.split_once(['.', '[']).unwrap_or((rest, ""));
+    match head {
+        "me" => tr("me"),
+        "known" => tr("known"),
+        "rules" => {
+            let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
+            tr_with("rule_n", &[&n.to_string()])
+        }
+        "templates" => {
+            let mut parts = tail.split('.');
+            let id = parts.next().unwrap_or("");
+            let label = tr(&["tpl_id_", id].concat());
+            let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
+            match (parts.next(), parts.next()) {
+                (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+                _ => tr_with("problem_template_id", &[&label]),
+            }
+        }
+        "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),
+        _ => tr("general"),
+    }
 }
 
 /// Saves the edited settings to `storage.local` (and sync when on), after checking them.
-async fn save() {
-    let Some((api, fresh, doc)) = with_app(|app| {
-        (
-            app.api.clone(),
-            settings_value(&app.settings),
-            app.document(),
-        )
-    }) else {
-        return;
-    };
+/// Returns whether they were stored: the page says "Saved." only once storage said so, and
+/// stays unsaved otherwise.
+async fn save() -> bool {
+    let Some((api, fresh, doc)) = with_app(|app| (app.api.clone(), settings_value(&app.settings), app.document())) else { return false };
     // Only what this version writes is checked: keys kept from a newer version are its business.
-    let problems = check(&fresh);
+    let problems = check(&fresh, false);
     if !problems.is_empty() {
-        with_app(|app| app.say_tr("save_refused"));
-        show_problems(&problems);
-        return;
+        with_app(|app| {
+            app.tell(Tone::Problem, &tr("save_refused"), &problems);
+            app.rechecks = true;
+        });
+        return false;
     }
     let saved_at = now();
-    let result = api
-        .storage()
-        .local()
-        .write(&object([
-            ("settings", doc.clone()),
-            ("settings_saved_at", Value::from(saved_at)),
-        ]))
-        .await;
+    let result = api.storage().local().write(&object([("settings", doc.clone()), ("settings_saved_at", Value::from(saved_at))])).await;
     match result {
         Ok(()) => {
-            show_problems(&[]);
             with_app(|app| {
                 app.stored = doc.clone();
                 app.set_dirty(false);
-                app.say_tr("saved");
+                app.tell(Tone::Done, &tr("saved"), &[]);
             });
             if with_app(|a| a.sync_on).unwrap_or(false) {
                 push_sync(&api, &doc, saved_at).await;
             }
+            true
         }
-        Err(e) => with_app(|app| app.say(&tr_with("save_failed", &[&e]))).unwrap_or(()),
+        Err(e) => {
+            let why = storage_error(&e);
+            with_app(|app| {
+                app.set_dirty(true);
+                app.tell(Tone::Problem, &tr_with("save_failed", &[&why]), &[]);
+            });
+            false
+        }
+    }
+}
+
+/// A storage failure in the user's words: the browser's own message ("QUOTA_BYTES quota
+/// exceeded") is developer talk, so the common case, a full storage, is said in ours.
+pub(crate) fn storage_error(e: &str) -> String {
+    if e.to_ascii_lowercase().contains("quota") {
+        tr("storage_full")
+    } else {
+        e.to_owned()
     }
 }
 
@@ -1151,17 +1104,16 @@ fn too_large(e: &TooLarge) -> String {
     // Integer arithmetic, rounded as `{:.1}` rounds (half to even): float formatting would add ~10 KB to the module.
     let kb = |b: usize| {
         let (q, r) = (b * 10 / 1024, b * 10 % 1024);
-        let tenths = if r > 512 || (r == 512 && q % 2 == 1) {
-            q + 1
-        } else {
-            q
-        };
+        let tenths = if r > 512 || (r == 512 && q % 2 == 1) { q + 1 } else { q };
         format!("{}.{}", tenths / 10, tenths % 10)
     };
-    tr_with(
-        "sync_too_large",
-        &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)],
-    )
+    tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
+}
+
+/// `bytes` in `unit`s with one decimal, rounded down (integer arithmetic, as in [`too_large`]).
+fn tenths(bytes: usize, unit: usize) -> String {
+    let t = bytes * 10 / unit;
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// Copies the saved settings to `storage.sync` in chunks, removing chunks a larger earlier save left.
@@ -1175,7 +1127,7 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
         Err(e) => {
             let message = too_large(&e);
             set_text("sync-status", &message);
-            with_app(|app| app.say(&message));
+            with_app(|app| app.tell(Tone::Problem, &message, &[]));
             return;
         }
     };
@@ -1185,11 +1137,7 @@ async fn push_sync(api: &Api, doc: &Value, saved_at: f64) {
             .read(&Value::from(storage::SYNC_META_KEY))
             .await
             .ok()
-            .and_then(|v| {
-                v.get(storage::SYNC_META_KEY)
-                    .and_then(|m| m.get("chunks"))
-                    .and_then(Value::as_u64)
-            })
+            .and_then(|v| v.get(storage::SYNC_META_KEY).and_then(|m| m.get("chunks")).and_then(Value::as_u64))
             .map_or(0, |n| n as usize),
         n => n,
     };
@@ -1218,30 +1166,15 @@ async fn toggle_sync(on: bool) {
     }) else {
         return;
     };
-    let _ = api
-        .storage()
-        .local()
-        .write(&object([("sync_settings", Value::Bool(on))]))
-        .await;
+    let _ = api.storage().local().write(&object([("sync_settings", Value::Bool(on))])).await;
     if !on {
         set_text("sync-status", &tr("sync_off"));
         return;
     }
     // What is pushed is what is saved here; unsaved edits go on the next save.
-    let stored = api
-        .storage()
-        .local()
-        .read(&Value::Array(vec![
-            "settings".into(),
-            "settings_saved_at".into(),
-        ]))
-        .await
-        .unwrap_or(Value::Null);
+    let stored = api.storage().local().read(&Value::Array(vec!["settings".into(), "settings_saved_at".into()])).await.unwrap_or(Value::Null);
     let doc = storage::migrate(stored.get("settings").cloned().unwrap_or(Value::Null)).value;
-    let at = stored
-        .get("settings_saved_at")
-        .and_then(Value::as_f64)
-        .unwrap_or_else(now);
+    let at = stored.get("settings_saved_at").and_then(Value::as_f64).unwrap_or_else(now);
     if !check_synced().await {
         push_sync(&api, &doc, at).await;
     }
@@ -1250,15 +1183,9 @@ async fn toggle_sync(on: bool) {
 /// Offers settings synced from another device when they are newer than this one's; returns
 /// whether it did.
 async fn check_synced() -> bool {
-    let Some(api) = with_app(|a| a.api.clone()) else {
-        return false;
-    };
-    let Some(sync) = api.storage().sync() else {
-        return false;
-    };
-    let Ok(all) = sync.read(&Value::Null).await else {
-        return false;
-    };
+    let Some(api) = with_app(|a| a.api.clone()) else { return false };
+    let Some(sync) = api.storage().sync() else { return false };
+    let Ok(all) = sync.read(&Value::Null).await else { return false };
     let local_at = api
         .storage()
         .local()
@@ -1277,16 +1204,7 @@ async fn check_synced() -> bool {
                 return false;
             }
             with_app(|a| a.synced = Some(synced.settings));
-            dom::replace(
-                "sync-offer",
-                vec![
-                    E::new("p").tr("synced_newer"),
-                    E::new("button")
-                        .a("type", "button")
-                        .a("data-act", "use-synced")
-                        .tr("synced_use"),
-                ],
-            );
+            dom::replace("sync-offer", vec![E::new("p").tr("synced_newer"), E::new("button").a("type", "button").a("data-act", "use-synced").tr("synced_use")]);
             true
         }
         Ok(None) => false,
@@ -1297,63 +1215,58 @@ async fn check_synced() -> bool {
     }
 }
 
+/// The largest settings file an import reads: a real one is a few KB (sync holds at most
+/// 100 KB), and parsing a file of tens of MB froze the page for over a minute (69 MB: 75 s).
+pub const IMPORT_LIMIT: f64 = 1024.0 * 1024.0;
+
 /// Imports a settings file: checked first, and applied and saved only when it has no problem.
 async fn import(input: Element) {
-    let Some(file) = input
-        .dyn_ref::<web_sys::HtmlInputElement>()
-        .and_then(|i| i.files())
-        .and_then(|f| f.get(0))
-    else {
-        return;
-    };
+    let Some(file) = input.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
     dom::set_value(&input, ""); // the same file may be chosen again
+    let name = file.name();
+    if file.size() > IMPORT_LIMIT {
+        // Refused before reading: its size is known without touching its bytes.
+        let mb = |b: f64| tenths(b as usize, 1024 * 1024);
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_too_large", &[&name, &mb(file.size()), &mb(IMPORT_LIMIT)]), &[]));
+        return;
+    }
     let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
         Ok(t) => t.as_string().unwrap_or_default(),
         Err(e) => {
-            with_app(|a| a.say(&tr_with("import_failed", &[&chrome::error_text(&e)])));
+            with_app(|a| a.tell(Tone::Problem, &tr_with("import_failed", &[&chrome::error_text(&e)]), &[]));
             return;
         }
     };
-    let name = file.name();
     let parsed: Result<Value, _> = serde_json::from_str(&text);
     let problems = match &parsed {
-        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value),
+        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
         Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![format!(
-            "$: {} (line {}, column {})",
-            e,
-            e.line(),
-            e.column()
-        )],
+        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])],
     };
     if !problems.is_empty() {
-        with_app(|a| {
-            a.say(&tr_with(
-                "import_refused",
-                &[&name, &problems.len().to_string()],
-            ))
-        });
-        show_problems(&problems);
+        // The report's details may name JSON paths: they say where in the file to look.
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_refused", &[&name]), &problems));
         return;
     }
     let Ok(doc) = parsed else { return };
     let dirty = with_app(|a| a.dirty).unwrap_or(false);
-    if dirty
-        && !web_sys::window()
-            .and_then(|w| w.confirm_with_message(&tr("import_discard")).ok())
-            .unwrap_or(false)
-    {
+    if dirty && !web_sys::window().and_then(|w| w.confirm_with_message(&tr("import_discard")).ok()).unwrap_or(false) {
         return;
     }
     let migrated = storage::migrate(doc.clone());
     with_app(|a| {
         a.settings = Settings::from_json(&chrome::text(&migrated.value)).0;
         a.stored = doc;
+        a.dirty = true;
         a.rerender();
     });
-    show_problems(&[]);
-    save().await;
-    with_app(|a| a.say(&tr_with("imported", &[&name])));
+    if save().await {
+        with_app(|a| a.tell(Tone::Done, &tr_with("imported", &[&name]), &[]));
+    } else {
+        // Shown but not stored: the page stays unsaved (and warns before closing), and says why.
+        let why = with_app(|a| a.status.as_ref().map(|(_, t)| t.clone()).unwrap_or_default()).unwrap_or_default();
+        with_app(|a| a.tell(Tone::Problem, &tr_with("import_not_saved", &[&name, &why]), &[]));
+    }
 }
 
 /// Resets every setting to its default and saves (after the dialog's confirmation).
@@ -1363,6 +1276,7 @@ async fn reset() {
         a.stored = Value::Null;
         a.rerender();
     });
-    save().await;
-    with_app(|a| a.say_tr("reset_done"));
+    if save().await {
+        with_app(|a| a.tell(Tone::Done, &tr("reset_done"), &[]));
+    }
 }

@@ -4,29 +4,14 @@
 //! lines can point at them.
 
 use notyet_core::template::{default_source, Template};
-use notyet_core::{
-    default_languages, default_template_ids, Action, Category, Field, Rule, Settings, Variant,
-};
+use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
 
 use crate::dom::{option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
-pub const CATEGORIES: [Category; 8] = [
-    Category::Known,
-    Category::Spam,
-    Category::Recruiter,
-    Category::Sales,
-    Category::Mutual,
-    Category::Personalized,
-    Category::Generic,
-    Category::NotAPerson,
-];
-pub const ACTIONS: [Action; 4] = [
-    Action::Accept,
-    Action::Reply,
-    Action::Ignore,
-    Action::Report,
-];
+pub const CATEGORIES: [Category; 8] =
+    [Category::Known, Category::Spam, Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson];
+pub const ACTIONS: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore, Action::Report];
 
 /// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
 pub fn name_of<T: serde::Serialize>(v: &T) -> String {
@@ -56,38 +41,20 @@ fn field_text(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     if hint.is_some() {
         described = format!("hint-{id} {described}");
     }
-    let control = control
-        .id(&id)
-        .a("data-k", key)
-        .a("aria-describedby", &described);
-    let mut wrap = E::new("div")
-        .class("field")
-        .c(E::new("label").a("for", &id).t(label))
-        .c(control);
+    let control = control.id(&id).a("data-k", key).a("aria-describedby", &described);
+    let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).t(label)).c(control);
     if let Some(h) = hint {
-        wrap = wrap.c(E::new("p")
-            .class("hint")
-            .id(&format!("hint-{id}"))
-            .t(&tr(h)));
+        wrap = wrap.c(E::new("p").class("hint").id(&format!("hint-{id}")).t(&tr(h)));
     }
-    wrap.c(E::new("p")
-        .class("error")
-        .id(&format!("err-{id}"))
-        .a("aria-live", "polite"))
+    wrap.c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite"))
 }
 
 fn input(kind: &str, value: &str) -> E {
-    E::new("input")
-        .a("type", kind)
-        .a("value", value)
-        .value(value)
+    E::new("input").a("type", kind).a("value", value).value(value)
 }
 
 fn area(value: &str, rows: u32) -> E {
-    E::new("textarea")
-        .a("rows", &rows.to_string())
-        .a("spellcheck", "false")
-        .t(value)
+    E::new("textarea").a("rows", &rows.to_string()).a("spellcheck", "false").t(value)
 }
 
 /// A `<select>` of (value, label) options. A `Vec`, not any iterator: one copy of the code.
@@ -101,44 +68,27 @@ fn select(options: Vec<(String, String)>, selected: &str) -> E {
 
 fn checkbox(key: &str, label: &str, on: bool) -> E {
     let id = ctrl_id(key);
-    E::new("div")
-        .class("check")
-        .c(E::new("input")
-            .a("type", "checkbox")
-            .id(&id)
-            .a("data-k", key)
-            .flag("checked", on))
-        .c(E::new("label").a("for", &id).t(label))
+    E::new("div").class("check").c(E::new("input").a("type", "checkbox").id(&id).a("data-k", key).flag("checked", on)).c(E::new("label").a("for", &id).t(label))
 }
 
 /// A button whose label is the message `label`.
 fn button(act: &str, label: &str) -> E {
-    E::new("button")
-        .a("type", "button")
-        .a("data-act", act)
-        .t(&tr(label))
+    E::new("button").a("type", "button").a("data-act", act).t(&tr(label))
 }
 
 /// A section headed by the message `title`.
 fn section(id: &str, title: &str) -> E {
-    E::new("section")
-        .a("aria-labelledby", &format!("h-{id}"))
-        .id(&format!("s-{id}"))
-        .c(E::new("h2").id(&format!("h-{id}")).t(&tr(title)))
+    E::new("section").a("aria-labelledby", &format!("h-{id}")).id(&format!("s-{id}")).c(E::new("h2").id(&format!("h-{id}")).t(&tr(title)))
 }
 
 /// The whole page.
 pub fn page(app: &App) -> E {
     let header = E::new("header")
-        .c(E::new("h1").tr("options_title"))
-        .c(E::new("div")
+        .c(E::new("div").class("titlebar").c(E::new("h1").tr("options_title")).c(E::new("div")
             .class("toolbar")
             .a("role", "toolbar")
             .a("aria-label", &tr("toolbar_label"))
-            .c(button("save", lazy_tr("save"))
-                .id("save")
-                .a("aria-keyshortcuts", "Control+S Meta+S")
-                .a("title", &tr("save_hint")))
+            .c(button("save", lazy_tr("save")).id("save").a("aria-keyshortcuts", "Control+S Meta+S").a("title", &tr("save_hint")))
             .c(button("export", lazy_tr("export")).id("export"))
             // A real button (keyboard-reachable, announced as one) that opens the hidden file chooser.
             .c(button("import", lazy_tr("import")).id("import-button"))
@@ -149,94 +99,72 @@ pub fn page(app: &App) -> E {
                 .a("accept", ".json,application/json")
                 .flag("hidden", true)
                 .a("tabindex", "-1"))
-            .c(button("reset", lazy_tr("reset")).id("reset")))
-        .c(E::new("p")
-            .id("dirty")
-            .a("aria-live", "polite")
-            .tr("all_saved"))
+            .c(button("reset", lazy_tr("reset")).id("reset"))))
+        .c(nav())
+        // The one status area: hidden until something happened, one message at a time.
         .c(E::new("div")
-            .id("status")
-            .a("role", "status")
-            .a("aria-live", "polite"))
-        .c(E::new("ul").id("problems").a("role", "alert"));
+            .id("status-area")
+            .class("status-area")
+            .flag("hidden", true)
+            .c(E::new("p").id("status").a("role", "status").a("aria-live", "polite"))
+            .c(E::new("button")
+                .a("type", "button")
+                .id("status-close")
+                .a("data-act", "status-close")
+                .a("aria-label", &tr("dismiss"))
+                .a("title", &tr("dismiss"))
+                .t("×"))
+            .c(E::new("ul").id("problems")));
     let edit = E::new("div")
         .class("edit")
         .c(me(&app.settings))
         .c(known(&app.settings))
         .c(general(&app.settings))
         .c(rules_section(app))
-        .c(section("templates", lazy_tr("templates"))
-            .c(E::new("div").id("templates").cs(templates(app))))
-        .c(sync(app));
+        .c(section("templates", lazy_tr("templates")).c(E::new("div").id("templates").cs(templates(app))))
+        .c(sync(app))
+        .c(crate::panel::record::section());
     let main = E::new("main").c(edit).c(preview(app));
     E::new("div").id("app").c(header).c(main).c(reset_dialog())
+}
+
+/// Links to the page's sections (the preview included: at narrow widths it sits below them),
+/// and to the welcome page, which can be seen again from here.
+fn nav() -> E {
+    let link = |href: &str, key: &str| E::new("li").c(E::new("a").a("href", href).tr(key));
+    E::new("nav").a("aria-label", &tr("nav_label")).c(E::new("ul")
+        .c(link("#s-me", lazy_tr("me")))
+        .c(link("#s-known", lazy_tr("known")))
+        .c(link("#s-general", lazy_tr("general")))
+        .c(link("#s-rules", lazy_tr("rules")))
+        .c(link("#s-templates", lazy_tr("templates")))
+        .c(link("#s-preview", lazy_tr("preview")))
+        .c(link("#s-sync", lazy_tr("sync")))
+        .c(link("#s-progress", lazy_tr("panel_record_title")))
+        .c(link("welcome.html", lazy_tr("nav_welcome"))))
 }
 
 fn me(s: &Settings) -> E {
     section("me", lazy_tr("me"))
         .c(E::new("p").class("hint").tr("me_hint"))
-        .c(field(
-            "me.name",
-            lazy_tr("me_name"),
-            input("text", &s.me.name).a("autocomplete", "name"),
-            None,
-        ))
-        .c(field(
-            "me.email",
-            lazy_tr("me_email"),
-            input("email", &s.me.email).a("autocomplete", "email"),
-            Some(lazy_tr("me_email_hint")),
-        ))
-        .c(field(
-            "me.link",
-            lazy_tr("me_link"),
-            input("url", &s.me.link),
-            Some(lazy_tr("me_link_hint")),
-        ))
+        .c(field("me.name", lazy_tr("me_name"), input("text", &s.me.name).a("autocomplete", "name"), None))
+        .c(field("me.email", lazy_tr("me_email"), input("email", &s.me.email).a("autocomplete", "email"), Some(lazy_tr("me_email_hint"))))
+        .c(field("me.link", lazy_tr("me_link"), input("url", &s.me.link), Some(lazy_tr("me_link_hint"))))
 }
 
 fn known(s: &Settings) -> E {
-    let list = |key: &str, label: &str, items: &[String]| {
-        field(
-            key,
-            label,
-            area(&items.join("\n"), 4),
-            Some(lazy_tr("one_per_line")),
-        )
-    };
-    section("known", lazy_tr("known"))
-        .c(E::new("p").class("hint").tr("known_hint"))
-        .c(E::new("div")
-            .class("columns")
-            .c(list(
-                "known.people",
-                lazy_tr("known_people"),
-                &s.known.people,
-            ))
-            .c(list(
-                "known.companies",
-                lazy_tr("known_companies"),
-                &s.known.companies,
-            ))
-            .c(list(
-                "known.schools",
-                lazy_tr("known_schools"),
-                &s.known.schools,
-            )))
+    let list = |key: &str, label: &str, items: &[String]| field(key, label, area(&items.join("\n"), 4), Some(lazy_tr("one_per_line")));
+    section("known", lazy_tr("known")).c(E::new("p").class("hint").tr("known_hint")).c(E::new("div")
+        .class("columns")
+        .c(list("known.people", lazy_tr("known_people"), &s.known.people))
+        .c(list("known.companies", lazy_tr("known_companies"), &s.known.companies))
+        .c(list("known.schools", lazy_tr("known_schools"), &s.known.schools)))
 }
 
 /// The languages offered: the built-in ones, those of the user's templates, and the settings' own.
 pub fn languages(s: &Settings) -> Vec<String> {
-    let mut out: Vec<String> = default_languages()
-        .iter()
-        .map(|l| (*l).to_owned())
-        .collect();
-    for l in s
-        .templates
-        .values()
-        .flat_map(|t| t.keys())
-        .chain([&s.language])
-    {
+    let mut out: Vec<String> = default_languages().iter().map(|l| (*l).to_owned()).collect();
+    for l in s.templates.values().flat_map(|t| t.keys()).chain([&s.language]) {
         if !out.contains(l) {
             out.push(l.clone());
         }
@@ -244,7 +172,7 @@ pub fn languages(s: &Settings) -> Vec<String> {
     out
 }
 
-fn language_label(code: &str) -> String {
+pub fn language_label(code: &str) -> String {
     let name = tr(&["lang_", code].concat());
     if name.starts_with("lang_") {
         code.to_owned()
@@ -255,24 +183,15 @@ fn language_label(code: &str) -> String {
 
 /// Options whose labels are messages: (value, message key) pairs.
 fn keyed(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(v, key)| ((*v).to_owned(), tr(key)))
-        .collect()
+    items.iter().map(|(v, key)| ((*v).to_owned(), tr(key))).collect()
 }
 
 /// Options for a list of language codes, each labelled with its name.
 fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
-    codes
-        .into_iter()
-        .map(|l| (l.clone(), language_label(&l)))
-        .collect()
+    codes.into_iter().map(|l| (l.clone(), language_label(&l))).collect()
 }
 
-const VARIANT_OPTIONS: [(&str, &str); 2] = [
-    ("short", lazy_tr("variant_short")),
-    ("long", lazy_tr("variant_long")),
-];
+const VARIANT_OPTIONS: [(&str, &str); 2] = [("short", lazy_tr("variant_short")), ("long", lazy_tr("variant_long"))];
 
 fn general(s: &Settings) -> E {
     let langs = language_options(languages(s));
@@ -280,50 +199,26 @@ fn general(s: &Settings) -> E {
         .c(field(
             "mutual_threshold",
             lazy_tr("mutual_threshold"),
-            input("number", &s.mutual_threshold.to_string())
-                .a("min", "0")
-                .a("step", "1"),
+            input("number", &s.mutual_threshold.to_string()).a("min", "0").a("step", "1"),
             Some(lazy_tr("mutual_threshold_hint")),
         ))
-        .c(field(
-            "language",
-            lazy_tr("language"),
-            select(langs, &s.language),
-            Some(lazy_tr("language_hint")),
-        ))
-        .c(field(
-            "variant",
-            lazy_tr("variant"),
-            select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)),
-            None,
-        ))
-        .c(field(
-            "sign_off",
-            lazy_tr("sign_off"),
-            area(&s.sign_off, 3),
-            Some(lazy_tr("sign_off_hint")),
-        ))
+        .c(field("language", lazy_tr("language"), select(langs, &s.language), Some(lazy_tr("language_hint"))))
+        .c(field("variant", lazy_tr("variant"), select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)), None))
+        .c(field("sign_off", lazy_tr("sign_off"), area(&s.sign_off, 3), Some(lazy_tr("sign_off_hint"))))
 }
 
 fn rules_section(app: &App) -> E {
-    section("rules", lazy_tr("rules"))
-        .c(E::new("p").class("hint").tr("rules_hint"))
-        .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
-        .c(button("rule-add", lazy_tr("rule_add")).id("rule-add"))
+    section("rules", lazy_tr("rules")).c(E::new("p").class("hint").tr("rules_hint")).c(E::new("ol").id("rules").class("rules").cs(rules(app))).c(button(
+        "rule-add",
+        lazy_tr("rule_add"),
+    )
+    .id("rule-add"))
 }
 
 /// The template ids a rule may name and the editor offers: built-in first, then the user's own.
 pub fn template_ids(s: &Settings) -> Vec<String> {
-    let mut ids: Vec<String> = default_template_ids()
-        .iter()
-        .map(|i| (*i).to_owned())
-        .collect();
-    ids.extend(
-        s.templates
-            .keys()
-            .filter(|k| !default_template_ids().contains(&k.as_str()))
-            .cloned(),
-    );
+    let mut ids: Vec<String> = default_template_ids().iter().map(|i| (*i).to_owned()).collect();
+    ids.extend(s.templates.keys().filter(|k| !default_template_ids().contains(&k.as_str())).cloned());
     ids
 }
 
@@ -336,36 +231,18 @@ pub fn rules(app: &App) -> Vec<E> {
     if n == 0 {
         return vec![E::new("li").class("empty").tr("rules_none")];
     }
-    app.settings
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| rule(app, i, n, r))
-        .collect()
+    app.settings.rules.iter().enumerate().map(|(i, r)| rule(app, i, n, r)).collect()
 }
 
 fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let k = |f: &str| format!("r.{i}.{f}");
     let number = (i + 1).to_string();
-    let title = if r.name.trim().is_empty() {
-        tr_with("rule_n", &[&number])
-    } else {
-        tr_with("rule_n_named", &[&number, r.name.trim()])
-    };
+    let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
     let cats = E::new("fieldset")
         .class("cats")
         .c(E::new("legend").tr("when_category"))
-        .cs(CATEGORIES
-            .iter()
-            .map(|c| {
-                checkbox(
-                    &k(&format!("cat.{}", name_of(c))),
-                    &category_label(*c),
-                    w.category.contains(c),
-                )
-            })
-            .collect());
+        .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
         Some(true) => "yes",
@@ -378,67 +255,26 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(field(
             &k("note"),
             lazy_tr("when_note"),
-            select(
-                keyed(&[
-                    ("", lazy_tr("any")),
-                    ("yes", lazy_tr("note_yes")),
-                    ("no", lazy_tr("note_no")),
-                ]),
-                note,
-            ),
+            select(keyed(&[("", lazy_tr("any")), ("yes", lazy_tr("note_yes")), ("no", lazy_tr("note_no"))]), note),
             None,
         ))
         .c(E::new("div")
             .class("columns")
-            .c(field(
-                &k("mutual_at_least"),
-                lazy_tr("when_mutual_at_least"),
-                input("number", &opt(w.mutual_at_least)).a("min", "0"),
-                None,
-            ))
-            .c(field(
-                &k("mutual_below"),
-                lazy_tr("when_mutual_below"),
-                input("number", &opt(w.mutual_below)).a("min", "0"),
-                None,
-            )))
-        .c(field(
-            &k("keywords"),
-            lazy_tr("when_keywords"),
-            input("text", &w.keywords.join(", ")),
-            Some(lazy_tr("when_keywords_hint")),
-        ))
+            .c(field(&k("mutual_at_least"), lazy_tr("when_mutual_at_least"), input("number", &opt(w.mutual_at_least)).a("min", "0"), None))
+            .c(field(&k("mutual_below"), lazy_tr("when_mutual_below"), input("number", &opt(w.mutual_below)).a("min", "0"), None)))
+        .c(field(&k("keywords"), lazy_tr("when_keywords"), input("text", &w.keywords.join(", ")), Some(lazy_tr("when_keywords_hint"))))
         .c(field(
             &k("in"),
             lazy_tr("when_in"),
-            select(
-                keyed(&[
-                    ("any", lazy_tr("in_any")),
-                    ("headline", lazy_tr("in_headline")),
-                    ("note", lazy_tr("in_note")),
-                ]),
-                &name_of(&w.field),
-            ),
+            select(keyed(&[("any", lazy_tr("in_any")), ("headline", lazy_tr("in_headline")), ("note", lazy_tr("in_note"))]), &name_of(&w.field)),
             None,
         ))
-        .c(field(
-            &k("names"),
-            lazy_tr("when_names"),
-            input("text", &w.name.join(", ")),
-            Some(lazy_tr("comma_list")),
-        ))
-        .c(field(
-            &k("company"),
-            lazy_tr("when_company"),
-            input("text", &w.company.join(", ")),
-            Some(lazy_tr("comma_list")),
-        ))
+        .c(field(&k("names"), lazy_tr("when_names"), input("text", &w.name.join(", ")), Some(lazy_tr("comma_list"))))
+        .c(field(&k("company"), lazy_tr("when_company"), input("text", &w.company.join(", ")), Some(lazy_tr("comma_list"))))
         .c(field(
             &k("language"),
             lazy_tr("when_language"),
-            input("text", w.language.as_deref().unwrap_or(""))
-                .a("maxlength", "2")
-                .a("size", "3"),
+            input("text", w.language.as_deref().unwrap_or("")).a("maxlength", "2").a("size", "3"),
             Some(lazy_tr("when_language_hint")),
         ));
     let t = &r.then;
@@ -447,34 +283,12 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let mut categories = keyed(&[("", lazy_tr("then_category_keep"))]);
     categories.extend(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
     let mut ids = keyed(&[("", lazy_tr("then_template_default"))]);
-    ids.extend(
-        template_ids(&app.settings)
-            .into_iter()
-            .map(|id| (id.clone(), id)),
-    );
+    ids.extend(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
     let then = E::new("fieldset")
         .c(E::new("legend").tr("then"))
-        .c(field(
-            &k("action"),
-            lazy_tr("then_action"),
-            select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()),
-            None,
-        ))
-        .c(field(
-            &k("then_category"),
-            lazy_tr("then_category"),
-            select(
-                categories,
-                &t.category.map(|c| name_of(&c)).unwrap_or_default(),
-            ),
-            None,
-        ))
-        .c(field(
-            &k("template"),
-            lazy_tr("then_template"),
-            select(ids, t.template.as_deref().unwrap_or("")),
-            None,
-        ));
+        .c(field(&k("action"), lazy_tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
+        .c(field(&k("then_category"), lazy_tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
+        .c(field(&k("template"), lazy_tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None));
     let tools = E::new("div")
         .class("rule-tools")
         .c(button(&format!("rule-up.{i}"), lazy_tr("move_up"))
@@ -485,46 +299,29 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
             .id(&format!("r-{i}-down"))
             .a("aria-label", &tr_with("move_down_n", &[&number]))
             .flag("disabled", i + 1 == n))
-        .c(button(&format!("rule-remove.{i}"), lazy_tr("remove"))
-            .id(&format!("r-{i}-remove"))
-            .a("aria-label", &tr_with("remove_n", &[&number])));
-    E::new("li")
-        .class(if r.enabled { "rule" } else { "rule off" })
-        .c(E::new("fieldset")
-            .c(E::new("legend").t(&title))
-            .c(E::new("div")
-                .class("columns")
-                .c(field(
-                    &k("name"),
-                    lazy_tr("rule_name"),
-                    input("text", &r.name),
-                    None,
-                ))
-                .c(checkbox(&k("enabled"), &tr("rule_enabled"), r.enabled)))
-            .c(when)
-            .c(then)
-            .c(tools))
+        .c(button(&format!("rule-remove.{i}"), lazy_tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+    E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("fieldset")
+        .c(E::new("legend").t(&title))
+        .c(E::new("div").class("columns").c(field(&k("name"), lazy_tr("rule_name"), input("text", &r.name), None)).c(checkbox(
+            &k("enabled"),
+            &tr("rule_enabled"),
+            r.enabled,
+        )))
+        .c(when)
+        .c(then)
+        .c(tools))
 }
 
 /// A template's text for the editor: the user's wording, else the built-in one, else empty;
 /// and whether it is the user's.
 pub fn template_text(s: &Settings, id: &str, lang: &str, v: Variant) -> (String, bool) {
-    let user = s
-        .templates
-        .get(id)
-        .and_then(|t| t.get(lang))
-        .and_then(|x| match v {
-            Variant::Short => x.short.clone(),
-            Variant::Long => x.long.clone(),
-        });
+    let user = s.templates.get(id).and_then(|t| t.get(lang)).and_then(|x| match v {
+        Variant::Short => x.short.clone(),
+        Variant::Long => x.long.clone(),
+    });
     match user {
         Some(u) => (u, true),
-        None => (
-            default_source(&format!("{id}.{lang}.{}", name_of(&v)))
-                .unwrap_or("")
-                .to_owned(),
-            false,
-        ),
+        None => (default_source(&format!("{id}.{lang}.{}", name_of(&v))).unwrap_or("").to_owned(), false),
     }
 }
 
@@ -539,15 +336,7 @@ pub fn template_status(s: &Settings, id: &str, lang: &str, v: Variant) -> String
 
 /// A template error at its line and column, with the line and a caret under the spot.
 pub fn template_error(src: &str) -> Option<(String, String)> {
-    Template::parse(src).err().map(|e| {
-        (
-            tr_with(
-                "tpl_error",
-                &[&e.line.to_string(), &e.column.to_string(), &e.message],
-            ),
-            e.caret(src),
-        )
-    })
+    Template::parse(src).err().map(|e| (tr_with("tpl_error", &[&e.line.to_string(), &e.column.to_string(), &e.message(crate::ui())]), e.caret(src)))
 }
 
 pub fn templates(app: &App) -> Vec<E> {
@@ -555,16 +344,8 @@ pub fn templates(app: &App) -> Vec<E> {
     let ids = template_ids(s)
         .into_iter()
         .map(|id| {
-            let label = if default_template_ids().contains(&id.as_str()) {
-                tr(&["tpl_id_", &id].concat())
-            } else {
-                id.clone()
-            };
-            let label = if label.starts_with("tpl_id_") {
-                id.clone()
-            } else {
-                format!("{label} ({id})")
-            };
+            let label = if default_template_ids().contains(&id.as_str()) { tr(&["tpl_id_", &id].concat()) } else { id.clone() };
+            let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
             (id, label)
         })
         .collect();
@@ -575,37 +356,19 @@ pub fn templates(app: &App) -> Vec<E> {
     let langs = language_options(langs);
     let mut out = vec![
         E::new("p").class("hint").tr("templates_hint"),
-        E::new("div")
-            .class("columns")
-            .c(field(
-                "tpl.id",
-                lazy_tr("tpl_id"),
-                select(ids, &app.tpl_id),
-                None,
-            ))
-            .c(field(
-                "tpl.lang",
-                lazy_tr("tpl_lang"),
-                select(langs, &app.tpl_lang),
-                None,
-            )),
+        E::new("div").class("columns").c(field("tpl.id", lazy_tr("tpl_id"), select(ids, &app.tpl_id), None)).c(field(
+            "tpl.lang",
+            lazy_tr("tpl_lang"),
+            select(langs, &app.tpl_lang),
+            None,
+        )),
         E::new("div")
             .class("columns new-template")
-            .c(field(
-                "tpl.newid",
-                lazy_tr("tpl_new"),
-                input("text", "").a("pattern", "[^\\s.]{1,64}"),
-                Some(lazy_tr("tpl_new_hint")),
-            ))
+            .c(field("tpl.newid", lazy_tr("tpl_new"), input("text", "").a("pattern", "[^\\s.]{1,64}"), Some(lazy_tr("tpl_new_hint"))))
             .c(button("tpl-new", lazy_tr("tpl_new_add"))),
         E::new("div")
             .class("columns new-template")
-            .c(field(
-                "tpl.newlang",
-                lazy_tr("tpl_newlang"),
-                input("text", "").a("maxlength", "2").a("size", "3"),
-                Some(lazy_tr("tpl_newlang_hint")),
-            ))
+            .c(field("tpl.newlang", lazy_tr("tpl_newlang"), input("text", "").a("maxlength", "2").a("size", "3"), Some(lazy_tr("tpl_newlang_hint"))))
             .c(button("tpl-newlang", lazy_tr("tpl_newlang_add"))),
     ];
     for v in [Variant::Short, Variant::Long] {
@@ -621,28 +384,16 @@ pub fn templates(app: &App) -> Vec<E> {
                 .c(field_text(
                     &key,
                     &label,
-                    area(&text, if v == Variant::Short { 6 } else { 10 })
-                        .flag("aria-invalid", err.is_some())
-                        .a("data-variant", &vn),
+                    area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn),
                     Some(lazy_tr("tpl_syntax_hint")),
                 ))
-                .c(E::new("p")
-                    .class("tpl-status")
-                    .c(E::new("span")
-                        .id(&format!("status-{id}"))
-                        .t(&template_status(s, &app.tpl_id, &app.tpl_lang, v)))
-                    .c(button(&format!("tpl-reset.{vn}"), lazy_tr("tpl_reset"))
+                .c(E::new("p").class("tpl-status").c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v))).c(
+                    button(&format!("tpl-reset.{vn}"), lazy_tr("tpl_reset"))
                         .id(&format!("reset-{id}"))
                         .a("aria-label", &tr_with("tpl_reset_n", &[&label]))
-                        .flag(
-                            "disabled",
-                            !template_text(s, &app.tpl_id, &app.tpl_lang, v).1,
-                        )))
-                .c(E::new("pre")
-                    .class("caret")
-                    .id(&format!("caret-{id}"))
-                    .a("aria-hidden", "true")
-                    .t(&err.map(|e| e.1).unwrap_or_default())),
+                        .flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1),
+                ))
+                .c(E::new("pre").class("caret").id(&format!("caret-{id}")).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())),
         );
     }
     out
@@ -652,11 +403,24 @@ fn sync(app: &App) -> E {
     section("sync", lazy_tr("sync"))
         .c(checkbox("sync", &tr("sync_on"), app.sync_on))
         .c(E::new("p").class("hint").id("hint-sync").tr("sync_hint"))
-        .c(E::new("p")
-            .id("sync-status")
-            .a("role", "status")
-            .a("aria-live", "polite"))
+        .c(E::new("p").id("sync-status").a("role", "status").a("aria-live", "polite"))
         .c(E::new("div").id("sync-offer"))
+}
+
+/// An invitation as the preview shows it: who, headline, mutual connections and the note,
+/// so that a reason ("note mentions …") can be checked against what was read. Text only.
+pub fn invitation_card(inv: &Invitation) -> E {
+    let mut card = E::new("div").class("invitation").id("invitation-card").c(E::new("p").class("who").t(&inv.name));
+    if let Some(h) = inv.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+        card = card.c(E::new("p").class("headline").t(h));
+    }
+    if let Some(n) = inv.mutual_connections {
+        card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&n.to_string()])));
+    }
+    match inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(note) => card.c(E::new("p").class("note").t(&["“", note, "”"].concat())),
+        None => card.c(E::new("p").class("note").tr("invitation_no_note")),
+    }
 }
 
 /// The sample choices: built-in ones, what the last click read, and pasted JSON.
@@ -665,16 +429,7 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
         .samples
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            (
-                format!("b.{i}"),
-                format!(
-                    "{}: {}",
-                    category_label(s.category),
-                    tr(&["sample_", s.id].concat())
-                ),
-            )
-        })
+        .map(|(i, s)| (format!("b.{i}"), format!("{}: {}", category_label(s.category), tr(&["sample_", s.id].concat()))))
         .collect();
     for (i, inv) in app.last_read.iter().enumerate() {
         out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
@@ -693,51 +448,28 @@ pub fn pick_value(p: &Pick) -> String {
 
 fn preview(app: &App) -> E {
     let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
-    let variants = keyed(&[
-        ("", lazy_tr("preview_variant_settings")),
-        VARIANT_OPTIONS[0],
-        VARIANT_OPTIONS[1],
-    ]);
+    let variants = keyed(&[("", lazy_tr("preview_variant_settings")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
     E::new("aside")
         .class("preview")
+        .id("s-preview")
         .a("aria-labelledby", "h-preview")
         .c(E::new("h2").id("h-preview").tr("preview"))
-        .c(field(
-            "sample",
-            lazy_tr("sample"),
-            select(sample_options(app), &pick_value(&app.sample)).id("sample"),
-            None,
-        ))
-        .c(E::new("div")
-            .id("paste-box")
-            .flag("hidden", app.sample != Pick::Pasted)
-            .c(field(
-                "pasted",
-                lazy_tr("paste_label"),
-                area(&app.pasted, 6),
-                Some(lazy_tr("paste_hint")),
-            )))
-        .c(field(
-            "pvariant",
-            lazy_tr("preview_variant"),
-            select(variants, &pv),
-            None,
-        ))
+        .c(field("sample", lazy_tr("sample"), select(sample_options(app), &pick_value(&app.sample)).id("sample"), None))
+        .c(E::new("div").id("paste-box").flag("hidden", app.sample != Pick::Pasted).c(field(
+            "pasted",
+            lazy_tr("paste_label"),
+            area(&app.pasted, 6),
+            Some(lazy_tr("paste_hint")),
+        )))
+        .c(field("pvariant", lazy_tr("preview_variant"), select(variants, &pv), None))
+        .c(E::new("div").id("preview-invitation"))
         // Only the decision is announced; the count changes on every keystroke and is read on demand.
-        .c(E::new("p")
-            .id("preview-summary")
-            .class("summary")
-            .a("aria-live", "polite")
-            .a("aria-atomic", "true"))
+        .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
         .c(E::new("p").id("preview-count").class("count"))
         .c(E::new("h3").tr("reasons"))
         .c(E::new("ul").id("preview-reasons"))
         .c(E::new("h3").id("h-draft").tr("draft"))
-        .c(E::new("pre")
-            .id("preview-draft")
-            .class("draft")
-            .a("aria-labelledby", "h-draft")
-            .a("tabindex", "0"))
+        .c(E::new("pre").id("preview-draft").class("draft").a("aria-labelledby", "h-draft").a("tabindex", "0"))
 }
 
 fn reset_dialog() -> E {
@@ -750,9 +482,7 @@ fn reset_dialog() -> E {
         .c(E::new("div")
             .class("toolbar")
             .c(button("reset-export", lazy_tr("reset_export")).id("reset-export"))
-            .c(button("reset-confirm", lazy_tr("reset_confirm"))
-                .id("reset-confirm")
-                .class("danger"))
+            .c(button("reset-confirm", lazy_tr("reset_confirm")).id("reset-confirm").class("danger"))
             .c(button("reset-cancel", lazy_tr("cancel")).id("reset-cancel")))
 }
 

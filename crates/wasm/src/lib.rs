@@ -8,6 +8,10 @@ use notyet_core::click;
 use notyet_core::snapshot::{ATTRIBUTES, CLASS_PARTS, MAX_DEPTH, SKIPPED_TAGS};
 use wasm_bindgen::prelude::*;
 
+// The extension pages' exports (`start`, …) live in crates/options; naming the crate links them
+// into this module, so the worker and every page share one copy of the core (README, WASM size).
+use notyet_options as _;
+
 /// Talc instead of std's dlmalloc: a few KB less code in the module, and faster (one thread here).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
@@ -24,12 +28,7 @@ pub fn snapshot_request() -> String {
         max_depth: u32,
         class_parts: &'static [&'static str],
     }
-    to_json(&Request {
-        attributes: ATTRIBUTES,
-        skip: SKIPPED_TAGS,
-        max_depth: MAX_DEPTH,
-        class_parts: CLASS_PARTS,
-    })
+    to_json(&Request { attributes: ATTRIBUTES, skip: SKIPPED_TAGS, max_depth: MAX_DEPTH, class_parts: CLASS_PARTS })
 }
 
 /// Whether NotYet reads pages at this address.

@@ -15,10 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// Reads every invitation card on the page, in page order.
 pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
-    located(index, path)
-        .into_iter()
-        .map(|c| c.invitation)
-        .collect()
+    located(index, path).into_iter().map(|c| c.invitation).collect()
 }
 
 /// Every invitation card with where it is on the page: the card's node and its controls.
@@ -36,19 +33,13 @@ pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
                 read_ember(index, at)
             } else {
                 let card = read_card(index, at);
-                let accepted = strong
-                    || card.relation.is_some()
-                    || (manager && card.link.is_some() && card.controls >= 2);
+                let accepted = strong || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2);
                 if !accepted {
                     return None;
                 }
                 card.invitation
             };
-            Some(Located {
-                invitation,
-                card: node.id,
-                controls: controls_of(index, at),
-            })
+            Some(Located { invitation, card: node.id, controls: controls_of(index, at) })
         })
         .collect()
 }
@@ -92,10 +83,7 @@ fn controls_of(index: &Index, card: usize) -> Controls {
             Some(Button::Accept) => out.accept = out.accept.or(Some(n.id)),
             Some(Button::Ignore) => out.ignore = out.ignore.or(Some(n.id)),
             Some(Button::Reply) => out.reply = out.reply.or(Some(n.id)),
-            None if href.contains("/messaging/")
-                || phrases::reply_to_name(&label).is_some()
-                || phrases::reply_to_name(aria).is_some() =>
-            {
+            None if href.contains("/messaging/") || phrases::reply_to_name(&label).is_some() || phrases::reply_to_name(aria).is_some() => {
                 out.reply = out.reply.or(Some(n.id))
             }
             None if phrases::is_more_label(&label) || n.attr("aria-expanded").is_some() => {}
@@ -121,39 +109,10 @@ enum Button {
 
 /// A control's role from its first or last word, in the languages LinkedIn's labels were seen in.
 fn button_kind(label: &str) -> Option<Button> {
-    const ACCEPT: &[&str] = &[
-        "accept",
-        "annehmen",
-        "akzeptieren",
-        "accepter",
-        "aceptar",
-        "accepteren",
-        "accetta",
-    ];
-    const IGNORE: &[&str] = &[
-        "ignore",
-        "ignorieren",
-        "ignorer",
-        "ignorar",
-        "negeren",
-        "ignora",
-    ];
-    const REPLY: &[&str] = &[
-        "reply",
-        "message",
-        "antworten",
-        "nachricht",
-        "répondre",
-        "responder",
-        "mensaje",
-        "beantwoorden",
-        "bericht",
-    ];
-    let words: Vec<String> = label
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "accepteren", "accetta"];
+    const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "negeren", "ignora"];
+    const REPLY: &[&str] = &["reply", "message", "antworten", "nachricht", "répondre", "responder", "mensaje", "beantwoorden", "bericht"];
+    let words: Vec<String> = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let ends = [words.first(), words.last()];
     let has = |list: &[&str]| ends.iter().flatten().any(|w| list.contains(&w.as_str()));
     if has(IGNORE) {
@@ -178,10 +137,8 @@ fn candidates(index: &Index) -> Vec<(usize, bool)> {
             open_weak = None;
         }
         let node = index.node(at);
-        let strong = node
-            .attr("componentkey")
-            .is_some_and(|k| k.starts_with("urn:li:invitation"))
-            || (node.tag == "li" && node.has_class_prefix("invitation-card"));
+        let strong =
+            node.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || (node.tag == "li" && node.has_class_prefix("invitation-card"));
         if strong {
             if let Some((pos, _)) = open_weak {
                 if let Some(f) = found.get_mut(pos) {
@@ -198,11 +155,7 @@ fn candidates(index: &Index) -> Vec<(usize, bool)> {
         }
         at += 1;
     }
-    found
-        .into_iter()
-        .filter(|f| !f.2)
-        .map(|(at, strong, _)| (at, strong))
-        .collect()
+    found.into_iter().filter(|f| !f.2).map(|(at, strong, _)| (at, strong)).collect()
 }
 
 /// A run of text in a card: a paragraph, heading, `time`, or the innermost element holding text.
@@ -225,13 +178,8 @@ struct Card {
 }
 
 fn is_unit(n: &Node) -> bool {
-    matches!(
-        n.tag.as_str(),
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time"
-    ) || n
-        .children
-        .iter()
-        .any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
+    matches!(n.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time")
+        || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
 }
 
 fn is_hidden(n: &Node) -> bool {
@@ -241,22 +189,13 @@ fn is_hidden(n: &Node) -> bool {
 /// Where element `at` links to, if it is a link to a profile.
 fn profile_link(index: &Index, at: usize) -> Option<(Kind, String, usize)> {
     let n = index.node(at);
-    let (kind, url) = (n.tag == "a")
-        .then(|| n.attr("href").and_then(entity))
-        .flatten()?;
+    let (kind, url) = (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten()?;
     Some((kind, url, at))
 }
 
 /// The first link to a profile in `at`'s subtree, else the link around it (up to the card).
 fn link_of(index: &Index, at: usize, card: usize) -> Option<(Kind, String, usize)> {
-    (at..index.end(at))
-        .find_map(|j| profile_link(index, j))
-        .or_else(|| {
-            index
-                .ancestors(at)
-                .take_while(|&a| a != card)
-                .find_map(|a| profile_link(index, a))
-        })
+    (at..index.end(at)).find_map(|j| profile_link(index, j)).or_else(|| index.ancestors(at).take_while(|&a| a != card).find_map(|a| profile_link(index, a)))
 }
 
 fn control_label(n: &Node) -> String {
@@ -273,11 +212,7 @@ fn control_label(n: &Node) -> String {
 fn note_text(n: &Node) -> String {
     let seen = text_of(n, Reading::Visible, true);
     let spoken = text_of(n, Reading::Spoken, true);
-    phrases::strip_more(if spoken.chars().count() > seen.chars().count() {
-        &spoken
-    } else {
-        &seen
-    })
+    phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
 }
 
 fn read_card(index: &Index, card: usize) -> Card {
@@ -311,21 +246,11 @@ fn read_card(index: &Index, card: usize) -> Card {
                 first_link = link.as_ref().map(|(k, u, _)| (*k, u.clone()));
             }
             let mut more = false;
-            for c in index
-                .inside(j)
-                .map(|k| index.node(k))
-                .filter(|c| is_control(c))
-            {
+            for c in index.inside(j).map(|k| index.node(k)).filter(|c| is_control(c)) {
                 controls += 1;
                 more = more || phrases::is_more_label(&control_label(c));
             }
-            units.push(Unit {
-                at: j,
-                node: n,
-                text,
-                link,
-                more,
-            });
+            units.push(Unit { at: j, node: n, text, link, more });
             j = index.end(j);
             continue;
         }
@@ -335,9 +260,7 @@ fn read_card(index: &Index, card: usize) -> Card {
     let mut inv = blank_invitation();
     // The inviter is whom the card's first profile link shows (the picture, then the name).
     let name_at = match &first_link {
-        Some((_, url)) => units
-            .iter()
-            .position(|u| u.link.as_ref().is_some_and(|(_, l, _)| l == url)),
+        Some((_, url)) => units.iter().position(|u| u.link.as_ref().is_some_and(|(_, l, _)| l == url)),
         None => None,
     };
     if let Some((kind, url)) = &first_link {
@@ -351,9 +274,7 @@ fn read_card(index: &Index, card: usize) -> Card {
         }
         None => {
             // No linked name: the first unit that is not a relation line or a count.
-            let k = units
-                .iter()
-                .position(|u| !u.text.is_empty() && phrases::relation(&u.text).is_none());
+            let k = units.iter().position(|u| !u.text.is_empty() && phrases::relation(&u.text).is_none());
             if let Some(k) = k {
                 inv.name = units[k].text.clone();
             }
@@ -373,32 +294,16 @@ fn read_card(index: &Index, card: usize) -> Card {
             continue;
         }
         let t = phrases::norm(&u.text);
-        let early = inv.headline.is_none()
-            && inv.mutual_connections.is_none()
-            && inv.sent.is_none()
-            && unknown.is_empty();
+        let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none() && unknown.is_empty();
         let open = notes.is_empty() && inv.sent.is_none();
         if u.more || !open {
             notes.push(note_text(u.node));
-        } else if let Some(r) = (early && relation.is_none())
-            .then(|| phrases::relation_normed(&t))
-            .flatten()
-        {
+        } else if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
             relation = Some(r);
-        } else if early
-            && relation.is_none()
-            && k == rest_from
-            && !inv.name.is_empty()
-            && u.text.contains(&inv.name)
-        {
+        } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text.contains(&inv.name) {
             // A sentence right under the name that names them again is the relation line, in any language.
             relation = Some(Relation::Connect);
-        } else if let Some(c) = inv
-            .mutual_connections
-            .is_none()
-            .then(|| phrases::mutual_count_normed(&t))
-            .flatten()
-        {
+        } else if let Some(c) = inv.mutual_connections.is_none().then(|| phrases::mutual_count_normed(&t)).flatten() {
             inv.mutual_connections = Some(c);
         } else if u.node.tag == "time" || phrases::is_time_ago_normed(&t) {
             inv.sent = Some(u.text.clone());
@@ -416,11 +321,7 @@ fn read_card(index: &Index, card: usize) -> Card {
     // time (always shown), so the last short one is the time. A long line is a note sharing
     // the container.
     let short = |u: &&Unit| u.text.chars().count() <= SHORT_LINE;
-    let mut notes_in_meta: Vec<String> = unknown
-        .iter()
-        .filter(|u| !short(u))
-        .map(|u| note_text(u.node))
-        .collect();
+    let mut notes_in_meta: Vec<String> = unknown.iter().filter(|u| !short(u)).map(|u| note_text(u.node)).collect();
     notes_in_meta.append(&mut notes);
     let notes = notes_in_meta;
     let mut unknown: Vec<&Unit> = unknown.into_iter().filter(short).collect();
@@ -428,57 +329,30 @@ fn read_card(index: &Index, card: usize) -> Card {
         inv.sent = unknown.pop().map(|u| u.text.clone());
     }
     if inv.mutual_connections.is_none() {
-        if let Some(line) = unknown
-            .first()
-            .filter(|u| u.text.chars().any(|c| c.is_ascii_digit()))
-        {
+        if let Some(line) = unknown.first().filter(|u| u.text.chars().any(|c| c.is_ascii_digit())) {
             inv.mutual_connections = Some(phrases::count_people(&phrases::norm(&line.text)));
         }
     }
-    let note = notes
-        .into_iter()
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
 
     if relation == Some(Relation::Follow) && inv.kind == Kind::Person {
         // "… invited you to follow" with a person's link first: what to follow is another link, or a page.
         let other = (card..index.end(card)).find_map(|j| {
             let n = index.node(j);
-            (n.tag == "a")
-                .then(|| n.attr("href").and_then(entity))
-                .flatten()
-                .filter(|(k, _)| *k != Kind::Person)
+            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person)
         });
         inv.kind = other.map_or(Kind::Page, |(k, _)| k);
     }
-    Card {
-        invitation: inv,
-        relation,
-        link: first_link,
-        controls,
-    }
+    Card { invitation: inv, relation, link: first_link, controls }
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of
 /// it; a trailing degree ("· 2nd") dropped. A link around the unit may hold more than the name.
 fn name_of(index: &Index, unit: &Unit) -> String {
-    let inside = unit
-        .link
-        .as_ref()
-        .map(|&(_, _, a)| a)
-        .filter(|&a| a >= unit.at && a < index.end(unit.at));
-    let strong = || {
-        index
-            .inside(unit.at)
-            .find(|&j| matches!(index.node(j).tag.as_str(), "strong" | "b"))
-    };
-    let text = inside
-        .or_else(strong)
-        .map(|a| text_of(index.node(a), Reading::Visible, false))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| unit.text.clone());
+    let inside = unit.link.as_ref().map(|&(_, _, a)| a).filter(|&a| a >= unit.at && a < index.end(unit.at));
+    let strong = || index.inside(unit.at).find(|&j| matches!(index.node(j).tag.as_str(), "strong" | "b"));
+    let text = inside.or_else(strong).map(|a| text_of(index.node(a), Reading::Visible, false)).filter(|t| !t.is_empty()).unwrap_or_else(|| unit.text.clone());
     strip_degree(&text).to_owned()
 }
 
@@ -500,11 +374,7 @@ const SHORT_LINE: usize = 60;
 /// The element holding the name's lines: the name's parent, or higher while it holds nothing else.
 fn meta_container(index: &Index, card: usize, name: usize, units: &[Unit]) -> usize {
     let mut meta = index.parent(name).unwrap_or(card);
-    while meta != card
-        && !units
-            .iter()
-            .any(|u| u.at != name && u.at > meta && u.at < index.end(meta))
-    {
+    while meta != card && !units.iter().any(|u| u.at != name && u.at > meta && u.at < index.end(meta)) {
         meta = index.parent(meta).unwrap_or(card);
     }
     meta
@@ -523,9 +393,7 @@ fn read_ember(index: &Index, card: usize) -> Invitation {
                 inv.profile_url = Some(url);
             }
         }
-        let field = if n.has_class("invitation-card__title")
-            || n.has_class("invitation-card__tvm-title")
-        {
+        let field = if n.has_class("invitation-card__title") || n.has_class("invitation-card__tvm-title") {
             titled = true;
             inv.name = text_of(n, Reading::Visible, false);
             true
@@ -534,8 +402,7 @@ fn read_ember(index: &Index, card: usize) -> Invitation {
             true
         } else if n.has_class("member-insights__count") || n.has_class("member-insights__reason") {
             let t = text_of(n, Reading::Visible, false);
-            inv.mutual_connections =
-                phrases::mutual_count(&t).or_else(|| phrases::first_number(&t).map(|(v, _)| v));
+            inv.mutual_connections = phrases::mutual_count(&t).or_else(|| phrases::first_number(&t).map(|(v, _)| v));
             true
         } else if n.has_class("time-badge") {
             inv.sent = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());

@@ -35,16 +35,8 @@ pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
     }
     let (_, at) = best?;
     let node = index.node(at);
-    let limit = node
-        .attr("maxlength")
-        .and_then(|m| m.trim().parse().ok())
-        .filter(|&m| m > 0);
-    Some(Composer {
-        node: node.id,
-        addressee: addressee(index, at),
-        lines: lines(node),
-        limit,
-    })
+    let limit = node.attr("maxlength").and_then(|m| m.trim().parse().ok()).filter(|&m| m > 0);
+    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit })
 }
 
 fn is_editable(n: &Node) -> bool {
@@ -59,56 +51,28 @@ fn is_editable(n: &Node) -> bool {
 
 fn score(index: &Index, at: usize) -> u8 {
     let node = index.node(at);
-    let chain = || {
-        std::iter::once(at)
-            .chain(
-                index
-                    .ancestors(at)
-                    .take_while(|&a| !is_boundary(index.node(a))),
-            )
-            .map(|a| index.node(a))
-    };
+    let chain = || std::iter::once(at).chain(index.ancestors(at).take_while(|&a| !is_boundary(index.node(a)))).map(|a| index.node(a));
     let hidden = node.attr("aria-hidden") == Some("true")
-        || chain().any(|n| {
-            n.attr("hidden").is_some()
-                || n.attr("aria-hidden") == Some("true")
-                || class_has(n, "minimized")
-                || class_has(n, "collapsed")
-        });
+        || chain().any(|n| n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
     let focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
-    let message = node.attr("role") == Some("textbox")
-        && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
-    (u8::from(!hidden) << 2)
-        | (u8::from(focused) << 1)
-        | u8::from(message || node.has_class_prefix("msg-form"))
+    let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
+    (u8::from(!hidden) << 2) | (u8::from(focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
 }
 
 fn class_has(n: &Node, part: &str) -> bool {
-    n.attr("class")
-        .is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part)))
+    n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part)))
 }
 
 /// Where the search for a box's context stops: beyond lies the page, not the conversation.
 fn is_boundary(n: &Node) -> bool {
-    matches!(
-        n.tag.as_str(),
-        "body" | "main" | "html" | "#shadow-root" | "#document"
-    )
+    matches!(n.tag.as_str(), "body" | "main" | "html" | "#shadow-root" | "#document")
 }
 
 /// The conversation's own container ends the climb: a bubble or a dialog.
 fn is_conversation(n: &Node) -> bool {
     // Block classes only: `…-bubble__content-wrapper` is a part inside the bubble.
-    let block = |part: &str| {
-        n.attr("class").is_some_and(|c| {
-            c.split_ascii_whitespace()
-                .any(|w| w.contains(part) && !w.contains("__"))
-        })
-    };
-    n.attr("role") == Some("dialog")
-        || block("conversation-bubble")
-        || block("msg-convo-wrapper")
-        || n.tag == "aside"
+    let block = |part: &str| n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part) && !w.contains("__")));
+    n.attr("role") == Some("dialog") || block("conversation-bubble") || block("msg-convo-wrapper") || n.tag == "aside"
 }
 
 /// Whom the box writes to: the title of the conversation that holds it (the overlay header,
@@ -130,14 +94,7 @@ fn addressee(index: &Index, at: usize) -> Option<String> {
         inner = a;
     }
     let box_node = index.node(at);
-    [
-        box_node.attr("aria-label"),
-        box_node.attr("placeholder"),
-        box_node.attr("data-placeholder"),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(phrases::reply_to_name)
+    [box_node.attr("aria-label"), box_node.attr("placeholder"), box_node.attr("data-placeholder")].into_iter().flatten().find_map(phrases::reply_to_name)
 }
 
 /// A title in `container`, outside the branch `skip` that holds the box.
@@ -151,19 +108,13 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
             continue;
         }
         let n = index.node(j);
-        if class_has(n, "header__title")
-            || class_has(n, "entity-title")
-            || class_has(n, "lockup__title")
-        {
+        if class_has(n, "header__title") || class_has(n, "entity-title") || class_has(n, "lockup__title") {
             let name = name_of(n);
             if !name.is_empty() {
                 return Some(name);
             }
         }
-        if headings.is_none()
-            && (matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4")
-                || n.attr("role") == Some("heading"))
-        {
+        if headings.is_none() && (matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
             headings = Some(name_of(n)).filter(|t| !t.is_empty());
         }
         if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {
@@ -205,10 +156,5 @@ fn strip_placeholders(node: &Node) -> Node {
             Child::Text(t) => Some(Child::Text(t.clone())),
         })
         .collect();
-    Node {
-        id: node.id,
-        tag: node.tag.clone(),
-        attrs: node.attrs.clone(),
-        children,
-    }
+    Node { id: node.id, tag: node.tag.clone(), attrs: node.attrs.clone(), children }
 }

@@ -32,16 +32,8 @@ pub(crate) fn norm(s: &str) -> String {
 }
 
 /// Words that mark a line as the shared-connections line.
-const MUTUAL_WORDS: &[&str] = &[
-    "mutual connection",
-    "gemeinsame kontakt",
-    "gemeinsamer kontakt",
-    "gemeinsamen kontakt",
-    "en commun",
-    "en común",
-    "em comum",
-    "in comune",
-];
+const MUTUAL_WORDS: &[&str] =
+    &["mutual connection", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsamen kontakt", "en commun", "en común", "em comum", "in comune"];
 
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
 const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e "];
@@ -64,8 +56,7 @@ pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
 /// Counts the people a shared-connections line names, by its shape alone.
 pub(crate) fn count_people(t: &str) -> u32 {
     let and = AND.iter().filter_map(|w| t.find(w)).min();
-    let names_before =
-        |end: usize| t[..end].split(',').filter(|s| !s.trim().is_empty()).count() as u32;
+    let names_before = |end: usize| t[..end].split(',').filter(|s| !s.trim().is_empty()).count() as u32;
     match (first_number(t), and) {
         // "A, B and 8 other…": the named ones plus the number.
         (Some((n, at)), Some(and)) if and < at => n.saturating_add(names_before(and)),
@@ -103,25 +94,12 @@ pub(crate) fn first_number(t: &str) -> Option<(u32, usize)> {
 }
 
 /// Whole lines that say when: "Yesterday", "Gestern"…
-const DAYS: &[&str] = &[
-    "today",
-    "yesterday",
-    "just now",
-    "heute",
-    "gestern",
-    "aujourd'hui",
-    "hier",
-    "hoy",
-    "ayer",
-    "hoje",
-    "ontem",
-];
+const DAYS: &[&str] = &["today", "yesterday", "just now", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "hoje", "ontem"];
 
 /// Beginnings of time units, in the languages above.
 const UNITS: &[&str] = &[
-    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche",
-    "monat", "jahr", "heure", "jour", "semaine", "mois", "an", "segundo", "hora", "día", "dia",
-    "semana", "mes", "año", "ano",
+    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an",
+    "segundo", "hora", "día", "dia", "semana", "mes", "año", "ano",
 ];
 
 /// Whether a short line says how long ago: "2 weeks ago", "vor 2 Wochen", "il y a 2 semaines".
@@ -137,14 +115,8 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if DAYS.contains(&t) {
         return true;
     }
-    let ago = t.ends_with(" ago")
-        || t.starts_with("vor ")
-        || t.starts_with("il y a ")
-        || t.starts_with("hace ")
-        || t.starts_with("há ");
-    ago && t
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| UNITS.iter().any(|u| w.starts_with(u)))
+    let ago = t.ends_with(" ago") || t.starts_with("vor ") || t.starts_with("il y a ") || t.starts_with("hace ") || t.starts_with("há ");
+    ago && t.split(|c: char| !c.is_alphanumeric()).any(|w| UNITS.iter().any(|u| w.starts_with(u)))
 }
 
 /// What the line under a card's name says the invitation is.
@@ -203,25 +175,13 @@ pub(crate) fn relation_normed(t: &str) -> Option<Relation> {
 }
 
 /// The labels of the button that expands a clamped text.
-const MORE: &[&str] = &[
-    "show more",
-    "see more",
-    "mehr anzeigen",
-    "mehr",
-    "voir plus",
-    "ver más",
-    "mostrar más",
-    "ver mais",
-];
+const MORE: &[&str] = &["show more", "see more", "mehr anzeigen", "mehr", "voir plus", "ver más", "mostrar más", "ver mais"];
 
 /// Whether a control's label is a "… show more" expander (the leading ellipsis is universal).
 pub(crate) fn is_more_label(label: &str) -> bool {
     let t = norm(label);
     let t = t.trim_start_matches(['…', '.', ' ']);
-    MORE.contains(&t)
-        || (label.trim_start().starts_with(['…'])
-            && t.split_whitespace().count() <= 3
-            && !t.is_empty())
+    MORE.contains(&t) || (label.trim_start().starts_with(['…']) && t.split_whitespace().count() <= 3 && !t.is_empty())
 }
 
 /// Drops a trailing "… show more" that was written as plain text rather than a button.
@@ -242,13 +202,7 @@ pub(crate) fn strip_more(text: &str) -> String {
 pub(crate) fn reply_to_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label);
     let lower = folded.to_lowercase();
-    for prefix in [
-        "reply to ",
-        "antworten an ",
-        "antwort an ",
-        "répondre à ",
-        "responder a ",
-    ] {
+    for prefix in ["reply to ", "antworten an ", "antwort an ", "répondre à ", "responder a "] {
         if lower.starts_with(prefix) {
             // The prefixes are ASCII but for "é", whose lower case has the same length.
             let name = folded.get(prefix.len()..).unwrap_or("").trim();
@@ -261,14 +215,7 @@ pub(crate) fn reply_to_name(label: &str) -> Option<String> {
 }
 
 /// Labels of the two answers to an invitation (button text or the start of an aria-label).
-const ACCEPT: &[&str] = &[
-    "accept",
-    "annehmen",
-    "akzeptieren",
-    "accepter",
-    "aceptar",
-    "aceitar",
-];
+const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "aceitar"];
 const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar"];
 
 /// Whether a control accepts (`Some(true)`) or ignores (`Some(false)`) an invitation.

@@ -13,20 +13,14 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     if kind != Kind::Person || index.len() == 0 {
         return None;
     }
-    let scope = (0..index.len())
-        .find(|&j| index.node(j).tag == "main")
-        .unwrap_or(0);
+    let scope = (0..index.len()).find(|&j| index.node(j).tag == "main").unwrap_or(0);
     let h1 = (scope..index.end(scope)).find(|&j| index.node(j).tag == "h1")?;
     let mut inv = blank_invitation();
     inv.profile_url = Some(url);
     inv.name = text_of(index.node(h1), Reading::Visible, false);
 
     // The top card: the section holding the name.
-    let top = index
-        .ancestors(h1)
-        .take_while(|&a| a >= scope)
-        .find(|&a| index.node(a).tag == "section")
-        .unwrap_or(scope);
+    let top = index.ancestors(h1).take_while(|&a| a >= scope).find(|&a| index.node(a).tag == "section").unwrap_or(scope);
     let mut j = index.end(h1);
     while j < index.end(top) {
         let n = index.node(j);
@@ -39,10 +33,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
             let text = text_of(n, Reading::Visible, false);
             if let Some(c) = phrases::mutual_count(&text) {
                 inv.mutual_connections = inv.mutual_connections.or(Some(c));
-            } else if inv.headline.is_none()
-                && !text.is_empty()
-                && (classed || (phrases::relation(&text).is_none() && !phrases::is_time_ago(&text)))
-            {
+            } else if inv.headline.is_none() && !text.is_empty() && (classed || (phrases::relation(&text).is_none() && !phrases::is_time_ago(&text))) {
                 inv.headline = Some(text);
             }
             j = index.end(j);
@@ -58,14 +49,8 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     while j < index.end(scope) {
         let n = index.node(j);
         if is_control(n) {
-            let label = format!(
-                "{} {}",
-                n.attr("aria-label").unwrap_or(""),
-                text_of(n, Reading::Visible, false)
-            );
-            match phrases::answer(n.attr("aria-label").unwrap_or(""))
-                .or_else(|| phrases::answer(&label))
-            {
+            let label = format!("{} {}", n.attr("aria-label").unwrap_or(""), text_of(n, Reading::Visible, false));
+            match phrases::answer(n.attr("aria-label").unwrap_or("")).or_else(|| phrases::answer(&label)) {
                 Some(true) => accept = true,
                 Some(false) => ignore = true,
                 None => {}
@@ -73,10 +58,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
             j = index.end(j);
             continue;
         }
-        if relation_at.is_none()
-            && has_text(n)
-            && phrases::relation(&text_of(n, Reading::Visible, false)) == Some(Relation::Connect)
-        {
+        if relation_at.is_none() && has_text(n) && phrases::relation(&text_of(n, Reading::Visible, false)) == Some(Relation::Connect) {
             relation_at = Some(j);
             j = index.end(j);
             continue;
@@ -93,22 +75,12 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
 }
 
 fn has_text(n: &Node) -> bool {
-    matches!(
-        n.tag.as_str(),
-        "p" | "h2" | "h3" | "h4" | "blockquote" | "time"
-    ) || n
-        .children
-        .iter()
-        .any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
+    matches!(n.tag.as_str(), "p" | "h2" | "h3" | "h4" | "blockquote" | "time") || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
 }
 
 /// The note follows the relation line in its box: the box is the nearest ancestor holding more.
 fn read_note(index: &Index, relation: usize, inv: &mut Invitation) {
-    let boxed = index
-        .ancestors(relation)
-        .take(4)
-        .find(|&a| index.end(a) > index.end(relation))
-        .unwrap_or(relation);
+    let boxed = index.ancestors(relation).take(4).find(|&a| index.end(a) > index.end(relation)).unwrap_or(relation);
     let mut parts: Vec<String> = Vec::new();
     let mut j = index.end(relation);
     while j < index.end(boxed) {
@@ -126,23 +98,13 @@ fn read_note(index: &Index, relation: usize, inv: &mut Invitation) {
             } else {
                 let seen = text_of(n, Reading::Visible, true);
                 let spoken = text_of(n, Reading::Spoken, true);
-                parts.push(phrases::strip_more(
-                    if spoken.chars().count() > seen.chars().count() {
-                        &spoken
-                    } else {
-                        &seen
-                    },
-                ));
+                parts.push(phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen }));
             }
             j = index.end(j);
             continue;
         }
         j += 1;
     }
-    let note = parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let note = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
 }

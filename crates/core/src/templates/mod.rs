@@ -115,17 +115,11 @@ fn category_key(category: Category) -> Option<&'static str> {
 
 /// The default template (id, source) for a reply category in a language, `None` for
 /// categories that do not reply or languages without templates.
-pub fn default_template(
-    category: Category,
-    language: &str,
-    variant: Variant,
-) -> Option<(&'static str, &'static str)> {
+pub fn default_template(category: Category, language: &str, variant: Variant) -> Option<(&'static str, &'static str)> {
     let key = category_key(category)?;
     DEFAULTS.iter().copied().find(|(id, _)| {
         let mut parts = id.split('.');
-        parts.next() == Some(key)
-            && parts.next() == Some(language)
-            && parts.next() == Some(variant.name())
+        parts.next() == Some(key) && parts.next() == Some(language) && parts.next() == Some(variant.name())
     })
 }
 
@@ -138,12 +132,7 @@ pub fn default_source(id: &str) -> Option<&'static str> {
 /// the hot path (hundreds of invitations a click).
 pub fn parsed_default(id: &str) -> Option<&'static Template> {
     static PARSED: OnceLock<Vec<Option<Template>>> = OnceLock::new();
-    let parsed = PARSED.get_or_init(|| {
-        DEFAULTS
-            .iter()
-            .map(|(_, src)| Template::parse(src).ok())
-            .collect()
-    });
+    let parsed = PARSED.get_or_init(|| DEFAULTS.iter().map(|(_, src)| Template::parse(src).ok()).collect());
     let at = DEFAULTS.iter().position(|(i, _)| *i == id)?;
     parsed.get(at)?.as_ref()
 }

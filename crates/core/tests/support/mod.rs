@@ -30,12 +30,7 @@ pub fn fixtures_dir() -> PathBuf {
 /// Parses `html` served at `url`; frames are read from `dir`, as the fixture server serves them.
 pub fn snapshot_of(html: &str, url: &str, dir: &Path) -> Converted {
     let doc = Html::parse_document(html);
-    let mut b = Builder {
-        next: 1,
-        composers: Vec::new(),
-        dir: dir.to_path_buf(),
-        frames: 0,
-    };
+    let mut b = Builder { next: 1, composers: Vec::new(), dir: dir.to_path_buf(), frames: 0 };
     let root_ref = doc.root_element();
     let root = b.element(*root_ref);
     let title = doc
@@ -43,23 +38,10 @@ pub fn snapshot_of(html: &str, url: &str, dir: &Path) -> Converted {
         .root()
         .descendants()
         .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
-        .map(|n| {
-            n.descendants()
-                .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-                .collect::<String>()
-        })
+        .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>())
         .unwrap_or_default();
     let lang = root_ref.value().attr("lang").unwrap_or("").to_owned();
-    Converted {
-        snapshot: Snapshot {
-            url: url.to_owned(),
-            title: title.trim().to_owned(),
-            lang,
-            root,
-            focus: None,
-        },
-        composers: b.composers,
-    }
+    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root, focus: None }, composers: b.composers }
 }
 
 struct Builder {
@@ -88,41 +70,19 @@ impl Builder {
         let attrs = el
             .attrs()
             .filter(|(k, _)| ATTRIBUTES.contains(k))
-            .filter_map(|(k, v)| {
-                if k == "class" {
-                    kept_classes(v).map(|c| (k.to_owned(), c))
-                } else {
-                    Some((k.to_owned(), v.to_owned()))
-                }
-            })
+            .filter_map(|(k, v)| if k == "class" { kept_classes(v).map(|c| (k.to_owned(), c)) } else { Some((k.to_owned(), v.to_owned())) })
             .collect();
-        let mut out = Node {
-            id,
-            tag: el.name().to_ascii_lowercase(),
-            attrs,
-            children: Vec::new(),
-        };
+        let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, children: Vec::new() };
 
         // The agent puts the shadow root first, then a frame's document, then the light children.
-        let shadow = node.children().find(|c| {
-            c.value().as_element().is_some_and(|e| {
-                e.name() == "template" && matches!(e.attr("shadowrootmode"), Some("open"))
-            })
-        });
+        let shadow =
+            node.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "template" && matches!(e.attr("shadowrootmode"), Some("open"))));
         if let Some(template) = shadow {
             let sid = self.id();
             // html5ever keeps a template's content in a fragment below it.
-            let content = template
-                .children()
-                .find(|c| matches!(c.value(), HtmlNode::Fragment))
-                .unwrap_or(template);
+            let content = template.children().find(|c| matches!(c.value(), HtmlNode::Fragment)).unwrap_or(template);
             let children = self.children(content);
-            out.children.push(Child::Element(Node {
-                id: sid,
-                tag: "#shadow-root".into(),
-                attrs: Vec::new(),
-                children,
-            }));
+            out.children.push(Child::Element(Node { id: sid, tag: "#shadow-root".into(), attrs: Vec::new(), children }));
         }
         if matches!(el.name(), "iframe" | "frame") {
             if let Some(doc) = el.attr("src").and_then(|src| self.frame(src)) {
@@ -139,9 +99,7 @@ impl Builder {
         for child in parent.children() {
             match child.value() {
                 HtmlNode::Text(t) if !t.trim().is_empty() => out.push(Child::Text(t.to_string())),
-                HtmlNode::Element(e) if !SKIPPED_TAGS.contains(&e.name()) => {
-                    out.push(Child::Element(self.element(child)))
-                }
+                HtmlNode::Element(e) if !SKIPPED_TAGS.contains(&e.name()) => out.push(Child::Element(self.element(child))),
                 _ => {}
             }
         }
@@ -159,12 +117,7 @@ impl Builder {
         let doc = Html::parse_document(&html);
         let id = self.id();
         let root = self.element(*doc.root_element());
-        Some(Node {
-            id,
-            tag: "#document".into(),
-            attrs: Vec::new(),
-            children: vec![Child::Element(root)],
-        })
+        Some(Node { id, tag: "#document".into(), attrs: Vec::new(), children: vec![Child::Element(root)] })
     }
 }
 

@@ -15,18 +15,15 @@
 //! The list renders only the rows in view (fixed row height, a spacer for the rest), so 1,000
 //! rows scroll as smoothly as 10.
 
+pub mod record;
 mod view;
 
 use std::cell::RefCell;
 
 use js_sys::{Promise, JSON};
-use notyet_core::panel::{
-    counts, key_of, merge, triage, where_is, Filter, Record, Row, Where, RECORD_KEY, ROW_LIMIT,
-};
+use notyet_core::panel::{counts, key_of, merge, triage, where_is, Filter, Record, Row, Where, RECORD_KEY, ROW_LIMIT};
 use notyet_core::read::read_page;
-use notyet_core::snapshot::{
-    fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_DEPTH, SKIPPED_TAGS,
-};
+use notyet_core::snapshot::{fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_DEPTH, SKIPPED_TAGS};
 use notyet_core::{Action, Settings};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -111,19 +108,9 @@ pub async fn panel(api: Api, host: Host) -> Result<(), JsValue> {
     crate::set_i18n(api.i18n());
     let ui = api.i18n().ui_language();
     let local = api.storage().local();
-    let stored = local
-        .read(&json!(["settings", RECORD_KEY]))
-        .await
-        .unwrap_or(Value::Null);
-    let settings = stored
-        .get("settings")
-        .filter(|v| !v.is_null())
-        .map(|v| Settings::from_json(&chrome::text(v)).0)
-        .unwrap_or_default();
-    let record = stored
-        .get(RECORD_KEY)
-        .map(|v| Record::from_json(&chrome::text(v)))
-        .unwrap_or_default();
+    let stored = local.read(&json!(["settings", RECORD_KEY])).await.unwrap_or(Value::Null);
+    let settings = stored.get("settings").filter(|v| !v.is_null()).map(|v| Settings::from_json(&chrome::text(v)).0).unwrap_or_default();
+    let record = stored.get(RECORD_KEY).map(|v| Record::from_json(&chrome::text(v))).unwrap_or_default();
     let Some(doc) = document() else {
         return Err(JsValue::from_str("no document"));
     };
@@ -186,11 +173,7 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
             return;
         }
         if let Some(v) = chrome::change_value(&changes, "settings") {
-            let settings = if v.is_null() {
-                Settings::default()
-            } else {
-                Settings::from_json(&chrome::text(&v)).0
-            };
+            let settings = if v.is_null() { Settings::default() } else { Settings::from_json(&chrome::text(&v)).0 };
             with(|p| p.settings = settings);
             spawn_local(reread());
         }
@@ -201,9 +184,7 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
             });
         }
     }) as Box<dyn FnMut(JsValue, String)>);
-    api.storage()
-        .on_changed()
-        .add_listener(stored.as_ref().unchecked_ref());
+    api.storage().on_changed().add_listener(stored.as_ref().unchecked_ref());
     stored.forget();
 }
 
@@ -232,9 +213,7 @@ fn on_event(e: Event) {
         "click" | "dblclick" => {
             let Some(el) = target else { return };
             if let Some(row) = el.closest("[data-row]").ok().flatten() {
-                let at = row
-                    .get_attribute("data-row")
-                    .and_then(|r| r.parse::<usize>().ok());
+                let at = row.get_attribute("data-row").and_then(|r| r.parse::<usize>().ok());
                 with(|p| p.select(at, false));
                 if kind == "dblclick" {
                     act("show");
@@ -253,12 +232,8 @@ fn on_event(e: Event) {
         }
         "keydown" => {
             let key = dom::prop(&e, "key").as_string().unwrap_or_default();
-            let typing = target
-                .as_ref()
-                .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-            let modified = ["ctrlKey", "metaKey", "altKey"]
-                .iter()
-                .any(|m| dom::prop(&e, m).is_truthy());
+            let typing = target.as_ref().is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            let modified = ["ctrlKey", "metaKey", "altKey"].iter().any(|m| dom::prop(&e, m).is_truthy());
             if modified || (typing && !matches!(key.as_str(), "ArrowDown" | "ArrowUp")) {
                 return;
             }
@@ -308,20 +283,9 @@ fn act(name: &str) {
 impl Panel {
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
-        let selected = self
-            .sel
-            .and_then(|s| self.view.get(s))
-            .and_then(|&i| self.rows.get(i))
-            .map(|r| r.key.clone());
-        self.view = (0..self.rows.len())
-            .filter(|&i| {
-                self.filter
-                    .matches(&self.rows[i], self.handled(&self.rows[i]))
-            })
-            .collect();
-        self.sel = selected
-            .and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k))
-            .or(if self.view.is_empty() { None } else { Some(0) });
+        let selected = self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i)).map(|r| r.key.clone());
+        self.view = (0..self.rows.len()).filter(|&i| self.filter.matches(&self.rows[i], self.handled(&self.rows[i]))).collect();
+        self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or(if self.view.is_empty() { None } else { Some(0) });
         view::counts(&counts(&self.rows), self.filter.action);
         view::status(self);
         self.first = usize::MAX;
@@ -362,16 +326,12 @@ impl Panel {
             return;
         }
         let now = self.sel.unwrap_or(0) as isize;
-        let to = now
-            .saturating_add(by)
-            .clamp(0, self.view.len() as isize - 1) as usize;
+        let to = now.saturating_add(by).clamp(0, self.view.len() as isize - 1) as usize;
         self.select(Some(to), true);
     }
 
     pub fn selected(&self) -> Option<&Row> {
-        self.sel
-            .and_then(|s| self.view.get(s))
-            .and_then(|&i| self.rows.get(i))
+        self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i))
     }
 
     /// Says something in the panel's message line.
@@ -380,9 +340,7 @@ impl Panel {
     }
 
     fn snapshot_command() -> JsValue {
-        to_js(
-            &json!({"op": "snapshot", "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS}),
-        )
+        to_js(&json!({"op": "snapshot", "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS}))
     }
 }
 
@@ -391,10 +349,7 @@ fn to_js(v: &Value) -> JsValue {
 }
 
 async fn call(p: Promise) -> Result<Value, String> {
-    JsFuture::from(p)
-        .await
-        .map(|v| chrome::from_js(&v))
-        .map_err(|e| chrome::error_text(&e))
+    JsFuture::from(p).await.map(|v| chrome::from_js(&v)).map_err(|e| chrome::error_text(&e))
 }
 
 async fn sleep(ms: i32) {
@@ -406,19 +361,15 @@ async fn sleep(ms: i32) {
     let _ = JsFuture::from(p).await;
 }
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// What went wrong running something in the tab, worded for the user.
 fn tab_error(e: &str) -> String {
     if e.contains("No tab") || e.contains("closed") || e.contains("Invalid tab") {
         tr("panel_tab_closed")
-    } else if e.contains("Cannot access")
-        || e.contains("Missing host permission")
-        || e.contains("showing error page")
-        || e.contains("Frame")
-    {
+    } else if e.contains("Cannot access") || e.contains("Missing host permission") || e.contains("showing error page") || e.contains("Frame") {
         tr("panel_tab_moved")
     } else {
         crate::tr_with("panel_failed", &[e])
@@ -429,25 +380,14 @@ fn tab_error(e: &str) -> String {
 async fn active_tab(host: &Host) -> Option<(f64, String)> {
     let v = call(host.active()).await.ok()?;
     let id = v.get("id")?.as_f64()?;
-    Some((
-        id,
-        v.get("url")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned(),
-    ))
+    Some((id, v.get("url").and_then(Value::as_str).unwrap_or("").to_owned()))
 }
 
 /// Takes a snapshot of the tab: the agent's JSON, parsed.
 async fn snapshot(host: &Host, tab: f64) -> Result<Snapshot, String> {
     let v = call(host.run(tab, &Panel::snapshot_command())).await?;
     let json = v.as_str().ok_or_else(|| tr("panel_tab_moved"))?;
-    Snapshot::from_json(json).map_err(|e| {
-        crate::tr_with(
-            "panel_failed",
-            &[notyet_core::snapshot::json_error_kind(&e)],
-        )
-    })
+    Snapshot::from_json(json).map_err(|e| crate::tr_with("panel_failed", &[notyet_core::snapshot::json_error_kind(&e)]))
 }
 
 /// [`refresh`] for an event handler.
@@ -483,15 +423,12 @@ pub async fn refresh() -> bool {
 
 async fn read_once(host: &Host) -> bool {
     let tab = active_tab(host).await;
-    let place = tab
-        .as_ref()
-        .map_or(Where::Elsewhere, |(_, url)| where_is(url));
+    let place = tab.as_ref().map_or(Where::Elsewhere, |(_, url)| where_is(url));
     let switched = with(|p| {
         let before = p.tab.as_ref().map(|(id, url)| (*id, url.clone()));
         p.place = place;
         let switched = before.as_ref().map(|(id, _)| *id) != tab.as_ref().map(|(id, _)| *id);
-        let moved =
-            before.as_ref().map(|(_, u)| page_of(u)) != tab.as_ref().map(|(_, u)| page_of(u));
+        let moved = before.as_ref().map(|(_, u)| page_of(u)) != tab.as_ref().map(|(_, u)| page_of(u));
         if switched || moved || place != Where::Invitations {
             p.rows.clear();
             p.announced = None;
@@ -549,45 +486,29 @@ async fn read_once(host: &Host) -> bool {
 
 /// The page an address shows, without its query and fragment (a filter tab keeps the list).
 fn page_of(url: &str) -> String {
-    url.split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/')
-        .to_owned()
+    url.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').to_owned()
 }
 
 fn performance_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// `__notyetPanel`: when the list was first shown and how many rows, for `./build.sh bench` and the tests.
 fn mark_shown(snapshot_ms: f64, rows: usize) {
     let global = js_sys::global();
     let key = JsValue::from_str("__notyetPanel");
-    let o = js_sys::Reflect::get(&global, &key)
-        .ok()
-        .filter(JsValue::is_object)
-        .unwrap_or_else(|| {
-            let o: JsValue = js_sys::Object::new().into();
-            let _ =
-                js_sys::Reflect::set(&o, &"shown".into(), &JsValue::from_f64(performance_now()));
-            let _ = js_sys::Reflect::set(&o, &"snapshot".into(), &JsValue::from_f64(snapshot_ms));
-            let _ = js_sys::Reflect::set(&global, &key, &o);
-            o
-        });
+    let o = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&o, &"shown".into(), &JsValue::from_f64(performance_now()));
+        let _ = js_sys::Reflect::set(&o, &"snapshot".into(), &JsValue::from_f64(snapshot_ms));
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
     let _ = js_sys::Reflect::set(&o, &"rows".into(), &JsValue::from_f64(rows as f64));
     let _ = js_sys::Reflect::set(
         &o,
         &"readings".into(),
-        &JsValue::from_f64(
-            js_sys::Reflect::get(&o, &"readings".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0)
-                + 1.0,
-        ),
+        &JsValue::from_f64(js_sys::Reflect::get(&o, &"readings".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) + 1.0),
     );
 }
 
@@ -596,12 +517,7 @@ async fn save_record() {
         return;
     };
     let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
-    if let Err(e) = api
-        .storage()
-        .local()
-        .write(&json!({ RECORD_KEY: value }))
-        .await
-    {
+    if let Err(e) = api.storage().local().write(&json!({ RECORD_KEY: value })).await {
         with(|p| p.say(Tone::Error, &crate::tr_with("panel_failed", &[&e])));
     }
 }
@@ -637,10 +553,7 @@ async fn fresh_selected() -> Option<Row> {
         match row {
             Some(r) if !r.gone => Some(r),
             Some(r) => {
-                p.say(
-                    Tone::Warning,
-                    &crate::tr_with("panel_gone", &[&name_or(&r)]),
-                );
+                p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name_or(&r)]));
                 None
             }
             None => None,
@@ -664,28 +577,16 @@ async fn point(what: String) {
     let Some(row) = fresh_selected().await else {
         return;
     };
-    let Some((host, tab)) = with(|p| p.tab.as_ref().map(|(id, _)| (p.host.clone(), *id))).flatten()
-    else {
+    let Some((host, tab)) = with(|p| p.tab.as_ref().map(|(id, _)| (p.host.clone(), *id))).flatten() else {
         return;
     };
     let name = name_or(&row);
     let (button, label, said) = match what.as_str() {
-        "accept" => (
-            row.controls.accept,
-            tr("panel_mark_accept"),
-            crate::tr_with("panel_pointed_accept", &[&name]),
-        ),
+        "accept" => (row.controls.accept, tr("panel_mark_accept"), crate::tr_with("panel_pointed_accept", &[&name])),
         "ignore" => (
             row.controls.ignore,
             tr("panel_mark_ignore"),
-            crate::tr_with(
-                if row.action == Action::Report {
-                    "panel_pointed_report"
-                } else {
-                    "panel_pointed_ignore"
-                },
-                &[&name],
-            ),
+            crate::tr_with(if row.action == Action::Report { "panel_pointed_report" } else { "panel_pointed_ignore" }, &[&name]),
         ),
         _ => (None, String::new(), crate::tr_with("panel_shown", &[&name])),
     };
@@ -693,19 +594,13 @@ async fn point(what: String) {
         with(|p| p.say(Tone::Warning, &crate::tr_with("panel_no_button", &[&name])));
         return;
     }
-    let mut marks = vec![
-        json!({"node": row.card, "label": if what == "show" { name.clone() } else { String::new() }}),
-    ];
+    let mut marks = vec![json!({"node": row.card, "label": if what == "show" { name.clone() } else { String::new() }})];
     if let Some(b) = button {
         marks.push(json!({"node": b, "label": label, "button": true}));
     }
     let command = json!({"op": "outline", "marks": marks, "scroll": row.card});
     match call(host.run(tab, &to_js(&command))).await {
-        Ok(v)
-            if v.get("missing")
-                .and_then(Value::as_array)
-                .is_some_and(|m| m.iter().any(|n| n.as_u64() == Some(u64::from(row.card)))) =>
-        {
+        Ok(v) if v.get("missing").and_then(Value::as_array).is_some_and(|m| m.iter().any(|n| n.as_u64() == Some(u64::from(row.card)))) => {
             refresh().await;
             with(|p| p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name])));
         }
@@ -740,22 +635,12 @@ async fn draft() {
     refresh().await;
 }
 
-async fn draft_in(
-    host: &Host,
-    tab: f64,
-    row: &Row,
-    reply: u32,
-    name: &str,
-) -> Result<(), (Tone, String)> {
+async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> Result<(), (Tone, String)> {
     let fail = |e: String| (Tone::Error, tab_error(&e));
-    let url = with(|p| p.tab.as_ref().map(|(_, u)| u.clone()))
-        .flatten()
-        .unwrap_or_default();
+    let url = with(|p| p.tab.as_ref().map(|(_, u)| u.clone())).flatten().unwrap_or_default();
     let before = snapshot(host, tab).await.map_err(fail)?;
     let box_before = read_page(&before).composer.map(|c| c.node);
-    let clicked = call(host.run(tab, &to_js(&json!({"op": "click", "node": reply}))))
-        .await
-        .map_err(fail)?;
+    let clicked = call(host.run(tab, &to_js(&json!({"op": "click", "node": reply})))).await.map_err(fail)?;
     if clicked.get("ok") != Some(&Value::Bool(true)) {
         return Err((Tone::Warning, crate::tr_with("panel_gone", &[name])));
     }
@@ -767,17 +652,13 @@ async fn draft_in(
         if with(|p| p.cancel).unwrap_or(false) {
             return Err((Tone::Info, tr("panel_cancelled")));
         }
-        if !active_tab(host)
-            .await
-            .is_some_and(|(t, u)| t == tab && page_of(&u) == page_of(&url))
-        {
+        if !active_tab(host).await.is_some_and(|(t, u)| t == tab && page_of(&u) == page_of(&url)) {
             return Err((Tone::Warning, tr("panel_tab_moved")));
         }
         let snap = snapshot(host, tab).await.map_err(fail)?;
         if let Some(c) = read_page(&snap).composer {
             let to = c.addressee.as_deref().map(name_key).unwrap_or_default();
-            let for_them =
-                !to.is_empty() && !want.is_empty() && (to.contains(&want) || want.contains(&to));
+            let for_them = !to.is_empty() && !want.is_empty() && (to.contains(&want) || want.contains(&to));
             if for_them || (to.is_empty() && Some(c.node) != box_before) {
                 opened = true;
                 break;
@@ -792,15 +673,8 @@ async fn draft_in(
         return Err((Tone::Error, tab_error(e)));
     }
     let notice = record.get("notice");
-    let level = notice
-        .and_then(|n| n.get("level"))
-        .and_then(Value::as_str)
-        .unwrap_or("info");
-    let text = notice
-        .and_then(|n| n.get("text"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let level = notice.and_then(|n| n.get("level")).and_then(Value::as_str).unwrap_or("info");
+    let text = notice.and_then(|n| n.get("text")).and_then(Value::as_str).unwrap_or("").to_owned();
     let tone = match level {
         "success" => Tone::Success,
         "warning" => Tone::Warning,
@@ -809,8 +683,7 @@ async fn draft_in(
     };
     with(|p| {
         if tone == Tone::Success {
-            p.record
-                .drafted(&key_of(&row.invitation), &row.invitation.name, now_ms());
+            p.record.drafted(&key_of(&row.invitation), &row.invitation.name, now_ms());
         }
         p.say(tone, &text);
     });
@@ -822,16 +695,7 @@ async fn draft_in(
 
 /// Lower-case letters and digits, words single-spaced: names compared as the core compares them.
 fn name_key(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
     fold_whitespace(&cleaned)
 }
 
@@ -844,55 +708,35 @@ async fn read_more() {
     let outcome = loop {
         let Some((last, live, announced, cancel)) = with(|p| {
             let live: Vec<&Row> = p.rows.iter().filter(|r| !r.gone).collect();
-            (
-                live.last().map(|r| r.card),
-                live.len(),
-                p.announced,
-                p.cancel,
-            )
+            (live.last().map(|r| r.card), live.len(), p.announced, p.cancel)
         }) else {
             break None;
         };
         view::progress(Some((live, announced)));
         if cancel {
-            break Some((
-                Tone::Info,
-                crate::tr_with("panel_more_stopped", &[&read_of(live, announced)]),
-            ));
+            break Some((Tone::Info, crate::tr_with("panel_more_stopped", &[&read_of(live, announced)])));
         }
         if announced.is_some_and(|m| live >= m as usize) {
-            break Some((
-                Tone::Success,
-                crate::tr_with("panel_more_all", &[&read_of(live, announced)]),
-            ));
+            break Some((Tone::Success, crate::tr_with("panel_more_all", &[&read_of(live, announced)])));
         }
         if live >= ROW_LIMIT {
-            break Some((
-                Tone::Warning,
-                crate::tr_with("panel_limit", &[&ROW_LIMIT.to_string()]),
-            ));
+            break Some((Tone::Warning, crate::tr_with("panel_limit", &[&ROW_LIMIT.to_string()])));
         }
         let Some(last) = last else {
             break Some((Tone::Info, tr("panel_none")));
         };
-        let moved = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await
-        {
+        let moved = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await {
             Ok(v) => v.get("moved") == Some(&Value::Bool(true)),
             Err(e) => break Some((Tone::Error, tab_error(&e))),
         };
         sleep(if moved { 250 } else { 400 }).await;
-        if !refresh().await
-            || with(|p| p.tab.as_ref().map(|(t, _)| *t) != Some(tab)).unwrap_or(true)
-        {
+        if !refresh().await || with(|p| p.tab.as_ref().map(|(t, _)| *t) != Some(tab)).unwrap_or(true) {
             break Some((Tone::Warning, tr("panel_tab_moved")));
         }
         let now = with(|p| p.rows.iter().filter(|r| !r.gone).count()).unwrap_or(0);
         stale = if now > live { 0 } else { stale + 1 };
         if stale >= 4 {
-            break Some((
-                Tone::Info,
-                crate::tr_with("panel_more_end", &[&read_of(now, announced)]),
-            ));
+            break Some((Tone::Info, crate::tr_with("panel_more_end", &[&read_of(now, announced)])));
         }
     };
     end();

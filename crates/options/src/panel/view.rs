@@ -3,7 +3,7 @@
 //! set as text, never as HTML.
 
 use notyet_core::panel::{first_words, Where};
-use notyet_core::words::Ui;
+use notyet_core::words::Say;
 use notyet_core::{Action, Category};
 use wasm_bindgen::JsValue;
 
@@ -13,17 +13,13 @@ use crate::view::{name_of, ACTIONS, CATEGORIES};
 use crate::{tr, tr_named, tr_with};
 
 /// Every row is this tall (px): the list positions rows by index, so it renders only those in view.
-pub const ROW_HEIGHT: f64 = 92.0;
+pub const ROW_HEIGHT: i32 = 92;
 /// Rows rendered above and below the visible ones, so a fast scroll shows no gap.
 const OVERSCAN: usize = 6;
 
 pub fn shell() -> E {
     let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
-        .chain(
-            CATEGORIES
-                .iter()
-                .map(|c| option(&name_of(c), &tr_named("cat_", c), false)),
-        )
+        .chain(CATEGORIES.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
         .collect();
     E::new("div").class("panel").cs(vec![
         E::new("header").cs(vec![
@@ -31,61 +27,21 @@ pub fn shell() -> E {
             E::new("p").id("where").class("where"),
             E::new("div").class("bar").cs(vec![
                 E::new("span").id("read").class("read"),
-                E::new("button")
-                    .a("type", "button")
-                    .a("data-act", "more")
-                    .id("more")
-                    .tr("panel_more"),
-                E::new("button")
-                    .a("type", "button")
-                    .a("data-act", "refresh")
-                    .a("title", &tr("panel_refresh_hint"))
-                    .tr("panel_refresh"),
+                E::new("button").a("type", "button").a("data-act", "more").id("more").tr("panel_more"),
+                E::new("button").a("type", "button").a("data-act", "refresh").a("title", &tr("panel_refresh_hint")).tr("panel_refresh"),
             ]),
-            E::new("div")
-                .id("progress")
-                .class("progress")
-                .flag("hidden", true)
-                .cs(vec![
-                    E::new("progress")
-                        .id("progress-bar")
-                        .a("max", "1")
-                        .a("value", "0"),
-                    E::new("span").id("progress-text"),
-                    E::new("button")
-                        .a("type", "button")
-                        .a("data-act", "cancel")
-                        .tr("panel_cancel"),
-                ]),
-            E::new("nav")
-                .id("counts")
-                .class("counts")
-                .a("aria-label", &tr("panel_counts_label")),
+            E::new("div").id("progress").class("progress").flag("hidden", true).cs(vec![
+                E::new("progress").id("progress-bar").a("max", "1").a("value", "0"),
+                E::new("span").id("progress-text"),
+                E::new("button").a("type", "button").a("data-act", "cancel").tr("panel_cancel"),
+            ]),
+            E::new("nav").id("counts").class("counts").a("aria-label", &tr("panel_counts_label")),
             E::new("div").class("filters").cs(vec![
-                E::new("select")
-                    .id("category")
-                    .a("data-k", "category")
-                    .a("aria-label", &tr("panel_category"))
-                    .cs(categories),
-                E::new("input")
-                    .id("text")
-                    .a("type", "search")
-                    .a("data-k", "text")
-                    .a("placeholder", &tr("panel_search"))
-                    .a("aria-label", &tr("panel_search")),
-                E::new("label").cs(vec![
-                    E::new("input")
-                        .id("hide")
-                        .a("type", "checkbox")
-                        .a("data-k", "hide"),
-                    E::new("span").tr("panel_hide_handled"),
-                ]),
+                E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
+                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
+                E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
             ]),
-            E::new("p")
-                .id("msg")
-                .class("msg")
-                .a("role", "status")
-                .a("aria-live", "polite"),
+            E::new("p").id("msg").class("msg").a("role", "status").a("aria-live", "polite"),
         ]),
         E::new("div")
             .id("list")
@@ -94,10 +50,7 @@ pub fn shell() -> E {
             .a("tabindex", "0")
             .a("aria-label", &tr("panel_list_label"))
             .c(E::new("div").id("spacer").class("spacer")),
-        E::new("section")
-            .id("detail")
-            .class("detail")
-            .a("aria-live", "polite"),
+        E::new("section").id("detail").class("detail").a("aria-live", "polite"),
         E::new("p").class("never").tr("panel_never"),
     ])
 }
@@ -123,10 +76,7 @@ pub fn counts(counts: &[(Action, usize)], active: Option<Action>) {
             .a("type", "button")
             .class(&format!("count act-{}", name_of(a)))
             .a("data-act", &format!("filter.{}", name_of(a)))
-            .a(
-                "aria-pressed",
-                if active == Some(*a) { "true" } else { "false" },
-            )
+            .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
             .t(&format!("{n} {}", tr_named("act_", a)));
         let _ = nav.append_child(&b.0);
     }
@@ -152,43 +102,34 @@ pub fn status(p: &Panel) {
     text("read", &s);
     if let Some(more) = el("more") {
         let all = p.announced.is_some_and(|m| live >= m as usize);
-        let _ = if all || p.rows.is_empty() {
-            more.set_attribute("disabled", "")
-        } else {
-            more.remove_attribute("disabled")
-        };
+        let _ = if all || p.rows.is_empty() { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
     }
 }
 
 pub fn list_height(n: usize) {
     if let Some(s) = el("spacer") {
-        let _ = s.set_attribute("style", &format!("height: {}px", n as f64 * ROW_HEIGHT));
+        let _ = s.set_attribute("style", &format!("height: {}px", n * ROW_HEIGHT as usize));
     }
 }
 
 /// The index of the first row in view.
 pub fn first_visible() -> usize {
-    el("list").map_or(0, |l| {
-        (f64::from(l.scroll_top()) / ROW_HEIGHT).floor().max(0.0) as usize
-    })
+    el("list").map_or(0, |l| (l.scroll_top().max(0) / ROW_HEIGHT) as usize)
 }
 
 fn visible_rows() -> usize {
-    el("list").map_or(12, |l| {
-        (f64::from(l.client_height()) / ROW_HEIGHT).ceil() as usize + 1
-    })
+    el("list").map_or(12, |l| (l.client_height().max(0) / ROW_HEIGHT) as usize + 2)
 }
 
 /// Keeps row `at` inside the list's visible part.
 pub fn scroll_to(at: usize) {
     let Some(l) = el("list") else { return };
-    let top = at as f64 * ROW_HEIGHT;
-    let height = f64::from(l.client_height());
-    let now = f64::from(l.scroll_top());
+    let top = at as i32 * ROW_HEIGHT;
+    let (height, now) = (l.client_height(), l.scroll_top());
     if top < now {
-        l.set_scroll_top(top as i32);
+        l.set_scroll_top(top);
     } else if top + ROW_HEIGHT > now + height {
-        l.set_scroll_top((top + ROW_HEIGHT - height).ceil() as i32);
+        l.set_scroll_top(top + ROW_HEIGHT - height);
     }
 }
 
@@ -198,7 +139,7 @@ pub fn window(p: &Panel, first: usize) {
     spacer.set_text_content(None);
     let from = first.saturating_sub(OVERSCAN);
     let to = (first + visible_rows() + OVERSCAN).min(p.view.len());
-    let ui = Ui::from_code(&p.ui);
+    let ui = crate::ui();
     for v in from..to {
         let Some(r) = p.view.get(v).and_then(|&i| p.rows.get(i)) else {
             continue;
@@ -206,53 +147,26 @@ pub fn window(p: &Panel, first: usize) {
         let inv = &r.invitation;
         let selected = p.sel == Some(v);
         let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
-        l1.push(
-            E::new("span")
-                .class(&format!("badge act-{}", name_of(&r.action)))
-                .t(&tr_named("act_", &r.action)),
-        );
-        l1.push(
-            E::new("span")
-                .class("badge cat")
-                .t(&tr_named("cat_", &r.category)),
-        );
+        l1.push(E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(&tr_named("act_", &r.action)));
+        l1.push(E::new("span").class("badge cat").t(&tr_named("cat_", &r.category)));
         if let Some(m) = inv.mutual_connections {
-            l1.push(
-                E::new("span")
-                    .class("mutual")
-                    .t(&tr_with("panel_mutual", &[&m.to_string()])),
-            );
+            l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&m.to_string()])));
         }
-        let mut l4 = r
-            .reasons
-            .iter()
-            .map(|x| ui.reason(x))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
         if let Some(state) = handled_text(p, r) {
             l4 = format!("{state} · {l4}");
         }
         let row = E::new("div")
-            .class(&format!(
-                "row{}{}",
-                if selected { " selected" } else { "" },
-                if r.gone { " gone" } else { "" }
-            ))
+            .class(&format!("row{}{}", if selected { " selected" } else { "" }, if r.gone { " gone" } else { "" }))
             .id(&format!("row-{v}"))
             .a("role", "option")
             .a("aria-selected", if selected { "true" } else { "false" })
             .a("data-row", &v.to_string())
-            .a("style", &format!("top: {}px", v as f64 * ROW_HEIGHT))
+            .a("style", &format!("top: {}px", v * ROW_HEIGHT as usize))
             .cs(vec![
                 E::new("div").class("l1").cs(l1),
-                E::new("div")
-                    .class("l2")
-                    .t(inv.headline.as_deref().unwrap_or("")),
-                E::new("div").class("l3").t(&inv
-                    .note
-                    .as_deref()
-                    .map(|n| format!("“{}”", first_words(n, 14)))
-                    .unwrap_or_else(|| tr("panel_no_note"))),
+                E::new("div").class("l2").t(inv.headline.as_deref().unwrap_or("")),
+                E::new("div").class("l3").t(&inv.note.as_deref().map(|n| format!("“{}”", first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"))),
                 E::new("div").class("l4").t(&l4),
             ]);
         let _ = spacer.append_child(&row.0);
@@ -267,11 +181,7 @@ pub fn window(p: &Panel, first: usize) {
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
 fn handled_text(p: &Panel, r: &notyet_core::panel::Row) -> Option<String> {
-    let drafted = p
-        .record
-        .get(&r.key)
-        .and_then(|h| h.drafted)
-        .map(|ms| tr_with("panel_drafted", &[&date(&p.ui, ms)]));
+    let drafted = p.record.get(&r.key).and_then(|h| h.drafted).map(|ms| tr_with("panel_drafted", &[&date(&p.ui, ms)]));
     match (r.gone, drafted) {
         (true, Some(d)) => Some(format!("{} · {d}", tr("panel_gone_mark"))),
         (true, None) => Some(tr("panel_gone_mark")),
@@ -280,13 +190,11 @@ fn handled_text(p: &Panel, r: &notyet_core::panel::Row) -> Option<String> {
 }
 
 /// A day in the interface language: "28 Nov", "28. Nov.".
-pub fn date(ui: &str, ms: f64) -> String {
+pub fn date(ui: &str, ms: u64) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
     let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
-    js_sys::Date::new(&JsValue::from_f64(ms))
-        .to_locale_date_string(ui, &options)
-        .into()
+    js_sys::Date::new(&JsValue::from_f64(ms as f64)).to_locale_date_string(ui, &options).into()
 }
 
 /// The selected invitation: everything about it, and what the panel can do for it.
@@ -295,12 +203,8 @@ pub fn detail(p: &Panel) {
     d.set_text_content(None);
     let Some(r) = p.selected() else { return };
     let inv = &r.invitation;
-    let ui = Ui::from_code(&p.ui);
-    let reasons: Vec<E> = r
-        .reasons
-        .iter()
-        .map(|x| E::new("li").t(&ui.reason(x)))
-        .collect();
+    let ui = crate::ui();
+    let reasons: Vec<E> = r.reasons.iter().map(|x| E::new("li").t(&x.say(ui))).collect();
     let advice = match r.action {
         Action::Accept => "panel_advice_accept",
         Action::Reply => "panel_advice_reply",
@@ -308,21 +212,11 @@ pub fn detail(p: &Panel) {
         Action::Report => "panel_advice_report",
     };
     let button = |act: &str, key: &str, enabled: bool| {
-        E::new("button")
-            .a("type", "button")
-            .a("data-act", act)
-            .id(&format!("do-{act}"))
-            .flag("disabled", !enabled || r.gone)
-            .tr(key)
+        E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
     };
     let mut parts = vec![
         E::new("h2").t(&inv.name),
-        E::new("p").class("advice").t(&format!(
-            "{} · {}: {}",
-            tr_named("cat_", &r.category),
-            tr_named("act_", &r.action),
-            tr(advice)
-        )),
+        E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
     ];
     if let Some(h) = &inv.headline {
         parts.push(E::new("p").class("headline").t(h));
@@ -338,15 +232,7 @@ pub fn detail(p: &Panel) {
         button("show", "panel_show", true),
         button("draft", "panel_draft", r.controls.reply.is_some()),
         button("accept", "panel_point_accept", r.controls.accept.is_some()),
-        button(
-            "ignore",
-            if r.action == Action::Report {
-                "panel_point_report"
-            } else {
-                "panel_point_ignore"
-            },
-            r.controls.ignore.is_some(),
-        ),
+        button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
     ]));
     if r.controls.reply.is_none() {
         parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
@@ -365,14 +251,7 @@ pub fn message(tone: Tone, s: &str) {
         Tone::Error => "msg error",
     };
     let _ = m.set_attribute("class", class);
-    let _ = m.set_attribute(
-        "role",
-        if matches!(tone, Tone::Warning | Tone::Error) {
-            "alert"
-        } else {
-            "status"
-        },
-    );
+    let _ = m.set_attribute("role", if matches!(tone, Tone::Warning | Tone::Error) { "alert" } else { "status" });
     m.set_text_content(Some(s));
 }
 
@@ -388,10 +267,7 @@ pub fn elsewhere(place: Where) {
     if let Some(d) = el("detail") {
         d.set_text_content(None);
         let link = E::new("a")
-            .a(
-                "href",
-                "https://www.linkedin.com/mynetwork/invitation-manager/received/",
-            )
+            .a("href", "https://www.linkedin.com/mynetwork/invitation-manager/received/")
             .a("target", "_blank")
             .a("rel", "noopener")
             .tr("panel_open_manager");
@@ -401,14 +277,7 @@ pub fn elsewhere(place: Where) {
 
 /// The line under the title: which tab's invitations these are.
 pub fn where_line(_p: &Panel, switched: bool) {
-    text(
-        "where",
-        &tr(if switched {
-            "panel_switched"
-        } else {
-            "panel_here"
-        }),
-    );
+    text("where", &tr(if switched { "panel_switched" } else { "panel_here" }));
 }
 
 /// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
@@ -418,22 +287,18 @@ pub fn progress(state: Option<(usize, Option<u32>)>) {
         Some((n, m)) => {
             let _ = box_.remove_attribute("hidden");
             if let Some(bar) = el("progress-bar") {
+                // Whole numbers against the announced count: no float formatting in the module.
                 match m {
                     Some(m) if m > 0 => {
-                        let _ = bar.set_attribute(
-                            "value",
-                            &format!("{:.3}", (n as f64 / f64::from(m)).min(1.0)),
-                        );
+                        let _ = bar.set_attribute("max", &m.to_string());
+                        let _ = bar.set_attribute("value", &n.min(m as usize).to_string());
                     }
                     _ => {
                         let _ = bar.remove_attribute("value"); // indeterminate
                     }
                 }
             }
-            text(
-                "progress-text",
-                &tr_with("panel_reading", &[&read_of(n, m)]),
-            );
+            text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
         }
         None => {
             let _ = box_.set_attribute("hidden", "");

@@ -1,0 +1,234 @@
+//! The welcome page (`welcome.html`), opened once when NotYet is installed and reachable again
+//! from the options page: who you are (saved to the settings as you type), where the toolbar
+//! button and its shortcut are, a sample invitation with the draft NotYet would write for it
+//! (updated as you type your name), and the way to the options page. It can be skipped.
+//!
+//! It shares the options page's builder, wording and storage bindings, and the settings
+//! document: only `me` is written, read fresh from storage each time, so nothing the options
+//! page saved meanwhile is lost.
+
+use std::cell::RefCell;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use notyet_core::samples::{samples, Sample};
+use notyet_core::storage;
+use notyet_core::{decide, Category, Invitation, Settings};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::chrome::{self, Api};
+use crate::dom::{self, document, set_text, E};
+use crate::{set_i18n, tr, tr_with};
+
+/// How long typing pauses before the fields are saved: one write per pause, not per key.
+const SAVE_AFTER_MS: u32 = 400;
+
+struct Welcome {
+    api: Api,
+    /// The stored settings, as read at start and after each save (for the sample's draft).
+    settings: Settings,
+    sample: Sample,
+    /// The pending save; replacing it (dropping the `Timeout`) cancels it.
+    save: Option<Timeout>,
+    /// The page's listeners, removed if the page state is dropped.
+    _listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static PAGE: RefCell<Option<Welcome>> = const { RefCell::new(None) };
+}
+
+fn with_page<R>(f: impl FnOnce(&mut Welcome) -> R) -> Option<R> {
+    PAGE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.as_mut().map(f)))
+}
+
+/// Builds and binds the welcome page. `stored`: the loader's `storage.local.get("settings")`,
+/// started while this module loaded.
+#[wasm_bindgen(js_name = startWelcome)]
+pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
+    set_i18n(api.i18n());
+    let read = chrome::from_js(&wasm_bindgen_futures::JsFuture::from(stored).await?);
+    let doc_value = storage::migrate(read.get("settings").cloned().unwrap_or(Value::Null)).value;
+    let (settings, _) = Settings::from_json(&chrome::text(&doc_value));
+    let shortcut = api.action_shortcut().await;
+    let sample = sample_for(&tr("html_lang"));
+    let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", &tr("html_lang"));
+    }
+    doc.set_title(&tr("welcome_title"));
+    let page = view(&settings, &sample, shortcut.as_deref());
+    if let Some(body) = doc.body() {
+        body.set_text_content(None);
+        let _ = body.append_child(&page.0);
+    }
+    let listeners = vec![
+        EventListener::new(&doc, "input", |e| {
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            if let Some(key) = el.get_attribute("data-k") {
+                with_page(|p| p.on_input(&key, &dom::value(&el)));
+            }
+        }),
+        EventListener::new(&doc, "click", |e| {
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let Some(act) = target.and_then(|el| el.closest("[data-act]").ok().flatten()).and_then(|b| b.get_attribute("data-act")) else { return };
+            if act == "close" {
+                close_tab();
+            }
+        }),
+    ];
+    PAGE.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            *p = Some(Welcome { api, settings, sample, save: None, _listeners: listeners });
+        }
+    });
+    with_page(|p| p.update_draft());
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+    Ok(())
+}
+
+/// The sample shown: a stranger's personal note in the interface language when there is one.
+fn sample_for(lang: &str) -> Sample {
+    let all = samples();
+    let id = format!("personalized_{lang}");
+    let i = all.iter().position(|s| s.id == id).or_else(|| all.iter().position(|s| s.category == Category::Personalized)).unwrap_or(0);
+    all.into_iter().nth(i).unwrap_or_else(|| Sample { id: "none", category: Category::Generic, invitation: Invitation::default() })
+}
+
+fn field(key: &str, label: &str, kind: &str, value: &str, hint: Option<&str>, autocomplete: &str) -> E {
+    let id = crate::view::ctrl_id(key);
+    let mut input = E::new("input").a("type", kind).id(&id).a("data-k", key).a("autocomplete", autocomplete).value(value);
+    let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).tr(label));
+    if let Some(h) = hint {
+        input = input.a("aria-describedby", &format!("hint-{id}"));
+        wrap = wrap.c(input).c(E::new("p").class("hint").id(&format!("hint-{id}")).tr(h));
+    } else {
+        wrap = wrap.c(input);
+    }
+    wrap
+}
+
+fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
+    let inv = &sample.invitation;
+    let keys = match shortcut {
+        Some(keys) => E::new("p").id("welcome-shortcut").t(&tr("welcome_shortcut_is")).t(" ").c(E::new("kbd").t(keys)).t(&tr("welcome_shortcut_after")),
+        None => E::new("p").id("welcome-shortcut").tr("welcome_shortcut_none"),
+    };
+    E::new("main")
+        .class("welcome")
+        .id("welcome")
+        .c(E::new("h1").tr("welcome_title"))
+        .c(E::new("p").class("lede").tr("welcome_lede"))
+        .c(E::new("div").class("actions").c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-skip").tr("welcome_skip")))
+        .c(E::new("section")
+            .a("aria-labelledby", "h-who")
+            .c(E::new("h2").id("h-who").tr("welcome_who"))
+            .c(E::new("p").class("hint").tr("welcome_who_hint"))
+            .c(field("me.name", "me_name", "text", &s.me.name, None, "name"))
+            .c(field("me.email", "me_email", "email", &s.me.email, Some("me_email_hint"), "email"))
+            .c(field("me.link", "me_link", "url", &s.me.link, Some("me_link_hint"), "url"))
+            .c(E::new("p").id("welcome-saved").a("role", "status").a("aria-live", "polite")))
+        .c(E::new("section")
+            .a("aria-labelledby", "h-where")
+            .c(E::new("h2").id("h-where").tr("welcome_where"))
+            .c(E::new("p").tr("welcome_button"))
+            .c(E::new("p").tr("welcome_pin"))
+            .c(keys))
+        .c(E::new("section")
+            .a("aria-labelledby", "h-try")
+            .c(E::new("h2").id("h-try").tr("welcome_try"))
+            .c(E::new("p").class("hint").tr("welcome_try_hint"))
+            .c(crate::view::invitation_card(inv))
+            .c(E::new("h3").id("h-welcome-draft").tr("draft"))
+            .c(E::new("pre").id("welcome-draft").class("draft").a("aria-labelledby", "h-welcome-draft").a("tabindex", "0")))
+        .c(E::new("section").a("aria-labelledby", "h-next").c(E::new("h2").id("h-next").tr("welcome_next")).c(E::new("p").tr("welcome_next_text")).c(E::new(
+            "div",
+        )
+        .class("actions")
+        .c(E::new("a").class("button primary").a("href", "options.html").id("welcome-options").tr("welcome_open_options"))
+        .c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-done").tr("welcome_done"))))
+}
+
+impl Welcome {
+    fn on_input(&mut self, key: &str, value: &str) {
+        let v = value.trim().to_owned();
+        match key {
+            "me.name" => self.settings.me.name = v,
+            "me.email" => self.settings.me.email = v,
+            "me.link" => self.settings.me.link = v,
+            _ => return,
+        }
+        self.update_draft();
+        set_text("welcome-saved", "");
+        // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save())));
+    }
+
+    fn update_draft(&self) {
+        let s = decide(&self.sample.invitation, &self.settings);
+        set_text("welcome-draft", s.text.as_deref().unwrap_or(""));
+    }
+}
+
+/// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
+async fn save() {
+    let Some((api, me)) =
+        with_page(|p| (p.api.clone(), [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())]))
+    else {
+        return;
+    };
+    let local = api.storage().local();
+    let result = async {
+        let read = local.read(&Value::from("settings")).await?;
+        let mut doc = storage::migrate(read.get("settings").cloned().unwrap_or(Value::Null)).value;
+        if !doc.is_object() {
+            doc = Value::Object(Map::new());
+        }
+        let mut fields = doc.get("me").and_then(Value::as_object).cloned().unwrap_or_default();
+        for (k, v) in me {
+            fields.insert(k.to_owned(), Value::String(v));
+        }
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert("me".into(), Value::Object(fields));
+        }
+        let mut items = Map::new();
+        items.insert("settings".into(), doc);
+        items.insert("settings_saved_at".into(), Value::from(js_sys::Date::now()));
+        local.write(&Value::Object(items)).await
+    }
+    .await;
+    match result {
+        Ok(()) => set_text("welcome-saved", &tr("welcome_saved")),
+        Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(&e)])),
+    }
+}
+
+/// Skip / Done: closes this tab (`tabs.getCurrent` + `tabs.remove`: a page may not close a tab
+/// it didn't open with `window.close()`), or goes to the options page where tabs can't be reached.
+fn close_tab() {
+    let Some(api) = with_page(|p| p.api.clone()) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let tabs = dom::prop(&api, "tabs");
+        let call = |name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
+            let f = dom::prop(&tabs, name).dyn_into::<js_sys::Function>().ok()?;
+            f.call1(&tabs, arg).ok()?.dyn_into().ok()
+        };
+        let current = match call("getCurrent", &JsValue::UNDEFINED) {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+            None => None,
+        };
+        let id = current.map(|t| dom::prop(&t, "id")).filter(|id| id.as_f64().is_some());
+        if let Some(p) = id.and_then(|id| call("remove", &id)) {
+            if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
+                return;
+            }
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_href("options.html");
+        }
+    });
+}

@@ -1,0 +1,146 @@
+// Browser tests of the extension pages as a new user meets them (issue 9): the welcome page
+// opened on install, dark mode on every extension page, and the interface in German and French
+// with no English left. `node --test tests/pages.test.mjs` after ./build.sh.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { launch, ROOT } from "./harness.mjs";
+
+const messages = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+
+/** An extension page, opened in a new tab and interactive. */
+async function open(h, file) {
+  const page = await h.context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  await page.goto(`chrome-extension://${h.id}/${file}`);
+  await page.waitForSelector("html[data-ready]", { timeout: 10000 });
+  return page;
+}
+
+test("installing opens the welcome page; its fields are saved and the sample's draft follows the name", async () => {
+  const h = await launch();
+  try {
+    // onInstalled (reason "install") opens it by itself in the new profile.
+    const welcomeUrl = `chrome-extension://${h.id}/welcome.html`;
+    const auto = h.context.pages().find((p) => p.url() === welcomeUrl) ?? (await h.context.waitForEvent("page", { predicate: (p) => p.url() === welcomeUrl, timeout: 10000 }));
+    await auto.waitForSelector("html[data-ready]", { timeout: 10000 });
+    assert.equal(await auto.getByRole("heading", { level: 1 }).textContent(), "Welcome to NotYet");
+
+    const page = await open(h, "welcome.html");
+    // The sample invitation itself and its draft, which has no name to sign with yet.
+    assert.match(await page.locator("#invitation-card").textContent(), /Kathie Smith.*Product designer/s);
+    assert.match(await page.locator("#welcome-draft").textContent(), /^Hi Kathie,/);
+    assert.doesNotMatch(await page.locator("#welcome-draft").textContent(), /Pat Example/);
+    // Typing the name updates the draft at once, and is saved once typing pauses.
+    await page.getByLabel("Your name").fill("Pat Example");
+    assert.match(await page.locator("#welcome-draft").textContent(), /Pat Example$/);
+    await page.getByLabel("Email address").fill("pat@example.com");
+    await page.waitForFunction(() => document.getElementById("welcome-saved").textContent === "Saved.");
+    const stored = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
+    assert.deepEqual(stored.me, { name: "Pat Example", email: "pat@example.com", link: "" });
+    // Where the button is, how to pin it, and the shortcut as the browser reports it.
+    const shortcut = await page.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === "_execute_action")?.shortcut ?? "");
+    const where = await page.locator("#welcome-shortcut").textContent();
+    if (shortcut) assert.ok(where.includes(shortcut), where);
+    else assert.match(where, /No keyboard shortcut is set/);
+    assert.match(await page.locator("main").textContent(), /pin next to NotYet/);
+    // It points to the options page, which shows what was typed here and links back.
+    await page.getByRole("link", { name: "Open the settings" }).click();
+    await page.waitForSelector("html[data-ready]");
+    assert.equal(await page.getByLabel("Your name").inputValue(), "Pat Example");
+    assert.equal(await page.getByRole("link", { name: "Welcome page" }).getAttribute("href"), "welcome.html");
+    // Skippable: Skip closes its tab.
+    const closed = auto.waitForEvent("close");
+    await auto.getByRole("button", { name: "Skip for now" }).click();
+    await closed;
+    assert.deepEqual([...page.errors, ...auto.errors ?? []], []);
+  } finally {
+    await h.close();
+  }
+});
+
+test("dark mode: every extension page follows prefers-color-scheme", async () => {
+  const h = await launch();
+  try {
+    for (const file of ["options.html", "welcome.html"]) {
+      const page = await open(h, file);
+      const colours = async () => page.evaluate(() => {
+        const of = (el) => getComputedStyle(el).backgroundColor;
+        const field = document.querySelector("input[type=text]");
+        return { body: of(document.body), field: of(field), text: getComputedStyle(document.body).color };
+      });
+      await page.emulateMedia({ colorScheme: "light" });
+      const light = await colours();
+      await page.emulateMedia({ colorScheme: "dark" });
+      const dark = await colours();
+      assert.equal(light.body, "rgb(255, 255, 255)", `${file} light`);
+      assert.equal(dark.body, "rgb(18, 23, 27)", `${file} dark`);
+      assert.equal(dark.field, "rgb(26, 32, 38)", `${file}: fields are dark too`);
+      assert.equal(dark.text, "rgb(230, 233, 236)", `${file}: light text on dark`);
+      await page.close();
+    }
+  } finally {
+    await h.close();
+  }
+});
+
+/**
+ * The interface text a user reads on `page`: text nodes and the labels of attributes, leaving
+ * out what is the user's or an invitation's own text (fields, templates, the sample and its draft).
+ */
+const interfaceText = (page) => page.evaluate(() => {
+  // #hint-pasted shows the invitation JSON format, whose keys are the format's, not English.
+  const skip = "textarea, input, #invitation-card, #preview-draft, #welcome-draft, #preview-invitation, .caret, kbd, #hint-pasted";
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest(skip) || n.parentElement.closest("select#tpl-id, select#tpl-lang, select#r-0-template")) continue;
+    if (n.textContent.trim()) out.push(n.textContent.trim());
+  }
+  for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+    for (const a of ["aria-label", "title", "placeholder"]) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+  }
+  out.push(document.title);
+  return out;
+});
+
+for (const lang of ["de", "fr"]) {
+  test(`the options and welcome pages in ${lang === "de" ? "German" : "French"}: no English left`, async () => {
+    const h = await launch({ lang });
+    try {
+      const en = messages("en");
+      const ours = messages(lang);
+      // Every English interface text that the locale words differently, in pieces between its
+      // placeholders: none may show up on the page.
+      const english = Object.entries(en)
+        .filter(([k, v]) => ours[k] && ours[k].message !== v.message && !["name", "description"].includes(k))
+        .flatMap(([, v]) => v.message.split(/\$\w+\$|\$\d/))
+        .map((s) => s.trim())
+        .filter((s) => s.length >= 6);
+      // Common English words that a translated interface has no reason to show.
+      const words = /\b(the|and|your|with|this|from|save|saved|changes|settings|template|rule|matched|problem|line|column|wrote)\b/i;
+      const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
+      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"] }, then: { action: "reply" } }] } }));
+      for (const file of ["options.html", "welcome.html"]) {
+        const page = await open(h, file);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        if (file === "options.html") {
+          // An edit and a refused save say their piece too.
+          await page.locator("#me-name").fill("Pat");
+          await page.locator("#tpl-long").fill("{oops");
+          await page.keyboard.press("Control+s");
+          await page.waitForFunction(() => document.querySelector(".status-problem"));
+        }
+        const texts = await interfaceText(page);
+        const leftovers = texts.filter((t) => fragments.some((f) => f.test(t)) || words.test(t));
+        assert.deepEqual(leftovers, [], `${file} in ${lang}`);
+        await page.close();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+}
