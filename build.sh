@@ -45,19 +45,23 @@ PKG=target/wasm-pkg
 # module (198,006 B that day). Raised to 210 KB, a decision: the welcome page (5.3 KB gzipped in
 # the module) and the French interface (4.9 KB) came after typed reasons in three languages; the
 # zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
-# Raised to 255 KB with the invitation side panel (issue 8), a decision: the panel shares the
-# module rather than shipping a second copy of the core; the zips came to 248,418 B.
-ZIP_BUDGET=261120             # 255 KB
+# Raised to 230 KB with the module below for issue 7's reader (226,054 B).
+# Raised to 265 KB with the invitation side panel (issue 8), a decision: the panel shares the
+# module rather than shipping a second copy of the core (+~22 KB zipped).
+ZIP_BUDGET=271360             # 265 KB
 # The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
 # so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
 # 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
 # 19.5 KB (417,090 B): what users download is the gzipped module and the zip, held where they were.
-# Raised to 520 KB with the invitation side panel (509,245 B: its page, list, record and the
-# card-control reader, +92 KB raw on top of 417 KB).
-WASM_BUDGET=532480            # 520 KB
+# Raised to 470 KB raw and 200 KB gzipped, a decision, when reading LinkedIn as it really is
+# (issue 7: cards found by their Accept/Ignore controls in seven languages, times by pattern,
+# visibility, lone surrogates tolerated, a choice of person when unsure, masked page reports)
+# added 17.9 KB raw and 13.7 KB gzipped: 468,737 B and 198,524 B then.
+# Raised to 560 KB raw and 235 KB gzipped with the invitation side panel (issue 8: its page,
+# list, progress record and the card-control reader; about +92 KB raw, +31 KB gzipped).
+WASM_BUDGET=573440            # 560 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
-# Raised to 220 KB with the side panel (215,802 B, +31 KB gzipped).
-WASM_GZIP_BUDGET=225280       # 220 KB gzipped (gzip -9)
+WASM_GZIP_BUDGET=240640       # 235 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -157,9 +161,13 @@ browser_tests() {
   local browser=$1 status=0
   step "page fixtures in $browser"
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/pages || status=1
+  step "outside pages (markup saved from the live site by others) in $browser"
+  run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/outside || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
   if [ "$browser" = chromium ]; then
+    step "notice tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
     step "options page tests in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"

@@ -6,12 +6,14 @@
  * decides what to read and what to write.
  *
  * Commands and answers (all plain JSON):
- * - `{op: "snapshot", attributes, skip, max_depth, class_parts}` → the JSON string of a core
- *   `Snapshot` (crates/core/src/snapshot.rs)
+ * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
+ *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
- * - `{op: "notice", level, text, actions}` → `{ok: true}`; a button of `actions` ({label, request})
- *   sends `{type: "notice-action", request}` to the service worker
+ * - `{op: "notice", level, text, details, choices, actions, close, focus}` → `{ok: true}`: a button
+ *   of `actions` ({label, request}) or an option of a menu in `choices` ({label, options, selected})
+ *   sends `{type: "notice-action", request}` to the service worker; `focus` moves the keyboard
+ *   focus into the notice (it answers the notice's own control)
  * - `{op: "outline", marks: [{node, label}], scroll}` → `{ok: true, missing: [ids]}`: scrolls node
  *   `scroll` into view and draws a labelled frame over each mark, in a closed shadow root of its
  *   own (nothing of the page's is restyled); `marks: []` removes the frames
@@ -34,32 +36,60 @@ export function agent(command) {
     return id;
   };
 
-  /** Iterative walk (deep pages must not overflow the stack); no layout or style reads. */
-  const snapshot = ({ attributes, skip, max_depth: maxDepth = Infinity, class_parts: classParts }) => {
+  /**
+   * Iterative walk (deep pages must not overflow the stack). What the page doesn't render is
+   * marked `h: 1` and left out: the `hidden` attribute, and for the elements the core asks about
+   * (`probe`: containers, cards, controls, boxes) the browser's own `checkVisibility()`, which
+   * covers CSS (`display: none`, collapsed panels, `visibility: hidden`). Text is capped per node
+   * and in all, attributes per value; every string is made well-formed (a lone surrogate from an
+   * emoji cut in half would otherwise reach the core as `\ud83d`). A cut is marked `x`.
+   */
+  const snapshot = ({
+    attributes,
+    skip,
+    max_depth: maxDepth = Infinity,
+    class_parts: classParts,
+    probe = {},
+    max_text: maxText = Infinity,
+    max_total_text: maxTotal = Infinity,
+    max_attribute: maxAttribute = Infinity,
+  }) => {
     const wanted = new Set(attributes);
     const skipped = new Set(skip);
+    const probeTags = new Set(probe.tags ?? []);
+    const probeAttributes = new Set(probe.attributes ?? []);
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
     const value = (el, name) => {
-      const v = el.getAttribute(name);
-      if (name !== "class" || !classPart) return v;
+      let v = el.getAttribute(name);
+      if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
+      if (name !== "class" || !classPart) return well(v);
       return classPart.test(v) ? v.split(/\s+/).filter((w) => classPart.test(w)).join(" ") : "";
     };
+    let budget = maxTotal; // characters of text left to copy
     state.nodes = new Map();
     // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
     const element = (el, depth, tag) => {
       const out = { i: idOf(el), t: tag ?? el.localName };
+      let hidden = false;
+      let probed = probeTags.has(out.t);
       if (el.hasAttributes?.()) {
         // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
         const a = [];
         for (const name of el.getAttributeNames()) {
+          if (name === "hidden") hidden = true;
+          if (!probed && probeAttributes.has(name)) probed = true;
           if (!wanted.has(name)) continue;
           const v = value(el, name);
           if (v !== "" || name !== "class") a.push(name, v);
         }
         if (a.length) out.a = a;
       }
-      if (depth < maxDepth) stack.push([el, out, depth]);
+      if (!hidden && probed && el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) hidden = true;
+      if (hidden) out.h = 1;
+      else if (depth < maxDepth) stack.push([el, out, depth]);
+      else if (el.firstChild || el.shadowRoot) out.x = 1;
       return out;
     };
     const stack = [];
@@ -80,8 +110,16 @@ export function agent(command) {
       }
       for (let n = el.firstChild; n; n = n.nextSibling) {
         if (n.nodeType === 3) {
-          const text = n.data;
-          if (/\S/.test(text)) c.push(text);
+          let text = n.data;
+          if (!/\S/.test(text)) continue;
+          const room = Math.min(maxText, budget);
+          if (text.length > room) {
+            text = text.slice(0, room);
+            out.x = 2;
+            if (!text) continue;
+          }
+          budget -= text.length;
+          c.push(well(text));
         } else if (n.nodeType === 1 && !skipped.has(n.localName)) {
           c.push(element(n, depth + 1));
         }
@@ -99,7 +137,8 @@ export function agent(command) {
       if (!inner) break;
     }
     const focus = active && state.nodes.has(state.ids.get(active)) ? state.ids.get(active) : undefined;
-    return JSON.stringify({ url: location.href, title: doc.title, lang: doc.documentElement.lang || "", root, focus });
+    const title = well(doc.title.slice(0, maxAttribute));
+    return JSON.stringify({ url: location.href, title, lang: well(doc.documentElement.lang || ""), root, focus });
   };
 
   /**
@@ -169,60 +208,124 @@ export function agent(command) {
     return { ok: true, text: box.innerText };
   };
 
-  /** A toast in a closed shadow root of its own: the page's styles and scripts can't reach in. */
-  const notice = ({ level, text, actions = [] }) => {
+  /**
+   * The notice: a toast in the top layer (`popover="manual"`), in a closed shadow root of a host
+   * whose element name is random. The page's CSS can't hide, move or cover it: the host's own
+   * `:host` rules are `!important`, which beats the page's `!important` (the inner tree wins for
+   * important rules), and the top layer is above every z-index. Every text is set as text (names
+   * and notes are hostile) and cut to a length; the box has a maximum height and scrolls.
+   * Screen readers: the live region is in the page first, empty, and filled a moment later.
+   * Its words come from the core, in the interface language; buttons and menus hand their
+   * request back to the service worker.
+   */
+  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false }) => {
     state.toast?.remove();
     clearTimeout(state.timer);
-    const host = document.createElement("notyet-notice");
+    const cut = (s, n) => {
+      const t = String(s ?? "");
+      return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+    };
+    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+    // A valid custom element name (a shadow root may be attached to one) that no page stylesheet can name.
+    const host = document.createElement(`${letters()}-${letters()}`);
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
+    // `all: initial !important` resets every property the page might set, hidden or moved;
+    // the few that must differ from their initial value follow, as important.
+    const host_ = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;" +
+      " width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important;";
     sheet.replaceSync(`
-      :host { all: initial; position: fixed; z-index: 2147483647; top: 16px; right: 16px; }
-      div { display: flex; gap: 10px; align-items: flex-start; box-sizing: border-box; width: min(380px, calc(100vw - 32px));
-        padding: 12px 12px 12px 14px; border-radius: 10px; border-left: 5px solid #0a666e; background: #fff; color: #1d2226;
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.22); }
-      div.warning { border-left-color: #b26b00; } div.error { border-left-color: #b3261e; } div.info { border-left-color: #3b6fb6; }
-      p { margin: 0; flex: 1; white-space: pre-line; overflow-wrap: anywhere; }
-      b { display: block; margin-bottom: 2px; color: #0a666e; }
-      button { all: unset; cursor: pointer; padding: 0 6px; font-size: 18px; line-height: 1; color: #555; border-radius: 4px; }
-      button:hover, button:focus-visible { background: #eee; color: #000; outline: 2px solid #0a666e; }
-      span { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-      span button { font-size: 13px; padding: 3px 10px; border: 1px solid #0a666e; color: #0a666e; border-radius: 14px; }`);
+      :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
+      .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
+        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain;
+        padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid var(--accent); background: var(--bg); color: var(--fg);
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px #0006; }
+      .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }
+      @media (prefers-color-scheme: dark) { .box { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; } }
+      .warning { border-left-color: #b26b00; } .error { border-left-color: #b3261e; } .info { border-left-color: #3b6fb6; }
+      .head { padding-right: 28px; } b { color: var(--accent); } [hidden] { display: none !important; }
+      p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
+      ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: var(--soft); overflow-wrap: anywhere; }
+      button { all: unset; cursor: pointer; border-radius: 4px; }
+      button:hover, button:focus-visible { background: var(--hover); outline: 2px solid var(--accent); outline-offset: 1px; }
+      .x { position: absolute; top: 8px; right: 8px; padding: 0 6px; font-size: 18px; line-height: 1; color: var(--soft); }
+      .row { display: flex; flex-wrap: wrap; gap: 6px 10px; margin-top: 8px; align-items: center; }
+      .row button { font-size: 13px; padding: 3px 10px; border: 1px solid var(--accent); color: var(--accent); border-radius: 14px; }
+      .row .menu, .options button { font-size: 12.5px; padding: 2px 8px; border-color: var(--line); color: inherit; }
+      .options { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; }
+      .options [aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--bg); }`);
     shadow.adoptedStyleSheets = [sheet];
-    const box = document.createElement("div");
-    box.className = level;
-    box.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
-    const p = document.createElement("p");
-    const title = document.createElement("b");
-    title.textContent = "NotYet";
-    p.append(title, text); // appended as a text node: names and notes are hostile text
-    const close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "×";
-    close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", () => host.remove());
-    if (actions.length) {
-      // Each button hands its request back to the service worker, which plans and writes again.
-      const row = document.createElement("span");
-      for (const { label, request } of actions) {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = label;
-        b.addEventListener("click", () => {
-          host.remove();
-          // The worker answers with a new notice on the page, not a reply: no response is awaited.
-          (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
-        });
-        row.append(b);
-      }
-      p.append(row);
+    const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
+    const box = el("div", { className: `box ${level}${pageIsDark() ? " dark" : ""}` });
+    const head = el("div", { className: "head" });
+    const x = el("button", { type: "button", className: "x", textContent: "×" });
+    x.setAttribute("aria-label", cut(close, 40));
+    x.addEventListener("click", () => host.remove());
+    head.append(el("b", { textContent: "NotYet" }));
+    // The live region: in the page before its words, so that screen readers announce them.
+    const live = el("div");
+    live.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
+    box.append(head, live);
+    // Each control hands its request to the service worker, which plans and writes again.
+    const send = (request) => {
+      host.remove();
+      // The worker answers with a new notice on the page, not a reply: no response is awaited.
+      (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
+    };
+    const controls = el("div", { className: "row" });
+    // A menu is a button that opens its options as buttons: no form fields, which would wake
+    // the browser's autofill (and its requests) on the page.
+    for (const { label, options = [], selected = 0 } of choices.slice(0, 4)) {
+      const toggle = el("button", { type: "button", className: "menu", textContent: `${cut(label, 40)}: ${cut(options[selected]?.label, 60)} ▾` });
+      toggle.setAttribute("aria-expanded", "false");
+      const list = el("div", { className: "options", hidden: true });
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-label", cut(label, 40));
+      options.slice(0, 20).forEach(({ label: name, request }, k) => {
+        const option = el("button", { type: "button", textContent: cut(name, 60) });
+        option.setAttribute("aria-pressed", String(k === selected));
+        option.addEventListener("click", () => send(request));
+        list.append(option);
+      });
+      toggle.addEventListener("click", () => {
+        list.hidden = !list.hidden;
+        toggle.setAttribute("aria-expanded", String(!list.hidden));
+        if (!list.hidden) list.querySelector('[aria-pressed="true"]')?.focus();
+      });
+      controls.append(toggle, list);
     }
-    box.append(p, close);
+    for (const { label, request } of actions.slice(0, 6)) {
+      const b = el("button", { type: "button", className: "act", textContent: cut(label, 60) });
+      b.addEventListener("click", () => send(request));
+      controls.append(b);
+    }
+    if (controls.childElementCount) box.append(controls);
+    box.append(x); // last in the tab order, first in the corner
+    box.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") host.remove();
+    });
     shadow.append(box);
+    state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
+    host.popover = "manual";
     document.documentElement.append(host);
+    try {
+      host.showPopover();
+    } catch {
+      // No top layer (an old browser): the fixed position and z-index above still hold.
+    }
     state.toast = host;
-    // A notice with buttons stays longer, and not while the pointer or focus is on it.
-    const hide = () => (state.timer = setTimeout(() => host.remove(), actions.length ? 20000 : 8000));
+    setTimeout(() => {
+      const p = el("p");
+      p.append(cut(text, 1200)); // appended as a text node: names and notes are hostile text
+      const list = el("ul");
+      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) }));
+      live.append(p);
+      if (list.childElementCount) live.append(list);
+      // A notice that answers a notice's own control takes the keyboard focus where the user was.
+      if (focus) box.querySelector(".row button, .x")?.focus();
+    }, 80);
+    // A notice with controls stays longer, and not while the pointer or focus is on it.
+    const hide = () => (state.timer = setTimeout(() => host.remove(), controls.childElementCount ? 30000 : 10000));
     host.addEventListener("mouseenter", () => clearTimeout(state.timer));
     host.addEventListener("focusin", () => clearTimeout(state.timer));
     host.addEventListener("mouseleave", hide);
@@ -284,6 +387,24 @@ export function agent(command) {
       if ((y === "auto" || y === "scroll") && p.scrollHeight > p.clientHeight) return p;
     }
     return document.scrollingElement ?? document.documentElement;
+  };
+
+  /**
+   * Whether the page shows a dark theme of its own: its `color-scheme` is dark only, or its
+   * background (the body's, else the root's) is dark. The notice follows it, and otherwise
+   * follows `prefers-color-scheme`.
+   */
+  const pageIsDark = () => {
+    const root = document.documentElement;
+    const scheme = getComputedStyle(root).colorScheme || "";
+    if (/\bdark\b/.test(scheme) && !/\blight\b/.test(scheme)) return true;
+    for (const node of [document.body, root]) {
+      if (!node) continue;
+      const rgb = /^rgba?\(([^)]*)\)/.exec(getComputedStyle(node).backgroundColor);
+      const [r, g, b, a = 1] = rgb ? rgb[1].split(/[\s,/]+/).filter(Boolean).map(Number) : [];
+      if (rgb && a > 0.5) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+    }
+    return false;
   };
 
   switch (command.op) {

@@ -2,7 +2,7 @@
  * The module service worker: on a toolbar click it takes a snapshot through the page agent,
  * asks the core (WASM) for a Plan, and carries it out. All reading, deciding and wording is the
  * core's (in the browser's interface language); this file only moves data between the browser APIs,
- * the page and the core, and words a failed click and the settings warnings' heading from _locales.
+ * the page and the core, and words a failed click (and its notice's Close) from _locales.
  */
 import { api } from "./browser.js";
 import { agent } from "./agent.js";
@@ -36,9 +36,12 @@ const lastDraft = async (tabId) => {
 };
 
 /** The browser's interface language ("de", "en-US"): the core words its notices in it. */
-const ui = () => api.i18n.getUILanguage();
+let ui = () => api.i18n.getUILanguage();
 /** One of the few words of our own on a notice, from _locales (English if the key is missing). */
 const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallback;
+
+/** Each tab's last snapshot (the agent's JSON), kept in memory for a "Not right?" page report. */
+const snapshots = new Map();
 
 /** Tabs whose badge says a click failed; cleared on the next good click. */
 const badged = new Set();
@@ -53,12 +56,18 @@ globalThis.__notyetClicks = [];
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
 /**
- * The tests' commands: `count` (clicks so far), `click` (waits for record `n`, up to `timeout`
+ * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
+ * the browser's), `click` (waits for record `n`, up to `timeout`
  * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
 globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
   if (op === "count") return globalThis.__notyetClicks.length;
+  // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
+  if (op === "ui") {
+    ui = n ? () => n : () => api.i18n.getUILanguage();
+    return true;
+  }
   if (op === "beforeInsert") {
     beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
     return true;
@@ -87,6 +96,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   if (!sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
   else if (message.request?.type === "panel") openPanel(sender.tab);
+  else if (message.request?.type === "report") void report(sender.tab);
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
@@ -102,6 +112,7 @@ api.storage.onChanged.addListener((changes, area) => {
 });
 api.tabs.onRemoved.addListener((tabId) => {
   drafts.delete(tabId);
+  snapshots.delete(tabId);
   badged.delete(tabId);
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
@@ -180,10 +191,12 @@ async function clickOnce(tab, request) {
     snapshotRequest ??= JSON.parse(core.snapshotRequest());
     const snapshot = await run(tabId, { op: "snapshot", ...snapshotRequest });
     record.snapshot = performance.now();
+    snapshots.set(tabId, snapshot);
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
-    const notice = { ...plan.notice };
-    if (plan.warnings.length) notice.text += `\n${say("notice_settings", "Settings:")} ${plan.warnings.join("; ")}`;
+    // Settings problems are in the notice's details already. A notice that answers the notice's
+    // own button or menu takes the keyboard focus, where the user was.
+    const notice = { ...plan.notice, focus: Boolean(request) };
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
       Object.assign(record, { mode, lines }); // @test
@@ -206,7 +219,7 @@ async function clickOnce(tab, request) {
   } catch (e) {
     record.error = String(e?.message ?? e);
     // A notice that couldn't be shown (chrome:// pages, the web store) becomes the badge and tooltip.
-    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error) };
+    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error), close: say("notice_close", "Close") };
     if (record.notice || !(await run(tabId, { op: "notice", ...notice }).then(Boolean, () => false))) {
       badged.add(tabId);
       await Promise.allSettled([api.action.setBadgeText({ tabId, text: "!" }), api.action.setTitle({ tabId, title: notice.text })]);
@@ -216,4 +229,24 @@ async function clickOnce(tab, request) {
     globalThis.__notyetClicks.push(record); // @test
   }
   return record;
+}
+
+/**
+ * "Not right?": the snapshot NotYet last read in this tab (a fresh one if the worker restarted
+ * since), masked by the core, shown on the report page for the user to save or discard. It
+ * stays in this browser: session storage, then a file the user saves.
+ */
+async function report(tab) {
+  try {
+    const core = await ready();
+    snapshotRequest ??= JSON.parse(core.snapshotRequest());
+    const snapshot = snapshots.get(tab.id) ?? (await run(tab.id, { op: "snapshot", ...snapshotRequest }));
+    const pageReport = core.pageReport(snapshot);
+    if (!pageReport) throw new Error("the page could not be read");
+    await api.storage.session.set({ pageReport });
+    await api.tabs.create({ url: api.runtime.getURL("report.html"), index: tab.index + 1 });
+  } catch (e) {
+    const text = say("notice_failed", `NotYet couldn't finish (${e?.message ?? e}). Nothing was changed.`, String(e?.message ?? e));
+    await run(tab.id, { op: "notice", level: "error", text }).catch(() => {});
+  }
 }

@@ -162,7 +162,7 @@ test("on a page that isn't LinkedIn the notice says where NotYet works, and noth
   assert.equal(record.snapshot, undefined, "no snapshot taken");
   assert.equal((await box(page)).text, before.text);
   assert.equal(await h.lastRead(), null);
-  await page.waitForSelector("notyet-notice", { state: "attached", timeout: 2000 }); // the notice's host, on the page
+  await page.waitForSelector("[popover]", { state: "attached", timeout: 2000 }); // the notice's host (its name is random), on the page
   await page.close();
 });
 
@@ -180,7 +180,7 @@ test("a page the agent may not enter gets the notice as the button's badge and t
 test("the notice: one at a time, in a closed shadow root, hostile text shown as text", async () => {
   const page = await open("x-not-linkedin", "https://www.example.com/compose");
   for (let i = 0; i < 3; i++) await page.evaluate(agent, { op: "notice", level: "info", text: `<img src=x onerror=alert(1)> ${i}` });
-  const hosts = await page.evaluate(() => [...document.querySelectorAll("notyet-notice")].map((n) => n.shadowRoot));
+  const hosts = await page.evaluate(() => [...document.querySelectorAll("[popover]")].map((n) => n.shadowRoot));
   assert.deepEqual(hosts, [null], "exactly one notice host, its shadow root closed");
   assert.equal(await page.evaluate(() => document.querySelectorAll("img").length), 0);
   await page.close();

@@ -31,7 +31,7 @@ try {
   await page.screenshot({ path: path.join(ROOT, "dist/demo.png") });
   console.log("saved dist/demo.png");
   if (!headed) {
-    // 1280×800, light and dark: the notice after a draft, and the options page.
+    // 1280×800, light and dark: the notice after a draft, the options page and the welcome page.
     fs.mkdirSync(OUT, { recursive: true });
     for (const scheme of ["light", "dark"]) {
       const shot = await h.context.newPage();
@@ -47,6 +47,13 @@ try {
       await options.waitForSelector("html[data-ready]", { timeout: 10000 });
       await options.screenshot({ path: path.join(OUT, `options-${scheme}.png`) });
       await options.close();
+      // The welcome page a new user meets, with a name typed so the sample's draft signs with it.
+      const welcome = await h.context.newPage();
+      await welcome.emulateMedia({ colorScheme: scheme });
+      await welcome.goto(h.extensionUrl("welcome.html"));
+      await welcome.waitForSelector("html[data-ready]", { timeout: 10000 });
+      await welcome.screenshot({ path: path.join(OUT, `welcome-${scheme}.png`) });
+      await welcome.close();
     }
     const art = await h.context.newPage();
     await renderArt(art);

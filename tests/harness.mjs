@@ -152,6 +152,19 @@ class Harness {
     return this.waitForClick(before);
   }
 
+  /** Opens the notice's menu `label` ("Language: English ▾") and clicks its `option`, with the mouse. */
+  async chooseInNotice(page, label, option) {
+    await this.clickNoticeButton(page, (text) => text.startsWith(`${label}: `));
+    await this.clickNoticeButton(page, option);
+  }
+
+  /** Picks a menu option on the notice and waits for the worker to finish the request it sends. */
+  async chooseNotice(page, label, option) {
+    const count = await this.clickCount();
+    await this.chooseInNotice(page, label, option);
+    return this.waitForClick(count);
+  }
+
   /**
    * Clicks the toolbar action `times` times at once, as a double click or a held shortcut does,
    * and returns the records of all of them (a dropped one says `dropped: true`).
@@ -319,8 +332,10 @@ class ChromiumHarness extends Harness {
       for (let tries = 0; ; tries++) {
         const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
         const find = (n, inNotice) => {
-          const here = inNotice || n.localName === "notyet-notice";
-          if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue === label)) return n;
+          // The notice's host has a random name; it is the element with a popover and a closed shadow root.
+          const here = inNotice || ((n.attributes ?? []).includes("popover") && (n.shadowRoots ?? []).some((r) => r.shadowRootType === "closed"));
+          const match = typeof label === "function" ? label : (text) => text === label;
+          if (here && n.localName === "button" && (n.children ?? []).some((c) => c.nodeValue !== null && match(c.nodeValue))) return n;
           for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
             const hit = find(c, here);
             if (hit) return hit;
@@ -545,13 +560,14 @@ class FirefoxHarness extends Harness {
   async clickNoticeButton(page, label) {
     await this.switchTo(page.handle, true);
     for (let tries = 0; ; tries++) {
-      const hosts = await this.m.value("WebDriver:FindElements", { using: "css selector", value: "notyet-notice" });
+      const hosts = await this.m.value("WebDriver:FindElements", { using: "css selector", value: "[popover]" }); // the notice's host has a random name
       for (const host of hosts) {
         const root = await this.m.value("WebDriver:GetShadowRoot", { id: Object.values(host)[0] });
         const buttons = await this.m.value("WebDriver:FindElementsFromShadowRoot", { shadowRoot: Object.values(root)[0], using: "css selector", value: "button" });
         for (const b of buttons) {
           const id = Object.values(b)[0];
-          if ((await this.m.value("WebDriver:GetElementText", { id })) === label) return this.m.send("WebDriver:ElementClick", { id });
+          const text = await this.m.value("WebDriver:GetElementText", { id });
+          if (typeof label === "function" ? label(text) : text === label) return this.m.send("WebDriver:ElementClick", { id });
         }
       }
       if (tries > 50) throw new Error(`the notice has no "${label}" button`);

@@ -259,7 +259,15 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Rust recruiters");
   await page.getByLabel("Keywords", { exact: true }).fill("rust");
+  await page.locator("#r-0-cat-recruiter").check();
+  await page.locator("#r-0-action").selectOption("reply");
+  // The rule in one line, kept up to date as it is edited.
+  assert.equal(await text(page, "#r-0-summary"), "Rule 1: Rust recruiters · If Recruiter and ‘rust’ → Reply");
   await page.getByRole("button", { name: "Add a rule" }).click();
+  // A new rule ticks no category; the one before folds to its summary.
+  assert.equal(await page.locator("#r-1-summary ~ fieldset input[type=checkbox][id*=cat]:checked").count(), 0);
+  assert.equal(await page.locator("#r-0-name").isVisible(), false);
+  assert.match(await text(page, "#r-1-summary"), /Rule 2: New rule · Any invitation → the usual action/);
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Spam is ignored");
   await page.locator("#r-1-action").selectOption("ignore");
@@ -268,12 +276,15 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "r-0-down");
   assert.match(await page.locator("#rules > li:first-child legend").first().textContent(), /Rule 1: Spam is ignored/);
+  await page.locator("#r-1-summary").click(); // unfolds it
   await page.locator("#r-1-enabled").uncheck();
+  assert.match(await text(page, "#r-1-summary"), /^\(off\) Rule 2: Rust recruiters/);
   await page.keyboard.press("Control+s");
   await untilSaved(page);
   const rules = (await stored(page)).rules;
   assert.deepEqual(rules.map((r) => [r.name, r.enabled]), [["Spam is ignored", true], ["Rust recruiters", false]]);
   assert.deepEqual(rules[1].when, { category: ["recruiter"], keywords: ["rust"], in: "any" });
+  assert.deepEqual(rules[1].then, { action: "reply" });
   assert.equal(rules[0].then.action, "ignore");
   // The first rule now matches the recruiter sample: the preview shows it.
   await page.locator("#sample").selectOption({ label: /Sam Carter/ }).catch(async () => {
@@ -414,4 +425,32 @@ test("an import over 1 MB is refused before it is read; one that storage can't h
   assert.deepEqual(await stored(page), good, "storage keeps the old settings");
   await page.evaluate(() => chrome.storage.local.remove("filler"));
   await page.close({ runBeforeUnload: false });
+});
+
+test("templates: placeholders inserted with a click at the caret, the error's line marked, the sample shown", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  const sam = await page.locator("#sample option", { hasText: "Sam Carter" }).getAttribute("value");
+  await page.locator("#sample").selectOption(sam);
+  await page.getByLabel("Template", { exact: true }).selectOption("recruiter");
+  const short = page.getByRole("textbox", { name: "Short wording" });
+  await short.fill("Hello , thanks.");
+  await short.evaluate((el) => el.setSelectionRange(6, 6));
+  await page.getByRole("button", { name: "{first_name}" }).click();
+  assert.equal(await short.inputValue(), "Hello {first_name}, thanks.");
+  assert.equal(await short.evaluate((el) => el.selectionStart), 18, "the caret after the placeholder");
+  await page.getByRole("button", { name: "{me.name}" }).click();
+  assert.equal(await short.inputValue(), "Hello {first_name}{me.name}, thanks.");
+  assert.match(await text(page, "#status-tpl-short"), /Your wording/);
+  // The preview shows the invitation itself: name, headline, note.
+  assert.match(await text(page, "#preview-invitation"), /Sam Carter.*Technical Recruiter.*senior Rust role/s);
+  // An error on line 2: that line is marked behind the text, and nothing else.
+  const long = page.getByRole("textbox", { name: "Long wording" });
+  await long.fill("Hi {first_name},\nthanks {oops\nbye");
+  assert.equal(await page.locator("#bd-tpl-long mark").textContent(), "thanks {oops");
+  assert.match(await text(page, "#err-tpl-long"), /Line 2/);
+  await long.fill("Hi {first_name},\nthanks\nbye");
+  assert.equal(await page.locator("#bd-tpl-long mark").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

@@ -92,12 +92,14 @@ test("dark mode: every extension page follows prefers-color-scheme", async () =>
  */
 const interfaceText = (page) => page.evaluate(() => {
   // #hint-pasted shows the invitation JSON format, whose keys are the format's, not English.
-  const skip = "textarea, input, #invitation-card, #preview-draft, #welcome-draft, #preview-invitation, .caret, kbd, #hint-pasted";
+  const skip = "textarea, input, #invitation-card, #preview-draft, #welcome-draft, #preview-invitation, .caret, .backdrop, kbd, #hint-pasted";
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.parentElement.closest(skip) || n.parentElement.closest("select#tpl-id, select#tpl-lang, select#r-0-template")) continue;
-    if (n.textContent.trim()) out.push(n.textContent.trim());
+    // Placeholders ({first_name}) are template syntax, the same in every language.
+    const t = n.textContent.replace(/\{[^}]*\}/g, "").trim();
+    if (t) out.push(t);
   }
   for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
     for (const a of ["aria-label", "title", "placeholder"]) if (el.getAttribute(a)) out.push(el.getAttribute(a));

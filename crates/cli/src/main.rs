@@ -1,9 +1,13 @@
-//! `notyet`: the NotYet core over JSON lines (the commands and formats: docs/formats.md).
+//! `notyet`: the NotYet core over JSON lines and saved pages (the commands and formats: docs/formats.md).
 //!
 //! Kept thin: argument parsing, files and streams here; every decision in `notyet-core`.
-//! Arguments are parsed by hand: two subcommands and one flag don't justify a parser crate.
+//! Arguments are parsed by hand: four subcommands and two flags don't justify a parser crate.
 
-use notyet_core::{decide, Invitation, Settings};
+use notyet_core::click::{self, Target};
+use notyet_core::html;
+use notyet_core::read::read_page;
+use notyet_core::snapshot::Snapshot;
+use notyet_core::{decide, Action, Invitation, Settings};
 use std::fs;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -18,10 +22,24 @@ Usage:
       {\"error\": \"...\", \"line\": N} instead and the rest go on; the exit status is 1 if any failed.
   notyet check-settings FILE|-
       Checks a settings file and prints each problem with its JSON path; exit status 1 if any.
+  notyet read [--url URL] FILE
+      Reads a saved page (FILE.html) or a page report (FILE.json, saved from NotYet's notice)
+      as the extension would: one invitation (JSON) a line in page order, then one line
+      {\"composer\": {\"to\": NAME or null, \"text\": TEXT}} or {\"composer\": null}.
+      --url gives the page's address (default: the address the file names, else the
+      invitation manager's); it decides which page layout is read.
+  notyet triage [--settings FILE] [--url URL] PAGE.html
+      For every invitation on a saved page, in page order, one JSON line with the invitation's
+      fields and the decision's category, action, reasons and text; the counts per action
+      go to standard error.
   notyet --help | --version
 
-Exit status: 0 all well, 1 some input line or setting had a problem, 2 the command could not run.
+Exit status: 0 all well, 1 some input line or setting had a problem, or a page could not be
+read; 2 the command could not run.
 ";
+
+/// Where a saved page is taken to be when neither `--url` nor the file says.
+const DEFAULT_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
 
 /// A failure that stops the command, printed as `notyet: …` with exit status 2.
 struct Fatal(String);
@@ -53,6 +71,8 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
         }
         "suggest" => suggest(rest),
         "check-settings" => check_settings(rest),
+        "read" => read(rest),
+        "triage" => triage(rest),
         other => Err(Fatal(format!("unknown command `{other}` (try `notyet --help`)"))),
     }
 }
@@ -64,7 +84,12 @@ fn read_text(path: &str) -> Result<String, Fatal> {
         io::stdin().read_to_string(&mut s).map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
         return Ok(s);
     }
-    fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))
+    let text = fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?;
+    // Editors on Windows start UTF-8 files with a byte-order mark: it is no part of the content.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
@@ -114,6 +139,7 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
         let result = match std::str::from_utf8(&line) {
             Err(e) => Err(format!("not UTF-8 text: {e}")),
             Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) if number == 1 && text.starts_with('\u{feff}') => parse_invitation(&text['\u{feff}'.len_utf8()..]),
             Ok(text) => parse_invitation(text),
         };
         let json = match result {
@@ -143,8 +169,18 @@ fn closed_output(e: io::Error) -> Result<ExitCode, Fatal> {
     }
 }
 
+/// serde_json's message, but nesting past its limit said as such (it files it as a syntax error).
+fn json_problem(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        format!("the JSON nests more than 128 levels deep at line {}, column {}", e.line(), e.column())
+    } else {
+        message
+    }
+}
+
 fn parse_invitation(text: &str) -> Result<Invitation, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {}", json_problem(&e)))?;
     if !value.is_object() {
         return Err("expected an invitation object {\"name\": ..., \"note\": ...}".into());
     }
@@ -176,4 +212,151 @@ fn check_settings(args: &[String]) -> Result<ExitCode, Fatal> {
         eprintln!("{path}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// The options of `read` and `triage`: the page file, `--url`, and (triage) `--settings`.
+struct PageArgs {
+    file: String,
+    url: Option<String>,
+    settings: Option<String>,
+}
+
+fn page_args(command: &str, args: &[String], settings: bool) -> Result<Option<PageArgs>, Fatal> {
+    let mut out = PageArgs { file: String::new(), url: None, settings: None };
+    let mut file: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            "--url" => out.url = Some(it.next().ok_or_else(|| Fatal("--url needs an address".into()))?.clone()),
+            s if s.starts_with("--url=") => out.url = Some(s["--url=".len()..].to_owned()),
+            "--settings" | "-s" if settings => out.settings = Some(it.next().ok_or_else(|| Fatal("--settings needs a file name".into()))?.clone()),
+            s if settings && s.starts_with("--settings=") => out.settings = Some(s["--settings=".len()..].to_owned()),
+            s if s.starts_with('-') && s != "-" => return Err(Fatal(format!("unknown option `{s}` for {command} (try `notyet --help`)"))),
+            s => {
+                if let Some(first) = &file {
+                    return Err(Fatal(format!("{command} reads one page, got `{first}` and `{s}`")));
+                }
+                file = Some(s.to_owned());
+            }
+        }
+    }
+    out.file = file.ok_or_else(|| Fatal(format!("{command} needs a saved page (.html) or a page report (.json)")))?;
+    Ok(Some(out))
+}
+
+/// The page as the extension would have snapshotted it: a report's snapshot as saved, or a
+/// saved HTML page converted natively. `None` (after saying why) when it can't be read.
+fn load_page(args: &PageArgs) -> Result<Option<Snapshot>, Fatal> {
+    let text = match read_text(&args.file) {
+        Ok(t) => t,
+        Err(Fatal(message)) => {
+            eprintln!("notyet: {message}");
+            return Ok(None);
+        }
+    };
+    let is_report = args.file.to_ascii_lowercase().ends_with(".json") || (args.file == "-" && text.trim_start().starts_with('{'));
+    if is_report {
+        let mut snapshot = match Snapshot::from_json(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                let why = if e.is_data() { format!("not a page report: {}", json_problem(&e)) } else { format!("not valid JSON: {}", json_problem(&e)) };
+                eprintln!("notyet: {}: {why}", args.file);
+                return Ok(None);
+            }
+        };
+        if let Some(url) = &args.url {
+            snapshot.url = url.clone();
+        } else if snapshot.url.is_empty() {
+            snapshot.url = DEFAULT_URL.into();
+        }
+        return Ok(Some(snapshot));
+    }
+    let dir = std::path::Path::new(&args.file).parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let load = |path: &str| fs::read_to_string(dir.join(path)).ok();
+    let url = args.url.clone().or_else(|| html::page_address(&text)).unwrap_or_else(|| DEFAULT_URL.into());
+    Ok(Some(html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None }).snapshot))
+}
+
+fn read(args: &[String]) -> Result<ExitCode, Fatal> {
+    let Some(args) = page_args("read", args, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let Some(snapshot) = load_page(&args)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let page = read_page(&snapshot);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut lines: Vec<String> = page.invitations.iter().map(|inv| serde_json::to_string(inv).unwrap_or_default()).collect();
+    let composer = match &page.composer {
+        None => serde_json::json!({ "composer": null }),
+        Some(c) => {
+            let to = match click::target(&page, c) {
+                Target::One(inv) => Some(inv.name).filter(|n| !n.is_empty()),
+                // Whom the box writes to, even when the page shows no invitation of theirs.
+                Target::NotInvited(name) => Some(name).filter(|n| !n.is_empty()),
+                Target::Unsure(_) | Target::Nobody => None,
+            };
+            serde_json::json!({ "composer": { "to": to, "text": c.lines.join("\n") } })
+        }
+    };
+    lines.push(composer.to_string());
+    for line in lines {
+        if let Err(e) = writeln!(out, "{line}") {
+            return closed_output(e);
+        }
+    }
+    if let Err(e) = out.flush() {
+        return closed_output(e);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
+    let Some(args) = page_args("triage", args, true)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let settings = match &args.settings {
+        None => Settings::default(),
+        Some(path) => {
+            let (settings, problems) = Settings::from_json(&read_text(path)?);
+            for p in &problems {
+                eprintln!("notyet: warning: {path}: {p} (using the default there)");
+            }
+            settings
+        }
+    };
+    let Some(snapshot) = load_page(&args)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let page = read_page(&snapshot);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut counts = [(Action::Reply, 0usize), (Action::Accept, 0), (Action::Ignore, 0), (Action::Report, 0)];
+    for inv in &page.invitations {
+        let s = decide(inv, &settings);
+        if let Some(c) = counts.iter_mut().find(|(a, _)| *a == s.action) {
+            c.1 += 1;
+        }
+        let mut line = serde_json::to_value(inv).unwrap_or_default();
+        if let Some(map) = line.as_object_mut() {
+            map.insert("category".into(), serde_json::to_value(s.category).unwrap_or_default());
+            map.insert("action".into(), serde_json::to_value(s.action).unwrap_or_default());
+            map.insert("reasons".into(), serde_json::to_value(&s.reasons).unwrap_or_default());
+            map.insert("text".into(), serde_json::to_value(&s.text).unwrap_or_default());
+        }
+        if let Err(e) = writeln!(out, "{line}") {
+            return closed_output(e);
+        }
+    }
+    if let Err(e) = out.flush() {
+        return closed_output(e);
+    }
+    let n = page.invitations.len();
+    let parts: Vec<String> =
+        counts.iter().map(|(a, c)| format!("{c} {}", serde_json::to_value(a).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())).collect();
+    eprintln!("{n} invitation{}: {}", if n == 1 { "" } else { "s" }, parts.join(", "));
+    Ok(ExitCode::SUCCESS)
 }

@@ -154,3 +154,74 @@ fn help_describes_both_commands() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("notyet suggest [--settings FILE] [FILE|-]") && help.contains("notyet check-settings"));
 }
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages").join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn read_prints_each_invitation_then_the_box() {
+    let out = notyet(&["read", &fixture("new-two-boxes.html")], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0]["name"], "Kathie Smith");
+    assert_eq!(got[0]["mutual_connections"], 9);
+    assert_eq!(got[1]["name"], "Drew Stone");
+    assert_eq!(got[2]["composer"]["to"], "Kathie Smith");
+    assert_eq!(got[2]["composer"]["text"], "");
+
+    let none = notyet(&["read", &fixture("ember-list.html")], "");
+    assert_eq!(lines(&none).last().expect("a last line")["composer"], serde_json::Value::Null);
+    // The page's address decides the layout: the sent invitations are the user's own.
+    let sent = notyet(&["read", "--url", "https://www.linkedin.com/mynetwork/invitation-manager/sent/", &fixture("ember-list.html")], "");
+    assert_eq!(lines(&sent).len(), 1);
+}
+
+#[test]
+fn triage_decides_every_invitation_and_counts_actions() {
+    let out = notyet(&["triage", &fixture("new-list-mixed.html")], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    assert_eq!(got.len(), 4);
+    for line in &got {
+        for key in ["name", "kind", "note", "category", "action", "reasons", "text"] {
+            assert!(line.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+    assert_eq!(got[0]["category"], "personalized");
+    assert_eq!(got[2]["action"], "ignore");
+    assert!(got[2]["text"].is_null());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "4 invitations: 3 reply, 0 accept, 1 ignore, 0 report");
+
+    let missing = notyet(&["triage", "/nonexistent/page.html"], "");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
+
+#[test]
+fn read_takes_a_page_report_with_broken_emoji() {
+    // A lone surrogate, as JSON.stringify writes half an emoji: the page still reads.
+    let report = r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/received/","title":"x\ud83d","root":{"i":1,"t":"html","c":[{"i":2,"t":"body","c":[{"i":3,"t":"div","a":["role","listitem","componentkey","urn:li:invitation:1"],"c":[{"i":4,"t":"p","c":[{"i":5,"t":"a","a":["href","/in/sam-lee/"],"c":["Sam Lee \ud83d"]}]},{"i":6,"t":"p","c":["Sam Lee is inviting you to connect"]},{"i":7,"t":"button","c":["Ignore"]},{"i":8,"t":"button","c":["Accept"]}]}]}]}}"#;
+    let path = temp_file("report.json", &format!("\u{feff}{report}"));
+    let out = notyet(&["read", path.to_str().expect("utf-8 path")], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    assert_eq!(got[0]["name"], "Sam Lee \u{fffd}");
+    assert_eq!(got[1]["composer"], serde_json::Value::Null);
+}
+
+#[test]
+fn byte_order_marks_and_deep_nesting_get_clear_answers() {
+    let out = notyet(&["suggest"], &format!("\u{feff}{KATHIE}\n"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(lines(&out)[0]["category"], "personalized");
+    let settings = temp_file("bom-settings.json", "\u{feff}{\"version\": 1}");
+    assert!(notyet(&["check-settings", settings.to_str().expect("utf-8 path")], "").status.success());
+
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let out = notyet(&["suggest"], &deep);
+    let got = lines(&out);
+    let error = got[0]["error"].as_str().expect("an error");
+    assert!(error.contains("nests more than 128 levels"), "{error}");
+}

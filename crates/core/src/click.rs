@@ -2,12 +2,20 @@
 //! draft's lines, how to insert them without losing the user's text, and every notice's words.
 //!
 //! The service worker stays logic-free: it hands over the snapshot, the settings and the record
-//! of the last draft it inserted in this tab, and carries out the returned [`Plan`].
+//! of the last draft it inserted in this tab, and carries out the returned [`Plan`]. A button or
+//! menu on the notice sends its [`Request`] back, and the worker plans it the same way.
+//!
+//! The notice is text on someone else's page, and the page can read it back (`window.find()`
+//! sees into closed shadow roots): it says what was read from that same page and what was
+//! decided, never an entry of the user's known lists ([`Reason::say_on_page`]), and every
+//! value taken from the page is cut to a length ([`clip`]).
 
+use crate::decide::{draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES};
 use crate::read::{is_supported_url, read_page, Composer, Page};
-use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::reason::{language_name, Reason};
+use crate::snapshot::{fold_whitespace, Cut, Snapshot};
 use crate::words::{at_line, JsonError, Say, Ui};
-use crate::{decide, decide_for, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
+use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
 /// What the agent should do on the page.
@@ -23,7 +31,8 @@ pub struct Plan {
     pub notice: Notice,
     /// Shown instead when the box is gone by the time the agent writes.
     pub gone_notice: Notice,
-    /// Settings problems worth telling the user about (their broken parts fell back to defaults).
+    /// Settings problems worth telling the user about (their broken parts fell back to defaults),
+    /// in the interface language; the notice lists them too.
     pub warnings: Vec<String>,
 }
 
@@ -56,6 +65,13 @@ pub struct LastDraft {
     pub before: Vec<String>,
     /// The box's whole text right after insertion, whitespace folded.
     pub after: String,
+    /// What Restore puts back when it isn't `before`: the user's own edited version of a draft
+    /// that "Replace anyway" wrote over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore: Option<Vec<String>>,
+    /// Whom the user chose the draft for, when NotYet had asked: a new length drafts for them again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 /// A short message on the page, in NotYet's own shadow root.
@@ -63,21 +79,39 @@ pub struct LastDraft {
 pub struct Notice {
     pub level: Level,
     pub text: String,
+    /// What was read and decided, a short line each, under the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
+    /// Menus on the notice: each picks one of its options' requests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<NoticeChoice>,
     /// Buttons on the notice; each sends its request back to the service worker.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<NoticeAction>,
+    /// The close button's label, in the interface language.
+    #[serde(default)]
+    pub close: String,
 }
 
-/// A button on a notice.
+/// A button on a notice, or an option of a menu.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoticeAction {
     pub label: String,
     pub request: Request,
 }
 
-/// What the user asked for: the toolbar click, or a button on the notice after a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// A menu on a notice: the option at `selected` is what is shown now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeChoice {
+    pub label: String,
+    pub options: Vec<NoticeAction>,
+    pub selected: usize,
+}
+
+/// What the user asked for: the toolbar click, or a button on the notice. As JSON
+/// `{"type": "restore"}`, `{"type": "choose", "choice": {…}}`, …; read through [`RawRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawRequest")]
 pub enum Request {
     /// Draft a reply (the toolbar button or its shortcut).
     #[default]
@@ -88,8 +122,75 @@ pub enum Request {
     Restore,
     /// Open the options page (the service worker does it; no plan needed).
     Options,
+    /// Draft again for this invitation with the user's choices over the decision.
+    Choose {
+        choice: Choice,
+        /// Write over the draft even though the user edited it ("Replace anyway"); Restore
+        /// then brings their version back.
+        #[serde(default)]
+        replace: bool,
+        /// What the notice showed before, so that the next one can say what changed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        was: Option<Shown>,
+    },
+    /// Draft for this invitation: the user's answer when NotYet couldn't tell whom the box is for.
+    DraftFor { name: String },
     /// Open the side panel over an invitation list (the service worker does it; no plan needed).
     Panel,
+    /// Save a page report of this page ("Not right?"): the service worker shows the masked
+    /// snapshot for the user to save; no plan needed.
+    Report,
+}
+
+/// A [`Request`] as its JSON has it, flat: read directly, where serde's internally tagged enums
+/// buffer the whole value first (that buffering cost the WASM module about 8 KB).
+#[derive(Deserialize)]
+struct RawRequest {
+    #[serde(rename = "type")]
+    kind: RequestKind,
+    variant: Option<Variant>,
+    choice: Option<Choice>,
+    #[serde(default)]
+    replace: bool,
+    was: Option<Shown>,
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RequestKind {
+    Click,
+    Variant,
+    Restore,
+    Options,
+    Choose,
+    DraftFor,
+    Panel,
+    Report,
+}
+
+impl TryFrom<RawRequest> for Request {
+    type Error = &'static str;
+    fn try_from(r: RawRequest) -> Result<Request, &'static str> {
+        Ok(match r.kind {
+            RequestKind::Click => Request::Click,
+            RequestKind::Variant => Request::Variant { variant: r.variant.ok_or("variant")? },
+            RequestKind::Restore => Request::Restore,
+            RequestKind::Options => Request::Options,
+            RequestKind::Choose => Request::Choose { choice: r.choice.unwrap_or_default(), replace: r.replace, was: r.was },
+            RequestKind::DraftFor => Request::DraftFor { name: r.name.ok_or("name")? },
+            RequestKind::Panel => Request::Panel,
+            RequestKind::Report => Request::Report,
+        })
+    }
+}
+
+/// What a notice showed of a decision: the user's choices are made against it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shown {
+    pub category: Category,
+    pub language: String,
+    pub variant: Variant,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,20 +202,40 @@ pub enum Level {
     Error,
 }
 
+/// At most this many characters of a name on a notice, and of the note's first words.
+pub const NAME_CHARS: usize = 60;
+pub const NOTE_CHARS: usize = 60;
+
 impl Notice {
-    fn new(level: Level, text: impl Into<String>) -> Notice {
-        Notice { level, text: text.into(), actions: Vec::new() }
+    fn new(w: Ui, level: Level, text: impl Into<String>) -> Notice {
+        Notice { level, text: text.into(), details: Vec::new(), choices: Vec::new(), actions: Vec::new(), close: w.close().into() }
     }
+}
+
+/// At most `max` characters of `s`, whitespace folded, cut at a word when one is near, with an
+/// ellipsis when cut: a page's 1 MB name must not become a 1 MB notice.
+pub fn clip(s: &str, max: usize) -> String {
+    let folded = fold_whitespace(s);
+    if folded.chars().count() <= max {
+        return folded;
+    }
+    let cut: String = folded.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i * 4 >= cut.len() * 3 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", at_word.trim_end())
 }
 
 /// Where NotYet works, for a click anywhere else, in the interface language `ui` (a browser's
 /// code such as "de-DE"; English when unknown).
 pub fn unsupported_notice(ui: &str) -> Notice {
-    Notice::new(Level::Info, Ui::from_code(ui).unsupported())
+    let w = Ui::from_code(ui);
+    Notice::new(w, Level::Info, w.unsupported())
 }
 
 fn gone_notice(w: Ui) -> Notice {
-    Notice::new(Level::Warning, w.gone())
+    Notice::new(w, Level::Warning, w.gone())
 }
 
 /// Plans from JSON, as the service worker hands it over: the agent's snapshot, the settings, the
@@ -125,17 +246,21 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
     let w = Ui::from_code(ui);
     let request = if request.trim().is_empty() { Ok(Request::Click) } else { serde_json::from_str::<Request>(request) };
     let Ok(request) = request else {
-        return only_notice(w, Vec::new(), Notice::new(Level::Error, w.unknown_request()));
+        return only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unknown_request()));
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
-    let warnings = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
+    let warnings: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
     let mut plan = match Snapshot::from_json(snapshot) {
         Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
         Err(e) => {
-            only_notice(w, Vec::new(), Notice::new(Level::Error, w.unreadable(&format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column())))))
+            let error = format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column()));
+            only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unreadable(&error)))
         }
     };
+    if !warnings.is_empty() {
+        plan.notice.details.push(clip(&format!("{}: {}", w.settings_problems(), warnings.join("; ")), 400));
+    }
     plan.warnings = warnings;
     plan
 }
@@ -145,55 +270,113 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>) 
     plan_request(snapshot, settings, last, Request::Click, Ui::En)
 }
 
+/// What the user asked of a draft on the notice: their choices over the decision, whether to
+/// write over their own edit, and what the notice showed before.
+#[derive(Default)]
+struct Asked {
+    choice: Choice,
+    replace: bool,
+    was: Option<Shown>,
+}
+
 /// Plans what `request` asks on this page, notices in the interface language `w`.
 pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, request: Request, w: Ui) -> Plan {
-    match request {
-        Request::Click => {}
-        Request::Variant { variant } if variant != settings.variant => {
-            let settings = Settings { variant, ..settings.clone() };
-            return plan_request(snapshot, &settings, last, Request::Click, w);
+    // Whom the user picked earlier, when NotYet had asked: later choices draft for them again.
+    let chosen = |l: Option<&LastDraft>| l.filter(|l| l.url == snapshot.url).and_then(|l| l.to.clone());
+    let mut plan = match request {
+        Request::Click => plan_draft(snapshot, settings, last, None, Asked::default(), w),
+        Request::Variant { variant } => {
+            let asked = Asked { choice: Choice { variant: Some(variant), ..Choice::default() }, ..Asked::default() };
+            plan_draft(snapshot, settings, last, chosen(last).as_deref(), asked, w)
         }
-        Request::Variant { .. } => {}
+        Request::Choose { choice, replace, was } => plan_draft(snapshot, settings, last, chosen(last).as_deref(), Asked { choice, replace, was }, w),
+        Request::DraftFor { name } => plan_draft(snapshot, settings, last, Some(&name), Asked::default(), w),
         Request::Restore => return plan_restore(snapshot, last, w),
-        Request::Options => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_options())),
-        Request::Panel => return only_notice(w, Vec::new(), Notice::new(Level::Info, w.opening_panel())),
+        Request::Options => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_options())),
+        Request::Panel => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_panel())),
+        Request::Report => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_report())),
+    };
+    // After every read of a LinkedIn page, a misread can be reported.
+    if is_supported_url(&snapshot.url) && !snapshot.url.contains("/invitation-manager/sent") {
+        plan.notice.actions.push(NoticeAction { label: w.not_right().into(), request: Request::Report });
     }
+    plan
+}
+
+/// Reads the page, decides and plans the draft; `chosen` is the invitation the user picked.
+fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, chosen: Option<&str>, asked: Asked, w: Ui) -> Plan {
+    let Asked { choice, replace, was } = asked;
     if !is_supported_url(&snapshot.url) {
-        return only_notice(w, Vec::new(), Notice::new(Level::Info, w.unsupported()));
+        return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.unsupported()));
     }
     if snapshot.url.contains("/invitation-manager/sent") {
         // Invitations the user sent: a decline to one of those people would make no sense.
-        return only_notice(w, Vec::new(), Notice::new(Level::Info, w.sent_page()));
+        return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.sent_page()));
     }
     let page = read_page(snapshot);
     let Some(composer) = page.composer.clone() else {
+        if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
+            return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.too_deep()));
+        }
         let notice = describe_without_box(&page, settings, w);
         return only_notice(w, page.invitations, notice);
     };
-    let Some(target) = target_of(&page, &composer) else {
-        let n = page.invitations.len();
-        return only_notice(w, page.invitations, Notice::new(Level::Warning, w.which_invitation(n)));
+    let target = match (chosen, target(&page, &composer)) {
+        // A notice's "Draft for …" button: that one, if it is still on the page.
+        (Some(name), _) => match page.invitations.iter().find(|i| name_key(&i.name) == name_key(name)) {
+            Some(inv) => inv.clone(),
+            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(name))),
+        },
+        (None, Target::One(inv)) => inv,
+        (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&name))),
+        (None, Target::Nobody) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.no_invitation())),
+        (None, Target::Unsure(candidates)) if candidates.is_empty() => {
+            let n = page.invitations.len();
+            return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.which_invitation(n)));
+        }
+        (None, Target::Unsure(candidates)) => {
+            let names: Vec<String> = candidates.iter().map(|c| display_name(c, w)).collect();
+            let mut notice = Notice::new(w, Level::Warning, w.unsure_whom(&names));
+            notice.actions = names.iter().map(|n| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: n.clone() } }).collect();
+            return only_notice(w, page.invitations, notice);
+        }
     };
     let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
-    let suggestion = decide_for(&target, settings, place);
+    let suggestion = decide_with(&target, settings, place, &choice);
     let who = display_name(&target, w);
     let Some(text) = suggestion.text.clone().filter(|_| suggestion.action == Action::Reply) else {
-        let notice = advice_without_text(&suggestion, &who, w);
+        let mut notice = advice_without_text(&suggestion, &target, w);
+        if target.kind == crate::Kind::Person && suggestion.action != Action::Reply {
+            // The user may know better: a draft is one click away, never made unasked.
+            let label = if suggestion.category == Category::Spam { w.not_spam() } else { w.draft_anyway() };
+            let category = Some(draft_anyway_category(&target, settings));
+            let request = Request::Choose { choice: Choice { category, ..choice.clone() }, replace: false, was: None };
+            notice.actions = vec![NoticeAction { label: label.into(), request }, options_button(w)];
+        }
         return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     };
     let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
+    if composer.cut {
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.box_too_full())) };
+    }
     let now = fold_whitespace(&composer.lines.join(" "));
     let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
-    let (mode, before) = if now.is_empty() {
-        (Mode::Replace, Vec::new())
+    // `restore`: what Restore will put back when it isn't `before`.
+    let (mode, before, restore) = if now.is_empty() {
+        (Mode::Replace, Vec::new(), None)
     } else if let Some(l) = last.filter(|l| same_box && l.after == now) {
-        (Mode::Replace, l.before.clone())
+        (Mode::Replace, l.before.clone(), l.restore.clone())
+    } else if let Some(l) = last.filter(|_| same_box && replace) {
+        (Mode::Replace, l.before.clone(), Some(composer.lines.clone()))
     } else if same_box {
-        let notice = Notice::new(Level::Info, w.draft_changed());
+        let mut notice = Notice::new(w, Level::Info, w.draft_changed());
+        notice.details = details(&target, &suggestion, w);
+        let request = Request::Choose { choice: choice.clone(), replace: true, was: None };
+        notice.actions = vec![NoticeAction { label: w.replace_anyway().into(), request }, options_button(w)];
         return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     } else {
-        (Mode::Append, composer.lines.clone())
+        (Mode::Append, composer.lines.clone(), None)
     };
 
     // The user already greeted them: a second greeting under theirs would read oddly.
@@ -213,28 +396,113 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
     let after = fold_whitespace(&before.iter().chain(draft.iter()).cloned().collect::<Vec<_>>().join(" "));
     let total: usize = before.iter().chain(draft.iter()).map(|l| l.chars().count() + 1).sum();
     if total > suggestion.limit as usize {
-        let notice = Notice::new(Level::Warning, w.too_long(suggestion.limit));
+        let notice = Notice::new(w, Level::Warning, w.too_long(suggestion.limit));
         return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
     }
-    let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
-    let mut notice = Notice::new(Level::Success, w.drafted(&who, reason.as_deref(), !before.is_empty()));
-    let (label, other) = match settings.variant {
+    let variant = choice.variant.unwrap_or(settings.variant);
+    let shown = Shown { category: suggestion.category, language: suggestion.language.clone(), variant: shown_variant(&suggestion, variant) };
+    let text = if replace && restore.is_some() && last.is_some_and(|l| l.after != now) {
+        w.replaced_edited(&who)
+    } else if let Some(was) = &was {
+        format!("{} {}", w.changed(&changes(was, &shown, w)), w.send_yourself())
+    } else {
+        let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
+        w.drafted(&who, reason.as_deref(), !before.is_empty())
+    };
+    let mut notice = Notice::new(w, Level::Success, text);
+    notice.details = details(&target, &suggestion, w);
+    notice.choices = menus(settings, &suggestion, &choice, &shown, w);
+    let (label, other) = match shown.variant {
         Variant::Long => (w.shorter(), Variant::Short),
         Variant::Short => (w.longer(), Variant::Long),
     };
-    notice.actions = vec![
-        NoticeAction { label: label.into(), request: Request::Variant { variant: other } },
-        NoticeAction { label: w.restore().into(), request: Request::Restore },
-        NoticeAction { label: w.options().into(), request: Request::Options },
-    ];
+    let swap = Request::Choose { choice: Choice { variant: Some(other), ..choice.clone() }, replace: false, was: Some(shown.clone()) };
+    notice.actions =
+        vec![NoticeAction { label: label.into(), request: swap }, NoticeAction { label: w.restore().into(), request: Request::Restore }, options_button(w)];
     Plan {
         invitations: page.invitations,
         suggestion: Some(suggestion),
-        insert: Some(Insert { node: composer.node, mode, lines, remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after } }),
+        insert: Some(Insert {
+            node: composer.node,
+            mode,
+            lines,
+            remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after, restore, to: chosen.map(|_| target.name.clone()) },
+        }),
         notice,
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
     }
+}
+
+fn options_button(w: Ui) -> NoticeAction {
+    NoticeAction { label: w.options().into(), request: Request::Options }
+}
+
+/// The length the draft came in: the template id's last part (`generic.en.short`), which may
+/// differ from the one asked for when a user's template has only one.
+fn shown_variant(s: &Suggestion, asked: Variant) -> Variant {
+    match s.template.as_deref().and_then(|t| t.rsplit('.').next()) {
+        Some("short") => Variant::Short,
+        Some("long") => Variant::Long,
+        _ => asked,
+    }
+}
+
+/// What was read and what was decided, a line each, every value from the page cut to a length.
+fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
+    let who = clip(&display_name(inv, w), NAME_CHARS);
+    let why = s.reasons.first().map(|r| r.say_on_page(w));
+    let mut how = vec![s.category.say(w)];
+    if s.text.is_some() {
+        how.push(language_name(&s.language, w));
+        if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).filter(|v| *v == "short" || *v == "long") {
+            how.push(if v == "short" { Variant::Short } else { Variant::Long }.say(w));
+        }
+    }
+    let note = inv.note.as_deref().map(|n| clip(n, NOTE_CHARS)).filter(|n| !n.is_empty());
+    vec![w.decided_line(&who, why.as_deref(), &s.action.say(w), &how), w.read_line(note.as_deref(), inv.mutual_connections)]
+}
+
+/// The notice's menus: another reply category, another language its template is written in.
+fn menus(settings: &Settings, s: &Suggestion, choice: &Choice, shown: &Shown, w: Ui) -> Vec<NoticeChoice> {
+    let request = |c: Choice| Request::Choose { choice: c, replace: false, was: Some(shown.clone()) };
+    let mut categories: Vec<Category> = REPLY_CATEGORIES.to_vec();
+    if !categories.contains(&s.category) {
+        categories.insert(0, s.category);
+    }
+    let category = NoticeChoice {
+        label: w.category_label().into(),
+        selected: categories.iter().position(|c| *c == s.category).unwrap_or(0),
+        options: categories.iter().map(|c| NoticeAction { label: c.say(w), request: request(Choice { category: Some(*c), ..choice.clone() }) }).collect(),
+    };
+    let mut languages = s.template.as_deref().map(|t| languages_of(settings, t)).unwrap_or_default();
+    if !languages.contains(&s.language) {
+        languages.insert(0, s.language.clone());
+    }
+    let language = NoticeChoice {
+        label: w.language_label().into(),
+        selected: languages.iter().position(|l| *l == s.language).unwrap_or(0),
+        options: languages
+            .iter()
+            .map(|l| NoticeAction { label: language_name(l, w), request: request(Choice { language: Some(l.clone()), ..choice.clone() }) })
+            .collect(),
+    };
+    vec![category, language]
+}
+
+/// What differs between two shown decisions, a clause each.
+fn changes(was: &Shown, now: &Shown, w: Ui) -> Vec<String> {
+    let mut out = Vec::new();
+    if was.category != now.category {
+        out.push(w.changed_category(&now.category.say(w), &was.category.say(w)));
+    }
+    if was.language != now.language {
+        out.push(w.changed_language(&language_name(&now.language, w), &language_name(&was.language, w)));
+    }
+    if was.variant != now.variant {
+        out.push(w.changed_variant(&now.variant.say(w), &was.variant.say(w)));
+    }
+    out
 }
 
 /// Puts back what the box held before NotYet's last draft, if the draft is still as written.
@@ -244,23 +512,21 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
         return only_notice(w, page.invitations, gone_notice(w));
     };
     let Some(last) = last.filter(|l| l.node == composer.node && l.url == snapshot.url) else {
-        return only_notice(w, page.invitations, Notice::new(Level::Info, w.nothing_to_restore()));
+        return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.nothing_to_restore()));
     };
     if fold_whitespace(&composer.lines.join(" ")) != last.after {
-        return only_notice(w, page.invitations, Notice::new(Level::Info, w.restore_refused()));
+        return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.restore_refused()));
     }
-    let after = fold_whitespace(&last.before.join(" "));
-    let text = w.restored(!last.before.is_empty());
+    let lines = last.restore.clone().unwrap_or_else(|| last.before.clone());
+    let after = fold_whitespace(&lines.join(" "));
+    let text = w.restored(!lines.is_empty());
+    // What the box holds now is the user's own: a later click appends to it, Restore has nothing.
+    let remember = LastDraft { url: last.url.clone(), node: last.node, before: lines.clone(), after, restore: None, to: last.to.clone() };
     Plan {
         invitations: page.invitations,
         suggestion: None,
-        insert: Some(Insert {
-            node: composer.node,
-            mode: Mode::Replace,
-            lines: last.before.clone(),
-            remember: LastDraft { url: last.url.clone(), node: last.node, before: last.before.clone(), after },
-        }),
-        notice: Notice::new(Level::Success, text),
+        insert: Some(Insert { node: composer.node, mode: Mode::Replace, lines, remember }),
+        notice: Notice::new(w, Level::Success, text),
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
     }
@@ -302,27 +568,72 @@ fn only_notice(w: Ui, invitations: Vec<Invitation>, notice: Notice) -> Plan {
     Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
 }
 
-/// The invitation the box belongs to: the one its addressee names; else the page's only one;
-/// else, when the box names someone not listed (a profile or thread), that person with no note.
-fn target_of(page: &Page, composer: &Composer) -> Option<Invitation> {
+/// Whom the open box is for, as far as the page tells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// This invitation (or, for a box that names someone not listed, that person with no note).
+    One(Invitation),
+    /// These invitations could all be the one; NotYet asks rather than guess. Empty when there
+    /// are too many to offer as buttons.
+    Unsure(Vec<Invitation>),
+    /// The box writes to this person, and nothing on the page says they invited the user.
+    NotInvited(String),
+    /// The box names no one and the page shows no invitation.
+    Nobody,
+}
+
+/// The most candidates a notice offers as buttons; with more, it asks to open the box from the card.
+pub const MAX_CANDIDATES: usize = 4;
+
+/// The invitation the box belongs to: the one its addressee names (whole words: "Ann" never
+/// matches "Joanne"); else the page's only one; else, when the box names someone not listed (a
+/// profile or thread) whom the page says invited the user, that person with no note. A box
+/// for someone who didn't invite the user, or for no one, gets no decline. Two or more that fit: [`Target::Unsure`]. A
+/// draft to the wrong person is worse than none.
+pub fn target(page: &Page, composer: &Composer) -> Target {
+    let unsure = |found: Vec<&Invitation>| Target::Unsure(if found.len() <= MAX_CANDIDATES { found.into_iter().cloned().collect() } else { Vec::new() });
     if let Some(to) = composer.addressee.as_deref().map(name_key).filter(|k| !k.is_empty()) {
-        let found = page.invitations.iter().find(|i| name_key(&i.name) == to).or_else(|| {
-            page.invitations.iter().find(|i| {
-                let k = name_key(&i.name);
-                !k.is_empty() && (k.contains(&to) || to.contains(&k))
-            })
-        });
-        return Some(found.cloned().unwrap_or_else(|| Invitation {
-            site: "linkedin".into(),
-            name: composer.addressee.clone().unwrap_or_default(),
-            ..Invitation::default()
-        }));
+        let exact: Vec<&Invitation> = page.invitations.iter().filter(|i| name_key(&i.name) == to).collect();
+        let found: Vec<&Invitation> = if exact.is_empty() {
+            page.invitations
+                .iter()
+                .filter(|i| {
+                    let k = name_key(&i.name);
+                    !k.is_empty() && (words_within(&to, &k) || words_within(&k, &to))
+                })
+                .collect()
+        } else {
+            exact
+        };
+        return match found.as_slice() {
+            [one] => Target::One((*one).clone()),
+            // A thread or a profile of someone the page says invited the user: them, with no note.
+            [] if composer.invited => {
+                Target::One(Invitation { site: "linkedin".into(), name: composer.addressee.clone().unwrap_or_default(), ..Invitation::default() })
+            }
+            [] => Target::NotInvited(composer.addressee.clone().unwrap_or_default()),
+            _ if same_person(&found) => Target::One(found[0].clone()),
+            _ => unsure(found),
+        };
     }
     match page.invitations.as_slice() {
-        [only] => Some(only.clone()),
-        [] => Some(Invitation { site: "linkedin".into(), ..Invitation::default() }),
-        _ => None,
+        [only] => Target::One(only.clone()),
+        [] => Target::Nobody,
+        many => unsure(many.iter().collect()),
     }
+}
+
+/// The same invitation read twice (the same profile, or the same name and no profile).
+fn same_person(found: &[&Invitation]) -> bool {
+    found.windows(2).all(|w| w[0].profile_url == w[1].profile_url && name_key(&w[0].name) == name_key(&w[1].name))
+}
+
+/// Whether the words of `part` appear in `whole` as whole words, in order and next to each other
+/// ("kathie" in "kathie smith"; "ann" not in "joanne smith").
+fn words_within(part: &str, whole: &str) -> bool {
+    let part: Vec<&str> = part.split(' ').collect();
+    let whole: Vec<&str> = whole.split(' ').collect();
+    whole.windows(part.len()).any(|w| w == part.as_slice())
 }
 
 /// Lower-case letters and digits, words single-spaced: "Dr. Jane  DOE" → "dr jane doe".
@@ -331,8 +642,9 @@ fn name_key(name: &str) -> String {
     fold_whitespace(&cleaned)
 }
 
+/// The inviter's name for a notice (cut to [`NAME_CHARS`]), or "this person".
 fn display_name(inv: &Invitation, w: Ui) -> String {
-    let name = fold_whitespace(&inv.name);
+    let name = clip(&inv.name, NAME_CHARS);
     if name.is_empty() {
         w.this_person().into()
     } else {
@@ -342,34 +654,45 @@ fn display_name(inv: &Invitation, w: Ui) -> String {
 
 fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
     match page.invitations.as_slice() {
-        [] => Notice::new(Level::Info, w.no_invitation()),
+        [] => Notice::new(w, Level::Info, w.no_invitation()),
         [only] => {
             let s = decide(only, settings);
-            let who = display_name(only, w);
-            if s.action == Action::Reply {
-                Notice::new(Level::Info, w.one_invitation(&who))
+            let mut notice = if s.action == Action::Reply {
+                Notice::new(w, Level::Info, w.one_invitation(&display_name(only, w)))
             } else {
-                advice_without_text(&s, &who, w)
-            }
+                advice_without_text(&s, only, w)
+            };
+            notice.details = details(only, &s, w);
+            notice
         }
         many => {
             // A list: the side panel walks through it, one invitation at a time.
-            let mut notice = Notice::new(Level::Info, w.many_invitations(many.len()));
+            let mut notice = Notice::new(w, Level::Info, w.many_invitations(many.len()));
             notice.actions = vec![NoticeAction { label: w.triage(many.len()), request: Request::Panel }];
             notice
         }
     }
 }
 
-fn advice_without_text(s: &Suggestion, who: &str, w: Ui) -> Notice {
-    let why = if s.reasons.is_empty() { String::new() } else { format!(" ({})", s.reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
+/// The notice for a decision without a text: accept, ignore, report.
+fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
+    let who = display_name(inv, w);
+    // Signs of spam first: they are what the user should check.
+    // The doubt notice says itself that the signs are weak.
+    let mut reasons: Vec<&Reason> = s.reasons.iter().filter(|r| r.is_spam_sign()).collect();
+    reasons.extend(s.reasons.iter().filter(|r| !r.is_spam_sign() && **r != Reason::OnlyWeakSigns));
+    let why = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
     let text = match (s.action, s.category) {
-        (Action::Accept, _) => w.accept_advice(who, &why),
-        (Action::Report, _) | (_, Category::Spam) => w.spam_advice(who, &why),
-        (Action::Ignore, _) => w.follow_advice(who, &why),
-        (Action::Reply, _) => w.no_text(who),
+        (Action::Accept, _) => w.accept_advice(&who, &why),
+        (Action::Report, _) => w.spam_advice(&who, &why),
+        (Action::Ignore, Category::Spam) => w.doubt_advice(&who, &why),
+        (Action::Ignore, Category::NotAPerson) => w.follow_advice(&who, &why),
+        (Action::Ignore, _) => w.ignore_advice(&who, &why),
+        (Action::Reply, _) => w.no_text(&who),
     };
-    Notice::new(if s.action == Action::Report { Level::Warning } else { Level::Info }, text)
+    let mut notice = Notice::new(w, if s.action == Action::Report { Level::Warning } else { Level::Info }, text);
+    notice.details = details(inv, s, w);
+    notice
 }
 
 #[cfg(test)]
@@ -378,10 +701,12 @@ mod tests {
     use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};
 
+    /// A thread with `addressee`, whose invitation the conversation mentions.
     fn page_with_box(url: &str, addressee: &str) -> Snapshot {
         let json = format!(
             r#"{{"url":"{url}","root":{{"i":1,"t":"html","c":[{{"i":2,"t":"div","a":["class","msg-overlay-conversation-bubble"],"c":[
                 {{"i":3,"t":"h2","a":["class","msg-overlay-bubble-header__title"],"c":["{addressee}"]}},
+                {{"i":7,"t":"p","c":["{addressee} sent you an invitation"]}},
                 {{"i":4,"t":"div","a":["contenteditable","true","role","textbox"],"c":[{{"i":5,"t":"p","c":[{{"i":6,"t":"br"}}]}}]}}]}}]}}}}"#
         );
         Snapshot::from_json(&json).expect("test snapshot parses")
@@ -443,17 +768,20 @@ mod tests {
     fn the_notice_offers_the_other_length_restore_and_options() {
         let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
         let first = plan(&snap, &Settings::default(), None);
-        let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request).collect();
-        assert_eq!(requests, vec![Request::Variant { variant: Variant::Short }, Request::Restore, Request::Options]);
+        let requests: Vec<Request> = first.notice.actions.iter().map(|a| a.request.clone()).collect();
+        let was = Shown { category: Category::Generic, language: "en".into(), variant: Variant::Long };
+        let shorter = Request::Choose { choice: Choice { variant: Some(Variant::Short), ..Choice::default() }, replace: false, was: Some(was) };
+        assert_eq!(requests, vec![shorter.clone(), Request::Restore, Request::Options, Request::Report]);
         let long = first.insert.expect("drafts");
 
         // The shorter variant replaces the draft while it is unchanged.
         let shown = after(&snap, &long);
-        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), Request::Variant { variant: Variant::Short }, Ui::En);
+        let short = plan_request(&shown, &Settings::default(), Some(&long.remember), shorter, Ui::En);
         let short_insert = short.insert.expect("swaps");
         assert_eq!(short_insert.mode, Mode::Replace);
         assert!(short_insert.lines.join(" ").len() < long.lines.join(" ").len());
-        assert_eq!(short.notice.actions[0].request, Request::Variant { variant: Variant::Long });
+        assert!(short.notice.text.starts_with("Now the short version (was long)."), "{}", short.notice.text);
+        assert_eq!(short.notice.actions[0].label, "Longer");
 
         // Restore puts back the empty box it was.
         let shown = after(&snap, &short_insert);
@@ -485,6 +813,15 @@ mod tests {
     fn requests_read_from_json() {
         let plan = plan_json("{\"url\":\"https://example.com/\",\"root\":{\"i\":1,\"t\":\"html\"}}", "", "", r#"{"type":"variant","variant":"short"}"#, "");
         assert_eq!(plan.notice, unsupported_notice("en-US"));
+        // Every request the notice hands out reads back as itself.
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = super::plan(&snap, &Settings::default(), None);
+        let all = first.notice.actions.iter().chain(first.notice.choices.iter().flat_map(|c| c.options.iter()));
+        for a in all {
+            let json = serde_json::to_string(&a.request).expect("serializes");
+            assert_eq!(serde_json::from_str::<Request>(&json).expect("reads back"), a.request, "{json}");
+        }
+        assert!(serde_json::from_str::<Request>(r#"{"type":"variant"}"#).is_err());
         let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }
@@ -532,7 +869,7 @@ mod tests {
         assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
         assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
         let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
-        assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen"]);
+        assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"]);
         assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
         // The short variant offers the long one back, in German too.
         let short = plan_request(&snap, &Settings::default(), None, Request::Variant { variant: Variant::Short }, Ui::De);
@@ -573,13 +910,14 @@ mod tests {
             reasons: vec![Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits],
             limit: crate::MESSAGE_LIMIT,
         };
-        let notice = advice_without_text(&spam, "Crypto King 77", Ui::De);
+        let king = Invitation { name: "Crypto King 77".into(), ..Invitation::default() };
+        let notice = advice_without_text(&spam, &king, Ui::De);
         assert_eq!(notice.level, Level::Warning);
         assert_eq!(
             notice.text,
             "Diese Einladung von Crypto King 77 sieht nach Spam aus (Nachricht erwähnt Krypto oder Trading; Name enthält Ziffern). Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
         );
-        assert!(advice_without_text(&spam, "Crypto King 77", Ui::En)
+        assert!(advice_without_text(&spam, &king, Ui::En)
             .text
             .starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
     }
@@ -610,7 +948,7 @@ mod tests {
         let snap = Snapshot::from_json(&json).expect("parses");
         let plan = plan(&snap, &Settings::default(), None);
         assert_eq!(plan.invitations.len(), 2);
-        assert_eq!(plan.notice.actions, vec![NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }]);
+        assert_eq!(plan.notice.actions.first(), Some(&NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }));
         assert_eq!(plan_json(&json, "", "", r#"{"type":"panel"}"#, "de").notice.text, "Das Einladungs-Panel von NotYet wird geöffnet.");
     }
 
@@ -619,5 +957,166 @@ mod tests {
         let plan = plan_json("{not json", "", "", "", "");
         assert!(plan.insert.is_none());
         assert_eq!(plan.notice.level, Level::Error);
+    }
+
+    /// Every string a notice shows (text, details, menus, buttons, close).
+    fn shown_text(n: &Notice) -> Vec<String> {
+        let mut out = vec![n.text.clone(), n.close.clone()];
+        out.extend(n.details.iter().cloned());
+        for c in &n.choices {
+            out.push(c.label.clone());
+            out.extend(c.options.iter().map(|o| o.label.clone()));
+        }
+        out.extend(n.actions.iter().map(|a| a.label.clone()));
+        out
+    }
+
+    #[test]
+    fn the_notice_says_what_was_read_and_decided() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let plan = plan(&snap, &Settings::default(), None);
+        assert_eq!(plan.notice.details, ["Kathie Smith · sent no personal note → Reply (Generic, English, long)", "Read: no note"]);
+        assert_eq!(plan.notice.close, "Close");
+        let labels: Vec<&str> = plan.notice.choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Reply as", "Language"]);
+        let categories = &plan.notice.choices[0];
+        assert_eq!(
+            categories.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>(),
+            ["Recruiter", "Sales", "Mutual connections", "Personal", "Generic"]
+        );
+        assert_eq!(categories.options[categories.selected].label, "Generic");
+        let languages = &plan.notice.choices[1];
+        assert_eq!(languages.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>(), ["English", "German", "French", "Spanish"]);
+        assert_eq!(languages.options[languages.selected].label, "English");
+
+        // A note and mutual connections are read back in their first words, cut to a length.
+        let inv = Invitation {
+            name: "Alex Member".into(),
+            note: Some("Hi Pat, I read your post about saying no kindly and tried it with my own team last week.".into()),
+            mutual_connections: Some(3),
+            ..Invitation::default()
+        };
+        let s = decide(&inv, &Settings::default());
+        let lines = details(&inv, &s, Ui::En);
+        assert_eq!(lines[0], "Alex Member · wrote a personal note → Reply (Personal, English, long)");
+        assert!(lines[1].starts_with("Read: note “Hi Pat, I read your post about saying no kindly and"), "{}", lines[1]);
+        assert!(lines[1].ends_with("…” · 3 mutual connections"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn another_category_language_and_length_on_the_spot_and_what_changed() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan(&snap, &Settings::default(), None);
+        let german = first.notice.choices[1].options.iter().find(|o| o.label == "German").expect("German is offered").request.clone();
+        let shown = after(&snap, first.insert.as_ref().expect("drafts"));
+        let de = plan_request(&shown, &Settings::default(), Some(&first.insert.as_ref().expect("drafts").remember), german, Ui::En);
+        assert_eq!(de.suggestion.as_ref().map(|s| s.language.as_str()), Some("de"));
+        assert!(de.notice.text.starts_with("Now in German (was English)."), "{}", de.notice.text);
+        assert!(de.insert.as_ref().expect("replaces").lines[0].starts_with("Guten Tag"), "{:?}", de.insert);
+        // The next choice keeps the language: the recruiter reply, in German.
+        let recruiter = de.notice.choices[0].options.iter().find(|o| o.label == "Recruiter").expect("offered").request.clone();
+        let shown = after(&shown, de.insert.as_ref().expect("replaces"));
+        let r = plan_request(&shown, &Settings::default(), Some(&de.insert.as_ref().expect("replaces").remember), recruiter, Ui::En);
+        let s = r.suggestion.as_ref().expect("decided");
+        assert_eq!((s.category, s.language.as_str()), (Category::Recruiter, "de"));
+        assert!(r.notice.text.starts_with("Now the Recruiter reply (was Generic)."), "{}", r.notice.text);
+        // A choice that changes nothing says so.
+        let same = Request::Choose {
+            choice: Choice::default(),
+            replace: false,
+            was: Some(Shown { category: Category::Generic, language: "en".into(), variant: Variant::Long }),
+        };
+        assert!(plan_request(&snap, &Settings::default(), None, same, Ui::En).notice.text.starts_with("Nothing changed"));
+    }
+
+    #[test]
+    fn replace_anyway_after_an_edit_and_restore_brings_the_edit_back() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let first = plan(&snap, &Settings::default(), None).insert.expect("drafts");
+        let mut edited = after(&snap, &first);
+        let mine = vec!["Hi Kathie, my own words now.".to_owned()];
+        set_box(&mut edited.root, vec![Child::Element(Node { id: 60, tag: "p".into(), children: vec![Child::Text(mine[0].clone())], ..Node::default() })]);
+        let asked = plan(&edited, &Settings::default(), Some(&first.remember));
+        assert!(asked.insert.is_none());
+        assert_eq!(asked.notice.actions[0].label, "Replace anyway");
+        let replaced = plan_request(&edited, &Settings::default(), Some(&first.remember), asked.notice.actions[0].request.clone(), Ui::En);
+        assert!(replaced.notice.text.starts_with("Replaced your edited draft"), "{}", replaced.notice.text);
+        let insert = replaced.insert.expect("replaces anyway");
+        assert_eq!(insert.mode, Mode::Replace);
+        assert_eq!(insert.remember.restore.as_deref(), Some(&mine[..]));
+        // Restore puts back the user's edited version, not the empty box.
+        let now = after(&edited, &insert);
+        let restored = plan_request(&now, &Settings::default(), Some(&insert.remember), Request::Restore, Ui::En).insert.expect("restores");
+        assert_eq!(restored.lines, mine);
+    }
+
+    #[test]
+    fn spam_can_be_drafted_anyway_and_weak_signs_say_ignore() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Anna Smith 2847");
+        let plan = plan(&snap, &Settings::default(), None);
+        let s = plan.suggestion.as_ref().expect("decided");
+        assert_eq!((s.category, s.action), (Category::Spam, Action::Ignore));
+        assert!(
+            plan.notice.text.starts_with("This invitation from Anna Smith 2847 has a sign of spam (name contains digits), though not a strong one."),
+            "{}",
+            plan.notice.text
+        );
+        assert!(plan.insert.is_none());
+        assert_eq!(plan.notice.actions[0].label, "Not spam: draft anyway");
+        let anyway = plan_request(&snap, &Settings::default(), None, plan.notice.actions[0].request.clone(), Ui::En);
+        assert!(anyway.insert.is_some());
+        assert_eq!(anyway.suggestion.map(|s| (s.category, s.action)), Some((Category::Generic, Action::Reply)));
+        assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
+    }
+
+    #[test]
+    fn a_page_never_reads_the_users_known_entries_and_long_names_are_cut() {
+        let (settings, _) = Settings::from_json(r#"{"known": {"companies": ["Acme Corp"], "schools": ["TU Wien"], "people": ["Jane Q. Doe"]}}"#);
+        for ui in Ui::ALL {
+            let inv = Invitation { name: "Sam Lee".into(), headline: Some("Engineer at Acme Corp".into()), ..Invitation::default() };
+            let s = decide(&inv, &settings);
+            assert_eq!(s.category, Category::Known);
+            let notice = advice_without_text(&s, &inv, ui);
+            for text in shown_text(&notice) {
+                assert!(!text.contains("Acme"), "{ui:?}: {text}");
+            }
+        }
+        let huge = "Name ".repeat(200_000);
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", &huge);
+        let plan = plan(&snap, &Settings::default(), None);
+        for text in shown_text(&plan.notice) {
+            assert!(text.chars().count() < 400, "{} chars", text.chars().count());
+        }
+        assert_eq!(clip("  a  b  ", 10), "a b");
+        assert_eq!(clip("word ".repeat(30).as_str(), 20), "word word word word…");
+    }
+
+    /// German and French notices hold no English word: text, details, menus, buttons, close.
+    #[test]
+    fn german_and_french_notices_leave_no_english() {
+        let english =
+            ["Reply", "Read", "Close", "Shorter", "Longer", "Restore", "Language", "Generic", "Personal", "Sales", "the ", " and ", "English", "draft"];
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let spam = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Anna Smith 2847");
+        for ui in [Ui::De, Ui::Fr] {
+            let first = plan_request(&snap, &Settings::default(), None, Request::Click, ui);
+            let shown = after(&snap, first.insert.as_ref().expect("drafts"));
+            let swap =
+                plan_request(&shown, &Settings::default(), Some(&first.insert.as_ref().expect("drafts").remember), first.notice.actions[0].request.clone(), ui);
+            let doubt = plan_request(&spam, &Settings::default(), None, Request::Click, ui);
+            let mut edited = shown.clone();
+            set_box(&mut edited.root, vec![Child::Text("mine".into())]);
+            let changed = plan_request(&edited, &Settings::default(), Some(&first.insert.as_ref().expect("drafts").remember), Request::Click, ui);
+            for notice in [&first.notice, &first.gone_notice, &swap.notice, &doubt.notice, &changed.notice] {
+                for text in shown_text(notice) {
+                    for word in english {
+                        assert!(!text.contains(word), "{ui:?}: {word:?} in {text:?}");
+                    }
+                }
+            }
+        }
+        let fr = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::Fr);
+        assert_eq!(fr.notice.details[0], "Kathie Smith · aucune note personnelle → Répondre (Générique, Anglais, longue)");
+        assert_eq!(fr.notice.close, "Fermer");
     }
 }

@@ -16,6 +16,7 @@ use crate::settings::Variant;
 use crate::template::{Template, Values, Var};
 use crate::templates::{default_templates, parsed_default, template_languages};
 use crate::{lang, names, Action, Category, Invitation, Kind, Place, Settings, Suggestion};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -137,9 +138,58 @@ pub fn decide(inv: &Invitation, settings: &Settings) -> Suggestion {
     decide_for(inv, settings, Place::Message)
 }
 
+/// What the user chose on the notice for this one invitation, over the decision: each field
+/// left `None` is decided as usual.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Choice {
+    /// Reply with this category's template, whatever the classifier or a rule said.
+    pub category: Option<Category>,
+    /// The reply's language (one with a template).
+    pub language: Option<String>,
+    pub variant: Option<Variant>,
+}
+
+/// The reply categories, the ones a user can pick on the notice.
+pub const REPLY_CATEGORIES: [Category; 5] = [Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic];
+
 /// Decides as [`decide`] does, fitting the text to `place`'s limit.
 pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Suggestion {
+    decide_with(inv, settings, place, &Choice::default())
+}
+
+/// The category a reply takes when the user drafts anyway: the invitation's category with its
+/// signs of spam passed over, or the generic one for people they know and pages.
+pub fn draft_anyway_category(inv: &Invitation, settings: &Settings) -> Category {
+    let note = inv.note.as_deref().map(str::trim).unwrap_or("");
+    let class = crate::classify::classify_as(inv, settings, &Words::new(inv.headline.as_deref().unwrap_or("")), &Words::new(note), false);
+    if REPLY_CATEGORIES.contains(&class.category) {
+        class.category
+    } else {
+        Category::Generic
+    }
+}
+
+/// The languages template `id` (`generic`, or `generic.en.long`: its base) can be written in:
+/// the built-in ones for a built-in id, and the user's own.
+pub fn languages_of(settings: &Settings, id: &str) -> Vec<String> {
+    let base = id.split('.').next().unwrap_or(id);
+    let mut out: Vec<String> = Vec::new();
+    if default_template_ids().contains(&base) {
+        out.extend(default_languages().iter().map(|l| (*l).to_owned()));
+    }
+    for l in settings.templates.get(base).into_iter().flat_map(|t| t.keys()) {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
+
+/// Decides as [`decide_for`] does, with the user's [`Choice`] over the decision.
+pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: &Choice) -> Suggestion {
     let limit = place.limit();
+    let variant = choice.variant.unwrap_or(settings.variant);
     let note = inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let headline = Words::new(inv.headline.as_deref().unwrap_or(""));
     let note_words = Words::new(note.unwrap_or(""));
@@ -160,14 +210,15 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
     };
     // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
     let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
-    let (category, action, rule_template) = match first_match(&settings.rules, &facts) {
-        Some((i, rule)) => {
+    let (category, action, rule_template) = match (choice.category, first_match(&settings.rules, &facts)) {
+        (Some(chosen), _) => (chosen, Action::Reply, None),
+        (None, Some((i, rule))) => {
             reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);
             let action = rule.then.action.unwrap_or_else(|| if category == class.category { class_action } else { default_action(category) });
             (category, action, rule.then.template.as_deref())
         }
-        None => (class.category, class_action, None),
+        (None, None) => (class.category, class_action, None),
     };
 
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
@@ -177,8 +228,8 @@ pub fn decide_for(inv: &Invitation, settings: &Settings, place: Place) -> Sugges
     };
     let reference = TemplateRef::new(rule_template.unwrap_or(base));
     // The note's language if the template speaks it, else the settings' one, else English.
-    let candidates = [note_language, reference.language, Some(settings.language.as_str()), Some("en")];
-    let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, settings.variant).map(|s| (l, s)));
+    let candidates = [choice.language.as_deref(), note_language, reference.language, Some(settings.language.as_str()), Some("en")];
+    let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, variant).map(|s| (l, s)));
     let language = match &chosen {
         Some((l, _)) => {
             if note_language == Some(*l) && *l != settings.language {

@@ -29,12 +29,15 @@
 mod classify;
 pub mod click;
 mod decide;
+#[cfg(feature = "html")]
+pub mod html;
 mod invitation;
 pub mod lang;
 pub mod names;
 pub mod panel;
 pub mod read;
 pub mod reason;
+pub mod report;
 mod rules;
 pub mod samples;
 mod settings;
@@ -45,7 +48,9 @@ pub mod template;
 mod templates;
 pub mod words;
 
-pub use decide::{decide, decide_for, default_action, default_languages, default_template_ids};
+pub use decide::{
+    decide, decide_for, decide_with, default_action, default_languages, default_template_ids, draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES,
+};
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};

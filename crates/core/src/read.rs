@@ -12,7 +12,7 @@
 mod cards;
 pub use cards::{Controls, Located};
 mod composer;
-mod phrases;
+pub(crate) mod phrases;
 mod profile;
 
 use crate::snapshot::{fold_whitespace, Child, Node, Snapshot};
@@ -39,6 +39,13 @@ pub struct Composer {
     pub lines: Vec<String>,
     /// The box's own `maxlength`, when it states one; a LinkedIn message box holds 8,000.
     pub limit: Option<u32>,
+    /// The agent left part of the box's text out (its size limits): `lines` are not all of it.
+    #[serde(default)]
+    pub cut: bool,
+    /// The page says the addressee invited the user ("Drew Stone sent you an invitation" in the
+    /// conversation list, "… is inviting you to connect"), though no card of theirs is shown.
+    #[serde(default)]
+    pub invited: bool,
 }
 
 /// Whether NotYet reads this address at all: LinkedIn over HTTPS.
@@ -52,13 +59,45 @@ pub fn is_supported_url(url: &str) -> bool {
 pub fn read_page(snapshot: &Snapshot) -> Page {
     let index = Index::new(&snapshot.root);
     let path = url_path(&snapshot.url);
-    let mut invitations = cards::read(&index, &path);
+    // An inviter's own profile page is their invitation; its Accept/Ignore pair is no card.
+    let profile = entity(&path).is_some_and(|(kind, _)| kind == Kind::Person);
+    let mut invitations = if profile { Vec::new() } else { cards::read(&index, &path) };
     if invitations.is_empty() {
         if let Some(inv) = profile::read(&index, &path) {
             invitations.push(inv);
         }
     }
-    Page { invitations, composer: composer::read(&index, snapshot.focus) }
+    let mut composer = composer::read(&index, snapshot.focus);
+    if let Some(c) = composer.as_mut() {
+        c.invited = c.addressee.as_deref().is_some_and(|name| says_invited(&index, name));
+    }
+    Page { invitations, composer }
+}
+
+/// Whether a line on the page says `name` invited the user: a relation line naming them.
+fn says_invited(index: &Index, name: &str) -> bool {
+    let key = phrases::norm(name);
+    let words: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let mut j = 0;
+    while j < index.len() {
+        let n = index.node(j);
+        if n.hidden || n.attr("hidden").is_some() {
+            j = index.end(j);
+            continue;
+        }
+        if n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty())) {
+            let t = phrases::norm(&text_of(n, Reading::Visible, false));
+            let line: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            if t.len() < 300 && phrases::relation_normed(&t) == Some(phrases::Relation::Connect) && line.windows(words.len()).any(|w| w == words.as_slice()) {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Every invitation card with its node and controls, for the side panel; and the count the
@@ -437,6 +476,84 @@ mod tests {
     }
 
     #[test]
+    fn times_in_seven_languages_by_their_whole_shape() {
+        for t in [
+            "2 weeks ago",
+            "vor 3 Tagen",
+            "il y a 2 jours",
+            "hace 3 días",
+            "há 2 semanas",
+            "2 semanas atrás",
+            "2 settimane fa",
+            "2 weken geleden",
+            "1w",
+            "3d",
+            "2mo",
+            "1 yr",
+            "un mese fa",
+            "een week geleden",
+            "vor einem Monat",
+            "il y a un an",
+            "Gisteren",
+            "Ieri",
+            "hace 1 año",
+            "há 1 mês",
+            "3 giorni fa",
+            "1 uur geleden",
+            "10 minutes ago",
+            "Sent 2 weeks ago",
+        ] {
+            if t.starts_with("Sent") {
+                // A label in front is not a time line of its own.
+                assert!(!is_time_ago(t), "{t}");
+                continue;
+            }
+            assert!(is_time_ago(t), "{t}");
+        }
+        for t in [
+            "2 weeks ago I saw your talk",
+            "Vor 2 Wochen habe ich Ihren Vortrag gesehen",
+            "Hace 3 días que te escribo",
+            "2 years in sales",
+            "Ana",
+            "3 dogs",
+            "12 mutual connections",
+            "1000 d",
+            "hace marketing",
+        ] {
+            assert!(!is_time_ago(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn names_in_answer_labels() {
+        assert_eq!(label_name("Accept Sam Lee’s invitation"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Accept Sam Lee's invitation to connect"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Ignore an invitation to connect from Sam Lee"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Ignore invitation for Weekly Digest"), Some("Weekly Digest".into()));
+        assert_eq!(label_name("Einladung von Sam Lee annehmen"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Uitnodiging van Sam Lee negeren"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Accepter l’invitation de Sam Lee"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Accetta l’invito di Sam Lee"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Aceitar o convite de Sam Lee"), Some("Sam Lee".into()));
+        assert_eq!(label_name("Accept"), None);
+        assert_eq!(label_name("Reply to Sam"), None);
+        assert_eq!(answer("Einladung von Sam Lee annehmen"), Some(true));
+        assert_eq!(answer("Negeren"), Some(false));
+        assert_eq!(answer("Accetta"), Some(true));
+        assert_eq!(answer("Reply"), None);
+        assert!(is_write_label("Reply to Kathie") && is_write_label("Nachricht") && is_write_label("Beantwoorden") && !is_write_label("Accept"));
+    }
+
+    #[test]
+    fn mutual_lines_in_more_languages_and_not_in_notes() {
+        assert_eq!(mutual_count("Casey Ray en 8 andere gedeelde connecties"), Some(9));
+        assert_eq!(mutual_count("12 collegamenti in comune"), Some(12));
+        assert_eq!(mutual_count("Casey Ray e 3 outras conexões em comum"), Some(4));
+        assert_eq!(mutual_count("We have 3 mutual connections, so I thought I'd reach out!"), None);
+    }
+
+    #[test]
     fn relation_lines() {
         assert_eq!(relation("Kathie Smith is inviting you to connect"), Some(Relation::Connect));
         assert_eq!(relation("Kathie Smith follows you and is inviting you to connect"), Some(Relation::Connect));
@@ -520,6 +637,7 @@ mod tests {
                 tag: if i % 2 == 0 { "div".into() } else { "p".into() },
                 attrs: vec![("role".into(), "listitem".into())],
                 children: vec![Child::Element(deep)],
+                ..Node::default()
             };
         }
         let snap = Snapshot { url: "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(), root: deep, ..Snapshot::default() };

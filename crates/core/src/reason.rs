@@ -7,7 +7,7 @@
 //! wording, so outside tools keep reading plain strings.
 
 use crate::template::TemplateError;
-use crate::words::{Say, Ui};
+use crate::words::{fill, Say, Ui};
 use crate::Kind;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -132,107 +132,102 @@ impl Reason {
 
     fn words(&self, ui: Ui, on_page: bool) -> String {
         use Reason as R;
-        use Ui::{De, En, Fr};
-        match (self, ui) {
-            (R::KnownPerson { .. }, En) if on_page => "matches your known people".into(),
-            (R::KnownPerson { .. }, De) if on_page => "passt zu Ihren bekannten Personen".into(),
-            (R::KnownPerson { .. }, Fr) if on_page => "correspond à vos personnes connues".into(),
-            (R::KnownPerson { entry }, En) => format!("is {entry} from your known people"),
-            (R::KnownPerson { entry }, De) => format!("ist {entry} aus Ihren bekannten Personen"),
-            (R::KnownPerson { entry }, Fr) => format!("est {entry}, de vos personnes connues"),
-            (R::KnownOrganisation { list, in_headline, .. }, _) if on_page => match (ui, in_headline) {
-                (En, false) => format!("matches your known {}", list.say(En)),
-                (En, true) => format!("headline matches your known {}", list.say(En)),
-                (De, false) => format!("passt zu Ihren bekannten {}", list.say(De)),
-                (De, true) => format!("Headline passt zu Ihren bekannten {}", list.say(De)),
-                (Fr, false) => format!("correspond à vos {} connues", list.say(Fr)),
-                (Fr, true) => format!("le titre correspond à vos {} connues", list.say(Fr)),
-            },
-            (R::KnownOrganisation { entry, list, in_headline: false }, En) => format!("is {entry} from your known {}", list.say(En)),
-            (R::KnownOrganisation { entry, list, in_headline: true }, En) => format!("headline mentions {entry} from your known {}", list.say(En)),
-            (R::KnownOrganisation { entry, list, in_headline: false }, De) => format!("ist {entry} aus Ihren bekannten {}", list.say(De)),
-            (R::KnownOrganisation { entry, list, in_headline: true }, De) => format!("Headline nennt {entry} aus Ihren bekannten {}", list.say(De)),
-            (R::KnownOrganisation { entry, list, in_headline: false }, Fr) => format!("est {entry}, de vos {} connues", list.say(Fr)),
-            (R::KnownOrganisation { entry, list, in_headline: true }, Fr) => format!("le titre mentionne {entry}, de vos {} connues", list.say(Fr)),
-            (R::FollowInvitation { kind }, En) => {
-                format!("an invitation to follow a {}, not a person", kind_en(*kind))
+        let none = String::new;
+        let quoted = |w: &str| fill(ui.pick("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»"), w, "");
+        // One wording a reason, in the three languages, with at most two values: `{a}` and `{b}`.
+        let (words, a, b): ([&str; 3], String, String) = match self {
+            R::KnownPerson { .. } if on_page => {
+                (["matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"], none(), none())
             }
-            (R::FollowInvitation { kind }, De) => format!("{}, keine Person", kind_de(*kind)),
-            (R::FollowInvitation { kind }, Fr) => format!("une invitation à suivre {}, pas une personne", kind_fr(*kind)),
-            (R::Mentions { text, topic }, En) => format!("{} mentions {}", if *text == Text::Headline { "headline" } else { "note" }, topic.say(En)),
-            (R::Mentions { text, topic }, De) => format!("{} erwähnt {}", if *text == Text::Headline { "Headline" } else { "Nachricht" }, topic.say(De)),
-            (R::Mentions { text, topic }, Fr) => format!("{} mentionne {}", if *text == Text::Headline { "le titre" } else { "la note" }, topic.say(Fr)),
-            (R::NameHasDigits, _) => ui.pick("name contains digits", "Name enthält Ziffern", "le nom contient des chiffres").into(),
-            (R::NoHeadline, _) => ui.pick("no headline", "keine Headline", "pas de titre de profil").into(),
-            (R::OnlyWeakSigns, _) => ui
-                .pick(
+            R::KnownPerson { entry } => {
+                (["is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"], entry.clone(), none())
+            }
+            R::KnownOrganisation { list, in_headline: false, .. } if on_page => {
+                (["matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"], none(), list.say(ui))
+            }
+            R::KnownOrganisation { list, in_headline: true, .. } if on_page => {
+                (["headline matches your known {b}", "Headline passt zu Ihren bekannten {b}", "le titre correspond à vos {b} connues"], none(), list.say(ui))
+            }
+            R::KnownOrganisation { entry, list, in_headline: false } => {
+                (["is {a} from your known {b}", "ist {a} aus Ihren bekannten {b}", "est {a}, de vos {b} connues"], entry.clone(), list.say(ui))
+            }
+            R::KnownOrganisation { entry, list, in_headline: true } => (
+                ["headline mentions {a} from your known {b}", "Headline nennt {a} aus Ihren bekannten {b}", "le titre mentionne {a}, de vos {b} connues"],
+                entry.clone(),
+                list.say(ui),
+            ),
+            R::FollowInvitation { kind } => (
+                ["an invitation to follow a {a}, not a person", "{a}, keine Person", "une invitation à suivre {a}, pas une personne"],
+                ui.pick(kind_en(*kind), kind_de(*kind), kind_fr(*kind)).to_owned(),
+                none(),
+            ),
+            R::Mentions { text: Text::Headline, topic } => (["headline mentions {a}", "Headline erwähnt {a}", "le titre mentionne {a}"], topic.say(ui), none()),
+            R::Mentions { text: Text::Note, topic } => (["note mentions {a}", "Nachricht erwähnt {a}", "la note mentionne {a}"], topic.say(ui), none()),
+            R::NameHasDigits => (["name contains digits", "Name enthält Ziffern", "le nom contient des chiffres"], none(), none()),
+            R::NoHeadline => (["no headline", "keine Headline", "pas de titre de profil"], none(), none()),
+            R::OnlyWeakSigns => (
+                [
                     "only weak signs of spam, so ignore rather than report",
                     "nur schwache Anzeichen für Spam, daher ignorieren statt melden",
                     "seulement de faibles signes de spam : ignorer plutôt que signaler",
-                )
-                .into(),
-            (R::NotKnown, _) => {
-                ui.pick("not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues").into()
+                ],
+                none(),
+                none(),
+            ),
+            R::NotKnown => {
+                (["not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"], none(), none())
             }
-            (R::PersonalNote, _) => ui.pick("wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle").into(),
-            (R::NoNote, _) => ui.pick("sent no personal note", "keine persönliche Nachricht", "aucune note personnelle").into(),
-            (R::StockNote, _) => ui
-                .pick(
+            R::PersonalNote => (["wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"], none(), none()),
+            R::NoNote => (["sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"], none(), none()),
+            R::StockNote => (
+                [
                     "note holds only a greeting or LinkedIn's stock text",
                     "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext",
                     "la note ne contient qu'une salutation ou le texte type de LinkedIn",
-                )
-                .into(),
-            (R::MutualConnections { count, threshold }, En) => {
-                format!("{count} mutual connection{} (your threshold is {threshold})", if *count == 1 { "" } else { "s" })
+                ],
+                none(),
+                none(),
+            ),
+            R::MutualConnections { count: 1, threshold } => (
+                ["1 mutual connection (your threshold is {b})", "1 gemeinsamer Kontakt (Ihre Schwelle: {b})", "1 relation en commun (votre seuil\u{a0}: {b})"],
+                none(),
+                threshold.to_string(),
+            ),
+            R::MutualConnections { count, threshold } => (
+                [
+                    "{a} mutual connections (your threshold is {b})",
+                    "{a} gemeinsame Kontakte (Ihre Schwelle: {b})",
+                    if *count == 0 { "{a} relation en commun (votre seuil\u{a0}: {b})" } else { "{a} relations en commun (votre seuil\u{a0}: {b})" },
+                ],
+                count.to_string(),
+                threshold.to_string(),
+            ),
+            R::WroteIn { language } => {
+                let name = language_name(language, ui);
+                (["wrote in {a}", "schrieb auf {a}", "a écrit en {a}"], if ui == Ui::Fr { name.to_lowercase() } else { name }, none())
             }
-            (R::MutualConnections { count, threshold }, De) => {
-                format!("{count} {} (Ihre Schwelle: {threshold})", if *count == 1 { "gemeinsamer Kontakt" } else { "gemeinsame Kontakte" })
+            R::RuleMatched { number, name } if name.trim().is_empty() || on_page => {
+                (["your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"], number.to_string(), none())
             }
-            (R::MutualConnections { count, threshold }, Fr) => {
-                format!("{count} {} (votre seuil\u{a0}: {threshold})", if *count <= 1 { "relation en commun" } else { "relations en commun" })
+            R::RuleMatched { name, .. } => (["your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"], quoted(name.trim()), none()),
+            R::NoTemplate { .. } if on_page => {
+                (["no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse"], none(), none())
             }
-            (R::WroteIn { language }, En) => format!("wrote in {}", language_name(language, En)),
-            (R::WroteIn { language }, De) => format!("schrieb auf {}", language_name(language, De)),
-            (R::WroteIn { language }, Fr) => {
-                format!("a écrit en {}", language_name(language, Fr).to_lowercase())
+            R::NoTemplate { id } => (
+                ["no template {a} to word a reply with", "keine Vorlage {a} für eine Antwort", "aucun modèle {a} pour rédiger une réponse"],
+                quoted(id),
+                none(),
+            ),
+            R::TemplateError { error, .. } if on_page => {
+                (["your template has an error ({b})", "Ihre Vorlage hat einen Fehler ({b})", "votre modèle contient une erreur ({b})"], none(), error.say(ui))
             }
-            (R::RuleMatched { number, name }, _) => {
-                let name = name.trim();
-                match (ui, name.is_empty() || on_page) {
-                    (En, true) => format!("your rule {number} matched"),
-                    (En, false) => format!("your rule \"{name}\" matched"),
-                    (De, true) => format!("Ihre Regel {number} trifft zu"),
-                    (De, false) => format!("Ihre Regel „{name}“ trifft zu"),
-                    (Fr, true) => format!("votre règle {number} s'applique"),
-                    (Fr, false) => format!("votre règle «\u{a0}{name}\u{a0}» s'applique"),
-                }
-            }
-            (R::NoTemplate { .. }, _) if on_page => {
-                ui.pick("no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse").into()
-            }
-            (R::NoTemplate { id }, En) => format!("no template \"{id}\" to word a reply with"),
-            (R::NoTemplate { id }, De) => format!("keine Vorlage „{id}“ für eine Antwort"),
-            (R::NoTemplate { id }, Fr) => {
-                format!("aucun modèle «\u{a0}{id}\u{a0}» pour rédiger une réponse")
-            }
-            (R::TemplateError { error, .. }, En) if on_page => {
-                format!("your template has an error ({})", error.say(En))
-            }
-            (R::TemplateError { error, .. }, De) if on_page => {
-                format!("Ihre Vorlage hat einen Fehler ({})", error.say(De))
-            }
-            (R::TemplateError { error, .. }, Fr) if on_page => {
-                format!("votre modèle contient une erreur ({})", error.say(Fr))
-            }
-            (R::TemplateError { id, error }, En) => {
-                format!("your template \"{id}\" has an error ({})", error.say(En))
-            }
-            (R::TemplateError { id, error }, De) => {
-                format!("Ihre Vorlage „{id}“ hat einen Fehler ({})", error.say(De))
-            }
-            (R::TemplateError { id, error }, Fr) => format!("votre modèle «\u{a0}{id}\u{a0}» contient une erreur ({})", error.say(Fr)),
-        }
+            R::TemplateError { id, error } => (
+                ["your template {a} has an error ({b})", "Ihre Vorlage {a} hat einen Fehler ({b})", "votre modèle {a} contient une erreur ({b})"],
+                quoted(id),
+                error.say(ui),
+            ),
+        };
+        fill(ui.pick(words[0], words[1], words[2]), &a, &b)
     }
 }
 

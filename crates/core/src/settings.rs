@@ -5,7 +5,7 @@
 use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
 use crate::template::{Template, TemplateError};
-use crate::words::{at_line, JsonError, Say, Ui};
+use crate::words::{at_line, fill, JsonError, Say, Ui};
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -317,137 +317,200 @@ pub enum ProblemKind {
 impl Say for ProblemKind {
     fn say(&self, ui: Ui) -> String {
         use ProblemKind as P;
-        use Ui::{De, En, Fr};
+        let none = String::new;
+        let quoted = |w: &str| fill(ui.pick("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»"), w, "");
         let list = |items: &[&str]| items.join(", ");
-        let quoted = |w: &str| match ui {
-            En => format!("\"{w}\""),
-            De => format!("„{w}“"),
-            Fr => format!("«\u{a0}{w}\u{a0}»"),
-        };
-        match (self, ui) {
-            (P::NotJson { error }, En) => format!("not valid JSON: {}", error.say(En)),
-            (P::NotJson { error }, De) => format!("kein gültiges JSON: {}", error.say(De)),
-            (P::NotJson { error }, Fr) => format!("JSON non valide\u{a0}: {}", error.say(Fr)),
-            (P::NotAnObject { found }, En) => format!("expected an object, found {}", found.say(En)),
-            (P::NotAnObject { found }, De) => format!("erwartet war ein Objekt, gefunden wurde {}", found.say(De)),
-            (P::NotAnObject { found }, Fr) => format!("un objet était attendu, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::UnknownKey { expected }, En) => format!("unknown key (expected one of: {})", list(expected)),
-            (P::UnknownKey { expected }, De) => format!("unbekannter Schlüssel (erwartet: einer von {})", list(expected)),
-            (P::UnknownKey { expected }, Fr) => format!("clé inconnue (attendu\u{a0}: l'une de {})", list(expected)),
-            (P::NotText { found }, En) => format!("expected a text, found {}", found.say(En)),
-            (P::NotText { found }, De) => format!("erwartet war ein Text, gefunden wurde {}", found.say(De)),
-            (P::NotText { found }, Fr) => format!("un texte était attendu, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::NotTrueOrFalse { found }, En) => format!("expected true or false, found {}", found.say(En)),
-            (P::NotTrueOrFalse { found }, De) => format!("erwartet war true oder false, gefunden wurde {}", found.say(De)),
-            (P::NotTrueOrFalse { found }, Fr) => format!("true ou false était attendu, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::TooLarge { value }, En) => format!("{value} is too large"),
-            (P::TooLarge { value }, De) => format!("{value} ist zu groß"),
-            (P::TooLarge { value }, Fr) => format!("{value} est trop grand"),
-            (P::Negative { number }, En) => format!("must not be negative, found {number}"),
-            (P::Negative { number }, De) => format!("darf nicht negativ sein, gefunden wurde {number}"),
-            (P::Negative { number }, Fr) => format!("ne doit pas être négatif, trouvé\u{a0}: {number}"),
-            (P::NotWholeNumber { number, found }, _) => {
-                let found = number.clone().unwrap_or_else(|| found.say(ui));
-                match ui {
-                    En => format!("expected a whole number, found {found}"),
-                    De => format!("erwartet war eine ganze Zahl, gefunden wurde {found}"),
-                    Fr => format!("un nombre entier était attendu, trouvé\u{a0}: {found}"),
-                }
-            }
-            (P::NotAListOfTexts { found }, En) => format!("expected a list of texts, found {}", found.say(En)),
-            (P::NotAListOfTexts { found }, De) => format!("erwartet war eine Liste von Texten, gefunden wurde {}", found.say(De)),
-            (P::NotAListOfTexts { found }, Fr) => format!("une liste de textes était attendue, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::NotALanguageCode { written }, En) => format!("{} is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\"", quoted(written)),
-            (P::NotALanguageCode { written }, De) => format!("{} ist kein zweibuchstabiger Sprachcode wie „en“, „de“, „fr“ oder „es“", quoted(written)),
-            (P::NotALanguageCode { written }, Fr) => {
-                format!(
-                    "{} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»",
-                    quoted(written)
-                )
-            }
-            (P::VersionZero, _) => ui
-                .pick(
+        // One wording a kind, in the three languages, with at most two values: `{a}` and `{b}`.
+        let (words, a, b): ([&str; 3], String, String) = match self {
+            P::NotJson { error } => (["not valid JSON: {a}", "kein gültiges JSON: {a}", "JSON non valide\u{a0}: {a}"], error.say(ui), none()),
+            P::NotAnObject { found } => (
+                ["expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
+            P::UnknownKey { expected } => (
+                ["unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (attendu\u{a0}: l'une de {a})"],
+                list(expected),
+                none(),
+            ),
+            P::NotText { found } => (
+                ["expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
+            P::NotTrueOrFalse { found } => (
+                ["expected true or false, found {a}", "erwartet war true oder false, gefunden wurde {a}", "true ou false était attendu, trouvé\u{a0}: {a}"],
+                found.say(ui),
+                none(),
+            ),
+            P::TooLarge { value } => (["{a} is too large", "{a} ist zu groß", "{a} est trop grand"], value.to_string(), none()),
+            P::Negative { number } => (
+                ["must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"],
+                number.clone(),
+                none(),
+            ),
+            P::NotWholeNumber { number, found } => (
+                ["expected a whole number, found {a}", "erwartet war eine ganze Zahl, gefunden wurde {a}", "un nombre entier était attendu, trouvé\u{a0}: {a}"],
+                number.clone().unwrap_or_else(|| found.say(ui)),
+                none(),
+            ),
+            P::NotAListOfTexts { found } => (
+                [
+                    "expected a list of texts, found {a}",
+                    "erwartet war eine Liste von Texten, gefunden wurde {a}",
+                    "une liste de textes était attendue, trouvé\u{a0}: {a}",
+                ],
+                found.say(ui),
+                none(),
+            ),
+            P::NotALanguageCode { written } => (
+                [
+                    "{a} is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\"",
+                    "{a} ist kein zweibuchstabiger Sprachcode wie „en“, „de“, „fr“ oder „es“",
+                    "{a} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»",
+                ],
+                quoted(written),
+                none(),
+            ),
+            P::VersionZero => (
+                [
                     "versions start at 1; read as version 1",
                     "Versionen beginnen bei 1; als Version 1 gelesen",
                     "les versions commencent à 1 ; lu comme version 1",
-                )
-                .into(),
-            (P::NewerVersion { version }, En) => {
-                format!("written by a newer NotYet (version {version}); read as version {CURRENT_VERSION}, so newer parts may be reported or ignored")
-            }
-            (P::NewerVersion { version }, De) => {
-                format!("von einem neueren NotYet geschrieben (Version {version}); als Version {CURRENT_VERSION} gelesen, neuere Teile werden daher gemeldet oder übergangen")
-            }
-            (P::NewerVersion { version }, Fr) => {
-                format!("écrit par un NotYet plus récent (version {version}) ; lu comme version {CURRENT_VERSION}, les parties plus récentes peuvent donc être signalées ou ignorées")
-            }
-            (P::NotAnEmail { written }, En) => format!("{} doesn't look like an email address; replies leave it out", quoted(written)),
-            (P::NotAnEmail { written }, De) => format!("{} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg", quoted(written)),
-            (P::NotAnEmail { written }, Fr) => format!("{} ne ressemble pas à une adresse e-mail ; les réponses l'omettent", quoted(written)),
-            (P::NotAVariant { found }, En) => format!("expected \"short\" or \"long\", found {found}"),
-            (P::NotAVariant { found }, De) => format!("erwartet war „short“ oder „long“, gefunden wurde {found}"),
-            (P::NotAVariant { found }, Fr) => format!("«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {found}"),
-            (P::NotAListOfRules { found }, En) => format!("expected a list of rules, found {}", found.say(En)),
-            (P::NotAListOfRules { found }, De) => format!("erwartet war eine Liste von Regeln, gefunden wurde {}", found.say(De)),
-            (P::NotAListOfRules { found }, Fr) => format!("une liste de règles était attendue, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::NoTemplatesInLanguage { language, built_in }, En) => {
-                format!("no templates in {} (built in: {}, or add your own): using \"en\"", quoted(language), list(built_in))
-            }
-            (P::NoTemplatesInLanguage { language, built_in }, De) => {
-                format!("keine Vorlagen in {} (eingebaut: {}, oder fügen Sie eigene hinzu): „en“ wird verwendet", quoted(language), list(built_in))
-            }
-            (P::NoTemplatesInLanguage { language, built_in }, Fr) => {
-                format!("aucun modèle en {} (intégrés\u{a0}: {}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé", quoted(language), list(built_in))
-            }
-            (P::BadTemplateId, _) => ui
-                .pick(
+                ],
+                none(),
+                none(),
+            ),
+            P::NewerVersion { version } => (
+                [
+                    "written by a newer NotYet (version {a}); read as version {b}, so newer parts may be reported or ignored",
+                    "von einem neueren NotYet geschrieben (Version {a}); als Version {b} gelesen, neuere Teile werden daher gemeldet oder übergangen",
+                    "écrit par un NotYet plus récent (version {a}) ; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées",
+                ],
+                version.to_string(),
+                CURRENT_VERSION.to_string(),
+            ),
+            P::NotAnEmail { written } => (
+                [
+                    "{a} doesn't look like an email address; replies leave it out",
+                    "{a} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg",
+                    "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent",
+                ],
+                quoted(written),
+                none(),
+            ),
+            P::NotAVariant { found } => (
+                [
+                    "expected \"short\" or \"long\", found {a}",
+                    "erwartet war „short“ oder „long“, gefunden wurde {a}",
+                    "«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {a}",
+                ],
+                found.clone(),
+                none(),
+            ),
+            P::NotAListOfRules { found } => (
+                [
+                    "expected a list of rules, found {a}",
+                    "erwartet war eine Liste von Regeln, gefunden wurde {a}",
+                    "une liste de règles était attendue, trouvé\u{a0}: {a}",
+                ],
+                found.say(ui),
+                none(),
+            ),
+            P::NoTemplatesInLanguage { language, built_in } => (
+                [
+                    "no templates in {a} (built in: {b}, or add your own): using \"en\"",
+                    "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu): „en“ wird verwendet",
+                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé",
+                ],
+                quoted(language),
+                list(built_in),
+            ),
+            P::BadTemplateId => (
+                [
                     "a template id is 1 to 64 characters, with no spaces or dots",
                     "ein Vorlagenname hat 1 bis 64 Zeichen, ohne Leerzeichen oder Punkte",
                     "un identifiant de modèle compte 1 à 64 caractères, sans espaces ni points",
-                )
-                .into(),
-            (P::NotATemplate { found }, En) => format!("expected a template text or {{\"short\": …, \"long\": …}}, found {}", found.say(En)),
-            (P::NotATemplate { found }, De) => format!("erwartet war ein Vorlagentext oder {{\"short\": …, \"long\": …}}, gefunden wurde {}", found.say(De)),
-            (P::NotATemplate { found }, Fr) => format!("un texte de modèle ou {{\"short\": …, \"long\": …}} était attendu, trouvé\u{a0}: {}", found.say(Fr)),
-            (P::Template(e), _) => format!("{}{}", ui.pick("template: ", "Vorlage: ", "modèle\u{a0}: "), e.message(ui)),
-            (P::RuleWithoutThen, _) => ui
-                .pick(
+                ],
+                none(),
+                none(),
+            ),
+            P::NotATemplate { found } => (
+                [
+                    "expected a template text or {\"short\": …, \"long\": …}, found {a}",
+                    "erwartet war ein Vorlagentext oder {\"short\": …, \"long\": …}, gefunden wurde {a}",
+                    "un texte de modèle ou {\"short\": …, \"long\": …} était attendu, trouvé\u{a0}: {a}",
+                ],
+                found.say(ui),
+                none(),
+            ),
+            P::Template(e) => (["template: {a}", "Vorlage: {a}", "modèle\u{a0}: {a}"], e.message(ui), none()),
+            P::RuleWithoutThen => (
+                [
                     "a rule needs \"then\": what to do when it matches",
                     "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
                     "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique",
-                )
-                .into(),
-            (P::RuleLeftOut { name }, _) => {
-                let name = name.trim();
-                match (ui, name.is_empty()) {
-                    (En, true) => "rule is left out until the problems above are fixed".into(),
-                    (En, false) => format!("rule {} is left out until the problems above are fixed", quoted(name)),
-                    (De, true) => "die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind".into(),
-                    (De, false) => format!("die Regel {} bleibt unberücksichtigt, bis die Probleme oben behoben sind", quoted(name)),
-                    (Fr, true) => "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés".into(),
-                    (Fr, false) => format!("la règle {} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés", quoted(name)),
-                }
-            }
-            (P::NotACategory { written }, En) => format!("{} is not a category (one of: {})", quoted(written), list(CATEGORY_NAMES)),
-            (P::NotACategory { written }, De) => format!("{} ist keine Kategorie (eine von: {})", quoted(written), list(CATEGORY_NAMES)),
-            (P::NotACategory { written }, Fr) => format!("{} n'est pas une catégorie (l'une de\u{a0}: {})", quoted(written), list(CATEGORY_NAMES)),
-            (P::NotAField { found }, En) => format!("expected \"headline\", \"note\" or \"any\", found {found}"),
-            (P::NotAField { found }, De) => format!("erwartet war „headline“, „note“ oder „any“, gefunden wurde {found}"),
-            (P::NotAField { found }, Fr) => format!("«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {found}"),
-            (P::NotAnAction { written }, En) => format!("{} is not an action (one of: accept, reply, ignore, report)", quoted(written)),
-            (P::NotAnAction { written }, De) => format!("{} ist keine Aktion (eine von: accept, reply, ignore, report)", quoted(written)),
-            (P::NotAnAction { written }, Fr) => format!("{} n'est pas une action (l'une de\u{a0}: accept, reply, ignore, report)", quoted(written)),
-            (P::NoSuchTemplate { id, ids }, En) => format!("no template {} (there are: {})", quoted(id), ids.join(", ")),
-            (P::NoSuchTemplate { id, ids }, De) => format!("keine Vorlage {} (vorhanden: {})", quoted(id), ids.join(", ")),
-            (P::NoSuchTemplate { id, ids }, Fr) => format!("aucun modèle {} (existants\u{a0}: {})", quoted(id), ids.join(", ")),
-            (P::EmptyThen, _) => ui
-                .pick(
+                ],
+                none(),
+                none(),
+            ),
+            P::RuleLeftOut { name } if name.trim().is_empty() => (
+                [
+                    "rule is left out until the problems above are fixed",
+                    "die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind",
+                    "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés",
+                ],
+                none(),
+                none(),
+            ),
+            P::RuleLeftOut { name } => (
+                [
+                    "rule {a} is left out until the problems above are fixed",
+                    "die Regel {a} bleibt unberücksichtigt, bis die Probleme oben behoben sind",
+                    "la règle {a} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés",
+                ],
+                quoted(name.trim()),
+                none(),
+            ),
+            P::NotACategory { written } => (
+                ["{a} is not a category (one of: {b})", "{a} ist keine Kategorie (eine von: {b})", "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"],
+                quoted(written),
+                list(CATEGORY_NAMES),
+            ),
+            P::NotAField { found } => (
+                [
+                    "expected \"headline\", \"note\" or \"any\", found {a}",
+                    "erwartet war „headline“, „note“ oder „any“, gefunden wurde {a}",
+                    "«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {a}",
+                ],
+                found.clone(),
+                none(),
+            ),
+            P::NotAnAction { written } => (
+                [
+                    "{a} is not an action (one of: accept, reply, ignore, report)",
+                    "{a} ist keine Aktion (eine von: accept, reply, ignore, report)",
+                    "{a} n'est pas une action (l'une de\u{a0}: accept, reply, ignore, report)",
+                ],
+                quoted(written),
+                none(),
+            ),
+            P::NoSuchTemplate { id, ids } => (
+                ["no template {a} (there are: {b})", "keine Vorlage {a} (vorhanden: {b})", "aucun modèle {a} (existants\u{a0}: {b})"],
+                quoted(id),
+                ids.join(", "),
+            ),
+            P::EmptyThen => (
+                [
                     "\"then\" needs an action, a template or a category",
                     "„then“ braucht eine Aktion, eine Vorlage oder eine Kategorie",
                     "«\u{a0}then\u{a0}» a besoin d'une action, d'un modèle ou d'une catégorie",
-                )
-                .into(),
-        }
+                ],
+                none(),
+                none(),
+            ),
+        };
+        fill(ui.pick(words[0], words[1], words[2]), &a, &b)
     }
 }
 

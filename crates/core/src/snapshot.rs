@@ -7,7 +7,9 @@
 //! under their host, so every reader walks one uniform tree.
 //!
 //! JSON shape (short keys keep a 300-invitation page small):
-//! `{"url": "...", "title": "...", "lang": "de", "root": {"i": 0, "t": "html", "a": ["lang","de"], "c": ["text", {...}]}}`
+//! `{"url": "...", "title": "...", "lang": "de", "root": {"i": 0, "t": "html", "a": ["lang","de"], "c": ["text", {...}]}}`;
+//! an element the page doesn't render carries `"h": 1` and no content, one whose content was
+//! cut by the agent's limits `"x": 1` (too deep) or `"x": 2` (too much text).
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
@@ -26,6 +28,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "type",
     "name",
     "hidden",
+    "inert",
     "disabled",
     "contenteditable",
     "placeholder",
@@ -44,6 +47,15 @@ pub const ATTRIBUTES: &[&str] = &[
     "datetime",
     "src",
 ];
+
+/// The elements whose rendering the agent asks the browser about (`checkVisibility()`): the
+/// containers a page hides whole (tabs, lists, panels, dialogs, frames), cards, controls and
+/// message boxes. Asking for every element would cost a 300-invitation page ~10 ms more; an
+/// element inside one of these that the page hides by itself is rare and harmless.
+pub const PROBE_TAGS: &[&str] = &["main", "section", "aside", "nav", "ul", "ol", "li", "article", "form", "dialog", "details", "iframe", "button"];
+
+/// Attributes that make an element worth asking about, as [`PROBE_TAGS`] do.
+pub const PROBE_ATTRIBUTES: &[&str] = &["role", "componentkey", "contenteditable", "aria-expanded", "data-testid"];
 
 /// The class fragments the reader looks for. The agent keeps only class names holding one of
 /// them: the 2026 layout's hashed classes (`_175f6c4b`) say nothing and were a third of a big
@@ -107,7 +119,33 @@ pub struct Node {
     /// Name/value pairs, in page order, limited to [`ATTRIBUTES`].
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Child>,
+    /// The page does not render it (the `hidden` attribute, CSS `display: none`, a collapsed
+    /// panel: the agent asks the browser with `checkVisibility()`); its content is left out.
+    pub hidden: bool,
+    /// Part of its content was left out by the agent's limits, and why.
+    pub cut: Option<Cut>,
 }
+
+/// Why the agent left part of an element's content out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// Its children lie deeper than [`MAX_DEPTH`].
+    Depth,
+    /// A text in it was longer than [`MAX_TEXT`], or the page's text passed [`MAX_TOTAL_TEXT`].
+    Text,
+}
+
+/// The most characters the agent copies of one text node. Above a message box's 8,000, so that
+/// the user's own text in the box always comes whole.
+pub const MAX_TEXT: u32 = 10_000;
+
+/// The most characters of text the agent copies from a page in all: a page holding hundreds of
+/// megabytes of text (one probe's 200 MB blocked the worker for 11 s) is read up to here, with
+/// every element, attribute and control still copied. 300 invitations hold about 120,000.
+pub const MAX_TOTAL_TEXT: u32 = 2_000_000;
+
+/// The most characters the agent copies of one attribute value (a name or a label is far shorter).
+pub const MAX_ATTRIBUTE: u32 = 2_000;
 
 /// A child: an element or a run of text (whitespace-only runs are dropped by the agent).
 #[derive(Debug, Clone, PartialEq)]
@@ -264,9 +302,17 @@ impl<'a> Iterator for Descendants<'a> {
 // the parse time.
 impl Serialize for Node {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
+        let mut m = s.serialize_map(None)?;
         m.serialize_entry("i", &self.id)?;
         m.serialize_entry("t", &self.tag)?;
+        if self.hidden {
+            m.serialize_entry("h", &1)?;
+        }
+        match self.cut {
+            Some(Cut::Depth) => m.serialize_entry("x", &1)?,
+            Some(Cut::Text) => m.serialize_entry("x", &2)?,
+            None => {}
+        }
         let flat: Vec<&str> = self.attrs.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
         if !flat.is_empty() {
             m.serialize_entry("a", &flat)?;
@@ -355,6 +401,14 @@ impl<'de> Visitor<'de> for NodeVisitor {
                     }
                 }
                 "c" => node.children = map.next_value()?,
+                "h" => node.hidden = map.next_value::<u8>()? != 0,
+                "x" => {
+                    node.cut = match map.next_value::<u8>()? {
+                        1 => Some(Cut::Depth),
+                        0 => None,
+                        _ => Some(Cut::Text),
+                    }
+                }
                 _ => {
                     map.next_value::<de::IgnoredAny>()?;
                 }
@@ -382,6 +436,44 @@ impl<'de> Visitor<'de> for ChildVisitor {
     }
 }
 
+/// `json` with every lone UTF-16 surrogate escape replaced by `\ufffd` (serde_json refuses
+/// them in strings). Hand-written: one pass, and none at all when no `\ud` escape is present.
+pub fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = json.as_bytes();
+    let has_escape = bytes.windows(3).any(|w| w[0] == b'\\' && w[1] == b'u' && (w[2] | 0x20) == b'd');
+    if !has_escape {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    // The code unit of a `\uXXXX` escape starting at byte `at`, if it is one.
+    let unit = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at + 2..at + 6)?;
+        (bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u')).then_some(())?;
+        hex.iter().try_fold(0u16, |v, &b| Some(v << 4 | (b as char).to_digit(16)? as u16))
+    };
+    let mut out = String::with_capacity(json.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if unit(i + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            // Any other escape: skip it whole, so that `\\` never looks like the start of one.
+            _ => i += 2,
+        }
+    }
+    out.push_str(&json[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// What kind of JSON error `e` is, in words. serde_json's own `Display` would link its table of
 /// messages and std::io's error names into the WASM, about 2 KB gzipped, for one rare notice.
 pub fn json_error_kind(e: &serde_json::Error) -> &'static str {
@@ -398,8 +490,12 @@ impl Snapshot {
     ///
     /// serde_json's own nesting limit (128 levels, 64 elements here) is lifted: real pages nest
     /// deeper than that. [`MAX_DEPTH`] bounds the recursion instead, well within the WASM stack.
+    ///
+    /// A lone UTF-16 surrogate escape (`\ud83d`, which `JSON.stringify` writes for an emoji cut
+    /// in half) becomes U+FFFD: one broken character must not make a whole page unreadable.
     pub fn from_json(json: &str) -> Result<Snapshot, serde_json::Error> {
-        let mut de = serde_json::Deserializer::from_str(json);
+        let json = well_formed(json);
+        let mut de = serde_json::Deserializer::from_str(&json);
         de.disable_recursion_limit();
         let snapshot = Snapshot::deserialize(&mut de)?;
         de.end()?;
@@ -434,6 +530,16 @@ mod tests {
             assert!(Snapshot::from_json(&nest(3)).is_ok());
         });
         run.expect("spawns").join().expect("no panic");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let json = r#"{"url":"u","title":"a\ud83d","root":{"i":1,"t":"p","a":["title","\uDE00x"],"c":["ok \ud83d\ude00 \\ud83d end\ud83d"]}}"#;
+        let s = Snapshot::from_json(json).expect("a broken emoji does not fail the page");
+        assert_eq!(s.title, "a\u{fffd}");
+        assert_eq!(s.root.attr("title"), Some("\u{fffd}x"));
+        assert_eq!(s.root.text(), "ok \u{1f600} \\ud83d end\u{fffd}");
+        assert!(matches!(well_formed(r#"{"a":"\u00e9"}"#), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -21,7 +21,11 @@ struct Fixture {
 }
 
 fn load_all() -> Vec<Fixture> {
-    let dir = fixtures_dir();
+    load_dir(&fixtures_dir())
+}
+
+fn load_dir(dir: &Path) -> Vec<Fixture> {
+    let dir = dir.to_path_buf();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixture directory exists")
         .filter_map(|e| e.ok())
@@ -132,8 +136,19 @@ fn check_draft(f: &Fixture, plan: &Plan, before: &[String], problems: &mut Vec<S
 
 #[test]
 fn every_fixture_reads_and_drafts_as_expected() {
+    check_all(load_all());
+}
+
+/// Pages whose markup comes from outside this project (saved from the live site by others),
+/// checked the same way: what a person reading the page sees.
+#[test]
+fn every_outside_page_reads_as_a_person_would() {
+    check_all(load_dir(&support::outside_dir()));
+}
+
+fn check_all(fixtures: Vec<Fixture>) {
     let mut failures = Vec::new();
-    for f in load_all() {
+    for f in fixtures {
         let mut problems = Vec::new();
         let snapshot = through_json(&f.page.snapshot);
         let page = read_page(&snapshot);

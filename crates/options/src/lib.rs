@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use notyet_core::samples::{read_invitation, samples, Sample};
 use notyet_core::storage::{self, TooLarge};
 use notyet_core::template::default_source;
-use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Variant, When};
+use notyet_core::{decide, Category, Invitation, Rule, Settings, Then, Variant, When};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,8 +68,12 @@ pub struct App {
     pub tpl_id: String,
     pub tpl_lang: String,
     pub preview_variant: Option<Variant>,
+    /// The template editor last used: where a placeholder button inserts.
+    tpl_focus: Variant,
     /// The last export's object URL, revoked on the next export.
     export_url: Option<String>,
+    /// The rule shown open when the list is drawn again (just added or moved); the others show their summary.
+    pub open_rule: Option<usize>,
     /// What the status area says now (tone, text), so an unchanged message isn't announced again.
     status: Option<(Tone, String)>,
     /// The status area lists a check's problems: each edit checks again, so none stays after its cause is gone.
@@ -167,9 +171,11 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         tpl_id: "personalized".into(),
         tpl_lang,
         preview_variant: None,
+        tpl_focus: Variant::Long,
         export_url: None,
         status: None,
         rechecks: false,
+        open_rule: None,
     };
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
@@ -269,11 +275,14 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
 /// The four delegated listeners, the unload guard, and storage changes from elsewhere. The
 /// five DOM listeners share one closure, [`on_event`], which tells events apart by their type.
 fn bind(doc: &web_sys::Document) {
-    let handler = Closure::wrap(Box::new(on_event) as Box<dyn FnMut(Event)>);
+    // `Fn`, not `FnMut`: a handler that focuses an element re-enters it at once (focusin).
+    let handler = Closure::wrap(Box::new(on_event) as Box<dyn Fn(Event)>);
     let f: &js_sys::Function = handler.as_ref().unchecked_ref();
-    for name in ["input", "change", "click", "keydown"] {
+    for name in ["input", "change", "click", "keydown", "focusin"] {
         let _ = doc.add_event_listener_with_callback(name, f);
     }
+    // Scrolling doesn't bubble: caught on the way down, to keep a template's backdrop in step.
+    let _ = doc.add_event_listener_with_callback_and_bool("scroll", f, true);
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("beforeunload", f);
     }
@@ -329,6 +338,17 @@ fn on_event(e: Event) {
             }
             if let Some(act) = button.get_attribute("data-act") {
                 act_on(&act);
+            }
+        }
+        "focusin" => {
+            if let Some(v) = target.and_then(|el| el.get_attribute("data-variant")) {
+                with_app(|a| a.tpl_focus = variant_of(&v));
+            }
+        }
+        "scroll" => {
+            let Some(el) = target.filter(|el| el.has_attribute("data-variant")) else { return };
+            if let Some(bd) = by_id(&format!("bd-{}", el.id())) {
+                let _ = js_sys::Reflect::set(&bd, &"scrollTop".into(), &dom::prop(&el, "scrollTop"));
             }
         }
         "keydown" => {
@@ -579,6 +599,9 @@ impl App {
             ["r", i, rest @ ..] => {
                 let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
                 edited = self.on_rule_input(i, rest, &v, el, key);
+                if let Some(r) = self.settings.rules.get(i) {
+                    set_text(&format!("r-{i}-summary"), &view::rule_summary(i, r));
+                }
             }
             ["tpl", which @ ("id" | "lang")] => {
                 if *which == "id" {
@@ -732,10 +755,33 @@ impl App {
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
         set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
+        dom::replace(&format!("bd-{id_}"), view::backdrop(&text, err.as_ref().map(|e| e.2)));
         set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
         if let Some(b) = by_id(&format!("reset-{id_}")) {
             let _ = if keep { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
         }
+    }
+
+    /// Inserts `{name}` at the caret (over the selection) of the template editor last used, as
+    /// if typed: the template, its error mark and the preview follow.
+    fn insert_placeholder(&mut self, name: &str) {
+        let vn = name_of(&self.tpl_focus);
+        let Some(el) = by_id(&format!("tpl-{vn}")) else { return };
+        let text = dom::value(&el);
+        let pos = |p: &str| dom::prop(&el, p).as_f64().map_or(text.encode_utf16().count(), |x| x as usize);
+        let (start, end) = (pos("selectionStart"), pos("selectionEnd"));
+        // Selection offsets count UTF-16 units: split there, not at byte offsets.
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let (start, end) = (start.min(units.len()), end.min(units.len()).max(start.min(units.len())));
+        let insert = ["{", name, "}"].concat();
+        let value = [String::from_utf16_lossy(&units[..start]), insert.clone(), String::from_utf16_lossy(&units[end..])].concat();
+        dom::set_value(&el, &value);
+        let caret = JsValue::from_f64((start + insert.encode_utf16().count()) as f64);
+        if let Ok(f) = dom::prop(&el, "setSelectionRange").dyn_into::<js_sys::Function>() {
+            let _ = f.call2(&el, &caret, &caret);
+        }
+        dom::call(&el, "focus");
+        self.on_input(&format!("tpl.{vn}"), &el);
     }
 
     /// Buttons that edit: rules and templates.
@@ -743,29 +789,34 @@ impl App {
         let n = self.settings.rules.len();
         let focus_after = match (name, index) {
             ("rule-add", _) => {
-                self.settings.rules.push(Rule {
-                    name: tr("rule_new_name"),
-                    enabled: true,
-                    when: When { category: vec![Category::Recruiter], ..When::default() },
-                    then: Then { action: Some(Action::Reply), ..Then::default() },
-                });
+                // Nothing ticked and nothing decided: it changes no decision until it is filled in.
+                self.settings.rules.push(Rule { name: tr("rule_new_name"), enabled: true, when: When::default(), then: Then::default() });
+                self.open_rule = Some(n);
                 format!("r-{n}-name")
             }
             ("rule-up", Some(i)) if i > 0 && i < n => {
                 self.settings.rules.swap(i, i - 1);
+                self.open_rule = Some(i - 1);
                 format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" })
             }
             ("rule-down", Some(i)) if i + 1 < n => {
                 self.settings.rules.swap(i, i + 1);
+                self.open_rule = Some(i + 1);
                 format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" })
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
+                // The rule that takes its place is shown open: focus goes to its Remove button.
+                self.open_rule = (n > 1).then(|| i.min(n - 2));
                 if n == 1 {
                     "rule-add".into()
                 } else {
                     format!("r-{}-remove", i.min(n - 2))
                 }
+            }
+            ("ph", _) => {
+                self.insert_placeholder(arg);
+                return;
             }
             ("tpl-reset", _) => {
                 let variant = variant_of(arg);

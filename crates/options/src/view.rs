@@ -300,7 +300,9 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
             .a("aria-label", &tr_with("move_down_n", &[&number]))
             .flag("disabled", i + 1 == n))
         .c(button(&format!("rule-remove.{i}"), lazy_tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
-    E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("fieldset")
+    // Collapsed to its one-line summary; open when just added or moved, or when the user opens it.
+    let body = E::new("fieldset")
+        .class("rule-body")
         .c(E::new("legend").t(&title))
         .c(E::new("div").class("columns").c(field(&k("name"), lazy_tr("rule_name"), input("text", &r.name), None)).c(checkbox(
             &k("enabled"),
@@ -309,7 +311,58 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         )))
         .c(when)
         .c(then)
-        .c(tools))
+        .c(tools);
+    let head = E::new("summary").id(&format!("r-{i}-summary")).t(&rule_summary(i, r));
+    E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("details").flag("open", app.open_rule == Some(i)).c(head).c(body))
+}
+
+/// A rule in one line: "Rule 2: Rust roles · If Recruiter and ‘rust’ → Reply, long".
+pub fn rule_summary(i: usize, r: &Rule) -> String {
+    let number = (i + 1).to_string();
+    let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
+    let w = &r.when;
+    let quoted = |items: &[String]| items.iter().map(|k| tr_with("sum_quoted", &[k])).collect::<Vec<_>>().join(&tr("sum_or"));
+    let mut conditions = Vec::new();
+    if !w.category.is_empty() {
+        conditions.push(w.category.iter().map(|c| category_label(*c)).collect::<Vec<_>>().join(&tr("sum_or")));
+    }
+    match w.note {
+        Some(true) => conditions.push(tr("sum_note_yes")),
+        Some(false) => conditions.push(tr("sum_note_no")),
+        None => {}
+    }
+    if let Some(n) = w.mutual_at_least {
+        conditions.push(tr_with("sum_mutual_at_least", &[&n.to_string()]));
+    }
+    if let Some(n) = w.mutual_below {
+        conditions.push(tr_with("sum_mutual_below", &[&n.to_string()]));
+    }
+    if !w.keywords.is_empty() {
+        conditions.push(quoted(&w.keywords));
+    }
+    if !w.name.is_empty() {
+        conditions.push(tr_with("sum_from", &[&w.name.join(&tr("sum_or"))]));
+    }
+    if !w.company.is_empty() {
+        conditions.push(tr_with("sum_at", &[&w.company.join(&tr("sum_or"))]));
+    }
+    if let Some(l) = &w.language {
+        conditions.push(tr_with("sum_language", &[&language_label(l)]));
+    }
+    let when = if conditions.is_empty() { tr("sum_always") } else { tr_with("sum_if", &[&conditions.join(&tr("sum_and"))]) };
+    let t = &r.then;
+    let mut then = vec![t.action.map_or_else(|| tr("sum_usual"), |a| tr_named("act_", &a))];
+    if let Some(c) = t.category {
+        then.push(tr_with("sum_as", &[&category_label(c)]));
+    }
+    if let Some(id) = &t.template {
+        then.push(tr_with("sum_template", &[id]));
+    }
+    let mut line = format!("{title} · {when} → {}", then.join(", "));
+    if !r.enabled {
+        line = tr_with("sum_off", &[&line]);
+    }
+    line
 }
 
 /// A template's text for the editor: the user's wording, else the built-in one, else empty;
@@ -335,8 +388,24 @@ pub fn template_status(s: &Settings, id: &str, lang: &str, v: Variant) -> String
 }
 
 /// A template error at its line and column, with the line and a caret under the spot.
-pub fn template_error(src: &str) -> Option<(String, String)> {
-    Template::parse(src).err().map(|e| (tr_with("tpl_error", &[&e.line.to_string(), &e.column.to_string(), &e.message(crate::ui())]), e.caret(src)))
+pub fn template_error(src: &str) -> Option<(String, String, usize)> {
+    Template::parse(src).err().map(|e| (tr_with("tpl_error", &[&e.line.to_string(), &e.column.to_string(), &e.message(crate::ui())]), e.caret(src), e.line))
+}
+
+/// The placeholders offered as buttons above the template editors, inserted at the caret.
+pub const PLACEHOLDERS: [&str; 9] = ["first_name", "name", "headline", "company", "mutual", "note_topic", "me.name", "me.email", "me.link"];
+
+/// What sits behind a template editor: the same text, invisible, with the error's line (1-based)
+/// marked, so the mark lines up with the text above it.
+pub fn backdrop(text: &str, line: Option<usize>) -> Vec<E> {
+    let Some(line) = line else { return vec![E::new("span").t(text)] };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = line.saturating_sub(1).min(lines.len().saturating_sub(1));
+    let before: String = lines[..at].iter().map(|l| [l, "\n"].concat()).collect();
+    let after: String = lines[at + 1..].iter().map(|l| ["\n", l].concat()).collect();
+    // An empty line still gets a mark one space wide.
+    let marked = if lines[at].is_empty() { " " } else { lines[at] };
+    vec![E::new("span").t(&before), E::new("mark").t(marked), E::new("span").t(&after)]
 }
 
 pub fn templates(app: &App) -> Vec<E> {
@@ -371,6 +440,15 @@ pub fn templates(app: &App) -> Vec<E> {
             .c(field("tpl.newlang", lazy_tr("tpl_newlang"), input("text", "").a("maxlength", "2").a("size", "3"), Some(lazy_tr("tpl_newlang_hint"))))
             .c(button("tpl-newlang", lazy_tr("tpl_newlang_add"))),
     ];
+    // Placeholders by a click, at the caret of the editor last used.
+    out.push(
+        E::new("div")
+            .class("placeholders")
+            .a("role", "group")
+            .a("aria-label", &tr("placeholders_label"))
+            .c(E::new("span").class("hint").tr("placeholders_label"))
+            .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &format!("ph.{p}")).t(&["{", p, "}"].concat())).collect()),
+    );
     for v in [Variant::Short, Variant::Long] {
         let vn = name_of(&v);
         let key = format!("tpl.{vn}");
@@ -378,15 +456,24 @@ pub fn templates(app: &App) -> Vec<E> {
         let label = tr_with("tpl_text", &[&tr(&["variant_", &vn].concat())]);
         let err = template_error(&text);
         let id = ctrl_id(&key);
+        let editor = area(&text, if v == Variant::Short { 6 } else { 10 })
+            .flag("aria-invalid", err.is_some())
+            .a("data-variant", &vn)
+            .id(&id)
+            .a("data-k", &key)
+            .a("aria-describedby", &format!("hint-{id} err-{id}"));
         out.push(
             E::new("div")
                 .class("template")
-                .c(field_text(
-                    &key,
-                    &label,
-                    area(&text, if v == Variant::Short { 6 } else { 10 }).flag("aria-invalid", err.is_some()).a("data-variant", &vn),
-                    Some(lazy_tr("tpl_syntax_hint")),
-                ))
+                .c(E::new("div")
+                    .class("field")
+                    .c(E::new("label").a("for", &id).t(&label))
+                    .c(E::new("div")
+                        .class("editor")
+                        .c(E::new("div").class("backdrop").id(&format!("bd-{id}")).a("aria-hidden", "true").cs(backdrop(&text, err.as_ref().map(|e| e.2))))
+                        .c(editor))
+                    .c(E::new("p").class("hint").id(&format!("hint-{id}")).tr("tpl_syntax_hint"))
+                    .c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite").t(err.as_ref().map_or("", |e| e.0.as_str()))))
                 .c(E::new("p").class("tpl-status").c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v))).c(
                     button(&format!("tpl-reset.{vn}"), lazy_tr("tpl_reset"))
                         .id(&format!("reset-{id}"))
@@ -462,14 +549,17 @@ fn preview(app: &App) -> E {
             Some(lazy_tr("paste_hint")),
         )))
         .c(field("pvariant", lazy_tr("preview_variant"), select(variants, &pv), None))
-        .c(E::new("div").id("preview-invitation"))
-        // Only the decision is announced; the count changes on every keystroke and is read on demand.
+        // The decision and the whole draft first (sign-off included, in view at 1280×800), then
+        // the invitation it was made for and why. Only the decision is announced; the count
+        // changes on every keystroke and is read on demand.
         .c(E::new("p").id("preview-summary").class("summary").a("aria-live", "polite").a("aria-atomic", "true"))
-        .c(E::new("p").id("preview-count").class("count"))
-        .c(E::new("h3").tr("reasons"))
-        .c(E::new("ul").id("preview-reasons"))
         .c(E::new("h3").id("h-draft").tr("draft"))
         .c(E::new("pre").id("preview-draft").class("draft").a("aria-labelledby", "h-draft").a("tabindex", "0"))
+        .c(E::new("p").id("preview-count").class("count"))
+        .c(E::new("h3").tr("preview_invitation"))
+        .c(E::new("div").id("preview-invitation"))
+        .c(E::new("h3").tr("reasons"))
+        .c(E::new("ul").id("preview-reasons"))
 }
 
 fn reset_dialog() -> E {

@@ -1,11 +1,20 @@
 //! Invitation cards on the invitation manager (and the invitations atop "My Network").
 //!
-//! A card is found by what marks it, strongest first: a `componentkey` of
-//! `urn:li:invitation:…` (2026 layout) or an `li.invitation-card` (Ember layout); else an
-//! element with `role=listitem` that reads like an invitation. The 2026 card has no stable
-//! classes, so it is read as a sequence of text units in page order — name, relation line,
-//! headline, shared connections, time, note — each recognized by its shape where the words are
-//! known, by its place where they are not.
+//! Cards are found by what LinkedIn can't easily change, strongest first:
+//! - the answer controls: an Accept/Ignore pair (by their accessible names, in English, German,
+//!   French, Spanish, Portuguese, Italian and Dutch); a card is the smallest subtree holding
+//!   one inviter's profile link with its controls, widened to its list item when it sits in
+//!   one, so a note after the buttons still belongs to it;
+//! - a `componentkey` of `urn:li:invitation:…` (2026 layout) or an `li.invitation-card` (Ember);
+//! - else an element with `role=listitem` that reads like an invitation (controls with no
+//!   labels, or labels in an unknown language: the structure decides).
+//!
+//! What the page doesn't render is not read: subtrees the agent marked hidden, the `hidden`
+//! attribute, and controls asleep under `inert` or `aria-hidden` (unless every card is, as
+//! under a modal dialog). A card is then read as text units in page order (name, relation
+//! line, headline, shared connections, time, note), each recognized by its shape; times only by
+//! their pattern, never by their place; the note is the free text that is none of the others,
+//! wherever it sits.
 
 use super::phrases::{self, Relation};
 use super::{blank_invitation, entity, is_control, text_of, Index, Reading};
@@ -25,21 +34,34 @@ pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
         return Vec::new();
     }
     let manager = path.contains("/invitation-manager/");
-    candidates(index)
+    let seen = Seen::new(index);
+    let mut roots: Vec<Root> = anchored(index, &seen);
+    let anchored_any = !roots.is_empty();
+    for (at, strong) in candidates(index, &seen) {
+        // A marked card already found by its controls (or inside one) is that card.
+        if roots.iter().any(|&(r, _, _)| (at >= r && at < index.end(r)) || (r >= at && r < index.end(at))) {
+            continue;
+        }
+        // In page order (an insertion, not a sort: the sort's code would cost the WASM 3 KB).
+        let k = roots.partition_point(|r| r.0 < at);
+        roots.insert(k, (at, strong, None));
+    }
+    roots
         .into_iter()
-        .filter_map(|(at, strong)| {
+        .filter_map(|(at, sure, label)| {
             let node = index.node(at);
             let invitation = if node.tag == "li" && node.has_class_prefix("invitation-card") {
-                read_ember(index, at)
+                read_ember(index, at, &seen)
             } else {
-                let card = read_card(index, at);
-                let accepted = strong || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2);
+                let card = read_card(index, at, &seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)));
+                // Cards found only by their look on a page whose other cards have controls are not cards.
+                let accepted = sure || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2 && !anchored_any);
                 if !accepted {
                     return None;
                 }
                 card.invitation
             };
-            Some(Located { invitation, card: node.id, controls: controls_of(index, at) })
+            Some(Located { invitation, card: node.id, controls: controls_of(index, at, &seen) })
         })
         .collect()
 }
@@ -65,19 +87,25 @@ pub struct Located {
 /// The card's controls, recognized by their words (label or `aria-label`, first or last word:
 /// "Accept Kathie’s invitation", "Einladung von Kathrin annehmen") where known; else by their
 /// place, as LinkedIn lays every layout out: Ignore, then Accept, last in the card.
-fn controls_of(index: &Index, card: usize) -> Controls {
+fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
     let mut out = Controls::default();
     let mut unknown: Vec<u32> = Vec::new();
     let mut j = card + 1;
     while j < index.end(card) {
         let n = index.node(j);
-        if is_hidden(n) || !is_control(n) {
+        if seen.hidden(j) {
+            j = index.end(j);
+            continue;
+        }
+        if !is_control(n) {
             j += 1;
             continue;
         }
         let label = control_label(n);
         let aria = n.attr("aria-label").unwrap_or("");
-        let kind = button_kind(aria).or_else(|| button_kind(&label));
+        // The reader's own answer labels first (seven languages), then the first or last word.
+        let answer = phrases::answer(if aria.trim().is_empty() { &label } else { aria }).map(|accepts| if accepts { Button::Accept } else { Button::Ignore });
+        let kind = answer.or_else(|| button_kind(aria)).or_else(|| button_kind(&label));
         let href = n.attr("href").unwrap_or("");
         match kind {
             Some(Button::Accept) => out.accept = out.accept.or(Some(n.id)),
@@ -126,15 +154,148 @@ fn button_kind(label: &str) -> Option<Button> {
     }
 }
 
+/// What the page shows: the elements not hidden, and which are asleep (under `inert` or
+/// `aria-hidden="true"`: shown, but not for the user to act on).
+pub(super) struct Seen {
+    hidden: Vec<bool>,
+    asleep: Vec<bool>,
+}
+
+impl Seen {
+    pub(super) fn new(index: &Index) -> Seen {
+        let mut hidden = vec![false; index.len()];
+        let mut asleep = vec![false; index.len()];
+        for j in 0..index.len() {
+            let n = index.node(j);
+            let parent = index.parent(j);
+            hidden[j] = parent.is_some_and(|p| hidden[p]) || n.hidden || n.attr("hidden").is_some();
+            asleep[j] = parent.is_some_and(|p| asleep[p]) || n.attr("inert").is_some() || n.attr("aria-hidden") == Some("true");
+        }
+        Seen { hidden, asleep }
+    }
+
+    pub(super) fn hidden(&self, at: usize) -> bool {
+        self.hidden.get(at).copied().unwrap_or(false)
+    }
+}
+
+/// Card roots found by their Accept/Ignore controls, in page order, with the name the
+/// controls' labels give.
+fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
+    // (position, accepts, asleep, label)
+    let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
+    let mut links: Vec<usize> = Vec::new();
+    let mut j = 0;
+    while j < index.len() {
+        let n = index.node(j);
+        if seen.hidden(j) {
+            j = index.end(j);
+            continue;
+        }
+        if n.tag == "a" && n.attr("href").and_then(entity).is_some() {
+            links.push(j);
+        }
+        if is_control(n) {
+            let label = n.attr("aria-label").map(str::to_owned).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| text_of(n, Reading::Visible, false));
+            if let Some(accepts) = phrases::answer(&label) {
+                answers.push((j, accepts, seen.asleep[j], label));
+            }
+            j = index.end(j);
+            continue;
+        }
+        j += 1;
+    }
+    // Controls asleep under a hidden tab are not the user's; under a modal, all are.
+    if answers.iter().any(|a| !a.2) {
+        answers.retain(|a| !a.2);
+    }
+    let count_in = |list: &[usize], at: usize| {
+        let (from, to) = (at, index.end(at));
+        list.partition_point(|&x| x < to) - list.partition_point(|&x| x < from)
+    };
+    let accepts: Vec<usize> = answers.iter().filter(|a| a.1).map(|a| a.0).collect();
+    let ignores: Vec<usize> = answers.iter().filter(|a| !a.1).map(|a| a.0).collect();
+    let one_card = |at: usize| count_in(&accepts, at) <= 1 && count_in(&ignores, at) <= 1;
+    let mut roots: Vec<Root> = Vec::new();
+    for (at, _, _, label) in &answers {
+        // The smallest subtree holding a profile link and no other card's controls.
+        let mut root = *at;
+        let mut linked = false;
+        for a in index.ancestors(*at) {
+            if is_boundary(index.node(a)) || !one_card(a) {
+                break;
+            }
+            root = a;
+            if count_in(&links, a) > 0 {
+                linked = true;
+                break;
+            }
+        }
+        if !linked && root == *at {
+            continue;
+        }
+        // Widened to the list item (or marked card) around it, when that holds this card alone:
+        // a note after the buttons is still the card's.
+        let item = index.ancestors(root).take(6).take_while(|&a| !is_boundary(index.node(a)) && one_card(a)).find(|&a| is_item(index.node(a)));
+        if let Some(item) = item {
+            root = item;
+        }
+        let k = roots.partition_point(|r| r.0 < root);
+        match roots.get_mut(k).filter(|r| r.0 == root) {
+            Some(r) => {
+                if r.2.is_none() {
+                    r.2 = labelled(label);
+                }
+            }
+            None => roots.insert(k, (root, true, labelled(label))),
+        }
+    }
+    // A root inside another (a nested list item) stands for the same card: keep the outer one.
+    let mut kept: Vec<Root> = Vec::new();
+    for r in roots {
+        if kept.last().is_some_and(|k| r.0 < index.end(k.0)) {
+            continue;
+        }
+        // An invitation can be accepted: an Ignore alone dismisses a suggestion ("people you may know").
+        if count_in(&accepts, r.0) == 0 {
+            continue;
+        }
+        kept.push(r);
+    }
+    kept
+}
+
+/// A card's root in the index, whether a strong mark found it, and what its controls' labels
+/// say: a name, and whether it names what the invitation is for.
+type Root = (usize, bool, Option<(String, bool)>);
+
+/// The name an answer label gives, and whether it names what the invitation is for.
+fn labelled(label: &str) -> Option<(String, bool)> {
+    phrases::label_name(label).map(|n| (n, phrases::label_is_for(label)))
+}
+
+fn is_item(n: &Node) -> bool {
+    n.tag == "li" || n.attr("role") == Some("listitem") || n.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || n.tag == "article"
+}
+
+/// Where a card can't reach: the page, a list of cards, a frame or a shadow root.
+fn is_boundary(n: &Node) -> bool {
+    matches!(n.tag.as_str(), "body" | "main" | "html" | "ul" | "ol" | "#shadow-root" | "#document") || n.attr("role") == Some("list")
+}
+
 /// Card roots in page order, with whether a strong mark found them. A strong mark inside a
 /// list item wins over the list item; list items inside a card (a face pile) are part of it.
-fn candidates(index: &Index) -> Vec<(usize, bool)> {
+fn candidates(index: &Index, seen: &Seen) -> Vec<(usize, bool)> {
     let mut found: Vec<(usize, bool, bool)> = Vec::new(); // (at, strong, superseded)
     let mut open_weak: Option<(usize, usize)> = None; // (position in `found`, end of its subtree)
     let mut at = 0;
     while at < index.len() {
         if open_weak.is_some_and(|(_, end)| at >= end) {
             open_weak = None;
+        }
+        if seen.hidden(at) {
+            at = index.end(at);
+            continue;
         }
         let node = index.node(at);
         let strong =
@@ -154,6 +315,10 @@ fn candidates(index: &Index) -> Vec<(usize, bool)> {
             open_weak = Some((found.len() - 1, index.end(at)));
         }
         at += 1;
+    }
+    let awake: Vec<(usize, bool)> = found.iter().filter(|f| !f.2 && !seen.asleep[f.0]).map(|&(at, strong, _)| (at, strong)).collect();
+    if !awake.is_empty() {
+        return awake;
     }
     found.into_iter().filter(|f| !f.2).map(|(at, strong, _)| (at, strong)).collect()
 }
@@ -180,10 +345,6 @@ struct Card {
 fn is_unit(n: &Node) -> bool {
     matches!(n.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time")
         || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
-}
-
-fn is_hidden(n: &Node) -> bool {
-    n.attr("hidden").is_some()
 }
 
 /// Where element `at` links to, if it is a link to a profile.
@@ -215,14 +376,17 @@ fn note_text(n: &Node) -> String {
     phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
 }
 
-fn read_card(index: &Index, card: usize) -> Card {
+fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>) -> Card {
+    let label = labelled.map(|l| l.0);
     let mut units: Vec<Unit> = Vec::new();
     let mut first_link: Option<(Kind, String)> = None;
     let mut controls = 0;
+    // A control that opens a message to them (Reply, Message).
+    let mut writes = false;
     let mut j = card + 1;
     while j < index.end(card) {
         let n = index.node(j);
-        if is_hidden(n) {
+        if seen.hidden(j) {
             j = index.end(j);
             continue;
         }
@@ -231,6 +395,7 @@ fn read_card(index: &Index, card: usize) -> Card {
         }
         if is_control(n) {
             controls += 1;
+            writes = writes || phrases::is_write_label(&control_label(n));
             if phrases::is_more_label(&control_label(n)) {
                 if let Some(last) = units.last_mut() {
                     last.more = true;
@@ -258,7 +423,18 @@ fn read_card(index: &Index, card: usize) -> Card {
     }
 
     let mut inv = blank_invitation();
-    // The inviter is whom the card's first profile link shows (the picture, then the name).
+    // The inviter is whom the controls' labels name, when a linked unit says that name; else
+    // whom the card's first profile link shows (the picture, then the name). A second profile
+    // (a shared connection, someone the note mentions) is not the inviter.
+    let label_key = label.map(name_key).filter(|k| !k.is_empty());
+    // "Ignore invitation for Weekly Digest": the controls name what the invitation is for.
+    let label_for = labelled.is_some_and(|l| l.1);
+    if let Some(key) = &label_key {
+        let named = units.iter().find(|u| u.link.is_some() && name_key(&name_of(index, u)) == *key);
+        if let Some((kind, url, _)) = named.and_then(|u| u.link.clone()) {
+            first_link = Some((kind, url));
+        }
+    }
     let name_at = match &first_link {
         Some((_, url)) => units.iter().position(|u| u.link.as_ref().is_some_and(|(_, l, _)| l == url)),
         None => None,
@@ -317,34 +493,56 @@ fn read_card(index: &Index, card: usize) -> Card {
             notes.push(note_text(u.node));
         }
     }
-    // Lines of an unknown language under the headline: shared connections (optional), then the
-    // time (always shown), so the last short one is the time. A long line is a note sharing
-    // the container.
-    let short = |u: &&Unit| u.text.chars().count() <= SHORT_LINE;
-    let mut notes_in_meta: Vec<String> = unknown.iter().filter(|u| !short(u)).map(|u| note_text(u.node)).collect();
-    notes_in_meta.append(&mut notes);
-    let notes = notes_in_meta;
-    let mut unknown: Vec<&Unit> = unknown.into_iter().filter(short).collect();
-    if inv.sent.is_none() {
-        inv.sent = unknown.pop().map(|u| u.text.clone());
-    }
+    // Lines under the headline that no pattern knows: a first short one with a number is the
+    // shared connections in a language we don't know; the rest is free text, so the note's.
+    // Never the time by its place: a note is worse lost than a date.
+    let mut unknown = unknown.into_iter();
+    let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
-        if let Some(line) = unknown.first().filter(|u| u.text.chars().any(|c| c.is_ascii_digit())) {
-            inv.mutual_connections = Some(phrases::count_people(&phrases::norm(&line.text)));
+        if let Some(first) = unknown.next() {
+            if first.text.chars().count() <= SHORT_LINE && first.text.chars().any(|c| c.is_ascii_digit()) {
+                inv.mutual_connections = Some(phrases::count_people(&phrases::norm(&first.text)));
+            } else {
+                notes_in_meta.push(note_text(first.node));
+            }
         }
     }
+    notes_in_meta.extend(unknown.map(|u| note_text(u.node)));
+    notes_in_meta.append(&mut notes);
+    let notes = notes_in_meta;
     let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
+    if inv.name.is_empty() {
+        // Only the controls name them ("Accept Sam Lee’s invitation").
+        inv.name = label.unwrap_or("").to_owned();
+    }
 
-    if relation == Some(Relation::Follow) && inv.kind == Kind::Person {
-        // "… invited you to follow" with a person's link first: what to follow is another link, or a page.
+    // The controls name something that shares no word with the linked name: they are for that.
+    let own = name_key(&inv.name);
+    let label_other = label_for && label_key.as_ref().is_some_and(|k| !own.is_empty() && !k.split(' ').any(|w| own.split(' ').any(|o| o == w)));
+    if (relation == Some(Relation::Follow) || label_other) && inv.kind == Kind::Person {
+        // "… invited you to follow" with a person's link first, or controls naming something
+        // else ("Ignore invitation for Weekly Digest"): what to follow is another link, or a page.
         let other = (card..index.end(card)).find_map(|j| {
             let n = index.node(j);
-            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person)
+            (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person).map(|(k, u)| (k, u, j))
         });
-        inv.kind = other.map_or(Kind::Page, |(k, _)| k);
+        // The invitation is to follow what that link names ("Example Systems"), not its sender.
+        if let Some(title) = other.as_ref().map(|o| text_of(index.node(o.2), Reading::Visible, false)).filter(|t| !t.is_empty()) {
+            inv.name = title;
+        }
+        let other = other.map(|(k, u, _)| (k, u));
+        let newsletter = units.iter().any(|u| phrases::norm(&u.text).contains("newsletter"));
+        inv.kind = other.as_ref().map_or(if newsletter { Kind::Newsletter } else { Kind::Page }, |(k, _)| *k);
+        if let Some((_, url)) = other {
+            inv.profile_url = Some(url);
+        }
+        if let (true, Some(l)) = (label_other, label) {
+            // The controls name what the invitation is for; the person is who sent it.
+            inv.name = l.to_owned();
+        }
     }
-    Card { invitation: inv, relation, link: first_link, controls }
+    Card { invitation: inv, relation, link: first_link, controls: if writes { controls.max(2) } else { controls } }
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of
@@ -368,7 +566,13 @@ fn strip_degree(name: &str) -> &str {
     name
 }
 
-/// Longer than this, an unrecognized line is prose (a note), not a count or a time.
+/// Lower-case letters and digits, words single-spaced: names compared as people read them.
+fn name_key(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    crate::snapshot::fold_whitespace(&cleaned)
+}
+
+/// Longer than this, an unrecognized line is prose (a note), not a count.
 const SHORT_LINE: usize = 60;
 
 /// The element holding the name's lines: the name's parent, or higher while it holds nothing else.
@@ -381,7 +585,7 @@ fn meta_container(index: &Index, card: usize, name: usize, units: &[Unit]) -> us
 }
 
 /// The Ember card: stable `invitation-card__*` classes name every field.
-fn read_ember(index: &Index, card: usize) -> Invitation {
+fn read_ember(index: &Index, card: usize, seen: &Seen) -> Invitation {
     let mut inv = blank_invitation();
     let mut titled = false;
     let mut j = card + 1;
@@ -419,7 +623,7 @@ fn read_ember(index: &Index, card: usize) -> Invitation {
         inv
     } else {
         // The classes changed: read it as a card of the new layout.
-        let mut read = read_card(index, card).invitation;
+        let mut read = read_card(index, card, seen, None).invitation;
         read.note = read.note.or(inv.note);
         read
     }

@@ -2,9 +2,9 @@
 //! sits — the light DOM, the open shadow root of the 2026 interop outlet, or a same-origin
 //! interop iframe (the index walks into both).
 //!
-//! Several boxes may be open (overlay bubbles side by side). The snapshot carries no focus, so
-//! the choice is by look: a box that is shown beats one in a minimized or hidden bubble; a box
-//! that looks focused or active beats the rest; a message form beats other editors (a comment
+//! Several boxes may be open (overlay bubbles side by side). A box that is shown beats one in a
+//! minimized or hidden bubble (even one holding the keyboard focus); then the box with the
+//! keyboard focus; a box that looks focused or active beats the rest; a message form beats other editors (a comment
 //! box); and among equals the last in page order wins. That last rule is a guess (the overlay's
 //! order of bubbles is not documented): with two open, shown boxes and no focus mark, a draft
 //! may go to the other one, which the notice's "Drafted a reply to <name>" makes visible.
@@ -22,7 +22,7 @@ pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
         let n = index.node(j);
         if is_editable(n) {
             let focused = focus.is_some_and(|f| (j..index.end(j)).any(|k| index.node(k).id == f));
-            let score = (u8::from(focused) << 3) | score(index, j);
+            let score = score(index, j, focused);
             // Later boxes win ties.
             if best.map_or(true, |(s, _)| s <= score) {
                 best = Some((score, j));
@@ -36,7 +36,8 @@ pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
     let (_, at) = best?;
     let node = index.node(at);
     let limit = node.attr("maxlength").and_then(|m| m.trim().parse().ok()).filter(|&m| m > 0);
-    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit })
+    let cut = node.descendants().any(|n| n.cut == Some(crate::snapshot::Cut::Text));
+    Some(Composer { node: node.id, addressee: addressee(index, at), lines: lines(node), limit, cut, invited: false })
 }
 
 fn is_editable(n: &Node) -> bool {
@@ -49,14 +50,21 @@ fn is_editable(n: &Node) -> bool {
     }
 }
 
-fn score(index: &Index, at: usize) -> u8 {
+/// How likely the box at `at` is the one the user means: shown beats everything (a focused
+/// box the page doesn't show, as some pages keep, never wins over a visible one), then the
+/// keyboard focus, then a focused look, then a message form.
+fn score(index: &Index, at: usize, focused: bool) -> u8 {
     let node = index.node(at);
     let chain = || std::iter::once(at).chain(index.ancestors(at).take_while(|&a| !is_boundary(index.node(a)))).map(|a| index.node(a));
-    let hidden = node.attr("aria-hidden") == Some("true")
-        || chain().any(|n| n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
-    let focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
+    // Hidden all the way up (a hidden frame or shadow host hides what is inside it).
+    let unrendered =
+        std::iter::once(at).chain(index.ancestors(at)).map(|a| index.node(a)).any(|n| n.hidden || n.attr("hidden").is_some() || n.attr("inert").is_some());
+    let hidden = unrendered
+        || node.attr("aria-hidden") == Some("true")
+        || chain().any(|n| n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
+    let looks_focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
     let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
-    (u8::from(!hidden) << 2) | (u8::from(focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
+    (u8::from(!hidden) << 3) | (u8::from(focused && !hidden) << 2) | (u8::from(looks_focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
 }
 
 fn class_has(n: &Node, part: &str) -> bool {
@@ -156,5 +164,5 @@ fn strip_placeholders(node: &Node) -> Node {
             Child::Text(t) => Some(Child::Text(t.clone())),
         })
         .collect();
-    Node { id: node.id, tag: node.tag.clone(), attrs: node.attrs.clone(), children }
+    Node { id: node.id, tag: node.tag.clone(), attrs: node.attrs.clone(), children, hidden: node.hidden, cut: node.cut }
 }

@@ -31,12 +31,25 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
-/// Words that mark a line as the shared-connections line.
-const MUTUAL_WORDS: &[&str] =
-    &["mutual connection", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsamen kontakt", "en commun", "en común", "em comum", "in comune"];
+/// Words that mark a line as the shared-connections line: they end it ("12 mutual
+/// connections"), so a note that mentions mutual connections in passing is not one.
+const MUTUAL_WORDS: &[&str] = &[
+    "mutual connection",
+    "gemeinsame kontakt",
+    "gemeinsamer kontakt",
+    "gemeinsamen kontakt",
+    "en commun",
+    "en común",
+    "em comum",
+    "in comune",
+    "gedeelde connectie",
+    "gemeenschappelijke connectie",
+    "wederzijdse connectie",
+    "gemeinsame verbindung",
+];
 
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
-const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e "];
+const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en "];
 
 /// How many shared connections a line names: "Casey Ray and 8 other mutual connections" → 9,
 /// "12 gemeinsame Kontakte" → 12, "Drew Stone is a mutual connection" → 1. `None` when the
@@ -47,7 +60,14 @@ pub(crate) fn mutual_count(text: &str) -> Option<u32> {
 
 /// [`mutual_count`] of text already passed through [`norm`].
 pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
-    if !MUTUAL_WORDS.iter().any(|w| t.contains(w)) {
+    let t = t.trim_end_matches(['.', ' ']);
+    // The phrase ends the line, but for a plural ending ("connections", "Kontakte").
+    let ends = MUTUAL_WORDS.iter().any(|w| {
+        (0..=2).any(|k| {
+            t.len() >= k && t.is_char_boundary(t.len() - k) && t[..t.len() - k].ends_with(w) && t[t.len() - k..].bytes().all(|b| b.is_ascii_alphabetic())
+        })
+    });
+    if !ends || t.len() > 160 {
         return None;
     }
     Some(count_people(t))
@@ -55,7 +75,8 @@ pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
 
 /// Counts the people a shared-connections line names, by its shape alone.
 pub(crate) fn count_people(t: &str) -> u32 {
-    let and = AND.iter().filter_map(|w| t.find(w)).min();
+    // Dutch "en" is also French "relation en commun": a joining word only before a number there.
+    let and = AND.iter().filter_map(|w| t.find(w).filter(|&i| *w != " en " || t[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))).min();
     let names_before = |end: usize| t[..end].split(',').filter(|s| !s.trim().is_empty()).count() as u32;
     match (first_number(t), and) {
         // "A, B and 8 other…": the named ones plus the number.
@@ -93,30 +114,119 @@ pub(crate) fn first_number(t: &str) -> Option<(u32, usize)> {
     Some((u32::try_from(value).unwrap_or(u32::MAX), bytes[start].0))
 }
 
-/// Whole lines that say when: "Yesterday", "Gestern"…
-const DAYS: &[&str] = &["today", "yesterday", "just now", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "hoje", "ontem"];
-
-/// Beginnings of time units, in the languages above.
-const UNITS: &[&str] = &[
-    "sec", "min", "hour", "day", "week", "month", "year", "sekunde", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois", "an",
-    "segundo", "hora", "día", "dia", "semana", "mes", "año", "ano",
+/// Whole lines that say when without a number: "Yesterday", "Gestern"…
+const DAYS: &[&str] = &[
+    "today",
+    "yesterday",
+    "just now",
+    "now",
+    "heute",
+    "gestern",
+    "gerade eben",
+    "aujourd'hui",
+    "hier",
+    "à l'instant",
+    "hoy",
+    "ayer",
+    "ahora",
+    "hoje",
+    "ontem",
+    "agora",
+    "oggi",
+    "ieri",
+    "adesso",
+    "vandaag",
+    "gisteren",
+    "zojuist",
+    "nu",
 ];
 
-/// Whether a short line says how long ago: "2 weeks ago", "vor 2 Wochen", "il y a 2 semaines".
+/// Time units, each with the endings its plurals and cases take, in English, German, French,
+/// Spanish, Portuguese, Italian and Dutch ("week" + "s", "woche" + "n", "giorn" + "o"/"i").
+const UNITS: &[(&str, &[&str])] = &[
+    ("second", &["", "s", "e", "es", "i", "o", "a", "en"]),
+    ("sekunde", &["", "n"]),
+    ("segundo", &["", "s"]),
+    ("minut", &["e", "es", "en", "o", "os", "i", "a"]),
+    ("minuut", &[""]),
+    ("hour", &["", "s"]),
+    ("stunde", &["", "n"]),
+    ("heure", &["", "s"]),
+    ("hora", &["", "s"]),
+    ("or", &["a", "e"]),
+    ("uur", &[""]),
+    ("day", &["", "s"]),
+    ("tag", &["", "en", "e"]),
+    ("jour", &["", "s"]),
+    ("día", &["", "s"]),
+    ("dia", &["", "s"]),
+    ("giorn", &["o", "i"]),
+    ("dag", &["", "en"]),
+    ("week", &["", "s"]),
+    ("woche", &["", "n"]),
+    ("semaine", &["", "s"]),
+    ("semana", &["", "s"]),
+    ("settiman", &["a", "e"]),
+    ("weken", &[""]),
+    ("month", &["", "s"]),
+    ("monat", &["", "e", "en"]),
+    ("mois", &[""]),
+    ("mes", &["", "es", "e", "i"]),
+    ("mês", &[""]),
+    ("maand", &["", "en"]),
+    ("year", &["", "s"]),
+    ("jahr", &["", "e", "en"]),
+    ("an", &["", "s"]),
+    ("año", &["", "s"]),
+    ("ano", &["", "s"]),
+    ("ann", &["o", "i"]),
+    ("jaar", &["", "en"]),
+];
+
+/// Words standing for "one" before a unit: "an hour ago", "vor einem Tag", "il y a un mois".
+const ONE: &[&str] = &["a", "an", "one", "einem", "einer", "un", "une", "una", "um", "uma", "een", "1"];
+
+/// Whether `w` is a time unit word.
+fn is_unit(w: &str) -> bool {
+    UNITS.iter().any(|(stem, ends)| w.strip_prefix(stem).is_some_and(|end| ends.contains(&end)))
+}
+
+/// The compact forms: "3d", "1w", "2mo", "5h", "10m", "1y", "1yr" (optionally "3 d").
+fn is_compact_time(words: &[&str]) -> bool {
+    const SHORT: &[&str] = &["s", "m", "min", "h", "d", "w", "mo", "y", "yr", "j", "t", "sem", "a", "g", "u"];
+    let joined: String = words.concat();
+    let digits = joined.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && SHORT.contains(&joined[digits..].trim_end_matches('.'))
+}
+
+/// Whether a whole line says how long ago: "2 weeks ago", "vor 3 Tagen", "il y a 2 jours",
+/// "hace 3 días", "há 2 semanas", "2 semanas atrás", "2 settimane fa", "2 weken geleden",
+/// "3d", "Yesterday". Recognised by its whole shape, never by its place in a card: "2 weeks
+/// ago I saw your talk" is a note.
 pub(crate) fn is_time_ago(text: &str) -> bool {
     is_time_ago_normed(&norm(text))
 }
 
 /// [`is_time_ago`] of text already passed through [`norm`].
 pub(crate) fn is_time_ago_normed(t: &str) -> bool {
-    if t.is_empty() || t.chars().count() > 40 {
+    if t.is_empty() || t.len() > 48 {
         return false;
     }
+    // A trailing "•", "·" or full stop, and a leading "Sent"/"Invited" label are decoration.
+    let t = t.trim_end_matches(['.', '•', '·', ' ']);
     if DAYS.contains(&t) {
         return true;
     }
-    let ago = t.ends_with(" ago") || t.starts_with("vor ") || t.starts_with("il y a ") || t.starts_with("hace ") || t.starts_with("há ");
-    ago && t.split(|c: char| !c.is_alphanumeric()).any(|w| UNITS.iter().any(|u| w.starts_with(u)))
+    let words: Vec<&str> = t.split(' ').collect();
+    let amount = |w: &str| ONE.contains(&w) || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()));
+    // The amount and its unit, with the words around them that make it "ago" in each language.
+    let core = |ws: &[&str]| matches!(ws, [n, u] if amount(n) && is_unit(u));
+    match words.as_slice() {
+        [rest @ .., "ago"] | [rest @ .., "fa"] | [rest @ .., "geleden"] | [rest @ .., "atrás"] => core(rest),
+        ["vor", rest @ ..] | ["hace", rest @ ..] | ["há", rest @ ..] | ["ha", rest @ ..] => core(rest),
+        ["il", "y", "a", rest @ ..] => core(rest),
+        ws => is_compact_time(ws),
+    }
 }
 
 /// What the line under a card's name says the invitation is.
@@ -140,6 +250,14 @@ const FOLLOW: &[&str] = &[
     "vous invite à suivre",
     "vous a invité à suivre",
     "a seguir",
+    "a seguire",
+    "te volgen",
+    "to subscribe",
+    "zu abonnieren",
+    "à vous abonner",
+    "a suscribirte",
+    "a assinar",
+    "ad iscriverti",
 ];
 
 const CONNECT: &[&str] = &[
@@ -156,6 +274,23 @@ const CONNECT: &[&str] = &[
     "te ha invitado a conectar",
     "a unirte a su red",
     "quiere conectar",
+    "convidou você para se conectar",
+    "quer se conectar",
+    "convida você para se conectar",
+    "ti ha invitato a collegarti",
+    "vuole collegarsi",
+    "ti invita a collegarti",
+    "wil met je connecten",
+    "nodigt je uit om te connecten",
+    "heeft je uitgenodigd om te connecten",
+    "wil connecten",
+    "sent you an invitation",
+    "hat ihnen eine einladung gesendet",
+    "vous a envoyé une invitation",
+    "te ha enviado una invitación",
+    "te enviou um convite",
+    "ti ha inviato un invito",
+    "heeft je een uitnodiging gestuurd",
 ];
 
 /// Reads a relation line: "Kathie Smith is inviting you to connect", "… invited you to follow".
@@ -175,7 +310,24 @@ pub(crate) fn relation_normed(t: &str) -> Option<Relation> {
 }
 
 /// The labels of the button that expands a clamped text.
-const MORE: &[&str] = &["show more", "see more", "mehr anzeigen", "mehr", "voir plus", "ver más", "mostrar más", "ver mais"];
+const MORE: &[&str] = &[
+    "show more",
+    "see more",
+    "more",
+    "mehr anzeigen",
+    "mehr",
+    "voir plus",
+    "plus",
+    "ver más",
+    "mostrar más",
+    "ver mais",
+    "mostrar mais",
+    "mostra altro",
+    "altro",
+    "meer weergeven",
+    "meer",
+    "toon meer",
+];
 
 /// Whether a control's label is a "… show more" expander (the leading ellipsis is universal).
 pub(crate) fn is_more_label(label: &str) -> bool {
@@ -202,7 +354,9 @@ pub(crate) fn strip_more(text: &str) -> String {
 pub(crate) fn reply_to_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label);
     let lower = folded.to_lowercase();
-    for prefix in ["reply to ", "antworten an ", "antwort an ", "répondre à ", "responder a "] {
+    for prefix in
+        ["reply to ", "antworten an ", "antwort an ", "répondre à ", "responder a ", "responder para ", "rispondi a ", "antwoorden aan ", "beantwoorden aan "]
+    {
         if lower.starts_with(prefix) {
             // The prefixes are ASCII but for "é", whose lower case has the same length.
             let name = folded.get(prefix.len()..).unwrap_or("").trim();
@@ -215,18 +369,198 @@ pub(crate) fn reply_to_name(label: &str) -> Option<String> {
 }
 
 /// Labels of the two answers to an invitation (button text or the start of an aria-label).
-const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "aceitar"];
-const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar"];
+const ACCEPT: &[&str] =
+    &["accept", "annehmen", "akzeptieren", "bestätigen", "accepter", "aceptar", "aceitar", "accetta", "accettare", "accepteren", "accepteer"];
+const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "ignora", "ignorare", "negeren", "negeer"];
 
 /// Whether a control accepts (`Some(true)`) or ignores (`Some(false)`) an invitation.
 pub(crate) fn answer(label: &str) -> Option<bool> {
     let t = norm(label);
-    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if ACCEPT.contains(&first) || t.ends_with(" annehmen") {
+    // The verb opens the label in most languages and closes it in German and Dutch
+    // ("Einladung von Sam Lee annehmen").
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let ends = [words.first(), words.last()];
+    if ends.iter().flatten().any(|w| ACCEPT.contains(w)) {
         Some(true)
-    } else if IGNORE.contains(&first) || t.ends_with(" ignorieren") {
+    } else if ends.iter().flatten().any(|w| IGNORE.contains(w)) {
         Some(false)
     } else {
         None
     }
+}
+
+/// Whether an answer label names what the invitation is for rather than who sent it:
+/// "Ignore invitation for Weekly Digest", "Einladung für …", "invitation pour …".
+pub(crate) fn label_is_for(label: &str) -> bool {
+    let t = norm(label);
+    [" for ", " für ", " pour ", " para ", " per ", " voor "].iter().any(|w| t.contains(w))
+}
+
+/// Labels of the controls that open a message to the inviter.
+const WRITE: &[&str] = &[
+    "reply",
+    "message",
+    "antworten",
+    "nachricht",
+    "répondre",
+    "message",
+    "responder",
+    "mensaje",
+    "mensagem",
+    "rispondi",
+    "messaggio",
+    "beantwoorden",
+    "bericht",
+    "reageren",
+];
+
+/// Whether a control's label opens a message ("Reply", "Reply to Kathie", "Nachricht").
+pub(crate) fn is_write_label(label: &str) -> bool {
+    let t = norm(label);
+    t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
+}
+
+/// The name an answer control's label gives: "Accept Sam Lee’s invitation", "Ignore an
+/// invitation to connect from Sam Lee", "Ignore invitation for Weekly Digest", "Einladung von
+/// Sam Lee annehmen", "Accepter l’invitation de Sam Lee". `None` when the label names no one.
+pub(crate) fn label_name(label: &str) -> Option<String> {
+    let folded = fold_whitespace(label).replace('\u{2019}', "'");
+    let words: Vec<&str> = folded.split(' ').collect();
+    let lower = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // Drop the verb at either end.
+    let (start, end) = match (words.first().map(|w| lower(w)), words.last().map(|w| lower(w))) {
+        (Some(f), _) if ACCEPT.contains(&f.as_str()) || IGNORE.contains(&f.as_str()) => (1, words.len()),
+        (_, Some(l)) if ACCEPT.contains(&l.as_str()) || IGNORE.contains(&l.as_str()) => (0, words.len().saturating_sub(1)),
+        _ => return None,
+    };
+    let words = &words[start..end];
+    // "Sam Lee's invitation": the words before the possessive.
+    if let Some(k) = words.iter().position(|w| w.ends_with("'s") && words.len() > 1) {
+        let mut name: Vec<&str> = words[..k].to_vec();
+        name.push(words[k].strip_suffix("'s").unwrap_or(words[k]));
+        let name: Vec<&str> = name.into_iter().filter(|w| !matches!(norm(w).as_str(), "an" | "the")).collect();
+        return Some(name.join(" ")).filter(|n| !n.is_empty());
+    }
+    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
+    const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
+    let k = words.iter().rposition(|w| OF.contains(&norm(w).as_str()) || norm(w).starts_with("d'"))?;
+    let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
+    if let Some(first) = words.get(k).filter(|w| norm(w).starts_with("d'") && norm(w).len() > 2) {
+        rest.insert(0, first[2..].to_owned());
+    }
+    Some(rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned()).filter(|n| !n.is_empty())
+}
+
+/// Whether `text` is one of the interface's own phrases (a relation, shared-connections, time,
+/// expander or answer label, "Reply to …"), whose words a page report may keep.
+pub(crate) fn is_interface_phrase(text: &str) -> bool {
+    let t = norm(text);
+    relation_normed(&t).is_some()
+        || mutual_count_normed(&t).is_some()
+        || is_time_ago_normed(&t)
+        || is_more_label(text)
+        || answer(text).is_some()
+        || reply_to_name(text).is_some()
+        || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
+}
+
+/// Phrases of controls and pictures beyond the tables above.
+const INTERFACE_EXTRA: &[&str] = &[
+    "profile picture",
+    "profilbild",
+    "photo de profil",
+    "foto de perfil",
+    "foto del profilo",
+    "profielfoto",
+    "invitation",
+    "einladung",
+    "invitación",
+    "convite",
+    "invito",
+    "uitnodiging",
+];
+
+/// Whether `word` is a word of the interface's phrases (never a name we need to hide).
+pub(crate) fn is_interface_word(word: &str) -> bool {
+    let w = norm(word);
+    const EXTRA: &[&str] = &[
+        "is",
+        "are",
+        "a",
+        "an",
+        "the",
+        "to",
+        "you",
+        "your",
+        "and",
+        "other",
+        "others",
+        "from",
+        "for",
+        "of",
+        "ist",
+        "sind",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "weitere",
+        "andere",
+        "von",
+        "sie",
+        "ihnen",
+        "dir",
+        "est",
+        "une",
+        "un",
+        "autres",
+        "relation",
+        "relations",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "l",
+        "d",
+        "y",
+        "más",
+        "contacto",
+        "contactos",
+        "otros",
+        "há",
+        "e",
+        "outros",
+        "conexões",
+        "conexão",
+        "di",
+        "altri",
+        "collegamenti",
+        "collegamento",
+        "en",
+        "van",
+        "je",
+        "andere",
+        "gedeelde",
+        "connecties",
+        "connectie",
+        "s",
+        "ago",
+        "vor",
+        "il",
+        "fa",
+        "geleden",
+        "atrás",
+        "hace",
+        "connection",
+        "connections",
+        "kontakte",
+        "kontakt",
+    ];
+    if w.is_empty() || EXTRA.contains(&w.as_str()) {
+        return true;
+    }
+    let tables: [&[&str]; 10] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE];
+    let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
+    tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x)))) || is_unit(&w)
 }

@@ -24,7 +24,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     let mut j = index.end(h1);
     while j < index.end(top) {
         let n = index.node(j);
-        if is_control(n) || n.attr("hidden").is_some() {
+        if is_control(n) || n.hidden || n.attr("hidden").is_some() {
             j = index.end(j);
             continue;
         }
@@ -85,7 +85,7 @@ fn read_note(index: &Index, relation: usize, inv: &mut Invitation) {
     let mut j = index.end(relation);
     while j < index.end(boxed) {
         let n = index.node(j);
-        if is_control(n) || n.attr("hidden").is_some() {
+        if is_control(n) || n.hidden || n.attr("hidden").is_some() {
             j = index.end(j);
             continue;
         }

@@ -1,18 +1,12 @@
-//! Test support: fixture HTML → the [`Snapshot`] the page agent would send.
-//!
-//! Mirrors `extension/agent.js`: only [`ATTRIBUTES`] are kept (classes through [`kept_classes`]),
-//! [`SKIPPED_TAGS`] and comments are
-//! dropped, whitespace-only text is dropped, an open shadow root (declarative here:
-//! `<template shadowrootmode="open">`) becomes a `#shadow-root` first child of its host, and a
-//! same-origin `<iframe src="/…">` gets a `#document` child holding the frame file's `<html>`.
-//! Ids are given in document order. The `data-fx-*` test markers are read here, on the side,
-//! and never reach the snapshot.
+//! Test support: fixture HTML → the [`Snapshot`] the page agent would send, through the core's
+//! own `html` conversion (the one the command line uses). The `data-fx-composer` test marker is
+//! read on the side and never reaches the snapshot; frames are read from the fixture directory,
+//! as the fixture server serves them.
 
 #![allow(dead_code)]
 
-use ego_tree::NodeRef;
-use notyet_core::snapshot::{kept_classes, Child, Node, Snapshot, ATTRIBUTES, SKIPPED_TAGS};
-use scraper::{Html, Node as HtmlNode};
+use notyet_core::html::{self, Options};
+use notyet_core::snapshot::Snapshot;
 use std::path::{Path, PathBuf};
 
 /// A fixture page as the agent would see it, plus what the test markers say.
@@ -27,98 +21,16 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages")
 }
 
+/// The directory of pages whose markup comes from outside this project.
+pub fn outside_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/outside")
+}
+
 /// Parses `html` served at `url`; frames are read from `dir`, as the fixture server serves them.
 pub fn snapshot_of(html: &str, url: &str, dir: &Path) -> Converted {
-    let doc = Html::parse_document(html);
-    let mut b = Builder { next: 1, composers: Vec::new(), dir: dir.to_path_buf(), frames: 0 };
-    let root_ref = doc.root_element();
-    let root = b.element(*root_ref);
-    let title = doc
-        .tree
-        .root()
-        .descendants()
-        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
-        .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>())
-        .unwrap_or_default();
-    let lang = root_ref.value().attr("lang").unwrap_or("").to_owned();
-    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root, focus: None }, composers: b.composers }
-}
-
-struct Builder {
-    next: u32,
-    composers: Vec<u32>,
-    dir: PathBuf,
-    /// Frames opened so far: a page framing itself must end.
-    frames: u32,
-}
-
-impl Builder {
-    fn id(&mut self) -> u32 {
-        let id = self.next;
-        self.next += 1;
-        id
-    }
-
-    fn element(&mut self, node: NodeRef<HtmlNode>) -> Node {
-        let Some(el) = node.value().as_element() else {
-            return Node::default();
-        };
-        let id = self.id();
-        if el.attr("data-fx-composer").is_some() {
-            self.composers.push(id);
-        }
-        let attrs = el
-            .attrs()
-            .filter(|(k, _)| ATTRIBUTES.contains(k))
-            .filter_map(|(k, v)| if k == "class" { kept_classes(v).map(|c| (k.to_owned(), c)) } else { Some((k.to_owned(), v.to_owned())) })
-            .collect();
-        let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, children: Vec::new() };
-
-        // The agent puts the shadow root first, then a frame's document, then the light children.
-        let shadow =
-            node.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "template" && matches!(e.attr("shadowrootmode"), Some("open"))));
-        if let Some(template) = shadow {
-            let sid = self.id();
-            // html5ever keeps a template's content in a fragment below it.
-            let content = template.children().find(|c| matches!(c.value(), HtmlNode::Fragment)).unwrap_or(template);
-            let children = self.children(content);
-            out.children.push(Child::Element(Node { id: sid, tag: "#shadow-root".into(), attrs: Vec::new(), children }));
-        }
-        if matches!(el.name(), "iframe" | "frame") {
-            if let Some(doc) = el.attr("src").and_then(|src| self.frame(src)) {
-                out.children.push(Child::Element(doc));
-            }
-        }
-        let light = self.children(node);
-        out.children.extend(light);
-        out
-    }
-
-    fn children(&mut self, parent: NodeRef<HtmlNode>) -> Vec<Child> {
-        let mut out = Vec::new();
-        for child in parent.children() {
-            match child.value() {
-                HtmlNode::Text(t) if !t.trim().is_empty() => out.push(Child::Text(t.to_string())),
-                HtmlNode::Element(e) if !SKIPPED_TAGS.contains(&e.name()) => out.push(Child::Element(self.element(child))),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// A same-origin frame's document, read from the fixture directory.
-    fn frame(&mut self, src: &str) -> Option<Node> {
-        let path = src.strip_prefix('/')?.split(['?', '#']).next()?;
-        if self.frames > 8 || path.contains("..") {
-            return None;
-        }
-        let html = std::fs::read_to_string(self.dir.join(path)).ok()?;
-        self.frames += 1;
-        let doc = Html::parse_document(&html);
-        let id = self.id();
-        let root = self.element(*doc.root_element());
-        Some(Node { id, tag: "#document".into(), attrs: Vec::new(), children: vec![Child::Element(root)] })
-    }
+    let load = |path: &str| std::fs::read_to_string(dir.join(path)).ok();
+    let page = html::snapshot_of(html, url, &Options { frames: Some(&load), mark: Some("data-fx-composer") });
+    Converted { snapshot: page.snapshot, composers: page.marked }
 }
 
 /// One invitation card of the 2026 layout, as the benchmark page repeats it.

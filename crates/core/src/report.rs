@@ -1,0 +1,230 @@
+//! A page report: the snapshot of a page NotYet misread, with everything personal masked, for
+//! the user to look at and save (nothing is ever sent), and for a maintainer to turn into a
+//! fixture (`notyet read REPORT.json` reads it as the extension did).
+//!
+//! Masking keeps what the reader looks at and nothing that says who: letters become `x` (`X` in
+//! upper case, a letter of the same script elsewhere: Cyrillic `х`, Greek `χ`, CJK `字`…),
+//! digits `0`, so lengths, punctuation, scripts and the tree stay as they were. The interface's
+//! own phrases ("is inviting you to connect", "8 other mutual connections", "2 weeks ago",
+//! "Accept", "… show more") keep their words and numbers, with the names inside them masked:
+//! they are LinkedIn's words, and the reader needs them to read the page the same way.
+
+use crate::read::phrases;
+use crate::snapshot::{Child, Node, Snapshot};
+
+/// What marks a page report among other JSON files (the snapshot's own keys sit beside it).
+pub const REPORT_MARK: &str = "notyet_page_report";
+
+/// Attributes that only name or identify things: kept as they are.
+const STRUCTURAL: &[&str] = &[
+    "class",
+    "role",
+    "type",
+    "hidden",
+    "disabled",
+    "contenteditable",
+    "maxlength",
+    "aria-hidden",
+    "aria-expanded",
+    "aria-multiline",
+    "data-sdui-screen",
+    "data-view-name",
+    "lang",
+    "inert",
+    "aria-modal",
+    "open",
+];
+
+/// Attributes holding interface words and names: phrases kept, other words masked.
+const WORDED: &[&str] = &["aria-label", "alt", "title", "placeholder", "data-placeholder"];
+
+/// The snapshot with personal text masked, as a page report's JSON (the snapshot's own shape,
+/// plus the [`REPORT_MARK`] key).
+pub fn page_report(snapshot: &Snapshot) -> String {
+    // The mark spliced in front of the snapshot's own keys: no `serde_json::Value` in the WASM.
+    let json = serde_json::to_string(&mask_snapshot(snapshot)).unwrap_or_default();
+    match json.strip_prefix('{') {
+        Some(rest) => format!("{{\"{REPORT_MARK}\":1,{rest}"),
+        None => json,
+    }
+}
+
+/// A copy of `snapshot` with personal text masked.
+pub fn mask_snapshot(snapshot: &Snapshot) -> Snapshot {
+    Snapshot {
+        url: mask_url(&snapshot.url),
+        title: mask_phrase(&snapshot.title),
+        lang: snapshot.lang.clone(),
+        root: mask_node(&snapshot.root),
+        focus: snapshot.focus,
+    }
+}
+
+/// Masks a copy in place, iteratively (the tree's depth is bounded by the snapshot parser).
+fn mask_node(root: &Node) -> Node {
+    let mut out = root.clone();
+    let mut stack = vec![&mut out];
+    while let Some(n) = stack.pop() {
+        for (k, v) in n.attrs.iter_mut() {
+            *v = mask_attribute(k, v);
+        }
+        for c in n.children.iter_mut() {
+            match c {
+                Child::Text(t) => *t = mask_phrase(t),
+                Child::Element(e) => stack.push(e),
+            }
+        }
+    }
+    out
+}
+
+fn mask_attribute(name: &str, value: &str) -> String {
+    if STRUCTURAL.contains(&name) {
+        value.to_owned()
+    } else if WORDED.contains(&name) {
+        mask_phrase(value)
+    } else if name == "href" || name == "src" {
+        mask_url(value)
+    } else {
+        // ids, test ids, component keys, datetimes: their shape is the reader's, their letters and numbers not.
+        mask_all(value)
+    }
+}
+
+/// An address with its host and first path part kept (`/in/`, `/company/`, `/messaging/`), the rest masked.
+fn mask_url(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
+    let (host, path) = if scheme.is_empty() { ("", rest) } else { rest.split_at(rest.find('/').unwrap_or(rest.len())) };
+    let mut out = String::new();
+    if !scheme.is_empty() {
+        out.push_str(scheme);
+        out.push_str("://");
+        out.push_str(host);
+    }
+    let (path, query) = path.split_at(path.find(['?', '#']).unwrap_or(path.len()));
+    let mut parts = path.split('/');
+    let first = parts.next().unwrap_or("");
+    out.push_str(first);
+    let section = parts.next();
+    if let Some(section) = section {
+        out.push('/');
+        out.push_str(section);
+    }
+    for p in parts {
+        out.push('/');
+        // The address's place in the invitation manager is structure; a slug is a name.
+        if matches!(section, Some("mynetwork") | Some("messaging")) && p.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            out.push_str(p);
+        } else {
+            out.push_str(&mask_all(p));
+        }
+    }
+    out.push_str(&mask_all(query));
+    out
+}
+
+/// Every letter and digit masked.
+pub fn mask_all(text: &str) -> String {
+    text.chars().map(mask_char).collect()
+}
+
+/// A letter of the same script and case, `0` for a digit; anything else as it is.
+fn mask_char(c: char) -> char {
+    if c.is_numeric() {
+        return '0';
+    }
+    if !c.is_alphabetic() {
+        return c;
+    }
+    let upper = c.is_uppercase();
+    match c as u32 {
+        0x0370..=0x03FF => {
+            if upper {
+                'Χ'
+            } else {
+                'χ'
+            }
+        }
+        0x0400..=0x052F => {
+            if upper {
+                'Х'
+            } else {
+                'х'
+            }
+        }
+        0x0590..=0x05FF => 'ש',
+        0x0600..=0x06FF | 0x0750..=0x077F => 'س',
+        0x0900..=0x097F => 'क',
+        0x0E00..=0x0E7F => 'ก',
+        0x3040..=0x309F => 'あ',
+        0x30A0..=0x30FF => 'ア',
+        0xAC00..=0xD7AF | 0x1100..=0x11FF => '가',
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF => '字',
+        _ => {
+            if upper {
+                'X'
+            } else {
+                'x'
+            }
+        }
+    }
+}
+
+/// Text masked unless it is one of the interface's phrases, whose own words and numbers stay
+/// (names inside them are masked). Anything else, a note or a headline, is masked whole.
+pub fn mask_phrase(text: &str) -> String {
+    if !phrases::is_interface_phrase(text) {
+        return mask_all(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if word.chars().all(|c| c.is_numeric()) || phrases::is_interface_word(word) {
+            out.push_str(word);
+        } else {
+            out.push_str(&mask_all(word));
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_text_is_masked_and_interface_words_stay() {
+        assert_eq!(mask_phrase("Hi Pat, I saw your talk in 2024!"), "Xx Xxx, X xxx xxxx xxxx xx 0000!");
+        assert_eq!(mask_phrase("Kathie Smith is inviting you to connect"), "Xxxxxx Xxxxx is inviting you to connect");
+        assert_eq!(mask_phrase("Casey Ray and 8 other mutual connections"), "Xxxxx Xxx and 8 other mutual connections");
+        assert_eq!(mask_phrase("2 weeks ago"), "2 weeks ago");
+        assert_eq!(mask_phrase("vor 3 Tagen"), "vor 3 Tagen");
+        assert_eq!(mask_phrase("Accept Sam Lee’s invitation"), "Accept Xxx Xxx’s invitation");
+        assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
+        assert_eq!(mask_phrase("李小龍"), "字字字");
+        assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");
+    }
+
+    #[test]
+    fn addresses_keep_their_sections() {
+        assert_eq!(mask_url("https://www.linkedin.com/in/kathie-smith-42/?x=1"), "https://www.linkedin.com/in/xxxxxx-xxxxx-00/?x=0");
+        assert_eq!(
+            mask_url("https://www.linkedin.com/mynetwork/invitation-manager/received/"),
+            "https://www.linkedin.com/mynetwork/invitation-manager/received/"
+        );
+        assert_eq!(mask_url("/in/sam/"), "/in/xxx/");
+    }
+}

@@ -1,0 +1,201 @@
+//! Pages that are odd or hostile, read natively: each is read sensibly, with no panic and no
+//! draft for the wrong person.
+
+use notyet_core::click::{self, plan, plan_request, Request};
+use notyet_core::html::{snapshot_of, Options};
+use notyet_core::read::read_page;
+use notyet_core::snapshot::{Snapshot, MAX_DEPTH};
+use notyet_core::words::Ui;
+use notyet_core::{Kind, Settings};
+
+const MANAGER: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+
+fn page(body: &str) -> Snapshot {
+    snapshot_of(&format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main>{body}</main></body></html>"), MANAGER, &Options::default())
+        .snapshot
+}
+
+/// A 2026-style card with no marks at all: a picture link, the name, lines, then the controls.
+fn bare_card(name: &str, slug: &str, lines: &[&str], after: &str) -> String {
+    let lines: String = lines.iter().map(|l| format!("<p>{l}</p>")).collect();
+    format!(
+        r#"<div><a href="/in/{slug}/"><img alt=""></a><div><p><a href="/in/{slug}/">{name}</a></p>{lines}</div><div><button aria-label="Ignore an invitation to connect from {name}">Ignore</button><button aria-label="Accept {name}’s invitation">Accept</button></div>{after}</div>"#
+    )
+}
+
+#[test]
+fn thousands_of_hidden_invitations_are_not_read() {
+    let hidden: String =
+        (0..3000).map(|i| bare_card(&format!("Hidden Person{i}"), &format!("hidden-{i}"), &["Hidden Person is inviting you to connect", "1d"], "")).collect();
+    let shown = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer", "2 weeks ago"], "");
+    for wrapper in [
+        "<section hidden>{}</section>",
+        "<section style=\"display:none\">{}</section>",
+        "<section aria-hidden=\"true\">{}</section>",
+        "<section inert>{}</section>",
+    ] {
+        let body = format!("{}<section>{shown}</section>", wrapper.replace("{}", &hidden));
+        let read = read_page(&page(&body));
+        let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Sam Lee"], "{wrapper}");
+    }
+}
+
+#[test]
+fn cards_found_by_their_controls_alone_with_the_note_after_the_buttons() {
+    let body = format!(
+        "<section>{}{}</section>",
+        bare_card("Sam Lee", "sam-lee", &["Product lead at Acme", "3 mutual connections"], "<p>2 weeks ago I saw your talk in Lisbon and loved it.</p>"),
+        bare_card("Ann Kim", "ann-kim", &["Designer", "Yesterday"], "")
+    );
+    let read = read_page(&page(&body));
+    assert_eq!(read.invitations.len(), 2, "{:?}", read.invitations);
+    let sam = &read.invitations[0];
+    assert_eq!(sam.name, "Sam Lee");
+    assert_eq!(sam.headline.as_deref(), Some("Product lead at Acme"));
+    assert_eq!(sam.mutual_connections, Some(3));
+    // A note that starts like a time is a note, and a card may show no time at all.
+    assert_eq!(sam.note.as_deref(), Some("2 weeks ago I saw your talk in Lisbon and loved it."));
+    assert_eq!(sam.sent, None);
+    assert_eq!(read.invitations[1].sent.as_deref(), Some("Yesterday"));
+    assert_eq!(read.invitations[1].note, None);
+}
+
+#[test]
+fn a_card_with_two_profile_links_is_the_inviters() {
+    let body = r#"<section><div>
+        <a href="/in/casey-ray/">Casey Ray</a> is a mutual connection of yours.
+        <div><p><a href="/in/sam-lee/">Sam Lee</a></p><p>Founder at Lee Labs</p><p>1 mutual connection</p></div>
+        <div><button aria-label="Ignore an invitation to connect from Sam Lee">Ignore</button><button aria-label="Accept Sam Lee’s invitation">Accept</button></div>
+    </div></section>"#;
+    let read = read_page(&page(body));
+    assert_eq!(read.invitations.len(), 1, "{:?}", read.invitations);
+    assert_eq!(read.invitations[0].name, "Sam Lee");
+    assert_eq!(read.invitations[0].profile_url.as_deref(), Some("https://www.linkedin.com/in/sam-lee/"));
+}
+
+#[test]
+fn controls_with_no_labels_fall_back_to_the_structure() {
+    let body = r#"<div role="list"><div role="listitem" componentkey="urn:li:invitation:1">
+        <a href="/in/sam-lee/"><img alt=""></a><div><p><a href="/in/sam-lee/"><strong>Sam Lee</strong></a></p><p>Sam Lee is inviting you to connect</p><p>Engineer</p></div>
+        <div><button><svg></svg></button><button><svg></svg></button></div></div></div>"#;
+    let read = read_page(&page(body));
+    assert_eq!(read.invitations.len(), 1);
+    assert_eq!(read.invitations[0].name, "Sam Lee");
+    assert_eq!(read.invitations[0].headline.as_deref(), Some("Engineer"));
+}
+
+#[test]
+fn invitations_to_follow_found_from_a_control_label() {
+    let body = r#"<section><div>
+        <div><p><a href="/in/pat-doe/">Pat Doe</a> invited you to subscribe to a newsletter</p><p>Weekly notes on small teams</p></div>
+        <div><button aria-label="Ignore invitation for Weekly Digest">Ignore</button><button aria-label="Accept invitation for Weekly Digest">Subscribe</button></div>
+    </div></section>"#;
+    let read = read_page(&page(body));
+    assert_eq!(read.invitations.len(), 1, "{:?}", read.invitations);
+    assert_eq!(read.invitations[0].name, "Weekly Digest");
+    assert_eq!(read.invitations[0].kind, Kind::Newsletter);
+}
+
+#[test]
+fn cards_in_portuguese_italian_and_dutch() {
+    let cards = [
+        ("Aceitar o convite de Ana Souza", "Ignorar o convite de Ana Souza", "Ana Souza", "há 2 semanas", "Ana Souza e 3 outras conexões em comum", 4),
+        ("Accetta l’invito di Luca Bianchi", "Ignora l’invito di Luca Bianchi", "Luca Bianchi", "2 settimane fa", "12 collegamenti in comune", 12),
+        (
+            "Uitnodiging van Eva de Vries accepteren",
+            "Uitnodiging van Eva de Vries negeren",
+            "Eva de Vries",
+            "3 dagen geleden",
+            "Casey Ray en 8 andere gedeelde connecties",
+            9,
+        ),
+    ];
+    let body: String = cards
+        .iter()
+        .enumerate()
+        .map(|(i, (acc, ign, name, time, mutual, _))| {
+            format!(r#"<div><div><p><a href="/in/p{i}/">{name}</a></p><p>Headline {i}</p><p>{mutual}</p><p>{time}</p></div><p>Olá! Ciao! Hoi! note {i}</p><button aria-label="{ign}">x</button><button aria-label="{acc}">y</button></div>"#)
+        })
+        .collect();
+    let read = read_page(&page(&format!("<section>{body}</section>")));
+    assert_eq!(read.invitations.len(), 3, "{:?}", read.invitations);
+    for (inv, (_, _, name, time, _, mutual)) in read.invitations.iter().zip(cards) {
+        assert_eq!(inv.name, name);
+        assert_eq!(inv.sent.as_deref(), Some(time));
+        assert_eq!(inv.mutual_connections, Some(mutual));
+        assert!(inv.note.as_deref().is_some_and(|n| n.starts_with("Olá!")), "{inv:?}");
+    }
+}
+
+fn with_box(cards: &str, title: &str) -> Snapshot {
+    page(&format!(
+        r#"<section>{cards}</section><aside class="msg-overlay-conversation-bubble"><h2>{title}</h2><form class="msg-form"><div class="msg-form__contenteditable" contenteditable="true" role="textbox"><p><br></p></div></form></aside>"#
+    ))
+}
+
+#[test]
+fn names_match_as_whole_words_and_unsure_boxes_ask() {
+    let cards = format!("{}{}", bare_card("Joanne Lee", "joanne-lee", &["Coach", "1d"], ""), bare_card("Ann Lee", "ann-lee", &["Recruiter at X", "2d"], ""));
+    // "Ann" is Ann Lee, never Joanne Lee.
+    let ann = plan(&with_box(&cards, "Ann"), &Settings::default(), None);
+    assert_eq!(ann.suggestion.as_ref().and_then(|s| s.first_name.as_deref()), Some("Ann"));
+    assert!(ann.insert.is_some());
+
+    // "Lee" could be either: no draft, a button for each.
+    let snap = with_box(&cards, "Lee");
+    let unsure = plan(&snap, &Settings::default(), None);
+    assert!(unsure.insert.is_none(), "{:?}", unsure.notice);
+    let labels: Vec<&str> = unsure.notice.actions.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["Draft for Joanne Lee", "Draft for Ann Lee", "Not right?"]);
+    assert!(unsure.notice.text.contains("Joanne Lee, Ann Lee"), "{}", unsure.notice.text);
+    // The button drafts for that one.
+    let chosen = plan_request(&snap, &Settings::default(), None, unsure.notice.actions[1].request.clone(), Ui::En);
+    let insert = chosen.insert.expect("drafts for the chosen one");
+    assert!(insert.lines.join(" ").contains("Ann"));
+    assert_eq!(insert.remember.to.as_deref(), Some("Ann Lee"));
+    // A new length keeps drafting for them.
+    let shorter = plan_request(&snap, &Settings::default(), Some(&insert.remember), Request::Variant { variant: notyet_core::Variant::Short }, Ui::En);
+    assert!(shorter.insert.is_some(), "{:?}", shorter.notice);
+    // With no title and two cards, the same question.
+    let untitled = plan(&with_box(&cards, ""), &Settings::default(), None);
+    assert!(untitled.insert.is_none());
+    assert!(
+        matches!(click::target(&read_page(&with_box(&cards, "")), &read_page(&with_box(&cards, "")).composer.expect("a box")), click::Target::Unsure(c) if c.len() == 2)
+    );
+}
+
+#[test]
+fn a_focused_invisible_box_never_beats_a_visible_one() {
+    let mut snap = page(
+        r#"<div hidden><div id="ghost" contenteditable="true" role="textbox"><p>x</p></div></div><div style="display:none"><div contenteditable="true"></div></div>
+           <form class="msg-form"><div contenteditable="true" role="textbox"><p><br></p></div></form>"#,
+    );
+    let boxes: Vec<u32> = snap.root.descendants().filter(|n| n.attr("contenteditable").is_some()).map(|n| n.id).collect();
+    snap.focus = Some(boxes[0]);
+    let read = read_page(&snap);
+    assert_eq!(read.composer.map(|c| c.node), boxes.last().copied());
+}
+
+#[test]
+fn a_box_deeper_than_the_limit_says_so() {
+    let deep = format!("{}<div contenteditable=\"true\"><p>x</p></div>{}", "<div>".repeat(MAX_DEPTH as usize + 10), "</div>".repeat(MAX_DEPTH as usize + 10));
+    let run = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
+        let p = plan(&page(&deep), &Settings::default(), None);
+        assert!(p.insert.is_none());
+        assert!(p.notice.text.contains("nests deeper than NotYet reads"), "{}", p.notice.text);
+    });
+    run.expect("spawns").join().expect("no panic");
+}
+
+#[test]
+fn a_box_with_more_text_than_the_agent_copies_is_left_alone() {
+    let long = "y".repeat(notyet_core::snapshot::MAX_TEXT as usize + 1);
+    let snap = page(&format!(
+        r#"<section>{}</section><form class="msg-form"><div contenteditable="true" role="textbox"><p>{long}</p></div></form>"#,
+        bare_card("Sam Lee", "sam-lee", &["x"], "")
+    ));
+    let p = plan(&snap, &Settings::default(), None);
+    assert!(p.insert.is_none());
+    assert!(p.notice.text.contains("more text than NotYet reads"), "{}", p.notice.text);
+}

@@ -1,0 +1,33 @@
+/**
+ * The page-report page: shows the masked snapshot the service worker left in session storage,
+ * and saves it as a JSON file through a blob URL (a plain download: no permission needed).
+ */
+import { api } from "./browser.js";
+
+const say = (key, fallback) => api.i18n.getMessage(key) || fallback;
+for (const [id, key] of [["title", "report_title"], ["intro", "report_intro"], ["save", "report_save"], ["discard", "report_discard"]]) {
+  const el = document.getElementById(id);
+  el.textContent = say(key, el.textContent);
+}
+document.documentElement.lang = api.i18n.getUILanguage();
+
+const { pageReport } = await api.storage.session.get("pageReport");
+const pre = document.getElementById("report");
+const save = document.getElementById("save");
+if (!pageReport) {
+  pre.textContent = say("report_none", "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice.");
+} else {
+  const text = JSON.stringify(JSON.parse(pageReport), null, 1);
+  pre.textContent = text;
+  save.disabled = false;
+  save.addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    const a = Object.assign(document.createElement("a"), { href: url, download: `notyet-page-report-${new Date().toISOString().slice(0, 10)}.json` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  });
+}
+document.getElementById("discard").addEventListener("click", async () => {
+  await api.storage.session.remove("pageReport");
+  window.close();
+});

@@ -1,0 +1,290 @@
+// The notice on the page: what was read and decided, changing the decision on the spot,
+// "Replace anyway" and "Not spam: draft anyway", the interface languages, dark mode, the live
+// region, and a hostile page's CSS and text. `node --test tests/notice.test.mjs` after
+// ./build.sh (./build.sh test runs it in Chromium).
+//
+// Tests that look inside the notice run the agent in the page's own world (as `page.evaluate`
+// does), where its state, and so its closed shadow root, is in reach; the extension runs the
+// same function in an isolated world the page can't reach.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { agent } from "../extension/agent.js";
+import { box, fold, launch, ROOT, typeInto } from "./harness.mjs";
+
+const PAGES = path.join(ROOT, "tests/fixtures/pages");
+const INVITATIONS = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+const SETTINGS = { me: { name: "Pat Example", email: "pat@example.com" } };
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-notice-"));
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h?.test({ op: "ui" });
+  await h?.close();
+  fs.rmSync(TMP, { recursive: true, force: true });
+});
+
+/** Opens fixture page `name` in a fresh tab. */
+async function open(name, url = INVITATIONS) {
+  h.host(url, path.join(PAGES, `${name}.html`), { dir: PAGES });
+  return h.open(url);
+}
+
+/** Opens the overlay fixture with its texts replaced (`[from, to]` pairs) and `css` added to the page's own styles. */
+async function openVariant(replacements, { css = "", extra = "", url = INVITATIONS } = {}) {
+  let html = fs.readFileSync(path.join(PAGES, "x-ember-overlay.html"), "utf8");
+  for (const [from, to] of replacements) html = html.split(from).join(to);
+  if (css) html = html.replace("</head>", `<style>${css}</style></head>`);
+  if (extra) html = html.replace("</body>", `${extra}</body>`);
+  const file = path.join(TMP, `variant-${Math.random().toString(36).slice(2)}.html`);
+  fs.writeFileSync(file, html);
+  h.host(url, file, { dir: PAGES, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'" });
+  return h.open(url);
+}
+
+/** The notice the agent shows in the page's own world: its box, live region and controls, as seen from inside. */
+const inside = (page) =>
+  page.evaluate(() => {
+    const shadow = globalThis.__notyetAgent?.shadow;
+    const boxEl = shadow?.querySelector(".box");
+    if (!boxEl) return null;
+    const live = boxEl.querySelector("[role]");
+    const style = getComputedStyle(boxEl);
+    return {
+      background: style.backgroundColor,
+      maxHeight: parseFloat(style.maxHeight),
+      clientHeight: boxEl.clientHeight,
+      scrollHeight: boxEl.scrollHeight,
+      role: live?.getAttribute("role"),
+      live: live?.textContent ?? null,
+      text: boxEl.querySelector("p")?.textContent ?? "",
+      details: [...boxEl.querySelectorAll("li")].map((li) => li.textContent),
+      close: boxEl.querySelector(".x")?.getAttribute("aria-label"),
+      buttons: [...boxEl.querySelectorAll(".row .act")].map((b) => b.textContent),
+      menus: [...boxEl.querySelectorAll(".menu")].map((m) => m.textContent),
+      options: [...boxEl.querySelectorAll(".options button")].map((o) => o.textContent),
+    };
+  });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test("the notice says what was read and decided; another language, category and length on the spot, each saying what changed", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  const first = await h.click(page);
+  assert.equal(first.notice.level, "success", first.notice.text);
+  assert.deepEqual(first.notice.details, [
+    "Kathie Smith · wrote a personal note → Reply (Personal, English, long)",
+    "Read: note “Hi, I read your post about networking and would like to…” · 3 mutual connections",
+  ]);
+  assert.deepEqual(first.notice.choices.map((c) => c.label), ["Reply as", "Language"]);
+
+  const german = await h.chooseNotice(page, "Language", "German");
+  assert.match(german.notice.text, /^Now in German \(was English\)\./, german.notice.text);
+  const de = fold((await box(page)).text);
+  assert.match(de, /^Guten Tag/, de);
+  assert.equal(fold((await box(page)).model), de, "the page's editor saw the swap");
+
+  const recruiter = await h.chooseNotice(page, "Reply as", "Recruiter");
+  assert.match(recruiter.notice.text, /^Now the Recruiter reply \(was Personal\)\./, recruiter.notice.text);
+  assert.match(recruiter.notice.details[0], /→ Reply \(Recruiter, German, long\)$/);
+
+  const shorter = await h.pressNotice(page, "Shorter");
+  assert.match(shorter.notice.text, /^Now the short version \(was long\)\./, shorter.notice.text);
+  assert.ok(fold((await box(page)).text).length < fold(de).length);
+
+  const restored = await h.pressNotice(page, "Restore");
+  assert.equal(restored.notice.level, "success");
+  assert.equal(fold((await box(page)).text), "", "the box is empty again, as it was");
+  await page.close();
+});
+
+test("after the user edited the draft: Replace anyway, and Restore brings the edited version back", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  await h.click(page);
+  const fresh = fold((await box(page)).text);
+  await typeInto(page, " My own last words.");
+  const edited = fold((await box(page)).text);
+  const asked = await h.click(page);
+  assert.match(asked.notice.text, /changed/);
+  assert.equal(fold((await box(page)).text), edited, "nothing written over the edit unasked");
+  const replaced = await h.pressNotice(page, "Replace anyway");
+  assert.match(replaced.notice.text, /^Replaced your edited draft/, replaced.notice.text);
+  assert.equal(fold((await box(page)).text), fresh);
+  await h.pressNotice(page, "Restore");
+  const back = await box(page);
+  assert.equal(fold(back.text), edited, "the user's edit is back");
+  assert.equal(fold(back.model), edited);
+  await page.close();
+});
+
+test("spam: the notice says why and offers Not spam: draft anyway; a weak sign says ignore, not report", async () => {
+  await h.setSettings(SETTINGS);
+  const spam = await openVariant([
+    ["Kathie Smith", "Rick Vance"],
+    ["Hi, I read your post about networking and would like to connect.", "Join my forex trading platform, write me on WhatsApp."],
+  ]);
+  const record = await h.click(spam);
+  assert.equal(record.notice.level, "warning");
+  assert.match(record.notice.text, /looks like spam \(note mentions crypto or trading; note mentions moving to WhatsApp or Telegram\)/, record.notice.text);
+  assert.equal(fold((await box(spam)).text), "", "nothing written");
+  const anyway = await h.pressNotice(spam, "Not spam: draft anyway");
+  assert.equal(anyway.notice.level, "success", anyway.notice.text);
+  assert.match(fold((await box(spam)).text), /^Hi Rick,/);
+  await spam.close();
+
+  const weak = await openVariant([["Kathie Smith", "Kathie Smith 2847"], ["Hi, I read your post about networking and would like to connect.", "Hi"]]);
+  const doubt = await h.click(weak);
+  assert.match(doubt.notice.text, /has a sign of spam \(name contains digits\), though not a strong one/, doubt.notice.text);
+  assert.match(doubt.notice.details[0], /→ Ignore \(Spam\)$/, doubt.notice.details[0]);
+  await weak.close();
+});
+
+test("German and French notices: every word on them, Close included, in the interface language", async () => {
+  await h.setSettings(SETTINGS);
+  const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;
+  const cases = {
+    de: { text: /^Antwort an Kathie Smith entworfen \(persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
+    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Pas correct ?"] },
+  };
+  try {
+    for (const [lang, want] of Object.entries(cases)) {
+      await h.test({ op: "ui", n: lang });
+      const page = await open("x-ember-overlay");
+      const record = await h.click(page);
+      const n = record.notice;
+      assert.match(n.text, want.text, n.text);
+      assert.equal(n.close, want.close);
+      assert.deepEqual(n.actions.map((a) => a.label), want.buttons);
+      const words = [n.text, n.close, ...n.details, ...n.choices.flatMap((c) => [c.label, ...c.options.map((o) => o.label)]), ...n.actions.map((a) => a.label)];
+      for (const w of words) assert.doesNotMatch(lang === "fr" ? w.replace(/\bnote\b/g, "") : w, english, `${lang}: ${w}`);
+      // The page shows the same words (the close button's accessible name too).
+      await page.evaluate(agent, { op: "notice", ...n });
+      await sleep(150);
+      const shown = await inside(page);
+      assert.equal(shown.close, want.close);
+      assert.deepEqual(shown.buttons, want.buttons);
+      assert.equal(shown.text, n.text);
+      await page.close();
+    }
+  } finally {
+    await h.test({ op: "ui" });
+  }
+});
+
+test("the live region is in the page empty first and filled a moment later; long texts are cut and the box scrolls", async () => {
+  // A page that allows eval: the test builds the agent's function in the page itself.
+  h.host("https://www.example.com/compose", path.join(PAGES, "x-not-linkedin.html"), { dir: PAGES, csp: "default-src * 'unsafe-inline' 'unsafe-eval'" });
+  const page = await h.open("https://www.example.com/compose");
+  const at = await page.evaluate((src) => {
+    // The agent's own function, run here and read back in the same task: the region is empty.
+    const run = new Function(`return (${src})`)();
+    run({ op: "notice", level: "warning", text: "N".repeat(1_000_000), details: Array.from({ length: 40 }, (_, i) => `line ${i} `.repeat(80)) });
+    const live = globalThis.__notyetAgent.shadow.querySelector("[role]");
+    return { role: live.getAttribute("role"), text: live.textContent, connected: live.isConnected };
+  }, agent.toString());
+  assert.deepEqual(at, { role: "alert", text: "", connected: true });
+  await sleep(200);
+  const shown = await inside(page);
+  assert.equal(shown.text.length, 1200, "a 1 MB name is cut");
+  assert.ok(shown.details.length <= 6 && shown.details.every((d) => d.length <= 300));
+  assert.ok(shown.maxHeight <= 520, `max-height ${shown.maxHeight}`);
+  assert.ok(shown.clientHeight <= 520 && shown.scrollHeight > shown.clientHeight, "the box scrolls");
+  await page.close();
+});
+
+test("keyboard: the notice's controls are reachable with Tab, Escape closes it", async () => {
+  const page = await open("x-not-linkedin", "https://www.example.com/compose");
+  await page.evaluate(agent, {
+    op: "notice",
+    level: "success",
+    text: "Drafted.",
+    choices: [{ label: "Reply as", options: [{ label: "Generic", request: { type: "click" } }, { label: "Sales", request: { type: "click" } }], selected: 0 }],
+    actions: [{ label: "Shorter", request: { type: "click" } }],
+    close: "Close",
+    focus: true,
+  });
+  await sleep(200);
+  const focused = () => page.evaluate(() => globalThis.__notyetAgent.shadow.activeElement?.textContent ?? null);
+  assert.equal(await focused(), "Reply as: Generic ▾", "focus starts on the first control");
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "Generic", "the menu opens on its current option");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Sales");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Shorter", "a closed menu's options are out of the tab order");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "×", "then the close button");
+  const pressed = await page.evaluate(() => [...globalThis.__notyetAgent.shadow.querySelectorAll("[aria-pressed]")].map((b) => b.getAttribute("aria-pressed")));
+  assert.deepEqual(pressed, ["true", "false"]);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[popover]").length), 0, "Escape closed it");
+  await page.close();
+});
+
+test("dark mode: the notice follows prefers-color-scheme and the page's own dark theme", async () => {
+  const light = "rgb(255, 255, 255)";
+  const dark = "rgb(31, 36, 40)";
+  const notice = { op: "notice", level: "info", text: "Hello" };
+  const background = async (page) => {
+    await page.evaluate(agent, notice);
+    return (await inside(page)).background;
+  };
+  const plain = await openVariant([]);
+  assert.equal(await background(plain), light, "a light page, a light system");
+  await plain.emulateMedia({ colorScheme: "dark" });
+  assert.equal(await background(plain), dark, "prefers-color-scheme: dark");
+  await plain.close();
+  const themed = await openVariant([], { css: "html, body { background: #1b1f23; color: #eee; }" });
+  assert.equal(await background(themed), dark, "the page's dark background");
+  await themed.close();
+  const scheme = await openVariant([], { css: ":root { color-scheme: dark; }" });
+  assert.equal(await background(scheme), dark, "the page's color-scheme: dark");
+  await scheme.close();
+});
+
+test("a hostile page's CSS can't hide, move or cover the notice, and its text never names the user's known entries", async () => {
+  await h.setSettings({ ...SETTINGS, known: { companies: ["Globex"], people: [], schools: [] } });
+  // Rules aimed at whatever the notice might be, and a full-window cover above every z-index.
+  const css = `
+    html > :not(head):not(body), body ~ *, [popover], :popover-open, *::backdrop {
+      display: none !important; visibility: hidden !important; opacity: 0 !important; position: absolute !important;
+      left: -9999px !important; top: -9999px !important; width: 0 !important; height: 0 !important; transform: scale(0) !important;
+      clip-path: inset(50%) !important; filter: opacity(0) !important; z-index: -1 !important; pointer-events: none !important; }
+    #cover { position: fixed; inset: 0; z-index: 2147483647; background: rgba(200, 0, 0, .4); }`;
+  const page = await openVariant(
+    [["Career coach | Speaker", "Engineer at Initech, Globex, Hooli, Umbrella, Wonka and Acme"]],
+    { css, extra: '<div id="cover"></div>' },
+  );
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "info", record.notice.text);
+  await sleep(200);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector("[popover]");
+    const r = host.getBoundingClientRect();
+    const style = getComputedStyle(host);
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 20);
+    return { w: r.width, h: r.height, right: innerWidth - r.right, top: r.top, display: style.display, visibility: style.visibility, opacity: style.opacity, onTop: hit === host, name: host.localName };
+  });
+  assert.ok(seen.w > 200 && seen.h > 40, JSON.stringify(seen));
+  assert.deepEqual([seen.display, seen.visibility, seen.opacity, Math.round(seen.right), Math.round(seen.top)], ["block", "visible", "1", 16, 16], JSON.stringify(seen));
+  assert.ok(seen.onTop, "the cover doesn't cover it");
+  assert.notEqual(seen.name, "notyet-notice");
+  // The page reads its own text back with window.find(): the known entry is never there.
+  const found = await page.evaluate(() => ["from your known", "Globex from", "known companies"].map((s) => window.find(s, false, false, true)));
+  assert.deepEqual(found, [false, false, true], "it says 'your known companies', never which one");
+  assert.doesNotMatch(JSON.stringify(record.notice), /Globex/);
+  // And the buttons still take a real mouse click through the cover.
+  const anyway = await h.pressNotice(page, "Draft anyway");
+  assert.equal(anyway.notice?.level, "success", JSON.stringify(anyway));
+  await page.close();
+});
