@@ -328,7 +328,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
             None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(name))),
         },
         (None, Target::One(inv)) => inv,
-        (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&name))),
+        (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&clip(&name, NAME_CHARS)))),
         (None, Target::Nobody) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.no_invitation())),
         (None, Target::Unsure(candidates)) if candidates.is_empty() => {
             let n = page.invitations.len();
