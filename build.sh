@@ -47,8 +47,8 @@ PKG=target/wasm-pkg
 # zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
 # Raised to 230 KB with the module below for issue 7's reader (226,054 B).
 # Raised to 265 KB with the invitation side panel (issue 8), a decision: the panel shares the
-# module rather than shipping a second copy of the core (+~22 KB zipped).
-ZIP_BUDGET=271360             # 265 KB
+# module rather than shipping a second copy of the core (273,081 B with it: about +47 KB).
+ZIP_BUDGET=281600             # 275 KB
 # The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
 # so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
 # 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
@@ -61,6 +61,8 @@ ZIP_BUDGET=271360             # 265 KB
 # list, progress record and the card-control reader; about +92 KB raw, +31 KB gzipped).
 WASM_BUDGET=573440            # 560 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
+# 202 KB with the notice rework and issue 7 both in (204,836 B); 235 KB with the side panel
+# (235,310 B: the panel adds about 31 KB gzipped).
 WASM_GZIP_BUDGET=240640       # 235 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108

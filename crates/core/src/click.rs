@@ -325,7 +325,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         // A notice's "Draft for …" button: that one, if it is still on the page.
         (Some(name), _) => match page.invitations.iter().find(|i| name_key(&i.name) == name_key(name)) {
             Some(inv) => inv.clone(),
-            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(name))),
+            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(&clip(name, NAME_CHARS)))),
         },
         (None, Target::One(inv)) => inv,
         (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&clip(&name, NAME_CHARS)))),
@@ -337,7 +337,12 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         (None, Target::Unsure(candidates)) => {
             let names: Vec<String> = candidates.iter().map(|c| display_name(c, w)).collect();
             let mut notice = Notice::new(w, Level::Warning, w.unsure_whom(&names));
-            notice.actions = names.iter().map(|n| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: n.clone() } }).collect();
+            // The label shows the name cut to fit; the request carries it whole, to find the card again.
+            notice.actions = names
+                .iter()
+                .zip(&candidates)
+                .map(|(n, c)| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: c.name.clone() } })
+                .collect();
             return only_notice(w, page.invitations, notice);
         }
     };
