@@ -55,9 +55,13 @@ ZIP_BUDGET=235520             # 230 KB
 # (issue 7: cards found by their Accept/Ignore controls in seven languages, times by pattern,
 # visibility, lone surrogates tolerated, a choice of person when unsure, masked page reports)
 # added 17.9 KB raw and 13.7 KB gzipped: 468,737 B and 198,524 B then.
-WASM_BUDGET=481280            # 470 KB
+# Raised to 480 KB raw and 204 KB gzipped for issue 9's options page (rule summaries, a rule's
+# length, placeholder buttons, the error line marked: +8.2 KB raw, +3.2 KB gzipped) on top of
+# the notice's choices: 480,872 B and 205,151 B then.
+WASM_BUDGET=491520            # 480 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
-WASM_GZIP_BUDGET=206848       # 202 KB gzipped (gzip -9); 204,836 B with the notice rework and issue 7 both in
+# 202 KB for the notice rework and issue 7 both in (204,836 B); 204 KB with issue 9's options page.
+WASM_GZIP_BUDGET=208896       # 204 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -161,9 +165,9 @@ browser_tests() {
   run env BROWSER="$browser" node tests/e2e.mjs tests/fixtures/outside || status=1
   step "browser tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
+  step "notice tests in $browser"
+  run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
   if [ "$browser" = chromium ]; then
-    step "notice tests in $browser"
-    run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
     step "options page tests in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"

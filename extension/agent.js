@@ -236,7 +236,7 @@ export function agent(command) {
       .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }
       @media (prefers-color-scheme: dark) { .box { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; } }
       .warning { border-left-color: #b26b00; } .error { border-left-color: #b3261e; } .info { border-left-color: #3b6fb6; }
-      .head { padding-right: 28px; } b { color: var(--accent); } [hidden] { display: none !important; }
+      .head { padding-right: 28px; } .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; } b { color: var(--accent); } [hidden] { display: none !important; }
       p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
       ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: var(--soft); overflow-wrap: anywhere; }
       button { all: unset; cursor: pointer; border-radius: 4px; }
@@ -255,10 +255,24 @@ export function agent(command) {
     x.setAttribute("aria-label", cut(close, 40));
     x.addEventListener("click", () => host.remove());
     head.append(el("b", { textContent: "NotYet" }));
-    // The live region: in the page before its words, so that screen readers announce them.
-    const live = el("div");
+    // The words, shown at once (no layout shift under the pointer), hidden from screen readers,
+    // which get them from the live region: in the page first, empty, and filled a moment later,
+    // so that they announce it.
+    const words = () => {
+      const part = el("div");
+      const p = el("p");
+      p.append(cut(text, 1200)); // appended as a text node: names and notes are hostile text
+      const list = el("ul");
+      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) }));
+      part.append(p);
+      if (list.childElementCount) part.append(list);
+      return part;
+    };
+    const shown = words();
+    shown.setAttribute("aria-hidden", "true");
+    const live = el("div", { className: "sr" });
     live.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
-    box.append(head, live);
+    box.append(head, shown, live);
     // Each control hands its request to the service worker, which plans and writes again.
     const send = (request) => {
       host.remove();
@@ -308,12 +322,7 @@ export function agent(command) {
     }
     state.toast = host;
     setTimeout(() => {
-      const p = el("p");
-      p.append(cut(text, 1200)); // appended as a text node: names and notes are hostile text
-      const list = el("ul");
-      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) }));
-      live.append(p);
-      if (list.childElementCount) live.append(list);
+      live.append(words());
       // A notice that answers a notice's own control takes the keyboard focus where the user was.
       if (focus) box.querySelector(".row button, .x")?.focus();
     }, 80);

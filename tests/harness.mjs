@@ -348,7 +348,13 @@ class ChromiumHarness extends Harness {
           await sleep(20); // the notice follows the text by a moment
           continue;
         }
-        const { model } = await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId });
+        // A button not laid out yet (a menu's option, a moment before its menu opens) has no box: look again.
+        const model = await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId }).then((r) => r.model, () => null);
+        if (!model) {
+          if (tries > 50) throw new Error(`the notice's "${label}" button is not shown`);
+          await sleep(20);
+          continue;
+        }
         const [x1, y1, , , x3, y3] = model.content;
         await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
         return;
@@ -609,6 +615,18 @@ class FirefoxPage {
     this.href = await this.h.m.value("WebDriver:GetCurrentURL");
   }
 
+  /**
+   * Playwright's `emulateMedia({ colorScheme })`: Firefox's content colour scheme, for every tab
+   * (`null` gives the browser's own back).
+   */
+  async emulateMedia({ colorScheme }) {
+    await this.h.chrome((scheme) => {
+      const pref = "layout.css.prefers-color-scheme.content-override";
+      if (scheme === "dark" || scheme === "light") Services.prefs.setIntPref(pref, scheme === "dark" ? 0 : 1);
+      else Services.prefs.clearUserPref(pref);
+    }, colorScheme);
+  }
+
   /** Runs `fn(arg)` in the page (Marionette awaits a returned promise). */
   async evaluate(fn, arg) {
     await this.h.switchTo(this.handle);
@@ -634,7 +652,7 @@ class FirefoxPage {
   }
 
   async press(key) {
-    const keys = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Control: "\uE009", Shift: "\uE008" };
+    const keys = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Control: "\uE009", Shift: "\uE008", Escape: "\uE00C" };
     const parts = key.split("+").map((k) => keys[k] ?? k);
     const actions = [...parts.map((value) => ({ type: "keyDown", value })), ...parts.reverse().map((value) => ({ type: "keyUp", value }))];
     await this.h.switchTo(this.handle, true);

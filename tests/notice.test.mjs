@@ -53,7 +53,7 @@ const inside = (page) =>
     const shadow = globalThis.__notyetAgent?.shadow;
     const boxEl = shadow?.querySelector(".box");
     if (!boxEl) return null;
-    const live = boxEl.querySelector("[role]");
+    const live = boxEl.querySelector("[role=status], [role=alert]");
     const style = getComputedStyle(boxEl);
     return {
       background: style.backgroundColor,
@@ -63,7 +63,7 @@ const inside = (page) =>
       role: live?.getAttribute("role"),
       live: live?.textContent ?? null,
       text: boxEl.querySelector("p")?.textContent ?? "",
-      details: [...boxEl.querySelectorAll("li")].map((li) => li.textContent),
+      details: [...boxEl.querySelectorAll("[aria-hidden] li")].map((li) => li.textContent),
       close: boxEl.querySelector(".x")?.getAttribute("aria-label"),
       buttons: [...boxEl.querySelectorAll(".row .act")].map((b) => b.textContent),
       menus: [...boxEl.querySelectorAll(".menu")].map((m) => m.textContent),
@@ -186,13 +186,14 @@ test("the live region is in the page empty first and filled a moment later; long
     // The agent's own function, run here and read back in the same task: the region is empty.
     const run = new Function(`return (${src})`)();
     run({ op: "notice", level: "warning", text: "N".repeat(1_000_000), details: Array.from({ length: 40 }, (_, i) => `line ${i} `.repeat(80)) });
-    const live = globalThis.__notyetAgent.shadow.querySelector("[role]");
+    const live = globalThis.__notyetAgent.shadow.querySelector("[role=status], [role=alert]");
     return { role: live.getAttribute("role"), text: live.textContent, connected: live.isConnected };
   }, agent.toString());
   assert.deepEqual(at, { role: "alert", text: "", connected: true });
   await sleep(200);
   const shown = await inside(page);
   assert.equal(shown.text.length, 1200, "a 1 MB name is cut");
+  assert.equal(shown.live.length, shown.text.length + shown.details.join("").length, "the live region says the same as the box");
   assert.ok(shown.details.length <= 6 && shown.details.every((d) => d.length <= 300));
   assert.ok(shown.maxHeight <= 520, `max-height ${shown.maxHeight}`);
   assert.ok(shown.clientHeight <= 520 && shown.scrollHeight > shown.clientHeight, "the box scrolls");
@@ -242,7 +243,11 @@ test("dark mode: the notice follows prefers-color-scheme and the page's own dark
   const plain = await openVariant([]);
   assert.equal(await background(plain), light, "a light page, a light system");
   await plain.emulateMedia({ colorScheme: "dark" });
-  assert.equal(await background(plain), dark, "prefers-color-scheme: dark");
+  try {
+    assert.equal(await background(plain), dark, "prefers-color-scheme: dark");
+  } finally {
+    await plain.emulateMedia({ colorScheme: null });
+  }
   await plain.close();
   const themed = await openVariant([], { css: "html, body { background: #1b1f23; color: #eee; }" });
   assert.equal(await background(themed), dark, "the page's dark background");
@@ -286,5 +291,26 @@ test("a hostile page's CSS can't hide, move or cover the notice, and its text ne
   // And the buttons still take a real mouse click through the cover.
   const anyway = await h.pressNotice(page, "Draft anyway");
   assert.equal(anyway.notice?.level, "success", JSON.stringify(anyway));
+  await page.close();
+});
+
+test("a stylesheet aimed at every element (`body *`, `html > *`, `[popover]`) hides the page, not the notice", async () => {
+  // Everything below the root: the page blanks itself, and the notice stays where it belongs.
+  // (`html` itself at display: none would leave no page to show anything on.)
+  const css = `body, body *, html > *, [popover], :popover-open, :focus-within {
+    display: none !important; visibility: hidden !important; opacity: 0 !important; transform: translate(-9999px) !important;
+    position: static !important; width: 0 !important; max-height: 0 !important; overflow: hidden !important; }`;
+  const page = await openVariant([], { css });
+  await page.evaluate(agent, { op: "notice", level: "warning", text: "This invitation looks like spam.", actions: [{ label: "Options", request: { type: "options" } }] });
+  await sleep(150);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector("[popover]");
+    const r = host.getBoundingClientRect();
+    const s = getComputedStyle(host);
+    return { w: r.width, h: r.height, top: r.top, display: s.display, visibility: s.visibility, opacity: s.opacity, hit: document.elementFromPoint(r.left + r.width / 2, r.top + 10) === host };
+  });
+  assert.deepEqual([seen.display, seen.visibility, seen.opacity, Math.round(seen.top), seen.hit], ["block", "visible", "1", 16, true], JSON.stringify(seen));
+  assert.ok(seen.w > 200 && seen.h > 40, JSON.stringify(seen));
+  assert.equal((await inside(page)).text, "This invitation looks like spam.");
   await page.close();
 });

@@ -259,8 +259,9 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   await page.getByLabel("Keywords", { exact: true }).fill("rust");
   await page.locator("#r-0-cat-recruiter").check();
   await page.locator("#r-0-action").selectOption("reply");
+  await page.locator("#r-0-variant").selectOption("long");
   // The rule in one line, kept up to date as it is edited.
-  assert.equal(await text(page, "#r-0-summary"), "Rule 1: Rust recruiters · If Recruiter and ‘rust’ → Reply");
+  assert.equal(await text(page, "#r-0-summary"), "Rule 1: Rust recruiters · If Recruiter and ‘rust’ → Reply, long");
   await page.getByRole("button", { name: "Add a rule" }).click();
   // A new rule ticks no category; the one before folds to its summary.
   assert.equal(await page.locator("#r-1-summary ~ fieldset input[type=checkbox][id*=cat]:checked").count(), 0);
@@ -282,7 +283,7 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   const rules = (await stored(page)).rules;
   assert.deepEqual(rules.map((r) => [r.name, r.enabled]), [["Spam is ignored", true], ["Rust recruiters", false]]);
   assert.deepEqual(rules[1].when, { category: ["recruiter"], keywords: ["rust"], in: "any" });
-  assert.deepEqual(rules[1].then, { action: "reply" });
+  assert.deepEqual(rules[1].then, { action: "reply", variant: "long" });
   assert.equal(rules[0].then.action, "ignore");
   // The first rule now matches the recruiter sample: the preview shows it.
   await page.locator("#sample").selectOption({ label: /Sam Carter/ }).catch(async () => {

@@ -210,15 +210,15 @@ pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: 
     };
     // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
     let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
-    let (category, action, rule_template) = match (choice.category, first_match(&settings.rules, &facts)) {
-        (Some(chosen), _) => (chosen, Action::Reply, None),
+    let (category, action, rule_template, rule_variant) = match (choice.category, first_match(&settings.rules, &facts)) {
+        (Some(chosen), _) => (chosen, Action::Reply, None, None),
         (None, Some((i, rule))) => {
             reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);
             let action = rule.then.action.unwrap_or_else(|| if category == class.category { class_action } else { default_action(category) });
-            (category, action, rule.then.template.as_deref())
+            (category, action, rule.then.template.as_deref(), rule.then.variant)
         }
-        (None, None) => (class.category, class_action, None),
+        (None, None) => (class.category, class_action, None, None),
     };
 
     // A rule may ask a reply of a category with no template of its own: the generic one serves.
@@ -229,6 +229,8 @@ pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: 
     let reference = TemplateRef::new(rule_template.unwrap_or(base));
     // The note's language if the template speaks it, else the settings' one, else English.
     let candidates = [choice.language.as_deref(), note_language, reference.language, Some(settings.language.as_str()), Some("en")];
+    // The length: the one chosen on the notice, else the matching rule's, else the settings'.
+    let variant = choice.variant.or(rule_variant).unwrap_or(variant);
     let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, variant).map(|s| (l, s)));
     let language = match &chosen {
         Some((l, _)) => {

@@ -2,7 +2,7 @@
 //! See [`Rule`] for the JSON shape.
 
 use crate::classify::{mentions, name_words, organisation, same_person, Words};
-use crate::{Action, Category};
+use crate::{Action, Category, Variant};
 use serde::{Deserialize, Serialize};
 
 /// One user rule.
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 ///   "when": { "category": ["recruiter"], "note": true, "mutual_at_least": 2, "mutual_below": 50,
 ///             "keywords": ["rust", "wasm"], "in": "any", "name": ["Jane"], "company": ["Acme"],
 ///             "language": "de" },
-///   "then": { "action": "reply", "template": "recruiter", "category": "recruiter" } }
+///   "then": { "action": "reply", "template": "recruiter", "category": "recruiter", "variant": "short" } }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -89,6 +89,10 @@ pub struct Then {
     pub template: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Category>,
+    /// The reply's length (`"short"` or `"long"`) instead of the settings' one. Optional, so
+    /// settings written before it existed read unchanged; a length chosen on the notice wins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variant: Option<Variant>,
 }
 
 /// What rules look at, computed once per invitation.

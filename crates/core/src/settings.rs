@@ -48,7 +48,9 @@ pub const CURRENT_VERSION: u32 = 1;
 ///   "rules": [
 ///     { "name": "Rust recruiters get a short answer",
 ///       "when": { "category": "recruiter", "keywords": ["rust"], "in": "any" },
-///       "then": { "action": "reply", "template": "recruiter-short" } }
+///       "then": { "action": "reply", "template": "recruiter-short" } },
+///     { "name": "Sales pitches: the short wording",
+///       "when": { "category": "sales" }, "then": { "variant": "short" } }
 ///   ],
 ///   "templates": {
 ///     "recruiter-short": { "en": "Hi {first_name|there}, thanks, but I'm not looking right now." },
@@ -56,6 +58,10 @@ pub const CURRENT_VERSION: u32 = 1;
 ///   }
 /// }
 /// ```
+///
+/// A rule's `then.variant` (`"short"` or `"long"`) picks the reply's length for the invitations
+/// it matches, in place of `variant`; it is optional, so files written before it existed read
+/// the same (no new `version`), and a length asked for on the page's notice still wins.
 ///
 /// A template id that is also a built-in one (see [`crate::default_template_ids`]) overrides
 /// the built-in wording in the languages and variants it gives; the others stay built in. A
@@ -923,7 +929,7 @@ impl Reader {
         let Some(m) = self.object(v, path) else {
             return t;
         };
-        self.unknown_keys(m, path, &["action", "template", "category"]);
+        self.unknown_keys(m, path, &["action", "template", "category", "variant"]);
         if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
             match action_from(&a) {
                 Some(a) => t.action = Some(a),
@@ -945,7 +951,14 @@ impl Reader {
                 self.problem(&format!("{path}.template"), ProblemKind::NoSuchTemplate { id: id.clone(), ids: ids.iter().map(|s| (*s).to_owned()).collect() });
             }
         }
-        if t.action.is_none() && t.template.is_none() && t.category.is_none() && m.is_empty() {
+        if let Some(v) = m.get("variant") {
+            match v.as_str() {
+                Some("short") => t.variant = Some(Variant::Short),
+                Some("long") => t.variant = Some(Variant::Long),
+                _ => self.problem(&format!("{path}.variant"), ProblemKind::NotAVariant { found: serde_json::to_string(v).unwrap_or_default() }),
+            }
+        }
+        if t.action.is_none() && t.template.is_none() && t.category.is_none() && t.variant.is_none() && m.is_empty() {
             self.problem(path, ProblemKind::EmptyThen);
         }
         t

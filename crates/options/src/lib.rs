@@ -700,6 +700,7 @@ impl App {
             ["action"] => rule.then.action = parse_enum(&view::ACTIONS, v),
             ["then_category"] => rule.then.category = parse_enum(&CATEGORIES, v),
             ["template"] => rule.then.template = Some(v.to_owned()).filter(|t| !t.is_empty()),
+            ["variant"] => rule.then.variant = (!v.is_empty()).then(|| variant_of(v)),
             _ => return false,
         }
         true

@@ -286,7 +286,16 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(E::new("legend").tr("then"))
         .c(field(&k("action"), lazy_tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
         .c(field(&k("then_category"), lazy_tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
-        .c(field(&k("template"), lazy_tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None));
+        .c(field(&k("template"), lazy_tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None))
+        .c(field(
+            &k("variant"),
+            lazy_tr("then_variant"),
+            select(
+                keyed(&[("", lazy_tr("then_variant_default")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]),
+                &t.variant.map(|v| name_of(&v)).unwrap_or_default(),
+            ),
+            None,
+        ));
     let tools = E::new("div")
         .class("rule-tools")
         .c(button(&format!("rule-up.{i}"), lazy_tr("move_up"))
@@ -355,6 +364,9 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
     }
     if let Some(id) = &t.template {
         then.push(tr_with("sum_template", &[id]));
+    }
+    if let Some(v) = t.variant {
+        then.push(tr(&["sum_", &name_of(&v)].concat()));
     }
     let mut line = format!("{title} · {when} → {}", then.join(", "));
     if !r.enabled {
