@@ -57,7 +57,7 @@ globalThis.__notyetClicks = [];
 let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
- * the browser's), `click` (waits for record `n`, up to `timeout`
+ * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click` (waits for record `n`, up to `timeout`
  * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
@@ -67,6 +67,12 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
   if (op === "ui") {
     ui = n ? () => n : () => api.i18n.getUILanguage();
     return true;
+  }
+  // "Not right?" on the active tab, as the notice's button would: the report it leaves for the report page.
+  if (op === "report") {
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    await report(tab);
+    return (await api.storage.session.get("pageReport")).pageReport ?? null;
   }
   if (op === "beforeInsert") {
     beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
