@@ -38,7 +38,8 @@ try {
       const panel = await h.context.newPage();
       await panel.goto(h.extensionUrl(`panel.html?tab=${id}`));
       await panel.waitForSelector("html[data-ready]");
-      const r = await panel.evaluate(() => globalThis.__notyetPanel);
+      const r = await panel.evaluate(() => ({ ...globalThis.__notyetPanel, steps: globalThis.__notyetPanelSteps }));
+      if (i === 7) console.log(`${n} invitations, one open's steps (ms from navigation start): module loaded ${r.steps.start.toFixed(1)}, storage ${r.steps.storage.toFixed(1)}, page read ${r.steps.read.toFixed(1)}, list shown ${r.shown.toFixed(1)}`);
       if (r.rows !== n) throw new Error(`the panel listed ${r.rows} of ${n}`);
       if (i > 0) {
         // The first open starts the extension's page process: reported apart.
