@@ -287,6 +287,8 @@ case "${1:-}" in
     run node tests/bench.mjs
     step "options page benchmarks"
     run node tests/bench-options.mjs
+    step "side panel benchmarks"
+    run node tests/bench-panel.mjs
     ;;
   release)
     build

@@ -37,5 +37,7 @@ const host = {
   },
 };
 
+// The settings and the progress record are read while the WASM loads.
+const stored = api.storage.local.get(["settings", "panel_record"]);
 await init();
-await panel(api, host).catch((e) => (document.body.textContent = `NotYet: ${e}`));
+await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

@@ -222,3 +222,24 @@ test("elsewhere the panel says where it works; a closed tab is said, not thrown"
   await p2.waitForFunction(() => /closed|isn't LinkedIn|left the invitation page/.test(document.querySelector("#msg").textContent + document.querySelector("#where").textContent), null, { timeout: 10000 });
   await p2.close();
 });
+
+test("the notice on a list offers Triage; its button opens the panel (the side panel, or a tab following the page)", { skip: !chromium && "Chromium only" }, async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const record = await h.click(page);
+  assert.equal(record.notice.actions?.[0]?.label, "Triage 40 invitations");
+  const opened = h.context.waitForEvent("page", { predicate: (p) => p.url().includes("panel.html"), timeout: 5000 }).catch(() => null);
+  await h.clickNoticeButton(page, "Triage 40 invitations");
+  const tab = await opened;
+  if (tab) {
+    // No user gesture reached the worker: the panel opened as a tab beside the page, following it.
+    await tab.waitForSelector("html[data-ready]");
+    await tab.waitForFunction(() => document.querySelector("#read")?.textContent.includes("40 of 40"));
+    await tab.close();
+  } else {
+    // Chrome opened its side panel: the panel page is an extension view of the window.
+    const views = await h.ext(() => chrome.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] }).then((c) => c.length));
+    assert.equal(views, 1, "a side panel is open");
+  }
+  await page.close();
+});

@@ -106,12 +106,15 @@ fn with<R>(f: impl FnOnce(&mut Panel) -> R) -> Option<R> {
 }
 
 /// Builds the panel, reads the active tab, and follows it. Resolves once the first list is shown.
+/// `stored` is `storage.local.get(["settings", "panel_record"])`, started by `panel.js`.
 #[wasm_bindgen]
-pub async fn panel(api: Api, host: Host) -> Result<(), JsValue> {
+pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue> {
+    mark("start");
     crate::set_i18n(api.i18n());
     let ui = api.i18n().ui_language();
-    let local = api.storage().local();
-    let stored = local.read(&json!(["settings", RECORD_KEY])).await.unwrap_or(Value::Null);
+    // `panel.js` started this read (settings and the record) while the module loaded.
+    let stored = call(stored).await.unwrap_or(Value::Null);
+    mark("storage");
     let settings = stored.get("settings").filter(|v| !v.is_null()).map(|v| Settings::from_json(&chrome::text(v)).0).unwrap_or_default();
     let record = stored.get(RECORD_KEY).map(|v| Record::from_json(&chrome::text(v))).unwrap_or_default();
     let Some(doc) = document() else {
@@ -465,6 +468,7 @@ async fn read_once(host: &Host) -> bool {
         }
     };
     let read = performance_now();
+    mark("read");
     // The tab may have moved on while the page was read: a reading of another tab is dropped.
     let current = active_tab(host).await.map(|(t, _)| t) == Some(id);
     if !current {
@@ -498,6 +502,20 @@ fn page_of(url: &str) -> String {
 
 fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Records when start-up reached `name` (`__notyetPanel.steps`, for `./build.sh bench`).
+fn mark(name: &str) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__notyetPanelSteps");
+    let steps = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
+    if js_sys::Reflect::get(&steps, &JsValue::from_str(name)).is_ok_and(|v| v.is_undefined()) {
+        let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
+    }
 }
 
 /// `__notyetPanel`: when the list was first shown and how many rows, for `./build.sh bench` and the tests.
