@@ -39,7 +39,7 @@ export function agent(command) {
   /**
    * Iterative walk (deep pages must not overflow the stack). What the page doesn't render is
    * marked `h: 1` and left out: the `hidden` attribute, and for the elements the core asks about
-   * (`probe`: containers, cards, controls, boxes) the browser's own `checkVisibility()`, which
+   * (`probe`: containers, list items, cards, boxes) the browser's own `checkVisibility()`, which
    * covers CSS (`display: none`, collapsed panels, `visibility: hidden`). Text is capped per node
    * and in all, attributes per value; every string is made well-formed (a lone surrogate from an
    * emoji cut in half would otherwise reach the core as `\ud83d`). A cut is marked `x`.
@@ -57,6 +57,7 @@ export function agent(command) {
     const wanted = new Set(attributes);
     const skipped = new Set(skip);
     const probeTags = new Set(probe.tags ?? []);
+    const probeRoles = new Set(probe.roles ?? []);
     const probeAttributes = new Set(probe.attributes ?? []);
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
@@ -79,7 +80,7 @@ export function agent(command) {
         const a = [];
         for (const name of el.getAttributeNames()) {
           if (name === "hidden") hidden = true;
-          if (!probed && probeAttributes.has(name)) probed = true;
+          if (!probed && (probeAttributes.has(name) || (name === "role" && probeRoles.has(el.getAttribute(name))))) probed = true;
           if (!wanted.has(name)) continue;
           const v = value(el, name);
           if (v !== "" || name !== "class") a.push(name, v);

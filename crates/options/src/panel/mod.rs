@@ -24,7 +24,8 @@ use js_sys::{Promise, JSON};
 use notyet_core::panel::{counts, key_of, merge, triage, where_is, Filter, Record, Row, Where, RECORD_KEY, ROW_LIMIT};
 use notyet_core::read::read_page;
 use notyet_core::snapshot::{
-    fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_TAGS, SKIPPED_TAGS,
+    fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS,
+    SKIPPED_TAGS,
 };
 use notyet_core::{Action, Settings};
 use serde_json::{json, Value};
@@ -348,7 +349,7 @@ impl Panel {
     fn snapshot_command() -> JsValue {
         to_js(&json!({
             "op": "snapshot", "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS,
-            "probe": {"tags": PROBE_TAGS, "attributes": PROBE_ATTRIBUTES}, "max_text": MAX_TEXT, "max_total_text": MAX_TOTAL_TEXT, "max_attribute": MAX_ATTRIBUTE,
+            "probe": {"tags": PROBE_TAGS, "roles": PROBE_ROLES, "attributes": PROBE_ATTRIBUTES}, "max_text": MAX_TEXT, "max_total_text": MAX_TOTAL_TEXT, "max_attribute": MAX_ATTRIBUTE,
         }))
     }
 }
