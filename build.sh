@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step with the time since the start, so a slow part of `./build.sh test` shows.
+step() { printf '\n==> %s  [%dm%02ds]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 run() {
   printf '+ %s\n' "$*"
   "$@"
