@@ -86,6 +86,27 @@ test("dark mode: every extension page follows prefers-color-scheme", async () =>
   }
 });
 
+test("at 420 px: nothing wider than the window, and the preview one click away", async () => {
+  const h = await launch();
+  try {
+    for (const file of ["options.html", "welcome.html"]) {
+      const page = await open(h, file);
+      await page.setViewportSize({ width: 420, height: 800 });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 420), `${file} fits 420 px`);
+      if (file === "options.html") {
+        await page.getByRole("link", { name: "Preview" }).click();
+        await page.waitForFunction(() => {
+          const r = document.getElementById("preview-draft").getBoundingClientRect();
+          return r.top >= 0 && r.top < innerHeight;
+        });
+      }
+      await page.close();
+    }
+  } finally {
+    await h.close();
+  }
+});
+
 /**
  * The interface text a user reads on `page`: text nodes and the labels of attributes, leaving
  * out what is the user's or an invitation's own text (fields, templates, the sample and its draft).
