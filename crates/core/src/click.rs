@@ -14,7 +14,7 @@ use crate::decide::{draft_anyway_category, languages_of, Choice, REPLY_CATEGORIE
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::reason::{language_name, Reason};
 use crate::snapshot::{fold_whitespace, Cut, Snapshot};
-use crate::words::{at_line, JsonError, Say, Ui};
+use crate::words::{at_line, fill, JsonError, Say, Ui};
 use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 
@@ -254,8 +254,10 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
             only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unreadable(&error)))
         }
     };
-    if !warnings.is_empty() {
-        plan.notice.details.push(clip(&format!("{}: {}", w.settings_problems(), warnings.join("; ")), 400));
+    if !problems.is_empty() {
+        // In the user's words, without JSON paths; the options page shows where each one is.
+        let said: Vec<String> = problems.iter().map(|p| p.say(w)).collect();
+        plan.notice.details.push(clip(&fill(w.settings_problems(), &said.join("; "), ""), 400));
     }
     plan.warnings = warnings;
     plan
@@ -817,6 +819,10 @@ mod tests {
             assert_eq!(serde_json::from_str::<Request>(&json).expect("reads back"), a.request, "{json}");
         }
         assert!(serde_json::from_str::<Request>(r#"{"type":"variant"}"#).is_err());
+        // Settings problems are listed on the notice in the user's words, without JSON paths.
+        let json = serde_json::to_string(&snap).expect("serializes");
+        let warned = plan_json(&json, r#"{"me": {"email": "pat.example.com"}}"#, "", "", "de");
+        assert_eq!(warned.notice.details.last().map(String::as_str), Some("Ihre Einstellungen haben ein Problem (die Optionen zeigen, wo): „pat.example.com“ sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg"));
         let bad = plan_json("{}", "", "", r#"{"type":"send"}"#, "");
         assert_eq!(bad.notice.level, Level::Error);
     }

@@ -397,9 +397,13 @@ impl Ui {
         )
     }
 
-    /// The heading of the settings problems on a notice.
+    /// The settings problems on a notice, `{a}`: what they are, in words.
     pub fn settings_problems(self) -> &'static str {
-        self.pick("Settings", "Einstellungen", "Paramètres")
+        self.pick(
+            "Your settings have a problem (the options page shows where): {a}",
+            "Ihre Einstellungen haben ein Problem (die Optionen zeigen, wo): {a}",
+            "Vos paramètres ont un problème (la page des options montre où)\u{a0}: {a}",
+        )
     }
 
     pub fn no_text(self, who: &str) -> String {
