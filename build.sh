@@ -46,7 +46,9 @@ PKG=target/wasm-pkg
 # the module) and the French interface (4.9 KB) came after typed reasons in three languages; the
 # zips are deflated by zopfli (−5.6%) and still come to 208,894 B (issue 9's notes).
 # Raised to 230 KB with the module below for issue 7's reader (226,054 B).
-ZIP_BUDGET=235520             # 230 KB
+# Raised to 265 KB with the invitation side panel (issue 8), a decision: the panel shares the
+# module rather than shipping a second copy of the core (273,081 B with it: about +47 KB).
+ZIP_BUDGET=281600             # 275 KB
 # The one WASM module (worker and extension pages), after wasm-opt; it loads on every cold click,
 # so growth should be a decision, not an accident. Set when the two modules became one (397,577 B,
 # 170,965 B gzipped); the raw figure raised to 450 KB when typed reasons in three languages added
@@ -58,10 +60,13 @@ ZIP_BUDGET=235520             # 230 KB
 # Raised to 480 KB raw and 204 KB gzipped for issue 9's options page (rule summaries, a rule's
 # length, placeholder buttons, the error line marked: +8.2 KB raw, +3.2 KB gzipped) on top of
 # the notice's choices: 480,872 B and 205,151 B then.
-WASM_BUDGET=491520            # 480 KB
+# Raised to 570 KB raw and 240 KB gzipped with the invitation side panel (issue 8: its page,
+# list, progress record and the card-control reader; about +85 KB raw, +31 KB gzipped).
+WASM_BUDGET=583680            # 570 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
-# 202 KB for the notice rework and issue 7 both in (204,836 B); 204 KB with issue 9's options page.
-WASM_GZIP_BUDGET=208896       # 204 KB gzipped (gzip -9)
+# 202 KB for the notice rework and issue 7 both in (204,836 B); 204 KB with issue 9's options page;
+# 240 KB with the side panel.
+WASM_GZIP_BUDGET=245760       # 240 KB gzipped (gzip -9)
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
 WASM_OPT_VERSION=108
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -172,6 +177,8 @@ browser_tests() {
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
+    step "side panel tests in $browser"
+    run env BROWSER="$browser" node --test --test-concurrency=1 tests/panel.test.mjs || status=1
   fi
   return $status
 }
@@ -280,6 +287,8 @@ case "${1:-}" in
     run node tests/bench.mjs
     step "options page benchmarks"
     run node tests/bench-options.mjs
+    step "side panel benchmarks"
+    run node tests/bench-panel.mjs
     ;;
   release)
     build

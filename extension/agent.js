@@ -14,6 +14,13 @@
  *   of `actions` ({label, request}) or an option of a menu in `choices` ({label, options, selected})
  *   sends `{type: "notice-action", request}` to the service worker; `focus` moves the keyboard
  *   focus into the notice (it answers the notice's own control)
+ * - `{op: "outline", marks: [{node, label}], scroll}` → `{ok: true, missing: [ids]}`: scrolls node
+ *   `scroll` into view and draws a labelled frame over each mark, in a closed shadow root of its
+ *   own (nothing of the page's is restyled); `marks: []` removes the frames
+ * - `{op: "click", node}` → `{ok: true}` or `{ok: false, reason: "gone"}`: clicks that element
+ *   (the side panel opens a Reply box this way, only when the user asks)
+ * - `{op: "scroll", node}` → `{ok: true, moved}` or `{ok: false, reason: "gone"}`: scrolls the
+ *   nearest scrollable container of `node` (or the page) to its end, so a lazy list loads more
  *
  * @param {{op: string} & Record<string, any>} command
  */
@@ -32,7 +39,7 @@ export function agent(command) {
   /**
    * Iterative walk (deep pages must not overflow the stack). What the page doesn't render is
    * marked `h: 1` and left out: the `hidden` attribute, and for the elements the core asks about
-   * (`probe`: containers, cards, controls, boxes) the browser's own `checkVisibility()`, which
+   * (`probe`: containers, list items, cards, boxes) the browser's own `checkVisibility()`, which
    * covers CSS (`display: none`, collapsed panels, `visibility: hidden`). Text is capped per node
    * and in all, attributes per value; every string is made well-formed (a lone surrogate from an
    * emoji cut in half would otherwise reach the core as `\ud83d`). A cut is marked `x`.
@@ -50,6 +57,7 @@ export function agent(command) {
     const wanted = new Set(attributes);
     const skipped = new Set(skip);
     const probeTags = new Set(probe.tags ?? []);
+    const probeRoles = new Set(probe.roles ?? []);
     const probeAttributes = new Set(probe.attributes ?? []);
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
@@ -72,7 +80,7 @@ export function agent(command) {
         const a = [];
         for (const name of el.getAttributeNames()) {
           if (name === "hidden") hidden = true;
-          if (!probed && probeAttributes.has(name)) probed = true;
+          if (!probed && (probeAttributes.has(name) || (name === "role" && probeRoles.has(el.getAttribute(name))))) probed = true;
           if (!wanted.has(name)) continue;
           const v = value(el, name);
           if (v !== "" || name !== "class") a.push(name, v);
@@ -334,6 +342,63 @@ export function agent(command) {
     hide();
   };
 
+  /** Frames over page elements, kept in place while the page scrolls (a few seconds). */
+  const outline = ({ marks = [], scroll }) => {
+    state.frames?.host.remove();
+    cancelAnimationFrame(state.frames?.raf ?? 0);
+    state.frames = null;
+    const found = marks.map((m) => [m, state.nodes.get(m.node)]).filter(([, el]) => el?.isConnected);
+    const missing = marks.filter((m) => !state.nodes.get(m.node)?.isConnected).map((m) => m.node);
+    const target = state.nodes.get(scroll);
+    if (target?.isConnected) target.scrollIntoView({ block: "center", behavior: "instant" });
+    if (!found.length) return { ok: true, missing };
+    const host = document.createElement("notyet-outline");
+    const shadow = host.attachShadow({ mode: "closed" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+      :host { all: initial; position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
+      div { position: fixed; box-sizing: border-box; border: 3px solid #0a666e; border-radius: 8px; box-shadow: 0 0 0 4px rgba(10,102,110,.25); }
+      div.button { border-color: #b26b00; box-shadow: 0 0 0 4px rgba(178,107,0,.3); }
+      span { position: absolute; left: -3px; bottom: 100%; margin-bottom: 4px; padding: 2px 8px; border-radius: 6px; white-space: nowrap;
+        background: #0a666e; color: #fff; font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+      div.button span { background: #b26b00; }`);
+    shadow.adoptedStyleSheets = [sheet];
+    const boxes = found.map(([m, el]) => {
+      const d = document.createElement("div");
+      if (m.button) d.className = "button";
+      if (m.label) {
+        const span = document.createElement("span");
+        span.textContent = m.label;
+        d.append(span);
+      }
+      shadow.append(d);
+      return [d, el];
+    });
+    document.documentElement.append(host);
+    const until = performance.now() + 6000;
+    const place = () => {
+      for (const [d, el] of boxes) {
+        const r = el.getBoundingClientRect();
+        Object.assign(d.style, { left: `${r.left - 4}px`, top: `${r.top - 4}px`, width: `${r.width + 8}px`, height: `${r.height + 8}px`, display: el.isConnected ? "" : "none" });
+      }
+      if (performance.now() < until) frames.raf = requestAnimationFrame(place);
+      else host.remove();
+    };
+    const frames = { host, raf: 0 };
+    state.frames = frames;
+    place();
+    return { ok: true, missing };
+  };
+
+  /** The element's nearest ancestor that scrolls, else the page's scrolling element. */
+  const scroller = (el) => {
+    for (let p = el?.parentElement; p; p = p.parentElement) {
+      const y = getComputedStyle(p).overflowY;
+      if ((y === "auto" || y === "scroll") && p.scrollHeight > p.clientHeight) return p;
+    }
+    return document.scrollingElement ?? document.documentElement;
+  };
+
   /**
    * Whether the page shows a dark theme of its own: its `color-scheme` is dark only, or its
    * background (the body's, else the root's) is dark. The notice follows it, and otherwise
@@ -353,6 +418,22 @@ export function agent(command) {
   };
 
   switch (command.op) {
+    case "outline":
+      return outline(command);
+    case "click": {
+      const el = state.nodes.get(command.node);
+      if (!el?.isConnected) return { ok: false, reason: "gone" };
+      el.click();
+      return { ok: true };
+    }
+    case "scroll": {
+      const el = state.nodes.get(command.node);
+      if (!el?.isConnected) return { ok: false, reason: "gone" };
+      const box = scroller(el);
+      const before = box.scrollTop;
+      box.scrollTop = box.scrollHeight;
+      return { ok: true, moved: box.scrollTop !== before };
+    }
     case "snapshot":
       return snapshot(command);
     case "insert": {

@@ -57,7 +57,7 @@ globalThis.__notyetClicks = [];
 let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
- * the browser's), `click` (waits for record `n`, up to `timeout`
+ * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click` (waits for record `n`, up to `timeout`
  * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
@@ -67,6 +67,12 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
   if (op === "ui") {
     ui = n ? () => n : () => api.i18n.getUILanguage();
     return true;
+  }
+  // "Not right?" on the active tab, as the notice's button would: the report it leaves for the report page.
+  if (op === "report") {
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    await report(tab);
+    return (await api.storage.session.get("pageReport")).pageReport ?? null;
   }
   if (op === "beforeInsert") {
     beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
@@ -83,16 +89,28 @@ api.runtime.onMessage.addListener((message, sender) => {
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
-// The one message: a button on NotYet's notice, sent by the agent in a tab's top frame. Anything
-// else, or from anyone else, is ignored; the core validates the request itself.
-api.runtime.onMessage.addListener((message, sender) => {
-  if (sender.id !== api.runtime.id || !sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
+// Two messages. A button on NotYet's notice, sent by the agent in a tab's top frame; and the side
+// panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
+// Reply box, which drafts exactly as a toolbar click. Anything else, or from anyone else, is
+// ignored; the core validates the request itself.
+api.runtime.onMessage.addListener((message, sender, respond) => {
+  if (sender.id !== api.runtime.id) return;
+  if (message?.type === "panel-draft" && sender.url?.startsWith(api.runtime.getURL("panel.html"))) {
+    api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
+    return true; // the answer comes asynchronously
+  }
+  if (!sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
+  else if (message.request?.type === "panel") openPanel(sender.tab);
   else if (message.request?.type === "report") void report(sender.tab);
   else void click(sender.tab, message.request);
 });
+// The side panel opens from the toolbar button's context menu and from its own shortcut too.
+api.contextMenus.onClicked.addListener((info, tab) => info.menuItemId === "open-panel" && openPanel(tab));
+api.commands.onCommand.addListener((command, tab) => command === "open-panel" && openPanel(tab));
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {
+  api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
   if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
 });
 api.storage.onChanged.addListener((changes, area) => {
@@ -132,15 +150,33 @@ async function run(tabId, command) {
  */
 const busy = new Set();
 
-/** A toolbar click, or a notice button's `request` (a core `Request`: variant, restore), one at a time a tab. */
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox) in the tab's window. Both must be called
+ * while the user's gesture lasts, so nothing is awaited first. Where the browser refuses (no
+ * gesture reached the worker), the panel opens as a tab beside the page, following that page.
+ */
+function openPanel(tab) {
+  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  try {
+    const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
+    Promise.resolve(opened).catch(fallback);
+  } catch {
+    void fallback();
+  }
+}
+
+/**
+ * A toolbar click, or a notice button's `request` (a core `Request`: variant, restore), one at a
+ * time a tab. Resolves to the click's record (notice, error), which the side panel shows.
+ */
 async function click(tab, request) {
   if (busy.has(tab.id)) {
     globalThis.__notyetClicks.push({ tab: tab.id, dropped: true }); // @test
-    return;
+    return { tab: tab.id, dropped: true, error: "busy" };
   }
   busy.add(tab.id);
   try {
-    await clickOnce(tab, request);
+    return await clickOnce(tab, request);
   } finally {
     busy.delete(tab.id);
   }
@@ -198,6 +234,7 @@ async function clickOnce(tab, request) {
     record.end = performance.now();
     globalThis.__notyetClicks.push(record); // @test
   }
+  return record;
 }
 
 /**

@@ -56,6 +56,11 @@ def firefox_manifest(path):
         m = json.load(f)
     m["background"] = {"scripts": [m["background"]["service_worker"]], "type": "module"}
     m.pop("minimum_chrome_version", None)
+    # Chrome's side panel is Firefox's sidebar: the same page, opened by menus.onClicked and the
+    # panel's command (sidebarAction.open), so the sidePanel permission has no Firefox counterpart.
+    panel = m.pop("side_panel")["default_path"]
+    m["sidebar_action"] = {"default_panel": panel, "default_title": "__MSG_panel_title__", "default_icon": m["action"]["default_icon"], "open_at_install": False}
+    m["permissions"] = [p for p in m["permissions"] if p != "sidePanel"]
     # data_collection_permissions is read from Firefox 140 on desktop and 142 on Android; older
     # versions would install NotYet without showing that it collects nothing.
     # NotYet collects nothing and sends nothing: said in the form Firefox's add-on store asks for.

@@ -339,3 +339,88 @@ test("with two boxes open, the draft goes to the one the user is typing in", asy
   assert.match(other.notice.text, /Alex Kim/, other.notice.text);
   await page.close();
 });
+
+test("hostile pages: a broken emoji, millions of characters of text, and lists the page hides are read sensibly", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("new-list-mixed");
+  const clean = await h.click(page);
+  const names = (await h.lastRead()).map((i) => i.name);
+  assert.ok(names.length >= 2, JSON.stringify(names));
+  // A lone surrogate in a text, an attribute and the title (script cutting an emoji in half).
+  await page.evaluate(() => {
+    document.title = "Invitations \ud83d";
+    const p = document.querySelector("main p");
+    p.append("\ud83d");
+    p.setAttribute("aria-label", "x\udc00");
+  });
+  const broken = await h.click(page);
+  assert.equal(broken.error, undefined, broken.error);
+  assert.deepEqual((await h.lastRead()).map((i) => i.name), names, "one broken character does not stop the page");
+  // A copy of the list hidden by CSS (another tab), then 6 million characters of text in the page
+  // (past the agent's 2 million in all and 10,000 a node; the page's own layout of more than this
+  // would be what takes the time on this machine, not NotYet).
+  await page.evaluate(() => {
+    const list = document.querySelector("[data-testid=lazy-column], main");
+    const copy = list.cloneNode(true);
+    copy.style.display = "none";
+    list.after(copy);
+    const big = document.body.appendChild(document.createElement("div"));
+    big.append("x".repeat(4_000_000));
+    big.appendChild(document.createElement("p")).append("y ".repeat(1_000_000));
+  });
+  const heavy = await h.click(page);
+  assert.equal(heavy.error, undefined, heavy.error);
+  assert.deepEqual((await h.lastRead()).map((i) => i.name), names, "the hidden copy is not read");
+  assert.ok(heavy.end - heavy.start < 10_000, `a page full of text still gets an answer (${Math.round(heavy.end - heavy.start)} ms)`);
+  assert.equal(clean.error, undefined);
+  await page.close();
+});
+
+test("the snapshot marks what the page doesn't render, caps text, and is well-formed", async () => {
+  const page = await open("new-list-mixed");
+  await page.evaluate(() => {
+    const hidden = document.body.appendChild(document.createElement("section"));
+    hidden.style.display = "none";
+    hidden.append("secret");
+    document.body.appendChild(document.createElement("p")).append("a".repeat(50) + "\ud83d");
+  });
+  const shot = await page.evaluate(agent, {
+    op: "snapshot",
+    attributes: ["class"],
+    skip: ["script", "style", "head"],
+    probe: { tags: ["section"], attributes: [] },
+    max_text: 20,
+    max_total_text: 1_000_000,
+    max_attribute: 100,
+  });
+  assert.ok(!/\\ud[89ab][0-9a-f]{2}/i.test(shot), "no lone surrogate escape");
+  const root = JSON.parse(shot).root;
+  const nodes = [];
+  const walk = (n) => {
+    nodes.push(n);
+    for (const c of n.c ?? []) if (typeof c !== "string") walk(c);
+  };
+  walk(root);
+  const section = nodes.filter((n) => n.t === "section").at(-1);
+  assert.equal(section.h, 1, "the hidden section is marked");
+  assert.equal(section.c, undefined, "and its content left out");
+  const capped = nodes.at(-1);
+  assert.equal(capped.x, 2, "a cut text is marked");
+  assert.equal(capped.c[0].length, 20);
+  await page.close();
+});
+
+test("Not right? makes a page report with personal text masked, which reproduces the read", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  const record = await h.click(page);
+  assert.ok(record.notice.actions?.some((a) => a.request?.type === "report"), "the notice offers Not right?");
+  const report = await h.test({ op: "report" });
+  assert.ok(report, "a report was made");
+  const parsed = JSON.parse(report);
+  assert.equal(parsed.notyet_page_report, 1);
+  assert.doesNotMatch(report, /Kathie|Smith|pat@example\.com/, "names, notes and the box's text are masked");
+  assert.match(report, /Xxxxxx Xxxxx/);
+  assert.match(report, /invitation-manager|messaging|linkedin\.com/, "the address's place is kept");
+  await page.close();
+});

@@ -37,7 +37,9 @@ const untilSaved = (page) =>
   page.waitForFunction(() => /^(Saved|Imported)/.test(document.getElementById("status").textContent) && !document.getElementById("save").classList.contains("dirty"));
 
 test("every interface text the page uses exists in English and German", () => {
-  const src = fs.readdirSync(path.join(ROOT, "crates/options/src")).map((f) => fs.readFileSync(path.join(ROOT, "crates/options/src", f), "utf8")).join("\n");
+  // Every Rust file of the pages' crate, in its folders too (the side panel's is crates/options/src/panel/).
+  const dir = path.join(ROOT, "crates/options/src");
+  const src = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".rs")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
   const keys = new Set([...src.matchAll(/tr(?:_with)?\("([a-z_]+)"/g)].map((m) => m[1]));
   keys.add("unsaved");
   for (const lang of ["en", "de"]) {
@@ -328,12 +330,12 @@ test("keyboard only: a sensible tab order, labelled controls, the page's languag
   const page = await options();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   const order = [];
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 17; i++) {
     await page.keyboard.press("Tab");
     order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute("href") || document.activeElement.localName));
   }
   // The toolbar, then the sections' navigation, then the first section's fields.
-  assert.deepEqual(order, ["save", "export", "import-button", "reset", "#s-me", "#s-known", "#s-general", "#s-rules", "#s-templates", "#s-preview", "#s-sync",
+  assert.deepEqual(order, ["save", "export", "import-button", "reset", "#s-me", "#s-known", "#s-general", "#s-rules", "#s-templates", "#s-preview", "#s-sync", "#s-progress",
     "welcome.html", "me-name", "me-email", "me-link", "known-people"]);
   // Every form control has an accessible name (a label or aria-label).
   const unnamed = await page.evaluate(() => [...document.querySelectorAll("input:not([hidden]), select, textarea, button")]

@@ -135,6 +135,8 @@ pub enum Request {
     },
     /// Draft for this invitation: the user's answer when NotYet couldn't tell whom the box is for.
     DraftFor { name: String },
+    /// Open the side panel over an invitation list (the service worker does it; no plan needed).
+    Panel,
     /// Save a page report of this page ("Not right?"): the service worker shows the masked
     /// snapshot for the user to save; no plan needed.
     Report,
@@ -163,6 +165,7 @@ enum RequestKind {
     Options,
     Choose,
     DraftFor,
+    Panel,
     Report,
 }
 
@@ -176,6 +179,7 @@ impl TryFrom<RawRequest> for Request {
             RequestKind::Options => Request::Options,
             RequestKind::Choose => Request::Choose { choice: r.choice.unwrap_or_default(), replace: r.replace, was: r.was },
             RequestKind::DraftFor => Request::DraftFor { name: r.name.ok_or("name")? },
+            RequestKind::Panel => Request::Panel,
             RequestKind::Report => Request::Report,
         })
     }
@@ -291,6 +295,7 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         Request::DraftFor { name } => plan_draft(snapshot, settings, last, Some(&name), Asked::default(), w),
         Request::Restore => return plan_restore(snapshot, last, w),
         Request::Options => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_options())),
+        Request::Panel => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_panel())),
         Request::Report => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_report())),
     };
     // After every read of a LinkedIn page, a misread can be reported.
@@ -667,7 +672,12 @@ fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
             notice.details = details(only, &s, w);
             notice
         }
-        many => Notice::new(w, Level::Info, w.many_invitations(many.len())),
+        many => {
+            // A list: the side panel walks through it, one invitation at a time.
+            let mut notice = Notice::new(w, Level::Info, w.many_invitations(many.len()));
+            notice.actions = vec![NoticeAction { label: w.triage(many.len()), request: Request::Panel }];
+            notice
+        }
     }
 }
 
@@ -931,6 +941,26 @@ mod tests {
         assert_eq!(restored.notice.text, "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.");
         let nothing = plan_request(&snap, &Settings::default(), None, Request::Restore, Ui::De);
         assert!(nothing.notice.text.starts_with("Nichts wiederherzustellen"));
+    }
+
+    #[test]
+    fn a_list_without_a_box_offers_the_panel() {
+        let card = |k: u32, name: &str| {
+            format!(
+                r#"{{"i":{k},"t":"li","a":["class","invitation-card"],"c":[{{"i":{},"t":"span","a":["class","invitation-card__title"],"c":["{name}"]}}]}}"#,
+                k + 1
+            )
+        };
+        let json = format!(
+            r#"{{"url":"https://www.linkedin.com/mynetwork/invitation-manager/received/","root":{{"i":1,"t":"ul","c":[{},{}]}}}}"#,
+            card(10, "Kathie Smith"),
+            card(20, "Drew Stone")
+        );
+        let snap = Snapshot::from_json(&json).expect("parses");
+        let plan = plan(&snap, &Settings::default(), None);
+        assert_eq!(plan.invitations.len(), 2);
+        assert_eq!(plan.notice.actions.first(), Some(&NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }));
+        assert_eq!(plan_json(&json, "", "", r#"{"type":"panel"}"#, "de").notice.text, "Das Einladungs-Panel von NotYet wird geöffnet.");
     }
 
     #[test]

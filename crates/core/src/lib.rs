@@ -34,6 +34,7 @@ pub mod html;
 mod invitation;
 pub mod lang;
 pub mod names;
+pub mod panel;
 pub mod read;
 pub mod reason;
 pub mod report;

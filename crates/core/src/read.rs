@@ -10,6 +10,7 @@
 //! linear, with no search from the root per card.
 
 mod cards;
+pub use cards::{Controls, Located};
 mod composer;
 pub(crate) mod phrases;
 mod profile;
@@ -97,6 +98,49 @@ fn says_invited(index: &Index, name: &str) -> bool {
         j += 1;
     }
     false
+}
+
+/// Every invitation card with its node and controls, for the side panel; and the count the
+/// page announces for its list ("People (300)"), which may exceed the cards rendered so far.
+pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
+    let index = Index::new(&snapshot.root);
+    let cards = cards::located(&index, &url_path(&snapshot.url));
+    let announced = announced_count(&index, &cards);
+    (cards, announced)
+}
+
+/// The count in a short label outside every card, "Invitations (300)" or "People (1,204)":
+/// LinkedIn renders about ten cards at a time, so only the page's own label says how many there are.
+fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
+    let in_cards: std::collections::HashSet<u32> = cards.iter().map(|c| c.card).collect();
+    let mut j = 0;
+    while j < index.len() {
+        let n = index.node(j);
+        if in_cards.contains(&n.id) {
+            j = index.end(j);
+            continue;
+        }
+        let own = n.children.iter().any(|c| matches!(c, Child::Text(t) if t.contains('(')));
+        if own {
+            let text = text_of(n, Reading::Visible, false);
+            if text.chars().count() <= 48 {
+                if let Some(count) = parenthesized_count(&text) {
+                    return Some(count);
+                }
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "People (1,204)" → 1204: a number alone in brackets at the end of a label.
+fn parenthesized_count(text: &str) -> Option<u32> {
+    let inner = text.trim_end().strip_suffix(')')?.rsplit_once('(')?.1.trim();
+    if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')) {
+        return None;
+    }
+    phrases::first_number(inner).map(|(v, _)| v)
 }
 
 /// Every element of a snapshot in page order (pre-order, shadow roots and frames included),

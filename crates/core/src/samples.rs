@@ -82,7 +82,9 @@ pub fn samples() -> Vec<Sample> {
 /// `Invitation` of its own (~9 KB), beside the JSON value parser it needs anyway. The tests
 /// hold it to the derive. An error names the key and what was wrong.
 pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
-    let Value::Object(map) = v else { return Err(("$".into(), "expected an object".into())) };
+    let Value::Object(map) = v else {
+        return Err(("$".into(), "expected an object".into()));
+    };
     let mut inv = Invitation::default();
     for (key, value) in map {
         let bad = |what: &str| (key.clone(), format!("expected {what}"));
@@ -93,7 +95,9 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
             "profile_url" => &mut inv.profile_url,
             "sent" => &mut inv.sent,
             "site" | "name" => {
-                let Value::String(s) = value else { return Err(bad("a string")) };
+                let Value::String(s) = value else {
+                    return Err(bad("a string"));
+                };
                 *(if key == "site" { &mut inv.site } else { &mut inv.name }) = s.clone();
                 continue;
             }

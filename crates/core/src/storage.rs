@@ -86,7 +86,9 @@ pub fn migrate(doc: Value) -> Migrated {
 /// top-level key of `stored` that this version doesn't know, so that settings written by a
 /// newer NotYet survive a save made with an older one.
 pub fn keep_unknown(stored: &Value, fresh: Value) -> Value {
-    let (Value::Object(old), Value::Object(mut new)) = (stored, fresh.clone()) else { return fresh };
+    let (Value::Object(old), Value::Object(mut new)) = (stored, fresh.clone()) else {
+        return fresh;
+    };
     for (k, v) in old {
         if !KNOWN_KEYS.contains(&k.as_str()) && !new.contains_key(k) {
             new.insert(k.clone(), v.clone());
@@ -186,7 +188,9 @@ pub struct Synced {
 /// was synced; an error when chunks are missing or belong to different saves (sync still in
 /// progress from another device).
 pub fn join_sync(items: &Value) -> Result<Option<Synced>, String> {
-    let Some(meta) = items.get(SYNC_META_KEY) else { return Ok(None) };
+    let Some(meta) = items.get(SYNC_META_KEY) else {
+        return Ok(None);
+    };
     let count = meta.get("chunks").and_then(Value::as_u64).ok_or("the synced settings have no chunk count")? as usize;
     if count > SYNC_MAX_ITEMS {
         return Err(format!("the synced settings claim {count} chunks"));

@@ -92,6 +92,19 @@ impl Ui {
         )
     }
 
+    /// The notice's button that opens the side panel on an invitation list.
+    pub fn triage(self, n: usize) -> String {
+        match self {
+            Ui::En => format!("Triage {n} invitations"),
+            Ui::De => format!("{n} Einladungen sichten"),
+            Ui::Fr => format!("Trier {n} invitations"),
+        }
+    }
+
+    pub fn opening_panel(self) -> &'static str {
+        self.pick("Opening NotYet's invitation panel.", "Das Einladungs-Panel von NotYet wird geöffnet.", "Ouverture du panneau d'invitations de NotYet.")
+    }
+
     pub fn opening_options(self) -> &'static str {
         self.pick("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.", "Ouverture des options de NotYet.")
     }

@@ -280,3 +280,25 @@ fn damaged_fixtures_never_panic() {
         }
     }
 }
+
+/// A page report reproduces the read: the masked snapshot of every fixture reads as the same
+/// invitations (counts, times, kinds, which fields are there), with only the letters changed.
+#[test]
+fn page_reports_reproduce_the_read() {
+    use notyet_core::report::{mask_all, mask_snapshot, page_report};
+    for f in load_all().into_iter().chain(load_dir(&support::outside_dir())) {
+        let snapshot = through_json(&f.page.snapshot);
+        let read = read_page(&snapshot);
+        let report = page_report(&snapshot);
+        assert!(report.starts_with(r#"{"notyet_page_report":1,"#), "{}", f.name);
+        let masked = read_page(&Snapshot::from_json(&report).unwrap_or_else(|e| panic!("{}: the report parses: {e}", f.name)));
+        assert_eq!(masked, read_page(&mask_snapshot(&snapshot)), "{}", f.name);
+        assert_eq!(masked.invitations.len(), read.invitations.len(), "{}", f.name);
+        for (m, r) in masked.invitations.iter().zip(&read.invitations) {
+            assert_eq!((m.kind, m.mutual_connections, &m.sent), (r.kind, r.mutual_connections, &r.sent), "{}: {}", f.name, r.name);
+            assert_eq!(m.name, mask_all(&r.name), "{}", f.name);
+            assert_eq!(m.note.is_some(), r.note.is_some(), "{}: {}", f.name, r.name);
+        }
+        assert_eq!(masked.composer.is_some(), read.composer.is_some(), "{}", f.name);
+    }
+}

@@ -54,7 +54,13 @@ fn values() -> impl Strategy<Value = Values> {
 
 /// The same emptiness as `v`, with every non-empty value replaced by a plain word.
 fn plain(v: &Values) -> Values {
-    let p = |s: &String| if s.trim().is_empty() { String::new() } else { "word".to_owned() };
+    let p = |s: &String| {
+        if s.trim().is_empty() {
+            String::new()
+        } else {
+            "word".to_owned()
+        }
+    };
     Values {
         first_name: p(&v.first_name),
         name: p(&v.name),

@@ -18,6 +18,7 @@
 
 mod chrome;
 mod dom;
+mod panel;
 mod view;
 mod welcome;
 
@@ -194,6 +195,9 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         }
     });
     bind(&doc);
+    if let Some(api) = with_app(|a| a.api.clone()) {
+        wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+    }
     with_app(|app| {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
@@ -291,6 +295,11 @@ fn bind(doc: &web_sys::Document) {
         } else if area == "local" {
             if let Some(v) = chrome::change_value(&changes, "settings") {
                 with_app(|app| app.stored_elsewhere(v));
+            }
+            if chrome::change_value(&changes, notyet_core::panel::RECORD_KEY).is_some() {
+                if let Some(api) = with_app(|a| a.api.clone()) {
+                    wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+                }
             }
         }
     }) as Box<dyn FnMut(JsValue, String)>);
@@ -396,6 +405,23 @@ fn act_on(act: &str) {
         }
         "use-synced" => {
             with_app(App::use_synced);
+        }
+        // The side panel's progress record (crates/options/src/panel/record.rs).
+        "progress-export" => {
+            if let Some(api) = with_app(|a| a.api.clone()) {
+                wasm_bindgen_futures::spawn_local(panel::record::export(api));
+            }
+        }
+        "progress-clear" => {
+            if let Some(api) = with_app(|a| a.api.clone()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let said = match panel::record::clear(api).await {
+                        Ok(()) => tr("panel_record_cleared"),
+                        Err(e) => tr_with("panel_failed", &[&e]),
+                    };
+                    with_app(|app| app.say(&said));
+                });
+            }
         }
         "status-close" => {
             with_app(App::dismiss);

@@ -122,7 +122,8 @@ pub fn page(app: &App) -> E {
         .c(general(&app.settings))
         .c(rules_section(app))
         .c(section("templates", lazy_tr("templates")).c(E::new("div").id("templates").cs(templates(app))))
-        .c(sync(app));
+        .c(sync(app))
+        .c(crate::panel::record::section());
     let main = E::new("main").c(edit).c(preview(app));
     E::new("div").id("app").c(header).c(main).c(reset_dialog())
 }
@@ -139,6 +140,7 @@ fn nav() -> E {
         .c(link("#s-templates", lazy_tr("templates")))
         .c(link("#s-preview", lazy_tr("preview")))
         .c(link("#s-sync", lazy_tr("sync")))
+        .c(link("#s-progress", lazy_tr("panel_record_title")))
         .c(link("welcome.html", lazy_tr("nav_welcome"))))
 }
 

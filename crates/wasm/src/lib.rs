@@ -5,7 +5,9 @@
 //! walking JS objects through the boundary.
 
 use notyet_core::click;
-use notyet_core::snapshot::{ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_TAGS, SKIPPED_TAGS};
+use notyet_core::snapshot::{
+    ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS, SKIPPED_TAGS,
+};
 use wasm_bindgen::prelude::*;
 
 // The extension pages' exports (`start`, …) live in crates/options; naming the crate links them
@@ -18,13 +20,14 @@ use notyet_options as _;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// What the agent should copy from the page: `{"attributes", "skip", "max_depth", "class_parts",
-/// "probe": {"tags", "attributes"}, "max_text", "max_total_text", "max_attribute"}`.
+/// "probe": {"tags", "roles", "attributes"}, "max_text", "max_total_text", "max_attribute"}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
     // A struct, not `json!`: formatting a `Value` would pull serde_json's pretty printer into the module.
     #[derive(serde::Serialize)]
     struct Probe {
         tags: &'static [&'static str],
+        roles: &'static [&'static str],
         attributes: &'static [&'static str],
     }
     #[derive(serde::Serialize)]
@@ -43,7 +46,7 @@ pub fn snapshot_request() -> String {
         skip: SKIPPED_TAGS,
         max_depth: MAX_DEPTH,
         class_parts: CLASS_PARTS,
-        probe: Probe { tags: PROBE_TAGS, attributes: PROBE_ATTRIBUTES },
+        probe: Probe { tags: PROBE_TAGS, roles: PROBE_ROLES, attributes: PROBE_ATTRIBUTES },
         max_text: MAX_TEXT,
         max_total_text: MAX_TOTAL_TEXT,
         max_attribute: MAX_ATTRIBUTE,

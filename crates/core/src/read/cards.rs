@@ -20,9 +20,15 @@ use super::phrases::{self, Relation};
 use super::{blank_invitation, entity, is_control, text_of, Index, Reading};
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
+use serde::{Deserialize, Serialize};
 
 /// Reads every invitation card on the page, in page order.
 pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
+    located(index, path).into_iter().map(|c| c.invitation).collect()
+}
+
+/// Every invitation card with where it is on the page: the card's node and its controls.
+pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
     // Sent invitations are the user's own, not invitations to answer.
     if path.contains("/invitation-manager/sent") {
         return Vec::new();
@@ -44,15 +50,108 @@ pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
         .into_iter()
         .filter_map(|(at, sure, label)| {
             let node = index.node(at);
-            if node.tag == "li" && node.has_class_prefix("invitation-card") {
-                return Some(read_ember(index, at, &seen));
-            }
-            let card = read_card(index, at, &seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)));
-            // Cards found only by their look on a page whose other cards have controls are not cards.
-            let accepted = sure || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2 && !anchored_any);
-            accepted.then_some(card.invitation)
+            let invitation = if node.tag == "li" && node.has_class_prefix("invitation-card") {
+                read_ember(index, at, &seen)
+            } else {
+                let card = read_card(index, at, &seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)));
+                // Cards found only by their look on a page whose other cards have controls are not cards.
+                let accepted = sure || card.relation.is_some() || (manager && card.link.is_some() && card.controls >= 2 && !anchored_any);
+                if !accepted {
+                    return None;
+                }
+                card.invitation
+            };
+            Some(Located { invitation, card: node.id, controls: controls_of(index, at, &seen) })
         })
         .collect()
+}
+
+/// A card's own buttons, by the agent's node ids: what the panel points at (Accept, Ignore) and
+/// the one it may open on request (Reply or Message).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Controls {
+    pub accept: Option<u32>,
+    pub ignore: Option<u32>,
+    pub reply: Option<u32>,
+}
+
+/// An invitation and where it sits on the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Located {
+    pub invitation: Invitation,
+    /// The card's element.
+    pub card: u32,
+    pub controls: Controls,
+}
+
+/// The card's controls, recognized by their words (label or `aria-label`, first or last word:
+/// "Accept Kathie’s invitation", "Einladung von Kathrin annehmen") where known; else by their
+/// place, as LinkedIn lays every layout out: Ignore, then Accept, last in the card.
+fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
+    let mut out = Controls::default();
+    let mut unknown: Vec<u32> = Vec::new();
+    let mut j = card + 1;
+    while j < index.end(card) {
+        let n = index.node(j);
+        if seen.hidden(j) {
+            j = index.end(j);
+            continue;
+        }
+        if !is_control(n) {
+            j += 1;
+            continue;
+        }
+        let label = control_label(n);
+        let aria = n.attr("aria-label").unwrap_or("");
+        // The reader's own answer labels first (seven languages), then the first or last word.
+        let answer = phrases::answer(if aria.trim().is_empty() { &label } else { aria }).map(|accepts| if accepts { Button::Accept } else { Button::Ignore });
+        let kind = answer.or_else(|| button_kind(aria)).or_else(|| button_kind(&label));
+        let href = n.attr("href").unwrap_or("");
+        match kind {
+            Some(Button::Accept) => out.accept = out.accept.or(Some(n.id)),
+            Some(Button::Ignore) => out.ignore = out.ignore.or(Some(n.id)),
+            Some(Button::Reply) => out.reply = out.reply.or(Some(n.id)),
+            None if href.contains("/messaging/") || phrases::reply_to_name(&label).is_some() || phrases::reply_to_name(aria).is_some() => {
+                out.reply = out.reply.or(Some(n.id))
+            }
+            None if phrases::is_more_label(&label) || n.attr("aria-expanded").is_some() => {}
+            None => unknown.push(n.id),
+        }
+        j = index.end(j);
+    }
+    if out.accept.is_none() && out.ignore.is_none() {
+        if let [.., ignore, accept] = unknown.as_slice() {
+            out.ignore = Some(*ignore);
+            out.accept = Some(*accept);
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Button {
+    Accept,
+    Ignore,
+    Reply,
+}
+
+/// A control's role from its first or last word, in the languages LinkedIn's labels were seen in.
+fn button_kind(label: &str) -> Option<Button> {
+    const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "accepteren", "accetta"];
+    const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "negeren", "ignora"];
+    const REPLY: &[&str] = &["reply", "message", "antworten", "nachricht", "répondre", "responder", "mensaje", "beantwoorden", "bericht"];
+    let words: Vec<String> = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let ends = [words.first(), words.last()];
+    let has = |list: &[&str]| ends.iter().flatten().any(|w| list.contains(&w.as_str()));
+    if has(IGNORE) {
+        Some(Button::Ignore)
+    } else if has(ACCEPT) {
+        Some(Button::Accept)
+    } else if has(REPLY) {
+        Some(Button::Reply)
+    } else {
+        None
+    }
 }
 
 /// What the page shows: the elements not hidden, and which are asleep (under `inert` or

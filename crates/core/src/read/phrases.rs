@@ -560,7 +560,7 @@ pub(crate) fn is_interface_word(word: &str) -> bool {
     if w.is_empty() || EXTRA.contains(&w.as_str()) {
         return true;
     }
-    let tables: [&[&str]; 10] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE];
+    let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
     let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x)))) || is_unit(&w)
 }

@@ -1,0 +1,334 @@
+//! The side panel's model: every invitation on the invitation manager, decided, with where its
+//! card and buttons are on the page; the filters over them; and the local record of what the
+//! user handled across days.
+//!
+//! The panel never acts on an invitation. It reads, points (outlines a card or LinkedIn's own
+//! Accept and Ignore buttons) and, only when asked, opens one invitation's Reply box to draft in
+//! it by the toolbar click's path. This module holds no web code: the panel page (crates/options,
+//! `panel`) renders it.
+
+use crate::read::{is_supported_url, read_cards, Controls};
+use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::{decide, Action, Category, Invitation, Reason, Settings};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// What kind of page the active tab shows, for the panel's empty states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Where {
+    /// Received invitations (the invitation manager or "My Network"): the panel's page.
+    Invitations,
+    /// The invitations the user sent: nothing to answer.
+    Sent,
+    /// LinkedIn, another page.
+    OtherLinkedIn,
+    /// Not LinkedIn (or a page NotYet may not read).
+    Elsewhere,
+}
+
+/// Where a page address is, before any snapshot (the panel checks the tab's address first).
+pub fn where_is(url: &str) -> Where {
+    if !is_supported_url(url) {
+        Where::Elsewhere
+    } else if url.contains("/invitation-manager/sent") {
+        Where::Sent
+    } else if url.contains("/invitation-manager") || url.split(['?', '#']).next().is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork")) {
+        Where::Invitations
+    } else {
+        Where::OtherLinkedIn
+    }
+}
+
+/// One invitation in the panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Stable across snapshots and days: the profile address, else the name and headline.
+    pub key: String,
+    pub card: u32,
+    pub controls: Controls,
+    pub invitation: Invitation,
+    pub category: Category,
+    pub action: Action,
+    /// Typed; the panel words them in the interface language.
+    pub reasons: Vec<Reason>,
+    /// The invitation was on an earlier snapshot and no longer is (accepted, ignored, or the
+    /// page changed): kept in the list, marked, never dropped silently.
+    pub gone: bool,
+}
+
+/// A snapshot's invitations for the panel.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Triage {
+    pub rows: Vec<Row>,
+    /// How many invitations the page says there are (its list renders only some).
+    pub announced: Option<u32>,
+}
+
+/// The key that identifies an invitation across snapshots and days.
+pub fn key_of(inv: &Invitation) -> String {
+    match &inv.profile_url {
+        Some(url) if !url.is_empty() => url.clone(),
+        _ => format!("{}\u{1f}{}", fold_whitespace(&inv.name), fold_whitespace(inv.headline.as_deref().unwrap_or(""))),
+    }
+}
+
+/// Reads and decides every invitation on the page. Duplicates (LinkedIn may render a card twice
+/// while its list re-renders) are kept once, the first in page order.
+pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
+    let (cards, announced) = read_cards(snapshot);
+    let mut seen = HashSet::new();
+    let rows = cards
+        .into_iter()
+        .filter_map(|c| {
+            let key = key_of(&c.invitation);
+            if !seen.insert(key.clone()) {
+                return None;
+            }
+            let s = decide(&c.invitation, settings);
+            Some(Row {
+                key,
+                card: c.card,
+                controls: c.controls,
+                invitation: c.invitation,
+                category: s.category,
+                action: s.action,
+                reasons: s.reasons,
+                gone: false,
+            })
+        })
+        .collect();
+    Triage { rows, announced }
+}
+
+/// Folds a fresh reading into the list the panel shows: fresh rows in page order, then the
+/// earlier rows that are no longer on the page, marked gone. Rows already gone stay gone unless
+/// they came back. At most `limit` rows are kept (a list of 5,000 is cut, and the panel says so).
+pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
+    let mut rows = fresh.rows;
+    let present: HashSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    let gone: Vec<Row> = old.iter().filter(|r| !present.contains(r.key.as_str())).map(|r| Row { gone: true, ..r.clone() }).collect();
+    rows.extend(gone);
+    let cut = rows.len().saturating_sub(limit);
+    rows.truncate(limit);
+    (Triage { rows, announced: fresh.announced }, cut)
+}
+
+/// The most rows the panel holds: a list of 5,000 stays quick (reading and deciding 1,000 take
+/// tens of milliseconds; the list renders only what is visible), and nobody walks through more in a day.
+pub const ROW_LIMIT: usize = 2000;
+
+/// Which rows the panel lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub action: Option<Action>,
+    pub category: Option<Category>,
+    /// Words that must all appear in the name, headline or note (case-insensitive).
+    pub text: String,
+    /// Hide invitations the record says were handled (drafted on an earlier day or gone).
+    pub hide_handled: bool,
+}
+
+impl Filter {
+    pub fn matches(&self, row: &Row, handled: bool) -> bool {
+        if self.action.is_some_and(|a| a != row.action) || self.category.is_some_and(|c| c != row.category) || (self.hide_handled && handled) {
+            return false;
+        }
+        let words: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let inv = &row.invitation;
+        let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase();
+        words.iter().all(|w| hay.contains(w.as_str()))
+    }
+}
+
+/// How many rows advise each action, in the order the panel shows them.
+pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
+    let mut out = [(Action::Accept, 0), (Action::Reply, 0), (Action::Ignore, 0), (Action::Report, 0)];
+    for r in rows.iter().filter(|r| !r.gone) {
+        if let Some(c) = out.iter_mut().find(|(a, _)| *a == r.action) {
+            c.1 += 1;
+        }
+    }
+    out
+}
+
+/// The first words of a note, for a row: at most `words` words, "…" when cut.
+pub fn first_words(note: &str, words: usize) -> String {
+    let all: Vec<&str> = note.split_whitespace().collect();
+    let mut s = all.iter().take(words).copied().collect::<Vec<_>>().join(" ");
+    if all.len() > words {
+        s.push('…');
+    }
+    s
+}
+
+// ------------------------------------------------------------------ progress across days
+
+/// What the user handled through the panel, kept in `storage.local` under [`RECORD_KEY`] only
+/// (never synced: it names people who wrote to the user). At most [`RECORD_LIMIT`] entries; the
+/// oldest drafted is dropped first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    #[serde(default)]
+    pub entries: Vec<Handled>,
+}
+
+pub const RECORD_KEY: &str = "panel_record";
+/// 1,000 entries of about 150 bytes: well inside `storage.local`'s quota, and months of backlog.
+pub const RECORD_LIMIT: usize = 1000;
+
+/// One handled invitation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Handled {
+    pub key: String,
+    pub name: String,
+    /// When NotYet drafted a reply to them, milliseconds since 1970 (UTC). Whole numbers: no
+    /// float parser or printer in the module for this.
+    pub drafted: Option<u64>,
+    /// When the panel first saw the drafted invitation gone from the page.
+    pub gone: Option<u64>,
+}
+
+impl Record {
+    /// Reads a stored record leniently: a broken value is an empty record, never an error that
+    /// blocks the panel.
+    pub fn from_json(json: &str) -> Record {
+        serde_json::from_str::<Record>(json).unwrap_or_default()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Handled> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+
+    /// Notes a draft for `row` at `now`, dropping the oldest entries beyond the limit.
+    pub fn drafted(&mut self, key: &str, name: &str, now: u64) {
+        match self.entries.iter_mut().find(|e| e.key == key) {
+            Some(e) => {
+                e.drafted = Some(now);
+                e.gone = None;
+            }
+            None => self.entries.push(Handled { key: key.into(), name: name.into(), drafted: Some(now), gone: None }),
+        }
+        self.trim();
+    }
+
+    /// Marks drafted invitations that have left the page as gone; returns whether anything changed.
+    pub fn note_gone(&mut self, rows: &[Row], now: u64) -> bool {
+        let mut changed = false;
+        for r in rows.iter().filter(|r| r.gone) {
+            if let Some(e) = self.entries.iter_mut().find(|e| e.key == r.key && e.gone.is_none()) {
+                e.gone = Some(now);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    fn trim(&mut self) {
+        if self.entries.len() > RECORD_LIMIT {
+            self.entries.sort_by_key(|e| e.drafted.unwrap_or(0));
+            let extra = self.entries.len() - RECORD_LIMIT;
+            self.entries.drain(..extra);
+        }
+    }
+
+    /// Whether the record says this invitation was handled (drafted or seen leave the page).
+    pub fn handled(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{\"entries\":[]}".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(key: &str, action: Action) -> Row {
+        Row {
+            key: key.into(),
+            card: 1,
+            controls: Controls::default(),
+            invitation: Invitation {
+                name: key.into(),
+                headline: Some("Recruiter at Acme".into()),
+                note: Some("Hello there, I would love to connect".into()),
+                ..Invitation::default()
+            },
+            category: Category::Generic,
+            action,
+            reasons: vec![],
+            gone: false,
+        }
+    }
+
+    #[test]
+    fn where_the_panel_works() {
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/received/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/"), Where::Invitations);
+        assert_eq!(where_is("https://www.linkedin.com/mynetwork/invitation-manager/sent/"), Where::Sent);
+        assert_eq!(where_is("https://www.linkedin.com/feed/"), Where::OtherLinkedIn);
+        assert_eq!(where_is("https://example.com/mynetwork/"), Where::Elsewhere);
+        assert_eq!(where_is(""), Where::Elsewhere);
+    }
+
+    #[test]
+    fn gone_rows_are_kept_and_marked() {
+        let old = vec![row("a", Action::Reply), row("b", Action::Ignore)];
+        let fresh = Triage { rows: vec![row("b", Action::Ignore), row("c", Action::Accept)], announced: Some(3) };
+        let (merged, cut) = merge(&old, fresh, 10);
+        let keys: Vec<(&str, bool)> = merged.rows.iter().map(|r| (r.key.as_str(), r.gone)).collect();
+        assert_eq!(keys, vec![("b", false), ("c", false), ("a", true)]);
+        assert_eq!(cut, 0);
+        assert_eq!(counts(&merged.rows), [(Action::Accept, 1), (Action::Reply, 0), (Action::Ignore, 1), (Action::Report, 0)]);
+        let many = Triage { rows: (0..30).map(|k| row(&k.to_string(), Action::Reply)).collect(), announced: None };
+        assert_eq!(merge(&[], many, 25).1, 5);
+    }
+
+    #[test]
+    fn filters_by_action_category_text_and_handled() {
+        let r = row("https://www.linkedin.com/in/x/", Action::Reply);
+        assert!(Filter::default().matches(&r, true));
+        assert!(Filter { text: "ACME love".into(), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { text: "acme crypto".into(), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { action: Some(Action::Ignore), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { category: Some(Category::Spam), ..Filter::default() }.matches(&r, false));
+        assert!(!Filter { hide_handled: true, ..Filter::default() }.matches(&r, true));
+    }
+
+    #[test]
+    fn the_record_is_bounded_and_lenient() {
+        let mut rec = Record::from_json("not json");
+        assert!(rec.entries.is_empty());
+        for k in 0..RECORD_LIMIT + 5 {
+            rec.drafted(&format!("k{k}"), "Name", k as u64);
+        }
+        assert_eq!(rec.entries.len(), RECORD_LIMIT);
+        assert!(rec.get("k0").is_none() && rec.get("k5").is_some());
+        assert!(rec.handled("k6") && !rec.handled("nobody"));
+        let mut gone = row("k7", Action::Reply);
+        gone.gone = true;
+        assert!(rec.note_gone(&[gone.clone()], 99));
+        assert!(!rec.note_gone(&[gone], 100));
+        assert_eq!(Record::from_json(&rec.to_json()), rec);
+    }
+
+    #[test]
+    fn first_words_of_a_note() {
+        assert_eq!(first_words("one two  three four", 3), "one two three…");
+        assert_eq!(first_words("one two", 3), "one two");
+    }
+
+    #[test]
+    fn keys_fall_back_to_name_and_headline() {
+        let inv = Invitation { name: "Jane  Doe".into(), headline: Some("CTO".into()), ..Invitation::default() };
+        assert_eq!(key_of(&inv), "Jane Doe\u{1f}CTO");
+    }
+}

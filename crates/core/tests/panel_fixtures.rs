@@ -1,0 +1,77 @@
+//! The side panel's fixture pages (tests/fixtures/panel), read natively: every rendered card is
+//! found with its Accept, Ignore and (with a note) Reply controls, every category occurs, and the
+//! count the page announces is read.
+
+mod support;
+
+use notyet_core::panel::{counts, merge, triage, ROW_LIMIT};
+use notyet_core::{Action, Category, Settings};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+use support::snapshot_of;
+
+fn dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/panel")
+}
+
+fn load(name: &str) -> (notyet_core::snapshot::Snapshot, Value) {
+    let d = dir();
+    let html = std::fs::read_to_string(d.join(format!("{name}.html"))).expect("fixture exists (python3 make_panel_fixtures.py)");
+    let spec: Value = serde_json::from_str(&std::fs::read_to_string(d.join(format!("{name}.json"))).expect("spec exists")).expect("spec parses");
+    let url = spec["url"].as_str().expect("url").to_owned();
+    (snapshot_of(&html, &url, &d).snapshot, spec)
+}
+
+fn settings() -> Settings {
+    Settings::from_json(&std::fs::read_to_string(dir().join("settings.json")).expect("settings exist")).0
+}
+
+#[test]
+fn forty_invitations_every_category_with_their_controls() {
+    let (snap, spec) = load("panel-40");
+    let t = triage(&snap, &settings());
+    let people = spec["people"].as_array().expect("people");
+    assert_eq!(t.rows.len(), people.len());
+    assert_eq!(t.announced, Some(40));
+    for (row, p) in t.rows.iter().zip(people) {
+        assert_eq!(row.invitation.name, p["name"].as_str().expect("name"));
+        assert_eq!(serde_json::to_value(row.category).expect("category"), p["category"], "{}", row.invitation.name);
+        assert!(row.controls.accept.is_some() && row.controls.ignore.is_some(), "{}: {:?}", row.invitation.name, row.controls);
+        assert_ne!(row.controls.accept, row.controls.ignore);
+        assert_eq!(row.controls.reply.is_some(), row.invitation.note.is_some(), "{}: {:?}", row.invitation.name, row.controls);
+        assert_eq!(row.key, p["href"].as_str().expect("href"));
+    }
+    let categories: BTreeSet<String> = t.rows.iter().map(|r| serde_json::to_string(&r.category).expect("category")).collect();
+    assert_eq!(categories.len(), 8, "{categories:?}");
+    let c = counts(&t.rows);
+    assert!(c.iter().all(|(_, n)| *n > 0), "{c:?}");
+    assert!(t.rows.iter().any(|r| r.category == Category::Spam && r.action == Action::Report));
+}
+
+#[test]
+fn three_hundred_renders_ten_and_announces_all() {
+    let (snap, spec) = load("panel-300");
+    let t = triage(&snap, &settings());
+    assert_eq!(t.rows.len(), spec["rendered"].as_u64().expect("rendered") as usize);
+    assert_eq!(t.announced, Some(300));
+    // A second reading without the first three: they are kept, marked gone.
+    let (merged, cut) = merge(&t.rows, notyet_core::panel::Triage { rows: t.rows[3..].to_vec(), announced: t.announced }, ROW_LIMIT);
+    assert_eq!((merged.rows.len(), cut), (10, 0));
+    assert_eq!(merged.rows.iter().filter(|r| r.gone).count(), 3);
+}
+
+#[test]
+fn the_page_fixtures_controls_are_found_too() {
+    // The ordinary page fixtures: Ember cards and the 2026 cards read the same way.
+    let pages = support::fixtures_dir();
+    for name in ["new-list-mixed", "ember-list", "new-reply-light"] {
+        let html = std::fs::read_to_string(pages.join(format!("{name}.html"))).expect("fixture");
+        let snap = snapshot_of(&html, "https://www.linkedin.com/mynetwork/invitation-manager/received/", &pages).snapshot;
+        let t = triage(&snap, &Settings::default());
+        assert!(!t.rows.is_empty(), "{name}");
+        for r in &t.rows {
+            assert!(r.controls.accept.is_some() && r.controls.ignore.is_some(), "{name} {}: {:?}", r.invitation.name, r.controls);
+        }
+    }
+}

@@ -1,0 +1,789 @@
+//! The side panel: every invitation on the invitation manager in the active tab, decided by the
+//! core, in a list to walk through with the keyboard or the mouse.
+//!
+//! `panel.js` loads this module and calls [`panel`] with the extension API and a small host
+//! object (the active tab, running the page agent in it, asking the service worker to draft,
+//! tab and focus events). Everything else is here: reading, deciding, filtering, rendering.
+//!
+//! What the panel does on LinkedIn, and what it never does: it reads the page (the agent's
+//! snapshot), scrolls a card into view and draws a frame over it or over LinkedIn's own Accept
+//! and Ignore buttons (in a closed shadow root of its own), scrolls the page's list so that
+//! LinkedIn loads more rows, and, only when the user presses Draft reply, clicks that one
+//! invitation's Reply button and drafts into the box by the toolbar click's path. It never
+//! presses Accept, Ignore, Report or Send: LinkedIn's rules forbid automating invitations.
+//!
+//! The list renders only the rows in view (fixed row height, a spacer for the rest), so 1,000
+//! rows scroll as smoothly as 10.
+
+pub mod record;
+mod view;
+
+use std::cell::RefCell;
+
+use js_sys::{Promise, JSON};
+use notyet_core::panel::{counts, key_of, merge, triage, where_is, Filter, Record, Row, Where, RECORD_KEY, ROW_LIMIT};
+use notyet_core::read::read_page;
+use notyet_core::snapshot::{
+    fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS,
+    SKIPPED_TAGS,
+};
+use notyet_core::{Action, Settings};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Element, Event};
+
+use crate::chrome::{self, Api};
+use crate::dom::{self, by_id, document, set_text};
+use crate::tr;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `panel.js`'s host object: the browser-API glue the panel needs, nothing more.
+    #[derive(Clone)]
+    pub type Host;
+    /// The tab the panel follows: `{id, url}` or `null`.
+    #[wasm_bindgen(method)]
+    fn active(this: &Host) -> Promise;
+    /// Runs one agent command in the tab's top frame; rejects when the tab is gone or not readable.
+    #[wasm_bindgen(method)]
+    fn run(this: &Host, tab: f64, command: &JsValue) -> Promise;
+    /// Asks the service worker to draft in the tab, exactly as a toolbar click: resolves to the click's record.
+    #[wasm_bindgen(method)]
+    fn draft(this: &Host, tab: f64) -> Promise;
+    /// Calls `f` when the followed tab may have changed or the panel gained focus.
+    #[wasm_bindgen(method)]
+    fn watch(this: &Host, f: &js_sys::Function);
+}
+
+/// A message line's kind (its colour and whether screen readers are interrupted).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// The panel's state.
+pub struct Panel {
+    host: Host,
+    api: Api,
+    /// The followed tab: id and address at the last reading.
+    tab: Option<(f64, String)>,
+    place: Where,
+    pub rows: Vec<Row>,
+    pub announced: Option<u32>,
+    /// Rows beyond [`ROW_LIMIT`] left out of the last reading.
+    pub cut: usize,
+    /// Indexes into `rows` of the rows the filter lets through, in order.
+    pub view: Vec<usize>,
+    /// The selected entry of `view`.
+    pub sel: Option<usize>,
+    pub filter: Filter,
+    pub record: Record,
+    settings: Settings,
+    /// An action is running (Draft reply, Read more): others wait.
+    busy: bool,
+    cancel: bool,
+    /// A reading is under way; `again` asks for one more after it.
+    reading: bool,
+    again: bool,
+    /// The interface language, for dates.
+    pub ui: String,
+    /// The first row index the list window shows, to re-render only on change.
+    pub first: usize,
+}
+
+thread_local! {
+    static PANEL: RefCell<Option<Panel>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the panel; `None` before it is set up or while it is borrowed.
+fn with<R>(f: impl FnOnce(&mut Panel) -> R) -> Option<R> {
+    PANEL.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.as_mut().map(f)))
+}
+
+/// Builds the panel, reads the active tab, and follows it. Resolves once the first list is shown.
+/// `stored` is `storage.local.get(["settings", "panel_record"])`, started by `panel.js`.
+#[wasm_bindgen]
+pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue> {
+    mark("start");
+    crate::set_i18n(api.i18n());
+    let ui = api.i18n().ui_language();
+    // `panel.js` started this read (settings and the record) while the module loaded.
+    let stored = call(stored).await.unwrap_or(Value::Null);
+    mark("storage");
+    let settings = stored.get("settings").filter(|v| !v.is_null()).map(|v| Settings::from_json(&chrome::text(v)).0).unwrap_or_default();
+    let record = stored.get(RECORD_KEY).map(|v| Record::from_json(&chrome::text(v))).unwrap_or_default();
+    let Some(doc) = document() else {
+        return Err(JsValue::from_str("no document"));
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", &tr("html_lang"));
+    }
+    doc.set_title(&tr("panel_title"));
+    if let Some(body) = doc.body() {
+        body.set_text_content(None);
+        let _ = body.append_child(&view::shell().0);
+    }
+    PANEL.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            *p = Some(Panel {
+                host: host.clone(),
+                api: api.clone(),
+                tab: None,
+                place: Where::Elsewhere,
+                rows: Vec::new(),
+                announced: None,
+                cut: 0,
+                view: Vec::new(),
+                sel: None,
+                filter: Filter::default(),
+                record,
+                settings,
+                busy: false,
+                cancel: false,
+                reading: false,
+                again: false,
+                ui,
+                first: usize::MAX,
+            });
+        }
+    });
+    bind(&doc, &host, &api);
+    refresh().await;
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+    Ok(())
+}
+
+/// The page's listeners (delegated, one closure), the host's tab and focus events, and storage
+/// changes (settings saved in the options page, the record cleared there).
+fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
+    let handler = Closure::wrap(Box::new(on_event) as Box<dyn FnMut(Event)>);
+    let f: &js_sys::Function = handler.as_ref().unchecked_ref();
+    for name in ["input", "change", "click", "keydown", "dblclick"] {
+        let _ = doc.add_event_listener_with_callback(name, f);
+    }
+    // Scroll events don't bubble: caught on the way down.
+    let _ = doc.add_event_listener_with_callback_and_bool("scroll", f, true);
+    handler.forget();
+    let changed = Closure::wrap(Box::new(|| spawn_local(reread())) as Box<dyn FnMut()>);
+    host.watch(changed.as_ref().unchecked_ref());
+    changed.forget();
+    let stored = Closure::wrap(Box::new(|changes: JsValue, area: String| {
+        if area != "local" {
+            return;
+        }
+        if let Some(v) = chrome::change_value(&changes, "settings") {
+            let settings = if v.is_null() { Settings::default() } else { Settings::from_json(&chrome::text(&v)).0 };
+            with(|p| p.settings = settings);
+            spawn_local(reread());
+        }
+        if let Some(v) = chrome::change_value(&changes, RECORD_KEY) {
+            with(|p| {
+                p.record = Record::from_json(&chrome::text(&v));
+                p.apply_filter();
+            });
+        }
+    }) as Box<dyn FnMut(JsValue, String)>);
+    api.storage().on_changed().add_listener(stored.as_ref().unchecked_ref());
+    stored.forget();
+}
+
+fn on_event(e: Event) {
+    let kind = dom::prop(&e, "type").as_string().unwrap_or_default();
+    let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+    match kind.as_str() {
+        "scroll" if target.as_ref().is_some_and(|t| t.id() == "list") => {
+            with(|p| p.render_window(false));
+        }
+        "input" | "change" => {
+            let Some(el) = target else { return };
+            let Some(key) = el.get_attribute("data-k") else {
+                return;
+            };
+            with(|p| {
+                match key.as_str() {
+                    "text" => p.filter.text = dom::value(&el),
+                    "category" => p.filter.category = view::category_named(&dom::value(&el)),
+                    "hide" => p.filter.hide_handled = dom::checked(&el),
+                    _ => return,
+                }
+                p.apply_filter();
+            });
+        }
+        "click" | "dblclick" => {
+            let Some(el) = target else { return };
+            if let Some(row) = el.closest("[data-row]").ok().flatten() {
+                let at = row.get_attribute("data-row").and_then(|r| r.parse::<usize>().ok());
+                with(|p| p.select(at, false));
+                if kind == "dblclick" {
+                    act("show");
+                }
+                return;
+            }
+            let Some(button) = el.closest("[data-act]").ok().flatten() else {
+                return;
+            };
+            if button.has_attribute("disabled") {
+                return;
+            }
+            if let Some(a) = button.get_attribute("data-act") {
+                act(&a);
+            }
+        }
+        "keydown" => {
+            let key = dom::prop(&e, "key").as_string().unwrap_or_default();
+            let typing = target.as_ref().is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            let modified = ["ctrlKey", "metaKey", "altKey"].iter().any(|m| dom::prop(&e, m).is_truthy());
+            if modified || (typing && !matches!(key.as_str(), "ArrowDown" | "ArrowUp")) {
+                return;
+            }
+            let step: Option<isize> = match key.as_str() {
+                "ArrowDown" | "j" => Some(1),
+                "ArrowUp" | "k" => Some(-1),
+                "PageDown" => Some(8),
+                "PageUp" => Some(-8),
+                "Home" if !typing => Some(isize::MIN / 2),
+                "End" if !typing => Some(isize::MAX / 2),
+                _ => None,
+            };
+            if let Some(step) = step {
+                e.prevent_default();
+                with(|p| p.step(step));
+            } else if key == "Enter" && !target.as_ref().is_some_and(|t| t.tag_name() == "BUTTON") {
+                e.prevent_default();
+                act("show");
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A button's action: `show`, `draft`, `accept`, `ignore`, `refresh`, `more`, `cancel`, `filter.reply`.
+fn act(name: &str) {
+    let (name, arg) = name.split_once('.').unwrap_or((name, ""));
+    match name {
+        "refresh" => spawn_local(reread()),
+        "more" => spawn_local(read_more()),
+        "cancel" => {
+            with(|p| p.cancel = true);
+        }
+        "filter" => {
+            with(|p| {
+                let a = view::action_named(arg);
+                p.filter.action = if p.filter.action == a { None } else { a };
+                p.apply_filter();
+            });
+        }
+        "show" | "accept" | "ignore" => spawn_local(point(name.to_owned())),
+        "draft" => spawn_local(draft()),
+        _ => {}
+    }
+}
+
+impl Panel {
+    /// Recomputes which rows are listed and re-renders the counts, the list and the details.
+    pub fn apply_filter(&mut self) {
+        let selected = self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i)).map(|r| r.key.clone());
+        self.view = (0..self.rows.len()).filter(|&i| self.filter.matches(&self.rows[i], self.handled(&self.rows[i]))).collect();
+        self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or(if self.view.is_empty() { None } else { Some(0) });
+        view::counts(&counts(&self.rows), self.filter.action);
+        view::status(self);
+        self.first = usize::MAX;
+        view::list_height(self.view.len());
+        self.render_window(true);
+        view::detail(self);
+    }
+
+    /// Whether the record says the row was handled: drafted on another day, or gone.
+    pub fn handled(&self, row: &Row) -> bool {
+        row.gone || self.record.handled(&row.key)
+    }
+
+    /// Renders the rows in view (and a few beyond) when the first one changed, or `force`.
+    pub fn render_window(&mut self, force: bool) {
+        let first = view::first_visible();
+        if !force && first == self.first {
+            return;
+        }
+        self.first = first;
+        view::window(self, first);
+    }
+
+    fn select(&mut self, at: Option<usize>, scroll: bool) {
+        let Some(at) = at.filter(|&a| a < self.view.len()) else {
+            return;
+        };
+        self.sel = Some(at);
+        if scroll {
+            view::scroll_to(at);
+        }
+        self.render_window(true);
+        view::detail(self);
+    }
+
+    fn step(&mut self, by: isize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let now = self.sel.unwrap_or(0) as isize;
+        let to = now.saturating_add(by).clamp(0, self.view.len() as isize - 1) as usize;
+        self.select(Some(to), true);
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Says something in the panel's message line.
+    pub fn say(&self, tone: Tone, text: &str) {
+        view::message(tone, text);
+    }
+
+    /// The agent's snapshot command, with the same request the service worker sends (crates/wasm's `snapshotRequest`).
+    fn snapshot_command() -> JsValue {
+        to_js(&json!({
+            "op": "snapshot", "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS,
+            "probe": {"tags": PROBE_TAGS, "roles": PROBE_ROLES, "attributes": PROBE_ATTRIBUTES}, "max_text": MAX_TEXT, "max_total_text": MAX_TOTAL_TEXT, "max_attribute": MAX_ATTRIBUTE,
+        }))
+    }
+}
+
+fn to_js(v: &Value) -> JsValue {
+    JSON::parse(&chrome::text(v)).unwrap_or(JsValue::NULL)
+}
+
+async fn call(p: Promise) -> Result<Value, String> {
+    JsFuture::from(p).await.map(|v| chrome::from_js(&v)).map_err(|e| chrome::error_text(&e))
+}
+
+async fn sleep(ms: i32) {
+    let p = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// What went wrong running something in the tab, worded for the user.
+fn tab_error(e: &str) -> String {
+    if e.contains("No tab") || e.contains("closed") || e.contains("Invalid tab") {
+        tr("panel_tab_closed")
+    } else if e.contains("Cannot access") || e.contains("Missing host permission") || e.contains("showing error page") || e.contains("Frame") {
+        tr("panel_tab_moved")
+    } else {
+        crate::tr_with("panel_failed", &[e])
+    }
+}
+
+/// The followed tab as `(id, url)`.
+async fn active_tab(host: &Host) -> Option<(f64, String)> {
+    let v = call(host.active()).await.ok()?;
+    let id = v.get("id")?.as_f64()?;
+    Some((id, v.get("url").and_then(Value::as_str).unwrap_or("").to_owned()))
+}
+
+/// Takes a snapshot of the tab: the agent's JSON, parsed.
+async fn snapshot(host: &Host, tab: f64) -> Result<Snapshot, String> {
+    let v = call(host.run(tab, &Panel::snapshot_command())).await?;
+    let json = v.as_str().ok_or_else(|| tr("panel_tab_moved"))?;
+    Snapshot::from_json(json).map_err(|e| crate::tr_with("panel_failed", &[notyet_core::snapshot::json_error_kind(&e)]))
+}
+
+/// [`refresh`] for an event handler.
+async fn reread() {
+    refresh().await;
+}
+
+/// Reads the followed tab again: its address first (elsewhere, the panel says where it works),
+/// then, on the invitation manager, every card. Rows of an earlier reading of the same page
+/// that are no longer there are kept and marked gone. Returns whether the list is current.
+pub async fn refresh() -> bool {
+    let Some(host) = with(|p| {
+        if p.reading {
+            p.again = true;
+            return None;
+        }
+        p.reading = true;
+        Some(p.host.clone())
+    })
+    .flatten() else {
+        return false;
+    };
+    let ok = loop {
+        let ok = read_once(&host).await;
+        let again = with(|p| std::mem::take(&mut p.again)).unwrap_or(false);
+        if !again {
+            break ok;
+        }
+    };
+    with(|p| p.reading = false);
+    ok
+}
+
+async fn read_once(host: &Host) -> bool {
+    let tab = active_tab(host).await;
+    let place = tab.as_ref().map_or(Where::Elsewhere, |(_, url)| where_is(url));
+    let switched = with(|p| {
+        let before = p.tab.as_ref().map(|(id, url)| (*id, url.clone()));
+        p.place = place;
+        let switched = before.as_ref().map(|(id, _)| *id) != tab.as_ref().map(|(id, _)| *id);
+        let moved = before.as_ref().map(|(_, u)| page_of(u)) != tab.as_ref().map(|(_, u)| page_of(u));
+        if switched || moved || place != Where::Invitations {
+            p.rows.clear();
+            p.announced = None;
+            p.cut = 0;
+        }
+        p.tab = tab.clone();
+        switched && before.is_some()
+    })
+    .unwrap_or(false);
+    let Some((id, _)) = tab.filter(|_| place == Where::Invitations) else {
+        with(|p| {
+            p.apply_filter();
+            view::elsewhere(place);
+        });
+        return false;
+    };
+    let started = performance_now();
+    let snap = match snapshot(host, id).await {
+        Ok(s) => s,
+        Err(e) => {
+            with(|p| {
+                p.rows.clear();
+                p.apply_filter();
+                p.say(Tone::Error, &tab_error(&e));
+            });
+            return false;
+        }
+    };
+    let read = performance_now();
+    mark("read");
+    // The tab may have moved on while the page was read: a reading of another tab is dropped.
+    let current = active_tab(host).await.map(|(t, _)| t) == Some(id);
+    if !current {
+        with(|p| p.again = true);
+        return false;
+    }
+    with(|p| {
+        let fresh = triage(&snap, &p.settings);
+        let (merged, cut) = merge(&p.rows, fresh, ROW_LIMIT);
+        p.rows = merged.rows;
+        p.announced = merged.announced;
+        p.cut = cut;
+        let gone = p.record.note_gone(&p.rows, now_ms());
+        p.apply_filter();
+        view::where_line(p, switched);
+        if gone {
+            spawn_local(save_record());
+        }
+        if p.rows.is_empty() {
+            p.say(Tone::Info, &tr("panel_none"));
+        }
+        mark_shown(read - started, p.rows.len());
+    });
+    true
+}
+
+/// The page an address shows, without its query and fragment (a filter tab keeps the list).
+fn page_of(url: &str) -> String {
+    url.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').to_owned()
+}
+
+fn performance_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Records when start-up reached `name` (`__notyetPanel.steps`, for `./build.sh bench`).
+fn mark(name: &str) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__notyetPanelSteps");
+    let steps = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
+    if js_sys::Reflect::get(&steps, &JsValue::from_str(name)).is_ok_and(|v| v.is_undefined()) {
+        let _ = js_sys::Reflect::set(&steps, &JsValue::from_str(name), &JsValue::from_f64(performance_now()));
+    }
+}
+
+/// `__notyetPanel`: when the list was first shown and how many rows, for `./build.sh bench` and the tests.
+fn mark_shown(snapshot_ms: f64, rows: usize) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__notyetPanel");
+    let o = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+        let o: JsValue = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&o, &"shown".into(), &JsValue::from_f64(performance_now()));
+        let _ = js_sys::Reflect::set(&o, &"snapshot".into(), &JsValue::from_f64(snapshot_ms));
+        let _ = js_sys::Reflect::set(&global, &key, &o);
+        o
+    });
+    let _ = js_sys::Reflect::set(&o, &"rows".into(), &JsValue::from_f64(rows as f64));
+    let _ = js_sys::Reflect::set(
+        &o,
+        &"readings".into(),
+        &JsValue::from_f64(js_sys::Reflect::get(&o, &"readings".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) + 1.0),
+    );
+}
+
+async fn save_record() {
+    let Some((api, json)) = with(|p| (p.api.clone(), p.record.to_json())) else {
+        return;
+    };
+    let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
+    if let Err(e) = api.storage().local().write(&json!({ RECORD_KEY: value })).await {
+        with(|p| p.say(Tone::Error, &crate::tr_with("panel_failed", &[&e])));
+    }
+}
+
+/// Claims the panel for one action at a time; `None` (and a message) while another runs.
+fn begin() -> Option<(Host, f64)> {
+    with(|p| {
+        if p.busy {
+            p.say(Tone::Info, &tr("panel_busy"));
+            return None;
+        }
+        let tab = p.tab.as_ref().map(|(id, _)| *id)?;
+        p.busy = true;
+        p.cancel = false;
+        Some((p.host.clone(), tab))
+    })
+    .flatten()
+}
+
+fn end() {
+    with(|p| {
+        p.busy = false;
+        view::progress(None);
+    });
+}
+
+/// The selected row, read again from a fresh snapshot: `None` (and a message) when it has left the page.
+async fn fresh_selected() -> Option<Row> {
+    let key = with(|p| p.selected().map(|r| r.key.clone())).flatten()?;
+    refresh().await;
+    with(|p| {
+        let row = p.rows.iter().find(|r| r.key == key).cloned();
+        match row {
+            Some(r) if !r.gone => Some(r),
+            Some(r) => {
+                p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name_or(&r)]));
+                None
+            }
+            None => None,
+        }
+    })
+    .flatten()
+}
+
+fn name_or(r: &Row) -> String {
+    let n = fold_whitespace(&r.invitation.name);
+    if n.is_empty() {
+        tr("panel_this_person")
+    } else {
+        n
+    }
+}
+
+/// Show: the card scrolled into view and framed. Accept and Ignore: the card framed, and
+/// LinkedIn's own button framed and labelled for the user to press. Nothing is pressed.
+async fn point(what: String) {
+    let Some(row) = fresh_selected().await else {
+        return;
+    };
+    let Some((host, tab)) = with(|p| p.tab.as_ref().map(|(id, _)| (p.host.clone(), *id))).flatten() else {
+        return;
+    };
+    let name = name_or(&row);
+    let (button, label, said) = match what.as_str() {
+        "accept" => (row.controls.accept, tr("panel_mark_accept"), crate::tr_with("panel_pointed_accept", &[&name])),
+        "ignore" => (
+            row.controls.ignore,
+            tr("panel_mark_ignore"),
+            crate::tr_with(if row.action == Action::Report { "panel_pointed_report" } else { "panel_pointed_ignore" }, &[&name]),
+        ),
+        _ => (None, String::new(), crate::tr_with("panel_shown", &[&name])),
+    };
+    if what != "show" && button.is_none() {
+        with(|p| p.say(Tone::Warning, &crate::tr_with("panel_no_button", &[&name])));
+        return;
+    }
+    let mut marks = vec![json!({"node": row.card, "label": if what == "show" { name.clone() } else { String::new() }})];
+    if let Some(b) = button {
+        marks.push(json!({"node": b, "label": label, "button": true}));
+    }
+    let command = json!({"op": "outline", "marks": marks, "scroll": row.card});
+    match call(host.run(tab, &to_js(&command))).await {
+        Ok(v) if v.get("missing").and_then(Value::as_array).is_some_and(|m| m.iter().any(|n| n.as_u64() == Some(u64::from(row.card)))) => {
+            refresh().await;
+            with(|p| p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name])));
+        }
+        Ok(_) => {
+            with(|p| p.say(Tone::Info, &said));
+        }
+        Err(e) => {
+            with(|p| p.say(Tone::Error, &tab_error(&e)));
+        }
+    }
+}
+
+/// Draft reply: opens the invitation's own Reply control (the one click NotYet makes on
+/// LinkedIn, and only on this request), waits for its message box, then drafts through the
+/// service worker exactly as a toolbar click does. Nothing is typed when no box opens.
+async fn draft() {
+    let Some(row) = fresh_selected().await else {
+        return;
+    };
+    let name = name_or(&row);
+    let Some(reply) = row.controls.reply else {
+        with(|p| p.say(Tone::Warning, &crate::tr_with("panel_no_reply", &[&name])));
+        return;
+    };
+    let Some((host, tab)) = begin() else { return };
+    with(|p| p.say(Tone::Info, &crate::tr_with("panel_opening", &[&name])));
+    let done = draft_in(&host, tab, &row, reply, &name).await;
+    end();
+    if let Err((tone, text)) = done {
+        with(|p| p.say(tone, &text));
+    }
+    refresh().await;
+}
+
+async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> Result<(), (Tone, String)> {
+    let fail = |e: String| (Tone::Error, tab_error(&e));
+    let url = with(|p| p.tab.as_ref().map(|(_, u)| u.clone())).flatten().unwrap_or_default();
+    let before = snapshot(host, tab).await.map_err(fail)?;
+    let box_before = read_page(&before).composer.map(|c| c.node);
+    let clicked = call(host.run(tab, &to_js(&json!({"op": "click", "node": reply})))).await.map_err(fail)?;
+    if clicked.get("ok") != Some(&Value::Bool(true)) {
+        return Err((Tone::Warning, crate::tr_with("panel_gone", &[name])));
+    }
+    // LinkedIn opens the box a moment later: up to 4 s, looking every 150 ms.
+    let want = name_key(&row.invitation.name);
+    let mut opened = false;
+    for _ in 0..27 {
+        sleep(150).await;
+        if with(|p| p.cancel).unwrap_or(false) {
+            return Err((Tone::Info, tr("panel_cancelled")));
+        }
+        if !active_tab(host).await.is_some_and(|(t, u)| t == tab && page_of(&u) == page_of(&url)) {
+            return Err((Tone::Warning, tr("panel_tab_moved")));
+        }
+        let snap = snapshot(host, tab).await.map_err(fail)?;
+        if let Some(c) = read_page(&snap).composer {
+            let to = c.addressee.as_deref().map(name_key).unwrap_or_default();
+            let for_them = !to.is_empty() && !want.is_empty() && (to.contains(&want) || want.contains(&to));
+            if for_them || (to.is_empty() && Some(c.node) != box_before) {
+                opened = true;
+                break;
+            }
+        }
+    }
+    if !opened {
+        return Err((Tone::Warning, crate::tr_with("panel_no_box", &[name])));
+    }
+    let record = call(host.draft(tab)).await.map_err(fail)?;
+    if let Some(e) = record.get("error").and_then(Value::as_str) {
+        return Err((Tone::Error, tab_error(e)));
+    }
+    let notice = record.get("notice");
+    let level = notice.and_then(|n| n.get("level")).and_then(Value::as_str).unwrap_or("info");
+    let text = notice.and_then(|n| n.get("text")).and_then(Value::as_str).unwrap_or("").to_owned();
+    let tone = match level {
+        "success" => Tone::Success,
+        "warning" => Tone::Warning,
+        "error" => Tone::Error,
+        _ => Tone::Info,
+    };
+    with(|p| {
+        if tone == Tone::Success {
+            p.record.drafted(&key_of(&row.invitation), &row.invitation.name, now_ms());
+        }
+        p.say(tone, &text);
+    });
+    if tone == Tone::Success {
+        save_record().await;
+    }
+    Ok(())
+}
+
+/// Lower-case letters and digits, words single-spaced: names compared as the core compares them.
+fn name_key(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    fold_whitespace(&cleaned)
+}
+
+/// Read more: scrolls the page's list (its scroll container, found from the last card) so that
+/// LinkedIn renders more rows, reading after each step, until the announced count is reached,
+/// the list stops growing, the row limit is met, or the user cancels. Scrolling presses nothing.
+async fn read_more() {
+    let Some((host, tab)) = begin() else { return };
+    let mut stale = 0;
+    let outcome = loop {
+        let Some((last, live, announced, cancel)) = with(|p| {
+            let live: Vec<&Row> = p.rows.iter().filter(|r| !r.gone).collect();
+            (live.last().map(|r| r.card), live.len(), p.announced, p.cancel)
+        }) else {
+            break None;
+        };
+        view::progress(Some((live, announced)));
+        if cancel {
+            break Some((Tone::Info, crate::tr_with("panel_more_stopped", &[&read_of(live, announced)])));
+        }
+        if announced.is_some_and(|m| live >= m as usize) {
+            break Some((Tone::Success, crate::tr_with("panel_more_all", &[&read_of(live, announced)])));
+        }
+        if live >= ROW_LIMIT {
+            break Some((Tone::Warning, crate::tr_with("panel_limit", &[&ROW_LIMIT.to_string()])));
+        }
+        let Some(last) = last else {
+            break Some((Tone::Info, tr("panel_none")));
+        };
+        let moved = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await {
+            Ok(v) => v.get("moved") == Some(&Value::Bool(true)),
+            Err(e) => break Some((Tone::Error, tab_error(&e))),
+        };
+        sleep(if moved { 250 } else { 400 }).await;
+        if !refresh().await || with(|p| p.tab.as_ref().map(|(t, _)| *t) != Some(tab)).unwrap_or(true) {
+            break Some((Tone::Warning, tr("panel_tab_moved")));
+        }
+        let now = with(|p| p.rows.iter().filter(|r| !r.gone).count()).unwrap_or(0);
+        stale = if now > live { 0 } else { stale + 1 };
+        if stale >= 4 {
+            break Some((Tone::Info, crate::tr_with("panel_more_end", &[&read_of(now, announced)])));
+        }
+    };
+    end();
+    if let Some((tone, text)) = outcome {
+        with(|p| p.say(tone, &text));
+    }
+}
+
+/// "40 of 300" (or "40" when the page announces no count).
+pub fn read_of(n: usize, announced: Option<u32>) -> String {
+    match announced {
+        Some(m) => crate::tr_with("panel_n_of_m", &[&n.to_string(), &m.to_string()]),
+        None => n.to_string(),
+    }
+}
+
+/// The element with `id`, as a convenience for the view.
+pub fn el(id: &str) -> Option<Element> {
+    by_id(id)
+}
+
+/// Replaces the text of the element with `id`.
+pub fn text(id: &str, s: &str) {
+    set_text(id, s);
+}

@@ -1,0 +1,86 @@
+//! The panel's progress record on the options page: listed, exported to a file on request, and
+//! cleared. It lives in `storage.local` only (never synced), at most [`RECORD_LIMIT`] entries.
+
+use notyet_core::panel::{Record, RECORD_KEY, RECORD_LIMIT};
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+
+use super::view::date;
+use crate::chrome::{self, Api};
+use crate::dom::{self, document, E};
+use crate::{tr, tr_with};
+
+/// The section: a hint with the limit, the list, Export and Clear.
+pub fn section() -> E {
+    let button = |act: &str, key: &str| E::new("button").a("type", "button").a("data-act", act).id(act).tr(key);
+    E::new("section")
+        .a("aria-labelledby", "h-progress")
+        .id("s-progress")
+        .c(E::new("h2").id("h-progress").tr("panel_record_title"))
+        .c(E::new("p").class("hint").t(&tr_with("panel_record_hint", &[&RECORD_LIMIT.to_string()])))
+        .c(E::new("ul").id("progress-list"))
+        .c(E::new("div").class("toolbar").c(button("progress-export", "panel_record_export")).c(button("progress-clear", "panel_record_clear")))
+}
+
+async fn read(api: &Api) -> Record {
+    let v = api.storage().local().read(&json!([RECORD_KEY])).await.unwrap_or(Value::Null);
+    v.get(RECORD_KEY).map(|r| Record::from_json(&chrome::text(r))).unwrap_or_default()
+}
+
+/// Lists the stored record, newest draft first.
+pub async fn fill(api: Api) {
+    let record = read(&api).await;
+    let ui = tr("html_lang");
+    let mut entries = record.entries;
+    entries.sort_by_key(|e| std::cmp::Reverse(e.drafted.unwrap_or(0)));
+    let items: Vec<E> = if entries.is_empty() {
+        vec![E::new("li").class("hint").tr("panel_record_empty")]
+    } else {
+        entries
+            .iter()
+            .map(|e| {
+                let mut s = e.name.clone();
+                if let Some(d) = e.drafted {
+                    s.push_str(" · ");
+                    s.push_str(&tr_with("panel_drafted", &[&date(&ui, d)]));
+                }
+                if let Some(g) = e.gone {
+                    s.push_str(" · ");
+                    s.push_str(&tr_with("panel_record_gone", &[&date(&ui, g)]));
+                }
+                E::new("li").t(&s)
+            })
+            .collect()
+    };
+    dom::replace("progress-list", items);
+}
+
+/// The record as a JSON file, downloaded.
+pub async fn export(api: Api) {
+    let record = read(&api).await;
+    let value: Value = serde_json::from_str(&record.to_json()).unwrap_or(Value::Null);
+    let text = chrome::pretty(&value);
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let a = E::new("a").a("href", &url).a("download", "notyet-panel-progress.json").flag("hidden", true);
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.append_child(&a.0);
+        dom::call(&a.0, "click");
+        a.0.remove();
+    }
+    // Revoked a little later: at once could cut the download short.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Removes the record; the list says so.
+pub async fn clear(api: Api) -> Result<(), String> {
+    api.storage().local().delete(&[RECORD_KEY.to_owned()]).await?;
+    fill(api).await;
+    Ok(())
+}

@@ -1,0 +1,307 @@
+//! The panel's rendering: a shell built once, then the parts that change (counts, the rows in
+//! view, the selected invitation's details, the message line). Names, headlines and notes are
+//! set as text, never as HTML.
+
+use notyet_core::panel::{first_words, Where};
+use notyet_core::words::Say;
+use notyet_core::{Action, Category};
+use wasm_bindgen::JsValue;
+
+use super::{el, read_of, text, Panel, Tone};
+use crate::dom::{option, E};
+use crate::view::{name_of, ACTIONS, CATEGORIES};
+use crate::{tr, tr_named, tr_with};
+
+/// Every row is this tall (px): the list positions rows by index, so it renders only those in view.
+pub const ROW_HEIGHT: i32 = 92;
+/// Rows rendered above and below the visible ones, so a fast scroll shows no gap.
+const OVERSCAN: usize = 6;
+
+pub fn shell() -> E {
+    let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
+        .chain(CATEGORIES.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
+        .collect();
+    E::new("div").class("panel").cs(vec![
+        E::new("header").cs(vec![
+            E::new("h1").tr("panel_title"),
+            E::new("p").id("where").class("where"),
+            E::new("div").class("bar").cs(vec![
+                E::new("span").id("read").class("read"),
+                E::new("button").a("type", "button").a("data-act", "more").id("more").tr("panel_more"),
+                E::new("button").a("type", "button").a("data-act", "refresh").a("title", &tr("panel_refresh_hint")).tr("panel_refresh"),
+            ]),
+            E::new("div").id("progress").class("progress").flag("hidden", true).cs(vec![
+                E::new("progress").id("progress-bar").a("max", "1").a("value", "0"),
+                E::new("span").id("progress-text"),
+                E::new("button").a("type", "button").a("data-act", "cancel").tr("panel_cancel"),
+            ]),
+            E::new("nav").id("counts").class("counts").a("aria-label", &tr("panel_counts_label")),
+            E::new("div").class("filters").cs(vec![
+                E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
+                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
+                E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
+            ]),
+            E::new("p").id("msg").class("msg").a("role", "status").a("aria-live", "polite"),
+        ]),
+        E::new("div")
+            .id("list")
+            .class("list")
+            .a("role", "listbox")
+            .a("tabindex", "0")
+            .a("aria-label", &tr("panel_list_label"))
+            .c(E::new("div").id("spacer").class("spacer")),
+        E::new("section").id("detail").class("detail").a("aria-live", "polite"),
+        E::new("p").class("never").tr("panel_never"),
+    ])
+}
+
+/// An action from its serde name (`reply`); `None` for anything else.
+pub fn action_named(s: &str) -> Option<Action> {
+    ACTIONS.iter().copied().find(|a| name_of(a) == s)
+}
+
+pub fn category_named(s: &str) -> Option<Category> {
+    CATEGORIES.iter().copied().find(|c| name_of(c) == s)
+}
+
+/// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter.
+pub fn counts(counts: &[(Action, usize)], active: Option<Action>) {
+    let Some(nav) = el("counts") else { return };
+    nav.set_text_content(None);
+    for (k, (a, n)) in counts.iter().enumerate() {
+        if k > 0 {
+            let _ = nav.append_with_str_1(" · ");
+        }
+        let b = E::new("button")
+            .a("type", "button")
+            .class(&format!("count act-{}", name_of(a)))
+            .a("data-act", &format!("filter.{}", name_of(a)))
+            .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
+            .t(&format!("{n} {}", tr_named("act_", a)));
+        let _ = nav.append_child(&b.0);
+    }
+}
+
+/// "Read 10 of 300 invitations" and the list's accessible count.
+pub fn status(p: &Panel) {
+    let live = p.rows.iter().filter(|r| !r.gone).count();
+    let mut s = tr_with("panel_read", &[&read_of(live, p.announced)]);
+    let gone = p.rows.len() - live;
+    if gone > 0 {
+        s.push_str(" · ");
+        s.push_str(&tr_with("panel_gone_count", &[&gone.to_string()]));
+    }
+    if p.view.len() != p.rows.len() {
+        s.push_str(" · ");
+        s.push_str(&tr_with("panel_listed", &[&p.view.len().to_string()]));
+    }
+    if p.cut > 0 {
+        s.push_str(" · ");
+        s.push_str(&tr_with("panel_cut", &[&p.cut.to_string()]));
+    }
+    text("read", &s);
+    if let Some(more) = el("more") {
+        let all = p.announced.is_some_and(|m| live >= m as usize);
+        let _ = if all || p.rows.is_empty() { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
+    }
+}
+
+pub fn list_height(n: usize) {
+    if let Some(s) = el("spacer") {
+        let _ = s.set_attribute("style", &format!("height: {}px", n * ROW_HEIGHT as usize));
+    }
+}
+
+/// The index of the first row in view.
+pub fn first_visible() -> usize {
+    el("list").map_or(0, |l| (l.scroll_top().max(0) / ROW_HEIGHT) as usize)
+}
+
+fn visible_rows() -> usize {
+    el("list").map_or(12, |l| (l.client_height().max(0) / ROW_HEIGHT) as usize + 2)
+}
+
+/// Keeps row `at` inside the list's visible part.
+pub fn scroll_to(at: usize) {
+    let Some(l) = el("list") else { return };
+    let top = at as i32 * ROW_HEIGHT;
+    let (height, now) = (l.client_height(), l.scroll_top());
+    if top < now {
+        l.set_scroll_top(top);
+    } else if top + ROW_HEIGHT > now + height {
+        l.set_scroll_top(top + ROW_HEIGHT - height);
+    }
+}
+
+/// Renders the rows from `first` (less the overscan) to just past the visible ones.
+pub fn window(p: &Panel, first: usize) {
+    let Some(spacer) = el("spacer") else { return };
+    spacer.set_text_content(None);
+    let from = first.saturating_sub(OVERSCAN);
+    let to = (first + visible_rows() + OVERSCAN).min(p.view.len());
+    let ui = crate::ui();
+    for v in from..to {
+        let Some(r) = p.view.get(v).and_then(|&i| p.rows.get(i)) else {
+            continue;
+        };
+        let inv = &r.invitation;
+        let selected = p.sel == Some(v);
+        let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
+        l1.push(E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(&tr_named("act_", &r.action)));
+        l1.push(E::new("span").class("badge cat").t(&tr_named("cat_", &r.category)));
+        if let Some(m) = inv.mutual_connections {
+            l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&m.to_string()])));
+        }
+        let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
+        if let Some(state) = handled_text(p, r) {
+            l4 = format!("{state} · {l4}");
+        }
+        let row = E::new("div")
+            .class(&format!("row{}{}", if selected { " selected" } else { "" }, if r.gone { " gone" } else { "" }))
+            .id(&format!("row-{v}"))
+            .a("role", "option")
+            .a("aria-selected", if selected { "true" } else { "false" })
+            .a("data-row", &v.to_string())
+            .a("style", &format!("top: {}px", v * ROW_HEIGHT as usize))
+            .cs(vec![
+                E::new("div").class("l1").cs(l1),
+                E::new("div").class("l2").t(inv.headline.as_deref().unwrap_or("")),
+                E::new("div").class("l3").t(&inv.note.as_deref().map(|n| format!("“{}”", first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"))),
+                E::new("div").class("l4").t(&l4),
+            ]);
+        let _ = spacer.append_child(&row.0);
+    }
+    if let Some(list) = el("list") {
+        let _ = match p.sel {
+            Some(v) => list.set_attribute("aria-activedescendant", &format!("row-{v}")),
+            None => list.remove_attribute("aria-activedescendant"),
+        };
+    }
+}
+
+/// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
+fn handled_text(p: &Panel, r: &notyet_core::panel::Row) -> Option<String> {
+    let drafted = p.record.get(&r.key).and_then(|h| h.drafted).map(|ms| tr_with("panel_drafted", &[&date(&p.ui, ms)]));
+    match (r.gone, drafted) {
+        (true, Some(d)) => Some(format!("{} · {d}", tr("panel_gone_mark"))),
+        (true, None) => Some(tr("panel_gone_mark")),
+        (false, d) => d,
+    }
+}
+
+/// A day in the interface language: "28 Nov", "28. Nov.".
+pub fn date(ui: &str, ms: u64) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(ms as f64)).to_locale_date_string(ui, &options).into()
+}
+
+/// The selected invitation: everything about it, and what the panel can do for it.
+pub fn detail(p: &Panel) {
+    let Some(d) = el("detail") else { return };
+    d.set_text_content(None);
+    let Some(r) = p.selected() else { return };
+    let inv = &r.invitation;
+    let ui = crate::ui();
+    let reasons: Vec<E> = r.reasons.iter().map(|x| E::new("li").t(&x.say(ui))).collect();
+    let advice = match r.action {
+        Action::Accept => "panel_advice_accept",
+        Action::Reply => "panel_advice_reply",
+        Action::Ignore => "panel_advice_ignore",
+        Action::Report => "panel_advice_report",
+    };
+    let button = |act: &str, key: &str, enabled: bool| {
+        E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
+    };
+    let mut parts = vec![
+        E::new("h2").t(&inv.name),
+        E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
+    ];
+    if let Some(h) = &inv.headline {
+        parts.push(E::new("p").class("headline").t(h));
+    }
+    if let Some(n) = &inv.note {
+        parts.push(E::new("blockquote").t(n));
+    }
+    if let Some(state) = handled_text(p, r) {
+        parts.push(E::new("p").class("handled").t(&state));
+    }
+    parts.push(E::new("ul").class("reasons").cs(reasons));
+    parts.push(E::new("div").class("actions").cs(vec![
+        button("show", "panel_show", true),
+        button("draft", "panel_draft", r.controls.reply.is_some()),
+        button("accept", "panel_point_accept", r.controls.accept.is_some()),
+        button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
+    ]));
+    if r.controls.reply.is_none() {
+        parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
+    }
+    for part in parts {
+        let _ = d.append_child(&part.0);
+    }
+}
+
+pub fn message(tone: Tone, s: &str) {
+    let Some(m) = el("msg") else { return };
+    let class = match tone {
+        Tone::Info => "msg",
+        Tone::Success => "msg success",
+        Tone::Warning => "msg warning",
+        Tone::Error => "msg error",
+    };
+    let _ = m.set_attribute("class", class);
+    let _ = m.set_attribute("role", if matches!(tone, Tone::Warning | Tone::Error) { "alert" } else { "status" });
+    m.set_text_content(Some(s));
+}
+
+/// The panel on a page that isn't the invitation manager: where it works, and how to get there.
+pub fn elsewhere(place: Where) {
+    let key = match place {
+        Where::Sent => "panel_sent",
+        Where::OtherLinkedIn => "panel_other_linkedin",
+        _ => "panel_elsewhere",
+    };
+    text("where", &tr(key));
+    message(Tone::Info, &tr("panel_where_it_works"));
+    if let Some(d) = el("detail") {
+        d.set_text_content(None);
+        let link = E::new("a")
+            .a("href", "https://www.linkedin.com/mynetwork/invitation-manager/received/")
+            .a("target", "_blank")
+            .a("rel", "noopener")
+            .tr("panel_open_manager");
+        let _ = d.append_child(&E::new("p").c(link).0);
+    }
+}
+
+/// The line under the title: which tab's invitations these are.
+pub fn where_line(_p: &Panel, switched: bool) {
+    text("where", &tr(if switched { "panel_switched" } else { "panel_here" }));
+}
+
+/// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
+pub fn progress(state: Option<(usize, Option<u32>)>) {
+    let Some(box_) = el("progress") else { return };
+    match state {
+        Some((n, m)) => {
+            let _ = box_.remove_attribute("hidden");
+            if let Some(bar) = el("progress-bar") {
+                // Whole numbers against the announced count: no float formatting in the module.
+                match m {
+                    Some(m) if m > 0 => {
+                        let _ = bar.set_attribute("max", &m.to_string());
+                        let _ = bar.set_attribute("value", &n.min(m as usize).to_string());
+                    }
+                    _ => {
+                        let _ = bar.remove_attribute("value"); // indeterminate
+                    }
+                }
+            }
+            text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
+        }
+        None => {
+            let _ = box_.set_attribute("hidden", "");
+        }
+    }
+}
