@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step with the time since the start, so a slow part of `./build.sh test` shows.
+step() { printf '\n==> %s  [%dm%02ds]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 run() {
   printf '+ %s\n' "$*"
   "$@"
@@ -172,9 +173,9 @@ browser_tests() {
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/browser.test.mjs || status=1
   step "notice tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
+  step "options page tests in $browser"
+  run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
   if [ "$browser" = chromium ]; then
-    step "options page tests in $browser"
-    run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
     step "welcome page, dark mode and interface languages in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
     step "side panel tests in $browser"

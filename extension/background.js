@@ -57,11 +57,13 @@ globalThis.__notyetClicks = [];
 let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
- * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click` (waits for record `n`, up to `timeout`
- * ms), `beforeInsert` (a selector whose elements the next insertions remove first; null: none).
+ * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
+ * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
+ * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
+ * back to normal).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
-globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
+globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait }) => {
   if (op === "count") return globalThis.__notyetClicks.length;
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
   if (op === "ui") {
@@ -75,7 +77,9 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove }) => {
     return (await api.storage.session.get("pageReport")).pageReport ?? null;
   }
   if (op === "beforeInsert") {
-    beforeInsert = remove ? (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] }) : null;
+    if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
+    else if (wait) beforeInsert = () => new Promise((r) => setTimeout(r, wait)); // a slow page: the click stays in flight
+    else beforeInsert = null;
     return true;
   }
   const until = Date.now() + timeout;

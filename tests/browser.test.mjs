@@ -90,7 +90,14 @@ test("the draft is written as the page's own paragraphs: one blank line after th
 test("a double click, or the shortcut held down, drafts once: a click during a click on the same tab is dropped", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-user-text"); // the user's own text: two clicks would both append
-  const records = await h.clickRepeatedly(page, 3);
+  // A slow page: the first click stays in flight while the others arrive, however busy the machine.
+  await h.test({ op: "beforeInsert", wait: 400 });
+  let records;
+  try {
+    records = await h.clickRepeatedly(page, 3);
+  } finally {
+    await h.test({ op: "beforeInsert" });
+  }
   assert.equal(records.filter((r) => r.dropped).length, 2, JSON.stringify(records));
   const done = records.find((r) => !r.dropped);
   assert.equal(done.notice.level, "success", done.notice.text);

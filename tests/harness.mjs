@@ -409,6 +409,15 @@ class FirefoxHarness extends Harness {
       "browser.shell.checkDefaultBrowser": false,
       "extensions.autoDisableScopes": 0,
       "ui.systemUsesDarkMode": 0,
+      // Closing a tab never waits on a "leave this page?" prompt (Chromium's page.close() doesn't
+      // ask either); the options test asks the page's beforeunload handler itself.
+      "dom.disable_beforeunload": true,
+      // Downloads go to the profile's own folder, unasked, where the tests find them.
+      "browser.download.folderList": 2,
+      "browser.download.dir": path.join(profile, "downloads"),
+      "browser.download.useDownloadDir": true,
+      "browser.download.always_ask_before_handling_new_types": false,
+      "browser.download.alwaysOpenPanel": false,
       "intl.locale.requested": "en-US",
     };
     fs.writeFileSync(path.join(profile, "user.js"), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join("\n"));
@@ -441,7 +450,7 @@ class FirefoxHarness extends Harness {
     await m.send("WebDriver:NewSession", { acceptInsecureCerts: true, timeouts: { script: 30000 } });
     const id = (await m.value("Addon:Install", { path: dir, temporary: true })) ?? "notyet@notyet.example";
     const h = new FirefoxHarness();
-    Object.assign(h, { browser: "firefox", m, id, server, proxy, tmp, firefox, exited, context: "content" });
+    Object.assign(h, { browser: "firefox", m, id, server, proxy, tmp, firefox, exited, context: "content", downloads: path.join(tmp, "profile", "downloads") });
     const { base } = await h.chrome((id) => {
       const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
       return { base: ExtensionParent.GlobalManager.getExtension(id).baseURI.spec };
@@ -544,7 +553,7 @@ class FirefoxHarness extends Harness {
         if (known.has(handle)) continue;
         await this.switchTo(handle);
         const url = await this.m.value("WebDriver:GetCurrentURL").catch(() => "");
-        if (url.endsWith(suffix)) return new FirefoxPage(this, handle);
+        if (url.endsWith(suffix)) return Object.assign(new FirefoxPage(this, handle), { href: url });
       }
       if (Date.now() > until) throw new Error(`no tab at …${suffix} opened within 10 s`);
       await sleep(50);
@@ -596,13 +605,71 @@ class FirefoxHarness extends Harness {
   }
 }
 
-/** A Firefox tab: the few page operations the tests use, in Playwright's shape. */
+/** WebDriver's key codes for the named keys the tests press. */
+const KEYS = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Home: "\uE011", Escape: "\uE00C", Control: "\uE009", Shift: "\uE008", Alt: "\uE00A", Meta: "\uE03D" };
+
+/** A Firefox tab: the page operations the tests use, in Playwright's shape. */
 class FirefoxPage {
   constructor(h, handle) {
     this.h = h;
     this.handle = handle;
     this.href = "about:blank";
-    this.keyboard = { insertText: (text) => this.type(text), press: (key) => this.press(key) };
+    this.closed = false;
+    this.errors = [];
+    this.keyboard = { insertText: (text) => this.type(text), type: (text) => this.type(text), press: (key) => this.press(key) };
+  }
+
+  /** Playwright's page events: only "pageerror" is asked for, and Marionette reports none (a no-op). */
+  on() {}
+
+  isClosed() {
+    return this.closed;
+  }
+
+  /** Playwright's "download" event: the next file Firefox finishes saving in the profile's download folder. */
+  waitForEvent(event, { timeout = 10000 } = {}) {
+    if (event !== "download") throw new Error(`waitForEvent("${event}") is not supported in Firefox here`);
+    const dir = this.h.downloads;
+    fs.mkdirSync(dir, { recursive: true });
+    const before = new Set(fs.readdirSync(dir));
+    return (async () => {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const names = fs.readdirSync(dir);
+        const done = names.find((n) => !before.has(n) && !n.endsWith(".part") && !names.includes(`${n}.part`));
+        if (done) return { suggestedFilename: () => done, path: async () => path.join(dir, done) };
+        if (Date.now() > until) throw new Error(`no download within ${timeout} ms`);
+        await sleep(50);
+      }
+    })();
+  }
+
+  async reload() {
+    await this.h.switchTo(this.handle);
+    await this.h.m.send("WebDriver:Refresh");
+  }
+
+  async waitForFunction(fn, arg, { timeout = 10000 } = {}) {
+    const until = Date.now() + timeout;
+    while (!(await this.evaluate(fn, arg))) {
+      if (Date.now() > until) throw new Error(`waitForFunction: not true within ${timeout} ms: ${fn}`);
+      await sleep(20);
+    }
+  }
+
+  /** Elements by CSS selector (and, like Playwright's `hasText`, the text they contain). */
+  locator(selector, { hasText } = {}) {
+    return new FirefoxLocator(this, { how: "css", selector, hasText });
+  }
+
+  /** The form control labelled `name` (its <label>, aria-label or aria-labelledby); `exact` or a part of it, or a RegExp. */
+  getByLabel(name, { exact = false } = {}) {
+    return new FirefoxLocator(this, { how: "label", name: name instanceof RegExp ? { re: name.source, flags: name.flags } : name, exact });
+  }
+
+  /** An element by ARIA role (button, textbox, dialog) and accessible name, as Playwright's getByRole. */
+  getByRole(role, { name, exact = false } = {}) {
+    return new FirefoxLocator(this, { how: "role", role, name: name instanceof RegExp ? { re: name.source, flags: name.flags } : name, exact });
   }
 
   url() {
@@ -630,9 +697,17 @@ class FirefoxPage {
   /** Runs `fn(arg)` in the page (Marionette awaits a returned promise). */
   async evaluate(fn, arg) {
     await this.h.switchTo(this.handle);
-    // One named sandbox a document, kept across calls: as in Chromium's main world, what a call
-    // leaves on `globalThis` (the agent's state) is there for the next one.
-    return this.h.m.value("WebDriver:ExecuteScript", { script: `return (${fn})(...arguments)`, args: [arg], sandbox: "notyet", newSandbox: false });
+    // Web pages: one named sandbox a document, kept across calls: as in Chromium's main world,
+    // what a call leaves on `globalThis` (the agent's state) is there for the next one. Extension
+    // pages: the page's own objects (`chrome`, which a sandbox's wrappers hide).
+    return this.run(`return (${fn})(...arguments)`, [arg]);
+  }
+
+  /** Runs the function body `script` in the page with `args` as `arguments`. */
+  async run(script, args) {
+    await this.h.switchTo(this.handle);
+    const sandbox = this.href.startsWith("moz-extension:") ? {} : { sandbox: "notyet", newSandbox: false };
+    return this.h.m.value("WebDriver:ExecuteScript", { script, args, ...sandbox });
   }
 
   async waitForSelector(selector, { timeout = 10000 } = {}) {
@@ -652,8 +727,7 @@ class FirefoxPage {
   }
 
   async press(key) {
-    const keys = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Control: "\uE009", Shift: "\uE008", Escape: "\uE00C" };
-    const parts = key.split("+").map((k) => keys[k] ?? k);
+    const parts = key.split("+").map((k) => KEYS[k] ?? k);
     const actions = [...parts.map((value) => ({ type: "keyDown", value })), ...parts.reverse().map((value) => ({ type: "keyUp", value }))];
     await this.h.switchTo(this.handle, true);
     await this.h.m.send("WebDriver:PerformActions", { actions: [{ type: "key", id: "keyboard", actions }] });
@@ -668,8 +742,178 @@ class FirefoxPage {
   async close() {
     await this.h.switchTo(this.handle);
     await this.h.m.send("WebDriver:CloseWindow");
+    this.closed = true;
     this.h.current = null;
     await this.h.switchTo(this.h.home);
+  }
+}
+
+/** Every element `query` matches in the document, in document order (run in the page: self-contained). */
+function findAll(query) {
+  const text = (el) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const nameOf = (el) => {
+    const by = el.getAttribute("aria-labelledby");
+    if (by) return by.split(/\s+/).map((id) => text(document.getElementById(id))).join(" ");
+    if (el.getAttribute("aria-label")) return el.getAttribute("aria-label").trim();
+    if (el.labels?.length) return [...el.labels].map(text).join(" ");
+    return text(el);
+  };
+  const matches = (value, want, exact) => {
+    if (want == null) return true;
+    if (typeof want === "object") return new RegExp(want.re, want.flags).test(value);
+    return exact ? value === want : value.toLowerCase().includes(want.toLowerCase());
+  };
+  const roles = {
+    button: "button, [role=button], input[type=button], input[type=submit]",
+    textbox: "textarea, input:not([type]), input[type=text], input[type=email], input[type=url], input[type=search], [role=textbox], [contenteditable=true]",
+    dialog: "dialog, [role=dialog]",
+    checkbox: "input[type=checkbox], [role=checkbox]",
+  };
+  let found;
+  if (query.how === "css") {
+    found = [...document.querySelectorAll(query.selector)].filter((el) => !query.hasText || text(el).includes(query.hasText));
+  } else if (query.how === "label") {
+    found = [...document.querySelectorAll("input, select, textarea, [contenteditable=true]")].filter((el) => el.type !== "hidden" && matches(nameOf(el), query.name, query.exact));
+  } else {
+    found = [...document.querySelectorAll(roles[query.role] ?? `[role=${query.role}]`)].filter((el) => matches(nameOf(el), query.name, query.exact));
+  }
+  return found;
+}
+
+/**
+ * Playwright's locators, for Firefox: a query run in the page each time it is used (so it sees
+ * the page as it is then), its first match returned to Marionette as a WebDriver element for
+ * clicks, or worked on in the page for values and text.
+ */
+class FirefoxLocator {
+  constructor(page, query) {
+    this.page = page;
+    this.query = query;
+  }
+
+  first() {
+    return this;
+  }
+
+  /** Runs `fn(element, arg)` in the page on the first match; throws when nothing matches. */
+  async on(fn, arg) {
+    const until = Date.now() + 5000; // like Playwright, wait a moment for the element to appear
+    const script = `const el = (${findAll})(arguments[0])[0]; return el ? { value: (${fn})(el, arguments[1]) } : { missing: true };`;
+    for (;;) {
+      const out = await this.page.run(script, [this.query, arg]);
+      if (!out?.missing) return out.value;
+      if (Date.now() > until) throw new Error(`no element matches ${JSON.stringify(this.query)}`);
+      await sleep(50);
+    }
+  }
+
+  /** The first match as a WebDriver element, for Marionette's real clicks. */
+  element() {
+    return this.on((el) => el);
+  }
+
+  async click() {
+    const el = await this.element();
+    await this.page.h.m.send("WebDriver:ElementClick", { id: Object.values(el)[0] });
+  }
+
+  textContent() {
+    return this.on((el) => el.textContent);
+  }
+
+  getAttribute(name) {
+    return this.on((el, n) => el.getAttribute(n), name);
+  }
+
+  inputValue() {
+    return this.on((el) => el.value);
+  }
+
+  /** Runs `fn(element, arg)` in the page on the first match (Playwright's locator.evaluate). */
+  evaluate(fn, arg) {
+    return this.on(fn, arg);
+  }
+
+  /** How many elements match now. */
+  count() {
+    return this.page.run(`return (${findAll})(arguments[0]).length;`, [this.query]);
+  }
+
+  /** Whether the first match is shown (Playwright's rule: a box on the page, not visibility:hidden); none matching is hidden. */
+  async isVisible() {
+    const shown = (el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0;
+    return !!(await this.page.run(`const el = (${findAll})(arguments[0])[0]; return !!el && (${shown})(el);`, [this.query]));
+  }
+
+  async isHidden() {
+    return !(await this.isVisible());
+  }
+
+  boundingBox() {
+    return this.on((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  }
+
+  async waitFor() {
+    await this.on(() => true);
+  }
+
+  focus() {
+    return this.on((el) => el.focus());
+  }
+
+  /** Sets the value and fires `input`, as typing it all at once would (Playwright's fill). */
+  fill(value) {
+    return this.on((el, v) => {
+      el.focus();
+      el.value = v;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: v }));
+    }, value);
+  }
+
+  /** Picks an option by value, or by `{label}` (a string or a RegExp); fires `input` and `change`. */
+  selectOption(want) {
+    const arg = typeof want === "string" ? { value: want } : { label: want.label instanceof RegExp ? { re: want.label.source, flags: want.label.flags } : want.label };
+    return this.on((el, w) => {
+      const option = [...el.options].find((o) =>
+        w.value != null ? o.value === w.value : typeof w.label === "object" ? new RegExp(w.label.re, w.label.flags).test(o.label) : o.label === w.label);
+      if (!option) throw new Error(`no option ${JSON.stringify(w)}`);
+      el.value = option.value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      return [option.value];
+    }, arg);
+  }
+
+  async check() {
+    if (!(await this.on((el) => el.checked))) await this.click();
+  }
+
+  async uncheck() {
+    if (await this.on((el) => el.checked)) await this.click();
+  }
+
+  async press(key) {
+    await this.focus();
+    await this.page.press(key);
+  }
+
+  async pressSequentially(text) {
+    await this.focus();
+    await this.page.type(text);
+  }
+
+  /** Gives a file input the file `{name, mimeType, buffer}` and fires `change`, as choosing it does. */
+  setInputFiles({ name, mimeType, buffer }) {
+    return this.on((el, [n, type, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], n, { type }));
+      el.files = transfer.files;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    }, [name, mimeType, buffer.toString("utf8")]);
   }
 }
 
