@@ -61,14 +61,15 @@ test("installing opens the welcome page; its fields are saved and the sample's d
   }
 });
 
-test("dark mode: every extension page follows prefers-color-scheme", async () => {
+test("dark mode: every extension page (options, welcome, side panel) follows prefers-color-scheme", async () => {
   const h = await launch();
   try {
-    for (const file of ["options.html", "welcome.html"]) {
+    // The side panel too (opened for no tab: it renders its frame and says there is nothing to read).
+    for (const file of ["options.html", "welcome.html", "panel.html?tab=0"]) {
       const page = await open(h, file);
       const colours = async () => page.evaluate(() => {
         const of = (el) => getComputedStyle(el).backgroundColor;
-        const field = document.querySelector("input[type=text]");
+        const field = document.querySelector("input[type=text]") ?? document.querySelector("input[type=search]") ?? document.querySelector("button:not([aria-pressed=true])");
         return { body: of(document.body), field: of(field), text: getComputedStyle(document.body).color };
       });
       await page.emulateMedia({ colorScheme: "light" });
@@ -79,6 +80,27 @@ test("dark mode: every extension page follows prefers-color-scheme", async () =>
       assert.equal(dark.body, "rgb(18, 23, 27)", `${file} dark`);
       assert.equal(dark.field, "rgb(26, 32, 38)", `${file}: fields are dark too`);
       assert.equal(dark.text, "rgb(230, 233, 236)", `${file}: light text on dark`);
+      await page.close();
+    }
+  } finally {
+    await h.close();
+  }
+});
+
+test("at 420 px: nothing wider than the window, and the preview one click away", async () => {
+  const h = await launch();
+  try {
+    for (const file of ["options.html", "welcome.html"]) {
+      const page = await open(h, file);
+      await page.setViewportSize({ width: 420, height: 800 });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 420), `${file} fits 420 px`);
+      if (file === "options.html") {
+        await page.getByRole("link", { name: "Preview" }).click();
+        await page.waitForFunction(() => {
+          const r = document.getElementById("preview-draft").getBoundingClientRect();
+          return r.top >= 0 && r.top < innerHeight;
+        });
+      }
       await page.close();
     }
   } finally {
@@ -120,7 +142,9 @@ for (const lang of ["de", "fr"]) {
         .filter(([k, v]) => ours[k] && ours[k].message !== v.message && !["name", "description"].includes(k))
         .flatMap(([, v]) => v.message.split(/\$\w+\$|\$\d/))
         .map((s) => s.trim())
-        .filter((s) => s.length >= 6);
+        // Whole phrases: a single word may be the same in both languages ("invitations"); English
+        // words on their own are caught by `words` below.
+        .filter((s) => s.length >= 6 && s.includes(" "));
       // Common English words that a translated interface has no reason to show.
       const words = /\b(the|and|your|with|this|from|save|saved|changes|settings|template|rule|matched|problem|line|column|wrote)\b/i;
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
