@@ -92,6 +92,17 @@ fn read_text(path: &str) -> Result<String, Fatal> {
     })
 }
 
+/// The settings file given with `--settings`, or the defaults: read leniently, each problem a
+/// warning on stderr (its part falls back to the default), as the extension does.
+fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
+    let Some(path) = path else { return Ok(Settings::default()) };
+    let (settings, problems) = Settings::from_json(&read_text(path)?);
+    for p in &problems {
+        eprintln!("notyet: warning: {path}: {p} (using the default there)");
+    }
+    Ok(settings)
+}
+
 fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
     let mut settings_path: Option<&str> = None;
     let mut input: Option<&str> = None;
@@ -117,16 +128,7 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
             }
         }
     }
-    let settings = match settings_path {
-        None => Settings::default(),
-        Some(path) => {
-            let (settings, problems) = Settings::from_json(&read_text(path)?);
-            for p in &problems {
-                eprintln!("notyet: warning: {path}: {p} (using the default there)");
-            }
-            settings
-        }
-    };
+    let settings = load_settings(settings_path)?;
     let reader: Box<dyn BufRead> = match input.unwrap_or("-") {
         "-" => Box::new(BufReader::new(io::stdin().lock())),
         path => Box::new(BufReader::new(fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?)),
@@ -319,16 +321,7 @@ fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
     let Some(args) = page_args("triage", args, true)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let settings = match &args.settings {
-        None => Settings::default(),
-        Some(path) => {
-            let (settings, problems) = Settings::from_json(&read_text(path)?);
-            for p in &problems {
-                eprintln!("notyet: warning: {path}: {p} (using the default there)");
-            }
-            settings
-        }
-    };
+    let settings = load_settings(args.settings.as_deref())?;
     let Some(snapshot) = load_page(&args)? else {
         return Ok(ExitCode::FAILURE);
     };
