@@ -167,7 +167,10 @@ fn read_prints_each_invitation_then_the_box() {
     assert_eq!(got.len(), 3);
     assert_eq!(got[0]["name"], "Kathie Smith");
     assert_eq!(got[0]["mutual_connections"], 9);
+    // The page shows a name; the read says how a reply greets them.
+    assert_eq!(got[0]["first_name"], "Kathie");
     assert_eq!(got[1]["name"], "Drew Stone");
+    assert_eq!(got[1]["first_name"], "Drew");
     assert_eq!(got[2]["composer"]["to"], "Kathie Smith");
     assert_eq!(got[2]["composer"]["text"], "");
 

@@ -67,6 +67,11 @@ pub fn read_page(snapshot: &Snapshot) -> Page {
             invitations.push(inv);
         }
     }
+    // The page shows a name, not a greeting: each person's first name is derived here, once, so
+    // what is read (the CLI's lines, the panel, the options page's last read) says whom a reply greets.
+    for inv in invitations.iter_mut().filter(|inv| inv.kind == Kind::Person && inv.first_name.is_none()) {
+        inv.first_name = crate::names::first_name(&inv.name);
+    }
     let mut composer = composer::read(&index, snapshot.focus);
     if let Some(c) = composer.as_mut() {
         c.invited = c.addressee.as_deref().is_some_and(|name| says_invited(&index, name));
