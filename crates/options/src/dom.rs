@@ -137,3 +137,21 @@ pub fn replace(id: &str, children: Vec<E>) {
 pub fn option(value: &str, label: &str, selected: bool) -> E {
     E::new("option").a("value", value).flag("selected", selected).t(label)
 }
+
+/// Offers `text` as a JSON file named `file_name` to download (a Blob URL: nothing leaves the
+/// machine) and returns the URL, which the caller revokes later: at once could cut the download
+/// short. The link is attached while clicked, as Firefox downloads only from links in the document.
+pub fn download_json(text: &str, file_name: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a = E::new("a").a("href", &url).a("download", file_name).flag("hidden", true);
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.append_child(&a.0);
+        call(&a.0, "click");
+        a.0.remove();
+    }
+    Some(url)
+}

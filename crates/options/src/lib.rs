@@ -992,19 +992,8 @@ impl App {
     /// Downloads the settings as edited, as a JSON file (a Blob URL: nothing leaves the machine).
     fn export(&mut self) {
         let text = chrome::pretty(&self.document());
-        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type("application/json");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        // Attached while clicked (Firefox downloads only from links in the document); the URL
-        // is revoked on the next export rather than at once, which could cut the download short.
-        let a = E::new("a").a("href", &url).a("download", "notyet-settings.json").flag("hidden", true);
-        if let Some(body) = document().and_then(|d| d.body()) {
-            let _ = body.append_child(&a.0);
-            dom::call(&a.0, "click");
-            a.0.remove();
-        }
+        // The URL is revoked on the next export rather than at once.
+        let Some(url) = dom::download_json(&text, "notyet-settings.json") else { return };
         if let Some(old) = self.export_url.replace(url) {
             let _ = web_sys::Url::revoke_object_url(&old);
         }

@@ -3,11 +3,10 @@
 
 use notyet_core::panel::{Record, RECORD_KEY, RECORD_LIMIT};
 use serde_json::{json, Value};
-use wasm_bindgen::JsValue;
 
 use super::view::date;
 use crate::chrome::{self, Api};
-use crate::dom::{self, document, E};
+use crate::dom::{self, E};
 use crate::{tr, tr_with};
 
 /// The section: a hint with the limit, the list, Export and Clear.
@@ -60,17 +59,7 @@ pub async fn export(api: Api) {
     let record = read(&api).await;
     let value: Value = serde_json::from_str(&record.to_json()).unwrap_or(Value::Null);
     let text = chrome::pretty(&value);
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let a = E::new("a").a("href", &url).a("download", "notyet-panel-progress.json").flag("hidden", true);
-    if let Some(body) = document().and_then(|d| d.body()) {
-        let _ = body.append_child(&a.0);
-        dom::call(&a.0, "click");
-        a.0.remove();
-    }
+    let Some(url) = dom::download_json(&text, "notyet-panel-progress.json") else { return };
     // Revoked a little later: at once could cut the download short.
     gloo_timers::callback::Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
