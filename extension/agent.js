@@ -65,11 +65,20 @@ export function agent(command) {
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
     const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
+    // A page repeats a few class lists thousands of times: each is filtered once.
+    const classes = new Map();
+    const origin = location.origin;
     const value = (el, name) => {
       let v = el.getAttribute(name);
+      if (name === "class" && classPart) {
+        let kept = classes.get(v);
+        if (kept === undefined) classes.set(v, (kept = classPart.test(v) ? well(v.split(/\s+/).filter((w) => classPart.test(w)).join(" ").slice(0, maxAttribute)) : ""));
+        return kept;
+      }
+      // A link on the page's own origin goes as its path: the origin is the page's address already.
+      if (name === "href" && v.startsWith(origin) && v[origin.length] === "/") v = v.slice(origin.length);
       if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
-      if (name !== "class" || !classPart) return well(v);
-      return classPart.test(v) ? v.split(/\s+/).filter((w) => classPart.test(w)).join(" ") : "";
+      return well(v);
     };
     const blank = /\S/;
     let budget = maxTotal; // characters of text left to copy
