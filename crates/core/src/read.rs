@@ -341,16 +341,19 @@ impl Folded {
             self.text.push_str(t);
             return;
         }
-        for c in t.chars() {
-            if c.is_whitespace() {
+        // Runs copied whole rather than a char at a time: this runs on every line of every card.
+        for (k, word) in t.split(char::is_whitespace).enumerate() {
+            if k > 0 {
                 self.space();
-            } else {
-                if self.pending {
-                    self.text.push(' ');
-                    self.pending = false;
-                }
-                self.text.push(c);
             }
+            if word.is_empty() {
+                continue;
+            }
+            if self.pending {
+                self.text.push(' ');
+                self.pending = false;
+            }
+            self.text.push_str(word);
         }
     }
 }
