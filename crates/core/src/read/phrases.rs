@@ -396,7 +396,7 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     // ("Einladung von Sam Lee annehmen").
     let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next();
-    let ends = [first, words.last().or(first)];
+    let ends = [first, words.next_back().or(first)];
     if ends.iter().flatten().any(|w| ACCEPT.contains(w)) {
         Some(true)
     } else if ends.iter().flatten().any(|w| IGNORE.contains(w)) {
