@@ -4,42 +4,15 @@
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
 import { api } from "./browser.js";
-import { agent } from "./agent.js";
+import { activeTab, followed, REQUEST_KEY, runAgent } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
-const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
-const brief = (t) => (t ? { id: t.id, url: t.url ?? "" } : null);
-
-/** One agent command in the tab's top frame (the host permission covers LinkedIn). */
-async function runAgent(tabId, command) {
-  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
-  if (frame?.error) throw new Error(String(frame.error));
-  return frame?.result;
-}
-
-/**
- * The first reading starts while the WASM loads (about 60 ms of an open): the agent's snapshot
- * of the followed tab, taken with the request the core gave at an earlier start (kept in
- * storage.local under `snapshot_request`; none on the very first open). It is used only by the
- * panel's first command, if that is a snapshot of the same tab with the same request, within a
- * second of its taking; otherwise it is dropped unread.
- */
-let early = api.storage.local.get("snapshot_request").then(async ({ snapshot_request: saved }) => {
-  const tab = saved && (await host.active());
-  if (!tab?.url?.startsWith("https://")) return null;
-  const first = { tabId: tab.id, saved, taken: Infinity };
-  first.result = runAgent(tab.id, { ...JSON.parse(saved), op: "snapshot" }).then((json) => ((first.taken = performance.now()), json));
-  first.result.catch(() => {}); // a failure is the core's own reading's to report
-  return first;
-}).catch(() => null);
+/** The first reading, started by panel-early.js while this module and the WASM loaded. */
+let early = globalThis.__notyetFirstReading ?? null;
 
 const host = {
   /** The tab the panel reads: the one named in the address, else the active tab of this window. */
-  async active() {
-    if (followed) return api.tabs.get(followed).then(brief, () => null);
-    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    return brief(tab);
-  },
+  active: activeTab,
   /** One agent command in the tab's top frame; the first snapshot may be the one started early. */
   async run(tabId, command) {
     if (early) {
@@ -70,5 +43,9 @@ const host = {
 const stored = api.storage.local.get(["settings", "panel_record"]);
 await init();
 const request = snapshotRequest();
-early?.then((first) => first?.saved === request || api.storage.local.set({ snapshot_request: request })).catch(() => {});
+try {
+  if (localStorage.getItem(REQUEST_KEY) !== request) localStorage.setItem(REQUEST_KEY, request);
+} catch {
+  // Not kept: the next open reads the page after the WASM has loaded, as this one may have.
+}
 await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

@@ -1,0 +1,53 @@
+/**
+ * The side panel's first reading, started as the page begins to load: loaded `async` ahead of
+ * panel.js, so it runs once this small graph is in, while the panel's WASM and its glue still
+ * load (the panel's own script ran about 65 ms after the page's navigation started; this one,
+ * well before). It takes the agent's snapshot of the followed tab with the request the core
+ * gave at an earlier start, kept in localStorage (read synchronously; none on the very first
+ * open). panel.js uses it only for its first command, if that is a snapshot of the same tab with
+ * the same request, within a second of its taking; otherwise it is dropped unread.
+ */
+import { api } from "./browser.js";
+import { agent } from "./agent.js";
+
+/** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
+export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
+
+/** The followed tab as `{id, url}`, or null. */
+export async function activeTab() {
+  const brief = (t) => (t ? { id: t.id, url: t.url ?? "" } : null);
+  if (followed) return api.tabs.get(followed).then(brief, () => null);
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return brief(tab);
+}
+
+/** One agent command in the tab's top frame (the host permission covers LinkedIn). */
+export async function runAgent(tabId, command) {
+  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
+  if (frame?.error) throw new Error(String(frame.error));
+  return frame?.result;
+}
+
+/** Where the request is kept: a string the core wrote, compared whole. */
+export const REQUEST_KEY = "notyet_snapshot_request";
+
+let saved = null;
+try {
+  saved = localStorage.getItem(REQUEST_KEY);
+} catch {
+  // Storage refused (a private window's settings): no early reading.
+}
+globalThis.__notyetFirstReading ??= saved
+  ? activeTab()
+      .then((tab) => {
+        if (!tab?.url?.startsWith("https://")) return null;
+        const first = { tabId: tab.id, saved, taken: Infinity };
+        first.result = runAgent(tab.id, { ...JSON.parse(saved), op: "snapshot" }).then((json) => {
+          first.taken = performance.now();
+          return json;
+        });
+        first.result.catch(() => {}); // a failure is the panel's own reading's to report
+        return first;
+      })
+      .catch(() => null)
+  : Promise.resolve(null);
