@@ -274,6 +274,8 @@ case "${1:-}" in
     step "fuzzing (a short run of each target; seeds only without nightly cargo-fuzz)"
     run fuzz/run.sh 20
     install_browser_tools
+    step "the shipped JavaScript has the tested code's tokens (only comment lines removed)"
+    run node tests/shipped-js.mjs || status=1
     lint_firefox || status=1
     browser_tests chromium || status=1
     browser_tests firefox || status=1
