@@ -60,7 +60,7 @@ let beforeInsert = null;
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal).
+ * back to normal), `menu` and `command` (the context-menu entry or command `n` on the active tab).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
 globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait }) => {
@@ -75,6 +75,12 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait }) => {
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     await report(tab);
     return (await api.storage.session.get("pageReport")).pageReport ?? null;
+  }
+  // The panel's menu entry and shortcut where no test can reach the browser's own menu and keys
+  // (Chromium: CDP reaches neither): the same listener, called with the active tab and no gesture.
+  if (op === "menu" || op === "command") {
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return op === "menu" ? onMenu({ menuItemId: n }, tab) : onCommand(n, tab);
   }
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
@@ -110,8 +116,10 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
-api.contextMenus.onClicked.addListener((info, tab) => info.menuItemId === "open-panel" && openPanel(tab));
-api.commands.onCommand.addListener((command, tab) => command === "open-panel" && openPanel(tab));
+const onMenu = (info, tab) => info.menuItemId === "open-panel" && openPanel(tab);
+const onCommand = (command, tab) => command === "open-panel" && openPanel(tab);
+api.contextMenus.onClicked.addListener(onMenu);
+api.commands.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {
   api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
