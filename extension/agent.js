@@ -10,10 +10,14 @@
  *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
- * - `{op: "notice", level, text, details, choices, actions, close, focus}` → `{ok: true}`: a button
- *   of `actions` ({label, request}) or an option of a menu in `choices` ({label, options, selected})
- *   sends `{type: "notice-action", request}` to the service worker; `focus` moves the keyboard
- *   focus into the notice (it answers the notice's own control)
+ * - `{op: "notice", level, text, details, choices, actions, close, focus, hint, restored}` →
+ *   `{ok: true}`: a button of `actions` ({label, request}) or an option of a menu in `choices`
+ *   ({label, options, selected}) sends `{type: "notice-action", request}` to the service worker;
+ *   `focus` moves the keyboard focus into the notice (it answers the notice's own control);
+ *   `hint` (the key that reaches the notice) is shown under its controls; `restored` is said if
+ *   the page removes the notice, which is then put back once
+ * - `{op: "focus"}` → `{ok: shown}`: moves the keyboard focus into the notice shown (the
+ *   shortcut for it); Escape or closing it gives the focus back where it was
  * - `{op: "outline", marks: [{node, label}], scroll}` → `{ok: true, missing: [ids]}`: scrolls node
  *   `scroll` into view and draws a labelled frame over each mark, in a closed shadow root of its
  *   own (nothing of the page's is restyled); `marks: []` removes the frames
@@ -219,8 +223,8 @@ export function agent(command) {
    * Its words come from the core, in the interface language; buttons and menus hand their
    * request back to the service worker.
    */
-  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false }) => {
-    state.toast?.remove();
+  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, hint = "", restored = "" }) => {
+    state.close?.(false);
     clearTimeout(state.timer);
     const cut = (s, n) => {
       const t = String(s ?? "");
@@ -244,7 +248,7 @@ export function agent(command) {
       .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }
       @media (prefers-color-scheme: dark) { .box { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; } }
       .warning { border-left-color: #b26b00; } .error { border-left-color: #b3261e; } .info { border-left-color: #3b6fb6; }
-      .head { padding-right: 28px; } .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; } b { color: var(--accent); } [hidden] { display: none !important; }
+      .head { padding-right: 28px; } .hint, .again { font-size: 12px; color: var(--soft); margin-top: 6px; } .again { font-weight: 600; } .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; } b { color: var(--accent); } [hidden] { display: none !important; }
       p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
       ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: var(--soft); overflow-wrap: anywhere; }
       button { all: unset; cursor: pointer; border-radius: 4px; }
@@ -259,9 +263,27 @@ export function agent(command) {
     const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
     const box = el("div", { className: `box ${level}${pageIsDark() ? " dark" : ""}` });
     const head = el("div", { className: "head" });
+    // A page script may remove the host: it is put back once, saying so (no tug of war after that).
+    let again = Boolean(restored);
+    const watch = new MutationObserver(() => {
+      if (host.isConnected || !again) return;
+      again = false;
+      for (const part of [shown, live]) part.append(el("p", { className: "again", textContent: cut(restored, 200) }));
+      show();
+    });
+    // Every way out (×, Escape, a control, the timer, the next notice) ends here; `back`: the
+    // focus returns where it was before the shortcut took it into the notice.
+    const remove = (back = true) => {
+      const inside = shadow.activeElement;
+      watch.disconnect();
+      host.remove();
+      if (state.toast === host) state.toast = state.close = null;
+      if (back && inside && state.back?.isConnected) state.back.focus();
+    };
+    state.close = remove;
     const x = el("button", { type: "button", className: "x", textContent: "×" });
     x.setAttribute("aria-label", cut(close, 40));
-    x.addEventListener("click", () => host.remove());
+    x.addEventListener("click", () => remove());
     head.append(el("b", { textContent: "NotYet" }));
     // The words, shown at once (no layout shift under the pointer), hidden from screen readers,
     // which get them from the live region: in the page first, empty, and filled a moment later,
@@ -283,7 +305,7 @@ export function agent(command) {
     box.append(head, shown, live);
     // Each control hands its request to the service worker, which plans and writes again.
     const send = (request) => {
-      host.remove();
+      remove(false);
       // The worker answers with a new notice on the page, not a reply: no response is awaited.
       (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
     };
@@ -314,20 +336,27 @@ export function agent(command) {
       b.addEventListener("click", () => send(request));
       controls.append(b);
     }
-    if (controls.childElementCount) box.append(controls);
+    if (controls.childElementCount) {
+      box.append(controls);
+      if (hint) box.append(el("p", { className: "hint", textContent: cut(hint, 120) }));
+    }
     box.append(x); // last in the tab order, first in the corner
     box.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") host.remove();
+      if (e.key === "Escape") remove();
     });
     shadow.append(box);
     state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
     host.popover = "manual";
-    document.documentElement.append(host);
-    try {
-      host.showPopover();
-    } catch {
-      // No top layer (an old browser): the fixed position and z-index above still hold.
-    }
+    const show = () => {
+      document.documentElement.append(host);
+      try {
+        host.showPopover();
+      } catch {
+        // No top layer (an old browser): the fixed position and z-index above still hold.
+      }
+      watch.observe(document.documentElement, { childList: true });
+    };
+    show();
     state.toast = host;
     setTimeout(() => {
       live.append(words());
@@ -335,7 +364,7 @@ export function agent(command) {
       if (focus) box.querySelector(".row button, .x")?.focus();
     }, 80);
     // A notice with controls stays longer, and not while the pointer or focus is on it.
-    const hide = () => (state.timer = setTimeout(() => host.remove(), controls.childElementCount ? 30000 : 10000));
+    const hide = () => (state.timer = setTimeout(remove, controls.childElementCount ? 30000 : 10000));
     host.addEventListener("mouseenter", () => clearTimeout(state.timer));
     host.addEventListener("focusin", () => clearTimeout(state.timer));
     host.addEventListener("mouseleave", hide);
@@ -447,6 +476,14 @@ export function agent(command) {
     case "notice":
       notice(command);
       return { ok: true };
+    case "focus": {
+      // The notice's first control (its close button if it has none), from wherever the focus is.
+      const target = state.toast?.isConnected && state.shadow.querySelector(".row button, .x");
+      if (!target) return { ok: false };
+      if (!state.shadow.activeElement) state.back = document.activeElement;
+      target.focus();
+      return { ok: true };
+    }
     default:
       return { ok: false, reason: "unknown" };
   }

@@ -35,8 +35,13 @@ const lastDraft = async (tabId) => {
   return drafts.get(tabId);
 };
 
-/** The browser's interface language ("de", "en-US"): the core words its notices in it. */
-let ui = () => api.i18n.getUILanguage();
+/**
+ * The interface language ("de", "en"): the core words its notices in it. The language of the
+ * locale the extension's own pages use, so the two never differ: `i18n.getUILanguage()` can
+ * (Chromium 156 with a German interface from LANGUAGE=de says "en-US" there, its pages German).
+ */
+const browserUi = () => api.i18n.getMessage("html_lang") || api.i18n.getUILanguage();
+let ui = browserUi;
 /** One of the few words of our own on a notice, from _locales (English if the key is missing). */
 const say = (key, fallback, ...args) => api.i18n.getMessage(key, args) || fallback;
 
@@ -56,18 +61,20 @@ globalThis.__notyetClicks = [];
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
 /**
- * The tests' commands: `count` (clicks so far), `ui` (the interface language `n`, e.g. "de"; none:
+ * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal), `menu` and `command` (the context-menu entry or command `n` on the active tab).
+ * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
-globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait }) => {
+globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) => {
   if (op === "count") return globalThis.__notyetClicks.length;
+  // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
+  if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
   if (op === "ui") {
-    ui = n ? () => n : () => api.i18n.getUILanguage();
+    ui = n ? () => n : browserUi;
     return true;
   }
   // "Not right?" on the active tab, as the notice's button would: the report it leaves for the report page.
@@ -76,11 +83,11 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait }) => {
     await report(tab);
     return (await api.storage.session.get("pageReport")).pageReport ?? null;
   }
-  // The panel's menu entry and shortcut where no test can reach the browser's own menu and keys
-  // (Chromium: CDP reaches neither): the same listener, called with the active tab and no gesture.
-  if (op === "menu" || op === "command") {
+  // The toolbar button's menu entry `n` where no test can open that menu (Chromium: CDP can't):
+  // the same listener, called with the active tab.
+  if (op === "menu") {
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    return op === "menu" ? onMenu({ menuItemId: n }, tab) : onCommand(n, tab);
+    return onMenu({ menuItemId: n }, tab);
   }
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
@@ -117,7 +124,6 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
 const onMenu = (info, tab) => info.menuItemId === "open-panel" && openPanel(tab);
-const onCommand = (command, tab) => command === "open-panel" && openPanel(tab);
 api.contextMenus.onClicked.addListener(onMenu);
 api.commands.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
@@ -134,6 +140,12 @@ api.tabs.onRemoved.addListener((tabId) => {
   badged.delete(tabId);
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
+
+/** NotYet's own shortcuts: the panel, and the keyboard focus into the notice shown (Escape gives it back). */
+function onCommand(command, tab) {
+  if (command === "open-panel") return openPanel(tab);
+  if (command === "focus-notice" && tab?.id) return run(tab.id, { op: "focus" }).catch(() => ({ ok: false }));
+}
 
 /**
  * Runs one agent command in the tab's top frame and returns its answer. A click's activeTab grant
@@ -199,7 +211,7 @@ async function clickOnce(tab, request) {
   const record = { tab: tabId, start: performance.now() };
   try {
     // Start everything the plan needs at once; the page round trip overlaps storage reads.
-    const [c, cfg, last] = [ready(), loadSettings(), lastDraft(tabId)];
+    const [c, cfg, last, words] = [ready(), loadSettings(), lastDraft(tabId), noticeWords()];
     const core = await c;
     if (!core.isSupportedUrl(tab.url ?? "")) {
       record.notice = JSON.parse(core.unsupportedNotice(ui()));
@@ -213,8 +225,9 @@ async function clickOnce(tab, request) {
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
     record.plan = performance.now();
     // Settings problems are in the notice's details already. A notice that answers the notice's
-    // own button or menu takes the keyboard focus, where the user was.
-    const notice = { ...plan.notice, focus: Boolean(request) };
+    // own button or menu takes the keyboard focus, where the user was; otherwise it names the
+    // key that reaches it, as the browser has it set.
+    const notice = { ...plan.notice, focus: Boolean(request), ...(await words) };
     if (plan.insert) {
       const { node, mode, lines, remember } = plan.insert;
       Object.assign(record, { mode, lines }); // @test
@@ -247,6 +260,12 @@ async function clickOnce(tab, request) {
     globalThis.__notyetClicks.push(record); // @test
   }
   return record;
+}
+
+/** The notice's own few words from _locales: the key that reaches it, and what it says if the page removes it. */
+async function noticeWords() {
+  const key = (await api.commands.getAll().catch(() => [])).find((c) => c.name === "focus-notice")?.shortcut;
+  return { hint: key ? say("notice_focus_key", `${key} moves the keyboard focus here; Escape gives it back.`, key) : "", restored: say("notice_restored", "The page removed this notice; NotYet put it back.") };
 }
 
 /**

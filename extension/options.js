@@ -6,3 +6,7 @@ import init, { start } from "./wasm/notyet_wasm.js";
 const stored = Promise.all([api.storage.local.get(["settings", "sync_settings"]), api.storage.session?.get("lastRead") ?? {}]);
 await init();
 await start(api, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));
+// The sticky header's height as --head (options.css): it grows with the status area and wraps
+// at narrow widths; jumps to a section and the preview's place follow it.
+const header = document.querySelector("header");
+if (header) new ResizeObserver(() => document.documentElement.style.setProperty("--head", `${header.offsetHeight}px`)).observe(header);

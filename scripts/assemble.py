@@ -8,7 +8,9 @@ Two builds from one source:
 - target/ext-test/{chrome,firefox}: the extension as written, with the worker's test seams and a
   blank extension page (test.html) that the Firefox tests run their extension-side code in;
 - dist/{chrome,firefox}: what ships, with the test seams removed from background.js (the block
-  between `// @test-start` and `// @test-end`, and every line ending in a `// @test` comment).
+  between `// @test-start` and `// @test-end`, and every line ending in a `// @test` comment), and
+  the `_locales` message files written compactly, without the notes for translators
+  (`description`), which the browsers never show: 0.75 KB less in each zip.
 
 The zips are byte-for-byte reproducible: entries in sorted order, one fixed time stamp
 (1980-01-01, the earliest a zip can hold), fixed permissions, no extra fields. Python's zipfile
@@ -48,6 +50,16 @@ def strip_test_seams(source):
         if seam in stripped:
             sys.exit(f"background.js: {seam!r} is left after removing the test seams")
     return stripped
+
+
+def compact_messages(path):
+    """A message file as the browser reads it: no translators' notes, no indentation."""
+    with open(path, encoding="utf-8") as f:
+        messages = json.load(f)
+    for message in messages.values():
+        message.pop("description", None)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(messages, f, ensure_ascii=False, separators=(",", ":"))
 
 
 def firefox_manifest(path):
@@ -92,6 +104,9 @@ def make(dest, pkg, test):
             source = f.read()
         with open(worker, "w", encoding="utf-8") as f:
             f.write(strip_test_seams(source))
+        locales = os.path.join(dest, "_locales")
+        for lang in sorted(os.listdir(locales)):
+            compact_messages(os.path.join(locales, lang, "messages.json"))
 
 
 def zip_dir(directory, out):

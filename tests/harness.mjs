@@ -386,7 +386,7 @@ class ChromiumHarness extends Harness {
    */
   async shortcut(page, name) {
     await page.bringToFront();
-    await this.test({ op: "command", n: name });
+    await this.test({ op: "command", n: name, url: page.url() });
     return { real: false };
   }
 

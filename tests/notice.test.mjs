@@ -232,6 +232,49 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   await page.close();
 });
 
+test("keyboard: a shortcut, named on the notice, takes the focus from the message box into it; Escape gives it back", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  const record = await h.click(page);
+  assert.match(record.notice.hint, /^Alt\+Shift\+J moves the keyboard focus here; Escape gives it back\.$/, record.notice.hint);
+  await sleep(150);
+  const where = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.hasAttribute("popover") ? "notice" : a?.isContentEditable ? "box" : (a?.localName ?? null);
+  });
+  assert.equal(await where(), "box", "the draft leaves the focus in the message box");
+  const shortcut = () => h.test({ op: "command", n: "focus-notice", url: page.url() });
+  assert.deepEqual(await shortcut(), { ok: true });
+  assert.equal(await where(), "notice");
+  await page.keyboard.press("Tab");
+  assert.equal(await where(), "notice", "Tab moves between the notice's controls");
+  await page.keyboard.press("Escape");
+  assert.equal(await where(), "box", "Escape closes it and the focus is back in the box");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[popover]").length), 0);
+  await page.keyboard.insertText(" P.S.");
+  assert.match(fold((await box(page)).text), /P\.S\.$/, "typing goes on where it was");
+  assert.deepEqual(await shortcut(), { ok: false }, "no notice, nothing to reach");
+  await page.close();
+});
+
+test("a page script that removes the notice: NotYet puts it back once and says so", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-ember-overlay");
+  await h.click(page);
+  await sleep(150);
+  const shown = () => page.evaluate(() => document.querySelectorAll("[popover]").length);
+  assert.equal(await shown(), 1);
+  await page.evaluate(() => document.querySelector("[popover]").remove());
+  await sleep(150);
+  assert.equal(await shown(), 1, "put back");
+  assert.ok(await page.evaluate(() => window.find("NotYet put it back", false, false, true)), "and it says so");
+  // No tug of war: removed again, it stays removed.
+  await page.evaluate(() => document.querySelector("[popover]").remove());
+  await sleep(150);
+  assert.equal(await shown(), 0);
+  await page.close();
+});
+
 test("dark mode: the notice follows prefers-color-scheme and the page's own dark theme", async () => {
   const light = "rgb(255, 255, 255)";
   const dark = "rgb(31, 36, 40)";

@@ -471,3 +471,14 @@ test("templates: placeholders inserted with a click at the caret, the error's li
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the preview's invitation says “1 mutual connection”, not “1 mutual connections”", async () => {
+  await h.setSettings(null);
+  const page = await options();
+  await page.locator("#sample").selectOption("paste");
+  await page.getByLabel("Invitation (JSON)").fill(JSON.stringify({ name: "Giulia Rossi", mutual_connections: 1 }));
+  assert.match(await text(page, "#preview-invitation"), /Giulia Rossi1 mutual connection(?!s)/);
+  await page.getByLabel("Invitation (JSON)").fill(JSON.stringify({ name: "Giulia Rossi", mutual_connections: 2 }));
+  assert.match(await text(page, "#preview-invitation"), /2 mutual connections/);
+  await page.close();
+});

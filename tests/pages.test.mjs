@@ -41,10 +41,11 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     const stored = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
     assert.deepEqual(stored.me, { name: "Pat Example", email: "pat@example.com", link: "" });
     // Where the button is, how to pin it, and the shortcut as the browser reports it.
+    // The suggested key is one the browser grants (Chromium 156 refuses Alt+Shift+N: "No keyboard shortcut is set").
     const shortcut = await page.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === "_execute_action")?.shortcut ?? "");
+    assert.equal(shortcut, "Alt+Shift+Y");
     const where = await page.locator("#welcome-shortcut").textContent();
-    if (shortcut) assert.ok(where.includes(shortcut), where);
-    else assert.match(where, /No keyboard shortcut is set/);
+    assert.ok(where.includes(shortcut), where);
     assert.match(await page.locator("main").textContent(), /pin next to NotYet/);
     // It points to the options page, which shows what was typed here and links back.
     await page.getByRole("link", { name: "Open the settings" }).click();
@@ -95,14 +96,51 @@ test("at 420 px: nothing wider than the window, and the preview one click away",
       await page.setViewportSize({ width: 420, height: 800 });
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 420), `${file} fits 420 px`);
       if (file === "options.html") {
+        // The sticky header stays short: the section links in one line that scrolls sideways.
+        const head = await page.evaluate(() => document.querySelector("header").offsetHeight);
+        assert.ok(head <= 160, `the header is ${head} px of 800`);
         await page.getByRole("link", { name: "Preview" }).click();
         await page.waitForFunction(() => {
           const r = document.getElementById("preview-draft").getBoundingClientRect();
           return r.top >= 0 && r.top < innerHeight;
         });
+        // The jump lands below the header, the status area included, not under it.
+        await page.getByLabel("Your name").fill("Pat");
+        await page.getByRole("link", { name: "Preview" }).click();
+        await page.waitForTimeout(300);
+        const [heading, bottom] = await page.evaluate(() => [document.getElementById("h-preview").getBoundingClientRect().top, document.querySelector("header").getBoundingClientRect().bottom]);
+        assert.ok(heading >= bottom, `the Preview heading at ${heading} px, the header's bottom at ${bottom} px`);
       }
       await page.close();
     }
+  } finally {
+    await h.close();
+  }
+});
+
+test("at 1280×800 the preview starts under the header and shows the whole draft, sign-off included", async () => {
+  const h = await launch();
+  try {
+    await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { me: { name: "Pat Example", email: "pat@example.com" } } }));
+    const page = await open(h, "options.html");
+    const seen = () => page.evaluate(() => {
+      const box = (id) => document.getElementById(id).getBoundingClientRect();
+      const head = document.querySelector("header").getBoundingClientRect().bottom;
+      const preview = document.getElementById("s-preview").getBoundingClientRect();
+      return { head, top: preview.top, bottom: Math.min(preview.bottom, innerHeight), draft: box("preview-draft").bottom, text: document.getElementById("preview-draft").textContent };
+    });
+    let s = await seen();
+    assert.match(s.text, /All the best,\nPat Example$/);
+    assert.ok(s.top >= s.head && s.top - s.head < 24, JSON.stringify(s));
+    assert.ok(s.draft <= s.bottom, `the draft ends at ${s.draft} px, the preview shows up to ${s.bottom} px`);
+    // With the status area open the header grows, and the preview moves below it.
+    await page.getByLabel("Your name").fill("Pat Example");
+    await page.getByLabel("Your name").fill("Pat Example ");
+    await page.waitForSelector("#status-area:not([hidden])");
+    await page.waitForTimeout(100);
+    s = await seen();
+    assert.ok(s.top >= s.head, JSON.stringify(s));
+    await page.close();
   } finally {
     await h.close();
   }
@@ -170,3 +208,22 @@ for (const lang of ["de", "fr"]) {
     }
   });
 }
+
+test("in a German browser the notice is German too, its own words included (the worker follows the pages' language)", async () => {
+  const h = await launch({ lang: "de" });
+  try {
+    const pages = path.join(ROOT, "tests/fixtures/pages");
+    const url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+    h.host(url, path.join(pages, "x-ember-overlay.html"), { dir: pages });
+    await h.setSettings({ me: { name: "Pat Example" } });
+    const page = await h.open(url);
+    const { notice } = await h.click(page);
+    assert.match(notice.text, /^Antwort an Kathie Smith entworfen/, notice.text);
+    assert.equal(notice.close, "Schließen");
+    assert.equal(notice.hint, "Alt+Shift+J setzt den Tastaturfokus hierher; Escape gibt ihn zurück.");
+    assert.equal(notice.restored, "Die Seite hat diesen Hinweis entfernt; NotYet hat ihn wiederhergestellt.");
+    await page.close();
+  } finally {
+    await h.close();
+  }
+});

@@ -713,15 +713,16 @@ pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Word
         reasons.push(Reason::OnlyWeakSigns);
         return Classification { mild: true, ..done(Category::Spam, reasons) };
     }
+    // What made it a recruiter's or a seller's comes first: the notice names the first reason
+    // ("headline mentions recruiting"), and "not in your known people" says nothing of the kind.
+    for (points, why, category) in [(scores.recruiter, scores.recruiter_reasons, Category::Recruiter), (scores.sales, scores.sales_reasons, Category::Sales)] {
+        if points >= 2 {
+            reasons.extend(why);
+            reasons.push(Reason::NotKnown);
+            return done(category, reasons);
+        }
+    }
     reasons.push(Reason::NotKnown);
-    if scores.recruiter >= 2 {
-        reasons.extend(scores.recruiter_reasons);
-        return done(Category::Recruiter, reasons);
-    }
-    if scores.sales >= 2 {
-        reasons.extend(scores.sales_reasons);
-        return done(Category::Sales, reasons);
-    }
     if personal {
         reasons.insert(0, Reason::PersonalNote);
         return done(Category::Personalized, reasons);
@@ -870,6 +871,30 @@ mod tests {
             ("Marketing manager", "Liebe Grüße aus Berlin, ich habe Ihren Artikel über Rust gelesen."),
         ] {
             assert_eq!(category(headline, Some(note)), Category::Personalized, "{headline} / {note}");
+        }
+    }
+
+    /// The notice names the first reason: a recruiter's or a seller's says what made it one,
+    /// not "not in your known people" (which it said for both).
+    #[test]
+    fn recruiters_and_sellers_are_said_why_first() {
+        for (headline, note, category) in [
+            (
+                "Technical Recruiter at Hooli",
+                "Hi Pat, I have an exciting opportunity for a senior engineer role. Are you open to new roles?",
+                Category::Recruiter,
+            ),
+            (
+                "Account Executive at SaaSCo",
+                "Hi Pat, I'd love to show you how our platform helps teams cut costs. Could we book a quick demo call?",
+                Category::Sales,
+            ),
+        ] {
+            let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: Some(note.into()), ..Invitation::default() };
+            let c = classify(&inv, &Settings::default(), &Words::new(headline), &Words::new(note));
+            assert_eq!(c.category, category, "{headline}");
+            assert!(matches!(c.reasons[0], Reason::Mentions { .. }), "{:?}", c.reasons);
+            assert_eq!(c.reasons.last(), Some(&Reason::NotKnown));
         }
     }
 

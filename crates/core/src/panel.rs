@@ -193,6 +193,21 @@ pub struct Handled {
     pub gone: Option<u64>,
 }
 
+impl Handled {
+    /// Sorts by the time of the draft, oldest first (undated first), keeping the order of ties.
+    /// The one sort of entries in the WASM: the panel's newest-first list reverses around it.
+    pub fn oldest_first(entries: &mut [Handled]) {
+        entries.sort_by_key(|e| e.drafted.unwrap_or(0));
+    }
+
+    /// Newest draft first (undated last), ties in their stored order.
+    pub fn newest_first(entries: &mut [Handled]) {
+        entries.reverse();
+        Handled::oldest_first(entries);
+        entries.reverse();
+    }
+}
+
 impl Record {
     /// Reads a stored record leniently: a broken value is an empty record, never an error that
     /// blocks the panel.
@@ -230,7 +245,7 @@ impl Record {
 
     fn trim(&mut self) {
         if self.entries.len() > RECORD_LIMIT {
-            self.entries.sort_by_key(|e| e.drafted.unwrap_or(0));
+            Handled::oldest_first(&mut self.entries);
             let extra = self.entries.len() - RECORD_LIMIT;
             self.entries.drain(..extra);
         }
@@ -266,6 +281,19 @@ mod tests {
             reasons: vec![],
             gone: false,
         }
+    }
+
+    #[test]
+    fn entries_sort_by_draft_time_keeping_ties_in_order() {
+        let e = |key: &str, drafted: Option<u64>| Handled { key: key.into(), name: key.into(), drafted, gone: None };
+        let keys = |v: &[Handled]| v.iter().map(|h| h.key.clone()).collect::<Vec<_>>().join(" ");
+        let stored = vec![e("a", Some(5)), e("b", None), e("c", Some(9)), e("d", Some(5)), e("f", None)];
+        let mut v = stored.clone();
+        Handled::oldest_first(&mut v);
+        assert_eq!(keys(&v), "b f a d c");
+        let mut v = stored;
+        Handled::newest_first(&mut v);
+        assert_eq!(keys(&v), "c a d b f");
     }
 
     #[test]

@@ -450,7 +450,8 @@ impl Say for ProblemKind {
                 found.say(ui),
                 none(),
             ),
-            P::Template(e) => (["template: {a}", "Vorlage: {a}", "modèle\u{a0}: {a}"], e.message(ui), none()),
+            // The page and the CLI say where (a template, the sign-off): no "template:" before it.
+            P::Template(e) => (["{a}", "{a}", "{a}"], e.message(ui), none()),
             P::RuleWithoutThen => (
                 [
                     "a rule needs \"then\": what to do when it matches",
@@ -508,9 +509,9 @@ impl Say for ProblemKind {
             ),
             P::EmptyThen => (
                 [
-                    "\"then\" needs an action, a template or a category",
-                    "„then“ braucht eine Aktion, eine Vorlage oder eine Kategorie",
-                    "«\u{a0}then\u{a0}» a besoin d'une action, d'un modèle ou d'une catégorie",
+                    "the rule doesn't say what to do: choose an action, a length, a template or a category",
+                    "die Regel sagt nicht, was geschehen soll: wählen Sie eine Aktion, eine Länge, eine Vorlage oder eine Kategorie",
+                    "la règle ne dit pas quoi faire\u{a0}: choisissez une action, une longueur, un modèle ou une catégorie",
                 ],
                 none(),
                 none(),
@@ -999,6 +1000,18 @@ mod tests {
         let (_, broken) = Settings::from_json("{");
         assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
+    }
+
+    /// A new rule on the options page has an empty `then` until the user picks something; the
+    /// page says so without the file's key names ("then" was on the page, in English, in German).
+    #[test]
+    fn a_rule_that_does_nothing_is_said_in_the_users_words() {
+        let (_, problems) = Settings::from_json(r#"{"rules": [{"name": "New rule", "then": {}}]}"#);
+        let p = problems.iter().find(|p| p.path == "$.rules[0].then").expect("a problem at the rule's then");
+        assert_eq!(p.say(Ui::En), "the rule doesn't say what to do: choose an action, a length, a template or a category");
+        for ui in [Ui::En, Ui::De, Ui::Fr] {
+            assert!(!p.say(ui).contains("then"), "{ui:?}: {}", p.say(ui));
+        }
     }
 
     fn paths(json: &str) -> Vec<String> {

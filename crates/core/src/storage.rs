@@ -205,7 +205,10 @@ pub fn join_sync(items: &Value) -> Result<Option<Synced>, String> {
     if meta.get("sum").and_then(Value::as_str) != Some(checksum(&text).as_str()) {
         return Err("the synced chunks don't match their checksum (still syncing?)".into());
     }
-    let settings = serde_json::from_str(&text).map_err(|e| format!("the synced settings are not valid JSON: {e}"))?;
+    // Not serde_json's `Display`: it would link its message table and std::io's error names into
+    // the WASM for this one line (snapshot::json_error_kind says what).
+    let settings = serde_json::from_str(&text)
+        .map_err(|e| format!("the synced settings are not valid JSON: {} (line {}, column {})", crate::snapshot::json_error_kind(&e), e.line(), e.column()))?;
     Ok(Some(Synced { settings, saved_at: meta.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0), chunks: count }))
 }
 

@@ -131,7 +131,7 @@ pub fn change_value(changes: &JsValue, key: &str) -> Option<serde_json::Value> {
 }
 
 impl Api {
-    /// The keyboard shortcut of the toolbar button as the user set it (`"Alt+Shift+N"`), `None`
+    /// The keyboard shortcut of the toolbar button as the user set it (`"Alt+Shift+Y"`), `None`
     /// when they removed it. Read from the browser rather than the manifest: users change it.
     pub async fn action_shortcut(&self) -> Option<String> {
         let all = JsFuture::from(self.commands()?.get_all().ok()?).await.ok()?;

@@ -513,8 +513,10 @@ pub fn invitation_card(inv: &Invitation) -> E {
     if let Some(h) = inv.headline.as_deref().filter(|h| !h.trim().is_empty()) {
         card = card.c(E::new("p").class("headline").t(h));
     }
-    if let Some(n) = inv.mutual_connections {
-        card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&n.to_string()])));
+    match inv.mutual_connections {
+        Some(1) => card = card.c(E::new("p").class("mutual").tr("invitation_mutual_one")),
+        Some(n) => card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&n.to_string()]))),
+        None => {}
     }
     match inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(note) => card.c(E::new("p").class("note").t(&["“", note, "”"].concat())),

@@ -1,7 +1,7 @@
 //! The panel's progress record on the options page: listed, exported to a file on request, and
 //! cleared. It lives in `storage.local` only (never synced), at most [`RECORD_LIMIT`] entries.
 
-use notyet_core::panel::{Record, RECORD_KEY, RECORD_LIMIT};
+use notyet_core::panel::{Handled, Record, RECORD_KEY, RECORD_LIMIT};
 use serde_json::{json, Value};
 
 use super::view::date;
@@ -31,7 +31,7 @@ pub async fn fill(api: Api) {
     let record = read(&api).await;
     let ui = tr("html_lang");
     let mut entries = record.entries;
-    entries.sort_by_key(|e| std::cmp::Reverse(e.drafted.unwrap_or(0)));
+    Handled::newest_first(&mut entries);
     let items: Vec<E> = if entries.is_empty() {
         vec![E::new("li").class("hint").tr("panel_record_empty")]
     } else {
