@@ -197,6 +197,10 @@ for (const lang of ["de", "fr"]) {
           await page.locator("#tpl-long").fill("{oops");
           await page.keyboard.press("Control+s");
           await page.waitForFunction(() => document.querySelector(".status-problem"));
+          // Where, then what: "Règle 2 : …" with French spacing before the colon.
+          const problems = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
+          assert.ok(problems.length > 0);
+          for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
         }
         const texts = await interfaceText(page);
         const leftovers = texts.filter((t) => fragments.some((f) => f.test(t)) || words.test(t));

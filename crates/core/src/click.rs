@@ -1077,6 +1077,9 @@ mod tests {
         let anyway = plan_request(&snap, &Settings::default(), None, plan.notice.actions[0].request.clone(), Ui::En);
         assert!(anyway.insert.is_some());
         assert_eq!(anyway.suggestion.map(|s| (s.category, s.action)), Some((Category::Generic, Action::Reply)));
+        // The reply's reason is the user's word, not the sign of spam it was drafted despite.
+        assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (you asked for it)."), "{}", anyway.notice.text);
+        assert!(anyway.notice.details[0].starts_with("Anna Smith 2847 · you asked for it → Reply (Generic"), "{}", anyway.notice.details[0]);
         assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
     }
 

@@ -211,7 +211,10 @@ pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: 
     // Spam on weak evidence only is ignored, not reported, unless a rule says otherwise.
     let class_action = if class.mild { Action::Ignore } else { default_action(class.category) };
     let (category, action, rule_template, rule_variant) = match (choice.category, first_match(&settings.rules, &facts)) {
-        (Some(chosen), _) => (chosen, Action::Reply, None, None),
+        (Some(chosen), _) => {
+            reasons.insert(0, Reason::YouAsked);
+            (chosen, Action::Reply, None, None)
+        }
         (None, Some((i, rule))) => {
             reasons.push(Reason::RuleMatched { number: i + 1, name: rule.name.trim().to_owned() });
             let category = rule.then.category.unwrap_or(class.category);

@@ -80,6 +80,9 @@ pub enum Reason {
     WroteIn {
         language: String,
     },
+    /// The user picked the reply on the notice ("Not spam: draft anyway", "Reply as"): said first,
+    /// so the notice doesn't give a sign of spam as the reason for a reply.
+    YouAsked,
     /// The user's rule at 1-based `number`; `name` may be empty.
     RuleMatched {
         number: usize,
@@ -206,6 +209,7 @@ impl Reason {
                 let name = language_name(language, ui);
                 (["wrote in {a}", "schrieb auf {a}", "a écrit en {a}"], if ui == Ui::Fr { name.to_lowercase() } else { name }, none())
             }
+            R::YouAsked => (["you asked for it", "auf Ihren Wunsch", "à votre demande"], none(), none()),
             R::RuleMatched { number, name } if name.trim().is_empty() || on_page => {
                 (["your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"], number.to_string(), none())
             }

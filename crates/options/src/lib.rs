@@ -1057,7 +1057,8 @@ fn check(doc: &Value, with_path: bool) -> Vec<String> {
 /// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
 /// short"), then what, in the interface language.
 fn worded(p: &notyet_core::Problem, with_path: bool) -> String {
-    let mut out = format!("{}: {}", place(&p.path), p.say(ui()));
+    // "Rule 2: …", in French "Règle 2 : …".
+    let mut out = tr_with("problem_at", &[&place(&p.path), &p.say(ui())]);
     if with_path {
         out.push_str(" · ");
         out.push_str(&p.path);
