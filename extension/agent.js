@@ -41,12 +41,15 @@ export function agent(command) {
   };
 
   /**
-   * Iterative walk (deep pages must not overflow the stack). What the page doesn't render is
-   * marked `h: 1` and left out: the `hidden` attribute, and for the elements the core asks about
-   * (`probe`: containers, list items, cards, boxes) the browser's own `checkVisibility()`, which
-   * covers CSS (`display: none`, collapsed panels, `visibility: hidden`). Text is capped per node
-   * and in all, attributes per value; every string is made well-formed (a lone surrogate from an
-   * emoji cut in half would otherwise reach the core as `\ud83d`). A cut is marked `x`.
+   * Iterative walk in document order (deep pages must not overflow the stack), writing the core's
+   * compact shape: an element is `[tag, id?, {attributes}?, flags..., child...]`, a text a string;
+   * the id is left out where it is the previous element's + 1, as it is for nearly every element
+   * of a first snapshot. What the page doesn't render is flagged `0` and left out: the `hidden`
+   * attribute, and for the elements the core asks about (`probe`: containers, list items, cards,
+   * boxes) the browser's own `checkVisibility()`, which covers CSS (`display: none`, collapsed
+   * panels, `visibility: hidden`). Text is capped per node and in all, attributes per value; every
+   * string is made well-formed (a lone surrogate from an emoji cut in half would otherwise reach
+   * the core as `\ud83d`). A cut is flagged `-1` (too deep) or `-2` (too much text).
    */
   const snapshot = ({
     attributes,
@@ -66,70 +69,111 @@ export function agent(command) {
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
     const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
+    // A page repeats a few class lists thousands of times: each is filtered once.
+    const classes = new Map();
+    const origin = location.origin;
     const value = (el, name) => {
       let v = el.getAttribute(name);
+      if (name === "class" && classPart) {
+        let kept = classes.get(v);
+        if (kept === undefined) classes.set(v, (kept = classPart.test(v) ? well(v.split(/\s+/).filter((w) => classPart.test(w)).join(" ").slice(0, maxAttribute)) : ""));
+        return kept;
+      }
+      // A link on the page's own origin goes as its path: the origin is the page's address already.
+      if (name === "href" && v.startsWith(origin) && v[origin.length] === "/") v = v.slice(origin.length);
       if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
-      if (name !== "class" || !classPart) return well(v);
-      return classPart.test(v) ? v.split(/\s+/).filter((w) => classPart.test(w)).join(" ") : "";
+      return well(v);
     };
+    const blank = /\S/;
     let budget = maxTotal; // characters of text left to copy
+    let last = 0; // the id written last: the next element's implicit id is last + 1
     state.nodes = new Map();
-    // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
-    const element = (el, depth, tag) => {
-      const out = { i: idOf(el), t: tag ?? el.localName };
+    // Pending elements, last first: [node, its array, depth, tag]. An element is written when
+    // taken from here, so ids are met in document order.
+    const stack = [];
+    /** Writes `el` into `out` (its tag already there): id, attributes, flags; then queues its content. */
+    const element = (el, out, depth) => {
+      const id = idOf(el);
+      if (id !== last + 1) out.push(id);
+      last = id;
+      if (out[0] === "#document") {
+        // A frame's document: its one child is its <html>.
+        const html = [el.documentElement.localName];
+        out.push(html);
+        stack.push([el.documentElement, html, depth + 1]);
+        return;
+      }
       let hidden = false;
-      let probed = probeTags.has(out.t);
+      let probed = probeTags.has(out[0]);
       if (el.hasAttributes?.()) {
         // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
-        const a = [];
+        let a = null;
         for (const name of el.getAttributeNames()) {
           if (name === "hidden") hidden = true;
           if (!probed && (probeAttributes.has(name) || (name === "role" && probeRoles.has(el.getAttribute(name))))) probed = true;
           if (!wanted.has(name)) continue;
           const v = value(el, name);
-          if (v !== "" || name !== "class") a.push(name, v);
+          if (v !== "" || name !== "class") (a ??= {})[name] = v;
         }
-        if (a.length) out.a = a;
+        if (a) out.push(a);
       }
       if (!hidden && probed && el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) hidden = true;
-      if (hidden) out.h = 1;
-      else if (depth < maxDepth) stack.push([el, out, depth]);
-      else if (el.firstChild || el.shadowRoot) out.x = 1;
-      return out;
-    };
-    const stack = [];
-    const doc = document;
-    const root = element(doc.documentElement, 1);
-    while (stack.length) {
-      const [el, out, depth] = stack.pop();
-      const c = [];
+      if (hidden) return void out.push(0);
+      // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
+      if (depth >= maxDepth) {
+        if (el.firstChild || el.shadowRoot) out.push(-1);
+        return;
+      }
+      const queued = [];
       const shadow = el.shadowRoot;
-      if (shadow) c.push(element(shadow, depth + 1, "#shadow-root"));
+      if (shadow) {
+        const s = ["#shadow-root"];
+        out.push(s);
+        queued.push([shadow, s, depth + 1]);
+      }
       if (el.localName === "iframe" || el.localName === "frame") {
         try {
           const inner = el.contentDocument; // null or a throw when cross-origin
-          if (inner?.documentElement) c.push({ i: idOf(inner), t: "#document", c: [element(inner.documentElement, depth + 2)] });
+          if (inner?.documentElement) {
+            const d = ["#document"];
+            out.push(d);
+            queued.push([inner, d, depth + 1]);
+          }
         } catch {
           // A cross-origin frame is not ours to read.
         }
       }
+      let cut = false;
       for (let n = el.firstChild; n; n = n.nextSibling) {
-        if (n.nodeType === 3) {
+        const type = n.nodeType;
+        if (type === 3) {
           let text = n.data;
-          if (!/\S/.test(text)) continue;
-          const room = Math.min(maxText, budget);
+          if (!blank.test(text)) continue;
+          const room = maxText < budget ? maxText : budget;
           if (text.length > room) {
             text = text.slice(0, room);
-            out.x = 2;
+            cut = true;
             if (!text) continue;
           }
           budget -= text.length;
-          c.push(well(text));
-        } else if (n.nodeType === 1 && !skipped.has(n.localName)) {
-          c.push(element(n, depth + 1));
+          out.push(well(text));
+        } else if (type === 1) {
+          const tag = n.localName;
+          if (skipped.has(tag)) continue;
+          const child = [tag];
+          out.push(child);
+          queued.push([n, child, depth + 1]);
         }
       }
-      if (c.length) out.c = c;
+      if (cut) out.push(-2);
+      for (let k = queued.length - 1; k >= 0; k--) stack.push(queued[k]);
+    };
+    const doc = document;
+    const root = [doc.documentElement.localName];
+    stack.push([doc.documentElement, root, 1]);
+    while (stack.length) {
+      const [el, out, depth] = stack.pop();
+      element(el, out, depth);
     }
     // The element with the keyboard focus, followed into open shadow roots and same-origin frames.
     let active = doc.activeElement;

@@ -50,6 +50,30 @@ export const STRICT_CSP = [
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg" };
 
+/**
+ * The agent's compact element (`[tag, id?, {attributes}?, flags..., child...]`, ids implicit in
+ * document order; crates/core/src/snapshot.rs) as plain objects for tests to walk:
+ * `{i, t, a: [name, value, ...], c: [text or element, ...], h: 1 (hidden), x: 1|2 (cut)}`.
+ */
+export function tree(root) {
+  let last = 0;
+  const node = ([t, ...items]) => {
+    const n = { t, i: last + 1, a: [], c: [] };
+    if (typeof items[0] === "number" && items[0] > 0) n.i = items.shift();
+    last = n.i;
+    for (const item of items) {
+      if (item === 0) n.h = 1;
+      else if (item === -1) n.x = 1;
+      else if (item === -2) n.x = 2;
+      else if (typeof item === "string") n.c.push(item);
+      else if (Array.isArray(item)) n.c.push(node(item));
+      else n.a.push(...Object.entries(item).flat());
+    }
+    return n;
+  };
+  return node(root);
+}
+
 /** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
 export const fold = (s) => (s ?? "").replace(/\s+/g, " ").trim();
 

@@ -2,7 +2,8 @@
 //! command line and the fixture tests. Behind the `html` feature, so that the service worker's
 //! WASM never links html5ever.
 //!
-//! Mirrors `extension/agent.js`: only [`ATTRIBUTES`] are kept (classes through [`kept_classes`]);
+//! Mirrors `extension/agent.js`: only [`ATTRIBUTES`] are kept (classes through [`kept_classes`],
+//! a link on the page's own origin as its path);
 //! [`SKIPPED_TAGS`], comments and whitespace-only text are dropped; an open shadow root
 //! (declarative here: `<template shadowrootmode="open">`) becomes a `#shadow-root` first child of
 //! its host; a same-origin `<iframe src="/…">` gets a `#document` child holding the frame's
@@ -39,7 +40,9 @@ pub fn snapshot_of(html: &str, url: &str, options: &Options) -> Converted {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
     let doc = Html::parse_document(html);
     let hiding = hiding_classes(&doc);
-    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0, hiding };
+    // The page's origin, "https://host": a link there goes as its path, as the agent sends it.
+    let origin = url.find("://").map(|at| &url[..url[at + 3..].find('/').map_or(url.len(), |p| at + 3 + p)]).unwrap_or("");
+    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0, hiding, origin };
     let root_ref = doc.root_element();
     let root = b.element(*root_ref, 1);
     let title = doc
@@ -84,6 +87,8 @@ struct Builder<'a> {
     text: u32,
     /// Classes the page's own stylesheets hide.
     hiding: Vec<String>,
+    /// The page's origin (`https://www.linkedin.com`), or empty.
+    origin: &'a str,
 }
 
 /// The classes that `<style>` rules of the page hide on their own: `.name { display: none }`.
@@ -139,15 +144,15 @@ impl Builder<'_> {
         let attrs = el
             .attrs()
             .filter(|(k, _)| ATTRIBUTES.contains(k))
-            .filter_map(
-                |(k, v)| {
-                    if k == "class" {
-                        kept_classes(v).map(|c| (k.to_owned(), c))
-                    } else {
-                        Some((k.to_owned(), cap(v, MAX_ATTRIBUTE).0.to_owned()))
-                    }
-                },
-            )
+            .filter_map(|(k, v)| {
+                if k == "class" {
+                    kept_classes(v).map(|c| (k.to_owned(), c))
+                } else if k == "href" && !self.origin.is_empty() && v.strip_prefix(self.origin).is_some_and(|p| p.starts_with('/')) {
+                    Some((k.to_owned(), cap(&v[self.origin.len()..], MAX_ATTRIBUTE).0.to_owned()))
+                } else {
+                    Some((k.to_owned(), cap(v, MAX_ATTRIBUTE).0.to_owned()))
+                }
+            })
             .collect();
         let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, ..Node::default() };
         let hidden_class = !self.hiding.is_empty() && el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| self.hiding.iter().any(|h| h == w)));
