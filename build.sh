@@ -188,11 +188,11 @@ browser_tests() {
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/notice.test.mjs || status=1
   step "options page tests in $browser"
   run env BROWSER="$browser" node --test --test-concurrency=1 tests/options.test.mjs || status=1
+  step "side panel tests in $browser"
+  run env BROWSER="$browser" node --test --test-concurrency=1 tests/panel.test.mjs || status=1
   if [ "$browser" = chromium ]; then
     step "welcome page, dark mode and interface languages in $browser"
     run env BROWSER="$browser" node --test --test-concurrency=1 tests/pages.test.mjs || status=1
-    step "side panel tests in $browser"
-    run env BROWSER="$browser" node --test --test-concurrency=1 tests/panel.test.mjs || status=1
   fi
   return $status
 }
