@@ -693,7 +693,9 @@ fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
         (Action::Accept, _) => w.accept_advice(&who, &why),
         (Action::Report, _) => w.spam_advice(&who, &why),
         (Action::Ignore, Category::Spam) => w.doubt_advice(&who, &why),
-        (Action::Ignore, Category::NotAPerson) => w.follow_advice(&who, &why),
+        // What it is, once: the reason ("an invitation to follow a company page, not a person")
+        // would say the sentence's own words again.
+        (Action::Ignore, Category::NotAPerson) => w.follow_advice(&who, &format!(" ({})", crate::reason::kind_words(inv.kind, w))),
         (Action::Ignore, _) => w.ignore_advice(&who, &why),
         (Action::Reply, _) => w.no_text(&who),
     };
@@ -1081,6 +1083,20 @@ mod tests {
         assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (you asked for it)."), "{}", anyway.notice.text);
         assert!(anyway.notice.details[0].starts_with("Anna Smith 2847 · you asked for it → Reply (Generic"), "{}", anyway.notice.details[0]);
         assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
+    }
+
+    /// The follow notice said "(an invitation to follow a company page, not a person), not a
+    /// person to answer": its own words twice.
+    #[test]
+    fn a_follow_invitation_says_what_it_is_once() {
+        let inv = Invitation { name: "Acme Labs".into(), kind: crate::Kind::Company, ..Invitation::default() };
+        let s = decide(&inv, &Settings::default());
+        let said: Vec<String> = Ui::ALL.iter().map(|&w| advice_without_text(&s, &inv, w).text).collect();
+        assert_eq!(said[0], "This is an invitation to follow Acme Labs (a company page), not a person to answer. Ignore it if you like. Nothing was written.");
+        assert!(said[1].starts_with("Dies ist eine Einladung, Acme Labs zu folgen (eine Unternehmensseite), keine Person"), "{}", said[1]);
+        assert!(said[2].starts_with("C'est une invitation à suivre Acme Labs (une page d'entreprise), pas une personne"), "{}", said[2]);
+        let event = Invitation { name: "Data Days".into(), kind: crate::Kind::Event, ..Invitation::default() };
+        assert!(advice_without_text(&decide(&event, &Settings::default()), &event, Ui::En).text.contains("(an event)"));
     }
 
     #[test]
