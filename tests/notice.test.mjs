@@ -1,7 +1,8 @@
 // The notice on the page: what was read and decided, changing the decision on the spot,
 // "Replace anyway" and "Not spam: draft anyway", the interface languages, dark mode, the live
-// region, and a hostile page's CSS and text. `node --test tests/notice.test.mjs` after
-// ./build.sh (./build.sh test runs it in Chromium).
+// region, the shortcut into it, and a hostile page's CSS, scripts and text.
+// `[BROWSER=firefox] node --test tests/notice.test.mjs` after ./build.sh (./build.sh test runs it
+// in Chromium and Firefox).
 //
 // Tests that look inside the notice run the agent in the page's own world (as `page.evaluate`
 // does), where its state, and so its closed shadow root, is in reach; the extension runs the
