@@ -105,6 +105,16 @@ test("the notice says what was read and decided; another language, category and 
   await page.close();
 });
 
+test("a first click before the name is set: the draft has no sign-off, and the notice says where to set it", async () => {
+  await h.setSettings(null);
+  const page = await open("x-ember-overlay");
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "success");
+  assert.match(record.notice.text, /Your name isn't set, so the draft ends without a sign-off: add it in Options\.$/, record.notice.text);
+  assert.ok(record.notice.actions.some((a) => a.label === "Options"), "Options is one press away");
+  await page.close();
+});
+
 test("after the user edited the draft: Replace anyway, and Restore brings the edited version back", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-ember-overlay");

@@ -416,6 +416,8 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
         w.drafted(&who, reason.as_deref(), !before.is_empty())
     };
+    // No name and no sign-off of one's own: the built-in closing is left out with the name.
+    let text = if settings.me.name.trim().is_empty() && settings.sign_off.trim().is_empty() { format!("{text} {}", w.no_name()) } else { text };
     let mut notice = Notice::new(w, Level::Success, text);
     notice.details = details(&target, &suggestion, w);
     notice.choices = menus(settings, &suggestion, &choice, &shown, w);
@@ -880,7 +882,9 @@ mod tests {
         assert!(plan.insert.is_some());
         // No note in the box's thread: the reason quoted is the classifier's, in German.
         assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
-        assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        assert!(plan.notice.text.contains("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        // No name in the settings: said in German too.
+        assert!(plan.notice.text.ends_with("Tragen Sie ihn unter „Optionen“ ein."), "{}", plan.notice.text);
         let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
         assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"]);
         assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
@@ -1083,6 +1087,20 @@ mod tests {
         assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (you asked for it)."), "{}", anyway.notice.text);
         assert!(anyway.notice.details[0].starts_with("Anna Smith 2847 · you asked for it → Reply (Generic"), "{}", anyway.notice.details[0]);
         assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
+    }
+
+    /// A first click before the welcome page was filled in: the draft has no sign-off, and the
+    /// notice says why and where to set the name (issue 9's first run).
+    #[test]
+    fn a_draft_without_a_name_says_where_to_set_it() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let plan = plan(&snap, &Settings::default(), None);
+        assert!(plan.insert.is_some());
+        assert!(plan.notice.text.ends_with("Your name isn't set, so the draft ends without a sign-off: add it in Options."), "{}", plan.notice.text);
+        let (named, _) = Settings::from_json(r#"{"me": {"name": "Pat Example"}}"#);
+        assert!(!super::plan(&snap, &named, None).notice.text.contains("Your name"));
+        let (signed, _) = Settings::from_json(r#"{"sign_off": "Cheers"}"#);
+        assert!(!super::plan(&snap, &signed, None).notice.text.contains("Your name"));
     }
 
     /// The follow notice said "(an invitation to follow a company page, not a person), not a
