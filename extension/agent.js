@@ -23,7 +23,7 @@
  *   own (nothing of the page's is restyled); `marks: []` removes the frames
  * - `{op: "click", node}` → `{ok: true}` or `{ok: false, reason: "gone"}`: clicks that element
  *   (the side panel opens a Reply box this way, only when the user asks)
- * - `{op: "scroll", node}` → `{ok: true, moved}` or `{ok: false, reason: "gone"}`: scrolls the
+ * - `{op: "scroll", node}` → `{ok: true, moved, hidden}` or `{ok: false, reason: "gone"}`: scrolls the
  *   nearest scrollable container of `node` (or the page) to its end, so a lazy list loads more
  *
  * @param {{op: string} & Record<string, any>} command
@@ -505,7 +505,8 @@ export function agent(command) {
       const box = scroller(el);
       const before = box.scrollTop;
       box.scrollTop = box.scrollHeight;
-      return { ok: true, moved: box.scrollTop !== before };
+      // A page in a background tab may load nothing on scroll (no frames, throttled timers).
+      return { ok: true, moved: box.scrollTop !== before, hidden: document.visibilityState === "hidden" };
     }
     case "snapshot":
       return snapshot(command);

@@ -65,7 +65,7 @@ let beforeInsert = null;
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal).
+ * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
 globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) => {
@@ -82,6 +82,12 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     await report(tab);
     return (await api.storage.session.get("pageReport")).pageReport ?? null;
+  }
+  // The toolbar button's menu entry `n` where no test can open that menu (Chromium: CDP can't):
+  // the same listener, called with the active tab.
+  if (op === "menu") {
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return onMenu({ menuItemId: n }, tab);
   }
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
@@ -117,7 +123,8 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
-api.contextMenus.onClicked.addListener((info, tab) => info.menuItemId === "open-panel" && openPanel(tab));
+const onMenu = (info, tab) => info.menuItemId === "open-panel" && openPanel(tab);
+api.contextMenus.onClicked.addListener(onMenu);
 api.commands.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {

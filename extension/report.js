@@ -9,7 +9,10 @@ for (const [id, key] of [["title", "report_title"], ["intro", "report_intro"], [
   const el = document.getElementById(id);
   el.textContent = say(key, el.textContent);
 }
-document.documentElement.lang = api.i18n.getUILanguage();
+// The locale's own language, as on the other pages (getUILanguage() can differ from it).
+document.documentElement.lang = say("html_lang", "en");
+document.title = say("report_title", document.title);
+document.getElementById("report").setAttribute("aria-label", say("report_title", "The page report"));
 
 const { pageReport } = await api.storage.session.get("pageReport");
 const pre = document.getElementById("report");
@@ -31,3 +34,4 @@ document.getElementById("discard").addEventListener("click", async () => {
   await api.storage.session.remove("pageReport");
   window.close();
 });
+document.documentElement.dataset.ready = "";

@@ -10,7 +10,11 @@ Two builds from one source:
 - dist/{chrome,firefox}: what ships, with the test seams removed from background.js (the block
   between `// @test-start` and `// @test-end`, and every line ending in a `// @test` comment), and
   the `_locales` message files written compactly, without the notes for translators
-  (`description`), which the browsers never show: 0.75 KB less in each zip.
+  (`description`), which the browsers never show: 0.75 KB less in each zip; and the JavaScript
+  without its comment lines (lines that are only a `//` comment, and `/* … */` blocks that start
+  and end a line): 4.9 KB less in each zip, and the agent's source, sent to the page with every
+  click, 28% shorter. Nothing else in a line changes; `./build.sh test` checks that each shipped
+  file has the same tokens as the test build's (tests/shipped-js.mjs).
 
 The zips are byte-for-byte reproducible: entries in sorted order, one fixed time stamp
 (1980-01-01, the earliest a zip can hold), fixed permissions, no extra fields. Python's zipfile
@@ -50,6 +54,32 @@ def strip_test_seams(source):
         if seam in stripped:
             sys.exit(f"background.js: {seam!r} is left after removing the test seams")
     return stripped
+
+
+def strip_comment_lines(source, name):
+    """`source` without the lines that are only a comment. Whole lines only, so that nothing in a
+    line of code (a string holding `//`, a regular expression) is ever touched."""
+    out, block = [], False
+    for line in source.splitlines(keepends=True):
+        text = line.strip()
+        if block:
+            if "*/" in text:
+                if not text.endswith("*/"):
+                    sys.exit(f"{name}: code after a comment block's end on one line: {text!r}")
+                block = False
+        elif text.startswith("//"):
+            pass
+        elif text.startswith("/*"):
+            if "*/" in text[2:]:
+                if not text.endswith("*/"):
+                    sys.exit(f"{name}: code after a one-line comment: {text!r}")
+            else:
+                block = True
+        else:
+            out.append(line)
+    if block:
+        sys.exit(f"{name}: a comment block is not closed")
+    return "".join(out)
 
 
 def compact_messages(path):
@@ -104,6 +134,13 @@ def make(dest, pkg, test):
             source = f.read()
         with open(worker, "w", encoding="utf-8") as f:
             f.write(strip_test_seams(source))
+        for base, _, names in os.walk(dest):
+            for name in sorted(n for n in names if n.endswith(".js")):
+                path = os.path.join(base, name)
+                with open(path, encoding="utf-8") as f:
+                    source = f.read()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(strip_comment_lines(source, name))
         locales = os.path.join(dest, "_locales")
         for lang in sorted(os.listdir(locales)):
             compact_messages(os.path.join(locales, lang, "messages.json"))

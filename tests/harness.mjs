@@ -117,11 +117,15 @@ async function serve(tls) {
   return { site, port: server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local server. */
-export async function launch({ browser = BROWSER, headed = false, lang } = {}) {
-  if (browser === "firefox") return FirefoxHarness.launch({ headed });
+/**
+ * The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local
+ * server. `profile`: a profile folder to use and keep (a second launch with it is the same browser
+ * started again, its extension storage included); by default a fresh one, removed on close.
+ */
+export async function launch({ browser = BROWSER, headed = false, lang, profile } = {}) {
+  if (browser === "firefox") return FirefoxHarness.launch({ headed, profile });
   if (browser !== "chromium") throw new Error(`BROWSER must be chromium or firefox, not ${browser}`);
-  return ChromiumHarness.launch({ headed, lang });
+  return ChromiumHarness.launch({ headed, lang, profile });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -229,11 +233,11 @@ class Harness {
 
 class ChromiumHarness extends Harness {
   /** `lang`: the browser's interface language (extension pages follow it), e.g. "de". */
-  static async launch({ headed, lang }) {
+  static async launch({ headed, lang, profile }) {
     if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error(`${EXTENSION} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
     const server = await serve(certificate(tmp));
-    const context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+    const context = await chromium.launchPersistentContext(profile ?? path.join(tmp, "profile"), {
       executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
       headless: !headed,
       ignoreHTTPSErrors: true,
@@ -302,7 +306,7 @@ class ChromiumHarness extends Harness {
     return this.restartBackground();
   }
 
-  /** A fresh tab at `url`, loaded. */
+  /** A fresh tab at `url`, loaded (headless Chromium shows every tab: `{ window }` changes nothing). */
   async open(url) {
     const page = await this.context.newPage();
     await page.goto(url, { waitUntil: "load" });
@@ -317,6 +321,17 @@ class ChromiumHarness extends Harness {
   /** Waits for a tab whose address ends with `suffix` to open (e.g. the options page). */
   waitForTab(suffix) {
     return this.context.waitForEvent("page", { predicate: (p) => p.url().endsWith(suffix), timeout: 10000 });
+  }
+
+  /** A tab (open now, or opening within `timeout` ms) whose address ends with `suffix`. */
+  async findTab(suffix, timeout = 10000) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const page = this.context.pages().find((p) => p.url().endsWith(suffix));
+      if (page) return page;
+      if (Date.now() > until) throw new Error(`no tab at …${suffix} opened within ${timeout} ms`);
+      await sleep(50);
+    }
   }
 
   /** The CDP target id of the tab showing `page` (Extensions.triggerAction wants a tab target, not the page's). */
@@ -388,6 +403,52 @@ class ChromiumHarness extends Harness {
     }
   }
 
+  /**
+   * The extension's command `name` (its keyboard shortcut) on `page`'s tab. CDP's key events go to
+   * the page and never reach the browser's shortcuts, so this calls the worker's own listener
+   * through its test seam: `{ real: false }`, and without a user gesture.
+   */
+  async shortcut(page, name) {
+    await page.bringToFront();
+    await this.test({ op: "command", n: name, url: page.url() });
+    return { real: false };
+  }
+
+  /** The toolbar button's context-menu entry `{ id }` on `page`'s tab: as `shortcut`, through the worker's seam (CDP can't open that menu). */
+  async actionMenu(page, { id }) {
+    await page.bringToFront();
+    await this.test({ op: "menu", n: id });
+    return { real: false };
+  }
+
+  /** Runs `fn(arg)` in the open side panel's page (a CDP target of its own); `undefined` when none is open. */
+  async inSidePanel(fn, arg) {
+    const { targetInfos } = await this.cdp.send("Target.getTargets");
+    // The side panel's page has the bare address; a panel opened as a tab names its tab (`?tab=`).
+    const target = targetInfos.find((t) => t.type === "page" && t.url === `${this.base}panel.html`);
+    if (!target) return undefined;
+    const { sessionId } = await this.cdp.send("Target.attachToTarget", { targetId: target.targetId, flatten: false });
+    try {
+      const answer = new Promise((resolve) => {
+        const on = (e) => {
+          if (e.sessionId !== sessionId) return;
+          const message = JSON.parse(e.message);
+          if (message.id !== 1) return;
+          this.cdp.off("Target.receivedMessageFromTarget", on);
+          resolve(message);
+        };
+        this.cdp.on("Target.receivedMessageFromTarget", on);
+      });
+      const expression = `(${fn})(${JSON.stringify(arg ?? null)})`;
+      await this.cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: 1, method: "Runtime.evaluate", params: { expression, awaitPromise: true, returnByValue: true } }) });
+      const { result, error } = await answer;
+      if (error || result.exceptionDetails) throw new Error(`in the side panel: ${JSON.stringify(error ?? result.exceptionDetails)}`);
+      return result.result.value;
+    } finally {
+      await this.cdp.send("Target.detachFromTarget", { sessionId }).catch(() => {});
+    }
+  }
+
   watchMore() {
     const seen = [];
     const onRequest = (r) => seen.push(r.url());
@@ -412,14 +473,15 @@ class ChromiumHarness extends Harness {
  * through an extension page in the first tab, which stays open for the whole run.
  */
 class FirefoxHarness extends Harness {
-  static async launch({ headed }) {
+  static async launch({ headed, profile: kept }) {
     const dir = path.join(TEST_BUILD, "firefox");
     if (!fs.existsSync(path.join(dir, "wasm"))) throw new Error(`${dir} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-ff-"));
     const server = await serve(certificate(tmp));
     const proxy = await tunnel(server.port);
-    const profile = path.join(tmp, "profile");
-    fs.mkdirSync(profile);
+    const profile = kept ?? path.join(tmp, "profile");
+    fs.mkdirSync(profile, { recursive: true });
+    fs.rmSync(path.join(profile, "MarionetteActivePort"), { force: true }); // a killed run's leftover
     const prefs = {
       "marionette.port": 0, // Firefox picks a free port and writes it to MarionetteActivePort
       "network.proxy.type": 1,
@@ -443,6 +505,10 @@ class FirefoxHarness extends Harness {
       "browser.download.always_ask_before_handling_new_types": false,
       "browser.download.alwaysOpenPanel": false,
       "intl.locale.requested": "en-US",
+      // A temporary add-on is removed when Firefox quits and installed again by the next run:
+      // its storage and its moz-extension:// address stay, as a real install's do across a restart.
+      "extensions.webextensions.keepStorageOnUninstall": true,
+      "extensions.webextensions.keepUuidOnUninstall": true,
     };
     fs.writeFileSync(path.join(profile, "user.js"), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join("\n"));
     const args = ["--marionette", "--remote-allow-system-access", "--no-remote", "--profile", profile, "--window-size=1280,800"];
@@ -459,7 +525,7 @@ class FirefoxHarness extends Harness {
       await sleep(50);
     }
     try {
-      return await FirefoxHarness.connect({ firefox, exited, portFile, dir, server, proxy, tmp });
+      return await FirefoxHarness.connect({ firefox, exited, portFile, dir, server, proxy, tmp, profile });
     } catch (e) {
       firefox.kill();
       proxy.server.close();
@@ -468,13 +534,13 @@ class FirefoxHarness extends Harness {
     }
   }
 
-  static async connect({ firefox, exited, portFile, dir, server, proxy, tmp }) {
+  static async connect({ firefox, exited, portFile, dir, server, proxy, tmp, profile }) {
     const m = await Marionette.connect(Number(fs.readFileSync(portFile, "utf8")));
     // Capabilities go flat: Firefox ignores the W3C alwaysMatch form here.
     await m.send("WebDriver:NewSession", { acceptInsecureCerts: true, timeouts: { script: 30000 } });
     const id = (await m.value("Addon:Install", { path: dir, temporary: true })) ?? "notyet@notyet.example";
     const h = new FirefoxHarness();
-    Object.assign(h, { browser: "firefox", m, id, server, proxy, tmp, firefox, exited, context: "content", downloads: path.join(tmp, "profile", "downloads") });
+    Object.assign(h, { browser: "firefox", m, id, server, proxy, tmp, firefox, exited, context: "content", downloads: path.join(profile, "downloads") });
     const { base } = await h.chrome((id) => {
       const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
       return { base: ExtensionParent.GlobalManager.getExtension(id).baseURI.spec };
@@ -546,16 +612,17 @@ class FirefoxHarness extends Harness {
     this.stopped = true;
   }
 
-  async blank() {
+  /** A fresh blank tab; `{ window: true }`: in a new window (both windows' tabs are shown). */
+  async blank({ window = false } = {}) {
     await this.setContext("content");
-    const { handle } = await this.m.value("WebDriver:NewWindow", { type: "tab", focus: true });
+    const { handle } = await this.m.value("WebDriver:NewWindow", { type: window ? "window" : "tab", focus: true });
     const page = new FirefoxPage(this, handle);
     await this.switchTo(handle, true);
     return page;
   }
 
-  async open(url) {
-    const page = await this.blank();
+  async open(url, options) {
+    const page = await this.blank(options);
     await page.goto(url);
     return page;
   }
@@ -568,8 +635,9 @@ class FirefoxHarness extends Harness {
     return { then: (resolve, reject) => this.findTab(suffix).then(resolve, reject) };
   }
 
-  async findTab(suffix) {
-    const until = Date.now() + 10000;
+  /** A tab (open now, or opening within `timeout` ms) whose address ends with `suffix`. */
+  async findTab(suffix, timeout = 10000) {
+    const until = Date.now() + timeout;
     const known = new Set([this.home]);
     for (;;) {
       await this.setContext("content");
@@ -579,7 +647,7 @@ class FirefoxHarness extends Harness {
         const url = await this.m.value("WebDriver:GetCurrentURL").catch(() => "");
         if (url.endsWith(suffix)) return Object.assign(new FirefoxPage(this, handle), { href: url });
       }
-      if (Date.now() > until) throw new Error(`no tab at …${suffix} opened within 10 s`);
+      if (Date.now() > until) throw new Error(`no tab at …${suffix} opened within ${timeout} ms`);
       await sleep(50);
     }
   }
@@ -614,6 +682,84 @@ class FirefoxHarness extends Harness {
     }
   }
 
+  /** The toolbar button's id in the browser window (Firefox's widget id for the extension). */
+  get button() {
+    return `${this.id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}-browser-action`;
+  }
+
+  /**
+   * The extension's command `name` on `page`'s tab, by its real key combination pressed in the
+   * browser window (Marionette's key actions in the chrome context reach the browser's shortcuts).
+   */
+  async shortcut(page, name) {
+    const shortcut = (await this.ext(() => chrome.commands.getAll())).find((c) => c.name === name)?.shortcut;
+    if (!shortcut) throw new Error(`the command ${name} has no shortcut`);
+    await this.switchTo(page.handle, true);
+    await this.setContext("chrome");
+    const parts = shortcut.split("+").map((k) => KEYS[k] ?? k);
+    const actions = [...parts.map((value) => ({ type: "keyDown", value })), ...[...parts].reverse().map((value) => ({ type: "keyUp", value }))];
+    await this.m.send("WebDriver:PerformActions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.m.send("WebDriver:ReleaseActions");
+    return { real: true };
+  }
+
+  /**
+   * The toolbar button's context-menu entry `title` on `page`'s tab: the button pinned to the
+   * toolbar, right-clicked with the mouse (Marionette's pointer actions in the chrome context),
+   * and the entry activated in the menu that opens, as a click on it does.
+   */
+  async actionMenu(page, { title }) {
+    await this.switchTo(page.handle, true);
+    await this.chrome((id) => {
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      win.CustomizableUI.addWidgetToArea(id, win.CustomizableUI.AREA_NAVBAR);
+    }, this.button);
+    let button = null;
+    for (let tries = 0; !button && tries < 50; tries++) {
+      button = await this.m.value("WebDriver:FindElement", { using: "css selector", value: `#${this.button}` }).catch(() => null);
+      if (!button) await sleep(50);
+    }
+    if (!button) throw new Error("the toolbar button is not in the toolbar");
+    const pointer = [{ type: "pointerMove", origin: button, x: 0, y: 0 }, { type: "pointerDown", button: 2 }, { type: "pointerUp", button: 2 }];
+    await this.m.send("WebDriver:PerformActions", { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: pointer }] });
+    await this.m.send("WebDriver:ReleaseActions");
+    const found = await this.chrome(async (title) => {
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      const menu = win.document.getElementById("toolbar-context-menu");
+      for (let i = 0; i < 60; i++) {
+        const item = menu.state === "open" && [...menu.querySelectorAll("menuitem")].find((m) => m.label === title && !m.hidden);
+        if (item) {
+          menu.activateItem(item);
+          return true;
+        }
+        await new Promise((r) => win.setTimeout(r, 50));
+      }
+      menu.hidePopup();
+      return false;
+    }, title);
+    if (!found) throw new Error(`the toolbar button's menu has no entry "${title}"`);
+    return { real: true };
+  }
+
+  /** Whether Firefox's sidebar is open, and which (`id`: the extension's sidebar is `…-sidebar-action`). */
+  sidebar() {
+    return this.chrome(() => {
+      const sc = Services.wm.getMostRecentWindow("navigator:browser").SidebarController;
+      return { open: sc.isOpen, id: sc.currentID };
+    });
+  }
+
+  async closeSidebar() {
+    await this.chrome(() => Services.wm.getMostRecentWindow("navigator:browser").SidebarController.hide());
+  }
+
+  /** Runs `fn(arg)` with `document` and `window` the open sidebar's panel page's; `undefined` when none is open. */
+  async inSidePanel(fn, arg) {
+    await this.switchTo(this.home);
+    const script = `const window = chrome.extension.getViews({ type: "sidebar" })[0]; if (!window) return undefined; const document = window.document; return (${fn})(arguments[0]);`;
+    return this.m.value("WebDriver:ExecuteScript", { script, args: [arg ?? null] });
+  }
+
   watchMore() {
     const from = this.proxy.seen.length;
     return { stop: () => this.proxy.seen.slice(from) };
@@ -630,7 +776,7 @@ class FirefoxHarness extends Harness {
 }
 
 /** WebDriver's key codes for the named keys the tests press. */
-const KEYS = { Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Home: "\uE011", Escape: "\uE00C", Control: "\uE009", Shift: "\uE008", Alt: "\uE00A", Meta: "\uE03D" };
+const KEYS = { ArrowUp: "\uE013", ArrowDown: "\uE015", PageUp: "\uE00E", PageDown: "\uE00F", Enter: "\uE007", Tab: "\uE004", Backspace: "\uE003", End: "\uE010", Home: "\uE011", Escape: "\uE00C", Control: "\uE009", Shift: "\uE008", Alt: "\uE00A", Meta: "\uE03D" };
 
 /** A Firefox tab: the page operations the tests use, in Playwright's shape. */
 class FirefoxPage {
@@ -698,6 +844,11 @@ class FirefoxPage {
 
   url() {
     return this.href;
+  }
+
+  /** Makes this the selected tab of its window (the active tab). */
+  bringToFront() {
+    return this.h.switchTo(this.handle, true);
   }
 
   async goto(url) {

@@ -1,7 +1,8 @@
 // The notice on the page: what was read and decided, changing the decision on the spot,
 // "Replace anyway" and "Not spam: draft anyway", the interface languages, dark mode, the live
-// region, and a hostile page's CSS and text. `node --test tests/notice.test.mjs` after
-// ./build.sh (./build.sh test runs it in Chromium).
+// region, the shortcut into it, and a hostile page's CSS, scripts and text.
+// `[BROWSER=firefox] node --test tests/notice.test.mjs` after ./build.sh (./build.sh test runs it
+// in Chromium and Firefox).
 //
 // Tests that look inside the notice run the agent in the page's own world (as `page.evaluate`
 // does), where its state, and so its closed shadow root, is in reach; the extension runs the
@@ -101,6 +102,16 @@ test("the notice says what was read and decided; another language, category and 
   const restored = await h.pressNotice(page, "Restore");
   assert.equal(restored.notice.level, "success");
   assert.equal(fold((await box(page)).text), "", "the box is empty again, as it was");
+  await page.close();
+});
+
+test("a first click before the name is set: the draft has no sign-off, and the notice says where to set it", async () => {
+  await h.setSettings(null);
+  const page = await open("x-ember-overlay");
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "success");
+  assert.match(record.notice.text, /Your name isn't set, so the draft ends without a sign-off: add it in Options\.$/, record.notice.text);
+  assert.ok(record.notice.actions.some((a) => a.label === "Options"), "Options is one press away");
   await page.close();
 });
 

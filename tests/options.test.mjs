@@ -482,3 +482,16 @@ test("the preview's invitation says “1 mutual connection”, not “1 mutual c
   assert.match(await text(page, "#preview-invitation"), /2 mutual connections/);
   await page.close();
 });
+
+test("an email address that isn't one is left out of the preview's draft, as replies leave it out", async () => {
+  await h.setSettings({ me: { name: "Pat Example", email: "pat@example.com" } });
+  const page = await options();
+  assert.match(await text(page, "#preview-draft"), /pat@example\.com/);
+  await page.getByLabel("Email address").fill("not an email");
+  assert.match(await text(page, "#err-me-email"), /doesn't look like an email address/);
+  assert.doesNotMatch(await text(page, "#preview-draft"), /not an email/);
+  assert.equal(await page.getByLabel("Email address").inputValue(), "not an email", "what was typed stays in the field");
+  await page.getByLabel("Email address").fill("pat@example.org");
+  assert.match(await text(page, "#preview-draft"), /pat@example\.org/);
+  await page.close({ runBeforeUnload: false });
+});

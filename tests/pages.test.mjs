@@ -83,6 +83,14 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
       assert.equal(dark.text, "rgb(230, 233, 236)", `${file}: light text on dark`);
       await page.close();
     }
+    // The page report's page follows the scheme through the browser's own colours.
+    const report = await open(h, "report.html");
+    const ink = () => report.evaluate(() => getComputedStyle(document.body).color);
+    await report.emulateMedia({ colorScheme: "light" });
+    assert.equal(await ink(), "rgb(0, 0, 0)");
+    await report.emulateMedia({ colorScheme: "dark" });
+    assert.equal(await ink(), "rgb(255, 255, 255)");
+    await report.close();
   } finally {
     await h.close();
   }
@@ -188,7 +196,8 @@ for (const lang of ["de", "fr"]) {
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
       await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"] }, then: { action: "reply" } }] } }));
-      for (const file of ["options.html", "welcome.html"]) {
+      // The page report's page too ("Not right?" on a notice), with no report waiting, and the side panel.
+      for (const file of ["options.html", "welcome.html", "report.html", "panel.html?tab=0"]) {
         const page = await open(h, file);
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
         if (file === "options.html") {

@@ -416,6 +416,8 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         let reason = suggestion.reasons.first().map(|r| r.say_on_page(w));
         w.drafted(&who, reason.as_deref(), !before.is_empty())
     };
+    // No name and no sign-off of one's own: the built-in closing is left out with the name.
+    let text = if settings.me.name.trim().is_empty() && settings.sign_off.trim().is_empty() { format!("{text} {}", w.no_name()) } else { text };
     let mut notice = Notice::new(w, Level::Success, text);
     notice.details = details(&target, &suggestion, w);
     notice.choices = menus(settings, &suggestion, &choice, &shown, w);
@@ -693,7 +695,9 @@ fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
         (Action::Accept, _) => w.accept_advice(&who, &why),
         (Action::Report, _) => w.spam_advice(&who, &why),
         (Action::Ignore, Category::Spam) => w.doubt_advice(&who, &why),
-        (Action::Ignore, Category::NotAPerson) => w.follow_advice(&who, &why),
+        // What it is, once: the reason ("an invitation to follow a company page, not a person")
+        // would say the sentence's own words again.
+        (Action::Ignore, Category::NotAPerson) => w.follow_advice(&who, &format!(" ({})", crate::reason::kind_words(inv.kind, w))),
         (Action::Ignore, _) => w.ignore_advice(&who, &why),
         (Action::Reply, _) => w.no_text(&who),
     };
@@ -878,7 +882,9 @@ mod tests {
         assert!(plan.insert.is_some());
         // No note in the box's thread: the reason quoted is the classifier's, in German.
         assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
-        assert!(plan.notice.text.ends_with("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        assert!(plan.notice.text.contains("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
+        // No name in the settings: said in German too.
+        assert!(plan.notice.text.ends_with("Tragen Sie ihn unter „Optionen“ ein."), "{}", plan.notice.text);
         let labels: Vec<&str> = plan.notice.actions.iter().map(|a| a.label.as_str()).collect();
         assert_eq!(labels, ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"]);
         assert!(plan.gone_notice.text.starts_with("Das Nachrichtenfeld wurde geschlossen"));
@@ -1081,6 +1087,34 @@ mod tests {
         assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (you asked for it)."), "{}", anyway.notice.text);
         assert!(anyway.notice.details[0].starts_with("Anna Smith 2847 · you asked for it → Reply (Generic"), "{}", anyway.notice.details[0]);
         assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
+    }
+
+    /// A first click before the welcome page was filled in: the draft has no sign-off, and the
+    /// notice says why and where to set the name (issue 9's first run).
+    #[test]
+    fn a_draft_without_a_name_says_where_to_set_it() {
+        let snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
+        let plan = plan(&snap, &Settings::default(), None);
+        assert!(plan.insert.is_some());
+        assert!(plan.notice.text.ends_with("Your name isn't set, so the draft ends without a sign-off: add it in Options."), "{}", plan.notice.text);
+        let (named, _) = Settings::from_json(r#"{"me": {"name": "Pat Example"}}"#);
+        assert!(!super::plan(&snap, &named, None).notice.text.contains("Your name"));
+        let (signed, _) = Settings::from_json(r#"{"sign_off": "Cheers"}"#);
+        assert!(!super::plan(&snap, &signed, None).notice.text.contains("Your name"));
+    }
+
+    /// The follow notice said "(an invitation to follow a company page, not a person), not a
+    /// person to answer": its own words twice.
+    #[test]
+    fn a_follow_invitation_says_what_it_is_once() {
+        let inv = Invitation { name: "Acme Labs".into(), kind: crate::Kind::Company, ..Invitation::default() };
+        let s = decide(&inv, &Settings::default());
+        let said: Vec<String> = Ui::ALL.iter().map(|&w| advice_without_text(&s, &inv, w).text).collect();
+        assert_eq!(said[0], "This is an invitation to follow Acme Labs (a company page), not a person to answer. Ignore it if you like. Nothing was written.");
+        assert!(said[1].starts_with("Dies ist eine Einladung, Acme Labs zu folgen (eine Unternehmensseite), keine Person"), "{}", said[1]);
+        assert!(said[2].starts_with("C'est une invitation à suivre Acme Labs (une page d'entreprise), pas une personne"), "{}", said[2]);
+        let event = Invitation { name: "Data Days".into(), kind: crate::Kind::Event, ..Invitation::default() };
+        assert!(advice_without_text(&decide(&event, &Settings::default()), &event, Ui::En).text.contains("(an event)"));
     }
 
     #[test]

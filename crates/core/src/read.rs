@@ -106,7 +106,7 @@ fn says_invited(index: &Index, name: &str) -> bool {
 }
 
 /// Every invitation card with its node and controls, for the side panel; and the count the
-/// page announces for its list ("People (300)"), which may exceed the cards rendered so far.
+/// page announces for its list ("Focused (300)"), which may exceed the cards rendered so far.
 pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
     let index = Index::new(&snapshot.root);
     let cards = cards::located(&index, &url_path(&snapshot.url));
@@ -114,14 +114,20 @@ pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
     (cards, announced)
 }
 
-/// The count in a short label outside every card, "Invitations (300)" or "People (1,204)":
-/// LinkedIn renders about ten cards at a time, so only the page's own label says how many there are.
+/// The count in a short label outside every card: LinkedIn renders about ten cards at a time,
+/// so only the page's own label says how many there are. The received list (2026 layout, as
+/// other projects' fixtures of it show) labels its bucket picker "Focused (300)", first, and
+/// then a radio per category ("Verified (3)", "Mutual Connections (12)"): the picker's count is
+/// the list's, unless a category radio is checked (`aria-checked="true"`), which filters the
+/// list to that category and so its count is the list's. Hidden labels (the picker's closed
+/// menu, "Other (40)") are not read. The Sent tab's "People (12)" is the same shape.
 fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
     let in_cards: std::collections::HashSet<u32> = cards.iter().map(|c| c.card).collect();
+    let mut first = None;
     let mut j = 0;
     while j < index.len() {
         let n = index.node(j);
-        if in_cards.contains(&n.id) {
+        if in_cards.contains(&n.id) || n.attr("hidden").is_some() {
             j = index.end(j);
             continue;
         }
@@ -130,13 +136,20 @@ fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
             let text = text_of(n, Reading::Visible, false);
             if text.chars().count() <= 48 {
                 if let Some(count) = parenthesized_count(&text) {
-                    return Some(count);
+                    let checked = |at: usize| {
+                        let e = index.node(at);
+                        e.attr("role") == Some("radio") && e.attr("aria-checked") == Some("true")
+                    };
+                    if checked(j) || index.parent(j).is_some_and(checked) {
+                        return Some(count);
+                    }
+                    first = first.or(Some(count));
                 }
             }
         }
         j += 1;
     }
-    None
+    first
 }
 
 /// "People (1,204)" → 1204: a number alone in brackets at the end of a label.

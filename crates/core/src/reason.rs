@@ -270,6 +270,18 @@ impl Say for KnownList {
     }
 }
 
+/// What an invitation to follow is about, with its article ("a company page", "eine Gruppe").
+pub(crate) fn kind_words(kind: Kind, ui: Ui) -> String {
+    match ui {
+        Ui::En => {
+            let en = kind_en(kind);
+            [if en.starts_with(['a', 'e', 'i', 'o', 'u']) { "an " } else { "a " }, en].concat()
+        }
+        Ui::De => kind_de(kind).to_owned(),
+        Ui::Fr => kind_fr(kind).to_owned(),
+    }
+}
+
 fn kind_en(kind: Kind) -> &'static str {
     match kind {
         Kind::Person => "person",

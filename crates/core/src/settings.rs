@@ -730,7 +730,7 @@ impl Reader {
                         *slot = x.trim().to_owned();
                     }
                 }
-                if !s.me.email.is_empty() && !s.me.email.contains('@') {
+                if !email_usable(&s.me.email) {
                     self.problem("$.me.email", ProblemKind::NotAnEmail { written: s.me.email.clone() });
                     s.me.email.clear();
                 }
@@ -967,6 +967,12 @@ impl Reader {
 }
 
 const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
+
+/// Whether an email address is used in replies: empty (nothing to offer) or with an `@`; any other
+/// is a problem, and replies leave it out (the options page's preview too).
+pub fn email_usable(email: &str) -> bool {
+    email.is_empty() || email.contains('@')
+}
 
 fn category_from(s: &str) -> Option<Category> {
     serde_json::from_value(Value::String(s.trim().to_owned())).ok()

@@ -36,6 +36,8 @@ pub const ATTRIBUTES: &[&str] = &[
     "aria-label",
     "aria-hidden",
     "aria-expanded",
+    // A checked category radio's count is the list's ("Verified (3)"): read::announced_count.
+    "aria-checked",
     "data-placeholder",
     "componentkey",
 ];

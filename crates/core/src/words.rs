@@ -401,6 +401,16 @@ impl Ui {
         )
     }
 
+    /// After a draft while the settings have no name: the built-in closing signs with it, so the
+    /// draft ends without one, and the first click would otherwise not say why (issue 9).
+    pub fn no_name(self) -> &'static str {
+        self.pick(
+            "Your name isn't set, so the draft ends without a sign-off: add it in Options.",
+            "Ihr Name ist noch nicht eingetragen, daher endet der Entwurf ohne Grußformel: Tragen Sie ihn unter „Optionen“ ein.",
+            "Votre nom n'est pas encore renseigné, le brouillon se termine donc sans formule de politesse\u{a0}: ajoutez-le dans Options.",
+        )
+    }
+
     /// The end of every notice after a draft.
     pub fn send_yourself(self) -> &'static str {
         self.pick(

@@ -75,3 +75,28 @@ fn the_page_fixtures_controls_are_found_too() {
         }
     }
 }
+
+/// The announced count the way the received list shows it in other projects' saved 2026 markup
+/// (tests/fixtures/outside, mcp-received-*): the bucket picker's "Focused (4)" first, category
+/// radios after ("Verified (1)"), the picker's closed menu hidden ("Other (3)"). A checked
+/// category radio filters the list, so its count is the list's.
+#[test]
+fn the_announced_count_is_the_pickers_or_a_checked_categorys() {
+    let outside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/outside");
+    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+    let read = |html: &str| triage(&snapshot_of(html, url, &outside).snapshot, &Settings::default()).announced;
+    for (name, want) in [("mcp-received-2026", 4), ("mcp-received-filters", 1), ("mcp-received-count-mismatch", 2)] {
+        let html = std::fs::read_to_string(outside.join(format!("{name}.html"))).expect("outside page");
+        assert_eq!(read(&html), Some(want), "{name}");
+    }
+    let html = std::fs::read_to_string(outside.join("mcp-received-2026.html")).expect("outside page");
+    let mutual = html.replacen(
+        "<div role=\"radio\" aria-checked=\"false\" tabindex=\"0\">\n        <input aria-hidden=\"true\" type=\"checkbox\" />\n        Mutual Connections (1)",
+        "<div role=\"radio\" aria-checked=\"true\" tabindex=\"0\">\n        <input aria-hidden=\"true\" type=\"checkbox\" checked />\n        Mutual Connections (12)",
+        1,
+    );
+    assert_ne!(mutual, html, "the page has the Mutual Connections radio");
+    assert_eq!(read(&mutual), Some(12), "a checked category's count is the list's");
+    // The picker's menu, once open, shows "Other (3)" after "Focused (4)": still the picker's own count.
+    assert_eq!(read(&html.replacen("role=\"menu\" hidden", "role=\"menu\"", 1)), Some(4));
+}

@@ -94,6 +94,10 @@ pub struct Panel {
     pub ui: String,
     /// The first row index the list window shows, to re-render only on change.
     pub first: usize,
+    /// The last action's outcome is on the message line and stays there when the page it was
+    /// on goes (the tab navigated or closed mid-action): "where it works" doesn't replace it.
+    /// Cleared by the next action and by a switch to another tab.
+    keep_message: bool,
 }
 
 thread_local! {
@@ -149,6 +153,7 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
                 again: false,
                 ui,
                 first: usize::MAX,
+                keep_message: false,
             });
         }
     });
@@ -439,6 +444,9 @@ async fn read_once(host: &Host) -> bool {
         p.place = place;
         let switched = before.as_ref().map(|(id, _)| *id) != tab.as_ref().map(|(id, _)| *id);
         let moved = before.as_ref().map(|(_, u)| page_of(u)) != tab.as_ref().map(|(_, u)| page_of(u));
+        if switched {
+            p.keep_message = false;
+        }
         if switched || moved || place != Where::Invitations {
             p.rows.clear();
             p.announced = None;
@@ -451,7 +459,7 @@ async fn read_once(host: &Host) -> bool {
     let Some((id, _)) = tab.filter(|_| place == Where::Invitations) else {
         with(|p| {
             p.apply_filter();
-            view::elsewhere(place);
+            view::elsewhere(place, !p.keep_message);
         });
         return false;
     };
@@ -557,6 +565,7 @@ fn begin() -> Option<(Host, f64)> {
         let tab = p.tab.as_ref().map(|(id, _)| *id)?;
         p.busy = true;
         p.cancel = false;
+        p.keep_message = false;
         Some((p.host.clone(), tab))
     })
     .flatten()
@@ -599,6 +608,7 @@ fn name_or(r: &Row) -> String {
 /// Show: the card scrolled into view and framed. Accept and Ignore: the card framed, and
 /// LinkedIn's own button framed and labelled for the user to press. Nothing is pressed.
 async fn point(what: String) {
+    with(|p| p.keep_message = false);
     let Some(row) = fresh_selected().await else {
         return;
     };
@@ -633,7 +643,10 @@ async fn point(what: String) {
             with(|p| p.say(Tone::Info, &said));
         }
         Err(e) => {
-            with(|p| p.say(Tone::Error, &tab_error(&e)));
+            with(|p| {
+                p.say(Tone::Error, &tab_error(&e));
+                p.keep_message = true;
+            });
         }
     }
 }
@@ -655,7 +668,10 @@ async fn draft() {
     let done = draft_in(&host, tab, &row, reply, &name).await;
     end();
     if let Err((tone, text)) = done {
-        with(|p| p.say(tone, &text));
+        with(|p| {
+            p.say(tone, &text);
+            p.keep_message = true;
+        });
     }
     refresh().await;
 }
@@ -677,8 +693,10 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
         if with(|p| p.cancel).unwrap_or(false) {
             return Err((Tone::Info, tr("panel_cancelled")));
         }
-        if !active_tab(host).await.is_some_and(|(t, u)| t == tab && page_of(&u) == page_of(&url)) {
-            return Err((Tone::Warning, tr("panel_tab_moved")));
+        match active_tab(host).await {
+            None => return Err((Tone::Warning, tr("panel_tab_closed"))),
+            Some((t, u)) if t != tab || page_of(&u) != page_of(&url) => return Err((Tone::Warning, tr("panel_tab_moved"))),
+            Some(_) => {}
         }
         let snap = snapshot(host, tab).await.map_err(fail)?;
         if let Some(c) = read_page(&snap).composer {
@@ -750,8 +768,8 @@ async fn read_more() {
         let Some(last) = last else {
             break Some((Tone::Info, tr("panel_none")));
         };
-        let moved = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await {
-            Ok(v) => v.get("moved") == Some(&Value::Bool(true)),
+        let (moved, hidden) = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await {
+            Ok(v) => (v.get("moved") == Some(&Value::Bool(true)), v.get("hidden") == Some(&Value::Bool(true))),
             Err(e) => break Some((Tone::Error, tab_error(&e))),
         };
         sleep(if moved { 250 } else { 400 }).await;
@@ -761,12 +779,18 @@ async fn read_more() {
         let now = with(|p| p.rows.iter().filter(|r| !r.gone).count()).unwrap_or(0);
         stale = if now > live { 0 } else { stale + 1 };
         if stale >= 4 {
-            break Some((Tone::Info, crate::tr_with("panel_more_end", &[&read_of(now, announced)])));
+            // The list stopped growing. In a background tab that says nothing about its end: the
+            // page loads rows only while it is shown (the panel in a tab of its own beside it).
+            let key = if hidden { "panel_more_hidden" } else { "panel_more_end" };
+            break Some((if hidden { Tone::Warning } else { Tone::Info }, crate::tr_with(key, &[&read_of(now, announced)])));
         }
     };
     end();
     if let Some((tone, text)) = outcome {
-        with(|p| p.say(tone, &text));
+        with(|p| {
+            p.say(tone, &text);
+            p.keep_message = matches!(tone, Tone::Warning | Tone::Error);
+        });
     }
 }
 

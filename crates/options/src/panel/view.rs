@@ -256,14 +256,18 @@ pub fn message(tone: Tone, s: &str) {
 }
 
 /// The panel on a page that isn't the invitation manager: where it works, and how to get there.
-pub fn elsewhere(place: Where) {
+/// With `say_where`, the message line says where the panel works; without, it keeps the last
+/// action's outcome (the page went mid-action: that is what the user needs to read first).
+pub fn elsewhere(place: Where, say_where: bool) {
     let key = match place {
         Where::Sent => "panel_sent",
         Where::OtherLinkedIn => "panel_other_linkedin",
         _ => "panel_elsewhere",
     };
     text("where", &tr(key));
-    message(Tone::Info, &tr("panel_where_it_works"));
+    if say_where {
+        message(Tone::Info, &tr("panel_where_it_works"));
+    }
     if let Some(d) = el("detail") {
         d.set_text_content(None);
         let link = E::new("a")

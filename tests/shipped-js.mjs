@@ -1,0 +1,43 @@
+// What ships is the code that was tested: each JavaScript file in dist/{chrome,firefox} must have
+// the same tokens as the test build's copy in target/ext-test/ (scripts/assemble.py removes only
+// comment lines from it). background.js also loses its test seams, so there the shipped tokens
+// must appear in the test build's in the same order, with nothing changed.
+import fs from "node:fs";
+import path from "node:path";
+import { tokenizer } from "acorn";
+
+const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+
+const tokens = (file) =>
+  [...tokenizer(fs.readFileSync(file, "utf8"), { ecmaVersion: "latest", sourceType: "module" })].map(
+    (t) => `${t.type.label} ${t.value ?? ""}`,
+  );
+
+const jsFiles = (dir) =>
+  fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js")).sort();
+
+let failed = 0;
+let checked = 0;
+for (const browser of ["chrome", "firefox"]) {
+  const shipped = path.join(ROOT, "dist", browser);
+  const tested = path.join(ROOT, "target", "ext-test", browser);
+  for (const file of jsFiles(shipped)) {
+    const a = tokens(path.join(shipped, file));
+    const b = tokens(path.join(tested, file));
+    let ok;
+    if (file === "background.js") {
+      let j = 0;
+      for (const t of b) if (j < a.length && t === a[j]) j++;
+      ok = j === a.length;
+    } else {
+      ok = a.length === b.length && a.every((t, i) => t === b[i]);
+    }
+    checked++;
+    if (!ok) {
+      failed++;
+      console.error(`dist/${browser}/${file}: its tokens differ from the test build's`);
+    }
+  }
+}
+console.log(`shipped JavaScript: ${checked} files checked, ${failed} differ`);
+process.exit(failed ? 1 : 0);
