@@ -97,6 +97,33 @@ fn invitations_to_follow_found_from_a_control_label() {
     assert_eq!(read.invitations[0].kind, Kind::Newsletter);
 }
 
+/// A page's or group's audience ("2,001 followers", "12.345 Mitglieder") is a count under the
+/// headline too, but it isn't the people you share: it must not read as mutual connections.
+#[test]
+fn an_audience_count_is_not_mutual_connections() {
+    for (line, next) in [
+        ("2,001 followers", None),
+        ("12.345 Follower", None),
+        ("1 234 abonnés", None),
+        ("850 members", Some("3 mutual connections")),
+        ("4,500 subscribers", None),
+        ("120 attendees", None),
+    ] {
+        let extra = next.map(|n| format!("<p>{n}</p>")).unwrap_or_default();
+        let body = format!(
+            r#"<section><div>
+            <div><p><a href="/in/pat-doe/">Pat Doe</a> invited you to follow</p><p><a href="/company/acme-labs/">Acme Labs</a></p><p>Software development</p><p>{line}</p>{extra}</div>
+            <div><button aria-label="Ignore invitation for Acme Labs">Ignore</button><button aria-label="Accept invitation for Acme Labs">Follow</button></div>
+        </div></section>"#
+        );
+        let read = read_page(&page(&body));
+        assert_eq!(read.invitations.len(), 1, "{line}: {:?}", read.invitations);
+        let inv = &read.invitations[0];
+        assert_eq!(inv.mutual_connections, next.map(|_| 3), "{line}");
+        assert!(!inv.note.as_deref().unwrap_or("").contains(line), "{line} is no note: {:?}", inv.note);
+    }
+}
+
 #[test]
 fn cards_in_portuguese_italian_and_dutch() {
     let cards = [

@@ -481,6 +481,9 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             relation = Some(Relation::Connect);
         } else if let Some(c) = inv.mutual_connections.is_none().then(|| phrases::mutual_count_normed(&t)).flatten() {
             inv.mutual_connections = Some(c);
+        } else if (meta.is_none() || in_meta(u)) && phrases::is_audience_normed(&t) {
+            // "2,001 followers" under a page's name: its audience, neither the people you share
+            // nor words to you (it once read as 2,001 mutual connections by the rule below).
         } else if u.node.tag == "time" || phrases::is_time_ago_normed(&t) {
             inv.sent = Some(u.text.clone());
         } else if meta.is_none() || in_meta(u) {

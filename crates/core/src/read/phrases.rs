@@ -64,6 +64,37 @@ const MUTUAL_WORDS: &[&str] = &[
     "gemeinsame verbindung",
 ];
 
+/// Who follows a page, group, event or newsletter: "2,001 followers", "12.345 Mitglieder".
+/// Singular forms; a plural ending is allowed as for [`MUTUAL_WORDS`].
+const AUDIENCE_WORDS: &[&str] = &[
+    "follower",
+    "abonné",
+    "abonnent",
+    "seguidor",
+    "volger",
+    "member",
+    "mitglied",
+    "membre",
+    "miembro",
+    "membro",
+    "lid",
+    "subscriber",
+    "attendee",
+    "teilnehmer",
+    "participant",
+    "employee",
+    "mitarbeiter",
+];
+
+/// Whether a whole line, passed through [`norm`], is a count of an audience and nothing else:
+/// a number, then one audience word ("2,001 followers", "1 234 abonnés").
+pub(crate) fn is_audience_normed(t: &str) -> bool {
+    let Some((_, 0)) = first_number(t) else { return false };
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''));
+    let rest = rest.trim_end_matches(['.', ' ']);
+    AUDIENCE_WORDS.iter().any(|w| rest.strip_prefix(w).is_some_and(|end| end.len() <= 2 && end.chars().all(|c| c.is_alphabetic())))
+}
+
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
 const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en "];
 
@@ -584,7 +615,17 @@ pub(crate) fn is_interface_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::norm;
+    use super::{is_audience_normed, norm};
+
+    #[test]
+    fn audience_lines_are_a_count_and_one_word() {
+        for yes in ["2,001 followers", "12.345 Mitglieder", "1 234 abonnés", "1 follower", "850 members.", "77 volgers"] {
+            assert!(is_audience_normed(&norm(yes)), "{yes}");
+        }
+        for no in ["12 mutual connections", "2 weeks ago", "followers: 12", "3 members of my team suggested you", "2,001 followers and counting", "Engineer"] {
+            assert!(!is_audience_normed(&norm(no)), "{no}");
+        }
+    }
 
     #[test]
     fn norm_folds_ascii_runs_as_it_folds_any_text() {
