@@ -867,6 +867,15 @@ class FirefoxPage {
       if (scheme === "dark" || scheme === "light") Services.prefs.setIntPref(pref, scheme === "dark" ? 0 : 1);
       else Services.prefs.clearUserPref(pref);
     }, colorScheme);
+    // The pref reaches the page's media queries a moment later, not with the call (a notice
+    // shown at once was still light in one full test run): wait until the page sees it, as
+    // Playwright's call does before it returns.
+    if (colorScheme === "dark" || colorScheme === "light") {
+      const query = `(prefers-color-scheme: ${colorScheme})`;
+      for (let tries = 0; tries < 100 && !(await this.evaluate((q) => matchMedia(q).matches, query)); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
   }
 
   /** Runs `fn(arg)` in the page (Marionette awaits a returned promise). */
