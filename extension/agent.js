@@ -1,3 +1,5 @@
+import { api } from "./browser.js";
+
 /**
  * The page agent: one self-contained function, injected on demand with
  * `chrome.scripting.executeScript({target: {tabId}, func: agent, args: [command]})`, one round
@@ -531,4 +533,16 @@ export function agent(command) {
     default:
       return { ok: false, reason: "unknown" };
   }
+}
+
+/**
+ * Runs `agent(command)` in the tab's top frame, the one way the worker and the side panel do:
+ * the browser's record of that frame (its `result` is the answer), or undefined where the
+ * browser ran nothing (Firefox answers an empty list on a page it won't script, about:robots).
+ * A script error is thrown: Firefox reports it in the record rather than rejecting.
+ */
+export async function agentFrame(tabId, command) {
+  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
+  if (frame?.error) throw new Error(String(frame.error));
+  return frame;
 }

@@ -5,7 +5,7 @@
  * the page and the core, and words a failed click (and its notice's Close) from _locales.
  */
 import { api } from "./browser.js";
-import { agent } from "./agent.js";
+import { agentFrame } from "./agent.js";
 import init, * as core from "./wasm/notyet_wasm.js";
 
 /** The core, initialised on first use and kept (service workers allow no top-level await). */
@@ -155,11 +155,9 @@ function onCommand(command, tab) {
 async function run(tabId, command) {
   for (const wait of [25, 100, null]) {
     try {
-      const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
-      // Firefox answers an empty list, not an error, on a page it won't script (about:robots).
+      const frame = await agentFrame(tabId, command);
       if (!frame) throw new Error("the page can't be scripted");
-      if (frame.error) throw new Error(String(frame.error)); // Firefox reports script errors here
-      return frame?.result;
+      return frame.result;
     } catch (e) {
       if (wait === null || !/Cannot access|Missing host permission/.test(e?.message)) throw e;
       await new Promise((resolve) => setTimeout(resolve, wait));

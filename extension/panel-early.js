@@ -8,7 +8,7 @@
  * the same request, within a second of its taking; otherwise it is dropped unread.
  */
 import { api } from "./browser.js";
-import { agent } from "./agent.js";
+import { agentFrame } from "./agent.js";
 
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
 export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
@@ -23,9 +23,7 @@ export async function activeTab() {
 
 /** One agent command in the tab's top frame (the host permission covers LinkedIn). */
 export async function runAgent(tabId, command) {
-  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
-  if (frame?.error) throw new Error(String(frame.error));
-  return frame?.result;
+  return (await agentFrame(tabId, command))?.result;
 }
 
 /** Where the request is kept: a string the core wrote, compared whole. */
