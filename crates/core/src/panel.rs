@@ -9,7 +9,7 @@
 
 use crate::read::{is_supported_url, read_cards, Controls};
 use crate::snapshot::{fold_whitespace, Snapshot};
-use crate::{decide, Action, Category, Invitation, Reason, Settings};
+use crate::{decide_without_text, Action, Category, Invitation, Reason, Settings};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -73,8 +73,9 @@ pub fn key_of(inv: &Invitation) -> String {
     }
 }
 
-/// Reads and decides every invitation on the page. Duplicates (LinkedIn may render a card twice
-/// while its list re-renders) are kept once, the first in page order.
+/// Reads and decides every invitation on the page: the decision without a reply's text, which
+/// the list never shows. Duplicates (LinkedIn may render a card twice while its list
+/// re-renders) are kept once, the first in page order.
 pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
     let (cards, announced) = read_cards(snapshot);
     let mut seen = HashSet::new();
@@ -85,7 +86,8 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
             if !seen.insert(key.clone()) {
                 return None;
             }
-            let s = decide(&c.invitation, settings);
+            // The panel words no reply: the decision alone is a third cheaper (decide_without_text).
+            let s = decide_without_text(&c.invitation, settings);
             Some(Row {
                 key,
                 card: c.card,
