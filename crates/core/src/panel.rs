@@ -196,6 +196,10 @@ pub struct Handled {
 }
 
 impl Handled {
+    fn handled(&self) -> bool {
+        self.drafted.is_some() || self.gone.is_some()
+    }
+
     /// Sorts by the time of the draft, oldest first (undated first), keeping the order of ties.
     /// The one sort of entries in the WASM: the panel's newest-first list reverses around it.
     pub fn oldest_first(entries: &mut [Handled]) {
@@ -255,7 +259,13 @@ impl Record {
 
     /// Whether the record says this invitation was handled (drafted or seen leave the page).
     pub fn handled(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|e| e.drafted.is_some() || e.gone.is_some())
+        self.get(key).is_some_and(Handled::handled)
+    }
+
+    /// The keys [`Record::handled`] says yes to, for a whole list at once: a search of the
+    /// record per row was a million key comparisons for 1,000 rows and a full record.
+    pub fn handled_keys(&self) -> HashSet<&str> {
+        self.entries.iter().filter(|e| e.handled()).map(|e| e.key.as_str()).collect()
     }
 
     pub fn to_json(&self) -> String {
@@ -343,6 +353,10 @@ mod tests {
         assert_eq!(rec.entries.len(), RECORD_LIMIT);
         assert!(rec.get("k0").is_none() && rec.get("k5").is_some());
         assert!(rec.handled("k6") && !rec.handled("nobody"));
+        rec.entries.push(Handled { key: "seen".into(), ..Handled::default() });
+        let keys = rec.handled_keys();
+        assert!(rec.entries.iter().all(|e| keys.contains(e.key.as_str()) == rec.handled(&e.key)));
+        assert_eq!(keys.len(), RECORD_LIMIT);
         let mut gone = row("k7", Action::Reply);
         gone.gone = true;
         assert!(rec.note_gone(&[gone.clone()], 99));

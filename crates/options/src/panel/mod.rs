@@ -295,7 +295,14 @@ impl Panel {
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
         let selected = self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i)).map(|r| r.key.clone());
-        self.view = (0..self.rows.len()).filter(|&i| self.filter.matches(&self.rows[i], self.handled(&self.rows[i]))).collect();
+        // Only hiding asks what was handled; then the record is looked through once, not per row.
+        let handled = if self.filter.hide_handled { self.record.handled_keys() } else { Default::default() };
+        self.view = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i];
+                self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
+            })
+            .collect();
         self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or(if self.view.is_empty() { None } else { Some(0) });
         view::counts(&counts(&self.rows), self.filter.action);
         view::status(self);
@@ -303,11 +310,6 @@ impl Panel {
         view::list_height(self.view.len());
         self.render_window(true);
         view::detail(self);
-    }
-
-    /// Whether the record says the row was handled: drafted on another day, or gone.
-    pub fn handled(&self, row: &Row) -> bool {
-        row.gone || self.record.handled(&row.key)
     }
 
     /// Renders the rows in view (and a few beyond) when the first one changed, or `force`.
