@@ -544,6 +544,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 Item::Number(FLAG_CUT_DEPTH) => node.cut = Some(Cut::Depth),
                 Item::Number(FLAG_CUT_TEXT) => node.cut = Some(Cut::Text),
                 Item::Number(_) => return Err(de::Error::custom("a number out of place in an element")),
+                // Taken whole, not copied: most elements have one object of attributes.
+                Item::Attributes(attrs) if node.attrs.is_empty() => node.attrs = attrs,
                 Item::Attributes(attrs) => node.attrs.extend(attrs),
                 Item::Child(child) => node.children.push(child),
             }

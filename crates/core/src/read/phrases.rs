@@ -519,7 +519,10 @@ pub(crate) fn label_name(label: &str) -> Option<String> {
     }
     // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
     const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
-    let k = words.iter().rposition(|w| OF.contains(&norm(w).as_str()) || norm(w).starts_with("d'"))?;
+    let k = words.iter().rposition(|w| {
+        let w = norm(w);
+        OF.contains(&w.as_str()) || w.starts_with("d'")
+    })?;
     let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
     if let Some(first) = words.get(k).filter(|w| norm(w).starts_with("d'") && norm(w).len() > 2) {
         rest.insert(0, first[2..].to_owned());
