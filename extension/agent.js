@@ -67,12 +67,18 @@ export function agent(command) {
     max_attribute: maxAttribute = Infinity,
   }) => {
     const maxDepth = Math.min(depthAsked, 1000);
-    // Each wanted attribute's name, written once as the JSON key it becomes.
-    const wanted = new Map((attributes ?? []).map((name) => [name, `${JSON.stringify(name)}:`]));
     const skipped = new Set(skip);
     const probeTags = new Set(probe.tags ?? []);
     const probeRoles = new Set(probe.roles ?? []);
-    const probeAttributes = new Set(probe.attributes ?? []);
+    // What each attribute name means here, so that an element's names cost one lookup each: the
+    // JSON key it is written under when wanted, whether it hides the element, whether it makes the
+    // element worth probing (`role` only with some values).
+    const meaning = new Map();
+    const about = (name) => meaning.get(name) ?? (meaning.set(name, { key: null, hides: false, probes: false, role: false }), meaning.get(name));
+    for (const name of attributes ?? []) about(name).key = `${JSON.stringify(name)}:`;
+    for (const name of probe.attributes ?? []) about(name).probes = true;
+    about("hidden").hides = true;
+    if (probeRoles.size) about("role").role = true;
     // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
     const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
     const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
@@ -127,16 +133,17 @@ export function agent(command) {
       }
       let hidden = false;
       let probed = probeTags.has(tag);
-      if (node.hasAttributes?.()) {
+      if (tag !== "#shadow-root") {
         // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
         let a = "";
         for (const name of node.getAttributeNames()) {
-          if (name === "hidden") hidden = true;
-          if (!probed && (probeAttributes.has(name) || (name === "role" && probeRoles.has(node.getAttribute(name))))) probed = true;
-          const key = wanted.get(name);
-          if (key === undefined) continue;
+          const what = meaning.get(name);
+          if (what === undefined) continue;
+          if (what.hides) hidden = true;
+          if (!probed && (what.probes || (what.role && probeRoles.has(node.getAttribute(name))))) probed = true;
+          if (what.key === null) continue;
           const v = value(node, name);
-          if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${key}${JSON.stringify(v)}`;
+          if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${JSON.stringify(v)}`;
         }
         if (a) json += `${a}}`;
       }
