@@ -97,27 +97,11 @@ export function agent(command) {
       if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
       return well(v);
     };
-    /**
-     * A string as JSON text, with every character past ASCII as a `\u` escape: the snapshot then
-     * stays a one-byte string, which crosses from the page to the worker faster. One "’" made the
-     * benchmark's whole 1,000-invitation snapshot a two-byte string; 1 MB of it took 19.9 ms
-     * against 13.4 in ASCII (Chromium 156), and 44 against 22 ms in Firefox ESR 153. Bounded:
-     * past 20,000 escaped characters (a page in another script) the rest goes as it is, since
-     * six bytes a character would cost more than they save.
-     */
-    let escapes = 20000;
-    const wide = /[^\0-\x7f]/;
-    const widely = /[^\0-\x7f]/g;
-    const escape = (c) => (escapes--, `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    const str = (s) => {
-      const j = JSON.stringify(s);
-      return escapes > 0 && wide.test(j) ? j.replace(widely, escape) : j;
-    };
     // Each tag's opening, `["div"`, written once.
     const opening = new Map();
     const open = (tag) => {
       let s = opening.get(tag);
-      if (s === undefined) opening.set(tag, (s = `[${str(tag)}`));
+      if (s === undefined) opening.set(tag, (s = `[${JSON.stringify(tag)}`));
       return s;
     };
     const blank = /\S/;
@@ -159,7 +143,7 @@ export function agent(command) {
           if (!probed && (what.probes || (what.role && probeRoles.has(node.getAttribute(name))))) probed = true;
           if (what.key === null) continue;
           const v = value(node, name);
-          if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${str(v)}`;
+          if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${JSON.stringify(v)}`;
         }
         if (a) json += `${a}}`;
       }
@@ -211,7 +195,7 @@ export function agent(command) {
               if (!text) continue;
             }
             budget -= text.length;
-            json += `,${str(well(text))}`;
+            json += `,${JSON.stringify(well(text))}`;
           } else if (!skipped.has(name)) {
             json += ",";
             element(child, name, depth + 1);
@@ -239,7 +223,7 @@ export function agent(command) {
     const focus = active ? state.ids.get(active) : undefined;
     const title = well(doc.title.slice(0, maxAttribute));
     // The keys in the order JSON.stringify wrote them before: url, title, lang, root, focus.
-    return `{"url":${str(location.href)},"title":${str(title)},"lang":${str(well(html.lang || ""))},"root":${json}${
+    return `{"url":${JSON.stringify(location.href)},"title":${JSON.stringify(title)},"lang":${JSON.stringify(well(html.lang || ""))},"root":${json}${
       focus !== undefined && nodes[focus] === active ? `,"focus":${focus}` : ""
     }}`;
   };
