@@ -572,7 +572,10 @@ pub(crate) fn organisation(name: &str) -> Phrase {
 /// may hold hundreds of invitations.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KnownIndex {
-    fingerprint: u64,
+    /// The lists it was built from, compared whole on each use (settings may change after it
+    /// was built). A comparison, not a hash: hashing the lists on every decision was 9% of a
+    /// decision with a list of two people and a company, and grows with the user's list.
+    lists: crate::Known,
     people: Vec<(Vec<String>, String)>,
     /// (phrase, as the user wrote it, which list).
     organisations: Vec<(Phrase, String, KnownList)>,
@@ -590,22 +593,14 @@ impl KnownIndex {
             }
         }
         KnownIndex {
-            fingerprint: Self::fingerprint(known),
+            lists: known.clone(),
             people: known.people.iter().map(|k| (name_words(k), k.trim().to_owned())).filter(|(w, _)| !w.is_empty()).collect(),
             organisations,
         }
     }
 
-    /// A hash of the lists, to notice settings changed after the index was built.
-    pub fn fingerprint(known: &crate::Known) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&known.people, &known.companies, &known.schools).hash(&mut h);
-        h.finish()
-    }
-
     pub fn is_for(&self, known: &crate::Known) -> bool {
-        self.fingerprint == Self::fingerprint(known)
+        self.lists == *known
     }
 
     /// Which known person the invitation comes from.

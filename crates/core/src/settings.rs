@@ -98,7 +98,7 @@ pub struct Settings {
     pub cache: KnownCache,
 }
 
-/// A [`KnownIndex`] built once per settings. It checks a fingerprint of the lists on use, so a
+/// A [`KnownIndex`] built once per settings. It compares the lists on use, so a
 /// change to `known` after the first decision is never matched against stale names. It takes
 /// no part in comparing, cloning or serialising settings.
 #[derive(Default)]

@@ -1,6 +1,6 @@
 //! Properties over generated input: nothing panics, and no draft holds an unresolved placeholder.
 
-use notyet_core::{decide, Action, Invitation, Kind, Settings};
+use notyet_core::{decide, decide_without_text, Action, Invitation, Kind, Settings};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -92,6 +92,40 @@ fn settings() -> impl Strategy<Value = Settings> {
     })
 }
 
+/// Settings whose rule may name a template that doesn't parse, or one that doesn't exist.
+fn settings_with_flaws() -> impl Strategy<Value = Settings> {
+    let template = prop::sample::select(vec!["Hi {frist_name}, not yet.", "Hi {first_name, not yet.", "Hi [{first_name}, not yet.", "Hi {first_name|there}."]);
+    let named = prop::sample::select(vec!["mine", "missing"]);
+    (prop::sample::select(vec!["en", "de", "fr"]), template, named, text(), any::<bool>()).prop_map(|(lang, template, named, keyword, any_note)| {
+        let when = if any_note { json!({"mutual_below": 1_000_000}) } else { json!({"keywords": [keyword]}) };
+        let json = json!({
+            "language": lang,
+            "templates": {"mine": {"en": template, "de": template}},
+            "rules": [{"name": "r", "when": when, "then": {"template": named, "action": "reply"}}],
+        });
+        Settings::from_json(&json.to_string()).0
+    })
+}
+
+/// A template only in another language (no template), and one that no longer parses (settings
+/// files are checked when read; a template can still fail where settings are built otherwise).
+#[test]
+fn the_decision_without_text_keeps_a_template_error_and_a_missing_template() {
+    let inv = Invitation { name: "Ann Lee".into(), headline: Some("Teacher".into()), ..Invitation::default() };
+    let json = json!({"templates": {"mine": {"de": "Hallo."}}, "rules": [{"name": "r", "when": {"mutual_below": 5}, "then": {"template": "mine", "action": "reply"}}]});
+    let mut settings = Settings::from_json(&json.to_string()).0;
+    let same = |settings: &Settings, reason: &str| {
+        let (full, lean) = (decide(&inv, settings), decide_without_text(&inv, settings));
+        assert_eq!((lean.category, lean.action, &lean.reasons), (full.category, full.action, &full.reasons));
+        let reasons = format!("{:?}", lean.reasons);
+        assert!(reasons.contains(reason), "{reasons}");
+    };
+    same(&settings, "NoTemplate");
+    let broken = notyet_core::Sources { short: Some("Hi {frist_name}".into()), long: None };
+    settings.templates.get_mut("mine").map(|t| t.insert("en".into(), broken));
+    same(&settings, "TemplateError");
+}
+
 fn has_placeholder(text: &str) -> bool {
     let vars = ["first_name", "name", "headline", "company", "mutual", "note", "note_topic", "me.name", "me.email", "me.link"];
     vars.iter().any(|v| text.contains(&format!("{{{v}")))
@@ -118,6 +152,17 @@ proptest! {
             }
         }
         prop_assert!(s.language.len() == 2);
+    }
+
+    /// The side panel's decision (no text) is the full one's category, action and reasons.
+    #[test]
+    fn the_decision_without_text_is_the_decision(inv in invitation(), good in settings(), flawed in settings_with_flaws()) {
+        for settings in [&good, &flawed] {
+            let full = decide(&inv, settings);
+            let lean = decide_without_text(&inv, settings);
+            prop_assert_eq!((lean.category, lean.action, &lean.reasons, &lean.language), (full.category, full.action, &full.reasons, &full.language));
+            prop_assert!(lean.text.is_none() && lean.template.is_none() && lean.first_name.is_none());
+        }
     }
 
     #[test]
