@@ -323,6 +323,30 @@ test("the snapshot keeps only class names the core reads, and stops at the depth
   await page.close();
 });
 
+test("the snapshot of a page nesting 1,500 elements deep, asked with no depth: cut at 1,000, no stack overflow", async () => {
+  const page = await open("x-shadow-box");
+  await page.evaluate(() => {
+    let el = document.body.appendChild(document.createElement("section"));
+    // Deeper than this, Chromium's own layout crashes the page.
+    for (let i = 0; i < 1500; i++) el = el.appendChild(document.createElement("div"));
+    el.textContent = "very deep";
+  });
+  // The walk recurses; its depth is bounded whatever the request says.
+  const shot = JSON.parse(await page.evaluate(agent, { op: "snapshot", attributes: [], skip: ["script", "style", "head"] }));
+  let depth = 0;
+  let cut = false;
+  const walk = (n, d) => {
+    depth = Math.max(depth, d);
+    if (n.x === 1) cut = true;
+    for (const c of n.c ?? []) if (typeof c !== "string") walk(c, d + 1);
+  };
+  walk(tree(shot.root), 1);
+  assert.equal(depth, 1000, "cut at 1,000 levels");
+  assert.ok(cut, "the cut is flagged");
+  assert.ok(!JSON.stringify(shot).includes("very deep"));
+  await page.close();
+});
+
 test("with two boxes open, the draft goes to the one the user is typing in", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("new-two-boxes");
