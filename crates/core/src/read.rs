@@ -15,7 +15,7 @@ mod composer;
 pub(crate) mod phrases;
 mod profile;
 
-use crate::snapshot::{fold_whitespace, Child, Node, Snapshot};
+use crate::snapshot::{fold_whitespace, push_folded, Child, Node, Snapshot};
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
 
@@ -276,9 +276,11 @@ pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
         Text(&'a str),
     }
     // Without breaks the text is folded as it is gathered: this runs on every line of every card.
-    let mut out = Folded::default();
+    // Sized up front: growing the string a few bytes at a time cost more than filling it.
+    let mut out = Folded { text: String::with_capacity(64), pending: false };
     if !breaks && node.children.iter().all(|c| matches!(c, Child::Text(_))) {
         // Most lines are one element holding text: no walk needed.
+        out.text.reserve(node.children.iter().map(|c| if let Child::Text(t) = c { t.len() } else { 0 }).sum());
         for c in &node.children {
             if let Child::Text(t) = c {
                 out.push_str(t, false);
@@ -354,20 +356,9 @@ impl Folded {
             self.text.push_str(t);
             return;
         }
-        // Runs copied whole rather than a char at a time: this runs on every line of every card.
-        for (k, word) in t.split(char::is_whitespace).enumerate() {
-            if k > 0 {
-                self.space();
-            }
-            if word.is_empty() {
-                continue;
-            }
-            if self.pending {
-                self.text.push(' ');
-                self.pending = false;
-            }
-            self.text.push_str(word);
-        }
+        // Runs of words copied whole (`snapshot::push_folded` says why): this runs on every
+        // line of every card.
+        push_folded(&mut self.text, &mut self.pending, t);
     }
 }
 
@@ -388,28 +379,7 @@ fn is_block(n: &Node) -> bool {
 /// What a link points at: the kind of profile and its canonical address, for links to a
 /// person (`/in/slug/`), company, school, group, event, newsletter or showcase page.
 pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
-    let path = if let Some(rest) = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).or_else(|| href.strip_prefix("//")) {
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
-            return None;
-        }
-        path
-    } else {
-        href.strip_prefix('/')?
-    };
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let mut parts = path.split('/');
-    let kind = match parts.next()? {
-        "in" => Kind::Person,
-        "company" => Kind::Company,
-        "school" => Kind::School,
-        "groups" => Kind::Group,
-        "events" => Kind::Event,
-        "newsletters" => Kind::Newsletter,
-        "showcase" => Kind::Page,
-        _ => return None,
-    };
-    let slug = parts.next().filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "-_%.~".contains(c)))?;
+    let (kind, slug) = entity_slug(href)?;
     let section = match kind {
         Kind::Person => "in",
         Kind::Company => "company",
@@ -420,6 +390,41 @@ pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
         Kind::Page => "showcase",
     };
     Some((kind, format!("https://www.linkedin.com/{section}/{slug}/")))
+}
+
+/// Whether a link points at a profile ([`entity`]), without building its address: asked of
+/// every link on the page.
+pub(crate) fn is_entity(href: &str) -> bool {
+    entity_slug(href).is_some()
+}
+
+/// The kind of profile a link points at, and its slug.
+fn entity_slug(href: &str) -> Option<(Kind, &str)> {
+    let path = if let Some(rest) = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).or_else(|| href.strip_prefix("//")) {
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
+            return None;
+        }
+        path
+    } else {
+        href.strip_prefix('/')?
+    };
+    // Cut by bytes rather than `split`: asked of every link on the page.
+    let path = path.get(..path.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(path.len())).unwrap_or("");
+    let (section, rest) = path.split_once('/').unwrap_or((path, ""));
+    let kind = match section {
+        "in" => Kind::Person,
+        "company" => Kind::Company,
+        "school" => Kind::School,
+        "groups" => Kind::Group,
+        "events" => Kind::Event,
+        "newsletters" => Kind::Newsletter,
+        "showcase" => Kind::Page,
+        _ => return None,
+    };
+    let slug = Some(rest.split_once('/').map_or(rest, |(slug, _)| slug))
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '%' | '.' | '~')))?;
+    Some((kind, slug))
 }
 
 /// The path of a page address (`/mynetwork/invitation-manager/received/`), empty when none.

@@ -273,13 +273,75 @@ impl Node {
 /// Runs of white space (including no-break spaces) become one space; ends are trimmed.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    push_folded(&mut out, &mut false, s);
     out
+}
+
+/// Appends `t` to `out` with its runs of white space folded to one space. `pending` is a space
+/// owed from before (text that ended in white space), paid before the next word and only after
+/// some text; it is left set when `t` ends in white space.
+///
+/// Words with one plain space between them are copied as one run: copying a word at a time
+/// (and its space) was most of folding a note, in the size-optimized module.
+pub(crate) fn push_folded(out: &mut String, pending: &mut bool, t: &str) {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let space = space_at(t, i);
+        if space > 0 {
+            *pending = !out.is_empty();
+            i += space;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while i < b.len() {
+            if space_at(t, i) == 0 {
+                i += char_len(b[i]);
+                end = i;
+            } else if b[i] == b' ' && i + 1 < b.len() && space_at(t, i + 1) == 0 {
+                // One plain space between two words stays in the run.
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if *pending {
+            out.push(' ');
+            *pending = false;
+        }
+        out.push_str(t.get(start..end).unwrap_or(""));
+    }
+}
+
+/// The length in bytes of the white space character (as `char::is_whitespace` has it) at byte
+/// `i` of `s`, or 0 when there is none there; `i` is on a character boundary. Byte by byte and
+/// inlined: std's `split(char::is_whitespace)` decoded every character through a call in the
+/// size-optimized module, and folding text that way was a third of reading a 300-invitation page.
+#[inline(always)]
+pub(crate) fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        b if b < 0x80 => 0,
+        _ => wide_space_at(s, i),
+    }
+}
+
+/// [`space_at`] past ASCII: no-break and other wide spaces.
+#[inline(never)]
+fn wide_space_at(s: &str, i: usize) -> usize {
+    s.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+}
+
+/// The length in bytes of the character whose first byte is `b`.
+#[inline(always)]
+pub(crate) fn char_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
+    }
 }
 
 /// Depth-first iterator over a subtree.
@@ -482,6 +544,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 Item::Number(FLAG_CUT_DEPTH) => node.cut = Some(Cut::Depth),
                 Item::Number(FLAG_CUT_TEXT) => node.cut = Some(Cut::Text),
                 Item::Number(_) => return Err(de::Error::custom("a number out of place in an element")),
+                // Taken whole, not copied: most elements have one object of attributes.
+                Item::Attributes(attrs) if node.attrs.is_empty() => node.attrs = attrs,
                 Item::Attributes(attrs) => node.attrs.extend(attrs),
                 Item::Child(child) => node.children.push(child),
             }

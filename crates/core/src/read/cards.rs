@@ -17,18 +17,25 @@
 //! wherever it sits.
 
 use super::phrases::{self, Relation};
-use super::{blank_invitation, entity, is_control, text_of, Index, Reading};
+use super::{blank_invitation, entity, is_control, is_entity, text_of, Index, Reading};
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
 
 /// Reads every invitation card on the page, in page order.
 pub(super) fn read(index: &Index, path: &str) -> Vec<Invitation> {
-    located(index, path).into_iter().map(|c| c.invitation).collect()
+    // Without looking for each card's controls: a click needs only what was read (the controls
+    // were a tenth of reading a 300-invitation page).
+    found(index, path, false).into_iter().map(|c| c.invitation).collect()
 }
 
 /// Every invitation card with where it is on the page: the card's node and its controls.
 pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
+    found(index, path, true)
+}
+
+/// The cards, with their controls when `controls` (else none are set).
+fn found(index: &Index, path: &str, controls: bool) -> Vec<Located> {
     // Sent invitations are the user's own, not invitations to answer.
     if path.contains("/invitation-manager/sent") {
         return Vec::new();
@@ -61,7 +68,8 @@ pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
                 }
                 card.invitation
             };
-            Some(Located { invitation, card: node.id, controls: controls_of(index, at, &seen) })
+            let controls = if controls { controls_of(index, at, &seen) } else { Controls::default() };
+            Some(Located { invitation, card: node.id, controls })
         })
         .collect()
 }
@@ -140,8 +148,10 @@ fn button_kind(label: &str) -> Option<Button> {
     const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "accepteren", "accetta"];
     const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "negeren", "ignora"];
     const REPLY: &[&str] = &["reply", "message", "antworten", "nachricht", "répondre", "responder", "mensaje", "beantwoorden", "bericht"];
-    let words: Vec<String> = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let ends = [words.first(), words.last()];
+    // Only the two end words are looked at: only they are lower-cased.
+    let mut words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next();
+    let ends = [first.map(str::to_lowercase), words.next_back().or(first).map(str::to_lowercase)];
     let has = |list: &[&str]| ends.iter().flatten().any(|w| list.contains(&w.as_str()));
     if has(IGNORE) {
         Some(Button::Ignore)
@@ -192,7 +202,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
             j = index.end(j);
             continue;
         }
-        if n.tag == "a" && n.attr("href").and_then(entity).is_some() {
+        if n.tag == "a" && n.attr("href").is_some_and(is_entity) {
             links.push(j);
         }
         if is_control(n) {
@@ -372,8 +382,27 @@ fn control_label(n: &Node) -> String {
 /// one of them), paragraphs kept, a trailing "… show more" dropped.
 fn note_text(n: &Node) -> String {
     let seen = text_of(n, Reading::Visible, true);
+    // An element holding only text has one copy: the note's usual shape, read once.
+    if is_leaf(n) {
+        return phrases::strip_more(&seen);
+    }
     let spoken = text_of(n, Reading::Spoken, true);
     phrases::strip_more(if spoken.chars().count() > seen.chars().count() { &spoken } else { &seen })
+}
+
+/// [`note_text`] of a unit, whose text is read already: an element holding only text with no
+/// line break in it reads as that text (the usual note; reading each note again, twice, was a
+/// fifth of reading a 300-invitation page).
+fn unit_note(u: &Unit) -> String {
+    if is_leaf(u.node) && !u.node.children.iter().any(|c| matches!(c, Child::Text(t) if t.contains('\n'))) {
+        return phrases::strip_more(&u.text);
+    }
+    note_text(u.node)
+}
+
+/// Whether an element holds only text (or nothing).
+fn is_leaf(n: &Node) -> bool {
+    n.children.iter().all(|c| matches!(c, Child::Text(_)))
 }
 
 fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>) -> Card {
@@ -395,8 +424,9 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         }
         if is_control(n) {
             controls += 1;
-            writes = writes || phrases::is_write_label(&control_label(n));
-            if phrases::is_more_label(&control_label(n)) {
+            let label = control_label(n);
+            writes = writes || phrases::is_write_label(&label);
+            if phrases::is_more_label(&label) {
                 if let Some(last) = units.last_mut() {
                     last.more = true;
                 }
@@ -469,12 +499,15 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         if u.text.is_empty() || u.text == inv.name {
             continue;
         }
-        let t = phrases::norm(&u.text);
         let early = inv.headline.is_none() && inv.mutual_connections.is_none() && inv.sent.is_none() && unknown.is_empty();
         let open = notes.is_empty() && inv.sent.is_none();
         if u.more || !open {
-            notes.push(note_text(u.node));
-        } else if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
+            notes.push(unit_note(u));
+            continue;
+        }
+        // Lower-cased only for the shapes below: a note after the time needs none of them.
+        let t = phrases::norm(&u.text);
+        if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
             relation = Some(r);
         } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text.contains(&inv.name) {
             // A sentence right under the name that names them again is the relation line, in any language.
@@ -493,7 +526,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
                 unknown.push(u);
             }
         } else {
-            notes.push(note_text(u.node));
+            notes.push(unit_note(u));
         }
     }
     // Lines under the headline that no pattern knows: a first short one with a number is the
@@ -506,11 +539,11 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             if first.text.chars().count() <= SHORT_LINE && first.text.chars().any(|c| c.is_ascii_digit()) {
                 inv.mutual_connections = Some(phrases::count_people(&phrases::norm(&first.text)));
             } else {
-                notes_in_meta.push(note_text(first.node));
+                notes_in_meta.push(unit_note(first));
             }
         }
     }
-    notes_in_meta.extend(unknown.map(|u| note_text(u.node)));
+    notes_in_meta.extend(unknown.map(unit_note));
     notes_in_meta.append(&mut notes);
     let notes = notes_in_meta;
     let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
