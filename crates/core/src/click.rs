@@ -11,6 +11,7 @@
 //! value taken from the page is cut to a length ([`clip`]).
 
 use crate::decide::{draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES};
+use crate::names::name_key;
 use crate::read::{is_supported_url, read_page, Composer, Page};
 use crate::reason::{language_name, Reason};
 use crate::snapshot::{fold_whitespace, Cut, Snapshot};
@@ -643,12 +644,6 @@ fn words_within(part: &str, whole: &str) -> bool {
     let part: Vec<&str> = part.split(' ').collect();
     let whole: Vec<&str> = whole.split(' ').collect();
     whole.windows(part.len()).any(|w| w == part.as_slice())
-}
-
-/// Lower-case letters and digits, words single-spaced: "Dr. Jane  DOE" → "dr jane doe".
-fn name_key(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
-    fold_whitespace(&cleaned)
 }
 
 /// The inviter's name for a notice (cut to [`NAME_CHARS`]), or "this person".

@@ -71,6 +71,30 @@ pub fn first_and_display_name(name: &str) -> (Option<String>, String) {
     (parsed.first_name(), parsed.display_name())
 }
 
+/// Lower-case letters and digits, words single-spaced: names compared as people read them
+/// ("Dr. Jane  DOE" → "dr jane doe").
+pub(crate) fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // Byte by byte: a click compares every invitation's name with the box's addressee.
+        let mut out = Vec::with_capacity(name.len());
+        let mut space = false;
+        for &b in name.as_bytes() {
+            if !b.is_ascii_alphanumeric() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase());
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    crate::snapshot::fold_whitespace(&cleaned)
+}
+
 /// The company a headline names ("Engineer at Acme Corp | Speaker" → "Acme Corp"), if it does.
 pub fn company_from_headline(headline: &str) -> Option<String> {
     // One pass over the spaces, comparing the markers in place (ASCII case-insensitively).
@@ -344,6 +368,19 @@ fn capital(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_keys_of_ascii_names_as_of_any_name() {
+        // The general way: every letter or digit lower-cased, anything else a space, folded.
+        let general = |name: &str| {
+            let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+            crate::snapshot::fold_whitespace(&cleaned)
+        };
+        for name in ["Dr. Jane  DOE", "  Sam-Lee O'Neil, PhD ", "", "...", "A\tB\x0bC", "x1 2Y", "Müller Jäne"] {
+            assert_eq!(name_key(name), general(name), "{name:?}");
+        }
+        assert_eq!(name_key("Dr. Jane  DOE"), "dr jane doe");
+    }
 
     #[test]
     fn capitals_match_std() {

@@ -18,6 +18,7 @@
 
 use super::phrases::{self, Relation};
 use super::{blank_invitation, entity, is_control, is_entity, text_of, Index, Reading};
+use crate::names::name_key;
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
@@ -459,10 +460,18 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     let label_key = label.map(name_key).filter(|k| !k.is_empty());
     // "Ignore invitation for Weekly Digest": the controls name what the invitation is for.
     let label_for = labelled.is_some_and(|l| l.1);
+    // The name read while matching it to the label, kept for the unit it was read from.
+    let mut read_name: Option<(usize, String)> = None;
     if let Some(key) = &label_key {
-        let named = units.iter().find(|u| u.link.is_some() && name_key(&name_of(index, u)) == *key);
-        if let Some((kind, url, _)) = named.and_then(|u| u.link.clone()) {
-            first_link = Some((kind, url));
+        let named = units.iter().enumerate().filter(|(_, u)| u.link.is_some()).find_map(|(k, u)| {
+            let name = name_of(index, u);
+            (name_key(&name) == *key).then_some((k, name))
+        });
+        if let Some((k, name)) = named {
+            if let Some((kind, url, _)) = units[k].link.clone() {
+                first_link = Some((kind, url));
+            }
+            read_name = Some((k, name));
         }
     }
     let name_at = match &first_link {
@@ -475,7 +484,10 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     }
     let rest_from = match name_at {
         Some(k) => {
-            inv.name = name_of(index, &units[k]);
+            inv.name = match read_name {
+                Some((at, name)) if at == k => name,
+                _ => name_of(index, &units[k]),
+            };
             k + 1
         }
         None => {
@@ -600,12 +612,6 @@ fn strip_degree(name: &str) -> &str {
         }
     }
     name
-}
-
-/// Lower-case letters and digits, words single-spaced: names compared as people read them.
-fn name_key(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
-    crate::snapshot::fold_whitespace(&cleaned)
 }
 
 /// Longer than this, an unrecognized line is prose (a note), not a count.

@@ -30,6 +30,16 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
+/// [`norm`] of one word (no white space in it): lower-cased without folding when ASCII, as
+/// the reader's label matching asks it of word after word.
+fn lower_word(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        norm(w)
+    }
+}
+
 /// Words that mark a line as the shared-connections line: they end it ("12 mutual
 /// connections"), so a note that mentions mutual connections in passing is not one.
 const MUTUAL_WORDS: &[&str] = &[
@@ -91,13 +101,14 @@ pub(crate) fn mutual_count(text: &str) -> Option<u32> {
 /// [`mutual_count`] of text already passed through [`norm`].
 pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
     let t = t.trim_end_matches(['.', ' ']);
-    // The phrase ends the line, but for a plural ending ("connections", "Kontakte").
-    let ends = MUTUAL_WORDS.iter().any(|w| {
-        (0..=2).any(|k| {
-            t.len() >= k && t.is_char_boundary(t.len() - k) && t[..t.len() - k].ends_with(w) && t[t.len() - k..].bytes().all(|b| b.is_ascii_alphabetic())
-        })
-    });
-    if !ends || t.len() > 160 {
+    if t.len() > 160 {
+        return None;
+    }
+    // The phrase ends the line, but for a plural ending ("connections", "Kontakte"): compared
+    // as bytes (a whole phrase matched ends on a character boundary), asked of most lines.
+    let b = t.as_bytes();
+    let ending = (0..=2).filter(|&k| k <= b.len() && b[b.len() - k..].iter().all(u8::is_ascii_alphabetic));
+    if !ending.into_iter().any(|k| MUTUAL_WORDS.iter().any(|w| b[..b.len() - k].ends_with(w.as_bytes()))) {
         return None;
     }
     Some(count_people(t))
@@ -106,7 +117,24 @@ pub(crate) fn mutual_count_normed(t: &str) -> Option<u32> {
 /// Counts the people a shared-connections line names, by its shape alone.
 pub(crate) fn count_people(t: &str) -> u32 {
     // Dutch "en" is also French "relation en commun": a joining word only before a number there.
-    let and = AND.iter().filter_map(|w| t.find(w).filter(|&i| *w != " en " || t[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))).min();
+    // Each joining word's first place, looked for at the line's spaces (every one starts with
+    // one) rather than by a substring search per word.
+    let mut en_seen = false;
+    let and = t.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i).find(|&i| {
+        let rest = t.get(i..).unwrap_or("");
+        AND.iter().any(|w| {
+            if !rest.starts_with(w) {
+                return false;
+            }
+            if *w != " en " {
+                return true;
+            }
+            // Only the first " en " counts, and only before a number.
+            let first = !en_seen;
+            en_seen = true;
+            first && rest[w.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
     let names_before = |end: usize| t[..end].split(',').filter(|s| !s.trim().is_empty()).count() as u32;
     match (first_number(t), and) {
         // "A, B and 8 other…": the named ones plus the number.
@@ -438,7 +466,7 @@ fn end_words(label: &str) -> Option<(String, String)> {
     let end = label.rfind(word)?;
     let last = label.get(..end + label.get(end..)?.chars().next()?.len_utf8())?;
     let last = last.get(last.char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(i, c)| i + c.len_utf8())..)?;
-    let (first, last) = (norm(first), norm(last));
+    let (first, last) = (lower_word(first), lower_word(last));
     if first.chars().chain(last.chars()).all(word) {
         return Some((first, last));
     }
@@ -502,7 +530,7 @@ pub(crate) fn is_write_label(label: &str) -> bool {
 pub(crate) fn label_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label).replace('\u{2019}', "'");
     let words: Vec<&str> = folded.split(' ').collect();
-    let lower = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let lower = |w: &str| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()));
     // Drop the verb at either end.
     let (start, end) = match (words.first().map(|w| lower(w)), words.last().map(|w| lower(w))) {
         (Some(f), _) if ACCEPT.contains(&f.as_str()) || IGNORE.contains(&f.as_str()) => (1, words.len()),
@@ -514,17 +542,17 @@ pub(crate) fn label_name(label: &str) -> Option<String> {
     if let Some(k) = words.iter().position(|w| w.ends_with("'s") && words.len() > 1) {
         let mut name: Vec<&str> = words[..k].to_vec();
         name.push(words[k].strip_suffix("'s").unwrap_or(words[k]));
-        let name: Vec<&str> = name.into_iter().filter(|w| !matches!(norm(w).as_str(), "an" | "the")).collect();
+        let name: Vec<&str> = name.into_iter().filter(|w| !matches!(lower_word(w).as_str(), "an" | "the")).collect();
         return Some(name.join(" ")).filter(|n| !n.is_empty());
     }
     // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
     const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
     let k = words.iter().rposition(|w| {
-        let w = norm(w);
+        let w = lower_word(w);
         OF.contains(&w.as_str()) || w.starts_with("d'")
     })?;
     let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
-    if let Some(first) = words.get(k).filter(|w| norm(w).starts_with("d'") && norm(w).len() > 2) {
+    if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
         rest.insert(0, first[2..].to_owned());
     }
     Some(rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned()).filter(|n| !n.is_empty())
@@ -677,6 +705,34 @@ mod tests {
             "x-IGNORE",
         ] {
             assert_eq!(super::answer(label), super::answer_by_the_whole_label(label), "{label:?}");
+        }
+    }
+
+    #[test]
+    fn joining_words_found_at_spaces_as_by_searching_for_each() {
+        // The earlier way: each word's first place by a substring search, " en " only before a number.
+        let by_search =
+            |t: &str| super::AND.iter().filter_map(|w| t.find(w).filter(|&i| *w != " en " || t[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))).min();
+        for t in [
+            "casey ray and 8 other mutual connections",
+            "casey ray, drew stone and 3 others are mutual connections",
+            "12 relations en commun",
+            "casey ray en 8 andere gedeelde connecties",
+            "anne en ben en 3 andere gedeelde connecties",
+            "jan en 3 andere en 4",
+            "casey ray e 3 outras conexões em comum",
+            "drew stone y casey ray",
+            " en 5",
+            "",
+        ] {
+            let and = super::count_people(t);
+            let expected = match (super::first_number(t), by_search(t)) {
+                (Some((n, at)), Some(and)) if and < at => n.saturating_add(t[..and].split(',').filter(|s| !s.trim().is_empty()).count() as u32),
+                (Some((n, _)), _) => n,
+                (None, Some(and)) => t[..and].split(',').filter(|s| !s.trim().is_empty()).count() as u32 + 1,
+                (None, None) => 1,
+            };
+            assert_eq!(and, expected, "{t:?}");
         }
     }
 
