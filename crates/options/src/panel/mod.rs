@@ -616,6 +616,9 @@ fn begin() -> Option<(Host, f64)> {
         p.busy = true;
         p.cancel = false;
         p.keep_message = false;
+        // The last outcome no longer describes what the panel is doing (it read "Drafted a
+        // reply…" beside Read more's progress).
+        p.say(Tone::Info, "");
         Some((p.host.clone(), tab))
     })
     .flatten()
