@@ -169,6 +169,48 @@ test("keyboard only: the focus stays on the control pressed while the panel read
   await closeAll(page, panel);
 });
 
+test("a long name gives way to the row's badges; no match says so; a short (zoomed) window scrolls to the details", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people[1];
+  await untilRead(panel, "40 of 40");
+  // The name in every place the card shows it, HTML-looking and long.
+  const long = "<img src=x onerror=alert(1)> Alexandra-Maximiliane von Adler-Hohenstein-Ernstthal und Oberwiesenthal";
+  await page.evaluate(({ href, from, to }) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    const walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) n.data = n.data.replace(from, to);
+    for (const el of card.querySelectorAll("[aria-label]")) el.setAttribute("aria-label", el.getAttribute("aria-label").replace(from, to));
+  }, { href: target.href, from: target.name, to: long });
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.locator("#text").fill("Oberwiesenthal");
+  await panel.waitForFunction(() => document.querySelectorAll(".row").length === 1);
+  const fit = await panel.evaluate(() => {
+    const row = document.querySelector(".row").getBoundingClientRect();
+    const badges = [...document.querySelectorAll(".row .badge")].map((b) => b.getBoundingClientRect());
+    return { name: document.querySelector(".row .name").textContent, html: !!document.querySelector(".row img"), inside: badges.length === 2 && badges.every((b) => b.width > 0 && b.right <= row.right) };
+  });
+  assert.deepEqual(fit, { name: long, html: false, inside: true });
+  await panel.locator("#text").fill("no such person anywhere");
+  assert.match(await panel.evaluate(() => document.querySelector("#list").textContent), /No invitation matches these filters/);
+  await panel.locator("#text").fill("");
+  if (!firefox) {
+    // 200% zoom in a 760 px high side panel: 380 px of CSS height.
+    await panel.setViewportSize({ width: 210, height: 380 });
+    await panel.locator(".row").first().click();
+    const reachable = await panel.evaluate(() => {
+      const show = document.querySelector("#do-show");
+      show.scrollIntoView();
+      const r = show.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      // On screen (to a subpixel) and not covered: what is at its centre is the button. Else where it is, for the failure.
+      const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && at === show;
+      return ok || JSON.stringify({ top: r.top, bottom: r.bottom, height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+    });
+    assert.equal(reachable, true, "the details' buttons can be scrolled to and are not covered");
+  }
+  await closeAll(page, panel);
+});
+
 test("in German: the panel's words and its dates, where the browser's own language says en-US", { skip: firefox && "the harness starts Firefox in English only" }, async () => {
   const b = await launch({ lang: "de" });
   try {

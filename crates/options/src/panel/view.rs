@@ -178,6 +178,10 @@ pub fn window(p: &Panel, first: usize) {
             ]);
         let _ = spacer.append_child(&row.0);
     }
+    // Filters that let nothing through left a blank list: the user saw no reason.
+    if p.view.is_empty() && !p.rows.is_empty() {
+        let _ = spacer.append_child(&E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match").0);
+    }
     if let Some(list) = el("list") {
         let _ = match p.sel {
             Some(v) => list.set_attribute("aria-activedescendant", &format!("row-{v}")),
@@ -245,10 +249,21 @@ fn fill_detail(d: &Element, p: &Panel) {
     let button = |act: &str, key: &str, enabled: bool| {
         E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
     };
+    // The buttons right after who and what: a long note or many reasons pushed them out of a
+    // short side panel's view.
     let mut parts = vec![
         E::new("h2").id("detail-name").t(&inv.name),
         E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
+        E::new("div").class("actions").cs(vec![
+            button("show", "panel_show", true),
+            button("draft", "panel_draft", r.controls.reply.is_some()),
+            button("accept", "panel_point_accept", r.controls.accept.is_some()),
+            button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
+        ]),
     ];
+    if r.controls.reply.is_none() {
+        parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
+    }
     if let Some(h) = &inv.headline {
         parts.push(E::new("p").class("headline").t(h));
     }
@@ -259,15 +274,6 @@ fn fill_detail(d: &Element, p: &Panel) {
         parts.push(E::new("p").class("handled").t(&state));
     }
     parts.push(E::new("ul").class("reasons").cs(reasons));
-    parts.push(E::new("div").class("actions").cs(vec![
-        button("show", "panel_show", true),
-        button("draft", "panel_draft", r.controls.reply.is_some()),
-        button("accept", "panel_point_accept", r.controls.accept.is_some()),
-        button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
-    ]));
-    if r.controls.reply.is_none() {
-        parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
-    }
     for part in parts {
         let _ = d.append_child(&part.0);
     }
