@@ -381,11 +381,17 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   await panel.waitForFunction(() => !document.querySelector("#progress").hidden);
   await panel.waitForFunction(() => /of 300/.test(document.querySelector("#progress-text").textContent));
   await untilRead(panel, "40 of 300", 20000);
-  await panel.locator('[data-act="cancel"]').click();
+  // Cancel and Read more from the keyboard: the focus is never dropped to the page's body (the
+  // progress bar hides, Read more ends disabled).
+  const focused = () => panel.evaluate(() => document.activeElement?.dataset.act ?? document.activeElement?.id);
+  await panel.locator('[data-act="cancel"]').focus();
+  await panel.keyboard.press("Enter");
   await untilMsg(panel, /Stopped/);
   assert.ok(await panel.evaluate(() => document.querySelector("#progress").hidden));
-  await panel.locator("#more").click();
+  assert.equal(await focused(), "more");
+  await panel.keyboard.press("Enter");
   await untilMsg(panel, /All read: 300 of 300/, 90000);
+  assert.equal(await focused(), "list");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
   // The list of 300 scrolls; the last row is reachable with End.

@@ -109,7 +109,13 @@ pub fn status(p: &Panel) {
     text("read", &s);
     if let Some(more) = el("more") {
         let all = p.announced.is_some_and(|m| live >= m as usize);
-        let _ = if all || p.rows.is_empty() { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
+        let off = all || p.rows.is_empty();
+        // Read more pressed from the keyboard and done: a disabled button drops the focus to the body.
+        let lost = off && has_focus(&more);
+        let _ = if off { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
+        if lost {
+            focus(el("list"));
+        }
     }
 }
 
@@ -228,10 +234,17 @@ fn keep_focus(part: &Element, rebuild: impl FnOnce()) {
     let was = doc.as_ref().and_then(|d| d.active_element()).filter(|a| part.contains(Some(a))).and_then(|a| a.get_attribute("data-act"));
     rebuild();
     let Some(act) = was else { return };
-    let again = part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list"));
-    if let Some(e) = again.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    focus(part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list")));
+}
+
+fn focus(e: Option<Element>) {
+    if let Some(e) = e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
+}
+
+fn has_focus(e: &Element) -> bool {
+    crate::dom::document().and_then(|d| d.active_element()).as_ref() == Some(e)
 }
 
 fn fill_detail(d: &Element, p: &Panel) {
@@ -342,7 +355,12 @@ pub fn progress(state: Option<(usize, Option<u32>)>) {
             text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
         }
         None => {
+            // Cancel pressed from the keyboard: the hidden bar took the focus with it.
+            let inside = crate::dom::document().and_then(|d| d.active_element()).is_some_and(|a| box_.contains(Some(&a)));
             let _ = box_.set_attribute("hidden", "");
+            if inside {
+                focus(el("more").filter(|m| !m.has_attribute("disabled")).or_else(|| el("list")));
+            }
         }
     }
 }
