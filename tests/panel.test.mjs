@@ -211,27 +211,34 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
   await closeAll(page, panel);
 });
 
-test("in German: the panel's words and its dates, where the browser's own language says en-US", { skip: firefox && "the harness starts Firefox in English only" }, async () => {
-  const b = await launch({ lang: "de" });
-  try {
-    await b.setSettings(SETTINGS);
-    const target = spec(40).people[2];
-    await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
-    b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
-    const page = await b.open(MANAGER);
-    const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
-    const panel = await b.open(b.extensionUrl(`panel.html?tab=${id}`));
-    await panel.waitForSelector("html[data-ready]");
-    assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/);
-    await panel.locator("#text").fill(target.name);
-    assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), /Entwurf am 28\. Nov\./);
-    const options = await b.open(b.extensionUrl("options.html"));
-    await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
-    assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /Entwurf am 28\. Nov\./);
-  } finally {
-    await b.close();
-  }
-});
+for (const [lang, words] of [
+  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/ }],
+  // French: no "1 affichées" (the counts are worded without an agreeing plural).
+  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/ }],
+]) {
+  test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
+    const b = await launch({ lang });
+    try {
+      await b.setSettings(SETTINGS);
+      const target = spec(40).people[2];
+      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
+      b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+      const page = await b.open(MANAGER);
+      const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
+      const panel = await b.open(b.extensionUrl(`panel.html?tab=${id}`));
+      await panel.waitForSelector("html[data-ready]");
+      assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), words.counts);
+      await panel.locator("#text").fill(target.name);
+      assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
+      assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
+      const options = await b.open(b.extensionUrl("options.html"));
+      await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
+      assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);
+    } finally {
+      await b.close();
+    }
+  });
+}
 
 test("Draft reply opens that invitation's Reply box and drafts as a toolbar click; the record keeps it across a reload", async () => {
   await h.ext(() => chrome.storage.local.remove("panel_record"));
