@@ -445,6 +445,18 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     // The verb opens the label in most languages and closes it in German and Dutch
     // ("Einladung von Sam Lee annehmen").
     let (first, last) = end_words(label)?;
+    if first.is_ascii() && last.is_ascii() {
+        // Compared as they are, ignoring ASCII case: no lower-cased copies (most labels).
+        let has = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first) || w.eq_ignore_ascii_case(last));
+        return if has(ACCEPT) {
+            Some(true)
+        } else if has(IGNORE) {
+            Some(false)
+        } else {
+            None
+        };
+    }
+    let (first, last) = lower_end_words(label, first, last)?;
     let ends = [first.as_str(), last.as_str()];
     if ends.iter().any(|w| ACCEPT.contains(w)) {
         Some(true)
@@ -455,10 +467,10 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     }
 }
 
-/// The first and the last word of `label` as [`norm`] and a split at every character that is
-/// no letter or digit give them (the same word twice when there is one). Only those two are
-/// lower-cased: this is asked of every control on the page, twice.
-fn end_words(label: &str) -> Option<(String, String)> {
+/// The first and the last run of letters and digits in `label` (the same run twice when there
+/// is one), as written: the words [`answer`] looks at. Only those two are looked at: this is
+/// asked of every control on the page.
+fn end_words(label: &str) -> Option<(&str, &str)> {
     let word = |c: char| c.is_alphanumeric();
     let start = label.find(word)?;
     let first = label.get(start..)?;
@@ -466,6 +478,14 @@ fn end_words(label: &str) -> Option<(String, String)> {
     let end = label.rfind(word)?;
     let last = label.get(..end + label.get(end..)?.chars().next()?.len_utf8())?;
     let last = last.get(last.char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(i, c)| i + c.len_utf8())..)?;
+    Some((first, last))
+}
+
+/// The first and the last word of `label` as [`norm`] and a split at every character that is
+/// no letter or digit give them, from its end words ([`end_words`]) where lower case keeps
+/// them whole.
+fn lower_end_words(label: &str, first: &str, last: &str) -> Option<(String, String)> {
+    let word = |c: char| c.is_alphanumeric();
     let (first, last) = (lower_word(first), lower_word(last));
     if first.chars().chain(last.chars()).all(word) {
         return Some((first, last));
