@@ -134,6 +134,63 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await closeAll(page, panel);
 });
 
+test("keyboard only: the focus stays on the control pressed while the panel reads the page again; names for screen readers", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  const focused = () => panel.evaluate(() => document.activeElement?.dataset.act ?? document.activeElement?.id ?? document.activeElement?.tagName);
+  // A count pressed from the keyboard filters the list and keeps the focus (the counts are rebuilt).
+  await panel.locator('[data-act="filter.report"]').focus();
+  await panel.keyboard.press("Enter");
+  assert.equal(await focused(), "filter.report");
+  assert.equal(await panel.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
+  await panel.keyboard.press("Enter");
+  assert.equal(await focused(), "filter.report");
+  // Show and Point at Accept from their buttons: each reads the page again and rebuilds the
+  // details; the focus stays on the button, so Tab goes on from there.
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  await panel.locator("#do-show").focus();
+  await panel.keyboard.press("Enter");
+  await untilMsg(panel, /framed/);
+  assert.equal(await focused(), "show");
+  await panel.locator("#do-accept").focus();
+  await panel.keyboard.press("Enter");
+  await untilMsg(panel, /Accept button/);
+  assert.equal(await focused(), "accept");
+  // The details are named by the person and are not a live region (the selected option is
+  // announced already; a live region read every rebuilt detail out again); the progress bar is named.
+  const a11y = await panel.evaluate(() => ({
+    live: document.querySelector("#detail").getAttribute("aria-live"),
+    name: document.getElementById(document.querySelector("#detail").getAttribute("aria-labelledby"))?.textContent,
+    progress: document.querySelector("#progress-bar").getAttribute("aria-labelledby"),
+  }));
+  assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text" });
+  assert.equal(await pressed(page), 0);
+  await closeAll(page, panel);
+});
+
+test("in German: the panel's words and its dates, where the browser's own language says en-US", { skip: firefox && "the harness starts Firefox in English only" }, async () => {
+  const b = await launch({ lang: "de" });
+  try {
+    await b.setSettings(SETTINGS);
+    const target = spec(40).people[2];
+    await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
+    b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+    const page = await b.open(MANAGER);
+    const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
+    const panel = await b.open(b.extensionUrl(`panel.html?tab=${id}`));
+    await panel.waitForSelector("html[data-ready]");
+    assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/);
+    await panel.locator("#text").fill(target.name);
+    assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), /Entwurf am 28\. Nov\./);
+    const options = await b.open(b.extensionUrl("options.html"));
+    await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
+    assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /Entwurf am 28\. Nov\./);
+  } finally {
+    await b.close();
+  }
+});
+
 test("Draft reply opens that invitation's Reply box and drafts as a toolbar click; the record keeps it across a reload", async () => {
   await h.ext(() => chrome.storage.local.remove("panel_record"));
   const { page, panel } = await openBoth(40);

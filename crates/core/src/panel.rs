@@ -116,6 +116,12 @@ pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
     (Triage { rows, announced: fresh.announced }, cut)
 }
 
+/// A page of eight invitations, one of each category, as the agent's snapshot (5.8 KB): the
+/// panel fixtures' first eight cards (`page(8, 8)` of tests/fixtures/panel/make_panel_fixtures.py,
+/// converted by `html::snapshot_of`). The panel reads and decides it once while the page's own
+/// snapshot is being taken, so that what runs once per page instance runs during that wait.
+pub const WARM_PAGE: &str = include_str!("warm-page.json");
+
 /// The most rows the panel holds: a list of 5,000 stays quick (reading and deciding 1,000 take
 /// tens of milliseconds; the list renders only what is visible), and nobody walks through more in a day.
 pub const ROW_LIMIT: usize = 2000;

@@ -100,3 +100,11 @@ fn the_announced_count_is_the_pickers_or_a_checked_categorys() {
     // The picker's menu, once open, shows "Other (3)" after "Focused (4)": still the picker's own count.
     assert_eq!(read(&html.replacen("role=\"menu\" hidden", "role=\"menu\"", 1)), Some(4));
 }
+
+#[test]
+fn the_warm_up_page_holds_one_invitation_of_each_category() {
+    let snap = notyet_core::snapshot::Snapshot::from_json(notyet_core::panel::WARM_PAGE).expect("the warm-up page parses");
+    let t = triage(&snap, &settings());
+    let categories: BTreeSet<String> = t.rows.iter().map(|r| serde_json::to_string(&r.category).expect("category")).collect();
+    assert_eq!((t.rows.len(), categories.len()), (8, 8), "{categories:?}");
+}

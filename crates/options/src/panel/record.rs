@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::view::date;
 use crate::chrome::{self, Api};
 use crate::dom::{self, E};
-use crate::{tr, tr_with};
+use crate::tr_with;
 
 /// The section: a hint with the limit, the list, Export and Clear.
 pub fn section() -> E {
@@ -29,7 +29,7 @@ async fn read(api: &Api) -> Record {
 /// Lists the stored record, newest draft first.
 pub async fn fill(api: Api) {
     let record = read(&api).await;
-    let ui = tr("html_lang");
+    let ui = api.i18n().ui_language();
     let mut entries = record.entries;
     Handled::newest_first(&mut entries);
     let items: Vec<E> = if entries.is_empty() {

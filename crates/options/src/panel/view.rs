@@ -5,7 +5,8 @@
 use notyet_core::panel::{first_words, Where};
 use notyet_core::words::Say;
 use notyet_core::{Action, Category};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 use super::{el, read_of, text, Panel, Tone};
 use crate::dom::{option, E};
@@ -31,7 +32,7 @@ pub fn shell() -> E {
                 E::new("button").a("type", "button").a("data-act", "refresh").a("title", &tr("panel_refresh_hint")).tr("panel_refresh"),
             ]),
             E::new("div").id("progress").class("progress").flag("hidden", true).cs(vec![
-                E::new("progress").id("progress-bar").a("max", "1").a("value", "0"),
+                E::new("progress").id("progress-bar").a("max", "1").a("value", "0").a("aria-labelledby", "progress-text"),
                 E::new("span").id("progress-text"),
                 E::new("button").a("type", "button").a("data-act", "cancel").tr("panel_cancel"),
             ]),
@@ -50,7 +51,9 @@ pub fn shell() -> E {
             .a("tabindex", "0")
             .a("aria-label", &tr("panel_list_label"))
             .c(E::new("div").id("spacer").class("spacer")),
-        E::new("section").id("detail").class("detail").a("aria-live", "polite"),
+        // Not a live region: the list's selected option is announced already, and every reading
+        // rebuilds the details (a live region read them all out again after each action).
+        E::new("section").id("detail").class("detail").a("aria-labelledby", "detail-name"),
         E::new("p").class("never").tr("panel_never"),
     ])
 }
@@ -67,6 +70,10 @@ pub fn category_named(s: &str) -> Option<Category> {
 /// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter.
 pub fn counts(counts: &[(Action, usize)], active: Option<Action>) {
     let Some(nav) = el("counts") else { return };
+    keep_focus(&nav, || fill_counts(&nav, counts, active));
+}
+
+fn fill_counts(nav: &Element, counts: &[(Action, usize)], active: Option<Action>) {
     nav.set_text_content(None);
     for (k, (a, n)) in counts.iter().enumerate() {
         if k > 0 {
@@ -189,8 +196,13 @@ fn handled_text(p: &Panel, r: &notyet_core::panel::Row) -> Option<String> {
     }
 }
 
-/// A day in the interface language: "28 Nov", "28. Nov.".
+/// A day in the interface language: "28 Nov", "28. Nov.". `ui` is the browser's language
+/// (`en-GB` words a day as "28 Nov", `en-US` as "Nov 28"), used when the panel's words are in its
+/// language; otherwise the words' own: a browser started with `--lang=de` answers `en-US` while
+/// every message is German, and the record read "Entwurf am Nov 28".
 pub fn date(ui: &str, ms: u64) -> String {
+    let words = tr("html_lang");
+    let ui = if ui.split('-').next() == Some(words.as_str()) { ui } else { words.as_str() };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
     let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
@@ -200,6 +212,25 @@ pub fn date(ui: &str, ms: u64) -> String {
 /// The selected invitation: everything about it, and what the panel can do for it.
 pub fn detail(p: &Panel) {
     let Some(d) = el("detail") else { return };
+    keep_focus(&d, || fill_detail(&d, p));
+}
+
+/// Rebuilding a part (the counts, the details after every reading) took the focus from the
+/// button pressed in it to the page's body: a keyboard user who pressed Show, Draft reply or a
+/// count had to Tab back from the top. The same control (by its `data-act`) takes it back, or
+/// the list when that control is gone or disabled.
+fn keep_focus(part: &Element, rebuild: impl FnOnce()) {
+    let doc = crate::dom::document();
+    let was = doc.as_ref().and_then(|d| d.active_element()).filter(|a| part.contains(Some(a))).and_then(|a| a.get_attribute("data-act"));
+    rebuild();
+    let Some(act) = was else { return };
+    let again = part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list"));
+    if let Some(e) = again.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+fn fill_detail(d: &Element, p: &Panel) {
     d.set_text_content(None);
     let Some(r) = p.selected() else { return };
     let inv = &r.invitation;
@@ -215,7 +246,7 @@ pub fn detail(p: &Panel) {
         E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
     };
     let mut parts = vec![
-        E::new("h2").t(&inv.name),
+        E::new("h2").id("detail-name").t(&inv.name),
         E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
     ];
     if let Some(h) = &inv.headline {
