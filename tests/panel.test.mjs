@@ -169,27 +169,76 @@ test("keyboard only: the focus stays on the control pressed while the panel read
   await closeAll(page, panel);
 });
 
-test("in German: the panel's words and its dates, where the browser's own language says en-US", { skip: firefox && "the harness starts Firefox in English only" }, async () => {
-  const b = await launch({ lang: "de" });
-  try {
-    await b.setSettings(SETTINGS);
-    const target = spec(40).people[2];
-    await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
-    b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
-    const page = await b.open(MANAGER);
-    const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
-    const panel = await b.open(b.extensionUrl(`panel.html?tab=${id}`));
-    await panel.waitForSelector("html[data-ready]");
-    assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/);
-    await panel.locator("#text").fill(target.name);
-    assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), /Entwurf am 28\. Nov\./);
-    const options = await b.open(b.extensionUrl("options.html"));
-    await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
-    assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /Entwurf am 28\. Nov\./);
-  } finally {
-    await b.close();
+test("a long name gives way to the row's badges; no match says so; a short (zoomed) window scrolls to the details", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people[1];
+  await untilRead(panel, "40 of 40");
+  // The name in every place the card shows it, HTML-looking and long.
+  const long = "<img src=x onerror=alert(1)> Alexandra-Maximiliane von Adler-Hohenstein-Ernstthal und Oberwiesenthal";
+  await page.evaluate(({ href, from, to }) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    const walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) n.data = n.data.replace(from, to);
+    for (const el of card.querySelectorAll("[aria-label]")) el.setAttribute("aria-label", el.getAttribute("aria-label").replace(from, to));
+  }, { href: target.href, from: target.name, to: long });
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.locator("#text").fill("Oberwiesenthal");
+  await panel.waitForFunction(() => document.querySelectorAll(".row").length === 1);
+  const fit = await panel.evaluate(() => {
+    const row = document.querySelector(".row").getBoundingClientRect();
+    const badges = [...document.querySelectorAll(".row .badge")].map((b) => b.getBoundingClientRect());
+    return { name: document.querySelector(".row .name").textContent, html: !!document.querySelector(".row img"), inside: badges.length === 2 && badges.every((b) => b.width > 0 && b.right <= row.right) };
+  });
+  assert.deepEqual(fit, { name: long, html: false, inside: true });
+  await panel.locator("#text").fill("no such person anywhere");
+  assert.match(await panel.evaluate(() => document.querySelector("#list").textContent), /No invitation matches these filters/);
+  await panel.locator("#text").fill("");
+  if (!firefox) {
+    // 200% zoom in a 760 px high side panel: 380 px of CSS height.
+    await panel.setViewportSize({ width: 210, height: 380 });
+    await panel.locator(".row").first().click();
+    const reachable = await panel.evaluate(() => {
+      const show = document.querySelector("#do-show");
+      show.scrollIntoView();
+      const r = show.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      // On screen (to a subpixel) and not covered: what is at its centre is the button. Else where it is, for the failure.
+      const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && at === show;
+      return ok || JSON.stringify({ top: r.top, bottom: r.bottom, height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+    });
+    assert.equal(reachable, true, "the details' buttons can be scrolled to and are not covered");
   }
+  await closeAll(page, panel);
 });
+
+for (const [lang, words] of [
+  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/ }],
+  // French: no "1 affichées" (the counts are worded without an agreeing plural).
+  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/ }],
+]) {
+  test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
+    const b = await launch({ lang });
+    try {
+      await b.setSettings(SETTINGS);
+      const target = spec(40).people[2];
+      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
+      b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+      const page = await b.open(MANAGER);
+      const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
+      const panel = await b.open(b.extensionUrl(`panel.html?tab=${id}`));
+      await panel.waitForSelector("html[data-ready]");
+      assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), words.counts);
+      await panel.locator("#text").fill(target.name);
+      assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
+      assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
+      const options = await b.open(b.extensionUrl("options.html"));
+      await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
+      assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);
+    } finally {
+      await b.close();
+    }
+  });
+}
 
 test("Draft reply opens that invitation's Reply box and drafts as a toolbar click; the record keeps it across a reload", async () => {
   await h.ext(() => chrome.storage.local.remove("panel_record"));
@@ -339,11 +388,17 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   await panel.waitForFunction(() => !document.querySelector("#progress").hidden);
   await panel.waitForFunction(() => /of 300/.test(document.querySelector("#progress-text").textContent));
   await untilRead(panel, "40 of 300", 20000);
-  await panel.locator('[data-act="cancel"]').click();
+  // Cancel and Read more from the keyboard: the focus is never dropped to the page's body (the
+  // progress bar hides, Read more ends disabled).
+  const focused = () => panel.evaluate(() => document.activeElement?.dataset.act ?? document.activeElement?.id);
+  await panel.locator('[data-act="cancel"]').focus();
+  await panel.keyboard.press("Enter");
   await untilMsg(panel, /Stopped/);
   assert.ok(await panel.evaluate(() => document.querySelector("#progress").hidden));
-  await panel.locator("#more").click();
+  assert.equal(await focused(), "more");
+  await panel.keyboard.press("Enter");
   await untilMsg(panel, /All read: 300 of 300/, 90000);
+  assert.equal(await focused(), "list");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
   // The list of 300 scrolls; the last row is reachable with End.

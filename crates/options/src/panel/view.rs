@@ -109,7 +109,13 @@ pub fn status(p: &Panel) {
     text("read", &s);
     if let Some(more) = el("more") {
         let all = p.announced.is_some_and(|m| live >= m as usize);
-        let _ = if all || p.rows.is_empty() { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
+        let off = all || p.rows.is_empty();
+        // Read more pressed from the keyboard and done: a disabled button drops the focus to the body.
+        let lost = off && has_focus(&more);
+        let _ = if off { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
+        if lost {
+            focus(el("list"));
+        }
     }
 }
 
@@ -178,6 +184,10 @@ pub fn window(p: &Panel, first: usize) {
             ]);
         let _ = spacer.append_child(&row.0);
     }
+    // Filters that let nothing through left a blank list: the user saw no reason.
+    if p.view.is_empty() && !p.rows.is_empty() {
+        let _ = spacer.append_child(&E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match").0);
+    }
     if let Some(list) = el("list") {
         let _ = match p.sel {
             Some(v) => list.set_attribute("aria-activedescendant", &format!("row-{v}")),
@@ -224,10 +234,17 @@ fn keep_focus(part: &Element, rebuild: impl FnOnce()) {
     let was = doc.as_ref().and_then(|d| d.active_element()).filter(|a| part.contains(Some(a))).and_then(|a| a.get_attribute("data-act"));
     rebuild();
     let Some(act) = was else { return };
-    let again = part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list"));
-    if let Some(e) = again.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    focus(part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list")));
+}
+
+fn focus(e: Option<Element>) {
+    if let Some(e) = e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
+}
+
+fn has_focus(e: &Element) -> bool {
+    crate::dom::document().and_then(|d| d.active_element()).as_ref() == Some(e)
 }
 
 fn fill_detail(d: &Element, p: &Panel) {
@@ -245,10 +262,21 @@ fn fill_detail(d: &Element, p: &Panel) {
     let button = |act: &str, key: &str, enabled: bool| {
         E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
     };
+    // The buttons right after who and what: a long note or many reasons pushed them out of a
+    // short side panel's view.
     let mut parts = vec![
         E::new("h2").id("detail-name").t(&inv.name),
         E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
+        E::new("div").class("actions").cs(vec![
+            button("show", "panel_show", true),
+            button("draft", "panel_draft", r.controls.reply.is_some()),
+            button("accept", "panel_point_accept", r.controls.accept.is_some()),
+            button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
+        ]),
     ];
+    if r.controls.reply.is_none() {
+        parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
+    }
     if let Some(h) = &inv.headline {
         parts.push(E::new("p").class("headline").t(h));
     }
@@ -259,15 +287,6 @@ fn fill_detail(d: &Element, p: &Panel) {
         parts.push(E::new("p").class("handled").t(&state));
     }
     parts.push(E::new("ul").class("reasons").cs(reasons));
-    parts.push(E::new("div").class("actions").cs(vec![
-        button("show", "panel_show", true),
-        button("draft", "panel_draft", r.controls.reply.is_some()),
-        button("accept", "panel_point_accept", r.controls.accept.is_some()),
-        button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
-    ]));
-    if r.controls.reply.is_none() {
-        parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
-    }
     for part in parts {
         let _ = d.append_child(&part.0);
     }
@@ -336,7 +355,12 @@ pub fn progress(state: Option<(usize, Option<u32>)>) {
             text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
         }
         None => {
+            // Cancel pressed from the keyboard: the hidden bar took the focus with it.
+            let inside = crate::dom::document().and_then(|d| d.active_element()).is_some_and(|a| box_.contains(Some(&a)));
             let _ = box_.set_attribute("hidden", "");
+            if inside {
+                focus(el("more").filter(|m| !m.has_attribute("disabled")).or_else(|| el("list")));
+            }
         }
     }
 }
