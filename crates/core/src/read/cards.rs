@@ -106,7 +106,7 @@ fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
             j = index.end(j);
             continue;
         }
-        if !is_control(n) {
+        if !seen.control(j) {
             j += 1;
             continue;
         }
@@ -170,23 +170,33 @@ fn button_kind(label: &str) -> Option<Button> {
 pub(super) struct Seen {
     hidden: Vec<bool>,
     asleep: Vec<bool>,
+    /// Which elements are controls ([`is_control`]), asked once each: finding the cards and
+    /// reading each one ask it of every element again.
+    control: Vec<bool>,
 }
 
 impl Seen {
     pub(super) fn new(index: &Index) -> Seen {
         let mut hidden = vec![false; index.len()];
         let mut asleep = vec![false; index.len()];
+        let mut control = vec![false; index.len()];
         for j in 0..index.len() {
             let n = index.node(j);
             let parent = index.parent(j);
             hidden[j] = parent.is_some_and(|p| hidden[p]) || n.hidden || n.attr("hidden").is_some();
             asleep[j] = parent.is_some_and(|p| asleep[p]) || n.attr("inert").is_some() || n.attr("aria-hidden") == Some("true");
+            control[j] = is_control(n);
         }
-        Seen { hidden, asleep }
+        Seen { hidden, asleep, control }
     }
 
     pub(super) fn hidden(&self, at: usize) -> bool {
         self.hidden.get(at).copied().unwrap_or(false)
+    }
+
+    /// Whether the element at `at` is a control.
+    pub(super) fn control(&self, at: usize) -> bool {
+        self.control.get(at).copied().unwrap_or(false)
     }
 }
 
@@ -206,7 +216,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
         if n.tag == "a" && n.attr("href").is_some_and(is_entity) {
             links.push(j);
         }
-        if is_control(n) {
+        if seen.control(j) {
             let label = n.attr("aria-label").map(str::to_owned).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| text_of(n, Reading::Visible, false));
             if let Some(accepts) = phrases::answer(&label) {
                 answers.push((j, accepts, seen.asleep[j], label));
@@ -423,7 +433,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         if first_link.is_none() && n.tag == "a" {
             first_link = n.attr("href").and_then(entity);
         }
-        if is_control(n) {
+        if seen.control(j) {
             controls += 1;
             let label = control_label(n);
             writes = writes || phrases::is_write_label(&label);
@@ -442,7 +452,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
                 first_link = link.as_ref().map(|(k, u, _)| (*k, u.clone()));
             }
             let mut more = false;
-            for c in index.inside(j).map(|k| index.node(k)).filter(|c| is_control(c)) {
+            for c in index.inside(j).filter(|&k| seen.control(k)).map(|k| index.node(k)) {
                 controls += 1;
                 more = more || phrases::is_more_label(&control_label(c));
             }

@@ -445,6 +445,18 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     // The verb opens the label in most languages and closes it in German and Dutch
     // ("Einladung von Sam Lee annehmen").
     let (first, last) = end_words(label)?;
+    if first.is_ascii() && last.is_ascii() {
+        // Compared as they are, ignoring ASCII case: no lower-cased copies (most labels).
+        let has = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first) || w.eq_ignore_ascii_case(last));
+        return if has(ACCEPT) {
+            Some(true)
+        } else if has(IGNORE) {
+            Some(false)
+        } else {
+            None
+        };
+    }
+    let (first, last) = lower_end_words(label, first, last)?;
     let ends = [first.as_str(), last.as_str()];
     if ends.iter().any(|w| ACCEPT.contains(w)) {
         Some(true)
@@ -455,10 +467,10 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     }
 }
 
-/// The first and the last word of `label` as [`norm`] and a split at every character that is
-/// no letter or digit give them (the same word twice when there is one). Only those two are
-/// lower-cased: this is asked of every control on the page, twice.
-fn end_words(label: &str) -> Option<(String, String)> {
+/// The first and the last run of letters and digits in `label` (the same run twice when there
+/// is one), as written: the words [`answer`] looks at. Only those two are looked at: this is
+/// asked of every control on the page.
+fn end_words(label: &str) -> Option<(&str, &str)> {
     let word = |c: char| c.is_alphanumeric();
     let start = label.find(word)?;
     let first = label.get(start..)?;
@@ -466,6 +478,14 @@ fn end_words(label: &str) -> Option<(String, String)> {
     let end = label.rfind(word)?;
     let last = label.get(..end + label.get(end..)?.chars().next()?.len_utf8())?;
     let last = last.get(last.char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(i, c)| i + c.len_utf8())..)?;
+    Some((first, last))
+}
+
+/// The first and the last word of `label` as [`norm`] and a split at every character that is
+/// no letter or digit give them, from its end words ([`end_words`]) where lower case keeps
+/// them whole.
+fn lower_end_words(label: &str, first: &str, last: &str) -> Option<(String, String)> {
+    let word = |c: char| c.is_alphanumeric();
     let (first, last) = (lower_word(first), lower_word(last));
     if first.chars().chain(last.chars()).all(word) {
         return Some((first, last));
@@ -528,6 +548,52 @@ pub(crate) fn is_write_label(label: &str) -> bool {
 /// invitation to connect from Sam Lee", "Ignore invitation for Weekly Digest", "Einladung von
 /// Sam Lee annehmen", "Accepter l’invitation de Sam Lee". `None` when the label names no one.
 pub(crate) fn label_name(label: &str) -> Option<String> {
+    let folded = fold_whitespace(label);
+    let folded = if folded.contains('\u{2019}') { folded.replace('\u{2019}', "'") } else { folded };
+    let words: Vec<&str> = folded.split(' ').collect();
+    // The words are compared as written where they are ASCII (no lower-cased copies): this is
+    // asked of every card's label.
+    let answer_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        in_list(w, ACCEPT) || in_list(w, IGNORE)
+    };
+    // Drop the verb at either end.
+    let (start, end) = match (words.first(), words.last()) {
+        (Some(f), _) if answer_word(f) => (1, words.len()),
+        (_, Some(l)) if answer_word(l) => (0, words.len().saturating_sub(1)),
+        _ => return None,
+    };
+    let words = &words[start..end];
+    // "Sam Lee's invitation": the words before the possessive.
+    if let Some(k) = words.iter().position(|w| w.ends_with("'s") && words.len() > 1) {
+        let mut name: Vec<&str> = words[..k].to_vec();
+        name.push(words[k].strip_suffix("'s").unwrap_or(words[k]));
+        let name: Vec<&str> = name.into_iter().filter(|w| !in_list(w, &["an", "the"])).collect();
+        return Some(name.join(" ")).filter(|n| !n.is_empty());
+    }
+    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
+    const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
+    let elided = |w: &str| if w.is_ascii() { w.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("d'")) } else { lower_word(w).starts_with("d'") };
+    let k = words.iter().rposition(|w| in_list(w, OF) || elided(w))?;
+    let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
+    if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
+        rest.insert(0, first[2..].to_owned());
+    }
+    Some(rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned()).filter(|n| !n.is_empty())
+}
+
+/// Whether one word (no white space in it), lower-cased as [`norm`] does, is in `list` (of
+/// lower-case words): compared as written, ignoring ASCII case, when it is ASCII.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|l| l.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&lower_word(w).as_str())
+    }
+}
+
+#[cfg(test)]
+fn label_name_by_copies(label: &str) -> Option<String> {
     let folded = fold_whitespace(label).replace('\u{2019}', "'");
     let words: Vec<&str> = folded.split(' ').collect();
     let lower = |w: &str| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -705,6 +771,31 @@ mod tests {
             "x-IGNORE",
         ] {
             assert_eq!(super::answer(label), super::answer_by_the_whole_label(label), "{label:?}");
+        }
+    }
+
+    #[test]
+    fn label_names_read_as_from_lower_cased_copies() {
+        for label in [
+            "Accept Sam Lee’s invitation",
+            "Accept Sam Lee's invitation to connect",
+            "Ignore an invitation to connect from Sam Lee",
+            "Ignore invitation for Weekly Digest",
+            "Einladung von Sam Lee annehmen",
+            "Uitnodiging van Sam Lee negeren",
+            "Accepter l’invitation de Sam Lee",
+            "Accepter l’invitation d’Anne Roy",
+            "ACCEPT THE INVITATION FROM D'ARCY LEE.",
+            "Accetta l’invito di Sam Lee",
+            "Aceitar o convite de Sam Lee",
+            "İgnore from Sam",
+            "Accept  an  Émile’s invitation",
+            "Ignore Drew Stone",
+            "Accept",
+            "Reply to Sam",
+            "",
+        ] {
+            assert_eq!(super::label_name(label), super::label_name_by_copies(label), "{label:?}");
         }
     }
 
