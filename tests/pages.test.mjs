@@ -195,12 +195,15 @@ for (const lang of ["de", "fr"]) {
       const words = /\b(the|and|your|with|this|from|save|saved|changes|settings|template|rule|matched|problem|line|column|wrote)\b/i;
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
-      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"] }, then: { action: "reply" } }] } }));
+      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1 }, then: { action: "reply" } }] } }));
       // The page report's page too ("Not right?" on a notice), with no report waiting, and the side panel.
       for (const file of ["options.html", "welcome.html", "report.html", "panel.html?tab=0"]) {
         const page = await open(h, file);
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
         if (file === "options.html") {
+          // A count in a rule's summary comes after its noun, so one reads right too ("1 gemeinsame Kontakte" did not).
+          const summary = await page.locator("#r-0-summary").textContent();
+          assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");
