@@ -273,7 +273,14 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   const options = await h.open(h.extensionUrl("options.html"));
   await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
   assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted /);
+  // Clearing asks first (it can't be undone): Cancel keeps the record, the focus back on Clear.
   await options.locator("#progress-clear").click();
+  await options.waitForFunction(() => document.querySelector("#progress-dialog")?.open && document.activeElement?.id === "progress-clear-cancel");
+  await options.locator("#progress-clear-cancel").click();
+  await options.waitForFunction(() => !document.querySelector("#progress-dialog").open && document.activeElement?.id === "progress-clear");
+  assert.ok((await options.evaluate(() => document.querySelector("#progress-list").textContent)).includes(target.name), "Cancel cleared nothing");
+  await options.locator("#progress-clear").click();
+  await options.locator("#progress-clear-confirm").click();
   await options.waitForFunction(() => /Nothing recorded/.test(document.querySelector("#progress-list").textContent));
   assert.equal(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record ?? null), null);
   await again.waitForFunction(() => document.querySelectorAll(".row").length === 1, null, { timeout: 5000 });

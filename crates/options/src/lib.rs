@@ -413,6 +413,14 @@ fn act_on(act: &str) {
             }
         }
         "progress-clear" => {
+            if let Some(d) = by_id("progress-dialog") {
+                dom::call(&d, "showModal");
+                focus("progress-clear-cancel");
+            }
+        }
+        "progress-clear-cancel" => close_progress_dialog("progress-clear"),
+        "progress-clear-confirm" => {
+            close_progress_dialog("progress-clear");
             if let Some(api) = with_app(|a| a.api.clone()) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let said = match panel::record::clear(api).await {
@@ -437,6 +445,14 @@ fn close_dialog() {
         dom::call(&d, "close");
     }
     focus("save");
+}
+
+/// Closes the Clear progress question (if open) and gives the focus back to `to`.
+fn close_progress_dialog(to: &str) {
+    if let Some(d) = by_id("progress-dialog") {
+        dom::call(&d, "close");
+    }
+    focus(to);
 }
 
 fn focus(id: &str) {

@@ -19,6 +19,22 @@ pub fn section() -> E {
         .c(E::new("p").class("hint").t(&tr_with("panel_record_hint", &[&RECORD_LIMIT.to_string()])))
         .c(E::new("ul").id("progress-list"))
         .c(E::new("div").class("toolbar").c(button("progress-export", "panel_record_export")).c(button("progress-clear", "panel_record_clear")))
+        .c(clear_dialog(button))
+}
+
+/// Clearing can't be undone, so it asks first, as Reset does; the focus starts on Cancel.
+fn clear_dialog(button: impl Fn(&str, &str) -> E) -> E {
+    E::new("dialog")
+        .id("progress-dialog")
+        .a("aria-labelledby", "h-progress-clear")
+        .a("aria-describedby", "progress-clear-text")
+        .c(E::new("h2").id("h-progress-clear").tr("panel_record_clear_title"))
+        .c(E::new("p").id("progress-clear-text").tr("panel_record_clear_text"))
+        .c(E::new("div")
+            .class("toolbar")
+            .c(button("progress-export", "reset_export").id("progress-clear-export"))
+            .c(button("progress-clear-confirm", "panel_record_clear").class("danger"))
+            .c(button("progress-clear-cancel", "cancel")))
 }
 
 async fn read(api: &Api) -> Record {
