@@ -304,7 +304,8 @@ test("reset asks first, offers an export, then restores the defaults", async () 
   await h.setSettings({ me: { name: "Pat Example" }, mutual_threshold: 3 });
   const page = await options();
   await page.getByRole("button", { name: "Reset to defaults…" }).click();
-  const dialog = page.getByRole("dialog");
+  // The reset dialog by its id: the page has another (Clear progress), closed.
+  const dialog = page.locator("#reset-dialog");
   assert.ok(await dialog.isVisible());
   assert.equal(await page.evaluate(() => document.activeElement.id), "reset-export");
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
@@ -313,7 +314,7 @@ test("reset asks first, offers an export, then restores the defaults", async () 
   assert.equal(exported.me.name, "Pat Example");
   assert.equal(exported.mutual_threshold, 3);
   assert.deepEqual(await stored(page), { me: { name: "Pat Example" }, mutual_threshold: 3 }, "nothing changed yet");
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.locator("#reset-cancel").click();
   assert.equal((await stored(page)).mutual_threshold, 3);
   await page.getByRole("button", { name: "Reset to defaults…" }).click();
   await page.getByRole("button", { name: "Reset to defaults", exact: true }).click();
