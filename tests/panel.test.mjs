@@ -275,9 +275,9 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted /);
   // Clearing asks first (it can't be undone): Cancel keeps the record, the focus back on Clear.
   await options.locator("#progress-clear").click();
-  await options.waitForFunction(() => document.querySelector("#progress-dialog")?.open && document.activeElement?.id === "progress-clear-cancel");
+  await options.waitForFunction(() => document.querySelector("#progress-clear-dialog")?.open && document.activeElement?.id === "progress-clear-cancel");
   await options.locator("#progress-clear-cancel").click();
-  await options.waitForFunction(() => !document.querySelector("#progress-dialog").open && document.activeElement?.id === "progress-clear");
+  await options.waitForFunction(() => !document.querySelector("#progress-clear-dialog").open && document.activeElement?.id === "progress-clear");
   assert.ok((await options.evaluate(() => document.querySelector("#progress-list").textContent)).includes(target.name), "Cancel cleared nothing");
   await options.locator("#progress-clear").click();
   await options.locator("#progress-clear-confirm").click();

@@ -398,9 +398,9 @@ fn act_on(act: &str) {
         "reset-export" => {
             with_app(|app| app.export());
         }
-        "reset-cancel" => close_dialog(),
+        "reset-cancel" => close_dialog("reset-dialog", "save"),
         "reset-confirm" => {
-            close_dialog();
+            close_dialog("reset-dialog", "save");
             wasm_bindgen_futures::spawn_local(reset());
         }
         "use-synced" => {
@@ -413,14 +413,14 @@ fn act_on(act: &str) {
             }
         }
         "progress-clear" => {
-            if let Some(d) = by_id("progress-dialog") {
+            if let Some(d) = by_id("progress-clear-dialog") {
                 dom::call(&d, "showModal");
                 focus("progress-clear-cancel");
             }
         }
-        "progress-clear-cancel" => close_progress_dialog("progress-clear"),
+        "progress-clear-cancel" => close_dialog("progress-clear-dialog", "progress-clear"),
         "progress-clear-confirm" => {
-            close_progress_dialog("progress-clear");
+            close_dialog("progress-clear-dialog", "progress-clear");
             if let Some(api) = with_app(|a| a.api.clone()) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let said = match panel::record::clear(api).await {
@@ -440,16 +440,9 @@ fn act_on(act: &str) {
     }
 }
 
-fn close_dialog() {
-    if let Some(d) = by_id("reset-dialog") {
-        dom::call(&d, "close");
-    }
-    focus("save");
-}
-
-/// Closes the Clear progress question (if open) and gives the focus back to `to`.
-fn close_progress_dialog(to: &str) {
-    if let Some(d) = by_id("progress-dialog") {
+/// Closes the question dialog `id` (if open) and gives the focus back to the control `to`.
+fn close_dialog(id: &str, to: &str) {
+    if let Some(d) = by_id(id) {
         dom::call(&d, "close");
     }
     focus(to);

@@ -577,17 +577,28 @@ fn preview(app: &App) -> E {
 }
 
 fn reset_dialog() -> E {
+    question_dialog(
+        "reset",
+        "reset_title",
+        "reset_text",
+        vec![
+            button("reset-export", lazy_tr("reset_export")).id("reset-export"),
+            button("reset-confirm", lazy_tr("reset_confirm")).id("reset-confirm").class("danger"),
+            button("reset-cancel", lazy_tr("cancel")).id("reset-cancel"),
+        ],
+    )
+}
+
+/// A modal question (Reset, Clear progress): `<dialog id="{id}-dialog">` titled by the message
+/// `title`, explained by the message `text`, with `buttons` in a toolbar.
+pub fn question_dialog(id: &str, title: &str, text: &str, buttons: Vec<E>) -> E {
     E::new("dialog")
-        .id("reset-dialog")
-        .a("aria-labelledby", "h-reset")
-        .a("aria-describedby", "reset-text")
-        .c(E::new("h2").id("h-reset").tr("reset_title"))
-        .c(E::new("p").id("reset-text").tr("reset_text"))
-        .c(E::new("div")
-            .class("toolbar")
-            .c(button("reset-export", lazy_tr("reset_export")).id("reset-export"))
-            .c(button("reset-confirm", lazy_tr("reset_confirm")).id("reset-confirm").class("danger"))
-            .c(button("reset-cancel", lazy_tr("cancel")).id("reset-cancel")))
+        .id(&format!("{id}-dialog"))
+        .a("aria-labelledby", &format!("h-{id}"))
+        .a("aria-describedby", &format!("{id}-text"))
+        .c(E::new("h2").id(&format!("h-{id}")).tr(title))
+        .c(E::new("p").id(&format!("{id}-text")).tr(text))
+        .c(E::new("div").class("toolbar").cs(buttons))
 }
 
 /// The `Field` of a rule's `in` select.

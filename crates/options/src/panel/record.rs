@@ -24,17 +24,16 @@ pub fn section() -> E {
 
 /// Clearing can't be undone, so it asks first, as Reset does; the focus starts on Cancel.
 fn clear_dialog(button: impl Fn(&str, &str) -> E) -> E {
-    E::new("dialog")
-        .id("progress-dialog")
-        .a("aria-labelledby", "h-progress-clear")
-        .a("aria-describedby", "progress-clear-text")
-        .c(E::new("h2").id("h-progress-clear").tr("panel_record_clear_title"))
-        .c(E::new("p").id("progress-clear-text").tr("panel_record_clear_text"))
-        .c(E::new("div")
-            .class("toolbar")
-            .c(button("progress-export", "reset_export").id("progress-clear-export"))
-            .c(button("progress-clear-confirm", "panel_record_clear").class("danger"))
-            .c(button("progress-clear-cancel", "cancel")))
+    crate::view::question_dialog(
+        "progress-clear",
+        "panel_record_clear_title",
+        "panel_record_clear_text",
+        vec![
+            button("progress-export", "reset_export").id("progress-clear-export"),
+            button("progress-clear-confirm", "panel_record_clear").class("danger"),
+            button("progress-clear-cancel", "cancel"),
+        ],
+    )
 }
 
 async fn read(api: &Api) -> Record {
