@@ -126,9 +126,12 @@ build_wasm() {
   # glue gone; the module already aborts on panic), `{:?}` prints nothing (no user-visible text is
   # Debug-formatted; the tests run natively, with Debug). -32 KB raw, -13 KB gzipped (README, WASM
   # size). These are unstable flags on a stable compiler (RUSTC_BOOTSTRAP): the same pinned
-  # release and source give the same bytes, so the release stays reproducible.
+  # release and source give the same bytes, so the release stays reproducible. std's own
+  # `optimize_for_size` feature picks its smaller sorts and number formatting: -3.2 KB raw,
+  # -1.6 KB gzipped, planRequest on 300 and 1,000 invitations no slower (README, WASM size).
   run env RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types $WASM_STD_FLAGS" \
-    cargo build --locked --release --target wasm32-unknown-unknown -p notyet-wasm -Zbuild-std=std,panic_abort
+    cargo build --locked --release --target wasm32-unknown-unknown -p notyet-wasm -Zbuild-std=std,panic_abort \
+    -Zbuild-std-features=optimize_for_size
   local raw=target/wasm32-unknown-unknown/release/notyet_wasm.wasm
   # Cargo leaves its output untouched when nothing changed; so is the post-processing skipped.
   if [ -f "$PKG/notyet_wasm_bg.wasm" ] && [ "$PKG/notyet_wasm_bg.wasm" -nt "$raw" ]; then
