@@ -3,7 +3,8 @@ import { api } from "./browser.js";
 /**
  * The page agent: one self-contained function, injected on demand with
  * `chrome.scripting.executeScript({target: {tabId}, func: agent, args: [command]})`, one round
- * trip an operation. Injection sends the function's source, so it may use nothing from outside.
+ * trip an operation. Injection sends the function's source, so it may use nothing from outside;
+ * the first copy a document gets runs every later command there (below).
  * It knows nothing of LinkedIn: it copies the page, types text and shows a notice; the core
  * decides what to read and what to write.
  *
@@ -29,11 +30,22 @@ import { api } from "./browser.js";
  *   nearest scrollable container of `node` (or the page) to its end, so a lazy list loads more
  *
  * @param {{op: string} & Record<string, any>} command
+ * @param {boolean} [installed] true when called as the document's installed copy (below)
  */
-export function agent(command) {
+export function agent(command, installed) {
   // Kept on the isolated world's global, which lives as long as the document: ids stay stable
   // across snapshots, and a later call resolves the ids of the last one (`nodes`: id → element).
   const state = (globalThis.__notyetAgent ??= { ids: new WeakMap(), nodes: [], next: 1, toast: null, timer: 0 });
+  // Every command runs in the first copy of this exact source the document got: the engine keeps
+  // what it learnt running that copy (type feedback, optimized code), which each injected copy
+  // would start without. Clicks after the first on the benchmark's 300-invitation page, old and
+  // new alternating (41 each, load 8): the walk 16.5 → 12.2 ms (README, performance). Another
+  // source (an updated NotYet) installs itself in its place; a new document starts afresh.
+  if (!installed) {
+    const source = String(agent);
+    if (state.source !== source) Object.assign(state, { source, agent });
+    return state.agent(command, true);
+  }
   /** The element the last snapshot gave id `id`, if any. */
   const nodeOf = (id) => (Number.isInteger(id) && id > 0 ? state.nodes[id] : undefined);
 

@@ -220,6 +220,35 @@ test("the snapshot: open shadow roots and same-origin frames included, only the 
   }
 });
 
+test("the agent runs in the first copy of its source a document got; another version takes its place; a new document starts afresh", async () => {
+  const page = await open("x-shadow-box");
+  const source = String(agent);
+  const request = { op: "snapshot", attributes: ["class"], skip: ["script", "style", "head"] };
+  // The isolated world's record of the installed copy (the page itself can't see it).
+  const installed = `(source) => {
+    const state = globalThis.__notyetAgent;
+    const same = Boolean(state?.agent) && state.agent === (globalThis.__notyetFirst ??= state.agent);
+    return { source: state?.source === source, same };
+  }`;
+  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: false, same: false }, "nothing before the first command");
+  const first = await h.isolated(INVITATIONS, source, request);
+  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: true });
+  assert.equal(await h.isolated(INVITATIONS, source, request), first, "the installed copy answers the same");
+  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: true }, "the first copy ran the second command");
+  // Another version of the agent (an updated NotYet) installs itself in its place, and back.
+  const other = source.replace('case "focus": {', 'case "version":\n      return { ok: true, version: 2 };\n    case "focus": {');
+  assert.notEqual(other, source);
+  assert.deepEqual(await h.isolated(INVITATIONS, other, { op: "version" }), { ok: true, version: 2 });
+  assert.deepEqual(await h.isolated(INVITATIONS, source, { op: "version" }), { ok: false, reason: "unknown" });
+  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: false }, "a new copy, of this source");
+  await page.close();
+  // A new document has a new isolated world: nothing installed until its first command.
+  const next = await open("x-shadow-box");
+  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: false, same: false });
+  assert.equal(await h.isolated(INVITATIONS, source, request), first, "the same page reads the same in a new document");
+  await next.close();
+});
+
 test("a settings change applies to the next click, with no reload", async () => {
   await h.setSettings({ me: { email: "first@example.com" } });
   const page = await open("x-ember-overlay");

@@ -167,6 +167,23 @@ class Harness {
     await this.ext(() => chrome.storage.session.remove("lastRead"));
   }
 
+  /**
+   * Runs the function whose source is `source` with `arg` where a click runs the agent: in the
+   * page's isolated world, through the extension's executeScript, in the newest tab at `url`.
+   * The source is inlined, as the extension's CSP allows no eval. Returns its result.
+   */
+  async isolated(url, source, arg) {
+    const run = `async () => {
+      const api = globalThis.browser ?? chrome;
+      const tabs = (await api.tabs.query({})).filter((t) => t.url === ${JSON.stringify(url)});
+      const tabId = Math.max(...tabs.map((t) => t.id));
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, func: ${source}, args: [${JSON.stringify(arg ?? null)}] });
+      return frame.result;
+    }`;
+    // Firefox's ext() calls the function it is given; Chromium's evaluates an expression.
+    return this.ext(this.browser === "firefox" ? run : `(${run})()`);
+  }
+
   /** Clicks the toolbar action on `page`'s tab and waits until the worker has finished it; returns its record. */
   async click(page) {
     if (this.stopped) {
