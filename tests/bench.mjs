@@ -152,6 +152,13 @@ try {
     const found = (await h.lastRead())?.length;
     if (found !== n) throw new Error(`the ${n}-invitation page read as ${found} invitations`);
     const [iso, sent] = await isolated(h, bigClicks[0].tab, 10);
+    // A document runs the agent in the first copy it got, which V8 has optimized by the later
+    // clicks: the first click on a newly loaded page walks cold, and is the one most users make.
+    const firsts = [];
+    for (let i = 0; i < 5; i++) {
+      await big.reload();
+      firsts.push(...(await clicks(h, big, 1)));
+    }
     const walk = median(inPage);
     const read = median(bigClicks.map((r) => r.plan - r.snapshot));
     const budget = n === 300 ? 40 : 120;
@@ -159,6 +166,7 @@ try {
     rows.push([`  snapshot in the page's own world (${Math.round(size / 1024)} KB JSON) / read + plan in WASM, medians of 10`, `${walk.toFixed(1)} / ${read.toFixed(1)} ms`, ""]);
     rows.push(["  snapshot where a click takes it (the page's isolated world) / its transfer to the worker", `${median(iso).toFixed(1)} / ${median(sent).toFixed(1)} ms`, n === 300 ? "together ≤ 15 ms" : "together ≤ 50 ms"]);
     rows.push(["  with the page-to-worker transfer (onClicked → plan, median of 10)", ms(median(bigClicks.map((r) => r.plan - r.start))), `≤ ${budget} ms (issue 8)`]);
+    rows.push(["  the same, the first click on a newly loaded page (median of 5 loads)", ms(median(firsts.map((r) => r.plan - r.start))), `≤ ${budget} ms (issue 8)`]);
     rows.push([`click to draft, ${n} invitations (median of 10)`, ms(median(bigClicks.map((r) => r.inserted - r.start))), ""]);
     await big.close();
   }
