@@ -141,6 +141,17 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await untilMsg(panel, /Ignore/);
   assert.equal(await pressed(page), 0, "NotYet pressed no button of LinkedIn's");
   assert.ok(await page.evaluate((href) => !!document.querySelector(`[data-fx-key="${href}"]`), target.href), "the invitation is still there");
+  // The outcome speaks of one person: it stays while that one stays selected (the filter
+  // cleared), and goes once j or the arrows select another (it sat beside their details).
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  await panel.locator("#text").fill("");
+  assert.ok((await msg(panel)).includes(target.name), await msg(panel));
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  if ((await detailName(panel)) === target.name) await panel.keyboard.press("k");
+  assert.notEqual(await detailName(panel), target.name);
+  assert.equal(await msg(panel), "");
   await closeAll(page, panel);
 });
 
