@@ -20,7 +20,7 @@
 //! or by being a word of the headline (a headline says what someone does: "US Army veteran").
 
 use crate::reason::{KnownList, Reason, Text, Topic};
-use crate::{Category, Invitation, Kind, Settings};
+use crate::{entries, listed, Category, Invitation, Kind, Settings};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -226,8 +226,9 @@ struct Group {
     points: Points,
     /// Completes "the note mentions …" / "the headline mentions …".
     topic: Topic,
-    strong: &'static [&'static str],
-    weak: &'static [&'static str],
+    /// [`list!`]s.
+    strong: &'static str,
+    weak: &'static str,
     /// Which of its phrases count in a headline.
     in_headline: Headline,
 }
@@ -237,7 +238,7 @@ const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
         topic: Topic::Romance,
-        strong: &[
+        strong: list![
             "my love", "looking for love", "love you", "my dear", "sweetheart", "my heart", "soulmate", "soul mate", "beautiful smile", "your smile",
             "beautiful woman", "beautiful lady", "you are beautiful", "you re beautiful", "you are so beautiful", "so handsome", "you are handsome",
             "lonely", "i am single", "im single", "i m single", "serious relationship", "long term relationship", "looking for a wife", "looking for a woman",
@@ -249,13 +250,13 @@ const GROUPS: &[Group] = &[
             // Spanish
             "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
         ],
-        weak: &["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Spam,
         topic: Topic::MoneyPromises,
-        strong: &[
+        strong: list![
             "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
             "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
             "western union", "lottery", "you have won", "cash prize",
@@ -263,44 +264,44 @@ const GROUPS: &[Group] = &[
             "gagner de l argent", "revenu passif", "revenus passifs", "argent facile", "liberte financiere",
             "ganar dinero", "ingresos pasivos", "herencia", "dinero facil", "libertad financiera",
         ],
-        weak: &["money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn"],
+        weak: list!["money", "income", "profit*", "usd", "dollars", "geld", "argent", "dinero", "earn"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: Topic::CryptoOrTrading,
-        strong: &[
+        strong: list![
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
             "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
-        weak: &["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
+        weak: list!["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: Topic::MovingChat,
-        strong: &["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
-        weak: &["hangouts", "signal app", "private chat", "chat privately"],
+        strong: list!["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
+        weak: list!["hangouts", "signal app", "private chat", "chat privately"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: Topic::AdultContent,
-        strong: &["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
-        weak: &["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
+        strong: list!["nude*", "xxx", "onlyfans", "hookup", "hook up", "escort*", "adult content", "adult dating", "sex", "sexy", "porn*", "erotic*"],
+        weak: list!["dating", "hot girl*", "naughty", "intimate", "intimacy", "flirt*"],
         in_headline: Headline::Strong,
     },
     Group {
         points: Points::Spam,
         topic: Topic::MadeUpProfile,
-        strong: &["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
-        weak: &["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        strong: list!["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
+        weak: list!["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
         in_headline: Headline::All,
     },
     Group {
         points: Points::Recruiter,
         topic: Topic::Recruiting,
-        strong: &[
+        strong: list![
             "recruit*", "headhunt*", "talent acquisition", "talent partner", "talent scout", "talent sourc*", "sourcer", "executive search", "staffing", "we are hiring",
             "we re hiring", "i m hiring", "i am hiring",
             "personalberat*", "personalvermittl*", "personaldienstleist*", "wir stellen ein",
@@ -309,7 +310,7 @@ const GROUPS: &[Group] = &[
         ],
         // Not "career": career coaches and students starting one write it too. "Would you be
         // open to …" asks for a chat as often as for a job change: it needs company.
-        weak: &[
+        weak: list![
             "hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
             "are you open to",
         ],
@@ -318,7 +319,7 @@ const GROUPS: &[Group] = &[
     Group {
         points: Points::Recruiter,
         topic: Topic::JobOpening,
-        strong: &[
+        strong: list![
             "i have a role", "i have a position", "i have an opening", "i have a job", "open role*", "open position*", "job opportunit*", "job offer", "role for you",
             "position for you", "perfect fit for", "are you open to new", "are you open to a new",
             // Not "would you be open to" alone: "Would you be open to connecting?" is a courtesy.
@@ -331,13 +332,13 @@ const GROUPS: &[Group] = &[
             "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
             "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
         ],
-        weak: &["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
+        weak: list!["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
         in_headline: Headline::None,
     },
     Group {
         points: Points::Sales,
         topic: Topic::SellingServices,
-        strong: &[
+        strong: list![
             "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
             "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
             "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
@@ -345,7 +346,7 @@ const GROUPS: &[Group] = &[
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
             "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
         ],
-        weak: &[
+        weak: list![
             "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
         ],
@@ -355,7 +356,7 @@ const GROUPS: &[Group] = &[
 
 /// LinkedIn's own invitation texts and the stock phrases everybody sends: not a personal note.
 #[rustfmt::skip] // word lists packed by language, one group a few lines
-const STOCK_TEXTS: &[&str] = &[
+const STOCK_TEXTS: &str = list![
     "i d like to join your professional network on linkedin",
     "i d like to join your professional network",
     "i d like to add you to my professional network on linkedin",
@@ -381,7 +382,7 @@ const STOCK_TEXTS: &[&str] = &[
 
 /// Words that carry nothing of the sender's own: greetings, courtesy, "let's connect", sign-offs.
 #[rustfmt::skip] // word lists packed by language, one group a few lines
-const FILLER: &[&str] = &[
+const FILLER: &str = list![
     // English
     "hi", "hello", "hey", "dear", "there", "all", "good", "morning", "afternoon", "evening", "greetings", "i", "d", "m", "s", "ll", "would", "like", "love", "to", "connect",
     "connecting", "connection", "with", "you", "your", "my", "me", "network", "networking", "professional", "linkedin", "let", "lets", "please", "accept", "invitation", "invite",
@@ -405,7 +406,7 @@ const FILLER: &[&str] = &[
 /// group. "Would you be open to connecting?" asks for the invitation, not about a job; a
 /// "Talent development lead" trains staff; "the opportunity to learn from you" is courtesy.
 #[rustfmt::skip] // word lists packed by language, one group a few lines
-const NOT_SIGNALS: &[&str] = &[
+const NOT_SIGNALS: &str = list![
     "open to connect*", "open to a connection", "open to new connection*", "open to network*",
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
     "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
@@ -414,14 +415,35 @@ const NOT_SIGNALS: &[&str] = &[
 
 /// Titles and credentials that are not part of how a person is named.
 #[rustfmt::skip] // word lists packed by language, one group a few lines
-const NAME_NOISE: &[&str] = &[
+const NAME_NOISE: &str = list![
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "ing", "dipl", "mag",
     "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &[&str] =
-    &["inc", "corp", "corporation", "co", "llc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "sl", "srl", "bv", "nv", "ab", "oy", "as"];
+const LEGAL_FORMS: &str = list![
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "llc",
+    "ltd",
+    "limited",
+    "plc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sas",
+    "sarl",
+    "sl",
+    "srl",
+    "bv",
+    "nv",
+    "ab",
+    "oy",
+    "as"
+];
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
@@ -480,14 +502,14 @@ fn lists() -> &'static Lists {
         let mut lists = Lists {
             by_first_word: HashMap::default(),
             by_first_prefix: HashMap::default(),
-            stock: STOCK_TEXTS.iter().map(|p| Phrase::new(p)).collect(),
-            filler: FILLER.iter().copied().collect(),
+            stock: entries(STOCK_TEXTS).map(Phrase::new).collect(),
+            filler: entries(FILLER).collect(),
         };
         let signals = GROUPS
             .iter()
             .enumerate()
-            .flat_map(|(group, g)| g.strong.iter().map(move |p| (p, Some((group, true)))).chain(g.weak.iter().map(move |p| (p, Some((group, false))))));
-        for (p, group) in signals.chain(NOT_SIGNALS.iter().map(|p| (p, None))) {
+            .flat_map(|(group, g)| entries(g.strong).map(move |p| (p, Some((group, true)))).chain(entries(g.weak).map(move |p| (p, Some((group, false))))));
+        for (p, group) in signals.chain(entries(NOT_SIGNALS).map(|p| (p, None))) {
             let phrase = Phrase::new(p);
             let Some(first) = phrase.0.first() else { continue };
             if first.prefix {
@@ -552,7 +574,7 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
             _ => {}
         }
     }
-    Words::new(&clean).iter().filter(|w| !NAME_NOISE.contains(w)).map(str::to_owned).collect()
+    Words::new(&clean).iter().filter(|w| !listed(NAME_NOISE, w)).map(str::to_owned).collect()
 }
 
 /// Whether `name` names the known person `known`: every word of the known name appears in it,
@@ -564,8 +586,8 @@ pub(crate) fn same_person(name: &[String], known: &[String]) -> bool {
 /// A company or school as a phrase, without its legal form ("Acme Corp" → "acme").
 pub(crate) fn organisation(name: &str) -> Phrase {
     let words = Words::new(name);
-    let has_core = words.iter().any(|w| !LEGAL_FORMS.contains(&w));
-    Phrase(words.iter().filter(|w| !has_core || !LEGAL_FORMS.contains(w)).map(|w| PhraseWord { word: w.to_owned(), prefix: false }).collect())
+    let has_core = words.iter().any(|w| !listed(LEGAL_FORMS, w));
+    Phrase(words.iter().filter(|w| !has_core || !listed(LEGAL_FORMS, w)).map(|w| PhraseWord { word: w.to_owned(), prefix: false }).collect())
 }
 
 /// The known people, companies and schools, folded once: a user may know hundreds, and a page

@@ -7,6 +7,7 @@
 //! well; Italian, Dutch and Portuguese are scored too so that they are not mistaken for
 //! Spanish or French.
 
+use crate::{entries, listed};
 use std::sync::OnceLock;
 
 /// Languages the detector can name (ISO 639-1).
@@ -15,10 +16,10 @@ pub const DETECTED: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pt"];
 /// Function words and greetings, by language. Words shared by two of them are left out
 /// (`de`, `la`, `que`, `in`, `en`, `un`, `con`...), so that each hit is a vote for one language.
 #[rustfmt::skip]
-const WORDS: &[(&str, &[&str])] = &[
+const WORDS: &[(&str, &str)] = &[
     (
         "en",
-        &[
+        list![
             "the", "and", "you", "your", "to", "of", "i", "is", "are", "would", "like", "with", "for", "that", "this", "my",
             "we", "it", "be", "have", "will", "am", "about", "our", "if", "can", "hope", "thanks", "thank", "connect",
             "hello", "hi", "dear", "there", "from", "at", "but", "or", "what", "how", "i'm", "i'd", "i'll", "i've", "it's",
@@ -27,7 +28,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "de",
-        &[
+        list![
             "der", "die", "das", "und", "ich", "sie", "ihr", "ihre", "ihnen", "ihrem", "ihren", "mit", "für", "nicht", "ist",
             "sind", "ein", "eine", "einen", "einem", "auf", "zu", "dem", "mich", "mir", "gerne", "gern", "würde", "möchte",
             "vernetzen", "hallo", "liebe", "lieber", "guten", "tag", "grüße", "viele", "auch", "bei", "von", "wir", "uns",
@@ -37,7 +38,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "fr",
-        &[
+        list![
             "le", "les", "et", "je", "vous", "votre", "vos", "nous", "du", "une", "est", "pour", "avec", "dans", "sur",
             "pas", "qui", "ce", "cette", "mon", "mes", "suis", "bonjour", "merci", "aimerais", "souhaite", "souhaiterais",
             "au", "aux", "mais", "ou", "très", "bien", "être", "serait", "ai", "plaisir", "échanger", "réseau", "salut",
@@ -46,7 +47,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "es",
-        &[
+        list![
             "el", "los", "las", "y", "para", "por", "su", "sus", "usted", "es", "una", "del", "al", "lo", "mi", "muy",
             "gracias", "hola", "saludos", "gustaría", "encantaría", "quisiera", "estoy", "soy", "está", "pero", "también",
             "más", "qué", "sobre", "trabajo", "mucho", "gusto", "este", "esta", "conectar", "red", "contacto", "perfil",
@@ -55,7 +56,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "it",
-        &[
+        list![
             "il", "della", "delle", "degli", "di", "che", "per", "sono", "non", "grazie", "ciao", "buongiorno", "vorrei",
             "piacere", "essere", "anche", "molto", "gli", "nel", "sul", "questo", "questa", "io", "collegarmi", "rete",
             "salve", "lavoro", "tuo", "tua",
@@ -63,7 +64,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "nl",
-        &[
+        list![
             "het", "een", "ik", "jij", "u", "uw", "niet", "met", "voor", "van", "dat", "zijn", "graag", "wil", "bedankt",
             "groet", "groeten", "netwerk", "ook", "maar", "wij", "ons", "heb", "heeft", "mijn", "naar", "bij", "jouw",
             "verbinden", "hoi",
@@ -71,7 +72,7 @@ const WORDS: &[(&str, &[&str])] = &[
     ),
     (
         "pt",
-        &[
+        list![
             "você", "vocês", "obrigado", "obrigada", "não", "uma", "um", "seu", "meu", "minha", "muito", "olá", "gostaria",
             "estou", "sou", "também", "mas", "ao", "aos", "isso", "isto", "pelo", "pela", "em", "é", "rede", "trabalho",
             "conexão", "prazer",
@@ -118,7 +119,7 @@ fn word_table() -> &'static [(u128, u8)] {
         // Kept sorted as it is built: no sort routine in the WASM for it (3.6 KB of code).
         let mut table: Vec<(u128, u8)> = Vec::new();
         for (i, (_, words)) in WORDS.iter().enumerate() {
-            for k in words.iter().filter_map(|w| key(w)) {
+            for k in entries(words).filter_map(key) {
                 match table.binary_search_by_key(&k, |&(x, _)| x) {
                     Ok(at) => table[at].1 |= 1 << i,
                     Err(at) => table.insert(at, (k, 1 << i)),
@@ -193,12 +194,12 @@ const TOPIC_MARKERS: &[(usize, &[&str])] = &[
 
 /// Words that end a topic ("networking *and* would like to connect"), by the marker's language.
 #[rustfmt::skip]
-fn topic_stops(lang: usize) -> &'static [&'static str] {
+fn topic_stops(lang: usize) -> &'static str {
     match lang {
-        DE => &["und", "aber", "weil", "denn", "ich", "wir", "ist", "war", "hat", "hatte", "&"],
-        FR => &["et", "mais", "car", "que", "qui", "je", "nous", "a", "est", "était", "m'a", "m'ont", "sont", "&"],
-        ES => &["y", "pero", "porque", "que", "yo", "nosotros", "es", "fue", "ha", "me", "está", "&"],
-        _ => &["and", "but", "which", "that", "so", "because", "as", "since", "i", "we", "is", "was", "were", "are",
+        DE => list!["und", "aber", "weil", "denn", "ich", "wir", "ist", "war", "hat", "hatte", "&"],
+        FR => list!["et", "mais", "car", "que", "qui", "je", "nous", "a", "est", "était", "m'a", "m'ont", "sont", "&"],
+        ES => list!["y", "pero", "porque", "que", "yo", "nosotros", "es", "fue", "ha", "me", "está", "&"],
+        _ => list!["and", "but", "which", "that", "so", "because", "as", "since", "i", "we", "is", "was", "were", "are",
                "has", "had", "&"],
     }
 }
@@ -207,7 +208,7 @@ fn topic_stops(lang: usize) -> &'static [&'static str] {
 /// in a reply ("your work" is theirs in the note, mine in the answer), and "about connecting"
 /// is no topic.
 #[rustfmt::skip]
-const TOPIC_REJECT_FIRST: &[&str] = &[
+const TOPIC_REJECT_FIRST: &str = list![
     "you", "yourself", "your", "yours", "u", "it", "this", "that", "me", "my", "us", "our", "him", "her", "his", "them",
     "their", "what", "how", "why", "where", "who", "when", "a", "an", "sie", "ihnen", "ihr", "ihre", "ihren", "ihrem",
     "ihrer", "dich", "dir", "dein", "deine", "mich", "mir", "mein", "meine", "meinen", "uns", "unser", "unsere", "es", "das",
@@ -217,12 +218,12 @@ const TOPIC_REJECT_FIRST: &[&str] = &[
 ];
 
 /// One-word "topics" that are idioms ("it's about time").
-const TOPIC_REJECT_WHOLE: &[&str] = &["time", "it", "that", "this"];
+const TOPIC_REJECT_WHOLE: &str = list!["time", "it", "that", "this"];
 
 /// Words that make a topic about the invitation itself.
 #[rustfmt::skip]
-const TOPIC_REJECT_ANY: &[&str] =
-    &["linkedin", "connect", "connecting", "connection", "network", "vernetzen", "vernetzung", "connecter", "conectar", "conexión"];
+const TOPIC_REJECT_ANY: &str =
+    list!["linkedin", "connect", "connecting", "connection", "network", "vernetzen", "vernetzung", "connecter", "conectar", "conexión"];
 
 /// Punctuation that ends a clause, and so a topic.
 const CLAUSE_END: [char; 7] = ['.', ',', ';', ':', '!', '?', '…'];
@@ -415,7 +416,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut open = Open::default();
         let mut clear = true;
         for w in &words[i + marker.len()..] {
-            if topic_stops(lang).contains(&norm(w).as_str()) {
+            if listed(topic_stops(lang), &norm(w)) {
                 break;
             }
             let Some((word, ends)) = open.word(w) else {
@@ -443,19 +444,19 @@ pub fn note_topic(note: &str) -> Option<String> {
         let joined = topic.join(" ");
         // The first word that has letters: `« la sobriété »` is about "la".
         let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();
-        let idiom = topic.len() == 1 && TOPIC_REJECT_WHOLE.contains(&first.as_str());
+        let idiom = topic.len() == 1 && listed(TOPIC_REJECT_WHOLE, &first);
         let usable = clear
             && (1..=TOPIC_MAX_WORDS).contains(&topic.len())
             && !first.is_empty()
             && !first.starts_with(|c: char| c.is_numeric())
-            && !TOPIC_REJECT_FIRST.contains(&first.as_str())
+            && !listed(TOPIC_REJECT_FIRST, &first)
             && !idiom
             // "about (Rust)" reads oddly, and a bracket opening the topic is an aside.
             && !joined.starts_with(['(', ')'])
             && balanced(&joined)
             && !topic.iter().any(|w| {
                 let n = norm(w);
-                TOPIC_REJECT_ANY.contains(&n.as_str())
+                listed(TOPIC_REJECT_ANY, &n)
                     || w.contains('@')
                     || w.contains("://")
                     || w.contains(['{', '}', '[', ']', '<', '>'])

@@ -26,6 +26,25 @@
 //!
 //! Nothing here touches the web: it builds natively and is tested with `cargo test`.
 
+/// A word list stored as one string, its entries each followed by `|` (`list!["a b", "c"]` is
+/// `"a b|c|"`), read back with [`entries`]. A `&[&str]` costs the WASM a pointer and a length
+/// (8 bytes) per entry besides the text, numbers deflate can't squeeze (README, WASM size).
+macro_rules! list {
+    ($($entry:literal),* $(,)?) => {
+        concat!($($entry, "|"),*)
+    };
+}
+
+/// The entries of a [`list!`].
+pub(crate) fn entries(list: &'static str) -> std::str::SplitTerminator<'static, char> {
+    list.split_terminator('|')
+}
+
+/// Whether `word` is an entry of a [`list!`].
+pub(crate) fn listed(list: &'static str, word: &str) -> bool {
+    entries(list).any(|e| e == word)
+}
+
 mod classify;
 pub mod click;
 mod decide;
@@ -57,3 +76,17 @@ pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
 pub use settings::{email_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION};
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};
+
+#[cfg(test)]
+mod tests {
+    use super::{entries, listed};
+
+    #[test]
+    fn a_list_gives_back_its_entries() {
+        const L: &str = list!["a b", "c", "é"];
+        assert_eq!(L, "a b|c|é|");
+        assert_eq!(entries(L).collect::<Vec<_>>(), ["a b", "c", "é"]);
+        assert!(listed(L, "c") && listed(L, "a b") && !listed(L, "a") && !listed(L, ""));
+        assert_eq!(entries(list![]).count(), 0);
+    }
+}

@@ -5,19 +5,22 @@
 //! This module peels those off with `char` properties from std; a Unicode-segmentation crate
 //! would add size for cases the name field never has.
 
+use crate::{entries, listed};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Honorifics dropped at the front, compared case-insensitively between dots.
-const TITLES: &[&str] = &[
+const TITLES: &str = list![
     "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame",
     "rev", "ir", "drs",
 ];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
-const AFTER_TITLE: &[&str] = &["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
+const AFTER_TITLE: &str = list!["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
 
-/// Credentials and suffixes, as usually written (dots removed).
+/// Credentials and suffixes, as usually written (dots removed). A table rather than a [`list!`]:
+/// every token of every name is checked against it, and a slice skips by initial letter
+/// without reading the rest.
 const CREDENTIALS: &[&str] = &[
     "MBA", "PhD", "CPA", "PMP", "MSc", "MA", "BSc", "BA", "MS", "BS", "CFA", "Esq", "Jr", "Sr", "II", "III", "IV", "MD", "DDS", "RN", "CSM", "CSPO", "PSM",
     "CISSP", "CISA", "CISM", "PE", "MPhil", "LLM", "LLB", "JD", "MPA", "MPH", "MEng", "BEng", "BBA", "CMA", "CIA", "ACCA", "FCA", "ACA", "PHR", "SPHR",
@@ -27,7 +30,7 @@ const CREDENTIALS: &[&str] = &[
 ];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
+const PARTICLES: &str = list!["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
 
 /// Where a tagline starts in a name field ("Jane Doe | Coach", "Jane Doe - Hiring"): a bar, or
 /// a dash, bullet or slash with spaces around it. A separator with nothing before it is skipped.
@@ -247,8 +250,8 @@ fn is_title(token: &str, after_title: bool) -> bool {
     }
     let mut parts = token.split('.').map(|p| p.trim_matches('-')).filter(|p| !p.is_empty());
     let Some(head) = parts.next() else { return false };
-    let title = |p: &str| TITLES.iter().any(|t| t.eq_ignore_ascii_case(p));
-    let after = |p: &str| AFTER_TITLE.iter().any(|t| t.eq_ignore_ascii_case(p));
+    let title = |p: &str| entries(TITLES).any(|t| t.eq_ignore_ascii_case(p));
+    let after = |p: &str| entries(AFTER_TITLE).any(|t| t.eq_ignore_ascii_case(p));
     // "Dr.", "Prof.Dr.", "Dipl.-Ing.", "Dr.med.", and "med." right after a title.
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
 }
@@ -305,7 +308,7 @@ fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
         return token.to_owned();
     }
     let lowered = token.to_lowercase();
-    if !first && PARTICLES.contains(&lowered.as_str()) {
+    if !first && listed(PARTICLES, &lowered) {
         return lowered;
     }
     let mut out = String::with_capacity(token.len());

@@ -9,6 +9,7 @@
 //! "Accept", "… show more") keep their words and numbers, with the names inside them masked:
 //! they are LinkedIn's words, and the reader needs them to read the page the same way.
 
+use crate::listed;
 use crate::read::phrases;
 use crate::snapshot::{Child, Node, Snapshot};
 
@@ -16,7 +17,7 @@ use crate::snapshot::{Child, Node, Snapshot};
 pub const REPORT_MARK: &str = "notyet_page_report";
 
 /// Attributes that only name or identify things: kept as they are.
-const STRUCTURAL: &[&str] = &[
+const STRUCTURAL: &str = list![
     "class",
     "role",
     "type",
@@ -36,7 +37,7 @@ const STRUCTURAL: &[&str] = &[
 ];
 
 /// Attributes holding interface words and names: phrases kept, other words masked.
-const WORDED: &[&str] = &["aria-label", "alt", "title", "placeholder", "data-placeholder"];
+const WORDED: &str = list!["aria-label", "alt", "title", "placeholder", "data-placeholder"];
 
 /// The snapshot with personal text masked, as a page report's JSON (the snapshot's own shape,
 /// plus the [`REPORT_MARK`] key).
@@ -79,9 +80,9 @@ fn mask_node(root: &Node) -> Node {
 }
 
 fn mask_attribute(name: &str, value: &str) -> String {
-    if STRUCTURAL.contains(&name) {
+    if listed(STRUCTURAL, name) {
         value.to_owned()
-    } else if WORDED.contains(&name) {
+    } else if listed(WORDED, name) {
         mask_phrase(value)
     } else if name == "href" || name == "src" {
         mask_url(value)
