@@ -8,14 +8,14 @@
  * panel.js uses it only for its first command, if that is a snapshot of the same tab with the
  * same request, within a second of its taking; otherwise it is dropped unread.
  */
-import { api } from "./browser.js";
+import { api, REQUEST_KEY } from "./browser.js";
 import { agentFrame } from "./agent.js";
 
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
 export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
 
 /** The followed tab as `{id, url}`, or null. */
-export async function activeTab() {
+async function activeTab() {
   const brief = (t) => (t ? { id: t.id, url: t.url ?? "" } : null);
   if (followed) return api.tabs.get(followed).then(brief, () => null);
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -26,9 +26,6 @@ export async function activeTab() {
 export async function runAgent(tabId, command) {
   return (await agentFrame(tabId, command))?.result;
 }
-
-/** Where the request is kept: a string the core wrote, compared whole. */
-export const REQUEST_KEY = "notyet_snapshot_request";
 
 // When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
 const steps = (globalThis.__notyetPanelSteps ??= {});
@@ -52,10 +49,21 @@ function readEarly(tabId) {
   return first;
 }
 
+// The followed tab, asked now: the panel's first look at it (panel.js, once the WASM has loaded)
+// takes this answer instead of a round trip to the browser of its own, 5 to 20 ms.
+let firstTab = activeTab();
+
+/** The followed tab as `{id, url}`, or null: the first time, the answer asked at the start. */
+export function takeTab() {
+  const tab = firstTab ?? activeTab();
+  firstTab = null;
+  return tab;
+}
+
 // A tab named in the address is read at once (a page NotYet may not read refuses the agent):
-// asking for its address first was a round trip to the browser, 5 to 12 ms, before the reading.
+// waiting for its address first was a round trip to the browser before the reading.
 globalThis.__notyetFirstReading ??= !saved
   ? Promise.resolve(null)
-  : (followed ? Promise.resolve({ id: followed }) : activeTab().then((tab) => (tab?.url?.startsWith("https://") ? tab : null)))
+  : (followed ? Promise.resolve({ id: followed }) : firstTab.then((tab) => (tab?.url?.startsWith("https://") ? tab : null)))
       .then((tab) => tab && readEarly(tab.id))
       .catch(() => null);

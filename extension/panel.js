@@ -3,8 +3,8 @@
  * and the browser-API glue it needs. Opened in a tab as `panel.html?tab=ID` (the tests, and the
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
-import { api } from "./browser.js";
-import { activeTab, followed, REQUEST_KEY, runAgent } from "./panel-early.js";
+import { api, keepRequest } from "./browser.js";
+import { followed, runAgent, takeTab } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
@@ -12,7 +12,7 @@ let early = globalThis.__notyetFirstReading ?? null;
 
 const host = {
   /** The tab the panel reads: the one named in the address, else the active tab of this window. */
-  active: activeTab,
+  active: takeTab,
   /** One agent command in the tab's top frame; the first snapshot may be the one started early. */
   async run(tabId, command) {
     if (early) {
@@ -43,9 +43,5 @@ const host = {
 const stored = api.storage.local.get(["settings", "panel_record"]);
 await init();
 const request = snapshotRequest();
-try {
-  if (localStorage.getItem(REQUEST_KEY) !== request) localStorage.setItem(REQUEST_KEY, request);
-} catch {
-  // Not kept: the next open reads the page after the WASM has loaded, as this one may have.
-}
+keepRequest(request);
 await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

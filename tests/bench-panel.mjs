@@ -5,8 +5,8 @@
 //   median of 7 opens, with the page's snapshot part beside it (from the moment the panel asks
 //   for it, so a reading started early by panel-early.js counts only for what it still took).
 //   One open's steps: panel-early.js running, its reading started and answered, the WASM ready
-//   (panel.js), the stored settings in, the warm-up page read and decided, the snapshot parsed,
-//   every invitation decided.
+//   (panel.js), the stored settings in, the followed tab known, the warm-up page read and
+//   decided, the snapshot parsed, every invitation decided.
 // - scrolling 1,000 rows: the list scrolled by 60 px a frame for 240 frames; frame intervals
 //   (requestAnimationFrame) and, per frame, the panel's own work (the scroll handler drawing the
 //   rows in view, and the style and layout it causes, forced by reading a row's box).
@@ -47,7 +47,7 @@ try {
         const at = (k) => (r.steps[k] ?? NaN).toFixed(1);
         console.log(
           `${n} invitations, one open's steps (ms from navigation start): first script ${at("script")}, page reading started ${at("early")}, ` +
-            `WASM ready ${at("start")}, storage ${at("storage")}, warm-up done ${at("warm")}, page read in ${at("taken")}, parsed ${at("read")}, decided ${at("decided")}, list shown ${r.shown.toFixed(1)}`,
+            `WASM ready ${at("start")}, storage ${at("storage")}, tab known ${at("tab")}, warm-up done ${at("warm")}, page read in ${at("taken")}, parsed ${at("read")}, decided ${at("decided")}, list shown ${r.shown.toFixed(1)}`,
         );
       }
       if (r.rows !== n) throw new Error(`the panel listed ${r.rows} of ${n}`);

@@ -83,7 +83,8 @@ async function floor(h, tabId, lines, times) {
 /**
  * The snapshot as a click takes it: in the page's isolated world, from the worker. The agent's
  * source is inlined in the injected function, which times it inside the page; the round trip
- * less that time is the transfer of its JSON back (and the injection, about 1 ms of it).
+ * less that time is the transfer of its JSON back (and the injection, about 1 ms of it). The
+ * source is the extension's own, so the walk runs in the copy the clicks installed (warm).
  * Returns `times` walk times and `times` transfer times.
  */
 async function isolated(h, tabId, times) {

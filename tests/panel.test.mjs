@@ -75,6 +75,16 @@ async function closeAll(...pages) {
   for (const p of pages) if (!p.isClosed()) await p.close();
 }
 
+test("the very first open reads the page before its WASM has loaded: the welcome page, opened at install, kept the core's request", async () => {
+  const welcome = await h.findTab("welcome.html");
+  await welcome.waitForFunction(() => localStorage.getItem("notyet_snapshot_request")?.includes("max_depth"));
+  await welcome.close();
+  const { page, panel } = await openBoth(40);
+  const steps = await panel.evaluate(() => globalThis.__notyetPanelSteps);
+  assert.ok(steps.early < steps.start && steps.taken > steps.early, JSON.stringify(steps));
+  await closeAll(panel, page);
+});
+
 test("the list: 40 invitations of every category, counts as filters, category and text filters, keys", async () => {
   const { page, panel } = await openBoth(40);
   const people = spec(40).people;

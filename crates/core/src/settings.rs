@@ -565,13 +565,13 @@ impl Settings {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
     }
 
-    /// The known people, companies and schools, folded for matching.
+    /// The known people, companies and schools, and the user's own name, folded for matching.
     pub(crate) fn known_index(&self) -> Cow<'_, KnownIndex> {
-        let cached = self.cache.0.get_or_init(|| KnownIndex::new(&self.known));
-        if cached.is_for(&self.known) {
+        let cached = self.cache.0.get_or_init(|| KnownIndex::new(&self.known, &self.me.name));
+        if cached.is_for(&self.known, &self.me.name) {
             Cow::Borrowed(cached)
         } else {
-            Cow::Owned(KnownIndex::new(&self.known))
+            Cow::Owned(KnownIndex::new(&self.known, &self.me.name))
         }
     }
 

@@ -1,6 +1,6 @@
 //! Properties over generated input: nothing panics, and no draft holds an unresolved placeholder.
 
-use notyet_core::{decide, decide_without_text, Action, Invitation, Kind, Settings};
+use notyet_core::{decide, decide_without_text, Action, Category, Invitation, Kind, Settings};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -241,4 +241,16 @@ fn settings_can_be_built_field_by_field() {
     settings.known.people.push("Jane Doe".into());
     let inv = Invitation { name: "Jane Doe".into(), ..Invitation::default() };
     assert_eq!(decide(&inv, &settings).action, Action::Accept);
+}
+
+/// The user's own name is kept folded with the known lists; a change to it after a decision
+/// applies to the next one (a note that only names the user says nothing of its own).
+#[test]
+fn a_changed_own_name_applies_to_the_next_decision() {
+    let mut settings = Settings::default();
+    settings.me.name = "Pat Example".into();
+    let inv = Invitation { name: "Sam Person".into(), note: Some("Pat Example, Pat Example!".into()), ..Invitation::default() };
+    assert_eq!(decide(&inv, &settings).category, Category::Generic);
+    settings.me.name = "Robin Other".into();
+    assert_eq!(decide(&inv, &settings).category, Category::Personalized);
 }

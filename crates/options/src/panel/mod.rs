@@ -459,6 +459,7 @@ pub async fn refresh() -> bool {
 
 async fn read_once(host: &Host) -> bool {
     let tab = active_tab(host).await;
+    mark("tab");
     let place = tab.as_ref().map_or(Where::Elsewhere, |(_, url)| where_is(url));
     let switched = with(|p| {
         let before = p.tab.as_ref().map(|(id, url)| (*id, url.clone()));
