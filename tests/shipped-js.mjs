@@ -1,6 +1,6 @@
 // What ships is the code that was tested: each JavaScript file in dist/{chrome,firefox} must have
 // the same tokens as the test build's copy in target/ext-test/ (scripts/assemble.py removes only
-// comment lines from it). background.js also loses its test seams, so there the shipped tokens
+// comment lines from it, and from the CSS). background.js also loses its test seams, so there the shipped tokens
 // must appear in the test build's in the same order, with nothing changed.
 import fs from "node:fs";
 import path from "node:path";
@@ -39,5 +39,20 @@ for (const browser of ["chrome", "firefox"]) {
     }
   }
 }
-console.log(`shipped JavaScript: ${checked} files checked, ${failed} differ`);
+// Stylesheets lose only comment lines: with every comment removed and white space collapsed,
+// shipped and tested CSS must be the same text.
+const rules = (file) =>
+  fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim();
+let css = 0;
+for (const browser of ["chrome", "firefox"]) {
+  const shipped = path.join(ROOT, "dist", browser);
+  for (const file of fs.readdirSync(shipped, { recursive: true }).filter((f) => f.endsWith(".css")).sort()) {
+    css++;
+    if (rules(path.join(shipped, file)) !== rules(path.join(ROOT, "target", "ext-test", browser, file))) {
+      failed++;
+      console.error(`dist/${browser}/${file}: its rules differ from the test build's`);
+    }
+  }
+}
+console.log(`shipped JavaScript and CSS: ${checked} scripts and ${css} stylesheets checked, ${failed} differ`);
 process.exit(failed ? 1 : 0);

@@ -94,11 +94,20 @@ impl Ui {
 
     /// The notice's button that opens the side panel on an invitation list.
     pub fn triage(self, n: usize) -> String {
-        match self {
-            Ui::En => format!("Triage {n} invitations"),
-            Ui::De => format!("{n} Einladungen sichten"),
-            Ui::Fr => format!("Trier {n} invitations"),
-        }
+        fill(self.pick("Triage {a}", "{a} sichten", "Trier {a}"), &self.invitations(n), "")
+    }
+
+    /// "1 invitation", "2 invitations": the noun agrees with the count (French keeps 0 and 1
+    /// singular), so a sentence counting invitations reads right for any count.
+    pub fn invitations(self, n: usize) -> String {
+        let one = if self == Ui::Fr { n <= 1 } else { n == 1 };
+        let noun = match (self, one) {
+            (Ui::De, true) => "Einladung",
+            (Ui::De, false) => "Einladungen",
+            (_, true) => "invitation",
+            (_, false) => "invitations",
+        };
+        format!("{n} {noun}")
     }
 
     pub fn opening_panel(self) -> &'static str {
@@ -118,7 +127,7 @@ impl Ui {
     }
 
     pub fn which_invitation(self, n: usize) -> String {
-        fill(self.pick("{a} invitations here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Hier sind {a} Einladungen, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} invitations ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation."), &n.to_string(), "")
+        fill(self.pick("{a} here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Es gibt hier {a}, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation."), &self.invitations(n), "")
     }
 
     pub fn draft_changed(self) -> &'static str {
@@ -232,11 +241,11 @@ impl Ui {
     pub fn many_invitations(self, n: usize) -> String {
         fill(
             self.pick(
-                "{a} invitations. Open Reply or Message on one to draft a decline.",
-                "{a} Einladungen. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "{a} invitations. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus.",
+                "{a}. Open Reply or Message on one to draft a decline.",
+                "{a}. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
+                "{a}. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus.",
             ),
-            &n.to_string(),
+            &self.invitations(n),
             "",
         )
     }
@@ -611,6 +620,30 @@ mod tests {
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
+
+    /// Every count-bearing phrase of the core, for 0, 1 and 2 in each language: the noun agrees
+    /// with the count (French: 0 and 1 singular).
+    #[test]
+    fn counts_agree_in_every_language() {
+        let cases = [
+            (Ui::En, ["0 invitations", "1 invitation", "2 invitations"], ["0 mutual connections", "1 mutual connection", "2 mutual connections"]),
+            (Ui::De, ["0 Einladungen", "1 Einladung", "2 Einladungen"], ["0 gemeinsame Kontakte", "1 gemeinsamer Kontakt", "2 gemeinsame Kontakte"]),
+            (Ui::Fr, ["0 invitation", "1 invitation", "2 invitations"], ["0 relation en commun", "1 relation en commun", "2 relations en commun"]),
+        ];
+        for (ui, invitations, mutual) in cases {
+            for n in 0..3 {
+                let noun = invitations[n];
+                assert_eq!(ui.invitations(n), noun);
+                assert!(ui.triage(n).contains(noun) && !ui.triage(n).contains(&format!("{noun}s")), "{}", ui.triage(n));
+                assert!(ui.many_invitations(n).starts_with(&format!("{noun}.")), "{}", ui.many_invitations(n));
+                let which = ui.which_invitation(n);
+                assert!(which.contains(&format!("{noun} ")) || which.contains(&format!("{noun},")), "{which}");
+                assert!(ui.read_line(None, Some(n as u32)).ends_with(&format!(" · {}", mutual[n])), "{}", ui.read_line(None, Some(n as u32)));
+                let reason = Reason::MutualConnections { count: n as u32, threshold: 2 }.say(ui);
+                assert!(reason.starts_with(&format!("{} (", mutual[n])), "{reason}");
+            }
+        }
+    }
 
     #[test]
     fn interface_codes_pick_a_language() {
