@@ -141,6 +141,30 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await untilMsg(panel, /Ignore/);
   assert.equal(await pressed(page), 0, "NotYet pressed no button of LinkedIn's");
   assert.ok(await page.evaluate((href) => !!document.querySelector(`[data-fx-key="${href}"]`), target.href), "the invitation is still there");
+  // The outcome speaks of one person: it stays while that one stays selected (the filter
+  // cleared), and goes once j or the arrows select another (it sat beside their details).
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  await panel.locator("#text").fill("");
+  assert.ok((await msg(panel)).includes(target.name), await msg(panel));
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  if ((await detailName(panel)) === target.name) await panel.keyboard.press("k");
+  assert.notEqual(await detailName(panel), target.name);
+  assert.equal(await msg(panel), "");
+  await closeAll(page, panel);
+});
+
+test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
+  const { page, panel } = await openBoth(40);
+  const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
+  await pick(panel, spec(40).people[3].name); // a sales pitch without a note
+  assert.equal(await disabled(panel, "#do-draft"), true);
+  assert.doesNotMatch(await advice(), /Draft reply/);
+  assert.match(await advice(), /Reply: .*no way to send one: leave it pending, or ignore it on LinkedIn/);
+  await pick(panel, spec(40).people[2].name); // a recruiter's note: LinkedIn offers Reply
+  assert.equal(await disabled(panel, "#do-draft"), false);
+  assert.match(await advice(), /Draft reply writes it/);
   await closeAll(page, panel);
 });
 
@@ -224,9 +248,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 });
 
 for (const [lang, words] of [
-  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/ }],
+  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/ }],
+  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -243,6 +267,10 @@ for (const [lang, words] of [
       await panel.locator("#text").fill(target.name);
       assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
       assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
+      // A Reply card without LinkedIn's Reply button: the advice doesn't promise Draft reply.
+      await panel.locator("#text").fill(spec(40).people[3].name);
+      await panel.locator(".row").first().click();
+      assert.match(await panel.evaluate(() => document.querySelector("#detail .advice").textContent), words.noReply);
       const options = await b.open(b.extensionUrl("options.html"));
       await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);
@@ -317,6 +345,10 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
 
 test("a page that changes while the panel is open: a new card is listed, a removed one marked gone; an action on it says so", async () => {
   const { page, panel } = await openBoth(40);
+  // The message line's two live regions are there, empty, from the start: a screen reader
+  // honours a region's politeness only as it was before its text changed.
+  const regions = () => panel.evaluate(() => ["#msg-polite", "#msg-alert"].map((s) => ((e) => e && [e.getAttribute("role"), e.getAttribute("aria-live"), e.textContent])(document.querySelector(s))));
+  assert.deepEqual(await regions(), [["status", "polite", ""], ["alert", "assertive", ""]]);
   const people = spec(40).people;
   await untilRead(panel, "40 of 40");
   const removed = people[7];
@@ -337,6 +369,8 @@ test("a page that changes while the panel is open: a new card is listed, a remov
   // Show on the selected invitation reads the page first: still there, so it is framed.
   await panel.locator("#do-show").click();
   await untilMsg(panel, /framed/);
+  assert.match((await regions())[0][2], /framed/, "an outcome goes to the polite region");
+  assert.equal((await regions())[1][2], "");
   await panel.locator("#text").fill("");
   await panel.waitForFunction(() => /1 gone/.test(document.querySelector("#read").textContent));
   await panel.locator("#text").fill("Robin Newcomer");
@@ -351,6 +385,8 @@ test("a page that changes while the panel is open: a new card is listed, a remov
   await page.evaluate((href) => document.querySelector(`[data-fx-key="${href}"]`).closest("._175f6c4b").remove(), shown.href);
   await panel.locator("#do-draft").click();
   await untilMsg(panel, /no longer on the page/);
+  const [polite, alert] = await regions();
+  assert.deepEqual([polite[2], /no longer on the page/.test(alert[2])], ["", true], "a warning goes to the assertive region, the polite one emptied");
   assert.equal(await box(page), null, "nothing opened, nothing typed");
   assert.equal(await pressed(page), 0);
   await closeAll(page, panel);

@@ -98,6 +98,10 @@ pub struct Panel {
     /// on goes (the tab navigated or closed mid-action): "where it works" doesn't replace it.
     /// Cleared by the next action and by a switch to another tab.
     keep_message: bool,
+    /// The key of the invitation the message line speaks of ("X's invitation is framed"):
+    /// the line is cleared when the selection moves to another, so it never sits beside the
+    /// wrong person's details.
+    about: Option<String>,
 }
 
 thread_local! {
@@ -154,6 +158,7 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
                 ui,
                 first: usize::MAX,
                 keep_message: false,
+                about: None,
             });
         }
     });
@@ -304,6 +309,7 @@ impl Panel {
             })
             .collect();
         self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or(if self.view.is_empty() { None } else { Some(0) });
+        self.forget_moved_message();
         view::counts(&counts(&self.rows), self.filter.action);
         view::status(self);
         self.first = usize::MAX;
@@ -327,6 +333,7 @@ impl Panel {
             return;
         };
         self.sel = Some(at);
+        self.forget_moved_message();
         if scroll {
             view::scroll_to(at);
         }
@@ -348,8 +355,23 @@ impl Panel {
     }
 
     /// Says something in the panel's message line.
-    pub fn say(&self, tone: Tone, text: &str) {
+    pub fn say(&mut self, tone: Tone, text: &str) {
+        self.about = None;
         view::message(tone, text);
+    }
+
+    /// Says something about the invitation `key` (cleared once another one is selected).
+    fn say_about(&mut self, key: &str, tone: Tone, text: &str) {
+        view::message(tone, text);
+        self.about = Some(key.to_owned());
+    }
+
+    /// Only a move to another invitation clears it: a list emptied (the tab left the page
+    /// mid-action) keeps the outcome, which is what the user needs to read then.
+    fn forget_moved_message(&mut self) {
+        if self.about.as_ref().is_some_and(|k| self.selected().is_some_and(|r| &r.key != k)) {
+            self.say(Tone::Info, "");
+        }
     }
 
     /// The agent's snapshot command, with the same request the service worker sends (crates/wasm's `snapshotRequest`).
@@ -641,7 +663,7 @@ async fn fresh_selected() -> Option<Row> {
         match row {
             Some(r) if !r.gone => Some(r),
             Some(r) => {
-                p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name_or(&r)]));
+                p.say_about(&r.key, Tone::Warning, &crate::tr_with("panel_gone", &[&name_or(&r)]));
                 None
             }
             None => None,
@@ -680,7 +702,7 @@ async fn point(what: String) {
         _ => (None, String::new(), crate::tr_with("panel_shown", &[&name])),
     };
     if what != "show" && button.is_none() {
-        with(|p| p.say(Tone::Warning, &crate::tr_with("panel_no_button", &[&name])));
+        with(|p| p.say_about(&row.key, Tone::Warning, &crate::tr_with("panel_no_button", &[&name])));
         return;
     }
     let mut marks = vec![json!({"node": row.card, "label": if what == "show" { name.clone() } else { String::new() }})];
@@ -691,10 +713,10 @@ async fn point(what: String) {
     match call(host.run(tab, &to_js(&command))).await {
         Ok(v) if v.get("missing").and_then(Value::as_array).is_some_and(|m| m.iter().any(|n| n.as_u64() == Some(u64::from(row.card)))) => {
             refresh().await;
-            with(|p| p.say(Tone::Warning, &crate::tr_with("panel_gone", &[&name])));
+            with(|p| p.say_about(&row.key, Tone::Warning, &crate::tr_with("panel_gone", &[&name])));
         }
         Ok(_) => {
-            with(|p| p.say(Tone::Info, &said));
+            with(|p| p.say_about(&row.key, Tone::Info, &said));
         }
         Err(e) => {
             with(|p| {
@@ -714,16 +736,16 @@ async fn draft() {
     };
     let name = name_or(&row);
     let Some(reply) = row.controls.reply else {
-        with(|p| p.say(Tone::Warning, &crate::tr_with("panel_no_reply", &[&name])));
+        with(|p| p.say_about(&row.key, Tone::Warning, &crate::tr_with("panel_no_reply", &[&name])));
         return;
     };
     let Some((host, tab)) = begin() else { return };
-    with(|p| p.say(Tone::Info, &crate::tr_with("panel_opening", &[&name])));
+    with(|p| p.say_about(&row.key, Tone::Info, &crate::tr_with("panel_opening", &[&name])));
     let done = draft_in(&host, tab, &row, reply, &name).await;
     end();
     if let Err((tone, text)) = done {
         with(|p| {
-            p.say(tone, &text);
+            p.say_about(&row.key, tone, &text);
             p.keep_message = true;
         });
     }
@@ -782,7 +804,7 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
         if tone == Tone::Success {
             p.record.drafted(&key_of(&row.invitation), &row.invitation.name, now_ms());
         }
-        p.say(tone, &text);
+        p.say_about(&row.key, tone, &text);
     });
     if tone == Tone::Success {
         save_record().await;

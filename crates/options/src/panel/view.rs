@@ -42,7 +42,13 @@ pub fn shell() -> E {
                 E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
                 E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
             ]),
-            E::new("p").id("msg").class("msg").a("role", "status").a("aria-live", "polite"),
+            // Two live regions, there and empty from the start: screen readers honour a region's
+            // politeness as it was before its text changed, so one element switching
+            // status↔alert could read an error politely, or not at all.
+            E::new("p").id("msg").class("msg").cs(vec![
+                E::new("span").id("msg-polite").a("role", "status").a("aria-live", "polite"),
+                E::new("span").id("msg-alert").a("role", "alert").a("aria-live", "assertive"),
+            ]),
         ]),
         E::new("div")
             .id("list")
@@ -258,6 +264,9 @@ fn fill_detail(d: &Element, p: &Panel) {
     let reasons: Vec<E> = r.reasons.iter().map(|x| E::new("li").t(&x.say(ui))).collect();
     let advice = match r.action {
         Action::Accept => "panel_advice_accept",
+        // Without a Reply button there is nothing for Draft reply to write into: the advice says
+        // what the user can do there instead of promising a disabled button.
+        Action::Reply if r.controls.reply.is_none() => "panel_advice_reply_none",
         Action::Reply => "panel_advice_reply",
         Action::Ignore => "panel_advice_ignore",
         Action::Report => "panel_advice_report",
@@ -304,8 +313,9 @@ pub fn message(tone: Tone, s: &str) {
         Tone::Error => "msg error",
     };
     let _ = m.set_attribute("class", class);
-    let _ = m.set_attribute("role", if matches!(tone, Tone::Warning | Tone::Error) { "alert" } else { "status" });
-    m.set_text_content(Some(s));
+    let alert = matches!(tone, Tone::Warning | Tone::Error);
+    text("msg-polite", if alert { "" } else { s });
+    text("msg-alert", if alert { s } else { "" });
 }
 
 /// The panel on a page that isn't the invitation manager: where it works, and how to get there.
