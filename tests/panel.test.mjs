@@ -155,6 +155,19 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await closeAll(page, panel);
 });
 
+test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
+  const { page, panel } = await openBoth(40);
+  const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
+  await pick(panel, spec(40).people[3].name); // a sales pitch without a note
+  assert.equal(await disabled(panel, "#do-draft"), true);
+  assert.doesNotMatch(await advice(), /Draft reply/);
+  assert.match(await advice(), /Reply: .*no way to send one: leave it pending, or ignore it on LinkedIn/);
+  await pick(panel, spec(40).people[2].name); // a recruiter's note: LinkedIn offers Reply
+  assert.equal(await disabled(panel, "#do-draft"), false);
+  assert.match(await advice(), /Draft reply writes it/);
+  await closeAll(page, panel);
+});
+
 test("keyboard only: the focus stays on the control pressed while the panel reads the page again; names for screen readers", async () => {
   const { page, panel } = await openBoth(40);
   await untilRead(panel, "40 of 40");
@@ -235,9 +248,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 });
 
 for (const [lang, words] of [
-  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/ }],
+  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/ }],
+  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -254,6 +267,10 @@ for (const [lang, words] of [
       await panel.locator("#text").fill(target.name);
       assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
       assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
+      // A Reply card without LinkedIn's Reply button: the advice doesn't promise Draft reply.
+      await panel.locator("#text").fill(spec(40).people[3].name);
+      await panel.locator(".row").first().click();
+      assert.match(await panel.evaluate(() => document.querySelector("#detail .advice").textContent), words.noReply);
       const options = await b.open(b.extensionUrl("options.html"));
       await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);

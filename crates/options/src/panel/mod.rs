@@ -366,8 +366,10 @@ impl Panel {
         self.about = Some(key.to_owned());
     }
 
+    /// Only a move to another invitation clears it: a list emptied (the tab left the page
+    /// mid-action) keeps the outcome, which is what the user needs to read then.
     fn forget_moved_message(&mut self) {
-        if self.about.is_some() && self.about.as_deref() != self.selected().map(|r| r.key.as_str()) {
+        if self.about.as_ref().is_some_and(|k| self.selected().is_some_and(|r| &r.key != k)) {
             self.say(Tone::Info, "");
         }
     }

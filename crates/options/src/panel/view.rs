@@ -264,6 +264,9 @@ fn fill_detail(d: &Element, p: &Panel) {
     let reasons: Vec<E> = r.reasons.iter().map(|x| E::new("li").t(&x.say(ui))).collect();
     let advice = match r.action {
         Action::Accept => "panel_advice_accept",
+        // Without a Reply button there is nothing for Draft reply to write into: the advice says
+        // what the user can do there instead of promising a disabled button.
+        Action::Reply if r.controls.reply.is_none() => "panel_advice_reply_none",
         Action::Reply => "panel_advice_reply",
         Action::Ignore => "panel_advice_ignore",
         Action::Report => "panel_advice_report",
