@@ -157,8 +157,7 @@ struct RawRequest {
     name: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum RequestKind {
     Click,
     Variant,
@@ -168,6 +167,14 @@ enum RequestKind {
     DraftFor,
     Panel,
     Report,
+}
+
+impl<'de> Deserialize<'de> for RequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use RequestKind as K;
+        let names = &["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"];
+        crate::by_name(d, names, &[K::Click, K::Variant, K::Restore, K::Options, K::Choose, K::DraftFor, K::Panel, K::Report])
+    }
 }
 
 impl TryFrom<RawRequest> for Request {
@@ -703,6 +710,18 @@ fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn request_types_read_by_name() {
+        use super::RequestKind as K;
+        let kinds =
+            ["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"].map(|n| serde_json::from_str::<K>(&format!("\"{n}\"")).ok());
+        assert!(matches!(
+            kinds,
+            [Some(K::Click), Some(K::Variant), Some(K::Restore), Some(K::Options), Some(K::Choose), Some(K::DraftFor), Some(K::Panel), Some(K::Report)]
+        ));
+        assert!(serde_json::from_str::<K>("\"draftFor\"").is_err());
+    }
+
     use super::*;
     use crate::reason::{Reason, Text, Topic};
     use crate::snapshot::{Child, Node};

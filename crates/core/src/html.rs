@@ -146,15 +146,15 @@ impl Builder<'_> {
             .filter(|(k, _)| ATTRIBUTES.contains(k))
             .filter_map(|(k, v)| {
                 if k == "class" {
-                    kept_classes(v).map(|c| (k.to_owned(), c))
+                    kept_classes(v).map(|c| (k.to_owned().into(), c))
                 } else if k == "href" && !self.origin.is_empty() && v.strip_prefix(self.origin).is_some_and(|p| p.starts_with('/')) {
-                    Some((k.to_owned(), cap(&v[self.origin.len()..], MAX_ATTRIBUTE).0.to_owned()))
+                    Some((k.to_owned().into(), cap(&v[self.origin.len()..], MAX_ATTRIBUTE).0.to_owned()))
                 } else {
-                    Some((k.to_owned(), cap(v, MAX_ATTRIBUTE).0.to_owned()))
+                    Some((k.to_owned().into(), cap(v, MAX_ATTRIBUTE).0.to_owned()))
                 }
             })
             .collect();
-        let mut out = Node { id, tag: el.name().to_ascii_lowercase(), attrs, ..Node::default() };
+        let mut out = Node { id, tag: el.name().to_ascii_lowercase().into(), attrs, ..Node::default() };
         let hidden_class = !self.hiding.is_empty() && el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| self.hiding.iter().any(|h| h == w)));
         if el.attr("hidden").is_some() || el.attr("style").is_some_and(hidden_by_style) || hidden_class {
             out.hidden = true;

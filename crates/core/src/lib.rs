@@ -45,6 +45,17 @@ pub(crate) fn listed(list: &'static str, word: &str) -> bool {
     entries(list).any(|e| e == word)
 }
 
+/// Reads a unit-only enum from its JSON name (`"not_a_person"`), `names[i]` naming `all[i]`: one
+/// string read and a scan, where serde's derived enum visitor costs the WASM about 1 KB for each
+/// enum. The same error as the derived one for a name not in `names`.
+pub(crate) fn by_name<'de, D: serde::Deserializer<'de>, T: Copy>(d: D, names: &'static [&'static str], all: &[T]) -> Result<T, D::Error> {
+    let name = <String as serde::Deserialize>::deserialize(d)?;
+    match names.iter().position(|n| *n == name) {
+        Some(i) => Ok(all[i]),
+        None => Err(serde::de::Error::unknown_variant(&name, names)),
+    }
+}
+
 mod classify;
 pub mod click;
 mod decide;

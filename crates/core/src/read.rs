@@ -245,7 +245,7 @@ pub(crate) enum Reading {
 
 /// Whether an element is a control rather than content: its label is never part of a field.
 pub(crate) fn is_control(n: &Node) -> bool {
-    if matches!(n.tag.as_str(), "button" | "input" | "select" | "textarea") || n.attr("role") == Some("button") {
+    if matches!(&*n.tag, "button" | "input" | "select" | "textarea") || n.attr("role") == Some("button") {
         return true;
     }
     // One substring test first: this runs on every element of every card.
@@ -371,7 +371,7 @@ fn hidden_for(n: &Node, copy: Reading) -> bool {
 
 fn is_block(n: &Node) -> bool {
     matches!(
-        n.tag.as_str(),
+        &*n.tag,
         "p" | "div" | "li" | "ul" | "ol" | "section" | "article" | "header" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "tr"
     )
 }

@@ -141,12 +141,18 @@ pub struct Known {
 }
 
 /// A template's two lengths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Variant {
     Short,
     #[default]
     Long,
+}
+
+impl<'de> Deserialize<'de> for Variant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::by_name(d, &["short", "long"], &[Variant::Short, Variant::Long])
+    }
 }
 
 /// One template's wording in one language. A file may give a single string for both.
@@ -482,7 +488,7 @@ impl Say for ProblemKind {
             P::NotACategory { written } => (
                 ["{a} is not a category (one of: {b})", "{a} ist keine Kategorie (eine von: {b})", "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"],
                 quoted(written),
-                list(CATEGORY_NAMES),
+                list(Category::NAMES),
             ),
             P::NotAField { found } => (
                 [
@@ -966,8 +972,6 @@ impl Reader {
     }
 }
 
-const CATEGORY_NAMES: &[&str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
-
 /// Whether an email address is used in replies: empty (nothing to offer) or with an `@`; any other
 /// is a problem, and replies leave it out (the options page's preview too).
 pub fn email_usable(email: &str) -> bool {
@@ -975,11 +979,11 @@ pub fn email_usable(email: &str) -> bool {
 }
 
 fn category_from(s: &str) -> Option<Category> {
-    serde_json::from_value(Value::String(s.trim().to_owned())).ok()
+    Category::NAMES.iter().position(|n| *n == s.trim()).map(|i| Category::ALL[i])
 }
 
 fn action_from(s: &str) -> Option<Action> {
-    serde_json::from_value(Value::String(s.trim().to_owned())).ok()
+    Action::NAMES.iter().position(|n| *n == s.trim()).map(|i| Action::ALL[i])
 }
 
 #[cfg(test)]

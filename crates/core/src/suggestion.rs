@@ -4,7 +4,7 @@ use crate::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 /// The kind of invitation, which picks the default action and template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Known,
@@ -18,13 +18,48 @@ pub enum Category {
 }
 
 /// What the user is advised to do. Only `Reply` carries a text; NotYet never acts by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Accept,
     Reply,
     Ignore,
     Report,
+}
+
+impl Category {
+    /// Every category, in the order of [`Category::NAMES`].
+    pub const ALL: [Category; 8] = [
+        Category::Known,
+        Category::Spam,
+        Category::Recruiter,
+        Category::Sales,
+        Category::Mutual,
+        Category::Personalized,
+        Category::Generic,
+        Category::NotAPerson,
+    ];
+    /// Their JSON names, as serialized.
+    pub const NAMES: &'static [&'static str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
+}
+
+impl<'de> Deserialize<'de> for Category {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::by_name(d, Category::NAMES, &Category::ALL)
+    }
+}
+
+impl Action {
+    /// Every action, in the order of [`Action::NAMES`].
+    pub const ALL: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore, Action::Report];
+    /// Their JSON names, as serialized.
+    pub const NAMES: &'static [&'static str] = &["accept", "reply", "ignore", "report"];
+}
+
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::by_name(d, Action::NAMES, &Action::ALL)
+    }
 }
 
 /// The decision and, for a reply, its wording. Serialized for the CLI and the tests only (the
@@ -70,5 +105,31 @@ impl Place {
             Place::InvitationNote { premium: false } => 200,
             Place::Box { limit } => limit,
         }
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+    use crate::Variant;
+
+    /// The names read back are the names written, and an unknown one is refused as serde would.
+    #[test]
+    fn enums_read_back_the_names_they_write() {
+        for (c, n) in Category::ALL.iter().zip(Category::NAMES) {
+            assert_eq!(serde_json::to_string(c).ok(), Some(format!("\"{n}\"")));
+            assert_eq!(serde_json::from_str::<Category>(&format!("\"{n}\"")).ok(), Some(*c));
+        }
+        for (a, n) in Action::ALL.iter().zip(Action::NAMES) {
+            assert_eq!(serde_json::to_string(a).ok(), Some(format!("\"{n}\"")));
+            assert_eq!(serde_json::from_str::<Action>(&format!("\"{n}\"")).ok(), Some(*a));
+        }
+        for v in [Variant::Short, Variant::Long] {
+            let json = serde_json::to_string(&v).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Variant>(&json).ok(), Some(v));
+        }
+        let e = serde_json::from_str::<Category>("\"friend\"").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("unknown variant `friend`, expected one of `known`"), "{e}");
+        assert!(serde_json::from_str::<Action>("3").is_err());
     }
 }

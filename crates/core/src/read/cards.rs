@@ -301,7 +301,7 @@ fn is_item(n: &Node) -> bool {
 
 /// Where a card can't reach: the page, a list of cards, a frame or a shadow root.
 fn is_boundary(n: &Node) -> bool {
-    matches!(n.tag.as_str(), "body" | "main" | "html" | "ul" | "ol" | "#shadow-root" | "#document") || n.attr("role") == Some("list")
+    matches!(&*n.tag, "body" | "main" | "html" | "ul" | "ol" | "#shadow-root" | "#document") || n.attr("role") == Some("list")
 }
 
 /// Card roots in page order, with whether a strong mark found them. A strong mark inside a
@@ -364,7 +364,7 @@ struct Card {
 }
 
 fn is_unit(n: &Node) -> bool {
-    matches!(n.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time")
+    matches!(&*n.tag, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "time")
         || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
 }
 
@@ -607,7 +607,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// it; a trailing degree ("· 2nd") dropped. A link around the unit may hold more than the name.
 fn name_of(index: &Index, unit: &Unit) -> String {
     let inside = unit.link.as_ref().map(|&(_, _, a)| a).filter(|&a| a >= unit.at && a < index.end(unit.at));
-    let strong = || index.inside(unit.at).find(|&j| matches!(index.node(j).tag.as_str(), "strong" | "b"));
+    let strong = || index.inside(unit.at).find(|&j| matches!(&*index.node(j).tag, "strong" | "b"));
     let text = inside.or_else(strong).map(|a| text_of(index.node(a), Reading::Visible, false)).filter(|t| !t.is_empty()).unwrap_or_else(|| unit.text.clone());
     strip_degree(&text).to_owned()
 }

@@ -73,7 +73,7 @@ fn class_has(n: &Node, part: &str) -> bool {
 
 /// Where the search for a box's context stops: beyond lies the page, not the conversation.
 fn is_boundary(n: &Node) -> bool {
-    matches!(n.tag.as_str(), "body" | "main" | "html" | "#shadow-root" | "#document")
+    matches!(&*n.tag, "body" | "main" | "html" | "#shadow-root" | "#document")
 }
 
 /// The conversation's own container ends the climb: a bubble or a dialog.
@@ -122,7 +122,7 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
                 return Some(name);
             }
         }
-        if headings.is_none() && (matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
+        if headings.is_none() && (matches!(&*n.tag, "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
             headings = Some(name_of(n)).filter(|t| !t.is_empty());
         }
         if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {

@@ -75,7 +75,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
 }
 
 fn has_text(n: &Node) -> bool {
-    matches!(n.tag.as_str(), "p" | "h2" | "h3" | "h4" | "blockquote" | "time") || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
+    matches!(&*n.tag, "p" | "h2" | "h3" | "h4" | "blockquote" | "time") || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
 }
 
 /// The note follows the relation line in its box: the box is the nearest ancestor holding more.
