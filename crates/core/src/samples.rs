@@ -168,21 +168,10 @@ mod tests {
         assert_eq!(read_invitation(&serde_json::json!({ "note": 1 })), Err(("note".into(), "expected a string".into())));
     }
 
-    const ALL: [Category; 8] = [
-        Category::Known,
-        Category::Spam,
-        Category::Recruiter,
-        Category::Sales,
-        Category::Mutual,
-        Category::Personalized,
-        Category::Generic,
-        Category::NotAPerson,
-    ];
-
     #[test]
     fn every_category_has_a_sample_that_shows_it() {
         let settings = Settings::default();
-        for category in ALL {
+        for category in Category::ALL {
             assert!(samples().iter().any(|s| s.category == category), "no sample for {category:?}");
         }
         for sample in samples() {
