@@ -453,19 +453,32 @@ class ChromiumHarness extends Harness {
     if (!attached) return undefined;
     const { sessionId } = attached;
     try {
+      // The answer, or null when none will come: a side panel that was closing when attached to
+      // goes away without answering (a full run hung here for good, 30 Nov), so its detachment,
+      // and at the latest 5 s, end the wait: none is open.
       const answer = new Promise((resolve) => {
+        const done = (message) => {
+          this.cdp.off("Target.receivedMessageFromTarget", on);
+          this.cdp.off("Target.detachedFromTarget", gone);
+          clearTimeout(timer);
+          resolve(message);
+        };
         const on = (e) => {
           if (e.sessionId !== sessionId) return;
           const message = JSON.parse(e.message);
-          if (message.id !== 1) return;
-          this.cdp.off("Target.receivedMessageFromTarget", on);
-          resolve(message);
+          if (message.id === 1) done(message);
         };
+        const gone = (e) => e.sessionId === sessionId && done(null);
+        const timer = setTimeout(() => done(null), 5000);
         this.cdp.on("Target.receivedMessageFromTarget", on);
+        this.cdp.on("Target.detachedFromTarget", gone);
       });
       const expression = `(${fn})(${JSON.stringify(arg ?? null)})`;
-      await this.cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: 1, method: "Runtime.evaluate", params: { expression, awaitPromise: true, returnByValue: true } }) });
-      const { result, error } = await answer;
+      const sent = this.cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: 1, method: "Runtime.evaluate", params: { expression, awaitPromise: true, returnByValue: true } }) });
+      if (!(await sent.then(() => true, () => false))) return undefined;
+      const message = await answer;
+      if (!message) return undefined;
+      const { result, error } = message;
       if (error || result.exceptionDetails) throw new Error(`in the side panel: ${JSON.stringify(error ?? result.exceptionDetails)}`);
       return result.result.value;
     } finally {
