@@ -191,18 +191,9 @@ impl Reason {
                 none(),
                 none(),
             ),
-            R::MutualConnections { count: 1, threshold } => (
-                ["1 mutual connection (your threshold is {b})", "1 gemeinsamer Kontakt (Ihre Schwelle: {b})", "1 relation en commun (votre seuil\u{a0}: {b})"],
-                none(),
-                threshold.to_string(),
-            ),
             R::MutualConnections { count, threshold } => (
-                [
-                    "{a} mutual connections (your threshold is {b})",
-                    "{a} gemeinsame Kontakte (Ihre Schwelle: {b})",
-                    if *count == 0 { "{a} relation en commun (votre seuil\u{a0}: {b})" } else { "{a} relations en commun (votre seuil\u{a0}: {b})" },
-                ],
-                count.to_string(),
+                ["{a} (your threshold is {b})", "{a} (Ihre Schwelle: {b})", "{a} (votre seuil\u{a0}: {b})"],
+                ui.mutual_connections(*count),
                 threshold.to_string(),
             ),
             R::WroteIn { language } => {

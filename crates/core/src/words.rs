@@ -97,17 +97,30 @@ impl Ui {
         fill(self.pick("Triage {a}", "{a} sichten", "Trier {a}"), &self.invitations(n), "")
     }
 
-    /// "1 invitation", "2 invitations": the noun agrees with the count (French keeps 0 and 1
-    /// singular), so a sentence counting invitations reads right for any count.
+    /// "1 invitation", "2 invitations", for a sentence counting invitations.
     pub fn invitations(self, n: usize) -> String {
-        let one = if self == Ui::Fr { n <= 1 } else { n == 1 };
-        let noun = match (self, one) {
-            (Ui::De, true) => "Einladung",
-            (Ui::De, false) => "Einladungen",
-            (_, true) => "invitation",
-            (_, false) => "invitations",
+        self.counted(n as u64, ["invitation", "invitations"], ["Einladung", "Einladungen"], ["invitation", "invitations"])
+    }
+
+    /// "1 mutual connection", "2 mutual connections": the notice's read line and the reason.
+    pub fn mutual_connections(self, n: u32) -> String {
+        self.counted(
+            n.into(),
+            ["mutual connection", "mutual connections"],
+            ["gemeinsamer Kontakt", "gemeinsame Kontakte"],
+            ["relation en commun", "relations en commun"],
+        )
+    }
+
+    /// `n` and its noun, `[singular, plural]` in each language, agreeing with the count: the one
+    /// rule for every counted noun (French keeps 0 and 1 singular), so any count reads right.
+    fn counted(self, n: u64, en: [&str; 2], de: [&str; 2], fr: [&str; 2]) -> String {
+        let ([singular, plural], one) = match self {
+            Ui::En => (en, n == 1),
+            Ui::De => (de, n == 1),
+            Ui::Fr => (fr, n <= 1),
         };
-        format!("{n} {noun}")
+        format!("{n} {}", if one { singular } else { plural })
     }
 
     pub fn opening_panel(self) -> &'static str {
@@ -315,15 +328,7 @@ impl Ui {
             (Ui::Fr, Some(n)) => format!("note «\u{a0}{n}\u{a0}»"),
             (_, None) => self.pick("no note", "keine Nachricht", "aucune note").to_owned(),
         };
-        let mutual = match (self, mutual) {
-            (_, None) => String::new(),
-            (Ui::En, Some(1)) => " · 1 mutual connection".into(),
-            (Ui::En, Some(n)) => format!(" · {n} mutual connections"),
-            (Ui::De, Some(1)) => " · 1 gemeinsamer Kontakt".into(),
-            (Ui::De, Some(n)) => format!(" · {n} gemeinsame Kontakte"),
-            (Ui::Fr, Some(n)) if n <= 1 => format!(" · {n} relation en commun"),
-            (Ui::Fr, Some(n)) => format!(" · {n} relations en commun"),
-        };
+        let mutual = mutual.map(|n| format!(" · {}", self.mutual_connections(n))).unwrap_or_default();
         format!("{}{note}{mutual}", self.pick("Read: ", "Gelesen: ", "Lu\u{a0}: "))
     }
 
