@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use notyet_core::samples::{read_invitation, samples, Sample};
 use notyet_core::storage::{self, TooLarge};
 use notyet_core::template::default_source;
-use notyet_core::{decide, Category, Invitation, Rule, Settings, Then, Variant, When};
+use notyet_core::{decide, Action, Category, Invitation, Rule, Settings, Then, Variant, When};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,7 +39,7 @@ use web_sys::{Element, Event};
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
 
-use view::{ctrl_id, name_of, CATEGORIES};
+use view::{ctrl_id, name_of};
 
 /// Which invitation the preview shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -686,11 +686,11 @@ impl App {
                 }
             }
             ["cat", c] => {
-                let Some(cat) = parse_enum(&CATEGORIES, c) else { return false };
+                let Some(cat) = parse_enum(&Category::ALL, c) else { return false };
                 w.category.retain(|x| *x != cat);
                 if dom::checked(el) {
                     // Kept in the page's order by inserting in place: a sort would link a stable sort (~2 KB gzipped).
-                    let rank = |c: &Category| CATEGORIES.iter().position(|y| y == c);
+                    let rank = |c: &Category| Category::ALL.iter().position(|y| y == c);
                     let at = w.category.iter().position(|x| rank(x) > rank(&cat)).unwrap_or(w.category.len());
                     w.category.insert(at, cat);
                 }
@@ -732,8 +732,8 @@ impl App {
                 }
                 field_error(key, None);
             }
-            ["action"] => rule.then.action = parse_enum(&view::ACTIONS, v),
-            ["then_category"] => rule.then.category = parse_enum(&CATEGORIES, v),
+            ["action"] => rule.then.action = parse_enum(&Action::ALL, v),
+            ["then_category"] => rule.then.category = parse_enum(&Category::ALL, v),
             ["template"] => rule.then.template = Some(v.to_owned()).filter(|t| !t.is_empty()),
             ["variant"] => rule.then.variant = (!v.is_empty()).then(|| variant_of(v)),
             _ => return false,

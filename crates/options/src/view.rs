@@ -9,10 +9,6 @@ use notyet_core::{default_languages, default_template_ids, Action, Category, Fie
 use crate::dom::{option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
-pub const CATEGORIES: [Category; 8] =
-    [Category::Known, Category::Spam, Category::Recruiter, Category::Sales, Category::Mutual, Category::Personalized, Category::Generic, Category::NotAPerson];
-pub const ACTIONS: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore, Action::Report];
-
 /// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
 pub fn name_of<T: serde::Serialize>(v: &T) -> String {
     // Through the compact serialiser (linked anyway), not `to_value`'s: `"not_a_person"` unquoted.
@@ -242,7 +238,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let cats = E::new("fieldset")
         .class("cats")
         .c(E::new("legend").tr("when_category"))
-        .cs(CATEGORIES.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
+        .cs(Category::ALL.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
         Some(true) => "yes",
@@ -279,9 +275,9 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         ));
     let t = &r.then;
     let mut actions = keyed(&[("", lazy_tr("then_action_default"))]);
-    actions.extend(ACTIONS.iter().map(|a| (name_of(a), tr_named("act_", a))));
+    actions.extend(Action::ALL.iter().map(|a| (name_of(a), tr_named("act_", a))));
     let mut categories = keyed(&[("", lazy_tr("then_category_keep"))]);
-    categories.extend(CATEGORIES.iter().map(|c| (name_of(c), category_label(*c))));
+    categories.extend(Category::ALL.iter().map(|c| (name_of(c), category_label(*c))));
     let mut ids = keyed(&[("", lazy_tr("then_template_default"))]);
     ids.extend(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
     let then = E::new("fieldset")

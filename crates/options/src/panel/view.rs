@@ -10,7 +10,7 @@ use web_sys::Element;
 
 use super::{el, read_of, text, Panel, Tone};
 use crate::dom::{option, E};
-use crate::view::{name_of, ACTIONS, CATEGORIES};
+use crate::view::name_of;
 use crate::{tr, tr_named, tr_with};
 
 /// Every row is this tall (px): the list positions rows by index, so it renders only those in view.
@@ -20,7 +20,7 @@ const OVERSCAN: usize = 6;
 
 pub fn shell() -> E {
     let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
-        .chain(CATEGORIES.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
+        .chain(Category::ALL.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
         .collect();
     E::new("div").class("panel").cs(vec![
         E::new("header").cs(vec![
@@ -66,11 +66,11 @@ pub fn shell() -> E {
 
 /// An action from its serde name (`reply`); `None` for anything else.
 pub fn action_named(s: &str) -> Option<Action> {
-    ACTIONS.iter().copied().find(|a| name_of(a) == s)
+    Action::ALL.iter().copied().find(|a| name_of(a) == s)
 }
 
 pub fn category_named(s: &str) -> Option<Category> {
-    CATEGORIES.iter().copied().find(|c| name_of(c) == s)
+    Category::ALL.iter().copied().find(|c| name_of(c) == s)
 }
 
 /// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter.
