@@ -13,15 +13,16 @@ const tokens = (file) =>
     (t) => `${t.type.label} ${t.value ?? ""}`,
   );
 
-const jsFiles = (dir) =>
-  fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js")).sort();
+/** The files under `dir` whose names end in `ext`, in order. */
+const filesOf = (dir, ext) =>
+  fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(ext)).sort();
 
 let failed = 0;
 let checked = 0;
 for (const browser of ["chrome", "firefox"]) {
   const shipped = path.join(ROOT, "dist", browser);
   const tested = path.join(ROOT, "target", "ext-test", browser);
-  for (const file of jsFiles(shipped)) {
+  for (const file of filesOf(shipped, ".js")) {
     const a = tokens(path.join(shipped, file));
     const b = tokens(path.join(tested, file));
     let ok;
@@ -46,7 +47,7 @@ const rules = (file) =>
 let css = 0;
 for (const browser of ["chrome", "firefox"]) {
   const shipped = path.join(ROOT, "dist", browser);
-  for (const file of fs.readdirSync(shipped, { recursive: true }).filter((f) => f.endsWith(".css")).sort()) {
+  for (const file of filesOf(shipped, ".css")) {
     css++;
     if (rules(path.join(shipped, file)) !== rules(path.join(ROOT, "target", "ext-test", browser, file))) {
       failed++;
