@@ -230,19 +230,31 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
   assert.match(await panel.evaluate(() => document.querySelector("#list").textContent), /No invitation matches these filters/);
   await panel.locator("#text").fill("");
   if (!firefox) {
-    // 200% zoom in a 760 px high side panel: 380 px of CSS height.
-    await panel.setViewportSize({ width: 210, height: 380 });
-    await panel.locator(".row").first().click();
-    const reachable = await panel.evaluate(() => {
-      const show = document.querySelector("#do-show");
-      show.scrollIntoView();
-      const r = show.getBoundingClientRect();
-      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      // On screen (to a subpixel) and not covered: what is at its centre is the button. Else where it is, for the failure.
-      const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && at === show;
-      return ok || JSON.stringify({ top: r.top, bottom: r.bottom, height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+    // 200% zoom in a 760 px high side panel: 380 px of CSS height. Firefox's sidebar as it
+    // opens, 240 × 636 (the details were squeezed to 17 px, their buttons unreachable), and a
+    // laptop's 640 px high side panel (Show was cut in half).
+    for (const [width, height] of [[210, 380], [240, 636], [360, 640]]) {
+      await panel.setViewportSize({ width, height });
+      await panel.locator(".row").first().click();
+      const reachable = await panel.evaluate(() => {
+        const show = document.querySelector("#do-show");
+        show.scrollIntoView({ block: "nearest" });
+        const r = show.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const detail = document.querySelector("#detail").getBoundingClientRect();
+        // On screen (to a subpixel), inside the details' box and not covered: what is at its centre is the button. Else where it is, for the failure.
+        const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && r.bottom <= detail.bottom + 1 && at === show;
+        return ok || JSON.stringify({ top: r.top, bottom: r.bottom, detail: [detail.top, detail.bottom], height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+      });
+      assert.equal(reachable, true, `${width} × ${height}: the details' buttons can be scrolled to and are not covered`);
+    }
+    // Read more's bar beside long words (German, 240 px): it was 0 px wide.
+    const bar = await panel.evaluate(() => {
+      document.querySelector("#progress").hidden = false;
+      document.querySelector("#progress-text").textContent = "Die Liste der Seite wird gelesen: 60 von 300";
+      return document.querySelector("#progress-bar").getBoundingClientRect().width;
     });
-    assert.equal(reachable, true, "the details' buttons can be scrolled to and are not covered");
+    assert.ok(bar >= 100, `the progress bar is ${bar} px wide`);
   }
   await closeAll(page, panel);
 });
@@ -521,6 +533,9 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   const panel = await openPanel(await activeTabId());
   assert.match(await panel.evaluate(() => document.querySelector("#where").textContent), /isn't LinkedIn/);
   assert.match(await msg(panel), /invitation manager/);
+  // Nothing read, nothing to filter: no zero counts, filters or empty list, and the way to the invitations right there.
+  const shown = await panel.evaluate(() => ["#read", "#more", "#counts", "#text", "#list", "#detail a"].map((s) => document.querySelector(s).getClientRects().length > 0));
+  assert.deepEqual(shown, [false, false, false, false, false, true]);
   await closeAll(other, panel);
 
   const { page, panel: p2 } = await openBoth(300);

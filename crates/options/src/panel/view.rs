@@ -39,8 +39,9 @@ pub fn shell() -> E {
             E::new("nav").id("counts").class("counts").a("aria-label", &tr("panel_counts_label")),
             E::new("div").class("filters").cs(vec![
                 E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
-                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
+                // Before the search field, which wraps to a full line of its own in a narrow panel.
                 E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
+                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
             ]),
             // Two live regions, there and empty from the start: screen readers honour a region's
             // politeness as it was before its text changed, so one element switching
