@@ -179,6 +179,11 @@ test("keyboard only: the focus stays on the control pressed while the panel read
   assert.equal(await panel.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
   await panel.keyboard.press("Enter");
   assert.equal(await focused(), "filter.report");
+  // ↓ on the category menu chooses a category, as a menu's keys do (it moved the list instead).
+  await panel.locator("#category").focus();
+  await panel.keyboard.press("ArrowDown");
+  assert.equal(await panel.evaluate(() => document.querySelector("#category").value), "known");
+  await panel.locator("#category").selectOption("");
   // Show and Point at Accept from their buttons: each reads the page again and rebuilds the
   // details; the focus stays on the button, so Tab goes on from there.
   await panel.locator("#list").focus();
@@ -536,6 +541,14 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   // Nothing read, nothing to filter: no zero counts, filters or empty list, and the way to the invitations right there.
   const shown = await panel.evaluate(() => ["#read", "#more", "#counts", "#text", "#list", "#detail a"].map((s) => document.querySelector(s).getClientRects().length > 0));
   assert.deepEqual(shown, [false, false, false, false, false, true]);
+  // The link takes Enter as a link does (the panel's Enter for Show swallowed it).
+  const managers = () => h.ext(async (url) => (await chrome.tabs.query({ url })).length, MANAGER);
+  const before = await managers();
+  await panel.evaluate(() => document.querySelector("#detail a").focus());
+  await panel.keyboard.press("Enter");
+  for (let i = 0; i < 50 && (await managers()) === before; i++) await sleep(100);
+  assert.equal(await managers(), before + 1, "Enter on the link opens the invitations");
+  await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
   await closeAll(other, panel);
 
   const { page, panel: p2 } = await openBoth(300);
