@@ -161,7 +161,7 @@ test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't
   await pick(panel, spec(40).people[3].name); // a sales pitch without a note
   assert.equal(await disabled(panel, "#do-draft"), true);
   assert.doesNotMatch(await advice(), /Draft reply/);
-  assert.match(await advice(), /Reply: .*no way to send one: leave it pending, or ignore it on LinkedIn/);
+  assert.match(await advice(), /^ReplySales.*no way to send one: leave it pending, or ignore it on LinkedIn/);
   await pick(panel, spec(40).people[2].name); // a recruiter's note: LinkedIn offers Reply
   assert.equal(await disabled(panel, "#do-draft"), false);
   assert.match(await advice(), /Draft reply writes it/);
@@ -405,6 +405,33 @@ test("a page that changes while the panel is open: a new card is listed, a remov
   const [polite, alert] = await regions();
   assert.deepEqual([polite[2], /no longer on the page/.test(alert[2])], ["", true], "a warning goes to the assertive region, the polite one emptied");
   assert.equal(await box(page), null, "nothing opened, nothing typed");
+  assert.equal(await pressed(page), 0);
+  await closeAll(page, panel);
+});
+
+test("the selection stays with its person when the page changes above it; one answered meanwhile gives its place to the next", async () => {
+  const { page, panel } = await openBoth(40);
+  const people = spec(40).people;
+  await untilRead(panel, "40 of 40");
+  const drop = (href) => page.evaluate((href) => document.querySelector(`[data-fx-key="${href}"]`).closest("._175f6c4b").remove(), href);
+  await panel.locator("#list").focus();
+  for (const key of ["Home", "j", "j", "j", "j"]) await panel.keyboard.press(key);
+  assert.equal(await detailName(panel), people[4].name);
+  // A card above leaves the page: the old index named the next person, and Point at Accept framed their button.
+  await drop(people[1].href);
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => /1 gone/.test(document.querySelector("#read").textContent));
+  assert.equal(await detailName(panel), people[4].name);
+  await panel.locator("#do-accept").click();
+  await untilMsg(panel, new RegExp(`Accept button for ${people[4].name}`));
+  // The user accepts on LinkedIn: the next invitation takes its place (it had gone to the list's end).
+  await drop(people[4].href);
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => /2 gone/.test(document.querySelector("#read").textContent));
+  assert.equal(await detailName(panel), people[5].name);
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  assert.equal(await detailName(panel), people[6].name);
   assert.equal(await pressed(page), 0);
   await closeAll(page, panel);
 });
