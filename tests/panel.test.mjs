@@ -265,9 +265,10 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 });
 
 for (const [lang, words] of [
-  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
+  // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
+  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
+  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -283,6 +284,7 @@ for (const [lang, words] of [
       assert.match(await panel.evaluate(() => document.querySelector("#counts").textContent), words.counts);
       await panel.locator("#text").fill(target.name);
       assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
+      assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.reason);
       assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
       // A Reply card without LinkedIn's Reply button: the advice doesn't promise Draft reply.
       await panel.locator("#text").fill(spec(40).people[3].name);

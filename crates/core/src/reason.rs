@@ -149,13 +149,13 @@ impl Reason {
                 (["matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"], none(), list.say(ui))
             }
             R::KnownOrganisation { list, in_headline: true, .. } if on_page => {
-                (["headline matches your known {b}", "Headline passt zu Ihren bekannten {b}", "le titre correspond à vos {b} connues"], none(), list.say(ui))
+                (["headline matches your known {b}", "Titel passt zu Ihren bekannten {b}", "le titre correspond à vos {b} connues"], none(), list.say(ui))
             }
             R::KnownOrganisation { entry, list, in_headline: false } => {
                 (["is {a} from your known {b}", "ist {a} aus Ihren bekannten {b}", "est {a}, de vos {b} connues"], entry.clone(), list.say(ui))
             }
             R::KnownOrganisation { entry, list, in_headline: true } => (
-                ["headline mentions {a} from your known {b}", "Headline nennt {a} aus Ihren bekannten {b}", "le titre mentionne {a}, de vos {b} connues"],
+                ["headline mentions {a} from your known {b}", "Titel nennt {a} aus Ihren bekannten {b}", "le titre mentionne {a}, de vos {b} connues"],
                 entry.clone(),
                 list.say(ui),
             ),
@@ -164,10 +164,10 @@ impl Reason {
                 ui.pick(kind_en(*kind), kind_de(*kind), kind_fr(*kind)).to_owned(),
                 none(),
             ),
-            R::Mentions { text: Text::Headline, topic } => (["headline mentions {a}", "Headline erwähnt {a}", "le titre mentionne {a}"], topic.say(ui), none()),
+            R::Mentions { text: Text::Headline, topic } => (["headline mentions {a}", "Titel erwähnt {a}", "le titre mentionne {a}"], topic.say(ui), none()),
             R::Mentions { text: Text::Note, topic } => (["note mentions {a}", "Nachricht erwähnt {a}", "la note mentionne {a}"], topic.say(ui), none()),
             R::NameHasDigits => (["name contains digits", "Name enthält Ziffern", "le nom contient des chiffres"], none(), none()),
-            R::NoHeadline => (["no headline", "keine Headline", "pas de titre de profil"], none(), none()),
+            R::NoHeadline => (["no headline", "kein Titel", "pas de titre de profil"], none(), none()),
             R::OnlyWeakSigns => (
                 [
                     "only weak signs of spam, so ignore rather than report",
