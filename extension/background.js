@@ -21,6 +21,7 @@ const ready = () =>
 
 /** What the agent copies from a page: fixed by the core, so asked once per worker. */
 let snapshotRequest;
+const snapshotCommand = (core) => ({ op: "snapshot", ...(snapshotRequest ??= JSON.parse(core.snapshotRequest())) });
 
 /** The settings JSON (`""` when unset), cached; a change applies to the next click. */
 let settings;
@@ -178,6 +179,7 @@ const busy = new Set();
  * gesture reached the worker), the panel opens as a tab beside the page, following that page.
  */
 function openPanel(tab) {
+  globalThis.__notyetPanelOpened = performance.timeOrigin + performance.now(); // @test
   const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
@@ -216,8 +218,7 @@ async function clickOnce(tab, request) {
       await run(tabId, { op: "notice", ...record.notice });
       return;
     }
-    snapshotRequest ??= JSON.parse(core.snapshotRequest());
-    const snapshot = await run(tabId, { op: "snapshot", ...snapshotRequest });
+    const snapshot = await run(tabId, snapshotCommand(core));
     record.snapshot = performance.now();
     snapshots.set(tabId, snapshot);
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));
@@ -275,8 +276,7 @@ async function noticeWords() {
 async function report(tab) {
   try {
     const core = await ready();
-    snapshotRequest ??= JSON.parse(core.snapshotRequest());
-    const snapshot = snapshots.get(tab.id) ?? (await run(tab.id, { op: "snapshot", ...snapshotRequest }));
+    const snapshot = snapshots.get(tab.id) ?? (await run(tab.id, snapshotCommand(core)));
     const pageReport = core.pageReport(snapshot);
     if (!pageReport) throw new Error("the page could not be read");
     await api.storage.session.set({ pageReport });

@@ -482,8 +482,8 @@ fn lines(s: &str) -> Vec<String> {
 }
 
 /// The value of `all` whose serde name is `s`: the names' one source stays serde's, and no
-/// deserialiser per enum is linked.
-fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
+/// deserialiser per enum is linked. The options page's selects and the side panel's filters.
+pub(crate) fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
     all.iter().copied().find(|v| name_of(v) == s)
 }
 

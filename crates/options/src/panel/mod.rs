@@ -27,7 +27,7 @@ use notyet_core::snapshot::{
     fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS,
     SKIPPED_TAGS,
 };
-use notyet_core::{Action, Settings};
+use notyet_core::{Action, Category, Settings};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -219,7 +219,7 @@ fn on_event(e: Event) {
             with(|p| {
                 match key.as_str() {
                     "text" => p.filter.text = dom::value(&el),
-                    "category" => p.filter.category = view::category_named(&dom::value(&el)),
+                    "category" => p.filter.category = crate::parse_enum(&Category::ALL, &dom::value(&el)),
                     "hide" => p.filter.hide_handled = dom::checked(&el),
                     _ => return,
                 }
@@ -285,7 +285,7 @@ fn act(name: &str) {
         }
         "filter" => {
             with(|p| {
-                let a = view::action_named(arg);
+                let a = crate::parse_enum(&Action::ALL, arg);
                 p.filter.action = if p.filter.action == a { None } else { a };
                 p.apply_filter();
             });

@@ -64,15 +64,6 @@ pub fn shell() -> E {
     ])
 }
 
-/// An action from its serde name (`reply`); `None` for anything else.
-pub fn action_named(s: &str) -> Option<Action> {
-    Action::ALL.iter().copied().find(|a| name_of(a) == s)
-}
-
-pub fn category_named(s: &str) -> Option<Category> {
-    Category::ALL.iter().copied().find(|c| name_of(c) == s)
-}
-
 /// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter.
 pub fn counts(counts: &[(Action, usize)], active: Option<Action>) {
     let Some(nav) = el("counts") else { return };
