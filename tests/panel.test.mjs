@@ -161,7 +161,7 @@ test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't
   await pick(panel, spec(40).people[3].name); // a sales pitch without a note
   assert.equal(await disabled(panel, "#do-draft"), true);
   assert.doesNotMatch(await advice(), /Draft reply/);
-  assert.match(await advice(), /Reply: .*no way to send one: leave it pending, or ignore it on LinkedIn/);
+  assert.match(await advice(), /^ReplySales.*no way to send one: leave it pending, or ignore it on LinkedIn/);
   await pick(panel, spec(40).people[2].name); // a recruiter's note: LinkedIn offers Reply
   assert.equal(await disabled(panel, "#do-draft"), false);
   assert.match(await advice(), /Draft reply writes it/);
@@ -179,6 +179,11 @@ test("keyboard only: the focus stays on the control pressed while the panel read
   assert.equal(await panel.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
   await panel.keyboard.press("Enter");
   assert.equal(await focused(), "filter.report");
+  // ↓ on the category menu chooses a category, as a menu's keys do (it moved the list instead).
+  await panel.locator("#category").focus();
+  await panel.keyboard.press("ArrowDown");
+  assert.equal(await panel.evaluate(() => document.querySelector("#category").value), "known");
+  await panel.locator("#category").selectOption("");
   // Show and Point at Accept from their buttons: each reads the page again and rebuilds the
   // details; the focus stays on the button, so Tab goes on from there.
   await panel.locator("#list").focus();
@@ -230,19 +235,31 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
   assert.match(await panel.evaluate(() => document.querySelector("#list").textContent), /No invitation matches these filters/);
   await panel.locator("#text").fill("");
   if (!firefox) {
-    // 200% zoom in a 760 px high side panel: 380 px of CSS height.
-    await panel.setViewportSize({ width: 210, height: 380 });
-    await panel.locator(".row").first().click();
-    const reachable = await panel.evaluate(() => {
-      const show = document.querySelector("#do-show");
-      show.scrollIntoView();
-      const r = show.getBoundingClientRect();
-      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      // On screen (to a subpixel) and not covered: what is at its centre is the button. Else where it is, for the failure.
-      const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && at === show;
-      return ok || JSON.stringify({ top: r.top, bottom: r.bottom, height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+    // 200% zoom in a 760 px high side panel: 380 px of CSS height. Firefox's sidebar as it
+    // opens, 240 × 636 (the details were squeezed to 17 px, their buttons unreachable), and a
+    // laptop's 640 px high side panel (Show was cut in half).
+    for (const [width, height] of [[210, 380], [240, 636], [360, 640]]) {
+      await panel.setViewportSize({ width, height });
+      await panel.locator(".row").first().click();
+      const reachable = await panel.evaluate(() => {
+        const show = document.querySelector("#do-show");
+        show.scrollIntoView({ block: "nearest" });
+        const r = show.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const detail = document.querySelector("#detail").getBoundingClientRect();
+        // On screen (to a subpixel), inside the details' box and not covered: what is at its centre is the button. Else where it is, for the failure.
+        const ok = r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1 && r.bottom <= detail.bottom + 1 && at === show;
+        return ok || JSON.stringify({ top: r.top, bottom: r.bottom, detail: [detail.top, detail.bottom], height: innerHeight, at: at?.outerHTML.slice(0, 80) });
+      });
+      assert.equal(reachable, true, `${width} × ${height}: the details' buttons can be scrolled to and are not covered`);
+    }
+    // Read more's bar beside long words (German, 240 px): it was 0 px wide.
+    const bar = await panel.evaluate(() => {
+      document.querySelector("#progress").hidden = false;
+      document.querySelector("#progress-text").textContent = "Die Liste der Seite wird gelesen: 60 von 300";
+      return document.querySelector("#progress-bar").getBoundingClientRect().width;
     });
-    assert.equal(reachable, true, "the details' buttons can be scrolled to and are not covered");
+    assert.ok(bar >= 100, `the progress bar is ${bar} px wide`);
   }
   await closeAll(page, panel);
 });
@@ -392,6 +409,33 @@ test("a page that changes while the panel is open: a new card is listed, a remov
   await closeAll(page, panel);
 });
 
+test("the selection stays with its person when the page changes above it; one answered meanwhile gives its place to the next", async () => {
+  const { page, panel } = await openBoth(40);
+  const people = spec(40).people;
+  await untilRead(panel, "40 of 40");
+  const drop = (href) => page.evaluate((href) => document.querySelector(`[data-fx-key="${href}"]`).closest("._175f6c4b").remove(), href);
+  await panel.locator("#list").focus();
+  for (const key of ["Home", "j", "j", "j", "j"]) await panel.keyboard.press(key);
+  assert.equal(await detailName(panel), people[4].name);
+  // A card above leaves the page: the old index named the next person, and Point at Accept framed their button.
+  await drop(people[1].href);
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => /1 gone/.test(document.querySelector("#read").textContent));
+  assert.equal(await detailName(panel), people[4].name);
+  await panel.locator("#do-accept").click();
+  await untilMsg(panel, new RegExp(`Accept button for ${people[4].name}`));
+  // The user accepts on LinkedIn: the next invitation takes its place (it had gone to the list's end).
+  await drop(people[4].href);
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => /2 gone/.test(document.querySelector("#read").textContent));
+  assert.equal(await detailName(panel), people[5].name);
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  assert.equal(await detailName(panel), people[6].name);
+  assert.equal(await pressed(page), 0);
+  await closeAll(page, panel);
+});
+
 test("a Reply control that opens nothing: a clear message, nothing typed", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people.find((p) => p.category === "personalized");
@@ -521,6 +565,17 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   const panel = await openPanel(await activeTabId());
   assert.match(await panel.evaluate(() => document.querySelector("#where").textContent), /isn't LinkedIn/);
   assert.match(await msg(panel), /invitation manager/);
+  // Nothing read, nothing to filter: no zero counts, filters or empty list, and the way to the invitations right there.
+  const shown = await panel.evaluate(() => ["#read", "#more", "#counts", "#text", "#list", "#detail a"].map((s) => document.querySelector(s).getClientRects().length > 0));
+  assert.deepEqual(shown, [false, false, false, false, false, true]);
+  // The link takes Enter as a link does (the panel's Enter for Show swallowed it).
+  const managers = () => h.ext(async (url) => (await chrome.tabs.query({ url })).length, MANAGER);
+  const before = await managers();
+  await panel.evaluate(() => document.querySelector("#detail a").focus());
+  await panel.keyboard.press("Enter");
+  for (let i = 0; i < 50 && (await managers()) === before; i++) await sleep(100);
+  assert.equal(await managers(), before + 1, "Enter on the link opens the invitations");
+  await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
   await closeAll(other, panel);
 
   const { page, panel: p2 } = await openBoth(300);

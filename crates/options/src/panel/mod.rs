@@ -248,9 +248,12 @@ fn on_event(e: Event) {
         }
         "keydown" => {
             let key = dom::prop(&e, "key").as_string().unwrap_or_default();
-            let typing = target.as_ref().is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            let tag = target.as_ref().map(Element::tag_name).unwrap_or_default();
+            let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
             let modified = ["ctrlKey", "metaKey", "altKey"].iter().any(|m| dom::prop(&e, m).is_truthy());
-            if modified || (typing && !matches!(key.as_str(), "ArrowDown" | "ArrowUp")) {
+            // ↑/↓ in the search field move through the list; in the category menu they are the
+            // menu's own (they moved the list, and the category could not be chosen by key).
+            if modified || (typing && (tag == "SELECT" || !matches!(key.as_str(), "ArrowDown" | "ArrowUp"))) {
                 return;
             }
             let step: Option<isize> = match key.as_str() {
@@ -265,7 +268,9 @@ fn on_event(e: Event) {
             if let Some(step) = step {
                 e.prevent_default();
                 with(|p| p.step(step));
-            } else if key == "Enter" && !target.as_ref().is_some_and(|t| t.tag_name() == "BUTTON") {
+            } else if key == "Enter" && matches!(tag.as_str(), "DIV" | "BODY") {
+                // The list (or nothing focused): Show. A button's or a link's Enter is its own (the
+                // link to the invitations, on another page, did nothing).
                 e.prevent_default();
                 act("show");
             }
@@ -299,7 +304,13 @@ fn act(name: &str) {
 impl Panel {
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
-        let selected = self.sel.and_then(|s| self.view.get(s)).and_then(|&i| self.rows.get(i)).map(|r| r.key.clone());
+        let selected = self.selected().map(|r| r.key.clone());
+        self.filter_keeping(selected, None);
+    }
+
+    /// [`Panel::apply_filter`], selecting the invitation `selected` (by key), else the entry at
+    /// `at`, else the first.
+    fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>) {
         // Only hiding asks what was handled; then the record is looked through once, not per row.
         let handled = if self.filter.hide_handled { self.record.handled_keys() } else { Default::default() };
         self.view = (0..self.rows.len())
@@ -308,7 +319,8 @@ impl Panel {
                 self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
             })
             .collect();
-        self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or(if self.view.is_empty() { None } else { Some(0) });
+        let len = self.view.len();
+        self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or_else(|| (len > 0).then(|| at.unwrap_or(0).min(len - 1)));
         self.forget_moved_message();
         view::counts(&counts(&self.rows), self.filter.action);
         view::status(self);
@@ -540,11 +552,18 @@ async fn read_once(host: &Host) -> bool {
         let fresh = triage(&snap, &p.settings);
         mark("decided");
         let (merged, cut) = merge(&p.rows, fresh, ROW_LIMIT);
+        // The selection by key: the new rows come in another order (one above left the page, a
+        // new one arrived at the top), and the old index named someone else, silently. One that
+        // has just left the page (accepted or ignored there) gives its place to the next, as a
+        // mail client moves on from a message filed away; it went to the list's end.
+        let selected = p.selected().map(|r| (r.key.clone(), r.gone));
+        let at = p.sel;
         p.rows = merged.rows;
         p.announced = merged.announced;
         p.cut = cut;
         let gone = p.record.note_gone(&p.rows, now_ms());
-        p.apply_filter();
+        let left = selected.as_ref().is_some_and(|(k, was)| !was && p.rows.iter().any(|r| &r.key == k && r.gone));
+        p.filter_keeping(selected.filter(|_| !left).map(|(k, _)| k), at);
         view::where_line(p, switched);
         if gone {
             spawn_local(save_record());

@@ -22,7 +22,8 @@ pub fn shell() -> E {
     let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
         .chain(Category::ALL.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
         .collect();
-    E::new("div").class("panel").cs(vec![
+    // `data-none`: no invitation read (yet): the counts, filters and list are hidden (panel.css).
+    E::new("div").class("panel").id("panel").a("data-none", "").cs(vec![
         E::new("header").cs(vec![
             E::new("h1").tr("panel_title"),
             E::new("p").id("where").class("where"),
@@ -39,8 +40,9 @@ pub fn shell() -> E {
             E::new("nav").id("counts").class("counts").a("aria-label", &tr("panel_counts_label")),
             E::new("div").class("filters").cs(vec![
                 E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
-                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
+                // Before the search field, which wraps to a full line of its own in a narrow panel.
                 E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
+                E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
             ]),
             // Two live regions, there and empty from the start: screen readers honour a region's
             // politeness as it was before its text changed, so one element switching
@@ -104,6 +106,9 @@ pub fn status(p: &Panel) {
         s.push_str(&tr_with("panel_cut", &[&p.cut.to_string()]));
     }
     text("read", &s);
+    if let Some(panel) = el("panel") {
+        let _ = if p.rows.is_empty() { panel.set_attribute("data-none", "") } else { panel.remove_attribute("data-none") };
+    }
     if let Some(more) = el("more") {
         let all = p.announced.is_some_and(|m| live >= m as usize);
         let off = all || p.rows.is_empty();
@@ -147,7 +152,9 @@ pub fn scroll_to(at: usize) {
 pub fn window(p: &Panel, first: usize) {
     let Some(spacer) = el("spacer") else { return };
     spacer.set_text_content(None);
-    let from = first.saturating_sub(OVERSCAN);
+    // A list scrolled far down and then filtered to a few rows: its old scroll position is past
+    // the end until the browser clamps it, and nothing was drawn.
+    let from = first.min(p.view.len()).saturating_sub(OVERSCAN);
     let to = (first + visible_rows() + OVERSCAN).min(p.view.len());
     let ui = crate::ui();
     for v in from..to {
@@ -157,8 +164,7 @@ pub fn window(p: &Panel, first: usize) {
         let inv = &r.invitation;
         let selected = p.sel == Some(v);
         let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
-        l1.push(E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(&tr_named("act_", &r.action)));
-        l1.push(E::new("span").class("badge cat").t(&tr_named("cat_", &r.category)));
+        l1.extend(badges(r));
         if let Some(m) = inv.mutual_connections {
             l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&m.to_string()])));
         }
@@ -194,6 +200,14 @@ pub fn window(p: &Panel, first: usize) {
             None => list.remove_attribute("aria-activedescendant"),
         };
     }
+}
+
+/// The suggested action and the category, as badges.
+fn badges(r: &notyet_core::panel::Row) -> [E; 2] {
+    [
+        E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(&tr_named("act_", &r.action)),
+        E::new("span").class("badge cat").t(&tr_named("cat_", &r.category)),
+    ]
 }
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
@@ -269,7 +283,9 @@ fn fill_detail(d: &Element, p: &Panel) {
     // short side panel's view.
     let mut parts = vec![
         E::new("h2").id("detail-name").t(&inv.name),
-        E::new("p").class("advice").t(&format!("{} · {}: {}", tr_named("cat_", &r.category), tr_named("act_", &r.action), tr(advice))),
+        // The row's two badges, then the advice as a sentence: "Known · Accept: someone you
+        // know: accept it on LinkedIn." read as a chain of labels.
+        E::new("p").class("advice").cs(badges(r).into_iter().chain([E::new("span").t(&tr(advice))]).collect()),
         E::new("div").class("actions").cs(vec![
             button("show", "panel_show", true),
             button("draft", "panel_draft", r.controls.reply.is_some()),
