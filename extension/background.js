@@ -243,8 +243,9 @@ async function clickOnce(tab, request) {
       record.notice = notice;
       await run(tabId, { op: "notice", ...notice });
     }
-    // What was read, for the tests and the options page's preview; written after the page's work.
-    await api.storage.session.set({ lastRead: plan.invitations });
+    // What was read, for the tests and the options page's preview: the whole page read after the
+    // page's work, off the click's path (the plan itself read only what it needed).
+    await api.storage.session.set({ lastRead: JSON.parse(core.lastRead()) });
     if (badged.delete(tabId)) await api.action.setBadgeText({ tabId, text: "" });
   } catch (e) {
     record.error = String(e?.message ?? e);

@@ -12,7 +12,7 @@
 
 use crate::decide::{draft_anyway_category, languages_of, Choice, REPLY_CATEGORIES};
 use crate::names::name_key;
-use crate::read::{is_supported_url, read_page, Composer, Page};
+use crate::read::{is_supported_url, read_page, Composer, Page, PageReader};
 use crate::reason::{language_name, Reason};
 use crate::snapshot::{fold_whitespace, Cut, Snapshot};
 use crate::words::{at_line, fill, JsonError, Say, Ui};
@@ -22,8 +22,11 @@ use serde::{Deserialize, Serialize};
 /// What the agent should do on the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
-    /// What was read, in page order (for tests and the options page's preview).
-    pub invitations: Vec<Invitation>,
+    /// Whether the plan read the page's invitations. What was read, the whole list, is then
+    /// [`last_read`]: the worker stores it for the options page's preview after the insertion,
+    /// off the click's path (at 300 invitations the plan's JSON was 182 KB with it, 3 KB without).
+    #[serde(skip)]
+    pub read: bool,
     /// The decision for the invitation the box belongs to, if one was made.
     pub suggestion: Option<Suggestion>,
     /// Text to write, if any.
@@ -251,19 +254,24 @@ fn gone_notice(w: Ui) -> Notice {
 /// with notices in the interface language `ui` (a browser's code such as "de-DE"; English when
 /// unknown). Never fails: every problem becomes a notice.
 pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> Plan {
+    plan_json_keeping(snapshot, settings, last, request, ui).0
+}
+
+/// [`plan_json`], and the snapshot it parsed, when it did: what [`last_read`] reads later.
+pub fn plan_json_keeping(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> (Plan, Option<Snapshot>) {
     let w = Ui::from_code(ui);
     let request = if request.trim().is_empty() { Ok(Request::Click) } else { serde_json::from_str::<Request>(request) };
     let Ok(request) = request else {
-        return only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unknown_request()));
+        return (only_notice(w, Notice::new(w, Level::Error, w.unknown_request())), None);
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
     let warnings: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.say(w))).collect();
     let last: Option<LastDraft> = serde_json::from_str(last).ok().flatten();
-    let mut plan = match Snapshot::from_json(snapshot) {
-        Ok(snap) => plan_request(&snap, &settings, last.as_ref(), request, w),
+    let (mut plan, snap) = match Snapshot::from_json(snapshot) {
+        Ok(snap) => (plan_request(&snap, &settings, last.as_ref(), request, w), Some(snap)),
         Err(e) => {
             let error = format!("{}, {}", JsonError::of(&e).say(w), at_line(w, e.line(), e.column()));
-            only_notice(w, Vec::new(), Notice::new(w, Level::Error, w.unreadable(&error)))
+            (only_notice(w, Notice::new(w, Level::Error, w.unreadable(&error))), None)
         }
     };
     if !problems.is_empty() {
@@ -272,7 +280,13 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
         plan.notice.details.push(clip(&fill(w.settings_problems(), &said.join("; "), ""), 400));
     }
     plan.warnings = warnings;
-    plan
+    (plan, snap)
+}
+
+/// Every invitation on the page, read whole, in page order: what a plan that read the page
+/// ([`Plan::read`]) saw. The worker stores it as `lastRead` once the draft is in.
+pub fn last_read(snapshot: &Snapshot) -> Vec<Invitation> {
+    read_page(snapshot).invitations
 }
 
 /// Plans a click, notices in English: read the page, decide, and choose how to write.
@@ -302,9 +316,9 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         Request::Choose { choice, replace, was } => plan_draft(snapshot, settings, last, chosen(last).as_deref(), Asked { choice, replace, was }, w),
         Request::DraftFor { name } => plan_draft(snapshot, settings, last, Some(&name), Asked::default(), w),
         Request::Restore => return plan_restore(snapshot, last, w),
-        Request::Options => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_options())),
-        Request::Panel => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_panel())),
-        Request::Report => return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.opening_report())),
+        Request::Options => return only_notice(w, Notice::new(w, Level::Info, w.opening_options())),
+        Request::Panel => return only_notice(w, Notice::new(w, Level::Info, w.opening_panel())),
+        Request::Report => return only_notice(w, Notice::new(w, Level::Info, w.opening_report())),
     };
     // After every read of a LinkedIn page, a misread can be reported.
     if is_supported_url(&snapshot.url) && !snapshot.url.contains("/invitation-manager/sent") {
@@ -315,36 +329,98 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
 
 /// Reads the page, decides and plans the draft; `chosen` is the invitation the user picked.
 fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>, chosen: Option<&str>, asked: Asked, w: Ui) -> Plan {
-    let Asked { choice, replace, was } = asked;
     if !is_supported_url(&snapshot.url) {
-        return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.unsupported()));
+        return only_notice(w, Notice::new(w, Level::Info, w.unsupported()));
     }
     if snapshot.url.contains("/invitation-manager/sent") {
         // Invitations the user sent: a decline to one of those people would make no sense.
-        return only_notice(w, Vec::new(), Notice::new(w, Level::Info, w.sent_page()));
+        return only_notice(w, Notice::new(w, Level::Info, w.sent_page()));
     }
-    let page = read_page(snapshot);
-    let Some(composer) = page.composer.clone() else {
+    let mut page = PageReader::new(snapshot);
+    let composer = page.composer.take();
+    Plan { read: true, ..plan_page(&mut page, composer, snapshot, settings, last, chosen, asked, w) }
+}
+
+/// The invitations a plan picks from: counted, known by their names' keys, read whole on request.
+pub(crate) trait Cards {
+    fn count(&self) -> usize;
+    /// The [`name_key`] of invitation `k`'s name.
+    fn key(&mut self, k: usize) -> String;
+    fn invitation(&mut self, k: usize) -> Invitation;
+}
+
+/// A click reads the names of the cards, and whole only the one it drafts for.
+impl Cards for PageReader<'_> {
+    fn count(&self) -> usize {
+        PageReader::count(self)
+    }
+
+    fn key(&mut self, k: usize) -> String {
+        PageReader::key(self, k)
+    }
+
+    fn invitation(&mut self, k: usize) -> Invitation {
+        PageReader::invitation(self, k)
+    }
+}
+
+/// A page read whole (the command line's).
+struct Listed<'a>(&'a [Invitation]);
+
+impl Cards for Listed<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    fn key(&mut self, k: usize) -> String {
+        name_key(&self.0[k].name)
+    }
+
+    fn invitation(&mut self, k: usize) -> Invitation {
+        self.0[k].clone()
+    }
+}
+
+/// Decides and plans the draft from what the page holds: `cards` and the message box.
+#[allow(clippy::too_many_arguments)]
+fn plan_page(
+    page: &mut impl Cards,
+    composer: Option<Composer>,
+    snapshot: &Snapshot,
+    settings: &Settings,
+    last: Option<&LastDraft>,
+    chosen: Option<&str>,
+    asked: Asked,
+    w: Ui,
+) -> Plan {
+    let Asked { choice, replace, was } = asked;
+    let Some(composer) = composer else {
         if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
-            return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.too_deep()));
+            return only_notice(w, Notice::new(w, Level::Warning, w.too_deep()));
         }
-        let notice = describe_without_box(&page, settings, w);
-        return only_notice(w, page.invitations, notice);
+        let notice = describe_without_box(page, settings, w);
+        return only_notice(w, notice);
     };
-    let target = match (chosen, target(&page, &composer)) {
+    let found = match chosen {
         // A notice's "Draft for …" button: that one, if it is still on the page.
-        (Some(name), _) => match page.invitations.iter().find(|i| name_key(&i.name) == name_key(name)) {
-            Some(inv) => inv.clone(),
-            None => return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.candidate_gone(&clip(name, NAME_CHARS)))),
-        },
-        (None, Target::One(inv)) => inv,
-        (None, Target::NotInvited(name)) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.not_invited(&clip(&name, NAME_CHARS)))),
-        (None, Target::Nobody) => return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.no_invitation())),
-        (None, Target::Unsure(candidates)) if candidates.is_empty() => {
-            let n = page.invitations.len();
-            return only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.which_invitation(n)));
+        Some(name) => {
+            let key = name_key(name);
+            match (0..page.count()).find(|&k| page.key(k) == key) {
+                Some(k) => Target::One(page.invitation(k)),
+                None => return only_notice(w, Notice::new(w, Level::Warning, w.candidate_gone(&clip(name, NAME_CHARS)))),
+            }
         }
-        (None, Target::Unsure(candidates)) => {
+        None => target_in(page, &composer),
+    };
+    let target = match found {
+        Target::One(inv) => inv,
+        Target::NotInvited(name) => return only_notice(w, Notice::new(w, Level::Info, w.not_invited(&clip(&name, NAME_CHARS)))),
+        Target::Nobody => return only_notice(w, Notice::new(w, Level::Info, w.no_invitation())),
+        Target::Unsure(candidates) if candidates.is_empty() => {
+            let n = page.count();
+            return only_notice(w, Notice::new(w, Level::Warning, w.which_invitation(n)));
+        }
+        Target::Unsure(candidates) => {
             let names: Vec<String> = candidates.iter().map(|c| display_name(c, w)).collect();
             let mut notice = Notice::new(w, Level::Warning, w.unsure_whom(&names));
             // The label shows the name cut to fit; the request carries it whole, to find the card again.
@@ -353,7 +429,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
                 .zip(&candidates)
                 .map(|(n, c)| NoticeAction { label: w.draft_for(n), request: Request::DraftFor { name: c.name.clone() } })
                 .collect();
-            return only_notice(w, page.invitations, notice);
+            return only_notice(w, notice);
         }
     };
     let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
@@ -368,12 +444,12 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
             let request = Request::Choose { choice: Choice { category, ..choice.clone() }, replace: false, was: None };
             notice.actions = vec![NoticeAction { label: label.into(), request }, options_button(w)];
         }
-        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, notice) };
     };
     let mut draft: Vec<String> = text.lines().map(str::to_owned).collect();
 
     if composer.cut {
-        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, Notice::new(w, Level::Warning, w.box_too_full())) };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, Notice::new(w, Level::Warning, w.box_too_full())) };
     }
     let now = fold_whitespace(&composer.lines.join(" "));
     let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
@@ -389,7 +465,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
         notice.details = details(&target, &suggestion, w);
         let request = Request::Choose { choice: choice.clone(), replace: true, was: None };
         notice.actions = vec![NoticeAction { label: w.replace_anyway().into(), request }, options_button(w)];
-        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, notice) };
     } else {
         (Mode::Append, composer.lines.clone(), None)
     };
@@ -412,7 +488,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
     let total: usize = before.iter().chain(draft.iter()).map(|l| l.chars().count() + 1).sum();
     if total > suggestion.limit as usize {
         let notice = Notice::new(w, Level::Warning, w.too_long(suggestion.limit));
-        return Plan { suggestion: Some(suggestion), ..only_notice(w, page.invitations, notice) };
+        return Plan { suggestion: Some(suggestion), ..only_notice(w, notice) };
     }
     let variant = choice.variant.unwrap_or(settings.variant);
     let shown = Shown { category: suggestion.category, language: suggestion.language.clone(), variant: shown_variant(&suggestion, variant) };
@@ -437,7 +513,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
     notice.actions =
         vec![NoticeAction { label: label.into(), request: swap }, NoticeAction { label: w.restore().into(), request: Request::Restore }, options_button(w)];
     Plan {
-        invitations: page.invitations,
+        read: false,
         suggestion: Some(suggestion),
         insert: Some(Insert {
             node: composer.node,
@@ -524,15 +600,19 @@ fn changes(was: &Shown, now: &Shown, w: Ui) -> Vec<String> {
 
 /// Puts back what the box held before NotYet's last draft, if the draft is still as written.
 fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
-    let page = read_page(snapshot);
-    let Some(composer) = page.composer else {
-        return only_notice(w, page.invitations, gone_notice(w));
+    // Only the box: no card is read.
+    Plan { read: true, ..restore_in(PageReader::new(snapshot).composer, snapshot, last, w) }
+}
+
+fn restore_in(composer: Option<Composer>, snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
+    let Some(composer) = composer else {
+        return only_notice(w, gone_notice(w));
     };
     let Some(last) = last.filter(|l| l.node == composer.node && l.url == snapshot.url) else {
-        return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.nothing_to_restore()));
+        return only_notice(w, Notice::new(w, Level::Info, w.nothing_to_restore()));
     };
     if fold_whitespace(&composer.lines.join(" ")) != last.after {
-        return only_notice(w, page.invitations, Notice::new(w, Level::Info, w.restore_refused()));
+        return only_notice(w, Notice::new(w, Level::Info, w.restore_refused()));
     }
     let lines = last.restore.clone().unwrap_or_else(|| last.before.clone());
     let after = fold_whitespace(&lines.join(" "));
@@ -540,7 +620,7 @@ fn plan_restore(snapshot: &Snapshot, last: Option<&LastDraft>, w: Ui) -> Plan {
     // What the box holds now is the user's own: a later click appends to it, Restore has nothing.
     let remember = LastDraft { url: last.url.clone(), node: last.node, before: lines.clone(), after, restore: None, to: last.to.clone() };
     Plan {
-        invitations: page.invitations,
+        read: false,
         suggestion: None,
         insert: Some(Insert { node: composer.node, mode: Mode::Replace, lines, remember }),
         notice: Notice::new(w, Level::Success, text),
@@ -581,8 +661,8 @@ fn is_greeting(line: &str) -> bool {
     line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
 }
 
-fn only_notice(w: Ui, invitations: Vec<Invitation>, notice: Notice) -> Plan {
-    Plan { invitations, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
+fn only_notice(w: Ui, notice: Notice) -> Plan {
+    Plan { read: false, suggestion: None, insert: None, notice, gone_notice: gone_notice(w), warnings: Vec::new() }
 }
 
 /// Whom the open box is for, as far as the page tells.
@@ -608,35 +688,44 @@ pub const MAX_CANDIDATES: usize = 4;
 /// for someone who didn't invite the user, or for no one, gets no decline. Two or more that fit: [`Target::Unsure`]. A
 /// draft to the wrong person is worse than none.
 pub fn target(page: &Page, composer: &Composer) -> Target {
-    let unsure = |found: Vec<&Invitation>| Target::Unsure(if found.len() <= MAX_CANDIDATES { found.into_iter().cloned().collect() } else { Vec::new() });
+    target_in(&mut Listed(&page.invitations), composer)
+}
+
+/// [`target`] among `cards`, reading whole only the invitations it returns: the names decide.
+fn target_in(cards: &mut impl Cards, composer: &Composer) -> Target {
+    let n = cards.count();
+    let unsure = |found: Vec<Invitation>| Target::Unsure(if found.len() <= MAX_CANDIDATES { found } else { Vec::new() });
     if let Some(to) = composer.addressee.as_deref().map(name_key).filter(|k| !k.is_empty()) {
-        let exact: Vec<&Invitation> = page.invitations.iter().filter(|i| name_key(&i.name) == to).collect();
-        let found: Vec<&Invitation> = if exact.is_empty() {
-            page.invitations
-                .iter()
-                .filter(|i| {
-                    let k = name_key(&i.name);
-                    !k.is_empty() && (words_within(&to, &k) || words_within(&k, &to))
-                })
-                .collect()
+        let keys: Vec<String> = (0..n).map(|k| cards.key(k)).collect();
+        let exact: Vec<usize> = (0..n).filter(|&k| keys[k] == to).collect();
+        let found: Vec<usize> = if exact.is_empty() {
+            (0..n).filter(|&k| !keys[k].is_empty() && (words_within(&to, &keys[k]) || words_within(&keys[k], &to))).collect()
         } else {
             exact
         };
         return match found.as_slice() {
-            [one] => Target::One((*one).clone()),
+            [one] => Target::One(cards.invitation(*one)),
             // A thread or a profile of someone the page says invited the user: them, with no note.
             [] if composer.invited => {
                 Target::One(Invitation { site: "linkedin".into(), name: composer.addressee.clone().unwrap_or_default(), ..Invitation::default() })
             }
             [] => Target::NotInvited(composer.addressee.clone().unwrap_or_default()),
-            _ if same_person(&found) => Target::One(found[0].clone()),
-            _ => unsure(found),
+            _ => {
+                let found: Vec<Invitation> = found.iter().map(|&k| cards.invitation(k)).collect();
+                if same_person(&found.iter().collect::<Vec<_>>()) {
+                    Target::One(found.into_iter().next().unwrap_or_default())
+                } else {
+                    unsure(found)
+                }
+            }
         };
     }
-    match page.invitations.as_slice() {
-        [only] => Target::One(only.clone()),
-        [] => Target::Nobody,
-        many => unsure(many.iter().collect()),
+    match n {
+        0 => Target::Nobody,
+        1 => Target::One(cards.invitation(0)),
+        // More than a notice offers as buttons: none is read.
+        _ if n > MAX_CANDIDATES => Target::Unsure(Vec::new()),
+        _ => unsure((0..n).map(|k| cards.invitation(k)).collect()),
     }
 }
 
@@ -663,10 +752,11 @@ fn display_name(inv: &Invitation, w: Ui) -> String {
     }
 }
 
-fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
-    match page.invitations.as_slice() {
-        [] => Notice::new(w, Level::Info, w.no_invitation()),
-        [only] => {
+fn describe_without_box(page: &mut impl Cards, settings: &Settings, w: Ui) -> Notice {
+    match page.count() {
+        0 => Notice::new(w, Level::Info, w.no_invitation()),
+        1 => {
+            let only = &page.invitation(0);
             let s = decide(only, settings);
             let mut notice = if s.action == Action::Reply {
                 Notice::new(w, Level::Info, w.one_invitation(&display_name(only, w)))
@@ -677,9 +767,10 @@ fn describe_without_box(page: &Page, settings: &Settings, w: Ui) -> Notice {
             notice
         }
         many => {
-            // A list: the side panel walks through it, one invitation at a time.
-            let mut notice = Notice::new(w, Level::Info, w.many_invitations(many.len()));
-            notice.actions = vec![NoticeAction { label: w.triage(many.len()), request: Request::Panel }];
+            // A list (none of it read but the cards' count): the side panel walks through it,
+            // one invitation at a time.
+            let mut notice = Notice::new(w, Level::Info, w.many_invitations(many));
+            notice.actions = vec![NoticeAction { label: w.triage(many), request: Request::Panel }];
             notice
         }
     }
@@ -978,7 +1069,8 @@ mod tests {
         );
         let snap = Snapshot::from_json(&json).expect("parses");
         let plan = plan(&snap, &Settings::default(), None);
-        assert_eq!(plan.invitations.len(), 2);
+        assert!(plan.read);
+        assert_eq!(last_read(&snap).len(), 2);
         assert_eq!(plan.notice.actions.first(), Some(&NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }));
         assert_eq!(plan_json(&json, "", "", r#"{"type":"panel"}"#, "de").notice.text, "Das Einladungs-Panel von NotYet wird geöffnet.");
     }
@@ -988,6 +1080,108 @@ mod tests {
         let plan = plan_json("{not json", "", "", "", "");
         assert!(plan.insert.is_none());
         assert_eq!(plan.notice.level, Level::Error);
+    }
+
+    /// Every page the tests hold (the fixture pages, the outside pages, the panel's, the bench's
+    /// generated 300-card page), as the agent would send it.
+    #[cfg(feature = "html")]
+    fn every_page() -> Vec<(String, Snapshot)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let mut out = Vec::new();
+        for dir in ["pages", "outside", "panel"] {
+            let d = root.join(dir);
+            let mut names: Vec<String> = std::fs::read_dir(&d)
+                .expect("fixture directory")
+                .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".html").map(str::to_owned))
+                .collect();
+            names.sort();
+            for n in names {
+                let html = std::fs::read_to_string(d.join(format!("{n}.html"))).expect("fixture page");
+                let spec: Option<serde_json::Value> = std::fs::read_to_string(d.join(format!("{n}.json"))).ok().and_then(|j| serde_json::from_str(&j).ok());
+                let url = spec.as_ref().and_then(|v| v["url"].as_str()).unwrap_or("https://www.linkedin.com/mynetwork/invitation-manager/received/").to_owned();
+                let load = |p: &str| std::fs::read_to_string(d.join(p)).ok();
+                let page = crate::html::snapshot_of(&html, &url, &crate::html::Options { frames: Some(&load), mark: None });
+                out.push((format!("{dir}/{n}"), page.snapshot));
+            }
+        }
+        assert!(out.len() > 50, "{} pages", out.len());
+        let bench = include_str!("../benches/pages/mod.rs");
+        assert!(bench.contains("Sam Person"), "the bench's page is the one below");
+        out.push(("bench 300".into(), Snapshot::from_json(&bench_page(300)).expect("parses")));
+        out
+    }
+
+    /// `benches/pages/mod.rs`'s page, built the same way (that file is the bench's, not the library's).
+    #[cfg(feature = "html")]
+    fn bench_page(n: usize) -> String {
+        mod pages {
+            include!("../benches/pages/mod.rs");
+        }
+        pages::page(n)
+    }
+
+    /// The page with a message box (focused) whose label names `to`, or no one.
+    #[cfg(feature = "html")]
+    fn with_box(snap: &Snapshot, to: Option<&str>) -> Snapshot {
+        let mut s = snap.clone();
+        let mut attrs = vec![("contenteditable".into(), "true".into()), ("role".into(), "textbox".into())];
+        if let Some(to) = to {
+            attrs.push(("aria-label".into(), format!("Reply to {to}")));
+        }
+        s.root.children.push(Child::Element(Node { id: 9_999_990, tag: "div".into(), attrs, ..Node::default() }));
+        s.focus = Some(9_999_990);
+        s
+    }
+
+    /// A click reads each card only as far as its name, and whole only the one it drafts for
+    /// (`PageReader`): on every page the tests hold, under every request and addressee tried,
+    /// its plan is the plan made from the page read whole first, as every click did before; and
+    /// each card's name read alone is the name read whole.
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_click_reading_only_names_plans_as_one_reading_everything() {
+        let settings = Settings::default();
+        let mut plans = 0;
+        for (file, snap) in every_page() {
+            let whole = read_page(&snap);
+            let mut reader = PageReader::new(&snap);
+            assert_eq!(reader.count(), whole.invitations.len(), "{file}");
+            for (k, inv) in whole.invitations.iter().enumerate() {
+                assert_eq!(reader.key(k), name_key(&inv.name), "{file}: card {k}, read for its name");
+            }
+            assert_eq!((0..reader.count()).map(|k| reader.invitation(k)).collect::<Vec<_>>(), whole.invitations, "{file}: read whole after its name");
+
+            let names: Vec<String> = whole.invitations.iter().take(12).map(|i| i.name.clone()).collect();
+            let mut addressees: Vec<String> = vec!["Nobody Atall".into(), "Sam".into(), "...".into(), String::new()];
+            for name in &names {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                addressees.extend([name.clone(), format!("{name} Extra")]);
+                addressees.extend(words.first().into_iter().chain(words.last()).map(|w| w.to_string()));
+            }
+            addressees.sort();
+            addressees.dedup();
+            let mut cases: Vec<(Snapshot, Option<String>)> =
+                vec![(snap.clone(), None), (snap.clone(), Some("Nobody Atall".into())), (with_box(&snap, None), None)];
+            cases.extend(names.iter().map(|n| (snap.clone(), Some(n.clone()))));
+            cases.extend(addressees.iter().map(|a| (with_box(&snap, Some(a)), None)));
+            for (page, chosen) in cases {
+                let lazy = plan_request(&page, &settings, None, chosen.clone().map_or(Request::Click, |name| Request::DraftFor { name }), Ui::En);
+                let eager = if !is_supported_url(&page.url) || page.url.contains("/invitation-manager/sent") {
+                    plan_request(&page, &settings, None, chosen.clone().map_or(Request::Click, |name| Request::DraftFor { name }), Ui::En)
+                } else {
+                    let read = read_page(&page);
+                    // As `plan_request` and `plan_draft` wrap it.
+                    let mut plan =
+                        plan_page(&mut Listed(&read.invitations), read.composer, &page, &settings, None, chosen.as_deref(), Asked::default(), Ui::En);
+                    plan.read = true;
+                    plan.notice.actions.push(NoticeAction { label: Ui::En.not_right().into(), request: Request::Report });
+                    plan
+                };
+                assert_eq!(lazy, eager, "{file}, for {chosen:?}");
+                plans += 1;
+            }
+        }
+        assert!(plans > 700, "{plans} plans compared");
     }
 
     /// Every string a notice shows (text, details, menus, buttons, close).

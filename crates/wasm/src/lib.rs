@@ -69,9 +69,44 @@ pub fn unsupported_notice(ui: &str) -> String {
 /// Plans a click (`request` empty) or a notice button (`request`: a core `Request` as JSON, e.g.
 /// `{"type":"restore"}`): snapshot, settings and the tab's last draft as JSON in, the Plan as JSON
 /// out, its notices in the interface language `ui` (`i18n.getUILanguage()`; English when unknown).
+///
+/// The plan carries no list of what was read: that is [`last_read`], asked after the insertion.
 #[wasm_bindgen(js_name = planRequest)]
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
-    to_json(&click::plan_json(snapshot, settings, last, request, ui))
+    let (plan, snapshot) = click::plan_json_keeping(snapshot, settings, last, request, ui);
+    let json = to_json(&plan);
+    KEPT.with(|k| *k.borrow_mut() = snapshot.filter(|_| plan.read).map_or(Kept::Read("[]".into()), Kept::Page));
+    json
+}
+
+/// The last plan's page, kept for [`last_read`]: reading every card of a 300-invitation page
+/// whole, and dropping its tree, happen after the draft is in rather than before.
+enum Kept {
+    Page(notyet_core::snapshot::Snapshot),
+    Read(String),
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept::Read(String::new())) };
+}
+
+/// What the last [`plan_request`] read: every invitation of its page in page order, as JSON (an
+/// array of the core's Invitation; `[]` when it read none). The worker stores it as `lastRead`
+/// once the draft is in. Asked again, the same answer; clicks in two tabs both get the later
+/// page's, which is the last read.
+#[wasm_bindgen(js_name = lastRead)]
+pub fn last_read() -> String {
+    KEPT.with(|k| {
+        let mut kept = k.borrow_mut();
+        if let Kept::Page(snapshot) = &*kept {
+            let json = to_json(&click::last_read(snapshot));
+            *kept = Kept::Read(json);
+        }
+        match &*kept {
+            Kept::Read(json) if !json.is_empty() => json.clone(),
+            _ => "[]".into(),
+        }
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
