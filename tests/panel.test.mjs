@@ -202,10 +202,12 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     live: document.querySelector("#detail").getAttribute("aria-live"),
     name: document.getElementById(document.querySelector("#detail").getAttribute("aria-labelledby"))?.textContent,
     progress: document.querySelector("#progress-bar").getAttribute("aria-labelledby"),
+    // The dots between the counts are for the eye only.
+    dots: [...document.querySelector("#counts").childNodes].filter((n) => n.nodeName !== "BUTTON").map((n) => n.getAttribute?.("aria-hidden")).join(),
     // The list renders the rows in view only: each says where it is in the whole list.
     option: ((o) => [o.getAttribute("aria-posinset"), o.getAttribute("aria-setsize"), o.getAttribute("aria-selected")])(document.getElementById(document.querySelector("#list").getAttribute("aria-activedescendant"))),
   }));
-  assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text", option: [String((await rows(panel)).findIndex((r) => r.selected) + 1), "40", "true"] });
+  assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text", dots: "true,true,true", option: [String((await rows(panel)).findIndex((r) => r.selected) + 1), "40", "true"] });
   assert.equal(await pressed(page), 0);
   await closeAll(page, panel);
 });
