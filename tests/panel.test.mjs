@@ -500,6 +500,8 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   assert.ok(await panel.evaluate(() => document.querySelector("#progress").hidden));
   assert.equal(await focused(), "more");
   await panel.keyboard.press("Enter");
+  // While it reads, Read more is off (pressed again it only said "busy") and the focus is on Cancel.
+  await panel.waitForFunction(() => document.querySelector("#more").disabled && document.activeElement?.dataset.act === "cancel");
   await untilMsg(panel, /All read: 300 of 300/, 90000);
   assert.equal(await focused(), "list");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");

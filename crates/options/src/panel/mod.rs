@@ -669,6 +669,7 @@ fn begin() -> Option<(Host, f64)> {
 fn end() {
     with(|p| {
         p.busy = false;
+        view::status(p); // Read more on again, before the progress bar hands it the focus
         view::progress(None);
     });
 }

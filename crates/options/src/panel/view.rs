@@ -112,12 +112,15 @@ pub fn status(p: &Panel) {
     }
     if let Some(more) = el("more") {
         let all = p.announced.is_some_and(|m| live >= m as usize);
-        let off = all || p.rows.is_empty();
-        // Read more pressed from the keyboard and done: a disabled button drops the focus to the body.
+        // Off while an action runs too: pressed again during Read more it only said "busy".
+        let off = all || p.rows.is_empty() || p.busy;
+        // Read more pressed from the keyboard: a disabled button drops the focus to the body. It
+        // goes to Cancel while the list is read, else to the list.
         let lost = off && has_focus(&more);
         let _ = if off { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
         if lost {
-            focus(el("list"));
+            let cancel = el("progress").filter(|b| !b.has_attribute("hidden")).and_then(|b| b.query_selector("[data-act=cancel]").ok().flatten());
+            focus(cancel.or_else(|| el("list")));
         }
     }
 }
