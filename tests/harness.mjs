@@ -1021,7 +1021,13 @@ class FirefoxLocator {
     const until = Date.now() + 5000; // like Playwright, wait a moment for the element to appear
     const script = `const el = (${findAll})(arguments[0])[0]; return el ? { value: (${fn})(el, arguments[1]) } : { missing: true };`;
     for (;;) {
-      const out = await this.page.run(script, [this.query, arg]);
+      // A page that re-renders between finding the element and returning it (the side panel's
+      // reading on the window's focus replaces its rows) makes it stale: found again, as
+      // Playwright does with a detached element.
+      const out = await this.page.run(script, [this.query, arg]).catch((e) => {
+        if (/stale element/.test(e.message) && Date.now() < until) return { missing: true };
+        throw e;
+      });
       if (!out?.missing) return out.value;
       if (Date.now() > until) throw new Error(`no element matches ${JSON.stringify(this.query)}`);
       await sleep(50);
@@ -1034,8 +1040,17 @@ class FirefoxLocator {
   }
 
   async click() {
-    const el = await this.element();
-    await this.page.h.m.send("WebDriver:ElementClick", { id: Object.values(el)[0] });
+    for (let tries = 0; ; tries++) {
+      const el = await this.element();
+      const stale = await this.page.h.m.send("WebDriver:ElementClick", { id: Object.values(el)[0] }).then(
+        () => false,
+        (e) => {
+          if (/stale element/.test(e.message) && tries < 5) return true; // re-rendered before the click: found again
+          throw e;
+        },
+      );
+      if (!stale) return;
+    }
   }
 
   textContent() {
