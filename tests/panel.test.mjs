@@ -565,6 +565,16 @@ test("a list of 5,000 in the browser: the panel holds 2,000, says so, and stays 
   await closeAll(page, panel);
 });
 
+test("one invitation is read as one: 'Read 1 invitation'", async () => {
+  const pages = path.join(ROOT, "tests/fixtures/pages");
+  h.host(MANAGER, path.join(pages, "hostile-name.html"), { dir: pages });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  await untilRead(panel, "1");
+  assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), /^Read 1 invitation(?!s)/);
+  await closeAll(panel, page);
+});
+
 test("elsewhere the panel says where it works; a tab closed during Read more is said, not thrown", async () => {
   h.host("https://example.com/", path.join(ROOT, "tests/fixtures/pages/not-linkedin.html"), { dir: path.join(ROOT, "tests/fixtures/pages") });
   const other = await h.open("https://example.com/");

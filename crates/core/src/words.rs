@@ -115,12 +115,20 @@ impl Ui {
     /// `n` and its noun, `[singular, plural]` in each language, agreeing with the count: the one
     /// rule for every counted noun (French keeps 0 and 1 singular), so any count reads right.
     fn counted(self, n: u64, en: [&str; 2], de: [&str; 2], fr: [&str; 2]) -> String {
-        let ([singular, plural], one) = match self {
-            Ui::En => (en, n == 1),
-            Ui::De => (de, n == 1),
-            Ui::Fr => (fr, n <= 1),
+        let [singular, plural] = match self {
+            Ui::En => en,
+            Ui::De => de,
+            Ui::Fr => fr,
         };
-        format!("{n} {}", if one { singular } else { plural })
+        format!("{n} {}", if self.singular(n) { singular } else { plural })
+    }
+
+    /// Whether `n` takes the singular noun: 1 in English and German, 0 and 1 in French.
+    pub fn singular(self, n: u64) -> bool {
+        match self {
+            Ui::En | Ui::De => n == 1,
+            Ui::Fr => n <= 1,
+        }
     }
 
     pub fn opening_panel(self) -> &'static str {
@@ -639,6 +647,8 @@ mod tests {
             for n in 0..3 {
                 let noun = invitations[n];
                 assert_eq!(ui.invitations(n), noun);
+                let word = |s: &str| s.split_once(' ').map(|(_, w)| w.to_owned());
+                assert_eq!(ui.singular(n as u64), word(noun) == word(invitations[1]), "{noun}");
                 assert!(ui.triage(n).contains(noun) && !ui.triage(n).contains(&format!("{noun}s")), "{}", ui.triage(n));
                 assert!(ui.many_invitations(n).starts_with(&format!("{noun}.")), "{}", ui.many_invitations(n));
                 let which = ui.which_invitation(n);

@@ -92,7 +92,10 @@ fn fill_counts(nav: &Element, counts: &[(Action, usize)], active: Option<Action>
 /// "Read 10 of 300 invitations" and the list's accessible count.
 pub fn status(p: &Panel) {
     let live = p.rows.iter().filter(|r| !r.gone).count();
-    let mut s = tr_with("panel_read", &[&read_of(live, p.announced)]);
+    // The noun agrees with the last number said: "Read 1 invitation", "Read 1 of 3 invitations".
+    let last = p.announced.map_or(live as u64, u64::from);
+    let key = if crate::ui().singular(last) { "panel_read_one" } else { "panel_read" };
+    let mut s = tr_with(key, &[&read_of(live, p.announced)]);
     let gone = p.rows.len() - live;
     if gone > 0 {
         s.push_str(" · ");
