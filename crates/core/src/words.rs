@@ -120,7 +120,27 @@ impl Ui {
             Ui::De => de,
             Ui::Fr => fr,
         };
-        format!("{n} {}", if self.singular(n) { singular } else { plural })
+        format!("{} {}", self.number(n), if self.singular(n) { singular } else { plural })
+    }
+
+    /// `n` with its thousands grouped as the language writes them: "5,000", "5.000", "5 000"
+    /// (French with a narrow no-break space). Hand-written: three separators don't need a
+    /// locale library in the module.
+    pub fn number(self, n: u64) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Ui::En => ",",
+            Ui::De => ".",
+            Ui::Fr => "\u{202f}",
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
     }
 
     /// Whether `n` takes the singular noun: 1 in English and German, 0 and 1 in French.
@@ -658,6 +678,20 @@ mod tests {
                 assert!(reason.starts_with(&format!("{} (", mutual[n])), "{reason}");
             }
         }
+    }
+
+    #[test]
+    fn numbers_grouped_by_language() {
+        for (ui, want) in [
+            (Ui::En, ["0", "999", "1,000", "5,000", "1,234,567"]),
+            (Ui::De, ["0", "999", "1.000", "5.000", "1.234.567"]),
+            (Ui::Fr, ["0", "999", "1\u{202f}000", "5\u{202f}000", "1\u{202f}234\u{202f}567"]),
+        ] {
+            for (n, want) in [0, 999, 1000, 5000, 1_234_567].into_iter().zip(want) {
+                assert_eq!(ui.number(n), want);
+            }
+        }
+        assert_eq!(Ui::En.invitations(5000), "5,000 invitations");
     }
 
     #[test]

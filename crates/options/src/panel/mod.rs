@@ -859,7 +859,7 @@ async fn read_more() {
             break Some((Tone::Success, crate::tr_with("panel_more_all", &[&read_of(live, announced)])));
         }
         if live >= ROW_LIMIT {
-            break Some((Tone::Warning, crate::tr_with("panel_limit", &[&ROW_LIMIT.to_string()])));
+            break Some((Tone::Warning, crate::tr_with("panel_limit", &[&num(ROW_LIMIT)])));
         }
         let Some(last) = last else {
             break Some((Tone::Info, tr("panel_none")));
@@ -893,9 +893,14 @@ async fn read_more() {
 /// "40 of 300" (or "40" when the page announces no count).
 pub fn read_of(n: usize, announced: Option<u32>) -> String {
     match announced {
-        Some(m) => crate::tr_with("panel_n_of_m", &[&n.to_string(), &m.to_string()]),
-        None => n.to_string(),
+        Some(m) => crate::tr_with("panel_n_of_m", &[&num(n), &num(m as usize)]),
+        None => num(n),
     }
+}
+
+/// A count as the interface language writes it ("2,000", "2.000", "2 000").
+pub fn num(n: usize) -> String {
+    crate::ui().number(n as u64)
 }
 
 /// The element with `id`, as a convenience for the view.

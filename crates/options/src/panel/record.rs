@@ -16,7 +16,7 @@ pub fn section() -> E {
         .a("aria-labelledby", "h-progress")
         .id("s-progress")
         .c(E::new("h2").id("h-progress").tr("panel_record_title"))
-        .c(E::new("p").class("hint").t(&tr_with("panel_record_hint", &[&RECORD_LIMIT.to_string()])))
+        .c(E::new("p").class("hint").t(&tr_with("panel_record_hint", &[&super::num(RECORD_LIMIT)])))
         .c(E::new("ul").id("progress-list"))
         .c(E::new("div").class("toolbar").c(button("progress-export", "panel_record_export")).c(button("progress-clear", "panel_record_clear")))
         .c(clear_dialog(button))

@@ -8,7 +8,7 @@ use notyet_core::{Action, Category};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::{el, read_of, text, Panel, Tone};
+use super::{el, num, read_of, text, Panel, Tone};
 use crate::dom::{option, E};
 use crate::view::name_of;
 use crate::{tr, tr_named, tr_with};
@@ -84,7 +84,7 @@ fn fill_counts(nav: &Element, counts: &[(Action, usize)], active: Option<Action>
             .class(&format!("count act-{}", name_of(a)))
             .a("data-act", &format!("filter.{}", name_of(a)))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
-            .t(&format!("{n} {}", tr_named("act_", a)));
+            .t(&format!("{} {}", num(*n), tr_named("act_", a)));
         let _ = nav.append_child(&b.0);
     }
 }
@@ -99,15 +99,15 @@ pub fn status(p: &Panel) {
     let gone = p.rows.len() - live;
     if gone > 0 {
         s.push_str(" · ");
-        s.push_str(&tr_with("panel_gone_count", &[&gone.to_string()]));
+        s.push_str(&tr_with("panel_gone_count", &[&num(gone)]));
     }
     if p.view.len() != p.rows.len() {
         s.push_str(" · ");
-        s.push_str(&tr_with("panel_listed", &[&p.view.len().to_string()]));
+        s.push_str(&tr_with("panel_listed", &[&num(p.view.len())]));
     }
     if p.cut > 0 {
         s.push_str(" · ");
-        s.push_str(&tr_with("panel_cut", &[&p.cut.to_string()]));
+        s.push_str(&tr_with("panel_cut", &[&num(p.cut)]));
     }
     text("read", &s);
     if let Some(panel) = el("panel") {
