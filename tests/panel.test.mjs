@@ -600,6 +600,13 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   await page.close();
   await p2.waitForFunction(() => /closed|isn't LinkedIn|left the invitation page/.test(document.querySelector("#msg").textContent + document.querySelector("#where").textContent), null, { timeout: 10000 });
   await closeAll(p2);
+
+  // A panel following a tab (the fallback) whose tab is closed says so, not that the tab isn't LinkedIn.
+  const { page: p3, panel: p4 } = await openBoth(40);
+  await untilRead(p4, "40 of 40");
+  await p3.close();
+  await p4.waitForFunction(() => /this panel was reading is closed/.test(document.querySelector("#where").textContent), null, { timeout: 10000 });
+  await closeAll(p4);
 });
 
 test("Read more on a page in a background tab: the panel says to show the page, not that the list ended", async (t) => {

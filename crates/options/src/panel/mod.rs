@@ -512,10 +512,12 @@ async fn read_once(host: &Host) -> bool {
         switched && before.is_some()
     })
     .unwrap_or(false);
+    // No tab at all: the tab a panel opened as a tab follows (`panel.html?tab=ID`) was closed.
+    let closed = tab.is_none();
     let Some((id, _)) = tab.filter(|_| place == Where::Invitations) else {
         with(|p| {
             p.apply_filter();
-            view::elsewhere(place, !p.keep_message);
+            view::elsewhere(place, closed, !p.keep_message);
         });
         return false;
     };

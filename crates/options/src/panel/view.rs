@@ -335,8 +335,9 @@ pub fn message(tone: Tone, s: &str) {
 /// The panel on a page that isn't the invitation manager: where it works, and how to get there.
 /// With `say_where`, the message line says where the panel works; without, it keeps the last
 /// action's outcome (the page went mid-action: that is what the user needs to read first).
-pub fn elsewhere(place: Where, say_where: bool) {
+pub fn elsewhere(place: Where, closed: bool, say_where: bool) {
     let key = match place {
+        _ if closed => "panel_followed_closed",
         Where::Sent => "panel_sent",
         Where::OtherLinkedIn => "panel_other_linkedin",
         _ => "panel_elsewhere",
