@@ -712,7 +712,7 @@ fn target_in(cards: &mut impl Cards, composer: &Composer) -> Target {
             [] => Target::NotInvited(composer.addressee.clone().unwrap_or_default()),
             _ => {
                 let found: Vec<Invitation> = found.iter().map(|&k| cards.invitation(k)).collect();
-                if same_person(&found.iter().collect::<Vec<_>>()) {
+                if same_person(&found) {
                     Target::One(found.into_iter().next().unwrap_or_default())
                 } else {
                     unsure(found)
@@ -730,7 +730,7 @@ fn target_in(cards: &mut impl Cards, composer: &Composer) -> Target {
 }
 
 /// The same invitation read twice (the same profile, or the same name and no profile).
-fn same_person(found: &[&Invitation]) -> bool {
+fn same_person(found: &[Invitation]) -> bool {
     found.windows(2).all(|w| w[0].profile_url == w[1].profile_url && name_key(&w[0].name) == name_key(&w[1].name))
 }
 

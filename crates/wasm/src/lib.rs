@@ -75,19 +75,22 @@ pub fn unsupported_notice(ui: &str) -> String {
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
     let (plan, snapshot) = click::plan_json_keeping(snapshot, settings, last, request, ui);
     let json = to_json(&plan);
-    KEPT.with(|k| *k.borrow_mut() = snapshot.filter(|_| plan.read).map_or(Kept::Read("[]".into()), Kept::Page));
+    KEPT.with(|k| *k.borrow_mut() = snapshot.filter(|_| plan.read).map_or(Kept::Nothing, Kept::Page));
     json
 }
 
 /// The last plan's page, kept for [`last_read`]: reading every card of a 300-invitation page
 /// whole, and dropping its tree, happen after the draft is in rather than before.
 enum Kept {
+    /// The last plan read no invitation.
+    Nothing,
     Page(notyet_core::snapshot::Snapshot),
+    /// Its page, read whole, as JSON.
     Read(String),
 }
 
 thread_local! {
-    static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept::Read(String::new())) };
+    static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept::Nothing) };
 }
 
 /// What the last [`plan_request`] read: every invitation of its page in page order, as JSON (an
@@ -103,7 +106,7 @@ pub fn last_read() -> String {
             *kept = Kept::Read(json);
         }
         match &*kept {
-            Kept::Read(json) if !json.is_empty() => json.clone(),
+            Kept::Read(json) => json.clone(),
             _ => "[]".into(),
         }
     })

@@ -650,8 +650,7 @@ fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>)
     }
     notes_in_meta.extend(unknown.map(unit_note));
     notes_in_meta.append(&mut notes);
-    let notes = notes_in_meta;
-    let note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
+    let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
 }
 

@@ -173,7 +173,7 @@ pub fn window(p: &Panel, first: usize) {
         let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
         l1.extend(badges(r));
         if let Some(m) = inv.mutual_connections {
-            l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&m.to_string()])));
+            l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&num(m as usize)])));
         }
         let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
         if let Some(state) = handled_text(p, r) {
