@@ -496,3 +496,18 @@ test("an email address that isn't one is left out of the preview's draft, as rep
   assert.match(await text(page, "#preview-draft"), /pat@example\.org/);
   await page.close({ runBeforeUnload: false });
 });
+
+test("a link that isn't a web address is flagged and left out of the preview's draft", async () => {
+  await h.setSettings({ me: { name: "Pat Example", link: "https://example.com/why" } });
+  const page = await options();
+  assert.match(await text(page, "#preview-draft"), /https:\/\/example\.com\/why/);
+  await page.getByLabel("Link").fill("javascript:alert(1)");
+  assert.match(await text(page, "#err-me-link"), /doesn't look like a web address/);
+  assert.equal(await page.getByLabel("Link").getAttribute("aria-invalid"), "true");
+  assert.doesNotMatch(await text(page, "#preview-draft"), /javascript/);
+  assert.equal(await page.getByLabel("Link").inputValue(), "javascript:alert(1)", "what was typed stays in the field");
+  await page.getByLabel("Link").fill("example.org/why");
+  assert.equal(await text(page, "#err-me-link"), "");
+  assert.match(await text(page, "#preview-draft"), /example\.org\/why/);
+  await page.close({ runBeforeUnload: false });
+});

@@ -277,6 +277,26 @@ const GROUPS: &[Group] = &[
         weak: list!["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
     },
+    // Bait: a prize to claim, an account to "verify", a link to click. Such notes read as
+    // personal (they are written to the reader), so without this group they were answered warmly.
+    Group {
+        points: Points::Spam,
+        topic: Topic::Bait,
+        strong: list![
+            "claim your prize*", "claim your reward*", "claim your gift*", "claim your bonus*", "claim your crypto*", "claim your winning*", "claim your free",
+            "you have been selected", "you ve been selected", "you have been chosen", "you ve been chosen", "you have won", "you ve won", "you are a winner",
+            "you re a winner", "verify your account", "confirm your account", "verify your identity", "your account has been suspended",
+            "your account will be suspended", "your account will be restricted", "your account has been restricted", "free iphone",
+            "sie haben gewonnen", "sie wurden ausgewahlt", "ihr konto verifizieren", "bestatigen sie ihr konto",
+            "vous avez gagne", "vous avez ete selectionne*", "reclamez votre", "verifiez votre compte", "confirmez votre compte",
+            "has ganado", "ha ganado", "has sido seleccionad*", "reclama tu premio", "verifica tu cuenta", "confirma tu cuenta",
+        ],
+        weak: list![
+            "prize*", "winner*", "reward*", "giveaway", "click here", "click the link", "click this link", "click on the link", "link below", "bit ly", "tinyurl",
+            "klicken sie hier", "cliquez ici", "haz clic aqui", "premio*", "gift card*", "gutschein*", "carte cadeau*", "tarjeta de regalo",
+        ],
+        in_headline: Headline::Strong,
+    },
     Group {
         points: Points::Spam,
         topic: Topic::MovingChat,
@@ -342,9 +362,17 @@ const GROUPS: &[Group] = &[
             "we help companies", "we help businesses", "we help brands", "we help startups", "we help b2b", "we help saas", "book a call", "book a demo", "schedule a call",
             "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
             "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
+            // The growth pitch: more leads through a proven system, shown in a short video.
+            "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help small business*", "i help companies", "i help businesses",
+            "i help brands", "i help startups", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*", "more leads", "qualified leads",
+            "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
+            "appointment setting", "cold email*", "outbound campaign*",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
+            "mehr leads", "mehr kunden", "mehr termine", "kurzes video",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
+            "plus de leads", "plus de clients", "plus de rendez vous", "courte video",
             "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
+            "mas leads", "mas clientes", "mas reuniones", "video corto",
         ],
         weak: list![
             "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
@@ -961,6 +989,44 @@ mod tests {
             assert_eq!(c.category, category, "{headline}");
             assert!(matches!(c.reasons[0], Reason::Mentions { .. }), "{:?}", c.reasons);
             assert_eq!(c.reasons.last(), Some(&Reason::NotKnown));
+        }
+    }
+
+    /// Bait written to the reader ("Click here to claim your crypto prize") read as a personal
+    /// note and got the warm reply; the growth pitch ("10x more leads with our proven system")
+    /// had only weak words and did too.
+    #[test]
+    fn bait_is_spam_and_the_growth_pitch_is_sales() {
+        for note in [
+            "Click here to claim your crypto prize http://bit.ly/x",
+            "Congratulations! You have been selected. Claim your reward at bit.ly/abc",
+            "Hi, please verify your account by clicking this link: http://linked1n-security.com/login",
+            "Félicitations, vous avez gagné ! Cliquez ici.",
+            "Herzlichen Glückwunsch, Sie haben gewonnen!",
+            "¡Felicidades! Has ganado un premio.",
+        ] {
+            let inv = Invitation { name: "Eve Hart".into(), note: Some(note.into()), ..Invitation::default() };
+            let c = classify(&inv, &Settings::default(), &Words::default(), &Words::new(note));
+            assert_eq!((c.category, c.mild), (Category::Spam, false), "{note}");
+            assert!(c.reasons.contains(&Reason::Mentions { text: Text::Note, topic: Topic::Bait }), "{note}: {:?}", c.reasons);
+        }
+        for (headline, note) in [
+            ("CEO at GrowthHackers", "Hi! We help founders like you get 10x more leads with our proven system. Can I send you a quick video?"),
+            ("Founder", "Ich helfe Agenturen zu mehr Kunden: darf ich Ihnen ein kurzes Video schicken?"),
+            ("Fondateur", "Nous aidons les entreprises à obtenir plus de rendez-vous qualifiés."),
+        ] {
+            assert_eq!(category(headline, Some(note)), Category::Sales, "{note}");
+        }
+        // A personal note with one weak sign stays personal; headlines with the weak words are jobs.
+        for (headline, note) in [
+            ("Designer", "Congratulations on the new role! My portfolio is at bit.ly/ann-lee if you're curious."),
+            ("Engineer", "I found your talk on Rust really rewarding, thank you."),
+            ("Gift card partnerships at Acme", "Loved your article on WebAssembly."),
+        ] {
+            assert_eq!(category(headline, Some(note)), Category::Personalized, "{note}");
+        }
+        for headline in ["Rewards and benefits manager", "Gift card partnerships at Acme", "Nobel Prize winner", "Click here: my newsletter"] {
+            assert_eq!(category(headline, None), Category::Generic, "{headline}");
         }
     }
 

@@ -287,6 +287,9 @@ pub enum ProblemKind {
     NotAnEmail {
         written: String,
     },
+    NotALink {
+        written: String,
+    },
     /// `found` is the value as JSON.
     NotAVariant {
         found: String,
@@ -407,6 +410,15 @@ impl Say for ProblemKind {
                     "{a} doesn't look like an email address; replies leave it out",
                     "{a} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg",
                     "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent",
+                ],
+                quoted(written),
+                none(),
+            ),
+            P::NotALink { written } => (
+                [
+                    "{a} doesn't look like a web address (https://…); replies leave it out",
+                    "{a} sieht nicht wie eine Webadresse (https://…) aus; Antworten lassen sie weg",
+                    "{a} ne ressemble pas à une adresse web (https://…) ; les réponses l'omettent",
                 ],
                 quoted(written),
                 none(),
@@ -740,6 +752,10 @@ impl Reader {
                     self.problem("$.me.email", ProblemKind::NotAnEmail { written: s.me.email.clone() });
                     s.me.email.clear();
                 }
+                if !link_usable(&s.me.link) {
+                    self.problem("$.me.link", ProblemKind::NotALink { written: s.me.link.clone() });
+                    s.me.link.clear();
+                }
             }
         }
         if let Some(v) = m.get("known") {
@@ -978,6 +994,35 @@ pub fn email_usable(email: &str) -> bool {
     email.is_empty() || email.contains('@')
 }
 
+/// Whether a link is used in replies: empty, or a web address: `https://` or `http://` and a
+/// host, or a bare host with a dot ("example.com/why", which LinkedIn turns into a link too).
+/// Anything else ("javascript:…", "mailto:…", "example com", "https//x") is a problem, and
+/// replies leave it out. A shape check, not a parser: the `url` crate's IDNA tables would
+/// cost the module more than the whole settings reader, to answer a question this small.
+pub fn link_usable(link: &str) -> bool {
+    if link.is_empty() {
+        return true;
+    }
+    if link.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let (rest, scheme) = match link.find("://") {
+        Some(i) if link[..i].eq_ignore_ascii_case("https") || link[..i].eq_ignore_ascii_case("http") => (&link[i + 3..], true),
+        Some(_) => return false,
+        None => (link, false),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // "user@host" only after a scheme: without one, "mailto:pat@example.com" is no web address.
+    let host = if scheme { host.rsplit('@').next().unwrap_or_default() } else { host };
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+        Some(_) => return false,
+        None => host,
+    };
+    let labels_ok = host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    labels_ok && (host.contains('.') || host.eq_ignore_ascii_case("localhost"))
+}
+
 fn category_from(s: &str) -> Option<Category> {
     Category::NAMES.iter().position(|n| *n == s.trim()).map(|i| Category::ALL[i])
 }
@@ -990,10 +1035,46 @@ fn action_from(s: &str) -> Option<Action> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn links_are_web_addresses() {
+        for ok in [
+            "",
+            "https://example.com/why",
+            "http://pat.dev",
+            "HTTPS://Example.com:8443/a?b#c",
+            "example.com/why",
+            "pat.dev",
+            "münchen.de/über",
+            "http://localhost:8080/x",
+        ] {
+            assert!(link_usable(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "mailto:pat@example.com",
+            "data:text/html,x",
+            "example com",
+            "https//example.com",
+            "https://",
+            "ftp://example.com",
+            "why",
+            "https://exa mple.com",
+            "https://example..com",
+            "example.com:http",
+        ] {
+            assert!(!link_usable(bad), "{bad}");
+        }
+        let (s, problems) = Settings::from_json(r#"{"me": {"name": "Pat", "link": "javascript:alert(1)"}}"#);
+        assert_eq!(s.me.link, "");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "$.me.link");
+        assert!(problems[0].say(Ui::En).contains("doesn't look like a web address"), "{}", problems[0].say(Ui::En));
+    }
+
     /// Every problem is worded in German and French of its own; the CLI keeps the path and English.
     #[test]
     fn problems_in_every_interface_language() {
-        let json = r#"{"version": 0, "me": {"email": "nope", "x": 1}, "known": {"people": 3}, "mutual_threshold": -2, "language": "xx", "variant": "tiny",
+        let json = r#"{"version": 0, "me": {"email": "nope", "link": "nope", "x": 1}, "known": {"people": 3}, "mutual_threshold": -2, "language": "xx", "variant": "tiny",
             "sign_off": "Bye {frist_name}", "templates": {"a b": {}, "t": {"english": "x", "en": 5}},
             "rules": [{"when": {"in": "body", "category": "nope"}, "then": {"action": "shout", "template": "none"}}, {"name": "R", "when": {"note": "yes"}}, {"then": {}}]}"#;
         let (_, problems) = Settings::from_json(json);

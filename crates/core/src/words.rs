@@ -746,6 +746,7 @@ mod tests {
             Topic::MoneyPromises,
             Topic::CryptoOrTrading,
             Topic::MovingChat,
+            Topic::Bait,
             Topic::AdultContent,
             Topic::MadeUpProfile,
             Topic::Recruiting,

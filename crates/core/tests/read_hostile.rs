@@ -62,6 +62,38 @@ fn cards_found_by_their_controls_alone_with_the_note_after_the_buttons() {
 }
 
 #[test]
+fn a_shared_company_above_the_time_is_not_a_note() {
+    // The live 2026 card shows what you share (a company or school, by its logo) between the
+    // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.
+    let shared = r#"<div><svg aria-hidden="true"></svg><p>Institute Alpha</p></div>"#;
+    let note = "<p>Hi Pat, I recently joined ExampleCo. Happy to connect.</p>";
+    let cards = [
+        bare_card("Sam Lee", "sam-lee", &["Sam Lee follows you and is inviting you to connect", "Engineer", shared, "Yesterday"], ""),
+        bare_card("Ann Kim", "ann-kim", &["Sales at ExampleCo", shared, "2 weeks ago"], note),
+        // With no time under it, the same line may be all the note there is: kept.
+        bare_card("Li Wei", "li-wei", &["Analyst", "Thanks for considering this"], ""),
+        // Prose above the time (a sentence's end) is still read as the note.
+        bare_card("Noor Haddad", "noor-haddad", &["Backend engineer", "Loved your talk.", "3d"], ""),
+        // Short free text under the time is the note, as before.
+        bare_card("Eli Fox", "eli-fox", &["Designer", "1 week ago", "Let's keep in touch"], ""),
+    ];
+    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    let notes: Vec<(&str, Option<&str>)> = read.invitations.iter().map(|i| (i.name.as_str(), i.note.as_deref())).collect();
+    assert_eq!(
+        notes,
+        [
+            ("Sam Lee", None),
+            ("Ann Kim", Some("Hi Pat, I recently joined ExampleCo. Happy to connect.")),
+            ("Li Wei", Some("Thanks for considering this")),
+            ("Noor Haddad", Some("Loved your talk.")),
+            ("Eli Fox", Some("Let's keep in touch")),
+        ]
+    );
+    assert_eq!(read.invitations[0].headline.as_deref(), Some("Engineer"));
+    assert_eq!(read.invitations[1].sent.as_deref(), Some("2 weeks ago"));
+}
+
+#[test]
 fn a_card_with_two_profile_links_is_the_inviters() {
     let body = r#"<section><div>
         <a href="/in/casey-ray/">Casey Ray</a> is a mutual connection of yours.

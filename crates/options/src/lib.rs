@@ -572,8 +572,12 @@ impl App {
         match parts.as_slice() {
             ["me", f] => {
                 let v = v.trim().to_owned();
-                let bad = *f == "email" && !v.is_empty() && !v.contains('@');
-                field_error(key, bad.then(|| tr("me_email_bad")).as_deref());
+                let bad = match *f {
+                    "email" => (!notyet_core::email_usable(&v)).then_some("me_email_bad"),
+                    "link" => (!notyet_core::link_usable(&v)).then_some("me_link_bad"),
+                    _ => None,
+                };
+                field_error(key, bad.map(tr).as_deref());
                 match *f {
                     "name" => self.settings.me.name = v,
                     "email" => self.settings.me.email = v,
@@ -918,10 +922,12 @@ impl App {
         people.extend(known.then(|| inv.name.clone()));
         let variant = settings.variant;
         settings.variant = preview_variant.unwrap_or(variant);
-        // An address that is not one is left out of replies, so out of the preview too.
+        // An address or a link that is not one is left out of replies, so out of the preview too.
         let email = (!notyet_core::email_usable(&settings.me.email)).then(|| std::mem::take(&mut settings.me.email));
+        let link = (!notyet_core::link_usable(&settings.me.link)).then(|| std::mem::take(&mut settings.me.link));
         let s = decide(&inv, settings);
         settings.me.email = email.unwrap_or(std::mem::take(&mut settings.me.email));
+        settings.me.link = link.unwrap_or(std::mem::take(&mut settings.me.link));
         settings.variant = variant;
         settings.known.people.truncate(before);
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);

@@ -596,8 +596,9 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         }
     }
     // Lines under the headline that no pattern knows: a first short one with a number is the
-    // shared connections in a language we don't know; the rest is free text, so the note's.
-    // Never the time by its place: a note is worse lost than a date.
+    // shared connections in a language we don't know; the rest is free text, so the note's,
+    // unless it is a short label above the time (see [`read_notes`]). Never the time by its
+    // place: a note is worse lost than a date.
     if depth == Depth::Full {
         read_notes(&mut inv, unknown, notes);
     }
@@ -634,21 +635,29 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     Card { invitation: inv, relation, link: first_link, controls: if writes { controls.max(2) } else { controls } }
 }
 
-/// The lines of a card that no pattern placed (`unknown`, in the name's container) and the
-/// note's lines: the shared connections in a language we don't know, then the note.
+/// The lines of a card that no pattern placed (`unknown`, in the name's container, all of them
+/// above the time line if the card has one) and the note's lines: the shared connections in a
+/// language we don't know, then the note.
+///
+/// Live 2026 cards put what LinkedIn says about the person between the headline and the time
+/// (a company or school you share, with its logo: "Institute Alpha"), and the note after the
+/// buttons. So a short label above a time line is not words to you: read as the note, it once
+/// made a note of "Institute Alpha" for an inviter who wrote none, and put "ExampleCo" before a
+/// real note. Prose there (a sentence's end, or longer than a label) still reads as the note.
 fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>) {
+    let above_time = inv.sent.is_some();
     let mut unknown = unknown.into_iter();
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
         if let Some(first) = unknown.next() {
             if first.text().chars().count() <= SHORT_LINE && first.text().chars().any(|c| c.is_ascii_digit()) {
                 inv.mutual_connections = Some(phrases::count_people(&phrases::norm(first.text())));
-            } else {
+            } else if !(above_time && is_label(first.text())) {
                 notes_in_meta.push(unit_note(first));
             }
         }
     }
-    notes_in_meta.extend(unknown.map(unit_note));
+    notes_in_meta.extend(unknown.filter(|u| !(above_time && is_label(u.text()))).map(unit_note));
     notes_in_meta.append(&mut notes);
     let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
@@ -678,6 +687,12 @@ fn strip_degree(name: &str) -> &str {
 
 /// Longer than this, an unrecognized line is prose (a note), not a count.
 const SHORT_LINE: usize = 60;
+
+/// A line that names something rather than says something: short, and not ended like a sentence.
+fn is_label(text: &str) -> bool {
+    let text = text.trim_end();
+    text.chars().count() <= SHORT_LINE && !text.ends_with(['.', '!', '?', '…'])
+}
 
 /// The element holding the name's lines: the name's parent, or higher while it holds nothing else.
 fn meta_container(index: &Index, card: usize, name: usize, units: &[Unit]) -> usize {
