@@ -14,7 +14,8 @@
 //! under a modal dialog). A card is then read as text units in page order (name, relation
 //! line, headline, shared connections, time, note), each recognized by its shape; times only by
 //! their pattern, never by their place; the note is the free text that is none of the others,
-//! wherever it sits.
+//! wherever it sits, except a short label between the headline and the time (what you share
+//! with the person: a company, a school).
 
 use super::phrases::{self, Relation};
 use super::{blank_invitation, entity, is_control, is_entity, text_of, Index, Reading};
