@@ -56,6 +56,35 @@ async function openPanel(id, options) {
   return panel;
 }
 
+/**
+ * WCAG contrast of each text in `selector`'s elements against the background it is drawn on,
+ * with the opacity of its ancestors (a gone row at opacity .55 drew its muted lines at 2.3:1).
+ */
+const CONTRASTS = (selector) => {
+  const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  const under = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    for (const el of [root, ...root.querySelectorAll("*")]) {
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()) || !el.getClientRects().length) continue;
+      let alpha = 1;
+      for (let e = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+      const bg = under(el);
+      const fg = rgb(getComputedStyle(el).color).slice(0, 3).map((v, i) => v * alpha + bg[i] * (1 - alpha));
+      out.push({ text: el.textContent.slice(0, 30), ratio: Math.round(ratio(fg, bg) * 100) / 100 });
+    }
+  }
+  return out;
+};
+
 const rows = (panel) => panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => ({ name: x.querySelector(".name").textContent, text: x.innerText, selected: x.classList.contains("selected"), gone: x.classList.contains("gone") })));
 const msg = (panel) => panel.evaluate(() => document.querySelector("#msg").textContent);
 const pressed = (page) => page.evaluate(() => Number(document.body.dataset.fxPressed || 0));
@@ -359,7 +388,18 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   const [row] = await rows(panel);
   assert.ok(row.gone);
   assert.match(row.text, /gone from the page/);
+  // Marked, and still readable: every text of the row at 4.5:1 or more, selected or not, in both schemes.
+  const low = async () => (await panel.evaluate(CONTRASTS, ".row.gone")).filter((c) => c.ratio < 4.5);
+  for (const scheme of ["light", "dark"]) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await low(), [], `${scheme}, not selected`);
+  }
   await panel.locator(".row").first().click();
+  assert.ok(await panel.evaluate(() => document.querySelector(".row.gone.selected") && getComputedStyle(document.querySelector(".row.gone .name")).textDecorationLine === "line-through"));
+  for (const scheme of ["dark", "light"]) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await low(), [], `${scheme}, selected`);
+  }
   assert.ok(await disabled(panel, "#do-draft"));
   await closeAll(page, panel);
 });
@@ -718,6 +758,43 @@ test("the panel's shortcut (Alt+Shift+L) opens it on the page's list", async () 
     assert.ok(await panelShows(id, "40 of 40"));
   }
   assert.equal(await box(page), null);
+  await closeAll(page);
+});
+
+test("a narrow panel (Firefox's sidebar opens 240 px wide): a short header, and every row's mutual count whole", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const measure = () => {
+    const cut = [];
+    for (const row of document.querySelectorAll(".row")) {
+      if (!row.querySelector(".mutual")) continue;
+      // One of the two places shows the count, whole inside its line.
+      const shown = [...row.querySelectorAll(".mutual, .mutual-narrow")].filter((m) => m.getClientRects().length);
+      const whole = shown.length === 1 && shown[0].getBoundingClientRect().right <= shown[0].parentElement.getBoundingClientRect().right + 0.5;
+      if (!whole) cut.push(row.querySelector(".name").textContent);
+    }
+    return { width: document.documentElement.clientWidth, header: document.querySelector("header").getBoundingClientRect().height, rows: document.querySelectorAll(".row").length, cut };
+  };
+  let got;
+  if (firefox) {
+    // The real sidebar, as it opens.
+    await h.shortcut(page, "open-panel");
+    for (let i = 0; i < 50 && !(await h.sidebar()).open; i++) await sleep(100);
+    await sidePanelRead("40 of 40");
+    got = await h.inSidePanel(measure);
+    await closeSidePanel();
+  } else {
+    const panel = await openPanel(await tabId());
+    await panel.setViewportSize({ width: 240, height: 636 });
+    await untilRead(panel, "40 of 40");
+    got = await panel.evaluate(measure);
+    await closeAll(panel);
+  }
+  assert.ok(got.width <= 260, JSON.stringify(got));
+  // 335 px before: the list had 191 of the sidebar's 636.
+  assert.ok(got.header <= 260, `the header is ${got.header} px tall`);
+  assert.ok(got.rows >= 2);
+  assert.deepEqual(got.cut, [], "rows whose mutual count is cut");
   await closeAll(page);
 });
 

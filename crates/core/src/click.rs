@@ -235,7 +235,8 @@ pub fn clip(s: &str, max: usize) -> String {
         Some(i) if i * 4 >= cut.len() * 3 => &cut[..i],
         _ => &cut,
     };
-    format!("{}…", at_word.trim_end())
+    // "manager.…", "kleine,…": the mark that ended a clause goes, the ellipsis says the rest.
+    format!("{}…", at_word.trim_end().trim_end_matches(['.', ',', ';', ':', '-', '–', '—', ' ']))
 }
 
 /// Where NotYet works, for a click anywhere else, in the interface language `ui` (a browser's
@@ -1345,6 +1346,9 @@ mod tests {
         }
         assert_eq!(clip("  a  b  ", 10), "a b");
         assert_eq!(clip("word ".repeat(30).as_str(), 20), "word word word word…");
+        // No punctuation before the ellipsis: the spam notice read "investment manager.…".
+        assert_eq!(clip("Hello dear, I am a senior crypto investment manager. Guaranteed profit", 58), "Hello dear, I am a senior crypto investment manager…");
+        assert_eq!(clip("Hallo Pat, ich habe Ihren Vortrag über kleine, ehrliche Netzwerke", 50), "Hallo Pat, ich habe Ihren Vortrag über kleine…");
     }
 
     /// German and French notices hold no English word: text, details, menus, buttons, close.

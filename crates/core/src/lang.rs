@@ -178,8 +178,12 @@ pub fn detect(text: &str) -> Option<&'static str> {
 }
 
 /// Words that introduce what a note is about, as lowercase word sequences, by language.
-/// Each keeps the grammar the templates quote it back with ("about X", "über X",
-/// "au sujet de X", "sobre X"); "concernant le X" would read "au sujet de le X", so it is not one.
+/// Each keeps the grammar the templates quote it back with ("about X", "über X", "sur X",
+/// "sobre X"). French says what a piece is about with "sur" most of all ("votre article sur les
+/// formulaires accessibles"), but "sur" alone also places things ("sur LinkedIn", "sur place"):
+/// it counts only after a piece of writing or a talk, and before an article (see
+/// [`FR_ARTICLES`]). The French templates quote with "sur", which takes "le", "la", "les" as
+/// they come, where "au sujet de les formulaires" was wrong.
 const TOPIC_MARKERS: &[(usize, &[&str])] = &[
     (EN, &["about"]),
     (EN, &["regarding"]),
@@ -188,9 +192,29 @@ const TOPIC_MARKERS: &[(usize, &[&str])] = &[
     (DE, &["zum", "thema"]),
     (FR, &["à", "propos", "de"]),
     (FR, &["au", "sujet", "de"]),
+    (FR, &["article", "sur"]),
+    (FR, &["post", "sur"]),
+    (FR, &["billet", "sur"]),
+    (FR, &["publication", "sur"]),
+    (FR, &["conférence", "sur"]),
+    (FR, &["présentation", "sur"]),
+    (FR, &["intervention", "sur"]),
+    (FR, &["vidéo", "sur"]),
+    (FR, &["livre", "sur"]),
+    (FR, &["podcast", "sur"]),
+    (FR, &["webinaire", "sur"]),
+    (FR, &["travail", "sur"]),
+    (FR, &["travaux", "sur"]),
     (ES, &["sobre"]),
     (ES, &["acerca", "de"]),
 ];
+
+/// The longest first word of a marker, in bytes ("présentation"): longer words are skipped unread.
+const MARKER_LONGEST: usize = 13;
+
+/// What a French topic after "… sur" starts with: an article ("sur la sobriété", "sur l'IA").
+/// Without one, "sur" more often says where ("sur France Inter").
+const FR_ARTICLES: &str = list!["le", "la", "les", "un", "une", "des", "du"];
 
 /// Words that end a topic ("networking *and* would like to connect"), by the marker's language.
 #[rustfmt::skip]
@@ -398,7 +422,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         // Markers start with a short word: skip long ones without lowercasing them.
         let t = trim(words[i]);
         let initial = t.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
-        if t.len() > 12 || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c))) {
+        if t.len() > MARKER_LONGEST || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c))) {
             continue;
         }
         first.clear();
@@ -441,11 +465,17 @@ pub fn note_topic(note: &str) -> Option<String> {
                 topic.pop();
             }
         }
+        // A German topic ends with its noun, which is capitalised: one that ends lowercase is an
+        // adjective cut from its noun ("über kleine, ehrliche Netzwerke" gave "über kleine").
+        let no_noun = lang == DE && topic.last().is_some_and(verb);
         let joined = topic.join(" ");
         // The first word that has letters: `« la sobriété »` is about "la".
         let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();
         let idiom = topic.len() == 1 && listed(TOPIC_REJECT_WHOLE, &first);
+        let placed = marker.last() == Some(&"sur") && !(listed(FR_ARTICLES, &first) || first.starts_with("l'") || first.starts_with("l’"));
         let usable = clear
+            && !no_noun
+            && !placed
             && (1..=TOPIC_MAX_WORDS).contains(&topic.len())
             && !first.is_empty()
             && !first.starts_with(|c: char| c.is_numeric())
@@ -522,6 +552,16 @@ mod tests {
             ("Your post about hiring juniors was great.", Some("hiring juniors")),
             ("Votre post à propos de l'IA générative m'a beaucoup plu.", Some("l'IA générative")),
             ("Thanks for writing about {me.email} things", None),
+            // French says "sur" after a piece of writing or a talk, before an article.
+            ("Bonjour, j'ai lu votre article sur les formulaires accessibles et j'ai trouvé vos exemples utiles.", Some("les formulaires accessibles")),
+            ("Votre présentation sur l'IA générative m'a plu.", Some("l'IA générative")),
+            ("J'ai vu votre intervention sur France Inter hier.", None),
+            ("J'ai vu votre post sur LinkedIn.", None),
+            ("Je suis sur place demain.", None),
+            // A German topic ends with its (capitalised) noun: an adjective cut from it is none.
+            ("Hallo Pat, ich habe Ihren Vortrag über kleine, ehrliche Netzwerke gesehen.", None),
+            ("Ihr Vortrag über agile und hybride Teams war toll.", None),
+            ("Ich habe Ihren Beitrag über Führung gelesen.", Some("Führung")),
         ];
         for (note, want) in cases {
             assert_eq!(note_topic(note).as_deref(), *want, "note_topic({note:?})");

@@ -348,13 +348,21 @@ impl Ui {
         )
     }
 
+    /// `s` between the language's quotation marks: “…”, „…“, « … » (a note on the notice, the
+    /// options page's card and the panel's rows; German and French read “…” as foreign).
+    pub fn quote(self, s: &str) -> String {
+        match self {
+            Ui::En => format!("“{s}”"),
+            Ui::De => format!("„{s}“"),
+            Ui::Fr => format!("«\u{a0}{s}\u{a0}»"),
+        }
+    }
+
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
     pub fn read_line(self, note: Option<&str>, mutual: Option<u32>) -> String {
-        let note = match (self, note) {
-            (Ui::En, Some(n)) => format!("note “{n}”"),
-            (Ui::De, Some(n)) => format!("Nachricht „{n}“"),
-            (Ui::Fr, Some(n)) => format!("note «\u{a0}{n}\u{a0}»"),
-            (_, None) => self.pick("no note", "keine Nachricht", "aucune note").to_owned(),
+        let note = match note {
+            Some(n) => format!("{} {}", self.pick("note", "Nachricht", "note"), self.quote(n)),
+            None => self.pick("no note", "keine Nachricht", "aucune note").to_owned(),
         };
         let mutual = mutual.map(|n| format!(" · {}", self.mutual_connections(n))).unwrap_or_default();
         format!("{}{note}{mutual}", self.pick("Read: ", "Gelesen: ", "Lu\u{a0}: "))

@@ -54,7 +54,7 @@ fn area(value: &str, rows: u32) -> E {
 }
 
 /// A `<select>` of (value, label) options. A `Vec`, not any iterator: one copy of the code.
-fn select(options: Vec<(String, String)>, selected: &str) -> E {
+pub fn select(options: Vec<(String, String)>, selected: &str) -> E {
     let el = E::new("select");
     for (v, l) in options {
         let _ = el.0.append_child(&option(&v, &l, v == selected).0);
@@ -183,7 +183,7 @@ fn keyed(items: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// Options for a list of language codes, each labelled with its name.
-fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
+pub fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
     codes.into_iter().map(|l| (l.clone(), language_label(&l))).collect()
 }
 
@@ -511,11 +511,11 @@ pub fn invitation_card(inv: &Invitation) -> E {
     }
     match inv.mutual_connections {
         Some(1) => card = card.c(E::new("p").class("mutual").tr("invitation_mutual_one")),
-        Some(n) => card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&n.to_string()]))),
+        Some(n) => card = card.c(E::new("p").class("mutual").t(&tr_with("invitation_mutual", &[&crate::ui().number(n.into())]))),
         None => {}
     }
     match inv.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(note) => card.c(E::new("p").class("note").t(&["“", note, "”"].concat())),
+        Some(note) => card.c(E::new("p").class("note").t(&crate::ui().quote(note))),
         None => card.c(E::new("p").class("note").tr("invitation_no_note")),
     }
 }

@@ -4,7 +4,7 @@
 //! (updated as you type your name), and the way to the options page. It can be skipped.
 //!
 //! It shares the options page's builder, wording and storage bindings, and the settings
-//! document: only `me` is written, read fresh from storage each time, so nothing the options
+//! document: only `me` and `language` are written, read fresh from storage each time, so nothing the options
 //! page saved meanwhile is lost.
 
 use std::cell::RefCell;
@@ -13,7 +13,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use notyet_core::samples::{samples, Sample};
 use notyet_core::storage;
-use notyet_core::{decide, Category, Invitation, Settings};
+use notyet_core::{decide, default_languages, Category, Invitation, Settings};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,9 +51,17 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
     set_i18n(api.i18n());
     let read = chrome::from_js(&wasm_bindgen_futures::JsFuture::from(stored).await?);
     let doc_value = storage::migrate(read.get("settings").cloned().unwrap_or(Value::Null)).value;
-    let (settings, _) = Settings::from_json(&chrome::text(&doc_value));
+    let (mut settings, _) = Settings::from_json(&chrome::text(&doc_value));
+    // Replies to notes in no clear language (most come with no note) are in the default
+    // language, "en" when none is set: a German browser got English replies until the user
+    // found the setting. Unset, it follows the interface language, saved (and shown) here.
+    let ui_lang = tr("html_lang");
+    let follow_ui = doc_value.get("language").is_none() && ui_lang != settings.language && default_languages().contains(&ui_lang.as_str());
+    if follow_ui {
+        settings.language = ui_lang.clone();
+    }
     let shortcut = api.action_shortcut().await;
-    let sample = sample_for(&tr("html_lang"));
+    let sample = sample_for(&ui_lang);
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", &tr("html_lang"));
@@ -85,6 +93,10 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
         }
     });
     with_page(|p| p.update_draft());
+    if follow_ui {
+        // Quietly: "Saved." under fields the user hasn't touched read as if they had.
+        wasm_bindgen_futures::spawn_local(save(false));
+    }
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "true");
     }
@@ -131,6 +143,14 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
             .c(field("me.name", "me_name", "text", &s.me.name, None, "name"))
             .c(field("me.email", "me_email", "email", &s.me.email, Some("me_email_hint"), "email"))
             .c(field("me.link", "me_link", "url", &s.me.link, Some("me_link_hint"), "url"))
+            .c(E::new("div")
+                .class("field")
+                .c(E::new("label").a("for", "language").tr("welcome_language"))
+                .c(crate::view::select(crate::view::language_options(crate::view::languages(s)), &s.language)
+                    .id("language")
+                    .a("data-k", "language")
+                    .a("aria-describedby", "hint-language"))
+                .c(E::new("p").class("hint").id("hint-language").tr("language_hint")))
             .c(E::new("p").id("welcome-saved").a("role", "status").a("aria-live", "polite")))
         .c(E::new("section")
             .a("aria-labelledby", "h-where")
@@ -160,12 +180,13 @@ impl Welcome {
             "me.name" => self.settings.me.name = v,
             "me.email" => self.settings.me.email = v,
             "me.link" => self.settings.me.link = v,
+            "language" => self.settings.language = v,
             _ => return,
         }
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
-        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save())));
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save(true))));
     }
 
     fn update_draft(&self) {
@@ -175,10 +196,15 @@ impl Welcome {
 }
 
 /// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
-async fn save() {
-    let Some((api, me)) =
-        with_page(|p| (p.api.clone(), [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())]))
-    else {
+/// `said`: whether a save that worked says so (a failure always does).
+async fn save(said: bool) {
+    let Some((api, me, language)) = with_page(|p| {
+        (
+            p.api.clone(),
+            [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())],
+            p.settings.language.clone(),
+        )
+    }) else {
         return;
     };
     let local = api.storage().local();
@@ -194,6 +220,7 @@ async fn save() {
         }
         if let Some(obj) = doc.as_object_mut() {
             obj.insert("me".into(), Value::Object(fields));
+            obj.insert("language".into(), Value::String(language));
         }
         let mut items = Map::new();
         items.insert("settings".into(), doc);
@@ -202,7 +229,8 @@ async fn save() {
     }
     .await;
     match result {
-        Ok(()) => set_text("welcome-saved", &tr("welcome_saved")),
+        Ok(()) if said => set_text("welcome-saved", &tr("welcome_saved")),
+        Ok(()) => {}
         Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(&e)])),
     }
 }

@@ -172,8 +172,15 @@ pub fn window(p: &Panel, first: usize) {
         let selected = p.sel == Some(v);
         let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
         l1.extend(badges(r));
+        let headline = inv.headline.as_deref().unwrap_or("");
+        let mut l2 = E::new("div").class("l2");
         if let Some(m) = inv.mutual_connections {
-            l1.push(E::new("span").class("mutual").t(&tr_with("panel_mutual", &[&num(m as usize)])));
+            let m = tr_with("panel_mutual", &[&num(m as usize)]);
+            // Firefox's sidebar opens 240 px wide: after two badges the count was cut ("3 m").
+            // There it leads the headline's line instead; panel.css shows one of the two.
+            let sep = if headline.is_empty() { "" } else { " · " };
+            l2 = l2.c(E::new("span").class("mutual-narrow").t(&[m.as_str(), sep].concat()));
+            l1.push(E::new("span").class("mutual").t(&m));
         }
         let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
         if let Some(state) = handled_text(p, r) {
@@ -191,8 +198,8 @@ pub fn window(p: &Panel, first: usize) {
             .a("style", &format!("top: {}px", v * ROW_HEIGHT as usize))
             .cs(vec![
                 E::new("div").class("l1").cs(l1),
-                E::new("div").class("l2").t(inv.headline.as_deref().unwrap_or("")),
-                E::new("div").class("l3").t(&inv.note.as_deref().map(|n| format!("“{}”", first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"))),
+                l2.t(headline),
+                E::new("div").class("l3").t(&inv.note.as_deref().map(|n| ui.quote(&first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"))),
                 E::new("div").class("l4").t(&l4),
             ]);
         let _ = spacer.append_child(&row.0);
@@ -343,6 +350,7 @@ pub fn elsewhere(place: Where, closed: bool, say_where: bool) {
         _ => "panel_elsewhere",
     };
     text("where", &tr(key));
+    plain_where(false);
     if say_where {
         message(Tone::Info, &tr("panel_where_it_works"));
     }
@@ -360,6 +368,15 @@ pub fn elsewhere(place: Where, closed: bool, say_where: bool) {
 /// The line under the title: which tab's invitations these are.
 pub fn where_line(_p: &Panel, switched: bool) {
     text("where", &tr(if switched { "panel_switched" } else { "panel_here" }));
+    plain_where(!switched);
+}
+
+/// Marks the line under the title as saying only what the panel is (a narrow panel hides it:
+/// Firefox's 240 px sidebar spent 335 px on the header, and the list had 191).
+fn plain_where(plain: bool) {
+    if let Some(w) = el("where") {
+        let _ = if plain { w.set_attribute("data-plain", "") } else { w.remove_attribute("data-plain") };
+    }
 }
 
 /// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
