@@ -249,8 +249,10 @@ const GROUPS: &[Group] = &[
             "mon amour", "mon coeur", "ma cherie", "celibataire", "ame soeur", "belle femme", "ton sourire", "votre sourire", "relation serieuse",
             // Spanish
             "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
+            // A partner sought in other words: "a kind face", "an honest man".
+            "kind face", "honest man", "god fearing", "ehrlichen mann", "homme honnete", "hombre honesto",
         ],
-        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe*", "veuve", "viuda", "be friends", "good man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
     },
     Group {
@@ -258,7 +260,7 @@ const GROUPS: &[Group] = &[
         topic: Topic::MoneyPromises,
         strong: list![
             "make money", "earn money", "passive income", "get rich", "financial freedom", "double your money", "guaranteed profit*", "guaranteed return*",
-            "profit daily", "daily profit*", "weekly profit*", "from home and earn", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
+            "profit daily", "daily profit*", "weekly profit*", "from home and earn", "weekly from home", "daily from home", "earn from home", "earning from home", "inheritance", "beneficiary", "next of kin", "million dollars", "million usd", "wire transfer",
             "western union", "lottery", "you have won", "cash prize",
             "geld verdienen", "passives einkommen", "schnell reich", "erbschaft", "gewinn garantiert", "garantierte rendite",
             "gagner de l argent", "revenu passif", "revenus passifs", "argent facile", "liberte financiere",
@@ -272,9 +274,10 @@ const GROUPS: &[Group] = &[
         topic: Topic::CryptoOrTrading,
         strong: list![
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
-            "bitcoin investment*", "usdt", "pump and dump", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
+            "bitcoin investment*", "usdt", "pump and dump", "crypto mentor*", "crypto coach*", "trading mentor*", "trading coach*", "ganancias diarias",
+            "ganancias garantizadas", "gains quotidiens", "gains garantis", "taglich gewinn*", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
-        weak: list!["crypto*", "krypto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
+        weak: list!["crypto*", "krypto*", "cripto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
     },
     // Bait: a prize to claim, an account to "verify", a link to click. Such notes read as
@@ -300,9 +303,10 @@ const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
         topic: Topic::MovingChat,
-        strong: list!["whatsapp", "whats app", "telegram", "wechat", "kik", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
-        weak: list!["hangouts", "signal app", "private chat", "chat privately"],
-        in_headline: Headline::Strong,
+        strong: list!["whatsapp", "whats app", "telegram", "wechat", "viber", "text me", "my number is", "meine nummer", "mon numero", "mi numero"],
+        weak: list!["kik", "hangouts", "signal app", "private chat", "chat privately"],
+        // A headline names the app as work ("Telegram bot developer", "Engineer at WhatsApp").
+        in_headline: Headline::None,
     },
     Group {
         points: Points::Spam,
@@ -314,8 +318,9 @@ const GROUPS: &[Group] = &[
     Group {
         points: Points::Spam,
         topic: Topic::MadeUpProfile,
-        strong: list!["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig"],
-        weak: list!["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        strong: list!["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig",
+            "surgeon with the un", "surgeon with the united nations", "doctor with the united nations"],
+        weak: list!["army general", "four star general", "4 star general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
         in_headline: Headline::All,
     },
     Group {
@@ -331,7 +336,8 @@ const GROUPS: &[Group] = &[
         // Not "career": career coaches and students starting one write it too. "Would you be
         // open to …" asks for a chat as often as for a job change: it needs company.
         weak: list![
-            "hiring", "talent*", "opportunit*", "your profile", "your background", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
+            "hiring", "talent*", "opportunit*", "your profile", "your background", "we are looking for", "we re looking for", "wir suchen", "suchen wir", "ihr profil", "dein profil",
+            "votre profil", "profil comme le votre", "nous recherchons", "estamos buscando", "buscamos", "tu perfil", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
             "are you open to",
         ],
         in_headline: Headline::All,
@@ -348,11 +354,16 @@ const GROUPS: &[Group] = &[
             "would you be open to explor* a new", "would you be open to explor* opportunit*", "would you be open to hear* about a* role",
             "would you be open to hear* about a* position", "would you be open to hear* about a* opportunit*", "would you be open to relocat*",
             "ich habe eine position", "ich habe eine stelle", "spannende position", "spannende stelle", "interessante position", "stellenangebot", "offene stelle*", "vakanz",
-            "neue herausforderung",
+            "neue herausforderung", "role that matches", "matches your profile", "profile fits", "profil passt", "cherche un profil", "recherche un profil",
+            "votre profil correspond", "perfil encaja", "looking for a founding", "we have an opening", "we have a role", "we have a position",
             "j ai un poste", "poste a pourvoir", "offre d emploi", "nouveau defi", "opportunite professionnelle",
             "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
         ],
-        weak: list!["position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote"],
+        weak: list![
+            "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote", "building a team", "build a team", "join our team",
+            "joining our team", "joining us", "founding engineer*", "pour une mission", "for our team", "fur unser team", "pour notre equipe",
+            "para nuestro equipo",
+        ],
         in_headline: Headline::None,
     },
     Group {
@@ -366,7 +377,10 @@ const GROUPS: &[Group] = &[
             "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help small business*", "i help companies", "i help businesses",
             "i help brands", "i help startups", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*", "more leads", "qualified leads",
             "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
-            "appointment setting", "cold email*", "outbound campaign*",
+            "appointment setting", "cold email*", "outbound campaign*", "more deals", "our tool helps", "our software helps", "leaders like you", "founders like you",
+            "companies like yours", "teams like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
+            "between our companies", "unverbindliches*", "unverbindlichen*", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "appel gratuit", "my rates", "my services", "i help busy",
+            "diagnostic offert", "diagnostic gratuit", "webinaire gratuit", "webinar gratuito",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
             "mehr leads", "mehr kunden", "mehr termine", "kurzes video",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
@@ -376,7 +390,8 @@ const GROUPS: &[Group] = &[
         ],
         weak: list![
             "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
-            "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company",
+            "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company", "potential partnership",
+            "a partnership", "eine partnerschaft", "un partenariat", "we partner with", "outreach", "trafic",
         ],
         in_headline: Headline::All,
     },
@@ -438,7 +453,8 @@ const NOT_SIGNALS: &str = list![
     "open to connect*", "open to a connection", "open to new connection*", "open to network*",
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
     "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
-    "desarrollo de talento", "phd candidat*", "doctoral candidat*",
+    "desarrollo de talento", "phd candidat*", "doctoral candidat*", "telegram bot*", "whatsapp bot*", "whatsapp business", "whatsapp api", "whatsapp integration*",
+    "at whatsapp", "at telegram", "our platform team",
 ];
 
 /// Titles and credentials that are not part of how a person is named.
@@ -701,6 +717,13 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
     own >= 2
 }
 
+/// The note without its web addresses: an address is not something said ("https://github.com/x"
+/// alone read as a personal note of three words of its own). Only notes with a `/` or `www.` get here.
+fn without_links(note: &str) -> String {
+    let link = |w: &str| w.contains("://") || w.starts_with("www.") || w.split('/').next().is_some_and(|host| host.contains('.') && !host.ends_with('.'));
+    note.split_whitespace().filter(|w| !link(w)).collect::<Vec<_>>().join(" ")
+}
+
 /// Which words of the note are not part of a stock text. Each stock text is taken where it
 /// occurs, left to right, not overlapping itself. One pass over the note, each word compared
 /// with the texts' first words: a search of the note for each of the 21 texts in turn was a
@@ -736,7 +759,12 @@ pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Word
     let check_spam = spam;
     let known = settings.known_index();
     let them = name_words(&inv.name);
-    let personal = !note_words.is_empty() && is_personal(note_words, &[&known.me.1, &them]);
+    let names: [&[String]; 2] = [&known.me.1, &them];
+    let personal = !note_words.is_empty()
+        && match inv.note.as_deref().filter(|n| n.contains('/') || n.contains("www.")) {
+            Some(note) => is_personal(&Words::new(&without_links(note)), &names),
+            None => is_personal(note_words, &names),
+        };
     let mut reasons = Vec::new();
     let done = |category, reasons| Classification { category, reasons, personal_note: personal, mild: false };
 
@@ -1062,6 +1090,42 @@ mod tests {
             "Are you open to new opportunities?",
         ] {
             assert_eq!(category("Career coach | Speaker", Some(note)), Category::Recruiter, "{note}");
+        }
+    }
+
+    /// Probes a person would recognise (30 Nov): recruiters and sellers who never say so, and
+    /// the words of the new phrases in notes that are none of it. The chat apps are work in a
+    /// headline ("Telegram bot developer" was reported), KiK is a shop, a link is not a note.
+    #[test]
+    fn quiet_recruiters_and_sellers_and_their_look_alikes() {
+        for (headline, note, want) in [
+            ("Engineering Manager", "Hi Pat, I'm building a team at Flowly and your background stood out.", Category::Recruiter),
+            ("Engineering Director", "Hi Pat, we have an opening on our platform team that I think you'd be great for.", Category::Recruiter),
+            ("Head of People", "Hallo Pat, für unser Team in München suchen wir eine erfahrene Person im Backend.", Category::Recruiter),
+            ("Co-founder", "Hey Pat, we raised our seed round and are looking for a founding engineer.", Category::Recruiter),
+            ("Virtual Assistant", "Hi Pat, I help busy founders reclaim their week. Can I share my rates?", Category::Sales),
+            ("Business Development Manager", "Hi Pat, I'd love to explore a potential partnership between us.", Category::Sales),
+            ("Founding Engineer at Tessel", "Hi Pat, I'm a founding engineer too and your post on startup times was spot on.", Category::Personalized),
+            ("Meetup organiser", "Hi Pat, we're looking for speakers for our Rust evening in May, would you be interested?", Category::Personalized),
+            ("Engineering lead", "Hi Pat, our software team uses your crate every day, thank you!", Category::Personalized),
+            ("Marketing manager", "Hi Pat, I enjoyed your webinar on accessibility last week.", Category::Personalized),
+            ("Entwickler", "Hallo Pat, ich habe Ihr Profil gesehen, ich bin auch Entwickler und arbeite mit Rust.", Category::Personalized),
+            ("Designerin", "Hallo Pat, ganz unverbindlich: Ihr Vortrag in Graz hat mir sehr gefallen.", Category::Personalized),
+            ("Backend engineer at Kraken", "Hi Pat, I work on crypto trading infrastructure and liked your post on latency.", Category::Personalized),
+            ("Grief counsellor", "Hi Pat, your essay on supporting widows at work moved me.", Category::Personalized),
+            ("Telegram bot developer", "Hi Pat, I liked your article about Rust and WebAssembly.", Category::Personalized),
+            ("Software Engineer at WhatsApp", "Hi Pat, I work at WhatsApp on the web client and enjoyed your article.", Category::Personalized),
+            ("Product owner", "Hi Pat, we're building a WhatsApp integration and your post on webhooks helped.", Category::Personalized),
+            ("Filialleiterin bei KiK", "Hallo Pat, ich habe Ihren Beitrag über Teamführung im Handel gelesen.", Category::Personalized),
+            ("Teacher", "Hi Pat, I teach kids and/or adults to code 24/7 and loved your book.", Category::Personalized),
+            ("Engineer", "Hi Pat, I built a crate inspired by your talk: https://github.com/ann/tiny", Category::Personalized),
+            ("Engineer", "https://github.com/annlee", Category::Generic),
+            ("Engineer", "www.annlee.dev", Category::Generic),
+        ] {
+            assert_eq!(category(headline, Some(note)), want, "{headline} / {note}");
+        }
+        for headline in ["Telegram bot developer", "Software Engineer at WhatsApp", "Filialleiterin bei KiK"] {
+            assert_eq!(category(headline, None), Category::Generic, "{headline}");
         }
     }
 }

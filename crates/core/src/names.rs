@@ -5,6 +5,7 @@
 //! This module peels those off with `char` properties from std; a Unicode-segmentation crate
 //! would add size for cases the name field never has.
 
+use crate::classify::fold;
 use crate::{entries, listed};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -12,7 +13,7 @@ use std::sync::OnceLock;
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &str = list![
     "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame",
-    "rev", "ir", "drs",
+    "rev", "ir", "drs", "general", "colonel", "col", "captain", "capt", "major", "sgt",
 ];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
@@ -28,6 +29,45 @@ const CREDENTIALS: &[&str] = &[
     "MCC", "PMI-ACP", "SAFe", "CSSBB", "LSSBB", "MAS", "MIM", "MiM", "Dipl-Kfm", "Dipl-Ing", "CCNA", "CCNP", "AWS", "RD", "NP", "PA-C", "OTR", "DPT", "FACS",
     "FRCS",
 ];
+
+/// Spanish and French given names that pair up ("María José", "Juan Carlos", "Jean Paul"),
+/// folded: the first word, then the second.
+const PAIRED_FIRST: &str = list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie"];
+const PAIRED_SECOND: &str = list![
+    "jose",
+    "maria",
+    "luis",
+    "carlos",
+    "angel",
+    "antonio",
+    "manuel",
+    "jesus",
+    "pablo",
+    "ignacio",
+    "francisco",
+    "javier",
+    "pedro",
+    "miguel",
+    "elena",
+    "isabel",
+    "teresa",
+    "eugenia",
+    "fernanda",
+    "carmen",
+    "pierre",
+    "paul",
+    "luc",
+    "claude",
+    "marc",
+    "francois",
+    "michel",
+    "baptiste",
+    "louise",
+    "claire",
+];
+
+/// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
+const LEGAL_FORMS: &str = list!["ltd", "llc", "inc", "gmbh", "plc", "sarl", "corp", "limited"];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
 const PARTICLES: &str = list!["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
@@ -183,9 +223,19 @@ impl<'a> Parsed<'a> {
         if self.had_title && tokens.len() == 1 {
             return None;
         }
+        if tokens.len() > 1 && tokens.last().is_some_and(|t| entries(LEGAL_FORMS).any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))) {
+            return None;
+        }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
-        let pick = tokens.iter().take(tokens.len().saturating_sub(1).max(1)).find(|t| !is_initial(t))?;
-        Some(fix_case(pick, true, self.all_caps))
+        let (i, pick) = tokens.iter().enumerate().take(tokens.len().saturating_sub(1).max(1)).find(|(_, t)| !is_initial(t))?;
+        let first = fix_case(pick, true, self.all_caps);
+        // "María José García": both given names, when a family name follows them.
+        match tokens.get(i + 1) {
+            Some(next) if i + 2 < tokens.len() && listed(PAIRED_FIRST, &fold(pick)) && listed(PAIRED_SECOND, &fold(next)) => {
+                Some(format!("{first} {}", fix_case(next, true, self.all_caps)))
+            }
+            _ => Some(first),
+        }
     }
 
     fn display_name(&self) -> String {
@@ -425,7 +475,18 @@ mod tests {
             ("Jane Doe MBA", Some("Jane")),
             ("Doe, Jane", Some("Jane")),
             ("Doe, Jane, CPA", Some("Jane")),
-            ("de la Cruz, María José", Some("María")),
+            ("de la Cruz, María José", Some("María José")),
+            ("María José García", Some("María José")),
+            ("MARIA JOSE GARCIA LOPEZ", Some("Maria Jose")),
+            ("Juan Carlos Pérez", Some("Juan Carlos")),
+            ("Jean Paul Dupont", Some("Jean Paul")),
+            ("Juan Carlos", Some("Juan")),
+            ("María García López", Some("María")),
+            ("General Thomas Wood", Some("Thomas")),
+            ("Captain Sarah Ellis", Some("Sarah")),
+            ("Gen Tanaka", Some("Gen")),
+            ("Acme Widgets Ltd", None),
+            ("Datenwerk GmbH", None),
             ("JOHN SMITH", Some("John")),
             ("JEAN-PAUL GAULTIER", Some("Jean-Paul")),
             ("Jean-Paul Sartre", Some("Jean-Paul")),
