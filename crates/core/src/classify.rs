@@ -274,7 +274,7 @@ const GROUPS: &[Group] = &[
         topic: Topic::CryptoOrTrading,
         strong: list![
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
-            "bitcoin investment*", "usdt", "pump and dump", "crypto mentor*", "crypto coach*", "trading mentor*", "trading coach*", "ganancias diarias",
+            "bitcoin investment*", "usdt", "pump and dump", "crypto mentor*", "trading mentor*", "ganancias diarias",
             "ganancias garantizadas", "gains quotidiens", "gains garantis", "taglich gewinn*", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
         weak: list!["crypto*", "krypto*", "cripto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
@@ -320,7 +320,7 @@ const GROUPS: &[Group] = &[
         topic: Topic::MadeUpProfile,
         strong: list!["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig",
             "surgeon with the un", "surgeon with the united nations", "doctor with the united nations"],
-        weak: list!["army general", "four star general", "4 star general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        weak: list!["army general", "four star general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
         in_headline: Headline::All,
     },
     Group {
@@ -337,7 +337,7 @@ const GROUPS: &[Group] = &[
         // open to …" asks for a chat as often as for a job change: it needs company.
         weak: list![
             "hiring", "talent*", "opportunit*", "your profile", "your background", "we are looking for", "we re looking for", "wir suchen", "suchen wir", "ihr profil", "dein profil",
-            "votre profil", "profil comme le votre", "nous recherchons", "estamos buscando", "buscamos", "tu perfil", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
+            "votre profil", "nous recherchons", "estamos buscando", "buscamos", "tu perfil", "oportunidad*", "candidat*", "kandidat*", "would you be open to",
             "are you open to",
         ],
         in_headline: Headline::All,
@@ -360,7 +360,7 @@ const GROUPS: &[Group] = &[
             "tengo una posicion", "tengo un puesto", "tengo una vacante", "vacante*", "oferta de empleo", "oferta laboral", "proceso de seleccion",
         ],
         weak: list![
-            "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote", "building a team", "build a team", "join our team",
+            "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote", "building a team", "join our team",
             "joining our team", "joining us", "founding engineer*", "pour une mission", "for our team", "fur unser team", "pour notre equipe",
             "para nuestro equipo",
         ],
@@ -377,10 +377,10 @@ const GROUPS: &[Group] = &[
             "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help small business*", "i help companies", "i help businesses",
             "i help brands", "i help startups", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*", "more leads", "qualified leads",
             "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
-            "appointment setting", "cold email*", "outbound campaign*", "more deals", "our tool helps", "our software helps", "leaders like you", "founders like you",
-            "companies like yours", "teams like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
-            "between our companies", "unverbindliches*", "unverbindlichen*", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "appel gratuit", "my rates", "my services", "i help busy",
-            "diagnostic offert", "diagnostic gratuit", "webinaire gratuit", "webinar gratuito",
+            "appointment setting", "cold email*", "outbound campaign*", "our tool helps", "our software helps", "leaders like you", "founders like you",
+            "companies like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
+            "between our companies", "unverbindliches*", "unverbindlichen*", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
+            "webinaire gratuit", "webinar gratuito",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
             "mehr leads", "mehr kunden", "mehr termine", "kurzes video",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
@@ -391,7 +391,7 @@ const GROUPS: &[Group] = &[
         weak: list![
             "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company", "potential partnership",
-            "a partnership", "eine partnerschaft", "un partenariat", "we partner with", "outreach", "trafic",
+            "eine partnerschaft", "un partenariat", "we partner with", 
         ],
         in_headline: Headline::All,
     },
@@ -453,7 +453,7 @@ const NOT_SIGNALS: &str = list![
     "open to connect*", "open to a connection", "open to new connection*", "open to network*",
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
     "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
-    "desarrollo de talento", "phd candidat*", "doctoral candidat*", "telegram bot*", "whatsapp bot*", "whatsapp business", "whatsapp api", "whatsapp integration*",
+    "desarrollo de talento", "phd candidat*", "doctoral candidat*", "telegram bot*", "whatsapp bot*", "whatsapp business", "whatsapp integration*",
     "at whatsapp", "at telegram", "our platform team",
 ];
 
@@ -721,7 +721,12 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 /// alone read as a personal note of three words of its own). Only notes with a `/` or `www.` get here.
 fn without_links(note: &str) -> String {
     let link = |w: &str| w.contains("://") || w.starts_with("www.") || w.split('/').next().is_some_and(|host| host.contains('.') && !host.ends_with('.'));
-    note.split_whitespace().filter(|w| !link(w)).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(note.len());
+    for w in note.split_whitespace().filter(|w| !link(w)) {
+        out.push_str(w);
+        out.push(' ');
+    }
+    out
 }
 
 /// Which words of the note are not part of a stock text. Each stock text is taken where it

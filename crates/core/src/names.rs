@@ -33,37 +33,10 @@ const CREDENTIALS: &[&str] = &[
 /// Spanish and French given names that pair up ("María José", "Juan Carlos", "Jean Paul"),
 /// folded: the first word, then the second.
 const PAIRED_FIRST: &str = list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie"];
+#[rustfmt::skip] // a word list, packed
 const PAIRED_SECOND: &str = list![
-    "jose",
-    "maria",
-    "luis",
-    "carlos",
-    "angel",
-    "antonio",
-    "manuel",
-    "jesus",
-    "pablo",
-    "ignacio",
-    "francisco",
-    "javier",
-    "pedro",
-    "miguel",
-    "elena",
-    "isabel",
-    "teresa",
-    "eugenia",
-    "fernanda",
-    "carmen",
-    "pierre",
-    "paul",
-    "luc",
-    "claude",
-    "marc",
-    "francois",
-    "michel",
-    "baptiste",
-    "louise",
-    "claire",
+    "jose", "maria", "luis", "carlos", "angel", "antonio", "manuel", "jesus", "pablo", "ignacio", "francisco", "javier", "pedro", "miguel", "elena", "isabel",
+    "teresa", "eugenia", "fernanda", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "baptiste", "louise", "claire",
 ];
 
 /// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
@@ -228,14 +201,13 @@ impl<'a> Parsed<'a> {
         }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
         let (i, pick) = tokens.iter().enumerate().take(tokens.len().saturating_sub(1).max(1)).find(|(_, t)| !is_initial(t))?;
-        let first = fix_case(pick, true, self.all_caps);
+        let mut first = fix_case(pick, true, self.all_caps);
         // "María José García": both given names, when a family name follows them.
-        match tokens.get(i + 1) {
-            Some(next) if i + 2 < tokens.len() && listed(PAIRED_FIRST, &fold(pick)) && listed(PAIRED_SECOND, &fold(next)) => {
-                Some(format!("{first} {}", fix_case(next, true, self.all_caps)))
-            }
-            _ => Some(first),
+        if let Some(next) = tokens.get(i + 1).filter(|next| i + 2 < tokens.len() && listed(PAIRED_FIRST, &fold(pick)) && listed(PAIRED_SECOND, &fold(next))) {
+            first.push(' ');
+            first.push_str(&fix_case(next, true, self.all_caps));
         }
+        Some(first)
     }
 
     fn display_name(&self) -> String {
