@@ -252,7 +252,7 @@ const GROUPS: &[Group] = &[
             // A partner sought in other words: "a kind face", "an honest man".
             "kind face", "honest man", "god fearing", "ehrlichen mann", "homme honnete", "hombre honesto",
         ],
-        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe*", "veuve", "viuda", "be friends", "good man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe", "veuve", "viuda", "be friends", "good man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
     },
     Group {
@@ -379,7 +379,7 @@ const GROUPS: &[Group] = &[
             "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
             "appointment setting", "cold email*", "outbound campaign*", "our tool helps", "our software helps", "leaders like you", "founders like you",
             "companies like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
-            "between our companies", "unverbindliches*", "unverbindlichen*", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
+            "between our companies", "unverbindliches", "unverbindlichen", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
             "webinaire gratuit", "webinar gratuito",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
             "mehr leads", "mehr kunden", "mehr termine", "kurzes video",

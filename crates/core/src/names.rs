@@ -13,8 +13,12 @@ use std::sync::OnceLock;
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &str = list![
     "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "ing", "dipl", "dipl-ing", "mag", "sir", "dame",
-    "rev", "ir", "drs", "general", "colonel", "col", "captain", "capt", "major", "sgt",
+    "rev", "ir", "drs",
 ];
+
+/// Military ranks written as titles ("General Thomas Wood"). An array, not a [`list!`]: every
+/// name's first word is compared with them, and a length check rejects most at once.
+const RANKS: [&str; 6] = ["general", "colonel", "col", "captain", "capt", "major"];
 
 /// Words that follow a German doctor title ("Dr. med.", "Dr. rer. nat.").
 const AFTER_TITLE: &str = list!["med", "rer", "nat", "phil", "habil", "jur", "dent", "vet", "oec", "pol", "hc", "h", "c", "sc"];
@@ -40,7 +44,8 @@ const PAIRED_SECOND: &str = list![
 ];
 
 /// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
-const LEGAL_FORMS: &str = list!["ltd", "llc", "inc", "gmbh", "plc", "sarl", "corp", "limited"];
+/// An array, as [`RANKS`]: every name's last word is compared with them.
+const LEGAL_FORMS: [&str; 8] = ["ltd", "llc", "inc", "gmbh", "plc", "sarl", "corp", "limited"];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
 const PARTICLES: &str = list!["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
@@ -196,7 +201,7 @@ impl<'a> Parsed<'a> {
         if self.had_title && tokens.len() == 1 {
             return None;
         }
-        if tokens.len() > 1 && tokens.last().is_some_and(|t| entries(LEGAL_FORMS).any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))) {
+        if tokens.len() > 1 && tokens.last().is_some_and(|t| LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))) {
             return None;
         }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
@@ -272,7 +277,7 @@ fn is_title(token: &str, after_title: bool) -> bool {
     }
     let mut parts = token.split('.').map(|p| p.trim_matches('-')).filter(|p| !p.is_empty());
     let Some(head) = parts.next() else { return false };
-    let title = |p: &str| entries(TITLES).any(|t| t.eq_ignore_ascii_case(p));
+    let title = |p: &str| RANKS.iter().any(|t| t.eq_ignore_ascii_case(p)) || entries(TITLES).any(|t| t.eq_ignore_ascii_case(p));
     let after = |p: &str| entries(AFTER_TITLE).any(|t| t.eq_ignore_ascii_case(p));
     // "Dr.", "Prof.Dr.", "Dipl.-Ing.", "Dr.med.", and "med." right after a title.
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
