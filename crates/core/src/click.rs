@@ -784,7 +784,7 @@ fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
     // The doubt notice says itself that the signs are weak.
     let mut reasons: Vec<&Reason> = s.reasons.iter().filter(|r| r.is_spam_sign()).collect();
     reasons.extend(s.reasons.iter().filter(|r| !r.is_spam_sign() && **r != Reason::OnlyWeakSigns));
-    let why = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
+    let why = if reasons.is_empty() { String::new() } else { format!(" ({})", crate::reason::say_together(&reasons, w, true)) };
     let text = match (s.action, s.category) {
         (Action::Accept, _) => w.accept_advice(&who, &why),
         (Action::Report, _) => w.spam_advice(&who, &why),
@@ -1043,6 +1043,27 @@ mod tests {
         assert!(advice_without_text(&spam, &king, Ui::En)
             .text
             .starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
+        // Signs in the same text: its topics said once ("note mentions …; note mentions …; …" read like a form).
+        let mut three = spam.clone();
+        three.reasons = [Topic::MoneyPromises, Topic::CryptoOrTrading, Topic::MovingChat]
+            .into_iter()
+            .map(|topic| Reason::Mentions { text: Text::Note, topic })
+            .chain([Reason::Mentions { text: Text::Headline, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits])
+            .collect();
+        let said = |s: &Suggestion, w| advice_without_text(s, &king, w).text;
+        assert!(
+            said(&three, Ui::En).contains("(note mentions money promises, crypto or trading, and moving to WhatsApp or Telegram; headline mentions crypto or trading; name contains digits)"),
+            "{}",
+            said(&three, Ui::En)
+        );
+        assert!(
+            said(&three, Ui::De).contains("(Nachricht erwähnt Geldversprechen, Krypto oder Trading und Wechsel zu WhatsApp oder Telegram; Titel erwähnt"),
+            "{}",
+            said(&three, Ui::De)
+        );
+        assert!(said(&three, Ui::Fr).contains(" et "), "{}", said(&three, Ui::Fr));
+        three.reasons.truncate(2);
+        assert!(said(&three, Ui::En).contains("(note mentions money promises and crypto or trading)"), "{}", said(&three, Ui::En));
     }
 
     #[test]

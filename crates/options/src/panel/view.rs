@@ -182,7 +182,7 @@ pub fn window(p: &Panel, first: usize) {
             l2 = l2.c(E::new("span").class("mutual-narrow").t(&[m.as_str(), sep].concat()));
             l1.push(E::new("span").class("mutual").t(&m));
         }
-        let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
+        let mut l4 = notyet_core::reason::say_together(&r.reasons.iter().collect::<Vec<_>>(), ui, false);
         if let Some(state) = handled_text(p, r) {
             l4 = format!("{state} · {l4}");
         }
