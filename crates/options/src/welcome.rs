@@ -157,7 +157,9 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
             .c(E::new("h2").id("h-where").tr("welcome_where"))
             .c(E::new("p").tr("welcome_button"))
             .c(E::new("p").tr("welcome_pin"))
-            .c(keys))
+            .c(keys)
+            // The side panel for a backlog, found otherwise only once a click on a list offers it.
+            .c(E::new("p").id("welcome-panel").tr("welcome_panel")))
         .c(E::new("section")
             .a("aria-labelledby", "h-try")
             .c(E::new("h2").id("h-try").tr("welcome_try"))
