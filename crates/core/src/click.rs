@@ -544,7 +544,13 @@ fn shown_variant(s: &Suggestion, asked: Variant) -> Variant {
 
 /// What was read and what was decided, a line each, every value from the page cut to a length.
 fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
-    let who = clip(&display_name(inv, w), NAME_CHARS);
+    let mut who = clip(&display_name(inv, w), NAME_CHARS);
+    // The line starts with the name: the stand-in for none starts it capitalised ("This person ·").
+    if who == w.this_person() {
+        if let Some(first) = who.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+    }
     let why = s.reasons.first().map(|r| r.say_on_page(w));
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
@@ -1216,6 +1222,16 @@ mod tests {
         }
         out.extend(n.actions.iter().map(|a| a.label.clone()));
         out
+    }
+
+    #[test]
+    fn a_nameless_inviter_starts_the_decided_line_capitalised() {
+        let nobody = Invitation::default();
+        let s = crate::decide(&nobody, &Settings::default());
+        for (w, want) in [(Ui::En, "This person · "), (Ui::De, "Diese Person · "), (Ui::Fr, "Cette personne · ")] {
+            let line = &details(&nobody, &s, w)[0];
+            assert!(line.starts_with(want), "{line}");
+        }
     }
 
     #[test]
