@@ -273,7 +273,7 @@ for (const [lang, want] of [
       assert.match(await page.locator("#invitation-card .note").textContent(), want.quote);
       assert.match(await page.locator("#welcome-draft").textContent(), want.draft);
       // An invitation with no note (most of them) is answered in the default language: the
-      // browser's, shown and saved here, not English.
+      // browser's, set at install and shown here, not English.
       assert.equal(await page.locator("#language").inputValue(), lang);
       assert.equal(await until(lang), lang);
       assert.equal(await page.locator("#welcome-saved").textContent(), "", "no 'Saved.' for what the user didn't type");
