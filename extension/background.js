@@ -130,7 +130,13 @@ api.commands.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {
   api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
-  if (reason === "install") void api.tabs.create({ url: api.runtime.getURL("welcome.html") });
+  if (reason !== "install") return;
+  // Replies to invitations without a note (most) are in the default language: the browser's when
+  // NotYet speaks it (each interface language has built-in templates), not English. Set before
+  // the welcome page opens, which shows it; a German browser drafted English replies before.
+  const ui = say("html_lang", "en");
+  const stored = ui === "en" ? Promise.resolve() : api.storage.local.get("settings").then(({ settings }) => settings ?? api.storage.local.set({ settings: { language: ui } }));
+  void stored.catch(() => {}).then(() => api.tabs.create({ url: api.runtime.getURL("welcome.html") }));
 });
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));

@@ -271,6 +271,13 @@ class ChromiumHarness extends Harness {
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
     const id = new URL(worker.url()).host;
+    if (!profile) {
+      // A fresh install: the worker sets the reply language (a browser not in English) and then
+      // opens the welcome page. Waiting for that page, a test's own settings are written after
+      // the install's, never between its read and its write (they were lost in German once).
+      const welcome = (p) => p.url() === `chrome-extension://${id}/welcome.html`;
+      if (!context.pages().some(welcome)) await context.waitForEvent("page", { predicate: welcome, timeout: 10000 }).catch(() => {});
+    }
     const cdp = await context.browser().newBrowserCDPSession();
     const h = new ChromiumHarness();
     Object.assign(h, { browser: "chromium", context, cdp, id, server, tmp, base: `chrome-extension://${id}/` });

@@ -143,7 +143,7 @@ test("spam: the notice says why and offers Not spam: draft anyway; a weak sign s
   ]);
   const record = await h.click(spam);
   assert.equal(record.notice.level, "warning");
-  assert.match(record.notice.text, /looks like spam \(note mentions crypto or trading; note mentions moving to WhatsApp or Telegram\)/, record.notice.text);
+  assert.match(record.notice.text, /looks like spam \(note mentions crypto or trading and moving to WhatsApp or Telegram\)/, record.notice.text);
   assert.equal(fold((await box(spam)).text), "", "nothing written");
   const anyway = await h.pressNotice(spam, "Not spam: draft anyway");
   assert.equal(anyway.notice.level, "success", anyway.notice.text);

@@ -47,6 +47,8 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     const where = await page.locator("#welcome-shortcut").textContent();
     assert.ok(where.includes(shortcut), where);
     assert.match(await page.locator("main").textContent(), /pin next to NotYet/);
+    // The side panel for a backlog is named, and how to open it.
+    assert.match(await page.locator("#welcome-panel").textContent(), /list of invitations, then “Triage”: a side panel/);
     // It points to the options page, which shows what was typed here and links back.
     await page.getByRole("link", { name: "Open the settings" }).click();
     await page.waitForSelector("html[data-ready]");
@@ -271,7 +273,7 @@ for (const [lang, want] of [
       assert.match(await page.locator("#invitation-card .note").textContent(), want.quote);
       assert.match(await page.locator("#welcome-draft").textContent(), want.draft);
       // An invitation with no note (most of them) is answered in the default language: the
-      // browser's, shown and saved here, not English.
+      // browser's, set at install and shown here, not English.
       assert.equal(await page.locator("#language").inputValue(), lang);
       assert.equal(await until(lang), lang);
       assert.equal(await page.locator("#welcome-saved").textContent(), "", "no 'Saved.' for what the user didn't type");

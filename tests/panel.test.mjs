@@ -85,6 +85,17 @@ const CONTRASTS = (selector) => {
   return out;
 };
 
+/** In a panel: its width, its header's height, and the rows whose mutual count is not shown whole. */
+const NARROW = () => {
+  const cut = [];
+  for (const row of document.querySelectorAll(".row")) {
+    const m = row.querySelector(".mutual");
+    const r = m?.getBoundingClientRect();
+    if (m && !(r.width > 0 && r.right <= m.parentElement.getBoundingClientRect().right + 0.5)) cut.push(row.querySelector(".name").textContent);
+  }
+  return { width: document.documentElement.clientWidth, header: document.querySelector("header").getBoundingClientRect().height, rows: document.querySelectorAll(".row").length, cut };
+};
+
 const rows = (panel) => panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => ({ name: x.querySelector(".name").textContent, text: x.innerText, selected: x.classList.contains("selected"), gone: x.classList.contains("gone") })));
 const msg = (panel) => panel.evaluate(() => document.querySelector("#msg").textContent);
 const pressed = (page) => page.evaluate(() => Number(document.body.dataset.fxPressed || 0));
@@ -297,9 +308,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 
 for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
-  ["de", { counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
+  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -317,6 +328,16 @@ for (const [lang, words] of [
       assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.drafted);
       assert.match(await panel.evaluate(() => document.querySelector(".row").innerText), words.reason);
       assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), words.listed);
+      // Chrome's side panel opens 360 px wide: the longer words kept a short header, and each
+      // row's mutual count whole (German cut it, or left it out beside "Personalvermittlung").
+      await panel.locator("#text").fill("");
+      await panel.setViewportSize({ width: 360, height: 640 });
+      const narrow = await panel.evaluate(NARROW);
+      assert.ok(narrow.header <= 300 && narrow.rows >= 2, JSON.stringify(narrow));
+      assert.deepEqual(narrow.cut, []);
+      // Notes quoted as the language quotes.
+      assert.match(await panel.evaluate(() => [...document.querySelectorAll(".row .l3")].map((l) => l.textContent).join("\n")), words.quote);
+      await panel.locator("#text").fill(target.name);
       // A Reply card without LinkedIn's Reply button: the advice doesn't promise Draft reply.
       await panel.locator("#text").fill(spec(40).people[3].name);
       await panel.locator(".row").first().click();
@@ -764,17 +785,7 @@ test("the panel's shortcut (Alt+Shift+L) opens it on the page's list", async () 
 test("a narrow panel (Firefox's sidebar opens 240 px wide): a short header, and every row's mutual count whole", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);
-  const measure = () => {
-    const cut = [];
-    for (const row of document.querySelectorAll(".row")) {
-      if (!row.querySelector(".mutual")) continue;
-      // One of the two places shows the count, whole inside its line.
-      const shown = [...row.querySelectorAll(".mutual, .mutual-narrow")].filter((m) => m.getClientRects().length);
-      const whole = shown.length === 1 && shown[0].getBoundingClientRect().right <= shown[0].parentElement.getBoundingClientRect().right + 0.5;
-      if (!whole) cut.push(row.querySelector(".name").textContent);
-    }
-    return { width: document.documentElement.clientWidth, header: document.querySelector("header").getBoundingClientRect().height, rows: document.querySelectorAll(".row").length, cut };
-  };
+  const measure = NARROW;
   let got;
   if (firefox) {
     // The real sidebar, as it opens.

@@ -544,7 +544,13 @@ fn shown_variant(s: &Suggestion, asked: Variant) -> Variant {
 
 /// What was read and what was decided, a line each, every value from the page cut to a length.
 fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
-    let who = clip(&display_name(inv, w), NAME_CHARS);
+    let mut who = clip(&display_name(inv, w), NAME_CHARS);
+    // The line starts with the name: the stand-in for none starts it capitalised ("This person ·").
+    if who == w.this_person() {
+        if let Some(first) = who.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+    }
     let why = s.reasons.first().map(|r| r.say_on_page(w));
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
@@ -784,7 +790,7 @@ fn advice_without_text(s: &Suggestion, inv: &Invitation, w: Ui) -> Notice {
     // The doubt notice says itself that the signs are weak.
     let mut reasons: Vec<&Reason> = s.reasons.iter().filter(|r| r.is_spam_sign()).collect();
     reasons.extend(s.reasons.iter().filter(|r| !r.is_spam_sign() && **r != Reason::OnlyWeakSigns));
-    let why = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.iter().map(|r| r.say_on_page(w)).collect::<Vec<_>>().join("; ")) };
+    let why = if reasons.is_empty() { String::new() } else { format!(" ({})", crate::reason::say_together(&reasons, w, true)) };
     let text = match (s.action, s.category) {
         (Action::Accept, _) => w.accept_advice(&who, &why),
         (Action::Report, _) => w.spam_advice(&who, &why),
@@ -1043,6 +1049,27 @@ mod tests {
         assert!(advice_without_text(&spam, &king, Ui::En)
             .text
             .starts_with("This invitation from Crypto King 77 looks like spam (note mentions crypto or trading;"));
+        // Signs in the same text: its topics said once ("note mentions …; note mentions …; …" read like a form).
+        let mut three = spam.clone();
+        three.reasons = [Topic::MoneyPromises, Topic::CryptoOrTrading, Topic::MovingChat]
+            .into_iter()
+            .map(|topic| Reason::Mentions { text: Text::Note, topic })
+            .chain([Reason::Mentions { text: Text::Headline, topic: Topic::CryptoOrTrading }, Reason::NameHasDigits])
+            .collect();
+        let said = |s: &Suggestion, w| advice_without_text(s, &king, w).text;
+        assert!(
+            said(&three, Ui::En).contains("(note mentions money promises, crypto or trading, and moving to WhatsApp or Telegram; headline mentions crypto or trading; name contains digits)"),
+            "{}",
+            said(&three, Ui::En)
+        );
+        assert!(
+            said(&three, Ui::De).contains("(Nachricht erwähnt Geldversprechen, Krypto oder Trading und Wechsel zu WhatsApp oder Telegram; Titel erwähnt"),
+            "{}",
+            said(&three, Ui::De)
+        );
+        assert!(said(&three, Ui::Fr).contains(" et "), "{}", said(&three, Ui::Fr));
+        three.reasons.truncate(2);
+        assert!(said(&three, Ui::En).contains("(note mentions money promises and crypto or trading)"), "{}", said(&three, Ui::En));
     }
 
     #[test]
@@ -1195,6 +1222,16 @@ mod tests {
         }
         out.extend(n.actions.iter().map(|a| a.label.clone()));
         out
+    }
+
+    #[test]
+    fn a_nameless_inviter_starts_the_decided_line_capitalised() {
+        let nobody = Invitation::default();
+        let s = crate::decide(&nobody, &Settings::default());
+        for (w, want) in [(Ui::En, "This person · "), (Ui::De, "Diese Person · "), (Ui::Fr, "Cette personne · ")] {
+            let line = &details(&nobody, &s, w)[0];
+            assert!(line.starts_with(want), "{line}");
+        }
     }
 
     #[test]

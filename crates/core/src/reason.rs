@@ -227,6 +227,36 @@ impl Reason {
     }
 }
 
+/// Reasons said in a row, "; " between them, the topics of signs found in the same text said
+/// once: "note mentions money promises, crypto or trading, and moving to WhatsApp or Telegram",
+/// where a spam notice read "note mentions …; note mentions …; note mentions …". The topics
+/// follow each other because every language's "mentions" wording ends with its topic.
+/// `on_page`: as [`Reason::say_on_page`].
+pub fn say_together(reasons: &[&Reason], ui: Ui, on_page: bool) -> String {
+    let text_of = |k: usize| match reasons.get(k) {
+        Some(Reason::Mentions { text, .. }) => Some(*text),
+        _ => None,
+    };
+    let mut out = String::new();
+    for (k, r) in reasons.iter().enumerate() {
+        match r {
+            Reason::Mentions { text, topic } if k > 0 && text_of(k - 1) == Some(*text) => {
+                // English keeps the serial comma: the topics have "or" in them ("crypto or trading").
+                let serial = k > 1 && text_of(k - 2) == Some(*text);
+                out.push_str(if text_of(k + 1) == Some(*text) { ", " } else { ui.pick(if serial { ", and " } else { " and " }, " und ", " et ") });
+                out.push_str(&topic.say(ui));
+            }
+            _ => {
+                if k > 0 {
+                    out.push_str("; ");
+                }
+                out.push_str(&r.words(ui, on_page));
+            }
+        }
+    }
+    out
+}
+
 impl Topic {
     /// Whether this topic is a sign of spam (rather than of a recruiter or a seller).
     pub fn is_spam(self) -> bool {

@@ -13,7 +13,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use notyet_core::samples::{samples, Sample};
 use notyet_core::storage;
-use notyet_core::{decide, default_languages, Category, Invitation, Settings};
+use notyet_core::{decide, Category, Invitation, Settings};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,17 +51,11 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
     set_i18n(api.i18n());
     let read = chrome::from_js(&wasm_bindgen_futures::JsFuture::from(stored).await?);
     let doc_value = storage::migrate(read.get("settings").cloned().unwrap_or(Value::Null)).value;
-    let (mut settings, _) = Settings::from_json(&chrome::text(&doc_value));
-    // Replies to notes in no clear language (most come with no note) are in the default
-    // language, "en" when none is set: a German browser got English replies until the user
-    // found the setting. Unset, it follows the interface language, saved (and shown) here.
-    let ui_lang = tr("html_lang");
-    let follow_ui = doc_value.get("language").is_none() && ui_lang != settings.language && default_languages().contains(&ui_lang.as_str());
-    if follow_ui {
-        settings.language = ui_lang.clone();
-    }
+    // The reply language is shown for the user to see and change: the worker set it to the
+    // browser's at install (background.js), where it was English for everyone.
+    let (settings, _) = Settings::from_json(&chrome::text(&doc_value));
     let shortcut = api.action_shortcut().await;
-    let sample = sample_for(&ui_lang);
+    let sample = sample_for(&tr("html_lang"));
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", &tr("html_lang"));
@@ -93,10 +87,6 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
         }
     });
     with_page(|p| p.update_draft());
-    if follow_ui {
-        // Quietly: "Saved." under fields the user hasn't touched read as if they had.
-        wasm_bindgen_futures::spawn_local(save(false));
-    }
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "true");
     }
@@ -157,7 +147,9 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
             .c(E::new("h2").id("h-where").tr("welcome_where"))
             .c(E::new("p").tr("welcome_button"))
             .c(E::new("p").tr("welcome_pin"))
-            .c(keys))
+            .c(keys)
+            // The side panel for a backlog, found otherwise only once a click on a list offers it.
+            .c(E::new("p").id("welcome-panel").tr("welcome_panel")))
         .c(E::new("section")
             .a("aria-labelledby", "h-try")
             .c(E::new("h2").id("h-try").tr("welcome_try"))
@@ -186,7 +178,7 @@ impl Welcome {
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
-        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save(true))));
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save())));
     }
 
     fn update_draft(&self) {
@@ -196,8 +188,7 @@ impl Welcome {
 }
 
 /// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
-/// `said`: whether a save that worked says so (a failure always does).
-async fn save(said: bool) {
+async fn save() {
     let Some((api, me, language)) = with_page(|p| {
         (
             p.api.clone(),
@@ -229,8 +220,7 @@ async fn save(said: bool) {
     }
     .await;
     match result {
-        Ok(()) if said => set_text("welcome-saved", &tr("welcome_saved")),
-        Ok(()) => {}
+        Ok(()) => set_text("welcome-saved", &tr("welcome_saved")),
         Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(&e)])),
     }
 }

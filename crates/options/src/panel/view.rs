@@ -174,15 +174,13 @@ pub fn window(p: &Panel, first: usize) {
         l1.extend(badges(r));
         let headline = inv.headline.as_deref().unwrap_or("");
         let mut l2 = E::new("div").class("l2");
+        // The mutual count leads the headline's line: after the name and two badges it was cut
+        // ("3 m" in Firefox's 240 px sidebar; gone entirely beside "Personalvermittlung" at 360).
         if let Some(m) = inv.mutual_connections {
-            let m = tr_with("panel_mutual", &[&num(m as usize)]);
-            // Firefox's sidebar opens 240 px wide: after two badges the count was cut ("3 m").
-            // There it leads the headline's line instead; panel.css shows one of the two.
             let sep = if headline.is_empty() { "" } else { " · " };
-            l2 = l2.c(E::new("span").class("mutual-narrow").t(&[m.as_str(), sep].concat()));
-            l1.push(E::new("span").class("mutual").t(&m));
+            l2 = l2.c(E::new("span").class("mutual").t(&[tr_with("panel_mutual", &[&num(m as usize)]).as_str(), sep].concat()));
         }
-        let mut l4 = r.reasons.iter().map(|x| x.say(ui)).collect::<Vec<_>>().join("; ");
+        let mut l4 = notyet_core::reason::say_together(&r.reasons.iter().collect::<Vec<_>>(), ui, false);
         if let Some(state) = handled_text(p, r) {
             l4 = format!("{state} · {l4}");
         }
