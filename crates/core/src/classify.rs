@@ -250,7 +250,7 @@ const GROUPS: &[Group] = &[
             // Spanish
             "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
             // A partner sought in other words: "a kind face", "an honest man".
-            "kind face", "honest man", "god fearing", "ehrlichen mann", "homme honnete", "hombre honesto",
+            "kind face", "honest man", "ehrlichen mann", "homme honnete", "hombre honesto",
         ],
         weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe", "veuve", "viuda", "be friends", "good man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
@@ -275,7 +275,7 @@ const GROUPS: &[Group] = &[
         strong: list![
             "forex", "binary option*", "trading signal*", "investment opportunit*", "invest with me", "investment platform", "trading platform", "mining pool", "crypto investment*",
             "bitcoin investment*", "usdt", "pump and dump", "crypto mentor*", "trading mentor*", "ganancias diarias",
-            "ganancias garantizadas", "gains quotidiens", "gains garantis", "taglich gewinn*", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
+            "gains quotidiens", "gains garantis", "taglich gewinn*", "anlagemoglichkeit", "investmentchance", "krypto investment*", "opportunite d investissement", "oportunidad de inversion",
         ],
         weak: list!["crypto*", "krypto*", "cripto*", "bitcoin", "btc", "ethereum", "nft*", "trading", "trader", "invest*", "inversion*", "investissement*", "blockchain"],
         in_headline: Headline::Strong,
@@ -361,7 +361,7 @@ const GROUPS: &[Group] = &[
         ],
         weak: list![
             "position", "role", "stelle", "poste", "puesto", "salary", "gehalt", "salaire", "salario", "remote", "building a team", "join our team",
-            "joining our team", "joining us", "founding engineer*", "pour une mission", "for our team", "fur unser team", "pour notre equipe",
+            "joining our team", "joining us", "founding engineer*", "for our team", "fur unser team", "pour notre equipe",
             "para nuestro equipo",
         ],
         in_headline: Headline::None,
@@ -379,8 +379,8 @@ const GROUPS: &[Group] = &[
             "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
             "appointment setting", "cold email*", "outbound campaign*", "our tool helps", "our software helps", "leaders like you", "founders like you",
             "companies like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
-            "between our companies", "unverbindliches", "unverbindlichen", "kostenloses webinar", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
-            "webinaire gratuit", "webinar gratuito",
+            "between our companies", "unverbindliches", "unverbindlichen", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
+            "webinaire gratuit",
             "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
             "mehr leads", "mehr kunden", "mehr termine", "kurzes video",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
@@ -454,7 +454,7 @@ const NOT_SIGNALS: &str = list![
     "opportunit* to connect*", "opportunit* to learn", "opportunit* to meet", "opportunit* to exchange", "opportunit* to hear", "opportunit* to listen",
     "opportunit* to network*", "talent development", "talented", "talentiert*", "talententwicklung", "developpement des talents", "desarrollo del talento",
     "desarrollo de talento", "phd candidat*", "doctoral candidat*", "telegram bot*", "whatsapp bot*", "whatsapp business", "whatsapp integration*",
-    "at whatsapp", "at telegram", "our platform team",
+    "at whatsapp", "our platform team",
 ];
 
 /// Titles and credentials that are not part of how a person is named.

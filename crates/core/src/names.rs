@@ -40,7 +40,7 @@ const PAIRED_FIRST: &str = list!["maria", "jose", "juan", "ana", "luis", "miguel
 #[rustfmt::skip] // a word list, packed
 const PAIRED_SECOND: &str = list![
     "jose", "maria", "luis", "carlos", "angel", "antonio", "manuel", "jesus", "pablo", "ignacio", "francisco", "javier", "pedro", "miguel", "elena", "isabel",
-    "teresa", "eugenia", "fernanda", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "baptiste", "louise", "claire",
+    "teresa", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "claire",
 ];
 
 /// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
