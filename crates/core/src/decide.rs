@@ -300,6 +300,13 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
     let mut used = template.variables();
     used.extend(sign_off.iter().flat_map(Template::variables));
     let mut values = Values::for_invitation(&only_needed(inv, &used), &settings.me);
+    // The count grouped as the reply's language groups it: "we share 1234 connections" read like
+    // a code beside the notice's "1,234". Spanish writes four digits ungrouped.
+    if let (Some(n @ 1000..), "en" | "de" | "fr") = (inv.mutual_connections, suggestion.language.as_str()) {
+        if !values.mutual.is_empty() {
+            values.mutual = crate::words::Ui::from_code(&suggestion.language).number(n.into());
+        }
+    }
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, limit as usize);
     suggestion.text = Some(text);
@@ -489,5 +496,15 @@ mod tests {
         assert!(p.is_empty(), "{p:?}");
         let s = decide(&inv("Ann Lee", "Teacher", None), &settings);
         assert_eq!((s.template.as_deref(), s.language.as_str()), (Some("generic.de.short"), "de"));
+    }
+    /// A large mutual count reads as the reply's language writes numbers.
+    #[test]
+    fn mutual_counts_grouped_in_the_reply_language() {
+        let inv = Invitation { name: "Priya Nair".into(), mutual_connections: Some(1234), ..Invitation::default() };
+        for (lang, want) in [("en", "1,234"), ("de", "1.234"), ("fr", "1\u{202f}234"), ("es", "1234")] {
+            let settings = Settings { language: lang.into(), ..Settings::default() };
+            let text = decide(&inv, &settings).text.unwrap_or_default();
+            assert!(text.contains(want), "{lang}: {text}");
+        }
     }
 }
