@@ -201,7 +201,11 @@ impl<'a> Parsed<'a> {
         if self.had_title && tokens.len() == 1 {
             return None;
         }
-        if tokens.len() > 1 && tokens.last().is_some_and(|t| LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))) {
+        if tokens.len() > 1
+            && tokens.last().is_some_and(|t| {
+                matches!(t.trim_end_matches('.').len(), 3 | 4 | 7) && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))
+            })
+        {
             return None;
         }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
