@@ -152,8 +152,13 @@ impl Words {
 
     /// Whether `phrase` starts at word `i`.
     fn matches_at(&self, phrase: &Phrase, i: usize) -> bool {
+        self.matches_after(phrase, i, 0)
+    }
+
+    /// As [`Words::matches_at`], with the phrase's first `known` words known to match.
+    fn matches_after(&self, phrase: &Phrase, i: usize, known: usize) -> bool {
         let n = phrase.0.len();
-        n > 0 && i + n <= self.len() && phrase.0.iter().enumerate().all(|(k, p)| p.matches(self.word(i + k)))
+        n > 0 && i + n <= self.len() && phrase.0.iter().enumerate().skip(known).all(|(k, p)| p.matches(self.word(i + k)))
     }
 }
 
@@ -581,9 +586,10 @@ fn hits(words: &Words) -> Vec<(bool, bool)> {
     let mut found: Vec<(usize, usize, (usize, bool))> = Vec::new();
     let mut not_signal: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let exact = l.by_first_word.get(w).into_iter().flatten();
-        let prefix = two(w).and_then(|k| l.by_first_prefix.get(&k)).into_iter().flatten();
-        for s in exact.chain(prefix).filter(|s| words.matches_at(&s.phrase, i)) {
+        // The word was looked up by an exact phrase's first word: only the rest is compared.
+        let exact = l.by_first_word.get(w).into_iter().flatten().filter(|s| words.matches_after(&s.phrase, i, 1));
+        let prefix = two(w).and_then(|k| l.by_first_prefix.get(&k)).into_iter().flatten().filter(|s| words.matches_at(&s.phrase, i));
+        for s in exact.chain(prefix) {
             let span = (i, i + s.phrase.0.len());
             match s.group {
                 Some(g) => found.push((span.0, span.1, g)),
