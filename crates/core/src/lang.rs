@@ -249,6 +249,14 @@ const TOPIC_REJECT_WHOLE: &str = list!["time", "it", "that", "this"];
 const TOPIC_REJECT_ANY: &str =
     list!["linkedin", "connect", "connecting", "connection", "network", "vernetzen", "vernetzung", "connecter", "conectar", "conexión"];
 
+/// With the topic stops, words that start a new clause or an aside after "about X,": the
+/// comma ended the topic.
+#[rustfmt::skip]
+const EN_AFTER_TOPIC: &str = list![
+    "it", "it's", "i'd", "i'm", "they", "this", "these", "he", "she", "you", "especially", "particularly", "really", "very", "great", "loved",
+    "thanks", "thank", "would", "could", "can", "will", "not", "or", "also", "hope", "such", "what", "how", "let", "please",
+];
+
 /// Punctuation that ends a clause, and so a topic.
 const CLAUSE_END: [char; 7] = ['.', ',', ';', ':', '!', '?', '…'];
 
@@ -439,7 +447,9 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut topic: Vec<String> = Vec::new();
         let mut open = Open::default();
         let mut clear = true;
-        for w in &words[i + marker.len()..] {
+        // The word after a comma that ended the topic, when one did.
+        let mut after_comma = None;
+        for (j, w) in words.iter().enumerate().skip(i + marker.len()) {
             if listed(topic_stops(lang), &norm(w)) {
                 break;
             }
@@ -451,6 +461,9 @@ pub fn note_topic(note: &str) -> Option<String> {
                 topic.push(word);
             }
             if ends || topic.len() > TOPIC_MAX_WORDS {
+                if ends && w.ends_with(',') {
+                    after_comma = words.get(j + 1).copied();
+                }
                 break;
             }
         }
@@ -468,6 +481,14 @@ pub fn note_topic(note: &str) -> Option<String> {
         // A German topic ends with its noun, which is capitalised: one that ends lowercase is an
         // adjective cut from its noun ("über kleine, ehrliche Netzwerke" gave "über kleine").
         let no_noun = lang == DE && topic.last().is_some_and(verb);
+        // English: a comma after one lowercase word, or after "a calm", is more often a list of
+        // adjectives ("about small, honest networks", "about building a calm, focused team") than
+        // the end of the topic; the topic would be "small" or "building a calm". It is taken only
+        // when the comma plainly starts something else ("about burnout, great read", "…, which").
+        let cut_adjective = lang == EN
+            && after_comma.map(|w| norm(w).replace('’', "'")).is_some_and(|next| !listed(topic_stops(EN), &next) && !listed(EN_AFTER_TOPIC, &next))
+            && topic.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && (topic.len() == 1 || topic.get(topic.len().wrapping_sub(2)).is_some_and(|w| listed(list!["a", "an", "the"], &norm(w))));
         let joined = topic.join(" ");
         // The first word that has letters: `« la sobriété »` is about "la".
         let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();
@@ -475,6 +496,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         let placed = marker.last() == Some(&"sur") && !(listed(FR_ARTICLES, &first) || first.starts_with("l'") || first.starts_with("l’"));
         let usable = clear
             && !no_noun
+            && !cut_adjective
             && !placed
             && (1..=TOPIC_MAX_WORDS).contains(&topic.len())
             && !first.is_empty()
@@ -562,6 +584,16 @@ mod tests {
             ("Hallo Pat, ich habe Ihren Vortrag über kleine, ehrliche Netzwerke gesehen.", None),
             ("Ihr Vortrag über agile und hybride Teams war toll.", None),
             ("Ich habe Ihren Beitrag über Führung gelesen.", Some("Führung")),
+            // English: a comma inside a list of adjectives is not the topic's end.
+            ("I loved your post about small, honest networks.", None),
+            ("I read your article about building a calm, focused team.", None),
+            ("I enjoyed your piece about open, transparent leadership and would like to connect.", None),
+            ("Great post about burnout, great read!", Some("burnout")),
+            ("Your post about networking, which I do a lot, was great.", Some("networking")),
+            ("Your article about leadership, especially the part on agents, was insightful.", Some("leadership")),
+            ("Your talk about Rust, WASM and the web was great.", Some("Rust")),
+            ("Great post about remote work, it resonated.", Some("remote work")),
+            ("Your article about the future of AI, especially the part on agents, was insightful.", Some("the future of AI")),
         ];
         for (note, want) in cases {
             assert_eq!(note_topic(note).as_deref(), *want, "note_topic({note:?})");
