@@ -255,9 +255,9 @@ const GROUPS: &[Group] = &[
             // Spanish
             "mi amor", "mi corazon", "carino", "soltera", "soltero", "alma gemela", "mujer hermosa", "tu sonrisa", "relacion seria",
             // A partner sought in other words: "a kind face", "an honest man".
-            "kind face", "honest man", "ehrlichen mann", "homme honnete", "hombre honesto",
+            "kind face", "looking for an honest man", "suche einen ehrlichen mann", "cherche un homme honnete", "busco un hombre honesto",
         ],
-        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe", "veuve", "viuda", "be friends", "good man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
+        weak: list!["beautiful", "handsome", "gorgeous", "pretty", "dear friend", "honey", "darling", "widow*", "witwe", "veuve", "viuda", "be friends", "good man", "honest man", "hermosa", "guapa", "schon dich", "belle", "cherie", "\u{2764}"],
         in_headline: Headline::None,
     },
     Group {
@@ -1124,6 +1124,7 @@ mod tests {
             ("Designerin", "Hallo Pat, ganz unverbindlich: Ihr Vortrag in Graz hat mir sehr gefallen.", Category::Personalized),
             ("Backend engineer at Kraken", "Hi Pat, I work on crypto trading infrastructure and liked your post on latency.", Category::Personalized),
             ("Grief counsellor", "Hi Pat, your essay on supporting widows at work moved me.", Category::Personalized),
+            ("Welder", "Hello Pat, I am an honest man and a hard worker, I read your post on apprenticeships.", Category::Personalized),
             ("Telegram bot developer", "Hi Pat, I liked your article about Rust and WebAssembly.", Category::Personalized),
             ("Software Engineer at WhatsApp", "Hi Pat, I work at WhatsApp on the web client and enjoyed your article.", Category::Personalized),
             ("Product owner", "Hi Pat, we're building a WhatsApp integration and your post on webhooks helped.", Category::Personalized),
