@@ -48,7 +48,7 @@
 use std::fmt;
 
 use crate::words::{at_line, Say, Ui};
-use crate::{names, Invitation, Me};
+use crate::{email_usable, link_usable, names, Invitation, Me};
 
 pub use crate::templates::{default_source, default_template, default_templates, parsed_default, template_languages, Variant};
 
@@ -125,6 +125,8 @@ pub struct Values {
 
 impl Values {
     /// The values for replying to `inv` as `me`: names cleaned, company and note topic derived.
+    /// An email or link that is not one ([`email_usable`], [`link_usable`]) is unknown: every reply
+    /// and every preview of one leaves it out, whichever page's settings it came from.
     pub fn for_invitation(inv: &Invitation, me: &Me) -> Values {
         let (derived, name) = names::first_and_display_name(&inv.name);
         let first_name = inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or(derived).unwrap_or_default();
@@ -139,8 +141,8 @@ impl Values {
             note: note.to_owned(),
             note_topic: crate::lang::note_topic(note).unwrap_or_default(),
             me_name: me.name.trim().to_owned(),
-            me_email: me.email.trim().to_owned(),
-            me_link: me.link.trim().to_owned(),
+            me_email: Some(me.email.trim()).filter(|e| email_usable(e)).unwrap_or_default().to_owned(),
+            me_link: Some(me.link.trim()).filter(|l| link_usable(l)).unwrap_or_default().to_owned(),
         }
     }
 
@@ -608,6 +610,18 @@ fn assemble(pieces: &[Piece<'_>]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// An email without an @ or a link that is no web address is unknown to every template:
+    /// the options page's preview and the welcome page's example drop it as replies do.
+    #[test]
+    fn unusable_email_and_link_are_unknown() {
+        let me = Me { name: "Pat".into(), email: "not an email".into(), link: "javascript:alert(1)".into() };
+        let v = Values::for_invitation(&Invitation::default(), &me);
+        assert_eq!((v.me_email.as_str(), v.me_link.as_str()), ("", ""));
+        let me = Me { name: "Pat".into(), email: " pat@example.com ".into(), link: "example.com/why".into() };
+        let v = Values::for_invitation(&Invitation::default(), &me);
+        assert_eq!((v.me_email.as_str(), v.me_link.as_str()), ("pat@example.com", "example.com/why"));
+    }
     use super::*;
 
     fn values() -> Values {

@@ -922,12 +922,8 @@ impl App {
         people.extend(known.then(|| inv.name.clone()));
         let variant = settings.variant;
         settings.variant = preview_variant.unwrap_or(variant);
-        // An address or a link that is not one is left out of replies, so out of the preview too.
-        let email = (!notyet_core::email_usable(&settings.me.email)).then(|| std::mem::take(&mut settings.me.email));
-        let link = (!notyet_core::link_usable(&settings.me.link)).then(|| std::mem::take(&mut settings.me.link));
+        // An address or a link that is not one is left out (by the core's values), as from replies.
         let s = decide(&inv, settings);
-        settings.me.email = email.unwrap_or(std::mem::take(&mut settings.me.email));
-        settings.me.link = link.unwrap_or(std::mem::take(&mut settings.me.link));
         settings.variant = variant;
         settings.known.people.truncate(before);
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
