@@ -396,7 +396,7 @@ const GROUPS: &[Group] = &[
         weak: list![
             "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company", "potential partnership",
-            "eine partnerschaft", "un partenariat", "we partner with", 
+            "eine partnerschaft", "un partenariat", "we partner with",
         ],
         in_headline: Headline::All,
     },

@@ -488,7 +488,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         let cut_adjective = lang == EN
             && after_comma.map(|w| norm(w).replace('’', "'")).is_some_and(|next| !listed(topic_stops(EN), &next) && !listed(EN_AFTER_TOPIC, &next))
             && topic.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-            && (topic.len() == 1 || topic.get(topic.len().wrapping_sub(2)).is_some_and(|w| listed(list!["a", "an", "the"], &norm(w))));
+            && (topic.len() == 1 || topic.iter().rev().nth(1).is_some_and(|w| listed(list!["a", "an", "the"], &norm(w))));
         let joined = topic.join(" ");
         // The first word that has letters: `« la sobriété »` is about "la".
         let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();

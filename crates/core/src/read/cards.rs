@@ -646,19 +646,21 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// made a note of "Institute Alpha" for an inviter who wrote none, and put "ExampleCo" before a
 /// real note. Prose there (a sentence's end, or longer than a label) still reads as the note.
 fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>) {
+    // A short label above the time line: what LinkedIn says about the person, not their words.
     let above_time = inv.sent.is_some();
+    let label = |u: &Unit| above_time && is_label(u.text());
     let mut unknown = unknown.into_iter();
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
         if let Some(first) = unknown.next() {
             if first.text().chars().count() <= SHORT_LINE && first.text().chars().any(|c| c.is_ascii_digit()) {
                 inv.mutual_connections = Some(phrases::count_people(&phrases::norm(first.text())));
-            } else if !(above_time && is_label(first.text())) {
+            } else if !label(first) {
                 notes_in_meta.push(unit_note(first));
             }
         }
     }
-    notes_in_meta.extend(unknown.filter(|u| !(above_time && is_label(u.text()))).map(unit_note));
+    notes_in_meta.extend(unknown.filter(|u| !label(u)).map(unit_note));
     notes_in_meta.append(&mut notes);
     let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
