@@ -235,6 +235,9 @@ for (const lang of ["de", "fr"]) {
           // A count in a rule's summary comes after its noun, so one reads right too ("1 gemeinsame Kontakte" did not).
           const summary = await page.locator("#r-0-summary").textContent();
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
+          // The preview names its template in words, not by the id rules use ("generic.de.long").
+          const preview = await page.locator("#preview-summary").textContent();
+          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (Kurz|Lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), (Courte|Longue)$/u, preview);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");

@@ -929,7 +929,8 @@ impl App {
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
-            summary.push_str(&tr_with("preview_template", &[t]));
+            // Its name, language and length, not the id rules use ("personalized.en.long").
+            summary.push_str(&template_words(t));
         }
         set_text("preview-summary", &summary);
         dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(&r.say(ui()))).collect());
@@ -1091,18 +1092,22 @@ fn place(path: &str) -> String {
             let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
             tr_with("rule_n", &[&n.to_string()])
         }
-        "templates" => {
-            let mut parts = tail.split('.');
-            let id = parts.next().unwrap_or("");
-            let label = tr(&["tpl_id_", id].concat());
-            let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
-            match (parts.next(), parts.next()) {
-                (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
-                _ => tr_with("problem_template_id", &[&label]),
-            }
-        }
+        "templates" => template_words(tail),
         "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),
         _ => tr("general"),
+    }
+}
+
+/// A template's id in the page's words: `recruiter.en.long` → Template “Recruiter”, English (en),
+/// Long; a template of the user's own by the id they gave it.
+fn template_words(id: &str) -> String {
+    let mut parts = id.split('.');
+    let id = parts.next().unwrap_or("");
+    let label = tr(&["tpl_id_", id].concat());
+    let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
+    match (parts.next(), parts.next()) {
+        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+        _ => tr_with("problem_template_id", &[&label]),
     }
 }
 
