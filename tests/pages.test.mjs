@@ -36,7 +36,20 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     // Typing the name updates the draft at once, and is saved once typing pauses.
     await page.getByLabel("Your name").fill("Pat Example");
     assert.match(await page.locator("#welcome-draft").textContent(), /Pat Example$/);
+    // An address or a link that replies would leave out is flagged as on the options page;
+    // what was typed stays in the field, and the sample's draft leaves it out.
+    await page.getByLabel("Email address").fill("not an email");
+    assert.match(await page.locator("#err-me-email").textContent(), /doesn't look like an email address/);
+    assert.equal(await page.getByLabel("Email address").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Link").fill("javascript:alert(1)");
+    assert.match(await page.locator("#err-me-link").textContent(), /doesn't look like a web address/);
+    assert.equal(await page.getByLabel("Link").inputValue(), "javascript:alert(1)");
+    assert.doesNotMatch(await page.locator("#welcome-draft").textContent(), /not an email|javascript/);
+    await page.getByLabel("Link").fill("");
+    assert.equal(await page.locator("#err-me-link").textContent(), "");
+    assert.equal(await page.getByLabel("Link").getAttribute("aria-invalid"), null);
     await page.getByLabel("Email address").fill("pat@example.com");
+    assert.equal(await page.locator("#err-me-email").textContent(), "");
     await page.waitForFunction(() => document.getElementById("welcome-saved").textContent === "Saved.");
     const stored = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
     assert.deepEqual(stored.me, { name: "Pat Example", email: "pat@example.com", link: "" });

@@ -455,6 +455,17 @@ fn focus(id: &str) {
 }
 
 /// Marks a control invalid and explains why, or clears both.
+/// Flags an email address or link that replies would leave out, on the options and welcome
+/// pages alike, as it is typed (`key`: `me.email`, `me.link`; other keys clear nothing).
+pub(crate) fn flag_me(key: &str, v: &str) {
+    let bad = match key {
+        "me.email" => (!notyet_core::email_usable(v)).then_some("me_email_bad"),
+        "me.link" => (!notyet_core::link_usable(v)).then_some("me_link_bad"),
+        _ => return,
+    };
+    field_error(key, bad.map(tr).as_deref());
+}
+
 fn field_error(key: &str, message: Option<&str>) {
     let id = ctrl_id(key);
     if let Some(el) = by_id(&id) {
@@ -572,12 +583,7 @@ impl App {
         match parts.as_slice() {
             ["me", f] => {
                 let v = v.trim().to_owned();
-                let bad = match *f {
-                    "email" => (!notyet_core::email_usable(&v)).then_some("me_email_bad"),
-                    "link" => (!notyet_core::link_usable(&v)).then_some("me_link_bad"),
-                    _ => None,
-                };
-                field_error(key, bad.map(tr).as_deref());
+                flag_me(key, &v);
                 match *f {
                     "name" => self.settings.me.name = v,
                     "email" => self.settings.me.email = v,
