@@ -13,8 +13,9 @@ use std::sync::OnceLock;
 /// Languages the detector can name (ISO 639-1).
 pub const DETECTED: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pt"];
 
-/// Function words and greetings, by language. Words shared by two of them are left out
-/// (`de`, `la`, `que`, `in`, `en`, `un`, `con`...), so that each hit is a vote for one language.
+/// Function words and greetings, by language. Words shared by two of them are mostly left out
+/// (`de`, `la`, `que`, `in`, `en`, `un`, `con`...), so that each hit is a vote for one language;
+/// a word listed under two votes for both.
 #[rustfmt::skip]
 const WORDS: &[(&str, &str)] = &[
     (
@@ -75,7 +76,10 @@ const WORDS: &[(&str, &str)] = &[
         list![
             "você", "vocês", "obrigado", "obrigada", "não", "uma", "um", "seu", "meu", "minha", "muito", "olá", "gostaria",
             "estou", "sou", "também", "mas", "ao", "aos", "isso", "isto", "pelo", "pela", "em", "é", "rede", "trabalho",
-            "conexão", "prazer",
+            "conexão", "prazer", "sua", "suas", "oi", "adorei", "palestra",
+            // Shared with Spanish, so they vote for both: alone in Spanish's list they outvoted
+            // a Portuguese note's own words ("Vi seu post sobre Rust e gostaria de me conectar").
+            "sobre", "para", "conectar",
         ],
     ),
 ];
@@ -426,6 +430,8 @@ pub fn note_topic(note: &str) -> Option<String> {
     // A marker that ends its clause or quote (`"about."`, `talk "about"`) introduces nothing.
     let ends_clause = |w: &str| w.ends_with(|c: char| CLAUSE_END.contains(&c) || DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')');
     let mut first = String::new();
+    // The note's language, found once a marker is (most notes have none).
+    let mut note_lang: Option<Option<&str>> = None;
     for i in 0..words.len() {
         // Markers start with a short word: skip long ones without lowercasing them.
         let t = trim(words[i]);
@@ -442,6 +448,12 @@ pub fn note_topic(note: &str) -> Option<String> {
             continue;
         };
         if ends_clause(words[i + marker.len() - 1]) {
+            continue;
+        }
+        // A marker of another language than the note's says nothing: Portuguese "sobre Rust e
+        // gostaria de…" read with the Spanish marker gave "about Rust e gostaria de" in an
+        // English reply. A note too short to tell keeps its marker's reading.
+        if note_lang.get_or_insert_with(|| detect(note)).is_some_and(|l| l != DETECTED[lang]) {
             continue;
         }
         let mut topic: Vec<String> = Vec::new();
@@ -598,6 +610,22 @@ mod tests {
         for (note, want) in cases {
             assert_eq!(note_topic(note).as_deref(), *want, "note_topic({note:?})");
         }
+    }
+
+    /// A marker is read in its own language only: Portuguese and Italian share "sobre" and "su"
+    /// with their neighbours, and a topic cut by another language's stops reads as nonsense.
+    #[test]
+    fn topic_marker_of_another_language() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Olá! Vi seu post sobre Rust e gostaria de me conectar para trocar ideias.", None),
+            ("Oi, adorei sua palestra sobre design de sistemas. Vamos nos conectar?", None),
+            ("Hola, me gustó tu charla sobre Rust y me gustaría conectar.", Some("Rust")),
+            ("Loved your talk about Rust!", Some("Rust")),
+        ];
+        for (note, want) in cases {
+            assert_eq!(note_topic(note).as_deref(), *want, "note_topic({note:?})");
+        }
+        assert_eq!(detect("Oi, adorei sua palestra sobre design de sistemas. Vamos nos conectar?"), Some("pt"));
     }
 
     /// A topic never stops inside a quotation or brackets: the browser test drafted

@@ -35,6 +35,17 @@ macro_rules! list {
     };
 }
 
+/// One wording in English, German and French as one string ([`words::EnDeFr`]), for
+/// [`words::Ui::pick`]: `en_de_fr!("Close", "Schließen", "Fermer")`. A wording holding the
+/// separator fails to compile.
+macro_rules! en_de_fr {
+    ($en:literal, $de:literal, $fr:literal $(,)?) => {{
+        const WORDS: &str = concat!($en, "\u{1f}", $de, "\u{1f}", $fr);
+        const _: () = assert!($crate::words::EnDeFr::three(WORDS), "a wording holds the separator U+001F");
+        $crate::words::EnDeFr(WORDS)
+    }};
+}
+
 /// The entries of a [`list!`].
 pub(crate) fn entries(list: &'static str) -> std::str::SplitTerminator<'static, char> {
     list.split_terminator('|')

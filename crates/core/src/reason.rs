@@ -7,7 +7,7 @@
 //! wording, so outside tools keep reading plain strings.
 
 use crate::template::TemplateError;
-use crate::words::{fill, Say, Ui};
+use crate::words::{fill, EnDeFr, Say, Ui};
 use crate::Kind;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -137,93 +137,108 @@ impl Reason {
     fn words(&self, ui: Ui, on_page: bool) -> String {
         use Reason as R;
         let none = String::new;
-        let quoted = |w: &str| fill(ui.pick("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»"), w, "");
+        let quoted = |w: &str| fill(ui.pick(en_de_fr!("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»")), w, "");
         // One wording a reason, in the three languages, with at most two values: `{a}` and `{b}`.
-        let (words, a, b): ([&str; 3], String, String) = match self {
+        let (words, a, b): (EnDeFr, String, String) = match self {
             R::KnownPerson { .. } if on_page => {
-                (["matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"], none(), none())
+                (en_de_fr!("matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"), none(), none())
             }
             R::KnownPerson { entry } => {
-                (["is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"], entry.clone(), none())
+                (en_de_fr!("is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"), entry.clone(), none())
             }
             R::KnownOrganisation { list, in_headline: false, .. } if on_page => {
-                (["matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"], none(), list.say(ui))
+                (en_de_fr!("matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"), none(), list.say(ui))
             }
-            R::KnownOrganisation { list, in_headline: true, .. } if on_page => {
-                (["headline matches your known {b}", "Titel passt zu Ihren bekannten {b}", "le titre correspond à vos {b} connues"], none(), list.say(ui))
-            }
+            R::KnownOrganisation { list, in_headline: true, .. } if on_page => (
+                en_de_fr!("headline matches your known {b}", "Titel passt zu Ihren bekannten {b}", "le titre correspond à vos {b} connues"),
+                none(),
+                list.say(ui),
+            ),
             R::KnownOrganisation { entry, list, in_headline: false } => {
-                (["is {a} from your known {b}", "ist {a} aus Ihren bekannten {b}", "est {a}, de vos {b} connues"], entry.clone(), list.say(ui))
+                (en_de_fr!("is {a} from your known {b}", "ist {a} aus Ihren bekannten {b}", "est {a}, de vos {b} connues"), entry.clone(), list.say(ui))
             }
             R::KnownOrganisation { entry, list, in_headline: true } => (
-                ["headline mentions {a} from your known {b}", "Titel nennt {a} aus Ihren bekannten {b}", "le titre mentionne {a}, de vos {b} connues"],
+                en_de_fr!("headline mentions {a} from your known {b}", "Titel nennt {a} aus Ihren bekannten {b}", "le titre mentionne {a}, de vos {b} connues"),
                 entry.clone(),
                 list.say(ui),
             ),
             R::FollowInvitation { kind } => (
-                ["an invitation to follow a {a}, not a person", "{a}, keine Person", "une invitation à suivre {a}, pas une personne"],
-                ui.pick(kind_en(*kind), kind_de(*kind), kind_fr(*kind)).to_owned(),
+                en_de_fr!("an invitation to follow a {a}, not a person", "{a}, keine Person", "une invitation à suivre {a}, pas une personne"),
+                match ui {
+                    Ui::En => kind_en(*kind),
+                    Ui::De => kind_de(*kind),
+                    Ui::Fr => kind_fr(*kind),
+                }
+                .to_owned(),
                 none(),
             ),
-            R::Mentions { text: Text::Headline, topic } => (["headline mentions {a}", "Titel erwähnt {a}", "le titre mentionne {a}"], topic.say(ui), none()),
-            R::Mentions { text: Text::Note, topic } => (["note mentions {a}", "Nachricht erwähnt {a}", "la note mentionne {a}"], topic.say(ui), none()),
-            R::NameHasDigits => (["name contains digits", "Name enthält Ziffern", "le nom contient des chiffres"], none(), none()),
-            R::NoHeadline => (["no headline", "kein Titel", "pas de titre de profil"], none(), none()),
+            R::Mentions { text: Text::Headline, topic } => {
+                (en_de_fr!("headline mentions {a}", "Titel erwähnt {a}", "le titre mentionne {a}"), topic.say(ui), none())
+            }
+            R::Mentions { text: Text::Note, topic } => {
+                (en_de_fr!("note mentions {a}", "Nachricht erwähnt {a}", "la note mentionne {a}"), topic.say(ui), none())
+            }
+            R::NameHasDigits => (en_de_fr!("name contains digits", "Name enthält Ziffern", "le nom contient des chiffres"), none(), none()),
+            R::NoHeadline => (en_de_fr!("no headline", "kein Titel", "pas de titre de profil"), none(), none()),
             R::OnlyWeakSigns => (
-                [
+                en_de_fr!(
                     "only weak signs of spam, so ignore rather than report",
                     "nur schwache Anzeichen für Spam, daher ignorieren statt melden",
-                    "seulement de faibles signes de spam : ignorer plutôt que signaler",
-                ],
+                    "seulement de faibles signes de spam : ignorer plutôt que signaler"
+                ),
                 none(),
                 none(),
             ),
             R::NotKnown => {
-                (["not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"], none(), none())
+                (en_de_fr!("not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"), none(), none())
             }
-            R::PersonalNote => (["wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"], none(), none()),
-            R::NoNote => (["sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"], none(), none()),
+            R::PersonalNote => (en_de_fr!("wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"), none(), none()),
+            R::NoNote => (en_de_fr!("sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"), none(), none()),
             R::StockNote => (
-                [
+                en_de_fr!(
                     "note holds only a greeting or LinkedIn's stock text",
                     "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext",
-                    "la note ne contient qu'une salutation ou le texte type de LinkedIn",
-                ],
+                    "la note ne contient qu'une salutation ou le texte type de LinkedIn"
+                ),
                 none(),
                 none(),
             ),
             R::MutualConnections { count, threshold } => (
-                ["{a} (your threshold is {b})", "{a} (Ihre Schwelle: {b})", "{a} (votre seuil\u{a0}: {b})"],
+                en_de_fr!("{a} (your threshold is {b})", "{a} (Ihre Schwelle: {b})", "{a} (votre seuil\u{a0}: {b})"),
                 ui.mutual_connections(*count),
                 threshold.to_string(),
             ),
             R::WroteIn { language } => {
                 let name = language_name(language, ui);
-                (["wrote in {a}", "schrieb auf {a}", "a écrit en {a}"], if ui == Ui::Fr { name.to_lowercase() } else { name }, none())
+                (en_de_fr!("wrote in {a}", "schrieb auf {a}", "a écrit en {a}"), if ui == Ui::Fr { name.to_lowercase() } else { name }, none())
             }
-            R::YouAsked => (["you asked for it", "auf Ihren Wunsch", "à votre demande"], none(), none()),
+            R::YouAsked => (en_de_fr!("you asked for it", "auf Ihren Wunsch", "à votre demande"), none(), none()),
             R::RuleMatched { number, name } if name.trim().is_empty() || on_page => {
-                (["your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"], number.to_string(), none())
+                (en_de_fr!("your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"), number.to_string(), none())
             }
-            R::RuleMatched { name, .. } => (["your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"], quoted(name.trim()), none()),
+            R::RuleMatched { name, .. } => {
+                (en_de_fr!("your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"), quoted(name.trim()), none())
+            }
             R::NoTemplate { .. } if on_page => {
-                (["no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse"], none(), none())
+                (en_de_fr!("no template to word a reply with", "keine Vorlage für eine Antwort", "aucun modèle pour rédiger une réponse"), none(), none())
             }
             R::NoTemplate { id } => (
-                ["no template {a} to word a reply with", "keine Vorlage {a} für eine Antwort", "aucun modèle {a} pour rédiger une réponse"],
+                en_de_fr!("no template {a} to word a reply with", "keine Vorlage {a} für eine Antwort", "aucun modèle {a} pour rédiger une réponse"),
                 quoted(id),
                 none(),
             ),
-            R::TemplateError { error, .. } if on_page => {
-                (["your template has an error ({b})", "Ihre Vorlage hat einen Fehler ({b})", "votre modèle contient une erreur ({b})"], none(), error.say(ui))
-            }
+            R::TemplateError { error, .. } if on_page => (
+                en_de_fr!("your template has an error ({b})", "Ihre Vorlage hat einen Fehler ({b})", "votre modèle contient une erreur ({b})"),
+                none(),
+                error.say(ui),
+            ),
             R::TemplateError { id, error } => (
-                ["your template {a} has an error ({b})", "Ihre Vorlage {a} hat einen Fehler ({b})", "votre modèle {a} contient une erreur ({b})"],
+                en_de_fr!("your template {a} has an error ({b})", "Ihre Vorlage {a} hat einen Fehler ({b})", "votre modèle {a} contient une erreur ({b})"),
                 quoted(id),
                 error.say(ui),
             ),
         };
-        fill(ui.pick(words[0], words[1], words[2]), &a, &b)
+        fill(ui.pick(words), &a, &b)
     }
 }
 
@@ -243,7 +258,15 @@ pub fn say_together(reasons: &[&Reason], ui: Ui, on_page: bool) -> String {
             Reason::Mentions { text, topic } if k > 0 && text_of(k - 1) == Some(*text) => {
                 // English keeps the serial comma: the topics have "or" in them ("crypto or trading").
                 let serial = k > 1 && text_of(k - 2) == Some(*text);
-                out.push_str(if text_of(k + 1) == Some(*text) { ", " } else { ui.pick(if serial { ", and " } else { " and " }, " und ", " et ") });
+                out.push_str(if text_of(k + 1) == Some(*text) {
+                    ", "
+                } else {
+                    if serial {
+                        ui.pick(en_de_fr!(", and ", " und ", " et "))
+                    } else {
+                        ui.pick(en_de_fr!(" and ", " und ", " et "))
+                    }
+                });
                 out.push_str(&topic.say(ui));
             }
             _ => {
@@ -266,30 +289,32 @@ impl Topic {
 
 impl Say for Topic {
     fn say(&self, ui: Ui) -> String {
-        let (en, de, fr) = match self {
-            Topic::Romance => ("romance", "Romantik", "des avances amoureuses"),
-            Topic::MoneyPromises => ("money promises", "Geldversprechen", "des promesses d'argent"),
-            Topic::CryptoOrTrading => ("crypto or trading", "Krypto oder Trading", "des cryptomonnaies ou du trading"),
-            Topic::MovingChat => ("moving to WhatsApp or Telegram", "Wechsel zu WhatsApp oder Telegram", "un passage à WhatsApp ou Telegram"),
-            Topic::Bait => ("a prize to claim or a link to click", "einen Gewinn oder einen Link zum Anklicken", "un gain à réclamer ou un lien à suivre"),
-            Topic::AdultContent => ("adult content", "Inhalte für Erwachsene", "du contenu pour adultes"),
-            Topic::MadeUpProfile => ("a made-up-looking profile", "ein erfunden wirkendes Profil", "un profil qui semble inventé"),
-            Topic::Recruiting => ("recruiting", "Recruiting", "du recrutement"),
-            Topic::JobOpening => ("a job opening", "eine offene Stelle", "un poste à pourvoir"),
-            Topic::SellingServices => ("selling services", "Verkauf von Dienstleistungen", "la vente de services"),
+        let words = match self {
+            Topic::Romance => en_de_fr!("romance", "Romantik", "des avances amoureuses"),
+            Topic::MoneyPromises => en_de_fr!("money promises", "Geldversprechen", "des promesses d'argent"),
+            Topic::CryptoOrTrading => en_de_fr!("crypto or trading", "Krypto oder Trading", "des cryptomonnaies ou du trading"),
+            Topic::MovingChat => en_de_fr!("moving to WhatsApp or Telegram", "Wechsel zu WhatsApp oder Telegram", "un passage à WhatsApp ou Telegram"),
+            Topic::Bait => {
+                en_de_fr!("a prize to claim or a link to click", "einen Gewinn oder einen Link zum Anklicken", "un gain à réclamer ou un lien à suivre")
+            }
+            Topic::AdultContent => en_de_fr!("adult content", "Inhalte für Erwachsene", "du contenu pour adultes"),
+            Topic::MadeUpProfile => en_de_fr!("a made-up-looking profile", "ein erfunden wirkendes Profil", "un profil qui semble inventé"),
+            Topic::Recruiting => en_de_fr!("recruiting", "Recruiting", "du recrutement"),
+            Topic::JobOpening => en_de_fr!("a job opening", "eine offene Stelle", "un poste à pourvoir"),
+            Topic::SellingServices => en_de_fr!("selling services", "Verkauf von Dienstleistungen", "la vente de services"),
         };
-        ui.pick(en, de, fr).into()
+        ui.pick(words).into()
     }
 }
 
 impl Say for KnownList {
     fn say(&self, ui: Ui) -> String {
-        let (en, de, fr) = match self {
-            KnownList::People => ("people", "Personen", "personnes"),
-            KnownList::Companies => ("companies", "Unternehmen", "entreprises"),
-            KnownList::Schools => ("schools", "Schulen", "écoles"),
+        let words = match self {
+            KnownList::People => en_de_fr!("people", "Personen", "personnes"),
+            KnownList::Companies => en_de_fr!("companies", "Unternehmen", "entreprises"),
+            KnownList::Schools => en_de_fr!("schools", "Schulen", "écoles"),
         };
-        ui.pick(en, de, fr).into()
+        ui.pick(words).into()
     }
 }
 
@@ -344,14 +369,14 @@ fn kind_fr(kind: Kind) -> &'static str {
 /// A language's name in the interface language (`code`: ISO 639-1); an unknown code stays as it is.
 pub fn language_name(code: &str, ui: Ui) -> String {
     let names = match code {
-        "en" => ("English", "Englisch", "Anglais"),
-        "de" => ("German", "Deutsch", "Allemand"),
-        "fr" => ("French", "Französisch", "Français"),
-        "es" => ("Spanish", "Spanisch", "Espagnol"),
-        "it" => ("Italian", "Italienisch", "Italien"),
-        "pt" => ("Portuguese", "Portugiesisch", "Portugais"),
-        "nl" => ("Dutch", "Niederländisch", "Néerlandais"),
+        "en" => en_de_fr!("English", "Englisch", "Anglais"),
+        "de" => en_de_fr!("German", "Deutsch", "Allemand"),
+        "fr" => en_de_fr!("French", "Französisch", "Français"),
+        "es" => en_de_fr!("Spanish", "Spanisch", "Espagnol"),
+        "it" => en_de_fr!("Italian", "Italienisch", "Italien"),
+        "pt" => en_de_fr!("Portuguese", "Portugiesisch", "Portugais"),
+        "nl" => en_de_fr!("Dutch", "Niederländisch", "Néerlandais"),
         other => return other.to_owned(),
     };
-    ui.pick(names.0, names.1, names.2).into()
+    ui.pick(names).into()
 }

@@ -5,7 +5,7 @@
 use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
 use crate::template::{Template, TemplateError};
-use crate::words::{at_line, fill, JsonError, Say, Ui};
+use crate::words::{at_line, fill, EnDeFr, JsonError, Say, Ui};
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -232,12 +232,12 @@ impl JsonType {
 impl Say for JsonType {
     fn say(&self, ui: Ui) -> String {
         match self {
-            JsonType::Null => ui.pick("null", "null", "null"),
-            JsonType::Bool => ui.pick("true/false", "true/false", "true/false"),
-            JsonType::Number => ui.pick("a number", "eine Zahl", "un nombre"),
-            JsonType::String => ui.pick("a text", "einen Text", "un texte"),
-            JsonType::List => ui.pick("a list", "eine Liste", "une liste"),
-            JsonType::Object => ui.pick("an object", "ein Objekt", "un objet"),
+            JsonType::Null => "null",
+            JsonType::Bool => "true/false",
+            JsonType::Number => ui.pick(en_de_fr!("a number", "eine Zahl", "un nombre")),
+            JsonType::String => ui.pick(en_de_fr!("a text", "einen Text", "un texte")),
+            JsonType::List => ui.pick(en_de_fr!("a list", "eine Liste", "une liste")),
+            JsonType::Object => ui.pick(en_de_fr!("an object", "ein Objekt", "un objet")),
         }
         .into()
     }
@@ -333,209 +333,225 @@ impl Say for ProblemKind {
     fn say(&self, ui: Ui) -> String {
         use ProblemKind as P;
         let none = String::new;
-        let quoted = |w: &str| fill(ui.pick("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»"), w, "");
+        let quoted = |w: &str| fill(ui.pick(en_de_fr!("\"{a}\"", "„{a}“", "«\u{a0}{a}\u{a0}»")), w, "");
         let list = |items: &[&str]| items.join(", ");
         // One wording a kind, in the three languages, with at most two values: `{a}` and `{b}`.
-        let (words, a, b): ([&str; 3], String, String) = match self {
-            P::NotJson { error } => (["not valid JSON: {a}", "kein gültiges JSON: {a}", "JSON non valide\u{a0}: {a}"], error.say(ui), none()),
+        let (words, a, b): (EnDeFr, String, String) = match self {
+            P::NotJson { error } => (en_de_fr!("not valid JSON: {a}", "kein gültiges JSON: {a}", "JSON non valide\u{a0}: {a}"), error.say(ui), none()),
             P::NotAnObject { found } => (
-                ["expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"],
+                en_de_fr!("expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"),
                 found.say(ui),
                 none(),
             ),
             P::UnknownKey { expected } => (
-                ["unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (attendu\u{a0}: l'une de {a})"],
+                en_de_fr!(
+                    "unknown key (expected one of: {a})",
+                    "unbekannter Schlüssel (erwartet: einer von {a})",
+                    "clé inconnue (attendu\u{a0}: l'une de {a})"
+                ),
                 list(expected),
                 none(),
             ),
             P::NotText { found } => (
-                ["expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"],
+                en_de_fr!("expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"),
                 found.say(ui),
                 none(),
             ),
             P::NotTrueOrFalse { found } => (
-                ["expected true or false, found {a}", "erwartet war true oder false, gefunden wurde {a}", "true ou false était attendu, trouvé\u{a0}: {a}"],
+                en_de_fr!(
+                    "expected true or false, found {a}",
+                    "erwartet war true oder false, gefunden wurde {a}",
+                    "true ou false était attendu, trouvé\u{a0}: {a}"
+                ),
                 found.say(ui),
                 none(),
             ),
-            P::TooLarge { value } => (["{a} is too large", "{a} ist zu groß", "{a} est trop grand"], value.to_string(), none()),
+            P::TooLarge { value } => (en_de_fr!("{a} is too large", "{a} ist zu groß", "{a} est trop grand"), value.to_string(), none()),
             P::Negative { number } => (
-                ["must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"],
+                en_de_fr!("must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"),
                 number.clone(),
                 none(),
             ),
             P::NotWholeNumber { number, found } => (
-                ["expected a whole number, found {a}", "erwartet war eine ganze Zahl, gefunden wurde {a}", "un nombre entier était attendu, trouvé\u{a0}: {a}"],
+                en_de_fr!(
+                    "expected a whole number, found {a}",
+                    "erwartet war eine ganze Zahl, gefunden wurde {a}",
+                    "un nombre entier était attendu, trouvé\u{a0}: {a}"
+                ),
                 number.clone().unwrap_or_else(|| found.say(ui)),
                 none(),
             ),
             P::NotAListOfTexts { found } => (
-                [
+                en_de_fr!(
                     "expected a list of texts, found {a}",
                     "erwartet war eine Liste von Texten, gefunden wurde {a}",
-                    "une liste de textes était attendue, trouvé\u{a0}: {a}",
-                ],
+                    "une liste de textes était attendue, trouvé\u{a0}: {a}"
+                ),
                 found.say(ui),
                 none(),
             ),
             P::NotALanguageCode { written } => (
-                [
+                en_de_fr!(
                     "{a} is not a two-letter language code such as \"en\", \"de\", \"fr\" or \"es\"",
                     "{a} ist kein zweibuchstabiger Sprachcode wie „en“, „de“, „fr“ oder „es“",
-                    "{a} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»",
-                ],
+                    "{a} n'est pas un code de langue à deux lettres comme «\u{a0}en\u{a0}», «\u{a0}de\u{a0}», «\u{a0}fr\u{a0}» ou «\u{a0}es\u{a0}»"
+                ),
                 quoted(written),
                 none(),
             ),
             P::VersionZero => (
-                [
+                en_de_fr!(
                     "versions start at 1; read as version 1",
                     "Versionen beginnen bei 1; als Version 1 gelesen",
-                    "les versions commencent à 1 ; lu comme version 1",
-                ],
+                    "les versions commencent à 1 ; lu comme version 1"
+                ),
                 none(),
                 none(),
             ),
             P::NewerVersion { version } => (
-                [
+                en_de_fr!(
                     "written by a newer NotYet (version {a}); read as version {b}, so newer parts may be reported or ignored",
                     "von einem neueren NotYet geschrieben (Version {a}); als Version {b} gelesen, neuere Teile werden daher gemeldet oder übergangen",
-                    "écrit par un NotYet plus récent (version {a}) ; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées",
-                ],
+                    "écrit par un NotYet plus récent (version {a}) ; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées"
+                ),
                 version.to_string(),
                 CURRENT_VERSION.to_string(),
             ),
             P::NotAnEmail { written } => (
-                [
+                en_de_fr!(
                     "{a} doesn't look like an email address; replies leave it out",
                     "{a} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent",
-                ],
+                    "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent"
+                ),
                 quoted(written),
                 none(),
             ),
             P::NotALink { written } => (
-                [
+                en_de_fr!(
                     "{a} doesn't look like a web address (https://…); replies leave it out",
                     "{a} sieht nicht wie eine Webadresse (https://…) aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse web (https://…) ; les réponses l'omettent",
-                ],
+                    "{a} ne ressemble pas à une adresse web (https://…) ; les réponses l'omettent"
+                ),
                 quoted(written),
                 none(),
             ),
             P::NotAVariant { found } => (
-                [
+                en_de_fr!(
                     "expected \"short\" or \"long\", found {a}",
                     "erwartet war „short“ oder „long“, gefunden wurde {a}",
-                    "«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {a}",
-                ],
+                    "«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {a}"
+                ),
                 found.clone(),
                 none(),
             ),
             P::NotAListOfRules { found } => (
-                [
+                en_de_fr!(
                     "expected a list of rules, found {a}",
                     "erwartet war eine Liste von Regeln, gefunden wurde {a}",
-                    "une liste de règles était attendue, trouvé\u{a0}: {a}",
-                ],
+                    "une liste de règles était attendue, trouvé\u{a0}: {a}"
+                ),
                 found.say(ui),
                 none(),
             ),
             P::NoTemplatesInLanguage { language, built_in } => (
-                [
+                en_de_fr!(
                     "no templates in {a} (built in: {b}, or add your own): using \"en\"",
                     "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu): „en“ wird verwendet",
-                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé",
-                ],
+                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé"
+                ),
                 quoted(language),
                 list(built_in),
             ),
             P::BadTemplateId => (
-                [
+                en_de_fr!(
                     "a template id is 1 to 64 characters, with no spaces or dots",
                     "ein Vorlagenname hat 1 bis 64 Zeichen, ohne Leerzeichen oder Punkte",
-                    "un identifiant de modèle compte 1 à 64 caractères, sans espaces ni points",
-                ],
+                    "un identifiant de modèle compte 1 à 64 caractères, sans espaces ni points"
+                ),
                 none(),
                 none(),
             ),
             P::NotATemplate { found } => (
-                [
+                en_de_fr!(
                     "expected a template text or {\"short\": …, \"long\": …}, found {a}",
                     "erwartet war ein Vorlagentext oder {\"short\": …, \"long\": …}, gefunden wurde {a}",
-                    "un texte de modèle ou {\"short\": …, \"long\": …} était attendu, trouvé\u{a0}: {a}",
-                ],
+                    "un texte de modèle ou {\"short\": …, \"long\": …} était attendu, trouvé\u{a0}: {a}"
+                ),
                 found.say(ui),
                 none(),
             ),
             // The page and the CLI say where (a template, the sign-off): no "template:" before it.
-            P::Template(e) => (["{a}", "{a}", "{a}"], e.message(ui), none()),
+            P::Template(e) => (en_de_fr!("{a}", "{a}", "{a}"), e.message(ui), none()),
             P::RuleWithoutThen => (
-                [
+                en_de_fr!(
                     "a rule needs \"then\": what to do when it matches",
                     "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
-                    "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique",
-                ],
+                    "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique"
+                ),
                 none(),
                 none(),
             ),
             P::RuleLeftOut { name } if name.trim().is_empty() => (
-                [
+                en_de_fr!(
                     "rule is left out until the problems above are fixed",
                     "die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind",
-                    "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés",
-                ],
+                    "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés"
+                ),
                 none(),
                 none(),
             ),
             P::RuleLeftOut { name } => (
-                [
+                en_de_fr!(
                     "rule {a} is left out until the problems above are fixed",
                     "die Regel {a} bleibt unberücksichtigt, bis die Probleme oben behoben sind",
-                    "la règle {a} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés",
-                ],
+                    "la règle {a} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés"
+                ),
                 quoted(name.trim()),
                 none(),
             ),
             P::NotACategory { written } => (
-                ["{a} is not a category (one of: {b})", "{a} ist keine Kategorie (eine von: {b})", "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"],
+                en_de_fr!(
+                    "{a} is not a category (one of: {b})",
+                    "{a} ist keine Kategorie (eine von: {b})",
+                    "{a} n'est pas une catégorie (l'une de\u{a0}: {b})"
+                ),
                 quoted(written),
                 list(Category::NAMES),
             ),
             P::NotAField { found } => (
-                [
+                en_de_fr!(
                     "expected \"headline\", \"note\" or \"any\", found {a}",
                     "erwartet war „headline“, „note“ oder „any“, gefunden wurde {a}",
-                    "«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {a}",
-                ],
+                    "«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {a}"
+                ),
                 found.clone(),
                 none(),
             ),
             P::NotAnAction { written } => (
-                [
+                en_de_fr!(
                     "{a} is not an action (one of: accept, reply, ignore, report)",
                     "{a} ist keine Aktion (eine von: accept, reply, ignore, report)",
-                    "{a} n'est pas une action (l'une de\u{a0}: accept, reply, ignore, report)",
-                ],
+                    "{a} n'est pas une action (l'une de\u{a0}: accept, reply, ignore, report)"
+                ),
                 quoted(written),
                 none(),
             ),
             P::NoSuchTemplate { id, ids } => (
-                ["no template {a} (there are: {b})", "keine Vorlage {a} (vorhanden: {b})", "aucun modèle {a} (existants\u{a0}: {b})"],
+                en_de_fr!("no template {a} (there are: {b})", "keine Vorlage {a} (vorhanden: {b})", "aucun modèle {a} (existants\u{a0}: {b})"),
                 quoted(id),
                 ids.join(", "),
             ),
             P::EmptyThen => (
-                [
+                en_de_fr!(
                     "the rule doesn't say what to do: choose an action, a length, a template or a category",
                     "die Regel sagt nicht, was geschehen soll: wählen Sie eine Aktion, eine Länge, eine Vorlage oder eine Kategorie",
-                    "la règle ne dit pas quoi faire\u{a0}: choisissez une action, une longueur, un modèle ou une catégorie",
-                ],
+                    "la règle ne dit pas quoi faire\u{a0}: choisissez une action, une longueur, un modèle ou une catégorie"
+                ),
                 none(),
                 none(),
             ),
         };
-        fill(ui.pick(words[0], words[1], words[2]), &a, &b)
+        fill(ui.pick(words), &a, &b)
     }
 }
 

@@ -230,39 +230,19 @@ impl TemplateError {
             (K::EmptyVariable, Ui::De) => format!("zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: {known}"),
             (K::EmptyVariable, Ui::Fr) => format!("il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: {known}"),
             (K::UnclosedVariable, _) => ui
-                .pick(
-                    "this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace",
-                    "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer",
-                    "cette «\u{a0}{\u{a0}» n'est pas fermée : terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale",
-                )
+                .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée : terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::UnmatchedBrace, _) => ui
-                .pick(
-                    "this “}” closes nothing: write “}}” for a literal brace",
-                    "diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer",
-                    "cette «\u{a0}}\u{a0}» ne ferme rien : écrivez «\u{a0}}}\u{a0}» pour une accolade littérale",
-                )
+                .pick(en_de_fr!("this “}” closes nothing: write “}}” for a literal brace", "diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer", "cette «\u{a0}}\u{a0}» ne ferme rien : écrivez «\u{a0}}}\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::NestedBlock, _) => ui
-                .pick(
-                    "an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket",
-                    "ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer",
-                    "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}» : fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral",
-                )
+                .pick(en_de_fr!("an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket", "ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}» : fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnmatchedBracket, _) => ui
-                .pick(
-                    "this “]” closes nothing: write “]]” for a literal bracket",
-                    "diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer",
-                    "ce «\u{a0}]\u{a0}» ne ferme rien : écrivez «\u{a0}]]\u{a0}» pour un crochet littéral",
-                )
+                .pick(en_de_fr!("this “]” closes nothing: write “]]” for a literal bracket", "diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer", "ce «\u{a0}]\u{a0}» ne ferme rien : écrivez «\u{a0}]]\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnclosedBlock, _) => ui
-                .pick(
-                    "this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket",
-                    "diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer",
-                    "ce «\u{a0}[\u{a0}» n'est pas fermé : terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral",
-                )
+                .pick(en_de_fr!("this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket", "diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "ce «\u{a0}[\u{a0}» n'est pas fermé : terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
         }
     }
@@ -271,7 +251,7 @@ impl TemplateError {
 impl Say for TemplateError {
     /// Where and what: "line 1, column 4: …".
     fn say(&self, ui: Ui) -> String {
-        format!("{}{}{}", at_line(ui, self.line, self.column), ui.pick(": ", ": ", "\u{a0}: "), self.message(ui))
+        format!("{}{}{}", at_line(ui, self.line, self.column), ui.pick(en_de_fr!(": ", ": ", "\u{a0}: ")), self.message(ui))
     }
 }
 

@@ -19,6 +19,32 @@ pub enum Ui {
     Fr,
 }
 
+/// One wording in the three interface languages, written with [`en_de_fr!`] and read with
+/// [`Ui::pick`]: one string, `"en\u{1f}de\u{1f}fr"`. Three `&str`s cost the WASM a pointer and a
+/// length each wherever they are written (over 150 wordings), numbers deflate can't squeeze; one
+/// string costs one of each (README, WASM size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnDeFr(#[doc(hidden)] pub &'static str);
+
+impl EnDeFr {
+    /// Between the languages: a control character no wording holds (checked as it compiles).
+    pub const SEPARATOR: char = '\u{1f}';
+
+    /// Whether `words` holds exactly three wordings: what [`en_de_fr!`] asserts at compile time.
+    #[doc(hidden)]
+    pub const fn three(words: &str) -> bool {
+        let b = words.as_bytes();
+        let (mut i, mut n) = (0, 0);
+        while i < b.len() {
+            if b[i] == Self::SEPARATOR as u8 {
+                n += 1;
+            }
+            i += 1;
+        }
+        n == 2
+    }
+}
+
 /// A typed value worded in an interface language: reasons, errors, problems, names of things.
 pub trait Say {
     fn say(&self, ui: Ui) -> String;
@@ -43,50 +69,42 @@ impl Ui {
 
     /// The ISO 639-1 code: "en", "de", "fr".
     pub fn code(self) -> &'static str {
-        self.pick("en", "de", "fr")
-    }
-
-    /// The phrase in this language, from the three written out.
-    pub fn pick(self, en: &'static str, de: &'static str, fr: &'static str) -> &'static str {
         match self {
-            Ui::En => en,
-            Ui::De => de,
-            Ui::Fr => fr,
+            Ui::En => "en",
+            Ui::De => "de",
+            Ui::Fr => "fr",
         }
     }
 
+    /// The phrase in this language, from the three written out with [`en_de_fr!`].
+    pub fn pick(self, words: EnDeFr) -> &'static str {
+        words.0.split(EnDeFr::SEPARATOR).nth(self as usize).unwrap_or_default()
+    }
+
     pub fn unsupported(self) -> &'static str {
-        self.pick(
-            "NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.",
-            "NotYet funktioniert auf LinkedIn. Öffnen Sie Ihre Einladungen (linkedin.com/mynetwork/invitation-manager), öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie dann auf NotYet.",
-            "NotYet fonctionne sur LinkedIn. Ouvrez vos invitations (linkedin.com/mynetwork/invitation-manager), ouvrez « Répondre » ou « Message » sur l'une d'elles, puis cliquez sur NotYet.",
-        )
+        self.pick(en_de_fr!("NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.", "NotYet funktioniert auf LinkedIn. Öffnen Sie Ihre Einladungen (linkedin.com/mynetwork/invitation-manager), öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie dann auf NotYet.", "NotYet fonctionne sur LinkedIn. Ouvrez vos invitations (linkedin.com/mynetwork/invitation-manager), ouvrez « Répondre » ou « Message » sur l'une d'elles, puis cliquez sur NotYet."))
     }
 
     pub fn gone(self) -> &'static str {
-        self.pick(
-            "The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.",
-            "Das Nachrichtenfeld wurde geschlossen, bevor NotYet hineinschreiben konnte. Es wurde nichts geändert: Öffnen Sie es erneut und klicken Sie auf NotYet.",
-            "La zone de message s'est fermée avant que NotYet puisse y écrire. Rien n'a été modifié : rouvrez-la et cliquez sur NotYet.",
-        )
+        self.pick(en_de_fr!("The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.", "Das Nachrichtenfeld wurde geschlossen, bevor NotYet hineinschreiben konnte. Es wurde nichts geändert: Öffnen Sie es erneut und klicken Sie auf NotYet.", "La zone de message s'est fermée avant que NotYet puisse y écrire. Rien n'a été modifié : rouvrez-la et cliquez sur NotYet."))
     }
 
     pub fn unknown_request(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "NotYet got a request it doesn't know. Nothing was changed.",
             "NotYet hat eine unbekannte Anfrage erhalten. Es wurde nichts geändert.",
-            "NotYet a reçu une demande inconnue. Rien n'a été modifié.",
-        )
+            "NotYet a reçu une demande inconnue. Rien n'a été modifié."
+        ))
     }
 
     /// `error` is how the snapshot's JSON failed, in words ([`JsonError`]).
     pub fn unreadable(self, error: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "NotYet couldn't read this page ({a}). Nothing was changed.",
                 "NotYet konnte diese Seite nicht lesen ({a}). Es wurde nichts geändert.",
-                "NotYet n'a pas pu lire cette page ({a}). Rien n'a été modifié.",
-            ),
+                "NotYet n'a pas pu lire cette page ({a}). Rien n'a été modifié."
+            )),
             error,
             "",
         )
@@ -94,7 +112,7 @@ impl Ui {
 
     /// The notice's button that opens the side panel on an invitation list.
     pub fn triage(self, n: usize) -> String {
-        fill(self.pick("Triage {a}", "{a} sichten", "Trier {a}"), &self.invitations(n), "")
+        fill(self.pick(en_de_fr!("Triage {a}", "{a} sichten", "Trier {a}")), &self.invitations(n), "")
     }
 
     /// "1 invitation", "2 invitations", for a sentence counting invitations.
@@ -152,35 +170,31 @@ impl Ui {
     }
 
     pub fn opening_panel(self) -> &'static str {
-        self.pick("Opening NotYet's invitation panel.", "Das Einladungs-Panel von NotYet wird geöffnet.", "Ouverture du panneau d'invitations de NotYet.")
+        self.pick(en_de_fr!(
+            "Opening NotYet's invitation panel.",
+            "Das Einladungs-Panel von NotYet wird geöffnet.",
+            "Ouverture du panneau d'invitations de NotYet."
+        ))
     }
 
     pub fn opening_options(self) -> &'static str {
-        self.pick("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.", "Ouverture des options de NotYet.")
+        self.pick(en_de_fr!("Opening NotYet's options.", "Die Optionen von NotYet werden geöffnet.", "Ouverture des options de NotYet."))
     }
 
     pub fn sent_page(self) -> &'static str {
-        self.pick(
-            "This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one.",
-            "Diese Seite zeigt Einladungen, die Sie gesendet haben. NotYet entwirft Antworten auf Einladungen, die Sie erhalten haben: Öffnen Sie „Erhalten“ und dann bei einer Einladung „Antworten“ oder „Nachricht“.",
-            "Cette page liste les invitations que vous avez envoyées. NotYet rédige des réponses aux invitations reçues : ouvrez « Reçues », puis « Répondre » ou « Message » sur l'une d'elles.",
-        )
+        self.pick(en_de_fr!("This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one.", "Diese Seite zeigt Einladungen, die Sie gesendet haben. NotYet entwirft Antworten auf Einladungen, die Sie erhalten haben: Öffnen Sie „Erhalten“ und dann bei einer Einladung „Antworten“ oder „Nachricht“.", "Cette page liste les invitations que vous avez envoyées. NotYet rédige des réponses aux invitations reçues : ouvrez « Reçues », puis « Répondre » ou « Message » sur l'une d'elles."))
     }
 
     pub fn which_invitation(self, n: usize) -> String {
-        fill(self.pick("{a} here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Es gibt hier {a}, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation."), &self.invitations(n), "")
+        fill(self.pick(en_de_fr!("{a} here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Es gibt hier {a}, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation.")), &self.invitations(n), "")
     }
 
     pub fn draft_changed(self) -> &'static str {
-        self.pick(
-            "You've changed NotYet's draft, so it stays as you wrote it. Replace it anyway if you want a fresh draft: Restore brings your version back.",
-            "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Ersetzen Sie ihn trotzdem, wenn Sie einen neuen Entwurf möchten: „Wiederherstellen“ holt Ihre Fassung zurück.",
-            "Vous avez modifié le brouillon de NotYet : il reste tel que vous l'avez écrit. Remplacez-le quand même si vous voulez un nouveau brouillon : « Rétablir » ramène votre version.",
-        )
+        self.pick(en_de_fr!("You've changed NotYet's draft, so it stays as you wrote it. Replace it anyway if you want a fresh draft: Restore brings your version back.", "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Ersetzen Sie ihn trotzdem, wenn Sie einen neuen Entwurf möchten: „Wiederherstellen“ holt Ihre Fassung zurück.", "Vous avez modifié le brouillon de NotYet : il reste tel que vous l'avez écrit. Remplacez-le quand même si vous voulez un nouveau brouillon : « Rétablir » ramène votre version."))
     }
 
     pub fn too_long(self, limit: u32) -> String {
-        fill(self.pick("The box already holds a long text; with the draft it would pass LinkedIn's {a} characters. Nothing was added.", "Das Feld enthält bereits einen langen Text; mit dem Entwurf wären es mehr als die {a} Zeichen, die LinkedIn erlaubt. Es wurde nichts hinzugefügt.", "La zone contient déjà un long texte ; avec le brouillon, elle dépasserait les {a} caractères permis par LinkedIn. Rien n'a été ajouté."), &limit.to_string(), "")
+        fill(self.pick(en_de_fr!("The box already holds a long text; with the draft it would pass LinkedIn's {a} characters. Nothing was added.", "Das Feld enthält bereits einen langen Text; mit dem Entwurf wären es mehr als die {a} Zeichen, die LinkedIn erlaubt. Es wurde nichts hinzugefügt.", "La zone contient déjà un long texte ; avec le brouillon, elle dépasserait les {a} caractères permis par LinkedIn. Rien n'a été ajouté.")), &limit.to_string(), "")
     }
 
     /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
@@ -203,77 +217,69 @@ impl Ui {
     }
 
     pub fn shorter(self) -> &'static str {
-        self.pick("Shorter", "Kürzer", "Plus court")
+        self.pick(en_de_fr!("Shorter", "Kürzer", "Plus court"))
     }
 
     pub fn longer(self) -> &'static str {
-        self.pick("Longer", "Länger", "Plus long")
+        self.pick(en_de_fr!("Longer", "Länger", "Plus long"))
     }
 
     pub fn restore(self) -> &'static str {
-        self.pick("Restore", "Wiederherstellen", "Rétablir")
+        self.pick(en_de_fr!("Restore", "Wiederherstellen", "Rétablir"))
     }
 
     pub fn options(self) -> &'static str {
-        self.pick("Options", "Optionen", "Options")
+        self.pick(en_de_fr!("Options", "Optionen", "Options"))
     }
 
     /// The label of the button that closes a notice.
     pub fn close(self) -> &'static str {
-        self.pick("Close", "Schließen", "Fermer")
+        self.pick(en_de_fr!("Close", "Schließen", "Fermer"))
     }
 
     pub fn nothing_to_restore(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "Nothing to restore: NotYet hasn't written in this box.",
             "Nichts wiederherzustellen: NotYet hat in diesem Feld nichts geschrieben.",
-            "Rien à rétablir : NotYet n'a pas écrit dans cette zone.",
-        )
+            "Rien à rétablir : NotYet n'a pas écrit dans cette zone."
+        ))
     }
 
     pub fn restore_refused(self) -> &'static str {
-        self.pick(
-            "The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.",
-            "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.",
-            "La zone a changé depuis le brouillon de NotYet : « Rétablir » l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas.",
-        )
+        self.pick(en_de_fr!("The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.", "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.", "La zone a changé depuis le brouillon de NotYet : « Rétablir » l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas."))
     }
 
     pub fn restored(self, had_text: bool) -> &'static str {
         match had_text {
-            false => self.pick(
+            false => self.pick(en_de_fr!(
                 "Restored: the box is empty again, as it was.",
                 "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.",
-                "Rétabli : la zone est de nouveau vide, comme avant.",
-            ),
-            true => self.pick(
+                "Rétabli : la zone est de nouveau vide, comme avant."
+            )),
+            true => self.pick(en_de_fr!(
                 "Restored: the box holds your text as it was before the draft.",
                 "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf.",
-                "Rétabli : la zone contient votre texte tel qu'il était avant le brouillon.",
-            ),
+                "Rétabli : la zone contient votre texte tel qu'il était avant le brouillon."
+            )),
         }
     }
 
     /// Stands in for a name the page didn't show.
     pub fn this_person(self) -> &'static str {
-        self.pick("this person", "diese Person", "cette personne")
+        self.pick(en_de_fr!("this person", "diese Person", "cette personne"))
     }
 
     pub fn no_invitation(self) -> &'static str {
-        self.pick(
-            "No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.",
-            "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.",
-            "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis « Répondre » ou « Message » sur l'une d'elles, et cliquez de nouveau sur NotYet.",
-        )
+        self.pick(en_de_fr!("No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.", "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.", "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis « Répondre » ou « Message » sur l'une d'elles, et cliquez de nouveau sur NotYet."))
     }
 
     pub fn one_invitation(self, who: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "1 invitation, from {a}. Open Reply or Message on it to draft a decline.",
                 "1 Einladung, von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus.",
-            ),
+                "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
+            )),
             who,
             "",
         )
@@ -281,11 +287,11 @@ impl Ui {
 
     pub fn many_invitations(self, n: usize) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "{a}. Open Reply or Message on one to draft a decline.",
                 "{a}. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "{a}. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus.",
-            ),
+                "{a}. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus."
+            )),
             &self.invitations(n),
             "",
         )
@@ -294,11 +300,11 @@ impl Ui {
     /// `why` is empty or " (reasons)", already worded.
     pub fn accept_advice(self, who: &str, why: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "{a} looks like someone you know{b}: accept the invitation if you like. Nothing was written.",
                 "{a} scheint jemand zu sein, den Sie kennen{b}: Nehmen Sie die Einladung an, wenn Sie möchten. Es wurde nichts geschrieben.",
-                "{a} semble être quelqu'un que vous connaissez{b} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit.",
-            ),
+                "{a} semble être quelqu'un que vous connaissez{b} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit."
+            )),
             who,
             why,
         )
@@ -332,17 +338,17 @@ impl Ui {
     }
 
     pub fn follow_advice(self, who: &str, why: &str) -> String {
-        fill(self.pick("This is an invitation to follow {a}{b}, not a person to answer. Ignore it if you like. Nothing was written.", "Dies ist eine Einladung, {a} zu folgen{b}, keine Person, der Sie antworten müssten. Ignorieren Sie sie, wenn Sie möchten. Es wurde nichts geschrieben.", "C'est une invitation à suivre {a}{b}, pas une personne à qui répondre. Ignorez-la si vous le souhaitez. Rien n'a été écrit."), who, why)
+        fill(self.pick(en_de_fr!("This is an invitation to follow {a}{b}, not a person to answer. Ignore it if you like. Nothing was written.", "Dies ist eine Einladung, {a} zu folgen{b}, keine Person, der Sie antworten müssten. Ignorieren Sie sie, wenn Sie möchten. Es wurde nichts geschrieben.", "C'est une invitation à suivre {a}{b}, pas une personne à qui répondre. Ignorez-la si vous le souhaitez. Rien n'a été écrit.")), who, why)
     }
 
     /// An ignore decided by the user's rule, for a person.
     pub fn ignore_advice(self, who: &str, why: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "NotYet suggests ignoring the invitation from {a}{b}. Nothing was written.",
                 "NotYet schlägt vor, die Einladung von {a} zu ignorieren{b}. Es wurde nichts geschrieben.",
-                "NotYet suggère d'ignorer l'invitation de {a}{b}. Rien n'a été écrit.",
-            ),
+                "NotYet suggère d'ignorer l'invitation de {a}{b}. Rien n'a été écrit."
+            )),
             who,
             why,
         )
@@ -361,11 +367,11 @@ impl Ui {
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
     pub fn read_line(self, note: Option<&str>, mutual: Option<u32>) -> String {
         let note = match note {
-            Some(n) => format!("{} {}", self.pick("note", "Nachricht", "note"), self.quote(n)),
-            None => self.pick("no note", "keine Nachricht", "aucune note").to_owned(),
+            Some(n) => format!("{} {}", self.pick(en_de_fr!("note", "Nachricht", "note")), self.quote(n)),
+            None => self.pick(en_de_fr!("no note", "keine Nachricht", "aucune note")).to_owned(),
         };
         let mutual = mutual.map(|n| format!(" · {}", self.mutual_connections(n))).unwrap_or_default();
-        format!("{}{note}{mutual}", self.pick("Read: ", "Gelesen: ", "Lu\u{a0}: "))
+        format!("{}{note}{mutual}", self.pick(en_de_fr!("Read: ", "Gelesen: ", "Lu\u{a0}: ")))
     }
 
     /// What was decided, one line: "Alex Member · wrote a personal note → Reply (Personal, English, long)".
@@ -378,49 +384,49 @@ impl Ui {
 
     /// The label of the notice's menu of categories.
     pub fn category_label(self) -> &'static str {
-        self.pick("Reply as", "Antworten als", "Répondre comme")
+        self.pick(en_de_fr!("Reply as", "Antworten als", "Répondre comme"))
     }
 
     /// The label of the notice's menu of languages.
     pub fn language_label(self) -> &'static str {
-        self.pick("Language", "Sprache", "Langue")
+        self.pick(en_de_fr!("Language", "Sprache", "Langue"))
     }
 
     pub fn replace_anyway(self) -> &'static str {
-        self.pick("Replace anyway", "Trotzdem ersetzen", "Remplacer quand même")
+        self.pick(en_de_fr!("Replace anyway", "Trotzdem ersetzen", "Remplacer quand même"))
     }
 
     /// The button on a spam notice that drafts a reply all the same.
     pub fn not_spam(self) -> &'static str {
-        self.pick("Not spam: draft anyway", "Kein Spam: trotzdem entwerfen", "Pas du spam : rédiger quand même")
+        self.pick(en_de_fr!("Not spam: draft anyway", "Kein Spam: trotzdem entwerfen", "Pas du spam : rédiger quand même"))
     }
 
     /// The button on another notice without a draft (someone known) that drafts all the same.
     pub fn draft_anyway(self) -> &'static str {
-        self.pick("Draft anyway", "Trotzdem entwerfen", "Rédiger quand même")
+        self.pick(en_de_fr!("Draft anyway", "Trotzdem entwerfen", "Rédiger quand même"))
     }
 
     /// Said first after the user changed the decision on the notice: what changed, one clause each.
     pub fn changed(self, changes: &[String]) -> String {
         if changes.is_empty() {
             return self
-                .pick(
+                .pick(en_de_fr!(
                     "Nothing changed: this template has no other wording for that choice.",
                     "Nichts geändert: Diese Vorlage hat für diese Wahl keine andere Fassung.",
-                    "Rien n'a changé : ce modèle n'a pas d'autre texte pour ce choix.",
-                )
+                    "Rien n'a changé : ce modèle n'a pas d'autre texte pour ce choix."
+                ))
                 .into();
         }
-        format!("{}.", changes.join(self.pick("; ", "; ", " ; ")))
+        format!("{}.", changes.join(self.pick(en_de_fr!("; ", "; ", " ; "))))
     }
 
     pub fn changed_category(self, now: &str, was: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "Now the {a} reply (was {b})",
                 "Jetzt die Antwort „{a}“ (vorher „{b}“)",
-                "Maintenant la réponse «\u{a0}{a}\u{a0}» (avant\u{a0}: «\u{a0}{b}\u{a0}»)",
-            ),
+                "Maintenant la réponse «\u{a0}{a}\u{a0}» (avant\u{a0}: «\u{a0}{b}\u{a0}»)"
+            )),
             now,
             was,
         )
@@ -435,17 +441,21 @@ impl Ui {
     }
 
     pub fn changed_variant(self, now: &str, was: &str) -> String {
-        fill(self.pick("Now the {a} version (was {b})", "Jetzt die Fassung „{a}“ (vorher „{b}“)", "Maintenant la version {a} (avant\u{a0}: {b})"), now, was)
+        fill(
+            self.pick(en_de_fr!("Now the {a} version (was {b})", "Jetzt die Fassung „{a}“ (vorher „{b}“)", "Maintenant la version {a} (avant\u{a0}: {b})")),
+            now,
+            was,
+        )
     }
 
     /// After "Replace anyway": the user's edited version can come back.
     pub fn replaced_edited(self, who: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "Replaced your edited draft with a fresh one for {a}. Restore brings your version back.",
                 "Ihr bearbeiteter Entwurf wurde durch einen neuen für {a} ersetzt. „Wiederherstellen“ holt Ihre Fassung zurück.",
-                "Votre brouillon modifié a été remplacé par un nouveau pour {a}. « Rétablir » ramène votre version.",
-            ),
+                "Votre brouillon modifié a été remplacé par un nouveau pour {a}. « Rétablir » ramène votre version."
+            )),
             who,
             "",
         )
@@ -454,38 +464,38 @@ impl Ui {
     /// After a draft while the settings have no name: the built-in closing signs with it, so the
     /// draft ends without one, and the first click would otherwise not say why (issue 9).
     pub fn no_name(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "Your name isn't set, so the draft ends without a sign-off: add it in Options.",
             "Ihr Name ist noch nicht eingetragen, daher endet der Entwurf ohne Grußformel: Tragen Sie ihn unter „Optionen“ ein.",
-            "Votre nom n'est pas encore renseigné, le brouillon se termine donc sans formule de politesse\u{a0}: ajoutez-le dans Options.",
-        )
+            "Votre nom n'est pas encore renseigné, le brouillon se termine donc sans formule de politesse\u{a0}: ajoutez-le dans Options."
+        ))
     }
 
     /// The end of every notice after a draft.
     pub fn send_yourself(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "Read it over and press Send yourself.",
             "Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.",
-            "Relisez-la et appuyez vous-même sur Envoyer.",
-        )
+            "Relisez-la et appuyez vous-même sur Envoyer."
+        ))
     }
 
     /// The settings problems on a notice, `{a}`: what they are, in words.
     pub fn settings_problems(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "Your settings have a problem (the options page shows where): {a}",
             "Ihre Einstellungen haben ein Problem (die Optionen zeigen, wo): {a}",
-            "Vos paramètres ont un problème (la page des options montre où)\u{a0}: {a}",
-        )
+            "Vos paramètres ont un problème (la page des options montre où)\u{a0}: {a}"
+        ))
     }
 
     pub fn no_text(self, who: &str) -> String {
         fill(
-            self.pick(
+            self.pick(en_de_fr!(
                 "NotYet has no text for {a}. Nothing was written.",
                 "NotYet hat keinen Text für {a}. Es wurde nichts geschrieben.",
-                "NotYet n'a pas de texte pour {a}. Rien n'a été écrit.",
-            ),
+                "NotYet n'a pas de texte pour {a}. Rien n'a été écrit."
+            )),
             who,
             "",
         )
@@ -531,69 +541,69 @@ impl Ui {
 
     /// The button that saves a page report of a misread page.
     pub fn not_right(self) -> &'static str {
-        self.pick("Not right?", "Nicht richtig?", "Pas correct ?")
+        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Pas correct ?"))
     }
 
     pub fn opening_report(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "Opening a page report: you see it before anything is saved.",
             "Ein Seitenbericht wird geöffnet: Sie sehen ihn, bevor etwas gespeichert wird.",
-            "Ouverture d'un rapport de page : vous le voyez avant que quoi que ce soit ne soit enregistré.",
-        )
+            "Ouverture d'un rapport de page : vous le voyez avant que quoi que ce soit ne soit enregistré."
+        ))
     }
 
     /// The page nests deeper than the agent copies, and no message box was found above that depth.
     pub fn too_deep(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "This page nests deeper than NotYet reads, and no message box was found above that depth. Nothing was changed.",
             "Diese Seite ist tiefer verschachtelt, als NotYet liest, und oberhalb davon wurde kein Nachrichtenfeld gefunden. Es wurde nichts geändert.",
-            "Cette page est imbriquée plus profondément que NotYet ne lit, et aucun champ de message n'a été trouvé au-dessus. Rien n'a été modifié.",
-        )
+            "Cette page est imbriquée plus profondément que NotYet ne lit, et aucun champ de message n'a été trouvé au-dessus. Rien n'a été modifié."
+        ))
     }
 
     /// The box holds more text than NotYet copies: it won't write where it can't see everything.
     pub fn box_too_full(self) -> &'static str {
-        self.pick(
+        self.pick(en_de_fr!(
             "The message box holds more text than NotYet reads, so it wrote nothing (it never risks your text).",
             "Das Nachrichtenfeld enthält mehr Text, als NotYet liest, deshalb wurde nichts geschrieben (Ihr Text wird nie gefährdet).",
-            "Le champ de message contient plus de texte que NotYet n'en lit, il n'a donc rien écrit (votre texte n'est jamais mis en jeu).",
-        )
+            "Le champ de message contient plus de texte que NotYet n'en lit, il n'a donc rien écrit (votre texte n'est jamais mis en jeu)."
+        ))
     }
 }
 
 impl Say for Category {
     fn say(&self, ui: Ui) -> String {
-        let (en, de, fr) = match self {
-            Category::Known => ("Known", "Bekannt", "Connu"),
-            Category::Spam => ("Spam", "Spam", "Spam"),
-            Category::Recruiter => ("Recruiter", "Recruiter", "Recruteur"),
-            Category::Sales => ("Sales", "Vertrieb", "Vente"),
-            Category::Mutual => ("Mutual connections", "Gemeinsame Kontakte", "Relations communes"),
-            Category::Personalized => ("Personal", "Persönlich", "Personnel"),
-            Category::Generic => ("Generic", "Allgemein", "Générique"),
-            Category::NotAPerson => ("Not a person", "Keine Person", "Pas une personne"),
+        let words = match self {
+            Category::Known => en_de_fr!("Known", "Bekannt", "Connu"),
+            Category::Spam => en_de_fr!("Spam", "Spam", "Spam"),
+            Category::Recruiter => en_de_fr!("Recruiter", "Recruiter", "Recruteur"),
+            Category::Sales => en_de_fr!("Sales", "Vertrieb", "Vente"),
+            Category::Mutual => en_de_fr!("Mutual connections", "Gemeinsame Kontakte", "Relations communes"),
+            Category::Personalized => en_de_fr!("Personal", "Persönlich", "Personnel"),
+            Category::Generic => en_de_fr!("Generic", "Allgemein", "Générique"),
+            Category::NotAPerson => en_de_fr!("Not a person", "Keine Person", "Pas une personne"),
         };
-        ui.pick(en, de, fr).into()
+        ui.pick(words).into()
     }
 }
 
 impl Say for Action {
     fn say(&self, ui: Ui) -> String {
-        let (en, de, fr) = match self {
-            Action::Accept => ("Accept", "Annehmen", "Accepter"),
-            Action::Reply => ("Reply", "Antworten", "Répondre"),
-            Action::Ignore => ("Ignore", "Ignorieren", "Ignorer"),
-            Action::Report => ("Report", "Melden", "Signaler"),
+        let words = match self {
+            Action::Accept => en_de_fr!("Accept", "Annehmen", "Accepter"),
+            Action::Reply => en_de_fr!("Reply", "Antworten", "Répondre"),
+            Action::Ignore => en_de_fr!("Ignore", "Ignorieren", "Ignorer"),
+            Action::Report => en_de_fr!("Report", "Melden", "Signaler"),
         };
-        ui.pick(en, de, fr).into()
+        ui.pick(words).into()
     }
 }
 
 impl Say for Variant {
     fn say(&self, ui: Ui) -> String {
         match self {
-            Variant::Short => ui.pick("short", "kurz", "courte"),
-            Variant::Long => ui.pick("long", "lang", "longue"),
+            Variant::Short => ui.pick(en_de_fr!("short", "kurz", "courte")),
+            Variant::Long => ui.pick(en_de_fr!("long", "lang", "longue")),
         }
         .into()
     }
@@ -626,14 +636,14 @@ impl JsonError {
 impl Say for JsonError {
     fn say(&self, ui: Ui) -> String {
         match self {
-            JsonError::Eof => ui.pick("the text ends too early", "der Text endet zu früh", "le texte s'arrête trop tôt"),
-            JsonError::Syntax => ui.pick("a character is out of place", "ein Zeichen steht an der falschen Stelle", "un caractère est mal placé"),
-            JsonError::Data => ui.pick(
+            JsonError::Eof => ui.pick(en_de_fr!("the text ends too early", "der Text endet zu früh", "le texte s'arrête trop tôt")),
+            JsonError::Syntax => ui.pick(en_de_fr!("a character is out of place", "ein Zeichen steht an der falschen Stelle", "un caractère est mal placé")),
+            JsonError::Data => ui.pick(en_de_fr!(
                 "a value has the wrong type or nests too deep",
                 "ein Wert hat den falschen Typ oder ist zu tief verschachtelt",
-                "une valeur a le mauvais type ou est trop imbriquée",
-            ),
-            JsonError::Io => ui.pick("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu"),
+                "une valeur a le mauvais type ou est trop imbriquée"
+            )),
+            JsonError::Io => ui.pick(en_de_fr!("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu")),
         }
         .into()
     }
@@ -661,6 +671,16 @@ mod tests {
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
+
+    /// A wording written once for three languages gives each language its own, empty ones too;
+    /// the compile-time check counts exactly two separators.
+    #[test]
+    fn a_wording_gives_each_language_its_own() {
+        assert_eq!(Ui::ALL.map(|ui| ui.pick(en_de_fr!("Close", "Schließen", "Fermer"))), ["Close", "Schließen", "Fermer"]);
+        assert_eq!(Ui::ALL.map(|ui| ui.pick(en_de_fr!("", "b", ""))), ["", "b", ""]);
+        assert!(EnDeFr::three("a\u{1f}\u{1f}c") && !EnDeFr::three("a\u{1f}b") && !EnDeFr::three("a\u{1f}b\u{1f}c\u{1f}d"));
+        assert_eq!(Ui::ALL.map(Ui::code), ["en", "de", "fr"]);
+    }
 
     /// Every count-bearing phrase of the core, for 0, 1 and 2 in each language: the noun agrees
     /// with the count (French: 0 and 1 singular).
