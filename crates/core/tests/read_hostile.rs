@@ -94,6 +94,18 @@ fn a_shared_company_above_the_time_is_not_a_note() {
 }
 
 #[test]
+fn a_title_and_one_name_is_a_first_name_when_the_profile_address_starts_with_it() {
+    let cards = [
+        bare_card("Ms. Priya", "priya-sharma-4b1a2c", &["Teacher", "1 week ago"], ""),
+        bare_card("Dr. Müller", "hans-mueller-12ab", &["Arzt", "1 week ago"], ""),
+        bare_card("Mr. Rahul", "mr-rahul-8a1b2c", &["Engineer", "1 week ago"], ""),
+    ];
+    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    let firsts: Vec<(&str, Option<&str>)> = read.invitations.iter().map(|i| (i.name.as_str(), i.first_name.as_deref())).collect();
+    assert_eq!(firsts, [("Ms. Priya", Some("Priya")), ("Dr. Müller", None), ("Mr. Rahul", None)]);
+}
+
+#[test]
 fn a_card_with_two_profile_links_is_the_inviters() {
     let body = r#"<section><div>
         <a href="/in/casey-ray/">Casey Ray</a> is a mutual connection of yours.
