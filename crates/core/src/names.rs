@@ -34,13 +34,17 @@ const CREDENTIALS: &[&str] = &[
     "FRCS",
 ];
 
-/// Spanish and French given names that pair up ("María José", "Juan Carlos", "Jean Paul"),
-/// folded: the first word, then the second.
-const PAIRED_FIRST: &str = list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie"];
+/// Spanish, French and German given names that pair up, also written without a hyphen ("María
+/// José", "Juan Carlos", "Jean Pierre", "Marie Claire", "Hans Peter", "Anna Lena"), folded: the
+/// first word, then the second.
+const PAIRED_FIRST: &str =
+    list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie", "anne", "pierre", "hans", "karl", "klaus", "franz", "anna", "eva", "lisa"];
 #[rustfmt::skip] // a word list, packed
 const PAIRED_SECOND: &str = list![
     "jose", "maria", "luis", "carlos", "angel", "antonio", "manuel", "jesus", "pablo", "ignacio", "francisco", "javier", "pedro", "miguel", "elena", "isabel",
-    "teresa", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "claire",
+    "teresa", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "claire", "louis", "baptiste", "philippe", "christophe", "yves",
+    "jacques", "alain", "marie", "laure", "sophie", "helene", "christine", "peter", "heinz", "jurgen", "joachim", "dieter", "georg", "werner", "ulrich", "josef",
+    "lena", "luise", "kathrin",
 ];
 
 /// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
@@ -510,7 +514,21 @@ mod tests {
             ("(she/her)", None),
             ("Jane Doe, CSCP", Some("Jane")),
             ("Li Wei", Some("Li")),
-            ("Anna Maria Schmidt-Weber, Dipl.-Kfm.", Some("Anna")),
+            // German and French double given names written without a hyphen.
+            ("Anna Maria Schmidt-Weber, Dipl.-Kfm.", Some("Anna Maria")),
+            ("Hans Peter Müller", Some("Hans Peter")),
+            ("Karl Heinz Schmidt", Some("Karl Heinz")),
+            ("Anna Lena Vogt", Some("Anna Lena")),
+            ("Hans Jürgen Weber", Some("Hans Jürgen")),
+            ("Franz Josef Huber", Some("Franz Josef")),
+            ("Jean Pierre Martin", Some("Jean Pierre")),
+            ("Marie Claire Dubois", Some("Marie Claire")),
+            ("Anne Sophie Leroy", Some("Anne Sophie")),
+            ("MARIE HÉLÈNE ROUX", Some("Marie Hélène")),
+            // The second half as a family name: one given name.
+            ("Hans Peter", Some("Hans")),
+            ("Klaus Werner", Some("Klaus")),
+            ("Anna Schmidt Weber", Some("Anna")),
         ];
         for (name, want) in cases {
             assert_eq!(first_name(name).as_deref(), *want, "first_name({name:?})");
