@@ -62,6 +62,25 @@ test("the user's own text stays above the draft, and a second click keeps it", a
   assert.ok(text.startsWith("Thanks for the invite, Kathie! Quick question first:"), text);
   assert.equal(text.split("Thanks for the invite").length, 2, "the user's text appears once");
   assert.equal(text.split("pat@example.com").length, 2, "the draft appears once");
+  // The user's text already greets her by name: the draft goes on without a second greeting.
+  assert.doesNotMatch(text, /\bHi Kathie\b/, "no second greeting");
+  await page.close();
+});
+
+test("a greeting the user typed last is not repeated by the draft under it", async () => {
+  await h.setSettings(SETTINGS);
+  const page = await open("x-user-text");
+  await page.evaluate(() => {
+    const box = document.querySelector('[contenteditable="true"]');
+    const lines = ["(draft below, shorten it)", "Hi Kathie,"].map((t) => Object.assign(document.createElement("p"), { textContent: t }));
+    box.replaceChildren(...lines);
+  });
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "success", record.notice.text);
+  const text = fold((await box(page)).text);
+  assert.ok(text.startsWith("(draft below, shorten it) Hi Kathie,"), text);
+  assert.equal(text.split("Kathie").length, 2, `one greeting: ${text}`);
+  assert.match(text, /pat@example\.com/, "the draft is there");
   await page.close();
 });
 

@@ -54,7 +54,8 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   const page = await options();
   await page.getByLabel("Template", { exact: true }).selectOption("recruiter");
   assert.match(await text(page, "#preview-summary"), /Recruiter → Reply/);
-  assert.match(await text(page, "#preview-summary"), /recruiter\.en\.long/);
+  // The template in the page's words, not the id rules use (recruiter.en.long).
+  assert.match(await text(page, "#preview-summary"), /Recruiter → Reply · Template “Recruiter”, English \(en\), Long$/);
   const before = await text(page, "#preview-draft");
   const long = page.getByRole("textbox", { name: "Long wording" });
   await long.fill("Hi {first_name|there},\n\nThanks, but I'm not looking right now. MARKER-1");
@@ -103,7 +104,9 @@ test("the edited template is what the next toolbar click drafts", async () => {
   // The options page previews the invitation that click read, with the template it used.
   const page = await options();
   assert.match(await page.locator("#sample option:checked").textContent(), /Last read on a page: Kathie Smith/);
-  const [, id, lang] = (await text(page, "#preview-summary")).match(/template (\w+)\.(\w\w)\.(short|long)/);
+  const [, label, lang] = (await text(page, "#preview-summary")).match(/Template “([^”]+)”, \w+ \((\w\w)\), (Short|Long)$/);
+  // The editor's menu names each built-in template by those words and its id: "Personal note (personalized)".
+  const id = await page.evaluate((l) => [...document.querySelectorAll("#tpl-id option")].find((o) => o.textContent.startsWith(`${l} (`))?.value, label);
   await page.getByLabel("Template", { exact: true }).selectOption(id);
   await page.getByLabel("Language", { exact: true }).selectOption(lang);
   await page.getByRole("textbox", { name: "Long wording" }).fill("Hello {first_name}, EDITED-IN-OPTIONS.[ Write to {me.email}.]");

@@ -36,7 +36,20 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     // Typing the name updates the draft at once, and is saved once typing pauses.
     await page.getByLabel("Your name").fill("Pat Example");
     assert.match(await page.locator("#welcome-draft").textContent(), /Pat Example$/);
+    // An address or a link that replies would leave out is flagged as on the options page;
+    // what was typed stays in the field, and the sample's draft leaves it out.
+    await page.getByLabel("Email address").fill("not an email");
+    assert.match(await page.locator("#err-me-email").textContent(), /doesn't look like an email address/);
+    assert.equal(await page.getByLabel("Email address").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Link").fill("javascript:alert(1)");
+    assert.match(await page.locator("#err-me-link").textContent(), /doesn't look like a web address/);
+    assert.equal(await page.getByLabel("Link").inputValue(), "javascript:alert(1)");
+    assert.doesNotMatch(await page.locator("#welcome-draft").textContent(), /not an email|javascript/);
+    await page.getByLabel("Link").fill("");
+    assert.equal(await page.locator("#err-me-link").textContent(), "");
+    assert.equal(await page.getByLabel("Link").getAttribute("aria-invalid"), null);
     await page.getByLabel("Email address").fill("pat@example.com");
+    assert.equal(await page.locator("#err-me-email").textContent(), "");
     await page.waitForFunction(() => document.getElementById("welcome-saved").textContent === "Saved.");
     const stored = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
     assert.deepEqual(stored.me, { name: "Pat Example", email: "pat@example.com", link: "" });
@@ -235,6 +248,9 @@ for (const lang of ["de", "fr"]) {
           // A count in a rule's summary comes after its noun, so one reads right too ("1 gemeinsame Kontakte" did not).
           const summary = await page.locator("#r-0-summary").textContent();
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
+          // The preview names its template in words, not by the id rules use ("generic.de.long").
+          const preview = await page.locator("#preview-summary").textContent();
+          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (Kurz|Lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), (Courte|Longue)$/u, preview);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");

@@ -436,18 +436,19 @@ const FILLER: &str = list![
     "connecting", "connection", "with", "you", "your", "my", "me", "network", "networking", "professional", "linkedin", "let", "lets", "please", "accept", "invitation", "invite",
     "request", "add", "join", "hope", "how", "are", "doing", "well", "nice", "meet", "happy", "glad", "be", "in", "touch", "and", "the", "a", "an", "on", "here", "thanks",
     "thank", "regards", "best", "kind", "cheers", "sincerely", "warm", "wishes", "br", "thx", "ty", "it", "is", "that", "this", "we", "our", "can", "could", "great", "would",
-    "want", "wanted", "hoping", "looking", "forward", "do", "have", "am", "of", "for", "so",
+    "want", "wanted", "hoping", "looking", "forward", "do", "have", "am", "of", "for", "so", "sir", "madam", "kindly",
     // German
     "hallo", "guten", "tag", "moin", "servus", "liebe", "lieber", "sehr", "geehrte", "geehrter", "ich", "wurde", "mochte", "mich", "freuen", "freue", "mit", "ihnen", "dir",
     "zu", "vernetzen", "vernetzung", "kontakt", "gerne", "gern", "sie", "uns", "mein", "meinem", "netzwerk", "beruflichen", "hinzufugen", "viele", "grusse", "gruss", "beste",
-    "lg", "vg", "mfg", "freundlichen", "danke", "und", "der", "die", "das", "auf", "wenn", "uber",
+    "lg", "vg", "mfg", "freundlichen", "danke", "und", "der", "die", "das", "auf", "wenn", "uber", "damen", "herren",
     // French
     "bonjour", "bonsoir", "salut", "cher", "chere", "je", "serais", "ravi", "ravie", "de", "me", "connecter", "avec", "vous", "toi", "votre", "ton", "mon", "reseau",
     "cordialement", "bien", "a", "merci", "souhaite", "souhaiterais", "aimerais", "rejoindre", "ajouter", "faire", "partie", "bonne", "journee", "et", "le", "la", "les", "en",
-    "contact", "plaisir", "au", "plaisir", "j",
+    "contact", "plaisir", "au", "j", "madame", "monsieur",
     // Spanish
     "hola", "buenos", "buenas", "dias", "tardes", "estimado", "estimada", "gustaria", "conectar", "contigo", "con", "usted", "tu", "su", "mi", "red", "saludos", "gracias",
-    "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo",
+    "un", "una", "encantado", "encantada", "agregarte", "anadirte", "unirme", "profesional", "y", "el", "que", "muchas", "atentamente", "abrazo", "senor",
+    "senora",
 ];
 
 /// Phrases that hold a signal's words but are no signal: the words they cover count for no
@@ -941,6 +942,11 @@ mod tests {
             "I'd like to join your professional network.",
             "Ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen.",
             "Hola, me gustaría agregarte a mi red profesional. Saludos",
+            // Addressed to nobody in particular: a personal note names or knows its reader.
+            "Dear Sir, kindly accept my request. Regards",
+            "Sehr geehrte Damen und Herren, ich möchte mich gerne mit Ihnen vernetzen.",
+            "Bonjour Madame, je souhaiterais me connecter avec vous.",
+            "Estimado señor, me gustaría conectar con usted. Saludos",
         ] {
             assert!(!is_personal(&Words::new(note), &[&pat]), "{note}");
         }

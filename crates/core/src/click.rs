@@ -472,7 +472,7 @@ fn plan_page(
     };
 
     // The user already greeted them: a second greeting under theirs would read oddly.
-    if before.first().is_some_and(|l| is_greeting(l)) && draft.first().is_some_and(|l| is_greeting(l)) {
+    if greets(&before, suggestion.first_name.as_deref()) && draft.first().is_some_and(|l| is_greeting(l)) {
         draft.remove(0);
         while draft.first().is_some_and(|l| l.trim().is_empty()) {
             draft.remove(0);
@@ -634,6 +634,16 @@ fn restore_in(composer: Option<Composer>, snapshot: &Snapshot, last: Option<&Las
         gone_notice: gone_notice(w),
         warnings: Vec::new(),
     }
+}
+
+/// Whether the user's own text already greets them: its first or last line opens a letter
+/// ("Hi Kathie,", "Dear Ms. Smith,") or names them by `first_name` ("Thanks for the invite,
+/// Kathie!", "Kathie,", a long "Hi Kathie, thanks so much for …"). The last line too: the draft
+/// goes right under it.
+fn greets(before: &[String], first_name: Option<&str>) -> bool {
+    let first = first_name.map(name_key).filter(|f| !f.is_empty());
+    let mut said = before.iter().filter(|l| !l.trim().is_empty());
+    [said.next(), said.next_back()].into_iter().flatten().any(|l| is_greeting(l) || first.as_ref().is_some_and(|f| words_within(f, &name_key(l))))
 }
 
 /// A line that opens a letter: short, and starting with a greeting word in one of the drafts'
@@ -956,22 +966,30 @@ mod tests {
     #[test]
     fn no_second_greeting_under_the_users_own() {
         let mut snap = page_with_box("https://www.linkedin.com/messaging/thread/1/", "Kathie Smith");
-        set_box(
-            &mut snap.root,
-            vec![Child::Element(Node {
-                id: 50,
-                tag: "p".into(),
-                children: vec![Child::Text("Hi Kathie, thanks for the kind words!".into())],
-                ..Node::default()
-            })],
-        );
-        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
-        let body: Vec<&String> = insert.lines.iter().filter(|l| !l.is_empty()).collect();
-        assert!(!body[0].starts_with("Hi"), "{:?}", insert.lines);
-        // Not a greeting: the draft keeps its own.
-        set_box(&mut snap.root, vec![Child::Text("Thanks for the invite! One question first:".into())]);
-        let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
-        assert!(insert.lines.iter().any(|l| l.starts_with("Hi Kathie")), "{:?}", insert.lines);
+        let para = |k: u32, l: &str| Child::Element(Node { id: 50 + k, tag: "p".into(), children: vec![Child::Text(l.into())], ..Node::default() });
+        // (what the user typed, a line a paragraph; whether the draft keeps its own "Hi Kathie,")
+        let cases: &[(&[&str], bool)] = &[
+            (&["Hi Kathie, thanks for the kind words!"], false),
+            (&["Hi Kathie,"], false),
+            (&["Hallo Kathie"], false),
+            (&["Dear Ms. Smith,"], false),
+            // Greetings that name them, however long, and the greeting the draft goes right under.
+            (&["Hi Kathie, thanks so much for the kind words about the post, it means a lot."], false),
+            (&["Thanks for the invite, Kathie! Quick question first:"], false),
+            (&["Kathie,"], false),
+            (&["(note to self: keep it short)", "Hi Kathie,"], false),
+            (&["Bonjour Kathie !", "Merci pour votre message."], false),
+            // Neither a greeting nor their name: the draft keeps its own.
+            (&["Thanks for the invite! One question first:"], true),
+            (&["I will answer properly later.", "smith & co. were mentioned"], true),
+        ];
+        for (typed, keeps) in cases {
+            set_box(&mut snap.root, typed.iter().enumerate().map(|(k, l)| para(k as u32, l)).collect());
+            let insert = plan(&snap, &Settings::default(), None).insert.expect("appends");
+            assert_eq!(insert.mode, Mode::Append);
+            let first = insert.lines.iter().find(|l| !l.is_empty()).expect("a draft");
+            assert_eq!(first.starts_with("Hi Kathie"), *keeps, "{typed:?}: {:?}", insert.lines);
+        }
         assert!(
             is_greeting("Guten Tag Frau Smith,")
                 && is_greeting("Hola:")

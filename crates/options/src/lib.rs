@@ -455,6 +455,17 @@ fn focus(id: &str) {
 }
 
 /// Marks a control invalid and explains why, or clears both.
+/// Flags an email address or link that replies would leave out, on the options and welcome
+/// pages alike, as it is typed (`key`: `me.email`, `me.link`; other keys clear nothing).
+pub(crate) fn flag_me(key: &str, v: &str) {
+    let bad = match key {
+        "me.email" => (!notyet_core::email_usable(v)).then_some("me_email_bad"),
+        "me.link" => (!notyet_core::link_usable(v)).then_some("me_link_bad"),
+        _ => return,
+    };
+    field_error(key, bad.map(tr).as_deref());
+}
+
 fn field_error(key: &str, message: Option<&str>) {
     let id = ctrl_id(key);
     if let Some(el) = by_id(&id) {
@@ -572,12 +583,7 @@ impl App {
         match parts.as_slice() {
             ["me", f] => {
                 let v = v.trim().to_owned();
-                let bad = match *f {
-                    "email" => (!notyet_core::email_usable(&v)).then_some("me_email_bad"),
-                    "link" => (!notyet_core::link_usable(&v)).then_some("me_link_bad"),
-                    _ => None,
-                };
-                field_error(key, bad.map(tr).as_deref());
+                flag_me(key, &v);
                 match *f {
                     "name" => self.settings.me.name = v,
                     "email" => self.settings.me.email = v,
@@ -929,7 +935,8 @@ impl App {
         let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
-            summary.push_str(&tr_with("preview_template", &[t]));
+            // Its name, language and length, not the id rules use ("personalized.en.long").
+            summary.push_str(&template_words(t));
         }
         set_text("preview-summary", &summary);
         dom::replace("preview-reasons", s.reasons.iter().map(|r| E::new("li").t(&r.say(ui()))).collect());
@@ -1091,18 +1098,22 @@ fn place(path: &str) -> String {
             let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
             tr_with("rule_n", &[&n.to_string()])
         }
-        "templates" => {
-            let mut parts = tail.split('.');
-            let id = parts.next().unwrap_or("");
-            let label = tr(&["tpl_id_", id].concat());
-            let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
-            match (parts.next(), parts.next()) {
-                (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
-                _ => tr_with("problem_template_id", &[&label]),
-            }
-        }
+        "templates" => template_words(tail),
         "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),
         _ => tr("general"),
+    }
+}
+
+/// A template's id in the page's words: `recruiter.en.long` → Template “Recruiter”, English (en),
+/// Long; a template of the user's own by the id they gave it.
+fn template_words(id: &str) -> String {
+    let mut parts = id.split('.');
+    let id = parts.next().unwrap_or("");
+    let label = tr(&["tpl_id_", id].concat());
+    let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
+    match (parts.next(), parts.next()) {
+        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+        _ => tr_with("problem_template_id", &[&label]),
     }
 }
 

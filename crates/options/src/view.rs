@@ -26,7 +26,7 @@ pub fn ctrl_id(key: &str) -> String {
 
 /// A labelled control with an optional hint and a (hidden until needed) error line. Label and
 /// hint are message keys, translated here rather than at each of the page's ~40 call sites.
-fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
+pub(crate) fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     field_text(key, &tr(label), control, hint)
 }
 
@@ -45,7 +45,7 @@ fn field_text(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     wrap.c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite"))
 }
 
-fn input(kind: &str, value: &str) -> E {
+pub(crate) fn input(kind: &str, value: &str) -> E {
     E::new("input").a("type", kind).a("value", value).value(value)
 }
 

@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 
 use crate::chrome::{self, Api};
 use crate::dom::{self, document, set_text, E};
+use crate::view::{field, input};
 use crate::{set_i18n, tr, tr_with};
 
 /// How long typing pauses before the fields are saved: one write per pause, not per key.
@@ -101,19 +102,6 @@ fn sample_for(lang: &str) -> Sample {
     all.into_iter().nth(i).unwrap_or_else(|| Sample { id: "none", category: Category::Generic, invitation: Invitation::default() })
 }
 
-fn field(key: &str, label: &str, kind: &str, value: &str, hint: Option<&str>, autocomplete: &str) -> E {
-    let id = crate::view::ctrl_id(key);
-    let mut input = E::new("input").a("type", kind).id(&id).a("data-k", key).a("autocomplete", autocomplete).value(value);
-    let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).tr(label));
-    if let Some(h) = hint {
-        input = input.a("aria-describedby", &format!("hint-{id}"));
-        wrap = wrap.c(input).c(E::new("p").class("hint").id(&format!("hint-{id}")).tr(h));
-    } else {
-        wrap = wrap.c(input);
-    }
-    wrap
-}
-
 fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
     let inv = &sample.invitation;
     let keys = match shortcut {
@@ -130,9 +118,10 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
             .a("aria-labelledby", "h-who")
             .c(E::new("h2").id("h-who").tr("welcome_who"))
             .c(E::new("p").class("hint").tr("welcome_who_hint"))
-            .c(field("me.name", "me_name", "text", &s.me.name, None, "name"))
-            .c(field("me.email", "me_email", "email", &s.me.email, Some("me_email_hint"), "email"))
-            .c(field("me.link", "me_link", "url", &s.me.link, Some("me_link_hint"), "url"))
+            // The options page's fields: an address or link replies would leave out is flagged.
+            .c(field("me.name", "me_name", input("text", &s.me.name).a("autocomplete", "name"), None))
+            .c(field("me.email", "me_email", input("email", &s.me.email).a("autocomplete", "email"), Some("me_email_hint")))
+            .c(field("me.link", "me_link", input("url", &s.me.link).a("autocomplete", "url"), Some("me_link_hint")))
             .c(E::new("div")
                 .class("field")
                 .c(E::new("label").a("for", "language").tr("welcome_language"))
@@ -168,6 +157,7 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
 impl Welcome {
     fn on_input(&mut self, key: &str, value: &str) {
         let v = value.trim().to_owned();
+        crate::flag_me(key, &v);
         match key {
             "me.name" => self.settings.me.name = v,
             "me.email" => self.settings.me.email = v,
