@@ -649,7 +649,7 @@ fn greets(before: &[String], first_name: Option<&str>) -> bool {
 /// A line that opens a letter: short, and starting with a greeting word in one of the drafts'
 /// languages ("Hi Kathie,", "Guten Tag Frau Smith,", "Hola:").
 fn is_greeting(line: &str) -> bool {
-    const WORDS: &[&str] = &[
+    const WORDS: &str = list![
         "hi",
         "hello",
         "hey",
@@ -675,7 +675,7 @@ fn is_greeting(line: &str) -> bool {
         "buenas",
     ];
     let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(str::to_lowercase);
-    line.chars().count() <= 60 && first.is_some_and(|w| WORDS.contains(&w.as_str()))
+    line.chars().count() <= 60 && first.is_some_and(|w| crate::listed(WORDS, &w))
 }
 
 fn only_notice(w: Ui, notice: Notice) -> Plan {

@@ -453,6 +453,24 @@ impl<'de> Deserialize<'de> for Child {
 /// this deep, and a hostile one must not exhaust the stack).
 pub const MAX_DEPTH: u32 = 192;
 
+/// What the agent copies from a page, as the JSON it is sent (`{"attributes", "skip",
+/// "max_depth", "class_parts", "probe": {"tags", "roles", "attributes"}, "max_text",
+/// "max_total_text", "max_attribute"}`): the lists and bounds above, written out once as text so
+/// that the module holds no code to serialize them (a unit test keeps the two the same).
+pub const REQUEST: &str = concat!(
+    r#"{"attributes":["class","role","href","hidden","inert","contenteditable","placeholder","maxlength","aria-label","aria-hidden","#,
+    r#""aria-expanded","aria-checked","data-placeholder","componentkey"],"#,
+    r#""skip":["script","style","noscript","template","svg","head","link","meta","canvas","video","audio","picture"],"#,
+    r#""max_depth":192,"#,
+    r#""class_parts":["invitation-card","member-insights","time-badge","lt-line-clamp","a11y-text","sr-only","visually-hidden","#,
+    r#""text-body-medium","msg-","minimized","collapsed","focus","is-active","conversation-bubble","header__title","entity-title","#,
+    r#""lockup__title","placeholder"],"#,
+    r#""probe":{"tags":["main","section","aside","nav","ul","ol","li","article","form","dialog","details","iframe"],"#,
+    r#""roles":["list","listitem","tabpanel","dialog","region","feed","main","complementary","navigation"],"#,
+    r#""attributes":["componentkey","contenteditable"]},"#,
+    r#""max_text":10000,"max_total_text":2000000,"max_attribute":2000}"#,
+);
+
 /// The parser's own bound, above [`MAX_DEPTH`] so that a snapshot from the agent always parses.
 const MAX_PARSE_DEPTH: u32 = MAX_DEPTH + 64;
 
@@ -724,6 +742,19 @@ impl Snapshot {
 
 #[cfg(test)]
 mod tests {
+    /// [`REQUEST`](super::REQUEST) says what the lists and bounds say.
+    #[test]
+    fn the_request_is_the_lists_and_bounds() {
+        use super::*;
+        let want = serde_json::json!({
+            "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS,
+            "probe": {"tags": PROBE_TAGS, "roles": PROBE_ROLES, "attributes": PROBE_ATTRIBUTES},
+            "max_text": MAX_TEXT, "max_total_text": MAX_TOTAL_TEXT, "max_attribute": MAX_ATTRIBUTE,
+        });
+        let request: serde_json::Value = serde_json::from_str(REQUEST).expect("the request is JSON");
+        assert_eq!(request, want, "write the lists' changes into REQUEST too");
+    }
+
     use super::*;
 
     #[test]

@@ -47,7 +47,7 @@
 
 use std::fmt;
 
-use crate::words::{at_line, Say, Ui};
+use crate::words::{at_line, fill, Say, Ui};
 use crate::{email_usable, link_usable, names, Invitation, Me};
 
 pub use crate::templates::{default_source, default_template, default_templates, parsed_default, template_languages, Variant};
@@ -226,9 +226,15 @@ impl TemplateError {
                     (Ui::Fr, None) => format!("espace réservé inconnu «\u{a0}{w}\u{a0}» ; espaces réservés connus\u{a0}: {known}"),
                 }
             }
-            (K::EmptyVariable, Ui::En) => format!("a placeholder name is missing between the braces; known placeholders: {known}"),
-            (K::EmptyVariable, Ui::De) => format!("zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: {known}"),
-            (K::EmptyVariable, Ui::Fr) => format!("il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: {known}"),
+            (K::EmptyVariable, _) => fill(
+                ui.pick(en_de_fr!(
+                    "a placeholder name is missing between the braces; known placeholders: {a}",
+                    "zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: {a}",
+                    "il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: {a}"
+                )),
+                &known,
+                "",
+            ),
             (K::UnclosedVariable, _) => ui
                 .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée : terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
                 .into(),

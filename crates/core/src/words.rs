@@ -311,30 +311,28 @@ impl Ui {
     }
 
     pub fn spam_advice(self, who: &str, why: &str) -> String {
-        match self {
-            Ui::En => format!("This invitation from {who} looks like spam{why}. Better not to reply: ignore or report it. Nothing was written."),
-            Ui::De => format!(
-                "Diese Einladung von {who} sieht nach Spam aus{why}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben."
-            ),
-            Ui::Fr => {
-                format!("Cette invitation de {who} ressemble à du spam{why}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit.")
-            }
-        }
+        fill(
+            self.pick(en_de_fr!(
+                "This invitation from {a} looks like spam{b}. Better not to reply: ignore or report it. Nothing was written.",
+                "Diese Einladung von {a} sieht nach Spam aus{b}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben.",
+                "Cette invitation de {a} ressemble à du spam{b}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit."
+            )),
+            who,
+            why,
+        )
     }
 
     /// A weak sign of spam: milder than [`Ui::spam_advice`].
     pub fn doubt_advice(self, who: &str, why: &str) -> String {
-        match self {
-            Ui::En => {
-                format!("This invitation from {who} has a sign of spam{why}, though not a strong one. Ignoring it is the safe choice. Nothing was written.")
-            }
-            Ui::De => format!(
-                "Diese Einladung von {who} zeigt ein Anzeichen für Spam{why}, aber kein starkes. Ignorieren ist die sichere Wahl. Es wurde nichts geschrieben."
-            ),
-            Ui::Fr => {
-                format!("Cette invitation de {who} présente un signe de spam{why}, mais pas un signe fort. L'ignorer est le choix prudent. Rien n'a été écrit.")
-            }
-        }
+        fill(
+            self.pick(en_de_fr!(
+                "This invitation from {a} has a sign of spam{b}, though not a strong one. Ignoring it is the safe choice. Nothing was written.",
+                "Diese Einladung von {a} zeigt ein Anzeichen für Spam{b}, aber kein starkes. Ignorieren ist die sichere Wahl. Es wurde nichts geschrieben.",
+                "Cette invitation de {a} présente un signe de spam{b}, mais pas un signe fort. L'ignorer est le choix prudent. Rien n'a été écrit."
+            )),
+            who,
+            why,
+        )
     }
 
     pub fn follow_advice(self, who: &str, why: &str) -> String {
@@ -357,11 +355,7 @@ impl Ui {
     /// `s` between the language's quotation marks: “…”, „…“, « … » (a note on the notice, the
     /// options page's card and the panel's rows; German and French read “…” as foreign).
     pub fn quote(self, s: &str) -> String {
-        match self {
-            Ui::En => format!("“{s}”"),
-            Ui::De => format!("„{s}“"),
-            Ui::Fr => format!("«\u{a0}{s}\u{a0}»"),
-        }
+        fill(self.pick(en_de_fr!("“{a}”", "„{a}“", "«\u{a0}{a}\u{a0}»")), s, "")
     }
 
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
@@ -504,39 +498,37 @@ impl Ui {
     /// The box's conversation names no one NotYet can tell apart: the candidates, a button each.
     pub fn unsure_whom(self, names: &[String]) -> String {
         let list = names.join(", ");
-        match self {
-            Ui::En => format!("NotYet couldn't tell whom this message box is for, so it wrote nothing. It could be for: {list}. Pick one:"),
-            Ui::De => {
-                format!("NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {list}. Wählen Sie aus:")
-            }
-            Ui::Fr => format!("NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de : {list}. Choisissez :"),
-        }
+        fill(
+            self.pick(en_de_fr!(
+                "NotYet couldn't tell whom this message box is for, so it wrote nothing. It could be for: {a}. Pick one:",
+                "NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {a}. Wählen Sie aus:",
+                "NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de : {a}. Choisissez :"
+            )),
+            &list,
+            "",
+        )
     }
 
     /// The box writes to someone the page doesn't show inviting the user.
     pub fn not_invited(self, name: &str) -> String {
-        match self {
-            Ui::En => format!("Nothing on this page says {name} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again."),
-            Ui::De => format!("Nichts auf dieser Seite zeigt, dass {name} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet."),
-            Ui::Fr => format!("Rien sur cette page n'indique que {name} vous a invité, donc NotYet n'a rien écrit : il rédige des réponses aux invitations. Ouvrez « Répondre » ou « Message » sur l'invitation et cliquez de nouveau sur NotYet."),
-        }
+        fill(self.pick(en_de_fr!("Nothing on this page says {a} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again.", "Nichts auf dieser Seite zeigt, dass {a} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet.", "Rien sur cette page n'indique que {a} vous a invité, donc NotYet n'a rien écrit : il rédige des réponses aux invitations. Ouvrez « Répondre » ou « Message » sur l'invitation et cliquez de nouveau sur NotYet.")), name, "")
     }
 
     /// A button drafting for one of the candidates.
     pub fn draft_for(self, name: &str) -> String {
-        match self {
-            Ui::En => format!("Draft for {name}"),
-            Ui::De => format!("Entwurf für {name}"),
-            Ui::Fr => format!("Brouillon pour {name}"),
-        }
+        fill(self.pick(en_de_fr!("Draft for {a}", "Entwurf für {a}", "Brouillon pour {a}")), name, "")
     }
 
     pub fn candidate_gone(self, name: &str) -> String {
-        match self {
-            Ui::En => format!("NotYet can't find {name}'s invitation on the page any more. Nothing was changed."),
-            Ui::De => format!("NotYet findet die Einladung von {name} nicht mehr auf der Seite. Es wurde nichts geändert."),
-            Ui::Fr => format!("NotYet ne trouve plus l'invitation de {name} sur la page. Rien n'a été modifié."),
-        }
+        fill(
+            self.pick(en_de_fr!(
+                "NotYet can't find {a}'s invitation on the page any more. Nothing was changed.",
+                "NotYet findet die Einladung von {a} nicht mehr auf der Seite. Es wurde nichts geändert.",
+                "NotYet ne trouve plus l'invitation de {a} sur la page. Rien n'a été modifié."
+            )),
+            name,
+            "",
+        )
     }
 
     /// The button that saves a page report of a misread page.
@@ -651,18 +643,28 @@ impl Say for JsonError {
 
 /// `words` with `{a}` and `{b}` replaced by `a` and `b`. Typed values are worded through this
 /// one function, a wording a kind in three languages: a `format!` per kind and language cost
-/// the WASM module about a hundred bytes of code each.
+/// the WASM module about a hundred bytes of code each. One pass over `words`: a value is never
+/// read for `{a}` or `{b}` itself (a name written "Sam {b}" stays as it is).
 pub fn fill(words: &str, a: &str, b: &str) -> String {
-    words.replace("{a}", a).replace("{b}", b)
+    let mut out = String::with_capacity(words.len() + a.len() + b.len());
+    let mut rest = words;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let (value, skip) = match rest.as_bytes().get(at + 1..at + 3) {
+            Some(b"a}") => (a, 3),
+            Some(b"b}") => (b, 3),
+            _ => ("{", 1),
+        };
+        out.push_str(value);
+        rest = &rest[at + skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "line 3, column 9", in words.
 pub fn at_line(ui: Ui, line: usize, column: usize) -> String {
-    match ui {
-        Ui::En => format!("line {line}, column {column}"),
-        Ui::De => format!("Zeile {line}, Spalte {column}"),
-        Ui::Fr => format!("ligne {line}, colonne {column}"),
-    }
+    fill(ui.pick(en_de_fr!("line {a}, column {b}", "Zeile {a}, Spalte {b}", "ligne {a}, colonne {b}")), &line.to_string(), &column.to_string())
 }
 
 #[cfg(test)]
@@ -671,6 +673,18 @@ mod tests {
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
+
+    /// The values go in as they are, whatever they hold: a hostile name is text, never a template.
+    #[test]
+    fn values_are_never_filled_in_themselves() {
+        assert_eq!(fill("{a} and {b}", "Sam {b}", "x {a}"), "Sam {b} and x {a}");
+        assert_eq!(fill("{{a}} {c} {", "1", "2"), "{1} {c} {");
+        assert_eq!(
+            Ui::En.spam_advice("Sam {b}", ""),
+            "This invitation from Sam {b} looks like spam. Better not to reply: ignore or report it. Nothing was written."
+        );
+        assert_eq!(Ui::Fr.quote("x"), "«\u{a0}x\u{a0}»");
+    }
 
     /// A wording written once for three languages gives each language its own, empty ones too;
     /// the compile-time check counts exactly two separators.

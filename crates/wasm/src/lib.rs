@@ -5,9 +5,6 @@
 //! walking JS objects through the boundary.
 
 use notyet_core::click;
-use notyet_core::snapshot::{
-    ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS, SKIPPED_TAGS,
-};
 use wasm_bindgen::prelude::*;
 
 // The extension pages' exports (`start`, …) live in crates/options; naming the crate links them
@@ -23,34 +20,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// "probe": {"tags", "roles", "attributes"}, "max_text", "max_total_text", "max_attribute"}`.
 #[wasm_bindgen(js_name = snapshotRequest)]
 pub fn snapshot_request() -> String {
-    // A struct, not `json!`: formatting a `Value` would pull serde_json's pretty printer into the module.
-    #[derive(serde::Serialize)]
-    struct Probe {
-        tags: &'static [&'static str],
-        roles: &'static [&'static str],
-        attributes: &'static [&'static str],
-    }
-    #[derive(serde::Serialize)]
-    struct Request {
-        attributes: &'static [&'static str],
-        skip: &'static [&'static str],
-        max_depth: u32,
-        class_parts: &'static [&'static str],
-        probe: Probe,
-        max_text: u32,
-        max_total_text: u32,
-        max_attribute: u32,
-    }
-    to_json(&Request {
-        attributes: ATTRIBUTES,
-        skip: SKIPPED_TAGS,
-        max_depth: MAX_DEPTH,
-        class_parts: CLASS_PARTS,
-        probe: Probe { tags: PROBE_TAGS, roles: PROBE_ROLES, attributes: PROBE_ATTRIBUTES },
-        max_text: MAX_TEXT,
-        max_total_text: MAX_TOTAL_TEXT,
-        max_attribute: MAX_ATTRIBUTE,
-    })
+    notyet_core::snapshot::REQUEST.to_owned()
 }
 
 /// Whether NotYet reads pages at this address.

@@ -23,10 +23,7 @@ use std::cell::RefCell;
 use js_sys::{Promise, JSON};
 use notyet_core::panel::{counts, key_of, merge, triage, where_is, Filter, Record, Row, Where, RECORD_KEY, ROW_LIMIT, WARM_PAGE};
 use notyet_core::read::read_page;
-use notyet_core::snapshot::{
-    fold_whitespace, Snapshot, ATTRIBUTES, CLASS_PARTS, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, PROBE_ATTRIBUTES, PROBE_ROLES, PROBE_TAGS,
-    SKIPPED_TAGS,
-};
+use notyet_core::snapshot::{fold_whitespace, Snapshot, REQUEST};
 use notyet_core::{Action, Category, Settings};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -388,10 +385,7 @@ impl Panel {
 
     /// The agent's snapshot command, with the same request the service worker sends (crates/wasm's `snapshotRequest`).
     fn snapshot_command() -> JsValue {
-        to_js(&json!({
-            "op": "snapshot", "attributes": ATTRIBUTES, "skip": SKIPPED_TAGS, "max_depth": MAX_DEPTH, "class_parts": CLASS_PARTS,
-            "probe": {"tags": PROBE_TAGS, "roles": PROBE_ROLES, "attributes": PROBE_ATTRIBUTES}, "max_text": MAX_TEXT, "max_total_text": MAX_TOTAL_TEXT, "max_attribute": MAX_ATTRIBUTE,
-        }))
+        JSON::parse(&["{\"op\":\"snapshot\",", &REQUEST[1..]].concat()).unwrap_or(JsValue::NULL)
     }
 }
 
