@@ -369,7 +369,7 @@ fn known_list() -> String {
 
 /// The known variable closest to a misspelt one, if it is close (at most 2 edits).
 fn suggest(written: &str) -> Option<Var> {
-    let written: Vec<char> = written.to_lowercase().replace([' ', '-'], "_").chars().collect();
+    let written: Vec<char> = crate::case::lower_str(written).replace([' ', '-'], "_").chars().collect();
     Var::ALL
         .into_iter()
         .map(|v| (edit_distance(&written, &v.name().chars().collect::<Vec<_>>()), v))
