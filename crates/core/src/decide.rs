@@ -260,7 +260,14 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
     let mut suggestion = Suggestion { category, action, first_name: None, language, text: None, template: None, reasons, limit };
     // Pages, groups and events have no first name to greet.
     let person = inv.kind == Kind::Person;
-    let first_name_alone = || inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or_else(|| names::first_name(&inv.name));
+    let first_name_alone = || {
+        inv.first_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .or_else(|| names::first_name_with(&inv.name, inv.profile_url.as_deref()))
+    };
     let source = match chosen {
         Some((_, source)) if action == Action::Reply => source,
         other => {
@@ -326,7 +333,8 @@ fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
         headline: if uses(&[Var::Headline, Var::Company]) { inv.headline.clone() } else { None },
         note: if uses(&[Var::Note, Var::NoteTopic]) { inv.note.clone() } else { None },
         mutual_connections: inv.mutual_connections,
-        profile_url: None,
+        // A first name may be derived from the name with the address as its witness.
+        profile_url: if uses(&[Var::FirstName]) { inv.profile_url.clone() } else { None },
         sent: None,
     }
 }
@@ -441,6 +449,19 @@ mod tests {
         let text = decide(&inv("Ann Lee", "Teacher", None), &settings).text.unwrap_or_default();
         assert!(text.ends_with("Cheers,\nPat Example"), "{text}");
         assert_eq!(text.matches("Pat Example").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_title_and_one_name_is_greeted_by_it_when_the_profile_address_shows_it_first() {
+        let priya = |url: &str| Invitation { name: "Ms. Priya".into(), profile_url: Some(url.into()), ..inv("", "Teacher", None) };
+        let s = decide(&priya("https://www.linkedin.com/in/priya-sharma-4b1a2c/"), &Settings::default());
+        assert_eq!(s.first_name.as_deref(), Some("Priya"));
+        assert!(s.text.unwrap_or_default().starts_with("Hi Priya,\n"));
+        // "Dr. Müller": a family name, never "Hi Müller".
+        let muller = Invitation { name: "Dr. Müller".into(), ..priya("https://www.linkedin.com/in/hans-mueller-12ab/") };
+        let s = decide(&muller, &Settings::default());
+        assert_eq!(s.first_name, None);
+        assert!(s.text.unwrap_or_default().starts_with("Hi,\n"));
     }
 
     #[test]

@@ -33,13 +33,17 @@ const CREDENTIALS: &[&str] = &[
     "FRCS",
 ];
 
-/// Spanish and French given names that pair up ("María José", "Juan Carlos", "Jean Paul"),
-/// folded: the first word, then the second.
-const PAIRED_FIRST: &str = list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie"];
+/// Spanish, French and German given names that pair up, also written without a hyphen ("María
+/// José", "Juan Carlos", "Jean Pierre", "Marie Claire", "Hans Peter", "Anna Lena"), folded: the
+/// first word, then the second.
+const PAIRED_FIRST: &str =
+    list!["maria", "jose", "juan", "ana", "luis", "miguel", "jean", "marie", "anne", "pierre", "hans", "karl", "klaus", "franz", "anna", "eva", "lisa"];
 #[rustfmt::skip] // a word list, packed
 const PAIRED_SECOND: &str = list![
     "jose", "maria", "luis", "carlos", "angel", "antonio", "manuel", "jesus", "pablo", "ignacio", "francisco", "javier", "pedro", "miguel", "elena", "isabel",
-    "teresa", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "claire",
+    "teresa", "carmen", "pierre", "paul", "luc", "claude", "marc", "francois", "michel", "claire", "louis", "baptiste", "philippe", "christophe", "yves",
+    "jacques", "alain", "marie", "laure", "sophie", "helene", "christine", "peter", "heinz", "jurgen", "joachim", "dieter", "georg", "werner", "ulrich", "josef",
+    "lena", "luise", "kathrin",
 ];
 
 /// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
@@ -75,7 +79,7 @@ fn cut_tagline(name: &str) -> &str {
 ///
 /// Names in CJK scripts are written family name first and are kept whole ("山田 太郎").
 pub fn first_name(name: &str) -> Option<String> {
-    Parsed::new(&clean(name)).first_name()
+    first_name_with(name, None)
 }
 
 /// The whole name cleaned for a greeting: no titles, credentials, emoji, pronouns or tagline;
@@ -84,11 +88,20 @@ pub fn display_name(name: &str) -> String {
     Parsed::new(&clean(name)).display_name()
 }
 
-/// [`first_name`] and [`display_name`] at once, taking the name apart only once.
-pub fn first_and_display_name(name: &str) -> (Option<String>, String) {
+/// [`first_name`], with the profile's address as a witness for a title and one name: "Ms. Priya"
+/// alone may be a given name (as Indian English writes it) or a family name ("Dr. Müller", never
+/// to be greeted "Hi Müller"). LinkedIn makes the address from the name as first given
+/// (`/in/priya-sharma-4b1a2c/`): one that starts with that name and has another name word after
+/// it shows it is the given name. Without such an address it stays unknown.
+pub fn first_name_with(name: &str, profile_url: Option<&str>) -> Option<String> {
+    Parsed::new(&clean(name)).first_name(profile_url)
+}
+
+/// [`first_name_with`] and [`display_name`] at once, taking the name apart only once.
+pub fn first_and_display_name(name: &str, profile_url: Option<&str>) -> (Option<String>, String) {
     let cleaned = clean(name);
     let parsed = Parsed::new(&cleaned);
-    (parsed.first_name(), parsed.display_name())
+    (parsed.first_name(profile_url), parsed.display_name())
 }
 
 /// Lower-case letters and digits, words single-spaced: names compared as people read them
@@ -189,16 +202,20 @@ impl<'a> Parsed<'a> {
         Parsed { tokens, had_title, all_caps }
     }
 
-    fn first_name(&self) -> Option<String> {
+    fn first_name(&self, profile_url: Option<&str>) -> Option<String> {
         let tokens = &self.tokens;
         let first = tokens.first()?;
         if is_cjk(first) {
             let run: Vec<&str> = tokens.iter().copied().take_while(|t| is_cjk(t)).collect();
             return Some(run.join(" "));
         }
-        // "Dr. Smith", "Herr Müller": what is left after a title is a family name.
+        // "Dr. Smith", "Herr Müller": what is left after a title is a family name, unless the
+        // profile's address shows it first of two names ([`first_name_with`]).
         if self.had_title && tokens.len() == 1 {
-            return None;
+            let (_, slug) = profile_url?.split_once("/in/")?;
+            let next = slug.strip_prefix(&*fold(first))?.strip_prefix('-')?;
+            let n = next.bytes().take_while(u8::is_ascii_alphabetic).count();
+            return (n > 0 && matches!(next.as_bytes().get(n), None | Some(b'-' | b'/' | b'?'))).then(|| fix_case(first, true, self.all_caps));
         }
         if tokens.len() > 1
             && tokens.last().is_some_and(|t| {
@@ -479,10 +496,50 @@ mod tests {
             ("(she/her)", None),
             ("Jane Doe, CSCP", Some("Jane")),
             ("Li Wei", Some("Li")),
-            ("Anna Maria Schmidt-Weber, Dipl.-Kfm.", Some("Anna")),
+            // German and French double given names written without a hyphen.
+            ("Anna Maria Schmidt-Weber, Dipl.-Kfm.", Some("Anna Maria")),
+            ("Hans Peter Müller", Some("Hans Peter")),
+            ("Karl Heinz Schmidt", Some("Karl Heinz")),
+            ("Anna Lena Vogt", Some("Anna Lena")),
+            ("Hans Jürgen Weber", Some("Hans Jürgen")),
+            ("Franz Josef Huber", Some("Franz Josef")),
+            ("Jean Pierre Martin", Some("Jean Pierre")),
+            ("Marie Claire Dubois", Some("Marie Claire")),
+            ("Anne Sophie Leroy", Some("Anne Sophie")),
+            ("MARIE HÉLÈNE ROUX", Some("Marie Hélène")),
+            // The second half as a family name: one given name.
+            ("Hans Peter", Some("Hans")),
+            ("Klaus Werner", Some("Klaus")),
+            ("Anna Schmidt Weber", Some("Anna")),
         ];
         for (name, want) in cases {
             assert_eq!(first_name(name).as_deref(), *want, "first_name({name:?})");
+        }
+    }
+
+    #[test]
+    fn a_title_and_one_name_greeted_by_it_only_when_the_address_shows_it_first() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("Ms. Priya", Some("https://www.linkedin.com/in/priya-sharma-4b1a2c/"), Some("Priya")),
+            ("Dr. Priya", Some("https://www.linkedin.com/in/priya-s?trk=x"), Some("Priya")),
+            ("Frau Anna", Some("https://www.linkedin.com/in/anna-schmidt/"), Some("Anna")),
+            ("M. Jean", Some("https://www.linkedin.com/in/jean-dupont-75/"), Some("Jean")),
+            ("Sra. María", Some("https://www.linkedin.com/in/maria-garcia/"), Some("María")),
+            ("MS. PRIYA", Some("https://www.linkedin.com/in/priya-sharma/"), Some("Priya")),
+            // A family name, or nothing to tell: no first name, as before.
+            ("Ms. Priya", None, None),
+            ("Ms. Priya", Some("https://www.linkedin.com/in/ms-priya-8a1b2c/"), None),
+            ("Ms. Priya", Some("https://www.linkedin.com/in/priya-1234/"), None),
+            ("Dr. Müller", Some("https://www.linkedin.com/in/hans-mueller-12ab/"), None),
+            ("Dr. Müller", Some("https://www.linkedin.com/in/dr-mueller/"), None),
+            ("Herr Weber", Some("https://www.linkedin.com/in/thomas-weber/"), None),
+            ("Prof. Schmidt", Some("https://www.linkedin.com/company/schmidt-ag/"), None),
+            // Names that give a first name anyway are unchanged by the address.
+            ("Ms. Priya Patel", Some("https://www.linkedin.com/in/someone-else/"), Some("Priya")),
+            ("J. Smith", Some("https://www.linkedin.com/in/j-smith/"), None),
+        ];
+        for (name, url, want) in cases {
+            assert_eq!(first_name_with(name, *url).as_deref(), *want, "first_name_with({name:?}, {url:?})");
         }
     }
 

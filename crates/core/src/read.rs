@@ -156,7 +156,7 @@ impl<'a> PageReader<'a> {
 /// what is read (the CLI's lines, the panel, the options page's last read) says whom a reply greets.
 fn with_first_name(mut inv: Invitation) -> Invitation {
     if inv.kind == Kind::Person && inv.first_name.is_none() {
-        inv.first_name = crate::names::first_name(&inv.name);
+        inv.first_name = crate::names::first_name_with(&inv.name, inv.profile_url.as_deref());
     }
     inv
 }

@@ -128,7 +128,7 @@ impl Values {
     /// An email or link that is not one ([`email_usable`], [`link_usable`]) is unknown: every reply
     /// and every preview of one leaves it out, whichever page's settings it came from.
     pub fn for_invitation(inv: &Invitation, me: &Me) -> Values {
-        let (derived, name) = names::first_and_display_name(&inv.name);
+        let (derived, name) = names::first_and_display_name(&inv.name, inv.profile_url.as_deref());
         let first_name = inv.first_name.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).or(derived).unwrap_or_default();
         let headline = inv.headline.as_deref().unwrap_or("").trim();
         let note = inv.note.as_deref().unwrap_or("").trim();

@@ -76,6 +76,8 @@ fn a_shared_company_above_the_time_is_not_a_note() {
         bare_card("Noor Haddad", "noor-haddad", &["Backend engineer", "Loved your talk.", "3d"], ""),
         // Short free text under the time is the note, as before.
         bare_card("Eli Fox", "eli-fox", &["Designer", "1 week ago", "Let's keep in touch"], ""),
+        // The shared connections in a language we don't know, under the shared company: counted.
+        bare_card("Aino Virtanen", "aino-virtanen", &["Engineer", shared, "12 yhteistä kontaktia", "3d"], ""),
     ];
     let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
     let notes: Vec<(&str, Option<&str>)> = read.invitations.iter().map(|i| (i.name.as_str(), i.note.as_deref())).collect();
@@ -87,10 +89,25 @@ fn a_shared_company_above_the_time_is_not_a_note() {
             ("Li Wei", Some("Thanks for considering this")),
             ("Noor Haddad", Some("Loved your talk.")),
             ("Eli Fox", Some("Let's keep in touch")),
+            ("Aino Virtanen", None),
         ]
     );
+    let mutual: Vec<Option<u32>> = read.invitations.iter().map(|i| i.mutual_connections).collect();
+    assert_eq!(mutual, [None, None, None, None, None, Some(12)]);
     assert_eq!(read.invitations[0].headline.as_deref(), Some("Engineer"));
     assert_eq!(read.invitations[1].sent.as_deref(), Some("2 weeks ago"));
+}
+
+#[test]
+fn a_title_and_one_name_is_a_first_name_when_the_profile_address_starts_with_it() {
+    let cards = [
+        bare_card("Ms. Priya", "priya-sharma-4b1a2c", &["Teacher", "1 week ago"], ""),
+        bare_card("Dr. Müller", "hans-mueller-12ab", &["Arzt", "1 week ago"], ""),
+        bare_card("Mr. Rahul", "mr-rahul-8a1b2c", &["Engineer", "1 week ago"], ""),
+    ];
+    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    let firsts: Vec<(&str, Option<&str>)> = read.invitations.iter().map(|i| (i.name.as_str(), i.first_name.as_deref())).collect();
+    assert_eq!(firsts, [("Ms. Priya", Some("Priya")), ("Dr. Müller", None), ("Mr. Rahul", None)]);
 }
 
 #[test]

@@ -649,13 +649,16 @@ fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>)
     // A short label above the time line: what LinkedIn says about the person, not their words.
     let above_time = inv.sent.is_some();
     let label = |u: &Unit| above_time && is_label(u.text());
-    let mut unknown = unknown.into_iter();
+    let count = |u: &Unit| u.text().chars().count() <= SHORT_LINE && u.text().chars().any(|c| c.is_ascii_digit());
+    // Labels are never the note, and the count may come after one (the 2026 "insight" line, a
+    // company you share, above the count): the first line that is neither is the count, if any.
+    let mut unknown = unknown.into_iter().filter(|u| count(u) || !label(u));
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
         if let Some(first) = unknown.next() {
-            if first.text().chars().count() <= SHORT_LINE && first.text().chars().any(|c| c.is_ascii_digit()) {
+            if count(first) {
                 inv.mutual_connections = Some(phrases::count_people(&phrases::norm(first.text())));
-            } else if !label(first) {
+            } else {
                 notes_in_meta.push(unit_note(first));
             }
         }
