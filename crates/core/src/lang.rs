@@ -410,12 +410,35 @@ impl Open {
 fn balanced(topic: &str) -> bool {
     let mut open = Open::default();
     for w in topic.split_whitespace() {
+        // A list's commas ("Rust, WASM and the web") are the topic's own.
+        let w = w.strip_suffix(',').unwrap_or(w);
         match open.word(w) {
             Some((read, ends)) if read == w && !ends => {}
             _ => return false,
         }
     }
     !open.any() && !open.empty
+}
+
+/// "and" or "or", the words that close an English list.
+fn is_and(w: &str) -> bool {
+    let w = trim(w);
+    w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+}
+
+/// Whether the words after a comma in an English topic go on with a list of names: capitalised
+/// words up to an "and" or "or" with a word after it ("Rust, *WASM and the web*",
+/// "Rust, *Go, and WASM*"). A capital that starts a new clause ("Rust, I think", "Rust, Thanks")
+/// and a name with nothing after it ("about Rust, Kathie!") are no list: the comma ended the topic.
+fn starts_list(rest: &[&str]) -> bool {
+    let plain = |w: &&str| {
+        let n = trim(w).to_lowercase();
+        !listed(topic_stops(EN), &n) && !listed(EN_AFTER_TOPIC, &n)
+    };
+    let Some(k) = rest.iter().take(5).position(|w| is_and(w)) else { return false };
+    k > 0
+        && rest[..k].iter().all(|w| w.starts_with(char::is_uppercase) && plain(w) && !w.ends_with(['.', ';', ':', '!', '?']))
+        && rest.get(k + 1).is_some_and(plain)
 }
 
 /// What the note says it is about, in its own words, when it says so briefly:
@@ -461,8 +484,15 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut clear = true;
         // The word after a comma that ended the topic, when one did.
         let mut after_comma = None;
+        // In an English list ("about Rust, WASM and the web"): its "and" or "or" is still to come.
+        let mut listing = false;
         for (j, w) in words.iter().enumerate().skip(i + marker.len()) {
             if listed(topic_stops(lang), &norm(w)) {
+                if listing && is_and(w) {
+                    listing = false;
+                    topic.push(trim(w).to_owned());
+                    continue;
+                }
                 break;
             }
             let Some((word, ends)) = open.word(w) else {
@@ -471,6 +501,14 @@ pub fn note_topic(note: &str) -> Option<String> {
             };
             if !word.is_empty() {
                 topic.push(word);
+            }
+            if ends && w.ends_with(',') && !open.any() && (listing || (lang == EN && starts_list(&words[j + 1..]))) {
+                // A comma inside the list: kept, and the topic goes on.
+                listing = true;
+                if let Some(last) = topic.last_mut() {
+                    last.push(',');
+                }
+                continue;
             }
             if ends || topic.len() > TOPIC_MAX_WORDS {
                 if ends && w.ends_with(',') {
@@ -603,7 +641,17 @@ mod tests {
             ("Great post about burnout, great read!", Some("burnout")),
             ("Your post about networking, which I do a lot, was great.", Some("networking")),
             ("Your article about leadership, especially the part on agents, was insightful.", Some("leadership")),
-            ("Your talk about Rust, WASM and the web was great.", Some("Rust")),
+            // A list of names is the topic whole, to its "and"; a capital that starts a clause or
+            // addresses them is no list.
+            ("Your talk about Rust, WASM and the web was great.", Some("Rust, WASM and the web")),
+            ("I'd love to chat about Rust, WASM and the web", Some("Rust, WASM and the web")),
+            ("I'd love to chat about Rust, Go, and WASM and would like to connect.", Some("Rust, Go, and WASM")),
+            ("Your post about hiring, Rust or Go was fun.", Some("hiring, Rust or Go")),
+            ("Loved your talk about Rust, Kathie!", Some("Rust")),
+            ("Loved your talk about Rust, Kathie and I would like to connect.", Some("Rust")),
+            ("Your talk about Rust, I think, was great.", Some("Rust")),
+            ("Great talk about Rust, Thanks and see you.", Some("Rust")),
+            ("Your post about Rust, WASM. And the web.", Some("Rust")),
             ("Great post about remote work, it resonated.", Some("remote work")),
             ("Your article about the future of AI, especially the part on agents, was insightful.", Some("the future of AI")),
         ];
