@@ -106,6 +106,7 @@ pub fn capital_of(c: char) -> Option<char> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // std is what these compare with
 mod tests {
     use super::*;
 

@@ -432,7 +432,7 @@ fn is_and(w: &str) -> bool {
 /// and a name with nothing after it ("about Rust, Kathie!") are no list: the comma ended the topic.
 fn starts_list(rest: &[&str]) -> bool {
     let plain = |w: &&str| {
-        let n = trim(w).to_lowercase();
+        let n = crate::case::lower_str(trim(w));
         !listed(topic_stops(EN), &n) && !listed(EN_AFTER_TOPIC, &n)
     };
     let Some(k) = rest.iter().take(5).position(|w| is_and(w)) else { return false };

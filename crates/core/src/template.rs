@@ -595,6 +595,7 @@ fn assemble(pieces: &[Piece<'_>]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // native tests may use std's case mapping
 mod tests {
 
     /// An email without an @ or a link that is no web address is unknown to every template:
