@@ -47,7 +47,7 @@ pub(crate) fn fold(s: &str) -> String {
             out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
             continue;
         }
-        for c in c.to_lowercase() {
+        for c in crate::case::lower(c) {
             if let Some(base) = base_letters(c) {
                 out.push_str(base);
             } else if c.is_alphanumeric() {

@@ -674,7 +674,7 @@ fn is_greeting(line: &str) -> bool {
         "buenos",
         "buenas",
     ];
-    let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(str::to_lowercase);
+    let first = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).map(crate::case::lower_str);
     line.chars().count() <= 60 && first.is_some_and(|w| crate::listed(WORDS, &w))
 }
 

@@ -150,7 +150,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
             buf.push_str(word);
             buf.make_ascii_lowercase();
         } else {
-            buf.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            buf.extend(word.chars().flat_map(crate::case::lower).map(|c| if c == '’' { '\'' } else { c }));
         }
         let word = buf.as_str();
         if let Some(Ok(i)) = key(word).map(|k| table.binary_search_by_key(&k, |&(x, _)| x)) {
@@ -432,7 +432,7 @@ fn is_and(w: &str) -> bool {
 /// and a name with nothing after it ("about Rust, Kathie!") are no list: the comma ended the topic.
 fn starts_list(rest: &[&str]) -> bool {
     let plain = |w: &&str| {
-        let n = trim(w).to_lowercase();
+        let n = crate::case::lower_str(trim(w));
         !listed(topic_stops(EN), &n) && !listed(EN_AFTER_TOPIC, &n)
     };
     let Some(k) = rest.iter().take(5).position(|w| is_and(w)) else { return false };
@@ -447,9 +447,9 @@ fn starts_list(rest: &[&str]) -> bool {
 /// drop the sentence part that holds the topic, which reads better than an odd topic.
 pub fn note_topic(note: &str) -> Option<String> {
     let words: Vec<&str> = note.split_whitespace().take(400).collect();
-    let norm = |w: &str| trim(w).to_lowercase();
+    let norm = |w: &str| crate::case::lower_str(trim(w));
     // Compares without allocating: this runs on every word of every note.
-    let is = |w: &str, lower: &str| trim(w).chars().flat_map(char::to_lowercase).eq(lower.chars());
+    let is = |w: &str, lower: &str| trim(w).chars().flat_map(crate::case::lower).eq(lower.chars());
     // A marker that ends its clause or quote (`"about."`, `talk "about"`) introduces nothing.
     let ends_clause = |w: &str| w.ends_with(|c: char| CLAUSE_END.contains(&c) || DOUBLE_QUOTES.contains(&c) || SINGLE_QUOTES.contains(&c) || c == ')');
     let mut first = String::new();
@@ -458,12 +458,12 @@ pub fn note_topic(note: &str) -> Option<String> {
     for i in 0..words.len() {
         // Markers start with a short word: skip long ones without lowercasing them.
         let t = trim(words[i]);
-        let initial = t.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        let initial = t.chars().next().map(crate::case::lower_char);
         if t.len() > MARKER_LONGEST || !initial.is_some_and(|c| TOPIC_MARKERS.iter().any(|(_, m)| m[0].starts_with(c))) {
             continue;
         }
         first.clear();
-        first.extend(t.chars().flat_map(char::to_lowercase));
+        first.extend(t.chars().flat_map(crate::case::lower));
         let Some(&(lang, marker)) = TOPIC_MARKERS
             .iter()
             .find(|(_, m)| m.first() == Some(&first.as_str()) && words.len() > i + m.len() && m[1..].iter().zip(&words[i + 1..]).all(|(mw, w)| is(w, mw)))

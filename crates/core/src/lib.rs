@@ -67,6 +67,7 @@ pub(crate) fn by_name<'de, D: serde::Deserializer<'de>, T: Copy>(d: D, names: &'
     }
 }
 
+pub mod case;
 mod classify;
 pub mod click;
 mod decide;

@@ -8,7 +8,6 @@
 use crate::classify::fold;
 use crate::{entries, listed};
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 /// Honorifics dropped at the front, compared case-insensitively between dots.
 const TITLES: &str = list![
@@ -125,7 +124,7 @@ pub(crate) fn name_key(name: &str) -> String {
         }
         return String::from_utf8(out).unwrap_or_default();
     }
-    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { crate::case::lower_char(c) } else { ' ' }).collect();
     crate::snapshot::fold_whitespace(&cleaned)
 }
 
@@ -360,7 +359,7 @@ fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
         // A short capital word in a mixed-case name is deliberate ("Li", "JJ", "DJ").
         return token.to_owned();
     }
-    let lowered = token.to_lowercase();
+    let lowered = crate::case::lower_str(token);
     if !first && listed(PARTICLES, &lowered) {
         return lowered;
     }
@@ -391,10 +390,9 @@ const OTHER_CAPITALS: &[(char, char)] = &[
 
 /// `c` as a capital letter, as `char::to_uppercase` gives it whenever that is one letter.
 ///
-/// Derived from std's lowercase mapping rather than calling `to_uppercase`, which would link
-/// std's 12 KB uppercase table into the WASM module for this one use (the lowercase table is
-/// there anyway). Built on first need. Where std gives two letters (ß → SS, ŉ → ʼN), the letter is
-/// kept, or gets its one-letter capital (ß → ẞ).
+/// Derived from the lowercase mapping ([`crate::case`]) rather than calling `to_uppercase`,
+/// which would link std's 12 KB uppercase table into the WASM module for this one use. Where std
+/// gives two letters (ß → SS, ŉ → ʼN), the letter is kept, or gets its one-letter capital (ß → ẞ).
 fn capital(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_uppercase();
@@ -402,26 +400,11 @@ fn capital(c: char) -> char {
     if let Ok(i) = OTHER_CAPITALS.binary_search_by_key(&c, |p| p.0) {
         return OTHER_CAPITALS[i].1;
     }
-    static CAPITALS: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    // (lowercase, capital) in capitals' order; the first match is the lowest capital where two
-    // share a lowercase (K and the Kelvin sign). A linear scan: unsorted, so no sort code is linked.
-    let capitals = CAPITALS.get_or_init(|| {
-        (0x80..=0x1_FFFF)
-            .filter_map(char::from_u32)
-            .filter(|u| u.is_uppercase())
-            .filter_map(|u| {
-                let mut lower = u.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) if l != u => Some((l, u)),
-                    _ => None,
-                }
-            })
-            .collect()
-    });
-    capitals.iter().find(|p| p.0 == c).map_or(c, |p| p.1)
+    crate::case::capital_of(c).unwrap_or(c)
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // std is what these compare with
 mod tests {
     use super::*;
 

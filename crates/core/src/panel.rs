@@ -142,12 +142,13 @@ impl Filter {
         if self.action.is_some_and(|a| a != row.action) || self.category.is_some_and(|c| c != row.category) || (self.hide_handled && handled) {
             return false;
         }
-        let words: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self.text.split_whitespace().map(crate::case::lower_str).collect();
         if words.is_empty() {
             return true;
         }
         let inv = &row.invitation;
-        let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase();
+        let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let hay = crate::case::lower_str(&hay);
         words.iter().all(|w| hay.contains(w.as_str()))
     }
 }

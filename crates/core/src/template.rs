@@ -369,7 +369,7 @@ fn known_list() -> String {
 
 /// The known variable closest to a misspelt one, if it is close (at most 2 edits).
 fn suggest(written: &str) -> Option<Var> {
-    let written: Vec<char> = written.to_lowercase().replace([' ', '-'], "_").chars().collect();
+    let written: Vec<char> = crate::case::lower_str(written).replace([' ', '-'], "_").chars().collect();
     Var::ALL
         .into_iter()
         .map(|v| (edit_distance(&written, &v.name().chars().collect::<Vec<_>>()), v))
@@ -595,6 +595,7 @@ fn assemble(pieces: &[Piece<'_>]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // native tests may use std's case mapping
 mod tests {
 
     /// An email without an @ or a link that is no web address is unknown to every template:

@@ -430,7 +430,7 @@ impl Ui {
         match self {
             Ui::En => format!("Now in {now} (was {was})"),
             Ui::De => format!("Jetzt auf {now} (vorher {was})"),
-            Ui::Fr => format!("Maintenant en {} (avant\u{a0}: {})", now.to_lowercase(), was.to_lowercase()),
+            Ui::Fr => format!("Maintenant en {} (avant\u{a0}: {})", crate::case::lower_str(now), crate::case::lower_str(was)),
         }
     }
 

@@ -84,7 +84,7 @@ fn defaults_render_well_full_and_empty() {
             let warm = text.find(warm_word(lang)).unwrap_or_else(|| panic!("{label}: no warm part:\n{text}"));
             let boundary = text.find("LinkedIn").unwrap_or_else(|| panic!("{label}: no boundary:\n{text}"));
             assert!(warm < boundary, "{label}: boundary before the warm part:\n{text}");
-            assert!(text.to_lowercase().contains(door_words(lang)), "{label}: door not left open:\n{text}");
+            assert!(notyet_core::case::lower_str(&text).contains(door_words(lang)), "{label}: door not left open:\n{text}");
         }
         let text = t.render(&full());
         assert!(text.contains("pat@example.com"), "{id}: email missing");

@@ -184,7 +184,7 @@ fn button_kind(label: &str) -> Option<Button> {
     // Only the two end words are looked at: only they are lower-cased.
     let mut words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next();
-    let ends = [first.map(str::to_lowercase), words.next_back().or(first).map(str::to_lowercase)];
+    let ends = [first.map(crate::case::lower_str), words.next_back().or(first).map(crate::case::lower_str)];
     let has = |list: &[&str]| ends.iter().flatten().any(|w| list.contains(&w.as_str()));
     if has(IGNORE) {
         Some(Button::Ignore)

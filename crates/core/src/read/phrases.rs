@@ -23,7 +23,7 @@ pub(crate) fn norm(s: &str) -> String {
         match c {
             '\u{2019}' | '\u{2018}' => lower.push('\''),
             c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-            c => lower.extend(c.to_lowercase()),
+            c => lower.extend(crate::case::lower(c)),
         }
     }
     out = lower;
@@ -420,7 +420,7 @@ pub(crate) fn strip_more(text: &str) -> String {
 /// The name in a "Reply to Kathie" label (English, German, French, Spanish).
 pub(crate) fn reply_to_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label);
-    let lower = folded.to_lowercase();
+    let lower = crate::case::lower_str(&folded);
     for prefix in
         ["reply to ", "antworten an ", "antwort an ", "répondre à ", "responder a ", "responder para ", "rispondi a ", "antwoorden aan ", "beantwoorden aan "]
     {

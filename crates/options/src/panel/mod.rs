@@ -830,7 +830,7 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
 
 /// Lower-case letters and digits, words single-spaced: names compared as the core compares them.
 fn name_key(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() { notyet_core::case::lower_char(c) } else { ' ' }).collect();
     fold_whitespace(&cleaned)
 }
 
