@@ -462,6 +462,10 @@ mod tests {
         let s = decide(&muller, &Settings::default());
         assert_eq!(s.first_name, None);
         assert!(s.text.unwrap_or_default().starts_with("Hi,\n"));
+        // German greets by the whole name: the title stays with a family name alone.
+        let note = "Guten Tag, ich habe Ihren Vortrag über hybride Teams gesehen und würde mich gern vernetzen.";
+        let text = decide(&Invitation { note: Some(note.into()), ..muller }, &Settings::default()).text.unwrap_or_default();
+        assert!(text.starts_with("Guten Tag Dr. Müller,\n"), "{text}");
     }
 
     #[test]

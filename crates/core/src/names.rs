@@ -163,7 +163,8 @@ fn clean(raw: &str) -> Cow<'_, str> {
 /// A name taken apart: the given-name-first tokens and what was dropped.
 struct Parsed<'a> {
     tokens: Vec<&'a str>,
-    had_title: bool,
+    /// The first title dropped at the front ("Prof." of "Prof. Dr.", "Herr").
+    title: Option<&'a str>,
     /// Every cased letter in the name is uppercase (so case says nothing).
     all_caps: bool,
 }
@@ -195,11 +196,11 @@ impl<'a> Parsed<'a> {
             skip += 1;
             had_title = true;
         }
-        tokens.drain(..skip);
+        let title = tokens.drain(..skip).next();
         while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
             tokens.pop();
         }
-        Parsed { tokens, had_title, all_caps }
+        Parsed { tokens, title, all_caps }
     }
 
     fn first_name(&self, profile_url: Option<&str>) -> Option<String> {
@@ -211,7 +212,7 @@ impl<'a> Parsed<'a> {
         }
         // "Dr. Smith", "Herr Müller": what is left after a title is a family name, unless the
         // profile's address shows it first of two names ([`first_name_with`]).
-        if self.had_title && tokens.len() == 1 {
+        if self.title.is_some() && tokens.len() == 1 {
             let (_, slug) = profile_url?.split_once("/in/")?;
             let next = slug.strip_prefix(&*fold(first))?.strip_prefix('-')?;
             let n = next.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -236,7 +237,11 @@ impl<'a> Parsed<'a> {
     }
 
     fn display_name(&self) -> String {
-        let fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
+        let mut fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
+        // A family name alone keeps its title: "Guten Tag Dr. Müller", never "Guten Tag Müller".
+        if let (Some(t), 1) = (self.title, fixed.len()) {
+            fixed.insert(0, fix_case(t, true, self.all_caps));
+        }
         fixed.join(" ")
     }
 }
@@ -555,6 +560,12 @@ mod tests {
         assert_eq!(display_name("Kathie Smith she/her"), "Kathie Smith");
         assert_eq!(display_name("Kathie Smith | she/her"), "Kathie Smith");
         assert_eq!(display_name("Jürgen Weber, Dipl.-Ing. (FH)"), "Jürgen Weber");
+        // A title and a family name alone: the title stays, so the greeting isn't the bare name.
+        assert_eq!(display_name("Dr. Müller"), "Dr. Müller");
+        assert_eq!(display_name("HERR MÜLLER"), "Herr Müller");
+        assert_eq!(display_name("Prof. Dr. Schmidt, PhD"), "Prof. Schmidt");
+        assert_eq!(display_name("Dr. med. Müller"), "Dr. Müller");
+        assert_eq!(display_name("Dr. Anna Schmidt"), "Anna Schmidt");
     }
 
     #[test]
