@@ -661,11 +661,9 @@ fn greets(before: &[String], first_name: Option<&str>) -> bool {
     [said.next(), said.next_back()].into_iter().flatten().any(|l| {
         is_greeting(l)
             || first.as_ref().is_some_and(|f| {
-                let f: Vec<&str> = f.split(' ').collect();
                 l.split([',', '!', '?', ':', ';']).any(|part| {
-                    let part = name_key(part);
-                    let w: Vec<&str> = part.split(' ').collect();
-                    w.starts_with(&f) || w.ends_with(&f)
+                    let k = format!(" {} ", name_key(part));
+                    k.starts_with(&format!(" {f} ")) || k.ends_with(&format!(" {f} "))
                 })
             })
     })
