@@ -124,7 +124,7 @@ fn personalized_takes_up_the_note() {
     assert_eq!(values.note_topic, "networking");
     assert_eq!(values.mutual, "", "one shared connection is not 'connections'");
     let text = parsed_default("personalized.en.short").map(|t| t.render(&values)).unwrap_or_default();
-    assert!(text.starts_with("Hi Kathie,\n\nThank you for your note about networking and for the invitation"), "{text}");
+    assert!(text.starts_with("Hi Kathie,\n\nThank you for the invitation and for your note about networking;"), "{text}");
     assert!(text.contains("just reply here."), "{text}");
 }
 

@@ -7,9 +7,11 @@
 //! German greets formally with the full name ("Guten Tag Kathie Smith,"), which needs no
 //! guess at gender; French uses vous, Spanish usted.
 //!
-//! Personalized replies take up the note through `{note_topic}` ("Thank you for your note
-//! about networking"): a short phrase the note itself introduced with "about"/"über"/"au sujet
-//! de"/"sobre", and only when quoting it back reads right (see [`crate::lang::note_topic`]).
+//! Personalized replies take up the note through `{note_topic}` ("Thank you for the invitation
+//! and for your note about networking"), last in its clause: a topic that is a list ("Rust, WASM
+//! and the web") followed by "and for the invitation" read as one long list. It is a short
+//! phrase the note itself introduced with "about"/"über"/"au sujet de"/"sobre", taken only when
+//! quoting it back reads right (see [`crate::lang::note_topic`]).
 //! Otherwise the optional part drops and the reply thanks them for the note as a whole; the
 //! note is never quoted at length, which would read as mechanical.
 
