@@ -652,7 +652,7 @@ impl Reader {
         let mut any = false;
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
-                self.problem(&format!("{path}.{k}"), ProblemKind::UnknownKey { expected: known.to_vec() });
+                self.problem(&key_path(path, k), ProblemKind::UnknownKey { expected: known.to_vec() });
                 any = true;
             }
         }
@@ -760,7 +760,7 @@ impl Reader {
             if let Some(me) = self.object(v, "$.me") {
                 self.unknown_keys(me, "$.me", &["name", "email", "link"]);
                 for (key, slot) in [("name", &mut s.me.name), ("email", &mut s.me.email), ("link", &mut s.me.link)] {
-                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &format!("$.me.{key}"))) {
+                    if let Some(x) = me.get(key).and_then(|x| self.string(x, &key_path("$.me", key))) {
                         *slot = x.trim().to_owned();
                     }
                 }
@@ -778,7 +778,7 @@ impl Reader {
             if let Some(k) = self.object(v, "$.known") {
                 self.unknown_keys(k, "$.known", &["people", "companies", "schools"]);
                 for (key, slot) in [("people", &mut s.known.people), ("companies", &mut s.known.companies), ("schools", &mut s.known.schools)] {
-                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &format!("$.known.{key}"))) {
+                    if let Some(x) = k.get(key).and_then(|x| self.strings(x, &key_path("$.known", key))) {
                         *slot = x.into_iter().filter(|e| !e.trim().is_empty()).collect();
                     }
                 }
@@ -834,7 +834,7 @@ impl Reader {
             return out;
         };
         for (id, langs) in m {
-            let path = format!("$.templates.{id}");
+            let path = key_path("$.templates", id);
             if id.trim().is_empty() || id.len() > 64 || id.chars().any(|c| c.is_whitespace() || c == '.') {
                 self.problem(&path, ProblemKind::BadTemplateId);
                 continue;
@@ -844,7 +844,7 @@ impl Reader {
             };
             let mut by_lang = BTreeMap::new();
             for (lang, sources) in langs {
-                let lpath = format!("{path}.{lang}");
+                let lpath = key_path(&path, lang);
                 if !is_language_code(lang) {
                     self.problem(&lpath, ProblemKind::NotALanguageCode { written: lang.clone() });
                     continue;
@@ -859,7 +859,7 @@ impl Reader {
                     Value::Object(vm) => {
                         self.unknown_keys(vm, &lpath, &["short", "long"]);
                         for (key, slot) in [("short", &mut got.short), ("long", &mut got.long)] {
-                            let kpath = format!("{lpath}.{key}");
+                            let kpath = key_path(&lpath, key);
                             if let Some(src) = vm.get(key).and_then(|x| self.string(x, &kpath)) {
                                 if self.template_ok(&src, &kpath) {
                                     *slot = Some(src);
@@ -897,17 +897,17 @@ impl Reader {
         let m = self.object(v, path)?;
         self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
         let mut rule = Rule::default();
-        if let Some(n) = m.get("name").and_then(|x| self.string(x, &format!("{path}.name"))) {
+        if let Some(n) = m.get("name").and_then(|x| self.string(x, &key_path(path, "name"))) {
             rule.name = n;
         }
-        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &format!("{path}.enabled"))) {
+        if let Some(e) = m.get("enabled").and_then(|x| self.boolean(x, &key_path(path, "enabled"))) {
             rule.enabled = e;
         }
         if let Some(w) = m.get("when") {
-            rule.when = self.when(w, &format!("{path}.when"));
+            rule.when = self.when(w, &key_path(path, "when"));
         }
         match m.get("then") {
-            Some(t) => rule.then = self.then(t, &format!("{path}.then"), s),
+            Some(t) => rule.then = self.then(t, &key_path(path, "then"), s),
             None => self.problem(path, ProblemKind::RuleWithoutThen),
         }
         if self.problems.len() > before {
@@ -924,7 +924,7 @@ impl Reader {
         };
         self.unknown_keys(m, path, &["category", "note", "mutual_at_least", "mutual_below", "keywords", "in", "name", "company", "language"]);
         if let Some(c) = m.get("category") {
-            let p = format!("{path}.category");
+            let p = key_path(path, "category");
             if let Some(names) = self.strings(c, &p) {
                 for n in names {
                     match category_from(&n) {
@@ -934,17 +934,17 @@ impl Reader {
                 }
             }
         }
-        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &format!("{path}.note"))) {
+        if let Some(b) = m.get("note").and_then(|x| self.boolean(x, &key_path(path, "note"))) {
             w.note = Some(b);
         }
-        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &format!("{path}.mutual_at_least"))) {
+        if let Some(n) = m.get("mutual_at_least").and_then(|x| self.count(x, &key_path(path, "mutual_at_least"))) {
             w.mutual_at_least = Some(n);
         }
-        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &format!("{path}.mutual_below"))) {
+        if let Some(n) = m.get("mutual_below").and_then(|x| self.count(x, &key_path(path, "mutual_below"))) {
             w.mutual_below = Some(n);
         }
         for (key, slot) in [("keywords", &mut w.keywords), ("name", &mut w.name), ("company", &mut w.company)] {
-            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &format!("{path}.{key}"))) {
+            if let Some(list) = m.get(key).and_then(|x| self.strings(x, &key_path(path, key))) {
                 let list: Vec<String> = list.into_iter().filter(|e| !e.trim().is_empty()).collect();
                 *slot = list;
             }
@@ -954,10 +954,10 @@ impl Reader {
                 Some("headline") => w.field = Field::Headline,
                 Some("note") => w.field = Field::Note,
                 Some("any") => w.field = Field::Any,
-                _ => self.problem(&format!("{path}.in"), ProblemKind::NotAField { found: serde_json::to_string(f).unwrap_or_default() }),
+                _ => self.problem(&key_path(path, "in"), ProblemKind::NotAField { found: serde_json::to_string(f).unwrap_or_default() }),
             }
         }
-        if let Some(l) = m.get("language").and_then(|x| self.language(x, &format!("{path}.language"))) {
+        if let Some(l) = m.get("language").and_then(|x| self.language(x, &key_path(path, "language"))) {
             w.language = Some(l);
         }
         w
@@ -969,32 +969,32 @@ impl Reader {
             return t;
         };
         self.unknown_keys(m, path, &["action", "template", "category", "variant"]);
-        if let Some(a) = m.get("action").and_then(|x| self.string(x, &format!("{path}.action"))) {
+        if let Some(a) = m.get("action").and_then(|x| self.string(x, &key_path(path, "action"))) {
             match action_from(&a) {
                 Some(a) => t.action = Some(a),
-                None => self.problem(&format!("{path}.action"), ProblemKind::NotAnAction { written: a.clone() }),
+                None => self.problem(&key_path(path, "action"), ProblemKind::NotAnAction { written: a.clone() }),
             }
         }
-        if let Some(c) = m.get("category").and_then(|x| self.string(x, &format!("{path}.category"))) {
+        if let Some(c) = m.get("category").and_then(|x| self.string(x, &key_path(path, "category"))) {
             match category_from(&c) {
                 Some(c) => t.category = Some(c),
-                None => self.problem(&format!("{path}.category"), ProblemKind::NotACategory { written: c.clone() }),
+                None => self.problem(&key_path(path, "category"), ProblemKind::NotACategory { written: c.clone() }),
             }
         }
-        if let Some(id) = m.get("template").and_then(|x| self.string(x, &format!("{path}.template"))) {
+        if let Some(id) = m.get("template").and_then(|x| self.string(x, &key_path(path, "template"))) {
             if s.has_template(&id) {
                 t.template = Some(id);
             } else {
                 let mut ids: Vec<&str> = crate::decide::default_template_ids().to_vec();
                 ids.extend(s.templates.keys().map(String::as_str));
-                self.problem(&format!("{path}.template"), ProblemKind::NoSuchTemplate { id: id.clone(), ids: ids.iter().map(|s| (*s).to_owned()).collect() });
+                self.problem(&key_path(path, "template"), ProblemKind::NoSuchTemplate { id: id.clone(), ids: ids.iter().map(|s| (*s).to_owned()).collect() });
             }
         }
         if let Some(v) = m.get("variant") {
             match v.as_str() {
                 Some("short") => t.variant = Some(Variant::Short),
                 Some("long") => t.variant = Some(Variant::Long),
-                _ => self.problem(&format!("{path}.variant"), ProblemKind::NotAVariant { found: serde_json::to_string(v).unwrap_or_default() }),
+                _ => self.problem(&key_path(path, "variant"), ProblemKind::NotAVariant { found: serde_json::to_string(v).unwrap_or_default() }),
             }
         }
         if t.action.is_none() && t.template.is_none() && t.category.is_none() && t.variant.is_none() && m.is_empty() {
@@ -1048,6 +1048,11 @@ fn category_from(s: &str) -> Option<Category> {
 
 fn action_from(s: &str) -> Option<Action> {
     Action::NAMES.iter().position(|n| *n == s.trim()).map(|i| Action::ALL[i])
+}
+
+/// The JSON path of `key` in the object at `path`: "$.rules[0]" and "then" give "$.rules[0].then".
+fn key_path(path: &str, key: &str) -> String {
+    [path, ".", key].concat()
 }
 
 #[cfg(test)]

@@ -215,26 +215,29 @@ impl TemplateError {
         let known = known_list();
         match (self.kind, ui) {
             (K::UnknownVariable, _) => {
-                let w = &self.written;
-                let hint = self.hint.map(|v| v.name());
-                match (ui, hint) {
-                    (Ui::En, Some(h)) => format!("unknown placeholder “{w}” (did you mean “{h}”?); known placeholders: {known}"),
-                    (Ui::En, None) => format!("unknown placeholder “{w}”; known placeholders: {known}"),
-                    (Ui::De, Some(h)) => format!("unbekannter Platzhalter „{w}“ (meinten Sie „{h}“?); bekannte Platzhalter: {known}"),
-                    (Ui::De, None) => format!("unbekannter Platzhalter „{w}“; bekannte Platzhalter: {known}"),
-                    (Ui::Fr, Some(h)) => format!("espace réservé inconnu «\u{a0}{w}\u{a0}» (vouliez-vous dire «\u{a0}{h}\u{a0}»\u{a0}?) ; espaces réservés connus\u{a0}: {known}"),
-                    (Ui::Fr, None) => format!("espace réservé inconnu «\u{a0}{w}\u{a0}» ; espaces réservés connus\u{a0}: {known}"),
-                }
+                let unknown = match self.hint {
+                    Some(h) => fill(
+                        ui.pick(en_de_fr!(
+                            "unknown placeholder “{a}” (did you mean “{b}”?)",
+                            "unbekannter Platzhalter „{a}“ (meinten Sie „{b}“?)",
+                            "espace réservé inconnu «\u{a0}{a}\u{a0}» (vouliez-vous dire «\u{a0}{b}\u{a0}»\u{a0}?)"
+                        )),
+                        &self.written,
+                        h.name(),
+                    ),
+                    None => fill(ui.pick(en_de_fr!("unknown placeholder “{a}”", "unbekannter Platzhalter „{a}“", "espace réservé inconnu «\u{a0}{a}\u{a0}»")), &self.written, ""),
+                };
+                [unknown.as_str(), ui.pick(en_de_fr!("; known placeholders: ", "; bekannte Platzhalter: ", " ; espaces réservés connus\u{a0}: ")), &known].concat()
             }
-            (K::EmptyVariable, _) => fill(
+            (K::EmptyVariable, _) => [
                 ui.pick(en_de_fr!(
-                    "a placeholder name is missing between the braces; known placeholders: {a}",
-                    "zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: {a}",
-                    "il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: {a}"
+                    "a placeholder name is missing between the braces; known placeholders: ",
+                    "zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: ",
+                    "il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: "
                 )),
                 &known,
-                "",
-            ),
+            ]
+            .concat(),
             (K::UnclosedVariable, _) => ui
                 .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée : terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
                 .into(),
@@ -716,6 +719,19 @@ mod tests {
         assert!(e.say(Ui::De).starts_with("Zeile 3, Spalte 9: unbekannter Platzhalter „frist_name“ (meinten Sie „first_name“?)"), "{}", e.say(Ui::De));
         assert!(e.say(Ui::Fr).starts_with("ligne 3, colonne 9\u{a0}: espace réservé inconnu"), "{}", e.say(Ui::Fr));
         assert_eq!(e.to_string().split(':').next(), Some("line 3, column 9"));
+        // Whole, in each language, with and without a hint: the known list follows after "; ".
+        let known = known_list();
+        assert_eq!(e.message(Ui::En), format!("unknown placeholder “frist_name” (did you mean “first_name”?); known placeholders: {known}"));
+        let far = err("{zzzzzz}");
+        assert_eq!(far.hint, None);
+        assert_eq!(far.message(Ui::De), format!("unbekannter Platzhalter „zzzzzz“; bekannte Platzhalter: {known}"));
+        assert_eq!(far.message(Ui::Fr), format!("espace réservé inconnu «\u{a0}zzzzzz\u{a0}» ; espaces réservés connus\u{a0}: {known}"));
+        assert_eq!(
+            e.message(Ui::Fr),
+            format!(
+                "espace réservé inconnu «\u{a0}frist_name\u{a0}» (vouliez-vous dire «\u{a0}first_name\u{a0}»\u{a0}?) ; espaces réservés connus\u{a0}: {known}"
+            )
+        );
         assert_eq!(e.caret("Hi {first_name},\n\nThanks {frist_name}!"), "Thanks {frist_name}!\n        ^");
 
         let e = err("Hi {first_name,\nthere}");

@@ -199,21 +199,17 @@ impl Ui {
 
     /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
     pub fn drafted(self, who: &str, reason: Option<&str>, kept: bool) -> String {
-        let reason = reason.map(|r| format!(" ({r})")).unwrap_or_default();
-        match self {
-            Ui::En => {
-                let kept = if kept { " Your own text is kept above it." } else { "" };
-                format!("Drafted a reply to {who}{reason}.{kept} Read it over and press Send yourself.")
-            }
-            Ui::De => {
-                let kept = if kept { " Ihr eigener Text bleibt darüber erhalten." } else { "" };
-                format!("Antwort an {who} entworfen{reason}.{kept} Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.")
-            }
-            Ui::Fr => {
-                let kept = if kept { " Votre propre texte est conservé au-dessus." } else { "" };
-                format!("Réponse à {who} rédigée{reason}.{kept} Relisez-la et appuyez vous-même sur Envoyer.")
-            }
-        }
+        let reason = reason.map(|r| [" (", r, ")"].concat()).unwrap_or_default();
+        let drafted = fill(self.pick(en_de_fr!("Drafted a reply to {a}{b}.", "Antwort an {a} entworfen{b}.", "Réponse à {a} rédigée{b}.")), who, &reason);
+        let kept = match kept {
+            true => self.pick(en_de_fr!(
+                " Your own text is kept above it.",
+                " Ihr eigener Text bleibt darüber erhalten.",
+                " Votre propre texte est conservé au-dessus."
+            )),
+            false => "",
+        };
+        [drafted.as_str(), kept, " ", self.send_yourself()].concat()
     }
 
     pub fn shorter(self) -> &'static str {
@@ -427,11 +423,9 @@ impl Ui {
     }
 
     pub fn changed_language(self, now: &str, was: &str) -> String {
-        match self {
-            Ui::En => format!("Now in {now} (was {was})"),
-            Ui::De => format!("Jetzt auf {now} (vorher {was})"),
-            Ui::Fr => format!("Maintenant en {} (avant\u{a0}: {})", crate::case::lower_str(now), crate::case::lower_str(was)),
-        }
+        // French writes a language's name in lower case inside a sentence.
+        let lower = |name: &str| if self == Ui::Fr { crate::case::lower_str(name) } else { name.to_owned() };
+        fill(self.pick(en_de_fr!("Now in {a} (was {b})", "Jetzt auf {a} (vorher {b})", "Maintenant en {a} (avant\u{a0}: {b})")), &lower(now), &lower(was))
     }
 
     pub fn changed_variant(self, now: &str, was: &str) -> String {
@@ -673,6 +667,19 @@ mod tests {
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
+
+    /// The success notice and the language change, whole, in each language.
+    #[test]
+    fn drafted_and_changed_language_read_whole() {
+        assert_eq!(Ui::En.drafted("Sam", Some("r"), true), "Drafted a reply to Sam (r). Your own text is kept above it. Read it over and press Send yourself.");
+        assert_eq!(Ui::De.drafted("Sam", None, false), "Antwort an Sam entworfen. Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.");
+        assert_eq!(
+            Ui::Fr.drafted("Sam {a}", Some("r"), true),
+            "Réponse à Sam {a} rédigée (r). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+        );
+        assert_eq!(Ui::De.changed_language("Deutsch", "Englisch"), "Jetzt auf Deutsch (vorher Englisch)");
+        assert_eq!(Ui::Fr.changed_language("Allemand", "Anglais"), "Maintenant en allemand (avant\u{a0}: anglais)");
+    }
 
     /// The values go in as they are, whatever they hold: a hostile name is text, never a template.
     #[test]
