@@ -314,6 +314,11 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
             values.mutual = crate::words::Ui::from_code(&suggestion.language).number(n.into());
         }
     }
+    // A topic in another language than the reply's reads as a slip ("your note about kleine
+    // Netzwerke" once a German note's reply is switched to English): the reply leaves it out.
+    if !values.note_topic.is_empty() && inv.note.as_deref().and_then(crate::lang::detect).is_some_and(|l| l != suggestion.language) {
+        values.note_topic.clear();
+    }
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, limit as usize);
     suggestion.text = Some(text);
@@ -466,6 +471,22 @@ mod tests {
         let note = "Guten Tag, ich habe Ihren Vortrag über hybride Teams gesehen und würde mich gern vernetzen.";
         let text = decide(&Invitation { note: Some(note.into()), ..muller }, &Settings::default()).text.unwrap_or_default();
         assert!(text.starts_with("Guten Tag Dr. Müller,\n"), "{text}");
+    }
+
+    /// A German note's topic quoted in a reply switched to English read "your note about kleine
+    /// Netzwerke": another language's topic is left out, the note's own is kept.
+    #[test]
+    fn a_topic_is_quoted_only_in_its_own_language() {
+        let note = "Hallo, ich habe Ihren Beitrag über kleine Netzwerke gelesen und würde mich freuen.";
+        let i = inv("Hans Peter Müller", "Teacher", Some(note));
+        let text = |lang: Option<&str>| {
+            let choice = Choice { language: lang.map(str::to_owned), ..Choice::default() };
+            decide_with(&i, &Settings::default(), Place::Message, &choice).text.unwrap_or_default()
+        };
+        assert!(text(None).contains("Nachricht über kleine Netzwerke"), "{}", text(None));
+        for lang in ["en", "fr", "es"] {
+            assert!(!text(Some(lang)).contains("kleine"), "{lang}: {}", text(Some(lang)));
+        }
     }
 
     #[test]
