@@ -338,8 +338,9 @@ fn only_needed(inv: &Invitation, used: &[Var]) -> Invitation {
         headline: if uses(&[Var::Headline, Var::Company]) { inv.headline.clone() } else { None },
         note: if uses(&[Var::Note, Var::NoteTopic]) { inv.note.clone() } else { None },
         mutual_connections: inv.mutual_connections,
-        // A first name may be derived from the name with the address as its witness.
-        profile_url: if uses(&[Var::FirstName]) { inv.profile_url.clone() } else { None },
+        // A first name may be derived from the name with the address as its witness (and the
+        // name is then "Priya", not "Ms. Priya").
+        profile_url: if uses(&[Var::FirstName, Var::Name]) { inv.profile_url.clone() } else { None },
         sent: None,
     }
 }
@@ -462,6 +463,12 @@ mod tests {
         let s = decide(&priya("https://www.linkedin.com/in/priya-sharma-4b1a2c/"), &Settings::default());
         assert_eq!(s.first_name.as_deref(), Some("Priya"));
         assert!(s.text.unwrap_or_default().starts_with("Hi Priya,\n"));
+        let de = Invitation {
+            note: Some("Hallo, ich würde mich gern mit Ihnen vernetzen, danke!".into()),
+            ..priya("https://www.linkedin.com/in/priya-sharma-4b1a2c/")
+        };
+        let text = decide(&de, &Settings::default()).text.unwrap_or_default();
+        assert!(text.starts_with("Guten Tag Priya,\n"), "{text}");
         // "Dr. Müller": a family name, never "Hi Müller".
         let muller = Invitation { name: "Dr. Müller".into(), ..priya("https://www.linkedin.com/in/hans-mueller-12ab/") };
         let s = decide(&muller, &Settings::default());

@@ -97,11 +97,18 @@ pub fn first_name_with(name: &str, profile_url: Option<&str>) -> Option<String> 
     Parsed::new(&clean(name)).first_name(profile_url)
 }
 
-/// [`first_name_with`] and [`display_name`] at once, taking the name apart only once.
+/// [`first_name_with`] and [`display_name`] at once, taking the name apart only once. A title
+/// and a given name the address shows ("Ms. Priya") are the name without the title: German
+/// greets by the name, and "Guten Tag Ms. Priya" reads as an English slip.
 pub fn first_and_display_name(name: &str, profile_url: Option<&str>) -> (Option<String>, String) {
     let cleaned = clean(name);
     let parsed = Parsed::new(&cleaned);
-    (parsed.first_name(profile_url), parsed.display_name())
+    let (first, display) = (parsed.first_name(profile_url), parsed.display_name());
+    let display = match &first {
+        Some(f) if display.split_once(' ').is_some_and(|(_, rest)| rest == f) => f.clone(),
+        _ => display,
+    };
+    (first, display)
 }
 
 /// Lower-case letters and digits, words single-spaced: names compared as people read them
