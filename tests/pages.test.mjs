@@ -41,6 +41,8 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     await page.getByLabel("Email address").fill("not an email");
     assert.match(await page.locator("#err-me-email").textContent(), /doesn't look like an email address/);
     assert.equal(await page.getByLabel("Email address").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Email address").fill("pat@gmail"); // ".com" forgotten
+    assert.match(await page.locator("#err-me-email").textContent(), /doesn't look like an email address/);
     await page.getByLabel("Link").fill("javascript:alert(1)");
     assert.match(await page.locator("#err-me-link").textContent(), /doesn't look like a web address/);
     assert.equal(await page.getByLabel("Link").inputValue(), "javascript:alert(1)");

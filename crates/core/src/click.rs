@@ -651,13 +651,22 @@ fn restore_in(composer: Option<Composer>, snapshot: &Snapshot, last: Option<&Las
 }
 
 /// Whether the user's own text already greets them: its first or last line opens a letter
-/// ("Hi Kathie,", "Dear Ms. Smith,") or names them by `first_name` ("Thanks for the invite,
-/// Kathie!", "Kathie,", a long "Hi Kathie, thanks so much for …"). The last line too: the draft
-/// goes right under it.
+/// ("Hi Kathie,", "Dear Ms. Smith,") or speaks to them by `first_name`: the name opens or ends a
+/// stretch between commas or marks ("Thanks for the invite, Kathie!", "Kathie,", a long "Hi
+/// Kathie, thanks so much for …", "Thanks, Kathie."). A note that only mentions them ("I met
+/// Kathie at RustConf") greets nobody. The last line too: the draft goes right under it.
 fn greets(before: &[String], first_name: Option<&str>) -> bool {
     let first = first_name.map(name_key).filter(|f| !f.is_empty());
     let mut said = before.iter().filter(|l| !l.trim().is_empty());
-    [said.next(), said.next_back()].into_iter().flatten().any(|l| is_greeting(l) || first.as_ref().is_some_and(|f| words_within(f, &name_key(l))))
+    [said.next(), said.next_back()].into_iter().flatten().any(|l| {
+        is_greeting(l)
+            || first.as_ref().is_some_and(|f| {
+                l.split([',', '!', '?', ':', ';']).any(|part| {
+                    let k = format!(" {} ", name_key(part));
+                    k.starts_with(&format!(" {f} ")) || k.ends_with(&format!(" {f} "))
+                })
+            })
+    })
 }
 
 /// A line that opens a letter: short, and starting with a greeting word in one of the drafts'
@@ -1011,6 +1020,9 @@ mod tests {
             // Neither a greeting nor their name: the draft keeps its own.
             (&["Thanks for the invite! One question first:"], true),
             (&["I will answer properly later.", "smith & co. were mentioned"], true),
+            // Their name only mentioned, not spoken to: the draft keeps its greeting.
+            (&["I met Kathie at RustConf, ask about the talk."], true),
+            (&["Thanks, Kathie."], false),
         ];
         for (typed, keeps) in cases {
             set_box(&mut snap.root, typed.iter().enumerate().map(|(k, l)| para(k as u32, l)).collect());

@@ -431,14 +431,26 @@ fn is_and(w: &str) -> bool {
 /// "Rust, *Go, and WASM*"). A capital that starts a new clause ("Rust, I think", "Rust, Thanks")
 /// and a name with nothing after it ("about Rust, Kathie!") are no list: the comma ended the topic.
 fn starts_list(rest: &[&str]) -> bool {
-    let plain = |w: &&str| {
-        let n = crate::case::lower_str(trim(w));
-        !listed(topic_stops(EN), &n) && !listed(EN_AFTER_TOPIC, &n)
-    };
     let Some(k) = rest.iter().take(5).position(|w| is_and(w)) else { return false };
     k > 0
         && rest[..k].iter().all(|w| w.starts_with(char::is_uppercase) && plain(w) && !w.ends_with(['.', ';', ':', '!', '?']))
         && rest.get(k + 1).is_some_and(plain)
+}
+
+/// An English word that neither ends a topic nor starts a new clause.
+fn plain(w: &&str) -> bool {
+    let n = crate::case::lower_str(trim(w));
+    !listed(topic_stops(EN), &n) && !listed(EN_AFTER_TOPIC, &n)
+}
+
+/// After names ("about Rust"), whether "and" and the next word close a list of two: a name that
+/// ends the sentence or comes before a word that ends topics ("about Rust and WASM!", "Rust and
+/// Go was fun"), not a new clause ("Rust and I would…", "Rust and Helm charts").
+fn two_names(topic: &[String], rest: &[&str]) -> bool {
+    let cap = |w: &str| w.starts_with(char::is_uppercase);
+    !topic.is_empty()
+        && topic.iter().all(|w| cap(w))
+        && rest.first().is_some_and(|n| cap(n) && plain(n) && (n.ends_with(['.', ',', '!', '?', ';', ':']) || !rest.get(1).is_some_and(|m| plain(m) || cap(m))))
 }
 
 /// What the note says it is about, in its own words, when it says so briefly:
@@ -488,7 +500,7 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut listing = false;
         for (j, w) in words.iter().enumerate().skip(i + marker.len()) {
             if listed(topic_stops(lang), &norm(w)) {
-                if listing && is_and(w) {
+                if is_and(w) && (listing || lang == EN && two_names(&topic, &words[j + 1..])) {
                     listing = false;
                     topic.push(trim(w).to_owned());
                     continue;
@@ -652,6 +664,13 @@ mod tests {
             ("Your talk about Rust, I think, was great.", Some("Rust")),
             ("Great talk about Rust, Thanks and see you.", Some("Rust")),
             ("Your post about Rust, WASM. And the web.", Some("Rust")),
+            // Two names joined by "and" that end the sentence or the topic; a new clause is no list.
+            ("Great talk about Rust and WASM! Let's connect.", Some("Rust and WASM")),
+            ("Your talk about Rust and Go was fun.", Some("Rust and Go")),
+            ("I read your post about Rust and WASM", Some("Rust and WASM")),
+            ("Loved your talk about Rust and I would like to connect.", Some("Rust")),
+            ("Loved your talk about Kubernetes and Helm charts.", Some("Kubernetes")),
+            ("Your post about hiring and Rust was fun.", Some("hiring")),
             ("Great post about remote work, it resonated.", Some("remote work")),
             ("Your article about the future of AI, especially the part on agents, was insightful.", Some("the future of AI")),
         ];

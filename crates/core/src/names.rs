@@ -366,6 +366,16 @@ fn fix_case(token: &str, first: bool, all_caps: bool) -> String {
     let mut out = String::with_capacity(token.len());
     let mut start = true;
     for c in lowered.chars() {
+        // İ lowers to "i" and a combining dot: a capital keeps it as İ, a small i drops it
+        // ("İBRAHİM" → "İbrahim", not "İbrahi̇m" with two dots).
+        if c == '\u{307}' && out.ends_with(['i', 'I']) {
+            if out.pop() == Some('I') {
+                out.push('\u{130}');
+            } else {
+                out.push('i');
+            }
+            continue;
+        }
         if start {
             out.push(capital(c));
         } else {
@@ -563,6 +573,7 @@ mod tests {
         // A title and a family name alone: the title stays, so the greeting isn't the bare name.
         assert_eq!(display_name("Dr. Müller"), "Dr. Müller");
         assert_eq!(display_name("HERR MÜLLER"), "Herr Müller");
+        assert_eq!(display_name("İBRAHİM YILMAZ"), "İbrahim Yilmaz");
         assert_eq!(display_name("Prof. Dr. Schmidt, PhD"), "Prof. Schmidt");
         assert_eq!(display_name("Dr. med. Müller"), "Dr. Müller");
         assert_eq!(display_name("Dr. Anna Schmidt"), "Anna Schmidt");

@@ -1004,10 +1004,13 @@ impl Reader {
     }
 }
 
-/// Whether an email address is used in replies: empty (nothing to offer) or with an `@`; any other
-/// is a problem, and replies leave it out (the options page's preview too).
+/// Whether an email address is used in replies: empty (nothing to offer), or a name, an `@` and a
+/// domain with a dot inside it, no spaces; any other ("pawhy", "pat@gmail" with its ".com"
+/// forgotten, "pat @example.com") is a problem, and replies leave it out (the preview too).
 pub fn email_usable(email: &str) -> bool {
-    email.is_empty() || email.contains('@')
+    email.is_empty()
+        || !email.contains(char::is_whitespace)
+            && email.rsplit_once('@').is_some_and(|(name, host)| !name.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.'))
 }
 
 /// Whether a link is used in replies: empty, or a web address: `https://` or `http://` and a
@@ -1173,6 +1176,12 @@ mod tests {
         // Found by fuzzing (settings_parse): what is reported must not be kept, or it is reported again.
         let (s, p) = Settings::from_json(r#"{"me": {"email": "pawhy"}}"#);
         assert_eq!((s.me.email.as_str(), p.len()), ("", 1));
+        for ok in ["", "pat@example.com", "p.a+t@mail.example.co.uk"] {
+            assert!(email_usable(ok), "{ok}");
+        }
+        for bad in ["pawhy", "pat@gmail", "@example.com", "pat@", "pat @example.com", "pat@.com", "pat@example.", "pat@example..com."] {
+            assert!(!email_usable(bad), "{bad}");
+        }
         assert_eq!(Settings::from_json("").0, Settings::default());
     }
 
