@@ -318,7 +318,26 @@ export function agent(command, installed) {
    * Its words come from the core, in the interface language; buttons and menus hand their
    * request back to the service worker.
    */
-  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, hint = "", restored = "" }) => {
+  /**
+   * Moves the notice off the box it has just written into: in a short window the top-right toast
+   * covered the top of a message box docked bottom right, the draft's first lines (Firefox at
+   * 1366×682). Left of the box when there is room, else above it, shortened; else where it was.
+   */
+  const aside = (host, sheet, avoid) => {
+    let r = avoid.getBoundingClientRect();
+    // A box in a same-origin frame: its rectangle in this window.
+    for (let win = avoid.ownerDocument.defaultView; win && win !== window && win.frameElement; win = win.parent) {
+      const f = win.frameElement.getBoundingClientRect();
+      r = new DOMRect(r.x + f.x, r.y + f.y, r.width, r.height);
+    }
+    const t = host.getBoundingClientRect();
+    if (t.bottom <= r.top || t.top >= r.bottom || t.right <= r.left || t.left >= r.right) return;
+    const rule = (css) => sheet.insertRule(css, sheet.cssRules.length);
+    if (r.left - 32 >= t.width) rule(`:host, :host(:popover-open), :host(:not(:popover-open)) { right: ${document.documentElement.clientWidth - r.left + 16}px !important; }`);
+    else if (r.top - 32 >= 120) rule(`.box { max-height: ${r.top - 32}px; }`);
+  };
+
+  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, hint = "", restored = "", avoid = null }) => {
     state.close?.(false);
     clearTimeout(state.timer);
     const cut = (s, n) => {
@@ -452,6 +471,11 @@ export function agent(command, installed) {
       watch.observe(document.documentElement, { childList: true });
     };
     show();
+    try {
+      if (avoid?.isConnected) aside(host, sheet, avoid);
+    } catch {
+      // Where it stands is a nicety: the notice itself must not fail for it.
+    }
     state.toast = host;
     setTimeout(() => {
       live.append(words());
@@ -565,7 +589,7 @@ export function agent(command, installed) {
       const done = insert(command);
       const shown = done.ok ? command.notice : command.gone;
       // After the answer is on its way: the text is in the box, the notice can follow a moment later.
-      if (shown && done.reason !== "refused") setTimeout(() => notice(shown));
+      if (shown && done.reason !== "refused") setTimeout(() => notice({ ...shown, avoid: done.ok ? nodeOf(command.node) : null }));
       return done;
     }
     case "notice":

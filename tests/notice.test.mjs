@@ -348,6 +348,32 @@ test("a hostile page's CSS can't hide, move or cover the notice, and its text ne
   await page.close();
 });
 
+test("the notice moves off the message box it has just written into: beside it, or above it when there is no room", async () => {
+  await h.setSettings(SETTINGS);
+  /** Whether the notice and the box overlap, and where each is. */
+  const where = (page) =>
+    page.evaluate(() => {
+      const [n, b] = [document.querySelector("[popover]"), document.querySelector("[data-fx-composer]")].map((e) => e.getBoundingClientRect());
+      const apart = n.bottom <= b.top || n.top >= b.bottom || n.right <= b.left || n.left >= b.right;
+      return { apart, notice: [n.left, n.top, n.right, n.bottom].map(Math.round), box: [b.left, b.top, b.right, b.bottom].map(Math.round), first: b.top };
+    });
+  // A box docked right under the notice's corner (a short window), then one as wide as the window.
+  for (const [css, side] of [
+    [".msg-form__contenteditable { position: fixed !important; top: 40px; right: 24px; width: 360px; height: 240px; }", "left"],
+    [".msg-form__contenteditable { position: fixed !important; top: 320px; left: 8px; right: 8px; height: 200px; }", "above"],
+  ]) {
+    const page = await openVariant([], { css });
+    const record = await h.click(page);
+    assert.equal(record.notice?.level, "success", JSON.stringify(record.notice));
+    await sleep(200);
+    const seen = await where(page);
+    assert.ok(seen.apart, `${side}: ${JSON.stringify(seen)}`);
+    if (side === "left") assert.ok(seen.notice[2] <= seen.box[0] - 16, JSON.stringify(seen));
+    else assert.ok(seen.notice[3] <= seen.box[1] - 16 && seen.notice[1] === 16, JSON.stringify(seen));
+    await page.close();
+  }
+});
+
 test("a stylesheet aimed at every element (`body *`, `html > *`, `[popover]`) hides the page, not the notice", async () => {
   // Everything below the root: the page blanks itself, and the notice stays where it belongs.
   // (`html` itself at display: none would leave no page to show anything on.)
