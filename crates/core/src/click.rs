@@ -656,14 +656,15 @@ fn restore_in(composer: Option<Composer>, snapshot: &Snapshot, last: Option<&Las
 /// Kathie, thanks so much for …", "Thanks, Kathie."). A note that only mentions them ("I met
 /// Kathie at RustConf") greets nobody. The last line too: the draft goes right under it.
 fn greets(before: &[String], first_name: Option<&str>) -> bool {
-    let first = first_name.map(name_key).filter(|f| !f.is_empty());
+    // The name as a whole word at a stretch's start or end: both sides padded with a space.
+    let first = first_name.map(name_key).filter(|f| !f.is_empty()).map(|f| format!(" {f} "));
     let mut said = before.iter().filter(|l| !l.trim().is_empty());
     [said.next(), said.next_back()].into_iter().flatten().any(|l| {
         is_greeting(l)
             || first.as_ref().is_some_and(|f| {
                 l.split([',', '!', '?', ':', ';']).any(|part| {
                     let k = format!(" {} ", name_key(part));
-                    k.starts_with(&format!(" {f} ")) || k.ends_with(&format!(" {f} "))
+                    k.starts_with(f.as_str()) || k.ends_with(f.as_str())
                 })
             })
     })

@@ -316,7 +316,7 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
     }
     // A topic in another language than the reply's reads as a slip ("your note about kleine
     // Netzwerke" once a German note's reply is switched to English): the reply leaves it out.
-    if !values.note_topic.is_empty() && inv.note.as_deref().and_then(crate::lang::detect).is_some_and(|l| l != suggestion.language) {
+    if !values.note_topic.is_empty() && note_language.is_some_and(|l| l != suggestion.language) {
         values.note_topic.clear();
     }
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());

@@ -85,7 +85,7 @@ pub fn first_name(name: &str) -> Option<String> {
 /// The whole name cleaned for a greeting: no titles, credentials, emoji, pronouns or tagline;
 /// "Doe, Jane" becomes "Jane Doe"; ALL CAPS becomes title case. Empty when nothing is left.
 pub fn display_name(name: &str) -> String {
-    Parsed::new(&clean(name)).display_name()
+    Parsed::new(&clean(name)).display_name(false)
 }
 
 /// [`first_name`], with the profile's address as a witness for a title and one name: "Ms. Priya"
@@ -103,11 +103,8 @@ pub fn first_name_with(name: &str, profile_url: Option<&str>) -> Option<String> 
 pub fn first_and_display_name(name: &str, profile_url: Option<&str>) -> (Option<String>, String) {
     let cleaned = clean(name);
     let parsed = Parsed::new(&cleaned);
-    let (first, display) = (parsed.first_name(profile_url), parsed.display_name());
-    let display = match &first {
-        Some(f) if display.split_once(' ').is_some_and(|(_, rest)| rest == f) => f.clone(),
-        _ => display,
-    };
+    let first = parsed.first_name(profile_url);
+    let display = parsed.display_name(first.is_some());
     (first, display)
 }
 
@@ -227,7 +224,9 @@ impl<'a> Parsed<'a> {
         }
         if tokens.len() > 1
             && tokens.last().is_some_and(|t| {
-                matches!(t.trim_end_matches('.').len(), 3 | 4 | 7) && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(t.trim_end_matches('.')))
+                let t = t.trim_end_matches('.');
+                // Lengths compared inline first: most last words are no legal form's length.
+                LEGAL_FORMS.iter().any(|f| f.len() == t.len() && f.eq_ignore_ascii_case(t))
             })
         {
             return None;
@@ -243,10 +242,12 @@ impl<'a> Parsed<'a> {
         Some(first)
     }
 
-    fn display_name(&self) -> String {
+    /// `given`: a first name was found, so one name left after a title is a given name ("Ms.
+    /// Priya" with the address as witness) and goes without the title.
+    fn display_name(&self, given: bool) -> String {
         let mut fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
         // A family name alone keeps its title: "Guten Tag Dr. Müller", never "Guten Tag Müller".
-        if let (Some(t), 1) = (self.title, fixed.len()) {
+        if let (Some(t), 1, false) = (self.title, fixed.len(), given) {
             fixed.insert(0, fix_case(t, true, self.all_caps));
         }
         fixed.join(" ")

@@ -454,7 +454,6 @@ fn focus(id: &str) {
     }
 }
 
-/// Marks a control invalid and explains why, or clears both.
 /// Flags an email address or link that replies would leave out, on the options and welcome
 /// pages alike, as it is typed (`key`: `me.email`, `me.link`; other keys clear nothing).
 pub(crate) fn flag_me(key: &str, v: &str) {
@@ -466,6 +465,7 @@ pub(crate) fn flag_me(key: &str, v: &str) {
     field_error(key, bad.map(tr).as_deref());
 }
 
+/// Marks a control invalid and explains why, or clears both.
 fn field_error(key: &str, message: Option<&str>) {
     let id = ctrl_id(key);
     if let Some(el) = by_id(&id) {
