@@ -17,7 +17,8 @@
 //! strong evidence: a strong phrase, or three weak signs together. Weaker evidence (one or two
 //! weak signs: digits in a name, one odd word) is still spam, but the advice is Ignore, and the
 //! reasons say so. One weak sign alone is outweighed by a note that says something of its own,
-//! or by being a word of the headline (a headline says what someone does: "US Army veteran").
+//! or by being a word of the headline (a headline says what someone does: "US Army veteran");
+//! a scam persona there ("Four star general") is one weak sign that nothing but a note outweighs.
 
 use crate::reason::{KnownList, Reason, Text, Topic};
 use crate::{entries, listed, Category, Invitation, Kind, Settings};
@@ -224,6 +225,10 @@ enum Headline {
     None,
     Strong,
     All,
+    /// As `All`, but a strong phrase there is one weak sign, and one being in a headline doesn't
+    /// outweigh: a headline only claims a job, and real UN doctors and generals exist, so "Surgeon
+    /// with the UN" alone is Ignore with the reason shown, not Report.
+    Claim,
 }
 
 /// A topic of related phrases, in all supported languages, with strong and weak phrases.
@@ -324,9 +329,9 @@ const GROUPS: &[Group] = &[
         points: Points::Spam,
         topic: Topic::MadeUpProfile,
         strong: list!["un doctor", "united nations doctor", "doctor at un", "doctor with the un", "un peacekeeping doctor", "un surgeon", "military surgeon", "oil rig", "offshore rig",
-            "surgeon with the un", "surgeon with the united nations", "doctor with the united nations"],
-        weak: list!["army general", "four star general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
-        in_headline: Headline::All,
+            "surgeon with the un", "surgeon with the united nations", "doctor with the united nations", "four star general", "4 star general"],
+        weak: list!["army general", "us army", "general at", "peacekeep*", "widower", "deployed", "marine corps", "navy seal", "petroleum engineer", "offshore engineer"],
+        in_headline: Headline::Claim,
     },
     Group {
         points: Points::Recruiter,
@@ -379,26 +384,52 @@ const GROUPS: &[Group] = &[
             "schedule a demo", "15 minute call", "15 min call", "our services", "our solution*", "our agency", "our platform", "our product*", "lead generation",
             "grow your business", "increase your sales", "scale your business", "outsourc*", "white label", "seo services", "free audit", "free consultation", "free trial",
             // The growth pitch: more leads through a proven system, shown in a short video.
-            "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help small business*", "i help companies", "i help businesses",
-            "i help brands", "i help startups", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*", "more leads", "qualified leads",
+            "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help cto*", "we help tech", "we help small business*",
+            "i help compan*", "i help business*", "i help brand*", "i help startup*", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*",
+            "i help entrepreneur*", "i help ceo*", "i help cto*", "i help tech", "i help small business*", "i help ecommerce", "helping compan*", "helping business*",
+            "helping brand*", "helping startup*", "helping founder*", "helping b2b", "helping saas", "helping agenc*", "helping coach*", "helping entrepreneur*",
+            "helping ceo*", "helping cto*", "helping tech", "helping small business*", "helping ecommerce", "more deals", "more demos", "more revenue",
+            "offshore team*", "offshore develop*", "nearshore", "dedicated dev*", "staff augmentation", "team augmentation", "hiring headache*", "calendly",
+            "more leads", "qualified leads",
             "more meetings", "more clients", "more customers", "proven system", "proven process", "proven framework", "quick video", "short video", "loom video",
             "appointment setting", "cold email*", "outbound campaign*", "our tool helps", "our software helps", "leaders like you", "founders like you",
             "companies like yours", "discovery call", "discovery session", "strategy call", "free session", "free webinar", "worth a quick", "worth a short",
             "between our companies", "unverbindliches", "unverbindlichen", "audit offert", "free call", "sesion gratuita", "llamada gratuita", "seance gratuite", "my rates", "my services", "i help busy",
             "webinaire gratuit",
-            "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "kurzes gesprach", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
-            "mehr leads", "mehr kunden", "mehr termine", "kurzes video",
+            "wir helfen unternehmen", "unsere dienstleistung*", "unsere losung*", "unsere agentur", "termin vereinbaren", "kostenlose beratung", "kostenloses erstgesprach",
+            "mehr leads", "mehr kunden", "mehr termine", "kurzes video", "ich helfe unternehmen", "ich helfe startups", "ich helfe tech*", "ich helfe grunder*",
+            "ich helfe agenturen", "ich helfe selbststandig*", "ich helfe b2b", "ich helfe saas", "wir helfen startups",
             "nous aidons les entreprises", "nos services", "notre agence", "notre solution", "prendre rendez vous", "appel de 15 minutes", "demo gratuite", "audit gratuit",
-            "plus de leads", "plus de clients", "plus de rendez vous", "courte video",
-            "ayudamos a empresas", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
-            "mas leads", "mas clientes", "mas reuniones", "video corto",
+            "plus de leads", "plus de clients", "plus de rendez vous", "courte video", "j aide les entreprise*", "j aide les fondateur*", "j aide les startup*",
+            "j aide les dirigeant*", "j aide les pme", "j aide les agence*", "j aide les independant*", "j accompagne les entreprise*", "j accompagne les dirigeant*",
+            "j accompagne les fondateur*", "nous aidons les startup*", "nous accompagnons les entreprise*",
+            "ayudamos a empresa*", "nuestros servicios", "nuestra agencia", "nuestra solucion", "agendar una llamada", "llamada rapida", "demo gratuita", "consultoria gratuita",
+            "mas leads", "mas clientes", "mas reuniones", "video corto", "ayudo a empresa*", "ayudo a startup*", "ayudo a fundador*", "ayudo a emprendedor*", "ayudo a pyme*",
+            "ayudo a marca*", "ayudo a agencia*", "ayudo a negocio*", "ayudamos a startup*", "ayudamos a fundador*", "ayudamos a emprendedor*", "ayudamos a pyme*",
         ],
+        // A pitch's opening ("I work with founders …") is said by mentors too: it needs company,
+        // from the headline or from the call it asks for (the group below).
         weak: list![
-            "we help", "quick call", "short call", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
+            "we help", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company", "potential partnership",
-            "eine partnerschaft", "un partenariat", "we partner with",
+            "eine partnerschaft", "un partenariat", "we partner with", "i work with founder*", "i work with compan*", "i work with startup*", "i work with business*",
+            "i work with ceo*", "i work with cto*", "i work with saas", "i work with b2b", "i work with brand*", "show you how we", "share how we", "scale your",
+            "ich arbeite mit unternehmen", "je travaille avec des entreprise*", "trabajo con empresa*",
         ],
         in_headline: Headline::All,
+    },
+    // The call a pitch asks for: a group of its own, so that it and a pitch's opening, each weak
+    // (a reader asks for "a quick call about your project" too), make a seller together.
+    Group {
+        points: Points::Sales,
+        topic: Topic::SellingServices,
+        strong: "",
+        weak: list![
+            "quick call", "short call", "brief call", "quick chat", "quick zoom", "hop on a call", "jump on a call", "15 minutes", "15 min", "20 minutes", "30 minutes",
+            "kurzes gesprach", "kurzes telefonat", "kurzen call", "15 minuten", "petit appel", "appel rapide", "court appel", "un appel", "15 minutos", "una llamada",
+            "llamada corta", "breve llamada",
+        ],
+        in_headline: Headline::None,
     },
 ];
 
@@ -874,12 +905,13 @@ fn score(headline: &Words, note: &Words) -> Scores {
                 continue;
             }
             // Weak words decide nothing alone: one field gives them at most 1.
-            let weight = if strong {
+            let claim = strong && in_headline && group.in_headline == Headline::Claim;
+            let weight = if strong && !claim {
                 2
             } else if in_headline && group.in_headline == Headline::Strong {
                 0
             } else {
-                u32::from(weak)
+                u32::from(weak || claim)
             };
             if weight == 0 {
                 continue;
@@ -888,9 +920,9 @@ fn score(headline: &Words, note: &Words) -> Scores {
             let (total, reasons) = match group.points {
                 Points::Spam => {
                     s.romance |= group.topic == Topic::Romance;
-                    if !strong {
+                    if weight == 1 {
                         s.spam_weak += 1;
-                        s.spam_weak_in_headline += u32::from(in_headline);
+                        s.spam_weak_in_headline += u32::from(in_headline && !claim);
                     }
                     (&mut s.spam, &mut s.spam_reasons)
                 }
@@ -1108,6 +1140,65 @@ mod tests {
         ] {
             assert_eq!(category("Career coach | Speaker", Some(note)), Category::Recruiter, "{note}");
         }
+    }
+
+    /// The LinkedIn pitch ("I help tech founders scale … Open to a quick call?") was answered as a
+    /// personal note. Its opening or its call alone is no pitch: organisers, mentors and readers
+    /// say "I help organise …", "I work with founders …" and "a quick call about your project".
+    #[test]
+    fn pitches_are_sales_and_helpers_are_not() {
+        for (headline, note) in [
+            ("Engineer", "Hi Pat, I help tech founders scale their engineering teams without the hiring headaches. Open to a quick call next week?"),
+            ("Founder", "Hi Pat, I work with founders and CTOs to build dedicated developer teams in Eastern Europe."),
+            ("Consultant", "Hi Pat, I work with SaaS startups on growth. Could we hop on a quick call?"),
+            ("CEO", "Hi Pat, do you have 15 minutes this week? Here's my calendly: calendly.com/ann"),
+            ("Consultant", "Hi Pat, I'd love to grab 15 minutes to share how we cut hiring costs."),
+            ("Gründer", "Hallo Pat, ich helfe Tech-Startups, ihre Teams aufzubauen. Hätten Sie Zeit für ein kurzes Telefonat?"),
+            ("Fondateur", "Bonjour Pat, j'aide les fondateurs à recruter des développeurs. Un petit appel la semaine prochaine ?"),
+            ("Fundador", "Hola Pat, ayudo a empresas tecnológicas a escalar sus equipos. ¿Tienes 15 minutos?"),
+        ] {
+            let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: Some(note.into()), ..Invitation::default() };
+            let c = classify(&inv, &Settings::default(), &Words::new(headline), &Words::new(note));
+            assert_eq!(c.category, Category::Sales, "{note}");
+            assert_eq!(c.reasons[0], Reason::Mentions { text: Text::Note, topic: Topic::SellingServices }, "{note}");
+        }
+        for note in [
+            "Hi Pat, I help organise RustConf and would love to connect.",
+            "Hi Pat, I help organise RustConf; could we have a quick call about you speaking?",
+            "Hi Pat, I work with founders at an incubator as a mentor, your talk on hiring was great.",
+            "Hi Pat, I'm helping my team adopt Rust and your post helped a lot.",
+            "Hi Pat, I loved your 15 minutes lightning talk.",
+            "Hallo Pat, ich helfe beim Organisieren der RustLab und würde mich gern vernetzen.",
+            "Bonjour Pat, j'aide à organiser le meetup Rust de Lyon, ravi d'échanger.",
+            "Hola Pat, ayudo a organizar la RustConf de Madrid y me encantaría conectar.",
+        ] {
+            assert_eq!(category("Engineer", Some(note)), Category::Personalized, "{note}");
+        }
+        for headline in ["Helping SaaS founders get 10 demos a week | Lead generation", "Account Executive at SaaSCo | Helping teams close more deals"] {
+            assert_eq!(category(headline, None), Category::Sales, "{headline}");
+        }
+        assert_eq!(category("Engineering manager | Helping teams ship reliable software", None), Category::Generic);
+    }
+
+    /// A scam persona in a headline alone ("Surgeon with the UN", "Four star general") was
+    /// Report, and so was a real "Oil rig supervisor": a headline only claims a job. Ignore, with
+    /// the reason; a note that says something of its own outweighs it; the note's words still report.
+    #[test]
+    fn a_scam_persona_in_a_headline_is_ignore() {
+        let decide = |headline: &str, note: Option<&str>| {
+            let inv = Invitation { name: "Ann Lee".into(), headline: Some(headline.into()), note: note.map(str::to_owned), ..Invitation::default() };
+            let c = classify(&inv, &Settings::default(), &Words::new(headline), &Words::new(note.unwrap_or("")));
+            (c.category, c.mild, c.reasons.first().cloned())
+        };
+        let persona = Some(Reason::Mentions { text: Text::Headline, topic: Topic::MadeUpProfile });
+        for headline in ["Four star general, US Army", "Surgeon with the UN", "Oil rig supervisor", "US Army General | UN Doctor"] {
+            assert_eq!(decide(headline, None), (Category::Spam, true, persona.clone()), "{headline}");
+            assert_eq!(decide(headline, Some("Hello, nice to meet you.")), (Category::Spam, true, persona.clone()), "{headline}");
+        }
+        assert_eq!(decide("Military surgeon", Some("Hi Pat, I read your article on triage software.")).0, Category::Personalized);
+        assert_eq!(decide("US Army veteran", None).0, Category::Generic);
+        assert_eq!(decide("Engineer", Some("I am a surgeon with the UN, deployed in Syria.")).0, Category::Spam);
+        assert!(!decide("Engineer", Some("I am a surgeon with the UN, deployed in Syria.")).1);
     }
 
     /// Probes a person would recognise (30 Nov): recruiters and sellers who never say so, and
