@@ -418,7 +418,10 @@ export function agent(command, installed) {
     live.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
     box.append(head, shown, live);
     // Each control hands its request to the service worker, which plans and writes again.
-    const send = (request) => {
+    // `from`: the control pressed; the answer's control at its place takes the focus (Shorter
+    // pressed, Longer focused), not its first, where a keyboard user had to find the way back.
+    const send = (request, from) => {
+      state.at = [...controls.querySelectorAll(":scope > button")].indexOf(from);
       remove(false);
       // The worker answers with a new notice on the page, not a reply: no response is awaited.
       (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "notice-action", request }).catch(() => {});
@@ -431,11 +434,11 @@ export function agent(command, installed) {
       toggle.setAttribute("aria-expanded", "false");
       const list = el("div", { className: "options", hidden: true });
       list.setAttribute("role", "group");
-      list.setAttribute("aria-label", cut(label, 40));
+      list.setAttribute("aria-label", cut(label.trim(), 40));
       options.slice(0, 20).forEach(({ label: name, request }, k) => {
         const option = el("button", { type: "button", textContent: cut(name, 60) });
         option.setAttribute("aria-pressed", String(k === selected));
-        option.addEventListener("click", () => send(request));
+        option.addEventListener("click", () => send(request, toggle));
         list.append(option);
       });
       toggle.addEventListener("click", () => {
@@ -447,7 +450,7 @@ export function agent(command, installed) {
     }
     for (const { label, request } of actions.slice(0, 6)) {
       const b = el("button", { type: "button", className: "act", textContent: cut(label, 60) });
-      b.addEventListener("click", () => send(request));
+      b.addEventListener("click", () => send(request, b));
       controls.append(b);
     }
     if (controls.childElementCount) {
@@ -480,7 +483,7 @@ export function agent(command, installed) {
     setTimeout(() => {
       live.append(words());
       // A notice that answers a notice's own control takes the keyboard focus where the user was.
-      if (focus) box.querySelector(".row button, .x")?.focus();
+      if (focus) (controls.querySelectorAll(":scope > button")[state.at] ?? box.querySelector(".row button, .x")).focus();
     }, 80);
     // A notice with controls stays longer, and not while the pointer or focus is on it.
     const hide = () => (state.timer = setTimeout(remove, controls.childElementCount ? 30000 : 10000));

@@ -18,7 +18,10 @@ const { pageReport } = await api.storage.session.get("pageReport");
 const pre = document.getElementById("report");
 const save = document.getElementById("save");
 if (!pageReport) {
-  pre.textContent = say("report_none", "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice.");
+  // Said in the intro's place: no "This is the page as NotYet saw it" above nothing, no Save that does nothing.
+  document.getElementById("intro").textContent = say("report_none", "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice.");
+  pre.remove();
+  document.querySelector(".actions").remove();
 } else {
   const text = JSON.stringify(JSON.parse(pageReport), null, 1);
   pre.textContent = text;
@@ -30,7 +33,7 @@ if (!pageReport) {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   });
 }
-document.getElementById("discard").addEventListener("click", async () => {
+document.getElementById("discard")?.addEventListener("click", async () => {
   await api.storage.session.remove("pageReport");
   window.close();
 });

@@ -182,6 +182,12 @@ test("German and French notices: every word on them, Close included, in the inte
       assert.equal(shown.close, want.close);
       assert.deepEqual(shown.buttons, want.buttons);
       assert.equal(shown.text, n.text);
+      if (lang === "fr") {
+        // French spacing before the menus' colon ("Langue: Anglais" was shown), and a language
+        // named in lower case inside the line, as "Maintenant en allemand" writes it.
+        assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Répondre comme\u00a0", "Langue\u00a0"]);
+        assert.match(n.details[0], /\(Personnel, anglais, longue\)$/);
+      }
       await page.close();
     }
   } finally {
@@ -259,6 +265,22 @@ test("keyboard: a shortcut, named on the notice, takes the focus from the messag
   assert.equal(await where(), "notice");
   await page.keyboard.press("Tab");
   assert.equal(await where(), "notice", "Tab moves between the notice's controls");
+  // A choice made from the keyboard: the new notice's focus is on the control used, not back
+  // on its first one (Language: Enter, Tab to German, Enter; then Shorter, which becomes Longer).
+  const control = () => h.isolated(page.url(), "() => globalThis.__notyetAgent.shadow.activeElement?.textContent");
+  assert.match(await control(), /^Language: English/);
+  for (const key of ["Enter", "Tab"]) await page.keyboard.press(key);
+  let count = await h.clickCount();
+  await page.keyboard.press("Enter");
+  await h.waitForClick(count);
+  await sleep(150);
+  assert.equal(await control(), "Language: German ▾");
+  await page.keyboard.press("Tab");
+  count = await h.clickCount();
+  await page.keyboard.press("Enter");
+  await h.waitForClick(count);
+  await sleep(150);
+  assert.equal(await control(), "Longer");
   await page.keyboard.press("Escape");
   assert.equal(await where(), "box", "Escape closes it and the focus is back in the box");
   assert.equal(await page.evaluate(() => document.querySelectorAll("[popover]").length), 0);

@@ -158,6 +158,10 @@ test("a broken import changes nothing and names each problem at its JSON path", 
   await page.locator("#import").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{ nope") });
   await page.waitForFunction(() => document.getElementById("problems").textContent.includes("line 1"));
   assert.deepEqual(await stored(page), good);
+  // An empty file holds no settings (it said "at line 1, column 0, the text ends too early").
+  await page.locator("#import").setInputFiles({ name: "empty.json", mimeType: "application/json", buffer: Buffer.from("\n") });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("empty.json"));
+  assert.equal(await text(page, "#problems"), "This is not a settings file: it holds no settings.");
   // A valid file is applied and saved.
   await page.locator("#import").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ me: { name: "Robin" } })) });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("Imported"));

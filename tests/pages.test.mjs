@@ -136,6 +136,8 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
     assert.equal(await ink(), "rgb(0, 0, 0)");
     await report.emulateMedia({ colorScheme: "dark" });
     assert.equal(await ink(), "rgb(255, 255, 255)");
+    // With no report waiting it says so alone: no intro about a report, no Save that does nothing.
+    assert.deepEqual(await report.evaluate(() => [document.querySelectorAll("button, pre").length, document.querySelector("#intro").textContent]), [0, "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice."]);
     await report.close();
   } finally {
     await h.close();
@@ -262,6 +264,14 @@ for (const lang of ["de", "fr"]) {
           const problems = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
           assert.ok(problems.length > 0);
           for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
+          // The preview's samples too ("Message personnel: Kathie Smith" was shown in French).
+          const sample = await page.locator("#sample option").first().textContent();
+          assert.match(sample, lang === "fr" ? /^[^:]*\S\u00a0: / : /^[^:]*\S: /, sample);
+          // Sizes with the language's decimal comma ("3.0 Mo" was shown).
+          const big = Buffer.alloc(3 * 1024 * 1024, " ");
+          await page.locator("#import").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: big });
+          await page.waitForFunction(() => document.getElementById("status").textContent.includes("big.json"));
+          assert.match(await page.locator("#status").textContent(), lang === "de" ? / 3,0 MB, .* 1,0 MB\./ : / 3,0 Mo, .* 1,0 Mo\./);
         }
         const texts = await interfaceText(page);
         const leftovers = texts.filter((t) => fragments.some((f) => f.test(t)) || words.test(t));

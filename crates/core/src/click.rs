@@ -568,7 +568,9 @@ fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
     let why = s.reasons.first().map(|r| r.say_on_page(w));
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
-        how.push(language_name(&s.language, w));
+        // French writes a language's name in lower case inside a sentence ("(Générique, anglais, longue)").
+        let lang = language_name(&s.language, w);
+        how.push(if w == Ui::Fr { crate::case::lower_str(&lang) } else { lang });
         if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).filter(|v| *v == "short" || *v == "long") {
             how.push(if v == "short" { Variant::Short } else { Variant::Long }.say(w));
         }
@@ -1473,7 +1475,7 @@ mod tests {
             }
         }
         let fr = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::Fr);
-        assert_eq!(fr.notice.details[0], "Kathie Smith · aucune note personnelle → Répondre (Générique, Anglais, longue)");
+        assert_eq!(fr.notice.details[0], "Kathie Smith · aucune note personnelle → Répondre (Générique, anglais, longue)");
         assert_eq!(fr.notice.close, "Fermer");
     }
 }

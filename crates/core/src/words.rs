@@ -372,14 +372,15 @@ impl Ui {
         format!("{who}{why} → {action}{how}")
     }
 
-    /// The label of the notice's menu of categories.
+    /// The label of the notice's menu of categories. The notice writes "label: choice"; French
+    /// ends its labels with the no-break space it puts before a colon ("Langue : Anglais").
     pub fn category_label(self) -> &'static str {
-        self.pick(en_de_fr!("Reply as", "Antworten als", "Répondre comme"))
+        self.pick(en_de_fr!("Reply as", "Antworten als", "Répondre comme\u{a0}"))
     }
 
-    /// The label of the notice's menu of languages.
+    /// The label of the notice's menu of languages (see [`Ui::category_label`]).
     pub fn language_label(self) -> &'static str {
-        self.pick(en_de_fr!("Language", "Sprache", "Langue"))
+        self.pick(en_de_fr!("Language", "Sprache", "Langue\u{a0}"))
     }
 
     pub fn replace_anyway(self) -> &'static str {

@@ -1171,16 +1171,19 @@ fn too_large(e: &TooLarge) -> String {
     // Integer arithmetic, rounded as `{:.1}` rounds (half to even): float formatting would add ~10 KB to the module.
     let kb = |b: usize| {
         let (q, r) = (b * 10 / 1024, b * 10 % 1024);
-        let tenths = if r > 512 || (r == 512 && q % 2 == 1) { q + 1 } else { q };
-        format!("{}.{}", tenths / 10, tenths % 10)
+        decimal(if r > 512 || (r == 512 && q % 2 == 1) { q + 1 } else { q })
     };
     tr_with("sync_too_large", &[&kb(e.needed), &kb(e.limit), &kb(storage::SYNC_ITEM_LIMIT)])
 }
 
 /// `bytes` in `unit`s with one decimal, rounded down (integer arithmetic, as in [`too_large`]).
 fn tenths(bytes: usize, unit: usize) -> String {
-    let t = bytes * 10 / unit;
-    format!("{}.{}", t / 10, t % 10)
+    decimal(bytes * 10 / unit)
+}
+
+/// `t` tenths with the interface language's decimal mark: "3.0 MB", "3,0 MB", "3,0 Mo".
+fn decimal(t: usize) -> String {
+    format!("{}{}{}", t / 10, if ui() == notyet_core::words::Ui::En { '.' } else { ',' }, t % 10)
 }
 
 /// Copies the saved settings to `storage.sync` in chunks, removing chunks a larger earlier save left.
@@ -1307,8 +1310,11 @@ async fn import(input: Element) {
     let parsed: Result<Value, _> = serde_json::from_str(&text);
     let problems = match &parsed {
         Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
-        Ok(_) => vec![tr("import_not_object")],
-        Err(e) => vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])],
+        Err(e) if !text.trim().is_empty() => {
+            vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])]
+        }
+        // An empty file holds no settings (it was "at line 1, column 0, the text ends too early").
+        _ => vec![tr("import_not_object")],
     };
     if !problems.is_empty() {
         // The report's details may name JSON paths: they say where in the file to look.

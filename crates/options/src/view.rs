@@ -526,7 +526,8 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
         .samples
         .iter()
         .enumerate()
-        .map(|(i, s)| (format!("b.{i}"), format!("{}: {}", category_label(s.category), tr(&["sample_", s.id].concat()))))
+        // "Personal note: Kathie Smith, …", in French with a space before the colon ("problem_at" is that pattern).
+        .map(|(i, s)| (format!("b.{i}"), tr_with("problem_at", &[&category_label(s.category), &tr(&["sample_", s.id].concat())])))
         .collect();
     for (i, inv) in app.last_read.iter().enumerate() {
         out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
