@@ -204,6 +204,8 @@ test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't
   assert.equal(await disabled(panel, "#do-draft"), true);
   assert.doesNotMatch(await advice(), /Draft reply/);
   assert.match(await advice(), /^ReplySales.*no way to send one: leave it pending, or ignore it on LinkedIn/);
+  // Said once: the hint under the buttons said it again ("This card has no Reply button…").
+  assert.equal(await panel.evaluate(() => document.querySelector("#detail .hint")), null);
   await pick(panel, spec(40).people[2].name); // a recruiter's note: LinkedIn offers Reply
   assert.equal(await disabled(panel, "#do-draft"), false);
   assert.match(await advice(), /Draft reply writes it/);
