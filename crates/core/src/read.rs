@@ -609,6 +609,16 @@ mod tests {
             "3 giorni fa",
             "1 uur geleden",
             "10 minutes ago",
+            // Shortened and elided units, and an amount with its unit alone.
+            "hace 2 sem.",
+            "vor 2 Std.",
+            "il y a 2 h",
+            "un'ora fa",
+            "un’ora fa",
+            "1 sett.",
+            "1 mnd",
+            "1 mes",
+            "3 días",
             "Sent 2 weeks ago",
         ] {
             if t.starts_with("Sent") {
@@ -628,6 +638,9 @@ mod tests {
             "12 mutual connections",
             "1000 d",
             "hace marketing",
+            "Hace 2 sem. que te escribo",
+            "un'idea fa",
+            "2 sem. in Rom",
         ] {
             assert!(!is_time_ago(t), "{t}");
         }
@@ -659,6 +672,15 @@ mod tests {
         assert_eq!(mutual_count("12 collegamenti in comune"), Some(12));
         assert_eq!(mutual_count("Casey Ray e 3 outras conexões em comum"), Some(4));
         assert_eq!(mutual_count("We have 3 mutual connections, so I thought I'd reach out!"), None);
+        // As other projects found them on the live site.
+        assert_eq!(mutual_count("Ana, Luis y 3 contactos más en común"), Some(5));
+        assert_eq!(mutual_count("Marisol Monroy es contacto en común"), Some(1));
+        assert_eq!(mutual_count("Marco Rossi e altri 2 collegamenti in comune"), Some(3));
+        assert_eq!(mutual_count("Alex Kim est une relation que vous avez en commun"), Some(1));
+        assert_eq!(mutual_count("Alex Kim est une relation commune"), Some(1));
+        assert_eq!(mutual_count("Alex Kim et 3 autres relations communes"), Some(4));
+        assert_eq!(mutual_count("12 relations communes"), Some(12));
+        assert_eq!(mutual_count("Conseiller municipal de ma commune"), None);
     }
 
     #[test]

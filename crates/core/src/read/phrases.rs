@@ -48,6 +48,9 @@ const MUTUAL_WORDS: &[&str] = &[
     "gemeinsamer kontakt",
     "gemeinsamen kontakt",
     "en commun",
+    // "Alex Kim est une relation commune", "3 relations communes" (its plural ending is longer).
+    "relation commune",
+    "relations commune",
     "en común",
     "em comum",
     "in comune",
@@ -258,18 +261,26 @@ fn is_unit(w: &str) -> bool {
     UNITS.iter().any(|(stem, ends)| w.strip_prefix(stem).is_some_and(|end| crate::listed(ends, end)))
 }
 
+/// Units as LinkedIn shortens them: "3d", "1w", "2mo", "5h", "10m", "1y", "1yr", "2 sem.", "1 sett.",
+/// "2 Std.", "1 mnd".
+const SHORT: &[&str] = &["s", "m", "min", "h", "d", "w", "mo", "y", "yr", "j", "t", "sem", "a", "g", "u", "sett", "std", "mon", "mnd"];
+
+/// Whether `w` is a shortened unit, with or without its full stop.
+fn is_short_unit(w: &str) -> bool {
+    SHORT.contains(&w.trim_end_matches('.'))
+}
+
 /// The compact forms: "3d", "1w", "2mo", "5h", "10m", "1y", "1yr" (optionally "3 d").
 fn is_compact_time(words: &[&str]) -> bool {
-    const SHORT: &[&str] = &["s", "m", "min", "h", "d", "w", "mo", "y", "yr", "j", "t", "sem", "a", "g", "u"];
     let joined: String = words.concat();
     let digits = joined.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && digits <= 3 && SHORT.contains(&joined[digits..].trim_end_matches('.'))
+    digits > 0 && digits <= 3 && is_short_unit(&joined[digits..])
 }
 
 /// Whether a whole line says how long ago: "2 weeks ago", "vor 3 Tagen", "il y a 2 jours",
 /// "hace 3 días", "há 2 semanas", "2 semanas atrás", "2 settimane fa", "2 weken geleden",
-/// "3d", "Yesterday". Recognised by its whole shape, never by its place in a card: "2 weeks
-/// ago I saw your talk" is a note.
+/// "3d", "hace 2 sem.", "un'ora fa", "1 mes", "Yesterday". Recognised by its whole shape, never
+/// by its place in a card: "2 weeks ago I saw your talk" is a note.
 pub(crate) fn is_time_ago(text: &str) -> bool {
     is_time_ago_normed(&norm(text))
 }
@@ -284,15 +295,17 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if DAYS.contains(&t) {
         return true;
     }
-    let words: Vec<&str> = t.split(' ').collect();
+    // Italian elides "one" before a vowel: "un'ora fa".
+    let words: Vec<&str> = t.split([' ', '\'']).collect();
     let amount = |w: &str| ONE.contains(&w) || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()));
-    // The amount and its unit, with the words around them that make it "ago" in each language.
-    let core = |ws: &[&str]| matches!(ws, [n, u] if amount(n) && is_unit(u));
+    // The amount and its unit (whole or shortened: "hace 2 sem.", "vor 2 Std."), with the words
+    // around them that make it "ago" in each language; or the two alone ("1 mes", "3 días").
+    let core = |ws: &[&str]| matches!(ws, [n, u] if amount(n) && (is_unit(u) || is_short_unit(u)));
     match words.as_slice() {
         [rest @ .., "ago"] | [rest @ .., "fa"] | [rest @ .., "geleden"] | [rest @ .., "atrás"] => core(rest),
         ["vor", rest @ ..] | ["hace", rest @ ..] | ["há", rest @ ..] | ["ha", rest @ ..] => core(rest),
         ["il", "y", "a", rest @ ..] => core(rest),
-        ws => is_compact_time(ws),
+        ws => is_compact_time(ws) || matches!(ws, [n, u] if amount(n) && is_unit(u)),
     }
 }
 
@@ -735,7 +748,10 @@ pub(crate) fn is_interface_word(word: &str) -> bool {
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
     let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
-    tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x)))) || is_unit(&w)
+    // A shortened unit of two letters or less could be a name's initial: those stay masked.
+    tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
+        || is_unit(&w)
+        || (w.len() > 2 && is_short_unit(&w))
 }
 
 #[cfg(test)]

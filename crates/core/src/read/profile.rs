@@ -42,8 +42,13 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
         j += 1;
     }
 
-    // The invitation area: its relation line, then the note; or at least the two answers.
+    // The invitation area: its relation line, then the note; or at least the two answers. A
+    // relation line in words we don't know ("… ti sta invitando a collegarti") is still the first
+    // line after the top card that names them, before another section's heading: with the two
+    // answers on the page, what follows it is the note (it was lost, and the time read as none).
     let mut relation_at = None;
+    let mut named_at = None;
+    let mut headed = false;
     let (mut accept, mut ignore) = (false, false);
     let mut j = scope;
     while j < index.end(scope) {
@@ -58,16 +63,25 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
             j = index.end(j);
             continue;
         }
-        if relation_at.is_none() && has_text(n) && phrases::relation(&text_of(n, Reading::Visible, false)) == Some(Relation::Connect) {
-            relation_at = Some(j);
-            j = index.end(j);
-            continue;
+        if relation_at.is_none() && has_text(n) {
+            let text = text_of(n, Reading::Visible, false);
+            if phrases::relation(&text) == Some(Relation::Connect) {
+                relation_at = Some(j);
+                j = index.end(j);
+                continue;
+            }
+            let after_top = j >= index.end(top);
+            if after_top && !headed && named_at.is_none() && text.len() > inv.name.len() && !inv.name.is_empty() && text.contains(&inv.name) {
+                named_at = Some(j);
+            }
+            headed = headed || (after_top && matches!(&*n.tag, "h2" | "h3"));
         }
         j += 1;
     }
     if relation_at.is_none() && !(accept && ignore) {
         return None;
     }
+    let relation_at = relation_at.or(named_at);
     if let Some(r) = relation_at {
         read_note(index, r, &mut inv);
     }
