@@ -252,6 +252,12 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     option: ((o) => [o.getAttribute("aria-posinset"), o.getAttribute("aria-setsize"), o.getAttribute("aria-selected")])(document.getElementById(document.querySelector("#list").getAttribute("aria-activedescendant"))),
   }));
   assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text", dots: "true,true,true", option: [String((await rows(panel)).findIndex((r) => r.selected) + 1), "40", "true"] });
+  // A name typed in the search field, then Enter: shown, as Enter in the list does (it did nothing); the focus stays there.
+  const someone = spec(40).people[20].name;
+  await panel.locator("#text").fill(someone);
+  await panel.locator("#text").press("Enter");
+  await untilMsg(panel, new RegExp(`${someone}.*framed`));
+  assert.equal(await focused(), "text");
   assert.equal(await pressed(page), 0);
   await closeAll(page, panel);
 });

@@ -248,9 +248,11 @@ fn on_event(e: Event) {
             let tag = target.as_ref().map(Element::tag_name).unwrap_or_default();
             let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
             let modified = ["ctrlKey", "metaKey", "altKey"].iter().any(|m| dom::prop(&e, m).is_truthy());
-            // ↑/↓ in the search field move through the list; in the category menu they are the
-            // menu's own (they moved the list, and the category could not be chosen by key).
-            if modified || (typing && (tag == "SELECT" || !matches!(key.as_str(), "ArrowDown" | "ArrowUp"))) {
+            // ↑/↓ in the search field move through the list, and Enter shows the one selected (a
+            // name typed and Enter did nothing); in the category menu they are the menu's own
+            // (they moved the list, and the category could not be chosen by key).
+            let search = key == "Enter" && target.as_ref().is_some_and(|t| t.id() == "text");
+            if modified || (typing && !search && (tag == "SELECT" || !matches!(key.as_str(), "ArrowDown" | "ArrowUp"))) {
                 return;
             }
             let step: Option<isize> = match key.as_str() {
@@ -265,7 +267,7 @@ fn on_event(e: Event) {
             if let Some(step) = step {
                 e.prevent_default();
                 with(|p| p.step(step));
-            } else if key == "Enter" && matches!(tag.as_str(), "DIV" | "BODY") {
+            } else if search || key == "Enter" && matches!(tag.as_str(), "DIV" | "BODY") {
                 // The list (or nothing focused): Show. A button's or a link's Enter is its own (the
                 // link to the invitations, on another page, did nothing).
                 e.prevent_default();
