@@ -577,6 +577,9 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   assert.equal(await focused(), "list");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
+  // Read again: its outcome goes ("Stopped. Read 70 of 300." stayed beside a newer count).
+  await panel.locator('[data-act="refresh"]').click();
+  assert.equal(await msg(panel), "");
   // The list of 300 scrolls; the last row is reachable with End.
   await panel.locator("#list").focus();
   await panel.keyboard.press("End");

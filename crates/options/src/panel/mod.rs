@@ -282,7 +282,16 @@ fn on_event(e: Event) {
 fn act(name: &str) {
     let (name, arg) = name.split_once('.').unwrap_or((name, ""));
     match name {
-        "refresh" => spawn_local(reread()),
+        "refresh" => {
+            // A reading asked for supersedes the last one's outcome ("Stopped. Read 70 of 300."
+            // stayed beside "Read 69 of 300 · 1 gone"); one about the selected person stays.
+            with(|p| {
+                if p.about.is_none() && !p.keep_message {
+                    p.say(Tone::Info, "");
+                }
+            });
+            spawn_local(reread())
+        }
         "more" => spawn_local(read_more()),
         "cancel" => {
             with(|p| p.cancel = true);
