@@ -415,6 +415,8 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   await page.locator(`[data-fx-key="${target.href}"] button[aria-label^="Ignore"]`).click(); // the user's own click
   await panel.locator('[data-act="refresh"]').click();
   await panel.waitForFunction(() => /1 gone/.test(document.querySelector("#read").textContent));
+  // Where it was, between the same two people (it went to the list's end, out of sight).
+  assert.deepEqual((await rows(panel)).slice(4, 7).map((r) => [r.name, r.gone]), [[spec(40).people[4].name, false], [target.name, true], [spec(40).people[6].name, false]]);
   await panel.locator("#text").fill(target.name);
   const [row] = await rows(panel);
   assert.ok(row.gone);
@@ -499,7 +501,7 @@ test("the selection stays with its person when the page changes above it; one an
   assert.equal(await detailName(panel), people[4].name);
   await panel.locator("#do-accept").click();
   await untilMsg(panel, new RegExp(`Accept button for ${people[4].name}`));
-  // The user accepts on LinkedIn: the next invitation takes its place (it had gone to the list's end).
+  // The user accepts on LinkedIn: the next invitation is selected (the one gone stays in place, marked).
   await drop(people[4].href);
   await panel.locator('[data-act="refresh"]').click();
   await panel.waitForFunction(() => /2 gone/.test(document.querySelector("#read").textContent));

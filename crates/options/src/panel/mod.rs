@@ -561,16 +561,23 @@ async fn read_once(host: &Host) -> bool {
         let (merged, cut) = merge(&p.rows, fresh, ROW_LIMIT);
         // The selection by key: the new rows come in another order (one above left the page, a
         // new one arrived at the top), and the old index named someone else, silently. One that
-        // has just left the page (accepted or ignored there) gives its place to the next, as a
-        // mail client moves on from a message filed away; it went to the list's end.
+        // has just left the page (accepted or ignored there) gives its place to the next still
+        // there, as a mail client moves on from a message filed away; it stays, marked, in place.
         let selected = p.selected().map(|r| (r.key.clone(), r.gone));
         let at = p.sel;
         p.rows = merged.rows;
         p.announced = merged.announced;
         p.cut = cut;
         let gone = p.record.note_gone(&p.rows, now_ms());
-        let left = selected.as_ref().is_some_and(|(k, was)| !was && p.rows.iter().any(|r| &r.key == k && r.gone));
-        p.filter_keeping(selected.filter(|_| !left).map(|(k, _)| k), at);
+        let keep = selected.and_then(|(k, was)| {
+            let i = p.rows.iter().position(|r| r.key == k)?;
+            if was || !p.rows[i].gone {
+                return Some(k);
+            }
+            let live = |r: &&Row| !r.gone;
+            p.rows[i..].iter().find(live).or_else(|| p.rows[..i].iter().rev().find(live)).map(|r| r.key.clone())
+        });
+        p.filter_keeping(keep, at);
         view::where_line(p, switched);
         if gone {
             spawn_local(save_record());
