@@ -177,28 +177,53 @@ pub fn mask_phrase(text: &str) -> String {
     if !phrases::is_interface_phrase(text) {
         return mask_all(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.is_empty() {
-            return;
+    // Runs of letters and digits (words), and what lies between them.
+    let mut parts: Vec<(&str, bool)> = Vec::new();
+    let (mut start, mut word) = (0, None);
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric();
+        if word.is_some_and(|x| x != w) {
+            parts.push((&text[start..i], !w));
+            start = i;
         }
-        if word.chars().all(|c| c.is_numeric()) || phrases::is_interface_word(word) {
-            out.push_str(word);
-        } else {
-            out.push_str(&mask_all(word));
+        word = Some(w);
+    }
+    if let Some(w) = word {
+        parts.push((&text[start..], w));
+    }
+    let mut masked: Vec<bool> = parts.iter().map(|&(p, w)| w && !p.chars().all(char::is_numeric) && !phrases::is_interface_word(p)).collect();
+    // Short interface words between two masked ones, single spaces apart, are a name's particles
+    // ("Sanne de Vries", "Daan van den Berg"): masked as the name is where it stands alone, or a
+    // report's answer labels no longer name its cards. Joining words, numbers and longer words
+    // stay ("Casey Ray and Sam Lee", "Casey Ray en 3 andere", "Sam Ortiz invited you to join").
+    let spaced = |k: usize| parts.get(k).is_some_and(|p| p.0 == " ");
+    for k in 0..parts.len() {
+        if !masked[k] {
+            continue;
         }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+        let mut j = k + 2;
+        while j < parts.len()
+            && j <= k + 6
+            && spaced(j - 1)
+            && !masked[j]
+            && parts[j].0.chars().count() <= 3
+            && parts[j].0.chars().all(char::is_alphabetic)
+            && !phrases::is_joining_word(parts[j].0)
+        {
+            j += 2;
+        }
+        if j > k + 2 && j < parts.len() && spaced(j - 1) && masked[j] {
+            (k + 2..j).step_by(2).for_each(|i| masked[i] = true);
         }
     }
-    flush(&mut word, &mut out);
+    let mut out = String::with_capacity(text.len());
+    for (k, &(p, _)) in parts.iter().enumerate() {
+        if masked[k] {
+            out.push_str(&mask_all(p));
+        } else {
+            out.push_str(p);
+        }
+    }
     out
 }
 
@@ -214,6 +239,12 @@ mod tests {
         assert_eq!(mask_phrase("2 weeks ago"), "2 weeks ago");
         assert_eq!(mask_phrase("vor 3 Tagen"), "vor 3 Tagen");
         assert_eq!(mask_phrase("Accept Sam Lee’s invitation"), "Accept Xxx Xxx’s invitation");
+        // A name's particles are the name's, masked as where it stands alone; joining words stay.
+        assert_eq!(mask_phrase("Uitnodiging van Sanne de Vries negeren"), "Uitnodiging van Xxxxx xx Xxxxx negeren");
+        assert_eq!(mask_phrase("Uitnodiging van Sanne de Vries negeren"), format!("Uitnodiging van {} negeren", mask_all("Sanne de Vries")));
+        assert_eq!(mask_phrase("Einladung von Daan van den Berg annehmen"), "Einladung von Xxxx xxx xxx Xxxx annehmen");
+        assert_eq!(mask_phrase("Casey Ray and Sam Lee are mutual connections"), "Xxxxx Xxx and Xxx Xxx are mutual connections");
+        assert_eq!(mask_phrase("Casey Ray en 3 andere gedeelde connecties"), "Xxxxx Xxx en 3 andere gedeelde connecties");
         assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
         assert_eq!(mask_phrase("李小龍"), "字字字");
         assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");
