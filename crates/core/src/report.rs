@@ -177,52 +177,37 @@ pub fn mask_phrase(text: &str) -> String {
     if !phrases::is_interface_phrase(text) {
         return mask_all(text);
     }
-    // Runs of letters and digits (words), and what lies between them.
-    let mut parts: Vec<(&str, bool)> = Vec::new();
-    let (mut start, mut word) = (0, None);
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric();
-        if word.is_some_and(|x| x != w) {
-            parts.push((&text[start..i], !w));
-            start = i;
-        }
-        word = Some(w);
-    }
-    if let Some(w) = word {
-        parts.push((&text[start..], w));
-    }
-    let mut masked: Vec<bool> = parts.iter().map(|&(p, w)| w && !p.chars().all(char::is_numeric) && !phrases::is_interface_word(p)).collect();
+    let mut out = String::with_capacity(text.len());
     // Short interface words between two masked ones, single spaces apart, are a name's particles
     // ("Sanne de Vries", "Daan van den Berg"): masked as the name is where it stands alone, or a
     // report's answer labels no longer name its cards. Joining words, numbers and longer words
     // stay ("Casey Ray and Sam Lee", "Casey Ray en 3 andere", "Sam Ortiz invited you to join").
-    let spaced = |k: usize| parts.get(k).is_some_and(|p| p.0 == " ");
-    for k in 0..parts.len() {
-        if !masked[k] {
+    // `particles`: where such words begin in `out`, while only they follow a masked word.
+    let mut particles: Option<usize> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let word = c.is_alphanumeric();
+        let (part, tail) = rest.split_at(rest.find(|x: char| x.is_alphanumeric() != word).unwrap_or(rest.len()));
+        rest = tail;
+        if !word {
+            if part != " " {
+                particles = None;
+            }
+        } else if part.chars().all(char::is_numeric) || phrases::is_interface_word(part) {
+            if part.chars().count() > 3 || !part.chars().all(char::is_alphabetic) || phrases::is_joining_word(part) {
+                particles = None;
+            }
+        } else {
+            if let Some(at) = particles {
+                let name = mask_all(&out[at..]);
+                out.truncate(at);
+                out.push_str(&name);
+            }
+            out.push_str(&mask_all(part));
+            particles = Some(out.len());
             continue;
         }
-        let mut j = k + 2;
-        while j < parts.len()
-            && j <= k + 6
-            && spaced(j - 1)
-            && !masked[j]
-            && parts[j].0.chars().count() <= 3
-            && parts[j].0.chars().all(char::is_alphabetic)
-            && !phrases::is_joining_word(parts[j].0)
-        {
-            j += 2;
-        }
-        if j > k + 2 && j < parts.len() && spaced(j - 1) && masked[j] {
-            (k + 2..j).step_by(2).for_each(|i| masked[i] = true);
-        }
-    }
-    let mut out = String::with_capacity(text.len());
-    for (k, &(p, _)) in parts.iter().enumerate() {
-        if masked[k] {
-            out.push_str(&mask_all(p));
-        } else {
-            out.push_str(p);
-        }
+        out.push_str(part);
     }
     out
 }
