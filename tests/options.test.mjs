@@ -55,7 +55,7 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   await page.getByLabel("Template", { exact: true }).selectOption("recruiter");
   assert.match(await text(page, "#preview-summary"), /Recruiter → Reply/);
   // The template in the page's words, not the id rules use (recruiter.en.long).
-  assert.match(await text(page, "#preview-summary"), /Recruiter → Reply · Template “Recruiter”, English \(en\), Long$/);
+  assert.match(await text(page, "#preview-summary"), /Recruiter → Reply · Template “Recruiter”, English \(en\), long$/);
   const before = await text(page, "#preview-draft");
   const long = page.getByRole("textbox", { name: "Long wording" });
   await long.fill("Hi {first_name|there},\n\nThanks, but I'm not looking right now. MARKER-1");
@@ -74,7 +74,7 @@ test("edit a template, see the preview change as you type, save with Ctrl+S", as
   await long.press("Control+s");
   assert.match(await text(page, "#status"), /Not saved/);
   // Said where it is, in the page's words: no JSON path.
-  assert.match(await text(page, "#problems"), /Template “Recruiter”, English \(en\), Long: .*frist_name.*line 3/);
+  assert.match(await text(page, "#problems"), /Template “Recruiter”, English \(en\), long: .*frist_name.*line 3/);
   assert.doesNotMatch(await text(page, "#status-area"), /\$\./);
   for (let i = 0; i < " {frist_name}".length; i++) await long.press("Backspace");
   assert.equal(await text(page, "#err-tpl-long"), "");
@@ -104,7 +104,7 @@ test("the edited template is what the next toolbar click drafts", async () => {
   // The options page previews the invitation that click read, with the template it used.
   const page = await options();
   assert.match(await page.locator("#sample option:checked").textContent(), /Last read on a page: Kathie Smith/);
-  const [, label, lang] = (await text(page, "#preview-summary")).match(/Template “([^”]+)”, \w+ \((\w\w)\), (Short|Long)$/);
+  const [, label, lang] = (await text(page, "#preview-summary")).match(/Template “([^”]+)”, \w+ \((\w\w)\), (short|long)$/);
   // The editor's menu names each built-in template by those words and its id: "Personal note (personalized)".
   const id = await page.evaluate((l) => [...document.querySelectorAll("#tpl-id option")].find((o) => o.textContent.startsWith(`${l} (`))?.value, label);
   await page.getByLabel("Template", { exact: true }).selectOption(id);

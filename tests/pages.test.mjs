@@ -33,6 +33,13 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     assert.match(await page.locator("#invitation-card").textContent(), /Kathie Smith.*Product designer/s);
     assert.match(await page.locator("#welcome-draft").textContent(), /^Hi Kathie,/);
     assert.doesNotMatch(await page.locator("#welcome-draft").textContent(), /Pat Example/);
+    // The "Who you are" card ends with its last field: the empty "Saved." line under the
+    // language help left a tall strip there (47 px), now on the heading's line.
+    const strip = await page.evaluate(() => {
+      const card = document.querySelector("section");
+      return card.getBoundingClientRect().bottom - card.lastElementChild.getBoundingClientRect().bottom;
+    });
+    assert.ok(strip < 24, `${strip} px under the last field`);
     // Typing the name updates the draft at once, and is saved once typing pauses.
     await page.getByLabel("Your name").fill("Pat Example");
     assert.match(await page.locator("#welcome-draft").textContent(), /Pat Example$/);
@@ -53,6 +60,8 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     await page.getByLabel("Email address").fill("pat@example.com");
     assert.equal(await page.locator("#err-me-email").textContent(), "");
     await page.waitForFunction(() => document.getElementById("welcome-saved").textContent === "Saved.");
+    const [saved, heading] = await page.evaluate(() => ["welcome-saved", "h-who"].map((id) => document.getElementById(id).getBoundingClientRect().toJSON()));
+    assert.ok(saved.top < heading.bottom && saved.left > heading.right, "'Saved.' beside the heading");
     const stored = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
     assert.deepEqual(stored.me, { name: "Pat Example", email: "pat@example.com", link: "" });
     // Where the button is, how to pin it, and the shortcut as the browser reports it.
@@ -254,7 +263,7 @@ for (const lang of ["de", "fr"]) {
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
           // The preview names its template in words, not by the id rules use ("generic.de.long").
           const preview = await page.locator("#preview-summary").textContent();
-          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (Kurz|Lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), (Courte|Longue)$/u, preview);
+          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (kurz|lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), (courte|longue)$/u, preview);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");

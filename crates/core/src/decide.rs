@@ -320,6 +320,12 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
         values.note_topic.clear();
     }
     suggestion.first_name = Some(values.first_name.clone()).filter(|f| person && !f.is_empty());
+    // English greets a title and a family name by both ("Hi Dr. Müller,"), where "Hi," alone read
+    // curt. German greets by {name} already; French writes "Bonjour," as a native writer would
+    // without a given name ("Bonjour Herr Müller" or "Mr. Smith" would carry a title across).
+    if values.first_name.is_empty() && person && suggestion.language == "en" {
+        values.first_name = names::titled_family_name(&inv.name).unwrap_or_default();
+    }
     let text = fit(template, sign_off.as_ref(), blank_name, &mut values, limit as usize);
     suggestion.text = Some(text);
     suggestion.template = Some(id);
@@ -469,15 +475,21 @@ mod tests {
         };
         let text = decide(&de, &Settings::default()).text.unwrap_or_default();
         assert!(text.starts_with("Guten Tag Priya,\n"), "{text}");
-        // "Dr. Müller": a family name, never "Hi Müller".
+        // "Dr. Müller": a family name, never "Hi Müller", and no longer a bare "Hi,": English
+        // greets the title and the name, as German does; French says "Bonjour," (no first name).
         let muller = Invitation { name: "Dr. Müller".into(), ..priya("https://www.linkedin.com/in/hans-mueller-12ab/") };
         let s = decide(&muller, &Settings::default());
         assert_eq!(s.first_name, None);
-        assert!(s.text.unwrap_or_default().starts_with("Hi,\n"));
+        assert!(s.text.unwrap_or_default().starts_with("Hi Dr. Müller,\n"));
         // German greets by the whole name: the title stays with a family name alone.
         let note = "Guten Tag, ich habe Ihren Vortrag über hybride Teams gesehen und würde mich gern vernetzen.";
-        let text = decide(&Invitation { note: Some(note.into()), ..muller }, &Settings::default()).text.unwrap_or_default();
+        let text = decide(&Invitation { note: Some(note.into()), ..muller.clone() }, &Settings::default()).text.unwrap_or_default();
         assert!(text.starts_with("Guten Tag Dr. Müller,\n"), "{text}");
+        let note = "Bonjour, j'ai vu votre conférence sur les équipes hybrides et j'aimerais échanger avec vous.";
+        let text = decide(&Invitation { note: Some(note.into()), ..muller }, &Settings::default()).text.unwrap_or_default();
+        assert!(text.starts_with("Bonjour,\n"), "{text}");
+        let s = decide(&Invitation { name: "Mr. Smith".into(), profile_url: None, ..inv("", "Teacher", None) }, &Settings::default());
+        assert!(s.text.unwrap_or_default().starts_with("Hi Mr. Smith,\n"));
     }
 
     /// A German note's topic quoted in a reply switched to English read "your note about kleine

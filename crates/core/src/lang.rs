@@ -426,14 +426,17 @@ fn is_and(w: &str) -> bool {
     w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
 }
 
-/// Whether the words after a comma in an English topic go on with a list of names: capitalised
-/// words up to an "and" or "or" with a word after it ("Rust, *WASM and the web*",
-/// "Rust, *Go, and WASM*"). A capital that starts a new clause ("Rust, I think", "Rust, Thanks")
-/// and a name with nothing after it ("about Rust, Kathie!") are no list: the comma ended the topic.
+/// Whether the words after a comma in an English topic go on with a list: capitalised words, or
+/// single words between commas, up to an "and" or "or" with a word after it ("Rust, *WASM and the
+/// web*", "rust, *wasm, and the web*"). A capital that starts a new clause ("Rust, I think",
+/// "Rust, Thanks"), a name with nothing after it ("about Rust, Kathie!") and lowercase words that
+/// run on ("rust, great read and thanks") are no list: the comma ended the topic.
 fn starts_list(rest: &[&str]) -> bool {
     let Some(k) = rest.iter().take(5).position(|w| is_and(w)) else { return false };
+    let items = &rest[..k];
     k > 0
-        && rest[..k].iter().all(|w| w.starts_with(char::is_uppercase) && plain(w) && !w.ends_with(['.', ';', ':', '!', '?']))
+        && (items.iter().all(|w| w.starts_with(char::is_uppercase)) || items[..k - 1].iter().all(|w| w.ends_with(',')))
+        && items.iter().all(|w| plain(w) && !w.ends_with(['.', ';', ':', '!', '?']))
         && rest.get(k + 1).is_some_and(plain)
 }
 
@@ -498,6 +501,10 @@ pub fn note_topic(note: &str) -> Option<String> {
         let mut after_comma = None;
         // In an English list ("about Rust, WASM and the web"): its "and" or "or" is still to come.
         let mut listing = false;
+        // A lowercase list, and whether a stop word cut the topic: such a list is quoted only
+        // when its clause ends with it ("about rust, wasm and the web."), as lowercase words
+        // are more often a clause than names are ("about rust, wasm and then I was hooked").
+        let (mut lower_list, mut cut) = (false, false);
         for (j, w) in words.iter().enumerate().skip(i + marker.len()) {
             if listed(topic_stops(lang), &norm(w)) {
                 if is_and(w) && (listing || lang == EN && two_names(&topic, &words[j + 1..])) {
@@ -505,6 +512,7 @@ pub fn note_topic(note: &str) -> Option<String> {
                     topic.push(trim(w).to_owned());
                     continue;
                 }
+                cut = true;
                 break;
             }
             let Some((word, ends)) = open.word(w) else {
@@ -516,6 +524,7 @@ pub fn note_topic(note: &str) -> Option<String> {
             }
             if ends && w.ends_with(',') && !open.any() && (listing || (lang == EN && starts_list(&words[j + 1..]))) {
                 // A comma inside the list: kept, and the topic goes on.
+                lower_list |= !listing && words.get(j + 1).is_some_and(|n| !n.starts_with(char::is_uppercase));
                 listing = true;
                 if let Some(last) = topic.last_mut() {
                     last.push(',');
@@ -556,7 +565,9 @@ pub fn note_topic(note: &str) -> Option<String> {
         let first = topic.iter().map(|w| norm(w)).find(|w| !w.is_empty()).unwrap_or_default();
         let idiom = topic.len() == 1 && listed(TOPIC_REJECT_WHOLE, &first);
         let placed = marker.last() == Some(&"sur") && !(listed(FR_ARTICLES, &first) || first.starts_with("l'") || first.starts_with("l’"));
+        let run_on = lower_list && cut;
         let usable = clear
+            && !run_on
             && !no_noun
             && !cut_adjective
             && !placed
@@ -664,6 +675,14 @@ mod tests {
             ("Your talk about Rust, I think, was great.", Some("Rust")),
             ("Great talk about Rust, Thanks and see you.", Some("Rust")),
             ("Your post about Rust, WASM. And the web.", Some("Rust")),
+            // Lowercase single words between commas are a list too, when the clause ends with it.
+            ("I'd love to chat about rust, wasm and the web", Some("rust, wasm and the web")),
+            ("Your post about hiring, onboarding, and retention. Thanks!", Some("hiring, onboarding, and retention")),
+            ("I loved your post about small, honest and open networks.", Some("small, honest and open networks")),
+            ("Your talk about rust, wasm and then I was hooked.", None),
+            ("Your post about hiring, onboarding and retention was great.", None),
+            ("Great post about rust, great read and thanks!", Some("rust")),
+            ("Great post about rust, shared it and thanks!", None),
             // Two names joined by "and" that end the sentence or the topic; a new clause is no list.
             ("Great talk about Rust and WASM! Let's connect.", Some("Rust and WASM")),
             ("Your talk about Rust and Go was fun.", Some("Rust and Go")),

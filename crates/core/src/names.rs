@@ -108,6 +108,14 @@ pub fn first_and_display_name(name: &str, profile_url: Option<&str>) -> (Option<
     (first, display)
 }
 
+/// A title and a family name alone, as the name writes them ("Dr. Müller", "Mr. Smith"): whom
+/// an English draft greets when no given name is known, as "Hi Dr. Müller," read better than "Hi,".
+pub fn titled_family_name(name: &str) -> Option<String> {
+    let cleaned = clean(name);
+    let parsed = Parsed::new(&cleaned);
+    (parsed.title.is_some() && parsed.tokens.len() == 1).then(|| parsed.display_name(false))
+}
+
 /// Lower-case letters and digits, words single-spaced: names compared as people read them
 /// ("Dr. Jane  DOE" → "dr jane doe").
 pub(crate) fn name_key(name: &str) -> String {
@@ -580,6 +588,11 @@ mod tests {
         assert_eq!(display_name("Jürgen Weber, Dipl.-Ing. (FH)"), "Jürgen Weber");
         // A title and a family name alone: the title stays, so the greeting isn't the bare name.
         assert_eq!(display_name("Dr. Müller"), "Dr. Müller");
+        assert_eq!(titled_family_name("Dr. med. Müller").as_deref(), Some("Dr. Müller"));
+        assert_eq!(titled_family_name("MR. SMITH").as_deref(), Some("Mr. Smith"));
+        for name in ["Dr. Jane Doe", "J. Smith", "Müller", "Acme Widgets Ltd", ""] {
+            assert_eq!(titled_family_name(name), None, "{name}");
+        }
         assert_eq!(display_name("HERR MÜLLER"), "Herr Müller");
         assert_eq!(display_name("İBRAHİM YILMAZ"), "İbrahim Yilmaz");
         assert_eq!(display_name("Prof. Dr. Schmidt, PhD"), "Prof. Schmidt");

@@ -1105,14 +1105,15 @@ fn place(path: &str) -> String {
 }
 
 /// A template's id in the page's words: `recruiter.en.long` → Template “Recruiter”, English (en),
-/// Long; a template of the user's own by the id they gave it.
+/// long (the length in lower case, as the notice and the rule summaries write it); a template of
+/// the user's own by the id they gave it.
 fn template_words(id: &str) -> String {
     let mut parts = id.split('.');
     let id = parts.next().unwrap_or("");
     let label = tr(&["tpl_id_", id].concat());
     let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
     match (parts.next(), parts.next()) {
-        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["variant_", v].concat())]),
+        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["sum_", v].concat())]),
         _ => tr_with("problem_template_id", &[&label]),
     }
 }

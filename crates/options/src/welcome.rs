@@ -116,7 +116,12 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
         .c(E::new("div").class("actions").c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-skip").tr("welcome_skip")))
         .c(E::new("section")
             .a("aria-labelledby", "h-who")
-            .c(E::new("h2").id("h-who").tr("welcome_who"))
+            // "Saved." beside the heading: under the last field it kept an empty line's strip
+            // at the card's foot before anything was typed.
+            .c(E::new("div")
+                .class("head")
+                .c(E::new("h2").id("h-who").tr("welcome_who"))
+                .c(E::new("p").id("welcome-saved").a("role", "status").a("aria-live", "polite")))
             .c(E::new("p").class("hint").tr("welcome_who_hint"))
             // The options page's fields: an address or link replies would leave out is flagged.
             .c(field("me.name", "me_name", input("text", &s.me.name).a("autocomplete", "name"), None))
@@ -129,8 +134,7 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
                     .id("language")
                     .a("data-k", "language")
                     .a("aria-describedby", "hint-language"))
-                .c(E::new("p").class("hint").id("hint-language").tr("language_hint")))
-            .c(E::new("p").id("welcome-saved").a("role", "status").a("aria-live", "polite")))
+                .c(E::new("p").class("hint").id("hint-language").tr("language_hint"))))
         .c(E::new("section")
             .a("aria-labelledby", "h-where")
             .c(E::new("h2").id("h-where").tr("welcome_where"))

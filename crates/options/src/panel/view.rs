@@ -305,7 +305,8 @@ fn fill_detail(d: &Element, p: &Panel) {
             button("ignore", if r.action == Action::Report { "panel_point_report" } else { "panel_point_ignore" }, r.controls.ignore.is_some()),
         ]),
     ];
-    if r.controls.reply.is_none() {
+    // Why Draft reply is off, unless the advice has just said it ("…offers no way to send one").
+    if r.controls.reply.is_none() && advice != "panel_advice_reply_none" {
         parts.push(E::new("p").class("hint").tr("panel_no_reply_hint"));
     }
     if let Some(h) = &inv.headline {
