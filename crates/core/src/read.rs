@@ -657,6 +657,15 @@ mod tests {
         assert_eq!(label_name("Accepter l’invitation de Sam Lee"), Some("Sam Lee".into()));
         assert_eq!(label_name("Accetta l’invito di Sam Lee"), Some("Sam Lee".into()));
         assert_eq!(label_name("Aceitar o convite de Sam Lee"), Some("Sam Lee".into()));
+        // Names with particles, whole: the first "of" a capital follows.
+        assert_eq!(label_name("Uitnodiging van Sanne de Vries negeren"), Some("Sanne de Vries".into()));
+        assert_eq!(label_name("Accepteer de uitnodiging van Sanne de Vries"), Some("Sanne de Vries".into()));
+        assert_eq!(label_name("Ignore an invitation to connect from Sam de Vries"), Some("Sam de Vries".into()));
+        assert_eq!(label_name("Einladung von Anna von Berg annehmen"), Some("Anna von Berg".into()));
+        assert_eq!(label_name("Aceptar la invitación de María de la Cruz"), Some("María de la Cruz".into()));
+        assert_eq!(label_name("Aceitar o convite de João da Silva"), Some("João da Silva".into()));
+        assert_eq!(label_name("Accetta l’invito di Maria Di Stefano"), Some("Maria Di Stefano".into()));
+        assert_eq!(label_name("Accepter l’invitation d’Anne de Roy"), Some("Anne de Roy".into()));
         assert_eq!(label_name("Accept"), None);
         assert_eq!(label_name("Reply to Sam"), None);
         assert_eq!(answer("Einladung von Sam Lee annehmen"), Some(true));

@@ -178,27 +178,37 @@ pub fn mask_phrase(text: &str) -> String {
         return mask_all(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.is_empty() {
-            return;
-        }
-        if word.chars().all(|c| c.is_numeric()) || phrases::is_interface_word(word) {
-            out.push_str(word);
+    // Short interface words between two masked ones, single spaces apart, are a name's particles
+    // ("Sanne de Vries", "Daan van den Berg"): masked as the name is where it stands alone, or a
+    // report's answer labels no longer name its cards. Joining words, numbers and longer words
+    // stay ("Casey Ray and Sam Lee", "Casey Ray en 3 andere", "Sam Ortiz invited you to join").
+    // `particles`: where such words begin in `out`, while only they follow a masked word.
+    let mut particles: Option<usize> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let word = c.is_alphanumeric();
+        let (part, tail) = rest.split_at(rest.find(|x: char| x.is_alphanumeric() != word).unwrap_or(rest.len()));
+        rest = tail;
+        if !word {
+            if part != " " {
+                particles = None;
+            }
+        } else if part.chars().all(char::is_numeric) || phrases::is_interface_word(part) {
+            if part.chars().count() > 3 || !part.chars().all(char::is_alphabetic) || phrases::is_joining_word(part) {
+                particles = None;
+            }
         } else {
-            out.push_str(&mask_all(word));
+            if let Some(at) = particles {
+                let name = mask_all(&out[at..]);
+                out.truncate(at);
+                out.push_str(&name);
+            }
+            out.push_str(&mask_all(part));
+            particles = Some(out.len());
+            continue;
         }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
+        out.push_str(part);
     }
-    flush(&mut word, &mut out);
     out
 }
 
@@ -214,6 +224,12 @@ mod tests {
         assert_eq!(mask_phrase("2 weeks ago"), "2 weeks ago");
         assert_eq!(mask_phrase("vor 3 Tagen"), "vor 3 Tagen");
         assert_eq!(mask_phrase("Accept Sam Lee’s invitation"), "Accept Xxx Xxx’s invitation");
+        // A name's particles are the name's, masked as where it stands alone; joining words stay.
+        assert_eq!(mask_phrase("Uitnodiging van Sanne de Vries negeren"), "Uitnodiging van Xxxxx xx Xxxxx negeren");
+        assert_eq!(mask_phrase("Uitnodiging van Sanne de Vries negeren"), format!("Uitnodiging van {} negeren", mask_all("Sanne de Vries")));
+        assert_eq!(mask_phrase("Einladung von Daan van den Berg annehmen"), "Einladung von Xxxx xxx xxx Xxxx annehmen");
+        assert_eq!(mask_phrase("Casey Ray and Sam Lee are mutual connections"), "Xxxxx Xxx and Xxx Xxx are mutual connections");
+        assert_eq!(mask_phrase("Casey Ray en 3 andere gedeelde connecties"), "Xxxxx Xxx en 3 andere gedeelde connecties");
         assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
         assert_eq!(mask_phrase("李小龍"), "字字字");
         assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");

@@ -596,6 +596,11 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             notes.push(unit_note(u));
         }
     }
+    // A shared-connections line above the name (an insight row over the card, a face with it) is
+    // still theirs: "Casey Ray en 3 andere gedeelde connecties" there read as no one in common.
+    if depth == Depth::Full && inv.mutual_connections.is_none() {
+        inv.mutual_connections = units[..rest_from.saturating_sub(1)].iter().find_map(|u| phrases::mutual_count(u.text()));
+    }
     // Lines under the headline that no pattern knows: a first short one with a number is the
     // shared connections in a language we don't know; the rest is free text, so the note's,
     // unless it is a short label above the time (see [`read_notes`]). Never the time by its

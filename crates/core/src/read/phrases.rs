@@ -94,6 +94,11 @@ pub(crate) fn is_audience_normed(t: &str) -> bool {
 /// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
 const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en "];
 
+/// Whether `w` (one word) is a word of [`AND`].
+pub(crate) fn is_joining_word(w: &str) -> bool {
+    AND.iter().any(|a| a.trim().eq_ignore_ascii_case(w))
+}
+
 /// How many shared connections a line names: "Casey Ray and 8 other mutual connections" → 9,
 /// "12 gemeinsame Kontakte" → 12, "Drew Stone is a mutual connection" → 1. `None` when the
 /// line is not about shared connections.
@@ -584,10 +589,19 @@ pub(crate) fn label_name(label: &str) -> Option<String> {
         let name: Vec<&str> = name.into_iter().filter(|w| !in_list(w, &["an", "the"])).collect();
         return Some(name.join(" ")).filter(|n| !n.is_empty());
     }
-    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
+    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the first such word
+    // that a capital follows, as a name starts ("de Sanne de Vries", "von Anna von Berg", "de João
+    // da Silva": the last one cut the name to "Vries", and a shared connection's link was then taken
+    // for the inviter's); the last such word when no capital follows any.
     const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
     let elided = |w: &str| if w.is_ascii() { w.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("d'")) } else { lower_word(w).starts_with("d'") };
-    let k = words.iter().rposition(|w| in_list(w, OF) || elided(w))?;
+    let of = |w: &str| in_list(w, OF) || elided(w);
+    let capital_after = |k: usize| {
+        let w = words[k];
+        let next = if elided(w) && w.len() > 2 { w.get(2..) } else { words.get(k + 1).copied() };
+        next.and_then(|n| n.chars().next()).is_some_and(char::is_uppercase)
+    };
+    let k = (0..words.len()).find(|&k| of(words[k]) && capital_after(k)).or_else(|| words.iter().rposition(|w| of(w)))?;
     let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
     if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
         rest.insert(0, first[2..].to_owned());
@@ -624,12 +638,24 @@ fn label_name_by_copies(label: &str) -> Option<String> {
         let name: Vec<&str> = name.into_iter().filter(|w| !matches!(lower_word(w).as_str(), "an" | "the")).collect();
         return Some(name.join(" ")).filter(|n| !n.is_empty());
     }
-    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the last such word.
+    // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the first such word
+    // a capital follows, else after the last such word.
     const OF: &[&str] = &["from", "for", "by", "von", "de", "d'", "du", "di", "del", "da", "do", "van", "of"];
-    let k = words.iter().rposition(|w| {
+    let of = |w: &str| {
         let w = lower_word(w);
         OF.contains(&w.as_str()) || w.starts_with("d'")
-    })?;
+    };
+    let capital = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let k = (0..words.len())
+        .find(|&k| {
+            of(words[k])
+                && if lower_word(words[k]).starts_with("d'") && words[k].len() > 2 {
+                    capital(&words[k][2..])
+                } else {
+                    words.get(k + 1).is_some_and(|n| capital(n))
+                }
+        })
+        .or_else(|| words.iter().rposition(|w| of(w)))?;
     let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
     if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
         rest.insert(0, first[2..].to_owned());
@@ -806,6 +832,12 @@ mod tests {
             "Aceitar o convite de Sam Lee",
             "İgnore from Sam",
             "Accept  an  Émile’s invitation",
+            "Uitnodiging van Sanne de Vries accepteren",
+            "Accepteer de uitnodiging van Sanne de Vries",
+            "Aceptar la invitación de María de la Cruz",
+            "Ignorar o convite de joão da silva",
+            "Einladung von Anna von Berg annehmen",
+            "Accepter l’invitation d’Anne de Roy",
             "Ignore Drew Stone",
             "Accept",
             "Reply to Sam",
