@@ -562,12 +562,16 @@ pub(crate) fn is_write_label(label: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
 }
 
+/// The quotes [`norm`] reads as an apostrophe.
+const QUOTES: [char; 2] = ['\u{2019}', '\u{2018}'];
+
 /// The name an answer control's label gives: "Accept Sam Lee’s invitation", "Ignore an
 /// invitation to connect from Sam Lee", "Ignore invitation for Weekly Digest", "Einladung von
 /// Sam Lee annehmen", "Accepter l’invitation de Sam Lee". `None` when the label names no one.
 pub(crate) fn label_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label);
-    let folded = if folded.contains('\u{2019}') { folded.replace('\u{2019}', "'") } else { folded };
+    // Both quotes as the apostrophe: one [`norm`] reads as "'" was sliced as one byte ("d‘anne" panicked).
+    let folded = if folded.contains(QUOTES) { folded.replace(QUOTES, "'") } else { folded };
     let words: Vec<&str> = folded.split(' ').collect();
     // The words are compared as written where they are ASCII (no lower-cased copies): this is
     // asked of every card's label.
@@ -621,7 +625,7 @@ fn in_list(w: &str, list: &[&str]) -> bool {
 
 #[cfg(test)]
 fn label_name_by_copies(label: &str) -> Option<String> {
-    let folded = fold_whitespace(label).replace('\u{2019}', "'");
+    let folded = fold_whitespace(label).replace(QUOTES, "'");
     let words: Vec<&str> = folded.split(' ').collect();
     let lower = |w: &str| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()));
     // Drop the verb at either end.
@@ -838,6 +842,7 @@ mod tests {
             "Ignorar o convite de joão da silva",
             "Einladung von Anna von Berg annehmen",
             "Accepter l’invitation d’Anne de Roy",
+            "Accept invitation from d‘anne roy",
             "Ignore Drew Stone",
             "Accept",
             "Reply to Sam",
