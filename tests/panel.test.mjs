@@ -394,6 +394,10 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   const options = await h.open(h.extensionUrl("options.html"));
   await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
   assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted /);
+  // Export: the record as a file, the same entries.
+  const [download] = await Promise.all([options.waitForEvent("download"), options.locator("#progress-export").click()]);
+  assert.equal(download.suggestedFilename(), "notyet-panel-progress.json");
+  assert.deepEqual(JSON.parse(fs.readFileSync(await download.path(), "utf8")).entries.map((e) => [e.key, e.name]), [[target.href, target.name]]);
   // Clearing asks first (it can't be undone): Cancel keeps the record, the focus back on Clear.
   await options.locator("#progress-clear").click();
   await options.waitForFunction(() => document.querySelector("#progress-clear-dialog")?.open && document.activeElement?.id === "progress-clear-cancel");
