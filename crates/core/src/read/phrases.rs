@@ -344,6 +344,12 @@ const FOLLOW: &[&str] = &[
     "a suscribirte",
     "a assinar",
     "ad iscriverti",
+    // The general forms, as "invited you to" ("… a unirti", "… a asistir", "… para participar",
+    // "… om lid te worden"): the connect forms above are checked first.
+    "te ha invitado a",
+    "ti ha invitato a",
+    "convidou você para",
+    "heeft je uitgenodigd",
 ];
 
 const CONNECT: &[&str] = &[
