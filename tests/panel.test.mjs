@@ -252,6 +252,12 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     option: ((o) => [o.getAttribute("aria-posinset"), o.getAttribute("aria-setsize"), o.getAttribute("aria-selected")])(document.getElementById(document.querySelector("#list").getAttribute("aria-activedescendant"))),
   }));
   assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text", dots: "true,true,true", option: [String((await rows(panel)).findIndex((r) => r.selected) + 1), "40", "true"] });
+  // A name typed in the search field, then Enter: shown, as Enter in the list does (it did nothing); the focus stays there.
+  const someone = spec(40).people[20].name;
+  await panel.locator("#text").fill(someone);
+  await panel.locator("#text").press("Enter");
+  await untilMsg(panel, new RegExp(`${someone}.*framed`));
+  assert.equal(await focused(), "text");
   assert.equal(await pressed(page), 0);
   await closeAll(page, panel);
 });
@@ -409,6 +415,8 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   await page.locator(`[data-fx-key="${target.href}"] button[aria-label^="Ignore"]`).click(); // the user's own click
   await panel.locator('[data-act="refresh"]').click();
   await panel.waitForFunction(() => /1 gone/.test(document.querySelector("#read").textContent));
+  // Where it was, between the same two people (it went to the list's end, out of sight).
+  assert.deepEqual((await rows(panel)).slice(4, 7).map((r) => [r.name, r.gone]), [[spec(40).people[4].name, false], [target.name, true], [spec(40).people[6].name, false]]);
   await panel.locator("#text").fill(target.name);
   const [row] = await rows(panel);
   assert.ok(row.gone);
@@ -493,7 +501,7 @@ test("the selection stays with its person when the page changes above it; one an
   assert.equal(await detailName(panel), people[4].name);
   await panel.locator("#do-accept").click();
   await untilMsg(panel, new RegExp(`Accept button for ${people[4].name}`));
-  // The user accepts on LinkedIn: the next invitation takes its place (it had gone to the list's end).
+  // The user accepts on LinkedIn: the next invitation is selected (the one gone stays in place, marked).
   await drop(people[4].href);
   await panel.locator('[data-act="refresh"]').click();
   await panel.waitForFunction(() => /2 gone/.test(document.querySelector("#read").textContent));
@@ -571,6 +579,9 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   assert.equal(await focused(), "list");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
+  // Read again: its outcome goes ("Stopped. Read 70 of 300." stayed beside a newer count).
+  await panel.locator('[data-act="refresh"]').click();
+  assert.equal(await msg(panel), "");
   // The list of 300 scrolls; the last row is reachable with End.
   await panel.locator("#list").focus();
   await panel.keyboard.press("End");

@@ -103,14 +103,44 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
     Triage { rows, announced }
 }
 
-/// Folds a fresh reading into the list the panel shows: fresh rows in page order, then the
-/// earlier rows that are no longer on the page, marked gone. Rows already gone stay gone unless
-/// they came back. At most `limit` rows are kept (a list of 5,000 is cut, and the panel says so).
+/// Folds a fresh reading into the list the panel shows: fresh rows in page order, each row no
+/// longer on the page marked gone where the user last saw it, under the row above it that is
+/// still there (at the list's end, it was out of sight: "1 gone", and no such row in view). A list
+/// with nothing in common with the last one keeps the old rows after the new. Rows already gone
+/// stay gone unless they came back. At most `limit` rows are kept (a list of 5,000 is cut, and
+/// the panel says so).
 pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
-    let mut rows = fresh.rows;
-    let present: HashSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-    let gone: Vec<Row> = old.iter().filter(|r| !present.contains(r.key.as_str())).map(|r| Row { gone: true, ..r.clone() }).collect();
-    rows.extend(gone);
+    let present: HashSet<&str> = fresh.rows.iter().map(|r| r.key.as_str()).collect();
+    let common = old.iter().any(|r| present.contains(r.key.as_str()));
+    // Each gone row (its index in `old`) with the row above it that is still there (`None`:
+    // above all of them), in the old order; placed in one pass with the fresh rows, whose order
+    // is the page's. Those the page moved (or all, with nothing in common) go last. Indices, not
+    // a map of rows: a HashMap here cost 1.2 KB of zip.
+    let mut above = None;
+    let mut gone = Vec::new();
+    for (i, r) in old.iter().enumerate() {
+        if present.contains(r.key.as_str()) {
+            above = Some(i);
+        } else {
+            gone.push((i, above));
+        }
+    }
+    let mark = |i: usize| Row { gone: true, ..old[i].clone() };
+    let mut g = 0;
+    let mut rows = Vec::with_capacity(fresh.rows.len() + gone.len());
+    while common && g < gone.len() && gone[g].1.is_none() {
+        rows.push(mark(gone[g].0));
+        g += 1;
+    }
+    for r in fresh.rows {
+        let at = rows.len();
+        rows.push(r);
+        while g < gone.len() && gone[g].1.is_some_and(|j| old[j].key == rows[at].key) {
+            rows.push(mark(gone[g].0));
+            g += 1;
+        }
+    }
+    rows.extend(gone[g..].iter().map(|&(i, _)| mark(i)));
     let cut = rows.len().saturating_sub(limit);
     rows.truncate(limit);
     (Triage { rows, announced: fresh.announced }, cut)
@@ -332,7 +362,15 @@ mod tests {
         let fresh = Triage { rows: vec![row("b", Action::Ignore), row("c", Action::Accept)], announced: Some(3) };
         let (merged, cut) = merge(&old, fresh, 10);
         let keys: Vec<(&str, bool)> = merged.rows.iter().map(|r| (r.key.as_str(), r.gone)).collect();
-        assert_eq!(keys, vec![("b", false), ("c", false), ("a", true)]);
+        assert_eq!(keys, vec![("a", true), ("b", false), ("c", false)]);
+        // Where the user saw it: under the row above it that stayed; a list replaced wholesale keeps the old ones last.
+        let old = vec![row("a", Action::Reply), row("b", Action::Ignore), row("c", Action::Accept), row("d", Action::Reply)];
+        let fresh = Triage { rows: vec![row("n", Action::Reply), row("a", Action::Reply), row("c", Action::Accept)], announced: None };
+        let keys: Vec<String> = merge(&old, fresh, 10).0.rows.iter().map(|r| format!("{}{}", r.key, if r.gone { "-" } else { "" })).collect();
+        assert_eq!(keys, ["n", "a", "b-", "c", "d-"]);
+        let fresh = Triage { rows: vec![row("x", Action::Reply)], announced: None };
+        let keys: Vec<String> = merge(&old[..2], fresh, 10).0.rows.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(keys, ["x", "a", "b"]);
         assert_eq!(cut, 0);
         assert_eq!(counts(&merged.rows), [(Action::Accept, 1), (Action::Reply, 0), (Action::Ignore, 1), (Action::Report, 0)]);
         let many = Triage { rows: (0..30).map(|k| row(&k.to_string(), Action::Reply)).collect(), announced: None };

@@ -248,9 +248,11 @@ fn on_event(e: Event) {
             let tag = target.as_ref().map(Element::tag_name).unwrap_or_default();
             let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
             let modified = ["ctrlKey", "metaKey", "altKey"].iter().any(|m| dom::prop(&e, m).is_truthy());
-            // ↑/↓ in the search field move through the list; in the category menu they are the
-            // menu's own (they moved the list, and the category could not be chosen by key).
-            if modified || (typing && (tag == "SELECT" || !matches!(key.as_str(), "ArrowDown" | "ArrowUp"))) {
+            // ↑/↓ in the search field move through the list, and Enter shows the one selected (a
+            // name typed and Enter did nothing); in the category menu they are the menu's own
+            // (they moved the list, and the category could not be chosen by key).
+            let search = key == "Enter" && target.as_ref().is_some_and(|t| t.id() == "text");
+            if modified || (typing && !search && (tag == "SELECT" || !matches!(key.as_str(), "ArrowDown" | "ArrowUp"))) {
                 return;
             }
             let step: Option<isize> = match key.as_str() {
@@ -265,7 +267,7 @@ fn on_event(e: Event) {
             if let Some(step) = step {
                 e.prevent_default();
                 with(|p| p.step(step));
-            } else if key == "Enter" && matches!(tag.as_str(), "DIV" | "BODY") {
+            } else if search || key == "Enter" && matches!(tag.as_str(), "DIV" | "BODY") {
                 // The list (or nothing focused): Show. A button's or a link's Enter is its own (the
                 // link to the invitations, on another page, did nothing).
                 e.prevent_default();
@@ -280,7 +282,16 @@ fn on_event(e: Event) {
 fn act(name: &str) {
     let (name, arg) = name.split_once('.').unwrap_or((name, ""));
     match name {
-        "refresh" => spawn_local(reread()),
+        "refresh" => {
+            // A reading asked for supersedes the last one's outcome ("Stopped. Read 70 of 300."
+            // stayed beside "Read 69 of 300 · 1 gone"); one about the selected person stays.
+            with(|p| {
+                if p.about.is_none() && !p.keep_message {
+                    p.say(Tone::Info, "");
+                }
+            });
+            spawn_local(reread())
+        }
         "more" => spawn_local(read_more()),
         "cancel" => {
             with(|p| p.cancel = true);
@@ -550,16 +561,23 @@ async fn read_once(host: &Host) -> bool {
         let (merged, cut) = merge(&p.rows, fresh, ROW_LIMIT);
         // The selection by key: the new rows come in another order (one above left the page, a
         // new one arrived at the top), and the old index named someone else, silently. One that
-        // has just left the page (accepted or ignored there) gives its place to the next, as a
-        // mail client moves on from a message filed away; it went to the list's end.
+        // has just left the page (accepted or ignored there) gives its place to the next still
+        // there, as a mail client moves on from a message filed away; it stays, marked, in place.
         let selected = p.selected().map(|r| (r.key.clone(), r.gone));
         let at = p.sel;
         p.rows = merged.rows;
         p.announced = merged.announced;
         p.cut = cut;
         let gone = p.record.note_gone(&p.rows, now_ms());
-        let left = selected.as_ref().is_some_and(|(k, was)| !was && p.rows.iter().any(|r| &r.key == k && r.gone));
-        p.filter_keeping(selected.filter(|_| !left).map(|(k, _)| k), at);
+        let keep = selected.and_then(|(k, was)| {
+            let i = p.rows.iter().position(|r| r.key == k)?;
+            if was || !p.rows[i].gone {
+                return Some(k);
+            }
+            let live = |r: &&Row| !r.gone;
+            p.rows[i..].iter().find(live).or_else(|| p.rows[..i].iter().rev().find(live)).map(|r| r.key.clone())
+        });
+        p.filter_keeping(keep, at);
         view::where_line(p, switched);
         if gone {
             spawn_local(save_record());
