@@ -702,6 +702,15 @@ mod tests {
         assert_eq!(relation("Kathie Smith te invita a unirte a su red"), Some(Relation::Connect));
         assert_eq!(relation("Acme Corp invited you to follow"), Some(Relation::Follow));
         assert_eq!(relation("Jane Doe hat Sie eingeladen, Acme zu folgen"), Some(Relation::Follow));
+        // The general "invited you to …" forms in Spanish, Italian, Portuguese and Dutch: connect forms first.
+        assert_eq!(relation("Ti ha invitato a unirti al gruppo"), Some(Relation::Follow));
+        assert_eq!(relation("Te ha invitado a asistir"), Some(Relation::Follow));
+        assert_eq!(relation("Convidou você para participar do evento"), Some(Relation::Follow));
+        assert_eq!(relation("Heeft je uitgenodigd om lid te worden van de groep"), Some(Relation::Follow));
+        assert_eq!(relation("Giulia Bianchi ti ha invitato a collegarti"), Some(Relation::Connect));
+        assert_eq!(relation("Lucía te ha invitado a conectar"), Some(Relation::Connect));
+        assert_eq!(relation("Mariana convidou você para se conectar"), Some(Relation::Connect));
+        assert_eq!(relation("Sanne heeft je uitgenodigd om te connecten"), Some(Relation::Connect));
         assert_eq!(relation("Career coach | Speaker"), None);
     }
 

@@ -606,7 +606,8 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     // unless it is a short label above the time (see [`read_notes`]). Never the time by its
     // place: a note is worse lost than a date.
     if depth == Depth::Full {
-        read_notes(&mut inv, unknown, notes);
+        let person = inv.kind == Kind::Person && relation != Some(Relation::Follow);
+        read_notes(&mut inv, unknown, notes, person);
     }
     if inv.name.is_empty() {
         // Only the controls name them ("Accept Sam Lee’s invitation").
@@ -650,14 +651,18 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// buttons. So a short label above a time line is not words to you: read as the note, it once
 /// made a note of "Institute Alpha" for an inviter who wrote none, and put "ExampleCo" before a
 /// real note. Prose there (a sentence's end, or longer than a label) still reads as the note.
-fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>) {
+/// Only a person has connections in common with you: on a page's, group's or event's card a short
+/// line with a number is its audience in words we don't know ("3.210 membri", "320 deelnemers",
+/// "51-200 empleados"), which once read as that many mutual connections.
+fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>, person: bool) {
     // A short label above the time line: what LinkedIn says about the person, not their words.
     let above_time = inv.sent.is_some();
     let label = |u: &Unit| above_time && is_label(u.text());
     let count = |u: &Unit| u.text().chars().count() <= SHORT_LINE && u.text().chars().any(|c| c.is_ascii_digit());
     // Labels are never the note, and the count may come after one (the 2026 "insight" line, a
     // company you share, above the count): the first line that is neither is the count, if any.
-    let mut unknown = unknown.into_iter().filter(|u| count(u) || !label(u));
+    // On a page's card a short line with a number is its audience: neither the count nor a note.
+    let mut unknown = unknown.into_iter().filter(|u| if count(u) { person } else { !label(u) });
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
         if let Some(first) = unknown.next() {

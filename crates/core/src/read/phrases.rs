@@ -300,8 +300,9 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if DAYS.contains(&t) {
         return true;
     }
-    // Italian elides "one" before a vowel: "un'ora fa".
-    let words: Vec<&str> = t.split([' ', '\'']).collect();
+    // Italian elides "one" before a vowel: "un'ora fa" (split there only when there is one: this
+    // runs on most lines of every card).
+    let words: Vec<&str> = if t.contains('\'') { t.split([' ', '\'']).collect() } else { t.split(' ').collect() };
     let amount = |w: &str| ONE.contains(&w) || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()));
     // The amount and its unit (whole or shortened: "hace 2 sem.", "vor 2 Std."), with the words
     // around them that make it "ago" in each language; or the two alone ("1 mes", "3 días").
@@ -343,6 +344,12 @@ const FOLLOW: &[&str] = &[
     "a suscribirte",
     "a assinar",
     "ad iscriverti",
+    // The general forms, as "invited you to" ("… a unirti", "… a asistir", "… para participar",
+    // "… om lid te worden"): the connect forms above are checked first.
+    "te ha invitado a",
+    "ti ha invitato a",
+    "convidou você para",
+    "heeft je uitgenodigd",
 ];
 
 const CONNECT: &[&str] = &[
