@@ -703,8 +703,9 @@ const INTERFACE_EXTRA: &[&str] = &[
     "uitnodiging",
 ];
 
-/// Whether `word` is a word of the interface's phrases (never a name we need to hide).
-pub(crate) fn is_interface_word(word: &str) -> bool {
+/// Whether `word` is a word of the interface's phrases (never a name we need to hide); a
+/// shortened unit ("sem", "Std") is one only after a number, as "Min", "Mon" and "Sem" are names.
+pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     let w = norm(word);
     const EXTRA: &[&str] = &[
         "is",
@@ -785,10 +786,9 @@ pub(crate) fn is_interface_word(word: &str) -> bool {
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
     let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
-    // A shortened unit of two letters or less could be a name's initial: those stay masked.
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
-        || (w.len() > 2 && is_short_unit(&w))
+        || (after_number && is_short_unit(&w))
 }
 
 #[cfg(test)]
