@@ -347,7 +347,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "unknown key (expected one of: {a})",
                     "unbekannter Schlüssel (erwartet: einer von {a})",
-                    "clé inconnue (attendu\u{a0}: l'une de {a})"
+                    "clé inconnue (l'une de\u{a0}: {a})"
                 ),
                 list(expected),
                 none(),
@@ -1112,6 +1112,10 @@ mod tests {
                 assert!(!said.contains("expected") && !said.contains("found") && !said.contains("column"), "{ui:?}: {said}");
             }
         }
+        // The list after "de" is of keys, not a name: no elision ("l'une d'action, template" was written).
+        let (_, unknown) = Settings::from_json(r#"{"rules": [{"then": {"act": "reply"}}]}"#);
+        let unknown = unknown.iter().find(|p| p.path == "$.rules[0].then.act").map(|p| p.say(Ui::Fr));
+        assert_eq!(unknown.as_deref(), Some("clé inconnue (l'une de\u{a0}: action, template, category, variant)"));
         let (_, broken) = Settings::from_json("{");
         assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
