@@ -344,11 +344,7 @@ impl Say for ProblemKind {
                 none(),
             ),
             P::UnknownKey { expected } => (
-                en_de_fr!(
-                    "unknown key (expected one of: {a})",
-                    "unbekannter Schlüssel (erwartet: einer von {a})",
-                    "clé inconnue (l'une de\u{a0}: {a})"
-                ),
+                en_de_fr!("unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (l'une de\u{a0}: {a})"),
                 list(expected),
                 none(),
             ),
