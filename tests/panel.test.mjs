@@ -388,10 +388,16 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   assert.match((await rows(again))[0].text, /drafted (\d+ [A-Z][a-z]{2}|[A-Z][a-z]{2} \d+)/); // "28 Nov" or "Nov 28", by locale
   await again.locator("#hide").check();
   assert.equal((await rows(again)).length, 0, "handled invitations hidden on request");
+  // The counts, filters themselves, leave them out too: "25 Reply" listed 24.
+  assert.equal(await again.evaluate(() => [...document.querySelector("#counts").textContent.matchAll(/(\d+) /g)].reduce((s, m) => s + Number(m[1]), 0)), 39);
   // The options page lists the record and clears it.
   const options = await h.open(h.extensionUrl("options.html"));
   await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
   assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted /);
+  // Export: the record as a file, the same entries.
+  const [download] = await Promise.all([options.waitForEvent("download"), options.locator("#progress-export").click()]);
+  assert.equal(download.suggestedFilename(), "notyet-panel-progress.json");
+  assert.deepEqual(JSON.parse(fs.readFileSync(await download.path(), "utf8")).entries.map((e) => [e.key, e.name]), [[target.href, target.name]]);
   // Clearing asks first (it can't be undone): Cancel keeps the record, the focus back on Clear.
   await options.locator("#progress-clear").click();
   await options.waitForFunction(() => document.querySelector("#progress-clear-dialog")?.open && document.activeElement?.id === "progress-clear-cancel");

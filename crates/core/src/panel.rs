@@ -183,10 +183,10 @@ impl Filter {
     }
 }
 
-/// How many rows advise each action, in the order the panel shows them.
-pub fn counts(rows: &[Row]) -> [(Action, usize); 4] {
+/// How many rows advise each action, in the order the panel shows them (gone ones left out).
+pub fn counts<'a>(rows: impl IntoIterator<Item = &'a Row>) -> [(Action, usize); 4] {
     let mut out = [(Action::Accept, 0), (Action::Reply, 0), (Action::Ignore, 0), (Action::Report, 0)];
-    for r in rows.iter().filter(|r| !r.gone) {
+    for r in rows.into_iter().filter(|r| !r.gone) {
         if let Some(c) = out.iter_mut().find(|(a, _)| *a == r.action) {
             c.1 += 1;
         }

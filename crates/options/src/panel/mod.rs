@@ -327,10 +327,12 @@ impl Panel {
                 self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
             })
             .collect();
+        // Without what is hidden: "37 Reply", pressed, listed 36 with Hide handled on.
+        let tally = counts(self.rows.iter().filter(|r| !handled.contains(r.key.as_str())));
         let len = self.view.len();
         self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or_else(|| (len > 0).then(|| at.unwrap_or(0).min(len - 1)));
         self.forget_moved_message();
-        view::counts(&counts(&self.rows), self.filter.action);
+        view::counts(&tally, self.filter.action);
         view::status(self);
         self.first = usize::MAX;
         view::list_height(self.view.len());
