@@ -518,3 +518,17 @@ test("a link that isn't a web address is flagged and left out of the preview's d
   assert.match(await text(page, "#preview-draft"), /example\.org\/why/);
   await page.close({ runBeforeUnload: false });
 });
+
+test("the panel's progress record at its limit (1,000 entries) scrolls in its own box, not the page", async () => {
+  const entries = Array.from({ length: 1000 }, (_, i) => ({ key: `https://www.linkedin.com/in/p-${i}/`, name: `Person ${i}`, drafted: Date.UTC(2026, 10, 1 + (i % 28), 12) }));
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries });
+  try {
+    const page = await options();
+    await page.waitForFunction(() => document.querySelectorAll("#progress-list li").length === 1000);
+    const box = await page.evaluate(() => ((l) => [l.clientHeight, l.scrollHeight])(document.querySelector("#progress-list")));
+    assert.ok(box[0] > 100 && box[0] <= 300 && box[1] > box[0] * 10, `the list is ${box[0]} px high (${box[1]} px of entries)`);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});

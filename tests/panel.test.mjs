@@ -318,16 +318,18 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 
 for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
-  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
+  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
     try {
       await b.setSettings(SETTINGS);
       const target = spec(40).people[2];
-      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }] });
+      // One more that left the page: said in the panel's words ("weg seit", "partie le" were not).
+      const left = { key: "https://www.linkedin.com/in/robin-gone/", name: "Robin Gone", drafted: Date.UTC(2026, 10, 27, 12), gone: Date.UTC(2026, 10, 29, 12) };
+      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }, left] });
       b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
       const page = await b.open(MANAGER);
       const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
@@ -355,6 +357,7 @@ for (const [lang, words] of [
       const options = await b.open(b.extensionUrl("options.html"));
       await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);
+      assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.gone);
     } finally {
       await b.close();
     }
