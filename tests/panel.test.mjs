@@ -318,9 +318,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 
 for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
-  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/ }],
+  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -354,6 +354,11 @@ for (const [lang, words] of [
       await panel.locator("#text").fill(spec(40).people[3].name);
       await panel.locator(".row").first().click();
       assert.match(await panel.evaluate(() => document.querySelector("#detail .advice").textContent), words.noReply);
+      // No "de" before a name in French ("L'invitation de Alex Adler" was written: "d'Alex").
+      await panel.locator("#text").fill(spec(40).people[0].name);
+      await panel.locator(".row").first().click();
+      await panel.locator("#do-show").click();
+      await untilMsg(panel, words.framed);
       const options = await b.open(b.extensionUrl("options.html"));
       await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);

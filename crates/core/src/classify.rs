@@ -229,6 +229,10 @@ enum Headline {
     /// outweigh: a headline only claims a job, and real UN doctors and generals exist, so "Surgeon
     /// with the UN" alone is Ignore with the reason shown, not Report.
     Claim,
+    /// As `All`, but a strong phrase in a note is one weak sign: "Helping SaaS founders …" heads
+    /// a seller's profile, while a note says it of the reader's work ("your post about helping
+    /// startups hire") or a mentor's ("I'm helping founders at Techstars"): both read as sales.
+    Pitch,
 }
 
 /// A topic of related phrases, in all supported languages, with strong and weak phrases.
@@ -386,10 +390,8 @@ const GROUPS: &[Group] = &[
             // The growth pitch: more leads through a proven system, shown in a short video.
             "we help founder*", "we help coach*", "we help agenc*", "we help entrepreneur*", "we help ceo*", "we help cto*", "we help tech", "we help small business*",
             "i help compan*", "i help business*", "i help brand*", "i help startup*", "i help founder*", "i help b2b", "i help saas", "i help agenc*", "i help coach*",
-            "i help entrepreneur*", "i help ceo*", "i help cto*", "i help tech", "i help small business*", "i help ecommerce", "helping compan*", "helping business*",
-            "helping brand*", "helping startup*", "helping founder*", "helping b2b", "helping saas", "helping agenc*", "helping coach*", "helping entrepreneur*",
-            "helping ceo*", "helping cto*", "helping tech", "helping small business*", "helping ecommerce", "more deals", "more demos", "more revenue",
-            "offshore team*", "offshore develop*", "nearshore", "dedicated dev*", "staff augmentation", "team augmentation", "hiring headache*", "calendly",
+            "i help entrepreneur*", "i help ceo*", "i help cto*", "i help tech", "i help small business*", "i help ecommerce", "more deals", "more demos", "more revenue",
+            "offshore team*", "offshore develop*", "nearshore", "dedicated develop* team*", "dedicated dev team*", "staff augmentation", "team augmentation", "hiring headache*", "calendly",
             // "I work with founders to …": the pitch's shape; "I work with founders" alone is a mentor's too.
             "i work with founder* to", "i work with founder* and cto*", "i work with founder* and ceo*", "i work with cto* to", "i work with ceo* to", "i work with startup* to",
             "i work with compan* to", "i work with business* to", "we work with founder* to", "we work with startup* to", "we work with compan* to",
@@ -411,30 +413,43 @@ const GROUPS: &[Group] = &[
             "mas leads", "mas clientes", "mas reuniones", "video corto", "ayudo a empresa*", "ayudo a startup*", "ayudo a fundador*", "ayudo a emprendedor*", "ayudo a pyme*",
             "ayudo a marca*", "ayudo a agencia*", "ayudo a negocio*", "ayudamos a startup*", "ayudamos a fundador*", "ayudamos a emprendedor*", "ayudamos a pyme*",
         ],
-        // A pitch's opening ("I work with founders …") is said by mentors too: it needs company,
-        // from the headline or from the call it asks for (the group below).
         weak: list![
             "we help", "solutions", "agency", "agentur*", "agence", "agencia", "services", "dienstleist*", "consulting", "business development", "account executive",
             "sales", "vertrieb*", "demo", "pricing", "discount", "roi", "clients", "kunden", "leads", "marketing", "software development company", "potential partnership",
-            "eine partnerschaft", "un partenariat", "we partner with", "i work with founder*", "i work with compan*", "i work with startup*", "i work with business*",
-            "i work with ceo*", "i work with cto*", "i work with saas", "i work with b2b", "i work with brand*", "show you how we", "share how we", "scale your",
-            "we work with founder*", "we work with startup*", "we work with compan*", "we work with business*",
-            "ich arbeite mit unternehmen", "je travaille avec des entreprise*", "trabajo con empresa*",
+            "eine partnerschaft", "un partenariat", "we partner with",
+            // The call a pitch asks for: one weak sign with the words of the trade, as a reader
+            // asks for "a quick chat about your talk" and people in sales write notes too.
+            "quick call", "short call", "brief call", "quick chat", "quick zoom", "hop on a call", "jump on a call", "15 minutes", "15 min", "20 minutes", "30 minutes",
+            "kurzes gesprach", "kurzes telefonat", "kurzen call", "15 minuten", "petit appel", "appel rapide", "court appel", "un appel", "15 minutos", "una llamada",
+            "llamada corta", "breve llamada",
         ],
         in_headline: Headline::All,
     },
-    // The call a pitch asks for: a group of its own, so that it and a pitch's opening, each weak
-    // (a reader asks for "a quick call about your project" too), make a seller together.
+    // A pitch's opening ("I work with founders …"): a group of its own, so that it and the call
+    // it asks for, each weak (mentors say the one), make a seller together. A call ask was a group
+    // of its own and a word of the trade made it one: "I'm in marketing; we had a quick chat at
+    // the meetup" was sales.
     Group {
         points: Points::Sales,
         topic: Topic::SellingServices,
         strong: "",
         weak: list![
-            "quick call", "short call", "brief call", "quick chat", "quick zoom", "hop on a call", "jump on a call", "15 minutes", "15 min", "20 minutes", "30 minutes",
-            "kurzes gesprach", "kurzes telefonat", "kurzen call", "15 minuten", "petit appel", "appel rapide", "court appel", "un appel", "15 minutos", "una llamada",
-            "llamada corta", "breve llamada",
+            "i work with founder*", "i work with compan*", "i work with startup*", "i work with business*", "i work with ceo*", "i work with cto*", "i work with saas",
+            "i work with b2b", "i work with brand*", "show you how we", "share how we", "scale your", "we work with founder*", "we work with startup*",
+            "we work with compan*", "we work with business*", "ich arbeite mit unternehmen", "je travaille avec des entreprise*", "trabajo con empresa*",
         ],
-        in_headline: Headline::None,
+        in_headline: Headline::All,
+    },
+    // "Helping …" is a seller's headline, but a note says it of the reader's work too.
+    Group {
+        points: Points::Sales,
+        topic: Topic::SellingServices,
+        strong: list![
+            "helping compan*", "helping business*", "helping brand*", "helping startup*", "helping founder*", "helping b2b", "helping saas", "helping agenc*",
+            "helping coach*", "helping entrepreneur*", "helping ceo*", "helping cto*", "helping tech", "helping small business*", "helping ecommerce",
+        ],
+        weak: "",
+        in_headline: Headline::Pitch,
     },
 ];
 
@@ -910,7 +925,8 @@ fn score(headline: &Words, note: &Words) -> Scores {
                 continue;
             }
             // Weak words decide nothing alone: one field gives them at most 1.
-            let claim = strong && in_headline && group.in_headline == Headline::Claim;
+            // A strong phrase that counts as one weak sign in this field.
+            let claim = strong && (in_headline && group.in_headline == Headline::Claim || !in_headline && group.in_headline == Headline::Pitch);
             let weight = if strong && !claim {
                 2
             } else if in_headline && group.in_headline == Headline::Strong {
@@ -1160,6 +1176,7 @@ mod tests {
             ("Partner at Devhaus", "Hi Pat, we work with startups to ship their MVP in 8 weeks."),
             ("CEO", "Hi Pat, do you have 15 minutes this week? Here's my calendly: calendly.com/ann"),
             ("Consultant", "Hi Pat, I'd love to grab 15 minutes to share how we cut hiring costs."),
+            ("Consultant", "Hi Pat, helping startups hire faster is what we do. Open to a quick call?"),
             ("Gründer", "Hallo Pat, ich helfe Tech-Startups, ihre Teams aufzubauen. Hätten Sie Zeit für ein kurzes Telefonat?"),
             ("Fondateur", "Bonjour Pat, j'aide les fondateurs à recruter des développeurs. Un petit appel la semaine prochaine ?"),
             ("Fundador", "Hola Pat, ayudo a empresas tecnológicas a escalar sus equipos. ¿Tienes 15 minutos?"),
@@ -1176,6 +1193,13 @@ mod tests {
             "Hi Pat, we work with startups a lot at our coworking space and your talk came up.",
             "Hi Pat, I'm helping my team adopt Rust and your post helped a lot.",
             "Hi Pat, I loved your 15 minutes lightning talk.",
+            "Hi Pat, I loved your post about helping startups hire their first engineers.",
+            "Hi Pat, I'm helping founders at Techstars this season and Anna said to say hello.",
+            "Hi Pat, I'm in marketing at Mozilla and we had a quick chat at the Berlin meetup.",
+            "Hi Pat, my clients love your library. Could we have a quick chat at the next meetup?",
+            "Hi Pat, your demo at FOSDEM was amazing, I watched all 30 minutes twice!",
+            "Hi Pat, I'm a dedicated developer and your Rust talk inspired me.",
+            "Hola Pat, trabajo en ventas y marketing, charlamos 15 minutos en la RustConf. ¡Conectemos!",
             "Hallo Pat, ich helfe beim Organisieren der RustLab und würde mich gern vernetzen.",
             "Bonjour Pat, j'aide à organiser le meetup Rust de Lyon, ravi d'échanger.",
             "Hola Pat, ayudo a organizar la RustConf de Madrid y me encantaría conectar.",
@@ -1186,6 +1210,7 @@ mod tests {
             assert_eq!(category(headline, None), Category::Sales, "{headline}");
         }
         assert_eq!(category("Engineering manager | Helping teams ship reliable software", None), Category::Generic);
+        assert_eq!(category("Dedicated developer, lifelong learner", None), Category::Generic);
     }
 
     /// A scam persona in a headline alone ("Surgeon with the UN", "Four star general") was

@@ -259,6 +259,7 @@ const TOPIC_REJECT_ANY: &str =
 const EN_AFTER_TOPIC: &str = list![
     "it", "it's", "i'd", "i'm", "they", "this", "these", "he", "she", "you", "especially", "particularly", "really", "very", "great", "loved",
     "thanks", "thank", "would", "could", "can", "will", "not", "or", "also", "hope", "such", "what", "how", "let", "please",
+    "honestly", "actually", "anyway", "frankly", "sadly", "seriously", "btw", "though", "obviously", "personally",
 ];
 
 /// Punctuation that ends a clause, and so a topic.
@@ -683,6 +684,9 @@ mod tests {
             ("Your post about hiring, onboarding and retention was great.", None),
             ("Great post about rust, great read and thanks!", Some("rust")),
             ("Great post about rust, shared it and thanks!", None),
+            // An aside between commas is no item: "your note about testing, honestly, and the slides".
+            ("Loved your talk about testing, honestly, and the slides.", Some("testing")),
+            ("I read your post about burnout, sadly, and the fix.", Some("burnout")),
             // Two names joined by "and" that end the sentence or the topic; a new clause is no list.
             ("Great talk about Rust and WASM! Let's connect.", Some("Rust and WASM")),
             ("Your talk about Rust and Go was fun.", Some("Rust and Go")),

@@ -666,6 +666,7 @@ mod tests {
         assert_eq!(label_name("Aceitar o convite de João da Silva"), Some("João da Silva".into()));
         assert_eq!(label_name("Accetta l’invito di Maria Di Stefano"), Some("Maria Di Stefano".into()));
         assert_eq!(label_name("Accepter l’invitation d’Anne de Roy"), Some("Anne de Roy".into()));
+        assert_eq!(label_name("Accept invitation from d‘anne roy"), Some("anne roy".into()));
         assert_eq!(label_name("Accept"), None);
         assert_eq!(label_name("Reply to Sam"), None);
         assert_eq!(answer("Einladung von Sam Lee annehmen"), Some(true));

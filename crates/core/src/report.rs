@@ -184,16 +184,20 @@ pub fn mask_phrase(text: &str) -> String {
     // stay ("Casey Ray and Sam Lee", "Casey Ray en 3 andere", "Sam Ortiz invited you to join").
     // `particles`: where such words begin in `out`, while only they follow a masked word.
     let mut particles: Option<usize> = None;
+    let mut after_number = false;
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         let word = c.is_alphanumeric();
         let (part, tail) = rest.split_at(rest.find(|x: char| x.is_alphanumeric() != word).unwrap_or(rest.len()));
         rest = tail;
+        // Whether a number, or a number and a space, came before this part: a unit's place ("2 sem.").
+        let unit = after_number;
+        after_number = if word { part.chars().all(char::is_numeric) } else { unit && part == " " };
         if !word {
             if part != " " {
                 particles = None;
             }
-        } else if part.chars().all(char::is_numeric) || phrases::is_interface_word(part) {
+        } else if after_number || phrases::is_interface_word(part, unit) {
             if part.chars().count() > 3 || !part.chars().all(char::is_alphabetic) || phrases::is_joining_word(part) {
                 particles = None;
             }
@@ -230,6 +234,11 @@ mod tests {
         assert_eq!(mask_phrase("Einladung von Daan van den Berg annehmen"), "Einladung von Xxxx xxx xxx Xxxx annehmen");
         assert_eq!(mask_phrase("Casey Ray and Sam Lee are mutual connections"), "Xxxxx Xxx and Xxx Xxx are mutual connections");
         assert_eq!(mask_phrase("Casey Ray en 3 andere gedeelde connecties"), "Xxxxx Xxx en 3 andere gedeelde connecties");
+        // A shortened unit stays after a number only: "Min", "Mon" and "Sem" are names too.
+        assert_eq!(mask_phrase("hace 2 sem."), "hace 2 sem.");
+        assert_eq!(mask_phrase("vor 2 Std."), "vor 2 Std.");
+        assert_eq!(mask_phrase("Min Lee is inviting you to connect"), "Xxx Xxx is inviting you to connect");
+        assert_eq!(mask_phrase("Mon Santos and 3 other mutual connections"), "Xxx Xxxxxx and 3 other mutual connections");
         assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
         assert_eq!(mask_phrase("李小龍"), "字字字");
         assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");

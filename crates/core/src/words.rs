@@ -650,11 +650,52 @@ pub fn fill(words: &str, a: &str, b: &str) -> String {
             Some(b"b}") => (b, 3),
             _ => ("{", 1),
         };
+        // French writes "de" as "d'" before a vowel: "l'invitation d'Ella", not "de Ella" (no
+        // other interface language has the word "de" before a placeholder).
+        if (out.ends_with(" de ") || out == "de ") && elides(value) {
+            out.truncate(out.len() - 3);
+            out.push_str("d'");
+        }
         out.push_str(value);
         rest = &rest[at + skip..];
     }
     out.push_str(rest);
     out
+}
+
+/// Whether French elides a "de" (or "le") before `word`: it starts with a vowel ("Ella",
+/// "Élodie", "Yves"; an h is left alone, as French names differ there).
+pub fn elides(word: &str) -> bool {
+    word.starts_with(|c| {
+        matches!(
+            c,
+            'a' | 'e'
+                | 'i'
+                | 'o'
+                | 'u'
+                | 'y'
+                | 'A'
+                | 'E'
+                | 'I'
+                | 'O'
+                | 'U'
+                | 'Y'
+                | 'à'
+                | 'â'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'î'
+                | 'ô'
+                | 'À'
+                | 'Â'
+                | 'É'
+                | 'È'
+                | 'Ê'
+                | 'Î'
+                | 'Ô'
+        )
+    })
 }
 
 /// "line 3, column 9", in words.
@@ -680,6 +721,16 @@ mod tests {
         );
         assert_eq!(Ui::De.changed_language("Deutsch", "Englisch"), "Jetzt auf Deutsch (vorher Englisch)");
         assert_eq!(Ui::Fr.changed_language("Allemand", "Anglais"), "Maintenant en allemand (avant\u{a0}: anglais)");
+    }
+
+    /// French elides "de" before a name with a vowel ("Cette invitation de Ella" was written).
+    #[test]
+    fn french_elides_de_before_a_vowel() {
+        assert!(Ui::Fr.spam_advice("Ella Brightwater", "").starts_with("Cette invitation d'Ella Brightwater ressemble"));
+        assert!(Ui::Fr.spam_advice("Élodie", "").starts_with("Cette invitation d'Élodie "));
+        assert!(Ui::Fr.spam_advice("Kathie", "").starts_with("Cette invitation de Kathie "));
+        assert!(Ui::Fr.spam_advice("Hugo", "").starts_with("Cette invitation de Hugo "));
+        assert!(!Ui::En.spam_advice("Ella", "").contains("d'"));
     }
 
     /// The values go in as they are, whatever they hold: a hostile name is text, never a template.

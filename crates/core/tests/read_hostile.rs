@@ -275,3 +275,18 @@ fn a_box_with_more_text_than_the_agent_copies_is_left_alone() {
     assert!(p.insert.is_none());
     assert!(p.notice.text.contains("more text than NotYet reads"), "{}", p.notice.text);
 }
+
+/// A profile with only Accept and Ignore: a line after the top card that names them in passing
+/// ("You and Sam Lee both studied at …") is no relation line in words we don't know, and the line
+/// after it no note (it was read as one). A relation line starts with the name.
+#[test]
+fn a_line_naming_them_in_passing_is_no_relation_line() {
+    let html = r#"<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>
+        <section><h1>Sam Lee</h1><div class="text-body-medium">Engineer at Acme</div>
+        <button aria-label="Accept Sam Lee’s invitation">Accept</button><button aria-label="Ignore Sam Lee’s invitation">Ignore</button></section>
+        <section><div><p>You and Sam Lee both studied at TU Berlin</p><p>You both studied there from 2010 to 2014</p></div></section>
+        </main></body></html>"#;
+    let read = read_page(&snapshot_of(html, "https://www.linkedin.com/in/sam-lee-1/", &Options::default()).snapshot);
+    assert_eq!(read.invitations.len(), 1);
+    assert_eq!(read.invitations[0].note, None);
+}

@@ -576,12 +576,16 @@ pub(crate) fn is_write_label(label: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
 }
 
+/// The quotes [`norm`] reads as an apostrophe.
+const QUOTES: [char; 2] = ['\u{2019}', '\u{2018}'];
+
 /// The name an answer control's label gives: "Accept Sam Lee’s invitation", "Ignore an
 /// invitation to connect from Sam Lee", "Ignore invitation for Weekly Digest", "Einladung von
 /// Sam Lee annehmen", "Accepter l’invitation de Sam Lee". `None` when the label names no one.
 pub(crate) fn label_name(label: &str) -> Option<String> {
     let folded = fold_whitespace(label);
-    let folded = if folded.contains('\u{2019}') { folded.replace('\u{2019}', "'") } else { folded };
+    // Both quotes as the apostrophe: one [`norm`] reads as "'" was sliced as one byte ("d‘anne" panicked).
+    let folded = if folded.contains(QUOTES) { folded.replace(QUOTES, "'") } else { folded };
     let words: Vec<&str> = folded.split(' ').collect();
     // The words are compared as written where they are ASCII (no lower-cased copies): this is
     // asked of every card's label.
@@ -635,7 +639,7 @@ fn in_list(w: &str, list: &[&str]) -> bool {
 
 #[cfg(test)]
 fn label_name_by_copies(label: &str) -> Option<String> {
-    let folded = fold_whitespace(label).replace('\u{2019}', "'");
+    let folded = fold_whitespace(label).replace(QUOTES, "'");
     let words: Vec<&str> = folded.split(' ').collect();
     let lower = |w: &str| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()));
     // Drop the verb at either end.
@@ -706,8 +710,9 @@ const INTERFACE_EXTRA: &[&str] = &[
     "uitnodiging",
 ];
 
-/// Whether `word` is a word of the interface's phrases (never a name we need to hide).
-pub(crate) fn is_interface_word(word: &str) -> bool {
+/// Whether `word` is a word of the interface's phrases (never a name we need to hide); a
+/// shortened unit ("sem", "Std") is one only after a number, as "Min", "Mon" and "Sem" are names.
+pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     let w = norm(word);
     const EXTRA: &[&str] = &[
         "is",
@@ -788,10 +793,9 @@ pub(crate) fn is_interface_word(word: &str) -> bool {
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
     let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
-    // A shortened unit of two letters or less could be a name's initial: those stay masked.
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
-        || (w.len() > 2 && is_short_unit(&w))
+        || (after_number && is_short_unit(&w))
 }
 
 #[cfg(test)]
@@ -852,6 +856,7 @@ mod tests {
             "Ignorar o convite de joão da silva",
             "Einladung von Anna von Berg annehmen",
             "Accepter l’invitation d’Anne de Roy",
+            "Accept invitation from d‘anne roy",
             "Ignore Drew Stone",
             "Accept",
             "Reply to Sam",

@@ -43,9 +43,10 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     }
 
     // The invitation area: its relation line, then the note; or at least the two answers. A
-    // relation line in words we don't know ("… ti sta invitando a collegarti") is still the first
-    // line after the top card that names them, before another section's heading: with the two
-    // answers on the page, what follows it is the note (it was lost, and the time read as none).
+    // relation line in words we don't know ("Giulia … ti sta invitando a collegarti") is still the
+    // first line after the top card that starts with their name, before another section's heading
+    // (not "You and Sam Lee both studied at …"): with the two answers on the page, what follows it
+    // is the note (it was lost, and the time read as none).
     let mut relation_at = None;
     let mut named_at = None;
     let mut headed = false;
@@ -71,7 +72,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
                 continue;
             }
             let after_top = j >= index.end(top);
-            if after_top && !headed && named_at.is_none() && text.len() > inv.name.len() && !inv.name.is_empty() && text.contains(&inv.name) {
+            if after_top && !headed && named_at.is_none() && text.len() > inv.name.len() && !inv.name.is_empty() && text.starts_with(&inv.name) {
                 named_at = Some(j);
             }
             headed = headed || (after_top && matches!(&*n.tag, "h2" | "h3"));
