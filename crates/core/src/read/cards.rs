@@ -624,19 +624,24 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             let n = index.node(j);
             (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person).map(|(k, u)| (k, u, j))
         });
-        // The invitation is to follow what that link names ("Example Systems"), not its sender.
-        if let Some(title) = other.as_ref().map(|o| text_of(index.node(o.2), Reading::Visible, false)).filter(|t| !t.is_empty()) {
-            inv.name = title;
-        }
-        let other = other.map(|(k, u, _)| (k, u));
         let newsletter = units.iter().any(|u| phrases::norm(u.text()).contains("newsletter"));
-        inv.kind = other.as_ref().map_or(if newsletter { Kind::Newsletter } else { Kind::Page }, |(k, _)| *k);
-        if let Some((_, url)) = other {
-            inv.profile_url = Some(url);
-        }
-        if let (true, Some(l)) = (label_other, label) {
-            // The controls name what the invitation is for; the person is who sent it.
-            inv.name = l.to_owned();
+        // A sender's card with nothing else to follow in it, no newsletter named and controls
+        // naming the sender is their invitation to connect in words that read like a follow line
+        // ("Lucía te ha invitado a formar parte de su red"), not a page of theirs.
+        if other.is_some() || newsletter || label_other {
+            // The invitation is to follow what that link names ("Example Systems"), not its sender.
+            if let Some(title) = other.as_ref().map(|o| text_of(index.node(o.2), Reading::Visible, false)).filter(|t| !t.is_empty()) {
+                inv.name = title;
+            }
+            let other = other.map(|(k, u, _)| (k, u));
+            inv.kind = other.as_ref().map_or(if newsletter { Kind::Newsletter } else { Kind::Page }, |(k, _)| *k);
+            if let Some((_, url)) = other {
+                inv.profile_url = Some(url);
+            }
+            if let (true, Some(l)) = (label_other, label) {
+                // The controls name what the invitation is for; the person is who sent it.
+                inv.name = l.to_owned();
+            }
         }
     }
     Card { invitation: inv, relation, link: first_link, controls: if writes { controls.max(2) } else { controls } }

@@ -300,9 +300,16 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if DAYS.contains(&t) {
         return true;
     }
-    // Italian elides "one" before a vowel: "un'ora fa" (split there only when there is one: this
-    // runs on most lines of every card).
-    let words: Vec<&str> = if t.contains('\'') { t.split([' ', '\'']).collect() } else { t.split(' ').collect() };
+    // Italian elides "one" before a vowel: "un'ora fa" (a copy only when there is one: this runs on
+    // most lines of every card).
+    let elided;
+    let t = if t.contains('\'') {
+        elided = t.replace('\'', " ");
+        &elided
+    } else {
+        t
+    };
+    let words: Vec<&str> = t.split(' ').collect();
     let amount = |w: &str| ONE.contains(&w) || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()));
     // The amount and its unit (whole or shortened: "hace 2 sem.", "vor 2 Std."), with the words
     // around them that make it "ago" in each language; or the two alone ("1 mes", "3 días").
