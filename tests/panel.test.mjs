@@ -318,9 +318,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 
 for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
-  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
+  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, today: /Tay Today · Entwurf heute/, mutual: /^(1 gemeinsamer Kontakt|\d+ gemeinsame Kontakte)( · )?$/, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -329,7 +329,9 @@ for (const [lang, words] of [
       const target = spec(40).people[2];
       // One more that left the page: said in the panel's words ("weg seit", "partie le" were not).
       const left = { key: "https://www.linkedin.com/in/robin-gone/", name: "Robin Gone", drafted: Date.UTC(2026, 10, 27, 12), gone: Date.UTC(2026, 10, 29, 12) };
-      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }, left] });
+      // And one drafted now: "heute", not today's date.
+      const today = { key: "https://www.linkedin.com/in/tay-today/", name: "Tay Today", drafted: Date.now() };
+      await b.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: target.href, name: target.name, drafted: Date.UTC(2026, 10, 28, 12) }, left, today] });
       b.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
       const page = await b.open(MANAGER);
       const id = await b.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
@@ -347,6 +349,10 @@ for (const [lang, words] of [
       const narrow = await panel.evaluate(NARROW);
       assert.ok(narrow.header <= 300 && narrow.rows >= 2, JSON.stringify(narrow));
       assert.deepEqual(narrow.cut, []);
+      // The mutual count with its noun, agreeing with the count ("3 gemeinsame", "1 gemeinsame" were shown).
+      const mutual = await panel.evaluate(() => [...document.querySelectorAll(".row .mutual")].map((e) => e.textContent));
+      assert.ok(mutual.length > 0);
+      for (const m of mutual) assert.match(m, words.mutual);
       // Notes quoted as the language quotes.
       assert.match(await panel.evaluate(() => [...document.querySelectorAll(".row .l3")].map((l) => l.textContent).join("\n")), words.quote);
       await panel.locator("#text").fill(target.name);
@@ -363,6 +369,7 @@ for (const [lang, words] of [
       await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.drafted);
       assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.gone);
+      assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), words.today);
     } finally {
       await b.close();
     }
@@ -386,14 +393,14 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   assert.equal(record.entries.length, 1);
   assert.equal(record.entries[0].key, target.href);
   assert.equal((await rows(panel)).length, 1);
-  assert.match((await rows(panel))[0].text, /drafted /);
+  assert.match((await rows(panel))[0].text, /drafted today/);
   // Reopened (storage read afresh, a new background too): the draft is remembered, and can be hidden.
   const id = await tabId();
   await panel.close();
   await h.restartBackground();
   const again = await openPanel(id);
   await again.locator("#text").fill(target.name);
-  assert.match((await rows(again))[0].text, /drafted (\d+ [A-Z][a-z]{2}|[A-Z][a-z]{2} \d+)/); // "28 Nov" or "Nov 28", by locale
+  assert.match((await rows(again))[0].text, /drafted today/); // not "drafted Nov 30"
   await again.locator("#hide").check();
   assert.equal((await rows(again)).length, 0, "handled invitations hidden on request");
   // The counts, filters themselves, leave them out too: "25 Reply" listed 24.
@@ -401,7 +408,7 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   // The options page lists the record and clears it.
   const options = await h.open(h.extensionUrl("options.html"));
   await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), target.name);
-  assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted /);
+  assert.match(await options.evaluate(() => document.querySelector("#progress-list").textContent), /drafted today/);
   // Export: the record as a file, the same entries.
   const [download] = await Promise.all([options.waitForEvent("download"), options.locator("#progress-export").click()]);
   assert.equal(download.suggestedFilename(), "notyet-panel-progress.json");
@@ -898,7 +905,7 @@ test("progress kept after a full browser restart: quit, start again on the same 
       await untilRead(panel, "40 of 40");
       await panel.locator("#text").fill(target.name);
       const [row] = await panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => x.innerText));
-      assert.match(row, /drafted (\d+ [A-Z][a-z]{2}|[A-Z][a-z]{2} \d+)/, "the draft of the last session is remembered");
+      assert.match(row, /drafted today/, "the draft of the last session is remembered");
       await panel.locator("#hide").check();
       assert.equal(await panel.evaluate(() => document.querySelectorAll(".row").length), 0, "and hidden on request");
       await panel.locator("#text").fill("");

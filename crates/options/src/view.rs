@@ -346,7 +346,8 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
         conditions.push(quoted(&w.keywords));
     }
     if !w.name.is_empty() {
-        conditions.push(tr_with("sum_from", &[&w.name.join(&tr("sum_or"))]));
+        // Through the core's `fill`, which writes French "de" as "d'" before a vowel ("de Acme").
+        conditions.push(notyet_core::words::fill(&tr_with("sum_from", &["{a}"]), &w.name.join(&tr("sum_or")), ""));
     }
     if !w.company.is_empty() {
         conditions.push(tr_with("sum_at", &[&w.company.join(&tr("sum_or"))]));

@@ -4,7 +4,7 @@
 use notyet_core::panel::{Handled, Record, RECORD_KEY, RECORD_LIMIT};
 use serde_json::{json, Value};
 
-use super::view::date;
+use super::view::{date, drafted_on};
 use crate::chrome::{self, Api};
 use crate::dom::{self, E};
 use crate::tr_with;
@@ -56,7 +56,7 @@ pub async fn fill(api: Api) {
                 let mut s = e.name.clone();
                 if let Some(d) = e.drafted {
                     s.push_str(" · ");
-                    s.push_str(&tr_with("panel_drafted", &[&date(&ui, d)]));
+                    s.push_str(&drafted_on(&ui, d));
                 }
                 if let Some(g) = e.gone {
                     s.push_str(" · ");

@@ -178,7 +178,7 @@ pub fn window(p: &Panel, first: usize) {
         // ("3 m" in Firefox's 240 px sidebar; gone entirely beside "Personalvermittlung" at 360).
         if let Some(m) = inv.mutual_connections {
             let sep = if headline.is_empty() { "" } else { " · " };
-            l2 = l2.c(E::new("span").class("mutual").t(&[tr_with("panel_mutual", &[&num(m as usize)]).as_str(), sep].concat()));
+            l2 = l2.c(E::new("span").class("mutual").t(&[ui.mutual_connections(m).as_str(), sep].concat()));
         }
         let mut l4 = notyet_core::reason::say_together(&r.reasons.iter().collect::<Vec<_>>(), ui, false);
         if let Some(state) = handled_text(p, r) {
@@ -224,11 +224,25 @@ fn badges(r: &notyet_core::panel::Row) -> [E; 2] {
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
 fn handled_text(p: &Panel, r: &notyet_core::panel::Row) -> Option<String> {
-    let drafted = p.record.get(&r.key).and_then(|h| h.drafted).map(|ms| tr_with("panel_drafted", &[&date(&p.ui, ms)]));
+    let drafted = p.record.get(&r.key).and_then(|h| h.drafted).map(|ms| drafted_on(&p.ui, ms));
     match (r.gone, drafted) {
         (true, Some(d)) => Some(format!("{} · {d}", tr("panel_gone_mark"))),
         (true, None) => Some(tr("panel_gone_mark")),
         (false, d) => d,
+    }
+}
+
+/// "drafted today", "drafted yesterday", "drafted 28 Nov": a draft made today read "drafted
+/// Nov 30", a date the user had to compare with today's. Days are the browser's local ones.
+pub fn drafted_on(ui: &str, ms: u64) -> String {
+    let day = |ms: f64| js_sys::Date::new(&JsValue::from_f64(ms)).to_date_string();
+    let (then, now) = (day(ms as f64), js_sys::Date::now());
+    if then == day(now) {
+        tr("panel_drafted_today")
+    } else if then == day(now - 864e5) {
+        tr("panel_drafted_yesterday")
+    } else {
+        tr_with("panel_drafted", &[&date(ui, ms)])
     }
 }
 
