@@ -568,9 +568,7 @@ fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
     let why = s.reasons.first().map(|r| r.say_on_page(w));
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
-        // French writes a language's name in lower case inside a sentence ("(Générique, anglais, longue)").
-        let lang = language_name(&s.language, w);
-        how.push(if w == Ui::Fr { crate::case::lower_str(&lang) } else { lang });
+        how.push(w.language_in_sentence(&language_name(&s.language, w)));
         if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).filter(|v| *v == "short" || *v == "long") {
             how.push(if v == "short" { Variant::Short } else { Variant::Long }.say(w));
         }

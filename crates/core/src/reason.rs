@@ -209,8 +209,7 @@ impl Reason {
                 threshold.to_string(),
             ),
             R::WroteIn { language } => {
-                let name = language_name(language, ui);
-                (en_de_fr!("wrote in {a}", "schrieb auf {a}", "a écrit en {a}"), if ui == Ui::Fr { crate::case::lower_str(&name) } else { name }, none())
+                (en_de_fr!("wrote in {a}", "schrieb auf {a}", "a écrit en {a}"), ui.language_in_sentence(&language_name(language, ui)), none())
             }
             R::YouAsked => (en_de_fr!("you asked for it", "auf Ihren Wunsch", "à votre demande"), none(), none()),
             R::RuleMatched { number, name } if name.trim().is_empty() || on_page => {

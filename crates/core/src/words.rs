@@ -424,9 +424,18 @@ impl Ui {
     }
 
     pub fn changed_language(self, now: &str, was: &str) -> String {
-        // French writes a language's name in lower case inside a sentence.
-        let lower = |name: &str| if self == Ui::Fr { crate::case::lower_str(name) } else { name.to_owned() };
-        fill(self.pick(en_de_fr!("Now in {a} (was {b})", "Jetzt auf {a} (vorher {b})", "Maintenant en {a} (avant\u{a0}: {b})")), &lower(now), &lower(was))
+        let (now, was) = (self.language_in_sentence(now), self.language_in_sentence(was));
+        fill(self.pick(en_de_fr!("Now in {a} (was {b})", "Jetzt auf {a} (vorher {b})", "Maintenant en {a} (avant\u{a0}: {b})")), &now, &was)
+    }
+
+    /// A language's name (`reason::language_name`) as a sentence writes it: French puts it in
+    /// lower case ("a écrit en anglais", "(Générique, anglais, longue)"); the others as named.
+    pub fn language_in_sentence(self, name: &str) -> String {
+        if self == Ui::Fr {
+            crate::case::lower_str(name)
+        } else {
+            name.to_owned()
+        }
     }
 
     pub fn changed_variant(self, now: &str, was: &str) -> String {
@@ -666,36 +675,7 @@ pub fn fill(words: &str, a: &str, b: &str) -> String {
 /// Whether French elides a "de" (or "le") before `word`: it starts with a vowel ("Ella",
 /// "Élodie", "Yves"; an h is left alone, as French names differ there).
 pub fn elides(word: &str) -> bool {
-    word.starts_with(|c| {
-        matches!(
-            c,
-            'a' | 'e'
-                | 'i'
-                | 'o'
-                | 'u'
-                | 'y'
-                | 'A'
-                | 'E'
-                | 'I'
-                | 'O'
-                | 'U'
-                | 'Y'
-                | 'à'
-                | 'â'
-                | 'é'
-                | 'è'
-                | 'ê'
-                | 'î'
-                | 'ô'
-                | 'À'
-                | 'Â'
-                | 'É'
-                | 'È'
-                | 'Ê'
-                | 'Î'
-                | 'Ô'
-        )
-    })
+    word.starts_with(|c| "aeiouyàâéèêîôAEIOUYÀÂÉÈÊÎÔ".contains(c))
 }
 
 /// "line 3, column 9", in words.
