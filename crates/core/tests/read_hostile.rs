@@ -303,3 +303,16 @@ fn just_now_in_every_language_is_the_time_not_a_note() {
         assert_eq!((inv.note.as_deref(), inv.sent.as_deref()), (None, Some(when)), "{when}");
     }
 }
+
+/// A card's bare "Message" button (no `aria-label`, only its word) is the control that opens a
+/// message, in every language the reader knows: the Italian, Portuguese and Dutch words were
+/// missing, and "Messaggio" was left unknown.
+#[test]
+fn a_bare_message_button_is_the_reply_control_in_every_language() {
+    for word in ["Message", "Nachricht", "Mensaje", "Messaggio", "Mensagem", "Rispondi", "Bericht", "Reageren"] {
+        let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer"], &format!("<div><button>{word}</button></div>"));
+        let rows = notyet_core::panel::triage(&page(&format!("<section>{card}</section>")), &Settings::default()).rows;
+        assert_eq!(rows.len(), 1, "{word}");
+        assert!(rows[0].controls.reply.is_some(), "{word}: {:?}", rows[0].controls);
+    }
+}

@@ -559,14 +559,14 @@ pub(crate) fn label_is_for(label: &str) -> bool {
     [" for ", " für ", " pour ", " para ", " per ", " voor "].iter().any(|w| t.contains(w))
 }
 
-/// Labels of the controls that open a message to the inviter.
-const WRITE: &[&str] = &[
+/// Labels of the controls that open a message to the inviter (by their first word here, by
+/// either end word as a card's control).
+pub(crate) const WRITE: &[&str] = &[
     "reply",
     "message",
     "antworten",
     "nachricht",
     "répondre",
-    "message",
     "responder",
     "mensaje",
     "mensagem",
