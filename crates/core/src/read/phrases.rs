@@ -794,6 +794,16 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "connections",
         "kontakte",
         "kontakt",
+        // The site and its invitation page's title ("Manage invitations | LinkedIn").
+        "linkedin",
+        "manage",
+        "pending",
+        "verwalten",
+        "gérer",
+        "administrar",
+        "gerenciar",
+        "gestisci",
+        "beheren",
     ];
     if w.is_empty() || EXTRA.contains(&w.as_str()) {
         return true;
