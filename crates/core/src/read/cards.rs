@@ -253,7 +253,7 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
             let label = aria.map_or_else(|| text_of(n, Reading::Visible, false), str::to_owned);
             // A messaging quick reply shows its words ("Aceptar") but says what it does to a
             // screen reader ("Responder a la conversación con «Aceptar»"): a reply, not an answer.
-            let quick_reply = || aria.is_none() && phrases::is_write_label(&text_of(n, Reading::Spoken, false));
+            let quick_reply = || aria.map_or_else(|| phrases::is_write_label(&text_of(n, Reading::Spoken, false)), phrases::is_write_label);
             if let Some(accepts) = phrases::answer(&label).filter(|_| !quick_reply()) {
                 answers.push((j, accepts, seen.asleep[j], label));
             }
