@@ -62,6 +62,30 @@ fn cards_found_by_their_controls_alone_with_the_note_after_the_buttons() {
 }
 
 #[test]
+fn a_quick_reply_saying_accept_is_not_an_answer() {
+    // LinkedIn's messaging overlay offers quick replies under a message: the button shows the
+    // suggested words ("Aceptar", "Accept") and tells screen readers what it does. Seen in real
+    // Ember markup (outside page es-sp-ember-bubble-connection): an open conversation with a
+    // connection was read as an invitation with no name.
+    let reply =
+        |words: &str, spoken: &str| format!(r#"<li><button><span class="a11y-text">{spoken}</span><span aria-hidden="true">{words}</span></button></li>"#);
+    let body = format!(
+        r#"<div class="msg-overlay-conversation-bubble" role="dialog"><ul><li><a href="/in/ACoAADgAroQ/">Mariana Hohot</a><p>Hello, it will be a pleasure to be part of your network.</p></li><li><ul>{}{}{}</ul></li></ul><div contenteditable="true" role="textbox"><p><br></p></div>"#,
+        reply("Gracias, Mariana", "Responder a la conversación con «Gracias, Mariana»"),
+        reply("Aceptar", "Responder a la conversación con «Aceptar»"),
+        reply("Accept", "Reply to conversation with “Accept”"),
+    ) + r#"<button aria-label="Reply to conversation with “Accept”">Accept</button></div>"#;
+    let read = read_page(&page(&body));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.is_empty(), "read {names:?}");
+    // A card's own Accept keeps working beside such replies.
+    let both = format!("<section>{}</section>{body}", bare_card("Sam Lee", "sam-lee", &["Engineer", "2 weeks ago"], ""));
+    let read = read_page(&page(&both));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Sam Lee"]);
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.

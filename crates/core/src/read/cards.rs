@@ -248,8 +248,12 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
             links.push(j);
         }
         if seen.control(j) {
-            let label = n.attr("aria-label").map(str::to_owned).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| text_of(n, Reading::Visible, false));
-            if let Some(accepts) = phrases::answer(&label) {
+            let aria = n.attr("aria-label").filter(|l| !l.trim().is_empty());
+            let label = aria.map_or_else(|| text_of(n, Reading::Visible, false), str::to_owned);
+            // A messaging quick reply shows its words ("Aceptar") but says what it does to a
+            // screen reader ("Responder a la conversación con «Aceptar»"): a reply, not an answer.
+            let quick_reply = || aria.map_or_else(|| phrases::is_write_label(&text_of(n, Reading::Spoken, false)), phrases::is_write_label);
+            if let Some(accepts) = phrases::answer(&label).filter(|_| !quick_reply()) {
                 answers.push((j, accepts, seen.asleep[j], label));
             }
             j = index.end(j);
