@@ -86,6 +86,20 @@ fn a_quick_reply_saying_accept_is_not_an_answer() {
 }
 
 #[test]
+fn a_note_in_several_inline_pieces_keeps_its_spaces() {
+    // Ember's clamped note renders each visible line as its own <span>, the lines apart only by
+    // the white space between the tags (which the snapshot drops): the words at the seams must
+    // not be glued ("accessibledesign").
+    let card = r#"<ul class="mn-invitation-list"><li class="invitation-card artdeco-list__item"><div class="invitation-card__container"><a class="invitation-card__picture" href="/in/aiko-tanaka/"><img alt=""></a><div class="invitation-card__details"><div class="invitation-card__tvm-title"><a href="/in/aiko-tanaka/"><strong><span>Aiko Tanaka</span></strong></a></div><div class="invitation-card__subtitle">Student</div></div><div class="invitation-card__action-container"><button class="invitation-card__action-btn">Ignore</button><button class="invitation-card__action-btn">Accept</button></div></div><div class="invitation-card__custom-message-container"><div class="invitation-card__custom-message">
+      <span class="lt-line-clamp__line">Hi, I enjoyed your talk on accessible</span>
+      <span class="lt-line-clamp__line lt-line-clamp__line--last">design systems and would like to connect.</span>
+    </div></div></li></ul>"#;
+    let read = read_page(&page(card));
+    assert_eq!(read.invitations.len(), 1);
+    assert_eq!(read.invitations[0].note.as_deref(), Some("Hi, I enjoyed your talk on accessible design systems and would like to connect."));
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.
