@@ -435,6 +435,11 @@ impl Folded {
     /// Appends `t`, folding its white space unless `raw` (line mode folds each line at the end).
     fn push_str(&mut self, t: &str, raw: bool) {
         if raw {
+            // Elements next to each other are apart as on screen: the white space between their
+            // tags is not in the snapshot (an Ember note's lines are one <span> each).
+            if std::mem::take(&mut self.pending) && !t.starts_with(char::is_whitespace) && !self.text.ends_with(char::is_whitespace) {
+                self.text.push(' ');
+            }
             self.text.push_str(t);
             return;
         }

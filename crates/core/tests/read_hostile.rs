@@ -86,6 +86,41 @@ fn a_quick_reply_saying_accept_is_not_an_answer() {
 }
 
 #[test]
+fn a_note_in_several_inline_pieces_keeps_its_spaces() {
+    // Ember's clamped note renders each visible line as its own <span>, the lines apart only by
+    // the white space between the tags (which the snapshot drops): the words at the seams must
+    // not be glued ("accessibledesign").
+    let card = r#"<ul class="mn-invitation-list"><li class="invitation-card artdeco-list__item"><div class="invitation-card__container"><a class="invitation-card__picture" href="/in/aiko-tanaka/"><img alt=""></a><div class="invitation-card__details"><div class="invitation-card__tvm-title"><a href="/in/aiko-tanaka/"><strong><span>Aiko Tanaka</span></strong></a></div><div class="invitation-card__subtitle">Student</div></div><div class="invitation-card__action-container"><button class="invitation-card__action-btn">Ignore</button><button class="invitation-card__action-btn">Accept</button></div></div><div class="invitation-card__custom-message-container"><div class="invitation-card__custom-message">
+      <span class="lt-line-clamp__line">Hi, I enjoyed your talk on accessible</span>
+      <span class="lt-line-clamp__line lt-line-clamp__line--last">design systems and would like to connect.</span>
+    </div></div></li></ul>"#;
+    let read = read_page(&page(card));
+    assert_eq!(read.invitations.len(), 1);
+    assert_eq!(read.invitations[0].note.as_deref(), Some("Hi, I enjoyed your talk on accessible design systems and would like to connect."));
+}
+
+#[test]
+fn the_cookie_consent_banner_is_not_an_invitation() {
+    // LinkedIn's consent banner (artdeco-global-alert) asks "Accept" or "Reject" above the page.
+    // Markup as a saved LinkedIn page shows it; bots click it by `button[action-type="ACCEPT"]`.
+    // Read before as an invitation from "LinkedIn respects your privacy".
+    let banner = r#"<div class="global-alert-offset-top"><section class="artdeco-global-alert"><div><h2>LinkedIn respects your privacy</h2><div class="artdeco-global-alert__content"><p>LinkedIn and 3rd parties use essential and non-essential cookies to provide, secure, analyze and improve our Services. Learn more in our <a href="https://www.linkedin.com/legal/cookie-policy">Cookie Policy</a>.</p><p>Select Accept to consent or Reject to decline non-essential cookies for this use. You can update your choices at any time in your <a href="https://www.linkedin.com/mypreferences/g/guest-cookies">settings</a>.</p></div></div><div class="artdeco-global-alert-action__wrapper"><button class="artdeco-global-alert-action artdeco-button" action-type="ACCEPT">Accept</button><button class="artdeco-global-alert-action artdeco-button" action-type="DENY">Reject</button></div></section></div>"#;
+    let snapshot = |body: &str| {
+        snapshot_of(
+            &format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>{banner}<main>{body}</main></body></html>"),
+            MANAGER,
+            &Options::default(),
+        )
+        .snapshot
+    };
+    let read = read_page(&snapshot(&bare_card("Sam Lee", "sam-lee", &["Engineer", "2 weeks ago"], "")));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Sam Lee"]);
+    let read = read_page(&snapshot("<p>No pending invitations</p>"));
+    assert!(read.invitations.is_empty(), "read {:?}", read.invitations);
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.

@@ -287,7 +287,9 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
                 break;
             }
         }
-        if !linked && root == *at {
+        // With no profile link, only the pair makes a card: an Accept beside "Reject" is the
+        // cookie consent banner's, not an invitation.
+        if !linked && (root == *at || count_in(&accepts, root) == 0 || count_in(&ignores, root) == 0) {
             continue;
         }
         // Widened to the list item (or marked card) around it, when that holds this card alone:
