@@ -624,6 +624,19 @@ mod tests {
             "1 mnd",
             "1 mes",
             "3 días",
+            // "Just now" in each language, as a card's time line.
+            "Just now",
+            "Gerade eben",
+            "Soeben",
+            "À l’instant",
+            "Ahora mismo",
+            "Justo ahora",
+            "Agora mesmo",
+            "Adesso",
+            "Proprio ora",
+            "Poco fa",
+            "Zojuist",
+            "Net nu",
             "Sent 2 weeks ago",
         ] {
             if t.starts_with("Sent") {

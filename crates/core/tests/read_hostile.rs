@@ -371,3 +371,29 @@ fn a_line_naming_them_in_passing_is_no_relation_line() {
     assert_eq!(read.invitations.len(), 1);
     assert_eq!(read.invitations[0].note, None);
 }
+
+/// "Just now" in each language is a card's time, not its note: "Ahora mismo" was read as the
+/// inviter's personal note, and the reply thanked them for it.
+#[test]
+fn just_now_in_every_language_is_the_time_not_a_note() {
+    for when in ["Just now", "Gerade eben", "À l’instant", "Ahora mismo", "Justo ahora", "Agora mesmo", "Adesso", "Proprio ora", "Zojuist"] {
+        let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer at Acme", when], "");
+        let read = read_page(&page(&format!("<section>{card}</section>")));
+        assert_eq!(read.invitations.len(), 1, "{when}");
+        let inv = &read.invitations[0];
+        assert_eq!((inv.note.as_deref(), inv.sent.as_deref()), (None, Some(when)), "{when}");
+    }
+}
+
+/// A card's bare "Message" button (no `aria-label`, only its word) is the control that opens a
+/// message, in every language the reader knows: the Italian, Portuguese and Dutch words were
+/// missing, and "Messaggio" was left unknown.
+#[test]
+fn a_bare_message_button_is_the_reply_control_in_every_language() {
+    for word in ["Message", "Nachricht", "Mensaje", "Messaggio", "Mensagem", "Rispondi", "Bericht", "Reageren"] {
+        let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer"], &format!("<div><button>{word}</button></div>"));
+        let rows = notyet_core::panel::triage(&page(&format!("<section>{card}</section>")), &Settings::default()).rows;
+        assert_eq!(rows.len(), 1, "{word}");
+        assert!(rows[0].controls.reply.is_some(), "{word}: {:?}", rows[0].controls);
+    }
+}

@@ -184,7 +184,6 @@ enum Button {
 fn button_kind(label: &str) -> Option<Button> {
     const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "accepteren", "accetta"];
     const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "negeren", "ignora"];
-    const REPLY: &[&str] = &["reply", "message", "antworten", "nachricht", "répondre", "responder", "mensaje", "beantwoorden", "bericht"];
     // Only the two end words are looked at: only they are lower-cased.
     let mut words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next();
@@ -194,7 +193,7 @@ fn button_kind(label: &str) -> Option<Button> {
         Some(Button::Ignore)
     } else if has(ACCEPT) {
         Some(Button::Accept)
-    } else if has(REPLY) {
+    } else if has(phrases::WRITE) {
         Some(Button::Reply)
     } else {
         None
