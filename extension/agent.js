@@ -13,10 +13,11 @@ import { api } from "./browser.js";
  *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
- * - `{op: "notice", level, text, details, choices, actions, close, focus, hint, restored}` →
+ * - `{op: "notice", level, text, details, choices, actions, close, focus, focus_action, hint, restored}` →
  *   `{ok: true}`: a button of `actions` ({label, request}) or an option of a menu in `choices`
  *   ({label, options, selected}) sends `{type: "notice-action", request}` to the service worker;
- *   `focus` moves the keyboard focus into the notice (it answers the notice's own control);
+ *   `focus` moves the keyboard focus into the notice (it answers the notice's own control): to
+ *   the action at `focus_action` if given, else the control at the place of the one used;
  *   `hint` (the key that reaches the notice) is shown under its controls; `restored` is said if
  *   the page removes the notice, which is then put back once
  * - `{op: "focus"}` → `{ok: shown}`: moves the keyboard focus into the notice shown (the
@@ -337,7 +338,7 @@ export function agent(command, installed) {
     else if (r.top - 32 >= 120) rule(`.box { max-height: ${r.top - 32}px; }`);
   };
 
-  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, hint = "", restored = "", avoid = null }) => {
+  const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, focus_action = null, hint = "", restored = "", avoid = null }) => {
     state.close?.(false);
     clearTimeout(state.timer);
     const cut = (s, n) => {
@@ -482,8 +483,10 @@ export function agent(command, installed) {
     state.toast = host;
     setTimeout(() => {
       live.append(words());
-      // A notice that answers a notice's own control takes the keyboard focus where the user was.
-      if (focus) (controls.querySelectorAll(":scope > button")[state.at] ?? box.querySelector(".row button, .x")).focus();
+      // A notice that answers a notice's own control takes the keyboard focus where the user was,
+      // or on the action the worker names (Restore, when the control used is gone).
+      const at = focus_action === null ? controls.querySelectorAll(":scope > button")[state.at] : controls.querySelectorAll(".act")[focus_action];
+      if (focus) (at ?? box.querySelector(".row button, .x")).focus();
     }, 80);
     // A notice with controls stays longer, and not while the pointer or focus is on it.
     const hide = () => (state.timer = setTimeout(remove, controls.childElementCount ? 30000 : 10000));

@@ -128,6 +128,10 @@ test("after the user edited the draft: Replace anyway, and Restore brings the ed
   const replaced = await h.pressNotice(page, "Replace anyway");
   assert.match(replaced.notice.text, /^Replaced your edited draft/, replaced.notice.text);
   assert.equal(fold((await box(page)).text), fresh);
+  // Replace anyway is gone from the new notice: the focus goes to Restore, which undoes what it
+  // just did, not to whatever control took its place (it landed on a menu or Shorter).
+  await sleep(150);
+  assert.equal(await h.isolated(page.url(), "() => globalThis.__notyetAgent.shadow.activeElement?.textContent"), "Restore");
   await h.pressNotice(page, "Restore");
   const back = await box(page);
   assert.equal(fold(back.text), edited, "the user's edit is back");

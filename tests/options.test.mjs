@@ -519,6 +519,28 @@ test("a link that isn't a web address is flagged and left out of the preview's d
   await page.close({ runBeforeUnload: false });
 });
 
+test("the progress record's export writes dates a person reads, not milliseconds", async () => {
+  const entries = [
+    { key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: Date.UTC(2026, 10, 30, 18, 40, 0, 123), gone: Date.UTC(2026, 11, 1, 9, 5) },
+    { key: "https://www.linkedin.com/in/ana-ruiz/", name: "Ana Ruiz", drafted: Date.UTC(2026, 10, 28, 7, 0, 59) },
+  ];
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries });
+  try {
+    const page = await options();
+    await page.waitForFunction(() => document.querySelector("#progress-list").textContent.includes("Sam Lee"));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#progress-export").click()]);
+    assert.equal(download.suggestedFilename(), "notyet-panel-progress.json");
+    const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    assert.deepEqual(exported.entries, [
+      { key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: "2026-11-30T18:40:00Z", gone: "2026-12-01T09:05:00Z" },
+      { key: "https://www.linkedin.com/in/ana-ruiz/", name: "Ana Ruiz", drafted: "2026-11-28T07:00:59Z", gone: null },
+    ]);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
 test("the panel's progress record at its limit (1,000 entries) scrolls in its own box, not the page", async () => {
   const entries = Array.from({ length: 1000 }, (_, i) => ({ key: `https://www.linkedin.com/in/p-${i}/`, name: `Person ${i}`, drafted: Date.UTC(2026, 10, 1 + (i % 28), 12) }));
   await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries });

@@ -522,7 +522,7 @@ const NAME_NOISE: &str = list![
 ];
 
 /// Legal forms that a company is known by with or without.
-const LEGAL_FORMS: &str = list![
+pub(crate) const LEGAL_FORMS: &str = list![
     "inc",
     "corp",
     "corporation",

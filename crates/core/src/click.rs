@@ -95,6 +95,11 @@ pub struct Notice {
     /// The close button's label, in the interface language.
     #[serde(default)]
     pub close: String,
+    /// The action that takes the keyboard focus when this notice answers the last one's control,
+    /// where the control at the place of the one used would not do: after Replace anyway (gone
+    /// from this notice), Restore, which undoes it. Else the agent keeps the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_action: Option<usize>,
 }
 
 /// A button on a notice, or an option of a menu.
@@ -233,7 +238,7 @@ pub const NOTE_CHARS: usize = 60;
 
 impl Notice {
     fn new(w: Ui, level: Level, text: impl Into<String>) -> Notice {
-        Notice { level, text: text.into(), details: Vec::new(), choices: Vec::new(), actions: Vec::new(), close: w.close().into() }
+        Notice { level, text: text.into(), details: Vec::new(), choices: Vec::new(), actions: Vec::new(), close: w.close().into(), focus_action: None }
     }
 }
 
@@ -507,7 +512,8 @@ fn plan_page(
     }
     let variant = choice.variant.unwrap_or(settings.variant);
     let shown = Shown { category: suggestion.category, language: suggestion.language.clone(), variant: shown_variant(&suggestion, variant) };
-    let text = if replace && restore.is_some() && last.is_some_and(|l| l.after != now) {
+    let replaced_edit = replace && restore.is_some() && last.is_some_and(|l| l.after != now);
+    let text = if replaced_edit {
         w.replaced_edited(&who)
     } else if let Some(was) = &was {
         format!("{} {}", w.changed(&changes(was, &shown, w)), w.send_yourself())
@@ -527,6 +533,7 @@ fn plan_page(
     let swap = Request::Choose { choice: Choice { variant: Some(other), ..choice.clone() }, replace: false, was: Some(shown.clone()) };
     notice.actions =
         vec![NoticeAction { label: label.into(), request: swap }, NoticeAction { label: w.restore().into(), request: Request::Restore }, options_button(w)];
+    notice.focus_action = replaced_edit.then_some(1);
     Plan {
         read: false,
         suggestion: Some(suggestion),
@@ -1364,6 +1371,10 @@ mod tests {
         assert_eq!(asked.notice.actions[0].label, "Replace anyway");
         let replaced = plan_request(&edited, &Settings::default(), Some(&first.remember), asked.notice.actions[0].request.clone(), Ui::En);
         assert!(replaced.notice.text.starts_with("Replaced your edited draft"), "{}", replaced.notice.text);
+        // Replace anyway is gone from this notice: the focus goes to Restore, which undoes it.
+        let focused = replaced.notice.focus_action.map(|i| replaced.notice.actions[i].request.clone());
+        assert_eq!(focused, Some(Request::Restore));
+        assert_eq!(plan(&snap, &Settings::default(), None).notice.focus_action, None, "else the agent keeps the place");
         let insert = replaced.insert.expect("replaces anyway");
         assert_eq!(insert.mode, Mode::Replace);
         assert_eq!(insert.remember.restore.as_deref(), Some(&mine[..]));

@@ -46,8 +46,10 @@ const PAIRED_SECOND: &str = list![
     "lena", "luise", "kathrin",
 ];
 
-/// Legal forms that end a company's name: such a name field greets nobody ("Acme Widgets Ltd").
-/// An array, as [`RANKS`]: every name's last word is compared with them.
+/// Legal forms that end a company's name however they are written ("Acme Widgets Ltd", "Gamma
+/// Sarl"): such a name field greets nobody. An array, as [`RANKS`]: every name's last word is
+/// compared with them. The shorter ones the classifier knows ("AG", "SA", "BV", "S.L.") count
+/// only in capitals or with dots: "Ana Sa" and "Peter Sas" are people.
 const LEGAL_FORMS: [&str; 8] = ["ltd", "llc", "inc", "gmbh", "plc", "sarl", "corp", "limited"];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
@@ -179,6 +181,8 @@ struct Parsed<'a> {
     title: Option<&'a str>,
     /// Every cased letter in the name is uppercase (so case says nothing).
     all_caps: bool,
+    /// The name ends in a company's legal form ("Acme GmbH", "Delta S.L."): no one to greet.
+    company: bool,
 }
 
 impl<'a> Parsed<'a> {
@@ -209,10 +213,12 @@ impl<'a> Parsed<'a> {
             had_title = true;
         }
         let title = tokens.drain(..skip).next();
+        // Before the credentials go: "BV" and "S.L." look like ones.
+        let company = tokens.len() > 1 && tokens.last().is_some_and(|t| is_legal_form(t, all_caps));
         while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
             tokens.pop();
         }
-        Parsed { tokens, title, all_caps }
+        Parsed { tokens, title, all_caps, company }
     }
 
     fn first_name(&self, profile_url: Option<&str>) -> Option<String> {
@@ -230,13 +236,7 @@ impl<'a> Parsed<'a> {
             let n = next.bytes().take_while(u8::is_ascii_alphabetic).count();
             return (n > 0 && matches!(next.as_bytes().get(n), None | Some(b'-' | b'/' | b'?'))).then(|| fix_case(first, true, self.all_caps));
         }
-        if tokens.len() > 1
-            && tokens.last().is_some_and(|t| {
-                let t = t.trim_end_matches('.');
-                // Lengths compared inline first: most last words are no legal form's length.
-                LEGAL_FORMS.iter().any(|f| f.len() == t.len() && f.eq_ignore_ascii_case(t))
-            })
-        {
+        if self.company {
             return None;
         }
         // "J. Robert Oppenheimer" → Robert; "J. Smith" has no first name to use.
@@ -253,6 +253,10 @@ impl<'a> Parsed<'a> {
     /// `given`: a first name was found, so one name left after a title is a given name ("Ms.
     /// Priya" with the address as witness) and goes without the title.
     fn display_name(&self, given: bool) -> String {
+        // German greets by {name}: "Guten Tag Acme GmbH," read as a form letter; "Guten Tag," as the others.
+        if self.company {
+            return String::new();
+        }
         let mut fixed: Vec<String> = self.tokens.iter().enumerate().map(|(i, t)| fix_case(t, i == 0, self.all_caps)).collect();
         // A family name alone keeps its title: "Guten Tag Dr. Müller", never "Guten Tag Müller".
         if let (Some(t), 1, false) = (self.title, fixed.len(), given) {
@@ -322,6 +326,18 @@ fn is_title(token: &str, after_title: bool) -> bool {
     let after = |p: &str| entries(AFTER_TITLE).any(|t| t.eq_ignore_ascii_case(p));
     // "Dr.", "Prof.Dr.", "Dipl.-Ing.", "Dr.med.", and "med." right after a title.
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
+}
+
+/// Whether a name's last word is a company's legal form ([`LEGAL_FORMS`]).
+fn is_legal_form(token: &str, all_caps: bool) -> bool {
+    let t = token.trim_end_matches('.');
+    // Lengths compared inline first: most last words are no legal form's length.
+    if LEGAL_FORMS.iter().any(|f| f.len() == t.len() && f.eq_ignore_ascii_case(t)) {
+        return true;
+    }
+    let bare = || token.bytes().filter(|&b| b != b'.');
+    let marked = token.contains('.') || (!all_caps && bare().all(|b| b.is_ascii_uppercase()));
+    token.is_ascii() && marked && crate::entries(crate::classify::LEGAL_FORMS).any(|f| f.bytes().eq(bare().map(|b| b.to_ascii_lowercase())))
 }
 
 fn is_credential(token: &str, all_caps: bool) -> bool {
@@ -499,6 +515,16 @@ mod tests {
             ("Gen Tanaka", Some("Gen")),
             ("Acme Widgets Ltd", None),
             ("Datenwerk GmbH", None),
+            ("Gamma SARL", None),
+            ("Beta AG", None),
+            ("Delta Consultores S.L.", None),
+            ("Epsilon BV", None),
+            ("Omega S.A.", None),
+            ("Müller & Söhne GmbH & Co. KG", None),
+            // Short forms in lower case are family names.
+            ("Ana Sa", Some("Ana")),
+            ("Peter Sas", Some("Peter")),
+            ("ANA SA", Some("Ana")),
             ("JOHN SMITH", Some("John")),
             ("JEAN-PAUL GAULTIER", Some("Jean-Paul")),
             ("Jean-Paul Sartre", Some("Jean-Paul")),
@@ -598,6 +624,11 @@ mod tests {
         assert_eq!(display_name("Prof. Dr. Schmidt, PhD"), "Prof. Schmidt");
         assert_eq!(display_name("Dr. med. Müller"), "Dr. Müller");
         assert_eq!(display_name("Dr. Anna Schmidt"), "Anna Schmidt");
+        // A company greets nobody, in German ({name}) as in English ({first_name}).
+        for name in ["Acme GmbH", "Gamma SARL", "Delta S.L.", "Epsilon BV", "Zeta Inc."] {
+            assert_eq!(display_name(name), "", "{name}");
+        }
+        assert_eq!(display_name("Peter Sas"), "Peter Sas");
     }
 
     #[test]

@@ -310,9 +310,37 @@ impl Record {
     }
 }
 
+/// A record's time as people and tools read it in an exported file, ISO 8601 in UTC to the second
+/// ("2026-11-30T18:40:00Z"). Days to a civil date by Howard Hinnant's `civil_from_days`
+/// (<https://howardhinnant.github.io/date_algorithms.html>): a few lines, and no exception to
+/// catch where JS's `toISOString` throws (a broken record's time past the year 275,760).
+pub fn iso_time(ms: u64) -> String {
+    let secs = ms / 1000;
+    let z = secs / 86_400 + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    let t = secs % 86_400;
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_in_iso_8601() {
+        assert_eq!(iso_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_time(1_796_064_000_999), "2026-11-30T18:40:00Z");
+        assert_eq!(iso_time(951_782_400_000), "2000-02-29T00:00:00Z");
+        assert_eq!(iso_time(4_107_542_399_000), "2100-02-28T23:59:59Z");
+        assert!(iso_time(u64::MAX).ends_with('Z'));
+    }
 
     fn row(key: &str, action: Action) -> Row {
         Row {

@@ -435,6 +435,11 @@ impl Folded {
     /// Appends `t`, folding its white space unless `raw` (line mode folds each line at the end).
     fn push_str(&mut self, t: &str, raw: bool) {
         if raw {
+            // Elements next to each other are apart as on screen: the white space between their
+            // tags is not in the snapshot (an Ember note's lines are one <span> each).
+            if std::mem::take(&mut self.pending) && !t.starts_with(char::is_whitespace) && !self.text.ends_with(char::is_whitespace) {
+                self.text.push(' ');
+            }
             self.text.push_str(t);
             return;
         }
@@ -619,6 +624,19 @@ mod tests {
             "1 mnd",
             "1 mes",
             "3 días",
+            // "Just now" in each language, as a card's time line.
+            "Just now",
+            "Gerade eben",
+            "Soeben",
+            "À l’instant",
+            "Ahora mismo",
+            "Justo ahora",
+            "Agora mesmo",
+            "Adesso",
+            "Proprio ora",
+            "Poco fa",
+            "Zojuist",
+            "Net nu",
             "Sent 2 weeks ago",
         ] {
             if t.starts_with("Sent") {

@@ -36,6 +36,9 @@ const STRUCTURAL: &str = list![
     "open",
 ];
 
+/// The site's name, kept wherever it stands (the reader's interface words keep it inside phrases).
+const SITE: &str = "LinkedIn";
+
 /// Attributes holding interface words and names: phrases kept, other words masked.
 const WORDED: &str = list!["aria-label", "alt", "title", "placeholder", "data-placeholder"];
 
@@ -175,7 +178,8 @@ fn mask_char(c: char) -> char {
 /// (names inside them are masked). Anything else, a note or a headline, is masked whole.
 pub fn mask_phrase(text: &str) -> String {
     if !phrases::is_interface_phrase(text) {
-        return mask_all(text);
+        // The site's name is no one's: "Mariana Costa | LinkedIn" keeps it, as a note saying it does.
+        return text.split(SITE).map(mask_all).collect::<Vec<_>>().join(SITE);
     }
     let mut out = String::with_capacity(text.len());
     // Short interface words between two masked ones, single spaces apart, are a name's particles
@@ -242,6 +246,19 @@ mod tests {
         assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
         assert_eq!(mask_phrase("李小龍"), "字字字");
         assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");
+    }
+
+    /// The site's own name is no one's: a title kept "Xxxxxxxx" where the page said "LinkedIn".
+    #[test]
+    fn the_site_name_stays_in_titles_and_text() {
+        let title = |t: &str| mask_snapshot(&Snapshot { title: t.into(), ..Snapshot::default() }).title;
+        assert_eq!(title("Mariana Costa | LinkedIn"), "Xxxxxxx Xxxxx | LinkedIn");
+        assert_eq!(title("(1) Invitations | LinkedIn"), "(1) Invitations | LinkedIn");
+        assert_eq!(title("Manage invitations | LinkedIn"), "Manage invitations | LinkedIn");
+        assert_eq!(title("LinkedIn"), "LinkedIn");
+        assert_eq!(title("Uitnodigingen beheren | LinkedIn"), "Uitnodigingen beheren | LinkedIn");
+        assert_eq!(mask_phrase("Saw your LinkedIn post"), "Xxx xxxx LinkedIn xxxx");
+        assert_eq!(mask_phrase("Kathie Smith is inviting you to connect on LinkedIn"), "Xxxxxx Xxxxx is inviting you to connect xx LinkedIn");
     }
 
     #[test]

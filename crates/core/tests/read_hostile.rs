@@ -62,6 +62,65 @@ fn cards_found_by_their_controls_alone_with_the_note_after_the_buttons() {
 }
 
 #[test]
+fn a_quick_reply_saying_accept_is_not_an_answer() {
+    // LinkedIn's messaging overlay offers quick replies under a message: the button shows the
+    // suggested words ("Aceptar", "Accept") and tells screen readers what it does. Seen in real
+    // Ember markup (outside page es-sp-ember-bubble-connection): an open conversation with a
+    // connection was read as an invitation with no name.
+    let reply =
+        |words: &str, spoken: &str| format!(r#"<li><button><span class="a11y-text">{spoken}</span><span aria-hidden="true">{words}</span></button></li>"#);
+    let body = format!(
+        r#"<div class="msg-overlay-conversation-bubble" role="dialog"><ul><li><a href="/in/ACoAADgAroQ/">Mariana Hohot</a><p>Hello, it will be a pleasure to be part of your network.</p></li><li><ul>{}{}{}</ul></li></ul><div contenteditable="true" role="textbox"><p><br></p></div>"#,
+        reply("Gracias, Mariana", "Responder a la conversación con «Gracias, Mariana»"),
+        reply("Aceptar", "Responder a la conversación con «Aceptar»"),
+        reply("Accept", "Reply to conversation with “Accept”"),
+    ) + r#"<button aria-label="Reply to conversation with “Accept”">Accept</button></div>"#;
+    let read = read_page(&page(&body));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.is_empty(), "read {names:?}");
+    // A card's own Accept keeps working beside such replies.
+    let both = format!("<section>{}</section>{body}", bare_card("Sam Lee", "sam-lee", &["Engineer", "2 weeks ago"], ""));
+    let read = read_page(&page(&both));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Sam Lee"]);
+}
+
+#[test]
+fn a_note_in_several_inline_pieces_keeps_its_spaces() {
+    // Ember's clamped note renders each visible line as its own <span>, the lines apart only by
+    // the white space between the tags (which the snapshot drops): the words at the seams must
+    // not be glued ("accessibledesign").
+    let card = r#"<ul class="mn-invitation-list"><li class="invitation-card artdeco-list__item"><div class="invitation-card__container"><a class="invitation-card__picture" href="/in/aiko-tanaka/"><img alt=""></a><div class="invitation-card__details"><div class="invitation-card__tvm-title"><a href="/in/aiko-tanaka/"><strong><span>Aiko Tanaka</span></strong></a></div><div class="invitation-card__subtitle">Student</div></div><div class="invitation-card__action-container"><button class="invitation-card__action-btn">Ignore</button><button class="invitation-card__action-btn">Accept</button></div></div><div class="invitation-card__custom-message-container"><div class="invitation-card__custom-message">
+      <span class="lt-line-clamp__line">Hi, I enjoyed your talk on accessible</span>
+      <span class="lt-line-clamp__line lt-line-clamp__line--last">design systems and would like to connect.</span>
+    </div></div></li></ul>"#;
+    let read = read_page(&page(card));
+    assert_eq!(read.invitations.len(), 1);
+    assert_eq!(read.invitations[0].note.as_deref(), Some("Hi, I enjoyed your talk on accessible design systems and would like to connect."));
+}
+
+#[test]
+fn the_cookie_consent_banner_is_not_an_invitation() {
+    // LinkedIn's consent banner (artdeco-global-alert) asks "Accept" or "Reject" above the page.
+    // Markup as a saved LinkedIn page shows it; bots click it by `button[action-type="ACCEPT"]`.
+    // Read before as an invitation from "LinkedIn respects your privacy".
+    let banner = r#"<div class="global-alert-offset-top"><section class="artdeco-global-alert"><div><h2>LinkedIn respects your privacy</h2><div class="artdeco-global-alert__content"><p>LinkedIn and 3rd parties use essential and non-essential cookies to provide, secure, analyze and improve our Services. Learn more in our <a href="https://www.linkedin.com/legal/cookie-policy">Cookie Policy</a>.</p><p>Select Accept to consent or Reject to decline non-essential cookies for this use. You can update your choices at any time in your <a href="https://www.linkedin.com/mypreferences/g/guest-cookies">settings</a>.</p></div></div><div class="artdeco-global-alert-action__wrapper"><button class="artdeco-global-alert-action artdeco-button" action-type="ACCEPT">Accept</button><button class="artdeco-global-alert-action artdeco-button" action-type="DENY">Reject</button></div></section></div>"#;
+    let snapshot = |body: &str| {
+        snapshot_of(
+            &format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>{banner}<main>{body}</main></body></html>"),
+            MANAGER,
+            &Options::default(),
+        )
+        .snapshot
+    };
+    let read = read_page(&snapshot(&bare_card("Sam Lee", "sam-lee", &["Engineer", "2 weeks ago"], "")));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Sam Lee"]);
+    let read = read_page(&snapshot("<p>No pending invitations</p>"));
+    assert!(read.invitations.is_empty(), "read {:?}", read.invitations);
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.
@@ -289,4 +348,30 @@ fn a_line_naming_them_in_passing_is_no_relation_line() {
     let read = read_page(&snapshot_of(html, "https://www.linkedin.com/in/sam-lee-1/", &Options::default()).snapshot);
     assert_eq!(read.invitations.len(), 1);
     assert_eq!(read.invitations[0].note, None);
+}
+
+/// "Just now" in each language is a card's time, not its note: "Ahora mismo" was read as the
+/// inviter's personal note, and the reply thanked them for it.
+#[test]
+fn just_now_in_every_language_is_the_time_not_a_note() {
+    for when in ["Just now", "Gerade eben", "À l’instant", "Ahora mismo", "Justo ahora", "Agora mesmo", "Adesso", "Proprio ora", "Zojuist"] {
+        let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer at Acme", when], "");
+        let read = read_page(&page(&format!("<section>{card}</section>")));
+        assert_eq!(read.invitations.len(), 1, "{when}");
+        let inv = &read.invitations[0];
+        assert_eq!((inv.note.as_deref(), inv.sent.as_deref()), (None, Some(when)), "{when}");
+    }
+}
+
+/// A card's bare "Message" button (no `aria-label`, only its word) is the control that opens a
+/// message, in every language the reader knows: the Italian, Portuguese and Dutch words were
+/// missing, and "Messaggio" was left unknown.
+#[test]
+fn a_bare_message_button_is_the_reply_control_in_every_language() {
+    for word in ["Message", "Nachricht", "Mensaje", "Messaggio", "Mensagem", "Rispondi", "Bericht", "Reageren"] {
+        let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer"], &format!("<div><button>{word}</button></div>"));
+        let rows = notyet_core::panel::triage(&page(&format!("<section>{card}</section>")), &Settings::default()).rows;
+        assert_eq!(rows.len(), 1, "{word}");
+        assert!(rows[0].controls.reply.is_some(), "{word}: {:?}", rows[0].controls);
+    }
 }

@@ -180,7 +180,6 @@ enum Button {
 fn button_kind(label: &str) -> Option<Button> {
     const ACCEPT: &[&str] = &["accept", "annehmen", "akzeptieren", "accepter", "aceptar", "accepteren", "accetta"];
     const IGNORE: &[&str] = &["ignore", "ignorieren", "ignorer", "ignorar", "negeren", "ignora"];
-    const REPLY: &[&str] = &["reply", "message", "antworten", "nachricht", "répondre", "responder", "mensaje", "beantwoorden", "bericht"];
     // Only the two end words are looked at: only they are lower-cased.
     let mut words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next();
@@ -190,7 +189,7 @@ fn button_kind(label: &str) -> Option<Button> {
         Some(Button::Ignore)
     } else if has(ACCEPT) {
         Some(Button::Accept)
-    } else if has(REPLY) {
+    } else if has(phrases::WRITE) {
         Some(Button::Reply)
     } else {
         None
@@ -249,8 +248,12 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
             links.push(j);
         }
         if seen.control(j) {
-            let label = n.attr("aria-label").map(str::to_owned).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| text_of(n, Reading::Visible, false));
-            if let Some(accepts) = phrases::answer(&label) {
+            let aria = n.attr("aria-label").filter(|l| !l.trim().is_empty());
+            let label = aria.map_or_else(|| text_of(n, Reading::Visible, false), str::to_owned);
+            // A messaging quick reply shows its words ("Aceptar") but says what it does to a
+            // screen reader ("Responder a la conversación con «Aceptar»"): a reply, not an answer.
+            let quick_reply = || aria.map_or_else(|| phrases::is_write_label(&text_of(n, Reading::Spoken, false)), phrases::is_write_label);
+            if let Some(accepts) = phrases::answer(&label).filter(|_| !quick_reply()) {
                 answers.push((j, accepts, seen.asleep[j], label));
             }
             j = index.end(j);
@@ -284,7 +287,9 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
                 break;
             }
         }
-        if !linked && root == *at {
+        // With no profile link, only the pair makes a card: an Accept beside "Reject" is the
+        // cookie consent banner's, not an invitation.
+        if !linked && (root == *at || count_in(&accepts, root) == 0 || count_in(&ignores, root) == 0) {
             continue;
         }
         // Widened to the list item (or marked card) around it, when that holds this card alone:

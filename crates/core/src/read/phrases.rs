@@ -198,21 +198,28 @@ const DAYS: &[&str] = &[
     "heute",
     "gestern",
     "gerade eben",
+    "soeben",
     "aujourd'hui",
     "hier",
     "à l'instant",
     "hoy",
     "ayer",
     "ahora",
+    "ahora mismo",
+    "justo ahora",
     "hoje",
     "ontem",
     "agora",
+    "agora mesmo",
     "oggi",
     "ieri",
     "adesso",
+    "proprio ora",
+    "poco fa",
     "vandaag",
     "gisteren",
     "zojuist",
+    "net nu",
     "nu",
 ];
 
@@ -552,14 +559,14 @@ pub(crate) fn label_is_for(label: &str) -> bool {
     [" for ", " für ", " pour ", " para ", " per ", " voor "].iter().any(|w| t.contains(w))
 }
 
-/// Labels of the controls that open a message to the inviter.
-const WRITE: &[&str] = &[
+/// Labels of the controls that open a message to the inviter (by their first word here, by
+/// either end word as a card's control).
+pub(crate) const WRITE: &[&str] = &[
     "reply",
     "message",
     "antworten",
     "nachricht",
     "répondre",
-    "message",
     "responder",
     "mensaje",
     "mensagem",
@@ -787,6 +794,16 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "connections",
         "kontakte",
         "kontakt",
+        // The site and its invitation page's title ("Manage invitations | LinkedIn").
+        "linkedin",
+        "manage",
+        "pending",
+        "verwalten",
+        "gérer",
+        "administrar",
+        "gerenciar",
+        "gestisci",
+        "beheren",
     ];
     if w.is_empty() || EXTRA.contains(&w.as_str()) {
         return true;
