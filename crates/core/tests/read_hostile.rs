@@ -121,6 +121,28 @@ fn the_cookie_consent_banner_is_not_an_invitation() {
 }
 
 #[test]
+fn the_take_care_warning_after_accept_is_not_another_invitation() {
+    // Accepting someone from outside your network may open a modal "Take care when connecting"
+    // with "View profile" and "Accept invite" (browser-use/browser-harness, domain-skills/linkedin,
+    // invitation-manager.md, 2026-04). It is about a card already on the page: not one more
+    // invitation (read before as one from "View profile").
+    let cards = [bare_card("Sam Lee", "sam-lee", &["Engineer", "2 weeks ago"], ""), bare_card("Ann Kim", "ann-kim", &["Designer", "3 days ago"], "")];
+    for view in [r#"<a href="/in/sam-lee/">View profile</a>"#, r#"<button>View profile</button>"#] {
+        let modal = format!(
+            r#"<div role="dialog" aria-modal="true"><h2>Take care when connecting</h2><p>Sam Lee isn't in your network.</p><div>{view}<button>Accept invite</button></div></div>"#
+        );
+        let read = read_page(&page(&format!("<section>{}</section>{modal}", cards.concat())));
+        let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Sam Lee", "Ann Kim"], "with {view}");
+        // The list behind the modal hidden from screen readers, its cards found by their marks.
+        let marked: String = cards.iter().enumerate().map(|(k, c)| format!(r#"<div role="listitem" componentkey="urn:li:invitation:{k}">{c}</div>"#)).collect();
+        let read = read_page(&page(&format!(r#"<section aria-hidden="true"><div role="list">{marked}</div></section>{modal}"#)));
+        let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Sam Lee", "Ann Kim"], "behind the modal, with {view}");
+    }
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.

@@ -70,7 +70,7 @@ impl Roots {
             return Roots::none();
         }
         let manager = path.contains("/invitation-manager/");
-        let mut roots: Vec<Root> = anchored(index, seen);
+        let (mut roots, lone) = anchored(index, seen);
         let anchored_any = !roots.is_empty();
         for (at, strong) in candidates(index, seen) {
             // A marked card already found by its controls (or inside one) is that card.
@@ -80,6 +80,10 @@ impl Roots {
             // In page order (an insertion, not a sort: the sort's code would cost the WASM 3 KB).
             let k = roots.partition_point(|r| r.0 < at);
             roots.insert(k, (at, strong, None));
+        }
+        if !lone.is_empty() {
+            let again: Vec<usize> = lone.into_iter().filter(|&at| repeats(index, &roots, at)).collect();
+            roots.retain(|r| !again.contains(&r.0));
         }
         Roots { list: roots, manager, anchored_any }
     }
@@ -233,7 +237,8 @@ impl Seen {
 
 /// Card roots found by their Accept/Ignore controls, in page order, with the name the
 /// controls' labels give.
-fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
+/// The cards found by their answer controls, and those of them with an Accept but no Ignore.
+fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
     // (position, accepts, asleep, label)
     let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
     let mut links: Vec<usize> = Vec::new();
@@ -320,7 +325,19 @@ fn anchored(index: &Index, seen: &Seen) -> Vec<Root> {
         }
         kept.push(r);
     }
-    kept
+    let lone = kept.iter().filter(|r| count_in(&ignores, r.0) == 0).map(|r| r.0).collect();
+    (kept, lone)
+}
+
+/// Whether the card at `at`, one with an Accept but no Ignore, is about someone another card
+/// already holds: the "Take care when connecting" warning LinkedIn may open after Accept ("View
+/// profile", "Accept invite"; browser-use/browser-harness, domain-skills/linkedin), not one more
+/// invitation. Few cards lack an Ignore, so the links are looked up for those only.
+fn repeats(index: &Index, roots: &[Root], at: usize) -> bool {
+    let profile = |at: usize| {
+        (at + 1..index.end(at)).map(|j| index.node(j)).find_map(|n| if n.tag == "a" { n.attr("href").and_then(entity) } else { None }).map(|(_, url)| url)
+    };
+    profile(at).is_some_and(|url| roots.iter().any(|r| r.0 != at && Roots::certain(index, r) && profile(r.0).as_deref() == Some(url.as_str())))
 }
 
 /// A card's root in the index, whether a strong mark found it, and what its controls' labels

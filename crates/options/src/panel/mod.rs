@@ -177,6 +177,10 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
     }
     // Scroll events don't bubble: caught on the way down.
     let _ = doc.add_event_listener_with_callback_and_bool("scroll", f, true);
+    // A sidebar dragged across 300 px wide changes the rows' height (view::row_height).
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("resize", f);
+    }
     handler.forget();
     let changed = Closure::wrap(Box::new(|| spawn_local(reread())) as Box<dyn FnMut()>);
     host.watch(changed.as_ref().unchecked_ref());
@@ -207,6 +211,12 @@ fn on_event(e: Event) {
     match kind.as_str() {
         "scroll" if target.as_ref().is_some_and(|t| t.id() == "list") => {
             with(|p| p.render_window(false));
+        }
+        "resize" => {
+            with(|p| {
+                view::list_height(p.view.len());
+                p.render_window(true);
+            });
         }
         "input" | "change" => {
             let Some(el) = target else { return };
