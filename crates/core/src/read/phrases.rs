@@ -611,7 +611,7 @@ pub(crate) fn is_write_label(label: &str) -> bool {
         None => return false,
         Some(start) if b[start].is_ascii() => {
             let word = b[start..].split(|c| !c.is_ascii_alphanumeric()).next().unwrap_or(&[]);
-            if b.get(start + word.len()).is_none_or(u8::is_ascii) {
+            if b.get(start + word.len()).map_or(true, u8::is_ascii) {
                 return WRITE.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
             }
         }
@@ -856,7 +856,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_audience_normed, norm};
+    use super::{is_audience_normed, is_more_label, is_write_label, norm, MORE, WRITE};
 
     #[test]
     fn audience_lines_are_a_count_and_one_word() {
@@ -959,5 +959,57 @@ mod tests {
             assert_eq!(norm(s), general.trim_end(), "{s:?}");
         }
         assert_eq!(norm(" Sam  LEE "), "sam lee");
+    }
+
+    #[test]
+    fn label_tests_without_a_copy_say_what_the_lowered_label_says() {
+        // What the ASCII paths of `is_more_label` and `is_write_label` stand in for.
+        let more = |l: &str| {
+            let t = norm(l);
+            let t = t.trim_start_matches(['…', '.', ' ']);
+            MORE.contains(&t) || (l.trim_start().starts_with(['…']) && t.split_whitespace().count() <= 3 && !t.is_empty())
+        };
+        let write = |l: &str| norm(l).split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w));
+        let labels = [
+            "",
+            " ",
+            "...",
+            "…",
+            "See more",
+            "  SEE\t\x0bMORE ",
+            "...see  more",
+            ". . more",
+            "see more.",
+            "seemore",
+            "show more please",
+            "Meer weergeven",
+            "mehr anzeigen",
+            "MEER WEERGEVEN NU",
+            "toon meer",
+            "x",
+            "more more",
+            "… more",
+            "…see more",
+            "Reply",
+            "reply to Sam",
+            "  Message Sam",
+            "(Reply)",
+            "Replying",
+            "Répondre à Sam",
+            "Reply’s",
+            "Reply\u{e9}",
+            "Nachricht senden",
+            "2 Reply",
+            "Accept Sam Lee’s invitation",
+            "İgnore",
+            "Message\u{a0}Sam",
+            "ÉMessage",
+        ];
+        for l in labels {
+            assert_eq!(is_more_label(l), more(l), "more: {l:?}");
+            assert_eq!(is_write_label(l), write(l), "write: {l:?}");
+        }
+        // Every expander fits the ASCII path's buffer.
+        assert!(MORE.iter().all(|m| m.len() <= 16));
     }
 }
