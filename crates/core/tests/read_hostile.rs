@@ -143,6 +143,26 @@ fn the_take_care_warning_after_accept_is_not_another_invitation() {
 }
 
 #[test]
+fn the_same_accept_only_card_twice_is_one_invitation() {
+    // Cards with an Accept and no Ignore (outside page mcp-received-count-mismatch): one about
+    // someone another such card holds is that invitation again. Each repeated the other, and
+    // both were dropped: the user saw no invitation.
+    let card = |name: &str, slug: &str| {
+        format!(
+            r#"<div role="listitem"><a href="/in/{slug}/"><strong>{name}</strong></a><p>Engineer</p><button aria-label="Accept {name}’s invitation">Accept</button></div>"#
+        )
+    };
+    for (body, want) in [
+        ([card("Sam Lee", "sam-lee"), card("Sam Lee", "sam-lee")].concat(), &["Sam Lee"][..]),
+        ([card("Sam Lee", "sam-lee"), card("Ann Kim", "ann-kim"), card("Sam Lee", "sam-lee")].concat(), &["Sam Lee", "Ann Kim"][..]),
+    ] {
+        let read = read_page(&page(&format!(r#"<div data-testid="lazy-column">{body}</div>"#)));
+        let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, want);
+    }
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.
