@@ -1,16 +1,17 @@
 import { api } from "./browser.js";
 
 /**
- * The page agent: one self-contained function, injected on demand with
+ * The page agent: two self-contained functions, injected on demand with
  * `chrome.scripting.executeScript({target: {tabId}, func: agent, args: [command]})`, one round
- * trip an operation. Injection sends the function's source, so it may use nothing from outside;
- * the first copy a document gets runs every later command there (below).
+ * trip an operation: `snapshot` (below) for the snapshot, `agent` for every other command
+ * (`agentFrame` picks). Injection sends the function's source, so it may use nothing from
+ * outside; the first copy a document gets runs every later command there (below).
  * It knows nothing of LinkedIn: it copies the page, types text and shows a notice; the core
  * decides what to read and what to write.
  *
  * Commands and answers (all plain JSON):
  * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
- *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs)
+ *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs), by `snapshot`
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
  * - `{op: "notice", level, text, details, choices, actions, close, focus, focus_action, hint, restored}` →
@@ -49,198 +50,6 @@ export function agent(command, installed) {
   }
   /** The element the last snapshot gave id `id`, if any. */
   const nodeOf = (id) => (Number.isInteger(id) && id > 0 ? state.nodes[id] : undefined);
-
-  /**
-   * A walk in document order that writes the core's compact shape as JSON text directly: an
-   * element is `[tag, id?, {attributes}?, flags..., child...]`, a text a string; the id is left
-   * out where it is the previous element's + 1, as it is for nearly every element of a first
-   * snapshot. What the page doesn't render is flagged `0` and left out: the `hidden` attribute,
-   * and for the elements the core asks about (`probe`: containers, list items, cards, boxes) the
-   * browser's own `checkVisibility()`, which covers CSS (`display: none`, collapsed panels,
-   * `visibility: hidden`). Text is capped per node and in all, attributes per value; every
-   * string is made well-formed (a lone surrogate from an emoji cut in half would otherwise reach
-   * the core as `\ud83d`). A cut is flagged `-1` (too deep) or `-2` (too much text).
-   *
-   * Written for speed, since every DOM call counts on a page of 50,000 nodes: a TreeWalker
-   * moves through the page (one call a step; it skips comments itself, and `nodeType`, asked of
-   * every node, cost more than the walk), the JSON is written as it goes rather than built as
-   * arrays for `JSON.stringify`, each attribute name costs one lookup, and the ids' elements are
-   * kept in an array. In the isolated world, old and new alternating (medians, load 5):
-   * 26.7 → 18.6 ms on the benchmark's 300-invitation page, 112 → 81 ms on its 1,000 (README,
-   * performance). Recursion is safe: it goes no deeper than `max_depth` (the core asks for 192),
-   * and never past 1,000 here.
-   */
-  const snapshot = ({
-    attributes,
-    skip,
-    max_depth: depthAsked = Infinity,
-    class_parts: classParts,
-    probe = {},
-    max_text: maxText = Infinity,
-    max_total_text: maxTotal = Infinity,
-    max_attribute: maxAttribute = Infinity,
-  }) => {
-    const maxDepth = Math.min(depthAsked, 1000);
-    const skipped = new Set(skip);
-    const probeTags = new Set(probe.tags ?? []);
-    const probeRoles = new Set(probe.roles ?? []);
-    // What each attribute name means here, so that an element's names cost one lookup each: the
-    // JSON key it is written under when wanted, whether it hides the element, whether it makes the
-    // element worth probing (`role` only with some values).
-    const meaning = new Map();
-    const about = (name) => meaning.get(name) ?? (meaning.set(name, { key: null, hides: false, probes: false, role: false }), meaning.get(name));
-    for (const name of attributes ?? []) about(name).key = `${JSON.stringify(name)}:`;
-    for (const name of probe.attributes ?? []) about(name).probes = true;
-    about("hidden").hides = true;
-    if (probeRoles.size) about("role").role = true;
-    // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
-    const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
-    const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
-    // A page repeats a few class lists thousands of times: each is filtered once.
-    const classes = new Map();
-    const origin = location.origin;
-    const value = (el, name) => {
-      let v = el.getAttribute(name);
-      if (name === "class" && classPart) {
-        let kept = classes.get(v);
-        if (kept === undefined) classes.set(v, (kept = classPart.test(v) ? well(v.split(/\s+/).filter((w) => classPart.test(w)).join(" ").slice(0, maxAttribute)) : ""));
-        return kept;
-      }
-      // A link on the page's own origin goes as its path: the origin is the page's address already.
-      if (name === "href" && v.startsWith(origin) && v[origin.length] === "/") v = v.slice(origin.length);
-      if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
-      return well(v);
-    };
-    // Each tag's opening, `["div"`, written once.
-    const opening = new Map();
-    const open = (tag) => {
-      let s = opening.get(tag);
-      if (s === undefined) opening.set(tag, (s = `[${JSON.stringify(tag)}`));
-      return s;
-    };
-    const blank = /\S/;
-    let budget = maxTotal; // characters of text left to copy
-    let last = 0; // the id written last: the next element's implicit id is last + 1
-    const nodes = [];
-    let json = "";
-    // Elements and texts only (NodeFilter.SHOW_ELEMENT | SHOW_TEXT): comments are never visited.
-    const SHOWN = 5;
-    let walker = null;
-    /**
-     * Writes `node` (an element, `#shadow-root` or `#document`), the walker standing on it; the
-     * walker stands on it again when this returns.
-     */
-    const element = (node, tag, depth) => {
-      let id = state.ids.get(node);
-      if (id === undefined) state.ids.set(node, (id = state.next++));
-      nodes[id] = node;
-      json += id === last + 1 ? open(tag) : `${open(tag)},${id}`;
-      last = id;
-      if (tag === "#document") {
-        // A frame's document: its one child is its <html>.
-        const html = walker.firstChild();
-        json += ",";
-        element(html, html.localName, depth + 1);
-        walker.parentNode();
-        json += "]";
-        return;
-      }
-      let hidden = false;
-      let probed = probeTags.has(tag);
-      if (tag !== "#shadow-root") {
-        // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
-        let a = "";
-        for (const name of node.getAttributeNames()) {
-          const what = meaning.get(name);
-          if (what === undefined) continue;
-          if (what.hides) hidden = true;
-          if (!probed && (what.probes || (what.role && probeRoles.has(node.getAttribute(name))))) probed = true;
-          if (what.key === null) continue;
-          const v = value(node, name);
-          if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${JSON.stringify(v)}`;
-        }
-        if (a) json += `${a}}`;
-      }
-      if (!hidden && probed && node.checkVisibility && !node.checkVisibility({ visibilityProperty: true })) hidden = true;
-      if (hidden) {
-        json += ",0]";
-        return;
-      }
-      // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
-      if (depth >= maxDepth) {
-        json += node.firstChild || node.shadowRoot ? ",-1]" : "]";
-        return;
-      }
-      const shadow = node.shadowRoot;
-      if (shadow) {
-        const outer = walker;
-        walker = shadow.ownerDocument.createTreeWalker(shadow, SHOWN);
-        json += ",";
-        element(shadow, "#shadow-root", depth + 1);
-        walker = outer;
-      }
-      if (tag === "iframe" || tag === "frame") {
-        let inner = null;
-        try {
-          inner = node.contentDocument; // null or a throw when cross-origin
-        } catch {
-          // A cross-origin frame is not ours to read.
-        }
-        if (inner?.documentElement) {
-          const outer = walker;
-          walker = inner.createTreeWalker(inner, SHOWN);
-          json += ",";
-          element(inner, "#document", depth + 1);
-          walker = outer;
-        }
-      }
-      let cut = false;
-      let child = walker.firstChild();
-      if (child) {
-        for (; child; child = walker.nextSibling()) {
-          const name = child.localName; // a text has none
-          if (name === undefined) {
-            let text = child.data;
-            if (!blank.test(text)) continue;
-            const room = maxText < budget ? maxText : budget;
-            if (text.length > room) {
-              text = text.slice(0, room);
-              cut = true;
-              if (!text) continue;
-            }
-            budget -= text.length;
-            json += `,${JSON.stringify(well(text))}`;
-          } else if (!skipped.has(name)) {
-            json += ",";
-            element(child, name, depth + 1);
-          }
-        }
-        walker.parentNode();
-      }
-      json += cut ? ",-2]" : "]";
-    };
-    const doc = document;
-    const html = doc.documentElement;
-    walker = doc.createTreeWalker(html, SHOWN);
-    element(html, html.localName, 1);
-    state.nodes = nodes;
-    // The element with the keyboard focus, followed into open shadow roots and same-origin frames.
-    let active = doc.activeElement;
-    for (let inner; active; active = inner) {
-      try {
-        inner = active.shadowRoot?.activeElement ?? (active.localName === "iframe" ? active.contentDocument?.activeElement : null);
-      } catch {
-        inner = null; // a cross-origin frame
-      }
-      if (!inner) break;
-    }
-    const focus = active ? state.ids.get(active) : undefined;
-    const title = well(doc.title.slice(0, maxAttribute));
-    // The keys in the order JSON.stringify wrote them before: url, title, lang, root, focus.
-    return `{"url":${JSON.stringify(location.href)},"title":${JSON.stringify(title)},"lang":${JSON.stringify(well(html.lang || ""))},"root":${json}${
-      focus !== undefined && nodes[focus] === active ? `,"focus":${focus}` : ""
-    }}`;
-  };
 
   /**
    * The caret position at the start (`first`) or end of the box's text, inside its innermost
@@ -589,8 +398,6 @@ export function agent(command, installed) {
       // A page in a background tab may load nothing on scroll (no frames, throttled timers).
       return { ok: true, moved: box.scrollTop !== before, hidden: document.visibilityState === "hidden" };
     }
-    case "snapshot":
-      return snapshot(command);
     case "insert": {
       const done = insert(command);
       const shown = done.ok ? command.notice : command.gone;
@@ -615,13 +422,219 @@ export function agent(command, installed) {
 }
 
 /**
- * Runs `agent(command)` in the tab's top frame, the one way the worker and the side panel do:
- * the browser's record of that frame (its `result` is the answer), or undefined where the
+ * The page agent's walk: `{op: "snapshot", ...}` runs in this function alone (`agentFrame`),
+ * so that the first click on a newly loaded page sends and compiles the walk only, not the
+ * insertion, notice and frame code it doesn't run (a third of the agent's source; injecting
+ * the whole agent where a document runs it first cost 1.7 ms more than a one-line function,
+ * README, performance). It shares the document's state with `agent` (the ids and the elements
+ * they name) and, like it, runs every call in the first copy of its source the document got.
+ *
+ * A walk in document order that writes the core's compact shape as JSON text directly: an
+ * element is `[tag, id?, {attributes}?, flags..., child...]`, a text a string; the id is left
+ * out where it is the previous element's + 1, as it is for nearly every element of a first
+ * snapshot. What the page doesn't render is flagged `0` and left out: the `hidden` attribute,
+ * and for the elements the core asks about (`probe`: containers, list items, cards, boxes) the
+ * browser's own `checkVisibility()`, which covers CSS (`display: none`, collapsed panels,
+ * `visibility: hidden`). Text is capped per node and in all, attributes per value; every
+ * string is made well-formed (a lone surrogate from an emoji cut in half would otherwise reach
+ * the core as `\ud83d`). A cut is flagged `-1` (too deep) or `-2` (too much text).
+ *
+ * Written for speed, since every DOM call counts on a page of 50,000 nodes: a TreeWalker
+ * moves through the page (one call a step; it skips comments itself, and `nodeType`, asked of
+ * every node, cost more than the walk), the JSON is written as it goes rather than built as
+ * arrays for `JSON.stringify`, each attribute name costs one lookup, and the ids' elements are
+ * kept in an array. In the isolated world, old and new alternating (medians, load 5):
+ * 26.7 → 18.6 ms on the benchmark's 300-invitation page, 112 → 81 ms on its 1,000 (README,
+ * performance). Recursion is safe: it goes no deeper than `max_depth` (the core asks for 192),
+ * and never past 1,000 here.
+ */
+export function snapshot(command, installed) {
+  const state = (globalThis.__notyetAgent ??= { ids: new WeakMap(), nodes: [], next: 1, toast: null, timer: 0 });
+  if (!installed) {
+    const source = String(snapshot);
+    if (state.walkSource !== source) Object.assign(state, { walkSource: source, walk: snapshot });
+    return state.walk(command, true);
+  }
+  const {
+    attributes,
+    skip,
+    max_depth: depthAsked = Infinity,
+    class_parts: classParts,
+    probe = {},
+    max_text: maxText = Infinity,
+    max_total_text: maxTotal = Infinity,
+    max_attribute: maxAttribute = Infinity,
+  } = command;
+  const maxDepth = Math.min(depthAsked, 1000);
+  const skipped = new Set(skip);
+  const probeTags = new Set(probe.tags ?? []);
+  const probeRoles = new Set(probe.roles ?? []);
+  // What each attribute name means here, so that an element's names cost one lookup each: the
+  // JSON key it is written under when wanted, whether it hides the element, whether it makes the
+  // element worth probing (`role` only with some values).
+  const meaning = new Map();
+  const about = (name) => meaning.get(name) ?? (meaning.set(name, { key: null, hides: false, probes: false, role: false }), meaning.get(name));
+  for (const name of attributes ?? []) about(name).key = `${JSON.stringify(name)}:`;
+  for (const name of probe.attributes ?? []) about(name).probes = true;
+  about("hidden").hides = true;
+  if (probeRoles.size) about("role").role = true;
+  // Class names are kept only when they hold a fragment the core reads (hashed ones say nothing).
+  const classPart = classParts?.length ? new RegExp(classParts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+  const well = (s) => (s.isWellFormed?.() === false ? s.toWellFormed() : s);
+  // A page repeats a few class lists thousands of times: each is filtered once.
+  const classes = new Map();
+  const origin = location.origin;
+  const value = (el, name) => {
+    let v = el.getAttribute(name);
+    if (name === "class" && classPart) {
+      let kept = classes.get(v);
+      if (kept === undefined) classes.set(v, (kept = classPart.test(v) ? well(v.split(/\s+/).filter((w) => classPart.test(w)).join(" ").slice(0, maxAttribute)) : ""));
+      return kept;
+    }
+    // A link on the page's own origin goes as its path: the origin is the page's address already.
+    if (name === "href" && v.startsWith(origin) && v[origin.length] === "/") v = v.slice(origin.length);
+    if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
+    return well(v);
+  };
+  // Each tag's opening, `["div"`, written once.
+  const opening = new Map();
+  const open = (tag) => {
+    let s = opening.get(tag);
+    if (s === undefined) opening.set(tag, (s = `[${JSON.stringify(tag)}`));
+    return s;
+  };
+  const blank = /\S/;
+  let budget = maxTotal; // characters of text left to copy
+  let last = 0; // the id written last: the next element's implicit id is last + 1
+  const nodes = [];
+  let json = "";
+  // Elements and texts only (NodeFilter.SHOW_ELEMENT | SHOW_TEXT): comments are never visited.
+  const SHOWN = 5;
+  let walker = null;
+  /**
+   * Writes `node` (an element, `#shadow-root` or `#document`), the walker standing on it; the
+   * walker stands on it again when this returns.
+   */
+  const element = (node, tag, depth) => {
+    let id = state.ids.get(node);
+    if (id === undefined) state.ids.set(node, (id = state.next++));
+    nodes[id] = node;
+    json += id === last + 1 ? open(tag) : `${open(tag)},${id}`;
+    last = id;
+    if (tag === "#document") {
+      // A frame's document: its one child is its <html>.
+      const html = walker.firstChild();
+      json += ",";
+      element(html, html.localName, depth + 1);
+      walker.parentNode();
+      json += "]";
+      return;
+    }
+    let hidden = false;
+    let probed = probeTags.has(tag);
+    if (tag !== "#shadow-root") {
+      // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
+      let a = "";
+      for (const name of node.getAttributeNames()) {
+        const what = meaning.get(name);
+        if (what === undefined) continue;
+        if (what.hides) hidden = true;
+        if (!probed && (what.probes || (what.role && probeRoles.has(node.getAttribute(name))))) probed = true;
+        if (what.key === null) continue;
+        const v = value(node, name);
+        if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${JSON.stringify(v)}`;
+      }
+      if (a) json += `${a}}`;
+    }
+    if (!hidden && probed && node.checkVisibility && !node.checkVisibility({ visibilityProperty: true })) hidden = true;
+    if (hidden) {
+      json += ",0]";
+      return;
+    }
+    // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
+    if (depth >= maxDepth) {
+      json += node.firstChild || node.shadowRoot ? ",-1]" : "]";
+      return;
+    }
+    const shadow = node.shadowRoot;
+    if (shadow) {
+      const outer = walker;
+      walker = shadow.ownerDocument.createTreeWalker(shadow, SHOWN);
+      json += ",";
+      element(shadow, "#shadow-root", depth + 1);
+      walker = outer;
+    }
+    if (tag === "iframe" || tag === "frame") {
+      let inner = null;
+      try {
+        inner = node.contentDocument; // null or a throw when cross-origin
+      } catch {
+        // A cross-origin frame is not ours to read.
+      }
+      if (inner?.documentElement) {
+        const outer = walker;
+        walker = inner.createTreeWalker(inner, SHOWN);
+        json += ",";
+        element(inner, "#document", depth + 1);
+        walker = outer;
+      }
+    }
+    let cut = false;
+    let child = walker.firstChild();
+    if (child) {
+      for (; child; child = walker.nextSibling()) {
+        const name = child.localName; // a text has none
+        if (name === undefined) {
+          let text = child.data;
+          if (!blank.test(text)) continue;
+          const room = maxText < budget ? maxText : budget;
+          if (text.length > room) {
+            text = text.slice(0, room);
+            cut = true;
+            if (!text) continue;
+          }
+          budget -= text.length;
+          json += `,${JSON.stringify(well(text))}`;
+        } else if (!skipped.has(name)) {
+          json += ",";
+          element(child, name, depth + 1);
+        }
+      }
+      walker.parentNode();
+    }
+    json += cut ? ",-2]" : "]";
+  };
+  const doc = document;
+  const html = doc.documentElement;
+  walker = doc.createTreeWalker(html, SHOWN);
+  element(html, html.localName, 1);
+  state.nodes = nodes;
+  // The element with the keyboard focus, followed into open shadow roots and same-origin frames.
+  let active = doc.activeElement;
+  for (let inner; active; active = inner) {
+    try {
+      inner = active.shadowRoot?.activeElement ?? (active.localName === "iframe" ? active.contentDocument?.activeElement : null);
+    } catch {
+      inner = null; // a cross-origin frame
+    }
+    if (!inner) break;
+  }
+  const focus = active ? state.ids.get(active) : undefined;
+  const title = well(doc.title.slice(0, maxAttribute));
+  // The keys in the order JSON.stringify wrote them before: url, title, lang, root, focus.
+  return `{"url":${JSON.stringify(location.href)},"title":${JSON.stringify(title)},"lang":${JSON.stringify(well(html.lang || ""))},"root":${json}${
+    focus !== undefined && nodes[focus] === active ? `,"focus":${focus}` : ""
+  }}`;
+}
+
+/**
+ * Runs `agent(command)` in the tab's top frame (`snapshot(command)` for a snapshot), the one way
+ * the worker and the side panel do: the browser's record of that frame (its `result` is the answer), or undefined where the
  * browser ran nothing (Firefox answers an empty list on a page it won't script, about:robots).
  * A script error is thrown: Firefox reports it in the record rather than rejecting.
  */
 export async function agentFrame(tabId, command) {
-  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: agent, args: [command] });
+  const [frame] = await api.scripting.executeScript({ target: { tabId }, func: command.op === "snapshot" ? snapshot : agent, args: [command] });
   if (frame?.error) throw new Error(String(frame.error));
   return frame;
 }

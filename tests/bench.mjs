@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { agent } from "../extension/agent.js";
+import { snapshot } from "../extension/agent.js";
 import { EXTENSION, launch, ROOT } from "./harness.mjs";
 import init, { snapshotRequest } from "../dist/chrome/wasm/notyet_wasm.js";
 
@@ -89,7 +89,7 @@ async function floor(h, tabId, lines, times) {
  */
 async function isolated(h, tabId, times) {
   return (await h.worker()).evaluate(`(async () => {
-    const timed = function (command) { const agent = ${agent}; const t = performance.now(); const json = agent(command); return [performance.now() - t, json]; };
+    const timed = function (command) { const snapshot = ${snapshot}; const t = performance.now(); const json = snapshot(command); return [performance.now() - t, json]; };
     const walks = [];
     const sent = [];
     for (let i = 0; i < ${times}; i++) {
@@ -143,8 +143,8 @@ try {
     const inPage = [];
     let size = 0;
     for (let i = 0; i < 10; i++) {
-      const [t, chars] = await big.evaluate(`(() => { const agent = ${agent}; const t = performance.now();
-        const s = agent({ op: "snapshot", ...${snapshotRequest()} }); return [performance.now() - t, s.length]; })()`);
+      const [t, chars] = await big.evaluate(`(() => { const snapshot = ${snapshot}; const t = performance.now();
+        const s = snapshot({ op: "snapshot", ...${snapshotRequest()} }); return [performance.now() - t, s.length]; })()`);
       inPage.push(t);
       size = chars;
     }

@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { agent } from "../extension/agent.js";
+import { agent, snapshot } from "../extension/agent.js";
 import { box, expectedParagraphs, fold, launch, paragraphs, ROOT, tree, typeInto } from "./harness.mjs";
 
 const PAGES = path.join(ROOT, "tests/fixtures/pages");
@@ -216,8 +216,8 @@ test("the snapshot: open shadow roots and same-origin frames included, only the 
   const request = { op: "snapshot", attributes: ["class", "role", "contenteditable", "aria-label"], skip: ["script", "style", "head"] };
   for (const name of ["x-shadow-box", "x-iframe-box"]) {
     const page = await open(name);
-    const first = JSON.parse(await page.evaluate(agent, request));
-    const second = JSON.parse(await page.evaluate(agent, request));
+    const first = JSON.parse(await page.evaluate(snapshot, request));
+    const second = JSON.parse(await page.evaluate(snapshot, request));
     assert.deepEqual(second, first, "ids are stable across snapshots");
     assert.equal(first.url, INVITATIONS);
     assert.equal(first.lang, "en");
@@ -239,32 +239,44 @@ test("the snapshot: open shadow roots and same-origin frames included, only the 
   }
 });
 
-test("the agent runs in the first copy of its source a document got; another version takes its place; a new document starts afresh", async () => {
+test("each agent function runs in the first copy of its source a document got; the two share the ids; another version takes its place; a new document starts afresh", async () => {
   const page = await open("x-shadow-box");
+  const walk = String(snapshot);
   const source = String(agent);
   const request = { op: "snapshot", attributes: ["class"], skip: ["script", "style", "head"] };
-  // The isolated world's record of the installed copy (the page itself can't see it).
-  const installed = `(source) => {
+  // The isolated world's record of the installed copies (the page itself can't see it).
+  const installed = `([walk, source]) => {
     const state = globalThis.__notyetAgent;
-    const same = Boolean(state?.agent) && state.agent === (globalThis.__notyetFirst ??= state.agent);
-    return { source: state?.source === source, same };
+    const first = (globalThis.__notyetFirst ??= {});
+    const same = (k) => Boolean(state?.[k]) && state[k] === (first[k] ??= state[k]);
+    return { walk: state?.walkSource === walk, walkSame: same("walk"), source: state?.source === source, same: same("agent") };
   }`;
-  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: false, same: false }, "nothing before the first command");
-  const first = await h.isolated(INVITATIONS, source, request);
-  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: true });
-  assert.equal(await h.isolated(INVITATIONS, source, request), first, "the installed copy answers the same");
-  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: true }, "the first copy ran the second command");
-  // Another version of the agent (an updated NotYet) installs itself in its place, and back.
+  const state = () => h.isolated(INVITATIONS, installed, [walk, source]);
+  assert.deepEqual(await state(), { walk: false, walkSame: false, source: false, same: false }, "nothing before the first command");
+  const first = await h.isolated(INVITATIONS, walk, request);
+  assert.deepEqual(await state(), { walk: true, walkSame: true, source: false, same: false }, "the snapshot installs the walk alone");
+  assert.equal(await h.isolated(INVITATIONS, walk, request), first, "the installed copy answers the same");
+  assert.deepEqual(await state(), { walk: true, walkSame: true, source: false, same: false }, "the first copy ran the second command");
+  // The other commands' function finds the elements the walk named.
+  assert.deepEqual(await h.isolated(INVITATIONS, source, { op: "outline", marks: [{ node: 1 }, { node: 99999 }] }), { ok: true, missing: [99999] });
+  assert.deepEqual(await h.isolated(INVITATIONS, source, { op: "outline", marks: [] }), { ok: true, missing: [] }, "its frames gone again");
+  assert.deepEqual(await state(), { walk: true, walkSame: true, source: true, same: true });
+  // Another version of either (an updated NotYet) installs itself in its place, and back.
   const other = source.replace('case "focus": {', 'case "version":\n      return { ok: true, version: 2 };\n    case "focus": {');
   assert.notEqual(other, source);
   assert.deepEqual(await h.isolated(INVITATIONS, other, { op: "version" }), { ok: true, version: 2 });
   assert.deepEqual(await h.isolated(INVITATIONS, source, { op: "version" }), { ok: false, reason: "unknown" });
-  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: true, same: false }, "a new copy, of this source");
+  assert.deepEqual(await state(), { walk: true, walkSame: true, source: true, same: false }, "a new copy, of this source");
+  const otherWalk = walk.replace("const maxDepth =", "const version = 2;\n  const maxDepth =");
+  assert.notEqual(otherWalk, walk);
+  assert.equal(await h.isolated(INVITATIONS, otherWalk, request), first, "the same ids from another version");
+  assert.equal(await h.isolated(INVITATIONS, walk, request), first);
+  assert.deepEqual(await state(), { walk: true, walkSame: false, source: true, same: false }, "a new copy of the walk, of this source");
   await page.close();
   // A new document has a new isolated world: nothing installed until its first command.
   const next = await open("x-shadow-box");
-  assert.deepEqual(await h.isolated(INVITATIONS, installed, source), { source: false, same: false });
-  assert.equal(await h.isolated(INVITATIONS, source, request), first, "the same page reads the same in a new document");
+  assert.deepEqual(await state(), { walk: false, walkSame: false, source: false, same: false });
+  assert.equal(await h.isolated(INVITATIONS, walk, request), first, "the same page reads the same in a new document");
   await next.close();
 });
 
@@ -360,7 +372,7 @@ test("the snapshot keeps only class names the core reads, and stops at the depth
     for (let i = 0; i < 400; i++) el = el.appendChild(document.createElement("div"));
     el.textContent = "very deep";
   });
-  const shot = JSON.parse(await page.evaluate(agent, { op: "snapshot", attributes: ["class"], skip: [], max_depth: 50, class_parts: ["msg-"] }));
+  const shot = JSON.parse(await page.evaluate(snapshot, { op: "snapshot", attributes: ["class"], skip: [], max_depth: 50, class_parts: ["msg-"] }));
   let depth = 0;
   const classes = [];
   const walk = (n, d) => {
@@ -386,7 +398,7 @@ test("the snapshot of a page nesting 1,500 elements deep, asked with no depth: c
     el.textContent = "very deep";
   });
   // The walk recurses; its depth is bounded whatever the request says.
-  const shot = JSON.parse(await page.evaluate(agent, { op: "snapshot", attributes: [], skip: ["script", "style", "head"] }));
+  const shot = JSON.parse(await page.evaluate(snapshot, { op: "snapshot", attributes: [], skip: ["script", "style", "head"] }));
   let depth = 0;
   let cut = false;
   const walk = (n, d) => {
@@ -469,7 +481,7 @@ test("the snapshot marks what the page doesn't render, caps text, and is well-fo
     hidden.append("secret");
     document.body.appendChild(document.createElement("p")).append("a".repeat(50) + "\ud83d");
   });
-  const shot = await page.evaluate(agent, {
+  const shot = await page.evaluate(snapshot, {
     op: "snapshot",
     attributes: ["class"],
     skip: ["script", "style", "head"],
