@@ -2,7 +2,7 @@ import { api } from "./browser.js";
 
 /**
  * The page agent: two self-contained functions, injected on demand with
- * `chrome.scripting.executeScript({target: {tabId}, func: agent, args: [command]})`, one round
+ * `chrome.scripting.executeScript({target: {tabId}, func, args: [command]})`, one round
  * trip an operation: `snapshot` (below) for the snapshot, `agent` for every other command
  * (`agentFrame` picks). Injection sends the function's source, so it may use nothing from
  * outside; the first copy a document gets runs every later command there (below).
@@ -629,8 +629,9 @@ export function snapshot(command, installed) {
 
 /**
  * Runs `agent(command)` in the tab's top frame (`snapshot(command)` for a snapshot), the one way
- * the worker and the side panel do: the browser's record of that frame (its `result` is the answer), or undefined where the
- * browser ran nothing (Firefox answers an empty list on a page it won't script, about:robots).
+ * the worker and the side panel do: the browser's record of that frame (its `result` is the
+ * answer), or undefined where the browser ran nothing (Firefox answers an empty list on a page it
+ * won't script, about:robots).
  * A script error is thrown: Firefox reports it in the record rather than rejecting.
  */
 export async function agentFrame(tabId, command) {

@@ -840,7 +840,12 @@ class FirefoxPage {
     return this.closed;
   }
 
-  /** Playwright's "download" event: the next file Firefox finishes saving in the profile's download folder. */
+  /**
+   * Playwright's "download" event: the next file Firefox finishes saving in the profile's download
+   * folder. Firefox makes the file under its final name, empty, a moment before its `.part` copy
+   * appears (a run at load 14 read it empty: "Unexpected end of JSON input"), so a file counts as
+   * done once no `.part` is left and it has the same size, not zero, on two looks in a row.
+   */
   waitForEvent(event, { timeout = 10000 } = {}) {
     if (event !== "download") throw new Error(`waitForEvent("${event}") is not supported in Firefox here`);
     const dir = this.h.downloads;
@@ -848,9 +853,13 @@ class FirefoxPage {
     const before = new Set(fs.readdirSync(dir));
     return (async () => {
       const until = Date.now() + timeout;
+      const sizes = new Map();
       for (;;) {
         const names = fs.readdirSync(dir);
-        const done = names.find((n) => !before.has(n) && !n.endsWith(".part") && !names.includes(`${n}.part`));
+        const fresh = names.find((n) => !before.has(n) && !n.endsWith(".part"));
+        const size = fresh && !names.some((n) => n.endsWith(".part") && !before.has(n)) ? fs.statSync(path.join(dir, fresh)).size : 0;
+        const done = size > 0 && sizes.get(fresh) === size ? fresh : null;
+        if (fresh) sizes.set(fresh, size);
         if (done) return { suggestedFilename: () => done, path: async () => path.join(dir, done) };
         if (Date.now() > until) throw new Error(`no download within ${timeout} ms`);
         await sleep(50);

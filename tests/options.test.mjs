@@ -425,13 +425,13 @@ test("an import over 1 MB is refused before it is read; one that storage can't h
   const good = { version: 1, me: { name: "Pat Example" } };
   await h.setSettings(good);
   const page = await options();
-  // 69 MB froze the page for 75 s when it was parsed: now refused by its size, at once.
+  // 69 MB froze the page for 75 s when it was parsed: now refused by its size, unread. The file
+  // is broken JSON, so a parse would have said so; the size is all the message may name. (Not
+  // a timing: the file's 3 MB crossing to the browser alone took over 3 s at load 14.)
   const big = Buffer.alloc(3 * 1024 * 1024, " ");
-  big.write('{"me":{"name":"Big"}}');
-  const t0 = Date.now();
+  big.write('{"me":{"name":');
   await page.locator("#import").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: big });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("big.json"));
-  assert.ok(Date.now() - t0 < 3000);
   assert.match(await text(page, "#status"), /“big\.json” was not imported: it is 3\.0 MB, and a settings file is at most 1\.0 MB/);
   assert.deepEqual(await stored(page), good);
   if (h.browser === "firefox") {

@@ -143,6 +143,30 @@ fn the_take_care_warning_after_accept_is_not_another_invitation() {
 }
 
 #[test]
+fn the_same_accept_only_card_twice_is_one_invitation_the_first() {
+    // Cards with an Accept and no Ignore (outside page mcp-received-count-mismatch): one about
+    // someone an earlier such card holds is that invitation again. Compared with every other
+    // card, each of two repeated the other: both were dropped, or, in turn, the list's card went
+    // and the "Take care when connecting" warning after it was read as from "View profile".
+    let card = |name: &str, slug: &str| {
+        format!(
+            r#"<div role="listitem"><a href="/in/{slug}/"><strong>{name}</strong></a><p>Engineer</p><button aria-label="Accept {name}’s invitation">Accept</button></div>"#
+        )
+    };
+    let (sam, ann) = (card("Sam Lee", "sam-lee"), card("Ann Kim", "ann-kim"));
+    let warning = r#"<div role="dialog" aria-modal="true"><h2>Take care when connecting</h2><div><a href="/in/sam-lee/">View profile</a><button>Accept invite</button></div></div>"#;
+    for (list, after, want) in [
+        (format!("{sam}{sam}"), "", &["Sam Lee"][..]),
+        (format!("{sam}{ann}{sam}"), "", &["Sam Lee", "Ann Kim"]),
+        (format!("{sam}{ann}"), warning, &["Sam Lee", "Ann Kim"]),
+    ] {
+        let read = read_page(&page(&format!(r#"<div data-testid="lazy-column">{list}</div>{after}"#)));
+        let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, want, "{list}{after}");
+    }
+}
+
+#[test]
 fn a_shared_company_above_the_time_is_not_a_note() {
     // The live 2026 card shows what you share (a company or school, by its logo) between the
     // headline and the time; the note comes after the buttons. The logo is an <svg>, never read.

@@ -81,8 +81,8 @@ impl Roots {
             let k = roots.partition_point(|r| r.0 < at);
             roots.insert(k, (at, strong, None));
         }
-        for at in lone {
-            if repeats(index, &roots, at) {
+        for &at in &lone {
+            if repeats(index, &roots, &lone, at) {
                 roots.retain(|r| r.0 != at);
             }
         }
@@ -237,8 +237,7 @@ impl Seen {
 }
 
 /// Card roots found by their Accept/Ignore controls, in page order, with the name the
-/// controls' labels give.
-/// The cards found by their answer controls, and those of them with an Accept but no Ignore.
+/// controls' labels give; and those of them with an Accept but no Ignore.
 fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
     // (position, accepts, asleep, label)
     let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
@@ -333,12 +332,14 @@ fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
 /// Whether the card at `at`, one with an Accept but no Ignore, is about someone another card
 /// already holds: the "Take care when connecting" warning LinkedIn may open after Accept ("View
 /// profile", "Accept invite"; browser-use/browser-harness, domain-skills/linkedin), not one more
-/// invitation. Few cards lack an Ignore, so the links are looked up for those only.
-fn repeats(index: &Index, roots: &[Root], at: usize) -> bool {
+/// invitation. Few cards lack an Ignore, so the links are looked up for those only. Of two such
+/// cards about one person the first stays: the list's card, not the warning after it, whose link
+/// reads "View profile".
+fn repeats(index: &Index, roots: &[Root], lone: &[usize], at: usize) -> bool {
     let profile =
         |at: usize| (at + 1..index.end(at)).find_map(|j| index.node(j).attr("href").filter(|_| index.node(j).tag == "a").and_then(entity)).map(|e| e.1);
     let Some(url) = profile(at) else { return false };
-    roots.iter().any(|r| r.0 != at && Roots::certain(index, r) && profile(r.0) == Some(url.clone()))
+    roots.iter().any(|r| (r.0 < at || !lone.contains(&r.0)) && Roots::certain(index, r) && profile(r.0) == Some(url.clone()))
 }
 
 /// A card's root in the index, whether a strong mark found it, and what its controls' labels
