@@ -310,7 +310,12 @@ pub(crate) fn push_folded(out: &mut String, pending: &mut bool, t: &str) {
         let start = i;
         let mut end = i;
         while i < b.len() {
-            if space_at(t, i) == 0 {
+            // A run of visible ASCII (most text) in a tight byte loop: half the instructions of
+            // asking `space_at` per byte (callgrind, a 300-invitation page: 3.35 → 2.32 M instructions).
+            if (b'!'..=b'~').contains(&b[i]) {
+                i += 1;
+                end = i;
+            } else if space_at(t, i) == 0 {
                 i += char_len(b[i]);
                 end = i;
             } else if b[i] == b' ' && i + 1 < b.len() && space_at(t, i + 1) == 0 {

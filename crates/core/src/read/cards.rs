@@ -348,7 +348,7 @@ pub(super) type Root = (usize, bool, Option<(String, bool)>);
 
 /// The name an answer label gives, and whether it names what the invitation is for.
 fn labelled(label: &str) -> Option<(String, bool)> {
-    phrases::label_name(label).map(|n| (n, phrases::label_is_for(label)))
+    phrases::named(label)
 }
 
 fn is_item(n: &Node) -> bool {

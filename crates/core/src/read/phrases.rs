@@ -485,6 +485,13 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
     // ("Einladung von Sam Lee annehmen").
     let (first, last) = end_words(label)?;
     if first.is_ascii() && last.is_ascii() {
+        // Neither end word can be an answer unless it starts as one of them does (a, b, i, n):
+        // most controls' labels are skipped with two byte tests instead of 38 comparisons
+        // (callgrind, a 300-invitation page: `answer` 2.70 → 2.48 M instructions).
+        let may = |w: &str| matches!(w.as_bytes()[0] | 0x20, b'a' | b'b' | b'i' | b'n');
+        if !may(first) && !may(last) {
+            return None;
+        }
         // Compared as they are, ignoring ASCII case: no lower-cased copies (most labels).
         let has = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first) || w.eq_ignore_ascii_case(last));
         return if has(ACCEPT) {
@@ -510,7 +517,9 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
 /// is one), as written: the words [`answer`] looks at. Only those two are looked at: this is
 /// asked of every control on the page.
 fn end_words(label: &str) -> Option<(&str, &str)> {
-    let word = |c: char| c.is_alphanumeric();
+    // ASCII tested inline first: std's `is_alphanumeric` is a call per character in the
+    // size-optimized module (callgrind, a 300-invitation page: 28 K calls; `answer` 2.48 → 2.36 M instructions).
+    let word = |c: char| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
     let start = label.find(word)?;
     let first = label.get(start..)?;
     let first = first.get(..first.find(|c: char| !word(c)).unwrap_or(first.len()))?;
@@ -552,11 +561,12 @@ fn answer_by_the_whole_label(label: &str) -> Option<bool> {
     }
 }
 
-/// Whether an answer label names what the invitation is for rather than who sent it:
-/// "Ignore invitation for Weekly Digest", "Einladung für …", "invitation pour …".
+/// Whether an answer label names what the invitation is for rather than who sent it, by a
+/// lower-cased copy of the whole label: what [`named`] tells from its words.
+#[cfg(test)]
 pub(crate) fn label_is_for(label: &str) -> bool {
     let t = norm(label);
-    [" for ", " für ", " pour ", " para ", " per ", " voor "].iter().any(|w| t.contains(w))
+    FOR.iter().any(|w| t.contains(&format!(" {w} ")))
 }
 
 /// Labels of the controls that open a message to the inviter (by their first word here, by
@@ -605,11 +615,24 @@ const QUOTES: [char; 2] = ['\u{2019}', '\u{2018}'];
 /// invitation to connect from Sam Lee", "Ignore invitation for Weekly Digest", "Einladung von
 /// Sam Lee annehmen", "Accepter l’invitation de Sam Lee". `None` when the label names no one.
 pub(crate) fn label_name(label: &str) -> Option<String> {
+    named(label).map(|n| n.0)
+}
+
+/// The words that make an answer label name what the invitation is for when another word
+/// comes before and after them: "Ignore invitation for Weekly Digest", "Einladung für …".
+const FOR: &[&str] = &["for", "für", "pour", "para", "per", "voor"];
+
+/// [`label_name`], and whether the label names what the invitation is for ([`FOR`]), read from
+/// the same folded words: one fold and no lower-cased copy of the label for both
+/// (callgrind, a 300-invitation page: `labelled` 3.67 → 3.17 M instructions).
+pub(crate) fn named(label: &str) -> Option<(String, bool)> {
     let folded = fold_whitespace(label);
     // Both quotes as the apostrophe: one [`norm`] reads as "'" was sliced as one byte ("d‘anne" panicked).
     // (An ASCII label, most, is not searched for them: 1.0 M instructions of a 300-invitation page.)
     let folded = if !folded.is_ascii() && folded.contains(QUOTES) { folded.replace(QUOTES, "'") } else { folded };
     let words: Vec<&str> = folded.split(' ').collect();
+    // " for " in the folded, lower-cased label: one of those words between two others.
+    let is_for = words.len() > 2 && words[1..words.len() - 1].iter().any(|w| in_list(w, FOR));
     // The words are compared as written where they are ASCII (no lower-cased copies): this is
     // asked of every card's label.
     let answer_word = |w: &str| {
@@ -628,7 +651,7 @@ pub(crate) fn label_name(label: &str) -> Option<String> {
         let mut name: Vec<&str> = words[..k].to_vec();
         name.push(words[k].strip_suffix("'s").unwrap_or(words[k]));
         let name: Vec<&str> = name.into_iter().filter(|w| !in_list(w, &["an", "the"])).collect();
-        return Some(name.join(" ")).filter(|n| !n.is_empty());
+        return Some((name.join(" "), is_for)).filter(|n| !n.0.is_empty());
     }
     // "... from Sam Lee", "... von Sam Lee", "... de Sam Lee": the words after the first such word
     // that a capital follows, as a name starts ("de Sanne de Vries", "von Anna von Berg", "de João
@@ -647,7 +670,7 @@ pub(crate) fn label_name(label: &str) -> Option<String> {
     if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
         rest.insert(0, first[2..].to_owned());
     }
-    Some(rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned()).filter(|n| !n.is_empty())
+    Some((rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned(), is_for)).filter(|n| !n.0.is_empty())
 }
 
 /// Whether one word (no white space in it), lower-cased as [`norm`] does, is in `list` (of
@@ -868,6 +891,15 @@ mod tests {
     }
 
     #[test]
+    fn answers_start_as_answer_skips_none_of_them() {
+        for w in super::ACCEPT.iter().chain(super::IGNORE) {
+            assert!(matches!(w.as_bytes()[0], b'a' | b'b' | b'i' | b'n'), "{w}");
+            assert_eq!(super::answer(w), Some(super::ACCEPT.contains(w)), "{w}");
+            assert_eq!(super::answer(&format!("Einladung von Sam {}", w.to_uppercase())), Some(super::ACCEPT.contains(w)), "{w}");
+        }
+    }
+
+    #[test]
     fn label_names_read_as_from_lower_cased_copies() {
         for label in [
             "Accept Sam Lee’s invitation",
@@ -891,11 +923,20 @@ mod tests {
             "Accepter l’invitation d’Anne de Roy",
             "Accept invitation from d‘anne roy",
             "Ignore Drew Stone",
+            "Einladung für Weekly Digest annehmen",
+            "EINLADUNG FÜR Digest annehmen",
+            "IGNORE INVITATION FOR Digest",
+            "Accepter l’invitation\u{a0}pour  Digest",
+            "Ignore invitation for",
+            "Aceptar para Ana",
+            "Accept invitation voor per Sam Lee’s",
             "Accept",
             "Reply to Sam",
             "",
         ] {
             assert_eq!(super::label_name(label), super::label_name_by_copies(label), "{label:?}");
+            let for_ = super::named(label).map(|n| n.1);
+            assert_eq!(for_, super::label_name(label).map(|_| super::label_is_for(label)), "{label:?}");
         }
     }
 
