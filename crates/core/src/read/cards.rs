@@ -307,10 +307,10 @@ fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
         match roots.get_mut(k).filter(|r| r.0 == root) {
             Some(r) => {
                 if r.2.is_none() {
-                    r.2 = labelled(label);
+                    r.2 = phrases::named(label);
                 }
             }
-            None => roots.insert(k, (root, true, labelled(label))),
+            None => roots.insert(k, (root, true, phrases::named(label))),
         }
     }
     // A root inside another (a nested list item) stands for the same card: keep the outer one.
@@ -345,11 +345,6 @@ fn repeats(index: &Index, roots: &[Root], lone: &[usize], at: usize) -> bool {
 /// A card's root in the index, whether a strong mark found it, and what its controls' labels
 /// say: a name, and whether it names what the invitation is for.
 pub(super) type Root = (usize, bool, Option<(String, bool)>);
-
-/// The name an answer label gives, and whether it names what the invitation is for.
-fn labelled(label: &str) -> Option<(String, bool)> {
-    phrases::named(label)
-}
 
 fn is_item(n: &Node) -> bool {
     n.tag == "li" || n.attr("role") == Some("listitem") || n.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation")) || n.tag == "article"

@@ -645,7 +645,7 @@ const FOR: &[&str] = &["for", "für", "pour", "para", "per", "voor"];
 /// Sam Lee annehmen", "Accepter l’invitation de Sam Lee"; `None` when the label names no one.
 /// With it, whether the label names what the invitation is for ([`FOR`]), read from the same
 /// folded words: one fold and no lower-cased copy of the label for both (callgrind, a
-/// 300-invitation page: `labelled` 3.67 → 3.17 M instructions).
+/// 300-invitation page: reading the labels 3.67 → 3.17 M instructions).
 pub(crate) fn named(label: &str) -> Option<(String, bool)> {
     let folded = fold_whitespace(label);
     // Both quotes as the apostrophe: one [`norm`] reads as "'" was sliced as one byte ("d‘anne" panicked).
