@@ -133,7 +133,7 @@ pub struct Located {
 /// The card's controls, recognized by their words (label or `aria-label`, first or last word:
 /// "Accept Kathie’s invitation", "Einladung von Kathrin annehmen") where known; else by their
 /// place, as LinkedIn lays every layout out: Ignore, then Accept, last in the card.
-fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
+pub(super) fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
     let mut out = Controls::default();
     let mut unknown: Vec<u32> = Vec::new();
     let mut j = card + 1;
