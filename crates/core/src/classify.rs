@@ -531,30 +531,37 @@ const NAME_NOISE: &str = list![
     "phd", "mba", "cpa", "cfa", "pmp", "msc", "bsc", "ma", "ba", "md", "jr", "sr", "iii", "ii", "esq", "peng", "ceng",
 ];
 
-/// Legal forms that a company is known by with or without.
+/// Legal forms that a company is known by with or without, in three runs that say what each
+/// tells of a name ending in it ([`crate::names`] greets nobody for a company): forms no person's
+/// name ends in, in any case ("Acme Ltd", "Gamma Sarl"); forms that end a person's name only
+/// spelt as a name ("Ana Sa", "Peter Sas"), so they count written as an abbreviation ("Beta AG",
+/// "Omega S.A."); and forms that are initials or words as often ("Kim A.B.", "Smith & Co"),
+/// which never make a name a company's. One list, so the greeting's forms can't drift from
+/// those the classifier drops.
+#[rustfmt::skip] // the runs, one a line
 pub(crate) const LEGAL_FORMS: &str = list![
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "llc",
-    "ltd",
-    "limited",
-    "plc",
-    "gmbh",
-    "ag",
-    "kg",
-    "sa",
-    "sas",
-    "sarl",
-    "sl",
-    "srl",
-    "bv",
-    "nv",
-    "ab",
-    "oy",
-    "as"
+    "inc", "corp", "corporation", "llc", "ltd", "limited", "plc", "gmbh", "sarl",
+    "ag", "kg", "sa", "sas", "sl", "srl", "bv", "nv",
+    "co", "ab", "oy", "as",
 ];
+
+/// The first run of [`LEGAL_FORMS`]: a company's in any case.
+pub(crate) const COMPANY_FORMS: &str = first_entries(LEGAL_FORMS, 9);
+/// The first two runs of [`LEGAL_FORMS`]: a company's written as an abbreviation.
+pub(crate) const COMPANY_ABBREVIATIONS: &str = first_entries(LEGAL_FORMS, 17);
+
+/// The first `n` entries of a [`list!`], a prefix of the same bytes (no copy in the module).
+const fn first_entries(list: &'static str, n: usize) -> &'static str {
+    let bytes = list.as_bytes();
+    let (mut i, mut seen) = (0, 0);
+    while seen < n {
+        if bytes[i] == b'|' {
+            seen += 1;
+        }
+        i += 1;
+    }
+    list.split_at(i).0
+}
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.
