@@ -386,10 +386,14 @@ pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
                 }
                 if breaks && (n.tag == "br" || is_block(n)) {
                     out.text.push('\n');
-                } else {
-                    // Adjacent elements must not glue words together (as `Node::text` does).
+                } else if !breaks {
+                    // Adjacent elements must not glue words together (as `Node::text` does): a
+                    // card's lines are often spans that only the page's styles set apart.
                     out.space();
                 }
+                // With breaks (a note's text as written), inline elements join as the page shows
+                // them, as `Node::lines` does: "re<em>use</em> (<a>slides</a>)" once read
+                // "re use ( slides)".
                 if n.tag == "br" {
                     continue;
                 }
