@@ -545,23 +545,10 @@ pub(crate) const LEGAL_FORMS: &str = list![
     "co", "ab", "oy", "as",
 ];
 
-/// The first run of [`LEGAL_FORMS`]: a company's in any case.
-pub(crate) const COMPANY_FORMS: &str = first_entries(LEGAL_FORMS, 9);
-/// The first two runs of [`LEGAL_FORMS`]: a company's written as an abbreviation.
-pub(crate) const COMPANY_ABBREVIATIONS: &str = first_entries(LEGAL_FORMS, 17);
-
-/// The first `n` entries of a [`list!`], a prefix of the same bytes (no copy in the module).
-const fn first_entries(list: &'static str, n: usize) -> &'static str {
-    let bytes = list.as_bytes();
-    let (mut i, mut seen) = (0, 0);
-    while seen < n {
-        if bytes[i] == b'|' {
-            seen += 1;
-        }
-        i += 1;
-    }
-    list.split_at(i).0
-}
+/// How many of [`LEGAL_FORMS`] are a company's in any case (its first run).
+pub(crate) const COMPANY_FORMS: usize = 9;
+/// How many of [`LEGAL_FORMS`] are a company's written as an abbreviation (its first two runs).
+pub(crate) const COMPANY_ABBREVIATIONS: usize = 17;
 
 /// A signal phrase and where it belongs: a group and whether it is strong, or, for
 /// [`NOT_SIGNALS`], no group.

@@ -5,7 +5,7 @@
 //! This module peels those off with `char` properties from std; a Unicode-segmentation crate
 //! would add size for cases the name field never has.
 
-use crate::classify::{fold, COMPANY_ABBREVIATIONS, COMPANY_FORMS};
+use crate::classify::{fold, COMPANY_ABBREVIATIONS, COMPANY_FORMS, LEGAL_FORMS};
 use crate::{entries, listed};
 use std::borrow::Cow;
 
@@ -330,9 +330,9 @@ fn is_title(token: &str, after_title: bool) -> bool {
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
 }
 
-/// Whether a name's last word is a company's legal form: one of [`COMPANY_FORMS`] however
-/// written ("Acme Widgets Ltd"), one of [`COMPANY_ABBREVIATIONS`] written as one, in capitals
-/// in a name that is not all capitals or with dots ("Beta AG", "Delta S.L.", not "Ana Sa").
+/// Whether a name's last word is a company's legal form ([`LEGAL_FORMS`]): one of its first run
+/// however written ("Acme Widgets Ltd"), one of its second written as an abbreviation, in
+/// capitals in a name that is not all capitals or with dots ("Beta AG", "Delta S.L.", not "Ana Sa").
 fn is_legal_form(token: &str, all_caps: bool) -> bool {
     // Legal forms are short ASCII words; this check runs on every name's last word.
     if !token.is_ascii() || token.len() > 12 {
@@ -341,7 +341,8 @@ fn is_legal_form(token: &str, all_caps: bool) -> bool {
     let bare = || token.bytes().filter(|&b| b != b'.');
     let is = |f: &str| f.bytes().eq(bare().map(|b| b.to_ascii_lowercase()));
     let marked = || token.contains('.') || (!all_caps && bare().all(|b| b.is_ascii_uppercase()));
-    entries(COMPANY_FORMS).any(is) || (marked() && entries(COMPANY_ABBREVIATIONS).any(is))
+    let form = entries(LEGAL_FORMS).position(is);
+    form.is_some_and(|i| i < COMPANY_FORMS || (i < COMPANY_ABBREVIATIONS && marked()))
 }
 
 fn is_credential(token: &str, all_caps: bool) -> bool {
@@ -619,6 +620,13 @@ mod tests {
         for (name, url, want) in cases {
             assert_eq!(first_name_with(name, *url).as_deref(), *want, "first_name_with({name:?}, {url:?})");
         }
+    }
+
+    #[test]
+    fn legal_form_runs_end_where_their_counts_say() {
+        let forms: Vec<&str> = entries(LEGAL_FORMS).collect();
+        assert_eq!((forms[COMPANY_FORMS - 1], forms[COMPANY_FORMS]), ("sarl", "ag"));
+        assert_eq!((forms[COMPANY_ABBREVIATIONS - 1], forms[COMPANY_ABBREVIATIONS]), ("nv", "co"));
     }
 
     #[test]
