@@ -920,11 +920,21 @@ test("a narrow panel (Firefox's sidebar opens 240 px wide): a short header, and 
     const tall = await panel.evaluate(measure);
     assert.ok(tall.visible >= 5 && tall.header <= 165, JSON.stringify(tall));
     assert.deepEqual(tall.promise, ["detail"]);
-    // Chrome's 360 px side panel as it was: rows of 92 px, the promise under the details.
-    await panel.setViewportSize({ width: 360, height: 640 });
-    await sleep(100);
-    const wide = await panel.evaluate(() => [document.querySelector(".row").getBoundingClientRect().height, [...document.querySelectorAll(".never")].filter((p) => p.getClientRects().length).map((p) => p.parentElement.id)]);
-    assert.deepEqual(wide, [92, ["panel"]]);
+    // Wider panels, 640 px high: rows of 92 px (78 px of text) and the promise under the details
+    // left 2 rows whole at 360, 420 and 500 px. Now rows of 70 px at every width, their text whole,
+    // and the promise at the end of the details.
+    for (const [width, least] of [[300, 4], [360, 4], [420, 3], [500, 3]]) {
+      await panel.setViewportSize({ width, height: 640 });
+      await sleep(100);
+      const got = await panel.evaluate(measure);
+      const rows = await panel.evaluate(() => [...document.querySelectorAll(".row")].slice(0, 4).map((r) => {
+        const b = r.getBoundingClientRect();
+        const last = r.lastElementChild.getBoundingClientRect();
+        return [Math.round(b.height), last.bottom <= b.bottom - 1 + 0.5];
+      }));
+      assert.ok(got.visible >= least && rows.every(([h, whole]) => h === 70 && whole), `${width} px: ${JSON.stringify({ got, rows })}`);
+      assert.deepEqual(got.promise, ["detail"]);
+    }
     await closeAll(panel);
   }
   assert.ok(got.width <= 260, JSON.stringify(got));
