@@ -5,7 +5,7 @@
 //! This module peels those off with `char` properties from std; a Unicode-segmentation crate
 //! would add size for cases the name field never has.
 
-use crate::classify::fold;
+use crate::classify::{fold, COMPANY_ABBREVIATIONS, COMPANY_FORMS, LEGAL_FORMS};
 use crate::{entries, listed};
 use std::borrow::Cow;
 
@@ -45,12 +45,6 @@ const PAIRED_SECOND: &str = list![
     "jacques", "alain", "marie", "laure", "sophie", "helene", "christine", "peter", "heinz", "jurgen", "joachim", "dieter", "georg", "werner", "ulrich", "josef",
     "lena", "luise", "kathrin",
 ];
-
-/// Legal forms that end a company's name however they are written ("Acme Widgets Ltd", "Gamma
-/// Sarl"): such a name field greets nobody. An array, as [`RANKS`]: every name's last word is
-/// compared with them. The shorter ones the classifier knows ("AG", "SA", "BV", "S.L.") count
-/// only in capitals or with dots: "Ana Sa" and "Peter Sas" are people.
-const LEGAL_FORMS: [&str; 8] = ["ltd", "llc", "inc", "gmbh", "plc", "sarl", "corp", "limited"];
 
 /// Lowercase name particles kept lowercase inside a name ("Ludwig van Beethoven").
 const PARTICLES: &str = list!["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "zu", "ten", "ter", "y", "e"];
@@ -167,7 +161,10 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 fn clean(raw: &str) -> Cow<'_, str> {
     let name = strip_brackets(cut_tagline(raw));
     // Pronouns written without brackets ("Kathie Smith she/her"): no name word holds a slash.
-    let name = if name.contains('/') { Cow::Owned(name.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ")) } else { name };
+    // Nor an at sign: an email address typed as the name ("Mr. pat.doe@example.com") greeted
+    // "Hi Pat.Doe," from its words.
+    let odd = |w: &str| w.contains(['/', '@']);
+    let name = if odd(&name) { Cow::Owned(name.split_whitespace().filter(|w| !odd(w)).collect::<Vec<_>>().join(" ")) } else { name };
     match name {
         Cow::Borrowed(s) => clean_symbols(s),
         Cow::Owned(s) => Cow::Owned(clean_symbols(&s).into_owned()),
@@ -212,7 +209,12 @@ impl<'a> Parsed<'a> {
             skip += 1;
             had_title = true;
         }
+        // A title alone ("Mr." of "Mr. pat@example.com", "Dr. med.") names no one: "Hi Mr.," read as a slip.
+        let lone = tokens.len() == skip + 1 && is_title(tokens[skip], had_title);
         let title = tokens.drain(..skip).next();
+        if lone {
+            tokens.clear();
+        }
         // Before the credentials go: "BV" and "S.L." look like ones.
         let company = tokens.len() > 1 && tokens.last().is_some_and(|t| is_legal_form(t, all_caps));
         while tokens.len() > 1 && tokens.last().is_some_and(|t| is_credential(t, all_caps)) {
@@ -328,16 +330,19 @@ fn is_title(token: &str, after_title: bool) -> bool {
     (title(head) || (after_title && after(head))) && parts.all(|p| title(p) || after(p))
 }
 
-/// Whether a name's last word is a company's legal form ([`LEGAL_FORMS`]).
+/// Whether a name's last word is a company's legal form ([`LEGAL_FORMS`]): one of its first run
+/// however written ("Acme Widgets Ltd"), one of its second written as an abbreviation, in
+/// capitals in a name that is not all capitals or with dots ("Beta AG", "Delta S.L.", not "Ana Sa").
 fn is_legal_form(token: &str, all_caps: bool) -> bool {
-    let t = token.trim_end_matches('.');
-    // Lengths compared inline first: most last words are no legal form's length.
-    if LEGAL_FORMS.iter().any(|f| f.len() == t.len() && f.eq_ignore_ascii_case(t)) {
-        return true;
+    // Legal forms are short ASCII words; this check runs on every name's last word.
+    if !token.is_ascii() || token.len() > 12 {
+        return false;
     }
     let bare = || token.bytes().filter(|&b| b != b'.');
-    let marked = token.contains('.') || (!all_caps && bare().all(|b| b.is_ascii_uppercase()));
-    token.is_ascii() && marked && crate::entries(crate::classify::LEGAL_FORMS).any(|f| f.bytes().eq(bare().map(|b| b.to_ascii_lowercase())))
+    let is = |f: &str| f.bytes().eq(bare().map(|b| b.to_ascii_lowercase()));
+    let marked = || token.contains('.') || (!all_caps && bare().all(|b| b.is_ascii_uppercase()));
+    let form = entries(LEGAL_FORMS).position(is);
+    form.is_some_and(|i| i < COMPANY_FORMS || (i < COMPANY_ABBREVIATIONS && marked()))
 }
 
 fn is_credential(token: &str, all_caps: bool) -> bool {
@@ -523,6 +528,22 @@ mod tests {
             ("Müller & Söhne GmbH & Co. KG", None),
             // Short forms in lower case are family names.
             ("Ana Sa", Some("Ana")),
+            // Initials, and forms that are initials as often: a person.
+            ("Kim A.B.", Some("Kim")),
+            ("Kim AB", Some("Kim")),
+            // Spelt as "Omega SA" is: a company's name is the likelier, and "Hi," the safe slip.
+            ("Minji SA", None),
+            ("Acme Corporation", None),
+            ("Acme Widgets ltd.", None),
+            // An email address or a title is no name to greet.
+            ("pat@example.com", None),
+            ("Mr. pat@example.com", None),
+            ("Mr. jdoe@gmail.com (Jane Doe)", None),
+            ("Jane Doe jane@example.com", Some("Jane")),
+            ("Mr.", None),
+            ("Herr", None),
+            ("Mr. ✨", None),
+            ("Dr. med.", None),
             ("Peter Sas", Some("Peter")),
             ("ANA SA", Some("Ana")),
             ("JOHN SMITH", Some("John")),
@@ -602,6 +623,13 @@ mod tests {
     }
 
     #[test]
+    fn legal_form_runs_end_where_their_counts_say() {
+        let forms: Vec<&str> = entries(LEGAL_FORMS).collect();
+        assert_eq!((forms[COMPANY_FORMS - 1], forms[COMPANY_FORMS]), ("sarl", "ag"));
+        assert_eq!((forms[COMPANY_ABBREVIATIONS - 1], forms[COMPANY_ABBREVIATIONS]), ("nv", "co"));
+    }
+
+    #[test]
     fn display_names() {
         assert_eq!(display_name("Dr. Jane Doe, PhD 🚀 (she/her)"), "Jane Doe");
         assert_eq!(display_name("DOE, JANE"), "Jane Doe");
@@ -629,6 +657,10 @@ mod tests {
             assert_eq!(display_name(name), "", "{name}");
         }
         assert_eq!(display_name("Peter Sas"), "Peter Sas");
+        for name in ["pat@example.com", "Mr. pat.doe@example.com", "Herr", "Dr. med."] {
+            assert_eq!((display_name(name).as_str(), titled_family_name(name)), ("", None), "{name}");
+        }
+        assert_eq!(display_name("Jane Doe jane@example.com"), "Jane Doe");
     }
 
     #[test]

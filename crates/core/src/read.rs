@@ -436,13 +436,21 @@ pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
         return out.text;
     }
     let mut stack = vec![Item::Open(node)];
+    // Whether the last thing read was text (or an element opened right after text): an inline
+    // element there joins it as the page shows ("re<em>use</em>", "(<a>slides</a>)"), in line
+    // mode. After an element's end the snapshot may have dropped white space between the tags.
+    let mut after_text = false;
     while let Some(item) = stack.pop() {
         match item {
-            Item::Text(t) => out.push_str(t, breaks),
+            Item::Text(t) => {
+                out.push_str(t, breaks);
+                after_text = !t.is_empty();
+            }
             Item::Close(n) => {
                 if breaks && is_block(n) {
                     out.text.push('\n');
                 }
+                after_text = false;
             }
             Item::Open(n) => {
                 let root = std::ptr::eq(n, node);
@@ -451,8 +459,12 @@ pub(crate) fn text_of(node: &Node, copy: Reading, breaks: bool) -> String {
                 }
                 if breaks && (n.tag == "br" || is_block(n)) {
                     out.text.push('\n');
-                } else {
-                    // Adjacent elements must not glue words together (as `Node::text` does).
+                    after_text = false;
+                } else if !(breaks && after_text) {
+                    // Adjacent elements must not glue words together (as `Node::text` does): an
+                    // Ember note's lines are one <span> each, a card's lines often spans that only
+                    // the page's styles set apart. Right after text, a note's <b>, <em> or <a>
+                    // once read "re use ( slides)" for "re<em>use</em> (<a>slides</a>)".
                     out.space();
                 }
                 if n.tag == "br" {

@@ -9,9 +9,9 @@
 //! "Accept", "… show more") keep their words and numbers, with the names inside them masked:
 //! they are LinkedIn's words, and the reader needs them to read the page the same way.
 
-use crate::listed;
 use crate::read::phrases;
 use crate::snapshot::{Child, Node, Snapshot};
+use crate::{entries, listed};
 
 /// What marks a page report among other JSON files (the snapshot's own keys sit beside it).
 pub const REPORT_MARK: &str = "notyet_page_report";
@@ -38,6 +38,10 @@ const STRUCTURAL: &str = list![
 
 /// The site's name, kept wherever it stands (the reader's interface words keep it inside phrases).
 const SITE: &str = "LinkedIn";
+
+/// Words that say where, kept before the site's name only ("connect on LinkedIn", "auf
+/// LinkedIn", "no LinkedIn"): "Su" and "No" are names too, and a name's word is never kept.
+const BEFORE_SITE: &str = list!["on", "auf", "sur", "su", "no", "op"];
 
 /// Attributes holding interface words and names: phrases kept, other words masked.
 const WORDED: &str = list!["aria-label", "alt", "title", "placeholder", "data-placeholder"];
@@ -186,8 +190,9 @@ pub fn mask_phrase(text: &str) -> String {
     // ("Sanne de Vries", "Daan van den Berg"): masked as the name is where it stands alone, or a
     // report's answer labels no longer name its cards. Joining words, numbers and longer words
     // stay ("Casey Ray and Sam Lee", "Casey Ray en 3 andere", "Sam Ortiz invited you to join").
-    // `particles`: where such words begin in `out`, while only they follow a masked word.
-    let mut particles: Option<usize> = None;
+    // `particles`: where such words begin in `out`, while only they follow a masked word or
+    // the start: a short word first is a name's when a masked word follows ("Su Lee", "An Vo").
+    let mut particles: Option<usize> = Some(0);
     let mut after_number = false;
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -201,7 +206,7 @@ pub fn mask_phrase(text: &str) -> String {
             if part != " " {
                 particles = None;
             }
-        } else if after_number || phrases::is_interface_word(part, unit) {
+        } else if after_number || phrases::is_interface_word(part, unit) || before_site(part, rest) {
             if part.chars().count() > 3 || !part.chars().all(char::is_alphabetic) || phrases::is_joining_word(part) {
                 particles = None;
             }
@@ -218,6 +223,11 @@ pub fn mask_phrase(text: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Whether `word` is a [`BEFORE_SITE`] word and the site's name follows it (`rest`).
+fn before_site(word: &str, rest: &str) -> bool {
+    word.len() <= 3 && rest.strip_prefix(' ').is_some_and(|r| r.starts_with(SITE)) && entries(BEFORE_SITE).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -258,7 +268,11 @@ mod tests {
         assert_eq!(title("LinkedIn"), "LinkedIn");
         assert_eq!(title("Uitnodigingen beheren | LinkedIn"), "Uitnodigingen beheren | LinkedIn");
         assert_eq!(mask_phrase("Saw your LinkedIn post"), "Xxx xxxx LinkedIn xxxx");
-        assert_eq!(mask_phrase("Kathie Smith is inviting you to connect on LinkedIn"), "Xxxxxx Xxxxx is inviting you to connect xx LinkedIn");
+        // A word saying where is kept before the site's name only: "Su" and "No" are names too.
+        assert_eq!(mask_phrase("Kathie Smith is inviting you to connect on LinkedIn"), "Xxxxxx Xxxxx is inviting you to connect on LinkedIn");
+        assert_eq!(mask_phrase("Marie Dupont vous invite à vous connecter sur LinkedIn"), "Xxxxx Xxxxxx vous invite à vous connecter sur LinkedIn");
+        assert_eq!(mask_phrase("Su No is inviting you to connect on LinkedIn"), "Xx Xx is inviting you to connect on LinkedIn");
+        assert_eq!(mask_phrase("An Vo and 3 other mutual connections"), "Xx Xx and 3 other mutual connections");
     }
 
     #[test]

@@ -50,14 +50,17 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     let mut relation_at = None;
     let mut named_at = None;
     let mut headed = false;
-    let (mut accept, mut ignore) = (false, false);
+    let (mut accept, mut ignore, mut own_accept) = (false, false, false);
     let mut j = scope;
     while j < index.end(scope) {
         let n = index.node(j);
         if is_control(n) {
             let label = format!("{} {}", n.attr("aria-label").unwrap_or(""), text_of(n, Reading::Visible, false));
             match phrases::answer(n.attr("aria-label").unwrap_or("")).or_else(|| phrases::answer(&label)) {
-                Some(true) => accept = true,
+                Some(true) => {
+                    accept = true;
+                    own_accept |= top != scope && j < index.end(top);
+                }
                 Some(false) => ignore = true,
                 None => {}
             }
@@ -79,7 +82,10 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
         }
         j += 1;
     }
-    if relation_at.is_none() && !(accept && ignore) {
+    // An Accept needs its Ignore beside it, as a cookie banner's "Accept" stands beside "Reject";
+    // but one in the top card, under the name, is the profile's own, its Ignore perhaps in the
+    // closed "More" menu, whose items are not on the page until it opens.
+    if relation_at.is_none() && !(accept && ignore) && !own_accept {
         return None;
     }
     let relation_at = relation_at.or(named_at);

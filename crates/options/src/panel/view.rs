@@ -13,16 +13,10 @@ use crate::dom::{option, E};
 use crate::view::name_of;
 use crate::{tr, tr_named, tr_with};
 
-/// How tall every row is (px): the list positions rows by index, so it renders only those in
-/// view. 70 in a panel at most 300 px wide (panel.css): Firefox's 240 px sidebar showed 2 rows.
-fn row_height() -> i32 {
-    let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 300.0);
-    if narrow {
-        70
-    } else {
-        92
-    }
-}
+/// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
+/// renders only those in view. 70 at every width: 92 above 300 px held 78 px of text, and the
+/// list showed 2 rows at 360 × 640.
+const ROW_HEIGHT: i32 = 70;
 /// Rows rendered above and below the visible ones, so a fast scroll shows no gap.
 const OVERSCAN: usize = 6;
 
@@ -149,23 +143,23 @@ pub fn status(p: &Panel) {
 
 pub fn list_height(n: usize) {
     if let Some(s) = el("spacer") {
-        let _ = s.set_attribute("style", &format!("height: {}px", n * row_height() as usize));
+        let _ = s.set_attribute("style", &format!("height: {}px", n * ROW_HEIGHT as usize));
     }
 }
 
 /// The index of the first row in view.
 pub fn first_visible() -> usize {
-    el("list").map_or(0, |l| (l.scroll_top().max(0) / row_height()) as usize)
+    el("list").map_or(0, |l| (l.scroll_top().max(0) / ROW_HEIGHT) as usize)
 }
 
 fn visible_rows() -> usize {
-    el("list").map_or(12, |l| (l.client_height().max(0) / row_height()) as usize + 2)
+    el("list").map_or(12, |l| (l.client_height().max(0) / ROW_HEIGHT) as usize + 2)
 }
 
 /// Keeps row `at` inside the list's visible part.
 pub fn scroll_to(at: usize) {
     let Some(l) = el("list") else { return };
-    let row = row_height();
+    let row = ROW_HEIGHT;
     let top = at as i32 * row;
     let (height, now) = (l.client_height(), l.scroll_top());
     if top < now {
@@ -187,7 +181,7 @@ pub fn window_rows(first: usize, len: usize) -> std::ops::Range<usize> {
 /// window (before the first reading it is not laid out, and has no height to ask).
 pub fn rows_in_view_at_most() -> usize {
     let tall = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(1200.0);
-    first_visible() + tall as usize / row_height() as usize + 2 + OVERSCAN
+    first_visible() + tall as usize / ROW_HEIGHT as usize + 2 + OVERSCAN
 }
 
 /// Renders the rows from `first` (less the overscan) to just past the visible ones.
@@ -195,7 +189,7 @@ pub fn window(p: &Panel, first: usize) {
     let Some(spacer) = el("spacer") else { return };
     spacer.set_text_content(None);
     let ui = crate::ui();
-    let height = row_height() as usize;
+    let height = ROW_HEIGHT as usize;
     for v in window_rows(first, p.view.len()) {
         let Some(r) = p.view.get(v).and_then(|&i| p.rows.get(i)) else {
             continue;
