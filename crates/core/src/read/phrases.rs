@@ -854,6 +854,11 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "connections",
         "kontakte",
         "kontakt",
+        // Relation lines' words the tables leave out ("wants to connect with you", "möchte sich
+        // mit Ihnen vernetzen", "invited you to join"): a page report masked them as names.
+        "with",
+        "möchte",
+        "join",
         // The site and its invitation page's title ("Manage invitations | LinkedIn").
         "linkedin",
         "manage",
