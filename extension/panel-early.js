@@ -6,7 +6,8 @@
  * after that). It takes the agent's snapshot of the followed tab with the request the core gave
  * at an earlier start, kept in localStorage (read synchronously; none on the very first open).
  * panel.js uses it only for its first command, if that is a snapshot of the same tab with the
- * same request, within a second of its taking; otherwise it is dropped unread.
+ * same request, within a second of its taking; otherwise it is dropped unread. Where the worker
+ * opened the panel, it started the page's walk then, and the page hands that walk over here.
  */
 import { api, REQUEST_KEY } from "./browser.js";
 import { agentFrame } from "./agent.js";
@@ -41,7 +42,8 @@ try {
 function readEarly(tabId) {
   const first = { tabId, saved, taken: Infinity };
   steps.early = performance.now();
-  first.result = runAgent(tabId, { ...JSON.parse(saved), op: "snapshot" }).then((json) => {
+  // `kept`: the walk the worker started as it opened this panel will do (agent.js), if the page holds one.
+  first.result = runAgent(tabId, { ...JSON.parse(saved), op: "snapshot", kept: true }).then((json) => {
     first.taken = steps.taken = performance.now();
     return json;
   });

@@ -8,7 +8,8 @@ Two builds from one source:
 - target/ext-test/{chrome,firefox}: the extension as written, with the worker's test seams and a
   blank extension page (test.html) that the Firefox tests run their extension-side code in;
 - dist/{chrome,firefox}: what ships, with the test seams removed from background.js (the block
-  between `// @test-start` and `// @test-end`, and every line ending in a `// @test` comment), and
+  between `// @test-start` and `// @test-end`, and every line ending in a `// @test` comment) and
+  agent.js (its lines ending in `// @test`), and
   the `_locales` message files written compactly, without the notes for translators
   (`description`), which the browsers never show: 0.75 KB less in each zip; and the JavaScript
   without its comment lines (lines that are only a `//` comment, and `/* … */` blocks that start
@@ -137,6 +138,15 @@ def make(dest, pkg, test):
             source = f.read()
         with open(worker, "w", encoding="utf-8") as f:
             f.write(strip_test_seams(source))
+        # The agent's one seam: a count of the page walks, for the side panel's tests.
+        agent = os.path.join(dest, "agent.js")
+        with open(agent, encoding="utf-8") as f:
+            source = f.read()
+        stripped = "".join(l for l in source.splitlines(keepends=True) if not re.search(r"//\s*@test\s*$", l))
+        if "@test" in stripped:
+            sys.exit("agent.js: '@test' is left after removing its test lines")
+        with open(agent, "w", encoding="utf-8") as f:
+            f.write(stripped)
         for base, _, names in os.walk(dest):
             for name in sorted(n for n in names if n.endswith((".js", ".css"))):
                 path = os.path.join(base, name)

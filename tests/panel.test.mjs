@@ -782,6 +782,79 @@ test("the notice on a list offers Triage; its button opens the panel (the side p
   await closeAll(page);
 });
 
+/**
+ * The agent's test counts in tab `id` (agent.js's lines marked `@test`): the page's walks, the
+ * walks it handed to a panel's first reading, and whether it keeps one now.
+ */
+async function agentCounts(id) {
+  return h.ext(async (tabId) => {
+    const counts = () => ({ walks: globalThis.__notyetAgent?.walks ?? 0, handed: globalThis.__notyetAgent?.handed ?? 0, kept: Boolean(globalThis.__notyetAgent?.kept) });
+    return (await chrome.scripting.executeScript({ target: { tabId }, func: counts }))[0].result;
+  }, id);
+}
+
+test("an open from the notice or the shortcut: the panel's first reading is the walk the worker started as it opened it", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the notice, and the core loaded in the worker
+  let before = await agentCounts(id);
+  await h.clickNoticeButton(page, "Triage 40 invitations");
+  assert.equal(await panelShows(id, "40 of 40"), firefox ? "tab" : "side panel");
+  let now = await agentCounts(id);
+  // Handed over: the panel's first reading walked nothing (it may have read again since, on focus).
+  assert.equal(now.handed - before.handed, 1, JSON.stringify({ before, now }));
+  assert.equal(now.kept, false);
+  // The shortcut: Firefox's real sidebar; Chromium's seam has no gesture, so a tab following the page.
+  before = now;
+  const how = await h.shortcut(page, "open-panel");
+  if (how.real) {
+    for (let i = 0; i < 50 && !(await h.sidebar()).open; i++) await sleep(100);
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
+    await closeSidePanel();
+  } else {
+    assert.ok(await panelShows(id, "40 of 40"));
+  }
+  now = await agentCounts(id);
+  assert.equal(now.handed - before.handed, 1, JSON.stringify({ before, now }));
+  await closeAll(page);
+});
+
+test("a walk kept for the panel is not handed to another tab's panel, to a toolbar click, or after a second", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const forty = await h.open(MANAGER);
+  const threeHundred = await h.open(MANAGER_2);
+  const [a, b] = [await tabId(MANAGER), await tabId(MANAGER_2)];
+  await h.click(threeHundred); // the core loaded in the worker
+  // Kept in the 300 tab; a panel following the 40 tab reads its own.
+  await h.test({ op: "readForPanel", url: MANAGER_2 });
+  assert.equal((await agentCounts(b)).kept, true);
+  let panel = await openPanel(a);
+  await untilRead(panel, "40 of 40");
+  assert.equal((await agentCounts(a)).handed, 0);
+  await closeAll(panel);
+  // A toolbar click meanwhile walks the page itself and leaves the kept walk alone.
+  await h.test({ op: "readForPanel", url: MANAGER_2 });
+  let before = await agentCounts(b);
+  const record = await h.click(threeHundred);
+  assert.ok(record.notice && !record.error, JSON.stringify(record));
+  let now = await agentCounts(b);
+  assert.deepEqual([now.walks - before.walks, now.handed - before.handed], [1, 0]);
+  // Dropped after a second: a panel opened later walks the page and shows its list.
+  for (let i = 0; i < 40 && (await agentCounts(b)).kept; i++) await sleep(100);
+  assert.equal((await agentCounts(b)).kept, false, "the kept walk dropped after a second");
+  await h.test({ op: "readForPanel", url: MANAGER_2 });
+  await sleep(1100);
+  before = await agentCounts(b);
+  panel = await openPanel(b);
+  await untilRead(panel, "10 of 300");
+  now = await agentCounts(b);
+  assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
+  assert.ok(now.walks > before.walks);
+  await closeAll(panel, forty, threeHundred);
+});
+
 test("the toolbar button's context menu opens the panel on the page's list", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);

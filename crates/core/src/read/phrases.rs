@@ -627,6 +627,22 @@ pub(crate) fn is_write_label(label: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
 }
 
+/// How a word asking for a comment starts: comment, commentaire, commento; Kommentar;
+/// comentario, comentário.
+const COMMENT: &[&str] = &["comment", "kommentar", "comentar", "comentár"];
+
+/// Whether a lower-cased word asks for a comment ([`COMMENT`]).
+fn is_comment_word(w: &str) -> bool {
+    COMMENT.iter().any(|s| w.starts_with(s))
+}
+
+/// Whether an editor's prompt asks for a comment ("Add a comment…", "Kommentar hinzufügen…",
+/// "Ajouter un commentaire…", "Añadir un comentario…", "Aggiungi un commento…"). Message boxes
+/// prompt for a message.
+pub(crate) fn is_comment_prompt(prompt: &str) -> bool {
+    norm(prompt).split(|c: char| !c.is_alphanumeric()).any(is_comment_word)
+}
+
 /// The quotes [`norm`] reads as an apostrophe.
 const QUOTES: [char; 2] = ['\u{2019}', '\u{2018}'];
 
@@ -759,6 +775,7 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || answer(text).is_some()
         || reply_to_name(text).is_some()
         || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
+        || is_comment_prompt(text)
 }
 
 /// Phrases of controls and pictures beyond the tables above.
@@ -878,6 +895,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
         || (after_number && is_short_unit(&w))
+        || is_comment_word(&w)
 }
 
 #[cfg(test)]
