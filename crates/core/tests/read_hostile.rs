@@ -421,3 +421,37 @@ fn a_bare_message_button_is_the_reply_control_in_every_language() {
         assert!(rows[0].controls.reply.is_some(), "{word}: {:?}", rows[0].controls);
     }
 }
+
+/// A comment box under a post is public: NotYet's private decline never goes there, even with
+/// one invitation on the page and no message box to compete (live Ember markup: `ql-editor` inside
+/// `comments-comment-box` with `data-placeholder="Add a comment…"`), in any of its languages.
+#[test]
+fn a_comment_box_is_never_the_message_box() {
+    let card = bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer", "2 weeks ago"], "");
+    for comment in [
+        r#"<div class="comments-comment-box"><div class="comments-comment-box-comment__text-editor"><div class="ql-editor ql-blank" contenteditable="true" data-placeholder="Add a comment…" aria-placeholder="Add a comment…" aria-label="Text editor for creating content" role="textbox"><p><br></p></div></div></div>"#,
+        r#"<div><div contenteditable="true" role="textbox" data-placeholder="Add a comment…"><p><br></p></div></div>"#,
+        r#"<div><div contenteditable="true" role="textbox" data-placeholder="Kommentar hinzufügen…"><p><br></p></div></div>"#,
+        r#"<div><div contenteditable="true" role="textbox" placeholder="Ajouter un commentaire…"><p><br></p></div></div>"#,
+    ] {
+        let snap = page(&format!("<section>{card}</section><article><a href=\"/in/sam-lee/\">Sam Lee</a><p>A post</p>{comment}</article>"));
+        let read = read_page(&snap);
+        assert_eq!(read.invitations.len(), 1, "{comment}");
+        let p = plan(&snap, &Settings::default(), None);
+        assert!(p.insert.is_none(), "{comment}: {:?}", p.insert);
+        assert!(read.composer.is_none(), "{comment}");
+    }
+    // A message box still wins, beside a comment box.
+    let both = with_box(
+        &format!("{card}<div class=\"comments-comment-box\"><div class=\"ql-editor\" contenteditable=\"true\" role=\"textbox\" data-placeholder=\"Add a comment…\"><p><br></p></div></div>"),
+        "Sam Lee",
+    );
+    let read = read_page(&both);
+    assert_eq!(read.composer.and_then(|c| c.addressee).as_deref(), Some("Sam Lee"));
+    // Message prompts are not comment prompts.
+    for prompt in ["Write a message…", "Nachricht verfassen…", "Rédigez un message…", "Escribe un mensaje…", "Escreva uma mensagem…", "Scrivi un messaggio…"]
+    {
+        let snap = page(&format!("<section>{card}</section><form class=\"msg-form\"><div contenteditable=\"true\" role=\"textbox\" data-placeholder=\"{prompt}\"><p><br></p></div></form>"));
+        assert!(read_page(&snap).composer.is_some(), "{prompt}");
+    }
+}

@@ -4,10 +4,11 @@
 //!
 //! Several boxes may be open (overlay bubbles side by side). A box that is shown beats one in a
 //! minimized or hidden bubble (even one holding the keyboard focus); then the box with the
-//! keyboard focus; a box that looks focused or active beats the rest; a message form beats other editors (a comment
-//! box); and among equals the last in page order wins. That last rule is a guess (the overlay's
+//! keyboard focus; a box that looks focused or active beats the rest; a message form beats other editors; and
+//! among equals the last in page order wins. That last rule is a guess (the overlay's
 //! order of bubbles is not documented): with two open, shown boxes and no focus mark, a draft
 //! may go to the other one, which the notice's "Drafted a reply to <name>" makes visible.
+//! A comment box under a post is never the box: a comment is public.
 
 use super::phrases;
 use super::{entity, text_of, Composer, Index, Reading};
@@ -21,11 +22,13 @@ pub(super) fn read(index: &Index, focus: Option<u32>) -> Option<Composer> {
     while j < index.len() {
         let n = index.node(j);
         if is_editable(n) {
-            let focused = focus.is_some_and(|f| (j..index.end(j)).any(|k| index.node(k).id == f));
-            let score = score(index, j, focused);
-            // Later boxes win ties.
-            if best.map_or(true, |(s, _)| s <= score) {
-                best = Some((score, j));
+            if !is_comment_box(index, j) {
+                let focused = focus.is_some_and(|f| (j..index.end(j)).any(|k| index.node(k).id == f));
+                let score = score(index, j, focused);
+                // Later boxes win ties.
+                if best.map_or(true, |(s, _)| s <= score) {
+                    best = Some((score, j));
+                }
             }
             // Paragraphs inside the box are the box.
             j = index.end(j);
@@ -65,6 +68,18 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
     let looks_focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
     let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
     (u8::from(!hidden) << 3) | (u8::from(focused && !hidden) << 2) | (u8::from(looks_focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
+}
+
+/// A comment box under a post is public, never the box for a private reply: with one invitation
+/// on the page and no message box, NotYet drafted the decline there (its addressee is the post's
+/// author or a commenter). Its prompt says what it is: Ember's Quill `ql-editor` carries
+/// `data-placeholder="Add a comment…"` (a live 2022 feed save); its classes are not copied. Quill's
+/// clipboard, an editable sibling with no prompt, goes with it.
+fn is_comment_box(index: &Index, at: usize) -> bool {
+    let prompted = |n: &Node| [n.attr("data-placeholder"), n.attr("placeholder")].into_iter().flatten().any(phrases::is_comment_prompt);
+    index
+        .parent(at)
+        .map_or_else(|| prompted(index.node(at)), |p| index.node(p).children.iter().any(|c| matches!(c, Child::Element(e) if is_editable(e) && prompted(e))))
 }
 
 fn class_has(n: &Node, part: &str) -> bool {

@@ -627,6 +627,22 @@ pub(crate) fn is_write_label(label: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
 }
 
+/// How a word asking for a comment starts: comment, commentaire, commento; Kommentar;
+/// comentario, comentário.
+const COMMENT: &[&str] = &["comment", "kommentar", "comentar", "comentár"];
+
+/// Whether a lower-cased word asks for a comment ([`COMMENT`]).
+fn is_comment_word(w: &str) -> bool {
+    COMMENT.iter().any(|s| w.starts_with(s))
+}
+
+/// Whether an editor's prompt asks for a comment ("Add a comment…", "Kommentar hinzufügen…",
+/// "Ajouter un commentaire…", "Añadir un comentario…", "Aggiungi un commento…"). Message boxes
+/// prompt for a message.
+pub(crate) fn is_comment_prompt(prompt: &str) -> bool {
+    norm(prompt).split(|c: char| !c.is_alphanumeric()).any(is_comment_word)
+}
+
 /// The quotes [`norm`] reads as an apostrophe.
 const QUOTES: [char; 2] = ['\u{2019}', '\u{2018}'];
 
@@ -759,6 +775,7 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || answer(text).is_some()
         || reply_to_name(text).is_some()
         || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
+        || is_comment_prompt(text)
 }
 
 /// Phrases of controls and pictures beyond the tables above.
@@ -781,7 +798,8 @@ const INTERFACE_EXTRA: &[&str] = &[
 /// shortened unit ("sem", "Std") is one only after a number, as "Min", "Mon" and "Sem" are names.
 pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     let w = norm(word);
-    const EXTRA: &[&str] = &[
+    // A packed list: only a page report asks, and as an array its 86 words cost 238 B more on the zip.
+    const EXTRA: &str = list![
         "is",
         "are",
         "a",
@@ -854,6 +872,11 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "connections",
         "kontakte",
         "kontakt",
+        // Relation lines' words the tables leave out ("wants to connect with you", "möchte sich
+        // mit Ihnen vernetzen", "invited you to join"): a page report masked them as names.
+        "with",
+        "möchte",
+        "join",
         // The site and its invitation page's title ("Manage invitations | LinkedIn").
         "linkedin",
         "manage",
@@ -865,7 +888,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "gestisci",
         "beheren",
     ];
-    if w.is_empty() || EXTRA.contains(&w.as_str()) {
+    if w.is_empty() || crate::listed(EXTRA, &w) {
         return true;
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
@@ -873,6 +896,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
         || (after_number && is_short_unit(&w))
+        || is_comment_word(&w)
 }
 
 #[cfg(test)]
