@@ -273,6 +273,10 @@ mod tests {
         assert_eq!(mask_phrase("Marie Dupont vous invite à vous connecter sur LinkedIn"), "Xxxxx Xxxxxx vous invite à vous connecter sur LinkedIn");
         assert_eq!(mask_phrase("Su No is inviting you to connect on LinkedIn"), "Xx Xx is inviting you to connect on LinkedIn");
         assert_eq!(mask_phrase("An Vo and 3 other mutual connections"), "Xx Xx and 3 other mutual connections");
+        // The relation lines' own words stay whole.
+        assert_eq!(mask_phrase("Sam Lee wants to connect with you"), "Xxx Xxx wants to connect with you");
+        assert_eq!(mask_phrase("Kathrin Müller möchte sich mit Ihnen vernetzen"), "Xxxxxxx Xxxxxx möchte sich mit Ihnen vernetzen");
+        assert_eq!(mask_phrase("Sam Lee invited you to join Rust Berlin"), "Xxx Xxx invited you to join Xxxx Xxxxxx");
     }
 
     #[test]
