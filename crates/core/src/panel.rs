@@ -134,11 +134,11 @@ fn decided(key: String, c: Located, settings: &Settings) -> Row {
 /// panel's first list").
 pub fn triage_first(snapshot: Snapshot, settings: &Settings, first: usize) -> (Triage, Progress) {
     let (cards, (rows, pending, announced)) = PanelCards::new(snapshot, |r| {
-        let (mut seen, mut ids) = (HashSet::new(), HashSet::new());
+        let (mut seen, mut ks) = (HashSet::new(), Vec::new());
         let (mut rows, mut pending) = (Vec::new(), Vec::new());
         for k in 0..r.len() {
             let Some(named) = r.named(k) else { continue };
-            ids.insert(named.card);
+            ks.push(k);
             let keyed = named.invitation.profile_url.as_ref().is_some_and(|u| !u.is_empty());
             let now = rows.len() < first || !keyed;
             let c = if now { r.whole(k).unwrap_or(named) } else { named };
@@ -164,7 +164,7 @@ pub fn triage_first(snapshot: Snapshot, settings: &Settings, first: usize) -> (T
                 });
             }
         }
-        (rows, pending, r.announced(&ids))
+        (rows, pending, r.announced(&ks))
     });
     (Triage { rows, announced }, Progress { cards, pending })
 }

@@ -190,10 +190,12 @@ fn says_invited(index: &Index, name: &str) -> bool {
 /// Every invitation card with its node and controls, for the side panel; and the count the
 /// page announces for its list ("Focused (300)"), which may exceed the cards rendered so far.
 pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
-    let index = Index::new(&snapshot.root);
-    let cards = cards::located(&index, &url_path(&snapshot.url));
-    let announced = announced_count(&index, &cards.iter().map(|c| c.card).collect());
-    (cards, announced)
+    PanelCards::find(snapshot, |r| {
+        let (ks, cards): (Vec<usize>, Vec<Located>) = (0..r.len()).filter_map(|k| Some((k, r.whole(k)?))).unzip();
+        let announced = r.announced(&ks);
+        (cards, announced)
+    })
+    .2
 }
 
 /// The side panel's reading of a page in two steps, so that its first list waits only for the
@@ -219,11 +221,16 @@ pub struct CardReader<'a> {
 impl PanelCards {
     /// Finds the cards of `snapshot` and runs `first` over them before keeping the snapshot.
     pub fn new<R>(snapshot: Snapshot, first: impl FnOnce(&CardReader) -> R) -> (PanelCards, R) {
+        let (seen, roots, out) = PanelCards::find(&snapshot, first);
+        (PanelCards { snapshot, seen, roots }, out)
+    }
+
+    fn find<R>(snapshot: &Snapshot, first: impl FnOnce(&CardReader) -> R) -> (Seen, Roots, R) {
         let index = Index::new(&snapshot.root);
         let seen = Seen::new(&index);
         let roots = Roots::find(&index, &url_path(&snapshot.url), &seen);
         let out = first(&CardReader { index, seen: &seen, roots: &roots });
-        (PanelCards { snapshot, seen, roots }, out)
+        (seen, roots, out)
     }
 
     pub fn reader(&self) -> CardReader<'_> {
@@ -256,9 +263,9 @@ impl CardReader<'_> {
         Some(Located { invitation, card: self.index.node(root.0).id, controls: cards::controls_of(&self.index, root.0, self.seen) })
     }
 
-    /// The count the page announces for its list, outside the `cards` (their elements' ids).
-    pub fn announced(&self, cards: &std::collections::HashSet<u32>) -> Option<u32> {
-        announced_count(&self.index, cards)
+    /// The count the page announces for its list, outside the cards `ks` (in page order).
+    pub fn announced(&self, ks: &[usize]) -> Option<u32> {
+        announced_count(&self.index, ks.iter().map(|&k| self.roots.list[k].0))
     }
 }
 
@@ -269,12 +276,15 @@ impl CardReader<'_> {
 /// the list's, unless a category radio is checked (`aria-checked="true"`), which filters the
 /// list to that category and so its count is the list's. Hidden labels (the picker's closed
 /// menu, "Other (40)") are not read. The Sent tab's "People (12)" is the same shape.
-fn announced_count(index: &Index, in_cards: &std::collections::HashSet<u32>) -> Option<u32> {
+/// `cards` are the cards' places in the index, in page order.
+fn announced_count(index: &Index, cards: impl Iterator<Item = usize>) -> Option<u32> {
+    let mut cards = cards.peekable();
     let mut first = None;
     let mut j = 0;
     while j < index.len() {
         let n = index.node(j);
-        if in_cards.contains(&n.id) || n.attr("hidden").is_some() {
+        while cards.next_if(|&c| c < j).is_some() {}
+        if cards.peek() == Some(&j) || n.attr("hidden").is_some() {
             j = index.end(j);
             continue;
         }
