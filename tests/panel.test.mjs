@@ -183,7 +183,7 @@ test("the first list decides the rows in view, the rest a frame later: 'Counting
   assert.equal(last.name, people[39].name);
   const lastDetail = await panel.evaluate(() => document.querySelector("#detail").innerText);
   await panel.keyboard.press("Home");
-  // From now on a reading's rest waits until something needs it (the test seam `<html data-hold>`).
+  // From now on every reading leaves its rest pending until something needs it (the test seam `<html data-hold>`).
   await panel.evaluate(() => document.documentElement.setAttribute("data-hold", ""));
   const gap = async () => {
     await panel.locator('[data-act="refresh"]').click();
