@@ -231,6 +231,37 @@ test("the first list decides the rows in view, the rest a frame later: 'Counting
   await closeAll(page, panel);
 });
 
+test("a scroll while another page of the tab is read, the last list's rest still pending, leaves the panel working", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  // The next page holds its tab's main thread 2 s while it loads: the panel's reading of it
+  // has cleared the last page's rows and waits for the snapshot.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-busy-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "busy.js"), "for (const t = performance.now(); performance.now() - t < 2000; );\n");
+  const html = fs.readFileSync(path.join(DIR, "panel-300.html"), "utf8").replace("</body>", '<script src="/busy.js"></script></body>');
+  fs.writeFileSync(path.join(dir, "page.html"), html);
+  h.host(MANAGER_2, path.join(dir, "page.html"), { dir });
+  await panel.evaluate(() => document.documentElement.setAttribute("data-hold", ""));
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => document.querySelector("#counts").getAttribute("aria-busy") === "true");
+  // Navigated by the extension, which doesn't wait for the load (Firefox's driver would, alone).
+  await h.ext(([id, url]) => chrome.tabs.update(id, { url }).then(() => {}), [await tabId(), MANAGER_2]);
+  await sleep(700);
+  // A scroll in that wait (it indexed the cleared rows, and the module stopped).
+  await panel.evaluate(() => {
+    const list = document.querySelector("#list");
+    list.scrollTop = list.scrollHeight;
+    list.dispatchEvent(new Event("scroll"));
+  });
+  await untilRead(panel, "10 of 300");
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("End");
+  assert.equal((await rows(panel)).find((r) => r.selected)?.name, spec(300).people[9].name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await closeAll(page, panel);
+});
+
 test("Show scrolls the card into view and frames it; Accept and Ignore are pointed at, never pressed", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[33];
