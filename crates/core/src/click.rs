@@ -418,7 +418,7 @@ fn plan_page(
         if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
             return only_notice(w, Notice::new(w, Level::Warning, w.too_deep()));
         }
-        let notice = describe_without_box(page, settings, w);
+        let notice = describe_without_box(page, settings, snapshot.url.contains("/invitation-manager"), w);
         return only_notice(w, notice);
     };
     let found = match chosen {
@@ -800,8 +800,11 @@ fn display_name(inv: &Invitation, w: Ui) -> String {
     }
 }
 
-fn describe_without_box(page: &mut impl Cards, settings: &Settings, w: Ui) -> Notice {
+/// `on_list`: the page is an invitation list, where "open your invitations" would send the user
+/// back to the page they are on.
+fn describe_without_box(page: &mut impl Cards, settings: &Settings, on_list: bool, w: Ui) -> Notice {
     match page.count() {
+        0 if on_list => Notice::new(w, Level::Info, w.empty_list()),
         0 => Notice::new(w, Level::Info, w.no_invitation()),
         1 => {
             let only = &page.invitation(0);
@@ -1080,8 +1083,12 @@ mod tests {
     fn german_notices_without_a_box() {
         let de = |snap: &Snapshot| plan_request(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
         let empty = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/","root":{"i":1,"t":"html"}}"#).expect("parses");
-        assert_eq!(de(&empty).text, Ui::De.no_invitation());
-        assert!(de(&empty).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
+        // An empty invitation list: the user is already there, so no "open your invitations".
+        assert_eq!(de(&empty).text, Ui::De.empty_list());
+        assert!(de(&empty).text.starts_with("NotYet hat auf dieser Liste keine offene Einladung gefunden."));
+        let profile = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/in/someone/","root":{"i":1,"t":"html"}}"#).expect("parses");
+        assert_eq!(de(&profile).text, Ui::De.no_invitation());
+        assert!(de(&profile).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
         let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&elsewhere), unsupported_notice("de"));
         assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
