@@ -189,7 +189,7 @@ test("German and French notices: every word on them, Close included, in the inte
       if (lang === "fr") {
         // French spacing before the menus' colon ("Langue: Anglais" was shown), and a language
         // named in lower case inside the line, as "Maintenant en allemand" writes it.
-        assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Répondre comme\u00a0", "Langue\u00a0"]);
+        assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Modèle\u00a0", "Langue\u00a0"]);
         assert.match(n.details[0], /\(Personnel, anglais, longue\)$/);
       }
       await page.close();

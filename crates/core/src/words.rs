@@ -380,8 +380,11 @@ impl Ui {
 
     /// The label of the notice's menu of categories. The notice writes "label: choice"; French
     /// ends its labels with the no-break space it puts before a colon ("Langue : Anglais").
+    /// The menu of reply categories. German and French name the template: "Antworten als:
+    /// Personalvermittlung" read as answering as a recruitment agency, "Répondre comme :
+    /// Recruteur" as a recruiter.
     pub fn category_label(self) -> &'static str {
-        self.pick(en_de_fr!("Reply as", "Antworten als", "Répondre comme\u{a0}"))
+        self.pick(en_de_fr!("Reply as", "Vorlage", "Modèle\u{a0}"))
     }
 
     /// The label of the notice's menu of languages (see [`Ui::category_label`]).
@@ -935,6 +938,7 @@ mod tests {
         assert_eq!(Ui::Fr.close(), "Fermer");
         assert_eq!(Ui::De.close(), "Schließen");
         assert_eq!(JsonError::Eof.say(Ui::Fr), "le texte s'arrête trop tôt");
+        assert_eq!(Ui::De.category_label(), "Vorlage");
     }
 
     /// The notice's "Reply as" and the side panel's filter name a category alike: the French
