@@ -27,6 +27,8 @@ const host = {
   },
   /** A draft by the toolbar click's own path, in the service worker; resolves to the click's record. */
   draft: (tabId) => api.runtime.sendMessage({ type: "panel-draft", tabId }),
+  /** After the frame that shows what was just drawn: a page not shown runs no frames, then after 100 ms. */
+  afterPaint: () => new Promise((done) => (requestAnimationFrame(() => setTimeout(done)), setTimeout(done, 100))),
   /** Tab switches, navigations and closings, and the panel gaining focus: each asks for a new reading. */
   watch(f) {
     const mine = (tabId) => !followed || tabId === followed;

@@ -168,6 +168,69 @@ test("the list: 40 invitations of every category, counts as filters, category an
   await closeAll(page, panel);
 });
 
+test("the first list decides the rows in view, the rest a frame later: 'Counting…' meanwhile, and a key, a filter or a scroll in the gap acts on decided rows", async () => {
+  const { page, panel } = await openBoth(40);
+  const people = spec(40).people;
+  await untilRead(panel, "40 of 40");
+  const counts = () => panel.evaluate(() => document.querySelector("#counts").textContent);
+  const height = () => panel.evaluate(() => document.querySelector("#counts").getBoundingClientRect().height);
+  const all = await counts();
+  const tall = await height();
+  // The last row and its details, decided, as the whole list shows them.
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("End");
+  const last = (await rows(panel)).find((r) => r.selected);
+  assert.equal(last.name, people[39].name);
+  const lastDetail = await panel.evaluate(() => document.querySelector("#detail").innerText);
+  await panel.keyboard.press("Home");
+  // From now on a reading's rest waits until something needs it (the test seam `<html data-hold>`).
+  await panel.evaluate(() => document.documentElement.setAttribute("data-hold", ""));
+  const gap = async () => {
+    await panel.locator('[data-act="refresh"]').click();
+    await panel.waitForFunction(() => document.querySelector("#counts").getAttribute("aria-busy") === "true" && !!document.querySelector(".counting"));
+  };
+  await gap();
+  const during = await panel.evaluate(() => ({
+    counting: document.querySelector(".counting").textContent,
+    hidden: [...document.querySelectorAll("#counts button")].every((b) => getComputedStyle(b).visibility === "hidden"),
+    live: document.querySelector("#msg-polite").textContent + document.querySelector("#msg-alert").textContent,
+  }));
+  assert.equal(during.counting, "Counting…");
+  assert.ok(during.hidden, "no count shown before every row is decided");
+  assert.equal(during.live, "", "nothing announced while counting");
+  assert.equal(await height(), tall, "the counts' line keeps its height");
+  assert.equal((await rows(panel))[0].name, people[0].name);
+  // A key in the gap: End selects the last invitation, decided (its row and details as before).
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("End");
+  assert.deepEqual((await rows(panel)).find((r) => r.selected), last);
+  assert.equal(await panel.evaluate(() => document.querySelector("#detail").innerText), lastDetail);
+  assert.equal(await counts(), all);
+  assert.equal(await panel.evaluate(() => document.querySelector("#counts").hasAttribute("aria-busy")), false);
+  await panel.keyboard.press("Home");
+  // A text filter in the gap reads every note and headline.
+  await gap();
+  await panel.locator("#text").fill("outsourcing");
+  assert.equal((await rows(panel)).length, people.filter((p) => p.category === "sales").length);
+  await panel.locator("#text").fill("");
+  // A category filter in the gap.
+  await gap();
+  await panel.locator("#category").selectOption("recruiter");
+  assert.equal((await rows(panel)).length, people.filter((p) => p.category === "recruiter").length);
+  await panel.locator("#category").selectOption("");
+  // Scrolled past the decided rows: they are decided before they are drawn.
+  await gap();
+  await panel.evaluate(() => {
+    const list = document.querySelector("#list");
+    list.scrollTop = list.scrollHeight;
+    list.dispatchEvent(new Event("scroll"));
+  });
+  const end = await rows(panel);
+  assert.deepEqual({ ...end.at(-1), selected: false }, { ...last, selected: false });
+  assert.equal(await counts(), all);
+  await closeAll(page, panel);
+});
+
 test("Show scrolls the card into view and frames it; Accept and Ignore are pointed at, never pressed", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[33];

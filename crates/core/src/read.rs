@@ -190,10 +190,83 @@ fn says_invited(index: &Index, name: &str) -> bool {
 /// Every invitation card with its node and controls, for the side panel; and the count the
 /// page announces for its list ("Focused (300)"), which may exceed the cards rendered so far.
 pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
-    let index = Index::new(&snapshot.root);
-    let cards = cards::located(&index, &url_path(&snapshot.url));
-    let announced = announced_count(&index, &cards);
-    (cards, announced)
+    PanelCards::find(snapshot, |r| {
+        let (ks, cards): (Vec<usize>, Vec<Located>) = (0..r.len()).filter_map(|k| Some((k, r.whole(k)?))).unzip();
+        let announced = r.announced(&ks);
+        (cards, announced)
+    })
+    .2
+}
+
+/// The side panel's reading of a page in two steps, so that its first list waits only for the
+/// rows in view (issue 8's "panel opened → list shown"): [`PanelCards::new`] finds every card
+/// and hands them to a first pass that reads each as far as a click does (name, kind and
+/// profile: a row's key) and only the first ones whole; [`PanelCards::reader`] reads the rest
+/// whole in a later task. The snapshot is kept for that; the index, which borrows it, is built
+/// again then (one walk over the elements, about 1% of reading the cards).
+pub struct PanelCards {
+    snapshot: Snapshot,
+    seen: Seen,
+    roots: Roots,
+}
+
+/// The cards of a [`PanelCards`] with the page's index: each read by its place `k` among the
+/// roots found (`0..len()`), as [`read_cards`] reads it.
+pub struct CardReader<'a> {
+    index: Index<'a>,
+    seen: &'a Seen,
+    roots: &'a Roots,
+}
+
+impl PanelCards {
+    /// Finds the cards of `snapshot` and runs `first` over them before keeping the snapshot.
+    pub fn new<R>(snapshot: Snapshot, first: impl FnOnce(&CardReader) -> R) -> (PanelCards, R) {
+        let (seen, roots, out) = PanelCards::find(&snapshot, first);
+        (PanelCards { snapshot, seen, roots }, out)
+    }
+
+    fn find<R>(snapshot: &Snapshot, first: impl FnOnce(&CardReader) -> R) -> (Seen, Roots, R) {
+        let index = Index::new(&snapshot.root);
+        let seen = Seen::new(&index);
+        let roots = Roots::find(&index, &url_path(&snapshot.url), &seen);
+        let out = first(&CardReader { index, seen: &seen, roots: &roots });
+        (seen, roots, out)
+    }
+
+    pub fn reader(&self) -> CardReader<'_> {
+        CardReader { index: Index::new(&self.snapshot.root), seen: &self.seen, roots: &self.roots }
+    }
+}
+
+impl CardReader<'_> {
+    /// How many card roots were found (some may turn out not to be cards).
+    pub fn len(&self) -> usize {
+        self.roots.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roots.list.is_empty()
+    }
+
+    /// Card `k` read as far as its name, kind and profile (its controls left unread); `None`
+    /// when it is not a card, which that much reading settles (the click relies on it too).
+    pub fn named(&self, k: usize) -> Option<Located> {
+        let root = &self.roots.list[k];
+        let invitation = self.roots.read(&self.index, self.seen, root, Depth::Name)?;
+        Some(Located { invitation, card: self.index.node(root.0).id, controls: Controls::default() })
+    }
+
+    /// Card `k` read whole with its controls, as [`read_cards`] lists it.
+    pub fn whole(&self, k: usize) -> Option<Located> {
+        let root = &self.roots.list[k];
+        let invitation = self.roots.read(&self.index, self.seen, root, Depth::Full)?;
+        Some(Located { invitation, card: self.index.node(root.0).id, controls: cards::controls_of(&self.index, root.0, self.seen) })
+    }
+
+    /// The count the page announces for its list, outside the cards `ks` (in page order).
+    pub fn announced(&self, ks: &[usize]) -> Option<u32> {
+        announced_count(&self.index, ks.iter().map(|&k| self.roots.list[k].0))
+    }
 }
 
 /// The count in a short label outside every card: LinkedIn renders about ten cards at a time,
@@ -203,13 +276,15 @@ pub fn read_cards(snapshot: &Snapshot) -> (Vec<Located>, Option<u32>) {
 /// the list's, unless a category radio is checked (`aria-checked="true"`), which filters the
 /// list to that category and so its count is the list's. Hidden labels (the picker's closed
 /// menu, "Other (40)") are not read. The Sent tab's "People (12)" is the same shape.
-fn announced_count(index: &Index, cards: &[Located]) -> Option<u32> {
-    let in_cards: std::collections::HashSet<u32> = cards.iter().map(|c| c.card).collect();
+/// `cards` are the cards' places in the index, in page order.
+fn announced_count(index: &Index, cards: impl Iterator<Item = usize>) -> Option<u32> {
+    let mut cards = cards.peekable();
     let mut first = None;
     let mut j = 0;
     while j < index.len() {
         let n = index.node(j);
-        if in_cards.contains(&n.id) || n.attr("hidden").is_some() {
+        while cards.next_if(|&c| c < j).is_some() {}
+        if cards.peek() == Some(&j) || n.attr("hidden").is_some() {
             j = index.end(j);
             continue;
         }

@@ -108,3 +108,53 @@ fn the_warm_up_page_holds_one_invitation_of_each_category() {
     let categories: BTreeSet<String> = t.rows.iter().map(|r| serde_json::to_string(&r.category).expect("category")).collect();
     assert_eq!((t.rows.len(), categories.len()), (8, 8), "{categories:?}");
 }
+
+/// The panel's first list decides only the rows in view and the rest a task later
+/// (`triage_first`, `Progress::finish`): once finished, the rows are exactly `triage`'s (keys,
+/// order, duplicates left out, controls, decisions, the announced count) on every fixture page,
+/// the panel's, ours and the outside ones, and on a generated page of 300 cards; merged first
+/// (a list cut at its end), the rows kept are the same too.
+#[test]
+fn the_first_list_then_the_rest_is_the_whole_triage() {
+    let mut pages: Vec<(String, notyet_core::snapshot::Snapshot)> = Vec::new();
+    for d in [dir(), support::fixtures_dir(), support::outside_dir()] {
+        let mut names: Vec<_> =
+            std::fs::read_dir(&d).expect("dir").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
+        names.sort();
+        for path in names {
+            let spec: Value = std::fs::read_to_string(path.with_extension("json")).ok().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or(Value::Null);
+            let url = spec["url"].as_str().unwrap_or("https://www.linkedin.com/mynetwork/invitation-manager/received/");
+            let html = std::fs::read_to_string(&path).expect("page");
+            pages.push((path.display().to_string(), snapshot_of(&html, url, &d).snapshot));
+        }
+    }
+    let big = support::new_layout_page(300);
+    pages.push(("300 cards".into(), snapshot_of(&big, "https://www.linkedin.com/mynetwork/invitation-manager/received/", &dir()).snapshot));
+    let mut rows_seen = 0;
+    for settings in [settings(), Settings::default()] {
+        for (name, snap) in &pages {
+            let whole = triage(snap, &settings);
+            rows_seen += whole.rows.len();
+            for first in [0, 1, 3, 14, usize::MAX] {
+                let (mut fresh, progress) = notyet_core::panel::triage_first(snap.clone(), &settings, first);
+                assert_eq!(fresh.announced, whole.announced, "{name}");
+                assert_eq!(
+                    fresh.rows.iter().map(|r| &r.key).collect::<Vec<_>>(),
+                    whole.rows.iter().map(|r| &r.key).collect::<Vec<_>>(),
+                    "{name}: keys at once"
+                );
+                let decided = fresh.rows.iter().take_while(|r| !r.pending).count();
+                assert!(decided >= first.min(whole.rows.len()), "{name}: the first {first} decided at once");
+                assert_eq!(progress.done(), fresh.rows.iter().all(|r| !r.pending), "{name}");
+                let (mut cut, _) = merge(&[], fresh.clone(), 5);
+                progress.finish(&mut fresh.rows, &settings);
+                assert_eq!(fresh.rows, whole.rows, "{name}, first {first}");
+                // The same reading merged and cut at 5 rows before it is finished.
+                let (_, again) = notyet_core::panel::triage_first(snap.clone(), &settings, first);
+                again.finish(&mut cut.rows, &settings);
+                assert_eq!(cut.rows.as_slice(), &whole.rows[..whole.rows.len().min(5)], "{name}, cut, first {first}");
+            }
+        }
+    }
+    assert!(rows_seen > 700, "{rows_seen}");
+}

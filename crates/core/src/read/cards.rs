@@ -24,20 +24,6 @@ use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
 
-/// Every invitation card with where it is on the page: the card's node and its controls.
-pub(super) fn located(index: &Index, path: &str) -> Vec<Located> {
-    let seen = Seen::new(index);
-    let roots = Roots::find(index, path, &seen);
-    roots
-        .list
-        .iter()
-        .filter_map(|root| {
-            let invitation = roots.read(index, &seen, root, Depth::Full)?;
-            Some(Located { invitation, card: index.node(root.0).id, controls: controls_of(index, root.0, &seen) })
-        })
-        .collect()
-}
-
 /// How far a card is read. A click reads every card only as far as its name (to find whom the
 /// open box is for) and then the one it drafts for in full: on the bench's 300-card page the
 /// rest of each card (headline, shared connections, time, note) was half of reading it
@@ -133,7 +119,7 @@ pub struct Located {
 /// The card's controls, recognized by their words (label or `aria-label`, first or last word:
 /// "Accept Kathie’s invitation", "Einladung von Kathrin annehmen") where known; else by their
 /// place, as LinkedIn lays every layout out: Ignore, then Accept, last in the card.
-fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
+pub(super) fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
     let mut out = Controls::default();
     let mut unknown: Vec<u32> = Vec::new();
     let mut j = card + 1;

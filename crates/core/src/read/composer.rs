@@ -76,7 +76,7 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
 /// `data-placeholder="Add a comment…"` (a live 2022 feed save); its classes are not copied. Quill's
 /// clipboard, an editable sibling with no prompt, goes with it.
 fn is_comment_box(index: &Index, at: usize) -> bool {
-    let prompted = |n: &Node| [n.attr("data-placeholder"), n.attr("placeholder")].into_iter().flatten().any(phrases::is_comment_prompt);
+    let prompted = |n: &Node| n.attr("data-placeholder").or(n.attr("placeholder")).is_some_and(phrases::is_comment_prompt);
     index
         .parent(at)
         .map_or_else(|| prompted(index.node(at)), |p| index.node(p).children.iter().any(|c| matches!(c, Child::Element(e) if is_editable(e) && prompted(e))))

@@ -627,20 +627,16 @@ pub(crate) fn is_write_label(label: &str) -> bool {
     t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).is_some_and(|w| WRITE.contains(&w))
 }
 
-/// How a word asking for a comment starts: comment, commentaire, commento; Kommentar;
-/// comentario, comentário.
-const COMMENT: &[&str] = &["comment", "kommentar", "comentar", "comentár"];
-
-/// Whether a lower-cased word asks for a comment ([`COMMENT`]).
-fn is_comment_word(w: &str) -> bool {
-    COMMENT.iter().any(|s| w.starts_with(s))
-}
+/// What a word asking for a comment holds: comment (commentaire, commento), Kommentar, coment
+/// (comentario, comentário).
+const COMMENT: [&str; 3] = ["comment", "kommentar", "coment"];
 
 /// Whether an editor's prompt asks for a comment ("Add a comment…", "Kommentar hinzufügen…",
-/// "Ajouter un commentaire…", "Añadir un comentario…", "Aggiungi un commento…"). Message boxes
-/// prompt for a message.
+/// "Ajouter un commentaire…", "Añadir un comentario…", "Aggiungi un commento…"): it holds a
+/// [`COMMENT`] stem, in any case. Message boxes prompt for a message.
 pub(crate) fn is_comment_prompt(prompt: &str) -> bool {
-    norm(prompt).split(|c: char| !c.is_alphanumeric()).any(is_comment_word)
+    let b = prompt.as_bytes();
+    COMMENT.iter().any(|s| b.windows(s.len()).any(|w| w.eq_ignore_ascii_case(s.as_bytes())))
 }
 
 /// The quotes [`norm`] reads as an apostrophe.
@@ -896,7 +892,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
         || (after_number && is_short_unit(&w))
-        || is_comment_word(&w)
+        || is_comment_prompt(&w)
 }
 
 #[cfg(test)]

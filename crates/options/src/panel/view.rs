@@ -68,25 +68,36 @@ pub fn shell() -> E {
     ])
 }
 
-/// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter.
-pub fn counts(counts: &[(Action, usize)], active: Option<Action>) {
+/// "12 accept · 40 reply · 230 ignore · 8 report": each a toggle filter. `None` while the rows
+/// are being decided (a few milliseconds after the first list): "Counting…" in their place, the
+/// buttons laid out unseen so that the line keeps its height, and `aria-busy` so that a screen
+/// reader waits for the counts rather than reading a part of them.
+pub fn counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
     let Some(nav) = el("counts") else { return };
     keep_focus(&nav, || fill_counts(&nav, counts, active));
 }
 
-fn fill_counts(nav: &Element, counts: &[(Action, usize)], active: Option<Action>) {
+fn fill_counts(nav: &Element, counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
     nav.set_text_content(None);
-    for (k, (a, n)) in counts.iter().enumerate() {
+    let _ = match counts {
+        Some(_) => nav.remove_attribute("aria-busy"),
+        None => nav.set_attribute("aria-busy", "true"),
+    };
+    if counts.is_none() {
+        let _ = nav.append_child(&E::new("span").class("counting").tr("panel_counting").0);
+    }
+    for (k, a) in [Action::Accept, Action::Reply, Action::Ignore, Action::Report].iter().enumerate() {
         if k > 0 {
             // A separator for the eye: a screen reader's reading of the counts said "dot" between them.
             let _ = nav.append_child(&E::new("span").a("aria-hidden", "true").t(" · ").0);
         }
+        let n = counts.map_or_else(|| "…".into(), |c| num(c[k].1));
         let b = E::new("button")
             .a("type", "button")
             .class(&format!("count act-{}", name_of(a)))
             .a("data-act", &format!("filter.{}", name_of(a)))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
-            .t(&format!("{} {}", num(*n), tr_named("act_", a)));
+            .t(&format!("{n} {}", tr_named("act_", a)));
         let _ = nav.append_child(&b.0);
     }
 }
@@ -158,17 +169,28 @@ pub fn scroll_to(at: usize) {
     }
 }
 
+/// The entries of a list of `len` that [`window`] draws from `first` on: the overscan above, the
+/// visible ones and the overscan below.
+pub fn window_rows(first: usize, len: usize) -> std::ops::Range<usize> {
+    // A list scrolled far down and then filtered to a few rows: its old scroll position is past
+    // the end until the browser clamps it, and nothing was drawn.
+    first.min(len).saturating_sub(OVERSCAN)..(first + visible_rows() + OVERSCAN).min(len)
+}
+
+/// The most rows a reading can show before the user scrolls: the list is no taller than the
+/// window (before the first reading it is not laid out, and has no height to ask).
+pub fn rows_in_view_at_most() -> usize {
+    let tall = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(1200.0);
+    first_visible() + tall as usize / ROW_HEIGHT as usize + 2 + OVERSCAN
+}
+
 /// Renders the rows from `first` (less the overscan) to just past the visible ones.
 pub fn window(p: &Panel, first: usize) {
     let Some(spacer) = el("spacer") else { return };
     spacer.set_text_content(None);
-    // A list scrolled far down and then filtered to a few rows: its old scroll position is past
-    // the end until the browser clamps it, and nothing was drawn.
-    let from = first.min(p.view.len()).saturating_sub(OVERSCAN);
-    let to = (first + visible_rows() + OVERSCAN).min(p.view.len());
     let ui = crate::ui();
     let height = ROW_HEIGHT as usize;
-    for v in from..to {
+    for v in window_rows(first, p.view.len()) {
         let Some(r) = p.view.get(v).and_then(|&i| p.rows.get(i)) else {
             continue;
         };
