@@ -166,7 +166,7 @@ test("German and French notices: every word on them, Close included, in the inte
   const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;
   const cases = {
     de: { text: /^Antwort an Kathie Smith entworfen \(persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
-    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Pas correct ?"] },
+    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci ?"] },
   };
   try {
     for (const [lang, want] of Object.entries(cases)) {

@@ -546,7 +546,7 @@ impl Ui {
 
     /// The button that saves a page report of a misread page.
     pub fn not_right(self) -> &'static str {
-        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Pas correct ?"))
+        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Un souci ?"))
     }
 
     pub fn opening_report(self) -> &'static str {
