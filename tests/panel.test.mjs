@@ -183,7 +183,7 @@ test("the first list decides the rows in view, the rest a frame later: 'Counting
   assert.equal(last.name, people[39].name);
   const lastDetail = await panel.evaluate(() => document.querySelector("#detail").innerText);
   await panel.keyboard.press("Home");
-  // From now on a reading's rest waits until something needs it (the test seam `<html data-hold>`).
+  // From now on every reading leaves its rest pending until something needs it (the test seam `<html data-hold>`).
   await panel.evaluate(() => document.documentElement.setAttribute("data-hold", ""));
   const gap = async () => {
     await panel.locator('[data-act="refresh"]').click();
@@ -936,6 +936,25 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
   assert.ok(now.walks > before.walks);
   await closeAll(panel, forty, threeHundred);
+});
+
+test("an open on a LinkedIn page the panel doesn't read (the feed) walks nothing for it", async () => {
+  const FEED = "https://www.linkedin.com/feed/";
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(FEED, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const list = await h.open(MANAGER);
+  const feed = await h.open(FEED);
+  await h.click(list); // the core loaded in the worker
+  // The invitations: walked and kept for the panel (the check below would see a walk).
+  await h.test({ op: "readForPanel", url: MANAGER });
+  assert.equal((await agentCounts(await tabId(MANAGER))).kept, true);
+  // The feed, with cards on it: the panel says where the invitations are and reads nothing, so
+  // nothing walks it (it did: the whole page, kept a second for no one).
+  const id = await tabId(FEED);
+  const before = await agentCounts(id);
+  await h.test({ op: "readForPanel", url: FEED });
+  assert.deepEqual(await agentCounts(id), before);
+  await closeAll(list, feed);
 });
 
 test("the toolbar button's context menu opens the panel on the page's list", async () => {

@@ -87,22 +87,7 @@ pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
         .into_iter()
         .filter_map(|c| {
             let key = key_of(&c.invitation);
-            if !seen.insert(key.clone()) {
-                return None;
-            }
-            // The panel words no reply: the decision alone is a third cheaper (decide_without_text).
-            let s = decide_without_text(&c.invitation, settings);
-            Some(Row {
-                key,
-                card: c.card,
-                controls: c.controls,
-                invitation: c.invitation,
-                category: s.category,
-                action: s.action,
-                reasons: s.reasons,
-                gone: false,
-                pending: false,
-            })
+            seen.insert(key.clone()).then(|| decided(key, c, settings))
         })
         .collect();
     Triage { rows, announced }

@@ -623,7 +623,11 @@ async fn read_once(host: &Host) -> bool {
         // The last reading's rest first: its rows are merged with this one's.
         p.finish();
         // The rows that can be in view are decided now, the others a frame after the list is drawn.
-        let (fresh, progress) = triage_first(snap, &p.settings, view::rows_in_view_at_most());
+        // Only a list not shown yet (the first, or another tab's or page's) is drawn before every
+        // decision: a list read again (Read more every 250 ms, after each action, on focus) would
+        // otherwise flash "Counting…" where its counts were, for a list already on screen.
+        let first = if p.rows.is_empty() || held() { view::rows_in_view_at_most() } else { usize::MAX };
+        let (fresh, progress) = triage_first(snap, &p.settings, first);
         mark("first");
         if progress.done() {
             mark("decided");
@@ -664,13 +668,18 @@ async fn read_once(host: &Host) -> bool {
     if pending {
         spawn_local(async {
             after_paint().await;
-            // Held open by the tests (`<html data-hold>`), to act in the gap: the handlers finish.
-            if !document().and_then(|d| d.document_element()).is_some_and(|e| e.has_attribute("data-hold")) {
+            if !held() {
                 with(Panel::finish);
             }
         });
     }
     true
+}
+
+/// The tests' seam (`<html data-hold>`): every reading leaves its rest pending, and only the
+/// handlers decide it, so that the tests can act in the gap (tests/panel.test.mjs).
+fn held() -> bool {
+    document().and_then(|d| d.document_element()).is_some_and(|e| e.has_attribute("data-hold"))
 }
 
 /// Resolves once the frame showing what was just drawn has been painted (`panel.js`: the task
