@@ -875,7 +875,11 @@ mod tests {
                 "Nachricht erwähnt Krypto oder Trading",
                 "la note mentionne des cryptomonnaies ou du trading",
             ),
-            (Reason::KnownPerson { entry: "Jane Doe".into() }, "ist Jane Doe aus Ihren bekannten Personen", "est Jane Doe, de vos personnes connues"),
+            (
+                Reason::KnownPerson { entry: "Jane Doe".into() },
+                "steht als Jane Doe unter Ihren bekannten Personen",
+                "figure sous le nom Jane Doe parmi vos personnes connues",
+            ),
             (
                 Reason::FollowInvitation { kind: Kind::Company },
                 "eine Unternehmensseite, keine Person",
