@@ -403,6 +403,26 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
       });
       assert.equal(reachable, true, `${width} × ${height}: the details' buttons can be scrolled to and are not covered`);
     }
+    // Narrow, the pills stand apart by a gap, no "·" (German's wrapped with one opening the second
+    // line at 360), and "Counting…" still shows while the rows are decided (a span too: the rule
+    // hiding the dots hid it at 300 px).
+    for (const width of [300, 360]) {
+      await panel.setViewportSize({ width, height: 640 });
+      const counts = await panel.evaluate(() => {
+        const nav = document.querySelector("#counts");
+        const dots = [...nav.querySelectorAll(":scope > span")].filter((s) => s.getClientRects().length).length;
+        const counting = document.createElement("span");
+        counting.className = "counting";
+        counting.textContent = "Counting…";
+        nav.setAttribute("aria-busy", "true");
+        nav.prepend(counting);
+        const shown = counting.getBoundingClientRect().width > 0;
+        counting.remove();
+        nav.removeAttribute("aria-busy");
+        return { dots, shown };
+      });
+      assert.deepEqual(counts, { dots: 0, shown: true }, `${width} px`);
+    }
     // Read more's bar beside long words (German, 240 px): it was 0 px wide.
     const bar = await panel.evaluate(() => {
       document.querySelector("#progress").hidden = false;
