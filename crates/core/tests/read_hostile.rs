@@ -247,16 +247,28 @@ fn controls_with_no_labels_fall_back_to_the_structure() {
 #[test]
 fn a_card_by_its_look_needs_an_invitations_controls() {
     let item = |slug: &str, name: &str, line: &str, controls: &str| {
-        format!(r#"<div role="listitem"><a href="/in/{slug}/"><img alt=""></a><div><p><a href="/in/{slug}/">{name}</a></p><p>{line}</p><p>Inżynier</p></div>{controls}</div>"#)
+        format!(
+            r#"<div role="listitem"><a href="/in/{slug}/"><img alt=""></a><div><p><a href="/in/{slug}/">{name}</a></p><p>{line}</p><p>Inżynier</p></div>{controls}</div>"#
+        )
     };
     let cards = [
         item("anna-k", "Anna Kowalska", "Anna Kowalska zaprasza Cię do sieci", "<div><button>Zignoruj</button><button>Akceptuj</button></div>"),
         item("jan-n", "Jan Nowak", "3 dni temu", "<p>Cześć Pat!</p><button>Reply to Jan</button>"),
     ];
     let others = [
-        item("post-a", "Post Author", "Post Author and 3 others shared this", r#"<button aria-label="Reaction button state: no reaction">Like</button><button aria-expanded="false">Repost</button>"#),
+        item(
+            "post-a",
+            "Post Author",
+            "Post Author and 3 others shared this",
+            r#"<button aria-label="Reaction button state: no reaction">Like</button><button aria-expanded="false">Repost</button>"#,
+        ),
         item("post-b", "Post Author", "1d", r#"<button>Pokaż tłumaczenie</button><button>Lubię to</button><button aria-expanded="false">Udostępnij</button>"#),
-        item("pymk", "Jordan Park", "Jordan Park is on LinkedIn", r#"<button aria-label="Dismiss"></button><button aria-label="Invite Jordan Park to connect">Connect</button>"#),
+        item(
+            "pymk",
+            "Jordan Park",
+            "Jordan Park is on LinkedIn",
+            r#"<button aria-label="Dismiss"></button><button aria-label="Invite Jordan Park to connect">Connect</button>"#,
+        ),
         item("news", "Weekly Digest", "Published weekly", r#"<button aria-label="Dismiss"></button><button>Subscribe</button>"#),
         item("drew", "Drew Stone", "Drew Stone is now a connection", r#"<a href="/messaging/compose/?x=1">Message</a>"#),
     ];

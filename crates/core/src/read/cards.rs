@@ -221,7 +221,7 @@ fn button_kind(label: &str) -> Option<Button> {
         Some(Button::Accept)
     } else if has(phrases::WRITE) {
         Some(Button::Reply)
-    } else if has(phrases::OTHER) {
+    } else if ends.iter().flatten().any(|w| crate::listed(phrases::OTHER, w)) {
         Some(Button::Other)
     } else {
         None

@@ -775,13 +775,13 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || reply_to_name(text).is_some()
         || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
         || is_comment_prompt(text)
-        || end_words(text).is_some_and(|(a, b)| [a, b].iter().any(|w| OTHER.iter().any(|o| o.eq_ignore_ascii_case(w))))
+        || end_words(text).is_some_and(|(a, b)| crate::entries(OTHER).any(|o| o.eq_ignore_ascii_case(a) || o.eq_ignore_ascii_case(b)))
 }
 
 /// What a suggestion or a post offers, by a control's first or last word ("Invite Sam Lee to
 /// connect", "Vernetzen", "Se connecter", "S’abonner", "Attend …", "Like"): never an answer to an
 /// invitation. Kept in a page report, where a card known by its look must stay what it was.
-pub(crate) const OTHER: &[&str] = &[
+pub(crate) const OTHER: &str = list![
     "connect",
     "follow",
     "subscribe",
@@ -918,10 +918,10 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "gestisci",
         "beheren",
     ];
-    if w.is_empty() || crate::listed(EXTRA, &w) {
+    if w.is_empty() || crate::listed(EXTRA, &w) || crate::listed(OTHER, &w) {
         return true;
     }
-    let tables: [&[&str]; 12] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND, OTHER];
+    let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
     let plural = |x: &str| w.strip_prefix(x).is_some_and(|end| ["", "s", "e", "n", "en", "es"].contains(&end));
     tables.iter().any(|table| table.iter().any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|x| !x.is_empty() && plural(x))))
         || is_unit(&w)
