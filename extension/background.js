@@ -207,10 +207,11 @@ function openPanel(tab) {
  * must start first) and would otherwise only then start the walk (14 ms of CPU at 300
  * invitations, 46 at 1,000; two to four times that in wall time). The request is the core's, the
  * one the panel asks with; a worker that hasn't loaded the core yet leaves the reading to the
- * panel, as does a page NotYet doesn't read (the agent would refuse it anyway).
+ * panel, as does a page the panel doesn't read (any but the invitations: the feed, a profile,
+ * another site), which is never walked for it.
  */
 function readForPanel(tab) {
-  if (!loaded || !tab?.id || !loaded.isSupportedUrl(tab.url ?? "")) return;
+  if (!loaded || !tab?.id || !loaded.panelReads(tab.url ?? "")) return;
   return agentFrame(tab.id, { ...snapshotCommand(loaded), keep: true }).catch(() => {}); // a failure is the panel's own reading's to report
 }
 

@@ -166,7 +166,7 @@ test("German and French notices: every word on them, Close included, in the inte
   const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;
   const cases = {
     de: { text: /^Antwort an Kathie Smith entworfen \(persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
-    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Pas correct ?"] },
+    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci ?"] },
   };
   try {
     for (const [lang, want] of Object.entries(cases)) {
@@ -189,7 +189,7 @@ test("German and French notices: every word on them, Close included, in the inte
       if (lang === "fr") {
         // French spacing before the menus' colon ("Langue: Anglais" was shown), and a language
         // named in lower case inside the line, as "Maintenant en allemand" writes it.
-        assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Répondre comme\u00a0", "Langue\u00a0"]);
+        assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Modèle\u00a0", "Langue\u00a0"]);
         assert.match(n.details[0], /\(Personnel, anglais, longue\)$/);
       }
       await page.close();

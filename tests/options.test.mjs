@@ -269,6 +269,9 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   await page.locator("#r-0-cat-recruiter").check();
   await page.locator("#r-0-action").selectOption("reply");
   await page.locator("#r-0-variant").selectOption("long");
+  // Its template menu names the built-in templates as the Templates section does, not by bare id.
+  const templates = await page.evaluate(() => [...document.querySelectorAll("#r-0-template option")].map((o) => o.textContent));
+  assert.deepEqual(templates.slice(0, 3), ["The category's template", "Stranger, no note (generic)", "Stranger with a personal note (personalized)"]);
   // The rule in one line, kept up to date as it is edited.
   assert.equal(await text(page, "#r-0-summary"), "Rule 1: Rust recruiters · If Recruiter and ‘rust’ → Reply, long");
   await page.getByRole("button", { name: "Add a rule" }).click();

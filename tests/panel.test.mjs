@@ -231,6 +231,37 @@ test("the first list decides the rows in view, the rest a frame later: 'Counting
   await closeAll(page, panel);
 });
 
+test("a scroll while another page of the tab is read, the last list's rest still pending, leaves the panel working", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  // The next page holds its tab's main thread 2 s while it loads: the panel's reading of it
+  // has cleared the last page's rows and waits for the snapshot.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-busy-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "busy.js"), "for (const t = performance.now(); performance.now() - t < 2000; );\n");
+  const html = fs.readFileSync(path.join(DIR, "panel-300.html"), "utf8").replace("</body>", '<script src="/busy.js"></script></body>');
+  fs.writeFileSync(path.join(dir, "page.html"), html);
+  h.host(MANAGER_2, path.join(dir, "page.html"), { dir });
+  await panel.evaluate(() => document.documentElement.setAttribute("data-hold", ""));
+  await panel.locator('[data-act="refresh"]').click();
+  await panel.waitForFunction(() => document.querySelector("#counts").getAttribute("aria-busy") === "true");
+  // Navigated by the extension, which doesn't wait for the load (Firefox's driver would, alone).
+  await h.ext(([id, url]) => chrome.tabs.update(id, { url }).then(() => {}), [await tabId(), MANAGER_2]);
+  await sleep(700);
+  // A scroll in that wait (it indexed the cleared rows, and the module stopped).
+  await panel.evaluate(() => {
+    const list = document.querySelector("#list");
+    list.scrollTop = list.scrollHeight;
+    list.dispatchEvent(new Event("scroll"));
+  });
+  await untilRead(panel, "10 of 300");
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("End");
+  assert.equal((await rows(panel)).find((r) => r.selected)?.name, spec(300).people[9].name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await closeAll(page, panel);
+});
+
 test("Show scrolls the card into view and frames it; Accept and Ignore are pointed at, never pressed", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[33];
@@ -371,6 +402,26 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
         return ok || JSON.stringify({ top: r.top, bottom: r.bottom, detail: [detail.top, detail.bottom], height: innerHeight, at: at?.outerHTML.slice(0, 80) });
       });
       assert.equal(reachable, true, `${width} × ${height}: the details' buttons can be scrolled to and are not covered`);
+    }
+    // Narrow, the pills stand apart by a gap, no "·" (German's wrapped with one opening the second
+    // line at 360), and "Counting…" still shows while the rows are decided (a span too: the rule
+    // hiding the dots hid it at 300 px).
+    for (const width of [300, 360]) {
+      await panel.setViewportSize({ width, height: 640 });
+      const counts = await panel.evaluate(() => {
+        const nav = document.querySelector("#counts");
+        const dots = [...nav.querySelectorAll(":scope > span")].filter((s) => s.getClientRects().length).length;
+        const counting = document.createElement("span");
+        counting.className = "counting";
+        counting.textContent = "Counting…";
+        nav.setAttribute("aria-busy", "true");
+        nav.prepend(counting);
+        const shown = counting.getBoundingClientRect().width > 0;
+        counting.remove();
+        nav.removeAttribute("aria-busy");
+        return { dots, shown };
+      });
+      assert.deepEqual(counts, { dots: 0, shown: true }, `${width} px`);
     }
     // Read more's bar beside long words (German, 240 px): it was 0 px wide.
     const bar = await panel.evaluate(() => {
@@ -916,6 +967,25 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
   assert.ok(now.walks > before.walks);
   await closeAll(panel, forty, threeHundred);
+});
+
+test("an open on a LinkedIn page the panel doesn't read (the feed) walks nothing for it", async () => {
+  const FEED = "https://www.linkedin.com/feed/";
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(FEED, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const list = await h.open(MANAGER);
+  const feed = await h.open(FEED);
+  await h.click(list); // the core loaded in the worker
+  // The invitations: walked and kept for the panel (the check below would see a walk).
+  await h.test({ op: "readForPanel", url: MANAGER });
+  assert.equal((await agentCounts(await tabId(MANAGER))).kept, true);
+  // The feed, with cards on it: the panel says where the invitations are and reads nothing, so
+  // nothing walks it (it did: the whole page, kept a second for no one).
+  const id = await tabId(FEED);
+  const before = await agentCounts(id);
+  await h.test({ op: "readForPanel", url: FEED });
+  assert.deepEqual(await agentCounts(id), before);
+  await closeAll(list, feed);
 });
 
 test("the toolbar button's context menu opens the panel on the page's list", async () => {

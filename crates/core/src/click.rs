@@ -76,6 +76,11 @@ pub struct LastDraft {
     /// Whom the user chose the draft for, when NotYet had asked: a new length drafts for them again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// The category, language or length the user picked on the notice for this draft: a click
+    /// on the same box again keeps them (after picking German and editing, "Replace anyway"
+    /// wrote the English default over the German).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
 }
 
 /// A short message on the page, in NotYet's own shadow root.
@@ -413,12 +418,12 @@ fn plan_page(
     asked: Asked,
     w: Ui,
 ) -> Plan {
-    let Asked { choice, replace, was } = asked;
+    let Asked { mut choice, replace, was } = asked;
     let Some(composer) = composer else {
         if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
             return only_notice(w, Notice::new(w, Level::Warning, w.too_deep()));
         }
-        let notice = describe_without_box(page, settings, w);
+        let notice = describe_without_box(page, settings, snapshot.url.contains("/invitation-manager"), w);
         return only_notice(w, notice);
     };
     let found = match chosen {
@@ -452,6 +457,11 @@ fn plan_page(
             return only_notice(w, notice);
         }
     };
+    let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
+    // A plain click on the box of the last draft: what the user picked for it still holds.
+    if choice == Choice::default() && was.is_none() && same_box {
+        choice = last.and_then(|l| l.choice.clone()).unwrap_or_default();
+    }
     let place = composer.limit.map_or(Place::Message, |limit| Place::Box { limit });
     let suggestion = decide_with(&target, settings, place, &choice);
     let who = display_name(&target, w);
@@ -472,7 +482,6 @@ fn plan_page(
         return Plan { suggestion: Some(suggestion), ..only_notice(w, Notice::new(w, Level::Warning, w.box_too_full())) };
     }
     let now = fold_whitespace(&composer.lines.join(" "));
-    let same_box = last.is_some_and(|l| l.node == composer.node && l.url == snapshot.url);
     // `restore`: what Restore will put back when it isn't `before`.
     let (mode, before, restore) = if now.is_empty() {
         (Mode::Replace, Vec::new(), None)
@@ -541,7 +550,15 @@ fn plan_page(
             node: composer.node,
             mode,
             lines,
-            remember: LastDraft { url: snapshot.url.clone(), node: composer.node, before, after, restore, to: chosen.map(|_| target.name.clone()) },
+            remember: LastDraft {
+                url: snapshot.url.clone(),
+                node: composer.node,
+                before,
+                after,
+                restore,
+                to: chosen.map(|_| target.name.clone()),
+                choice: (choice != Choice::default()).then_some(choice.clone()),
+            },
         }),
         notice,
         gone_notice: gone_notice(w),
@@ -646,7 +663,8 @@ fn restore_in(composer: Option<Composer>, snapshot: &Snapshot, last: Option<&Las
     let after = fold_whitespace(&lines.join(" "));
     let text = w.restored(!lines.is_empty());
     // What the box holds now is the user's own: a later click appends to it, Restore has nothing.
-    let remember = LastDraft { url: last.url.clone(), node: last.node, before: lines.clone(), after, restore: None, to: last.to.clone() };
+    let remember =
+        LastDraft { url: last.url.clone(), node: last.node, before: lines.clone(), after, restore: None, to: last.to.clone(), choice: last.choice.clone() };
     Plan {
         read: false,
         suggestion: None,
@@ -800,8 +818,11 @@ fn display_name(inv: &Invitation, w: Ui) -> String {
     }
 }
 
-fn describe_without_box(page: &mut impl Cards, settings: &Settings, w: Ui) -> Notice {
+/// `on_list`: the page is an invitation list, where "open your invitations" would send the user
+/// back to the page they are on.
+fn describe_without_box(page: &mut impl Cards, settings: &Settings, on_list: bool, w: Ui) -> Notice {
     match page.count() {
+        0 if on_list => Notice::new(w, Level::Info, w.empty_list()),
         0 => Notice::new(w, Level::Info, w.no_invitation()),
         1 => {
             let only = &page.invitation(0);
@@ -1080,8 +1101,12 @@ mod tests {
     fn german_notices_without_a_box() {
         let de = |snap: &Snapshot| plan_request(snap, &Settings::default(), None, Request::Click, Ui::De).notice;
         let empty = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/mynetwork/invitation-manager/","root":{"i":1,"t":"html"}}"#).expect("parses");
-        assert_eq!(de(&empty).text, Ui::De.no_invitation());
-        assert!(de(&empty).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
+        // An empty invitation list: the user is already there, so no "open your invitations".
+        assert_eq!(de(&empty).text, Ui::De.empty_list());
+        assert!(de(&empty).text.starts_with("NotYet hat auf dieser Liste keine offene Einladung gefunden."));
+        let profile = Snapshot::from_json(r#"{"url":"https://www.linkedin.com/in/someone/","root":{"i":1,"t":"html"}}"#).expect("parses");
+        assert_eq!(de(&profile).text, Ui::De.no_invitation());
+        assert!(de(&profile).text.starts_with("Auf dieser Seite wurde keine Einladung gefunden."));
         let elsewhere = Snapshot::from_json(r#"{"url":"https://example.com/","root":{"i":1,"t":"html"}}"#).expect("parses");
         assert_eq!(de(&elsewhere), unsupported_notice("de"));
         assert!(unsupported_notice("de-AT").text.starts_with("NotYet funktioniert auf LinkedIn."));
@@ -1357,6 +1382,23 @@ mod tests {
             was: Some(Shown { category: Category::Generic, language: "en".into(), variant: Variant::Long }),
         };
         assert!(plan_request(&snap, &Settings::default(), None, same, Ui::En).notice.text.starts_with("Nothing changed"));
+        // A click on the same box again keeps what was picked: after an edit, "Replace anyway"
+        // writes the German recruiter reply, not the English default over it.
+        let remember = &r.insert.as_ref().expect("replaces").remember;
+        let mut edited = after(&shown, r.insert.as_ref().expect("replaces"));
+        set_box(
+            &mut edited.root,
+            vec![Child::Element(Node { id: 60, tag: "p".into(), children: vec![Child::Text("Mein eigener Text.".into())], ..Node::default() })],
+        );
+        let asked = plan(&edited, &Settings::default(), Some(remember));
+        assert!(asked.notice.details[0].ends_with("→ Reply (Recruiter, German, long)"), "{}", asked.notice.details[0]);
+        let again = plan_request(&edited, &Settings::default(), Some(remember), asked.notice.actions[0].request.clone(), Ui::En);
+        let s = again.suggestion.as_ref().expect("decided");
+        assert_eq!((s.category, s.language.as_str()), (Category::Recruiter, "de"));
+        // Another box (another card's Reply on the same list) starts from the decision again.
+        let other = LastDraft { node: remember.node + 1, ..remember.clone() };
+        let fresh = plan(&edited, &Settings::default(), Some(&other)).suggestion.expect("decided");
+        assert_eq!((fresh.category, fresh.language.as_str()), (Category::Generic, "en"));
     }
 
     #[test]
@@ -1477,6 +1519,8 @@ mod tests {
             let changed = plan_request(&edited, &Settings::default(), Some(&first.insert.as_ref().expect("drafts").remember), Request::Click, ui);
             for notice in [&first.notice, &first.gone_notice, &swap.notice, &doubt.notice, &changed.notice] {
                 for text in shown_text(notice) {
+                    // German's word for the recruiter category begins with "Personal".
+                    let text = text.replace("Personalvermittlung", "");
                     for word in english {
                         assert!(!text.contains(word), "{ui:?}: {word:?} in {text:?}");
                     }

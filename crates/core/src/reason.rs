@@ -143,9 +143,15 @@ impl Reason {
             R::KnownPerson { .. } if on_page => {
                 (en_de_fr!("matches your known people", "passt zu Ihren bekannten Personen", "correspond à vos personnes connues"), none(), none())
             }
-            R::KnownPerson { entry } => {
-                (en_de_fr!("is {a} from your known people", "ist {a} aus Ihren bekannten Personen", "est {a}, de vos personnes connues"), entry.clone(), none())
-            }
+            R::KnownPerson { entry } => (
+                en_de_fr!(
+                    "is {a} from your known people",
+                    "steht als {a} unter Ihren bekannten Personen",
+                    "figure sous le nom {a} parmi vos personnes connues"
+                ),
+                entry.clone(),
+                none(),
+            ),
             R::KnownOrganisation { list, in_headline: false, .. } if on_page => {
                 (en_de_fr!("matches your known {b}", "passt zu Ihren bekannten {b}", "correspond à vos {b} connues"), none(), list.say(ui))
             }

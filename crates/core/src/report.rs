@@ -235,6 +235,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_note_or_headline_saying_comment_is_masked_whole_a_comment_prompt_keeps_its_word() {
+        assert_eq!(mask_phrase("Thanks for your comment on my post, Kim…"), "Xxxxxx xxx xxxx xxxxxxx xx xx xxxx, Xxx…");
+        assert_eq!(mask_phrase("Head of Comments at Daily Mail"), "Xxxx xx Xxxxxxxx xx Xxxxx Xxxx");
+        assert_eq!(mask_phrase("Add a comment…"), "Xxx a comment…");
+        assert_eq!(mask_phrase("Kommentar hinzufügen…"), "Kommentar xxxxxxxxxx…");
+        assert_eq!(mask_phrase("Ajouter un commentaire..."), "Xxxxxxx un commentaire...");
+    }
+
+    #[test]
     fn personal_text_is_masked_and_interface_words_stay() {
         assert_eq!(mask_phrase("Hi Pat, I saw your talk in 2024!"), "Xx Xxx, X xxx xxxx xxxx xx 0000!");
         assert_eq!(mask_phrase("Kathie Smith is inviting you to connect"), "Xxxxxx Xxxxx is inviting you to connect");

@@ -269,6 +269,12 @@ impl Ui {
         self.pick(en_de_fr!("No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.", "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.", "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis « Répondre » ou « Message » sur l'une d'elles, et cliquez de nouveau sur NotYet."))
     }
 
+    /// An invitation list with no card on it: the user is already where the "open your
+    /// invitations" advice would send them (LinkedIn's empty list, or one still loading).
+    pub fn empty_list(self) -> &'static str {
+        self.pick(en_de_fr!("NotYet found no pending invitation on this list. If LinkedIn is still loading it, wait a moment and click NotYet again.", "NotYet hat auf dieser Liste keine offene Einladung gefunden. Falls LinkedIn sie noch lädt, warten Sie einen Moment und klicken Sie erneut auf NotYet.", "NotYet n'a trouvé aucune invitation en attente dans cette liste. Si LinkedIn la charge encore, patientez un instant et cliquez de nouveau sur NotYet."))
+    }
+
     pub fn one_invitation(self, who: &str) -> String {
         fill(
             self.pick(en_de_fr!(
@@ -374,8 +380,11 @@ impl Ui {
 
     /// The label of the notice's menu of categories. The notice writes "label: choice"; French
     /// ends its labels with the no-break space it puts before a colon ("Langue : Anglais").
+    /// The menu of reply categories. German and French name the template: "Antworten als:
+    /// Personalvermittlung" read as answering as a recruitment agency, "Répondre comme :
+    /// Recruteur" as a recruiter.
     pub fn category_label(self) -> &'static str {
-        self.pick(en_de_fr!("Reply as", "Antworten als", "Répondre comme\u{a0}"))
+        self.pick(en_de_fr!("Reply as", "Vorlage", "Modèle\u{a0}"))
     }
 
     /// The label of the notice's menu of languages (see [`Ui::category_label`]).
@@ -537,7 +546,7 @@ impl Ui {
 
     /// The button that saves a page report of a misread page.
     pub fn not_right(self) -> &'static str {
-        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Pas correct ?"))
+        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Un souci ?"))
     }
 
     pub fn opening_report(self) -> &'static str {
@@ -572,9 +581,9 @@ impl Say for Category {
         let words = match self {
             Category::Known => en_de_fr!("Known", "Bekannt", "Connu"),
             Category::Spam => en_de_fr!("Spam", "Spam", "Spam"),
-            Category::Recruiter => en_de_fr!("Recruiter", "Recruiter", "Recruteur"),
-            Category::Sales => en_de_fr!("Sales", "Vertrieb", "Vente"),
-            Category::Mutual => en_de_fr!("Mutual connections", "Gemeinsame Kontakte", "Relations communes"),
+            Category::Recruiter => en_de_fr!("Recruiter", "Personalvermittlung", "Recruteur"),
+            Category::Sales => en_de_fr!("Sales", "Vertrieb", "Démarchage"),
+            Category::Mutual => en_de_fr!("Mutual connections", "Gemeinsame Kontakte", "Relations en commun"),
             Category::Personalized => en_de_fr!("Personal", "Persönlich", "Personnel"),
             Category::Generic => en_de_fr!("Generic", "Allgemein", "Générique"),
             Category::NotAPerson => en_de_fr!("Not a person", "Keine Person", "Pas une personne"),
@@ -866,7 +875,11 @@ mod tests {
                 "Nachricht erwähnt Krypto oder Trading",
                 "la note mentionne des cryptomonnaies ou du trading",
             ),
-            (Reason::KnownPerson { entry: "Jane Doe".into() }, "ist Jane Doe aus Ihren bekannten Personen", "est Jane Doe, de vos personnes connues"),
+            (
+                Reason::KnownPerson { entry: "Jane Doe".into() },
+                "steht als Jane Doe unter Ihren bekannten Personen",
+                "figure sous le nom Jane Doe parmi vos personnes connues",
+            ),
             (
                 Reason::FollowInvitation { kind: Kind::Company },
                 "eine Unternehmensseite, keine Person",
@@ -929,5 +942,32 @@ mod tests {
         assert_eq!(Ui::Fr.close(), "Fermer");
         assert_eq!(Ui::De.close(), "Schließen");
         assert_eq!(JsonError::Eof.say(Ui::Fr), "le texte s'arrête trop tôt");
+        assert_eq!(Ui::De.category_label(), "Vorlage");
+    }
+
+    /// The notice's "Reply as" and the side panel's filter name a category alike: the French
+    /// notice said "Vente" and "Relations communes" where its panel said "Démarchage" and
+    /// "Relations en commun", the German "Recruiter" beside "Personalvermittlung".
+    #[test]
+    fn categories_are_named_as_the_panel_names_them() {
+        let locales = [
+            (Ui::En, include_str!("../../../extension/_locales/en/messages.json")),
+            (Ui::De, include_str!("../../../extension/_locales/de/messages.json")),
+            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json")),
+        ];
+        for (ui, json) in locales {
+            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+            for (category, key) in [
+                (Category::Known, "cat_known"),
+                (Category::Spam, "cat_spam"),
+                (Category::Recruiter, "cat_recruiter"),
+                (Category::Sales, "cat_sales"),
+                (Category::Mutual, "cat_mutual"),
+                (Category::Generic, "cat_generic"),
+                (Category::NotAPerson, "cat_not_a_person"),
+            ] {
+                assert_eq!(category.say(ui), messages[key]["message"].as_str().expect(key), "{ui:?} {key}");
+            }
+        }
     }
 }

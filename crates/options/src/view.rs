@@ -182,6 +182,15 @@ fn keyed(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items.iter().map(|(v, key)| ((*v).to_owned(), tr(key))).collect()
 }
 
+/// A template id as an option: a built-in one by its name with the id rules use after it
+/// ("Recruiter (recruiter)"), a user's own by its id. The rule editor listed bare ids
+/// ("personalized") where the Templates section beside it said "Stranger with a personal note".
+fn template_option(id: String) -> (String, String) {
+    let label = if default_template_ids().contains(&id.as_str()) { tr(&["tpl_id_", &id].concat()) } else { id.clone() };
+    let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
+    (id, label)
+}
+
 /// Options for a list of language codes, each labelled with its name.
 pub fn language_options(codes: Vec<String>) -> Vec<(String, String)> {
     codes.into_iter().map(|l| (l.clone(), language_label(&l))).collect()
@@ -279,7 +288,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let mut categories = keyed(&[("", lazy_tr("then_category_keep"))]);
     categories.extend(Category::ALL.iter().map(|c| (name_of(c), category_label(*c))));
     let mut ids = keyed(&[("", lazy_tr("then_template_default"))]);
-    ids.extend(template_ids(&app.settings).into_iter().map(|id| (id.clone(), id)));
+    ids.extend(template_ids(&app.settings).into_iter().map(template_option));
     let then = E::new("fieldset")
         .c(E::new("legend").tr("then"))
         .c(field(&k("action"), lazy_tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
@@ -419,14 +428,7 @@ pub fn backdrop(text: &str, line: Option<usize>) -> Vec<E> {
 
 pub fn templates(app: &App) -> Vec<E> {
     let s = &app.settings;
-    let ids = template_ids(s)
-        .into_iter()
-        .map(|id| {
-            let label = if default_template_ids().contains(&id.as_str()) { tr(&["tpl_id_", &id].concat()) } else { id.clone() };
-            let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
-            (id, label)
-        })
-        .collect();
+    let ids = template_ids(s).into_iter().map(template_option).collect();
     let mut langs = languages(s);
     if !langs.contains(&app.tpl_lang) {
         langs.push(app.tpl_lang.clone()); // just added, no wording yet

@@ -29,6 +29,14 @@ pub fn is_supported_url(url: &str) -> bool {
     notyet_core::read::is_supported_url(url)
 }
 
+/// Whether the side panel reads the page at this address: the invitations only (elsewhere it
+/// says where they are and reads nothing). The worker starts the page's walk for an opening
+/// panel only there: on the feed or a profile it walked the whole page for no one.
+#[wasm_bindgen(js_name = panelReads)]
+pub fn panel_reads(url: &str) -> bool {
+    notyet_core::panel::where_is(url) == notyet_core::panel::Where::Invitations
+}
+
 /// The notice for a click on a page NotYet doesn't work on: `{"level", "text"}`, in the
 /// interface language `ui` (`i18n.getUILanguage()`, e.g. "de"; English when unknown).
 #[wasm_bindgen(js_name = unsupportedNotice)]

@@ -774,8 +774,17 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || answer(text).is_some()
         || reply_to_name(text).is_some()
         || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
-        || is_comment_prompt(text)
+        || is_comment_box_prompt(text)
         || end_words(text).is_some_and(|(a, b)| crate::entries(OTHER).any(|o| o.eq_ignore_ascii_case(a) || o.eq_ignore_ascii_case(b)))
+}
+
+/// A comment box's whole prompt ("Add a comment…", "Kommentar hinzufügen…"): three words at most
+/// and an ellipsis, so that a page report's comment box is still one. Not any text holding the
+/// word: a note "Thanks for your comment on my post…" kept "for your comment" unmasked, a
+/// headline "Head of Comments at …" its "of Comments", where a note or a headline is masked whole.
+fn is_comment_box_prompt(text: &str) -> bool {
+    let t = text.trim_end();
+    (t.ends_with('…') || t.ends_with("...")) && t.split_whitespace().count() <= 3 && is_comment_prompt(t)
 }
 
 /// What a suggestion or a post offers, by a control's first or last word ("Invite Sam Lee to

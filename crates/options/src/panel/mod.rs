@@ -190,7 +190,7 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
     }
     // Scroll events don't bubble: caught on the way down.
     let _ = doc.add_event_listener_with_callback_and_bool("scroll", f, true);
-    // A sidebar dragged across 300 px wide changes the rows' height (view::row_height).
+    // A panel made taller shows more rows: those are drawn (and decided, if still pending).
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("resize", f);
     }
@@ -396,8 +396,13 @@ impl Panel {
         if !force && first == self.first {
             return;
         }
-        // Scrolled past the rows decided so far: the rest are decided first.
-        if self.progress.is_some() && self.view.get(view::window_rows(first, self.view.len())).is_some_and(|v| v.iter().any(|&i| self.rows[i].pending)) {
+        // Scrolled past the rows decided so far: the rest are decided first. By `get`, as the
+        // window draws: a reading of another tab or page clears the rows before its snapshot is
+        // in and leaves the list's entries until then; a scroll in that wait, with the last
+        // reading's rest still pending, indexed past the rows and stopped the module (a panic).
+        if self.progress.is_some()
+            && self.view.get(view::window_rows(first, self.view.len())).is_some_and(|v| v.iter().any(|&i| self.rows.get(i).is_some_and(|r| r.pending)))
+        {
             self.finish();
         }
         self.first = first;
