@@ -239,6 +239,49 @@ fn controls_with_no_labels_fall_back_to_the_structure() {
     assert_eq!(read.invitations[0].headline.as_deref(), Some("Engineer"));
 }
 
+/// A card known by its look alone (a list item, no mark, no label the reader knows) is one when
+/// it has an invitation's controls: two whose words are unknown (Polish), or a "Reply to …" whose
+/// answers are not rendered yet. Posts (Like, Repost and their menus), suggestions (Connect,
+/// Subscribe) and rows of people already answered (a line naming them again, a Message link) are
+/// not: OpenOutreach's 2026 profile saves read at the manager's address gave 10 to 12 each.
+#[test]
+fn a_card_by_its_look_needs_an_invitations_controls() {
+    let item = |slug: &str, name: &str, line: &str, controls: &str| {
+        format!(
+            r#"<div role="listitem"><a href="/in/{slug}/"><img alt=""></a><div><p><a href="/in/{slug}/">{name}</a></p><p>{line}</p><p>Inżynier</p></div>{controls}</div>"#
+        )
+    };
+    let cards = [
+        item("anna-k", "Anna Kowalska", "Anna Kowalska zaprasza Cię do sieci", "<div><button>Zignoruj</button><button>Akceptuj</button></div>"),
+        item("jan-n", "Jan Nowak", "3 dni temu", "<p>Cześć Pat!</p><button>Reply to Jan</button>"),
+    ];
+    let others = [
+        item(
+            "post-a",
+            "Post Author",
+            "Post Author and 3 others shared this",
+            r#"<button aria-label="Reaction button state: no reaction">Like</button><button aria-expanded="false">Repost</button>"#,
+        ),
+        item("post-b", "Post Author", "1d", r#"<button>Pokaż tłumaczenie</button><button>Lubię to</button><button aria-expanded="false">Udostępnij</button>"#),
+        item(
+            "pymk",
+            "Jordan Park",
+            "Jordan Park is on LinkedIn",
+            r#"<button aria-label="Dismiss"></button><button aria-label="Invite Jordan Park to connect">Connect</button>"#,
+        ),
+        item("news", "Weekly Digest", "Published weekly", r#"<button aria-label="Dismiss"></button><button>Subscribe</button>"#),
+        item("drew", "Drew Stone", "Drew Stone is now a connection", r#"<a href="/messaging/compose/?x=1">Message</a>"#),
+    ];
+    let list = |items: &[String]| format!(r#"<div role="list">{}</div>"#, items.concat());
+    let read = read_page(&page(&list(&cards)));
+    let names: Vec<&str> = read.invitations.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Anna Kowalska", "Jan Nowak"]);
+    for other in &others {
+        let read = read_page(&page(&list(std::slice::from_ref(other))));
+        assert!(read.invitations.is_empty(), "{other}: {:?}", read.invitations);
+    }
+}
+
 #[test]
 fn invitations_to_follow_found_from_a_control_label() {
     let body = r#"<section><div>

@@ -88,8 +88,11 @@ impl Roots {
             return Some(read_ember(index, *at, seen));
         }
         let card = read_card(index, *at, seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)), depth);
-        // Cards found only by their look on a page whose other cards have controls are not cards.
-        let accepted = *sure || card.relation.is_some() || (self.manager && card.link.is_some() && card.controls >= 2 && !self.anchored_any);
+        // Cards found only by their look on a page whose other cards have controls are not cards;
+        // nor is a list item whose line under the name names them again ("Salesforce Ventures and
+        // …", a post's title) without an invitation's controls.
+        let look = card.relation == Some(Relation::Echo) || (self.manager && card.link.is_some() && !self.anchored_any);
+        let accepted = *sure || card.relation.is_some_and(|r| r != Relation::Echo) || (look && answers_by_place(index, *at, seen));
         accepted.then_some(card.invitation)
     }
 }
@@ -120,8 +123,33 @@ pub struct Located {
 /// "Accept Kathie’s invitation", "Einladung von Kathrin annehmen") where known; else by their
 /// place, as LinkedIn lays every layout out: Ignore, then Accept, last in the card.
 pub(super) fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
+    let (mut out, unknown, _) = scan_controls(index, card, seen);
+    if out.accept.is_none() && out.ignore.is_none() {
+        if let [.., ignore, accept] = unknown.as_slice() {
+            out.ignore = Some(*ignore);
+            out.accept = Some(*accept);
+        }
+    }
+    out
+}
+
+/// Whether a card known by its look alone has an invitation's controls: a "Reply to Kathie" (a
+/// note to answer: the answers may not be rendered yet), or two controls whose words are
+/// unknown, in an unknown language the Ignore and the Accept, beside no known answer and none
+/// that names another action. A post has four or more (Like, Repost, its menu: OpenOutreach's
+/// 2026 profile saves read at the manager's address gave 10–12 "invitations" each), a
+/// suggestion a Connect, Follow or Subscribe, a birthday or "now a connection" row a Message.
+fn answers_by_place(index: &Index, card: usize, seen: &Seen) -> bool {
+    let (known, unknown, other) = scan_controls(index, card, seen);
+    known.accept.is_none() && known.ignore.is_none() && (other == Some(false) || (unknown.len() == 2 && other.is_none()))
+}
+
+/// A card's controls known by their words, those whose words are unknown, and whether a
+/// "Reply to …" (`Some(false)`) or a control naming another action (`Some(true)`, which wins) is among them.
+fn scan_controls(index: &Index, card: usize, seen: &Seen) -> (Controls, Vec<u32>, Option<bool>) {
     let mut out = Controls::default();
     let mut unknown: Vec<u32> = Vec::new();
+    let mut other = None;
     let mut j = card + 1;
     while j < index.end(card) {
         let n = index.node(j);
@@ -139,25 +167,34 @@ pub(super) fn controls_of(index: &Index, card: usize, seen: &Seen) -> Controls {
         let answer = phrases::answer(if aria.trim().is_empty() { &label } else { aria }).map(|accepts| if accepts { Button::Accept } else { Button::Ignore });
         let kind = answer.or_else(|| button_kind(aria)).or_else(|| button_kind(&label));
         let href = n.attr("href").unwrap_or("");
+        let reply_to = || phrases::reply_to_name(&label).is_some() || phrases::reply_to_name(aria).is_some();
         match kind {
             Some(Button::Accept) => out.accept = out.accept.or(Some(n.id)),
             Some(Button::Ignore) => out.ignore = out.ignore.or(Some(n.id)),
-            Some(Button::Reply) => out.reply = out.reply.or(Some(n.id)),
-            None if href.contains("/messaging/") || phrases::reply_to_name(&label).is_some() || phrases::reply_to_name(aria).is_some() => {
+            Some(Button::Reply) => {
+                if other.is_none() && reply_to() {
+                    other = Some(false);
+                }
                 out.reply = out.reply.or(Some(n.id))
             }
-            None if phrases::is_more_label(&label) || n.attr("aria-expanded").is_some() => {}
+            None if href.contains("/messaging/") || reply_to() => out.reply = out.reply.or(Some(n.id)),
+            None if phrases::is_more_label(&label) => {}
+            // A menu after the pair's first control: a post's (Repost, its reactions), never an
+            // invitation's, whose answers end the card but for its note and "… more".
+            None if n.attr("aria-expanded").is_some() => {
+                if !unknown.is_empty() {
+                    other = Some(true);
+                }
+            }
+            Some(Button::Other) => {
+                other = Some(true);
+                unknown.push(n.id)
+            }
             None => unknown.push(n.id),
         }
         j = index.end(j);
     }
-    if out.accept.is_none() && out.ignore.is_none() {
-        if let [.., ignore, accept] = unknown.as_slice() {
-            out.ignore = Some(*ignore);
-            out.accept = Some(*accept);
-        }
-    }
-    out
+    (out, unknown, other)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -165,6 +202,8 @@ enum Button {
     Accept,
     Ignore,
     Reply,
+    /// What a suggestion offers: Connect, Follow, Subscribe, Join.
+    Other,
 }
 
 /// A control's role from its first or last word, in the languages LinkedIn's labels were seen in.
@@ -182,6 +221,8 @@ fn button_kind(label: &str) -> Option<Button> {
         Some(Button::Accept)
     } else if has(phrases::WRITE) {
         Some(Button::Reply)
+    } else if ends.iter().flatten().any(|w| crate::listed(phrases::OTHER, w)) {
+        Some(Button::Other)
     } else {
         None
     }
@@ -406,7 +447,6 @@ struct Card {
     invitation: Invitation,
     relation: Option<Relation>,
     link: Option<(Kind, String)>,
-    controls: usize,
 }
 
 fn is_unit(n: &Node) -> bool {
@@ -466,9 +506,6 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     let label = labelled.map(|l| l.0);
     let mut units: Vec<Unit> = Vec::new();
     let mut first_link: Option<(Kind, String)> = None;
-    let mut controls = 0;
-    // A control that opens a message to them (Reply, Message).
-    let mut writes = false;
     let mut j = card + 1;
     while j < index.end(card) {
         let n = index.node(j);
@@ -480,10 +517,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             first_link = n.attr("href").and_then(entity);
         }
         if seen.control(j) {
-            controls += 1;
-            let label = control_label(n);
-            writes = writes || phrases::is_write_label(&label);
-            if phrases::is_more_label(&label) {
+            if phrases::is_more_label(&control_label(n)) {
                 if let Some(last) = units.last_mut() {
                     last.more = true;
                 }
@@ -498,7 +532,6 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             }
             let mut more = false;
             for c in index.inside(j).filter(|&k| seen.control(k)).map(|k| index.node(k)) {
-                controls += 1;
                 more = more || phrases::is_more_label(&control_label(c));
             }
             units.push(Unit { at: j, node: n, text: std::cell::OnceCell::new(), link, more });
@@ -582,8 +615,9 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
             relation = Some(r);
         } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text().contains(&inv.name) {
-            // A sentence right under the name that names them again is the relation line, in any language.
-            relation = Some(Relation::Connect);
+            // A sentence right under the name that names them again is the relation line, in any
+            // language; it makes a card only beside an invitation's controls.
+            relation = Some(Relation::Echo);
         } else if let Some(c) = inv.mutual_connections.is_none().then(|| phrases::mutual_count_normed(&t)).flatten() {
             inv.mutual_connections = Some(c);
         } else if (meta.is_none() || in_meta(u)) && phrases::is_audience_normed(&t) {
@@ -649,7 +683,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             }
         }
     }
-    Card { invitation: inv, relation, link: first_link, controls: if writes { controls.max(2) } else { controls } }
+    Card { invitation: inv, relation, link: first_link }
 }
 
 /// The lines of a card that no pattern placed (`unknown`, in the name's container, all of them

@@ -336,6 +336,9 @@ pub(crate) enum Relation {
     Connect,
     /// Someone invites you to follow a page, event, group or newsletter.
     Follow,
+    /// A line right under the name that names them again, in words not known: a person's
+    /// invitation in another language, or a post's title ("Salesforce Ventures and …").
+    Echo,
 }
 
 /// Checked after [`CONNECT`]: the general "invited you to …" forms are follow invitations.
@@ -772,6 +775,7 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || reply_to_name(text).is_some()
         || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
         || is_comment_box_prompt(text)
+        || end_words(text).is_some_and(|(a, b)| crate::entries(OTHER).any(|o| o.eq_ignore_ascii_case(a) || o.eq_ignore_ascii_case(b)))
 }
 
 /// A comment box's whole prompt ("Add a comment…", "Kommentar hinzufügen…"): three words at most
@@ -782,6 +786,36 @@ fn is_comment_box_prompt(text: &str) -> bool {
     let t = text.trim_end();
     (t.ends_with('…') || t.ends_with("...")) && t.split_whitespace().count() <= 3 && is_comment_prompt(t)
 }
+
+/// What a suggestion or a post offers, by a control's first or last word ("Invite Sam Lee to
+/// connect", "Vernetzen", "Se connecter", "S’abonner", "Attend …", "Like"): never an answer to an
+/// invitation. Kept in a page report, where a card known by its look must stay what it was.
+pub(crate) const OTHER: &str = list![
+    "connect",
+    "follow",
+    "subscribe",
+    "join",
+    "attend",
+    "like",
+    "reaction",
+    "repost",
+    "vernetzen",
+    "folgen",
+    "abonnieren",
+    "connecter",
+    "suivre",
+    "abonner",
+    "conectar",
+    "seguir",
+    "suscribirse",
+    "assinar",
+    "collegati",
+    "segui",
+    "iscriviti",
+    "connectie",
+    "volgen",
+    "abonneren",
+];
 
 /// Phrases of controls and pictures beyond the tables above.
 const INTERFACE_EXTRA: &[&str] = &[
@@ -893,7 +927,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "gestisci",
         "beheren",
     ];
-    if w.is_empty() || crate::listed(EXTRA, &w) {
+    if w.is_empty() || crate::listed(EXTRA, &w) || crate::listed(OTHER, &w) {
         return true;
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];
