@@ -35,26 +35,26 @@ WASM_FILES = ["notyet_wasm.js", "notyet_wasm_bg.wasm"]
 TEST_PAGE = "<!doctype html>\n<meta charset=utf-8>\n<title>NotYet test page</title>\n"
 
 
-def strip_test_seams(source):
-    """The worker without its test seams; fails loudly if a marker is unbalanced."""
+def strip_test_seams(source, name):
+    """`name` (the worker, the agent) without its test seams; fails loudly if a marker is unbalanced."""
     out, inside = [], False
     for line in source.splitlines(keepends=True):
         if line.lstrip().startswith("// @test-start"):
             if inside:
-                sys.exit("background.js: nested // @test-start")
+                sys.exit(f"{name}: nested // @test-start")
             inside = True
         elif line.lstrip().startswith("// @test-end"):
             if not inside:
-                sys.exit("background.js: // @test-end without // @test-start")
+                sys.exit(f"{name}: // @test-end without // @test-start")
             inside = False
         elif not inside and not re.search(r"//\s*@test\s*$", line):
             out.append(line)
     if inside:
-        sys.exit("background.js: // @test-start without // @test-end")
+        sys.exit(f"{name}: // @test-start without // @test-end")
     stripped = "".join(out)
     for seam in ("__notyetClicks", "__notyetTest", "notyet-test", "@test"):
         if seam in stripped:
-            sys.exit(f"background.js: {seam!r} is left after removing the test seams")
+            sys.exit(f"{name}: {seam!r} is left after removing the test seams")
     return stripped
 
 
@@ -133,20 +133,13 @@ def make(dest, pkg, test):
         with open(os.path.join(dest, "test.html"), "w", encoding="utf-8") as f:
             f.write(TEST_PAGE)
     else:
-        worker = os.path.join(dest, "background.js")
-        with open(worker, encoding="utf-8") as f:
-            source = f.read()
-        with open(worker, "w", encoding="utf-8") as f:
-            f.write(strip_test_seams(source))
-        # The agent's one seam: a count of the page walks, for the side panel's tests.
-        agent = os.path.join(dest, "agent.js")
-        with open(agent, encoding="utf-8") as f:
-            source = f.read()
-        stripped = "".join(l for l in source.splitlines(keepends=True) if not re.search(r"//\s*@test\s*$", l))
-        if "@test" in stripped:
-            sys.exit("agent.js: '@test' is left after removing its test lines")
-        with open(agent, "w", encoding="utf-8") as f:
-            f.write(stripped)
+        # The worker's seams, and the agent's (a count of the page walks, for the side panel's tests).
+        for name in ("background.js", "agent.js"):
+            path = os.path.join(dest, name)
+            with open(path, encoding="utf-8") as f:
+                source = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(strip_test_seams(source, name))
         for base, _, names in os.walk(dest):
             for name in sorted(n for n in names if n.endswith((".js", ".css"))):
                 path = os.path.join(base, name)
