@@ -120,14 +120,16 @@ fn addressee(index: &Index, at: usize) -> Option<String> {
     [box_node.attr("aria-label"), box_node.attr("placeholder"), box_node.attr("data-placeholder")].into_iter().flatten().find_map(phrases::reply_to_name)
 }
 
-/// A title in `container`, outside the branch `skip` that holds the box. A new message's one
-/// recipient beats every title: its bubble is headed "New message" (Ember's header title in 2022,
-/// a bare `h2` in 2026), and only the chip beside the recipients field names whom it is for.
+/// A title in `container`, outside the branch `skip` that holds the box. A new message (its
+/// recipients field, a combobox, beside the box) is for the one person its profile links name:
+/// its bubble is headed "New message" (Ember's header title in 2022, a bare `h2` in 2026, as
+/// dsmorgan/netkeeper's capture of 2026-10-05 shows it), the recipient only on a chip and a link
+/// below. Links to two people (a group) leave the title, which names no invitation.
 fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
     let mut title: Option<String> = None;
     let mut headings: Option<String> = None;
     let mut profile_link: Option<String> = None;
-    let mut chips: Vec<String> = Vec::new();
+    let (mut field, mut people) = (false, false);
     let mut j = container + 1;
     while j < index.end(container) {
         if j == skip {
@@ -135,38 +137,27 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
             continue;
         }
         let n = index.node(j);
-        if n.attr("role") == Some("combobox") {
-            chips.extend(index.parent(j).into_iter().flat_map(|p| recipients(index.node(p))));
-        }
+        field |= n.attr("role") == Some("combobox");
         if title.is_none() && (class_has(n, "header__title") || class_has(n, "entity-title") || class_has(n, "lockup__title")) {
             title = Some(name_of(n)).filter(|t| !t.is_empty());
         }
         if headings.is_none() && (matches!(&*n.tag, "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
             headings = Some(name_of(n)).filter(|t| !t.is_empty());
         }
-        if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {
-            profile_link = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
+        if n.tag == "a" && n.attr("href").and_then(entity).is_some() {
+            let text = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
+            if profile_link.is_none() {
+                profile_link = text;
+            } else {
+                people |= text.is_some() && text != profile_link;
+            }
         }
         j += 1;
     }
-    if let [one] = &chips[..] {
-        return Some(one.clone());
+    if field && !people && profile_link.is_some() {
+        return profile_link;
     }
     title.or(headings).or(profile_link)
-}
-
-/// The recipients a new message's field holds: the chips beside it, each a button whose label
-/// holds its name and more ("Remove Kathie Smith", in any language), as in Ember's 2022 compose
-/// bubble and the 2026 one (dsmorgan/netkeeper's capture of 2026-10-05). The field's other
-/// buttons show all their label or have none.
-fn recipients(field: &Node) -> impl Iterator<Item = String> + '_ {
-    field.children.iter().filter_map(|c| match c {
-        Child::Element(b) if b.tag == "button" => {
-            let name = text_of(b, Reading::Visible, false);
-            b.attr("aria-label").filter(|l| !name.is_empty() && l.len() > name.len() && l.contains(name.as_str())).map(|_| name)
-        }
-        _ => None,
-    })
 }
 
 /// A title's name: the text of the profile link in it if there is one, else all its text.
