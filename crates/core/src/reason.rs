@@ -198,7 +198,9 @@ impl Reason {
             R::NotKnown => {
                 (en_de_fr!("not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"), none(), none())
             }
-            R::PersonalNote => (en_de_fr!("wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"), none(), none()),
+            // French and German name the note, as "aucune note personnelle" does: the success notice
+            // says "(motif : note personnelle)", where a verb without a subject read oddly.
+            R::PersonalNote => (en_de_fr!("wrote a personal note", "persönliche Nachricht", "note personnelle"), none(), none()),
             R::NoNote => (en_de_fr!("sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"), none(), none()),
             R::StockNote => (
                 en_de_fr!(

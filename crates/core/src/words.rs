@@ -198,8 +198,11 @@ impl Ui {
     }
 
     /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
+    /// The reason is labelled as one: a bare "(wrote a personal note)" after "Drafted a reply to
+    /// Kathie Smith" read as if the reply had written the note (a reason has no subject of its own).
     pub fn drafted(self, who: &str, reason: Option<&str>, kept: bool) -> String {
-        let reason = reason.map(|r| [" (", r, ")"].concat()).unwrap_or_default();
+        let label = self.pick(en_de_fr!(" (reason: {a})", " (Grund: {a})", " (motif\u{a0}: {a})"));
+        let reason = reason.map(|r| fill(label, r, "")).unwrap_or_default();
         let drafted = fill(self.pick(en_de_fr!("Drafted a reply to {a}{b}.", "Antwort an {a} entworfen{b}.", "Réponse à {a} rédigée{b}.")), who, &reason);
         let kept = match kept {
             true => self.pick(en_de_fr!(
@@ -702,12 +705,22 @@ mod tests {
     /// The success notice and the language change, whole, in each language.
     #[test]
     fn drafted_and_changed_language_read_whole() {
-        assert_eq!(Ui::En.drafted("Sam", Some("r"), true), "Drafted a reply to Sam (r). Your own text is kept above it. Read it over and press Send yourself.");
+        let note = |ui| Reason::PersonalNote.say_on_page(ui);
+        assert_eq!(
+            Ui::En.drafted("Sam", Some(&note(Ui::En)), true),
+            "Drafted a reply to Sam (reason: wrote a personal note). Your own text is kept above it. Read it over and press Send yourself."
+        );
         assert_eq!(Ui::De.drafted("Sam", None, false), "Antwort an Sam entworfen. Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.");
         assert_eq!(
-            Ui::Fr.drafted("Sam {a}", Some("r"), true),
-            "Réponse à Sam {a} rédigée (r). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+            Ui::De.drafted("Sam", Some(&note(Ui::De)), false),
+            "Antwort an Sam entworfen (Grund: persönliche Nachricht). Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."
         );
+        assert_eq!(
+            Ui::Fr.drafted("Sam {a}", Some(&note(Ui::Fr)), true),
+            "Réponse à Sam {a} rédigée (motif\u{a0}: note personnelle). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+        );
+        // A reason holding "{a}" stays as it is (a rule's name is never on the page, but still).
+        assert_eq!(Ui::En.drafted("Sam", Some("{a}"), false), "Drafted a reply to Sam (reason: {a}). Read it over and press Send yourself.");
         assert_eq!(Ui::De.changed_language("Deutsch", "Englisch"), "Jetzt auf Deutsch (vorher Englisch)");
         assert_eq!(Ui::Fr.changed_language("Allemand", "Anglais"), "Maintenant en allemand (avant\u{a0}: anglais)");
     }
@@ -869,7 +882,7 @@ mod tests {
     #[test]
     fn reasons_in_german_and_french() {
         let cases = [
-            (Reason::PersonalNote, "persönliche Nachricht", "a écrit une note personnelle"),
+            (Reason::PersonalNote, "persönliche Nachricht", "note personnelle"),
             (
                 Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading },
                 "Nachricht erwähnt Krypto oder Trading",
