@@ -64,7 +64,12 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
         std::iter::once(at).chain(index.ancestors(at)).map(|a| index.node(a)).any(|n| n.hidden || n.attr("hidden").is_some() || n.attr("inert").is_some());
     let hidden = unrendered
         || node.attr("aria-hidden") == Some("true")
-        || chain().any(|n| n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
+        || chain().any(|n| {
+            n.attr("aria-hidden") == Some("true")
+                || class_has(n, "minimized")
+                || class_has(n, "collapsed")
+                || n.attr(crate::snapshot::MINIMIZED) == Some("true")
+        });
     let looks_focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
     let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
     (u8::from(!hidden) << 3) | (u8::from(focused && !hidden) << 2) | (u8::from(looks_focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
