@@ -366,8 +366,8 @@ impl Ui {
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
     pub fn read_line(self, note: Option<&str>, mutual: Option<u32>) -> String {
         let note = match note {
-            Some(n) => format!("{} {}", self.pick(en_de_fr!("note", "Nachricht", "note")), self.quote(n)),
-            None => self.pick(en_de_fr!("no note", "keine Nachricht", "aucune note")).to_owned(),
+            Some(n) => format!("{} {}", self.pick(en_de_fr!("note", "Nachricht", "message")), self.quote(n)),
+            None => self.pick(en_de_fr!("no note", "keine Nachricht", "aucun message")).to_owned(),
         };
         let mutual = mutual.map(|n| format!(" · {}", self.mutual_connections(n))).unwrap_or_default();
         format!("{}{note}{mutual}", self.pick(en_de_fr!("Read: ", "Gelesen: ", "Lu\u{a0}: ")))
@@ -698,6 +698,7 @@ pub fn at_line(ui: Ui, line: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case;
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
@@ -717,7 +718,7 @@ mod tests {
         );
         assert_eq!(
             Ui::Fr.drafted("Sam {a}", Some(&note(Ui::Fr)), true),
-            "Réponse à Sam {a} rédigée (motif\u{a0}: note personnelle). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+            "Réponse à Sam {a} rédigée (motif\u{a0}: message personnel). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
         );
         // A reason holding "{a}" stays as it is (a rule's name is never on the page, but still).
         assert_eq!(Ui::En.drafted("Sam", Some("{a}"), false), "Drafted a reply to Sam (reason: {a}). Read it over and press Send yourself.");
@@ -882,11 +883,11 @@ mod tests {
     #[test]
     fn reasons_in_german_and_french() {
         let cases = [
-            (Reason::PersonalNote, "persönliche Nachricht", "note personnelle"),
+            (Reason::PersonalNote, "persönliche Nachricht", "message personnel"),
             (
                 Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading },
                 "Nachricht erwähnt Krypto oder Trading",
-                "la note mentionne des cryptomonnaies ou du trading",
+                "le message mentionne des cryptomonnaies ou du trading",
             ),
             (
                 Reason::KnownPerson { entry: "Jane Doe".into() },
@@ -956,6 +957,37 @@ mod tests {
         assert_eq!(Ui::De.close(), "Schließen");
         assert_eq!(JsonError::Eof.say(Ui::Fr), "le texte s'arrête trop tôt");
         assert_eq!(Ui::De.category_label(), "Vorlage");
+    }
+
+    /// The invitation's note has one name a language, as the side panel and the options page
+    /// call it: French rows read "Pas de message" beside "aucune note personnelle", and the
+    /// filter "Message personnel" beside the reason "note personnelle".
+    #[test]
+    fn the_note_is_named_as_the_panel_names_it() {
+        let locales = [
+            (Ui::En, include_str!("../../../extension/_locales/en/messages.json"), "note"),
+            (Ui::De, include_str!("../../../extension/_locales/de/messages.json"), "Nachricht"),
+            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json"), "message"),
+        ];
+        for (ui, json, word) in locales {
+            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+            let no_note = messages["panel_no_note"]["message"].as_str().expect("panel_no_note");
+            assert!(case::lower_str(no_note).contains(&case::lower_str(word)), "{ui:?}: {no_note}");
+            let read = [ui.read_line(Some("Hi"), None), ui.read_line(None, None)];
+            // A template error lists the placeholders ({note}), the same in every language.
+            let reasons = every_reason().into_iter().filter(|r| !matches!(r, Reason::TemplateError { .. }));
+            let said = reasons.map(|r| r.say(ui)).chain(read).collect::<Vec<_>>();
+            let other = match ui {
+                Ui::Fr => "note",
+                _ => "message",
+            };
+            for s in &said {
+                assert!(!s.split(|c: char| !c.is_alphanumeric()).any(|w| w == other), "{ui:?}: {s}");
+            }
+            for r in [Reason::PersonalNote, Reason::NoNote, Reason::StockNote, Reason::Mentions { text: Text::Note, topic: Topic::Bait }] {
+                assert!(r.say(ui).contains(word), "{ui:?}: {}", r.say(ui));
+            }
+        }
     }
 
     /// The notice's "Reply as" and the side panel's filter name a category alike: the French
