@@ -88,6 +88,31 @@ test("installing opens the welcome page; its fields are saved and the sample's d
   }
 });
 
+test("the welcome page saves what was typed a moment before Done or Open the settings", async () => {
+  // Saving waits for a pause in typing (400 ms); a click within it closed the tab or left the
+  // page first, and the name was lost (typed, or filled in by the browser, then Done at once).
+  const h = await launch();
+  try {
+    const page = await open(h, "welcome.html");
+    await page.getByLabel("Your name").fill("Pat Done");
+    const closed = page.waitForEvent("close");
+    await page.getByRole("button", { name: "Done" }).click();
+    await closed;
+    const me = () => h.ext(async () => (await chrome.storage.local.get("settings")).settings?.me?.name);
+    assert.equal(await me(), "Pat Done");
+    const again = await open(h, "welcome.html");
+    await again.getByLabel("Your name").fill("Pat Settings");
+    await again.getByRole("link", { name: "Open the settings" }).click();
+    await again.waitForURL(/options\.html$/);
+    await again.waitForSelector("html[data-ready]");
+    assert.equal(await again.getByLabel("Your name").inputValue(), "Pat Settings");
+    assert.equal(await me(), "Pat Settings");
+    assert.deepEqual([...page.errors, ...again.errors], []);
+  } finally {
+    await h.close();
+  }
+});
+
 test("dark mode: every extension page (options, welcome, side panel) follows prefers-color-scheme", async () => {
   const h = await launch();
   try {
@@ -275,6 +300,10 @@ for (const lang of ["de", "fr"]) {
           const problems = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
           assert.ok(problems.length > 0);
           for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
+          // A length named inside a label keeps its menu's capital only after a colon ("Formulation
+          // Courte" was shown in French).
+          const wordings = await page.evaluate(() => ["tpl-short", "tpl-long"].map((id) => document.querySelector(`label[for="${id}"]`).textContent));
+          assert.deepEqual(wordings, lang === "de" ? ["Fassung: Kurz", "Fassung: Lang"] : ["Formulation : Courte", "Formulation : Longue"]);
           // The preview's samples too ("Message personnel: Kathie Smith" was shown in French).
           const sample = await page.locator("#sample option").first().textContent();
           assert.match(sample, lang === "fr" ? /^[^:]*\S\u00a0: / : /^[^:]*\S: /, sample);
