@@ -990,6 +990,27 @@ mod tests {
         }
     }
 
+    /// One apostrophe, the straight one the notices and the replies write: the welcome page
+    /// read "don’t" beside "the note's", the French options page "l’ordre" beside "Rien
+    /// d'enregistré" (the panel's words). The straight one is a byte, the curly one three.
+    #[test]
+    fn one_apostrophe_everywhere() {
+        let locales = [
+            include_str!("../../../extension/_locales/en/messages.json"),
+            include_str!("../../../extension/_locales/de/messages.json"),
+            include_str!("../../../extension/_locales/fr/messages.json"),
+        ];
+        let texts = locales.into_iter().chain(crate::template::default_templates().iter().map(|(_, src)| *src));
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                assert!(!(w[1] == '\u{2019}' && w[0].is_alphabetic() && w[2].is_alphabetic()), "{}", w.iter().collect::<String>());
+            }
+        }
+        assert!(Ui::En.too_long(8000).contains("LinkedIn's"));
+        assert!(Ui::Fr.too_long(8000).contains("n'a"));
+    }
+
     /// The notice's "Reply as" and the side panel's filter name a category alike: the French
     /// notice said "Vente" and "Relations communes" where its panel said "Démarchage" and
     /// "Relations en commun", the German "Recruiter" beside "Personalvermittlung".
