@@ -1528,7 +1528,7 @@ mod tests {
             }
         }
         let fr = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::Fr);
-        assert_eq!(fr.notice.details[0], "Kathie Smith · aucune note personnelle → Répondre (Générique, anglais, longue)");
+        assert_eq!(fr.notice.details[0], "Kathie Smith · aucun message personnel → Répondre (Générique, anglais, longue)");
         assert_eq!(fr.notice.close, "Fermer");
     }
 }
