@@ -36,7 +36,8 @@ apt_install() {
 
 # The CLI must be the exact version of the wasm-bindgen crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-# wasm-opt 108 (Debian's binaryen) must be told which post-MVP features rustc's output uses.
+# wasm-opt must be told which post-MVP features rustc's output uses (the module is stripped of
+# the section that lists them).
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-multivalue)
 PKG=target/wasm-pkg
@@ -74,8 +75,11 @@ WASM_BUDGET=537600            # 525 KB
 WASM_GZIP_BUDGET=227328       # 222 KB gzipped (gzip -9)
 # The module's std, rebuilt with these (build_wasm says why).
 WASM_STD_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
-# The binaryen release whose wasm-opt output the sizes above and the release sums are made with.
-WASM_OPT_VERSION=108
+# The binaryen release whose wasm-opt output the sizes above and the release sums are made with:
+# its npm package, pinned with its integrity by tools/package-lock.json and run under Node.
+# Against Debian 12's binaryen 108: −266 B on each zip, the module no slower (README, WASM size).
+WASM_OPT_VERSION=132
+WASM_OPT=tools/node_modules/.bin/wasm-opt
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 
@@ -84,13 +88,18 @@ install_build_tools() {
   command -v cargo >/dev/null || { echo "cargo is missing: install Rust from rustup.rs first" >&2; exit 1; }
   rustup target list --installed | grep -qx wasm32-unknown-unknown || run rustup target add wasm32-unknown-unknown
   rustup component list --installed | grep -q "^rust-src" || run rustup component add rust-src
-  command -v wasm-opt >/dev/null || apt_install binaryen
+  # Node runs wasm-opt here, and the browser tests later.
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  # Reinstalled only when the lockfile changed since the last install.
+  if [ ! -f tools/node_modules/.package-lock.json ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+    (cd tools && run npm ci --no-audit --no-fund)
+  fi
   # Another wasm-opt writes other bytes: a release must be made with the checked one.
   local have
-  have=$(wasm-opt --version | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+  have=$($WASM_OPT --version | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
   if [ "$have" != "$WASM_OPT_VERSION" ]; then
-    echo "wasm-opt version $have found, $WASM_OPT_VERSION expected (Debian 12's binaryen): sizes and release sums would differ" >&2
-    [ -n "${NOTYET_ANY_WASM_OPT:-}" ] || exit 1
+    echo "wasm-opt version $have found, $WASM_OPT_VERSION expected (tools/package-lock.json): sizes and release sums would differ" >&2
+    exit 1
   fi
   command -v python3 >/dev/null || apt_install python3
   # zopfli's deflate for the zips (scripts/assemble.py): the same files 5.6% smaller.
@@ -119,8 +128,9 @@ install_browser_tools() {
 # one copy of the core in the zip instead of two (README, WASM size).
 build_wasm() {
   step "building the core and the extension pages to WASM"
-  # Without reference types: wasm-opt 108 rewrites wasm-bindgen's externref table into one that
-  # the glue can't fill (init fails with "WebAssembly.Table.set(): Argument 1 is invalid").
+  # Without reference types: wasm-bindgen's externref table costs more than the glue's heap of
+  # objects it replaces (module and glue +2.4 KB gzipped with binaryen 132; binaryen 108 even
+  # rewrote the table into one that the glue couldn't fill).
   # std is rebuilt from the pinned release's own source (the rust-src component) with the module's
   # flags: a panic is a trap with no message (its formatting code, location strings and unwinding
   # glue gone; the module already aborts on panic), `{:?}` prints nothing (no user-visible text is
@@ -139,11 +149,11 @@ build_wasm() {
     return
   fi
   run wasm-bindgen "$raw" --target web --no-typescript --out-dir "$PKG"
-  # --converge repeats -Oz until nothing changes: ~200 bytes gzipped for 2 s.
+  # --converge repeats -Oz until nothing changes: ~300 bytes gzipped.
   # --low-memory-unused lets wasm-opt fold `load(p + C)` into `load offset=C (p)` for C < 1024:
   # the two differ only where p + C wraps past 4 GB, which no Rust pointer does (the module's
   # lowest 1 KB is the far end of its 1 MB stack). -2.5 KB raw, -0.9 KB gzipped (README, WASM size).
-  run wasm-opt -Oz --converge --low-memory-unused "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
+  run $WASM_OPT -Oz --converge --low-memory-unused "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
   # The imported functions' names without wasm-bindgen's 16-digit hashes, in the module and the
   # glue alike: -2 KB on each zip (scripts/short_imports.py says how).
   run python3 scripts/short_imports.py "$PKG"

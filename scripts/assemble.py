@@ -14,7 +14,8 @@ Two builds from one source:
   (`description`), which the browsers never show: 0.75 KB less in each zip; and the JavaScript
   without its comment lines (lines that are only a `//` comment, and `/* … */` blocks that start
   and end a line): 4.9 KB less in each zip, and the agent's source, sent to the page with every
-  click, 28% shorter; the CSS likewise without its `/* … */` comment lines (0.7 KB). Nothing else
+  click, 28% shorter; the CSS likewise without its `/* … */` comment lines (0.7 KB); the CSS
+  and wasm-bindgen's glue without the white space that starts a line (0.3 KB). Nothing else
   in a line changes; `./build.sh test` checks that each shipped file has the same tokens as the
   test build's, and each stylesheet the same rules (tests/shipped-js.mjs).
 
@@ -86,6 +87,13 @@ def strip_comment_lines(source, name):
     return "".join(out)
 
 
+def strip_indentation(source):
+    """`source` with no white space at the start of a line: for wasm-bindgen's generated glue
+    (none of its strings spans lines) and the stylesheets, whose lines' indentation is 4.6% of the
+    glue's deflated size. Our own JavaScript keeps its indentation, to be read as written."""
+    return "".join(line.lstrip(" \t") for line in source.splitlines(keepends=True))
+
+
 def compact_messages(path):
     """A message file as the browser reads it: no translators' notes, no indentation."""
     with open(path, encoding="utf-8") as f:
@@ -145,8 +153,11 @@ def make(dest, pkg, test):
                 path = os.path.join(base, name)
                 with open(path, encoding="utf-8") as f:
                     source = f.read()
+                source = strip_comment_lines(source, name)
+                if name == WASM_FILES[0] or name.endswith(".css"):
+                    source = strip_indentation(source)
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(strip_comment_lines(source, name))
+                    f.write(source)
         locales = os.path.join(dest, "_locales")
         for lang in sorted(os.listdir(locales)):
             compact_messages(os.path.join(locales, lang, "messages.json"))

@@ -165,8 +165,8 @@ test("German and French notices: every word on them, Close included, in the inte
   await h.setSettings(SETTINGS);
   const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;
   const cases = {
-    de: { text: /^Antwort an Kathie Smith entworfen \(persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
-    fr: { text: /^Réponse à Kathie Smith rédigée \(a écrit une note personnelle\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci ?"] },
+    de: { text: /^Antwort an Kathie Smith entworfen \(Grund: persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
+    fr: { text: /^Réponse à Kathie Smith rédigée \(motif\u00a0: message personnel\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci ?"] },
   };
   try {
     for (const [lang, want] of Object.entries(cases)) {
@@ -383,10 +383,11 @@ test("the notice moves off the message box it has just written into: beside it, 
       const apart = n.bottom <= b.top || n.top >= b.bottom || n.right <= b.left || n.left >= b.right;
       return { apart, notice: [n.left, n.top, n.right, n.bottom].map(Math.round), box: [b.left, b.top, b.right, b.bottom].map(Math.round), first: b.top };
     });
-  // A box docked right under the notice's corner (a short window), then one as wide as the window.
+  // A box docked right under the notice's corner (a short window), then one as wide as the window,
+  // low enough for the success notice above it (289 px tall with its reason labelled, 16 px apart).
   for (const [css, side] of [
     [".msg-form__contenteditable { position: fixed !important; top: 40px; right: 24px; width: 360px; height: 240px; }", "left"],
-    [".msg-form__contenteditable { position: fixed !important; top: 320px; left: 8px; right: 8px; height: 200px; }", "above"],
+    [".msg-form__contenteditable { position: fixed !important; top: 340px; left: 8px; right: 8px; height: 200px; }", "above"],
   ]) {
     const page = await openVariant([], { css });
     const record = await h.click(page);

@@ -49,6 +49,14 @@ test("every interface text the page uses exists in English and German", () => {
   }
 });
 
+test("the replies are signed with your name: they don't sign it (\"Your replies sign with\", \"Antworten unterschreiben\")", () => {
+  const want = { en: /^Your replies (can be|are) signed with your name /, de: /^Ihre Antworten (können|tragen) Ihren Namen als Unterschrift /, fr: /^Vos réponses (peuvent être|sont) signées de votre nom / };
+  for (const [lang, re] of Object.entries(want)) {
+    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    for (const key of ["me_hint", "welcome_who_hint"]) assert.match(messages[key].message, re, `${lang} ${key}`);
+  }
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();

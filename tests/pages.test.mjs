@@ -19,6 +19,19 @@ async function open(h, file) {
   return page;
 }
 
+/**
+ * The built-in templates' names the Templates menu would cut (the text wider than the menu's
+ * room, its arrow's 20 px left out).
+ */
+const cutTemplateNames = (page) => page.evaluate(() => {
+  const menu = document.getElementById("tpl-id");
+  const style = getComputedStyle(menu);
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = style.font;
+  const room = menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return [...menu.options].map((o) => o.text).filter((t) => measure.measureText(t).width > room);
+});
+
 test("installing opens the welcome page; its fields are saved and the sample's draft follows the name", async () => {
   const h = await launch();
   try {
@@ -83,6 +96,31 @@ test("installing opens the welcome page; its fields are saved and the sample's d
     await auto.getByRole("button", { name: "Skip for now" }).click();
     await closed;
     assert.deepEqual([...page.errors, ...auto.errors ?? []], []);
+  } finally {
+    await h.close();
+  }
+});
+
+test("the welcome page saves what was typed a moment before Done or Open the settings", async () => {
+  // Saving waits for a pause in typing (400 ms); a click within it closed the tab or left the
+  // page first, and the name was lost (typed, or filled in by the browser, then Done at once).
+  const h = await launch();
+  try {
+    const page = await open(h, "welcome.html");
+    await page.getByLabel("Your name").fill("Pat Done");
+    const closed = page.waitForEvent("close");
+    await page.getByRole("button", { name: "Done" }).click();
+    await closed;
+    const me = () => h.ext(async () => (await chrome.storage.local.get("settings")).settings?.me?.name);
+    assert.equal(await me(), "Pat Done");
+    const again = await open(h, "welcome.html");
+    await again.getByLabel("Your name").fill("Pat Settings");
+    await again.getByRole("link", { name: "Open the settings" }).click();
+    await again.waitForURL(/options\.html$/);
+    await again.waitForSelector("html[data-ready]");
+    assert.equal(await again.getByLabel("Your name").inputValue(), "Pat Settings");
+    assert.equal(await me(), "Pat Settings");
+    assert.deepEqual([...page.errors, ...again.errors], []);
   } finally {
     await h.close();
   }
@@ -153,7 +191,7 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
   }
 });
 
-test("at 420 px: nothing wider than the window, and the preview one click away", async () => {
+test("at 420 px: nothing wider than the window, the section links faded where they go on, and the preview one click away", async () => {
   const h = await launch();
   try {
     for (const file of ["options.html", "welcome.html"]) {
@@ -164,6 +202,19 @@ test("at 420 px: nothing wider than the window, and the preview one click away",
         // The sticky header stays short: the section links in one line that scrolls sideways.
         const head = await page.evaluate(() => document.querySelector("header").offsetHeight);
         assert.ok(head <= 160, `the header is ${head} px of 800`);
+        // Its end fades, so the links past the edge read as there (at 360 px "Templates" started
+        // just past it, and an overlay scrollbar shows nothing); scrolled to the end, the last
+        // link stands clear of the fade.
+        const links = await page.evaluate(() => {
+          const ul = document.querySelector("nav ul");
+          const fade = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2;
+          ul.scrollLeft = ul.scrollWidth;
+          const gap = ul.getBoundingClientRect().right - ul.lastElementChild.getBoundingClientRect().right;
+          return { more: ul.scrollWidth > ul.clientWidth, mask: getComputedStyle(ul).maskImage, clear: gap >= fade - 1 || gap };
+        });
+        assert.equal(links.more, true);
+        assert.match(links.mask, /linear-gradient/);
+        assert.equal(links.clear, true, `the last link ${links.clear} px from the faded end`);
         await page.getByRole("link", { name: "Preview" }).click();
         await page.waitForFunction(() => {
           const r = document.getElementById("preview-draft").getBoundingClientRect();
@@ -196,6 +247,9 @@ test("at 1280×800 the preview starts under the header and shows the whole draft
     });
     let s = await seen();
     assert.match(s.text, /All the best,\nPat Example$/);
+    // The Templates menu shows a template's whole name ("Stranger with a personal note (personali"
+    // was cut beside a half-empty language menu).
+    assert.deepEqual(await cutTemplateNames(page), []);
     assert.ok(s.top >= s.head && s.top - s.head < 24, JSON.stringify(s));
     assert.ok(s.draft <= s.bottom, `the draft ends at ${s.draft} px, the preview shows up to ${s.bottom} px`);
     // With the status area open the header grows, and the preview moves below it.
@@ -275,6 +329,12 @@ for (const lang of ["de", "fr"]) {
           const problems = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
           assert.ok(problems.length > 0);
           for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
+          // Whole template names in the menu at 1280 px ("Inconnu avec un message personnel (p").
+          assert.deepEqual(await cutTemplateNames(page), []);
+          // A length named inside a label keeps its menu's capital only after a colon ("Formulation
+          // Courte" was shown in French).
+          const wordings = await page.evaluate(() => ["tpl-short", "tpl-long"].map((id) => document.querySelector(`label[for="${id}"]`).textContent));
+          assert.deepEqual(wordings, lang === "de" ? ["Fassung: Kurz", "Fassung: Lang"] : ["Formulation : Courte", "Formulation : Longue"]);
           // The preview's samples too ("Message personnel: Kathie Smith" was shown in French).
           const sample = await page.locator("#sample option").first().textContent();
           assert.match(sample, lang === "fr" ? /^[^:]*\S\u00a0: / : /^[^:]*\S: /, sample);

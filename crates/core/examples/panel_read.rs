@@ -8,6 +8,7 @@
 //! The panel's first list and the rest are apart: `--toggle-collect='panel_read::first_list'`
 //! (parse, every card read as far as its key, the first [`FIRST`] rows decided) and
 //! `'panel_read::the_rest'` (the other rows read whole and decided); `once` is both as one.
+//! `panel_read PAGE rows` prints the rows of both ways as JSON, to compare two builds' outputs.
 
 use notyet_core::panel::{triage, triage_first, Progress, Triage, WARM_PAGE};
 use notyet_core::read::read_cards;
@@ -47,7 +48,8 @@ fn the_rest(mut fresh: Triage, progress: Progress, settings: &Settings) -> usize
 fn main() {
     let mut args = std::env::args().skip(1);
     let page = args.next().expect("usage: panel_read PAGE [REPS]");
-    let reps: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(25);
+    let reps_arg = args.next();
+    let reps: usize = reps_arg.as_deref().and_then(|a| a.parse().ok()).unwrap_or(25);
     let text = std::fs::read_to_string(&page).expect("the page reads");
     let json = if page.ends_with(".json") {
         text
@@ -58,6 +60,13 @@ fn main() {
     let settings = Settings::from_json(&std::fs::read_to_string("tests/fixtures/panel/settings.json").expect("the settings read")).0;
     // As the panel does while the page is read: what runs once per instance is done before.
     std::hint::black_box(triage(&Snapshot::from_json(WARM_PAGE).expect("parses"), &settings));
+    if reps_arg.as_deref() == Some("rows") {
+        println!("{}", serde_json::to_string(&triage(&Snapshot::from_json(&json).expect("parses"), &settings)).expect("serializes"));
+        let (mut fresh, progress) = first_list(&json, &settings);
+        progress.finish(&mut fresh.rows, &settings);
+        println!("{}", serde_json::to_string(&fresh).expect("serializes"));
+        return;
+    }
     if reps == 0 {
         println!("{} rows", once(&json, &settings));
         let (fresh, progress) = first_list(&json, &settings);

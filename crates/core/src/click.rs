@@ -1081,7 +1081,7 @@ mod tests {
         let plan = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::De);
         assert!(plan.insert.is_some());
         // No note in the box's thread: the reason quoted is the classifier's, in German.
-        assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (keine persönliche Nachricht)."), "{}", plan.notice.text);
+        assert!(plan.notice.text.starts_with("Antwort an Kathie Smith entworfen (Grund: keine persönliche Nachricht)."), "{}", plan.notice.text);
         assert!(plan.notice.text.contains("Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."), "{}", plan.notice.text);
         // No name in the settings: said in German too.
         assert!(plan.notice.text.ends_with("Tragen Sie ihn unter „Optionen“ ein."), "{}", plan.notice.text);
@@ -1443,7 +1443,7 @@ mod tests {
         assert!(anyway.insert.is_some());
         assert_eq!(anyway.suggestion.map(|s| (s.category, s.action)), Some((Category::Generic, Action::Reply)));
         // The reply's reason is the user's word, not the sign of spam it was drafted despite.
-        assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (you asked for it)."), "{}", anyway.notice.text);
+        assert!(anyway.notice.text.starts_with("Drafted a reply to Anna Smith 2847 (reason: you asked for it)."), "{}", anyway.notice.text);
         assert!(anyway.notice.details[0].starts_with("Anna Smith 2847 · you asked for it → Reply (Generic"), "{}", anyway.notice.details[0]);
         assert_eq!(Ui::De.not_spam(), "Kein Spam: trotzdem entwerfen");
     }
@@ -1528,7 +1528,7 @@ mod tests {
             }
         }
         let fr = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::Fr);
-        assert_eq!(fr.notice.details[0], "Kathie Smith · aucune note personnelle → Répondre (Générique, anglais, longue)");
+        assert_eq!(fr.notice.details[0], "Kathie Smith · aucun message personnel → Répondre (Générique, anglais, longue)");
         assert_eq!(fr.notice.close, "Fermer");
     }
 }

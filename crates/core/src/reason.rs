@@ -182,7 +182,7 @@ impl Reason {
                 (en_de_fr!("headline mentions {a}", "Titel erwähnt {a}", "le titre mentionne {a}"), topic.say(ui), none())
             }
             R::Mentions { text: Text::Note, topic } => {
-                (en_de_fr!("note mentions {a}", "Nachricht erwähnt {a}", "la note mentionne {a}"), topic.say(ui), none())
+                (en_de_fr!("note mentions {a}", "Nachricht erwähnt {a}", "le message mentionne {a}"), topic.say(ui), none())
             }
             R::NameHasDigits => (en_de_fr!("name contains digits", "Name enthält Ziffern", "le nom contient des chiffres"), none(), none()),
             R::NoHeadline => (en_de_fr!("no headline", "kein Titel", "pas de titre de profil"), none(), none()),
@@ -198,13 +198,16 @@ impl Reason {
             R::NotKnown => {
                 (en_de_fr!("not in your known people", "nicht unter Ihren bekannten Personen", "ne fait pas partie de vos personnes connues"), none(), none())
             }
-            R::PersonalNote => (en_de_fr!("wrote a personal note", "persönliche Nachricht", "a écrit une note personnelle"), none(), none()),
-            R::NoNote => (en_de_fr!("sent no personal note", "keine persönliche Nachricht", "aucune note personnelle"), none(), none()),
+            // French and German name the note, as "aucun message personnel" does: the success notice
+            // says "(motif : message personnel)", where a verb without a subject read oddly. French
+            // calls it a "message", as the panel and the options page do ("Pas de message").
+            R::PersonalNote => (en_de_fr!("wrote a personal note", "persönliche Nachricht", "message personnel"), none(), none()),
+            R::NoNote => (en_de_fr!("sent no personal note", "keine persönliche Nachricht", "aucun message personnel"), none(), none()),
             R::StockNote => (
                 en_de_fr!(
                     "note holds only a greeting or LinkedIn's stock text",
                     "Nachricht enthält nur einen Gruß oder LinkedIns Standardtext",
-                    "la note ne contient qu'une salutation ou le texte type de LinkedIn"
+                    "le message ne contient qu'une salutation ou le texte type de LinkedIn"
                 ),
                 none(),
                 none(),

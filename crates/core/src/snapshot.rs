@@ -40,7 +40,14 @@ pub const ATTRIBUTES: &[&str] = &[
     "aria-checked",
     "data-placeholder",
     "componentkey",
+    // The 2026 message bubble minimized (no classes to say so): read::composer.
+    MINIMIZED,
 ];
+
+/// The 2026 message bubble's mark of a minimized bubble, `="true"` (dsmorgan/netkeeper's capture
+/// of 2026-10-05: `"false"` on an open one; a minimized one keeps its composer, hidden, not
+/// removed, so its draft survives).
+pub const MINIMIZED: &str = "data-msg-overlay-conversation-bubble-is-minimized";
 
 /// The elements whose rendering the agent asks the browser about (`checkVisibility()`): the
 /// containers a page hides whole (tabs, lists, panels, dialogs, frames), list items and cards,
@@ -464,7 +471,7 @@ pub const MAX_DEPTH: u32 = 192;
 /// that the module holds no code to serialize them (a unit test keeps the two the same).
 pub const REQUEST: &str = concat!(
     r#"{"attributes":["class","role","href","hidden","inert","contenteditable","placeholder","maxlength","aria-label","aria-hidden","#,
-    r#""aria-expanded","aria-checked","data-placeholder","componentkey"],"#,
+    r#""aria-expanded","aria-checked","data-placeholder","componentkey","data-msg-overlay-conversation-bubble-is-minimized"],"#,
     r#""skip":["script","style","noscript","template","svg","head","link","meta","canvas","video","audio","picture"],"#,
     r#""max_depth":192,"#,
     r#""class_parts":["invitation-card","member-insights","time-badge","lt-line-clamp","a11y-text","sr-only","visually-hidden","#,

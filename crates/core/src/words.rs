@@ -198,8 +198,11 @@ impl Ui {
     }
 
     /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
+    /// The reason is labelled as one: a bare "(wrote a personal note)" after "Drafted a reply to
+    /// Kathie Smith" read as if the reply had written the note (a reason has no subject of its own).
     pub fn drafted(self, who: &str, reason: Option<&str>, kept: bool) -> String {
-        let reason = reason.map(|r| [" (", r, ")"].concat()).unwrap_or_default();
+        let label = self.pick(en_de_fr!(" (reason: {a})", " (Grund: {a})", " (motif\u{a0}: {a})"));
+        let reason = reason.map(|r| fill(label, r, "")).unwrap_or_default();
         let drafted = fill(self.pick(en_de_fr!("Drafted a reply to {a}{b}.", "Antwort an {a} entworfen{b}.", "Réponse à {a} rédigée{b}.")), who, &reason);
         let kept = match kept {
             true => self.pick(en_de_fr!(
@@ -278,9 +281,9 @@ impl Ui {
     pub fn one_invitation(self, who: &str) -> String {
         fill(
             self.pick(en_de_fr!(
-                "1 invitation, from {a}. Open Reply or Message on it to draft a decline.",
-                "1 Einladung, von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
+                "1 invitation from {a}. Open Reply or Message on it to draft a decline.",
+                "1 Einladung von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
+                "1 invitation de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
             )),
             who,
             "",
@@ -363,8 +366,8 @@ impl Ui {
     /// What was read, one line: the note's first words and the mutual count (`None`: not shown on the page).
     pub fn read_line(self, note: Option<&str>, mutual: Option<u32>) -> String {
         let note = match note {
-            Some(n) => format!("{} {}", self.pick(en_de_fr!("note", "Nachricht", "note")), self.quote(n)),
-            None => self.pick(en_de_fr!("no note", "keine Nachricht", "aucune note")).to_owned(),
+            Some(n) => format!("{} {}", self.pick(en_de_fr!("note", "Nachricht", "message")), self.quote(n)),
+            None => self.pick(en_de_fr!("no note", "keine Nachricht", "aucun message")).to_owned(),
         };
         let mutual = mutual.map(|n| format!(" · {}", self.mutual_connections(n))).unwrap_or_default();
         format!("{}{note}{mutual}", self.pick(en_de_fr!("Read: ", "Gelesen: ", "Lu\u{a0}: ")))
@@ -695,6 +698,7 @@ pub fn at_line(ui: Ui, line: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case;
     use crate::reason::{KnownList, Reason, Text, Topic};
     use crate::template::Template;
     use crate::Kind;
@@ -702,14 +706,34 @@ mod tests {
     /// The success notice and the language change, whole, in each language.
     #[test]
     fn drafted_and_changed_language_read_whole() {
-        assert_eq!(Ui::En.drafted("Sam", Some("r"), true), "Drafted a reply to Sam (r). Your own text is kept above it. Read it over and press Send yourself.");
+        let note = |ui| Reason::PersonalNote.say_on_page(ui);
+        assert_eq!(
+            Ui::En.drafted("Sam", Some(&note(Ui::En)), true),
+            "Drafted a reply to Sam (reason: wrote a personal note). Your own text is kept above it. Read it over and press Send yourself."
+        );
         assert_eq!(Ui::De.drafted("Sam", None, false), "Antwort an Sam entworfen. Bitte lesen Sie sie durch und drücken Sie selbst auf Senden.");
         assert_eq!(
-            Ui::Fr.drafted("Sam {a}", Some("r"), true),
-            "Réponse à Sam {a} rédigée (r). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+            Ui::De.drafted("Sam", Some(&note(Ui::De)), false),
+            "Antwort an Sam entworfen (Grund: persönliche Nachricht). Bitte lesen Sie sie durch und drücken Sie selbst auf Senden."
         );
+        assert_eq!(
+            Ui::Fr.drafted("Sam {a}", Some(&note(Ui::Fr)), true),
+            "Réponse à Sam {a} rédigée (motif\u{a0}: message personnel). Votre propre texte est conservé au-dessus. Relisez-la et appuyez vous-même sur Envoyer."
+        );
+        // A reason holding "{a}" stays as it is (a rule's name is never on the page, but still).
+        assert_eq!(Ui::En.drafted("Sam", Some("{a}"), false), "Drafted a reply to Sam (reason: {a}). Read it over and press Send yourself.");
         assert_eq!(Ui::De.changed_language("Deutsch", "Englisch"), "Jetzt auf Deutsch (vorher Englisch)");
         assert_eq!(Ui::Fr.changed_language("Allemand", "Anglais"), "Maintenant en allemand (avant\u{a0}: anglais)");
+    }
+
+    /// One invitation and whom it is from, with no comma between: "1 Einladung, von Drew Stone"
+    /// and "1 invitation, de Drew Stone" read as two phrases; French elides the "de" as elsewhere.
+    #[test]
+    fn one_invitation_from_someone() {
+        assert!(Ui::En.one_invitation("Drew Stone").starts_with("1 invitation from Drew Stone. Open"));
+        assert!(Ui::De.one_invitation("Drew Stone").starts_with("1 Einladung von Drew Stone. Öffnen"));
+        assert!(Ui::Fr.one_invitation("Drew Stone").starts_with("1 invitation de Drew Stone. Ouvrez"));
+        assert!(Ui::Fr.one_invitation("Ella").starts_with("1 invitation d'Ella. Ouvrez"));
     }
 
     /// French elides "de" before a name with a vowel ("Cette invitation de Ella" was written).
@@ -869,11 +893,11 @@ mod tests {
     #[test]
     fn reasons_in_german_and_french() {
         let cases = [
-            (Reason::PersonalNote, "persönliche Nachricht", "a écrit une note personnelle"),
+            (Reason::PersonalNote, "persönliche Nachricht", "message personnel"),
             (
                 Reason::Mentions { text: Text::Note, topic: Topic::CryptoOrTrading },
                 "Nachricht erwähnt Krypto oder Trading",
-                "la note mentionne des cryptomonnaies ou du trading",
+                "le message mentionne des cryptomonnaies ou du trading",
             ),
             (
                 Reason::KnownPerson { entry: "Jane Doe".into() },
@@ -943,6 +967,58 @@ mod tests {
         assert_eq!(Ui::De.close(), "Schließen");
         assert_eq!(JsonError::Eof.say(Ui::Fr), "le texte s'arrête trop tôt");
         assert_eq!(Ui::De.category_label(), "Vorlage");
+    }
+
+    /// The invitation's note has one name a language, as the side panel and the options page
+    /// call it: French rows read "Pas de message" beside "aucune note personnelle", and the
+    /// filter "Message personnel" beside the reason "note personnelle".
+    #[test]
+    fn the_note_is_named_as_the_panel_names_it() {
+        let locales = [
+            (Ui::En, include_str!("../../../extension/_locales/en/messages.json"), "note"),
+            (Ui::De, include_str!("../../../extension/_locales/de/messages.json"), "Nachricht"),
+            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json"), "message"),
+        ];
+        for (ui, json, word) in locales {
+            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+            let no_note = messages["panel_no_note"]["message"].as_str().expect("panel_no_note");
+            assert!(case::lower_str(no_note).contains(&case::lower_str(word)), "{ui:?}: {no_note}");
+            let read = [ui.read_line(Some("Hi"), None), ui.read_line(None, None)];
+            // A template error lists the placeholders ({note}), the same in every language.
+            let reasons = every_reason().into_iter().filter(|r| !matches!(r, Reason::TemplateError { .. }));
+            let said = reasons.map(|r| r.say(ui)).chain(read).collect::<Vec<_>>();
+            let other = match ui {
+                Ui::Fr => "note",
+                _ => "message",
+            };
+            for s in &said {
+                assert!(!s.split(|c: char| !c.is_alphanumeric()).any(|w| w == other), "{ui:?}: {s}");
+            }
+            for r in [Reason::PersonalNote, Reason::NoNote, Reason::StockNote, Reason::Mentions { text: Text::Note, topic: Topic::Bait }] {
+                assert!(r.say(ui).contains(word), "{ui:?}: {}", r.say(ui));
+            }
+        }
+    }
+
+    /// One apostrophe, the straight one the notices and the replies write: the welcome page
+    /// read "don’t" beside "the note's", the French options page "l’ordre" beside "Rien
+    /// d'enregistré" (the panel's words). The straight one is a byte, the curly one three.
+    #[test]
+    fn one_apostrophe_everywhere() {
+        let locales = [
+            include_str!("../../../extension/_locales/en/messages.json"),
+            include_str!("../../../extension/_locales/de/messages.json"),
+            include_str!("../../../extension/_locales/fr/messages.json"),
+        ];
+        let texts = locales.into_iter().chain(crate::template::default_templates().iter().map(|(_, src)| *src));
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                assert!(!(w[1] == '\u{2019}' && w[0].is_alphabetic() && w[2].is_alphabetic()), "{}", w.iter().collect::<String>());
+            }
+        }
+        assert!(Ui::En.too_long(8000).contains("LinkedIn's"));
+        assert!(Ui::Fr.too_long(8000).contains("n'a"));
     }
 
     /// The notice's "Reply as" and the side panel's filter name a category alike: the French

@@ -498,3 +498,36 @@ fn a_comment_box_is_never_the_message_box() {
         assert!(read_page(&snap).composer.is_some(), "{prompt}");
     }
 }
+
+#[test]
+fn a_new_message_is_for_the_one_person_it_links() {
+    let cards = format!(
+        "{}{}",
+        bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer", "2 weeks ago"], ""),
+        bare_card("Ann Roe", "ann-roe", &["Ann Roe is inviting you to connect", "Designer", "3 days ago"], "")
+    );
+    // The bubble a new message opens (2026: dsmorgan/netkeeper's capture of 2026-10-05; Ember
+    // 2022 alike): headed "New message", a chip a recipient beside the recipients field, and
+    // below it a link to each recipient's profile.
+    let bubble = |people: &[(&str, &str)]| {
+        let chips: String =
+            people.iter().map(|(name, _)| format!(r#"<button aria-label="Remove {name}" type="button"><span>{name}</span></button>"#)).collect();
+        let links: String = people.iter().map(|(name, slug)| format!(r#"<a href="/in/{slug}/">{name}</a>"#)).collect();
+        format!(
+            r#"<div role="dialog"><header><h2>New message</h2><button><span>Close your draft conversation</span></button></header><section><div>{chips}<input role="combobox" type="text"></div></section><div>{links}</div><form><div contenteditable="true" role="textbox" aria-label="Write a message…"><p><br></p></div><footer><button type="submit" disabled>Send</button></footer></form></div>"#
+        )
+    };
+    for (people, to) in [
+        (&[("Sam Lee", "sam-lee")][..], "Sam Lee"),
+        // A group, or no one yet: the title stays, and names no invitation.
+        (&[("Sam Lee", "sam-lee"), ("Ann Roe", "ann-roe")][..], "New message"),
+        (&[][..], "New message"),
+    ] {
+        let snap = page(&format!("<section>{cards}</section>{}", bubble(people)));
+        let read = read_page(&snap);
+        assert_eq!(read.invitations.len(), 2, "{people:?}");
+        assert_eq!(read.composer.and_then(|c| c.addressee).as_deref(), Some(to), "{people:?}");
+        let p = plan(&snap, &Settings::default(), None);
+        assert_eq!(p.insert.is_some(), to == "Sam Lee", "{people:?}: {:?}", p.insert);
+    }
+}

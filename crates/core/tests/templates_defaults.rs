@@ -95,6 +95,43 @@ fn defaults_render_well_full_and_empty() {
     }
 }
 
+/// The door's "not yet" is a quoted word set against another quoted one ("not a \"no\", just a
+/// \"not yet\""), alike in every template and language: the long Recruiter reply alone wrote
+/// "not a no, just a not yet", which reads as a typo, and the English and German short ones
+/// quoted one word of the two or none. The long Mutual replies say it as a clause ("and if not
+/// yet, …"), so they quote nothing.
+#[test]
+fn not_yet_is_quoted_alike_everywhere() {
+    for (id, src) in default_templates() {
+        let lang = id.split('.').nth(1).unwrap_or("en");
+        let (quoted, mark, marks) = match lang {
+            "de" => ("„noch nicht“", "„", 2),
+            "fr" => ("« pas encore »", "«", 2),
+            "es" => ("«todavía no»", "«", 2),
+            _ => ("\"not yet\"", "\"", 4),
+        };
+        let lines: Vec<&str> = src.lines().filter(|l| l.contains(quoted)).collect();
+        if id.starts_with("mutual.") && id.ends_with(".long") {
+            assert!(lines.is_empty() && src.contains(door_words(lang)), "{id}: the door as a clause, unquoted:\n{src}");
+            continue;
+        }
+        assert_eq!(lines.len(), 1, "{id}: no quoted {quoted}:\n{src}");
+        assert_eq!(lines[0].matches(mark).count(), marks, "{id}: \"not yet\" against one other quoted word:\n{}", lines[0]);
+    }
+}
+
+/// The long Mutual reply asks someone the user can't place where they met: "I'd be glad to
+/// catch up" assumed a past the user doesn't remember.
+#[test]
+fn mutual_long_assumes_no_past() {
+    for lang in template_languages() {
+        let (id, src) = default_template(Category::Mutual, lang, Variant::Long).unwrap_or_default();
+        for assumed in ["catch up", "wiedersehen", "retrouver", "reencontrarnos", "ponernos al día"] {
+            assert!(!src.contains(assumed), "{id}: {assumed}");
+        }
+    }
+}
+
 #[test]
 fn greetings_adapt_to_a_missing_name() {
     let empty = Values::default();

@@ -77,9 +77,22 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
         EventListener::new(&doc, "click", |e| {
             let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             let Some(act) = target.and_then(|el| el.closest("[data-act]").ok().flatten()).and_then(|b| b.get_attribute("data-act")) else { return };
-            if act == "close" {
-                close_tab();
+            // A name typed or filled in a moment ago waits for the pause before its save: saved
+            // first, or Done and Open the settings, pressed within it, lost it.
+            let then = match act.as_str() {
+                "close" => Then::Close,
+                "options" => Then::Options,
+                _ => return,
+            };
+            let pending = with_page(|p| p.save.take().is_some()).unwrap_or(false);
+            if let Then::Options = then {
+                // Nothing waiting: the link goes as links do.
+                if !pending {
+                    return;
+                }
+                e.prevent_default();
             }
+            wasm_bindgen_futures::spawn_local(save_then(pending, then));
         }),
     ];
     PAGE.with(|p| {
@@ -154,7 +167,7 @@ fn view(s: &Settings, sample: &Sample, shortcut: Option<&str>) -> E {
             "div",
         )
         .class("actions")
-        .c(E::new("a").class("button primary").a("href", "options.html").id("welcome-options").tr("welcome_open_options"))
+        .c(E::new("a").class("button primary").a("href", "options.html").a("data-act", "options").id("welcome-options").tr("welcome_open_options"))
         .c(E::new("button").a("type", "button").a("data-act", "close").id("welcome-done").tr("welcome_done"))))
 }
 
@@ -172,7 +185,7 @@ impl Welcome {
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
-        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save())));
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save_then(true, Then::Stay))));
     }
 
     fn update_draft(&self) {
@@ -181,8 +194,35 @@ impl Welcome {
     }
 }
 
+/// What follows a save.
+enum Then {
+    Stay,
+    /// Skip or Done: the tab closes.
+    Close,
+    /// Open the settings, clicked while a save was pending.
+    Options,
+}
+
+/// Saves (`save`: fields typed since the last save), then goes on, unless the save failed (said on
+/// the page, which stays open). One future for the three callers: `save`'s code once in the module.
+async fn save_then(save_first: bool, then: Then) {
+    if save_first && !save().await {
+        return;
+    }
+    match then {
+        Then::Stay => {}
+        Then::Close => close_tab().await,
+        Then::Options => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href("options.html");
+            }
+        }
+    }
+}
+
 /// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
-async fn save() {
+/// Whether they were written (a failure is said on the page).
+async fn save() -> bool {
     let Some((api, me, language)) = with_page(|p| {
         (
             p.api.clone(),
@@ -190,7 +230,7 @@ async fn save() {
             p.settings.language.clone(),
         )
     }) else {
-        return;
+        return false;
     };
     let local = api.storage().local();
     let result = async {
@@ -213,34 +253,33 @@ async fn save() {
         local.write(&Value::Object(items)).await
     }
     .await;
-    match result {
+    match &result {
         Ok(()) => set_text("welcome-saved", &tr("welcome_saved")),
-        Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(&e)])),
+        Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(e)])),
     }
+    result.is_ok()
 }
 
 /// Skip / Done: closes this tab (`tabs.getCurrent` + `tabs.remove`: a page may not close a tab
 /// it didn't open with `window.close()`), or goes to the options page where tabs can't be reached.
-fn close_tab() {
+async fn close_tab() {
     let Some(api) = with_page(|p| p.api.clone()) else { return };
-    wasm_bindgen_futures::spawn_local(async move {
-        let tabs = dom::prop(&api, "tabs");
-        let call = |name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
-            let f = dom::prop(&tabs, name).dyn_into::<js_sys::Function>().ok()?;
-            f.call1(&tabs, arg).ok()?.dyn_into().ok()
-        };
-        let current = match call("getCurrent", &JsValue::UNDEFINED) {
-            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
-            None => None,
-        };
-        let id = current.map(|t| dom::prop(&t, "id")).filter(|id| id.as_f64().is_some());
-        if let Some(p) = id.and_then(|id| call("remove", &id)) {
-            if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
-                return;
-            }
+    let tabs = dom::prop(&api, "tabs");
+    let call = |name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
+        let f = dom::prop(&tabs, name).dyn_into::<js_sys::Function>().ok()?;
+        f.call1(&tabs, arg).ok()?.dyn_into().ok()
+    };
+    let current = match call("getCurrent", &JsValue::UNDEFINED) {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+        None => None,
+    };
+    let id = current.map(|t| dom::prop(&t, "id")).filter(|id| id.as_f64().is_some());
+    if let Some(p) = id.and_then(|id| call("remove", &id)) {
+        if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
+            return;
         }
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_href("options.html");
-        }
-    });
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href("options.html");
+    }
 }

@@ -64,7 +64,12 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
         std::iter::once(at).chain(index.ancestors(at)).map(|a| index.node(a)).any(|n| n.hidden || n.attr("hidden").is_some() || n.attr("inert").is_some());
     let hidden = unrendered
         || node.attr("aria-hidden") == Some("true")
-        || chain().any(|n| n.attr("aria-hidden") == Some("true") || class_has(n, "minimized") || class_has(n, "collapsed"));
+        || chain().any(|n| {
+            n.attr("aria-hidden") == Some("true")
+                || class_has(n, "minimized")
+                || class_has(n, "collapsed")
+                || n.attr(crate::snapshot::MINIMIZED) == Some("true")
+        });
     let looks_focused = chain().any(|n| class_has(n, "focus") || class_has(n, "is-active"));
     let message = node.attr("role") == Some("textbox") && chain().any(|n| n.has_class_prefix("msg-") || n.tag == "form");
     (u8::from(!hidden) << 3) | (u8::from(focused && !hidden) << 2) | (u8::from(looks_focused) << 1) | u8::from(message || node.has_class_prefix("msg-form"))
@@ -120,10 +125,16 @@ fn addressee(index: &Index, at: usize) -> Option<String> {
     [box_node.attr("aria-label"), box_node.attr("placeholder"), box_node.attr("data-placeholder")].into_iter().flatten().find_map(phrases::reply_to_name)
 }
 
-/// A title in `container`, outside the branch `skip` that holds the box.
+/// A title in `container`, outside the branch `skip` that holds the box. A new message (its
+/// recipients field, a combobox, beside the box) is for the one person its profile links name:
+/// its bubble is headed "New message" (Ember's header title in 2022, a bare `h2` in 2026, as
+/// dsmorgan/netkeeper's capture of 2026-10-05 shows it), the recipient only on a chip and a link
+/// below. Links to two people (a group) leave the title, which names no invitation.
 fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
+    let mut title: Option<String> = None;
     let mut headings: Option<String> = None;
     let mut profile_link: Option<String> = None;
+    let (mut field, mut people) = (false, false);
     let mut j = container + 1;
     while j < index.end(container) {
         if j == skip {
@@ -131,21 +142,27 @@ fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
             continue;
         }
         let n = index.node(j);
-        if class_has(n, "header__title") || class_has(n, "entity-title") || class_has(n, "lockup__title") {
-            let name = name_of(n);
-            if !name.is_empty() {
-                return Some(name);
-            }
+        field |= n.attr("role") == Some("combobox");
+        if title.is_none() && (class_has(n, "header__title") || class_has(n, "entity-title") || class_has(n, "lockup__title")) {
+            title = Some(name_of(n)).filter(|t| !t.is_empty());
         }
         if headings.is_none() && (matches!(&*n.tag, "h1" | "h2" | "h3" | "h4") || n.attr("role") == Some("heading")) {
             headings = Some(name_of(n)).filter(|t| !t.is_empty());
         }
-        if profile_link.is_none() && n.tag == "a" && n.attr("href").and_then(entity).is_some() {
-            profile_link = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
+        if n.tag == "a" && n.attr("href").and_then(entity).is_some() {
+            let text = Some(text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty());
+            if profile_link.is_none() {
+                profile_link = text;
+            } else {
+                people |= text.is_some() && text != profile_link;
+            }
         }
         j += 1;
     }
-    headings.or(profile_link)
+    if field && !people && profile_link.is_some() {
+        return profile_link;
+    }
+    title.or(headings).or(profile_link)
 }
 
 /// A title's name: the text of the profile link in it if there is one, else all its text.
