@@ -552,6 +552,33 @@ test("the progress record's export writes dates a person reads, not milliseconds
   }
 });
 
+test("the progress record's Export and Clear are off while nothing is recorded; clearing leaves the focus on what says so", async () => {
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  const states = (page) => page.evaluate(() => ["progress-export", "progress-clear"].map((id) => document.getElementById(id).disabled));
+  let page = await options();
+  await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+  assert.deepEqual(await states(page), [true, true], "nothing recorded: nothing to export or clear");
+  await page.close();
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: Date.UTC(2026, 10, 30, 18, 40) }] });
+  try {
+    page = await options();
+    await page.waitForFunction(() => document.querySelector("#progress-list").textContent.includes("Sam Lee"));
+    assert.deepEqual(await states(page), [false, false]);
+    await page.locator("#progress-clear").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear-dialog").open);
+    await page.locator("#progress-clear-confirm").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+    assert.deepEqual(await states(page), [true, true]);
+    await page.waitForFunction(() => document.activeElement?.id === "status-close");
+    assert.match(await text(page, "#status"), /\S/);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
 test("the panel's progress record at its limit (1,000 entries) scrolls in its own box, not the page", async () => {
   const entries = Array.from({ length: 1000 }, (_, i) => ({ key: `https://www.linkedin.com/in/p-${i}/`, name: `Person ${i}`, drafted: Date.UTC(2026, 10, 1 + (i % 28), 12) }));
   await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries });
