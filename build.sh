@@ -153,7 +153,8 @@ build_wasm() {
   # --low-memory-unused lets wasm-opt fold `load(p + C)` into `load offset=C (p)` for C < 1024:
   # the two differ only where p + C wraps past 4 GB, which no Rust pointer does (the module's
   # lowest 1 KB is the far end of its 1 MB stack). -2.5 KB raw, -0.9 KB gzipped (README, WASM size).
-  run $WASM_OPT -Oz --converge --low-memory-unused "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
+  # --strip-producers: the tool names and versions wasm-bindgen writes into the module (62 B).
+  run $WASM_OPT -Oz --converge --low-memory-unused --strip-producers "${WASM_OPT_FEATURES[@]}" "$PKG/notyet_wasm_bg.wasm" -o "$PKG/notyet_wasm_bg.wasm"
   # The imported functions' names without wasm-bindgen's 16-digit hashes, in the module and the
   # glue alike: -2 KB on each zip (scripts/short_imports.py says how).
   run python3 scripts/short_imports.py "$PKG"

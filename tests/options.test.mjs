@@ -49,6 +49,14 @@ test("every interface text the page uses exists in English and German", () => {
   }
 });
 
+test("the replies are signed with your name: they don't sign it (\"Your replies sign with\", \"Antworten unterschreiben\")", () => {
+  const want = { en: /^Your replies (can be|are) signed with your name /, de: /^Ihre Antworten (können|tragen) Ihren Namen als Unterschrift /, fr: /^Vos réponses (peuvent être|sont) signées de votre nom / };
+  for (const [lang, re] of Object.entries(want)) {
+    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    for (const key of ["me_hint", "welcome_who_hint"]) assert.match(messages[key].message, re, `${lang} ${key}`);
+  }
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
@@ -538,6 +546,33 @@ test("the progress record's export writes dates a person reads, not milliseconds
       { key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: "2026-11-30T18:40:00Z", gone: "2026-12-01T09:05:00Z" },
       { key: "https://www.linkedin.com/in/ana-ruiz/", name: "Ana Ruiz", drafted: "2026-11-28T07:00:59Z", gone: null },
     ]);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
+test("the progress record's Export and Clear are off while nothing is recorded; clearing leaves the focus on what says so", async () => {
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  const states = (page) => page.evaluate(() => ["progress-export", "progress-clear"].map((id) => document.getElementById(id).disabled));
+  let page = await options();
+  await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+  assert.deepEqual(await states(page), [true, true], "nothing recorded: nothing to export or clear");
+  await page.close();
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: Date.UTC(2026, 10, 30, 18, 40) }] });
+  try {
+    page = await options();
+    await page.waitForFunction(() => document.querySelector("#progress-list").textContent.includes("Sam Lee"));
+    assert.deepEqual(await states(page), [false, false]);
+    await page.locator("#progress-clear").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear-dialog").open);
+    await page.locator("#progress-clear-confirm").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+    assert.deepEqual(await states(page), [true, true]);
+    await page.waitForFunction(() => document.activeElement?.id === "status-close");
+    assert.match(await text(page, "#status"), /\S/);
     await page.close();
   } finally {
     await h.ext(() => chrome.storage.local.remove("panel_record"));

@@ -215,6 +215,17 @@ test("at 420 px: nothing wider than the window, the section links faded where th
         assert.equal(links.more, true);
         assert.match(links.mask, /linear-gradient/);
         assert.equal(links.clear, true, `the last link ${links.clear} px from the faded end`);
+        // A focused link's ring (3px, 2px off the text) stays whole inside the strip, which
+        // clips what passes its edges: its top was cut off.
+        await page.evaluate(() => { document.querySelector("nav ul").scrollLeft = 0; document.activeElement?.blur(); });
+        for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+        const ring = await page.evaluate(() => {
+          const a = document.activeElement;
+          const r = a.getBoundingClientRect();
+          const ul = a.closest("ul").getBoundingClientRect();
+          return { link: a.textContent, inside: r.top - 5 >= ul.top && r.bottom + 5 <= ul.bottom && r.left - 5 >= ul.left };
+        });
+        assert.deepEqual(ring, { link: "About you", inside: true });
         await page.getByRole("link", { name: "Preview" }).click();
         await page.waitForFunction(() => {
           const r = document.getElementById("preview-draft").getBoundingClientRect();

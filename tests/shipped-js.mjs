@@ -55,5 +55,19 @@ for (const browser of ["chrome", "firefox"]) {
     }
   }
 }
-console.log(`shipped JavaScript and CSS: ${checked} scripts and ${css} stylesheets checked, ${failed} differ`);
+// Pages lose only comment lines: with every comment removed and white space collapsed, the same.
+const markup = (file) =>
+  fs.readFileSync(file, "utf8").replace(/<!--[\s\S]*?-->/g, " ").replace(/\s+/g, " ").trim();
+let html = 0;
+for (const browser of ["chrome", "firefox"]) {
+  const shipped = path.join(ROOT, "dist", browser);
+  for (const file of filesOf(shipped, ".html")) {
+    html++;
+    if (markup(path.join(shipped, file)) !== markup(path.join(ROOT, "target", "ext-test", browser, file))) {
+      failed++;
+      console.error(`dist/${browser}/${file}: its markup differs from the test build's`);
+    }
+  }
+}
+console.log(`shipped JavaScript, CSS and HTML: ${checked} scripts, ${css} stylesheets and ${html} pages checked, ${failed} differ`);
 process.exit(failed ? 1 : 0);

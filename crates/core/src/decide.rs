@@ -249,7 +249,9 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
     let chosen = candidates.into_iter().flatten().find_map(|l| find_source(settings, &reference, l, variant).map(|s| (l, s)));
     let language = match &chosen {
         Some((l, _)) => {
-            if note_language == Some(*l) && *l != settings.language {
+            // A reason for the reply's language, so said only with a reply: "wrote in English"
+            // beside a spam or accept advice, where nothing is written, read as a sign of it.
+            if note_language == Some(*l) && *l != settings.language && action == Action::Reply {
                 reasons.push(Reason::WroteIn { language: (*l).to_owned() });
             }
             (*l).to_owned()
@@ -451,6 +453,23 @@ mod tests {
             let s = decide(&i, &settings);
             assert_eq!(s.action, want);
             assert_eq!(s.text.is_some(), want == Action::Reply, "{s:?}");
+        }
+    }
+
+    /// "wrote in English" explains a reply's language: a German user's spam and known-person
+    /// advice listed it ("sieht nach Spam aus (…; schrieb auf Englisch)") as if it were a sign.
+    #[test]
+    fn the_note_language_is_a_reason_only_for_a_reply() {
+        let (mut settings, _) = Settings::from_json(r#"{"language": "de"}"#);
+        settings.known.people.push("Kim Park".into());
+        let english = "Hi, I read your article about accessible forms and would love to connect and exchange ideas.";
+        let wrote = |s: &Suggestion| s.reasons.iter().any(|r| matches!(r, Reason::WroteIn { .. }));
+        let reply = decide(&inv("Ann Lee", "Teacher", Some(english)), &settings);
+        assert!(reply.action == Action::Reply && wrote(&reply) && reply.language == "en", "{reply:?}");
+        let spam = "Hi dear, I make 5000 USD a week with bitcoin trading, contact me on WhatsApp to learn how.";
+        for (i, action) in [(inv("Bob Stone", "Crypto trader", Some(spam)), Action::Report), (inv("Kim Park", "Engineer", Some(english)), Action::Accept)] {
+            let s = decide(&i, &settings);
+            assert!(s.action == action && !wrote(&s), "{s:?}");
         }
     }
 

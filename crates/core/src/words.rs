@@ -281,9 +281,9 @@ impl Ui {
     pub fn one_invitation(self, who: &str) -> String {
         fill(
             self.pick(en_de_fr!(
-                "1 invitation, from {a}. Open Reply or Message on it to draft a decline.",
-                "1 Einladung, von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "1 invitation, de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
+                "1 invitation from {a}. Open Reply or Message on it to draft a decline.",
+                "1 Einladung von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
+                "1 invitation de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
             )),
             who,
             "",
@@ -724,6 +724,16 @@ mod tests {
         assert_eq!(Ui::En.drafted("Sam", Some("{a}"), false), "Drafted a reply to Sam (reason: {a}). Read it over and press Send yourself.");
         assert_eq!(Ui::De.changed_language("Deutsch", "Englisch"), "Jetzt auf Deutsch (vorher Englisch)");
         assert_eq!(Ui::Fr.changed_language("Allemand", "Anglais"), "Maintenant en allemand (avant\u{a0}: anglais)");
+    }
+
+    /// One invitation and whom it is from, with no comma between: "1 Einladung, von Drew Stone"
+    /// and "1 invitation, de Drew Stone" read as two phrases; French elides the "de" as elsewhere.
+    #[test]
+    fn one_invitation_from_someone() {
+        assert!(Ui::En.one_invitation("Drew Stone").starts_with("1 invitation from Drew Stone. Open"));
+        assert!(Ui::De.one_invitation("Drew Stone").starts_with("1 Einladung von Drew Stone. Öffnen"));
+        assert!(Ui::Fr.one_invitation("Drew Stone").starts_with("1 invitation de Drew Stone. Ouvrez"));
+        assert!(Ui::Fr.one_invitation("Ella").starts_with("1 invitation d'Ella. Ouvrez"));
     }
 
     /// French elides "de" before a name with a vowel ("Cette invitation de Ella" was written).
