@@ -318,6 +318,8 @@ for (const lang of ["de", "fr"]) {
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
       await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1, name: ["Ella"] }, then: { action: "reply" } }] } }));
+      // An invitation read on a page, for the preview's first choice.
+      await (await h.worker()).evaluate(() => chrome.storage.session.set({ lastRead: [{ name: "Kathie Smith", headline: "Career coach" }] }));
       // The page report's page too ("Not right?" on a notice), with no report waiting, and the side panel.
       for (const file of ["options.html", "welcome.html", "report.html", "panel.html?tab=0"]) {
         const page = await open(h, file);
@@ -342,6 +344,19 @@ for (const lang of ["de", "fr"]) {
           for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
           // Whole template names in the menu at 1280 px ("Inconnu avec un message personnel (p").
           assert.deepEqual(await cutTemplateNames(page), []);
+          // The invitation last read, named whole in its menu at 360 px too ("Zuletzt auf einer
+          // Seite gelesen: Kathie Sm", "Dernière lue sur une page : Kathie Smi" were cut).
+          await page.setViewportSize({ width: 360, height: 800 });
+          const last = await page.evaluate(() => {
+            const menu = document.getElementById("sample");
+            const style = getComputedStyle(menu);
+            const measure = document.createElement("canvas").getContext("2d");
+            measure.font = style.font;
+            const text = menu.selectedOptions[0].text;
+            return { text, fits: measure.measureText(text).width <= menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
+          });
+          assert.deepEqual(last, { text: lang === "de" ? "Zuletzt gelesen: Kathie Smith" : "Lue en dernier : Kathie Smith", fits: true });
+          await page.setViewportSize({ width: 1280, height: 800 });
           // A length named inside a label keeps its menu's capital only after a colon ("Formulation
           // Courte" was shown in French).
           const wordings = await page.evaluate(() => ["tpl-short", "tpl-long"].map((id) => document.querySelector(`label[for="${id}"]`).textContent));
