@@ -191,6 +191,12 @@ const busy = new Set();
  */
 function openPanel(tab) {
   globalThis.__notyetPanelOpened = performance.timeOrigin + performance.now(); // @test
+  // Whether the panel is open already, asked before the open so that the answer is the state
+  // before it, and not awaited, so that the open keeps the user's gesture: an open panel doesn't
+  // load again, and a walk for it would be kept a second for no one. Chrome gives a side panel no
+  // window (Chromium 156: windowId -1), so one open in another window counts too: that open then
+  // reads the page itself, as a panel the worker didn't open does.
+  const open = (api.sidePanel ? api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] }).then((c) => c.length > 0) : api.sidebarAction.isOpen({ windowId: tab?.windowId })).catch(() => false);
   const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
@@ -198,7 +204,7 @@ function openPanel(tab) {
   } catch {
     void fallback();
   }
-  void readForPanel(tab);
+  void open.then((shown) => shown || readForPanel(tab));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The side panel's first reading, started as the page begins to load: loaded `async` ahead of
- * panel.js, its two imports preloaded by panel.html, so it runs as soon as its three files are
- * in, while the WASM still loads (a traced open on 30 Nov: every file asked for at 34 ms after
+ * panel.js, without static imports, so it runs as soon as its file is in, while the WASM still
+ * loads (a traced open on 30 Nov: every file asked for at 34 ms after
  * navigation start, this script run at 69, the WASM ready at 85; the page's snapshot arrives
  * after that). It takes the agent's snapshot of the followed tab with the request the core gave
  * at an earlier start, kept in localStorage (read synchronously; none on the very first open).
@@ -9,8 +9,14 @@
  * same request, within a second of its taking; otherwise it is dropped unread. Where the worker
  * opened the panel, it started the page's walk then, and the page hands that walk over here.
  */
-import { api, REQUEST_KEY } from "./browser.js";
-import { agentFrame } from "./agent.js";
+// No static import: this script runs as soon as its own file is in and asks for the side panel's
+// tab at once. It waited for its imports before: agent.js, the largest, came 0 to 24 ms after
+// this file in traced opens (1 Dec), browser.js 0 to 4.6 ms. The agent is imported meanwhile
+// (preloaded), and the two lines browser.js would give are here: the test of the very first open
+// reads the request under this key.
+const api = globalThis.browser ?? globalThis.chrome;
+const REQUEST_KEY = "notyet_snapshot_request"; // browser.js's REQUEST_KEY, which the pages keep it under
+const agent = import("./agent.js");
 
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
 export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
@@ -25,12 +31,16 @@ async function activeTab() {
 
 /** One agent command in the tab's top frame (the host permission covers LinkedIn). */
 export async function runAgent(tabId, command) {
-  return (await agentFrame(tabId, command))?.result;
+  return (await (await agent).agentFrame(tabId, command))?.result;
 }
 
 // When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
 const steps = (globalThis.__notyetPanelSteps ??= {});
 steps.script = performance.now();
+// The followed tab, asked first: the panel's first look at it (panel.js, once the WASM has loaded)
+// takes this answer instead of a round trip to the browser of its own, 5 to 20 ms. Before the
+// request's first read from localStorage, a synchronous trip to the browser that it overlaps.
+let firstTab = activeTab();
 let saved = null;
 try {
   saved = localStorage.getItem(REQUEST_KEY);
@@ -50,10 +60,6 @@ function readEarly(tabId) {
   first.result.catch(() => {}); // a failure is the panel's own reading's to report
   return first;
 }
-
-// The followed tab, asked now: the panel's first look at it (panel.js, once the WASM has loaded)
-// takes this answer instead of a round trip to the browser of its own, 5 to 20 ms.
-let firstTab = activeTab();
 
 /** The followed tab as `{id, url}`, or null: the first time, the answer asked at the start. */
 export function takeTab() {

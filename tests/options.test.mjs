@@ -57,6 +57,14 @@ test("the replies are signed with your name: they don't sign it (\"Your replies 
   }
 });
 
+test("the pages speak to a user, not of the browser's API: no \"(storage.sync)\" on the Sync box", () => {
+  for (const lang of ["en", "de", "fr"]) {
+    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    const api = Object.entries(messages).filter(([, v]) => /\b(storage|chrome|browser)\.[a-z]/.test(v.message)).map(([k]) => k);
+    assert.deepEqual(api, [], lang);
+  }
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
@@ -546,6 +554,33 @@ test("the progress record's export writes dates a person reads, not milliseconds
       { key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: "2026-11-30T18:40:00Z", gone: "2026-12-01T09:05:00Z" },
       { key: "https://www.linkedin.com/in/ana-ruiz/", name: "Ana Ruiz", drafted: "2026-11-28T07:00:59Z", gone: null },
     ]);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
+test("the progress record's Export and Clear are off while nothing is recorded; clearing leaves the focus on what says so", async () => {
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  const states = (page) => page.evaluate(() => ["progress-export", "progress-clear"].map((id) => document.getElementById(id).disabled));
+  let page = await options();
+  await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+  assert.deepEqual(await states(page), [true, true], "nothing recorded: nothing to export or clear");
+  await page.close();
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: Date.UTC(2026, 10, 30, 18, 40) }] });
+  try {
+    page = await options();
+    await page.waitForFunction(() => document.querySelector("#progress-list").textContent.includes("Sam Lee"));
+    assert.deepEqual(await states(page), [false, false]);
+    await page.locator("#progress-clear").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear-dialog").open);
+    await page.locator("#progress-clear-confirm").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("progress-clear").disabled);
+    assert.deepEqual(await states(page), [true, true]);
+    await page.waitForFunction(() => document.activeElement?.id === "status-close");
+    assert.match(await text(page, "#status"), /\S/);
     await page.close();
   } finally {
     await h.ext(() => chrome.storage.local.remove("panel_record"));

@@ -215,6 +215,17 @@ test("at 420 px: nothing wider than the window, the section links faded where th
         assert.equal(links.more, true);
         assert.match(links.mask, /linear-gradient/);
         assert.equal(links.clear, true, `the last link ${links.clear} px from the faded end`);
+        // A focused link's ring (3px, 2px off the text) stays whole inside the strip, which
+        // clips what passes its edges: its top was cut off.
+        await page.evaluate(() => { document.querySelector("nav ul").scrollLeft = 0; document.activeElement?.blur(); });
+        for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+        const ring = await page.evaluate(() => {
+          const a = document.activeElement;
+          const r = a.getBoundingClientRect();
+          const ul = a.closest("ul").getBoundingClientRect();
+          return { link: a.textContent, inside: r.top - 5 >= ul.top && r.bottom + 5 <= ul.bottom && r.left - 5 >= ul.left };
+        });
+        assert.deepEqual(ring, { link: "About you", inside: true });
         await page.getByRole("link", { name: "Preview" }).click();
         await page.waitForFunction(() => {
           const r = document.getElementById("preview-draft").getBoundingClientRect();
@@ -306,7 +317,9 @@ for (const lang of ["de", "fr"]) {
       const words = /\b(the|and|your|with|this|from|save|saved|changes|settings|template|rule|matched|problem|line|column|wrote)\b/i;
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
-      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1, name: ["Ella"] }, then: { action: "reply" } }] } }));
+      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1, name: ["Ella"] }, then: { action: "reply", template: "personalized" } }] } }));
+      // An invitation read on a page, for the preview's first choice.
+      await (await h.worker()).evaluate(() => chrome.storage.session.set({ lastRead: [{ name: "Kathie Smith", headline: "Career coach" }] }));
       // The page report's page too ("Not right?" on a notice), with no report waiting, and the side panel.
       for (const file of ["options.html", "welcome.html", "report.html", "panel.html?tab=0"]) {
         const page = await open(h, file);
@@ -315,6 +328,8 @@ for (const lang of ["de", "fr"]) {
           // A count in a rule's summary comes after its noun, so one reads right too ("1 gemeinsame Kontakte" did not).
           const summary = await page.locator("#r-0-summary").textContent();
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
+          // The rule's template by its name in the language, not its id ("modèle personalized").
+          assert.ok(summary.endsWith(lang === "de" ? "→ Antworten, Vorlage „Fremd, mit persönlicher Nachricht“" : "→ Répondre, modèle « Inconnu avec un message personnel »"), summary);
           // French elides "de" before a vowel, as the notice does ("de Ella" was written).
           assert.ok(summary.includes(lang === "de" ? "von Ella" : "d'Ella"), summary);
           // The preview names its template in words, not by the id rules use ("generic.de.long").
@@ -331,6 +346,19 @@ for (const lang of ["de", "fr"]) {
           for (const p of problems) assert.match(p, lang === "fr" ? /^[^:]*\u00a0: / : /^[^:]*[^\s]: /, p);
           // Whole template names in the menu at 1280 px ("Inconnu avec un message personnel (p").
           assert.deepEqual(await cutTemplateNames(page), []);
+          // The invitation last read, named whole in its menu at 360 px too ("Zuletzt auf einer
+          // Seite gelesen: Kathie Sm", "Dernière lue sur une page : Kathie Smi" were cut).
+          await page.setViewportSize({ width: 360, height: 800 });
+          const last = await page.evaluate(() => {
+            const menu = document.getElementById("sample");
+            const style = getComputedStyle(menu);
+            const measure = document.createElement("canvas").getContext("2d");
+            measure.font = style.font;
+            const text = menu.selectedOptions[0].text;
+            return { text, fits: measure.measureText(text).width <= menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
+          });
+          assert.deepEqual(last, { text: lang === "de" ? "Zuletzt gelesen: Kathie Smith" : "Lue en dernier : Kathie Smith", fits: true });
+          await page.setViewportSize({ width: 1280, height: 800 });
           // A length named inside a label keeps its menu's capital only after a colon ("Formulation
           // Courte" was shown in French).
           const wordings = await page.evaluate(() => ["tpl-short", "tpl-long"].map((id) => document.querySelector(`label[for="${id}"]`).textContent));

@@ -563,7 +563,9 @@ pub(crate) fn entity(href: &str) -> Option<(Kind, String)> {
         Kind::Newsletter => "newsletters",
         Kind::Page => "showcase",
     };
-    Some((kind, format!("https://www.linkedin.com/{section}/{slug}/")))
+    // Joined rather than formatted: asked of a card's picture and name links (`format!` was a
+    // third of reading a link, 430 K instructions of a 300-invitation page's first list).
+    Some((kind, ["https://www.linkedin.com/", section, "/", slug, "/"].concat()))
 }
 
 /// Whether a link points at a profile ([`entity`]), without building its address: asked of
@@ -572,10 +574,19 @@ pub(crate) fn is_entity(href: &str) -> bool {
     entity_slug(href).is_some()
 }
 
+/// `s` cut at its first '/', as `split_once('/')` but by bytes: std's char searcher a cut, three
+/// cuts a link, was 0.5 M instructions of a 300-invitation page's first list (callgrind).
+fn cut_slash(s: &str) -> (&str, &str) {
+    match s.bytes().position(|b| b == b'/') {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or("")),
+        None => (s, ""),
+    }
+}
+
 /// The kind of profile a link points at, and its slug.
 fn entity_slug(href: &str) -> Option<(Kind, &str)> {
     let path = if let Some(rest) = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).or_else(|| href.strip_prefix("//")) {
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let (host, path) = cut_slash(rest);
         if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
             return None;
         }
@@ -585,7 +596,7 @@ fn entity_slug(href: &str) -> Option<(Kind, &str)> {
     };
     // Cut by bytes rather than `split`: asked of every link on the page.
     let path = path.get(..path.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(path.len())).unwrap_or("");
-    let (section, rest) = path.split_once('/').unwrap_or((path, ""));
+    let (section, rest) = cut_slash(path);
     let kind = match section {
         "in" => Kind::Person,
         "company" => Kind::Company,
@@ -596,8 +607,10 @@ fn entity_slug(href: &str) -> Option<(Kind, &str)> {
         "showcase" => Kind::Page,
         _ => return None,
     };
-    let slug = Some(rest.split_once('/').map_or(rest, |(slug, _)| slug))
-        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '%' | '.' | '~')))?;
+    // ASCII tested inline: std's `is_alphanumeric` is a call per character in the size profile.
+    let slug = Some(cut_slash(rest).0).filter(|s| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '%' | '.' | '~') || (!c.is_ascii() && c.is_alphanumeric()))
+    })?;
     Some((kind, slug))
 }
 

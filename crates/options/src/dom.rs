@@ -111,6 +111,13 @@ pub fn set_value(el: &Element, v: &str) {
     let _ = js_sys::Reflect::set(el, &JsValue::from("value"), &JsValue::from(v));
 }
 
+/// Turns the control with `id` off (`disabled`) or on.
+pub fn set_disabled(id: &str, off: bool) {
+    if let Some(el) = by_id(id) {
+        let _ = js_sys::Reflect::set(&el, &JsValue::from("disabled"), &JsValue::from(off));
+    }
+}
+
 /// Whether a check box is ticked.
 pub fn checked(el: &Element) -> bool {
     prop(el, "checked").is_truthy()

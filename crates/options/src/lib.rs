@@ -428,6 +428,9 @@ fn act_on(act: &str) {
                         Err(e) => tr_with("panel_failed", &[&e]),
                     };
                     with_app(|app| app.say(&said));
+                    // Clear is disabled now, the record empty: the focus goes to what says so
+                    // rather than to the page's start.
+                    focus("status-close");
                 });
             }
         }
@@ -777,9 +780,7 @@ impl App {
         set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
         dom::replace(&format!("bd-{id_}"), view::backdrop(&text, err.as_ref().map(|e| e.2)));
         set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
-        if let Some(b) = by_id(&format!("reset-{id_}")) {
-            let _ = if keep { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
-        }
+        dom::set_disabled(&format!("reset-{id_}"), !keep);
     }
 
     /// Inserts `{name}` at the caret (over the selection) of the template editor last used, as

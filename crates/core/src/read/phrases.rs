@@ -515,7 +515,8 @@ pub(crate) fn answer(label: &str) -> Option<bool> {
             return None;
         }
         // Compared as they are, ignoring ASCII case: no lower-cased copies (most labels).
-        let has = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first) || w.eq_ignore_ascii_case(last));
+        let same = |w: &str, end: &str| w.len() == end.len() && w.eq_ignore_ascii_case(end);
+        let has = |list: &[&str]| list.iter().any(|w| same(w, first) || same(w, last));
         return if has(ACCEPT) {
             Some(true)
         } else if has(IGNORE) {
@@ -702,9 +703,9 @@ pub(crate) fn named(label: &str) -> Option<(String, bool)> {
         next.and_then(|n| n.chars().next()).is_some_and(char::is_uppercase)
     };
     let k = (0..words.len()).find(|&k| of(words[k]) && capital_after(k)).or_else(|| words.iter().rposition(|w| of(w)))?;
-    let mut rest: Vec<String> = words[k + 1..].iter().map(|w| w.to_string()).collect();
-    if let Some(first) = words.get(k).filter(|w| lower_word(w).starts_with("d'") && lower_word(w).len() > 2) {
-        rest.insert(0, first[2..].to_owned());
+    let mut rest: Vec<&str> = words[k + 1..].to_vec();
+    if let Some(first) = words.get(k).filter(|w| elided(w) && lower_word(w).len() > 2) {
+        rest.insert(0, &first[2..]);
     }
     Some((rest.join(" ").trim_matches(|c: char| c == '.' || c == ',').to_owned(), is_for)).filter(|n| !n.0.is_empty())
 }
@@ -713,7 +714,9 @@ pub(crate) fn named(label: &str) -> Option<(String, bool)> {
 /// lower-case words): compared as written, ignoring ASCII case, when it is ASCII.
 fn in_list(w: &str, list: &[&str]) -> bool {
     if w.is_ascii() {
-        list.iter().any(|l| l.eq_ignore_ascii_case(w))
+        // The lengths compared inline first: most entries differ in length, and the comparison
+        // proper is a call in the size profile.
+        list.iter().any(|l| l.len() == w.len() && l.eq_ignore_ascii_case(w))
     } else {
         list.contains(&lower_word(w).as_str())
     }

@@ -47,6 +47,11 @@ pub async fn fill(api: Api) {
     let ui = api.i18n().ui_language();
     let mut entries = record.entries;
     Handled::newest_first(&mut entries);
+    // Nothing to export or clear: "Nothing recorded yet." sat above two live buttons, Export
+    // writing an empty file and Clear asking whether to clear nothing.
+    for id in ["progress-export", "progress-clear"] {
+        dom::set_disabled(id, entries.is_empty());
+    }
     let items: Vec<E> = if entries.is_empty() {
         vec![E::new("li").class("hint").tr("panel_record_empty")]
     } else {
