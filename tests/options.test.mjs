@@ -57,6 +57,14 @@ test("the replies are signed with your name: they don't sign it (\"Your replies 
   }
 });
 
+test("the pages speak to a user, not of the browser's API: no \"(storage.sync)\" on the Sync box", () => {
+  for (const lang of ["en", "de", "fr"]) {
+    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    const api = Object.entries(messages).filter(([, v]) => /\b(storage|chrome|browser)\.[a-z]/.test(v.message)).map(([k]) => k);
+    assert.deepEqual(api, [], lang);
+  }
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();

@@ -317,7 +317,7 @@ for (const lang of ["de", "fr"]) {
       const words = /\b(the|and|your|with|this|from|save|saved|changes|settings|template|rule|matched|problem|line|column|wrote)\b/i;
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const fragments = english.map((e) => new RegExp(`(^|[^\\p{L}])${escape(e)}($|[^\\p{L}])`, "u"));
-      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1, name: ["Ella"] }, then: { action: "reply" } }] } }));
+      await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { version: 1, me: { name: "Pat Example" }, rules: [{ name: "R", when: { category: ["recruiter"], keywords: ["rust"], mutual_at_least: 1, name: ["Ella"] }, then: { action: "reply", template: "personalized" } }] } }));
       // An invitation read on a page, for the preview's first choice.
       await (await h.worker()).evaluate(() => chrome.storage.session.set({ lastRead: [{ name: "Kathie Smith", headline: "Career coach" }] }));
       // The page report's page too ("Not right?" on a notice), with no report waiting, and the side panel.
@@ -328,6 +328,8 @@ for (const lang of ["de", "fr"]) {
           // A count in a rule's summary comes after its noun, so one reads right too ("1 gemeinsame Kontakte" did not).
           const summary = await page.locator("#r-0-summary").textContent();
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
+          // The rule's template by its name in the language, not its id ("modèle personalized").
+          assert.ok(summary.endsWith(lang === "de" ? "→ Antworten, Vorlage „Fremd, mit persönlicher Nachricht“" : "→ Répondre, modèle « Inconnu avec un message personnel »"), summary);
           // French elides "de" before a vowel, as the notice does ("de Ella" was written).
           assert.ok(summary.includes(lang === "de" ? "von Ella" : "d'Ella"), summary);
           // The preview names its template in words, not by the id rules use ("generic.de.long").

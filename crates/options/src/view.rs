@@ -186,9 +186,20 @@ fn keyed(items: &[(&str, &str)]) -> Vec<(String, String)> {
 /// ("Recruiter (recruiter)"), a user's own by its id. The rule editor listed bare ids
 /// ("personalized") where the Templates section beside it said "Stranger with a personal note".
 fn template_option(id: String) -> (String, String) {
-    let label = if default_template_ids().contains(&id.as_str()) { tr(&["tpl_id_", &id].concat()) } else { id.clone() };
-    let label = if label.starts_with("tpl_id_") { id.clone() } else { format!("{label} ({id})") };
+    let name = template_name(&id);
+    let label = if name == id { name } else { format!("{name} ({id})") };
     (id, label)
+}
+
+/// A built-in template's name in the interface language ("Stranger with a personal note"), a
+/// user's own by its id.
+fn template_name(id: &str) -> String {
+    let name = if default_template_ids().contains(&id) { tr(&["tpl_id_", id].concat()) } else { String::new() };
+    if name.is_empty() || name.starts_with("tpl_id_") {
+        id.to_owned()
+    } else {
+        name
+    }
 }
 
 /// Options for a list of language codes, each labelled with its name.
@@ -370,8 +381,9 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
     if let Some(c) = t.category {
         then.push(tr_with("sum_as", &[&category_label(c)]));
     }
+    // By its name, quoted: the id ("modèle personalized") was English in a German or French line.
     if let Some(id) = &t.template {
-        then.push(tr_with("sum_template", &[id]));
+        then.push(tr_with("sum_template", &[&tr_with("sum_quoted", &[&template_name(id)])]));
     }
     if let Some(v) = t.variant {
         then.push(tr(&["sum_", &name_of(&v)].concat()));
