@@ -1021,6 +1021,26 @@ mod tests {
         assert!(Ui::Fr.too_long(8000).contains("n'a"));
     }
 
+    /// The known lists are named as the options page names them, and its section too: the
+    /// German reasons said "bekannten Unternehmen" of the list headed "Firmen" (now "Unternehmen"
+    /// on the pages too), and the section "Menschen, die Sie kennen" held a list headed "Personen".
+    #[test]
+    fn known_lists_are_named_as_the_options_page_names_them() {
+        let locales = [
+            (Ui::En, include_str!("../../../extension/_locales/en/messages.json")),
+            (Ui::De, include_str!("../../../extension/_locales/de/messages.json")),
+            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json")),
+        ];
+        for (ui, json) in locales {
+            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+            let word = |key: &str| case::lower_str(messages[key]["message"].as_str().expect(key));
+            for (list, key) in [(KnownList::People, "known_people"), (KnownList::Companies, "known_companies"), (KnownList::Schools, "known_schools")] {
+                assert_eq!(case::lower_str(&list.say(ui)), word(key), "{ui:?} {key}");
+            }
+            assert!(word("known").contains(&word("known_people")), "{ui:?}: {}", word("known"));
+        }
+    }
+
     /// The notice's "Reply as" and the side panel's filter name a category alike: the French
     /// notice said "Vente" and "Relations communes" where its panel said "Démarchage" and
     /// "Relations en commun", the German "Recruiter" beside "Personalvermittlung".
