@@ -18,6 +18,7 @@ use crate::snapshot::{fold_whitespace, Cut, Snapshot};
 use crate::words::{at_line, fill, JsonError, Say, Ui};
 use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// What the agent should do on the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,25 +92,7 @@ impl LastDraft {
     /// gzipped. Unlike it, a repeated field is taken at its last value rather than refused,
     /// and the struct's array form isn't read: the worker stores what [`Plan`] wrote, an object.
     pub fn from_json(text: &str) -> Option<LastDraft> {
-        use serde_json::Value;
-        fn strings(v: &Value) -> Option<Vec<String>> {
-            v.as_array()?.iter().map(|s| s.as_str().map(str::to_owned)).collect()
-        }
-        /// `null` or absent as `None`, else `read`, which must succeed.
-        fn optional<T>(v: Option<&Value>, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
-            match v {
-                None | Some(Value::Null) => Some(None),
-                Some(v) => read(v).map(Some),
-            }
-        }
-        fn named<T: Copy>(v: &Value, names: &[&str], all: &[T]) -> Option<T> {
-            let s = v.as_str()?;
-            names.iter().position(|n| *n == s).map(|i| all[i])
-        }
-        let m = match serde_json::from_str::<Value>(text).ok()? {
-            Value::Object(m) => m,
-            _ => return None,
-        };
+        let Value::Object(m) = serde_json::from_str::<Value>(text).ok()? else { return None };
         let mut last = LastDraft::default();
         if let Some(v) = m.get("url") {
             last.url = v.as_str()?.to_owned();
@@ -125,15 +108,63 @@ impl LastDraft {
         }
         last.restore = optional(m.get("restore"), strings)?;
         last.to = optional(m.get("to"), |v| v.as_str().map(str::to_owned))?;
-        last.choice = optional(m.get("choice"), |v| {
-            let c = v.as_object()?;
-            Some(Choice {
-                category: optional(c.get("category"), |v| named(v, Category::NAMES, &Category::ALL))?,
-                language: optional(c.get("language"), |v| v.as_str().map(str::to_owned))?,
-                variant: optional(c.get("variant"), |v| named(v, &["short", "long"], &[Variant::Short, Variant::Long]))?,
-            })
-        })?;
+        last.choice = optional(m.get("choice"), choice_of)?;
         Some(last)
+    }
+}
+
+// Readers of the parsed `Value` with serde's derived rules, for the JSON the worker hands back
+// (the last draft, a notice's request): the derived readers, inlined where they are used, cost
+// the module several KB (WASM size, the fourth pass).
+
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?.iter().map(|s| s.as_str().map(str::to_owned)).collect()
+}
+
+/// `null` or absent as `None`, else `read`, which must succeed.
+fn optional<T>(v: Option<&Value>, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
+    match v {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => read(v).map(Some),
+    }
+}
+
+fn named<T: Copy>(v: &Value, names: &[&str], all: &[T]) -> Option<T> {
+    let s = v.as_str()?;
+    names.iter().position(|n| *n == s).map(|i| all[i])
+}
+
+/// A [`Choice`]: an object whose fields, each when there and not `null`, are a category's
+/// name, a string and a length's name.
+fn choice_of(v: &Value) -> Option<Choice> {
+    let c = v.as_object()?;
+    Some(Choice {
+        category: optional(c.get("category"), |v| named(v, Category::NAMES, &Category::ALL))?,
+        language: optional(c.get("language"), |v| v.as_str().map(str::to_owned))?,
+        variant: optional(c.get("variant"), |v| named(v, &["short", "long"], &[Variant::Short, Variant::Long]))?,
+    })
+}
+
+impl Request {
+    /// A request as its derived reader ([`RawRequest`] and `TryFrom`) takes it, from the parsed
+    /// `Value`: `type` one of the names; each other field, when there, of its type (`null` for
+    /// none) whatever the type, `replace` a boolean; `variant` needed for a `variant` request and
+    /// `name` for `draft_for`; `was` a choice with all three fields. `None` for anything else.
+    pub fn from_json(text: &str) -> Option<Request> {
+        use RequestKind as K;
+        let Value::Object(m) = serde_json::from_str::<Value>(text).ok()? else { return None };
+        let kinds = [K::Click, K::Variant, K::Restore, K::Options, K::Choose, K::DraftFor, K::Panel, K::Report];
+        let kind = named(m.get("type")?, &["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"], &kinds)?;
+        let variant = optional(m.get("variant"), |v| named(v, &["short", "long"], &[Variant::Short, Variant::Long]))?;
+        let choice = optional(m.get("choice"), choice_of)?;
+        let replace = m.get("replace").map_or(Some(false), Value::as_bool)?;
+        let was = optional(m.get("was"), |v| {
+            let c = choice_of(v)?;
+            Some(Shown { category: c.category?, language: c.language?, variant: c.variant? })
+        })?;
+        let name = optional(m.get("name"), |v| v.as_str().map(str::to_owned))?;
+        let raw = RawRequest { kind, variant, choice, replace, was, name };
+        Request::try_from(raw).ok()
     }
 }
 
@@ -339,8 +370,8 @@ pub fn plan_json(snapshot: &str, settings: &str, last: &str, request: &str, ui: 
 /// [`plan_json`], and the snapshot it parsed, when it did: what [`last_read`] reads later.
 pub fn plan_json_keeping(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> (Plan, Option<Snapshot>) {
     let w = Ui::from_code(ui);
-    let request = if request.trim().is_empty() { Ok(Request::Click) } else { serde_json::from_str::<Request>(request) };
-    let Ok(request) = request else {
+    let request = if request.trim().is_empty() { Some(Request::Click) } else { Request::from_json(request) };
+    let Some(request) = request else {
         return (only_notice(w, Notice::new(w, Level::Error, w.unknown_request())), None);
     };
     let (settings, problems) = if settings.trim().is_empty() { (Settings::default(), Vec::new()) } else { Settings::from_json(settings) };
@@ -978,6 +1009,68 @@ mod tests {
         }
         // The array form, which the derived reader takes and nothing writes, isn't read.
         assert_eq!(LastDraft::from_json("[]"), None);
+    }
+
+    #[test]
+    fn a_request_reads_as_its_derived_reader_reads_it() {
+        use super::{Request, Shown};
+        use crate::{Category, Variant};
+        let derived = |json: &str| serde_json::from_str::<Request>(json).ok();
+        let choice = super::Choice { category: Some(Category::Recruiter), language: Some("de".into()), variant: Some(Variant::Short) };
+        let was = Shown { category: Category::Sales, language: "fr".into(), variant: Variant::Long };
+        let all = [
+            Request::Click,
+            Request::Variant { variant: Variant::Short },
+            Request::Restore,
+            Request::Options,
+            Request::Choose { choice: choice.clone(), replace: true, was: Some(was) },
+            Request::Choose { choice: super::Choice::default(), replace: false, was: None },
+            Request::DraftFor { name: "Sam Person".into() },
+            Request::Panel,
+            Request::Report,
+        ];
+        for r in &all {
+            let json = serde_json::to_string(r).expect("serializes");
+            assert_eq!(Request::from_json(&json).as_ref(), Some(r), "{json}");
+            assert_eq!(Request::from_json(&json), derived(&json), "{json}");
+        }
+        for json in [
+            "",
+            "null",
+            "{}",
+            "[]",
+            "3",
+            r#"{"type":"nope"}"#,
+            r#"{"type":null}"#,
+            r#"{"type":3}"#,
+            r#"{"type":"click","x":[1]}"#,
+            r#"{"type":"variant"}"#,
+            r#"{"type":"variant","variant":null}"#,
+            r#"{"type":"variant","variant":"medium"}"#,
+            r#"{"type":"click","variant":"medium"}"#,
+            r#"{"type":"restore","variant":"long"}"#,
+            r#"{"type":"choose"}"#,
+            r#"{"type":"choose","choice":null}"#,
+            r#"{"type":"choose","choice":{}}"#,
+            r#"{"type":"choose","choice":3}"#,
+            r#"{"type":"choose","choice":{"category":"spam","language":"de"}}"#,
+            r#"{"type":"choose","choice":{"category":"Spam"}}"#,
+            r#"{"type":"choose","replace":null}"#,
+            r#"{"type":"choose","replace":1}"#,
+            r#"{"type":"choose","replace":false}"#,
+            r#"{"type":"choose","was":null}"#,
+            r#"{"type":"choose","was":{"category":"spam","language":"de"}}"#,
+            r#"{"type":"choose","was":{"category":"spam","language":"de","variant":"long"}}"#,
+            r#"{"type":"panel","was":{}}"#,
+            r#"{"type":"draft_for"}"#,
+            r#"{"type":"draft_for","name":null}"#,
+            r#"{"type":"draft_for","name":1}"#,
+            r#"{"type":"report","name":"x"}"#,
+            r#"{"type":"options","choice":{"variant":"short"}}"#,
+            r#"{"type":"click""#,
+        ] {
+            assert_eq!(Request::from_json(json), derived(json), "{json}");
+        }
     }
 
     #[test]
