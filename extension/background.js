@@ -138,12 +138,14 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
+// Firefox for Android has neither API (nor a sidebar): a throw here ended the worker's start, and
+// every later top-level line with it (the click's `busy`, the settings' listener, the welcome).
 const onMenu = (info, tab) => info.menuItemId === "open-panel" && openPanel(tab);
-api.contextMenus.onClicked.addListener(onMenu);
-api.commands.onCommand.addListener(onCommand);
+api.contextMenus?.onClicked.addListener(onMenu);
+api.commands?.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {
-  api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
+  api.contextMenus?.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
   if (reason !== "install") return;
   // Replies to invitations without a note (most) are in the default language: the browser's when
   // NotYet speaks it (each interface language has built-in templates), not English. Set before
@@ -307,7 +309,7 @@ async function clickOnce(tab, request) {
 
 /** The notice's own few words from _locales: the key that reaches it, and what it says if the page removes it. */
 async function noticeWords() {
-  const key = (await api.commands.getAll().catch(() => [])).find((c) => c.name === "focus-notice")?.shortcut;
+  const key = (await api.commands?.getAll().catch(() => []))?.find((c) => c.name === "focus-notice")?.shortcut;
   return { hint: key ? say("notice_focus_key", `${key} moves the keyboard focus here; Escape gives it back.`, key) : "", restored: say("notice_restored", "The page removed this notice; NotYet put it back.") };
 }
 
