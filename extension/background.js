@@ -61,6 +61,8 @@ const badged = new Set();
  * and the `performance.now()` milliseconds at start, snapshot, plan, inserted (text in the box), end.
  */
 globalThis.__notyetClicks = [];
+/** The APIs the `api` command took away, by name, to give back. */
+const hidden = {};
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
 /**
@@ -69,7 +71,8 @@ let beforeInsert = null;
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab).
+ * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab), `api`
+ * (the browser API `n` taken away with `remove`, else given back).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
 globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) => {
@@ -94,6 +97,12 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   if (op === "menu") {
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     return onMenu({ menuItemId: n }, tab);
+  }
+  // An API the browser lacks (`n`: "sidePanel", "sidebarAction"), taken away (`remove`) or given back.
+  if (op === "api") {
+    if (remove) (hidden[n] = Object.getOwnPropertyDescriptor(api, n)) && delete api[n];
+    else if (hidden[n]) Object.defineProperty(api, n, hidden[n]);
+    return n in api;
   }
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
@@ -195,8 +204,10 @@ function openPanel(tab) {
   // before it, and not awaited, so that the open keeps the user's gesture: an open panel doesn't
   // load again, and a walk for it would be kept a second for no one. Chrome gives a side panel no
   // window (Chromium 156: windowId -1), so one open in another window counts too: that open then
-  // reads the page itself, as a panel the worker didn't open does.
-  const open = (api.sidePanel ? api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] }).then((c) => c.length > 0) : api.sidebarAction.isOpen({ windowId: tab?.windowId })).catch(() => false);
+  // reads the page itself, as a panel the worker didn't open does. Asked in an async function so
+  // that a browser with neither API (Firefox for Android, a Chromium without chrome.sidePanel)
+  // gets a rejection, not a throw that skipped the open's fallback below.
+  const open = (async () => (api.sidePanel ? (await api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).length > 0 : api.sidebarAction.isOpen({ windowId: tab?.windowId })))().catch(() => false);
   const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();

@@ -963,6 +963,23 @@ test("Triage or the shortcut with the panel open already walks nothing for it (t
   await closeAll(page);
 });
 
+test("a browser with no side panel API (Firefox for Android, a Chromium without chrome.sidePanel): Triage opens the panel as a tab", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the notice
+  // Asking whether a panel is open threw there, before the open and its fallback: nothing opened.
+  const name = firefox ? "sidebarAction" : "sidePanel";
+  assert.equal(await h.test({ op: "api", n: name, remove: true }), false);
+  try {
+    await h.clickNoticeButton(page, "Triage 40 invitations");
+    assert.equal(await panelShows(id, "40 of 40"), "tab");
+  } finally {
+    assert.equal(await h.test({ op: "api", n: name }), true);
+  }
+  await closeAll(page);
+});
+
 test("a walk kept for the panel is not handed to another tab's panel, to a toolbar click, or after a second", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
