@@ -300,6 +300,8 @@ case "${1:-}" in
     install_browser_tools
     step "the shipped JavaScript has the tested code's tokens (only comment lines removed)"
     run node tests/shipped-js.mjs || status=1
+    step "the shipped worker starts without the optional APIs (Firefox for Android has no menus, commands or sidebar)"
+    run node --test tests/worker-start.test.mjs || status=1
     lint_firefox || status=1
     browser_tests chromium || status=1
     browser_tests firefox || status=1

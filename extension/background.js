@@ -138,12 +138,14 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else void click(sender.tab, message.request);
 });
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
+// Firefox for Android has neither API (nor a sidebar): a throw here ended the worker's start, and
+// every later top-level line with it (the click's `busy`, the settings' listener, the welcome).
 const onMenu = (info, tab) => info.menuItemId === "open-panel" && openPanel(tab);
-api.contextMenus.onClicked.addListener(onMenu);
-api.commands.onCommand.addListener(onCommand);
+api.contextMenus?.onClicked.addListener(onMenu);
+api.commands?.onCommand.addListener(onCommand);
 // The welcome page, once, when NotYet is installed (not on updates or browser restarts).
 api.runtime.onInstalled.addListener(({ reason }) => {
-  api.contextMenus.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
+  api.contextMenus?.create({ id: "open-panel", title: say("menu_panel", "Triage invitations (side panel)"), contexts: ["action"] }, () => void api.runtime.lastError);
   if (reason !== "install") return;
   // Replies to invitations without a note (most) are in the default language: the browser's when
   // NotYet speaks it (each interface language has built-in templates), not English. Set before
@@ -219,8 +221,9 @@ function openPanel(tab) {
 }
 
 /**
- * Starts the page's walk for the panel being opened, right after the call that opens it: the
- * agent keeps it a second for the panel's first reading, which asks 50 to 100 ms later (its page
+ * Starts the page's walk for the panel being opened, once the browser has said that none was open
+ * (a round trip begun just before the call that opens it; a panel open already doesn't load
+ * again and takes no walk): the agent keeps it a second for the panel's first reading, which asks 50 to 100 ms later (its page
  * must start first) and would otherwise only then start the walk (14 ms of CPU at 300
  * invitations, 46 at 1,000; two to four times that in wall time). The request is the core's, the
  * one the panel asks with; a worker that hasn't loaded the core yet leaves the reading to the
@@ -307,7 +310,7 @@ async function clickOnce(tab, request) {
 
 /** The notice's own few words from _locales: the key that reaches it, and what it says if the page removes it. */
 async function noticeWords() {
-  const key = (await api.commands.getAll().catch(() => [])).find((c) => c.name === "focus-notice")?.shortcut;
+  const key = (await api.commands?.getAll().catch(() => []))?.find((c) => c.name === "focus-notice")?.shortcut;
   return { hint: key ? say("notice_focus_key", `${key} moves the keyboard focus here; Escape gives it back.`, key) : "", restored: say("notice_restored", "The page removed this notice; NotYet put it back.") };
 }
 

@@ -44,8 +44,8 @@ pub const ATTRIBUTES: &[&str] = &[
     MINIMIZED,
 ];
 
-/// The 2026 message bubble's mark of a minimized bubble, `="true"` (dsmorgan/netkeeper's capture
-/// of 2026-10-05: `"false"` on an open one; a minimized one keeps its composer, hidden, not
+/// The 2026 message bubble's mark of a minimized bubble, `="true"` (dsmorgan/netkeeper's notes on
+/// its maintainer's capture of 2026-10-05: `"false"` on an open one; a minimized one keeps its composer, hidden, not
 /// removed, so its draft survives).
 pub const MINIMIZED: &str = "data-msg-overlay-conversation-bubble-is-minimized";
 

@@ -506,7 +506,7 @@ fn a_new_message_is_for_the_one_person_it_links() {
         bare_card("Sam Lee", "sam-lee", &["Sam Lee is inviting you to connect", "Engineer", "2 weeks ago"], ""),
         bare_card("Ann Roe", "ann-roe", &["Ann Roe is inviting you to connect", "Designer", "3 days ago"], "")
     );
-    // The bubble a new message opens (2026: dsmorgan/netkeeper's capture of 2026-10-05; Ember
+    // The bubble a new message opens (2026: dsmorgan/netkeeper's rebuild of a 2026-10-05 capture; Ember
     // 2022 alike): headed "New message", a chip a recipient beside the recipients field, and
     // below it a link to each recipient's profile.
     let bubble = |people: &[(&str, &str)]| {

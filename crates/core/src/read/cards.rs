@@ -23,6 +23,7 @@ use crate::names::name_key;
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How far a card is read. A click reads every card only as far as its name (to find whom the
 /// open box is for) and then the one it drafts for in full: on the bench's 300-card page the
@@ -277,7 +278,7 @@ const LINKS: usize = 2;
 /// controls' labels give; and those of them with an Accept but no Ignore.
 fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
     // (position, accepts, asleep, label)
-    let mut answers: Vec<(usize, bool, bool, String)> = Vec::new();
+    let mut answers: Vec<(usize, bool, bool, Cow<str>)> = Vec::new();
     let mut links: Vec<usize> = Vec::new();
     let mut j = 0;
     while j < index.len() {
@@ -291,7 +292,8 @@ fn anchored(index: &Index, seen: &Seen) -> (Vec<Root>, Vec<usize>) {
         }
         if seen.control(j) {
             let aria = n.attr("aria-label").filter(|l| !l.trim().is_empty());
-            let label = aria.map_or_else(|| text_of(n, Reading::Visible, false), str::to_owned);
+            // The aria-label borrowed, not copied: asked of every control on the page.
+            let label = aria.map_or_else(|| Cow::Owned(text_of(n, Reading::Visible, false)), Cow::Borrowed);
             // A messaging quick reply shows its words ("Aceptar") but says what it does to a
             // screen reader ("Responder a la conversación con «Aceptar»"): a reply, not an answer.
             let quick_reply = || aria.map_or_else(|| phrases::is_write_label(&text_of(n, Reading::Spoken, false)), phrases::is_write_label);

@@ -128,8 +128,8 @@ fn addressee(index: &Index, at: usize) -> Option<String> {
 /// A title in `container`, outside the branch `skip` that holds the box. A new message (its
 /// recipients field, a combobox, beside the box) is for the one person its profile links name:
 /// its bubble is headed "New message" (Ember's header title in 2022, a bare `h2` in 2026, as
-/// dsmorgan/netkeeper's capture of 2026-10-05 shows it), the recipient only on a chip and a link
-/// below. Links to two people (a group) leave the title, which names no invitation.
+/// dsmorgan/netkeeper's rebuild of its maintainer's capture of 2026-10-05 shows it), the recipient
+/// only on a chip and a link below; that an invitation's Message opens it is likely, unconfirmed. Links to two people (a group) leave the title, which names no invitation.
 fn title_in(index: &Index, container: usize, skip: usize) -> Option<String> {
     let mut title: Option<String> = None;
     let mut headings: Option<String> = None;
