@@ -190,7 +190,7 @@ test("German and French notices: every word on them, Close included, in the inte
         // French spacing before the menus' colon ("Langue: Anglais" was shown), and a language
         // named in lower case inside the line, as "Maintenant en allemand" writes it.
         assert.deepEqual(shown.menus.map((m) => m.split(":")[0]), ["Modèle\u00a0", "Langue\u00a0"]);
-        assert.match(n.details[0], /\(Personnel, anglais, longue\)$/);
+        assert.match(n.details[0], /\(Personnel, anglais, version longue\)$/);
       }
       await page.close();
     }

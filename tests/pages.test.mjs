@@ -332,9 +332,10 @@ for (const lang of ["de", "fr"]) {
           assert.ok(summary.endsWith(lang === "de" ? "→ Antworten, Vorlage „Fremd, mit persönlicher Nachricht“" : "→ Répondre, modèle « Inconnu avec un message personnel »"), summary);
           // French elides "de" before a vowel, as the notice does ("de Ella" was written).
           assert.ok(summary.includes(lang === "de" ? "von Ella" : "d'Ella"), summary);
-          // The preview names its template in words, not by the id rules use ("generic.de.long").
+          // The preview names its template in words, not by the id rules use ("generic.de.long"), and French
+          // its length as "version longue" (a bare "longue" beside "Modèle", "anglais" agreed with neither).
           const preview = await page.locator("#preview-summary").textContent();
-          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (kurz|lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), (courte|longue)$/u, preview);
+          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (kurz|lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), version (courte|longue)$/u, preview);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");

@@ -679,7 +679,7 @@ fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
     if s.text.is_some() {
         how.push(w.language_in_sentence(&language_name(&s.language, w)));
         if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).filter(|v| *v == "short" || *v == "long") {
-            how.push(if v == "short" { Variant::Short } else { Variant::Long }.say(w));
+            how.push(w.variant_in_line(if v == "short" { Variant::Short } else { Variant::Long }));
         }
     }
     let note = inv.note.as_deref().map(|n| clip(n, NOTE_CHARS)).filter(|n| !n.is_empty());
@@ -1731,7 +1731,7 @@ mod tests {
             }
         }
         let fr = plan_request(&snap, &Settings::default(), None, Request::Click, Ui::Fr);
-        assert_eq!(fr.notice.details[0], "Kathie Smith · aucun message personnel → Répondre (Générique, anglais, longue)");
+        assert_eq!(fr.notice.details[0], "Kathie Smith · aucun message personnel → Répondre (Générique, anglais, version longue)");
         assert_eq!(fr.notice.close, "Fermer");
     }
 }

@@ -441,12 +441,24 @@ impl Ui {
     }
 
     /// A language's name (`reason::language_name`) as a sentence writes it: French puts it in
-    /// lower case ("a écrit en anglais", "(Générique, anglais, longue)"); the others as named.
+    /// lower case ("a écrit en anglais", "(Générique, anglais, version longue)"); the others as named.
     pub fn language_in_sentence(self, name: &str) -> String {
         if self == Ui::Fr {
             crate::case::lower_str(name)
         } else {
             name.to_owned()
+        }
+    }
+
+    /// A reply's length in the notice's details, "(Personnel, anglais, version longue)": French
+    /// names the noun its adjective agrees with, since a bare "longue" beside the masculine
+    /// "Personnel" and "anglais" agreed with neither. English and German adjectives don't agree.
+    pub fn variant_in_line(self, v: Variant) -> String {
+        let said = v.say(self);
+        if self == Ui::Fr {
+            format!("version {said}")
+        } else {
+            said
         }
     }
 
@@ -956,6 +968,17 @@ mod tests {
             Reason::KnownOrganisation { entry: "Acme".into(), list: KnownList::Companies, in_headline: true }.say_on_page(Ui::En),
             "headline matches your known companies"
         );
+    }
+
+    /// The details' parts each read alone: French "longue" beside "Personnel, anglais" agreed
+    /// with neither, so it is "version longue"; English and German unchanged.
+    #[test]
+    fn the_details_length_agrees_with_its_noun() {
+        let how = |ui: Ui, v: Variant| ui.decided_line("K", None, "R", &[Category::Personalized.say(ui), ui.variant_in_line(v)]);
+        assert_eq!(how(Ui::Fr, Variant::Long), "K → R (Personnel, version longue)");
+        assert_eq!(how(Ui::Fr, Variant::Short), "K → R (Personnel, version courte)");
+        assert_eq!(how(Ui::En, Variant::Long), "K → R (Personal, long)");
+        assert_eq!(how(Ui::De, Variant::Short), "K → R (Persönlich, kurz)");
     }
 
     #[test]
