@@ -288,6 +288,26 @@ mod tests {
         assert_eq!(mask_phrase("Sam Lee invited you to join Rust Berlin"), "Xxx Xxx invited you to join Xxxx Xxxxxx");
     }
 
+    /// The report page's intro says only the phrases NotYet goes by stay (its examples in en/de/fr), LinkedIn's menus
+    /// masked too: keeping "Home" or "Jobs" would keep such a word wherever it stood alone, a
+    /// headline's or a note's as well.
+    #[test]
+    fn the_intro_is_true_reading_words_stay_menus_are_masked() {
+        for (kept, text) in [
+            (true, "Accept"),
+            (true, "2 weeks ago"),
+            (true, "8 mutual connections"),
+            (true, "8 gemeinsame Kontakte"),
+            (true, "8 relations en commun"),
+            (false, "Home"),
+            (false, "My Network"),
+            (false, "Messaging"),
+            (false, "Startseite"),
+        ] {
+            assert_eq!(mask_phrase(text) == text, kept, "{text}");
+        }
+    }
+
     #[test]
     fn addresses_keep_their_sections() {
         assert_eq!(mask_url("https://www.linkedin.com/in/kathie-smith-42/?x=1"), "https://www.linkedin.com/in/xxxxxx-xxxxx-00/?x=0");
