@@ -191,6 +191,28 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
   }
 });
 
+/**
+ * The template menus' names a menu would cut at its width: each name fits one line, or the menu
+ * wraps it (white-space normal, its own and its list's) and is tall enough for its lines. At
+ * 360 px the names need 336-387 px and have 272 (they were cut: "Inconnu avec un message pers").
+ */
+const cutInTemplateMenus = (page) => page.evaluate(() => [...document.querySelectorAll("#tpl-id, select[id$=-template]")].flatMap((menu) => {
+  const style = getComputedStyle(menu);
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = style.font;
+  const room = menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  const was = menu.value;
+  const cut = [...menu.options].filter((o) => {
+    const lines = Math.ceil(measure.measureText(o.text).width / room);
+    if (lines === 1) return false;
+    menu.value = o.value;
+    const tall = menu.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) >= lines * parseFloat(style.lineHeight) - 1;
+    return !(tall && style.whiteSpace === "normal" && getComputedStyle(o).whiteSpace === "normal");
+  });
+  menu.value = was;
+  return cut.map((o) => `${menu.id}: ${o.text}`);
+}));
+
 test("at 420 px: nothing wider than the window, the section links faded where they go on, and the preview one click away", async () => {
   const h = await launch();
   try {
@@ -237,6 +259,9 @@ test("at 420 px: nothing wider than the window, the section links faded where th
         await page.waitForTimeout(300);
         const [heading, bottom] = await page.evaluate(() => [document.getElementById("h-preview").getBoundingClientRect().top, document.querySelector("header").getBoundingClientRect().bottom]);
         assert.ok(heading >= bottom, `the Preview heading at ${heading} px, the header's bottom at ${bottom} px`);
+        // At 360 px the Templates menu shows whole names, wrapped.
+        await page.setViewportSize({ width: 360, height: 800 });
+        assert.deepEqual(await cutInTemplateMenus(page), []);
       }
       await page.close();
     }
@@ -359,6 +384,9 @@ for (const lang of ["de", "fr"]) {
             return { text, fits: measure.measureText(text).width <= menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
           });
           assert.deepEqual(last, { text: lang === "de" ? "Zuletzt gelesen: Kathie Smith" : "Lue en dernier : Kathie Smith", fits: true });
+          // The template menus, the rule's too, show whole names at 360 px, wrapped.
+          await page.evaluate(() => { for (const d of document.querySelectorAll("li.rule details")) d.open = true; });
+          assert.deepEqual(await cutInTemplateMenus(page), []);
           await page.setViewportSize({ width: 1280, height: 800 });
           // A length named inside a label keeps its menu's capital only after a colon ("Formulation
           // Courte" was shown in French).
