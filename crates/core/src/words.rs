@@ -992,18 +992,22 @@ mod tests {
         assert_eq!(Ui::De.category_label(), "Vorlage");
     }
 
+    /// The extension's interface words in each language, as the pages load them.
+    fn locale_messages() -> [(Ui, serde_json::Value); 3] {
+        let parse = |json: &str| serde_json::from_str(json).expect("a locale parses");
+        [
+            (Ui::En, parse(include_str!("../../../extension/_locales/en/messages.json"))),
+            (Ui::De, parse(include_str!("../../../extension/_locales/de/messages.json"))),
+            (Ui::Fr, parse(include_str!("../../../extension/_locales/fr/messages.json"))),
+        ]
+    }
+
     /// The invitation's note has one name a language, as the side panel and the options page
     /// call it: French rows read "Pas de message" beside "aucune note personnelle", and the
     /// filter "Message personnel" beside the reason "note personnelle".
     #[test]
     fn the_note_is_named_as_the_panel_names_it() {
-        let locales = [
-            (Ui::En, include_str!("../../../extension/_locales/en/messages.json"), "note"),
-            (Ui::De, include_str!("../../../extension/_locales/de/messages.json"), "Nachricht"),
-            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json"), "message"),
-        ];
-        for (ui, json, word) in locales {
-            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+        for ((ui, messages), word) in locale_messages().into_iter().zip(["note", "Nachricht", "message"]) {
             let no_note = messages["panel_no_note"]["message"].as_str().expect("panel_no_note");
             assert!(case::lower_str(no_note).contains(&case::lower_str(word)), "{ui:?}: {no_note}");
             let read = [ui.read_line(Some("Hi"), None), ui.read_line(None, None)];
@@ -1049,13 +1053,7 @@ mod tests {
     /// on the pages too), and the section "Menschen, die Sie kennen" held a list headed "Personen".
     #[test]
     fn known_lists_are_named_as_the_options_page_names_them() {
-        let locales = [
-            (Ui::En, include_str!("../../../extension/_locales/en/messages.json")),
-            (Ui::De, include_str!("../../../extension/_locales/de/messages.json")),
-            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json")),
-        ];
-        for (ui, json) in locales {
-            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+        for (ui, messages) in locale_messages() {
             let word = |key: &str| case::lower_str(messages[key]["message"].as_str().expect(key));
             for (list, key) in [(KnownList::People, "known_people"), (KnownList::Companies, "known_companies"), (KnownList::Schools, "known_schools")] {
                 assert_eq!(case::lower_str(&list.say(ui)), word(key), "{ui:?} {key}");
@@ -1069,13 +1067,7 @@ mod tests {
     /// "Relations en commun", the German "Recruiter" beside "Personalvermittlung".
     #[test]
     fn categories_are_named_as_the_panel_names_them() {
-        let locales = [
-            (Ui::En, include_str!("../../../extension/_locales/en/messages.json")),
-            (Ui::De, include_str!("../../../extension/_locales/de/messages.json")),
-            (Ui::Fr, include_str!("../../../extension/_locales/fr/messages.json")),
-        ];
-        for (ui, json) in locales {
-            let messages: serde_json::Value = serde_json::from_str(json).expect("a locale parses");
+        for (ui, messages) in locale_messages() {
             for (category, key) in [
                 (Category::Known, "cat_known"),
                 (Category::Spam, "cat_spam"),
