@@ -63,22 +63,23 @@ def strip_test_seams(source, name):
 
 def strip_comment_lines(source, name):
     """`source` without the lines that are only a comment. Whole lines only, so that nothing in a
-    line of code (a string holding `//`, a regular expression) is ever touched. In CSS only
-    `/* … */` is a comment."""
+    line of code (a string holding `//`, a regular expression) is ever touched. A comment is
+    `//` or `/* … */` in JavaScript, `/* … */` in CSS and `<!-- … -->` in HTML."""
+    opener, closer = ("<!--", "-->") if name.endswith(".html") else ("/*", "*/")
+    line_comments = name.endswith(".js")
     out, block = [], False
-    line_comments = not name.endswith(".css")
     for line in source.splitlines(keepends=True):
         text = line.strip()
         if block:
-            if "*/" in text:
-                if not text.endswith("*/"):
+            if closer in text:
+                if not text.endswith(closer):
                     sys.exit(f"{name}: code after a comment block's end on one line: {text!r}")
                 block = False
         elif line_comments and text.startswith("//"):
             pass
-        elif text.startswith("/*"):
-            if "*/" in text[2:]:
-                if not text.endswith("*/"):
+        elif text.startswith(opener):
+            if closer in text[len(opener):]:
+                if not text.endswith(closer):
                     sys.exit(f"{name}: code after a one-line comment: {text!r}")
             else:
                 block = True
@@ -86,26 +87,6 @@ def strip_comment_lines(source, name):
             out.append(line)
     if block:
         sys.exit(f"{name}: a comment block is not closed")
-    return "".join(out)
-
-
-def strip_html_comment_lines(source, name):
-    """`source` without the lines that are only an HTML comment (`<!-- … -->` starting and ending
-    lines), as `strip_comment_lines` does for the JavaScript."""
-    out, block = [], False
-    for line in source.splitlines(keepends=True):
-        text = line.strip()
-        if not block and text.startswith("<!--"):
-            block = True
-        if block:
-            if "-->" in text:
-                if not text.endswith("-->"):
-                    sys.exit(f"{name}: markup after a comment's end on one line: {text!r}")
-                block = False
-        else:
-            out.append(line)
-    if block:
-        sys.exit(f"{name}: a comment is not closed")
     return "".join(out)
 
 
@@ -190,7 +171,7 @@ def make(dest, pkg, test):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(strip_test_seams(source, name))
         for base, _, names in os.walk(dest):
-            for name in sorted(n for n in names if n.endswith((".js", ".css"))):
+            for name in sorted(n for n in names if n.endswith((".js", ".css", ".html"))):
                 path = os.path.join(base, name)
                 with open(path, encoding="utf-8") as f:
                     source = f.read()
@@ -199,12 +180,6 @@ def make(dest, pkg, test):
                     source = strip_indentation(source)
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(source)
-        for name in sorted(n for n in os.listdir(dest) if n.endswith(".html")):
-            path = os.path.join(dest, name)
-            with open(path, encoding="utf-8") as f:
-                source = f.read()
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(strip_html_comment_lines(source, name))
     write_messages(os.path.join(dest, "_locales"), compact=not test)
 
 
