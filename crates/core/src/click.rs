@@ -130,8 +130,7 @@ fn optional<T>(v: Option<&Value>, read: impl Fn(&Value) -> Option<T>) -> Option<
 }
 
 fn named<T: Copy>(v: &Value, names: &[&str], all: &[T]) -> Option<T> {
-    let s = v.as_str()?;
-    names.iter().position(|n| *n == s).map(|i| all[i])
+    crate::from_name(v.as_str()?, names, all)
 }
 
 /// A [`Choice`]: an object whose fields, each when there and not `null`, are a category's
@@ -141,7 +140,7 @@ fn choice_of(v: &Value) -> Option<Choice> {
     Some(Choice {
         category: optional(c.get("category"), |v| named(v, Category::NAMES, &Category::ALL))?,
         language: optional(c.get("language"), |v| v.as_str().map(str::to_owned))?,
-        variant: optional(c.get("variant"), |v| named(v, &["short", "long"], &[Variant::Short, Variant::Long]))?,
+        variant: optional(c.get("variant"), |v| named(v, Variant::NAMES, &Variant::ALL))?,
     })
 }
 
@@ -151,11 +150,9 @@ impl Request {
     /// none) whatever the type, `replace` a boolean; `variant` needed for a `variant` request and
     /// `name` for `draft_for`; `was` a choice with all three fields. `None` for anything else.
     pub fn from_json(text: &str) -> Option<Request> {
-        use RequestKind as K;
         let Value::Object(m) = serde_json::from_str::<Value>(text).ok()? else { return None };
-        let kinds = [K::Click, K::Variant, K::Restore, K::Options, K::Choose, K::DraftFor, K::Panel, K::Report];
-        let kind = named(m.get("type")?, &["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"], &kinds)?;
-        let variant = optional(m.get("variant"), |v| named(v, &["short", "long"], &[Variant::Short, Variant::Long]))?;
+        let kind = named(m.get("type")?, RequestKind::NAMES, &RequestKind::ALL)?;
+        let variant = optional(m.get("variant"), |v| named(v, Variant::NAMES, &Variant::ALL))?;
         let choice = optional(m.get("choice"), choice_of)?;
         let replace = m.get("replace").map_or(Some(false), Value::as_bool)?;
         let was = optional(m.get("was"), |v| {
@@ -267,11 +264,18 @@ enum RequestKind {
     Report,
 }
 
+impl RequestKind {
+    /// The `type` of each request, in the order of [`RequestKind::ALL`].
+    const NAMES: &'static [&'static str] = &["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"];
+    const ALL: [RequestKind; 8] = {
+        use RequestKind as K;
+        [K::Click, K::Variant, K::Restore, K::Options, K::Choose, K::DraftFor, K::Panel, K::Report]
+    };
+}
+
 impl<'de> Deserialize<'de> for RequestKind {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use RequestKind as K;
-        let names = &["click", "variant", "restore", "options", "choose", "draft_for", "panel", "report"];
-        crate::by_name(d, names, &[K::Click, K::Variant, K::Restore, K::Options, K::Choose, K::DraftFor, K::Panel, K::Report])
+        crate::by_name(d, RequestKind::NAMES, &RequestKind::ALL)
     }
 }
 

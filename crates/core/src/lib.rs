@@ -61,10 +61,13 @@ pub(crate) fn listed(list: &'static str, word: &str) -> bool {
 /// enum. The same error as the derived one for a name not in `names`.
 pub(crate) fn by_name<'de, D: serde::Deserializer<'de>, T: Copy>(d: D, names: &'static [&'static str], all: &[T]) -> Result<T, D::Error> {
     let name = <String as serde::Deserialize>::deserialize(d)?;
-    match names.iter().position(|n| *n == name) {
-        Some(i) => Ok(all[i]),
-        None => Err(serde::de::Error::unknown_variant(&name, names)),
-    }
+    from_name(&name, names, all).ok_or_else(|| serde::de::Error::unknown_variant(&name, names))
+}
+
+/// The value `name` names, `names[i]` naming `all[i]`: for serde's readers ([`by_name`]), the
+/// worker's JSON read from a `Value` and the settings' words alike.
+pub(crate) fn from_name<T: Copy>(name: &str, names: &[&str], all: &[T]) -> Option<T> {
+    names.iter().position(|n| *n == name).map(|i| all[i])
 }
 
 pub mod case;

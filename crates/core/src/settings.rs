@@ -149,9 +149,15 @@ pub enum Variant {
     Long,
 }
 
+impl Variant {
+    /// The names settings and requests give the lengths, in the order of [`Variant::ALL`].
+    pub const NAMES: &'static [&'static str] = &["short", "long"];
+    pub const ALL: [Variant; 2] = [Variant::Short, Variant::Long];
+}
+
 impl<'de> Deserialize<'de> for Variant {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::by_name(d, &["short", "long"], &[Variant::Short, Variant::Long])
+        crate::by_name(d, Variant::NAMES, &Variant::ALL)
     }
 }
 
@@ -1039,11 +1045,11 @@ pub fn link_usable(link: &str) -> bool {
 }
 
 fn category_from(s: &str) -> Option<Category> {
-    Category::NAMES.iter().position(|n| *n == s.trim()).map(|i| Category::ALL[i])
+    crate::from_name(s.trim(), Category::NAMES, &Category::ALL)
 }
 
 fn action_from(s: &str) -> Option<Action> {
-    Action::NAMES.iter().position(|n| *n == s.trim()).map(|i| Action::ALL[i])
+    crate::from_name(s.trim(), Action::NAMES, &Action::ALL)
 }
 
 /// The JSON path of `key` in the object at `path`: "$.rules[0]" and "then" give "$.rules[0].then".

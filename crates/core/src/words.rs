@@ -381,11 +381,10 @@ impl Ui {
         format!("{who}{why} → {action}{how}")
     }
 
-    /// The label of the notice's menu of categories. The notice writes "label: choice"; French
-    /// ends its labels with the no-break space it puts before a colon ("Langue : Anglais").
-    /// The menu of reply categories. German and French name the template: "Antworten als:
-    /// Personalvermittlung" read as answering as a recruitment agency, "Répondre comme :
-    /// Recruteur" as a recruiter.
+    /// The label of the notice's menu of reply categories. The notice writes "label: choice";
+    /// French ends its labels with the no-break space it puts before a colon ("Langue : Anglais").
+    /// German and French name the template: "Antworten als: Personalvermittlung" read as
+    /// answering as a recruitment agency, "Répondre comme : Recruteur" as a recruiter.
     pub fn category_label(self) -> &'static str {
         self.pick(en_de_fr!("Reply as", "Vorlage", "Modèle\u{a0}"))
     }

@@ -472,7 +472,7 @@ pub fn templates(app: &App) -> Vec<E> {
             .c(E::new("span").class("hint").tr("placeholders_label"))
             .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &format!("ph.{p}")).t(&["{", p, "}"].concat())).collect()),
     );
-    for v in [Variant::Short, Variant::Long] {
+    for v in Variant::ALL {
         let vn = name_of(&v);
         let key = format!("tpl.{vn}");
         let (text, _) = template_text(s, &app.tpl_id, &app.tpl_lang, v);
