@@ -211,8 +211,9 @@ async fn save_then(save_first: bool, then: Then) {
     }
     match then {
         Then::Stay => {}
-        Then::Close => close_tab().await,
-        Then::Options => {
+        Then::Close if close_tab().await => {}
+        // Open the settings, and Skip or Done where the tab can't be closed: the options page.
+        Then::Close | Then::Options => {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_href("options.html");
             }
@@ -261,9 +262,10 @@ async fn save() -> bool {
 }
 
 /// Skip / Done: closes this tab (`tabs.getCurrent` + `tabs.remove`: a page may not close a tab
-/// it didn't open with `window.close()`), or goes to the options page where tabs can't be reached.
-async fn close_tab() {
-    let Some(api) = with_page(|p| p.api.clone()) else { return };
+/// it didn't open with `window.close()`); whether it did (where tabs can't be reached, the
+/// caller goes to the options page).
+async fn close_tab() -> bool {
+    let Some(api) = with_page(|p| p.api.clone()) else { return false };
     let tabs = dom::prop(&api, "tabs");
     let call = |name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
         let f = dom::prop(&tabs, name).dyn_into::<js_sys::Function>().ok()?;
@@ -274,12 +276,8 @@ async fn close_tab() {
         None => None,
     };
     let id = current.map(|t| dom::prop(&t, "id")).filter(|id| id.as_f64().is_some());
-    if let Some(p) = id.and_then(|id| call("remove", &id)) {
-        if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
-            return;
-        }
-    }
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_href("options.html");
+    match id.and_then(|id| call("remove", &id)) {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        None => false,
     }
 }
