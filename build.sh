@@ -68,11 +68,14 @@ ZIP_BUDGET=262144             # 256 KB
 # list, progress record and the card-control reader; about +85 KB raw, +31 KB gzipped).
 # Lowered to 525 KB raw and 222 KB gzipped by issue 9's size work (513,598 B, 218,658 B then;
 # a few KB of room for the work landing alongside).
-WASM_BUDGET=537600            # 525 KB
+# Raised to 565 KB raw, a decision, when the pages' 307 interface messages moved from _locales into
+# the module (1 Dec 2026): +43.8 KB raw of text, and 3.4 KB less in each zip (README, WASM size).
+WASM_BUDGET=578560            # 565 KB
 # Gzipped raised with the zip for the welcome page: 184,857 B then.
 # 202 KB for the notice rework and issue 7 both in (204,836 B); 204 KB with issue 9's options page;
-# 240 KB with the side panel; lowered to 222 KB by issue 9's size work (218,658 B).
-WASM_GZIP_BUDGET=227328       # 222 KB gzipped (gzip -9)
+# 240 KB with the side panel; lowered to 222 KB by issue 9's size work (218,658 B); 236 KB with
+# the pages' messages in the module (+15.4 KB gzipped, −17.9 KB of _locales in each zip): 235,140 B.
+WASM_GZIP_BUDGET=241664       # 236 KB gzipped (gzip -9)
 # The module's std, rebuilt with these (build_wasm says why).
 WASM_STD_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
 # The binaryen release whose wasm-opt output the sizes above and the release sums are made with:

@@ -75,6 +75,23 @@ export function tree(root) {
 }
 
 /** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
+/**
+ * The extension's interface words in `lang` ("en", "de", "fr") as `{ key: { message } }`: the
+ * pages' own from crates/options/src/messages.rs (a key, then its English, German and French
+ * wordings as string literals), the rest from `_locales`, which keeps what the browser reads.
+ */
+export function messages(lang) {
+  const out = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+  const source = fs.readFileSync(path.join(ROOT, "crates/options/src/messages.rs"), "utf8");
+  const table = source.slice(source.indexOf("static MESSAGES")).split("\n").slice(1).map((l) => l.trim());
+  const column = ["en", "de", "fr"].indexOf(lang);
+  for (let i = 0; table[i]?.endsWith(":"); i += 4) {
+    // A Rust string literal's escapes that the wordings use (\") are JSON's too.
+    out[table[i].slice(0, -1)] = { message: JSON.parse(table[i + 1 + column].slice(0, -1)) };
+  }
+  return out;
+}
+
 export const fold = (s) => (s ?? "").replace(/\s+/g, " ").trim();
 
 /** A self-signed certificate for www.linkedin.com, made fresh for this run. */

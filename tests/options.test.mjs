@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { box, launch, ROOT } from "./harness.mjs";
+import { box, launch, messages as locale, ROOT } from "./harness.mjs";
 
 let h;
 before(async () => {
@@ -36,14 +36,14 @@ const text = (page, sel) => page.locator(sel).textContent();
 const untilSaved = (page) =>
   page.waitForFunction(() => /^(Saved|Imported)/.test(document.getElementById("status").textContent) && !document.getElementById("save").classList.contains("dirty"));
 
-test("every interface text the page uses exists in English and German", () => {
+test("every interface text the page uses exists in English, German and French", () => {
   // Every Rust file of the pages' crate, in its folders too (the side panel's is crates/options/src/panel/).
   const dir = path.join(ROOT, "crates/options/src");
   const src = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".rs")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
   const keys = new Set([...src.matchAll(/tr(?:_with)?\("([a-z_]+)"/g)].map((m) => m[1]));
   keys.add("unsaved");
-  for (const lang of ["en", "de"]) {
-    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+  for (const lang of ["en", "de", "fr"]) {
+    const messages = locale(lang);
     const missing = [...keys].filter((k) => !messages[k]);
     assert.deepEqual(missing, [], `${lang} lacks ${missing.join(", ")}`);
   }
@@ -52,14 +52,14 @@ test("every interface text the page uses exists in English and German", () => {
 test("the replies are signed with your name: they don't sign it (\"Your replies sign with\", \"Antworten unterschreiben\")", () => {
   const want = { en: /^Your replies (can be|are) signed with your name /, de: /^Ihre Antworten (können|tragen) Ihren Namen als Unterschrift /, fr: /^Vos réponses (peuvent être|sont) signées de votre nom / };
   for (const [lang, re] of Object.entries(want)) {
-    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    const messages = locale(lang);
     for (const key of ["me_hint", "welcome_who_hint"]) assert.match(messages[key].message, re, `${lang} ${key}`);
   }
 });
 
 test("the pages speak to a user, not of the browser's API: no \"(storage.sync)\" on the Sync box", () => {
   for (const lang of ["en", "de", "fr"]) {
-    const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
+    const messages = locale(lang);
     const api = Object.entries(messages).filter(([, v]) => /\b(storage|chrome|browser)\.[a-z]/.test(v.message)).map(([k]) => k);
     assert.deepEqual(api, [], lang);
   }

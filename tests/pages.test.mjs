@@ -3,11 +3,9 @@
 // with no English left. `node --test tests/pages.test.mjs` after ./build.sh.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { launch, ROOT } from "./harness.mjs";
+import { launch, messages, ROOT } from "./harness.mjs";
 
-const messages = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), "utf8"));
 
 /** An extension page, opened in a new tab and interactive. */
 async function open(h, file) {

@@ -37,7 +37,8 @@ macro_rules! list {
 
 /// One wording in English, German and French as one string ([`words::EnDeFr`]), for
 /// [`words::Ui::pick`]: `en_de_fr!("Close", "Schließen", "Fermer")`. A wording holding the
-/// separator fails to compile.
+/// separator fails to compile. Exported for the extension pages' words (`notyet-options`).
+#[macro_export]
 macro_rules! en_de_fr {
     ($en:literal, $de:literal, $fr:literal $(,)?) => {{
         const WORDS: &str = concat!($en, "\u{1f}", $de, "\u{1f}", $fr);

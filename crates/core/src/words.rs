@@ -991,14 +991,33 @@ mod tests {
         assert_eq!(Ui::De.category_label(), "Vorlage");
     }
 
-    /// The extension's interface words in each language, as the pages load them.
+    /// The extension's interface words in each language, as the pages load them: the pages'
+    /// own from `crates/options/src/messages.rs` (`key:` and three string literals a message),
+    /// the rest from `_locales`, as `{"key": {"message": "…"}}`.
     fn locale_messages() -> [(Ui, serde_json::Value); 3] {
-        let parse = |json: &str| serde_json::from_str(json).expect("a locale parses");
-        [
+        let parse = |json: &str| -> serde_json::Value { serde_json::from_str(json).expect("a locale parses") };
+        let mut all = [
             (Ui::En, parse(include_str!("../../../extension/_locales/en/messages.json"))),
             (Ui::De, parse(include_str!("../../../extension/_locales/de/messages.json"))),
             (Ui::Fr, parse(include_str!("../../../extension/_locales/fr/messages.json"))),
-        ]
+        ];
+        let source = include_str!("../../options/src/messages.rs");
+        let table = &source[source.find("static MESSAGES").expect("the table")..];
+        let mut lines = table.lines().skip(1).map(str::trim);
+        while let Some(key) = lines.next().and_then(|l| l.strip_suffix(':')) {
+            for (ui, messages) in &mut all {
+                let literal = lines.next().expect("three wordings");
+                let inner = &literal[1..literal.len() - 2];
+                // The wordings' one escape is `\"`.
+                let text = inner.replace("\\\"", "\"");
+                assert!(!text.contains('\\'), "{key}: an escape to read");
+                // The side panel's title is Firefox's sidebar's in `_locales` too: the same words.
+                assert!(messages.get(key).is_none_or(|m| m["message"] == text.as_str()), "{ui:?} {key} twice");
+                messages[key] = serde_json::json!({ "message": text });
+            }
+        }
+        assert!(all.iter().all(|(_, m)| m.as_object().is_some_and(|m| m.len() > 300)), "the table read whole");
+        all
     }
 
     /// The invitation's note has one name a language, as the side panel and the options page
@@ -1035,6 +1054,7 @@ mod tests {
             include_str!("../../../extension/_locales/en/messages.json"),
             include_str!("../../../extension/_locales/de/messages.json"),
             include_str!("../../../extension/_locales/fr/messages.json"),
+            include_str!("../../options/src/messages.rs"),
         ];
         let texts = locales.into_iter().chain(crate::template::default_templates().iter().map(|(_, src)| *src));
         for text in texts {

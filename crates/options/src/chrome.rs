@@ -111,16 +111,11 @@ impl Area {
 }
 
 impl I18n {
-    /// The interface text `key` in the browser's language, `$1`… filled from `args`; the key
-    /// itself when the message is missing, so a gap shows rather than vanishes.
-    pub fn text(&self, key: &str, args: &[&str]) -> String {
-        let subs: JsValue = if args.is_empty() { JsValue::UNDEFINED } else { args.iter().map(|a| JsValue::from_str(a)).collect::<Array>().into() };
-        let s = self.get_message(key, &subs);
-        if s.is_empty() {
-            key.to_owned()
-        } else {
-            s
-        }
+    /// The language tag of the locale the browser picked for the extension ("en", "de", "fr"):
+    /// the one message the pages read from `_locales`, which holds only what the browser itself
+    /// shows and the worker's own words; the pages' words are in the module ([`crate::messages`]).
+    pub fn html_lang(&self) -> String {
+        self.get_message("html_lang", &JsValue::UNDEFINED)
     }
 }
 

@@ -18,13 +18,14 @@
 
 mod chrome;
 mod dom;
+mod messages;
 mod panel;
 mod view;
 mod welcome;
 
 use notyet_core::words::Say;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use notyet_core::samples::{read_invitation, samples, Sample};
@@ -90,7 +91,7 @@ pub enum Tone {
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
-    static I18N: RefCell<Option<I18n>> = const { RefCell::new(None) };
+    static UI: Cell<Option<notyet_core::words::Ui>> = const { Cell::new(None) };
 }
 
 /// Runs `f` on the app; `None` before [`start`] has set it up or while it is borrowed.
@@ -103,8 +104,8 @@ pub fn tr(key: &str) -> String {
 }
 
 /// A message key handed to a helper that translates it (`field`, `button`, …): one call site
-/// per text instead of a `String` each. Named so that the locale check in
-/// tests/options.test.mjs, which finds keys as `tr("…")`, still sees every key.
+/// per text instead of a `String` each. Named so that the check that every key has its wording
+/// (`messages.rs`'s tests, which find keys as `tr("…")`) still sees every key.
 pub const fn lazy_tr(key: &'static str) -> &'static str {
     key
 }
@@ -114,24 +115,26 @@ pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
     tr(&[prefix, &name_of(v)].concat())
 }
 
-/// The interface language the core words its reasons, errors and problems in: the language of
-/// the locale file the page's own text comes from (its `html_lang`), so the two never differ.
+/// The interface language: the language of the locale the browser picked for the extension
+/// (its `html_lang`), so the pages, the core's reasons and the worker's notices never differ.
 /// (`i18n.getUILanguage()` can: Chromium started with `--lang=de` reports "en-US" there.)
 pub fn ui() -> notyet_core::words::Ui {
-    notyet_core::words::Ui::from_code(&tr("html_lang"))
+    UI.get().unwrap_or_default()
 }
 
+/// The interface text `key` in the page's language ([`messages`]), `$1`… filled from `args`;
+/// the key itself when there is no such message, or before [`set_i18n`], so a gap shows rather
+/// than vanishes.
 pub fn tr_with(key: &str, args: &[&str]) -> String {
-    I18N.with(|i| i.try_borrow().ok()?.as_ref().map(|i| i.text(key, args))).unwrap_or_else(|| key.to_owned())
+    match (UI.get(), messages::find(key)) {
+        (Some(ui), Some(words)) => messages::fill(ui.pick(words), args),
+        _ => key.to_owned(),
+    }
 }
 
-/// Sets the page's interface language (the browser's, through `i18n.getMessage`).
+/// Sets the pages' interface language: the language of the locale the browser picked.
 fn set_i18n(i18n: I18n) {
-    I18N.with(|i| {
-        if let Ok(mut i) = i.try_borrow_mut() {
-            *i = Some(i18n);
-        }
-    });
+    UI.set(Some(notyet_core::words::Ui::from_code(&i18n.html_lang())));
 }
 
 fn now() -> f64 {
@@ -180,7 +183,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
         // The language of the interface text actually shown (the locale file's own tag).
-        let _ = root.set_attribute("lang", &tr("html_lang"));
+        let _ = root.set_attribute("lang", ui().code());
     }
     doc.set_title(&tr("options_title"));
     let page = view::page(&app);

@@ -56,10 +56,10 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
     // browser's at install (background.js), where it was English for everyone.
     let (settings, _) = Settings::from_json(&chrome::text(&doc_value));
     let shortcut = api.action_shortcut().await;
-    let sample = sample_for(&tr("html_lang"));
+    let sample = sample_for(crate::ui().code());
     let Some(doc) = document() else { return Err(JsValue::from_str("no document")) };
     if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("lang", &tr("html_lang"));
+        let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("welcome_title"));
     let page = view(&settings, &sample, shortcut.as_deref());

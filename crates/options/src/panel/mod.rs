@@ -133,7 +133,7 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
         return Err(JsValue::from_str("no document"));
     };
     if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("lang", &tr("html_lang"));
+        let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("panel_title"));
     if let Some(body) = doc.body() {

@@ -277,8 +277,8 @@ pub fn drafted_on(ui: &str, ms: u64) -> String {
 /// language; otherwise the words' own: a browser started with `--lang=de` answers `en-US` while
 /// every message is German, and the record read "Entwurf am Nov 28".
 pub fn date(ui: &str, ms: u64) -> String {
-    let words = tr("html_lang");
-    let ui = if ui.split('-').next() == Some(words.as_str()) { ui } else { words.as_str() };
+    let words = crate::ui().code();
+    let ui = if ui.split('-').next() == Some(words) { ui } else { words };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
     let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
