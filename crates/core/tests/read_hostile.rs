@@ -322,8 +322,7 @@ fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
         bare_card("Jan Nowak", "jan-nowak", &["Engineer", "12 wspólnych kontaktów", "wczoraj"], ""),
     ];
     let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
-    let got: Vec<(&str, Option<&str>, Option<u32>, Option<&str>)> =
-        read.invitations.iter().map(|i| (i.name.as_str(), i.sent.as_deref(), i.mutual_connections, i.note.as_deref())).collect();
+    let got: Vec<_> = read.invitations.iter().map(|i| (i.name.as_str(), i.sent.as_deref(), i.mutual_connections, i.note.as_deref())).collect();
     assert_eq!(
         got,
         [
