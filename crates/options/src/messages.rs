@@ -12,9 +12,11 @@
 use notyet_core::words::EnDeFr;
 
 /// Messages as one string: `key U+001F en U+001F de U+001F fr U+001E` each, checked as it
-/// compiles to hold exactly three wordings a message (a missing one does not compile).
+/// compiles to hold exactly three wordings a message (a missing one does not compile), and French
+/// spaced as every [`notyet_core::en_de_fr!`] is.
 macro_rules! messages {
     ($($key:ident: $en:literal, $de:literal, $fr:literal;)*) => {{
+        $(const _: () = assert!(EnDeFr::french_spaced(concat!($en, "\u{1f}", $de, "\u{1f}", $fr)), concat!(stringify!($key), ": French needs a no-break space (U+00A0) before : ; ? ! » and after «"));)*
         const ALL: &str = concat!($(stringify!($key), "\u{1f}", $en, "\u{1f}", $de, "\u{1f}", $fr, "\u{1e}"),*);
         const _: () = assert!(three_each(ALL), "a message holds U+001E or U+001F");
         ALL
@@ -71,7 +73,7 @@ static MESSAGES: &str = messages! {
     unsaved:
         "Unsaved changes: press Save or Ctrl+S.",
         "Ungespeicherte Änderungen: Speichern oder Strg+S drücken.",
-        "Modifications non enregistrées : cliquez sur Enregistrer ou appuyez sur Ctrl+S.";
+        "Modifications non enregistrées : cliquez sur Enregistrer ou appuyez sur Ctrl+S.";
     saved:
         "Saved. The next click on the NotYet button uses these settings.",
         "Gespeichert. Der nächste Klick auf das NotYet-Symbol verwendet diese Einstellungen.",
@@ -79,19 +81,19 @@ static MESSAGES: &str = messages! {
     save_refused:
         "Not saved: please fix the problems listed below first.",
         "Nicht gespeichert: Bitte zuerst die unten genannten Probleme beheben.",
-        "Non enregistré : corrigez d'abord les problèmes ci-dessous.";
+        "Non enregistré : corrigez d'abord les problèmes ci-dessous.";
     save_failed:
         "Not saved: $1. Your changes are still here.",
         "Nicht gespeichert: $1. Ihre Änderungen sind noch da.",
-        "Non enregistré : $1. Vos modifications sont toujours là.";
+        "Non enregistré : $1. Vos modifications sont toujours là.";
     loaded_with_notes:
         "Your stored settings were read with these notes:",
         "Ihre gespeicherten Einstellungen wurden mit diesen Hinweisen gelesen:",
-        "Vos réglages enregistrés ont été lus avec ces remarques :";
+        "Vos réglages enregistrés ont été lus avec ces remarques :";
     changed_elsewhere:
         "Settings were changed in another window; showing them now.",
         "Die Einstellungen wurden in einem anderen Fenster geändert und werden jetzt angezeigt.",
-        "Les réglages ont été modifiés dans une autre fenêtre ; ils sont affichés ici.";
+        "Les réglages ont été modifiés dans une autre fenêtre ; ils sont affichés ici.";
     changed_elsewhere_dirty:
         "Settings were changed in another window. Saving here will replace them with what you see.",
         "Die Einstellungen wurden in einem anderen Fenster geändert. Speichern ersetzt sie durch das, was Sie hier sehen.",
@@ -179,7 +181,7 @@ static MESSAGES: &str = messages! {
     language_hint:
         "Replies use the note's language when it is clear and a template exists in it; otherwise this one.",
         "Antworten verwenden die Sprache der Nachricht, wenn sie eindeutig ist und es eine Vorlage dafür gibt; sonst diese.",
-        "Les réponses suivent la langue du message quand elle est claire et qu'un modèle existe dans cette langue ; sinon celle-ci.";
+        "Les réponses suivent la langue du message quand elle est claire et qu'un modèle existe dans cette langue ; sinon celle-ci.";
     variant:
         "Reply length",
         "Länge der Antwort",
@@ -199,7 +201,7 @@ static MESSAGES: &str = messages! {
     sign_off_hint:
         "Added after every reply in place of the built-in closing, for example “Best,” and {me.name} on the next line. Empty keeps the built-in one.",
         "Wird statt des eingebauten Grußes an jede Antwort angehängt, zum Beispiel „Viele Grüße“ und {me.name} in der nächsten Zeile. Leer behält den eingebauten.",
-        "Ajoutée après chaque réponse à la place de la formule intégrée, par exemple « Bien à vous, » et {me.name} à la ligne suivante. Vide : la formule intégrée reste.";
+        "Ajoutée après chaque réponse à la place de la formule intégrée, par exemple « Bien à vous, » et {me.name} à la ligne suivante. Vide : la formule intégrée reste.";
     rules:
         "Rules",
         "Regeln",
@@ -207,11 +209,11 @@ static MESSAGES: &str = messages! {
     rules_hint:
         "Rules are tried in order before the built-in decision; the first enabled rule that matches decides.",
         "Regeln werden der Reihe nach vor der eingebauten Entscheidung geprüft; die erste aktive passende Regel entscheidet.",
-        "Les règles sont essayées dans l'ordre avant la décision intégrée ; la première règle active qui correspond décide.";
+        "Les règles sont essayées dans l'ordre avant la décision intégrée ; la première règle active qui correspond décide.";
     rules_none:
         "No rules yet: the built-in decision applies.",
         "Noch keine Regeln: Es gilt die eingebaute Entscheidung.",
-        "Aucune règle pour l'instant : la décision intégrée s'applique.";
+        "Aucune règle pour l'instant : la décision intégrée s'applique.";
     rule_add:
         "Add a rule",
         "Regel hinzufügen",
@@ -227,7 +229,7 @@ static MESSAGES: &str = messages! {
     rule_n_named:
         "Rule $1: $2",
         "Regel $1: $2",
-        "Règle $1 : $2";
+        "Règle $1 : $2";
     rule_name:
         "Name",
         "Name",
@@ -243,7 +245,7 @@ static MESSAGES: &str = messages! {
     when_category:
         "The built-in category is one of (none ticked: any)",
         "Die eingebaute Kategorie ist eine von (keine gewählt: jede)",
-        "La catégorie intégrée est l'une de (aucune cochée : n'importe laquelle)";
+        "La catégorie intégrée est l'une de (aucune cochée : n'importe laquelle)";
     when_note:
         "Personal note",
         "Persönliche Nachricht",
@@ -275,7 +277,7 @@ static MESSAGES: &str = messages! {
     when_keywords_hint:
         "Separated by commas; one is enough. A trailing * matches word starts.",
         "Durch Kommas getrennt; eines genügt. Ein * am Ende passt auf Wortanfänge.",
-        "Séparés par des virgules ; un seul suffit. Un * final correspond au début des mots.";
+        "Séparés par des virgules ; un seul suffit. Un * final correspond au début des mots.";
     when_in:
         "Look for keywords in",
         "Stichwörter suchen in",
@@ -311,7 +313,7 @@ static MESSAGES: &str = messages! {
     when_language_hint:
         "Two letters such as en or de; empty: any.",
         "Zwei Buchstaben wie en oder de; leer: jede.",
-        "Deux lettres comme en ou de ; vide : n'importe laquelle.";
+        "Deux lettres comme en ou de ; vide : n'importe laquelle.";
     language_code_bad:
         "A language is two letters, such as en or de.",
         "Eine Sprache sind zwei Buchstaben, etwa en oder de.",
@@ -391,7 +393,7 @@ static MESSAGES: &str = messages! {
     tpl_new_hint:
         "For rules: letters, digits and dashes, no spaces or dots.",
         "Für Regeln: Buchstaben, Ziffern und Bindestriche, keine Leerzeichen oder Punkte.",
-        "Pour les règles : lettres, chiffres et tirets, sans espaces ni points.";
+        "Pour les règles : lettres, chiffres et tirets, sans espaces ni points.";
     tpl_new_add:
         "Add template",
         "Vorlage hinzufügen",
@@ -403,11 +405,11 @@ static MESSAGES: &str = messages! {
     tpl_text:
         "$1 wording",
         "Fassung: $1",
-        "Formulation : $1";
+        "Formulation : $1";
     tpl_syntax_hint:
         "Placeholders: {first_name}, {first_name|there} (with a fallback), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] is dropped when a value in it is empty.",
         "Platzhalter: {first_name}, {first_name|there} (mit Ersatz), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] fällt weg, wenn ein Wert darin leer ist.",
-        "Champs : {first_name}, {first_name|there} (avec une valeur de repli), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] disparaît quand une valeur qu'il contient est vide.";
+        "Espaces réservés : {first_name}, {first_name|there} (avec une valeur de repli), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] disparaît quand une valeur qu'il contient est vide.";
     tpl_yours:
         "Your wording.",
         "Ihre Fassung.",
@@ -419,7 +421,7 @@ static MESSAGES: &str = messages! {
     tpl_empty:
         "Empty: nothing is drafted with this wording.",
         "Leer: Mit dieser Fassung wird nichts entworfen.",
-        "Vide : rien n'est rédigé avec cette formulation.";
+        "Vide : rien n'est rédigé avec cette formulation.";
     tpl_reset:
         "Reset this template",
         "Diese Vorlage zurücksetzen",
@@ -427,7 +429,7 @@ static MESSAGES: &str = messages! {
     tpl_reset_n:
         "Reset the $1 to the built-in one",
         "$1 auf die eingebaute zurücksetzen",
-        "Rétablir la formulation intégrée : $1";
+        "Rétablir la formulation intégrée : $1";
     tpl_reset_done:
         "The template is back to the built-in wording (save to keep it).",
         "Die Vorlage hat wieder die eingebaute Fassung (zum Behalten speichern).",
@@ -435,7 +437,7 @@ static MESSAGES: &str = messages! {
     tpl_error:
         "Line $1, column $2: $3",
         "Zeile $1, Spalte $2: $3",
-        "Ligne $1, colonne $2 : $3";
+        "Ligne $1, colonne $2 : $3";
     tpl_id_generic:
         "Stranger, no note",
         "Fremd, ohne Nachricht",
@@ -507,19 +509,19 @@ static MESSAGES: &str = messages! {
     no_text_accept:
         "No draft: NotYet suggests accepting this invitation.",
         "Kein Entwurf: NotYet schlägt vor, diese Einladung anzunehmen.",
-        "Pas de brouillon : NotYet propose d'accepter cette invitation.";
+        "Pas de brouillon : NotYet propose d'accepter cette invitation.";
     no_text_ignore:
         "No draft: NotYet suggests ignoring this invitation.",
         "Kein Entwurf: NotYet schlägt vor, diese Einladung zu ignorieren.",
-        "Pas de brouillon : NotYet propose d'ignorer cette invitation.";
+        "Pas de brouillon : NotYet propose d'ignorer cette invitation.";
     no_text_report:
         "No draft: NotYet suggests reporting this invitation.",
         "Kein Entwurf: NotYet schlägt vor, diese Einladung zu melden.",
-        "Pas de brouillon : NotYet propose de signaler cette invitation.";
+        "Pas de brouillon : NotYet propose de signaler cette invitation.";
     no_text_reply:
         "No draft: the template can't be used (see Why).",
         "Kein Entwurf: Die Vorlage kann nicht verwendet werden (siehe Warum).",
-        "Pas de brouillon : le modèle ne peut pas servir (voir Pourquoi).";
+        "Pas de brouillon : le modèle ne peut pas servir (voir Pourquoi).";
     lang_en:
         "English",
         "Englisch",
@@ -547,11 +549,11 @@ static MESSAGES: &str = messages! {
     sync_hint:
         "Settings are always kept on this device; sync copies them to your browser account, which holds at most 100 KB.",
         "Die Einstellungen bleiben immer auf diesem Gerät; die Synchronisierung kopiert sie in Ihr Browserkonto, das höchstens 100 KB fasst.",
-        "Les réglages restent toujours sur cet appareil ; la synchronisation les copie dans votre compte de navigateur, qui en contient au plus 100 Ko.";
+        "Les réglages restent toujours sur cet appareil ; la synchronisation les copie dans votre compte de navigateur, qui en contient au plus 100 Ko.";
     sync_off:
         "Sync is off: settings stay on this device only.",
         "Synchronisierung aus: Die Einstellungen bleiben nur auf diesem Gerät.",
-        "Synchronisation désactivée : les réglages restent sur cet appareil.";
+        "Synchronisation désactivée : les réglages restent sur cet appareil.";
     sync_done:
         "Synced ($1 parts).",
         "Synchronisiert ($1 Teile).",
@@ -559,7 +561,7 @@ static MESSAGES: &str = messages! {
     sync_failed:
         "Saved on this device, but sync failed: $1",
         "Auf diesem Gerät gespeichert, aber die Synchronisierung schlug fehl: $1",
-        "Enregistré sur cet appareil, mais la synchronisation a échoué : $1";
+        "Enregistré sur cet appareil, mais la synchronisation a échoué : $1";
     sync_unavailable:
         "This browser offers no sync storage.",
         "Dieser Browser bietet keinen Synchronisierungsspeicher.",
@@ -567,7 +569,7 @@ static MESSAGES: &str = messages! {
     sync_too_large:
         "Saved on this device, but not synced: your settings need $1 KB and sync storage holds $2 KB (at most $3 KB a part). Shorten or reset some templates, or turn sync off.",
         "Auf diesem Gerät gespeichert, aber nicht synchronisiert: Ihre Einstellungen brauchen $1 KB, der Synchronisierungsspeicher fasst $2 KB (höchstens $3 KB je Teil). Kürzen Sie Vorlagen oder setzen Sie sie zurück, oder schalten Sie die Synchronisierung ab.",
-        "Enregistré sur cet appareil, mais pas synchronisé : vos réglages occupent $1 Ko et le stockage synchronisé en contient $2 Ko (au plus $3 Ko par partie). Raccourcissez ou rétablissez des modèles, ou désactivez la synchronisation.";
+        "Enregistré sur cet appareil, mais pas synchronisé : vos réglages occupent $1 Ko et le stockage synchronisé en contient $2 Ko (au plus $3 Ko par partie). Raccourcissez ou rétablissez des modèles, ou désactivez la synchronisation.";
     synced_newer:
         "Newer settings were synced from another browser.",
         "Aus einem anderen Browser wurden neuere Einstellungen synchronisiert.",
@@ -579,7 +581,7 @@ static MESSAGES: &str = messages! {
     synced_used:
         "The synced settings are shown; save to use them here.",
         "Die synchronisierten Einstellungen werden angezeigt; speichern, um sie hier zu verwenden.",
-        "Les réglages synchronisés sont affichés ; enregistrez pour les utiliser ici.";
+        "Les réglages synchronisés sont affichés ; enregistrez pour les utiliser ici.";
     preview:
         "Preview",
         "Vorschau",
@@ -591,7 +593,7 @@ static MESSAGES: &str = messages! {
     sample_last_read:
         "Last read on a page: $1",
         "Zuletzt gelesen: $1",
-        "Lue en dernier : $1";
+        "Lue en dernier : $1";
     sample_paste:
         "Paste an invitation as JSON…",
         "Einladung als JSON einfügen…",
@@ -615,7 +617,7 @@ static MESSAGES: &str = messages! {
     paste_bad:
         "That is not an invitation (line $1, column $2): $3",
         "Das ist keine Einladung (Zeile $1, Spalte $2): $3",
-        "Ce n'est pas une invitation (ligne $1, colonne $2) : $3";
+        "Ce n'est pas une invitation (ligne $1, colonne $2) : $3";
     preview_variant:
         "Length in the preview",
         "Länge in der Vorschau",
@@ -683,27 +685,27 @@ static MESSAGES: &str = messages! {
     import_failed:
         "The file could not be read: $1",
         "Die Datei konnte nicht gelesen werden: $1",
-        "Le fichier n'a pas pu être lu : $1";
+        "Le fichier n'a pas pu être lu : $1";
     import_not_object:
         "This is not a settings file: it holds no settings.",
         "Das ist keine Einstellungsdatei: Sie enthält keine Einstellungen.",
-        "Ce n'est pas un fichier de réglages : il ne contient aucun réglage.";
+        "Ce n'est pas un fichier de réglages : il ne contient aucun réglage.";
     import_refused:
         "“$1” was not imported. Nothing was changed. Details:",
         "„$1“ wurde nicht importiert. Nichts wurde geändert. Details:",
-        "« $1 » n'a pas été importé. Rien n'a été modifié. Détails :";
+        "« $1 » n'a pas été importé. Rien n'a été modifié. Détails :";
     import_discard:
         "Importing replaces your unsaved changes. Continue?",
         "Der Import ersetzt Ihre ungespeicherten Änderungen. Fortfahren?",
-        "L'importation remplace vos modifications non enregistrées. Continuer ?";
+        "L'importation remplace vos modifications non enregistrées. Continuer ?";
     imported:
-        "Imported $1 and saved.",
-        "$1 importiert und gespeichert.",
-        "« $1 » importé et enregistré.";
+        "Imported “$1” and saved.",
+        "„$1“ importiert und gespeichert.",
+        "« $1 » importé et enregistré.";
     reset_title:
         "Reset every setting?",
         "Alle Einstellungen zurücksetzen?",
-        "Rétablir tous les réglages ?";
+        "Rétablir tous les réglages ?";
     reset_text:
         "Your name, known people, rules and templates go back to the defaults. Export first to keep a copy you can import later.",
         "Ihr Name, Ihre Bekannten, Regeln und Vorlagen kehren zu den Standardwerten zurück. Exportieren Sie zuerst, um eine Kopie zum späteren Import zu behalten.",
@@ -751,15 +753,15 @@ static MESSAGES: &str = messages! {
     import_too_large:
         "“$1” was not imported: it is $2 MB, and a settings file is at most $3 MB. Nothing was changed.",
         "„$1“ wurde nicht importiert: Die Datei hat $2 MB, eine Einstellungsdatei höchstens $3 MB. Nichts wurde geändert.",
-        "« $1 » n'a pas été importé : il pèse $2 Mo, et un fichier de réglages pèse au plus $3 Mo. Rien n'a été modifié.";
+        "« $1 » n'a pas été importé : il pèse $2 Mo, et un fichier de réglages pèse au plus $3 Mo. Rien n'a été modifié.";
     import_bad_json:
         "This is not a settings file: at line $1, column $2, $3.",
         "Das ist keine Einstellungsdatei: In Zeile $1, Spalte $2: $3.",
-        "Ce n'est pas un fichier de réglages : ligne $1, colonne $2, $3.";
+        "Ce n'est pas un fichier de réglages : ligne $1, colonne $2, $3.";
     import_not_saved:
         "“$1” was read but not saved ($2). The page shows it unsaved.",
         "„$1“ wurde gelesen, aber nicht gespeichert ($2). Die Seite zeigt die Einstellungen ungespeichert.",
-        "« $1 » a été lu mais pas enregistré ($2). La page l'affiche comme non enregistré.";
+        "« $1 » a été lu mais pas enregistré ($2). La page l'affiche comme non enregistré.";
     nav_label:
         "Sections",
         "Abschnitte",
@@ -775,7 +777,7 @@ static MESSAGES: &str = messages! {
     welcome_lede:
         "NotYet writes a warm, polite decline to a LinkedIn invitation from someone you don't know yet. It never sends anything: you read the draft, change what you like and press Send yourself.",
         "NotYet schreibt eine freundliche, höfliche Absage auf eine LinkedIn-Einladung von jemandem, den Sie noch nicht kennen. Es verschickt nie etwas: Sie lesen den Entwurf, ändern, was Sie möchten, und drücken selbst auf Senden.",
-        "NotYet rédige un refus chaleureux et poli à une invitation LinkedIn de quelqu'un que vous ne connaissez pas encore. Il n'envoie jamais rien : vous lisez le brouillon, modifiez ce que vous voulez et cliquez vous-même sur Envoyer.";
+        "NotYet rédige un refus chaleureux et poli à une invitation LinkedIn de quelqu'un que vous ne connaissez pas encore. Il n'envoie jamais rien : vous lisez le brouillon, modifiez ce que vous voulez et cliquez vous-même sur Envoyer.";
     welcome_skip:
         "Skip for now",
         "Jetzt überspringen",
@@ -787,7 +789,7 @@ static MESSAGES: &str = messages! {
     welcome_who_hint:
         "Your replies are signed with your name and can offer your email or a link. Saved as you type; change it any time in the settings.",
         "Ihre Antworten tragen Ihren Namen als Unterschrift und können Ihre E-Mail-Adresse oder einen Link anbieten. Wird beim Tippen gespeichert; jederzeit in den Einstellungen änderbar.",
-        "Vos réponses sont signées de votre nom et peuvent proposer votre adresse e-mail ou un lien. Enregistré pendant la saisie ; modifiable à tout moment dans les réglages.";
+        "Vos réponses sont signées de votre nom et peuvent proposer votre adresse e-mail ou un lien. Enregistré pendant la saisie ; modifiable à tout moment dans les réglages.";
     welcome_saved:
         "Saved.",
         "Gespeichert.",
@@ -799,11 +801,11 @@ static MESSAGES: &str = messages! {
     welcome_button:
         "Open Reply or Message on an invitation on LinkedIn, then click NotYet's button in the browser's toolbar: the draft appears in the message box.",
         "Öffnen Sie auf LinkedIn „Antworten“ oder „Nachricht“ bei einer Einladung und klicken Sie dann auf das NotYet-Symbol in der Symbolleiste des Browsers: Der Entwurf erscheint im Nachrichtenfeld.",
-        "Sur LinkedIn, ouvrez Répondre ou Message sur une invitation, puis cliquez sur le bouton de NotYet dans la barre d'outils du navigateur : le brouillon apparaît dans la zone de message.";
+        "Sur LinkedIn, ouvrez Répondre ou Message sur une invitation, puis cliquez sur le bouton de NotYet dans la barre d'outils du navigateur : le brouillon apparaît dans la zone de message.";
     welcome_pin:
         "Don't see the button? Click the Extensions button (the puzzle piece) and then the pin next to NotYet. In Firefox: the Extensions button, then the gear next to NotYet, then “Pin to Toolbar”.",
         "Sie sehen das Symbol nicht? Klicken Sie auf das Erweiterungssymbol (das Puzzleteil) und dann auf die Stecknadel neben NotYet. In Firefox: das Erweiterungssymbol, dann das Zahnrad neben NotYet, dann „An Symbolleiste anheften“.",
-        "Vous ne voyez pas le bouton ? Cliquez sur le bouton Extensions (la pièce de puzzle), puis sur l'épingle à côté de NotYet. Dans Firefox : le bouton Extensions, puis la roue dentée à côté de NotYet, puis « Épingler à la barre d'outils ».";
+        "Vous ne voyez pas le bouton ? Cliquez sur le bouton Extensions (la pièce de puzzle), puis sur l'épingle à côté de NotYet. Dans Firefox : le bouton Extensions, puis la roue dentée à côté de NotYet, puis « Épingler à la barre d'outils ».";
     welcome_shortcut_is:
         "Or press",
         "Oder drücken Sie auf der Seite",
@@ -815,7 +817,7 @@ static MESSAGES: &str = messages! {
     welcome_shortcut_none:
         "No keyboard shortcut is set; you can set one in the browser's extension shortcuts.",
         "Es ist kein Tastenkürzel festgelegt; Sie können eines in den Tastenkürzeln der Browser-Erweiterungen festlegen.",
-        "Aucun raccourci clavier n'est défini ; vous pouvez en définir un dans les raccourcis des extensions du navigateur.";
+        "Aucun raccourci clavier n'est défini ; vous pouvez en définir un dans les raccourcis des extensions du navigateur.";
     welcome_try:
         "Try it",
         "Ausprobieren",
@@ -831,7 +833,7 @@ static MESSAGES: &str = messages! {
     welcome_next_text:
         "In the settings you can list people and companies you know, change the wording of each reply, pick the reply length and language, and add rules. This page is there too, under “Welcome page”.",
         "In den Einstellungen können Sie Personen und Unternehmen eintragen, die Sie kennen, den Wortlaut jeder Antwort ändern, Länge und Sprache der Antwort wählen und Regeln anlegen. Auch diese Seite finden Sie dort, unter „Willkommensseite“.",
-        "Dans les réglages, vous pouvez indiquer les personnes et entreprises que vous connaissez, modifier la formulation de chaque réponse, choisir la longueur et la langue des réponses et ajouter des règles. Cette page s'y trouve aussi, sous « Page d'accueil ».";
+        "Dans les réglages, vous pouvez indiquer les personnes et entreprises que vous connaissez, modifier la formulation de chaque réponse, choisir la longueur et la langue des réponses et ajouter des règles. Cette page s'y trouve aussi, sous « Page d'accueil ».";
     welcome_open_options:
         "Open the settings",
         "Einstellungen öffnen",
@@ -843,7 +845,7 @@ static MESSAGES: &str = messages! {
     welcome_panel:
         "A backlog of invitations? Click NotYet on your list of invitations, then “Triage”: a side panel takes you through them one at a time. The button's right-click menu opens it too.",
         "Viele offene Einladungen? Klicken Sie auf Ihrer Einladungsliste auf NotYet und dann auf „… Einladungen sichten“: Ein Panel führt Sie der Reihe nach durch alle. Auch das Kontextmenü des Symbols öffnet es.",
-        "Beaucoup d'invitations en attente ? Cliquez sur NotYet depuis votre liste d'invitations, puis sur « Trier » : un panneau latéral vous les présente une à une. Le menu contextuel du bouton l'ouvre aussi.";
+        "Beaucoup d'invitations en attente ? Cliquez sur NotYet depuis votre liste d'invitations, puis sur « Trier » : un panneau latéral vous les présente une à une. Le menu contextuel du bouton l'ouvre aussi.";
     welcome_language:
         "Language of your replies",
         "Sprache Ihrer Antworten",
@@ -863,15 +865,15 @@ static MESSAGES: &str = messages! {
     problem_template:
         "Template “$1”, $2, $3",
         "Vorlage „$1“, $2, $3",
-        "Modèle « $1 », $2, $3";
+        "Modèle « $1 », $2, $3";
     problem_template_id:
         "Template “$1”",
         "Vorlage „$1“",
-        "Modèle « $1 »";
+        "Modèle « $1 »";
     sum_quoted:
         "‘$1’",
         "„$1“",
-        "« $1 »";
+        "« $1 »";
     sum_or:
         " or ",
         " oder ",
@@ -935,7 +937,7 @@ static MESSAGES: &str = messages! {
     placeholders_label:
         "Insert:",
         "Einfügen:",
-        "Insérer :";
+        "Insérer :";
     preview_invitation:
         "The invitation",
         "Die Einladung",
@@ -959,7 +961,7 @@ static MESSAGES: &str = messages! {
     panel_title:
         "NotYet: invitations",
         "NotYet: Einladungen",
-        "NotYet : invitations";
+        "NotYet : invitations";
     panel_more:
         "Read more",
         "Mehr lesen",
@@ -1007,7 +1009,7 @@ static MESSAGES: &str = messages! {
     panel_never:
         "NotYet never presses Accept, Ignore, Report or Send: it points at LinkedIn's buttons, and you press them. It opens a Reply box only when you ask for a draft.",
         "NotYet drückt nie auf Annehmen, Ignorieren, Melden oder Senden: Es zeigt auf LinkedIns Schaltflächen, und Sie drücken selbst. Ein Antwortfeld öffnet es nur, wenn Sie einen Entwurf wünschen.",
-        "NotYet n'appuie jamais sur Accepter, Ignorer, Signaler ou Envoyer : il montre les boutons de LinkedIn, et c'est vous qui appuyez. Il n'ouvre une réponse que si vous demandez un brouillon.";
+        "NotYet n'appuie jamais sur Accepter, Ignorer, Signaler ou Envoyer : il montre les boutons de LinkedIn, et c'est vous qui appuyez. Il n'ouvre une réponse que si vous demandez un brouillon.";
     panel_followed_closed:
         "The tab this panel was reading is closed.",
         "Der Tab, den dieses Panel gelesen hat, ist geschlossen.",
@@ -1023,11 +1025,11 @@ static MESSAGES: &str = messages! {
     panel_gone_count:
         "$1 gone",
         "$1 nicht mehr da",
-        "plus sur la page : $1";
+        "plus sur la page : $1";
     panel_listed:
         "$1 listed",
         "$1 angezeigt",
-        "dans la liste : $1";
+        "dans la liste : $1";
     panel_cut:
         "$1 more not listed",
         "$1 weitere nicht angezeigt",
@@ -1059,23 +1061,23 @@ static MESSAGES: &str = messages! {
     panel_advice_accept:
         "Someone you know: accept it on LinkedIn.",
         "Jemand, den Sie kennen: auf LinkedIn annehmen.",
-        "Quelqu'un que vous connaissez : acceptez sur LinkedIn.";
+        "Quelqu'un que vous connaissez : acceptez sur LinkedIn.";
     panel_advice_reply:
         "A polite not-yet reply fits: Draft reply writes it into the box for you to read and send.",
         "Eine höfliche Noch-nicht-Antwort passt: „Antwort entwerfen“ schreibt sie ins Feld, Sie lesen und senden selbst.",
-        "Une réponse polie « pas encore » convient : « Rédiger une réponse » l'écrit dans le champ, vous la relisez et l'envoyez.";
+        "Une réponse polie « pas encore » convient : « Rédiger une réponse » l'écrit dans le champ, vous la relisez et l'envoyez.";
     panel_advice_reply_none:
         "A polite not-yet reply would fit, but this card offers no way to send one: leave it pending, or ignore it on LinkedIn.",
         "Eine höfliche Noch-nicht-Antwort würde passen, aber diese Karte bietet keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren.",
-        "Une réponse polie « pas encore » conviendrait, mais cette carte ne permet pas d'en envoyer : laissez-la en attente, ou ignorez-la sur LinkedIn.";
+        "Une réponse polie « pas encore » conviendrait, mais cette carte ne permet pas d'en envoyer : laissez-la en attente, ou ignorez-la sur LinkedIn.";
     panel_advice_ignore:
         "Not a person to connect with: ignore it on LinkedIn.",
         "Keine Person zum Vernetzen: auf LinkedIn ignorieren.",
-        "Pas une personne avec qui se connecter : ignorez sur LinkedIn.";
+        "Pas une personne avec qui se connecter : ignorez sur LinkedIn.";
     panel_advice_report:
         "Looks like spam: don't reply; ignore it, and report it from their profile if you like.",
         "Sieht nach Spam aus: nicht antworten; ignorieren und, wenn Sie möchten, im Profil melden.",
-        "Ressemble à du spam : ne répondez pas ; ignorez, et signalez depuis son profil si vous voulez.";
+        "Ressemble à du spam : ne répondez pas ; ignorez, et signalez depuis son profil si vous voulez.";
     panel_show:
         "Show",
         "Zeigen",
@@ -1087,23 +1089,23 @@ static MESSAGES: &str = messages! {
     panel_point_accept:
         "Point at Accept",
         "Auf „Annehmen“ zeigen",
-        "Montrer « Accepter »";
+        "Montrer « Accepter »";
     panel_point_ignore:
         "Point at Ignore",
         "Auf „Ignorieren“ zeigen",
-        "Montrer « Ignorer »";
+        "Montrer « Ignorer »";
     panel_point_report:
         "Point at Ignore (spam)",
         "Auf „Ignorieren“ zeigen (Spam)",
-        "Montrer « Ignorer » (spam)";
+        "Montrer « Ignorer » (spam)";
     panel_no_reply_hint:
         "This card has no Reply button (LinkedIn shows one only with a note), so NotYet can't draft here.",
         "Diese Karte hat keine Antworten-Schaltfläche (LinkedIn zeigt sie nur mit Nachricht), daher kann NotYet hier nichts entwerfen.",
-        "Cette carte n'a pas de bouton Répondre (LinkedIn n'en montre qu'avec un message) : NotYet ne peut rien rédiger ici.";
+        "Cette carte n'a pas de bouton Répondre (LinkedIn n'en montre qu'avec un message) : NotYet ne peut rien rédiger ici.";
     panel_sent:
         "This is the list of invitations you sent: there is nothing to answer here.",
         "Das ist die Liste Ihrer gesendeten Einladungen: Hier gibt es nichts zu beantworten.",
-        "C'est la liste des invitations que vous avez envoyées : rien à répondre ici.";
+        "C'est la liste des invitations que vous avez envoyées : rien à répondre ici.";
     panel_other_linkedin:
         "This LinkedIn page has no invitation list.",
         "Diese LinkedIn-Seite hat keine Einladungsliste.",
@@ -1131,7 +1133,7 @@ static MESSAGES: &str = messages! {
     panel_reading:
         "Reading the page's list: $1",
         "Die Liste der Seite wird gelesen: $1",
-        "Lecture de la liste de la page : $1";
+        "Lecture de la liste de la page : $1";
     panel_tab_closed:
         "The tab was closed. Nothing was done.",
         "Der Tab wurde geschlossen. Es wurde nichts getan.",
@@ -1155,11 +1157,11 @@ static MESSAGES: &str = messages! {
     panel_busy:
         "One moment: NotYet is still busy with the last request.",
         "Einen Moment: NotYet ist noch mit der letzten Anfrage beschäftigt.",
-        "Un instant : NotYet traite encore la demande précédente.";
+        "Un instant : NotYet traite encore la demande précédente.";
     panel_gone:
         "$1's invitation is no longer on the page (answered, or the page changed). It stays in the list, marked gone.",
         "Die Einladung von $1 ist nicht mehr auf der Seite (beantwortet, oder die Seite hat sich geändert). Sie bleibt in der Liste, als „nicht mehr auf der Seite“ markiert.",
-        "$1 : l'invitation n'est plus sur la page (traitée, ou la page a changé). Elle reste dans la liste, marquée « n'est plus sur la page ».";
+        "$1 : l'invitation n'est plus sur la page (traitée, ou la page a changé). Elle reste dans la liste, marquée « n'est plus sur la page ».";
     panel_this_person:
         "This person",
         "Diese Person",
@@ -1167,23 +1169,23 @@ static MESSAGES: &str = messages! {
     panel_mark_accept:
         "Accept: press it yourself",
         "Annehmen: selbst drücken",
-        "Accepter : à vous d'appuyer";
+        "Accepter : à vous d'appuyer";
     panel_mark_ignore:
         "Ignore: press it yourself",
         "Ignorieren: selbst drücken",
-        "Ignorer : à vous d'appuyer";
+        "Ignorer : à vous d'appuyer";
     panel_pointed_accept:
         "LinkedIn's Accept button for $1 is framed on the page. NotYet never presses it: that click is yours.",
         "LinkedIns Schaltfläche „Annehmen“ für $1 ist auf der Seite markiert. NotYet drückt sie nie: Der Klick gehört Ihnen.",
-        "Le bouton Accepter de LinkedIn pour $1 est encadré sur la page. NotYet n'appuie jamais dessus : ce clic est le vôtre.";
+        "Le bouton Accepter de LinkedIn pour $1 est encadré sur la page. NotYet n'appuie jamais dessus : ce clic est le vôtre.";
     panel_pointed_ignore:
         "LinkedIn's Ignore button for $1 is framed on the page. NotYet never presses it: that click is yours.",
         "LinkedIns Schaltfläche „Ignorieren“ für $1 ist auf der Seite markiert. NotYet drückt sie nie: Der Klick gehört Ihnen.",
-        "Le bouton Ignorer de LinkedIn pour $1 est encadré sur la page. NotYet n'appuie jamais dessus : ce clic est le vôtre.";
+        "Le bouton Ignorer de LinkedIn pour $1 est encadré sur la page. NotYet n'appuie jamais dessus : ce clic est le vôtre.";
     panel_pointed_report:
         "$1 looks like spam. LinkedIn's Ignore button is framed; to report, open their profile and use More → Report. NotYet presses neither.",
-        "$1 sieht nach Spam aus. LinkedIns „Ignorieren“ ist markiert; zum Melden das Profil öffnen, Mehr → Melden. NotYet drückt keins von beiden.",
-        "$1 ressemble à du spam. Le bouton Ignorer est encadré ; pour signaler, ouvrez son profil, Plus → Signaler. NotYet n'appuie sur aucun des deux.";
+        "$1 sieht nach Spam aus. LinkedIns „Ignorieren“ ist markiert; zum Melden das Profil öffnen, Mehr → Melden. NotYet drückt keine der beiden.",
+        "$1 ressemble à du spam. Le bouton Ignorer est encadré ; pour signaler, ouvrez son profil, Plus → Signaler. NotYet n'appuie sur aucun des deux.";
     panel_shown:
         "$1's invitation is framed on the page.",
         "Die Einladung von $1 ist auf der Seite markiert.",
@@ -1215,19 +1217,19 @@ static MESSAGES: &str = messages! {
     panel_more_all:
         "All read: $1.",
         "Alle gelesen: $1.",
-        "Toutes lues : $1.";
+        "Toutes lues : $1.";
     panel_limit:
         "The panel holds at most $1 invitations; read the rest after answering some.",
         "Das Panel fasst höchstens $1 Einladungen; lesen Sie den Rest, nachdem Sie einige beantwortet haben.",
-        "Le panneau contient au plus $1 invitations ; lisez la suite après en avoir traité quelques-unes.";
+        "Le panneau contient au plus $1 invitations ; lisez la suite après en avoir traité quelques-unes.";
     panel_more_end:
         "The page's list ends here: read $1.",
         "Die Liste der Seite endet hier: $1 gelesen.",
-        "La liste de la page s'arrête ici : $1 lues.";
+        "La liste de la page s'arrête ici : $1 lues.";
     panel_more_hidden:
         "LinkedIn loads more rows only while its page is shown, and that tab is in the background: read $1. Switch to it (the side panel stays beside it), then Read more again.",
         "LinkedIn lädt weitere Einträge nur, solange die Seite sichtbar ist, und dieser Tab liegt im Hintergrund: $1 gelesen. Wechseln Sie zu ihm (das Panel bleibt daneben) und wählen Sie dann erneut „Mehr lesen“.",
-        "LinkedIn ne charge d'autres lignes que tant que sa page est affichée, et cet onglet est en arrière-plan : $1 lues. Affichez-le (le panneau latéral reste à côté), puis relancez « Lire la suite ».";
+        "LinkedIn ne charge d'autres lignes que tant que sa page est affichée, et cet onglet est en arrière-plan : $1 lues. Affichez-le (le panneau latéral reste à côté), puis relancez « Lire la suite ».";
     panel_record_title:
         "Panel progress",
         "Fortschritt im Panel",
@@ -1235,7 +1237,7 @@ static MESSAGES: &str = messages! {
     panel_record_hint:
         "What you drafted through the side panel, kept in this browser only (never synced), at most $1 entries; the oldest go first.",
         "Was Sie über das Panel entworfen haben, nur in diesem Browser gespeichert (nie synchronisiert), höchstens $1 Einträge; die ältesten fallen zuerst weg.",
-        "Ce que vous avez rédigé depuis le panneau latéral, gardé dans ce navigateur seulement (jamais synchronisé), au plus $1 entrées ; les plus anciennes partent d'abord.";
+        "Ce que vous avez rédigé depuis le panneau latéral, gardé dans ce navigateur seulement (jamais synchronisé), au plus $1 entrées ; les plus anciennes partent d'abord.";
     panel_record_empty:
         "Nothing recorded yet.",
         "Noch nichts festgehalten.",
