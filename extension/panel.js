@@ -4,7 +4,7 @@
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
 import { api, keepRequest } from "./browser.js";
-import { followed, runAgent, takeTab } from "./panel-early.js";
+import { followed, runAgent, stored, takeTab } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
@@ -41,8 +41,7 @@ const host = {
   },
 };
 
-// The settings and the progress record are read while the WASM loads.
-const stored = api.storage.local.get(["settings", "panel_record"]);
+// The settings and the progress record (`stored`) are read while the WASM loads.
 await init();
 const request = snapshotRequest();
 keepRequest(request);

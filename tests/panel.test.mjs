@@ -903,14 +903,16 @@ test("the notice on a list offers Triage; its button opens the panel (the side p
 });
 
 /**
- * The agent's test counts in tab `id` (agent.js's lines marked `@test`): the page's walks, the
- * walks it handed to a panel's first reading, and whether it keeps one now.
+ * The test counts of tab `id`: the page's walks (agent.js's line marked `@test`), the walks the
+ * worker handed to a panel's first reading (of any tab), and whether it keeps one for this tab now.
  */
 async function agentCounts(id) {
-  return h.ext(async (tabId) => {
-    const counts = () => ({ walks: globalThis.__notyetAgent?.walks ?? 0, handed: globalThis.__notyetAgent?.handed ?? 0, kept: Boolean(globalThis.__notyetAgent?.kept) });
+  const walks = await h.ext(async (tabId) => {
+    const counts = () => globalThis.__notyetAgent?.walks ?? 0;
     return (await chrome.scripting.executeScript({ target: { tabId }, func: counts }))[0].result;
   }, id);
+  const { held, handed } = await h.test({ op: "walks" });
+  return { walks, handed, kept: held.includes(id) };
 }
 
 test("an open from the notice or the shortcut: the panel's first reading is the walk the worker started as it opened it", async () => {
@@ -987,19 +989,23 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   const threeHundred = await h.open(MANAGER_2);
   const [a, b] = [await tabId(MANAGER), await tabId(MANAGER_2)];
   await h.click(threeHundred); // the core loaded in the worker
-  // Kept in the 300 tab; a panel following the 40 tab reads its own.
+  // Kept for the 300 tab; a panel following the 40 tab reads its own, and leaves it kept.
   await h.test({ op: "readForPanel", url: MANAGER_2 });
   assert.equal((await agentCounts(b)).kept, true);
+  let before = await agentCounts(a);
   let panel = await openPanel(a);
   await untilRead(panel, "40 of 40");
-  assert.equal((await agentCounts(a)).handed, 0);
+  let now = await agentCounts(a);
+  assert.equal(now.handed - before.handed, 0);
+  assert.ok(now.walks > before.walks);
+  assert.equal((await agentCounts(b)).kept, true);
   await closeAll(panel);
   // A toolbar click meanwhile walks the page itself and leaves the kept walk alone.
   await h.test({ op: "readForPanel", url: MANAGER_2 });
-  let before = await agentCounts(b);
+  before = await agentCounts(b);
   const record = await h.click(threeHundred);
   assert.ok(record.notice && !record.error, JSON.stringify(record));
-  let now = await agentCounts(b);
+  now = await agentCounts(b);
   assert.deepEqual([now.walks - before.walks, now.handed - before.handed], [1, 0]);
   // Dropped after a second: a panel opened later walks the page and shows its list.
   for (let i = 0; i < 40 && (await agentCounts(b)).kept; i++) await sleep(100);
@@ -1013,6 +1019,67 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
   assert.ok(now.walks > before.walks);
   await closeAll(panel, forty, threeHundred);
+});
+
+test("a walk kept for the panel is dropped when its page loads again, and the panel reads the new page itself", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the core loaded in the worker
+  await h.test({ op: "readForPanel", url: MANAGER });
+  assert.equal((await agentCounts(id)).kept, true);
+  // The page loads again (here the same list): the walk of the page before is nobody's now.
+  await page.reload({ waitUntil: "load" });
+  for (let i = 0; i < 20 && (await agentCounts(id)).kept; i++) await sleep(50);
+  const before = await agentCounts(id);
+  assert.equal(before.kept, false, "the walk dropped as its page loaded again");
+  const panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  const now = await agentCounts(id);
+  assert.equal(now.handed - before.handed, 0);
+  assert.ok(now.walks > before.walks, JSON.stringify({ before, now }));
+  await closeAll(panel, page);
+});
+
+test("a worker stopped after it started the walk: the panel's question starts a new one, which holds nothing, and the panel reads the page itself", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the core loaded in the worker
+  await h.test({ op: "readForPanel", url: MANAGER });
+  assert.equal((await agentCounts(id)).kept, true);
+  const walks = (await agentCounts(id)).walks;
+  await h.restartBackground();
+  const panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  const now = await agentCounts(id);
+  assert.deepEqual([now.handed, now.kept], [0, false], "a new worker, nothing kept or handed");
+  assert.ok(now.walks > walks);
+  await closeAll(panel, page);
+});
+
+test("a side panel the worker didn't open (the browser's own menu) reads the page itself and shows its list", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the core loaded in the worker, which keeps nothing for a panel
+  const before = await agentCounts(id);
+  if (firefox) {
+    // The sidebar chosen in Firefox's own sidebar menu.
+    const sidebarId = `${h.button.replace(/-browser-action$/, "")}-sidebar-action`;
+    await h.switchTo(page.handle, true);
+    await h.chrome((sidebarId) => Services.wm.getMostRecentWindow("navigator:browser").SidebarController.show(sidebarId), sidebarId);
+  } else {
+    // Chrome's side panel opened without the worker's openPanel (DevTools gives the call a gesture).
+    const windowId = await h.ext(async () => (await chrome.windows.getLastFocused()).id);
+    await h.ext((windowId) => chrome.sidePanel.open({ windowId }), windowId);
+  }
+  assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
+  const now = await agentCounts(id);
+  assert.equal(now.handed - before.handed, 0);
+  assert.ok(now.walks > before.walks, JSON.stringify({ before, now }));
+  await closeSidePanel();
+  await closeAll(page);
 });
 
 test("an open on a LinkedIn page the panel doesn't read (the feed) walks nothing for it", async () => {
