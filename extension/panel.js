@@ -4,7 +4,7 @@
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
 import { api, keepRequest } from "./browser.js";
-import { followed, runAgent, stored, takeTab } from "./panel-early.js";
+import { compiled, followed, runAgent, stored, takeTab } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
@@ -42,7 +42,7 @@ const host = {
 };
 
 // The settings and the progress record (`stored`) are read while the WASM loads.
-await init();
+await init({ module_or_path: compiled });
 const request = snapshotRequest();
 keepRequest(request);
 await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

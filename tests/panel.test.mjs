@@ -1058,28 +1058,51 @@ test("a worker stopped after it started the walk: the panel's question starts a 
   await closeAll(panel, page);
 });
 
-test("a side panel the worker didn't open (the browser's own menu) reads the page itself and shows its list", async () => {
+test("a side panel with no walk kept for it (opened from the browser's own menu, or by a worker just started) reads the page itself", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);
   const id = await tabId();
-  await h.click(page); // the core loaded in the worker, which keeps nothing for a panel
+  await h.click(page); // the notice, and the core loaded in the worker
   const before = await agentCounts(id);
   if (firefox) {
-    // The sidebar chosen in Firefox's own sidebar menu.
+    // The sidebar chosen in Firefox's own sidebar menu: the worker knows nothing of it.
     const sidebarId = `${h.button.replace(/-browser-action$/, "")}-sidebar-action`;
     await h.switchTo(page.handle, true);
     await h.chrome((sidebarId) => Services.wm.getMostRecentWindow("navigator:browser").SidebarController.show(sidebarId), sidebarId);
   } else {
-    // Chrome's side panel opened without the worker's openPanel (DevTools gives the call a gesture).
-    const windowId = await h.ext(async () => (await chrome.windows.getLastFocused()).id);
-    await h.ext((windowId) => chrome.sidePanel.open({ windowId }), windowId);
+    // Chrome opens its side panel only on a gesture, here the notice's Triage; the worker stopped
+    // first, so the one that opens the panel hasn't loaded the core and walks nothing for it.
+    await h.restartBackground();
+    await h.clickNoticeButton(page, "Triage 40 invitations");
   }
   assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
   const now = await agentCounts(id);
-  assert.equal(now.handed - before.handed, 0);
+  assert.equal(now.kept, false);
+  assert.equal(now.handed, firefox ? before.handed : 0, JSON.stringify({ before, now }));
   assert.ok(now.walks > before.walks, JSON.stringify({ before, now }));
   await closeSidePanel();
   await closeAll(page);
+});
+
+test("two walks kept (two windows' panels opened within a second): the side panel takes its own tab's, naming it, and leaves the other", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const threeHundred = await h.open(MANAGER_2);
+  const forty = await h.open(MANAGER);
+  const [a, b] = [await tabId(MANAGER), await tabId(MANAGER_2)];
+  await h.click(forty); // the notice, and the core loaded in the worker
+  const before = await agentCounts(a);
+  // A walk kept for the 300 tab (another window's panel about to ask), then the 40 tab's panel opened for real.
+  await h.test({ op: "readForPanel", url: MANAGER_2 });
+  if (firefox) await h.shortcut(forty, "open-panel");
+  else await h.clickNoticeButton(forty, "Triage 40 invitations");
+  assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
+  // Its first reading was its own tab's walk, handed over: it didn't take the other's and read again.
+  assert.equal(await h.inSidePanel(() => window.__notyetFirstReading.then((first) => first?.tabId)), a);
+  const now = await agentCounts(a);
+  assert.equal(now.handed - before.handed, 1, JSON.stringify({ before, now }));
+  await closeSidePanel();
+  await closeAll(forty, threeHundred);
 });
 
 test("an open on a LinkedIn page the panel doesn't read (the feed) walks nothing for it", async () => {
