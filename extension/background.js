@@ -19,10 +19,9 @@ const ready = () =>
     },
   ));
 
-/** What the agent copies from a page: fixed by the core, so asked once per worker (the text, and parsed). */
-let requestText;
+/** What the agent copies from a page: fixed by the core, so asked once per worker. */
 let snapshotRequest;
-const snapshotCommand = (core) => ({ op: "snapshot", ...(snapshotRequest ??= JSON.parse((requestText ??= core.snapshotRequest()))) });
+const snapshotCommand = (core) => ({ op: "snapshot", ...(snapshotRequest ??= JSON.parse(core.snapshotRequest())) });
 /** The core once loaded, else undefined: the side panel's early walk doesn't wait for it. */
 let loaded;
 
@@ -253,12 +252,12 @@ function openPanel(tab) {
  */
 function readForPanel(tab) {
   if (!loaded || !tab?.id || !loaded.panelReads(tab.url ?? "")) return;
-  const command = snapshotCommand(loaded);
-  const walk = { url: tab.url, request: requestText, at: Infinity };
+  const walk = { url: tab.url, at: Infinity };
   walks.set(tab.id, walk);
-  if (!api.tabs.onUpdated.hasListener(pageChanged)) api.tabs.onUpdated.addListener(pageChanged);
+  // Added once: a listener added again is the same one.
+  api.tabs.onUpdated.addListener(pageChanged);
   // A failure is the panel's own reading's to report: it reads the page itself.
-  walk.json = agentFrame(tab.id, command).then((frame) => frame?.result ?? null, () => null);
+  walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
   return walk.json.then(() => {
     walk.at = performance.now();
     setTimeout(() => dropWalk(tab.id, walk), 1000);
@@ -266,8 +265,9 @@ function readForPanel(tab) {
 }
 
 /**
- * The walks kept for panels being opened, by tab: `{url, request, json, at}` (the tab's address,
- * the core's request as text, the agent's JSON as a promise, when it came in). One a tab, handed over once, only within
+ * The walks kept for panels being opened, by tab: `{url, json, at}` (the tab's address, the
+ * agent's JSON as a promise, when it came in). The request is the core's, as the panel's own
+ * reading would ask: the worker and the panel run the same module. One a tab, handed over once, only within
  * a second of its end, and dropped as soon as its tab loads another page or closes.
  */
 const walks = new Map();
@@ -281,7 +281,7 @@ const pageChanged = (tabId, change) => (change.url || change.status === "loading
 /**
  * The panel's first question, asked as its first script runs: the walk kept for tab `tabId`, or
  * with none named (the panel doesn't know its tab yet) the one kept, if it is the only one. Answers
- * `{tabId, url, request, json}`; `{several: true}` when several are kept (two windows' panels opened
+ * `{tabId, url, json}`; `{several: true}` when several are kept (two windows' panels opened
  * within a second: the panel asks again, naming its tab); else null (a panel the worker didn't
  * open, a walk that failed or is older than a second, a worker started afresh since), and the
  * panel reads the page itself.
@@ -293,7 +293,7 @@ async function takeWalk(tabId) {
   const json = await walk.json;
   if (!json || performance.now() - walk.at > 1000) return null;
   globalThis.__notyetHanded = (globalThis.__notyetHanded ?? 0) + 1; // @test
-  return { tabId: id, url: walk.url, request: walk.request, json, walked: performance.timeOrigin + walk.at, answered: performance.timeOrigin + performance.now() };
+  return { tabId: id, url: walk.url, json };
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * The side panel's first reading, started as the page begins to load: loaded `async` ahead of
  * panel.js, without static imports, so it runs as soon as its file is in, while the WASM still
- * loads (a traced open on 30 Nov: every file asked for at 34 ms after
- * navigation start, this script run at 69, the WASM ready at 85; the page's snapshot arrives
- * after that). It takes the agent's snapshot of the followed tab with the request the core gave
- * at an earlier start, kept in localStorage (read synchronously; none on the very first open).
- * panel.js uses it only for its first command, if that is a snapshot of the same tab with the
- * same request, within a second of its taking; otherwise it is dropped unread. Where the worker
- * opened the panel, it started the page's walk then, and the page hands that walk over here.
+ * loads. Where the worker opened the panel, it walked the page then and keeps that walk: this
+ * script's first line asks the worker for it, and the snapshot comes back in that one answer
+ * (README, performance: first script → walk in 25 → 4 ms in the quietest trace of 1 Dec).
+ * Otherwise (a panel the worker didn't open, a worker started afresh, a walk over a second old) it
+ * takes the agent's snapshot of the followed tab with the request the core gave at an earlier
+ * start, kept in localStorage (none on the very first open). panel.js uses it only for its first
+ * command, if that is a snapshot of the same tab, within a second of its taking; otherwise it is
+ * dropped unread.
  */
 // No static import: this script runs as soon as its own file is in and asks for the side panel's
 // tab at once. It waited for its imports before: agent.js, the largest, came 0 to 24 ms after
@@ -45,7 +46,11 @@ function askWorker(tabId) {
   if (!worker) return api.runtime.sendMessage({ type: "panel-walk", tabId }).catch(() => null);
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ type: "panel-walk", tabId }, [port2]);
-  return new Promise((resolve) => (port1.onmessage = ({ data }) => resolve(data)));
+  return new Promise((resolve) => {
+    port1.onmessage = ({ data }) => resolve(data);
+    // A worker that failed to start: no walk (one kept a second is dropped by then anyway).
+    setTimeout(resolve, 1000, null);
+  });
 }
 
 // When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
@@ -63,7 +68,8 @@ let firstTab = activeTab();
  * and with the page's walk in before it, the module is what the list waits for.
  */
 export const compiled = WebAssembly.compileStreaming(fetch(new URL("wasm/notyet_wasm_bg.wasm", import.meta.url)));
-compiled.catch(() => {}); // panel.js reports it
+// A failure is panel.js's to report, as it instantiates the module.
+compiled.catch(() => {});
 /** The settings and the progress record (panel.js), asked for in the same first moment. */
 export const stored = api.storage.local.get(["settings", "panel_record"]);
 
@@ -87,11 +93,8 @@ const reading = (tabId, saved, result) => {
  */
 async function firstReading() {
   let walk = await handed;
-  steps.handed = performance.now();
-  steps.via = navigator.serviceWorker?.controller ? 1 : 0;
-  if (walk?.walked) Object.assign(steps, { walked: walk.walked - performance.timeOrigin, answered: walk.answered - performance.timeOrigin });
   if (walk?.several) walk = await askWorker((await firstTab)?.id);
-  if (walk?.json) return { ...reading(walk.tabId, walk.request, Promise.resolve(walk.json)), tab: { id: walk.tabId, url: walk.url } };
+  if (walk?.json) return { ...reading(walk.tabId, null, Promise.resolve(walk.json)), tab: { id: walk.tabId, url: walk.url } };
   let saved = null;
   try {
     saved = localStorage.getItem(REQUEST_KEY);

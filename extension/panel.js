@@ -18,7 +18,8 @@ const host = {
     if (early) {
       const first = await early;
       early = null;
-      if (command?.op === "snapshot" && first?.tabId === tabId && first.saved === request) {
+      // `saved`: the request it was taken with; none: the worker's, which runs this same module.
+      if (command?.op === "snapshot" && first?.tabId === tabId && (first.saved ?? request) === request) {
         const json = await first.result.catch(() => null);
         if (json && performance.now() - first.taken < 1000) return json;
       }
