@@ -226,7 +226,7 @@ function openPanel(tab) {
   // that a browser with neither API (Firefox for Android, a Chromium without chrome.sidePanel)
   // gets a rejection, not a throw that skipped the open's fallback below.
   const open = (async () => (api.sidePanel ? (await api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).length > 0 : api.sidebarAction.isOpen({ windowId: tab?.windowId })))().catch(() => false);
-  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
     Promise.resolve(opened).catch(fallback);

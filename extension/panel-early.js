@@ -19,8 +19,15 @@ const api = globalThis.browser ?? globalThis.chrome;
 const REQUEST_KEY = "notyet_snapshot_request"; // browser.js's REQUEST_KEY, which the pages keep it under
 const agent = import("./agent.js");
 
+const query = new URLSearchParams(location.search);
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
-export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
+export const followed = Number(query.get("tab")) || null;
+/**
+ * Whether the worker opened this panel and may keep a walk for it: a side panel, or the tab it
+ * opens where the browser refuses one (`?walk&tab=ID`). A tab opened otherwise (the tests, the
+ * bench) reads its page at once, without a round trip to the worker first.
+ */
+const opened = !followed || query.has("walk");
 
 /** The followed tab as `{id, url}`, or null. */
 async function activeTab() {
@@ -60,7 +67,7 @@ steps.script = steps.early = performance.now();
 // with the page's snapshot where there is one (README, performance). The followed tab is asked
 // beside it: the panel's first look at it (panel.js, once the WASM has loaded) takes this answer
 // instead of a round trip to the browser of its own, 5 to 20 ms.
-const handed = askWorker(followed);
+const handed = opened ? askWorker(followed) : null;
 let firstTab = activeTab();
 /**
  * The WASM module, compiled from here (panel.js instantiates it): its compile began only once

@@ -50,8 +50,9 @@ async function openBoth(n, url = MANAGER, { window = false } = {}) {
   return { page, panel };
 }
 
-async function openPanel(id, options) {
-  const panel = await h.open(h.extensionUrl(`panel.html?tab=${id}`), options);
+/** The panel in a tab following tab `id`; `walk`: as the worker opens it where the browser refuses a side panel (it asks the worker for a walk kept). */
+async function openPanel(id, { walk = false, ...options } = {}) {
+  const panel = await h.open(h.extensionUrl(`panel.html?${walk ? "walk&" : ""}tab=${id}`), options);
   await panel.waitForSelector("html[data-ready]");
   return panel;
 }
@@ -860,7 +861,7 @@ async function sidePanelRead(want, timeout = 10000) {
 
 /** A panel page opened as a tab following tab `id` (the fallback where the browser refuses a side panel), or null. */
 async function panelTab(id, timeout = 5000) {
-  return h.findTab(`panel.html?tab=${id}`, timeout).catch(() => null);
+  return h.findTab(`panel.html?walk&tab=${id}`, timeout).catch(() => null);
 }
 
 /**
@@ -1001,7 +1002,7 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   await h.test({ op: "readForPanel", url: MANAGER_2 });
   assert.equal((await agentCounts(b)).kept, true);
   let before = await agentCounts(a);
-  let panel = await openPanel(a);
+  let panel = await openPanel(a, { walk: true });
   await untilRead(panel, "40 of 40");
   let now = await agentCounts(a);
   assert.equal(now.handed - before.handed, 0);
@@ -1021,7 +1022,7 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   await h.test({ op: "readForPanel", url: MANAGER_2 });
   await sleep(1100);
   before = await agentCounts(b);
-  panel = await openPanel(b);
+  panel = await openPanel(b, { walk: true });
   await untilRead(panel, "10 of 300");
   now = await agentCounts(b);
   assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
@@ -1041,7 +1042,7 @@ test("a walk kept for the panel is dropped when its page loads again, and the pa
   for (let i = 0; i < 20 && (await agentCounts(id)).kept; i++) await sleep(50);
   const before = await agentCounts(id);
   assert.equal(before.kept, false, "the walk dropped as its page loaded again");
-  const panel = await openPanel(id);
+  const panel = await openPanel(id, { walk: true });
   await untilRead(panel, "40 of 40");
   const now = await agentCounts(id);
   assert.equal(now.handed - before.handed, 0);
@@ -1058,7 +1059,7 @@ test("a worker stopped after it started the walk: the panel's question starts a 
   assert.equal((await agentCounts(id)).kept, true);
   const walks = (await agentCounts(id)).walks;
   await h.restartBackground();
-  const panel = await openPanel(id);
+  const panel = await openPanel(id, { walk: true });
   await untilRead(panel, "40 of 40");
   const now = await agentCounts(id);
   assert.deepEqual([now.handed, now.kept], [0, false], "a new worker, nothing kept or handed");
