@@ -100,7 +100,7 @@ pub use decide::{
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
-pub use settings::{email_usable, link_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION};
+pub use settings::{email_usable, link_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION, KEYS as SETTINGS_KEYS};
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};
 
 #[cfg(test)]

@@ -16,6 +16,11 @@ use std::sync::OnceLock;
 /// The settings format this NotYet writes.
 pub const CURRENT_VERSION: u32 = 1;
 
+/// The top-level keys of a settings file, `version` first: a file with none of the others holds
+/// no settings (the options page's import says so, where it listed a progress record's or a page
+/// report's every key as unknown).
+pub const KEYS: [&str; 9] = ["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"];
+
 /// Everything the core decides from. Every key is optional in a file: absent keys take defaults.
 ///
 /// Reading is lenient and exact at once. [`Settings::from_json`] walks the JSON by hand rather
@@ -745,7 +750,7 @@ impl Reader {
         let Some(m) = self.object(v, "$") else {
             return s;
         };
-        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
+        self.unknown_keys(m, "$", &KEYS);
         if let Some(v) = m.get("version") {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
