@@ -410,7 +410,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "versions start at 1; read as version 1",
                     "Versionen beginnen bei 1; als Version 1 gelesen",
-                    "les versions commencent à 1 ; lu comme version 1"
+                    "les versions commencent à 1\u{a0}; lu comme version 1"
                 ),
                 none(),
                 none(),
@@ -419,7 +419,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "written by a newer NotYet (version {a}); read as version {b}, so newer parts may be reported or ignored",
                     "von einem neueren NotYet geschrieben (Version {a}); als Version {b} gelesen, neuere Teile werden daher gemeldet oder übergangen",
-                    "écrit par un NotYet plus récent (version {a}) ; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées"
+                    "écrit par un NotYet plus récent (version {a})\u{a0}; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées"
                 ),
                 version.to_string(),
                 CURRENT_VERSION.to_string(),
@@ -428,7 +428,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "{a} doesn't look like an email address; replies leave it out",
                     "{a} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent"
+                    "{a} ne ressemble pas à une adresse e-mail\u{a0}; les réponses l'omettent"
                 ),
                 quoted(written),
                 none(),
@@ -437,7 +437,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "{a} doesn't look like a web address (https://…); replies leave it out",
                     "{a} sieht nicht wie eine Webadresse (https://…) aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse web (https://…) ; les réponses l'omettent"
+                    "{a} ne ressemble pas à une adresse web (https://…)\u{a0}; les réponses l'omettent"
                 ),
                 quoted(written),
                 none(),
@@ -464,7 +464,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "no templates in {a} (built in: {b}, or add your own): using \"en\"",
                     "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu): „en“ wird verwendet",
-                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé"
+                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres)\u{a0}: «\u{a0}en\u{a0}» est utilisé"
                 ),
                 quoted(language),
                 list(built_in),
@@ -493,7 +493,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "a rule needs \"then\": what to do when it matches",
                     "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
-                    "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique"
+                    "une règle a besoin de «\u{a0}then\u{a0}»\u{a0}: que faire quand elle s'applique"
                 ),
                 none(),
                 none(),
