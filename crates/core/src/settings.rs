@@ -246,7 +246,7 @@ impl Say for JsonType {
             JsonType::Null => "null",
             JsonType::Bool => "true/false",
             JsonType::Number => ui.pick(en_de_fr!("a number", "eine Zahl", "un nombre")),
-            JsonType::String => ui.pick(en_de_fr!("a text", "einen Text", "un texte")),
+            JsonType::String => ui.pick(en_de_fr!("a text", "ein Text", "un texte")),
             JsonType::List => ui.pick(en_de_fr!("a list", "eine Liste", "une liste")),
             JsonType::Object => ui.pick(en_de_fr!("an object", "ein Objekt", "un objet")),
         }
@@ -355,7 +355,7 @@ impl Say for ProblemKind {
                 none(),
             ),
             P::UnknownKey { expected } => (
-                en_de_fr!("unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (l'une de\u{a0}: {a})"),
+                en_de_fr!("unknown key (expected one of: {a})", "unbekannter Schlüssel (bekannt sind: {a})", "clé inconnue (clés connues\u{a0}: {a})"),
                 list(expected),
                 none(),
             ),
@@ -1119,10 +1119,15 @@ mod tests {
                 assert!(!said.contains("expected") && !said.contains("found") && !said.contains("column"), "{ui:?}: {said}");
             }
         }
-        // The list after "de" is of keys, not a name: no elision ("l'une d'action, template" was written).
+        // The known keys listed as such: no elision ("l'une d'action, template" was written), and
+        // none of "erwartet: einer von …" / "l'une de : …", which read as a broken sentence.
         let (_, unknown) = Settings::from_json(r#"{"rules": [{"then": {"act": "reply"}}]}"#);
-        let unknown = unknown.iter().find(|p| p.path == "$.rules[0].then.act").map(|p| p.say(Ui::Fr));
-        assert_eq!(unknown.as_deref(), Some("clé inconnue (l'une de\u{a0}: action, template, category, variant)"));
+        let unknown = |ui| unknown.iter().find(|p| p.path == "$.rules[0].then.act").map(|p| p.say(ui));
+        assert_eq!(unknown(Ui::Fr).as_deref(), Some("clé inconnue (clés connues\u{a0}: action, template, category, variant)"));
+        assert_eq!(unknown(Ui::De).as_deref(), Some("unbekannter Schlüssel (bekannt sind: action, template, category, variant)"));
+        // "gefunden wurde" takes the nominative: "einen Text" was written.
+        let (_, text) = Settings::from_json(r#"{"mutual_threshold": "ten"}"#);
+        assert_eq!(text[0].say(Ui::De), "erwartet war eine ganze Zahl, gefunden wurde ein Text");
         let (_, broken) = Settings::from_json("{");
         assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");

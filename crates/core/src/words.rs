@@ -1090,6 +1090,21 @@ mod tests {
         assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}« oui\u{a0}»"));
     }
 
+    /// The options page names the template placeholders as a template's error does (French:
+    /// "Champs" over the editor, "espace réservé inconnu" under it), and names the imported file
+    /// as the refusal does (German: "„x.json“ wurde nicht importiert" but "x.json importiert").
+    #[test]
+    fn placeholders_and_imported_files_are_named_alike() {
+        let err = crate::template::Template::parse("{zzz}").expect_err("an unknown placeholder");
+        for (ui, messages) in locale_messages() {
+            let says = |key: &str| messages[key]["message"].as_str().expect(key).to_owned();
+            let word = case::lower_str(says("tpl_syntax_hint").split(':').next().unwrap_or("").trim_end_matches('\u{a0}'));
+            assert!(case::lower_str(&err.message(ui)).contains(&word), "{ui:?}: {word} / {}", err.message(ui));
+            let quoted = ui.quote("$1");
+            assert!(says("import_refused").contains(&quoted) && says("imported").contains(&quoted), "{ui:?}");
+        }
+    }
+
     /// The known lists are named as the options page names them, and its section too: the
     /// German reasons said "bekannten Unternehmen" of the list headed "Firmen" (now "Unternehmen"
     /// on the pages too), and the section "Menschen, die Sie kennen" held a list headed "Personen".
