@@ -166,7 +166,7 @@ test("German and French notices: every word on them, Close included, in the inte
   const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;
   const cases = {
     de: { text: /^Antwort an Kathie Smith entworfen \(Grund: persönliche Nachricht\)\./, close: "Schließen", buttons: ["Kürzer", "Wiederherstellen", "Optionen", "Nicht richtig?"] },
-    fr: { text: /^Réponse à Kathie Smith rédigée \(motif\u00a0: message personnel\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci ?"] },
+    fr: { text: /^Réponse à Kathie Smith rédigée \(motif\u00a0: message personnel\)\./, close: "Fermer", buttons: ["Plus court", "Rétablir", "Options", "Un souci\u00a0?"] },
   };
   try {
     for (const [lang, want] of Object.entries(cases)) {

@@ -178,6 +178,15 @@ test("a broken import changes nothing and names each problem at its JSON path", 
   await page.locator("#import").setInputFiles({ name: "empty.json", mimeType: "application/json", buffer: Buffer.from("\n") });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("empty.json"));
   assert.equal(await text(page, "#problems"), "This is not a settings file: it holds no settings.");
+  // JSON with no setting in it: the panel's exported progress (Panel progress' own file, an import
+  // the user may try), a page report, `{}`: the same, not each of its keys as unknown ("· $.entries").
+  const progress = { entries: [{ key: "https://www.linkedin.com/in/sam-lee/", name: "Sam Lee", drafted: "2026-11-30T18:40:00Z", gone: null }] };
+  for (const [name, doc] of [["notyet-panel-progress.json", progress], ["report.json", { notyet_page_report: 1, url: "https://www.linkedin.com/", root: [] }], ["braces.json", {}]]) {
+    await page.locator("#import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
+    assert.equal(await text(page, "#problems"), "This is not a settings file: it holds no settings.", name);
+  }
+  assert.deepEqual(await stored(page), good);
   // A valid file is applied and saved.
   await page.locator("#import").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ me: { name: "Robin" } })) });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("Imported"));

@@ -354,13 +354,13 @@ for (const lang of ["de", "fr"]) {
           const summary = await page.locator("#r-0-summary").textContent();
           assert.ok(summary.includes(lang === "de" ? "gemeinsame Kontakte: mindestens 1" : "relations en commun\u00a0: au moins 1"), summary);
           // The rule's template by its name in the language, not its id ("modèle personalized").
-          assert.ok(summary.endsWith(lang === "de" ? "→ Antworten, Vorlage „Fremd, mit persönlicher Nachricht“" : "→ Répondre, modèle « Inconnu avec un message personnel »"), summary);
+          assert.ok(summary.endsWith(lang === "de" ? "→ Antworten, Vorlage „Fremd, mit persönlicher Nachricht“" : "→ Répondre, modèle «\u00a0Inconnu avec un message personnel\u00a0»"), summary);
           // French elides "de" before a vowel, as the notice does ("de Ella" was written).
           assert.ok(summary.includes(lang === "de" ? "von Ella" : "d'Ella"), summary);
           // The preview names its template in words, not by the id rules use ("generic.de.long"), and French
           // its length as "version longue" (a bare "longue" beside "Modèle", "anglais" agreed with neither).
           const preview = await page.locator("#preview-summary").textContent();
-          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (kurz|lang)$/u : / · Modèle « [^»]+ », \p{L}+ \(\w\w\), version (courte|longue)$/u, preview);
+          assert.match(preview, lang === "de" ? / · Vorlage „[^“]+“, \p{L}+ \(\w\w\), (kurz|lang)$/u : / · Modèle «\u00a0[^»]+\u00a0», \p{L}+ \(\w\w\), version (courte|longue)$/u, preview);
           // An edit and a refused save say their piece too.
           await page.locator("#me-name").fill("Pat");
           await page.locator("#tpl-long").fill("{oops");
@@ -383,7 +383,7 @@ for (const lang of ["de", "fr"]) {
             const text = menu.selectedOptions[0].text;
             return { text, fits: measure.measureText(text).width <= menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
           });
-          assert.deepEqual(last, { text: lang === "de" ? "Zuletzt gelesen: Kathie Smith" : "Lue en dernier : Kathie Smith", fits: true });
+          assert.deepEqual(last, { text: lang === "de" ? "Zuletzt gelesen: Kathie Smith" : "Lue en dernier\u00a0: Kathie Smith", fits: true });
           // The template menus, the rule's too, show whole names at 360 px, wrapped.
           await page.evaluate(() => { for (const d of document.querySelectorAll("li.rule details")) d.open = true; });
           assert.deepEqual(await cutInTemplateMenus(page), []);
@@ -391,7 +391,7 @@ for (const lang of ["de", "fr"]) {
           // A length named inside a label keeps its menu's capital only after a colon ("Formulation
           // Courte" was shown in French).
           const wordings = await page.evaluate(() => ["tpl-short", "tpl-long"].map((id) => document.querySelector(`label[for="${id}"]`).textContent));
-          assert.deepEqual(wordings, lang === "de" ? ["Fassung: Kurz", "Fassung: Lang"] : ["Formulation : Courte", "Formulation : Longue"]);
+          assert.deepEqual(wordings, lang === "de" ? ["Fassung: Kurz", "Fassung: Lang"] : ["Formulation\u00a0: Courte", "Formulation\u00a0: Longue"]);
           // The preview's samples too ("Message personnel: Kathie Smith" was shown in French).
           const sample = await page.locator("#sample option").first().textContent();
           assert.match(sample, lang === "fr" ? /^[^:]*\S\u00a0: / : /^[^:]*\S: /, sample);

@@ -348,7 +348,15 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     dots: [...document.querySelector("#counts").childNodes].filter((n) => n.nodeName !== "BUTTON").map((n) => n.getAttribute?.("aria-hidden")).join(),
     // The list renders the rows in view only: each says where it is in the whole list.
     option: ((o) => [o.getAttribute("aria-posinset"), o.getAttribute("aria-setsize"), o.getAttribute("aria-selected")])(document.getElementById(document.querySelector("#list").getAttribute("aria-activedescendant"))),
+    // Each option is named with its parts apart: from the rows' text a screen reader ran the lines
+    // together ("…No note is Alex Adler from your known people", "No note sent no personal note").
+    labels: [...document.querySelectorAll(".row")].slice(0, 5).map((o) => o.getAttribute("aria-label")),
   }));
+  const labels = a11y.labels;
+  delete a11y.labels;
+  assert.match(labels[0], /^Alex Adler\. Accept\. Known\. 3 mutual connections\. Engineering lead at Acme Corp\. No note\. is Alex Adler from your known people$/);
+  assert.match(labels[1], /^Blair Adler\. Report\. Spam\. Crypto trader \| Forex signals\. “Hi dear, [^”]+”\. headline mentions/);
+  assert.match(labels[4], /^Eli Adler\. Reply\. Mutual connections\. 25 mutual connections\. Product designer\. No note\. sent no personal note; /);
   assert.deepEqual(a11y, { live: null, name: await detailName(panel), progress: "progress-text", dots: "true,true,true", option: [String((await rows(panel)).findIndex((r) => r.selected) + 1), "40", "true"] });
   // A name typed in the search field, then Enter: shown, as Enter in the list does (it did nothing); the focus stays there.
   const someone = spec(40).people[20].name;

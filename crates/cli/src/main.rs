@@ -7,7 +7,7 @@ use notyet_core::click::{self, Target};
 use notyet_core::html;
 use notyet_core::read::read_page;
 use notyet_core::snapshot::Snapshot;
-use notyet_core::{decide, Action, Invitation, Settings};
+use notyet_core::{decide, Action, Invitation, ProblemKind, Settings};
 use std::fs;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<ExitCode, Fatal> {
     let Some((command, rest)) = args.split_first() else {
         eprint!("{HELP}");
-        return Err(Fatal("no command given: use `notyet suggest` or `notyet check-settings`".into()));
+        return Err(Fatal("no command given (the commands are above)".into()));
     };
     match command.as_str() {
         "-h" | "--help" | "help" => {
@@ -93,12 +93,18 @@ fn read_text(path: &str) -> Result<String, Fatal> {
 }
 
 /// The settings file given with `--settings`, or the defaults: read leniently, each problem a
-/// warning on stderr (its part falls back to the default), as the extension does.
+/// warning on stderr (an unknown key is ignored, a bad value's default used), as the extension
+/// does. A file with no settings to read (not JSON, not an object) stops the command: it went on
+/// with every default and exit status 0, so a typo in the file drafted without the user's name.
 fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
     let Some(path) = path else { return Ok(Settings::default()) };
     let (settings, problems) = Settings::from_json(&read_text(path)?);
+    if let Some(p) = problems.iter().find(|p| p.path == "$") {
+        return Err(Fatal(format!("cannot use `{path}` as settings: {p}")));
+    }
     for p in &problems {
-        eprintln!("notyet: warning: {path}: {p} (using the default there)");
+        let then = if matches!(p.kind, ProblemKind::UnknownKey { .. }) { "ignored" } else { "its default used" };
+        eprintln!("notyet: warning: {path}: {p} ({then})");
     }
     Ok(settings)
 }

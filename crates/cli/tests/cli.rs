@@ -98,6 +98,26 @@ fn settings_problems_are_warnings_for_suggest() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("$.mutual_threshold"), "{err}");
     assert!(lines(&out)[0]["text"].as_str().is_some_and(|t| t.contains("pat@example.com")));
+    assert!(err.contains("(its default used)"), "{err}");
+}
+
+/// A settings file with nothing to read stops the command: it drafted with every default, exit
+/// status 0, behind one warning ending "(using the default there)".
+#[test]
+fn a_settings_file_that_is_no_settings_stops_suggest_and_triage() {
+    let broken = temp_file("cut-short.json", "{\"me\": {\"name\": \"Pat\"}");
+    let list = temp_file("list.json", "[]");
+    for file in [&broken, &list] {
+        let path = file.to_str().expect("utf-8 path");
+        let page = fixture("ember-list.html");
+        for args in [vec!["suggest", "--settings", path], vec!["triage", "--settings", path, &page]] {
+            let out = notyet(&args, KATHIE);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.starts_with(&format!("notyet: cannot use `{path}` as settings: $: ")), "{err}");
+        }
+    }
 }
 
 #[test]

@@ -42,6 +42,7 @@ macro_rules! en_de_fr {
     ($en:literal, $de:literal, $fr:literal $(,)?) => {{
         const WORDS: &str = concat!($en, "\u{1f}", $de, "\u{1f}", $fr);
         const _: () = assert!($crate::words::EnDeFr::three(WORDS), "a wording holds the separator U+001F");
+        const _: () = assert!($crate::words::EnDeFr::french_spaced(WORDS), "French: a no-break space (U+00A0) before : ; ? ! » and after «");
         $crate::words::EnDeFr(WORDS)
     }};
 }
@@ -100,7 +101,7 @@ pub use decide::{
 pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
-pub use settings::{email_usable, link_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION};
+pub use settings::{email_usable, link_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION, KEYS as SETTINGS_KEYS};
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};
 
 #[cfg(test)]

@@ -767,6 +767,37 @@ mod tests {
     }
 
     #[test]
+    fn time_shapes_in_languages_we_dont_know() {
+        for t in [
+            "منذ 3 أيام",
+            "3 日前",
+            "2週間前",
+            "3일 전",
+            "3 дня назад",
+            "3 дн. назад",
+            "för 3 dagar sedan",
+            "πριν από 3 ημέρες",
+            "12 hours ago •",
+            "3 wspólne kontakty",
+        ] {
+            assert!(is_time_shaped(t), "{t}");
+        }
+        for t in [
+            "منذ أسبوعين",
+            "320 deelnemers",
+            "3.210 membri",
+            "51-200 empleados",
+            "Ana, Luis y 3 más",
+            "共通のつながり: 田中さん、他3人",
+            "See you in 2 weeks at the meetup",
+            "Met you 2 times.",
+            "Hi!",
+        ] {
+            assert!(!is_time_shaped(t), "{t}");
+        }
+    }
+
+    #[test]
     fn names_in_answer_labels() {
         assert_eq!(label_name("Accept Sam Lee’s invitation"), Some("Sam Lee".into()));
         assert_eq!(label_name("Accept Sam Lee's invitation to connect"), Some("Sam Lee".into()));

@@ -190,7 +190,7 @@ impl Reason {
                 en_de_fr!(
                     "only weak signs of spam, so ignore rather than report",
                     "nur schwache Anzeichen für Spam, daher ignorieren statt melden",
-                    "seulement de faibles signes de spam : ignorer plutôt que signaler"
+                    "seulement de faibles signes de spam\u{a0}: ignorer plutôt que signaler"
                 ),
                 none(),
                 none(),

@@ -94,8 +94,14 @@ fn mask_attribute(name: &str, value: &str) -> String {
     } else if name == "href" || name == "src" {
         mask_url(value)
     } else {
-        // ids, test ids, component keys, datetimes: their shape is the reader's, their letters and numbers not.
-        mask_all(value)
+        // ids, test ids, component keys, datetimes: their shape is the reader's, their letters and
+        // numbers not. An invitation's key keeps its kind, which marks a card whatever its words
+        // (read::cards): masked whole, an Arabic page's cards with a note (a Reply of unknown words
+        // beside the answers) were no longer read from its report.
+        let kind = if value.starts_with("urn:li:invitation:") { 18 } else { 0 };
+        let mut out = value[..kind].to_owned();
+        out.push_str(&mask_all(&value[kind..]));
+        out
     }
 }
 
@@ -133,7 +139,12 @@ fn mask_url(url: &str) -> String {
 
 /// Every letter and digit masked.
 pub fn mask_all(text: &str) -> String {
-    text.chars().map(mask_char).collect()
+    mask_text(text, false)
+}
+
+/// [`mask_all`], its ASCII digits kept if `digits`.
+fn mask_text(text: &str, digits: bool) -> String {
+    text.chars().map(|c| if digits && c.is_ascii_digit() { c } else { mask_char(c) }).collect()
 }
 
 /// A letter of the same script and case, `0` for a digit; anything else as it is.
@@ -182,8 +193,13 @@ fn mask_char(c: char) -> char {
 /// (names inside them are masked). Anything else, a note or a headline, is masked whole.
 pub fn mask_phrase(text: &str) -> String {
     if !phrases::is_interface_phrase(text) {
+        // A short line with one small number keeps it: in words the reader doesn't know, a time or
+        // the shared connections ("منذ 3 أيام" → "سسس 3 سسسس"), read by that number and shape; no
+        // phone number or date fits in two digits. Masked whole, such a page's report read counts
+        // of 0 and no times.
+        let digits = phrases::is_time_shaped(text);
         // The site's name is no one's: "Mariana Costa | LinkedIn" keeps it, as a note saying it does.
-        return text.split(SITE).map(mask_all).collect::<Vec<_>>().join(SITE);
+        return text.split(SITE).map(|part| mask_text(part, digits)).collect::<Vec<_>>().join(SITE);
     }
     let mut out = String::with_capacity(text.len());
     // Short interface words between two masked ones, single spaces apart, are a name's particles

@@ -16,6 +16,11 @@ use std::sync::OnceLock;
 /// The settings format this NotYet writes.
 pub const CURRENT_VERSION: u32 = 1;
 
+/// The top-level keys of a settings file, `version` first: a file with none of the others holds
+/// no settings (the options page's import says so, where it listed a progress record's or a page
+/// report's every key as unknown).
+pub const KEYS: [&str; 9] = ["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"];
+
 /// Everything the core decides from. Every key is optional in a file: absent keys take defaults.
 ///
 /// Reading is lenient and exact at once. [`Settings::from_json`] walks the JSON by hand rather
@@ -241,7 +246,7 @@ impl Say for JsonType {
             JsonType::Null => "null",
             JsonType::Bool => "true/false",
             JsonType::Number => ui.pick(en_de_fr!("a number", "eine Zahl", "un nombre")),
-            JsonType::String => ui.pick(en_de_fr!("a text", "einen Text", "un texte")),
+            JsonType::String => ui.pick(en_de_fr!("a text", "ein Text", "un texte")),
             JsonType::List => ui.pick(en_de_fr!("a list", "eine Liste", "une liste")),
             JsonType::Object => ui.pick(en_de_fr!("an object", "ein Objekt", "un objet")),
         }
@@ -350,7 +355,7 @@ impl Say for ProblemKind {
                 none(),
             ),
             P::UnknownKey { expected } => (
-                en_de_fr!("unknown key (expected one of: {a})", "unbekannter Schlüssel (erwartet: einer von {a})", "clé inconnue (l'une de\u{a0}: {a})"),
+                en_de_fr!("unknown key (expected one of: {a})", "unbekannter Schlüssel (bekannt sind: {a})", "clé inconnue (clés connues\u{a0}: {a})"),
                 list(expected),
                 none(),
             ),
@@ -405,7 +410,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "versions start at 1; read as version 1",
                     "Versionen beginnen bei 1; als Version 1 gelesen",
-                    "les versions commencent à 1 ; lu comme version 1"
+                    "les versions commencent à 1\u{a0}; lu comme version 1"
                 ),
                 none(),
                 none(),
@@ -414,7 +419,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "written by a newer NotYet (version {a}); read as version {b}, so newer parts may be reported or ignored",
                     "von einem neueren NotYet geschrieben (Version {a}); als Version {b} gelesen, neuere Teile werden daher gemeldet oder übergangen",
-                    "écrit par un NotYet plus récent (version {a}) ; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées"
+                    "écrit par un NotYet plus récent (version {a})\u{a0}; lu comme version {b}, les parties plus récentes peuvent donc être signalées ou ignorées"
                 ),
                 version.to_string(),
                 CURRENT_VERSION.to_string(),
@@ -423,7 +428,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "{a} doesn't look like an email address; replies leave it out",
                     "{a} sieht nicht wie eine E-Mail-Adresse aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse e-mail ; les réponses l'omettent"
+                    "{a} ne ressemble pas à une adresse e-mail\u{a0}; les réponses l'omettent"
                 ),
                 quoted(written),
                 none(),
@@ -432,7 +437,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "{a} doesn't look like a web address (https://…); replies leave it out",
                     "{a} sieht nicht wie eine Webadresse (https://…) aus; Antworten lassen sie weg",
-                    "{a} ne ressemble pas à une adresse web (https://…) ; les réponses l'omettent"
+                    "{a} ne ressemble pas à une adresse web (https://…)\u{a0}; les réponses l'omettent"
                 ),
                 quoted(written),
                 none(),
@@ -459,7 +464,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "no templates in {a} (built in: {b}, or add your own): using \"en\"",
                     "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu): „en“ wird verwendet",
-                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres) : «\u{a0}en\u{a0}» est utilisé"
+                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres)\u{a0}: «\u{a0}en\u{a0}» est utilisé"
                 ),
                 quoted(language),
                 list(built_in),
@@ -488,7 +493,7 @@ impl Say for ProblemKind {
                 en_de_fr!(
                     "a rule needs \"then\": what to do when it matches",
                     "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
-                    "une règle a besoin de «\u{a0}then\u{a0}» : que faire quand elle s'applique"
+                    "une règle a besoin de «\u{a0}then\u{a0}»\u{a0}: que faire quand elle s'applique"
                 ),
                 none(),
                 none(),
@@ -745,7 +750,7 @@ impl Reader {
         let Some(m) = self.object(v, "$") else {
             return s;
         };
-        self.unknown_keys(m, "$", &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"]);
+        self.unknown_keys(m, "$", &KEYS);
         if let Some(v) = m.get("version") {
             if let Some(n) = self.count(v, "$.version") {
                 match n {
@@ -1114,10 +1119,15 @@ mod tests {
                 assert!(!said.contains("expected") && !said.contains("found") && !said.contains("column"), "{ui:?}: {said}");
             }
         }
-        // The list after "de" is of keys, not a name: no elision ("l'une d'action, template" was written).
+        // The known keys listed as such: no elision ("l'une d'action, template" was written), and
+        // none of "erwartet: einer von …" / "l'une de : …", which read as a broken sentence.
         let (_, unknown) = Settings::from_json(r#"{"rules": [{"then": {"act": "reply"}}]}"#);
-        let unknown = unknown.iter().find(|p| p.path == "$.rules[0].then.act").map(|p| p.say(Ui::Fr));
-        assert_eq!(unknown.as_deref(), Some("clé inconnue (l'une de\u{a0}: action, template, category, variant)"));
+        let unknown = |ui| unknown.iter().find(|p| p.path == "$.rules[0].then.act").map(|p| p.say(ui));
+        assert_eq!(unknown(Ui::Fr).as_deref(), Some("clé inconnue (clés connues\u{a0}: action, template, category, variant)"));
+        assert_eq!(unknown(Ui::De).as_deref(), Some("unbekannter Schlüssel (bekannt sind: action, template, category, variant)"));
+        // "gefunden wurde" takes the nominative: "einen Text" was written.
+        let (_, text) = Settings::from_json(r#"{"mutual_threshold": "ten"}"#);
+        assert_eq!(text[0].say(Ui::De), "erwartet war eine ganze Zahl, gefunden wurde ein Text");
         let (_, broken) = Settings::from_json("{");
         assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");

@@ -227,31 +227,31 @@ impl TemplateError {
                     ),
                     None => fill(ui.pick(en_de_fr!("unknown placeholder “{a}”", "unbekannter Platzhalter „{a}“", "espace réservé inconnu «\u{a0}{a}\u{a0}»")), &self.written, ""),
                 };
-                [unknown.as_str(), ui.pick(en_de_fr!("; known placeholders: ", "; bekannte Platzhalter: ", " ; espaces réservés connus\u{a0}: ")), &known].concat()
+                [unknown.as_str(), ui.pick(en_de_fr!("; known placeholders: ", "; bekannte Platzhalter: ", "\u{a0}; espaces réservés connus\u{a0}: ")), &known].concat()
             }
             (K::EmptyVariable, _) => [
                 ui.pick(en_de_fr!(
                     "a placeholder name is missing between the braces; known placeholders: ",
                     "zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: ",
-                    "il manque le nom d'un espace réservé entre les accolades ; espaces réservés connus\u{a0}: "
+                    "il manque le nom d'un espace réservé entre les accolades\u{a0}; espaces réservés connus\u{a0}: "
                 )),
                 &known,
             ]
             .concat(),
             (K::UnclosedVariable, _) => ui
-                .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée : terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
+                .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée\u{a0}: terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::UnmatchedBrace, _) => ui
-                .pick(en_de_fr!("this “}” closes nothing: write “}}” for a literal brace", "diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer", "cette «\u{a0}}\u{a0}» ne ferme rien : écrivez «\u{a0}}}\u{a0}» pour une accolade littérale"))
+                .pick(en_de_fr!("this “}” closes nothing: write “}}” for a literal brace", "diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer", "cette «\u{a0}}\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}}}\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::NestedBlock, _) => ui
-                .pick(en_de_fr!("an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket", "ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}» : fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket", "ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}»\u{a0}: fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnmatchedBracket, _) => ui
-                .pick(en_de_fr!("this “]” closes nothing: write “]]” for a literal bracket", "diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer", "ce «\u{a0}]\u{a0}» ne ferme rien : écrivez «\u{a0}]]\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("this “]” closes nothing: write “]]” for a literal bracket", "diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer", "ce «\u{a0}]\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}]]\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnclosedBlock, _) => ui
-                .pick(en_de_fr!("this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket", "diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "ce «\u{a0}[\u{a0}» n'est pas fermé : terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket", "diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "ce «\u{a0}[\u{a0}» n'est pas fermé\u{a0}: terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
         }
     }
@@ -725,11 +725,11 @@ mod tests {
         let far = err("{zzzzzz}");
         assert_eq!(far.hint, None);
         assert_eq!(far.message(Ui::De), format!("unbekannter Platzhalter „zzzzzz“; bekannte Platzhalter: {known}"));
-        assert_eq!(far.message(Ui::Fr), format!("espace réservé inconnu «\u{a0}zzzzzz\u{a0}» ; espaces réservés connus\u{a0}: {known}"));
+        assert_eq!(far.message(Ui::Fr), format!("espace réservé inconnu «\u{a0}zzzzzz\u{a0}»\u{a0}; espaces réservés connus\u{a0}: {known}"));
         assert_eq!(
             e.message(Ui::Fr),
             format!(
-                "espace réservé inconnu «\u{a0}frist_name\u{a0}» (vouliez-vous dire «\u{a0}first_name\u{a0}»\u{a0}?) ; espaces réservés connus\u{a0}: {known}"
+                "espace réservé inconnu «\u{a0}frist_name\u{a0}» (vouliez-vous dire «\u{a0}first_name\u{a0}»\u{a0}?)\u{a0}; espaces réservés connus\u{a0}: {known}"
             )
         );
         assert_eq!(e.caret("Hi {first_name},\n\nThanks {frist_name}!"), "Thanks {frist_name}!\n        ^");

@@ -43,6 +43,29 @@ impl EnDeFr {
         }
         n == 2
     }
+
+    /// Whether the French wording (the third) keeps its high punctuation with its word: a
+    /// no-break space (U+00A0), not a plain one, before `:` `;` `?` `!` `»` and after `«`, as
+    /// French typography has it (a plain one let "?" or "»" open a line of a narrow notice).
+    /// What [`en_de_fr!`] asserts at compile time.
+    #[doc(hidden)]
+    pub const fn french_spaced(words: &str) -> bool {
+        let b = words.as_bytes();
+        let (mut i, mut n) = (0, 0);
+        while i + 1 < b.len() {
+            if b[i] == Self::SEPARATOR as u8 {
+                n += 1;
+            }
+            let next = b[i + 1];
+            let high = matches!(next, b':' | b';' | b'?' | b'!') || (next == 0xc2 && i + 2 < b.len() && b[i + 2] == 0xbb);
+            let opens = b[i] == 0xc2 && b[i + 1] == 0xab && i + 2 < b.len() && b[i + 2] == b' ';
+            if n == 2 && ((b[i] == b' ' && high) || opens) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
 }
 
 /// A typed value worded in an interface language: reasons, errors, problems, names of things.
@@ -82,11 +105,11 @@ impl Ui {
     }
 
     pub fn unsupported(self) -> &'static str {
-        self.pick(en_de_fr!("NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.", "NotYet funktioniert auf LinkedIn. Öffnen Sie Ihre Einladungen (linkedin.com/mynetwork/invitation-manager), öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie dann auf NotYet.", "NotYet fonctionne sur LinkedIn. Ouvrez vos invitations (linkedin.com/mynetwork/invitation-manager), ouvrez « Répondre » ou « Message » sur l'une d'elles, puis cliquez sur NotYet."))
+        self.pick(en_de_fr!("NotYet works on LinkedIn. Open your invitations (linkedin.com/mynetwork/invitation-manager), open Reply or Message on one, then click NotYet.", "NotYet funktioniert auf LinkedIn. Öffnen Sie Ihre Einladungen (linkedin.com/mynetwork/invitation-manager), öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie dann auf NotYet.", "NotYet fonctionne sur LinkedIn. Ouvrez vos invitations (linkedin.com/mynetwork/invitation-manager), ouvrez «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur l'une d'elles, puis cliquez sur NotYet."))
     }
 
     pub fn gone(self) -> &'static str {
-        self.pick(en_de_fr!("The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.", "Das Nachrichtenfeld wurde geschlossen, bevor NotYet hineinschreiben konnte. Es wurde nichts geändert: Öffnen Sie es erneut und klicken Sie auf NotYet.", "La zone de message s'est fermée avant que NotYet puisse y écrire. Rien n'a été modifié : rouvrez-la et cliquez sur NotYet."))
+        self.pick(en_de_fr!("The message box closed before NotYet could write in it. Nothing was changed: open it again and click NotYet.", "Das Nachrichtenfeld wurde geschlossen, bevor NotYet hineinschreiben konnte. Es wurde nichts geändert: Öffnen Sie es erneut und klicken Sie auf NotYet.", "La zone de message s'est fermée avant que NotYet puisse y écrire. Rien n'a été modifié\u{a0}: rouvrez-la et cliquez sur NotYet."))
     }
 
     pub fn unknown_request(self) -> &'static str {
@@ -182,19 +205,19 @@ impl Ui {
     }
 
     pub fn sent_page(self) -> &'static str {
-        self.pick(en_de_fr!("This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one.", "Diese Seite zeigt Einladungen, die Sie gesendet haben. NotYet entwirft Antworten auf Einladungen, die Sie erhalten haben: Öffnen Sie „Erhalten“ und dann bei einer Einladung „Antworten“ oder „Nachricht“.", "Cette page liste les invitations que vous avez envoyées. NotYet rédige des réponses aux invitations reçues : ouvrez « Reçues », puis « Répondre » ou « Message » sur l'une d'elles."))
+        self.pick(en_de_fr!("This page lists invitations you sent. NotYet drafts replies to invitations you received: open Received, then Reply or Message on one.", "Diese Seite zeigt Einladungen, die Sie gesendet haben. NotYet entwirft Antworten auf Einladungen, die Sie erhalten haben: Öffnen Sie „Erhalten“ und dann bei einer Einladung „Antworten“ oder „Nachricht“.", "Cette page liste les invitations que vous avez envoyées. NotYet rédige des réponses aux invitations reçues\u{a0}: ouvrez «\u{a0}Reçues\u{a0}», puis «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur l'une d'elles."))
     }
 
     pub fn which_invitation(self, n: usize) -> String {
-        fill(self.pick(en_de_fr!("{a} here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Es gibt hier {a}, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton « Répondre » ou « Message » de l'invitation.")), &self.invitations(n), "")
+        fill(self.pick(en_de_fr!("{a} here, and NotYet couldn't tell which one this message box is for. Open the box from the invitation's Reply or Message button.", "Es gibt hier {a}, und NotYet konnte nicht erkennen, zu welcher dieses Nachrichtenfeld gehört. Öffnen Sie das Feld über „Antworten“ oder „Nachricht“ bei der Einladung.", "{a} ici, et NotYet n'a pas pu savoir à laquelle cette zone de message correspond. Ouvrez la zone depuis le bouton «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» de l'invitation.")), &self.invitations(n), "")
     }
 
     pub fn draft_changed(self) -> &'static str {
-        self.pick(en_de_fr!("You've changed NotYet's draft, so it stays as you wrote it. Replace it anyway if you want a fresh draft: Restore brings your version back.", "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Ersetzen Sie ihn trotzdem, wenn Sie einen neuen Entwurf möchten: „Wiederherstellen“ holt Ihre Fassung zurück.", "Vous avez modifié le brouillon de NotYet : il reste tel que vous l'avez écrit. Remplacez-le quand même si vous voulez un nouveau brouillon : « Rétablir » ramène votre version."))
+        self.pick(en_de_fr!("You've changed NotYet's draft, so it stays as you wrote it. Replace it anyway if you want a fresh draft: Restore brings your version back.", "Sie haben den Entwurf von NotYet geändert, daher bleibt er so, wie Sie ihn geschrieben haben. Ersetzen Sie ihn trotzdem, wenn Sie einen neuen Entwurf möchten: „Wiederherstellen“ holt Ihre Fassung zurück.", "Vous avez modifié le brouillon de NotYet\u{a0}: il reste tel que vous l'avez écrit. Remplacez-le quand même si vous voulez un nouveau brouillon\u{a0}: «\u{a0}Rétablir\u{a0}» ramène votre version."))
     }
 
     pub fn too_long(self, limit: u32) -> String {
-        fill(self.pick(en_de_fr!("The box already holds a long text; with the draft it would pass LinkedIn's {a} characters. Nothing was added.", "Das Feld enthält bereits einen langen Text; mit dem Entwurf wären es mehr als die {a} Zeichen, die LinkedIn erlaubt. Es wurde nichts hinzugefügt.", "La zone contient déjà un long texte ; avec le brouillon, elle dépasserait les {a} caractères permis par LinkedIn. Rien n'a été ajouté.")), &limit.to_string(), "")
+        fill(self.pick(en_de_fr!("The box already holds a long text; with the draft it would pass LinkedIn's {a} characters. Nothing was added.", "Das Feld enthält bereits einen langen Text; mit dem Entwurf wären es mehr als die {a} Zeichen, die LinkedIn erlaubt. Es wurde nichts hinzugefügt.", "La zone contient déjà un long texte\u{a0}; avec le brouillon, elle dépasserait les {a} caractères permis par LinkedIn. Rien n'a été ajouté.")), &limit.to_string(), "")
     }
 
     /// The success notice. `reason` is already worded; `kept`: the user's own text stays above.
@@ -240,12 +263,12 @@ impl Ui {
         self.pick(en_de_fr!(
             "Nothing to restore: NotYet hasn't written in this box.",
             "Nichts wiederherzustellen: NotYet hat in diesem Feld nichts geschrieben.",
-            "Rien à rétablir : NotYet n'a pas écrit dans cette zone."
+            "Rien à rétablir\u{a0}: NotYet n'a pas écrit dans cette zone."
         ))
     }
 
     pub fn restore_refused(self) -> &'static str {
-        self.pick(en_de_fr!("The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.", "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.", "La zone a changé depuis le brouillon de NotYet : « Rétablir » l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas."))
+        self.pick(en_de_fr!("The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.", "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.", "La zone a changé depuis le brouillon de NotYet\u{a0}: «\u{a0}Rétablir\u{a0}» l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas."))
     }
 
     pub fn restored(self, had_text: bool) -> &'static str {
@@ -253,12 +276,12 @@ impl Ui {
             false => self.pick(en_de_fr!(
                 "Restored: the box is empty again, as it was.",
                 "Wiederhergestellt: Das Feld ist wieder leer, wie zuvor.",
-                "Rétabli : la zone est de nouveau vide, comme avant."
+                "Rétabli\u{a0}: la zone est de nouveau vide, comme avant."
             )),
             true => self.pick(en_de_fr!(
                 "Restored: the box holds your text as it was before the draft.",
                 "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf.",
-                "Rétabli : la zone contient votre texte tel qu'il était avant le brouillon."
+                "Rétabli\u{a0}: la zone contient votre texte tel qu'il était avant le brouillon."
             )),
         }
     }
@@ -269,7 +292,7 @@ impl Ui {
     }
 
     pub fn no_invitation(self) -> &'static str {
-        self.pick(en_de_fr!("No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.", "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.", "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis « Répondre » ou « Message » sur l'une d'elles, et cliquez de nouveau sur NotYet."))
+        self.pick(en_de_fr!("No invitation found on this page. Open your invitations, then Reply or Message on one, and click NotYet again.", "Auf dieser Seite wurde keine Einladung gefunden. Öffnen Sie Ihre Einladungen, öffnen Sie bei einer davon „Antworten“ oder „Nachricht“ und klicken Sie erneut auf NotYet.", "Aucune invitation trouvée sur cette page. Ouvrez vos invitations, puis «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur l'une d'elles, et cliquez de nouveau sur NotYet."))
     }
 
     /// An invitation list with no card on it: the user is already where the "open your
@@ -283,7 +306,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "1 invitation from {a}. Open Reply or Message on it to draft a decline.",
                 "1 Einladung von {a}. Öffnen Sie dort „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "1 invitation de {a}. Ouvrez « Répondre » ou « Message » sur celle-ci pour rédiger un refus."
+                "1 invitation de {a}. Ouvrez «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur celle-ci pour rédiger un refus."
             )),
             who,
             "",
@@ -295,7 +318,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "{a}. Open Reply or Message on one to draft a decline.",
                 "{a}. Öffnen Sie bei einer davon „Antworten“ oder „Nachricht“, um eine Absage zu entwerfen.",
-                "{a}. Ouvrez « Répondre » ou « Message » sur l'une d'elles pour rédiger un refus."
+                "{a}. Ouvrez «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur l'une d'elles pour rédiger un refus."
             )),
             &self.invitations(n),
             "",
@@ -308,7 +331,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "{a} looks like someone you know{b}: accept the invitation if you like. Nothing was written.",
                 "{a} scheint jemand zu sein, den Sie kennen{b}: Nehmen Sie die Einladung an, wenn Sie möchten. Es wurde nichts geschrieben.",
-                "{a} semble être quelqu'un que vous connaissez{b} : acceptez l'invitation si vous le souhaitez. Rien n'a été écrit."
+                "{a} semble être quelqu'un que vous connaissez{b}\u{a0}: acceptez l'invitation si vous le souhaitez. Rien n'a été écrit."
             )),
             who,
             why,
@@ -320,7 +343,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "This invitation from {a} looks like spam{b}. Better not to reply: ignore or report it. Nothing was written.",
                 "Diese Einladung von {a} sieht nach Spam aus{b}. Antworten Sie besser nicht: Ignorieren oder melden Sie sie. Es wurde nichts geschrieben.",
-                "Cette invitation de {a} ressemble à du spam{b}. Mieux vaut ne pas répondre : ignorez-la ou signalez-la. Rien n'a été écrit."
+                "Cette invitation de {a} ressemble à du spam{b}. Mieux vaut ne pas répondre\u{a0}: ignorez-la ou signalez-la. Rien n'a été écrit."
             )),
             who,
             why,
@@ -400,7 +423,7 @@ impl Ui {
 
     /// The button on a spam notice that drafts a reply all the same.
     pub fn not_spam(self) -> &'static str {
-        self.pick(en_de_fr!("Not spam: draft anyway", "Kein Spam: trotzdem entwerfen", "Pas du spam : rédiger quand même"))
+        self.pick(en_de_fr!("Not spam: draft anyway", "Kein Spam: trotzdem entwerfen", "Pas du spam\u{a0}: rédiger quand même"))
     }
 
     /// The button on another notice without a draft (someone known) that drafts all the same.
@@ -415,11 +438,11 @@ impl Ui {
                 .pick(en_de_fr!(
                     "Nothing changed: this template has no other wording for that choice.",
                     "Nichts geändert: Diese Vorlage hat für diese Wahl keine andere Fassung.",
-                    "Rien n'a changé : ce modèle n'a pas d'autre texte pour ce choix."
+                    "Rien n'a changé\u{a0}: ce modèle n'a pas d'autre texte pour ce choix."
                 ))
                 .into();
         }
-        format!("{}.", changes.join(self.pick(en_de_fr!("; ", "; ", " ; "))))
+        format!("{}.", changes.join(self.pick(en_de_fr!("; ", "; ", "\u{a0}; "))))
     }
 
     pub fn changed_category(self, now: &str, was: &str) -> String {
@@ -475,7 +498,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "Replaced your edited draft with a fresh one for {a}. Restore brings your version back.",
                 "Ihr bearbeiteter Entwurf wurde durch einen neuen für {a} ersetzt. „Wiederherstellen“ holt Ihre Fassung zurück.",
-                "Votre brouillon modifié a été remplacé par un nouveau pour {a}. « Rétablir » ramène votre version."
+                "Votre brouillon modifié a été remplacé par un nouveau pour {a}. «\u{a0}Rétablir\u{a0}» ramène votre version."
             )),
             who,
             "",
@@ -529,7 +552,7 @@ impl Ui {
             self.pick(en_de_fr!(
                 "NotYet couldn't tell whom this message box is for, so it wrote nothing. It could be for: {a}. Pick one:",
                 "NotYet konnte nicht erkennen, an wen dieses Nachrichtenfeld geht, und hat nichts geschrieben. Infrage kommen: {a}. Wählen Sie aus:",
-                "NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de : {a}. Choisissez :"
+                "NotYet n'a pas pu savoir à qui s'adresse ce champ de message, et n'a rien écrit. Il pourrait s'agir de\u{a0}: {a}. Choisissez\u{a0}:"
             )),
             &list,
             "",
@@ -538,7 +561,7 @@ impl Ui {
 
     /// The box writes to someone the page doesn't show inviting the user.
     pub fn not_invited(self, name: &str) -> String {
-        fill(self.pick(en_de_fr!("Nothing on this page says {a} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again.", "Nichts auf dieser Seite zeigt, dass {a} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet.", "Rien sur cette page n'indique que {a} vous a invité, donc NotYet n'a rien écrit : il rédige des réponses aux invitations. Ouvrez « Répondre » ou « Message » sur l'invitation et cliquez de nouveau sur NotYet.")), name, "")
+        fill(self.pick(en_de_fr!("Nothing on this page says {a} invited you, so NotYet wrote nothing: it drafts replies to invitations. Open the invitation's Reply or Message and click NotYet again.", "Nichts auf dieser Seite zeigt, dass {a} Sie eingeladen hat, deshalb hat NotYet nichts geschrieben: Es entwirft Antworten auf Einladungen. Öffnen Sie „Antworten“ oder „Nachricht“ bei der Einladung und klicken Sie erneut auf NotYet.", "Rien sur cette page n'indique que {a} vous a invité, donc NotYet n'a rien écrit\u{a0}: il rédige des réponses aux invitations. Ouvrez «\u{a0}Répondre\u{a0}» ou «\u{a0}Message\u{a0}» sur l'invitation et cliquez de nouveau sur NotYet.")), name, "")
     }
 
     /// A button drafting for one of the candidates.
@@ -560,14 +583,14 @@ impl Ui {
 
     /// The button that saves a page report of a misread page.
     pub fn not_right(self) -> &'static str {
-        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Un souci ?"))
+        self.pick(en_de_fr!("Not right?", "Nicht richtig?", "Un souci\u{a0}?"))
     }
 
     pub fn opening_report(self) -> &'static str {
         self.pick(en_de_fr!(
             "Opening a page report: you see it before anything is saved.",
             "Ein Seitenbericht wird geöffnet: Sie sehen ihn, bevor etwas gespeichert wird.",
-            "Ouverture d'un rapport de page : vous le voyez avant que quoi que ce soit ne soit enregistré."
+            "Ouverture d'un rapport de page\u{a0}: vous le voyez avant que quoi que ce soit ne soit enregistré."
         ))
     }
 
@@ -1045,6 +1068,41 @@ mod tests {
         }
         assert!(Ui::En.too_long(8000).contains("LinkedIn's"));
         assert!(Ui::Fr.too_long(8000).contains("n'a"));
+    }
+
+    /// French keeps its high punctuation with its word: a no-break space before `:` `;` `?` `!`
+    /// `»` and after `«`, in the pages' messages and the French replies as in every
+    /// [`en_de_fr!`] (asserted as it compiles). 57 of 64 colons in the pages' French had a plain
+    /// space, so "?" or "»" could open a line of a narrow panel or notice.
+    #[test]
+    fn french_high_punctuation_keeps_to_its_word() {
+        let fr = include_str!("../../../extension/_locales/fr/messages.json");
+        let replies = crate::template::default_templates().iter().filter(|(id, _)| id.contains(".fr.")).map(|(_, src)| *src);
+        for text in std::iter::once(fr).chain(replies) {
+            // Each line (a message, a reply's paragraph) as one wording: the separator before it.
+            for line in text.lines() {
+                let words = ["\u{1f}\u{1f}", line].concat();
+                assert!(EnDeFr::french_spaced(&words), "a plain space in: {line}");
+            }
+        }
+        assert!(Ui::Fr.which_invitation(2).contains("«\u{a0}Répondre\u{a0}»"));
+        assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}Un souci ?"));
+        assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}« oui\u{a0}»"));
+    }
+
+    /// The options page names the template placeholders as a template's error does (French:
+    /// "Champs" over the editor, "espace réservé inconnu" under it), and names the imported file
+    /// as the refusal does (German: "„x.json“ wurde nicht importiert" but "x.json importiert").
+    #[test]
+    fn placeholders_and_imported_files_are_named_alike() {
+        let err = crate::template::Template::parse("{zzz}").expect_err("an unknown placeholder");
+        for (ui, messages) in locale_messages() {
+            let says = |key: &str| messages[key]["message"].as_str().expect(key).to_owned();
+            let word = case::lower_str(says("tpl_syntax_hint").split(':').next().unwrap_or("").trim_end_matches('\u{a0}'));
+            assert!(case::lower_str(&err.message(ui)).contains(&word), "{ui:?}: {word} / {}", err.message(ui));
+            let quoted = ui.quote("$1");
+            assert!(says("import_refused").contains(&quoted) && says("imported").contains(&quoted), "{ui:?}");
+        }
     }
 
     /// The known lists are named as the options page names them, and its section too: the

@@ -283,10 +283,11 @@ fn damaged_fixtures_never_panic() {
 }
 
 /// A page report reproduces the read: the masked snapshot of every fixture reads as the same
-/// invitations (counts, times, kinds, which fields are there), with only the letters changed.
+/// invitations (counts, times, kinds, which fields are there), with only the letters changed
+/// (and a time's words where the reader knows none of them).
 #[test]
 fn page_reports_reproduce_the_read() {
-    use notyet_core::report::{mask_all, mask_snapshot, page_report};
+    use notyet_core::report::{mask_all, mask_phrase, mask_snapshot, page_report};
     for f in load_all().into_iter().chain(load_dir(&support::outside_dir())) {
         let snapshot = through_json(&f.page.snapshot);
         let read = read_page(&snapshot);
@@ -296,7 +297,9 @@ fn page_reports_reproduce_the_read() {
         assert_eq!(masked, read_page(&mask_snapshot(&snapshot)), "{}", f.name);
         assert_eq!(masked.invitations.len(), read.invitations.len(), "{}", f.name);
         for (m, r) in masked.invitations.iter().zip(&read.invitations) {
-            assert_eq!((m.kind, m.mutual_connections, &m.sent), (r.kind, r.mutual_connections, &r.sent), "{}: {}", f.name, r.name);
+            // A time in the reader's words is kept whole; in others, its number ("سسس 3 سسسس").
+            let sent = r.sent.as_deref().map(mask_phrase);
+            assert_eq!((m.kind, m.mutual_connections, &m.sent), (r.kind, r.mutual_connections, &sent), "{}: {}", f.name, r.name);
             assert_eq!(m.name, mask_all(&r.name), "{}", f.name);
             assert_eq!(m.note.is_some(), r.note.is_some(), "{}: {}", f.name, r.name);
         }

@@ -294,6 +294,49 @@ fn invitations_to_follow_found_from_a_control_label() {
     assert_eq!(read.invitations[0].kind, Kind::Newsletter);
 }
 
+/// A time in words the reader doesn't know is the last of the name's lines, shaped like a time
+/// (short, one small number): read by its place and shape together, it is neither the note nor the
+/// shared connections. Where either is missing the line stays what it was: a note is worse lost
+/// than a date.
+#[test]
+fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
+    let cards = [
+        // After a shared-connections line: it was the note.
+        bare_card("Sami Haddad", "sami-haddad", &["Engineer", "3 من المعارف المشتركة", "منذ 3 أيام"], ""),
+        // Alone under the headline: it was 12 shared connections.
+        bare_card("Layla Mansour", "layla-mansour", &["Product manager", "منذ 12 ساعة"], ""),
+        // Under a shared school, with a note in its own box that looks like a time: the note stays.
+        bare_card(
+            "Ken Sato",
+            "ken-sato",
+            &["Engineer", r#"<div><svg aria-hidden="true"></svg><p>Keio University</p></div>"#, "3 日前"],
+            "<div><p>In 2 weeks</p></div>",
+        ),
+        // A short note shown whole under the time (prose): the time is the line before it.
+        bare_card("Eva Ozola", "eva-ozola", &["Designer", "3 дня назад", "Met you at the meetup in Riga!"], ""),
+        // Names in the line: shared connections, as before.
+        bare_card("Ana Vidal", "ana-vidal", &["Engineer", "Ana, Luis y 3 más"], ""),
+        // No digit: could be a short note, so it stays the note.
+        bare_card("Nour Hashemi", "nour-hashemi", &["Consultant", "منذ أسبوعين"], ""),
+        // Last is no time: the first short line with a number is the count, the rest the note.
+        bare_card("Jan Nowak", "jan-nowak", &["Engineer", "12 wspólnych kontaktów", "wczoraj"], ""),
+    ];
+    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    let got: Vec<_> = read.invitations.iter().map(|i| (i.name.as_str(), i.sent.as_deref(), i.mutual_connections, i.note.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Sami Haddad", Some("منذ 3 أيام"), Some(3), None),
+            ("Layla Mansour", Some("منذ 12 ساعة"), None, None),
+            ("Ken Sato", Some("3 日前"), None, Some("In 2 weeks")),
+            ("Eva Ozola", Some("3 дня назад"), None, Some("Met you at the meetup in Riga!")),
+            ("Ana Vidal", None, Some(5), None),
+            ("Nour Hashemi", None, None, Some("منذ أسبوعين")),
+            ("Jan Nowak", None, Some(12), Some("wczoraj")),
+        ]
+    );
+}
+
 /// A page's or group's audience ("2,001 followers", "12.345 Mitglieder") is a count under the
 /// headline too, but it isn't the people you share: it must not read as mutual connections.
 #[test]

@@ -106,7 +106,7 @@ fn not_yet_is_quoted_alike_everywhere() {
         let lang = id.split('.').nth(1).unwrap_or("en");
         let (quoted, mark, marks) = match lang {
             "de" => ("„noch nicht“", "„", 2),
-            "fr" => ("« pas encore »", "«", 2),
+            "fr" => ("«\u{a0}pas encore\u{a0}»", "«", 2),
             "es" => ("«todavía no»", "«", 2),
             _ => ("\"not yet\"", "\"", 4),
         };

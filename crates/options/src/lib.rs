@@ -1311,7 +1311,11 @@ async fn import(input: Element) {
     };
     let parsed: Result<Value, _> = serde_json::from_str(&text);
     let problems = match &parsed {
-        Ok(v) if v.is_object() => check(&storage::migrate(v.clone()).value, true),
+        // A JSON object with no setting in it (the panel's exported progress, a page report,
+        // another program's file, `{}`) is no settings file, rather than a list of unknown keys.
+        Ok(Value::Object(m)) if m.keys().any(|k| notyet_core::SETTINGS_KEYS[1..].contains(&k.as_str())) => {
+            check(&storage::migrate(Value::Object(m.clone())).value, true)
+        }
         Err(e) if !text.trim().is_empty() => {
             vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])]
         }

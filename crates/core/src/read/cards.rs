@@ -12,8 +12,10 @@
 //! What the page doesn't render is not read: subtrees the agent marked hidden, the `hidden`
 //! attribute, and controls asleep under `inert` or `aria-hidden` (unless every card is, as
 //! under a modal dialog). A card is then read as text units in page order (name, relation
-//! line, headline, shared connections, time, note), each recognized by its shape; times only by
-//! their pattern, never by their place; the note is the free text that is none of the others,
+//! line, headline, shared connections, time, note), each recognized by its shape; times by their
+//! pattern, or in a language we don't know by their place (last of the name's lines) and a time's
+//! shape (short, one small number) together, never by their place alone; the note is the free
+//! text that is none of the others,
 //! wherever it sits, except a short label between the headline and the time (what you share
 //! with the person: a company, a school).
 
@@ -664,13 +666,13 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     if depth == Depth::Full && inv.mutual_connections.is_none() {
         inv.mutual_connections = units[..rest_from.saturating_sub(1)].iter().find_map(|u| phrases::mutual_count(u.text()));
     }
-    // Lines under the headline that no pattern knows: a first short one with a number is the
-    // shared connections in a language we don't know; the rest is free text, so the note's,
-    // unless it is a short label above the time (see [`read_notes`]). Never the time by its
-    // place: a note is worse lost than a date.
+    // Lines under the headline that no pattern knows: the last of the name's lines, shaped like
+    // a time, is the time in a language we don't know; a first short one with a number is the
+    // shared connections; the rest is free text, so the note's, unless it is a short label above
+    // the time (see [`read_notes`]).
     if depth == Depth::Full {
         let person = inv.kind == Kind::Person && relation != Some(Relation::Follow);
-        read_notes(&mut inv, unknown, notes, person);
+        read_notes(&mut inv, unknown, notes, person, meta.is_some());
     }
     if inv.name.is_empty() {
         // Only the controls name them ("Accept Sam Lee’s invitation").
@@ -726,7 +728,23 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// Only a person has connections in common with you: on a page's, group's or event's card a short
 /// line with a number is its audience in words we don't know ("3.210 membri", "320 deelnemers",
 /// "51-200 empleados"), which once read as that many mutual connections.
-fn read_notes(inv: &mut Invitation, unknown: Vec<&Unit>, mut notes: Vec<String>, person: bool) {
+///
+/// A time in words we don't know ("منذ 3 أيام", "3 日前") is found by its place and its shape
+/// together: every layout puts the time last among the name's lines (`placed`: the name has its
+/// container), under the shared connections, with at most a short note shown whole after it; and
+/// it is a short line with one small number and no sentence in it ([`phrases::is_time_shaped`]).
+/// Read by either alone it was the note ("منذ 3 أيام" after a shared-connections line) or the
+/// shared connections (3, on a card with none: a stranger's "12 days ago" would have made 12).
+/// A time without a digit ("منذ أسبوعين", two weeks ago) stays the note's: a short line of
+/// words is as likely a note ("Let's connect"), and a note is worse lost than a date.
+fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<String>, person: bool, placed: bool) {
+    if placed && inv.sent.is_none() {
+        // The last line, or the one before a last line of prose (a short note under the time).
+        let last = unknown.len().checked_sub(1).map(|k| if k > 0 && !is_label(unknown[k].text()) { k - 1 } else { k });
+        if let Some(k) = last.filter(|&k| phrases::is_time_shaped(unknown[k].text())) {
+            inv.sent = Some(unknown.remove(k).text().to_owned());
+        }
+    }
     // A short label above the time line: what LinkedIn says about the person, not their words.
     let above_time = inv.sent.is_some();
     let label = |u: &Unit| above_time && is_label(u.text());

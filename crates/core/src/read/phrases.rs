@@ -329,6 +329,31 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     }
 }
 
+/// Whether a line is shaped like a time in a language we don't know: "منذ 3 أيام", "3 日前",
+/// "3 дня назад", "för 3 dagar sedan". At most four words and 48 bytes (as [`is_time_ago_normed`]),
+/// one number of one or two digits (a time says 59 minutes, 23 hours, 11 months at most; a count of
+/// members may say "320"), and nothing that ends a sentence or parts a list (a shared-connections
+/// line names people: "Ana, Luis y 3 más", "共通のつながり: 田中さん、他3人").
+/// The shape alone is not enough, "3 wspólne kontakty" has it too: the card's reader also asks
+/// for a time's place (read::cards).
+pub(crate) fn is_time_shaped(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['•', '·', ' ']);
+    if t.len() > 48 || t.split(' ').count() > 4 || t.ends_with('.') {
+        return false;
+    }
+    let (mut runs, mut digits, mut in_run) = (0, 0, false);
+    for c in t.chars() {
+        if matches!(c, ',' | ';' | ':' | '!' | '?' | '،' | '、' | '。') {
+            return false;
+        }
+        let digit = c.is_ascii_digit();
+        runs += usize::from(digit && !in_run);
+        digits += usize::from(digit);
+        in_run = digit;
+    }
+    runs == 1 && digits <= 2
+}
+
 /// What the line under a card's name says the invitation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Relation {

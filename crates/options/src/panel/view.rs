@@ -202,13 +202,24 @@ pub fn window(p: &Panel, first: usize) {
         let mut l2 = E::new("div").class("l2");
         // The mutual count leads the headline's line: after the name and two badges it was cut
         // ("3 m" in Firefox's 240 px sidebar; gone entirely beside "Personalvermittlung" at 360).
-        if let Some(m) = inv.mutual_connections {
+        let mutual = inv.mutual_connections.map(|m| ui.mutual_connections(m)).unwrap_or_default();
+        if !mutual.is_empty() {
             let sep = if headline.is_empty() { "" } else { " · " };
-            l2 = l2.c(E::new("span").class("mutual").t(&[ui.mutual_connections(m).as_str(), sep].concat()));
+            l2 = l2.c(E::new("span").class("mutual").t(&[mutual.as_str(), sep].concat()));
         }
-        let mut l4 = notyet_core::reason::say_together(&r.reasons.iter().collect::<Vec<_>>(), ui, false);
-        if let Some(state) = handled_text(p, r) {
-            l4 = format!("{state} · {l4}");
+        let l3 = inv.note.as_deref().map(|n| ui.quote(&first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"));
+        let reasons = notyet_core::reason::say_together(&r.reasons.iter().collect::<Vec<_>>(), ui, false);
+        let state = handled_text(p, r).unwrap_or_default();
+        let l4 = if state.is_empty() { reasons.clone() } else { format!("{state} · {reasons}") };
+        // The option's name, its parts apart: read from the row's text, a screen reader ran the
+        // lines together ("Reply Mutual connections 25 mutual connections", "No note is Alex
+        // Adler from your known people", "No note sent no personal note").
+        let mut label = inv.name.clone();
+        for part in [&tr_named("act_", &r.action), &tr_named("cat_", &r.category), &mutual, headline, &l3, &state, &reasons] {
+            if !part.is_empty() {
+                label.push_str(". ");
+                label.push_str(part);
+            }
         }
         let row = E::new("div")
             .class(&format!("row{}{}", if selected { " selected" } else { "" }, if r.gone { " gone" } else { "" }))
@@ -219,13 +230,9 @@ pub fn window(p: &Panel, first: usize) {
             .a("aria-setsize", &p.view.len().to_string())
             .a("aria-posinset", &(v + 1).to_string())
             .a("data-row", &v.to_string())
+            .a("aria-label", &label)
             .a("style", &format!("top: {}px", v * height))
-            .cs(vec![
-                E::new("div").class("l1").cs(l1),
-                l2.t(headline),
-                E::new("div").class("l3").t(&inv.note.as_deref().map(|n| ui.quote(&first_words(n, 14))).unwrap_or_else(|| tr("panel_no_note"))),
-                E::new("div").class("l4").t(&l4),
-            ]);
+            .cs(vec![E::new("div").class("l1").cs(l1), l2.t(headline), E::new("div").class("l3").t(&l3), E::new("div").class("l4").t(&l4)]);
         let _ = spacer.append_child(&row.0);
     }
     // Filters that let nothing through left a blank list: the user saw no reason.
