@@ -239,6 +239,13 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   assert.equal(await focused(), "Generic", "the menu opens on its current option");
   await page.keyboard.press("Tab");
   assert.equal(await focused(), "Sales");
+  // Escape in the open menu closes the menu, not the notice, and goes back to the menu's button.
+  await page.keyboard.press("Escape");
+  assert.equal(await focused(), "Reply as: Generic ▾");
+  assert.deepEqual(await page.evaluate(() => [document.querySelectorAll("[popover]").length, globalThis.__notyetAgent.shadow.querySelector(".options").hidden, globalThis.__notyetAgent.shadow.querySelector(".menu").getAttribute("aria-expanded")]), [1, true, "false"]);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Sales");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Enter");

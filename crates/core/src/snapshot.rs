@@ -526,48 +526,72 @@ fn serialize_root<S: Serializer>(root: &Node, s: S) -> Result<S::Ok, S::Error> {
 
 struct NodeVisitor;
 
-/// One item of an element's array after its tag: an id or a flag (a number), the attributes (an
-/// object), or a child (a text or an element).
-enum Item {
-    Number(i64),
-    Attributes(Vec<(Name, String)>),
-    Child(Child),
+/// One item of an element's array after its tag, read straight into the element (`node`): an
+/// id or a flag (a number), the attributes (an object), or a child (a text or an element).
+/// Returned as a value, each item moved its element (88 bytes) through three results on the
+/// way up: the side panel's first list at 300 invitations 29.64 → 28.94 M instructions
+/// (callgrind), and the module 394 B smaller.
+struct ItemSeed<'a> {
+    node: &'a mut Node,
+    /// The item comes right after the tag: a positive number there is the element's id.
+    first: bool,
 }
 
-impl<'de> Deserialize<'de> for Item {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ItemVisitor)
+/// What an item was read as: `Err` names a number out of place, raised once serde_json has
+/// passed the item (where the error's position always pointed).
+type Placed = Result<(), &'static str>;
+
+impl<'de> de::DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = Placed;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Placed, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-struct ItemVisitor;
-
-impl<'de> Visitor<'de> for ItemVisitor {
-    type Value = Item;
+impl<'de> Visitor<'de> for ItemSeed<'_> {
+    type Value = Placed;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an id or flag, the attributes, a text or an element")
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Item, E> {
-        Ok(Item::Number(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Item, E> {
-        Ok(Item::Number(i64::try_from(v).unwrap_or(i64::MAX)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Item, E> {
-        Ok(Item::Child(Child::Text(v.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Item, E> {
-        Ok(Item::Child(Child::Text(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Item, A::Error> {
-        NodeVisitor.visit_seq(seq).map(|n| Item::Child(Child::Element(n)))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
-        let mut attrs = Vec::new();
-        while let Some(k) = map.next_key_seed(NameSeed(ATTRIBUTES))? {
-            attrs.push((k, map.next_value()?));
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Placed, E> {
+        let node = self.node;
+        match v {
+            // The id comes first, before any child takes the next one.
+            id if id > 0 && self.first => match u32::try_from(id) {
+                Ok(id) => {
+                    node.id = id;
+                    LAST_ID.with(|last| last.set(id));
+                }
+                Err(_) => return Ok(Err("an element id out of range")),
+            },
+            FLAG_HIDDEN => node.hidden = true,
+            FLAG_CUT_DEPTH => node.cut = Some(Cut::Depth),
+            FLAG_CUT_TEXT => node.cut = Some(Cut::Text),
+            _ => return Ok(Err("a number out of place in an element")),
         }
-        Ok(Item::Attributes(attrs))
+        Ok(Ok(()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Placed, E> {
+        self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Placed, E> {
+        self.node.children.push(Child::Text(v.to_owned()));
+        Ok(Ok(()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Placed, E> {
+        self.node.children.push(Child::Text(v));
+        Ok(Ok(()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Placed, A::Error> {
+        let child = NodeVisitor.visit_seq(seq)?;
+        self.node.children.push(Child::Element(child));
+        Ok(Ok(()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Placed, A::Error> {
+        while let Some(k) = map.next_key_seed(NameSeed(ATTRIBUTES))? {
+            self.node.attrs.push((k, map.next_value()?));
+        }
+        Ok(Ok(()))
     }
 }
 
@@ -581,24 +605,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let _depth = DepthGuard::enter().ok_or_else(|| de::Error::custom(format!("the page nests more than {MAX_PARSE_DEPTH} elements deep")))?;
         let tag = seq.next_element_seed(NameSeed(TAGS))?.ok_or_else(|| de::Error::custom("an element without a tag"))?;
         let mut node = Node { tag, id: LAST_ID.with(|last| last.get()).wrapping_add(1), ..Node::default() };
-        let mut first = true;
         LAST_ID.with(|last| last.set(node.id));
-        while let Some(item) = seq.next_element::<Item>()? {
-            match item {
-                // The id comes first, before any child takes the next one.
-                Item::Number(id) if id > 0 && first => {
-                    node.id = u32::try_from(id).map_err(|_| de::Error::custom("an element id out of range"))?;
-                    LAST_ID.with(|last| last.set(node.id));
-                }
-                Item::Number(FLAG_HIDDEN) => node.hidden = true,
-                Item::Number(FLAG_CUT_DEPTH) => node.cut = Some(Cut::Depth),
-                Item::Number(FLAG_CUT_TEXT) => node.cut = Some(Cut::Text),
-                Item::Number(_) => return Err(de::Error::custom("a number out of place in an element")),
-                // Taken whole, not copied: most elements have one object of attributes.
-                Item::Attributes(attrs) if node.attrs.is_empty() => node.attrs = attrs,
-                Item::Attributes(attrs) => node.attrs.extend(attrs),
-                Item::Child(child) => node.children.push(child),
-            }
+        let mut first = true;
+        while let Some(placed) = seq.next_element_seed(ItemSeed { node: &mut node, first })? {
+            placed.map_err(de::Error::custom)?;
             first = false;
         }
         Ok(node)

@@ -1086,6 +1086,9 @@ mod tests {
             }
         }
         assert!(Ui::Fr.which_invitation(2).contains("«\u{a0}Répondre\u{a0}»"));
+        let two = [&crate::reason::Reason::NameHasDigits, &crate::reason::Reason::NotKnown];
+        assert!(crate::reason::say_together(&two, Ui::Fr, false).contains("\u{a0}; "));
+        assert!(crate::reason::say_together(&two, Ui::En, false).contains("; "));
         assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}Un souci ?"));
         assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}« oui\u{a0}»"));
     }
