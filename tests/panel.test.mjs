@@ -352,7 +352,13 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     // Each option is named with its parts apart: from the rows' text a screen reader ran the lines
     // together ("…No note is Alex Adler from your known people", "No note sent no personal note").
     labels: [...document.querySelectorAll(".row")].slice(0, 5).map((o) => o.getAttribute("aria-label")),
+    // The details' two badges are apart from the advice for a screen reader (an alternative text
+    // that draws nothing): "Reply Recruiter A polite not-yet reply fits" was one run.
+    apart: [...document.querySelectorAll("#detail .advice .badge")].map((b) => getComputedStyle(b, "::after").content),
   }));
+  assert.equal(a11y.apart.length, 2);
+  for (const c of a11y.apart) assert.match(c, /^"" \/ "\. "$/);
+  delete a11y.apart;
   const labels = a11y.labels;
   delete a11y.labels;
   assert.match(labels[0], /^Alex Adler\. Accept\. Known\. 3 mutual connections\. Engineering lead at Acme Corp\. No note\. is Alex Adler from your known people$/);
