@@ -11,9 +11,7 @@ import { api } from "./browser.js";
  *
  * Commands and answers (all plain JSON):
  * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
- *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs), by `snapshot`;
- *   with `keep: true` (the worker opening the side panel) → `true`, the snapshot kept a second
- *   for a later one with `kept: true` (the panel's first reading), which takes it if the rest is the same
+ *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs), by `snapshot`
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
  *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
  * - `{op: "notice", level, text, details, choices, actions, close, focus, focus_action, hint, restored}` →
@@ -270,12 +268,21 @@ export function agent(command, installed) {
       if (hint) box.append(el("p", { className: "hint", textContent: cut(hint, 120) }));
     }
     box.append(x); // last in the tab order, first in the corner
+    // Escape with a menu open closes the menu and goes back to its button, as a menu button's
+    // does (it closed the whole notice: a keyboard user who opened "Reply as" lost the notice).
     box.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") remove();
+      if (e.key !== "Escape") return;
+      const open = box.querySelector(".options:not([hidden])");
+      if (!open) return remove();
+      open.previousElementSibling.click();
+      open.previousElementSibling.focus();
     });
     shadow.append(box);
     state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
     host.popover = "manual";
+    // Named, so that a screen reader says whose controls the focus entered (Alt+Shift+J): it was an unnamed group.
+    host.setAttribute("role", "group");
+    host.setAttribute("aria-label", "NotYet");
     const show = () => {
       document.documentElement.append(host);
       try {
@@ -457,22 +464,6 @@ export function snapshot(command, installed) {
     if (state.walkSource !== source) Object.assign(state, { walkSource: source, walk: snapshot });
     return state.walk(command, true);
   }
-  // The walk the worker starts as it opens the side panel (`keep`), kept here for the panel's
-  // first reading (`kept`: a kept walk of the same request will do), which asks 50 to 100 ms
-  // later, as soon as its first script runs: the page is read meanwhile instead of after
-  // (README, performance). One at most, handed over once, and only within a second of its end;
-  // a toolbar click never takes it. Kept in the page, not the worker, so that the panel receives
-  // it in the one transfer it always had: through the worker it would cross twice.
-  const { op: _, keep, kept, ...asked } = command;
-  const key = keep || kept ? JSON.stringify(asked) : "";
-  const held = state.kept;
-  if (kept && held) {
-    state.kept = null;
-    if (held.key === key && performance.now() - held.at < 1000) {
-      state.handed = (state.handed ?? 0) + 1; // @test
-      return held.json;
-    }
-  }
   const {
     attributes,
     skip,
@@ -644,11 +635,7 @@ export function snapshot(command, installed) {
     focus !== undefined && nodes[focus] === active ? `,"focus":${focus}` : ""
   }}`;
   state.walks = (state.walks ?? 0) + 1; // @test
-  if (!keep) return out;
-  clearTimeout(state.keptTimer);
-  state.kept = { key, json: out, at: performance.now() };
-  state.keptTimer = setTimeout(() => (state.kept = null), 1000);
-  return true;
+  return out;
 }
 
 /**

@@ -67,7 +67,8 @@ const hidden = {};
 let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
- * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `ui` (the interface language `n`, e.g. "de"; none:
+ * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
+ * walks kept for panels, by tab, and how many were handed over), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
@@ -79,6 +80,8 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   if (op === "count") return globalThis.__notyetClicks.length;
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
+  // The walks kept for panels (by tab) and how many were handed over so far.
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0 };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -121,15 +124,21 @@ api.runtime.onMessage.addListener((message, sender) => {
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
-// Two messages. A button on NotYet's notice, sent by the agent in a tab's top frame; and the side
+// Three messages. A button on NotYet's notice, sent by the agent in a tab's top frame; the side
 // panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
-// Reply box, which drafts exactly as a toolbar click. Anything else, or from anyone else, is
+// Reply box, which drafts exactly as a toolbar click; and the panel's first question, the walk
+// started for it as it opened (`takeWalk`). Anything else, or from anyone else, is
 // ignored; the core validates the request itself.
 api.runtime.onMessage.addListener((message, sender, respond) => {
   if (sender.id !== api.runtime.id) return;
-  if (message?.type === "panel-draft" && sender.url?.startsWith(api.runtime.getURL("panel.html"))) {
+  const panel = sender.url?.startsWith(api.runtime.getURL("panel.html"));
+  if (message?.type === "panel-draft" && panel) {
     api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true; // the answer comes asynchronously
+  }
+  if (message?.type === "panel-walk" && panel) {
+    takeWalk(message.tabId).then(respond, () => respond(null));
+    return true;
   }
   if (!sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
   if (message.request?.type === "options") void api.runtime.openOptionsPage();
@@ -137,6 +146,12 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
   else if (message.request?.type === "report") void report(sender.tab);
   else void click(sender.tab, message.request);
 });
+// The panel's first question in Chrome, where it comes to this service worker with a port of its
+// own for the answer (only NotYet's own pages can post to its worker): the snapshot then goes to
+// the panel directly, not through the browser's main thread, which is busy starting the panel
+// right then (a traced open at load 7, 1 Dec: the answer by runtime messaging waited there 28 ms
+// behind the panel's start, then 26 ms more). README, performance.
+if (globalThis.ServiceWorkerGlobalScope) addEventListener("message", ({ data, ports: [port] }) => data?.type === "panel-walk" && port && takeWalk(data.tabId).then((walk) => port.postMessage(walk), () => port.postMessage(null)));
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
 // Firefox for Android has neither API (nor a sidebar): a throw here ended the worker's start, and
 // every later top-level line with it (the click's `busy`, the settings' listener, the welcome).
@@ -160,6 +175,7 @@ api.storage.onChanged.addListener((changes, area) => {
 api.tabs.onRemoved.addListener((tabId) => {
   drafts.delete(tabId);
   snapshots.delete(tabId);
+  dropWalk(tabId);
   badged.delete(tabId);
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
@@ -210,7 +226,7 @@ function openPanel(tab) {
   // that a browser with neither API (Firefox for Android, a Chromium without chrome.sidePanel)
   // gets a rejection, not a throw that skipped the open's fallback below.
   const open = (async () => (api.sidePanel ? (await api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).length > 0 : api.sidebarAction.isOpen({ windowId: tab?.windowId })))().catch(() => false);
-  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
     Promise.resolve(opened).catch(fallback);
@@ -223,16 +239,61 @@ function openPanel(tab) {
 /**
  * Starts the page's walk for the panel being opened, once the browser has said that none was open
  * (a round trip begun just before the call that opens it; a panel open already doesn't load
- * again and takes no walk): the agent keeps it a second for the panel's first reading, which asks 50 to 100 ms later (its page
- * must start first) and would otherwise only then start the walk (14 ms of CPU at 300
- * invitations, 46 at 1,000; two to four times that in wall time). The request is the core's, the
- * one the panel asks with; a worker that hasn't loaded the core yet leaves the reading to the
- * panel, as does a page the panel doesn't read (any but the invitations: the feed, a profile,
- * another site), which is never walked for it.
+ * again and takes no walk), and keeps it here for the panel's first reading (`takeWalk`), which
+ * asks 50 to 100 ms later (its page must start first) and would otherwise only then start the
+ * walk (14 ms of CPU at 300 invitations, 46 at 1,000; two to four times that in wall time). The
+ * request is the core's, the one the panel asks with; a worker that hasn't loaded the core yet
+ * leaves the reading to the panel, as does a page the panel doesn't read (any but the
+ * invitations: the feed, a profile, another site), which is never walked for it.
+ * Kept in the worker rather than in the page (until 1 Dec): the walk is in here some 30 ms before
+ * the panel's first script runs, and the panel's one message takes it, instead of asking the
+ * browser for its tab (5–15 ms while the panel starts) and then the page (7.5 ms to reach it, 7
+ * back, in the quietest trace). README, performance.
  */
 function readForPanel(tab) {
   if (!loaded || !tab?.id || !loaded.panelReads(tab.url ?? "")) return;
-  return agentFrame(tab.id, { ...snapshotCommand(loaded), keep: true }).catch(() => {}); // a failure is the panel's own reading's to report
+  const walk = { url: tab.url, at: Infinity };
+  walks.set(tab.id, walk);
+  // Added once: a listener added again is the same one.
+  api.tabs.onUpdated.addListener(pageChanged);
+  // A failure is the panel's own reading's to report: it reads the page itself.
+  walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
+  return walk.json.then(() => {
+    walk.at = performance.now();
+    setTimeout(() => dropWalk(tab.id, walk), 1000);
+  });
+}
+
+/**
+ * The walks kept for panels being opened, by tab: `{url, json, at}` (the tab's address, the
+ * agent's JSON as a promise, when it came in). The request is the core's, as the panel's own
+ * reading would ask: the worker and the panel run the same module. One a tab, handed over once, only within
+ * a second of its end, and dropped as soon as its tab loads another page or closes.
+ */
+const walks = new Map();
+function dropWalk(tabId, walk) {
+  if (!walk || walks.get(tabId) === walk) walks.delete(tabId);
+  if (!walks.size) api.tabs.onUpdated.removeListener(pageChanged);
+}
+/** Listened to only while a walk is kept: a worker woken by every tab's every load would cost more. */
+const pageChanged = (tabId, change) => (change.url || change.status === "loading") && dropWalk(tabId);
+
+/**
+ * The panel's first question, asked as its first script runs: the walk kept for tab `tabId`, or
+ * with none named (the panel doesn't know its tab yet) the one kept, if it is the only one. Answers
+ * `{tabId, url, json}`; `{several: true}` when several are kept (two windows' panels opened
+ * within a second: the panel asks again, naming its tab); else null (a panel the worker didn't
+ * open, a walk that failed or is older than a second, a worker started afresh since), and the
+ * panel reads the page itself.
+ */
+async function takeWalk(tabId) {
+  const [id, walk] = tabId ? [tabId, walks.get(tabId)] : walks.size === 1 ? [...walks][0] : [];
+  if (!walk) return !tabId && walks.size ? { several: true } : null;
+  dropWalk(id, walk);
+  const json = await walk.json;
+  if (!json || performance.now() - walk.at > 1000) return null;
+  globalThis.__notyetHanded = (globalThis.__notyetHanded ?? 0) + 1; // @test
+  return { tabId: id, url: walk.url, json };
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * The side panel's first reading, started as the page begins to load: loaded `async` ahead of
  * panel.js, without static imports, so it runs as soon as its file is in, while the WASM still
- * loads (a traced open on 30 Nov: every file asked for at 34 ms after
- * navigation start, this script run at 69, the WASM ready at 85; the page's snapshot arrives
- * after that). It takes the agent's snapshot of the followed tab with the request the core gave
- * at an earlier start, kept in localStorage (read synchronously; none on the very first open).
- * panel.js uses it only for its first command, if that is a snapshot of the same tab with the
- * same request, within a second of its taking; otherwise it is dropped unread. Where the worker
- * opened the panel, it started the page's walk then, and the page hands that walk over here.
+ * loads. Where the worker opened the panel, it walked the page then and keeps that walk: this
+ * script's first line asks the worker for it, and the snapshot comes back in that one answer
+ * (README, performance: first script → walk in 25 → 4 ms in the quietest trace of 1 Dec).
+ * Otherwise (a panel the worker didn't open, a worker started afresh, a walk over a second old) it
+ * takes the agent's snapshot of the followed tab with the request the core gave at an earlier
+ * start, kept in localStorage (none on the very first open). panel.js uses it only for its first
+ * command, if that is a snapshot of the same tab, within a second of its taking; otherwise it is
+ * dropped unread.
  */
 // No static import: this script runs as soon as its own file is in and asks for the side panel's
 // tab at once. It waited for its imports before: agent.js, the largest, came 0 to 24 ms after
@@ -18,8 +19,15 @@ const api = globalThis.browser ?? globalThis.chrome;
 const REQUEST_KEY = "notyet_snapshot_request"; // browser.js's REQUEST_KEY, which the pages keep it under
 const agent = import("./agent.js");
 
+const query = new URLSearchParams(location.search);
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
-export const followed = Number(new URLSearchParams(location.search).get("tab")) || null;
+export const followed = Number(query.get("tab")) || null;
+/**
+ * Whether the worker opened this panel and may keep a walk for it: a side panel, or the tab it
+ * opens where the browser refuses one (`?walk&tab=ID`). A tab opened otherwise (the tests, the
+ * bench) reads its page at once, without a round trip to the worker first.
+ */
+const opened = !followed || query.has("walk");
 
 /** The followed tab as `{id, url}`, or null. */
 async function activeTab() {
@@ -34,44 +42,93 @@ export async function runAgent(tabId, command) {
   return (await (await agent).agentFrame(tabId, command))?.result;
 }
 
-// When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
-const steps = (globalThis.__notyetPanelSteps ??= {});
-steps.script = performance.now();
-// The followed tab, asked first: the panel's first look at it (panel.js, once the WASM has loaded)
-// takes this answer instead of a round trip to the browser of its own, 5 to 20 ms. Before the
-// request's first read from localStorage, a synchronous trip to the browser that it overlaps.
-let firstTab = activeTab();
-let saved = null;
-try {
-  saved = localStorage.getItem(REQUEST_KEY);
-} catch {
-  // Storage refused (a private window's settings): no early reading.
+/**
+ * Asks the worker for the walk it kept for tab `tabId` (null: the one kept, if only one).
+ * Chrome: by a port of this page's own handed to its service worker (which controls NotYet's
+ * pages), so that the answer comes straight back rather than through the browser's main thread;
+ * elsewhere (Firefox's event page) by runtime messaging.
+ */
+function askWorker(tabId) {
+  const worker = navigator.serviceWorker?.controller;
+  if (!worker) return api.runtime.sendMessage({ type: "panel-walk", tabId }).catch(() => null);
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ type: "panel-walk", tabId }, [port2]);
+  return new Promise((resolve) => {
+    port1.onmessage = ({ data }) => resolve(data);
+    // A worker that failed to start: no walk (one kept a second is dropped by then anyway).
+    setTimeout(resolve, 1000, null);
+  });
 }
 
-/** Starts the reading of tab `tabId`: `{tabId, saved, taken, result}`. */
-function readEarly(tabId) {
+// When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
+const steps = (globalThis.__notyetPanelSteps ??= {});
+steps.script = steps.early = performance.now();
+// The walk the worker started as it opened this panel, asked for first: one message, answered
+// with the page's snapshot where there is one (README, performance). The followed tab is asked
+// beside it: the panel's first look at it (panel.js, once the WASM has loaded) takes this answer
+// instead of a round trip to the browser of its own, 5 to 20 ms.
+const handed = opened ? askWorker(followed) : null;
+let firstTab = activeTab();
+/**
+ * The WASM module, compiled from here (panel.js instantiates it): its compile began only once
+ * panel.js and its imports were in and run, 11 to 21 ms after this script in traces of 1 Dec,
+ * and with the page's walk in before it, the module is what the list waits for.
+ */
+export const compiled = WebAssembly.compileStreaming(fetch(new URL("wasm/notyet_wasm_bg.wasm", import.meta.url)));
+// A failure is panel.js's to report, as it instantiates the module.
+compiled.catch(() => {});
+/** The settings and the progress record (panel.js), asked for in the same first moment. */
+export const stored = api.storage.local.get(["settings", "panel_record"]);
+
+/** The first reading, `{tabId, saved, taken, result}`: `result` the snapshot's JSON, `saved` the request it was taken with. */
+const reading = (tabId, saved, result) => {
   const first = { tabId, saved, taken: Infinity };
-  steps.early = performance.now();
-  // `kept`: the walk the worker started as it opened this panel will do (agent.js), if the page holds one.
-  first.result = runAgent(tabId, { ...JSON.parse(saved), op: "snapshot", kept: true }).then((json) => {
+  first.result = result.then((json) => {
     first.taken = steps.taken = performance.now();
     return json;
   });
   first.result.catch(() => {}); // a failure is the panel's own reading's to report
   return first;
+};
+
+/**
+ * The worker's walk if it kept one for this panel; else the page's own, started here with the
+ * request the core gave at an earlier start, kept in localStorage (read synchronously, and only
+ * now; none on the very first open). A tab named in the address is read at once (a page NotYet
+ * may not read refuses the agent): waiting for its address first was a round trip to the browser
+ * before the reading.
+ */
+async function firstReading() {
+  let walk = await handed;
+  if (walk?.several) walk = await askWorker((await firstTab)?.id);
+  if (walk?.json) return { ...reading(walk.tabId, null, Promise.resolve(walk.json)), tab: { id: walk.tabId, url: walk.url } };
+  let saved = null;
+  try {
+    saved = localStorage.getItem(REQUEST_KEY);
+  } catch {
+    // Storage refused (a private window's settings): no early reading.
+  }
+  const tab = !saved ? null : followed ? { id: followed } : await firstTab;
+  if (!tab || !(followed || tab.url?.startsWith("https://"))) return null;
+  steps.early = performance.now();
+  return reading(tab.id, saved, runAgent(tab.id, { ...JSON.parse(saved), op: "snapshot" }));
 }
 
-/** The followed tab as `{id, url}`, or null: the first time, the answer asked at the start. */
-export function takeTab() {
+globalThis.__notyetFirstReading ??= firstReading().catch(() => null);
+
+/** The browser's answer for the followed tab, `{id, url}` or null: the first time, the one asked at the start. */
+const askedTab = () => {
   const tab = firstTab ?? activeTab();
   firstTab = null;
   return tab;
+};
+let looks = 0;
+/**
+ * The followed tab as `{id, url}`, or null. The first time, the tab of the worker's walk if it
+ * handed one: the browser's answer asked at the start then comes second, as the panel's check
+ * that the tab read is still the one shown (its answer came 5 to 18 ms after the WASM was
+ * ready in the side panel's start, traces of 1 Dec, and the list waited for it).
+ */
+export function takeTab() {
+  return looks++ ? askedTab() : globalThis.__notyetFirstReading.then((first) => first?.tab ?? askedTab());
 }
-
-// A tab named in the address is read at once (a page NotYet may not read refuses the agent):
-// waiting for its address first was a round trip to the browser before the reading.
-globalThis.__notyetFirstReading ??= !saved
-  ? Promise.resolve(null)
-  : (followed ? Promise.resolve({ id: followed }) : firstTab.then((tab) => (tab?.url?.startsWith("https://") ? tab : null)))
-      .then((tab) => tab && readEarly(tab.id))
-      .catch(() => null);

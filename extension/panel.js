@@ -4,7 +4,7 @@
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
 import { api, keepRequest } from "./browser.js";
-import { followed, runAgent, takeTab } from "./panel-early.js";
+import { compiled, followed, runAgent, stored, takeTab } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
@@ -18,7 +18,8 @@ const host = {
     if (early) {
       const first = await early;
       early = null;
-      if (command?.op === "snapshot" && first?.tabId === tabId && first.saved === request) {
+      // `saved`: the request it was taken with; none: the worker's, which runs this same module.
+      if (command?.op === "snapshot" && first?.tabId === tabId && (first.saved ?? request) === request) {
         const json = await first.result.catch(() => null);
         if (json && performance.now() - first.taken < 1000) return json;
       }
@@ -41,9 +42,8 @@ const host = {
   },
 };
 
-// The settings and the progress record are read while the WASM loads.
-const stored = api.storage.local.get(["settings", "panel_record"]);
-await init();
+// The settings and the progress record (`stored`) are read while the WASM loads.
+await init({ module_or_path: compiled });
 const request = snapshotRequest();
 keepRequest(request);
 await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));

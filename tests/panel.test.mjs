@@ -50,8 +50,9 @@ async function openBoth(n, url = MANAGER, { window = false } = {}) {
   return { page, panel };
 }
 
-async function openPanel(id, options) {
-  const panel = await h.open(h.extensionUrl(`panel.html?tab=${id}`), options);
+/** The panel in a tab following tab `id`; `walk`: as the worker opens it where the browser refuses a side panel (it asks the worker for a walk kept). */
+async function openPanel(id, { walk = false, ...options } = {}) {
+  const panel = await h.open(h.extensionUrl(`panel.html?${walk ? "walk&" : ""}tab=${id}`), options);
   await panel.waitForSelector("html[data-ready]");
   return panel;
 }
@@ -351,7 +352,13 @@ test("keyboard only: the focus stays on the control pressed while the panel read
     // Each option is named with its parts apart: from the rows' text a screen reader ran the lines
     // together ("…No note is Alex Adler from your known people", "No note sent no personal note").
     labels: [...document.querySelectorAll(".row")].slice(0, 5).map((o) => o.getAttribute("aria-label")),
+    // The details' two badges are apart from the advice for a screen reader (an alternative text
+    // that draws nothing): "Reply Recruiter A polite not-yet reply fits" was one run.
+    apart: [...document.querySelectorAll("#detail .advice .badge")].map((b) => getComputedStyle(b, "::after").content),
   }));
+  assert.equal(a11y.apart.length, 2);
+  for (const c of a11y.apart) assert.match(c, /^"" \/ "\. "$/);
+  delete a11y.apart;
   const labels = a11y.labels;
   delete a11y.labels;
   assert.match(labels[0], /^Alex Adler\. Accept\. Known\. 3 mutual connections\. Engineering lead at Acme Corp\. No note\. is Alex Adler from your known people$/);
@@ -446,7 +453,7 @@ for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
   ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, today: /Tay Today · Entwurf heute/, mutual: /^(1 gemeinsamer Kontakt|\d+ gemeinsame Kontakte)( · )?$/, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste : 1/, noReply: /ne permet pas d'en envoyer : laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste\u00a0: 1/, noReply: /ne permet pas d'en envoyer\u00a0: laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -860,7 +867,7 @@ async function sidePanelRead(want, timeout = 10000) {
 
 /** A panel page opened as a tab following tab `id` (the fallback where the browser refuses a side panel), or null. */
 async function panelTab(id, timeout = 5000) {
-  return h.findTab(`panel.html?tab=${id}`, timeout).catch(() => null);
+  return h.findTab(`panel.html?walk&tab=${id}`, timeout).catch(() => null);
 }
 
 /**
@@ -911,14 +918,16 @@ test("the notice on a list offers Triage; its button opens the panel (the side p
 });
 
 /**
- * The agent's test counts in tab `id` (agent.js's lines marked `@test`): the page's walks, the
- * walks it handed to a panel's first reading, and whether it keeps one now.
+ * The test counts of tab `id`: the page's walks (agent.js's line marked `@test`), the walks the
+ * worker handed to a panel's first reading (of any tab), and whether it keeps one for this tab now.
  */
 async function agentCounts(id) {
-  return h.ext(async (tabId) => {
-    const counts = () => ({ walks: globalThis.__notyetAgent?.walks ?? 0, handed: globalThis.__notyetAgent?.handed ?? 0, kept: Boolean(globalThis.__notyetAgent?.kept) });
+  const walks = await h.ext(async (tabId) => {
+    const counts = () => globalThis.__notyetAgent?.walks ?? 0;
     return (await chrome.scripting.executeScript({ target: { tabId }, func: counts }))[0].result;
   }, id);
+  const { held, handed } = await h.test({ op: "walks" });
+  return { walks, handed, kept: held.includes(id) };
 }
 
 test("an open from the notice or the shortcut: the panel's first reading is the walk the worker started as it opened it", async () => {
@@ -995,19 +1004,23 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   const threeHundred = await h.open(MANAGER_2);
   const [a, b] = [await tabId(MANAGER), await tabId(MANAGER_2)];
   await h.click(threeHundred); // the core loaded in the worker
-  // Kept in the 300 tab; a panel following the 40 tab reads its own.
+  // Kept for the 300 tab; a panel following the 40 tab reads its own, and leaves it kept.
   await h.test({ op: "readForPanel", url: MANAGER_2 });
   assert.equal((await agentCounts(b)).kept, true);
-  let panel = await openPanel(a);
+  let before = await agentCounts(a);
+  let panel = await openPanel(a, { walk: true });
   await untilRead(panel, "40 of 40");
-  assert.equal((await agentCounts(a)).handed, 0);
+  let now = await agentCounts(a);
+  assert.equal(now.handed - before.handed, 0);
+  assert.ok(now.walks > before.walks);
+  assert.equal((await agentCounts(b)).kept, true);
   await closeAll(panel);
   // A toolbar click meanwhile walks the page itself and leaves the kept walk alone.
   await h.test({ op: "readForPanel", url: MANAGER_2 });
-  let before = await agentCounts(b);
+  before = await agentCounts(b);
   const record = await h.click(threeHundred);
   assert.ok(record.notice && !record.error, JSON.stringify(record));
-  let now = await agentCounts(b);
+  now = await agentCounts(b);
   assert.deepEqual([now.walks - before.walks, now.handed - before.handed], [1, 0]);
   // Dropped after a second: a panel opened later walks the page and shows its list.
   for (let i = 0; i < 40 && (await agentCounts(b)).kept; i++) await sleep(100);
@@ -1015,12 +1028,101 @@ test("a walk kept for the panel is not handed to another tab's panel, to a toolb
   await h.test({ op: "readForPanel", url: MANAGER_2 });
   await sleep(1100);
   before = await agentCounts(b);
-  panel = await openPanel(b);
+  panel = await openPanel(b, { walk: true });
   await untilRead(panel, "10 of 300");
   now = await agentCounts(b);
   assert.equal(now.handed - before.handed, 0, "a walk older than a second is not handed over");
   assert.ok(now.walks > before.walks);
   await closeAll(panel, forty, threeHundred);
+});
+
+test("a walk kept for the panel is dropped when its page loads again, and the panel reads the new page itself", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the core loaded in the worker
+  await h.test({ op: "readForPanel", url: MANAGER });
+  const walked = Date.now();
+  assert.equal((await agentCounts(id)).kept, true);
+  // The page loads again (here the same list): the walk of the page before is nobody's now.
+  await page.reload({ waitUntil: "load" });
+  for (let i = 0; i < 20 && (await agentCounts(id)).kept; i++) await sleep(20);
+  const before = await agentCounts(id);
+  // Dropped by the load, well before the second after which any walk is dropped (waited for
+  // until then, this test passed with the load's drop taken out).
+  const after = Date.now() - walked;
+  assert.equal(before.kept, false, "the walk dropped as its page loaded again");
+  assert.ok(after < 900, `dropped ${after} ms after the walk: by the second's timer, not the load`);
+  const panel = await openPanel(id, { walk: true });
+  await untilRead(panel, "40 of 40");
+  const now = await agentCounts(id);
+  assert.equal(now.handed - before.handed, 0);
+  assert.ok(now.walks > before.walks, JSON.stringify({ before, now }));
+  await closeAll(panel, page);
+});
+
+test("a worker stopped after it started the walk: the panel's question starts a new one, which holds nothing, and the panel reads the page itself", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the core loaded in the worker
+  await h.test({ op: "readForPanel", url: MANAGER });
+  assert.equal((await agentCounts(id)).kept, true);
+  const walks = (await agentCounts(id)).walks;
+  await h.restartBackground();
+  const panel = await openPanel(id, { walk: true });
+  await untilRead(panel, "40 of 40");
+  const now = await agentCounts(id);
+  assert.deepEqual([now.handed, now.kept], [0, false], "a new worker, nothing kept or handed");
+  assert.ok(now.walks > walks);
+  await closeAll(panel, page);
+});
+
+test("a side panel with no walk kept for it (opened from the browser's own menu, or by a worker just started) reads the page itself", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  await h.click(page); // the notice, and the core loaded in the worker
+  const before = await agentCounts(id);
+  if (firefox) {
+    // The sidebar chosen in Firefox's own sidebar menu: the worker knows nothing of it.
+    const sidebarId = `${h.button.replace(/-browser-action$/, "")}-sidebar-action`;
+    await h.switchTo(page.handle, true);
+    await h.chrome((sidebarId) => Services.wm.getMostRecentWindow("navigator:browser").SidebarController.show(sidebarId), sidebarId);
+  } else {
+    // Chrome opens its side panel only on a gesture, here the notice's Triage; the worker stopped
+    // first, so the one that opens the panel hasn't loaded the core and walks nothing for it.
+    await h.restartBackground();
+    await h.clickNoticeButton(page, "Triage 40 invitations");
+  }
+  assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
+  const now = await agentCounts(id);
+  assert.equal(now.kept, false);
+  assert.equal(now.handed, firefox ? before.handed : 0, JSON.stringify({ before, now }));
+  assert.ok(now.walks > before.walks, JSON.stringify({ before, now }));
+  await closeSidePanel();
+  await closeAll(page);
+});
+
+test("two walks kept (two windows' panels opened within a second): the side panel takes its own tab's, naming it, and leaves the other", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const threeHundred = await h.open(MANAGER_2);
+  const forty = await h.open(MANAGER);
+  const [a, b] = [await tabId(MANAGER), await tabId(MANAGER_2)];
+  await h.click(forty); // the notice, and the core loaded in the worker
+  const before = await agentCounts(a);
+  // A walk kept for the 300 tab (another window's panel about to ask), then the 40 tab's panel opened for real.
+  await h.test({ op: "readForPanel", url: MANAGER_2 });
+  if (firefox) await h.shortcut(forty, "open-panel");
+  else await h.clickNoticeButton(forty, "Triage 40 invitations");
+  assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
+  // Its first reading was its own tab's walk, handed over: it didn't take the other's and read again.
+  assert.equal(await h.inSidePanel(() => window.__notyetFirstReading.then((first) => first?.tabId)), a);
+  const now = await agentCounts(a);
+  assert.equal(now.handed - before.handed, 1, JSON.stringify({ before, now }));
+  await closeSidePanel();
+  await closeAll(forty, threeHundred);
 });
 
 test("an open on a LinkedIn page the panel doesn't read (the feed) walks nothing for it", async () => {

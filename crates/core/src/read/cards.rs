@@ -46,11 +46,14 @@ pub(super) struct Roots {
     manager: bool,
     /// Some card was found by its Accept/Ignore controls.
     anchored_any: bool,
+    /// The page is a filtered received list (`/received/PEOPLE_WITH_MUTUAL_CONNECTION/`): its
+    /// count is its active filter's (read::announced_count).
+    pub filtered: bool,
 }
 
 impl Roots {
     pub(super) fn none() -> Roots {
-        Roots { list: Vec::new(), manager: false, anchored_any: false }
+        Roots { list: Vec::new(), manager: false, anchored_any: false, filtered: false }
     }
 
     pub(super) fn find(index: &Index, path: &str, seen: &Seen) -> Roots {
@@ -80,7 +83,8 @@ impl Roots {
                 roots.retain(|r| r.0 != at);
             }
         }
-        Roots { list: roots, manager, anchored_any }
+        let filtered = path.split_once("/invitation-manager/received/").is_some_and(|(_, f)| f.len() > 1);
+        Roots { list: roots, manager, anchored_any, filtered }
     }
 
     /// Whether `root` is a card whatever it holds: one found by its controls or a strong mark
