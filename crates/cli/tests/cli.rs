@@ -65,11 +65,16 @@ fn bad_lines_get_an_error_object_and_the_rest_go_on() {
     let got = lines(&out);
     assert_eq!(got.len(), 5, "blank lines are skipped, every other line answered");
     assert_eq!(got[0]["line"], 1);
-    assert!(got[0]["error"].as_str().is_some_and(|e| e.contains("JSON")));
+    // In words, not the parser's ("not valid JSON: expected ident at line 1 column 2").
+    assert_eq!(got[0]["error"], "not valid JSON: a character is out of place at line 1, column 2");
     assert_eq!(got[1]["category"], "personalized");
     assert_eq!(got[2]["line"], 3);
     assert_eq!(got[3]["line"], 5);
     assert_eq!(got[4]["category"], "personalized", "a last line without newline is read");
+    let cut = notyet(&["suggest", "-"], "{\"name\": \"Kathie\"\n{\"name\": \"Kathie\",}\n");
+    let cut = lines(&cut);
+    assert_eq!(cut[0]["error"], "not valid JSON: the text ends too early at line 1, column 17");
+    assert!(cut[1]["error"].as_str().is_some_and(|e| e.starts_with("not valid JSON: trailing comma")), "{}", cut[1]);
 }
 
 #[test]
