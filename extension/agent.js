@@ -268,12 +268,21 @@ export function agent(command, installed) {
       if (hint) box.append(el("p", { className: "hint", textContent: cut(hint, 120) }));
     }
     box.append(x); // last in the tab order, first in the corner
+    // Escape with a menu open closes the menu and goes back to its button, as a menu button's
+    // does (it closed the whole notice: a keyboard user who opened "Reply as" lost the notice).
     box.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") remove();
+      if (e.key !== "Escape") return;
+      const open = box.querySelector(".options:not([hidden])");
+      if (!open) return remove();
+      open.previousElementSibling.click();
+      open.previousElementSibling.focus();
     });
     shadow.append(box);
     state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
     host.popover = "manual";
+    // Named, so that a screen reader says whose controls the focus entered (Alt+Shift+J): it was an unnamed group.
+    host.setAttribute("role", "group");
+    host.setAttribute("aria-label", "NotYet");
     const show = () => {
       document.documentElement.append(host);
       try {

@@ -235,8 +235,17 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   await sleep(200);
   const focused = () => page.evaluate(() => globalThis.__notyetAgent.shadow.activeElement?.textContent ?? null);
   assert.equal(await focused(), "Reply as: Generic ▾", "focus starts on the first control");
+  // A named group: a screen reader says whose controls the focus is in (it was an unnamed group).
+  assert.deepEqual(await page.evaluate(() => ((h) => [h.getAttribute("role"), h.getAttribute("aria-label")])(document.querySelector("[popover]"))), ["group", "NotYet"]);
   await page.keyboard.press("Enter");
   assert.equal(await focused(), "Generic", "the menu opens on its current option");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Sales");
+  // Escape in the open menu closes the menu, not the notice, and goes back to the menu's button.
+  await page.keyboard.press("Escape");
+  assert.equal(await focused(), "Reply as: Generic ▾");
+  assert.deepEqual(await page.evaluate(() => [document.querySelectorAll("[popover]").length, globalThis.__notyetAgent.shadow.querySelector(".options").hidden, globalThis.__notyetAgent.shadow.querySelector(".menu").getAttribute("aria-expanded")]), [1, true, "false"]);
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   assert.equal(await focused(), "Sales");
   await page.keyboard.press("Shift+Tab");

@@ -279,7 +279,9 @@ pub fn say_together(reasons: &[&Reason], ui: Ui, on_page: bool) -> String {
             }
             _ => {
                 if k > 0 {
-                    out.push_str("; ");
+                    // French sets a no-break space before the semicolon (the panel's French rows
+                    // read "aucun message personnel; ne fait pas partie…").
+                    out.push_str(ui.pick(en_de_fr!("; ", "; ", "\u{a0}; ")));
                 }
                 out.push_str(&r.words(ui, on_page));
             }

@@ -16,9 +16,10 @@ use std::sync::OnceLock;
 /// The settings format this NotYet writes.
 pub const CURRENT_VERSION: u32 = 1;
 
-/// The top-level keys of a settings file, `version` first: a file with none of the others holds
-/// no settings (the options page's import says so, where it listed a progress record's or a page
-/// report's every key as unknown).
+/// The top-level keys of a settings file in this version, `version` first: a save keeps any other
+/// (a newer NotYet's, [`crate::storage::keep_unknown`]), and a file with none of these but
+/// `version` holds no settings (the options page's import says so, where it listed a progress
+/// record's or a page report's every key as unknown).
 pub const KEYS: [&str; 9] = ["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"];
 
 /// Everything the core decides from. Every key is optional in a file: absent keys take defaults.

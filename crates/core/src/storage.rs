@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::settings::CURRENT_VERSION;
+use crate::settings::{CURRENT_VERSION, KEYS as KNOWN_KEYS};
 
 /// `storage.sync`'s quota for one item: its key's length plus its value's JSON, in bytes.
 pub const SYNC_ITEM_LIMIT: usize = 8_192;
@@ -96,9 +96,6 @@ pub fn keep_unknown(stored: &Value, fresh: Value) -> Value {
     }
     Value::Object(new)
 }
-
-/// The top-level keys of [`crate::Settings`] in this version.
-const KNOWN_KEYS: &[&str] = &["version", "me", "known", "mutual_threshold", "language", "variant", "sign_off", "rules", "templates"];
 
 /// Settings too large for `storage.sync`: what they need and what it allows.
 #[derive(Debug, Clone, PartialEq, Eq)]

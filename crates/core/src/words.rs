@@ -1086,6 +1086,9 @@ mod tests {
             }
         }
         assert!(Ui::Fr.which_invitation(2).contains("«\u{a0}Répondre\u{a0}»"));
+        let two = [&crate::reason::Reason::NameHasDigits, &crate::reason::Reason::NotKnown];
+        assert!(crate::reason::say_together(&two, Ui::Fr, false).contains("\u{a0}; "));
+        assert!(crate::reason::say_together(&two, Ui::En, false).contains("; "));
         assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}Un souci ?"));
         assert!(!EnDeFr::french_spaced("a\u{1f}b\u{1f}« oui\u{a0}»"));
     }
@@ -1100,6 +1103,9 @@ mod tests {
             let says = |key: &str| messages[key]["message"].as_str().expect(key).to_owned();
             let word = case::lower_str(says("tpl_syntax_hint").split(':').next().unwrap_or("").trim_end_matches('\u{a0}'));
             assert!(case::lower_str(&err.message(ui)).contains(&word), "{ui:?}: {word} / {}", err.message(ui));
+            // The report page's title says what it is, then what it holds: "Ein Seitenbericht
+            // dessen, was NotYet gelesen hat" and "Un rapport de page de ce que NotYet a lu" read stiff.
+            assert!(!says("report_title").contains("dessen") && !says("report_title").contains(" de ce que"), "{ui:?}");
             let quoted = ui.quote("$1");
             assert!(says("import_refused").contains(&quoted) && says("imported").contains(&quoted), "{ui:?}");
         }
