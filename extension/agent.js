@@ -280,6 +280,9 @@ export function agent(command, installed) {
     shadow.append(box);
     state.shadow = shadow; // for the agent's own next call, in the isolated world the page can't reach
     host.popover = "manual";
+    // Named, so that a screen reader says whose controls the focus entered (Alt+Shift+J): it was an unnamed group.
+    host.setAttribute("role", "group");
+    host.setAttribute("aria-label", "NotYet");
     const show = () => {
       document.documentElement.append(host);
       try {

@@ -235,6 +235,8 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   await sleep(200);
   const focused = () => page.evaluate(() => globalThis.__notyetAgent.shadow.activeElement?.textContent ?? null);
   assert.equal(await focused(), "Reply as: Generic ▾", "focus starts on the first control");
+  // A named group: a screen reader says whose controls the focus is in (it was an unnamed group).
+  assert.deepEqual(await page.evaluate(() => ((h) => [h.getAttribute("role"), h.getAttribute("aria-label")])(document.querySelector("[popover]"))), ["group", "NotYet"]);
   await page.keyboard.press("Enter");
   assert.equal(await focused(), "Generic", "the menu opens on its current option");
   await page.keyboard.press("Tab");

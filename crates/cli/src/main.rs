@@ -177,11 +177,17 @@ fn closed_output(e: io::Error) -> Result<ExitCode, Fatal> {
     }
 }
 
-/// serde_json's message, but nesting past its limit said as such (it files it as a syntax error).
+/// serde_json's message, but nesting past its limit said as such (it files it as a syntax error),
+/// and its parser's words said as the settings' are: "expected ident" (for `not json`),
+/// "expected value" and "EOF while parsing a value" told a user nothing. The precise ones
+/// ("trailing comma", "key must be a string") stay.
 fn json_problem(e: &serde_json::Error) -> String {
     let message = e.to_string();
+    let at = format!("at line {}, column {}", e.line(), e.column());
     if message.starts_with("recursion limit exceeded") {
-        format!("the JSON nests more than 128 levels deep at line {}, column {}", e.line(), e.column())
+        format!("the JSON nests more than 128 levels deep {at}")
+    } else if message.starts_with("expected ident") || message.starts_with("expected value") || message.starts_with("EOF while") {
+        format!("{} {at}", notyet_core::snapshot::json_error_kind(e))
     } else {
         message
     }

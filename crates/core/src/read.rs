@@ -265,7 +265,7 @@ impl CardReader<'_> {
 
     /// The count the page announces for its list, outside the cards `ks` (in page order).
     pub fn announced(&self, ks: &[usize]) -> Option<u32> {
-        announced_count(&self.index, ks.iter().map(|&k| self.roots.list[k].0))
+        announced_count(&self.index, ks.iter().map(|&k| self.roots.list[k].0), self.roots.filtered)
     }
 }
 
@@ -276,8 +276,20 @@ impl CardReader<'_> {
 /// the list's, unless a category radio is checked (`aria-checked="true"`), which filters the
 /// list to that category and so its count is the list's. Hidden labels (the picker's closed
 /// menu, "Other (40)") are not read. The Sent tab's "People (12)" is the same shape.
+///
+/// A filtered list (`/received/PEOPLE_WITH_MUTUAL_CONNECTION/`) shows chips "All (12)", "Mutual
+/// Connections (3)", "Your School (1)", the active one mirroring the address (browser-use/
+/// browser-harness, domain-skills/linkedin): there the first count is all the invitations, not
+/// the list's, and once read as its total. Its count is the active chip's: a checked radio or a
+/// pressed toggle (`aria-pressed`, as LinkedIn's filter pills say it); with neither, no count (the
+/// panel then says "Read 3", not "Read 3 of 12"). A chip linking to the filter's address was
+/// taken too at first: +449 B of zip with the pressed toggle, for a mark never seen.
 /// `cards` are the cards' places in the index, in page order.
-fn announced_count(index: &Index, cards: impl Iterator<Item = usize>) -> Option<u32> {
+fn announced_count(index: &Index, cards: impl Iterator<Item = usize>, filtered: bool) -> Option<u32> {
+    let chosen = |at: usize| {
+        let e = index.node(at);
+        (e.attr("role") == Some("radio") && e.attr("aria-checked") == Some("true")) || e.attr("aria-pressed") == Some("true")
+    };
     let mut cards = cards.peekable();
     let mut first = None;
     let mut j = 0;
@@ -293,11 +305,7 @@ fn announced_count(index: &Index, cards: impl Iterator<Item = usize>) -> Option<
             let text = text_of(n, Reading::Visible, false);
             if text.chars().count() <= 48 {
                 if let Some(count) = parenthesized_count(&text) {
-                    let checked = |at: usize| {
-                        let e = index.node(at);
-                        e.attr("role") == Some("radio") && e.attr("aria-checked") == Some("true")
-                    };
-                    if checked(j) || index.parent(j).is_some_and(checked) {
+                    if chosen(j) || index.parent(j).is_some_and(chosen) {
                         return Some(count);
                     }
                     first = first.or(Some(count));
@@ -306,7 +314,7 @@ fn announced_count(index: &Index, cards: impl Iterator<Item = usize>) -> Option<
         }
         j += 1;
     }
-    first
+    first.filter(|_| !filtered)
 }
 
 /// "People (1,204)" → 1204: a number alone in brackets at the end of a label.

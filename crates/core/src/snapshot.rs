@@ -36,8 +36,10 @@ pub const ATTRIBUTES: &[&str] = &[
     "aria-label",
     "aria-hidden",
     "aria-expanded",
-    // A checked category radio's count is the list's ("Verified (3)"): read::announced_count.
+    // A checked category radio's count is the list's ("Verified (3)"), or a pressed filter chip's:
+    // read::announced_count.
     "aria-checked",
+    "aria-pressed",
     "data-placeholder",
     "componentkey",
     // The 2026 message bubble minimized (no classes to say so): read::composer.
@@ -471,7 +473,7 @@ pub const MAX_DEPTH: u32 = 192;
 /// that the module holds no code to serialize them (a unit test keeps the two the same).
 pub const REQUEST: &str = concat!(
     r#"{"attributes":["class","role","href","hidden","inert","contenteditable","placeholder","maxlength","aria-label","aria-hidden","#,
-    r#""aria-expanded","aria-checked","data-placeholder","componentkey","data-msg-overlay-conversation-bubble-is-minimized"],"#,
+    r#""aria-expanded","aria-checked","aria-pressed","data-placeholder","componentkey","data-msg-overlay-conversation-bubble-is-minimized"],"#,
     r#""skip":["script","style","noscript","template","svg","head","link","meta","canvas","video","audio","picture"],"#,
     r#""max_depth":192,"#,
     r#""class_parts":["invitation-card","member-insights","time-badge","lt-line-clamp","a11y-text","sr-only","visually-hidden","#,

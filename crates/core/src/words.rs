@@ -1124,6 +1124,9 @@ mod tests {
             let says = |key: &str| messages[key]["message"].as_str().expect(key).to_owned();
             let word = case::lower_str(says("tpl_syntax_hint").split(':').next().unwrap_or("").trim_end_matches('\u{a0}'));
             assert!(case::lower_str(&err.message(ui)).contains(&word), "{ui:?}: {word} / {}", err.message(ui));
+            // The report page's title says what it is, then what it holds: "Ein Seitenbericht
+            // dessen, was NotYet gelesen hat" and "Un rapport de page de ce que NotYet a lu" read stiff.
+            assert!(!says("report_title").contains("dessen") && !says("report_title").contains(" de ce que"), "{ui:?}");
             let quoted = ui.quote("$1");
             assert!(says("import_refused").contains(&quoted) && says("imported").contains(&quoted), "{ui:?}");
         }

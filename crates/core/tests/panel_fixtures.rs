@@ -101,6 +101,31 @@ fn the_announced_count_is_the_pickers_or_a_checked_categorys() {
     assert_eq!(read(&html.replacen("role=\"menu\" hidden", "role=\"menu\"", 1)), Some(4));
 }
 
+/// A filtered list (`/received/PEOPLE_WITH_MUTUAL_CONNECTION/`) shows a chip per filter, "All (12)"
+/// first (browser-use/browser-harness, domain-skills/linkedin: the active chip "mirrors the URL"):
+/// the list's count is the active chip's, never the first; with no chip marked active, none.
+/// The chips here are the outside filter page's radios, relabelled; how the live page marks the
+/// active one is not known, so each mark the reader takes is tried.
+#[test]
+fn a_filtered_lists_count_is_its_active_chips_not_the_first() {
+    let outside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/outside");
+    let html = std::fs::read_to_string(outside.join("mcp-received-filters.html")).expect("outside page");
+    let mutual = "https://www.linkedin.com/mynetwork/invitation-manager/received/PEOPLE_WITH_MUTUAL_CONNECTION/";
+    let read = |html: &str, url: &str| triage(&snapshot_of(html, url, &outside).snapshot, &Settings::default()).announced;
+    let chips = html.replacen("Focused (1)", "All (12)", 1).replacen("Mutual Connections (1)", "Mutual Connections (3)", 1);
+    assert_ne!(chips, html);
+    let radio = "<div role=\"radio\" aria-checked=\"false\" tabindex=\"0\">\n        <input aria-hidden=\"true\" type=\"checkbox\" />\n        Mutual Connections (3)\n      </div>";
+    assert!(chips.contains(radio), "the page has the Mutual Connections radio");
+    // Unfiltered, the first count is the list's, as before; filtered with no chip marked, none.
+    assert_eq!(read(&chips, "https://www.linkedin.com/mynetwork/invitation-manager/received/"), Some(12));
+    assert_eq!(read(&chips, mutual), None, "the first chip's count is not the filtered list's");
+    let marked = |chip: &str| read(&chips.replacen(radio, chip, 1), mutual);
+    let pressed = "<button type=\"button\" aria-pressed=\"true\"><span>Mutual Connections (3)</span></button>";
+    assert_eq!(marked(pressed), Some(3), "a pressed chip");
+    let checked = radio.replacen("aria-checked=\"false\"", "aria-checked=\"true\"", 1);
+    assert_eq!(marked(&checked), Some(3), "a checked radio");
+}
+
 #[test]
 fn the_warm_up_page_holds_one_invitation_of_each_category() {
     let snap = notyet_core::snapshot::Snapshot::from_json(notyet_core::panel::WARM_PAGE).expect("the warm-up page parses");
