@@ -287,9 +287,8 @@ pub fn first_words(note: &str, words: usize) -> String {
 /// What the user handled through the panel, kept in `storage.local` under [`RECORD_KEY`] only
 /// (never synced: it names people who wrote to the user). At most [`RECORD_LIMIT`] entries; the
 /// oldest drafted is dropped first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Record {
-    #[serde(default)]
     pub entries: Vec<Handled>,
 }
 
@@ -298,8 +297,7 @@ pub const RECORD_KEY: &str = "panel_record";
 pub const RECORD_LIMIT: usize = 1000;
 
 /// One handled invitation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Handled {
     pub key: String,
     pub name: String,
@@ -407,8 +405,149 @@ pub fn iso_time(ms: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60)
 }
 
+// The record read by hand rather than by serde's derived readers: they were inlined where the
+// panel and the options page read it, with a visitor for each struct's map and array forms and each field's name as
+// text, bytes and number: −1,700 B raw, −522 B gzipped, −474 B on each zip (1 Dec 2026). The
+// same rules (a field missing takes its default, another field is passed over, a field twice or
+// of the wrong type makes the record unreadable, so empty); one difference, never written: the
+// structs' array forms aren't read. A record of 1,000 entries (157 KB) reads in 3.35 M
+// instructions natively against the derived readers' 3.43 M (a `Value` reader took twice as long).
+
+/// A field's name read without a `String`: its place in `names`, or `names.len()` for another.
+struct Field(&'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Field {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Field {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        Ok(self.0.iter().position(|n| *n == v).unwrap_or(self.0.len()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Record;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a record")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+                let mut entries: Option<Vec<Handled>> = None;
+                while let Some(i) = map.next_key_seed(Field(&["entries"]))? {
+                    if i == 0 {
+                        if entries.is_some() {
+                            return Err(serde::de::Error::duplicate_field("entries"));
+                        }
+                        entries = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Record { entries: entries.unwrap_or_default() })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Handled {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Handled;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an entry")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Handled, A::Error> {
+                const NAMES: &[&str] = &["key", "name", "drafted", "gone"];
+                let mut h = Handled::default();
+                let mut seen = [false; 4];
+                while let Some(i) = map.next_key_seed(Field(NAMES))? {
+                    if i < 4 {
+                        if seen[i] {
+                            return Err(serde::de::Error::duplicate_field(NAMES[i]));
+                        }
+                        seen[i] = true;
+                    }
+                    match i {
+                        0 => h.key = map.next_value()?,
+                        1 => h.name = map.next_value()?,
+                        2 => h.drafted = map.next_value()?,
+                        3 => h.gone = map.next_value()?,
+                        _ => drop(map.next_value::<serde::de::IgnoredAny>()?),
+                    }
+                }
+                Ok(h)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// The hand-written readers give what serde's derived ones gave, on good records and bad.
+    #[test]
+    fn the_record_reads_as_the_derived_reader_read_it() {
+        #[derive(Deserialize)]
+        struct Derived {
+            #[serde(default)]
+            entries: Vec<DerivedEntry>,
+        }
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct DerivedEntry {
+            key: String,
+            name: String,
+            drafted: Option<u64>,
+            gone: Option<u64>,
+        }
+        let cases = [
+            r#"{"entries":[{"key":"k","name":"Sam","drafted":1,"gone":null}]}"#,
+            r#"{"entries":[{"key":"k","name":"Sam","drafted":1,"gone":2},{"key":"j"}]}"#,
+            r#"{"entries":[{"key":"k","extra":{"a":[1,2]},"name":"S\u0061m"}],"other":3}"#,
+            r#"{"entries":[{"k\u0065y":"k","gone":5}]}"#,
+            r#"{"entries":[]}"#,
+            r#"{}"#,
+            r#"{"entries":null}"#,
+            r#"{"entries":[{}]}"#,
+            r#"{"entries":[{"key":null}]}"#,
+            r#"{"entries":[{"key":"k","key":"j"}]}"#,
+            r#"{"entries":[],"entries":[]}"#,
+            r#"{"entries":[{"drafted":-1}]}"#,
+            r#"{"entries":[{"drafted":1.5}]}"#,
+            r#"{"entries":[{"drafted":"1"}]}"#,
+            r#"{"entries":[{"name":3}]}"#,
+            r#"{"entries":{"key":"k"}}"#,
+            r#"{"entries":[1]}"#,
+            r#"{"entries":[{"key":"k"}"#,
+            r#"[]"#,
+            r#"null"#,
+            r#"3"#,
+            r#""entries""#,
+            "",
+        ];
+        for case in cases {
+            let derived = serde_json::from_str::<Derived>(case)
+                .map(|r| r.entries.into_iter().map(|e| Handled { key: e.key, name: e.name, drafted: e.drafted, gone: e.gone }).collect::<Vec<_>>())
+                .unwrap_or_default();
+            assert_eq!(Record::from_json(case).entries, derived, "{case}");
+        }
+        // The one difference: the structs' array forms, which nothing writes.
+        assert_eq!(serde_json::from_str::<Derived>(r#"[[["k","Sam",1,null]]]"#).map(|r| r.entries.len()).ok(), Some(1));
+        assert_eq!(Record::from_json(r#"[[["k","Sam",1,null]]]"#), Record::default());
+    }
+
     use super::*;
 
     #[test]
