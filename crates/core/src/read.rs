@@ -800,6 +800,9 @@ mod tests {
             "See you in 2 weeks at the meetup",
             "Met you 2 times.",
             "Hi!",
+            "3月に会いましょう！",
+            "3時に話せますか？",
+            "هل نلتقي في 3؟",
         ] {
             assert!(!is_time_shaped(t), "{t}");
         }

@@ -314,6 +314,9 @@ fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
         ),
         // A short note shown whole under the time (prose): the time is the line before it.
         bare_card("Eva Ozola", "eva-ozola", &["Designer", "3 дня назад", "Met you at the meetup in Riga!"], ""),
+        // A short note under the time ending as a Japanese sentence does ("！"): prose, so the
+        // time is the line before it and the note stays (it was read as the time, the note lost).
+        bare_card("Yui Mori", "yui-mori", &["Engineer", "3 日前", "3月に会いましょう！"], ""),
         // Names in the line: shared connections, as before.
         bare_card("Ana Vidal", "ana-vidal", &["Engineer", "Ana, Luis y 3 más"], ""),
         // No digit: could be a short note, so it stays the note.
@@ -330,6 +333,7 @@ fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
             ("Layla Mansour", Some("منذ 12 ساعة"), None, None),
             ("Ken Sato", Some("3 日前"), None, Some("In 2 weeks")),
             ("Eva Ozola", Some("3 дня назад"), None, Some("Met you at the meetup in Riga!")),
+            ("Yui Mori", Some("3 日前"), None, Some("3月に会いましょう！")),
             ("Ana Vidal", None, Some(5), None),
             ("Nour Hashemi", None, None, Some("منذ أسبوعين")),
             ("Jan Nowak", None, Some(12), Some("wczoraj")),

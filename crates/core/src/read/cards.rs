@@ -799,10 +799,13 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// A time without a digit ("منذ أسبوعين", two weeks ago) stays the note's: a short line of
 /// words is as likely a note ("Let's connect"), and a note is worse lost than a date.
 fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<String>, person: bool, placed: bool) {
+    // A short note shown whole under the time: the note's, never the count (it may hold a number).
+    let mut under_time: Vec<&Unit> = Vec::new();
     if placed && inv.sent.is_none() {
         // The last line, or the one before a last line of prose (a short note under the time).
         let last = unknown.len().checked_sub(1).map(|k| if k > 0 && !is_label(unknown[k].text()) { k - 1 } else { k });
         if let Some(k) = last.filter(|&k| phrases::is_time_shaped(unknown[k].text())) {
+            under_time = unknown.split_off(k + 1);
             inv.sent = Some(unknown.remove(k).text().to_owned());
         }
     }
@@ -825,6 +828,7 @@ fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<Stri
         }
     }
     notes_in_meta.extend(unknown.filter(|u| !label(u)).map(unit_note));
+    notes_in_meta.extend(under_time.into_iter().map(unit_note));
     notes_in_meta.append(&mut notes);
     let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
@@ -863,7 +867,8 @@ const SHORT_LINE: usize = 60;
 /// A line that names something rather than says something: short, and not ended like a sentence.
 fn is_label(text: &str) -> bool {
     let text = text.trim_end();
-    text.chars().count() <= SHORT_LINE && !text.ends_with(['.', '!', '?', '…'])
+    // Full-width and Arabic sentence ends too: a short Japanese note ending "！" is prose.
+    text.chars().count() <= SHORT_LINE && !text.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟'])
 }
 
 /// The element holding the name's lines (unit `k`): the name's parent, or higher while it holds

@@ -332,7 +332,8 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
 /// Whether a line is shaped like a time in a language we don't know: "منذ 3 أيام", "3 日前",
 /// "3 дня назад", "för 3 dagar sedan". At most four words and 48 bytes (as [`is_time_ago_normed`]),
 /// one number of one or two digits (a time says 59 minutes, 23 hours, 11 months at most; a count of
-/// members may say "320"), and nothing that ends a sentence or parts a list (a shared-connections
+/// members may say "320"), and nothing that ends a sentence (full-width and Arabic marks too: a
+/// short note "3月に会いましょう！" is no time) or parts a list (a shared-connections
 /// line names people: "Ana, Luis y 3 más", "共通のつながり: 田中さん、他3人").
 /// The shape alone is not enough, "3 wspólne kontakty" has it too: the card's reader also asks
 /// for a time's place (read::cards).
@@ -343,7 +344,7 @@ pub(crate) fn is_time_shaped(text: &str) -> bool {
     }
     let (mut runs, mut digits, mut in_run) = (0, 0, false);
     for c in t.chars() {
-        if matches!(c, ',' | ';' | ':' | '!' | '?' | '،' | '、' | '。') {
+        if matches!(c, ',' | ';' | ':' | '!' | '?' | '،' | '、' | '。' | '！' | '？' | '؟') {
             return false;
         }
         let digit = c.is_ascii_digit();
