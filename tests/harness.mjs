@@ -74,7 +74,6 @@ export function tree(root) {
   return node(root);
 }
 
-/** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
 /**
  * The extension's interface words in `lang` ("en", "de", "fr") as `{ key: { message } }`: the
  * pages' own from crates/options/src/messages.rs (a key, then its English, German and French
@@ -92,6 +91,7 @@ export function messages(lang) {
   return out;
 }
 
+/** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
 export const fold = (s) => (s ?? "").replace(/\s+/g, " ").trim();
 
 /** A self-signed certificate for www.linkedin.com, made fresh for this run. */
