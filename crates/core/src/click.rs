@@ -682,8 +682,8 @@ fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
         how.push(w.language_in_sentence(&language_name(&s.language, w)));
-        if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).filter(|v| *v == "short" || *v == "long") {
-            how.push(w.variant_in_line(if v == "short" { Variant::Short } else { Variant::Long }));
+        if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).and_then(|v| crate::from_name(v, Variant::NAMES, &Variant::ALL)) {
+            how.push(w.variant_in_line(v));
         }
     }
     let note = inv.note.as_deref().map(|n| clip(n, NOTE_CHARS)).filter(|n| !n.is_empty());
