@@ -737,13 +737,9 @@ pub fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
 
 /// What kind of JSON error `e` is, in words. serde_json's own `Display` would link its table of
 /// messages and std::io's error names into the WASM, about 2 KB gzipped, for one rare notice.
+/// In English: the words of [`crate::words::JsonError`], the same kinds worded for the interface.
 pub fn json_error_kind(e: &serde_json::Error) -> &'static str {
-    match e.classify() {
-        serde_json::error::Category::Eof => "the text ends too early",
-        serde_json::error::Category::Syntax => "a character is out of place",
-        serde_json::error::Category::Data => "a value has the wrong type or nests too deep",
-        serde_json::error::Category::Io => "it could not be read",
-    }
+    crate::words::JsonError::of(e).words(crate::words::Ui::En)
 }
 
 impl Snapshot {

@@ -677,6 +677,13 @@ impl JsonError {
 
 impl Say for JsonError {
     fn say(&self, ui: Ui) -> String {
+        self.words(ui).into()
+    }
+}
+
+impl JsonError {
+    /// The kind in words, as [`Say::say`] gives them, without a `String`.
+    pub fn words(self, ui: Ui) -> &'static str {
         match self {
             JsonError::Eof => ui.pick(en_de_fr!("the text ends too early", "der Text endet zu früh", "le texte s'arrête trop tôt")),
             JsonError::Syntax => ui.pick(en_de_fr!("a character is out of place", "ein Zeichen steht an der falschen Stelle", "un caractère est mal placé")),
@@ -687,7 +694,6 @@ impl Say for JsonError {
             )),
             JsonError::Io => ui.pick(en_de_fr!("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu")),
         }
-        .into()
     }
 }
 
