@@ -200,8 +200,9 @@ pub fn window(p: &Panel, first: usize) {
         };
         let inv = &r.invitation;
         let selected = p.sel == Some(v);
+        let words = badge_words(r);
         let mut l1 = vec![E::new("b").class("name").t(&inv.name)];
-        l1.extend(badges(r));
+        l1.extend(badges(r, &words));
         let headline = inv.headline.as_deref().unwrap_or("");
         let mut l2 = E::new("div").class("l2");
         // The mutual count leads the headline's line: after the name and two badges it was cut
@@ -219,7 +220,7 @@ pub fn window(p: &Panel, first: usize) {
         // lines together ("Reply Mutual connections 25 mutual connections", "No note is Alex
         // Adler from your known people", "No note sent no personal note").
         let mut label = inv.name.clone();
-        for part in [&tr_named("act_", &r.action), &tr_named("cat_", &r.category), &mutual, headline, &l3, &state, &reasons] {
+        for part in [&words[0], &words[1], &mutual, headline, &l3, &state, &reasons] {
             if !part.is_empty() {
                 label.push_str(". ");
                 label.push_str(part);
@@ -252,11 +253,13 @@ pub fn window(p: &Panel, first: usize) {
 }
 
 /// The suggested action and the category, as badges.
-fn badges(r: &notyet_core::panel::Row) -> [E; 2] {
-    [
-        E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(&tr_named("act_", &r.action)),
-        E::new("span").class("badge cat").t(&tr_named("cat_", &r.category)),
-    ]
+/// A row's action and category in words, for its badges and its spoken name alike.
+fn badge_words(r: &notyet_core::panel::Row) -> [String; 2] {
+    [tr_named("act_", &r.action), tr_named("cat_", &r.category)]
+}
+
+fn badges(r: &notyet_core::panel::Row, [action, category]: &[String; 2]) -> [E; 2] {
+    [E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(action), E::new("span").class("badge cat").t(category)]
 }
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
@@ -348,7 +351,7 @@ fn fill_detail(d: &Element, p: &Panel) {
         E::new("h2").id("detail-name").t(&inv.name),
         // The row's two badges, then the advice as a sentence: "Known · Accept: someone you
         // know: accept it on LinkedIn." read as a chain of labels.
-        E::new("p").class("advice").cs(badges(r).into_iter().chain([E::new("span").t(&tr(advice))]).collect()),
+        E::new("p").class("advice").cs(badges(r, &badge_words(r)).into_iter().chain([E::new("span").t(&tr(advice))]).collect()),
         E::new("div").class("actions").cs(vec![
             button("show", "panel_show", true),
             button("draft", "panel_draft", r.controls.reply.is_some()),
