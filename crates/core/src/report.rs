@@ -98,10 +98,9 @@ fn mask_attribute(name: &str, value: &str) -> String {
         // numbers not. An invitation's key keeps its kind, which marks a card whatever its words
         // (read::cards): masked whole, an Arabic page's cards with a note (a Reply of unknown words
         // beside the answers) were no longer read from its report.
-        let kind = if value.starts_with("urn:li:invitation:") { 18 } else { 0 };
-        let mut out = value[..kind].to_owned();
-        out.push_str(&mask_all(&value[kind..]));
-        out
+        const INVITATION: &str = "urn:li:invitation:";
+        let (kind, rest) = value.strip_prefix(INVITATION).map_or(("", value), |rest| (INVITATION, rest));
+        [kind, &mask_all(rest)].concat()
     }
 }
 
