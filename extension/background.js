@@ -137,7 +137,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
     return true; // the answer comes asynchronously
   }
   if (message?.type === "panel-walk" && panel) {
-    takeWalk(message.tabId).then(respond, () => respond(null));
+    answerPanel(message).then(respond, () => respond(null));
     return true;
   }
   if (!sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
@@ -151,7 +151,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
 // the panel directly, not through the browser's main thread, which is busy starting the panel
 // right then (a traced open at load 7, 1 Dec: the answer by runtime messaging waited there 28 ms
 // behind the panel's start, then 26 ms more). README, performance.
-if (globalThis.ServiceWorkerGlobalScope) addEventListener("message", ({ data, ports: [port] }) => data?.type === "panel-walk" && port && takeWalk(data.tabId).then((walk) => port.postMessage(walk), () => port.postMessage(null)));
+if (globalThis.ServiceWorkerGlobalScope) addEventListener("message", ({ data, ports: [port] }) => data?.type === "panel-walk" && port && answerPanel(data).then((walk) => port.postMessage(walk), () => port.postMessage(null)));
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
 // Firefox for Android has neither API (nor a sidebar): a throw here ended the worker's start, and
 // every later top-level line with it (the click's `busy`, the settings' listener, the welcome).
@@ -258,6 +258,8 @@ function readForPanel(tab) {
   api.tabs.onUpdated.addListener(pageChanged);
   // A failure is the panel's own reading's to report: it reads the page itself.
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
+  // The panel's progress record, for its first screen's "drafted" marks (`answerPanel`).
+  walk.record = api.storage.local.get("panel_record").then(({ panel_record: r }) => (r ? JSON.stringify(r) : ""), () => "");
   return walk.json.then(() => {
     walk.at = performance.now();
     setTimeout(() => dropWalk(tab.id, walk), 1000);
@@ -293,7 +295,28 @@ async function takeWalk(tabId) {
   const json = await walk.json;
   if (!json || performance.now() - walk.at > 1000) return null;
   globalThis.__notyetHanded = (globalThis.__notyetHanded ?? 0) + 1; // @test
-  return { tabId: id, url: walk.url, json };
+  return { tabId: id, url: walk.url, json, record: walk.record };
+}
+
+/**
+ * The answer to the panel's first question (`{tabId, height}`): the walk kept for it
+ * (`takeWalk`) and the panel's first screen drawn from it here, as HTML, by the panel's own
+ * rendering in the module this worker has running (the panel's page has yet to compile its
+ * own): the page shows it at once, and its module, once ready, draws the same over it.
+ * `height` is the panel's window height, which sets how many rows its first list draws.
+ * README, performance.
+ */
+async function answerPanel({ tabId, height }) {
+  const walk = await takeWalk(tabId);
+  if (walk?.json) {
+    try {
+      walk.html = loaded.panelScreen(api, walk.json, await loadSettings(), await walk.record, height);
+    } catch {
+      // The panel draws its own.
+    }
+    delete walk.record;
+  }
+  return walk;
 }
 
 /**
