@@ -258,8 +258,12 @@ function readForPanel(tab) {
   api.tabs.onUpdated.addListener(pageChanged);
   // A failure is the panel's own reading's to report: it reads the page itself.
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
-  // The panel's progress record, for its first screen's "drafted" marks (`answerPanel`).
+  // The panel's progress record, for its first screen's "drafted" marks, and the first screen
+  // itself, drawn as soon as the walk is in for the height the panel had at its last open
+  // (`answerPanel`).
   walk.record = api.storage.local.get("panel_record").then(({ panel_record: r }) => (r ? JSON.stringify(r) : ""), () => "");
+  const height = api.storage.session.get("panelHeight").then((r) => r.panelHeight, () => undefined);
+  walk.screen = walk.json.then(async (json) => json && drawScreen(json, await walk.record, await height));
   return walk.json.then(() => {
     walk.at = performance.now();
     setTimeout(() => dropWalk(tab.id, walk), 1000);
@@ -295,7 +299,7 @@ async function takeWalk(tabId) {
   const json = await walk.json;
   if (!json || performance.now() - walk.at > 1000) return null;
   globalThis.__notyetHanded = (globalThis.__notyetHanded ?? 0) + 1; // @test
-  return { tabId: id, url: walk.url, json, record: walk.record };
+  return { tabId: id, url: walk.url, json, record: walk.record, screen: walk.screen };
 }
 
 /**
@@ -309,14 +313,24 @@ async function takeWalk(tabId) {
 async function answerPanel({ tabId, height }) {
   const walk = await takeWalk(tabId);
   if (walk?.json) {
-    try {
-      walk.html = loaded.panelScreen(api, walk.json, await loadSettings(), await walk.record, height);
-    } catch {
-      // The panel draws its own.
-    }
+    const drawn = await walk.screen;
+    walk.html = drawn?.height === height ? drawn.html : (await drawScreen(walk.json, await walk.record, height))?.html;
     delete walk.record;
+    delete walk.screen;
+    if (drawn?.height !== height) void api.storage.session.set({ panelHeight: height }).catch(() => {});
   }
   return walk;
+}
+
+/** The panel's first screen drawn from `json` for a window `height` tall: `{height, html}`, or null. */
+async function drawScreen(json, record, height) {
+  if (!height) return null;
+  const settings = await loadSettings();
+  try {
+    return { height, html: loaded.panelScreen(api, json, settings, record, height) };
+  } catch {
+    return null; // the panel draws its own
+  }
 }
 
 /**
