@@ -327,7 +327,10 @@ async function drawScreen(json, record, height) {
   if (!height) return null;
   const settings = await loadSettings();
   try {
-    return { height, html: loaded.panelScreen(api, json, settings, record, height) };
+    const start = performance.now(); // @test
+    const html = loaded.panelScreen(api, json, settings, record, height);
+    (globalThis.__notyetScreens ??= []).push(performance.now() - start); // @test
+    return { height, html };
   } catch {
     return null; // the panel draws its own
   }

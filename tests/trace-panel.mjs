@@ -74,6 +74,10 @@ function report(trace, r, label) {
   const names = new Map(events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
   const others = events.filter((e) => e.ph === "X" && e.pid !== pid && e.cat.includes("toplevel") && e.dur >= 1000 && e.ts >= t0 + opened * 1000 - 2000 && e.ts <= t0 + r.shown * 1000 && names.get(`${e.pid}:${e.tid}`) === "CrRendererMain");
   for (const e of others) console.log(`   other ${e.pid}: ${at(e.ts)} +${(e.dur / 1000).toFixed(1)} (cpu ${e.tdur ? (e.tdur / 1000).toFixed(1) : "?"}) ${describe(e)}`);
+  // The service worker's tasks of 0.5 ms or more meanwhile (the walk's hand-over, the first screen
+  // it draws for the panel): they share the 2 cores with the panel page's start.
+  const worker = events.filter((e) => e.ph === "X" && e.cat.includes("toplevel") && e.dur >= 500 && e.ts >= t0 + opened * 1000 - 2000 && e.ts <= t0 + r.shown * 1000 && /ServiceWorker/.test(names.get(`${e.pid}:${e.tid}`)));
+  for (const e of worker) console.log(`   worker ${e.pid}: ${at(e.ts)} +${(e.dur / 1000).toFixed(1)} (cpu ${e.tdur ? (e.tdur / 1000).toFixed(1) : "?"}) ${describe(e)}`);
   for (const t of tops) {
     const boring = /^(ThreadControllerImpl::RunTask|Receive mojo|SimpleWatcher|RenderFrameImpl|FrameLoader|DocumentLoader::Commit|v8.callFunction$|BlinkScheduler)/;
     const inside = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 300 && !boring.test(e.name));

@@ -30,15 +30,13 @@ pub fn by_id(id: &str) -> Option<Element> {
 /// An element under construction: a page's element, or (while [`html`] renders) an element of
 /// the HTML-string form, for the side panel's first screen drawn by the service worker, which
 /// has no document (README, performance). One builder for both: the panel is rendered by one
-/// code, never by a second copy in the worker.
-pub enum E {
-    Dom(Element),
-    Html(Node),
-}
+/// code, never by a second copy in the worker. In that form the `Element` is only a number, the
+/// element's index in [`HTML`]: an `E` stays one word wide, as every builder call moves one (an
+/// enum of the two forms made the module 9 KB larger, the options page's builders most).
+pub struct E(pub Element);
 
 /// An element of the HTML-string form: its tag, attributes in the order set, children.
-#[derive(Default)]
-pub struct Node {
+struct Node {
     tag: String,
     attrs: Vec<(String, String)>,
     kids: Vec<Kid>,
@@ -46,45 +44,84 @@ pub struct Node {
 
 enum Kid {
     Text(String),
-    Node(Node),
+    Node(usize),
 }
 
 thread_local! {
-    /// The HTML-string form's body while [`html`] renders; `None` otherwise (a page's DOM).
-    static HTML: RefCell<Option<Node>> = const { RefCell::new(None) };
+    /// The HTML-string form's elements while [`html`] renders (the body first); `None` otherwise.
+    static HTML: RefCell<Option<Vec<Node>>> = const { RefCell::new(None) };
 }
 
 fn html_mode() -> bool {
     HTML.with(|h| h.borrow().is_some())
 }
 
+fn node(tag: &str) -> Node {
+    Node { tag: tag.to_owned(), attrs: Vec::new(), kids: Vec::new() }
+}
+
 /// Runs `draw` with the HTML-string form as the document (the elements [`E`] makes, and those
 /// [`set_text`], [`replace`] and [`set_attr`] find by id, are the form's), and returns what it
 /// put in the body as HTML: text and attribute values escaped, so page text stays text.
 pub fn html(draw: impl FnOnce()) -> String {
-    HTML.with(|h| *h.borrow_mut() = Some(Node::default()));
+    HTML.with(|h| *h.borrow_mut() = Some(vec![node("body")]));
     draw();
     let mut out = String::new();
-    if let Some(body) = HTML.with(|h| h.borrow_mut().take()) {
-        body.inner(&mut out);
+    if let Some(all) = HTML.with(|h| h.borrow_mut().take()) {
+        inner(&all, 0, &mut out);
     }
     out
 }
 
 /// Appends `child` to the body: the page's, or the HTML-string form's.
 pub fn append_to_body(child: E) {
-    match child {
-        E::Dom(el) => {
-            if let Some(body) = document().and_then(|d| d.body()) {
-                let _ = body.append_child(&el);
-            }
+    if !at(None, &|body| body.kids.push(Kid::Node(index(&child)))) {
+        if let Some(body) = document().and_then(|d| d.body()) {
+            let _ = body.append_child(&child.0);
         }
-        E::Html(n) => HTML.with(|h| {
-            if let Some(body) = h.borrow_mut().as_mut() {
-                body.kids.push(Kid::Node(n));
-            }
-        }),
     }
+}
+
+/// The HTML-string form's index of `e`.
+fn index(e: &E) -> usize {
+    e.0.as_f64().unwrap_or(0.0) as usize
+}
+
+/// Runs `f` on the HTML-string form's element `e` (`None`: the body); false (and nothing run)
+/// outside that form. `e`'s index is read only then: on a page, an `E` is an element.
+fn at(e: Option<&E>, f: &dyn Fn(&mut Node)) -> bool {
+    HTML.with(|h| match h.borrow_mut().as_mut() {
+        Some(all) => {
+            if let Some(n) = all.get_mut(e.map_or(0, index)) {
+                f(n);
+            }
+            true
+        }
+        None => false,
+    })
+}
+
+/// Runs `f` on the HTML-string form's element with `id` in the body; false outside that form.
+fn at_id(id: &str, f: &dyn Fn(&mut Node)) -> bool {
+    let found = HTML.with(|h| h.borrow().as_ref().map(|all| find(all, 0, id)));
+    match found {
+        Some(i) => {
+            HTML.with(|h| h.borrow_mut().as_mut().and_then(|all| all.get_mut(i?)).map(f));
+            true
+        }
+        None => false,
+    }
+}
+
+fn find(all: &[Node], i: usize, id: &str) -> Option<usize> {
+    let n = all.get(i)?;
+    if n.attrs.iter().any(|(k, v)| k == "id" && v == id) {
+        return Some(i);
+    }
+    n.kids.iter().find_map(|k| match k {
+        Kid::Node(c) => find(all, *c, id),
+        Kid::Text(_) => None,
+    })
 }
 
 impl Node {
@@ -99,43 +136,34 @@ impl Node {
             (None, None) => {}
         }
     }
+}
 
-    fn find(&mut self, id: &str) -> Option<&mut Node> {
-        if self.attrs.iter().any(|(k, v)| k == "id" && v == id) {
-            return Some(self);
-        }
-        self.kids.iter_mut().find_map(|k| match k {
-            Kid::Node(n) => n.find(id),
-            Kid::Text(_) => None,
-        })
+fn write(all: &[Node], i: usize, out: &mut String) {
+    let Some(n) = all.get(i) else { return };
+    out.push('<');
+    out.push_str(&n.tag);
+    for (k, v) in &n.attrs {
+        out.push(' ');
+        out.push_str(k);
+        out.push_str("=\"");
+        escape(v, out);
+        out.push('"');
     }
-
-    fn write(&self, out: &mut String) {
-        out.push('<');
-        out.push_str(&self.tag);
-        for (k, v) in &self.attrs {
-            out.push(' ');
-            out.push_str(k);
-            out.push_str("=\"");
-            escape(v, out);
-            out.push('"');
-        }
+    out.push('>');
+    // The one void element the panel makes.
+    if n.tag != "input" {
+        inner(all, i, out);
+        out.push_str("</");
+        out.push_str(&n.tag);
         out.push('>');
-        // The one void element the panel makes.
-        if self.tag != "input" {
-            self.inner(out);
-            out.push_str("</");
-            out.push_str(&self.tag);
-            out.push('>');
-        }
     }
+}
 
-    fn inner(&self, out: &mut String) {
-        for k in &self.kids {
-            match k {
-                Kid::Text(t) => escape(t, out),
-                Kid::Node(n) => n.write(out),
-            }
+fn inner(all: &[Node], i: usize, out: &mut String) {
+    for k in all.get(i).map_or(&[][..], |n| &n.kids) {
+        match k {
+            Kid::Text(t) => escape(t, out),
+            Kid::Node(c) => write(all, *c, out),
         }
     }
 }
@@ -153,45 +181,27 @@ fn escape(s: &str, out: &mut String) {
     }
 }
 
-/// Runs `f` on the HTML-string form's element with `id`; false when not rendering that form.
-fn html_by_id(id: &str, f: impl FnOnce(&mut Node)) -> bool {
-    HTML.with(|h| match h.borrow_mut().as_mut() {
-        Some(body) => {
-            if let Some(n) = body.find(id) {
-                f(n);
-            }
-            true
-        }
-        None => false,
-    })
-}
-
 impl E {
     pub fn new(tag: &str) -> E {
-        if html_mode() {
-            return E::Html(Node { tag: tag.to_owned(), ..Node::default() });
+        let made = HTML.with(|h| {
+            let mut h = h.borrow_mut();
+            let all = h.as_mut()?;
+            all.push(node(tag));
+            Some(all.len() - 1)
+        });
+        if let Some(i) = made {
+            return E(JsValue::from(i as u32).unchecked_into());
         }
         match DOC.with(|d| d.as_ref()?.create_element(tag).ok()) {
-            Some(el) => E::Dom(el),
+            Some(el) => E(el),
             // Unreachable on a page; a detached stand-in keeps the builder total.
-            None => E::Dom(js_sys::Object::new().unchecked_into()),
+            None => E(js_sys::Object::new().unchecked_into()),
         }
     }
 
-    /// The page's element (`None` in the HTML-string form).
-    pub fn dom(&self) -> Option<&Element> {
-        match self {
-            E::Dom(el) => Some(el),
-            E::Html(_) => None,
-        }
-    }
-
-    pub fn a(mut self, name: &str, value: &str) -> E {
-        match &mut self {
-            E::Dom(el) => {
-                let _ = el.set_attribute(name, value);
-            }
-            E::Html(n) => n.set(name, Some(value)),
+    pub fn a(self, name: &str, value: &str) -> E {
+        if !at(Some(&self), &|n| n.set(name, Some(value))) {
+            let _ = self.0.set_attribute(name, value);
         }
         self
     }
@@ -214,12 +224,9 @@ impl E {
     }
 
     /// Appends text.
-    pub fn t(mut self, text: &str) -> E {
-        match &mut self {
-            E::Dom(el) => {
-                let _ = el.append_with_str_1(text);
-            }
-            E::Html(n) => n.kids.push(Kid::Text(text.to_owned())),
+    pub fn t(self, text: &str) -> E {
+        if !at(Some(&self), &|n| n.kids.push(Kid::Text(text.to_owned()))) {
+            let _ = self.0.append_with_str_1(text);
         }
         self
     }
@@ -229,35 +236,25 @@ impl E {
         self.t(&crate::tr(key))
     }
 
-    pub fn c(mut self, child: E) -> E {
-        match (&mut self, child) {
-            (E::Dom(el), E::Dom(c)) => {
-                let _ = el.append_child(&c);
-            }
-            (E::Html(n), E::Html(c)) => n.kids.push(Kid::Node(c)),
-            _ => {}
+    pub fn c(self, child: E) -> E {
+        if !at(Some(&self), &|n| n.kids.push(Kid::Node(index(&child)))) {
+            let _ = self.0.append_child(&child.0);
         }
         self
     }
 
     /// Appends children (a `Vec`, not any iterator: one copy of the code).
-    pub fn cs(self, children: Vec<E>) -> E {
-        children.into_iter().fold(self, E::c)
-    }
-
-    /// Sets a form control's current value (inputs, text areas and selects); a page's only.
-    pub fn value(self, v: &str) -> E {
-        if let E::Dom(el) = &self {
-            set_value(el, v);
+    pub fn cs(mut self, children: Vec<E>) -> E {
+        for c in children {
+            self = self.c(c);
         }
         self
     }
-}
 
-/// Appends `child` to a page's element.
-pub fn append(parent: &Element, child: E) {
-    if let E::Dom(c) = child {
-        let _ = parent.append_child(&c);
+    /// Sets a form control's current value (inputs, text areas and selects).
+    pub fn value(self, v: &str) -> E {
+        set_value(&self.0, v);
+        self
     }
 }
 
@@ -301,7 +298,7 @@ pub fn checked(el: &Element) -> bool {
 
 /// Replaces the text of the element with `id`.
 pub fn set_text(id: &str, text: &str) {
-    if html_by_id(id, |n| n.kids = if text.is_empty() { Vec::new() } else { vec![Kid::Text(text.to_owned())] }) {
+    if at_id(id, &|n| n.kids = if text.is_empty() { Vec::new() } else { vec![Kid::Text(text.to_owned())] }) {
         return;
     }
     if let Some(el) = by_id(id) {
@@ -312,22 +309,20 @@ pub fn set_text(id: &str, text: &str) {
 /// Replaces the children of the element with `id`.
 pub fn replace(id: &str, children: Vec<E>) {
     if html_mode() {
-        html_by_id(id, |n| n.kids = children.into_iter().filter_map(|c| if let E::Html(c) = c { Some(Kid::Node(c)) } else { None }).collect());
+        at_id(id, &|n| n.kids = children.iter().map(|c| Kid::Node(index(c))).collect());
         return;
     }
     if let Some(el) = by_id(id) {
         el.set_text_content(None);
         for c in children {
-            if let E::Dom(c) = c {
-                let _ = el.append_child(&c);
-            }
+            let _ = el.append_child(&c.0);
         }
     }
 }
 
 /// Sets the attribute `name` of the element with `id` to `value`, or removes it (`None`).
 pub fn set_attr(id: &str, name: &str, value: Option<&str>) {
-    if html_by_id(id, |n| n.set(name, value)) {
+    if at_id(id, &|n| n.set(name, value)) {
         return;
     }
     if let Some(el) = by_id(id) {
@@ -353,10 +348,39 @@ pub fn download_json(text: &str, file_name: &str) -> Option<String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a = E::new("a").a("href", &url).a("download", file_name).flag("hidden", true);
-    if let (Some(body), Some(a)) = (document().and_then(|d| d.body()), a.dom()) {
-        let _ = body.append_child(a);
-        call(a, "click");
-        a.remove();
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.append_child(&a.0);
+        call(&a.0, "click");
+        a.0.remove();
     }
     Some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Page text (a name, a note, a headline) in the HTML-string form stays text: nothing in it
+    /// opens an element or an attribute, and `&amp;` is shown as written, not as `&`. (The
+    /// builder itself needs the browser's numbers: tests/panel.test.mjs draws a hostile headline.)
+    #[test]
+    fn the_html_form_keeps_page_text_text() {
+        let hostile = r#"<img src=x onerror="alert(1)"> &amp; 'Co'"#;
+        let mut div = node("div");
+        div.set("id", Some("a"));
+        div.set("title", Some(hostile));
+        div.set("data-none", Some(""));
+        div.set("class", Some("row"));
+        div.set("data-none", None);
+        div.kids = vec![Kid::Text(hostile.into()), Kid::Node(2), Kid::Node(3)];
+        let mut input = node("input");
+        input.set("type", Some("checkbox"));
+        let mut body = node("body");
+        body.kids.push(Kid::Node(1));
+        let mut out = String::new();
+        inner(&[body, div, input, node("span")], 0, &mut out);
+        let text = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp;amp; 'Co'";
+        assert_eq!(out, format!(r#"<div id="a" title="{text}" class="row">{text}<input type="checkbox"><span></span></div>"#));
+        assert_eq!(find(&[node("body")], 0, "a"), None);
+    }
 }

@@ -189,7 +189,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     let page = view::page(&app);
     if let Some(body) = doc.body() {
         body.set_text_content(None);
-        dom::append(&body, page);
+        let _ = body.append_child(&page.0);
     }
     step("rendered");
     APP.with(|a| {
@@ -969,7 +969,7 @@ impl App {
             sel.set_text_content(None);
             let current = view::pick_value(&self.sample);
             for (v, l) in view::sample_options(self) {
-                dom::append(&sel, dom::option(&v, &l, v == current));
+                let _ = sel.append_child(&dom::option(&v, &l, v == current).0);
             }
         }
         self.update_preview();
@@ -1002,8 +1002,8 @@ impl App {
         if !view::template_ids(&self.settings).contains(&self.tpl_id) {
             self.tpl_id = "personalized".into();
         }
-        if let (Some(old), dom::E::Dom(new)) = (by_id("app"), view::page(self)) {
-            let _ = old.replace_with_with_node_1(&new);
+        if let Some(old) = by_id("app") {
+            let _ = old.replace_with_with_node_1(&view::page(self).0);
         }
         self.set_dirty(self.dirty);
         self.update_preview();

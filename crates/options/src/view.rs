@@ -55,9 +55,9 @@ fn area(value: &str, rows: u32) -> E {
 
 /// A `<select>` of (value, label) options. A `Vec`, not any iterator: one copy of the code.
 pub fn select(options: Vec<(String, String)>, selected: &str) -> E {
-    let mut el = E::new("select");
+    let el = E::new("select");
     for (v, l) in options {
-        el = el.c(option(&v, &l, v == selected));
+        let _ = el.0.append_child(&option(&v, &l, v == selected).0);
     }
     el
 }

@@ -65,7 +65,7 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
     let page = view(&settings, &sample, shortcut.as_deref());
     if let Some(body) = doc.body() {
         body.set_text_content(None);
-        crate::dom::append(&body, page);
+        let _ = body.append_child(&page.0);
     }
     let listeners = vec![
         EventListener::new(&doc, "input", |e| {
