@@ -1010,20 +1010,28 @@ test("the first screen the worker draws from its walk is the panel's own first l
     const id = await tabId();
     await page.evaluate((text) => (document.querySelectorAll("[role=listitem] p")[2].textContent = text), HOSTILE);
     const want = n === 40 ? "40 of 40" : "10 of 300";
-    await h.click(page); // the notice, and the core loaded in the worker
-    // The real side panel: Chromium from the notice's Triage, Firefox's sidebar by the shortcut.
-    if (firefox) await h.shortcut(page, "open-panel");
-    else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
-    await sidePanelRead(want);
-    for (let i = 0; i < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); i++) await sleep(50);
-    const side = await h.inSidePanel(COMPARE_SCREEN, HOSTILE);
+    // Each opened twice: the worker draws the screen for the height the panel had at its last open.
+    let side;
+    for (let i = 0; i < 2; i++) {
+      await h.click(page); // the notice, and the core loaded in the worker
+      // The real side panel: Chromium from the notice's Triage, Firefox's sidebar by the shortcut.
+      if (firefox) await h.shortcut(page, "open-panel");
+      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await sidePanelRead(want);
+      for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
+      side = await h.inSidePanel(COMPARE_SCREEN, HOSTILE);
+      await closeSidePanel();
+    }
     assert.deepEqual({ ...side, rows: undefined }, { diffs: [], rows: undefined, counting: n === 40, hostile: true, shown: true, inert: false }, `side panel, ${n}: ${JSON.stringify(side)}`);
     assert.ok(side.rows[1] > 5 && side.rows[0] >= side.rows[1], JSON.stringify(side.rows));
-    await closeSidePanel();
     // A tab following the page, with the walk kept for it (where the browser refuses a side panel).
-    await h.test({ op: "readForPanel", url: MANAGER });
-    const panel = await openPanel(id, { walk: true });
-    const tab = await panel.evaluate(COMPARE_SCREEN, HOSTILE);
+    let panel, tab;
+    for (let i = 0; i < 2; i++) {
+      await closeAll(...(panel ? [panel] : []));
+      await h.test({ op: "readForPanel", url: MANAGER });
+      panel = await openPanel(id, { walk: true });
+      tab = await panel.evaluate(COMPARE_SCREEN, HOSTILE);
+    }
     assert.deepEqual({ ...tab, rows: undefined }, { diffs: [], rows: undefined, counting: n === 40, hostile: true, shown: true, inert: false }, `tab, ${n}: ${JSON.stringify(tab)}`);
     assert.match(await panel.locator(".row .l2").first().textContent(), /onerror/);
     await closeAll(panel, page);
