@@ -1010,9 +1010,10 @@ test("the first screen the worker draws from its walk is the panel's own first l
     const id = await tabId();
     await page.evaluate((text) => (document.querySelectorAll("[role=listitem] p")[2].textContent = text), HOSTILE);
     const want = n === 40 ? "40 of 40" : "10 of 300";
-    // Each opened twice: the worker draws the screen for the height the panel had at its last open.
+    // Each opened twice: the worker draws the screen for the height the panel had at its last open
+    // (and once or twice more if none came: a walk that came after the panel asked, on a loaded machine).
     let side;
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 4 && (i < 2 || side.none); i++) {
       await h.click(page); // the notice, and the core loaded in the worker
       // The real side panel: Chromium from the notice's Triage, Firefox's sidebar by the shortcut.
       if (firefox) await h.shortcut(page, "open-panel");
@@ -1026,7 +1027,7 @@ test("the first screen the worker draws from its walk is the panel's own first l
     assert.ok(side.rows[1] > 5 && side.rows[0] >= side.rows[1], JSON.stringify(side.rows));
     // A tab following the page, with the walk kept for it (where the browser refuses a side panel).
     let panel, tab;
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 4 && (i < 2 || tab.none); i++) {
       await closeAll(...(panel ? [panel] : []));
       await h.test({ op: "readForPanel", url: MANAGER });
       panel = await openPanel(id, { walk: true });

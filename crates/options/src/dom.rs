@@ -61,7 +61,7 @@ fn node(tag: &str) -> Node {
 }
 
 /// Runs `draw` with the HTML-string form as the document (the elements [`E`] makes, and those
-/// [`set_text`], [`replace`] and [`set_attr`] find by id, are the form's), and returns what it
+/// [`set_text`], [`replace`] and [`set_attribute`] find by id, are the form's), and returns what it
 /// put in the body as HTML: text and attribute values escaped, so page text stays text.
 pub fn html(draw: impl FnOnce()) -> String {
     HTML.with(|h| *h.borrow_mut() = Some(vec![node("body")]));
@@ -321,7 +321,7 @@ pub fn replace(id: &str, children: Vec<E>) {
 }
 
 /// Sets the attribute `name` of the element with `id` to `value`, or removes it (`None`).
-pub fn set_attr(id: &str, name: &str, value: Option<&str>) {
+pub fn set_attribute(id: &str, name: &str, value: Option<&str>) {
     if at_id(id, &|n| n.set(name, value)) {
         return;
     }

@@ -388,7 +388,7 @@ impl Panel {
         self.show_detail();
         // Every part is this panel's own now: the worker's first screen is taken over.
         if std::mem::take(&mut self.early) {
-            dom::set_attr("panel", "inert", None);
+            dom::set_attribute("panel", "inert", None);
         }
     }
 

@@ -77,7 +77,7 @@ pub fn counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
 }
 
 fn fill_counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
-    dom::set_attr("counts", "aria-busy", counts.is_none().then_some("true"));
+    dom::set_attribute("counts", "aria-busy", counts.is_none().then_some("true"));
     let mut parts = Vec::new();
     if counts.is_none() {
         parts.push(E::new("span").class("counting").tr("panel_counting"));
@@ -120,14 +120,14 @@ pub fn status(p: &Panel) {
         s.push_str(&tr_with("panel_cut", &[&num(p.cut)]));
     }
     text("read", &s);
-    dom::set_attr("panel", "data-none", p.rows.is_empty().then_some(""));
+    dom::set_attribute("panel", "data-none", p.rows.is_empty().then_some(""));
     let all = p.announced.is_some_and(|m| live >= m as usize);
     // Off while an action runs too: pressed again during Read more it only said "busy".
     let off = all || p.rows.is_empty() || p.busy;
     // Read more pressed from the keyboard: a disabled button drops the focus to the body. It
     // goes to Cancel while the list is read, else to the list.
     let lost = off && el("more").is_some_and(|m| has_focus(&m));
-    dom::set_attr("more", "disabled", off.then_some(""));
+    dom::set_attribute("more", "disabled", off.then_some(""));
     if lost {
         let cancel = el("progress").filter(|b| !b.has_attribute("hidden")).and_then(|b| b.query_selector("[data-act=cancel]").ok().flatten());
         focus(cancel.or_else(|| el("list")));
@@ -135,7 +135,7 @@ pub fn status(p: &Panel) {
 }
 
 pub fn list_height(n: usize) {
-    dom::set_attr("spacer", "style", Some(&format!("height: {}px", n * ROW_HEIGHT as usize)));
+    dom::set_attribute("spacer", "style", Some(&format!("height: {}px", n * ROW_HEIGHT as usize)));
 }
 
 /// The index of the first row in view.
@@ -255,7 +255,7 @@ pub fn window(p: &Panel, first: usize) {
         rows.push(E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match"));
     }
     dom::replace("spacer", rows);
-    dom::set_attr("list", "aria-activedescendant", p.sel.map(|v| format!("row-{v}")).as_deref());
+    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| format!("row-{v}")).as_deref());
 }
 
 /// The suggested action and the category, as badges.
@@ -391,7 +391,7 @@ pub fn message(tone: Tone, s: &str) {
         Tone::Warning => "msg warning",
         Tone::Error => "msg error",
     };
-    dom::set_attr("msg", "class", Some(class));
+    dom::set_attribute("msg", "class", Some(class));
     let alert = matches!(tone, Tone::Warning | Tone::Error);
     text("msg-polite", if alert { "" } else { s });
     text("msg-alert", if alert { s } else { "" });
@@ -429,7 +429,7 @@ pub fn where_line(_p: &Panel, switched: bool) {
 /// Marks the line under the title as saying only what the panel is (a narrow panel hides it:
 /// Firefox's 240 px sidebar spent 335 px on the header, and the list had 191).
 fn plain_where(plain: bool) {
-    dom::set_attr("where", "data-plain", plain.then_some(""));
+    dom::set_attribute("where", "data-plain", plain.then_some(""));
 }
 
 /// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
