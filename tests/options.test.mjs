@@ -65,6 +65,20 @@ test("the pages speak to a user, not of the browser's API: no \"(storage.sync)\"
   }
 });
 
+test("the page report's page says where the report is and what to do with it, and sends no one to a page it can't name", () => {
+  // It pointed to "an issue on NotYet's project page": no page, manifest or listing gives that address.
+  for (const lang of ["en", "de", "fr"]) {
+    const m = locale(lang);
+    const intro = m.report_intro.message;
+    assert.doesNotMatch(intro, /project page|Projektseite|page du projet|\bissue\b|\bticket\b/i, lang);
+    // Discard, named as its button is, and saving are the two ways out; it stays in the browser until then.
+    assert.ok(intro.includes(m.report_discard.message), `${lang}: names the ${m.report_discard.message} button`);
+    assert.match(intro, { en: /stays in this browser/, de: /bleibt in diesem Browser/, fr: /reste dans ce navigateur/ }[lang]);
+  }
+  // One copy of the text, the locales': report.html's own had gone stale ("LinkedIn's own words (buttons, …) stay").
+  assert.match(fs.readFileSync(path.join(ROOT, "extension/report.html"), "utf8"), /<p id="intro"><\/p>/);
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
