@@ -201,6 +201,16 @@ test("a broken import changes nothing and names each problem at its JSON path", 
     assert.equal(await text(page, "#problems"), "This is not a settings file: it holds no settings.", name);
   }
   assert.deepEqual(await stored(page), good);
+  // Problems are said as found, not as if the file had been taken: "replies leave it out", "using
+  // \"en\"" and a rule "left out" were listed under "Nothing was changed".
+  const soft = { me: { email: "pat@" }, language: "xx", rules: [{ name: "r", then: { action: "shout" } }] };
+  await page.locator("#import").setInputFiles({ name: "soft.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(soft)) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("soft.json"));
+  const said = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
+  assert.equal(said.length, 3, said.join("\n"));
+  assert.match(said.join("\n"), /"pat@" doesn't look like an email address · \$\.me\.email/);
+  assert.doesNotMatch(said.join("\n"), /leave it out|is used|using|left out/);
+  assert.deepEqual(await stored(page), good);
   // A valid file is applied and saved.
   await page.locator("#import").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ me: { name: "Robin" } })) });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("Imported"));
