@@ -580,6 +580,9 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   for (const scheme of ["light", "dark"]) {
     await panel.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await low(), [], `${scheme}, not selected`);
+    // Dark scrollbars in the dark: Firefox on a light GTK theme drew the list's and the details' white.
+    const bars = await panel.evaluate(() => [".list", ".detail"].map((s) => getComputedStyle(document.querySelector(s)).scrollbarColor));
+    assert.deepEqual(bars, scheme === "dark" ? Array(2).fill("rgb(107, 121, 134) rgb(18, 23, 27)") : ["auto", "auto"], scheme);
   }
   await panel.locator(".row").first().click();
   assert.ok(await panel.evaluate(() => document.querySelector(".row.gone.selected") && getComputedStyle(document.querySelector(".row.gone .name")).textDecorationLine === "line-through"));
@@ -823,6 +826,16 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   assert.equal(await managers(), before + 1, "Enter on the link opens the invitations");
   await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
   await closeAll(other, panel);
+
+  // The invitations sent are in the invitation manager too: where it works says received ones
+  // ("works on LinkedIn's invitation manager" was said to a user on it).
+  const SENT = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+  h.host(SENT, path.join(ROOT, "tests/fixtures/pages/manager-sent.html"), { dir: path.join(ROOT, "tests/fixtures/pages") });
+  const sent = await h.open(SENT);
+  const sentPanel = await openPanel(await activeTabId());
+  await sentPanel.waitForFunction(() => /you sent/.test(document.querySelector("#where").textContent));
+  assert.match(await msg(sentPanel), /works on the invitations you received, in LinkedIn's invitation manager/);
+  await closeAll(sent, sentPanel);
 
   const { page, panel: p2 } = await openBoth(300);
   await untilRead(p2, "10 of 300");
