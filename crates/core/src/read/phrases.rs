@@ -329,6 +329,14 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     }
 }
 
+/// Whether the page's language (`<html lang>`: "en", "pt-BR") is one of the seven whose times
+/// and shared-connections lines [`is_time_ago`] and [`mutual_count`] read by their words: there no
+/// line is taken for either by its shape ([`is_time_shaped`]).
+pub(crate) fn reads_language(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    ["en", "de", "fr", "es", "pt", "it", "nl"].iter().any(|l| l.eq_ignore_ascii_case(primary))
+}
+
 /// Whether a line is shaped like a time in a language we don't know: "منذ 3 أيام", "3 日前",
 /// "3 дня назад", "för 3 dagar sedan". At most four words and 48 bytes (as [`is_time_ago_normed`]),
 /// one number of one or two digits (a time says 59 minutes, 23 hours, 11 months at most; a count of
