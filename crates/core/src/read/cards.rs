@@ -744,10 +744,10 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     // text, so the note's, unless it is a short label above the time (see [`read_notes`]).
     if depth == Depth::Full {
         let person = inv.kind == Kind::Person && relation != Some(Relation::Follow);
-        let lines = unknown.into_iter().map(|k| &w.units[k]).map(|u| (u, is_count_shaped(u.text()).then(|| bold_names(index, u)).flatten())).collect();
+        let lines = unknown.into_iter().map(|k| &w.units[k]).collect();
         // The card's words are ours when the page says so, or a line read by them does.
         let foreign = !words && matches!(relation, None | Some(Relation::Echo)) && inv.mutual_connections.is_none();
-        read_notes(&mut inv, lines, notes, person, meta.is_some(), foreign);
+        read_notes(&mut inv, lines, notes, person, meta.is_some(), foreign, |u| bold_names(index, u));
     }
     if inv.name.is_empty() {
         // Only the controls name them ("Accept Sam Lee’s invitation").
@@ -793,9 +793,9 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 }
 
 /// The lines of a card that no pattern placed (`unknown`, in the name's container, all of them
-/// above the time line if the card has one), each with the people it names in bold when it is
-/// short with a number ([`bold_names`]), and the note's lines: the shared connections in a
-/// language we don't know, then the note.
+/// above the time line if the card has one) and the note's lines: the shared connections in a
+/// language we don't know, then the note. `bold` tells the people a line names in bold
+/// ([`bold_names`]).
 ///
 /// Live 2026 cards put what LinkedIn says about the person between the headline and the time
 /// (a company or school you share, with its logo: "Institute Alpha"), and the note after the
@@ -824,15 +824,23 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// connections", outside/en-oo-profile-pending). It counts its number and each person named
 /// ("ليلى و3 آخرون", Layla and 3 others, is 4, as "Casey Ray and 8 others" is 9 in English);
 /// last on a card with no time, it was read as the time.
-fn read_notes(inv: &mut Invitation, mut unknown: Vec<(&Unit, Option<u32>)>, mut notes: Vec<String>, person: bool, placed: bool, foreign: bool) {
+fn read_notes(
+    inv: &mut Invitation,
+    mut unknown: Vec<&Unit>,
+    mut notes: Vec<String>,
+    person: bool,
+    placed: bool,
+    foreign: bool,
+    bold: impl Fn(&Unit) -> Option<u32>,
+) {
     // A short note shown whole under the time: the note's, never the count (it may hold a number).
-    let mut under_time: Vec<(&Unit, Option<u32>)> = Vec::new();
+    let mut under_time: Vec<&Unit> = Vec::new();
     if placed && inv.sent.is_none() {
         // The last line, or the one before a last line of prose (a short note under the time).
-        let last = unknown.len().checked_sub(1).map(|k| if k > 0 && !is_label(unknown[k].0.text()) { k - 1 } else { k });
-        if let Some(k) = last.filter(|&k| unknown[k].1.is_none() && foreign && phrases::is_time_shaped(unknown[k].0.text())) {
+        let last = unknown.len().checked_sub(1).map(|k| if k > 0 && !is_label(unknown[k].text()) { k - 1 } else { k });
+        if let Some(k) = last.filter(|&k| foreign && phrases::is_time_shaped(unknown[k].text()) && bold(unknown[k]).is_none()) {
             under_time = unknown.split_off(k + 1);
-            inv.sent = Some(unknown.remove(k).0.text().to_owned());
+            inv.sent = Some(unknown.remove(k).text().to_owned());
         }
     }
     // A short label above the time line: what LinkedIn says about the person, not their words.
@@ -841,23 +849,23 @@ fn read_notes(inv: &mut Invitation, mut unknown: Vec<(&Unit, Option<u32>)>, mut 
     // Labels are never the note, and the count may come after one (the 2026 "insight" line, a
     // company you share, above the count): the first line that is neither is the count, if any.
     // On a page's card a short line with a number is its audience: neither the count nor a note.
-    let mut unknown = unknown.into_iter().filter(|(u, _)| if is_count_shaped(u.text()) { person } else { !label(u) });
+    let mut unknown = unknown.into_iter().filter(|u| if is_count_shaped(u.text()) { person } else { !label(u) });
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
-        if let Some((first, bold)) = unknown.next() {
-            if is_count_shaped(first.text()) && (bold.is_some() || foreign) {
+        if let Some(first) = unknown.next() {
+            // Its people named in bold, if any: `Some(None)` for a count read by its shape.
+            let count = is_count_shaped(first.text()).then(|| bold(first)).filter(|named| named.is_some() || foreign);
+            if let Some(named) = count {
                 let t = phrases::norm(first.text());
-                inv.mutual_connections = Some(match bold {
-                    Some(named) => phrases::first_number(&t).map_or(0, |n| n.0).saturating_add(named),
-                    None => phrases::count_people(&t),
-                });
+                inv.mutual_connections =
+                    Some(named.map_or_else(|| phrases::count_people(&t), |n| phrases::first_number(&t).map_or(0, |f| f.0).saturating_add(n)));
             } else {
                 notes_in_meta.push(unit_note(first));
             }
         }
     }
-    notes_in_meta.extend(unknown.filter(|(u, _)| !label(u)).map(|(u, _)| unit_note(u)));
-    notes_in_meta.extend(under_time.into_iter().map(|(u, _)| unit_note(u)));
+    notes_in_meta.extend(unknown.filter(|u| !label(u)).map(unit_note));
+    notes_in_meta.extend(under_time.into_iter().map(unit_note));
     notes_in_meta.append(&mut notes);
     let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
@@ -871,9 +879,13 @@ fn is_count_shaped(text: &str) -> bool {
 /// How many people a line names in bold (its bold parts without a digit: the number may be bold
 /// too, "<strong>8 other mutual connections</strong>"); `None` when nothing in it is bold.
 fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
-    let mut bold = (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")).peekable();
-    bold.peek()?;
-    Some(bold.map(|n| text_of(n, Reading::Visible, false)).filter(|t| !t.is_empty() && !t.contains(|c: char| c.is_ascii_digit())).count() as u32)
+    let (mut any, mut named) = (false, 0);
+    for n in (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
+        let t = text_of(n, Reading::Visible, false);
+        any = true;
+        named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
+    }
+    any.then_some(named)
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of
