@@ -103,8 +103,14 @@ fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
         return Err(Fatal(format!("cannot use `{path}` as settings: {p}")));
     }
     for p in &problems {
-        let then = if matches!(p.kind, ProblemKind::UnknownKey { .. }) { "ignored" } else { "its default used" };
-        eprintln!("notyet: warning: {path}: {p} ({then})");
+        // A problem that says what reading does ("replies leave it out", a rule "left out") gets
+        // no second word on it; a rule's own problems are followed by the line that leaves it out.
+        let then = match &p.kind {
+            ProblemKind::UnknownKey { .. } => " (ignored)",
+            k if k.says_what_reading_does() || k.only_when_read() || p.path.starts_with("$.rules[") => "",
+            _ => " (its default used)",
+        };
+        eprintln!("notyet: warning: {path}: {p}{then}");
     }
     Ok(settings)
 }

@@ -108,6 +108,14 @@ fn settings_problems_are_warnings_for_suggest() {
     assert!(err.contains("$.mutual_threshold"), "{err}");
     assert!(lines(&out)[0]["text"].as_str().is_some_and(|t| t.contains("pat@example.com")));
     assert!(err.contains("(its default used)"), "{err}");
+    // A problem that says what reading does gets no second word on it ("replies leave it out
+    // (its default used)"), nor a rule's own problems, which the rule's "left out" line follows.
+    let settings = temp_file("soft.json", r#"{"me": {"email": "pat@"}, "rules": [{"name": "r", "then": {"action": "shout"}}]}"#);
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], KATHIE);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("$.me.email: \"pat@\" doesn't look like an email address; replies leave it out\n"), "{err}");
+    assert!(err.contains("$.rules[0].then.action: \"shout\" is not an action (one of: accept, reply, ignore, report)\n"), "{err}");
+    assert!(err.contains("$.rules[0]: rule \"r\" is left out until the problems above are fixed\n"), "{err}");
 }
 
 /// A settings file with nothing to read stops the command: it drafted with every default, exit
