@@ -653,6 +653,9 @@ mod tests {
         assert_eq!(mutual_count("1 mutual connection"), Some(1));
         assert_eq!(mutual_count("1,234 mutual connections"), Some(1234));
         assert_eq!(mutual_count("Casey Ray and 1,233 other mutual connections"), Some(1234));
+        // The 2026 people search's wording, with "&" (a 1st-degree cleanup tool's parser): 19 and 1 before.
+        assert_eq!(mutual_count("Dennis Mokaya, Angela Onsarigo & 19 other mutual connections"), Some(21));
+        assert_eq!(mutual_count("Dennis Mokaya & Angela Onsarigo are mutual connections"), Some(2));
     }
 
     #[test]

@@ -91,8 +91,10 @@ pub(crate) fn is_audience_normed(t: &str) -> bool {
     AUDIENCE_WORDS.iter().any(|w| rest.strip_prefix(w).is_some_and(|end| end.len() <= 2 && end.chars().all(|c| c.is_alphabetic())))
 }
 
-/// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
-const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en "];
+/// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…", and the
+/// ampersand of LinkedIn's 2026 English lines ("A, B & 19 other mutual connections", "A & B are
+/// mutual connections": read 19 and 1 without it).
+const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en ", " & "];
 
 /// Whether `w` (one word) is a word of [`AND`].
 pub(crate) fn is_joining_word(w: &str) -> bool {
