@@ -273,3 +273,14 @@ fn byte_order_marks_and_deep_nesting_get_clear_answers() {
     let error = got[0]["error"].as_str().expect("an error");
     assert!(error.contains("nests more than 128 levels"), "{error}");
 }
+
+/// A file that can't be read is said in the system's words without their code: "No such file or
+/// directory (os error 2)" read as a code the user was meant to look up.
+#[test]
+fn a_missing_file_is_said_without_the_systems_error_code() {
+    for args in [vec!["read", "no-such-page.html"], vec!["suggest", "no-such-file.jsonl"], vec!["check-settings", "no-such-settings.json"]] {
+        let out = notyet(&args, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err, format!("notyet: cannot read `{}`: No such file or directory\n", args[1]), "{args:?}");
+    }
+}
