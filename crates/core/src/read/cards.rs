@@ -13,9 +13,9 @@
 //! attribute, and controls asleep under `inert` or `aria-hidden` (unless every card is, as
 //! under a modal dialog). A card is then read as text units in page order (name, relation
 //! line, headline, shared connections, time, note), each recognized by its shape; times by their
-//! pattern, or in a language we don't know by their place (last of the name's lines) and a time's
-//! shape (short, one small number) together, never by their place alone; the note is the free
-//! text that is none of the others,
+//! pattern, or in a language we don't know by their place (last of the name's lines, before the
+//! buttons) and a time's shape (short, one small number) together, never by their place alone;
+//! the note is the free text that is none of the others,
 //! wherever it sits, except a short label between the headline and the time (what you share
 //! with the person: a company, a school).
 
