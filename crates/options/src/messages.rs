@@ -1115,9 +1115,9 @@ static MESSAGES: &str = messages! {
         "Dieser Tab ist nicht LinkedIn.",
         "Cet onglet n'est pas LinkedIn.";
     panel_where_it_works:
-        "The panel works on LinkedIn's invitation manager (My Network → Invitations). It follows the active tab.",
-        "Das Panel arbeitet in LinkedIns Einladungsverwaltung (Mein Netzwerk → Einladungen). Es folgt dem aktiven Tab.",
-        "Le panneau fonctionne sur le gestionnaire d'invitations de LinkedIn (Réseau → Invitations). Il suit l'onglet actif.";
+        "The panel works on the invitations you received, in LinkedIn's invitation manager (My Network → Invitations). It follows the active tab.",
+        "Das Panel arbeitet mit den erhaltenen Einladungen in LinkedIns Einladungsverwaltung (Mein Netzwerk → Einladungen). Es folgt dem aktiven Tab.",
+        "Le panneau fonctionne sur les invitations reçues, dans le gestionnaire d'invitations de LinkedIn (Réseau → Invitations). Il suit l'onglet actif.";
     panel_open_manager:
         "Open your invitations on LinkedIn",
         "Ihre Einladungen auf LinkedIn öffnen",
