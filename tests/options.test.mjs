@@ -290,6 +290,17 @@ test("settings synced from another browser are offered, not applied unasked", as
   await page.keyboard.press("Control+s");
   await untilSaved(page);
   assert.equal((await stored(page)).mutual_threshold, 4);
+  // A set still syncing (a chunk missing) is said in the user's words: it was "synced chunk 1 of 2
+  // is missing (still syncing?)", in English on every page.
+  await page.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 2, sum: "0", saved_at: Date.now() + 1000 }, "settings.0": "{" });
+  });
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await page.waitForFunction(() => document.getElementById("sync-status").textContent !== "");
+  assert.equal(await text(page, "#sync-status"), "The settings synced from another browser can't be read yet (it may still be syncing). The settings here are unchanged.");
+  assert.equal((await stored(page)).mutual_threshold, 4);
   await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.set({ sync_settings: false })]));
   await page.close();
 });
