@@ -79,6 +79,14 @@ test("the page report's page says where the report is and what to do with it, an
   assert.match(fs.readFileSync(path.join(ROOT, "extension/report.html"), "utf8"), /<p id="intro"><\/p>/);
 });
 
+test("French as a French reader reads it: Escape gives the focus back to the page, a file is saved in a format", () => {
+  // "Échap le rend." left "rend" without its "to what" ("rendre" alone reads as "makes" or "returns");
+  // "Enregistrer en fichier JSON" is not said.
+  const m = locale("fr");
+  assert.match(m.notice_focus_key.message, /Échap le rend à la page\.$/);
+  assert.equal(m.report_save.message, "Enregistrer au format JSON");
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
