@@ -1142,6 +1142,10 @@ static MESSAGES: &str = messages! {
         "The tab left the invitation page (or can't be read now). Nothing was done there.",
         "Der Tab hat die Einladungsseite verlassen (oder ist gerade nicht lesbar). Dort wurde nichts getan.",
         "L'onglet a quitté la page des invitations (ou ne peut pas être lu maintenant). Rien n'y a été fait.";
+    sync_unreadable:
+        "The settings synced from another browser can't be read yet (it may still be syncing). The settings here are unchanged.",
+        "Die aus einem anderen Browser synchronisierten Einstellungen lassen sich noch nicht lesen (vielleicht wird noch synchronisiert). Die Einstellungen hier sind unverändert.",
+        "Les réglages synchronisés depuis un autre navigateur ne peuvent pas encore être lus (la synchronisation est peut-être en cours). Les réglages d'ici sont inchangés.";
     panel_failed:
         "NotYet couldn't finish ($1). Nothing was changed.",
         "NotYet konnte nicht abschließen ($1). Es wurde nichts geändert.",
