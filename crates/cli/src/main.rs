@@ -77,7 +77,6 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
     }
 }
 
-/// Reads a whole file, or standard input for `-`.
 /// An I/O error as a person reads it: the system's words without their code ("No such file or
 /// directory", not "No such file or directory (os error 2)").
 fn io_words(e: &io::Error) -> String {
@@ -88,6 +87,7 @@ fn io_words(e: &io::Error) -> String {
     }
 }
 
+/// Reads a whole file, or standard input for `-`.
 fn read_text(path: &str) -> Result<String, Fatal> {
     if path == "-" {
         let mut s = String::new();
