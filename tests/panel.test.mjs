@@ -827,6 +827,16 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
   await closeAll(other, panel);
 
+  // The invitations sent are in the invitation manager too: where it works says received ones
+  // ("works on LinkedIn's invitation manager" was said to a user on it).
+  const SENT = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+  h.host(SENT, path.join(ROOT, "tests/fixtures/pages/manager-sent.html"), { dir: path.join(ROOT, "tests/fixtures/pages") });
+  const sent = await h.open(SENT);
+  const sentPanel = await openPanel(await activeTabId());
+  await sentPanel.waitForFunction(() => /you sent/.test(document.querySelector("#where").textContent));
+  assert.match(await msg(sentPanel), /works on the invitations you received, in LinkedIn's invitation manager/);
+  await closeAll(sent, sentPanel);
+
   const { page, panel: p2 } = await openBoth(300);
   await untilRead(p2, "10 of 300");
   await p2.locator("#more").click();
