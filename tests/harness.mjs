@@ -112,6 +112,27 @@ export function bigPage(n) {
   return file;
 }
 
+/**
+ * `body()` under a CDP trace of every process of the browser `h` (Chromium), of the trace
+ * `categories`: `{ result, trace }`, the trace as Chrome writes it (tests/trace-panel.mjs,
+ * tests/trace-click.mjs).
+ */
+export async function traced(h, categories, body) {
+  await h.cdp.send("Tracing.start", { traceConfig: { includedCategories: categories, recordMode: "recordAsMuchAsPossible" }, transferMode: "ReturnAsStream" });
+  const result = await body();
+  const complete = new Promise((done) => h.cdp.once("Tracing.tracingComplete", done));
+  await h.cdp.send("Tracing.end");
+  const { stream } = await complete;
+  let text = "";
+  for (;;) {
+    const { data, eof, base64Encoded } = await h.cdp.send("IO.read", { handle: stream, size: 1 << 20 });
+    text += base64Encoded ? Buffer.from(data, "base64").toString() : data;
+    if (eof) break;
+  }
+  await h.cdp.send("IO.close", { handle: stream });
+  return { result, trace: JSON.parse(text) };
+}
+
 /** A self-signed certificate for www.linkedin.com, made fresh for this run. */
 function certificate(dir) {
   const key = path.join(dir, "key.pem");

@@ -10,29 +10,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { bigPage, launch, ROOT } from "./harness.mjs";
+import { bigPage, launch, ROOT, traced } from "./harness.mjs";
 
 const URL = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
 const n = Number(process.argv[2]) || 300;
 const clicks = Number(process.argv[3]) || 2;
 const CATEGORIES = ["toplevel", "devtools.timeline", "v8", "v8.execute"];
-
-async function traced(h, body) {
-  await h.cdp.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES, recordMode: "recordAsMuchAsPossible" }, transferMode: "ReturnAsStream" });
-  const result = await body();
-  const complete = new Promise((done) => h.cdp.once("Tracing.tracingComplete", done));
-  await h.cdp.send("Tracing.end");
-  const { stream } = await complete;
-  let text = "";
-  for (;;) {
-    const { data, eof, base64Encoded } = await h.cdp.send("IO.read", { handle: stream, size: 1 << 20 });
-    text += base64Encoded ? Buffer.from(data, "base64").toString() : data;
-    if (eof) break;
-  }
-  await h.cdp.send("IO.close", { handle: stream });
-  const trace = JSON.parse(text);
-  return { result, events: trace.traceEvents ?? trace };
-}
 
 /** The outermost tasks of 0.3 ms or more of the three threads a click runs on. */
 function report(events, r, label) {
@@ -80,7 +63,8 @@ try {
       await page.reload();
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500)))));
     }
-    const { result, events } = await traced(h, () => h.click(page));
+    const { result, trace } = await traced(h, CATEGORIES, () => h.click(page));
+    const events = trace.traceEvents ?? trace;
     const file = path.join(os.tmpdir(), `notyet-click-${n}-${kind}-${Date.now()}.json`);
     fs.writeFileSync(file, JSON.stringify({ traceEvents: events }));
     report(events, result, `${kind} click (${file})`);
