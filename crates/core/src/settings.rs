@@ -159,6 +159,11 @@ impl Variant {
     /// The names settings and requests give the lengths, in the order of [`Variant::ALL`].
     pub const NAMES: &'static [&'static str] = &["short", "long"];
     pub const ALL: [Variant; 2] = [Variant::Short, Variant::Long];
+
+    /// Its JSON name.
+    pub fn name(self) -> &'static str {
+        Variant::NAMES[self as usize]
+    }
 }
 
 impl<'de> Deserialize<'de> for Variant {

@@ -41,7 +41,7 @@ pub fn panel_reads(url: &str) -> bool {
 /// interface language `ui` (`i18n.getUILanguage()`, e.g. "de"; English when unknown).
 #[wasm_bindgen(js_name = unsupportedNotice)]
 pub fn unsupported_notice(ui: &str) -> String {
-    to_json(&click::unsupported_notice(ui))
+    click::unsupported_notice(ui).to_json()
 }
 
 /// Plans a click (`request` empty) or a notice button (`request`: a core `Request` as JSON, e.g.
@@ -52,7 +52,7 @@ pub fn unsupported_notice(ui: &str) -> String {
 #[wasm_bindgen(js_name = planRequest)]
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
     let (plan, snapshot) = click::plan_json_keeping(snapshot, settings, last, request, ui);
-    let json = to_json(&plan);
+    let json = plan.to_json();
     KEPT.with(|k| *k.borrow_mut() = snapshot.filter(|_| plan.read).map_or(Kept::Nothing, Kept::Page));
     json
 }
