@@ -145,6 +145,9 @@ mod name_tests {
         for a in Action::ALL {
             assert_eq!(serde_json::to_string(&a).ok(), Some(format!("\"{}\"", a.name())));
         }
+        for f in [crate::Field::Headline, crate::Field::Note, crate::Field::Any] {
+            assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{}\"", f.name())));
+        }
         let e = serde_json::from_str::<Category>("\"friend\"").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("unknown variant `friend`, expected one of `known`"), "{e}");
         assert!(serde_json::from_str::<Action>("3").is_err());

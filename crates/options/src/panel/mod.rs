@@ -244,7 +244,7 @@ fn on_event(e: Event) {
             with(|p| {
                 match key.as_str() {
                     "text" => p.filter.text = dom::value(&el),
-                    "category" => p.filter.category = crate::parse_enum(&Category::ALL, &dom::value(&el)),
+                    "category" => p.filter.category = crate::parse_enum(Category::NAMES, &Category::ALL, &dom::value(&el)),
                     "hide" => p.filter.hide_handled = dom::checked(&el),
                     _ => return,
                 }
@@ -327,7 +327,7 @@ fn act(name: &str) {
         }
         "filter" => {
             with(|p| {
-                let a = crate::parse_enum(&Action::ALL, arg);
+                let a = crate::parse_enum(Action::NAMES, &Action::ALL, arg);
                 p.filter.action = if p.filter.action == a { None } else { a };
                 p.apply_filter();
             });
