@@ -1063,8 +1063,9 @@ fn settings_text(settings: &Settings) -> String {
     serde_json::to_string(settings).unwrap_or_default()
 }
 
-/// A JSON object of these items (`json!` would serialise each value anew through `to_value`).
-fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
+/// A JSON object of these items (`json!` would serialise each value anew through `to_value`,
+/// and link serde_json's value serialiser for it).
+pub(crate) fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
     let mut map = Map::new();
     for (k, v) in items {
         map.insert(k.to_owned(), v);
