@@ -65,6 +65,20 @@ test("the pages speak to a user, not of the browser's API: no \"(storage.sync)\"
   }
 });
 
+test("the page report's page says where the report is and what to do with it, and sends no one to a page it can't name", () => {
+  // It pointed to "an issue on NotYet's project page": no page, manifest or listing gives that address.
+  for (const lang of ["en", "de", "fr"]) {
+    const m = locale(lang);
+    const intro = m.report_intro.message;
+    assert.doesNotMatch(intro, /project page|Projektseite|page du projet|\bissue\b|\bticket\b/i, lang);
+    // Discard, named as its button is, and saving are the two ways out; it stays in the browser until then.
+    assert.ok(intro.includes(m.report_discard.message), `${lang}: names the ${m.report_discard.message} button`);
+    assert.match(intro, { en: /stays in this browser/, de: /bleibt in diesem Browser/, fr: /reste dans ce navigateur/ }[lang]);
+  }
+  // One copy of the text, the locales': report.html's own had gone stale ("LinkedIn's own words (buttons, …) stay").
+  assert.match(fs.readFileSync(path.join(ROOT, "extension/report.html"), "utf8"), /<p id="intro"><\/p>/);
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
@@ -186,6 +200,16 @@ test("a broken import changes nothing and names each problem at its JSON path", 
     await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
     assert.equal(await text(page, "#problems"), "This is not a settings file: it holds no settings.", name);
   }
+  assert.deepEqual(await stored(page), good);
+  // Problems are said as found, not as if the file had been taken: "replies leave it out", "using
+  // \"en\"" and a rule "left out" were listed under "Nothing was changed".
+  const soft = { me: { email: "pat@" }, language: "xx", rules: [{ name: "r", then: { action: "shout" } }] };
+  await page.locator("#import").setInputFiles({ name: "soft.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(soft)) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("soft.json"));
+  const said = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
+  assert.equal(said.length, 3, said.join("\n"));
+  assert.match(said.join("\n"), /"pat@" doesn't look like an email address · \$\.me\.email/);
+  assert.doesNotMatch(said.join("\n"), /leave it out|is used|using|left out/);
   assert.deepEqual(await stored(page), good);
   // A valid file is applied and saved.
   await page.locator("#import").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ me: { name: "Robin" } })) });

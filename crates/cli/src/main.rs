@@ -23,15 +23,15 @@ Usage:
   notyet check-settings FILE|-
       Checks a settings file and prints each problem with its JSON path; exit status 1 if any.
   notyet read [--url URL] FILE
-      Reads a saved page (FILE.html) or a page report (FILE.json, saved from NotYet's notice)
+      Reads a saved page (FILE.html) or a page report (FILE.json, saved after \"Not right?\")
       as the extension would: one invitation (JSON) a line in page order, then one line
       {\"composer\": {\"to\": NAME or null, \"text\": TEXT}} or {\"composer\": null}.
       --url gives the page's address (default: the address the file names, else the
       invitation manager's); it decides which page layout is read.
-  notyet triage [--settings FILE] [--url URL] PAGE.html
-      For every invitation on a saved page, in page order, one JSON line with the invitation's
-      fields and the decision's category, action, reasons and text; the counts per action
-      go to standard error.
+  notyet triage [--settings FILE] [--url URL] FILE
+      For every invitation on a saved page or a page report (as read takes them), in page
+      order, one JSON line with the invitation's fields and the decision's category, action,
+      reasons and text; the counts per action go to standard error.
   notyet --help | --version
 
 Exit status: 0 all well, 1 some input line or setting had a problem, or a page could not be
@@ -78,13 +78,23 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
 }
 
 /// Reads a whole file, or standard input for `-`.
+/// An I/O error as a person reads it: the system's words without their code ("No such file or
+/// directory", not "No such file or directory (os error 2)").
+fn io_words(e: &io::Error) -> String {
+    let said = e.to_string();
+    match said.rfind(" (os error ") {
+        Some(at) if said.ends_with(')') => said[..at].to_owned(),
+        _ => said,
+    }
+}
+
 fn read_text(path: &str) -> Result<String, Fatal> {
     if path == "-" {
         let mut s = String::new();
-        io::stdin().read_to_string(&mut s).map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
+        io::stdin().read_to_string(&mut s).map_err(|e| Fatal(format!("cannot read standard input: {}", io_words(&e))))?;
         return Ok(s);
     }
-    let text = fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?;
+    let text = fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {}", io_words(&e))))?;
     // Editors on Windows start UTF-8 files with a byte-order mark: it is no part of the content.
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
@@ -103,8 +113,14 @@ fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
         return Err(Fatal(format!("cannot use `{path}` as settings: {p}")));
     }
     for p in &problems {
-        let then = if matches!(p.kind, ProblemKind::UnknownKey { .. }) { "ignored" } else { "its default used" };
-        eprintln!("notyet: warning: {path}: {p} ({then})");
+        // A problem that says what reading does ("replies leave it out", a rule "left out") gets
+        // no second word on it; a rule's own problems are followed by the line that leaves it out.
+        let then = match &p.kind {
+            ProblemKind::UnknownKey { .. } => " (ignored)",
+            k if k.says_what_reading_does() || k.only_when_read() || p.path.starts_with("$.rules[") => "",
+            _ => " (its default used)",
+        };
+        eprintln!("notyet: warning: {path}: {p}{then}");
     }
     Ok(settings)
 }
@@ -137,13 +153,13 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
     let settings = load_settings(settings_path)?;
     let reader: Box<dyn BufRead> = match input.unwrap_or("-") {
         "-" => Box::new(BufReader::new(io::stdin().lock())),
-        path => Box::new(BufReader::new(fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?)),
+        path => Box::new(BufReader::new(fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {}", io_words(&e))))?)),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for (i, line) in reader.split(b'\n').enumerate() {
         let number = i + 1;
-        let line = line.map_err(|e| Fatal(format!("cannot read input at line {number}: {e}")))?;
+        let line = line.map_err(|e| Fatal(format!("cannot read input at line {number}: {}", io_words(&e))))?;
         let result = match std::str::from_utf8(&line) {
             Err(e) => Err(format!("not UTF-8 text: {e}")),
             Ok(text) if text.trim().is_empty() => continue,
@@ -173,7 +189,7 @@ fn closed_output(e: io::Error) -> Result<ExitCode, Fatal> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(ExitCode::SUCCESS)
     } else {
-        Err(Fatal(format!("cannot write output: {e}")))
+        Err(Fatal(format!("cannot write output: {}", io_words(&e))))
     }
 }
 

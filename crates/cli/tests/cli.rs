@@ -108,6 +108,14 @@ fn settings_problems_are_warnings_for_suggest() {
     assert!(err.contains("$.mutual_threshold"), "{err}");
     assert!(lines(&out)[0]["text"].as_str().is_some_and(|t| t.contains("pat@example.com")));
     assert!(err.contains("(its default used)"), "{err}");
+    // A problem that says what reading does gets no second word on it ("replies leave it out
+    // (its default used)"), nor a rule's own problems, which the rule's "left out" line follows.
+    let settings = temp_file("soft.json", r#"{"me": {"email": "pat@"}, "rules": [{"name": "r", "then": {"action": "shout"}}]}"#);
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], KATHIE);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("$.me.email: \"pat@\" doesn't look like an email address; replies leave it out\n"), "{err}");
+    assert!(err.contains("$.rules[0].then.action: \"shout\" is not an action (one of: accept, reply, ignore, report)\n"), "{err}");
+    assert!(err.contains("$.rules[0]: rule \"r\" is left out until the problems above are fixed\n"), "{err}");
 }
 
 /// A settings file with nothing to read stops the command: it drafted with every default, exit
@@ -264,4 +272,15 @@ fn byte_order_marks_and_deep_nesting_get_clear_answers() {
     let got = lines(&out);
     let error = got[0]["error"].as_str().expect("an error");
     assert!(error.contains("nests more than 128 levels"), "{error}");
+}
+
+/// A file that can't be read is said in the system's words without their code: "No such file or
+/// directory (os error 2)" read as a code the user was meant to look up.
+#[test]
+fn a_missing_file_is_said_without_the_systems_error_code() {
+    for args in [vec!["read", "no-such-page.html"], vec!["suggest", "no-such-file.jsonl"], vec!["check-settings", "no-such-settings.json"]] {
+        let out = notyet(&args, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err, format!("notyet: cannot read `{}`: No such file or directory\n", args[1]), "{args:?}");
+    }
 }

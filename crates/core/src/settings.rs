@@ -468,9 +468,9 @@ impl Say for ProblemKind {
             ),
             P::NoTemplatesInLanguage { language, built_in } => (
                 en_de_fr!(
-                    "no templates in {a} (built in: {b}, or add your own): using \"en\"",
-                    "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu): „en“ wird verwendet",
-                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres)\u{a0}: «\u{a0}en\u{a0}» est utilisé"
+                    "no templates in {a} (built in: {b}, or add your own); using \"en\"",
+                    "keine Vorlagen in {a} (eingebaut: {b}, oder fügen Sie eigene hinzu); „en“ wird verwendet",
+                    "aucun modèle en {a} (intégrés\u{a0}: {b}, ou ajoutez les vôtres)\u{a0}; «\u{a0}en\u{a0}» est utilisé"
                 ),
                 quoted(language),
                 list(built_in),
@@ -568,15 +568,47 @@ impl Say for ProblemKind {
     }
 }
 
-impl Say for Problem {
-    /// What is wrong, with the line and column of a template error; the JSON path is left to
-    /// the CLI (`Display`) and to a page that shows where in its own words.
-    fn say(&self, ui: Ui) -> String {
+impl ProblemKind {
+    /// Whether the wording goes on, after its last ';', with what reading the file anyway does
+    /// ("; replies leave it out", "; read as version 1", "; using \"en\"": no such part has a ';'
+    /// of its own, so one in a value the user wrote, before it, stays). That part is said where the file is
+    /// read (the stored settings, the CLI) and cut where nothing is: a refused import listed
+    /// "using \"en\"" and "replies leave it out" under "Nothing was changed".
+    pub fn says_what_reading_does(&self) -> bool {
+        use ProblemKind as P;
+        matches!(self, P::VersionZero | P::NewerVersion { .. } | P::NotAnEmail { .. } | P::NotALink { .. } | P::NoTemplatesInLanguage { .. })
+    }
+
+    /// A problem that is only what reading does (a rule left out for the problems listed above
+    /// it): a refused import or save, which reads nothing, leaves it out of its list.
+    pub fn only_when_read(&self) -> bool {
+        matches!(self, ProblemKind::RuleLeftOut { .. })
+    }
+}
+
+impl Problem {
+    /// What is wrong, with the line and column of a template error, and with `read`, what
+    /// reading the file does about it ([`ProblemKind::says_what_reading_does`]); the JSON path is
+    /// left to the CLI (`Display`) and to a page that shows where in its own words.
+    pub fn said(&self, ui: Ui, read: bool) -> String {
         let mut out = self.kind.say(ui);
+        if let Some(at) = out.bytes().rposition(|c| c == b';').filter(|_| !read && self.kind.says_what_reading_does()) {
+            out.truncate(at);
+            if out.ends_with('\u{a0}') {
+                out.pop();
+            }
+        }
         if let (Some(l), Some(c)) = (self.line, self.column) {
             out.push_str(&format!(" ({})", at_line(ui, l, c)));
         }
         out
+    }
+}
+
+impl Say for Problem {
+    /// As read: [`Problem::said`] with what reading does.
+    fn say(&self, ui: Ui) -> String {
+        self.said(ui, true)
     }
 }
 
@@ -1137,6 +1169,40 @@ mod tests {
         let (_, broken) = Settings::from_json("{");
         assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
+    }
+
+    /// What reading does about a problem is said where the file is read, and left out where
+    /// nothing is (a refused import listed "using \"en\"" under "Nothing was changed").
+    #[test]
+    fn what_reading_does_is_said_only_where_the_file_is_read() {
+        let (_, problems) =
+            Settings::from_json(r#"{"version": 0, "me": {"email": "pat@", "link": "x"}, "language": "xx", "rules": [{"then": {"action": "shout"}}]}"#);
+        let said = |read| problems.iter().filter(|p| read || !p.kind.only_when_read()).map(|p| p.said(Ui::En, read)).collect::<Vec<_>>();
+        assert_eq!(
+            said(false),
+            [
+                "versions start at 1",
+                "\"pat@\" doesn't look like an email address",
+                "\"x\" doesn't look like a web address (https://…)",
+                "\"shout\" is not an action (one of: accept, reply, ignore, report)",
+                "no templates in \"xx\" (built in: en, de, fr, es, or add your own)",
+            ]
+        );
+        let read = said(true);
+        assert_eq!(read[0], "versions start at 1; read as version 1");
+        assert_eq!(read[1], "\"pat@\" doesn't look like an email address; replies leave it out");
+        assert_eq!(read[4], "rule is left out until the problems above are fixed");
+        assert_eq!(read[5], "no templates in \"xx\" (built in: en, de, fr, es, or add your own); using \"en\"");
+        let newer = &Settings::from_json(r#"{"version": 9}"#).1[0];
+        assert_eq!(
+            newer.said(Ui::De, true),
+            "von einem neueren NotYet geschrieben (Version 9); als Version 1 gelesen, neuere Teile werden daher gemeldet oder übergangen"
+        );
+        assert_eq!(newer.said(Ui::Fr, false), "écrit par un NotYet plus récent (version 9)");
+        assert_eq!(problems[1].said(Ui::Fr, false), "«\u{a0}pat@\u{a0}» ne ressemble pas à une adresse e-mail");
+        // A ';' the user wrote is theirs, not where a wording's reading part starts.
+        let (_, semi) = Settings::from_json(r#"{"me": {"email": "a;b"}}"#);
+        assert_eq!(semi[0].said(Ui::En, false), "\"a;b\" doesn't look like an email address");
     }
 
     /// A new rule on the options page has an empty `then` until the user picks something; the

@@ -205,7 +205,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
         app.update_preview();
         // Problems are alerts; migration notes (a version stamped on) are only said.
         if !problems.is_empty() {
-            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false)).collect::<Vec<_>>());
+            app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false, true)).collect::<Vec<_>>());
             app.rechecks = true;
         } else if !migrated.notes.is_empty() {
             app.say(&migrated.notes.join("; "));
@@ -1075,16 +1075,17 @@ pub(crate) fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
 
 /// The settings document checked as `notyet check-settings` does, each problem in the user's
 /// words at the part of the page it is in; `with_path` adds its JSON path (an import report's
-/// details, which are about a file).
+/// details, which are about a file). Its callers refuse (a save, an import) or list what a
+/// refusal would: nothing is read, so nothing is said of what reading does ("using \"en\"").
 fn check(doc: &Value, with_path: bool) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc)).1.iter().map(|p| worded(p, with_path)).collect()
+    Settings::from_json(&chrome::text(doc)).1.iter().filter(|p| !p.kind.only_when_read()).map(|p| worded(p, with_path, false)).collect()
 }
 
 /// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
-/// short"), then what, in the interface language.
-fn worded(p: &notyet_core::Problem, with_path: bool) -> String {
+/// short"), then what, in the interface language; with `read`, what reading did about it.
+fn worded(p: &notyet_core::Problem, with_path: bool, read: bool) -> String {
     // "Rule 2: …", in French "Règle 2 : …".
-    let mut out = tr_with("problem_at", &[&place(&p.path), &p.say(ui())]);
+    let mut out = tr_with("problem_at", &[&place(&p.path), &p.said(ui(), read)]);
     if with_path {
         out.push_str(" · ");
         out.push_str(&p.path);

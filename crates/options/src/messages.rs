@@ -756,8 +756,8 @@ static MESSAGES: &str = messages! {
         "« $1 » n'a pas été importé : il pèse $2 Mo, et un fichier de réglages pèse au plus $3 Mo. Rien n'a été modifié.";
     import_bad_json:
         "This is not a settings file: at line $1, column $2, $3.",
-        "Das ist keine Einstellungsdatei: In Zeile $1, Spalte $2: $3.",
-        "Ce n'est pas un fichier de réglages : ligne $1, colonne $2, $3.";
+        "Das ist keine Einstellungsdatei: Fehler in Zeile $1, Spalte $2 ($3).",
+        "Ce n'est pas un fichier de réglages : à la ligne $1, colonne $2, $3.";
     import_not_saved:
         "“$1” was read but not saved ($2). The page shows it unsaved.",
         "„$1“ wurde gelesen, aber nicht gespeichert ($2). Die Seite zeigt die Einstellungen ungespeichert.",
@@ -1379,6 +1379,17 @@ mod tests {
                 assert!(find(key).is_none(), "{key} in _locales and here");
             }
         }
+    }
+
+    /// A file that isn't JSON, said as a native speaker reads it: the German was "In Zeile 4,
+    /// Spalte 1: ein Zeichen steht an der falschen Stelle" (a second colon, no verb after the
+    /// place), the French a bare list, "ligne 4, colonne 1, un caractère est mal placé".
+    #[test]
+    fn a_file_that_is_no_json_is_said_in_a_sentence() {
+        let said = |ui: Ui| fill(ui.pick(find("import_bad_json").expect("a message")), &["4", "1", notyet_core::words::JsonError::Syntax.words(ui)]);
+        assert_eq!(said(Ui::En), "This is not a settings file: at line 4, column 1, a character is out of place.");
+        assert_eq!(said(Ui::De), "Das ist keine Einstellungsdatei: Fehler in Zeile 4, Spalte 1 (ein Zeichen steht an der falschen Stelle).");
+        assert_eq!(said(Ui::Fr), "Ce n'est pas un fichier de réglages\u{a0}: à la ligne 4, colonne 1, un caractère est mal placé.");
     }
 
     #[test]

@@ -532,8 +532,10 @@ fn snapshot_json(host: &Host, tab: f64) -> impl std::future::Future<Output = Res
     }
 }
 
+/// A snapshot that won't parse is said in the interface language (`json_error_kind` is the
+/// CLI's English: a German panel said "NotYet konnte nicht abschließen (the text ends too early)").
 fn parse(json: &str) -> Result<Snapshot, String> {
-    Snapshot::from_json(json).map_err(|e| crate::tr_with("panel_failed", &[notyet_core::snapshot::json_error_kind(&e)]))
+    Snapshot::from_json(json).map_err(|e| crate::tr_with("panel_failed", &[notyet_core::words::JsonError::of(&e).words(crate::ui())]))
 }
 
 /// [`refresh`] for an event handler.
@@ -1050,4 +1052,20 @@ pub fn el(id: &str) -> Option<Element> {
 /// Replaces the text of the element with `id`.
 pub fn text(id: &str, s: &str) {
     set_text(id, s);
+}
+
+#[cfg(test)]
+mod tests {
+    use notyet_core::words::Ui;
+
+    #[test]
+    fn a_snapshot_that_will_not_parse_is_said_in_the_interface_language() {
+        for (ui, said) in [
+            (Ui::De, "NotYet konnte nicht abschließen (der Text endet zu früh). Es wurde nichts geändert."),
+            (Ui::Fr, "NotYet n'a pas pu terminer (le texte s'arrête trop tôt). Rien n'a été modifié."),
+        ] {
+            crate::UI.set(Some(ui));
+            assert_eq!(super::parse(r#"{"url": "#).err().as_deref(), Some(said));
+        }
+    }
 }
