@@ -35,6 +35,12 @@ impl Out {
         self.0.extend_from_slice(b"\":");
     }
 
+    /// An object's key from the user's data (a template id), escaped as a string is.
+    pub fn key_escaped(&mut self, key: &str) {
+        self.str(key);
+        self.0.push(b':');
+    }
+
     /// A string, escaped by serde_json's own writer (the one every serialized string takes).
     pub fn str(&mut self, s: &str) {
         self.sep();

@@ -1060,7 +1060,7 @@ fn settings_value(settings: &Settings) -> Value {
 
 /// The settings as compact JSON.
 fn settings_text(settings: &Settings) -> String {
-    serde_json::to_string(settings).unwrap_or_default()
+    settings.to_compact_json()
 }
 
 /// A JSON object of these items (`json!` would serialise each value anew through `to_value`,
