@@ -1714,8 +1714,9 @@ mod tests {
 
     /// The worker's JSON, written by hand, is the derived writers' byte for byte: the plan of a
     /// click on every page the tests hold, with no box, a box for no one and a box for its first
-    /// card, in each language; then the plan of every button and menu option on its notice, with
-    /// the draft it wrote as the tab's last draft.
+    /// card, in each language, and the invitations each page reads (`lastRead`'s list); then the
+    /// plan of every button and menu option on its notice, with the draft it wrote as the tab's
+    /// last draft.
     #[cfg(feature = "html")]
     #[test]
     fn plans_are_written_as_their_derived_writer_writes_them() {
@@ -1732,6 +1733,8 @@ mod tests {
             for (page, w) in pages {
                 let plan = plan_request(&page, &settings, None, Request::Click, w);
                 assert_eq!(plan.to_json(), serde_json::to_string(&plan).expect("serializes"), "{file}");
+                let read = last_read(&page);
+                assert_eq!(Invitation::list_json(&read), serde_json::to_string(&read).expect("serializes"), "{file}");
                 plans += 1;
                 if file == "bench 300" {
                     continue;

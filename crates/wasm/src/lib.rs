@@ -80,7 +80,7 @@ pub fn last_read() -> String {
     KEPT.with(|k| {
         let mut kept = k.borrow_mut();
         if let Kept::Page(snapshot) = &*kept {
-            let json = to_json(&click::last_read(snapshot));
+            let json = notyet_core::Invitation::list_json(&click::last_read(snapshot));
             *kept = Kept::Read(json);
         }
         match &*kept {
@@ -88,11 +88,6 @@ pub fn last_read() -> String {
             _ => "[]".into(),
         }
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Serializing our own plain structs cannot fail; an empty object keeps the caller's JSON.parse safe.
-    serde_json::to_string(value).unwrap_or_else(|_| "{}".into())
 }
 
 /// A page report of a snapshot (the agent's JSON): the snapshot with personal text masked, as
