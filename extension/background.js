@@ -137,7 +137,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
     return true; // the answer comes asynchronously
   }
   if (message?.type === "panel-walk" && panel) {
-    takeWalk(message.tabId).then(respond, () => respond(null));
+    answerPanel(message).then(respond, () => respond(null));
     return true;
   }
   if (!sender.tab || sender.frameId !== 0 || message?.type !== "notice-action") return;
@@ -151,7 +151,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
 // the panel directly, not through the browser's main thread, which is busy starting the panel
 // right then (a traced open at load 7, 1 Dec: the answer by runtime messaging waited there 28 ms
 // behind the panel's start, then 26 ms more). README, performance.
-if (globalThis.ServiceWorkerGlobalScope) addEventListener("message", ({ data, ports: [port] }) => data?.type === "panel-walk" && port && takeWalk(data.tabId).then((walk) => port.postMessage(walk), () => port.postMessage(null)));
+if (globalThis.ServiceWorkerGlobalScope) addEventListener("message", ({ data, ports: [port] }) => data?.type === "panel-walk" && port && answerPanel(data).then((walk) => port.postMessage(walk), () => port.postMessage(null)));
 // The side panel opens from the toolbar button's context menu and from its own shortcut too.
 // Firefox for Android has neither API (nor a sidebar): a throw here ended the worker's start, and
 // every later top-level line with it (the click's `busy`, the settings' listener, the welcome).
@@ -258,6 +258,18 @@ function readForPanel(tab) {
   api.tabs.onUpdated.addListener(pageChanged);
   // A failure is the panel's own reading's to report: it reads the page itself.
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
+  // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height the
+  // panel had at its last open, with its progress record (the "drafted" marks). Only while the
+  // panel hasn't asked yet: then its module is nearly ready, and the walk goes at once (drawn on
+  // the ask, the answer came 17–20 ms after its first script, not 8–10, and the panel's own list
+  // was first). Not for a page of more than SCREEN_MAX characters: at 1,000 invitations the
+  // drawing took 18–26 ms, while the browser started the panel page (README, performance).
+  const record = api.storage.local.get("panel_record").then(({ panel_record: r }) => (r ? JSON.stringify(r) : ""), () => "");
+  const height = api.storage.session.get("panelHeight").then((r) => r.panelHeight, () => undefined);
+  walk.screen = walk.json.then(async (json) => {
+    const [drawn, tall] = [await record, await height];
+    return json?.length <= SCREEN_MAX && !walk.asked ? drawScreen(json, drawn, tall) : null;
+  });
   return walk.json.then(() => {
     walk.at = performance.now();
     setTimeout(() => dropWalk(tab.id, walk), 1000);
@@ -289,11 +301,49 @@ const pageChanged = (tabId, change) => (change.url || change.status === "loading
 async function takeWalk(tabId) {
   const [id, walk] = tabId ? [tabId, walks.get(tabId)] : walks.size === 1 ? [...walks][0] : [];
   if (!walk) return !tabId && walks.size ? { several: true } : null;
+  walk.asked = true;
   dropWalk(id, walk);
   const json = await walk.json;
   if (!json || performance.now() - walk.at > 1000) return null;
   globalThis.__notyetHanded = (globalThis.__notyetHanded ?? 0) + 1; // @test
-  return { tabId: id, url: walk.url, json };
+  return { tabId: id, url: walk.url, json, screen: walk.screen };
+}
+
+/** The largest walk (characters of JSON) the panel's first screen is drawn from here: 300 invitations are some 300,000. */
+const SCREEN_MAX = 500000;
+
+/**
+ * The answer to the panel's first question (`{tabId, height}`): the walk kept for it
+ * (`takeWalk`) and, if drawn already for this height, the panel's first screen, drawn from it
+ * here as HTML by the panel's own rendering in the module this worker has running (the panel's
+ * page has yet to compile its own): the page shows it at once, and its module, once ready, draws
+ * the same over it. `height` is the panel's window height, which sets how many rows its first
+ * list draws; a new one is kept for the next open. README, performance.
+ */
+async function answerPanel({ tabId, height }) {
+  const walk = await takeWalk(tabId);
+  if (walk?.json) {
+    // Drawn already, or not at all: the walk isn't held back for it.
+    const drawn = await Promise.race([walk.screen, null]);
+    if (drawn?.height === height) walk.html = drawn.html;
+    delete walk.screen;
+    if (height && drawn?.height !== height) void api.storage.session.set({ panelHeight: height }).catch(() => {});
+  }
+  return walk;
+}
+
+/** The panel's first screen drawn from `json` for a window `height` tall: `{height, html}`, or null. */
+async function drawScreen(json, record, height) {
+  if (!height) return null;
+  const settings = await loadSettings();
+  try {
+    const start = performance.now(); // @test
+    const html = loaded.panelScreen(api, json, settings, record, height);
+    (globalThis.__notyetScreens ??= []).push(performance.now() - start); // @test
+    return { height, html };
+  } catch {
+    return null; // the panel draws its own
+  }
 }
 
 /**

@@ -34,7 +34,8 @@ if (!pageReport) {
   });
 }
 document.getElementById("discard")?.addEventListener("click", async () => {
-  await api.storage.session.remove("pageReport");
+  // This page's report only: a later "Not right?" put its own in the key, and its own page shows it.
+  if ((await api.storage.session.get("pageReport")).pageReport === pageReport) await api.storage.session.remove("pageReport");
   window.close();
 });
 document.documentElement.dataset.ready = "";

@@ -97,8 +97,10 @@ async function sidePanel(n, tab) {
   }
   const at = (k) => (steps[k] ?? NaN).toFixed(1);
   console.log(`${n} invitations, the side panel opened from the notice, one open's steps (ms from navigation start): first script ${at("script")}, page reading started ${at("early")}, WASM ready ${at("start")}, warm-up done ${at("warm")}, page read in ${at("taken")}, parsed ${at("read")}, first rows decided ${at("first")}, all decided ${at("decided")}`);
-  const keys = ["opened", "script", "early", "start", "storage", "tab", "warm", "taken", "read", "first", "shown"];
+  const keys = ["opened", "script", "early", "screen", "start", "storage", "tab", "warm", "taken", "read", "first", "shown"];
   console.log(`${n} invitations, the side panel's steps, medians of ${all.length} (ms from navigation start; a step an open lacks left out): ${keys.map((k) => `${k} ${median(all.map((s) => s[k]).filter((x) => x !== undefined))?.toFixed(1) ?? "–"}`).join(", ")}`);
+  const drawn = (await h.ext(() => globalThis.__notyetScreens)) ?? [];
+  if (drawn.length) console.log(`${n} invitations: the first screen drawn in the worker (parse, the rows in view decided, HTML), ${drawn.length} times: median ${ms(median(drawn))}, max ${ms(Math.max(...drawn))}`);
   console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}`);
 }
 

@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { snapshot } from "../extension/agent.js";
-import { EXTENSION, launch, ROOT } from "./harness.mjs";
+import { bigPage, EXTENSION, launch, ROOT } from "./harness.mjs";
 import init, { snapshotRequest } from "../dist/chrome/wasm/notyet_wasm.js";
 
 // The built core, loaded here too, gives the agent's snapshot request exactly as the worker sends it.
@@ -27,21 +27,6 @@ const COLD = 7;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-/** The 2026-layout fixture with its first invitation card repeated up to `n` cards, written to a temp file. */
-function bigPage(n) {
-  const html = fs.readFileSync(path.join(PAGES, "new-reply-light.html"), "utf8");
-  const open = '  <div class="_175f6c4b _845acbad _93e2ccf0">';
-  const first = html.indexOf(open);
-  const second = html.indexOf(open, first + open.length);
-  const card = html.slice(first, second);
-  const have = html.split('role="listitem"').length - 1;
-  const copies = Array.from({ length: n - have }, (_, k) =>
-    card.replaceAll("Kathie Smith", `Sam Person${k}`).replaceAll("kathie-smith", `sam-person-${k}`).replaceAll("Kathie", `Sam${k}`).replaceAll("000010", String(100000 + k)));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "notyet-bench-")), `invitations-${n}.html`);
-  fs.writeFileSync(file, html.slice(0, second) + copies.join("") + html.slice(second));
-  return file;
-}
 
 /** Clicks `times` times; returns each click's onClicked → text-in-box time. */
 async function clicks(h, page, times) {

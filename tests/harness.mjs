@@ -94,6 +94,45 @@ export function messages(lang) {
 /** Runs of white space become one space, ends trimmed: how fixtures compare text (tests/fixtures/README.md). */
 export const fold = (s) => (s ?? "").replace(/\s+/g, " ").trim();
 
+/**
+ * The benchmarks' page of `n` invitations (tests/bench.mjs, tests/trace-click.mjs): the 2026-layout fixture with
+ * its first invitation card repeated up to `n` cards, written to a temp file.
+ */
+export function bigPage(n) {
+  const html = fs.readFileSync(path.join(ROOT, "tests/fixtures/pages/new-reply-light.html"), "utf8");
+  const open = '  <div class="_175f6c4b _845acbad _93e2ccf0">';
+  const first = html.indexOf(open);
+  const second = html.indexOf(open, first + open.length);
+  const card = html.slice(first, second);
+  const have = html.split('role="listitem"').length - 1;
+  const copies = Array.from({ length: n - have }, (_, k) =>
+    card.replaceAll("Kathie Smith", `Sam Person${k}`).replaceAll("kathie-smith", `sam-person-${k}`).replaceAll("Kathie", `Sam${k}`).replaceAll("000010", String(100000 + k)));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "notyet-bench-")), `invitations-${n}.html`);
+  fs.writeFileSync(file, html.slice(0, second) + copies.join("") + html.slice(second));
+  return file;
+}
+
+/**
+ * `body()` under a CDP trace of every process of the browser `h` (Chromium), of the trace
+ * `categories`: `{ result, trace }`, the trace as Chrome writes it (tests/trace-panel.mjs,
+ * tests/trace-click.mjs).
+ */
+export async function traced(h, categories, body) {
+  await h.cdp.send("Tracing.start", { traceConfig: { includedCategories: categories, recordMode: "recordAsMuchAsPossible" }, transferMode: "ReturnAsStream" });
+  const result = await body();
+  const complete = new Promise((done) => h.cdp.once("Tracing.tracingComplete", done));
+  await h.cdp.send("Tracing.end");
+  const { stream } = await complete;
+  let text = "";
+  for (;;) {
+    const { data, eof, base64Encoded } = await h.cdp.send("IO.read", { handle: stream, size: 1 << 20 });
+    text += base64Encoded ? Buffer.from(data, "base64").toString() : data;
+    if (eof) break;
+  }
+  await h.cdp.send("IO.close", { handle: stream });
+  return { result, trace: JSON.parse(text) };
+}
+
 /** A self-signed certificate for www.linkedin.com, made fresh for this run. */
 function certificate(dir) {
   const key = path.join(dir, "key.pem");

@@ -79,6 +79,14 @@ test("the page report's page says where the report is and what to do with it, an
   assert.match(fs.readFileSync(path.join(ROOT, "extension/report.html"), "utf8"), /<p id="intro"><\/p>/);
 });
 
+test("French as a French reader reads it: Escape gives the focus back to the page, a file is saved in a format", () => {
+  // "Échap le rend." left "rend" without its "to what" ("rendre" alone reads as "makes" or "returns");
+  // "Enregistrer en fichier JSON" is not said.
+  const m = locale("fr");
+  assert.match(m.notice_focus_key.message, /Échap le rend à la page\.$/);
+  assert.equal(m.report_save.message, "Enregistrer au format JSON");
+});
+
 test("edit a template, see the preview change as you type, save with Ctrl+S", async () => {
   await h.setSettings(null);
   const page = await options();
@@ -289,6 +297,17 @@ test("settings synced from another browser are offered, not applied unasked", as
   assert.equal(await page.locator("#save").getAttribute("class"), "dirty");
   await page.keyboard.press("Control+s");
   await untilSaved(page);
+  assert.equal((await stored(page)).mutual_threshold, 4);
+  // A set still syncing (a chunk missing) is said in the user's words: it was "synced chunk 1 of 2
+  // is missing (still syncing?)", in English on every page.
+  await page.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 2, sum: "0", saved_at: Date.now() + 1000 }, "settings.0": "{" });
+  });
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await page.waitForFunction(() => document.getElementById("sync-status").textContent !== "");
+  assert.equal(await text(page, "#sync-status"), "The settings synced from another browser can't be read yet (it may still be syncing). The settings here are unchanged.");
   assert.equal((await stored(page)).mutual_threshold, 4);
   await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.set({ sync_settings: false })]));
   await page.close();

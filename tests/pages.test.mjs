@@ -183,6 +183,17 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
     assert.equal(await ink(), "rgb(255, 255, 255)");
     // With no report waiting it says so alone: no intro about a report, no Save that does nothing.
     assert.deepEqual(await report.evaluate(() => [document.querySelectorAll("button, pre").length, document.querySelector("#intro").textContent]), [0, "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice."]);
+    // Discard drops this page's report, not one a later "Not right?" (another tab) put in its place.
+    const session = (value) => report.evaluate((v) => (v === undefined ? chrome.storage.session.get("pageReport").then((got) => got.pageReport) : chrome.storage.session.set({ pageReport: v })), value);
+    await session('{"first":1}');
+    const first = await open(h, "report.html");
+    assert.match(await first.locator("#report").textContent(), /"first": 1/);
+    await session('{"second":2}');
+    await Promise.all([first.waitForEvent("close"), first.locator("#discard").click()]);
+    assert.equal(await session(), '{"second":2}', "the later report is kept");
+    const second = await open(h, "report.html");
+    await Promise.all([second.waitForEvent("close"), second.locator("#discard").click()]);
+    assert.equal(await session(), undefined, "its own page's Discard drops it");
     await report.close();
   } finally {
     await h.close();

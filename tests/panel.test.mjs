@@ -827,6 +827,16 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
   await closeAll(other, panel);
 
+  // The invitations sent are in the invitation manager too: where it works says received ones
+  // ("works on LinkedIn's invitation manager" was said to a user on it).
+  const SENT = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+  h.host(SENT, path.join(ROOT, "tests/fixtures/pages/manager-sent.html"), { dir: path.join(ROOT, "tests/fixtures/pages") });
+  const sent = await h.open(SENT);
+  const sentPanel = await openPanel(await activeTabId());
+  await sentPanel.waitForFunction(() => /you sent/.test(document.querySelector("#where").textContent));
+  assert.match(await msg(sentPanel), /works on the invitations you received, in LinkedIn's invitation manager/);
+  await closeAll(sent, sentPanel);
+
   const { page, panel: p2 } = await openBoth(300);
   await untilRead(p2, "10 of 300");
   await p2.locator("#more").click();
@@ -958,6 +968,88 @@ test("an open from the notice or the shortcut: the panel's first reading is the 
   now = await agentCounts(id);
   assert.equal(now.handed - before.handed, 1, JSON.stringify({ before, now }));
   await closeAll(page);
+});
+
+/** Page text that HTML would run (an image's error handler) or unescape (`&amp;`): text everywhere in the panel. */
+const HOSTILE = `<img src=x onerror="document.title='pwned'"> &amp; "Co" <b>`;
+
+/**
+ * In the panel page: its first screen as the worker drew it from the walk kept for it
+ * (panel-early.js put it in; the HTML kept on the first reading) against the panel's own drawing
+ * of the same reading, done over it. The same header, words, selection, details and every row the
+ * panel draws, in the same place (the worker's draws a few rows more below: its list isn't laid
+ * out, the window's height stands for it); the counts "Counting…" where the first list left rows
+ * to decide (as the panel's own first list has them), or the same buttons. `{none}`: no first
+ * screen came. Only `window` and `document` (Firefox runs this with the sidebar's two).
+ */
+const COMPARE_SCREEN = (hostile) =>
+  window.__notyetFirstReading.then((first) => {
+    if (!first?.screen) return { none: true };
+    const t = document.createElement("template");
+    t.innerHTML = first.screen;
+    const early = t.content.firstElementChild;
+    const live = document.getElementById("panel");
+    const now = live.cloneNode(true);
+    const rows = (root) => [...root.querySelector("#spacer").children].map((r) => r.outerHTML);
+    const [mine, its] = [rows(early), rows(now)];
+    const diffs = its.filter((r, i) => mine[i] !== r).map((r) => ({ panel: r, worker: mine[its.indexOf(r)] }));
+    const [ec, nc] = [early, now].map((root) => root.querySelector("#counts"));
+    // The panel's counts as its first list had them, the rest undecided: "…" for each number.
+    const counting = ec.hasAttribute("aria-busy");
+    const want = counting ? [ec.querySelector(".counting")?.outerHTML, ...[...nc.children].map((c) => c.outerHTML.replace(/>[^ <]+ /, ">… "))].join("") : nc.innerHTML;
+    if (ec.innerHTML !== want) diffs.push({ counts: nc.innerHTML, worker: ec.innerHTML });
+    for (const root of [early, now]) {
+      root.querySelector("#spacer").replaceChildren();
+      root.querySelector("#counts").replaceChildren();
+      root.querySelector("#counts").removeAttribute("aria-busy");
+    }
+    if (early.outerHTML !== now.outerHTML) diffs.push({ panel: now.outerHTML, worker: early.outerHTML });
+    return {
+      diffs,
+      rows: [mine.length, its.length],
+      counting,
+      // Hostile page text: text in the worker's HTML, no element made of it.
+      hostile: t.content.textContent.includes(hostile) && !t.content.querySelector("img, b") && document.title !== "pwned",
+      // "List shown" marked as it was put in the page (unless the panel's own first list came first).
+      shown: (window.__notyetPanelSteps.screen ?? window.__notyetPanel.shown) === window.__notyetPanel.shown,
+      inert: live.hasAttribute("inert"),
+    };
+  });
+
+test("the first screen the worker draws from its walk is the panel's own first list, and the panel draws the same over it (40 and 300; the side panel, and a tab)", async () => {
+  for (const n of [40, 300]) {
+    h.host(MANAGER, path.join(DIR, `panel-${n}.html`), { dir: DIR });
+    const page = await h.open(MANAGER);
+    const id = await tabId();
+    await page.evaluate((text) => (document.querySelectorAll("[role=listitem] p")[2].textContent = text), HOSTILE);
+    const want = n === 40 ? "40 of 40" : "10 of 300";
+    // Each opened twice: the worker draws the screen for the height the panel had at its last open
+    // (and once or twice more if none came: a walk that came after the panel asked, on a loaded machine).
+    let side;
+    for (let i = 0; i < 4 && (i < 2 || side.none); i++) {
+      await h.click(page); // the notice, and the core loaded in the worker
+      // The real side panel: Chromium from the notice's Triage, Firefox's sidebar by the shortcut.
+      if (firefox) await h.shortcut(page, "open-panel");
+      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await sidePanelRead(want);
+      for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
+      side = await h.inSidePanel(COMPARE_SCREEN, HOSTILE);
+      await closeSidePanel();
+    }
+    assert.deepEqual({ ...side, rows: undefined }, { diffs: [], rows: undefined, counting: n === 40, hostile: true, shown: true, inert: false }, `side panel, ${n}: ${JSON.stringify(side)}`);
+    assert.ok(side.rows[1] > 5 && side.rows[0] >= side.rows[1], JSON.stringify(side.rows));
+    // A tab following the page, with the walk kept for it (where the browser refuses a side panel).
+    let panel, tab;
+    for (let i = 0; i < 4 && (i < 2 || tab.none); i++) {
+      await closeAll(...(panel ? [panel] : []));
+      await h.test({ op: "readForPanel", url: MANAGER });
+      panel = await openPanel(id, { walk: true });
+      tab = await panel.evaluate(COMPARE_SCREEN, HOSTILE);
+    }
+    assert.deepEqual({ ...tab, rows: undefined }, { diffs: [], rows: undefined, counting: n === 40, hostile: true, shown: true, inert: false }, `tab, ${n}: ${JSON.stringify(tab)}`);
+    assert.match(await panel.locator(".row .l2").first().textContent(), /onerror/);
+    await closeAll(panel, page);
+  }
 });
 
 test("Triage or the shortcut with the panel open already walks nothing for it (the panel doesn't load again)", async () => {

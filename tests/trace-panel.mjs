@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, ROOT } from "./harness.mjs";
+import { launch, ROOT, traced } from "./harness.mjs";
 
 const DIR = path.join(ROOT, "tests/fixtures/panel");
 const MANAGER = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -21,22 +21,6 @@ function page(count) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "notyet-panel-")), `panel-${count}.html`);
   execFileSync("python3", ["-c", `import sys; sys.argv=['x']; import make_panel_fixtures as m; open(${JSON.stringify(file)}, 'w').write(m.page(${count}, ${count})[0])`], { cwd: DIR, stdio: ["ignore", "ignore", "inherit"] });
   return file;
-}
-
-async function traced(h, body) {
-  await h.cdp.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES, recordMode: "recordAsMuchAsPossible" }, transferMode: "ReturnAsStream" });
-  const result = await body();
-  const complete = new Promise((done) => h.cdp.once("Tracing.tracingComplete", done));
-  await h.cdp.send("Tracing.end");
-  const { stream } = await complete;
-  let text = "";
-  for (;;) {
-    const { data, eof, base64Encoded } = await h.cdp.send("IO.read", { handle: stream, size: 1 << 20 });
-    text += base64Encoded ? Buffer.from(data, "base64").toString() : data;
-    if (eof) break;
-  }
-  await h.cdp.send("IO.close", { handle: stream });
-  return { result, trace: JSON.parse(text) };
 }
 
 /** The panel's main thread's tasks, with their children, from its navigation start. */
@@ -74,6 +58,10 @@ function report(trace, r, label) {
   const names = new Map(events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
   const others = events.filter((e) => e.ph === "X" && e.pid !== pid && e.cat.includes("toplevel") && e.dur >= 1000 && e.ts >= t0 + opened * 1000 - 2000 && e.ts <= t0 + r.shown * 1000 && names.get(`${e.pid}:${e.tid}`) === "CrRendererMain");
   for (const e of others) console.log(`   other ${e.pid}: ${at(e.ts)} +${(e.dur / 1000).toFixed(1)} (cpu ${e.tdur ? (e.tdur / 1000).toFixed(1) : "?"}) ${describe(e)}`);
+  // The service worker's tasks of 0.5 ms or more meanwhile (the walk's hand-over, the first screen
+  // it draws for the panel): they share the 2 cores with the panel page's start.
+  const worker = events.filter((e) => e.ph === "X" && e.cat.includes("toplevel") && e.dur >= 500 && e.ts >= t0 + opened * 1000 - 2000 && e.ts <= t0 + r.shown * 1000 && /ServiceWorker/.test(names.get(`${e.pid}:${e.tid}`)));
+  for (const e of worker) console.log(`   worker ${e.pid}: ${at(e.ts)} +${(e.dur / 1000).toFixed(1)} (cpu ${e.tdur ? (e.tdur / 1000).toFixed(1) : "?"}) ${describe(e)}`);
   for (const t of tops) {
     const boring = /^(ThreadControllerImpl::RunTask|Receive mojo|SimpleWatcher|RenderFrameImpl|FrameLoader|DocumentLoader::Commit|v8.callFunction$|BlinkScheduler)/;
     const inside = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 300 && !boring.test(e.name));
@@ -110,7 +98,7 @@ try {
     };
     if (i === 0) await open();
     else {
-      const { result, trace } = await traced(h, open);
+      const { result, trace } = await traced(h, CATEGORIES, open);
       const file = path.join(os.tmpdir(), `notyet-trace-${n}-${i}.json`);
       fs.writeFileSync(file, JSON.stringify({ traceEvents: trace.traceEvents ?? trace, notyet: result }));
       report(trace, result, `open ${i} (${file})`);

@@ -77,7 +77,6 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
     }
 }
 
-/// Reads a whole file, or standard input for `-`.
 /// An I/O error as a person reads it: the system's words without their code ("No such file or
 /// directory", not "No such file or directory (os error 2)").
 fn io_words(e: &io::Error) -> String {
@@ -88,6 +87,7 @@ fn io_words(e: &io::Error) -> String {
     }
 }
 
+/// Reads a whole file, or standard input for `-`.
 fn read_text(path: &str) -> Result<String, Fatal> {
     if path == "-" {
         let mut s = String::new();
@@ -114,10 +114,11 @@ fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
     }
     for p in &problems {
         // A problem that says what reading does ("replies leave it out", a rule "left out") gets
-        // no second word on it; a rule's own problems are followed by the line that leaves it out.
+        // no second word on it; a rule's own problems, an unknown key's too, are followed by the
+        // line that leaves the whole rule out (not "(ignored)").
         let then = match &p.kind {
-            ProblemKind::UnknownKey { .. } => " (ignored)",
             k if k.says_what_reading_does() || k.only_when_read() || p.path.starts_with("$.rules[") => "",
+            ProblemKind::UnknownKey { .. } => " (ignored)",
             _ => " (its default used)",
         };
         eprintln!("notyet: warning: {path}: {p}{then}");

@@ -116,6 +116,15 @@ fn settings_problems_are_warnings_for_suggest() {
     assert!(err.contains("$.me.email: \"pat@\" doesn't look like an email address; replies leave it out\n"), "{err}");
     assert!(err.contains("$.rules[0].then.action: \"shout\" is not an action (one of: accept, reply, ignore, report)\n"), "{err}");
     assert!(err.contains("$.rules[0]: rule \"r\" is left out until the problems above are fixed\n"), "{err}");
+    // A rule's unknown key leaves the whole rule out, not just the key ("(ignored)"); a rule that
+    // isn't an object is said left out too (it had "(its default used)" and no line of its own).
+    let settings = temp_file("rules.json", r#"{"rules": [{"name": "k", "then": {"action": "accept"}, "colour": "red"}, 7]}"#);
+    let out = notyet(&["suggest", "--settings", settings.to_str().expect("utf-8 path")], KATHIE);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("$.rules[0].colour: unknown key (expected one of: name, enabled, when, then)\n"), "{err}");
+    assert!(err.contains("$.rules[0]: rule \"k\" is left out until the problems above are fixed\n"), "{err}");
+    assert!(err.contains("$.rules[1]: expected an object, found a number\n"), "{err}");
+    assert!(err.contains("$.rules[1]: rule is left out until the problems above are fixed\n"), "{err}");
 }
 
 /// A settings file with nothing to read stops the command: it drafted with every default, exit

@@ -94,7 +94,7 @@ impl<'a> PageReader<'a> {
         let seen = Seen::new(&index);
         // An inviter's own profile page is their invitation; its Accept/Ignore pair is no card.
         let profile = entity(&path).is_some_and(|(kind, _)| kind == Kind::Person);
-        let roots = if profile { Roots::none() } else { Roots::find(&index, &path, &seen) };
+        let roots = if profile { Roots::none() } else { Roots::find(&index, &path, &snapshot.lang, &seen) };
         // Whether a card found by its look alone is one takes reading it (as far as its name).
         let mut cards = Vec::with_capacity(roots.list.len());
         for (k, root) in roots.list.iter().enumerate() {
@@ -228,7 +228,7 @@ impl PanelCards {
     fn find<R>(snapshot: &Snapshot, first: impl FnOnce(&CardReader) -> R) -> (Seen, Roots, R) {
         let index = Index::new(&snapshot.root);
         let seen = Seen::new(&index);
-        let roots = Roots::find(&index, &url_path(&snapshot.url), &seen);
+        let roots = Roots::find(&index, &url_path(&snapshot.url), &snapshot.lang, &seen);
         let out = first(&CardReader { index, seen: &seen, roots: &roots });
         (seen, roots, out)
     }
@@ -653,6 +653,9 @@ mod tests {
         assert_eq!(mutual_count("1 mutual connection"), Some(1));
         assert_eq!(mutual_count("1,234 mutual connections"), Some(1234));
         assert_eq!(mutual_count("Casey Ray and 1,233 other mutual connections"), Some(1234));
+        // The 2026 people search's wording, with "&" (a 1st-degree cleanup tool's parser): 19 and 1 before.
+        assert_eq!(mutual_count("Dennis Mokaya, Angela Onsarigo & 19 other mutual connections"), Some(21));
+        assert_eq!(mutual_count("Dennis Mokaya & Angela Onsarigo are mutual connections"), Some(2));
     }
 
     #[test]

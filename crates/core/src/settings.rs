@@ -1078,7 +1078,12 @@ impl Reader {
     /// than its author meant.
     fn rule(&mut self, v: &Value, path: &str, s: &Settings) -> Option<Rule> {
         let before = self.problems.len();
-        let m = self.object(v, path)?;
+        let Some(m) = self.object(v, path) else {
+            // Said as any other rule's problems are: a list (the CLI's, the stored settings') said
+            // nothing of what became of it.
+            self.problem(path, ProblemKind::RuleLeftOut { name: String::new() });
+            return None;
+        };
         self.unknown_keys(m, path, &["name", "enabled", "when", "then"]);
         let mut rule = Rule::default();
         if let Some(n) = m.get("name").and_then(|x| self.string(x, &key_path(path, "name"))) {

@@ -735,9 +735,9 @@ pub fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// What kind of JSON error `e` is, in words. serde_json's own `Display` would link its table of
-/// messages and std::io's error names into the WASM, about 2 KB gzipped, for one rare notice.
-/// In English: the words of [`crate::words::JsonError`], the same kinds worded for the interface.
+/// What kind of JSON error `e` is, in English words, for the CLI: the words of
+/// [`crate::words::JsonError`], which the pages say in the interface language. serde_json's own
+/// `Display` would link its table of messages and std::io's error names, about 2 KB gzipped.
 pub fn json_error_kind(e: &serde_json::Error) -> &'static str {
     crate::words::JsonError::of(e).words(crate::words::Ui::En)
 }

@@ -188,31 +188,38 @@ pub struct Synced {
     pub chunks: usize,
 }
 
+/// Why what `storage.sync` holds isn't one settings file. Data, not English sentences: the page
+/// says it in the interface language (it showed these in English on a German page), and says
+/// the same of each, since the user can do the same about each (wait for the other browser, or
+/// save here again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncUnreadable {
+    /// `settings.meta` names no chunk count, or more than [`SYNC_MAX_ITEMS`].
+    BadCount,
+    /// A chunk is missing (still syncing?).
+    Missing,
+    /// The chunks don't match their checksum: they belong to different saves (still syncing?).
+    Mixed,
+    /// The joined text isn't JSON.
+    NotJson,
+}
+
 /// Joins the items read from `storage.sync` (an object of key → value). `Ok(None)` when nothing
 /// was synced; an error when chunks are missing or belong to different saves (sync still in
 /// progress from another device).
-pub fn join_sync(items: &Value) -> Result<Option<Synced>, String> {
+pub fn join_sync(items: &Value) -> Result<Option<Synced>, SyncUnreadable> {
     let Some(meta) = items.get(SYNC_META_KEY) else {
         return Ok(None);
     };
-    let count = meta.get("chunks").and_then(Value::as_u64).ok_or("the synced settings have no chunk count")? as usize;
-    if count > SYNC_MAX_ITEMS {
-        return Err(format!("the synced settings claim {count} chunks"));
-    }
+    let count = meta.get("chunks").and_then(Value::as_u64).filter(|&n| n as usize <= SYNC_MAX_ITEMS).ok_or(SyncUnreadable::BadCount)? as usize;
     let mut text = String::new();
     for i in 0..count {
-        match items.get(sync_chunk_key(i)).and_then(Value::as_str) {
-            Some(s) => text.push_str(s),
-            None => return Err(format!("synced chunk {i} of {count} is missing (still syncing?)")),
-        }
+        text.push_str(items.get(sync_chunk_key(i)).and_then(Value::as_str).ok_or(SyncUnreadable::Missing)?);
     }
     if meta.get("sum").and_then(Value::as_str) != Some(checksum(&text).as_str()) {
-        return Err("the synced chunks don't match their checksum (still syncing?)".into());
+        return Err(SyncUnreadable::Mixed);
     }
-    // Not serde_json's `Display`: it would link its message table and std::io's error names into
-    // the WASM for this one line (snapshot::json_error_kind says what).
-    let settings = serde_json::from_str(&text)
-        .map_err(|e| format!("the synced settings are not valid JSON: {} (line {}, column {})", crate::snapshot::json_error_kind(&e), e.line(), e.column()))?;
+    let settings = serde_json::from_str(&text).map_err(|_| SyncUnreadable::NotJson)?;
     Ok(Some(Synced { settings, saved_at: meta.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0), chunks: count }))
 }
 
@@ -325,10 +332,12 @@ mod tests {
         let b = sync_items(&doc_of_len(20_000, "b"), 2.0).unwrap_or_default();
         let mut mixed = to_map(&a);
         mixed["settings.1"] = b[2].1.clone();
-        assert!(join_sync(&mixed).is_err());
+        assert_eq!(join_sync(&mixed), Err(SyncUnreadable::Mixed));
         let mut missing = to_map(&a);
         missing.as_object_mut().map(|m| m.remove("settings.2"));
-        assert!(join_sync(&missing).is_err());
+        assert_eq!(join_sync(&missing), Err(SyncUnreadable::Missing));
+        assert_eq!(join_sync(&json!({"settings.meta": {"chunks": 513}})), Err(SyncUnreadable::BadCount));
+        assert_eq!(join_sync(&json!({"settings.meta": {"chunks": 1, "sum": checksum("{")}, "settings.0": "{"})), Err(SyncUnreadable::NotJson));
         assert_eq!(join_sync(&json!({})), Ok(None));
         assert_eq!(join_sync(&to_map(&b)).ok().flatten().map(|s| (s.saved_at, s.chunks)), Some((2.0, 3)));
     }

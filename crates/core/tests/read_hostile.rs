@@ -11,8 +11,17 @@ use notyet_core::{Kind, Settings};
 const MANAGER: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
 
 fn page(body: &str) -> Snapshot {
-    snapshot_of(&format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main>{body}</main></body></html>"), MANAGER, &Options::default())
-        .snapshot
+    page_in("en", body)
+}
+
+/// A page in interface language `lang` (`<html lang>`; "" names none).
+fn page_in(lang: &str, body: &str) -> Snapshot {
+    snapshot_of(
+        &format!("<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title></head><body><main>{body}</main></body></html>"),
+        MANAGER,
+        &Options::default(),
+    )
+    .snapshot
 }
 
 /// A 2026-style card with no marks at all: a picture link, the name, lines, then the controls.
@@ -184,7 +193,8 @@ fn a_shared_company_above_the_time_is_not_a_note() {
         // The shared connections in a language we don't know, under the shared company: counted.
         bare_card("Aino Virtanen", "aino-virtanen", &["Engineer", shared, "12 yhteistä kontaktia", "3d"], ""),
     ];
-    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    // A Finnish page: its shared-connections line is known by its shape only.
+    let read = read_page(&page_in("fi", &format!("<section>{}</section>", cards.concat())));
     let notes: Vec<(&str, Option<&str>)> = read.invitations.iter().map(|i| (i.name.as_str(), i.note.as_deref())).collect();
     assert_eq!(
         notes,
@@ -324,7 +334,8 @@ fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
         // Last is no time: the first short line with a number is the count, the rest the note.
         bare_card("Jan Nowak", "jan-nowak", &["Engineer", "12 wspólnych kontaktów", "wczoraj"], ""),
     ];
-    let read = read_page(&page(&format!("<section>{}</section>", cards.concat())));
+    // The page names no language: any card's words may be ones we don't read.
+    let read = read_page(&page_in("", &format!("<section>{}</section>", cards.concat())));
     let got: Vec<_> = read.invitations.iter().map(|i| (i.name.as_str(), i.sent.as_deref(), i.mutual_connections, i.note.as_deref())).collect();
     assert_eq!(
         got,
@@ -339,6 +350,44 @@ fn a_time_in_words_we_dont_know_is_found_by_its_place_and_shape() {
             ("Jan Nowak", None, Some(12), Some("wczoraj")),
         ]
     );
+}
+
+/// A short note with one small number ("Met at PyCon 24", "3月に東京で会いましょう") is shaped like a
+/// time and like a count. Where the page's language is one we read, times and shared connections
+/// are known by their words, so it is the note; in any language a line after the card's buttons
+/// (outside/mcp-received-2026 puts the note there, with no box round the lines) is not one of the
+/// name's lines; a line naming people in bold is the shared connections, each person counted.
+#[test]
+fn a_short_note_with_a_number_is_neither_the_time_nor_the_count() {
+    let flat = |name: &str, slug: &str, lines: &str, note: &str| {
+        format!(
+            r#"<div role="listitem"><p><a href="/in/{slug}/"><strong>{name}</strong></a></p>{lines}<div><button aria-label="Ignore an invitation to connect from {name}">Ignore</button></div><div><button aria-label="Accept {name}’s invitation">Accept</button></div>{note}</div>"#
+        )
+    };
+    let read = |lang: &str, cards: &[String]| {
+        let read = read_page(&page_in(lang, &format!("<section>{}</section>", cards.concat())));
+        read.invitations.iter().map(|i| (i.sent.clone(), i.mutual_connections, i.note.clone())).collect::<Vec<_>>()
+    };
+    let s = |t: &str| Some(t.to_owned());
+    let pycon = [
+        bare_card("Sam Lee", "sam-lee", &["Engineer", "Met at PyCon 24"], ""),
+        bare_card("Ann Roe", "ann-roe", &["Designer", "3 mutual connections", "Met at PyCon 24"], ""),
+        flat("Kai Moe", "kai-moe", "<p>Student</p>", "<p>Met at PyCon 24</p>"),
+    ];
+    // In English: the note, never 24 shared connections or the time.
+    assert_eq!(read("en-GB", &pycon), [(None, None, s("Met at PyCon 24")), (None, Some(3), s("Met at PyCon 24")), (None, None, s("Met at PyCon 24"))]);
+    // Where no language is named, the line last under the headline is shaped like a time and
+    // read as one; after the buttons it is still the note.
+    assert_eq!(read("", &pycon), [(s("Met at PyCon 24"), None, None), (None, Some(3), s("Met at PyCon 24")), (None, None, s("Met at PyCon 24"))]);
+    let foreign = [
+        // The note after the buttons: the time stays the time, and no one is shared.
+        flat("Ken Sato", "ken-sato", "<p>Engineer</p><p>3 日前</p>", "<p>3月に東京で会いましょう</p>"),
+        // Last on a card with no time, a line naming people in bold is the count: 3 and Layla.
+        bare_card("Sami Haddad", "sami-haddad", &["Engineer", "<strong>ليلى</strong> و3 آخرون"], ""),
+        // The number in bold too: the two named and the 3.
+        bare_card("Eli Fox", "eli-fox", &["Designer", "<strong>Ana</strong>, <strong>Luis</strong> <strong>+3</strong>", "3 日前"], ""),
+    ];
+    assert_eq!(read("ja", &foreign), [(s("3 日前"), None, s("3月に東京で会いましょう")), (None, Some(4), None), (s("3 日前"), Some(5), None)]);
 }
 
 /// A page's or group's audience ("2,001 followers", "12.345 Mitglieder") is a count under the

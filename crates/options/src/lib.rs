@@ -1285,8 +1285,9 @@ async fn check_synced() -> bool {
             true
         }
         Ok(None) => false,
-        Err(e) => {
-            set_text("sync-status", &e);
+        // Said the same whatever the kind: the user can only wait for the other browser, or save here.
+        Err(_) => {
+            set_text("sync-status", &tr("sync_unreadable"));
             false
         }
     }

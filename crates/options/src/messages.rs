@@ -1115,9 +1115,9 @@ static MESSAGES: &str = messages! {
         "Dieser Tab ist nicht LinkedIn.",
         "Cet onglet n'est pas LinkedIn.";
     panel_where_it_works:
-        "The panel works on LinkedIn's invitation manager (My Network → Invitations). It follows the active tab.",
-        "Das Panel arbeitet in LinkedIns Einladungsverwaltung (Mein Netzwerk → Einladungen). Es folgt dem aktiven Tab.",
-        "Le panneau fonctionne sur le gestionnaire d'invitations de LinkedIn (Réseau → Invitations). Il suit l'onglet actif.";
+        "The panel works on the invitations you received, in LinkedIn's invitation manager (My Network → Invitations). It follows the active tab.",
+        "Das Panel arbeitet mit den erhaltenen Einladungen in LinkedIns Einladungsverwaltung (Mein Netzwerk → Einladungen). Es folgt dem aktiven Tab.",
+        "Le panneau fonctionne sur les invitations reçues, dans le gestionnaire d'invitations de LinkedIn (Réseau → Invitations). Il suit l'onglet actif.";
     panel_open_manager:
         "Open your invitations on LinkedIn",
         "Ihre Einladungen auf LinkedIn öffnen",
@@ -1142,6 +1142,10 @@ static MESSAGES: &str = messages! {
         "The tab left the invitation page (or can't be read now). Nothing was done there.",
         "Der Tab hat die Einladungsseite verlassen (oder ist gerade nicht lesbar). Dort wurde nichts getan.",
         "L'onglet a quitté la page des invitations (ou ne peut pas être lu maintenant). Rien n'y a été fait.";
+    sync_unreadable:
+        "The settings synced from another browser can't be read yet (it may still be syncing). The settings here are unchanged.",
+        "Die aus einem anderen Browser synchronisierten Einstellungen lassen sich noch nicht lesen (vielleicht wird noch synchronisiert). Die Einstellungen hier sind unverändert.",
+        "Les réglages synchronisés depuis un autre navigateur ne peuvent pas encore être lus (la synchronisation est peut-être en cours). Les réglages d'ici sont inchangés.";
     panel_failed:
         "NotYet couldn't finish ($1). Nothing was changed.",
         "NotYet konnte nicht abschließen ($1). Es wurde nichts geändert.",

@@ -13,9 +13,9 @@
 //! attribute, and controls asleep under `inert` or `aria-hidden` (unless every card is, as
 //! under a modal dialog). A card is then read as text units in page order (name, relation
 //! line, headline, shared connections, time, note), each recognized by its shape; times by their
-//! pattern, or in a language we don't know by their place (last of the name's lines) and a time's
-//! shape (short, one small number) together, never by their place alone; the note is the free
-//! text that is none of the others,
+//! pattern, or in a language we don't know by their place (last of the name's lines, before the
+//! buttons) and a time's shape (short, one small number) together, never by their place alone;
+//! the note is the free text that is none of the others,
 //! wherever it sits, except a short label between the headline and the time (what you share
 //! with the person: a company, a school).
 
@@ -49,14 +49,17 @@ pub(super) struct Roots {
     /// The page is a filtered received list (`/received/PEOPLE_WITH_MUTUAL_CONNECTION/`): its
     /// count is its active filter's (read::announced_count).
     pub filtered: bool,
+    /// The page's language is one whose times and shared-connections lines we read by their
+    /// words ([`phrases::reads_language`]): none is guessed by its shape.
+    words: bool,
 }
 
 impl Roots {
     pub(super) fn none() -> Roots {
-        Roots { list: Vec::new(), manager: false, anchored_any: false, filtered: false }
+        Roots { list: Vec::new(), manager: false, anchored_any: false, filtered: false, words: false }
     }
 
-    pub(super) fn find(index: &Index, path: &str, seen: &Seen) -> Roots {
+    pub(super) fn find(index: &Index, path: &str, lang: &str, seen: &Seen) -> Roots {
         // Sent invitations are the user's own, not invitations to answer.
         if path.contains("/invitation-manager/sent") {
             return Roots::none();
@@ -84,7 +87,7 @@ impl Roots {
             }
         }
         let filtered = path.split_once("/invitation-manager/received/").is_some_and(|(_, f)| f.len() > 1);
-        Roots { list: roots, manager, anchored_any, filtered }
+        Roots { list: roots, manager, anchored_any, filtered, words: phrases::reads_language(lang) }
     }
 
     /// Whether `root` is a card whatever it holds: one found by its controls or a strong mark
@@ -97,9 +100,9 @@ impl Roots {
     pub(super) fn read(&self, index: &Index, seen: &Seen, root: &Root, depth: Depth) -> Option<Invitation> {
         let (at, sure, label) = root;
         if is_ember(index.node(*at)) {
-            return Some(read_ember(index, *at, seen));
+            return Some(read_ember(index, *at, seen, self.words));
         }
-        let card = read_card(index, *at, seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)), depth);
+        let card = read_card(index, *at, seen, label.as_ref().map(|(n, f)| (n.as_str(), *f)), depth, self.words);
         // Cards found only by their look on a page whose other cards have controls are not cards;
         // nor is a list item whose line under the name names them again ("Salesforce Ventures and
         // …", a post's title) without an invitation's controls.
@@ -464,6 +467,8 @@ struct Unit<'a> {
     link: Option<(Kind, String, usize)>,
     /// A "… show more" control sits in or right after it: it is a clamped note.
     more: bool,
+    /// How many of the card's other controls come before it ([`Walk::controls`]).
+    after: u32,
 }
 
 impl Unit<'_> {
@@ -545,6 +550,9 @@ struct Walk<'i, 'a> {
     units: Vec<Unit<'a>>,
     /// The first profile link met: the card's first link to one, or a unit's.
     first_link: Option<(Kind, String)>,
+    /// The controls walked past so far, but for "… show more": LinkedIn's lines about the person
+    /// come before the card's buttons, the note may come after them (outside/mcp-received-2026).
+    controls: u32,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -566,6 +574,8 @@ impl<'a> Walk<'_, 'a> {
                     if let Some(last) = self.units.last_mut() {
                         last.more = true;
                     }
+                } else {
+                    self.controls += 1;
                 }
                 self.j = index.end(j);
                 continue;
@@ -579,7 +589,7 @@ impl<'a> Walk<'_, 'a> {
                 for c in index.inside(j).filter(|&k| seen.control(k)).map(|k| index.node(k)) {
                     more = more || phrases::is_more_label(&control_label(c));
                 }
-                self.units.push(Unit { at: j, node: n, text: std::cell::OnceCell::new(), link, more });
+                self.units.push(Unit { at: j, node: n, text: std::cell::OnceCell::new(), link, more, after: self.controls });
                 self.j = index.end(j);
                 return true;
             }
@@ -608,9 +618,9 @@ impl<'a> Walk<'_, 'a> {
     }
 }
 
-fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>, depth: Depth) -> Card {
+fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>, depth: Depth, words: bool) -> Card {
     let label = labelled.map(|l| l.0);
-    let mut w = Walk { index, seen, card, j: card + 1, units: Vec::new(), first_link: None };
+    let mut w = Walk { index, seen, card, j: card + 1, units: Vec::new(), first_link: None, controls: 0 };
     if depth == Depth::Full {
         w.reach(usize::MAX);
     }
@@ -668,10 +678,12 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         }
     };
 
-    // The lines about the person share the name's container; the note sits in a box of its own.
-    // Where no words are known, that split and the order decide.
+    // The lines about the person share the name's container and come before the card's buttons;
+    // the note sits in a box of its own, or after the buttons. Where no words are known, that
+    // split and the order decide.
     let meta = name_at.map(|k| meta_container(&mut w, k));
-    let in_meta = |u: &Unit| meta.is_some_and(|m| u.at > m && u.at < index.end(m));
+    let name_after = name_at.map_or(0, |k| w.units[k].after);
+    let in_meta = |u: &Unit| meta.is_some_and(|m| u.at > m && u.at < index.end(m)) && u.after == name_after;
     let mut relation = None;
     // The units no pattern placed, by their place in `w.units`.
     let mut unknown: Vec<usize> = Vec::new();
@@ -726,13 +738,16 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
     if depth == Depth::Full && inv.mutual_connections.is_none() {
         inv.mutual_connections = w.units[..rest_from.saturating_sub(1)].iter().find_map(|u| phrases::mutual_count(u.text()));
     }
-    // Lines under the headline that no pattern knows: the last of the name's lines, shaped like
-    // a time, is the time in a language we don't know; a first short one with a number is the
-    // shared connections; the rest is free text, so the note's, unless it is a short label above
-    // the time (see [`read_notes`]).
+    // Lines under the headline that no pattern knows: in a language we don't know, the last of
+    // the name's lines, shaped like a time, is the time, and a first short one with a number the
+    // shared connections; one naming people in bold is that in any language; the rest is free
+    // text, so the note's, unless it is a short label above the time (see [`read_notes`]).
     if depth == Depth::Full {
         let person = inv.kind == Kind::Person && relation != Some(Relation::Follow);
-        read_notes(&mut inv, unknown.into_iter().map(|k| &w.units[k]).collect(), notes, person, meta.is_some());
+        let lines = unknown.into_iter().map(|k| &w.units[k]).collect();
+        // The card's words are ours when the page says so, or a line read by them does.
+        let foreign = !words && matches!(relation, None | Some(Relation::Echo)) && inv.mutual_connections.is_none();
+        read_notes(&mut inv, lines, notes, person, meta.is_some(), foreign, |u| bold_names(index, u));
     }
     if inv.name.is_empty() {
         // Only the controls name them ("Accept Sam Lee’s invitation").
@@ -779,7 +794,8 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 
 /// The lines of a card that no pattern placed (`unknown`, in the name's container, all of them
 /// above the time line if the card has one) and the note's lines: the shared connections in a
-/// language we don't know, then the note.
+/// language we don't know, then the note. `bold` tells the people a line names in bold
+/// ([`bold_names`]).
 ///
 /// Live 2026 cards put what LinkedIn says about the person between the headline and the time
 /// (a company or school you share, with its logo: "Institute Alpha"), and the note after the
@@ -798,13 +814,31 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
 /// shared connections (3, on a card with none: a stranger's "12 days ago" would have made 12).
 /// A time without a digit ("منذ أسبوعين", two weeks ago) stays the note's: a short line of
 /// words is as likely a note ("Let's connect"), and a note is worse lost than a date.
-fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<String>, person: bool, placed: bool) {
+///
+/// Neither is guessed by its shape where the card's words are ours (`foreign` is false: the page's
+/// `lang` is a language we read, or the card's relation or shared-connections line was read by its
+/// words): there every time and shared-connections line is read by its words, and a short note
+/// with a number ("Met at PyCon 24") was the time, or 24 shared connections. A line naming people in bold is the shared connections in any
+/// language, never the time (a time names no one): LinkedIn's 2026 pages set the people of that
+/// line in bold ("<strong>David</strong>, <strong>Olivier</strong> and 3 other mutual
+/// connections", outside/en-oo-profile-pending). It counts its number and each person named
+/// ("ليلى و3 آخرون", Layla and 3 others, is 4, as "Casey Ray and 8 others" is 9 in English);
+/// last on a card with no time, it was read as the time.
+fn read_notes(
+    inv: &mut Invitation,
+    mut unknown: Vec<&Unit>,
+    mut notes: Vec<String>,
+    person: bool,
+    placed: bool,
+    foreign: bool,
+    bold: impl Fn(&Unit) -> Option<u32>,
+) {
     // A short note shown whole under the time: the note's, never the count (it may hold a number).
     let mut under_time: Vec<&Unit> = Vec::new();
     if placed && inv.sent.is_none() {
         // The last line, or the one before a last line of prose (a short note under the time).
         let last = unknown.len().checked_sub(1).map(|k| if k > 0 && !is_label(unknown[k].text()) { k - 1 } else { k });
-        if let Some(k) = last.filter(|&k| phrases::is_time_shaped(unknown[k].text())) {
+        if let Some(k) = last.filter(|&k| foreign && phrases::is_time_shaped(unknown[k].text()) && bold(unknown[k]).is_none()) {
             under_time = unknown.split_off(k + 1);
             inv.sent = Some(unknown.remove(k).text().to_owned());
         }
@@ -812,16 +846,19 @@ fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<Stri
     // A short label above the time line: what LinkedIn says about the person, not their words.
     let above_time = inv.sent.is_some();
     let label = |u: &Unit| above_time && is_label(u.text());
-    let count = |u: &Unit| u.text().chars().count() <= SHORT_LINE && u.text().chars().any(|c| c.is_ascii_digit());
     // Labels are never the note, and the count may come after one (the 2026 "insight" line, a
     // company you share, above the count): the first line that is neither is the count, if any.
     // On a page's card a short line with a number is its audience: neither the count nor a note.
-    let mut unknown = unknown.into_iter().filter(|u| if count(u) { person } else { !label(u) });
+    let mut unknown = unknown.into_iter().filter(|u| if is_count_shaped(u.text()) { person } else { !label(u) });
     let mut notes_in_meta: Vec<String> = Vec::new();
     if inv.mutual_connections.is_none() {
         if let Some(first) = unknown.next() {
-            if count(first) {
-                inv.mutual_connections = Some(phrases::count_people(&phrases::norm(first.text())));
+            // Its people named in bold, if any: `Some(None)` for a count read by its shape.
+            let count = is_count_shaped(first.text()).then(|| bold(first)).filter(|named| named.is_some() || foreign);
+            if let Some(named) = count {
+                let t = phrases::norm(first.text());
+                inv.mutual_connections =
+                    Some(named.map_or_else(|| phrases::count_people(&t), |n| phrases::first_number(&t).map_or(0, |f| f.0).saturating_add(n)));
             } else {
                 notes_in_meta.push(unit_note(first));
             }
@@ -832,6 +869,23 @@ fn read_notes(inv: &mut Invitation, mut unknown: Vec<&Unit>, mut notes: Vec<Stri
     notes_in_meta.append(&mut notes);
     let note = notes_in_meta.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
     inv.note = (!note.is_empty()).then_some(note);
+}
+
+/// A short line with a number: maybe a count.
+fn is_count_shaped(text: &str) -> bool {
+    text.chars().count() <= SHORT_LINE && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// How many people a line names in bold (its bold parts without a digit: the number may be bold
+/// too, "<strong>8 other mutual connections</strong>"); `None` when nothing in it is bold.
+fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
+    let (mut any, mut named) = (false, 0);
+    for n in (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
+        let t = text_of(n, Reading::Visible, false);
+        any = true;
+        named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
+    }
+    any.then_some(named)
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of
@@ -888,7 +942,7 @@ fn meta_container(w: &mut Walk, k: usize) -> usize {
 }
 
 /// The Ember card: stable `invitation-card__*` classes name every field.
-fn read_ember(index: &Index, card: usize, seen: &Seen) -> Invitation {
+fn read_ember(index: &Index, card: usize, seen: &Seen, words: bool) -> Invitation {
     let mut inv = blank_invitation();
     let mut titled = false;
     let mut j = card + 1;
@@ -926,7 +980,7 @@ fn read_ember(index: &Index, card: usize, seen: &Seen) -> Invitation {
         inv
     } else {
         // The classes changed: read it as a card of the new layout.
-        let mut read = read_card(index, card, seen, None, Depth::Full).invitation;
+        let mut read = read_card(index, card, seen, None, Depth::Full, words).invitation;
         read.note = read.note.or(inv.note);
         read
     }

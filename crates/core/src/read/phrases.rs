@@ -91,8 +91,10 @@ pub(crate) fn is_audience_normed(t: &str) -> bool {
     AUDIENCE_WORDS.iter().any(|w| rest.strip_prefix(w).is_some_and(|end| end.len() <= 2 && end.chars().all(|c| c.is_alphabetic())))
 }
 
-/// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…".
-const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en "];
+/// Words joining the named people to the rest: "A and 8 other…", "A und 8 weitere…", and the
+/// ampersand of LinkedIn's 2026 English lines ("A, B & 19 other mutual connections", "A & B are
+/// mutual connections": read 19 and 1 without it).
+const AND: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en ", " & "];
 
 /// Whether `w` (one word) is a word of [`AND`].
 pub(crate) fn is_joining_word(w: &str) -> bool {
@@ -302,7 +304,8 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if t.is_empty() || t.len() > 48 {
         return false;
     }
-    // A trailing "•", "·" or full stop, and a leading "Sent"/"Invited" label are decoration.
+    // A trailing "•", "·" or full stop is decoration (a label in front, "Sent 2 weeks ago", is no time
+    // line of its own: read::tests::times_in_seven_languages_by_their_whole_shape).
     let t = t.trim_end_matches(['.', '•', '·', ' ']);
     if DAYS.contains(&t) {
         return true;
@@ -327,6 +330,14 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
         ["il", "y", "a", rest @ ..] => core(rest),
         ws => is_compact_time(ws) || matches!(ws, [n, u] if amount(n) && is_unit(u)),
     }
+}
+
+/// Whether the page's language (`<html lang>`: "en", "pt-BR") is one of the seven whose times
+/// and shared-connections lines [`is_time_ago`] and [`mutual_count`] read by their words: there no
+/// line is taken for either by its shape ([`is_time_shaped`]).
+pub(crate) fn reads_language(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    ["en", "de", "fr", "es", "pt", "it", "nl"].iter().any(|l| l.eq_ignore_ascii_case(primary))
 }
 
 /// Whether a line is shaped like a time in a language we don't know: "منذ 3 أيام", "3 日前",

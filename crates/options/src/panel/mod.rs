@@ -108,6 +108,9 @@ pub struct Panel {
     /// the line is cleared when the selection moves to another, so it never sits beside the
     /// wrong person's details.
     about: Option<String>,
+    /// The first screen shown is the one the service worker drew ([`first_screen`]), inert, not
+    /// yet drawn again by this panel: events wait for that (a resize drew an empty list over it).
+    early: bool,
 }
 
 thread_local! {
@@ -129,8 +132,8 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
     // `panel.js` started this read (settings and the record) while the module loaded.
     let stored = call(stored).await.unwrap_or(Value::Null);
     mark("storage");
-    let settings = stored.get("settings").filter(|v| !v.is_null()).map(|v| Settings::from_json(&chrome::text(v)).0).unwrap_or_default();
-    let record = stored.get(RECORD_KEY).map(|v| Record::from_json(&chrome::text(v))).unwrap_or_default();
+    let settings = stored.get("settings").filter(|v| !v.is_null()).map(chrome::text);
+    let record = stored.get(RECORD_KEY).map(chrome::text);
     let Some(doc) = document() else {
         return Err(JsValue::from_str("no document"));
     };
@@ -138,35 +141,18 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
         let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("panel_title"));
-    if let Some(body) = doc.body() {
+    // The worker's first screen, if `panel-early.js` put it in: kept, and drawn again by the
+    // first reading in the same task as it is read (no flash); otherwise the empty shell.
+    let early = by_id("panel").is_some();
+    if let (false, Some(body)) = (early, doc.body()) {
         body.set_text_content(None);
-        let _ = body.append_child(&view::shell().0);
+        dom::append_to_body(view::shell());
     }
+    let mut panel = Panel::new(host.clone(), api.clone(), settings.as_deref(), record.as_deref(), ui);
+    panel.early = early;
     PANEL.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
-            *p = Some(Panel {
-                host: host.clone(),
-                api: api.clone(),
-                tab: None,
-                place: Where::Elsewhere,
-                rows: Vec::new(),
-                progress: None,
-                announced: None,
-                cut: 0,
-                view: Vec::new(),
-                sel: None,
-                filter: Filter::default(),
-                record,
-                settings,
-                busy: false,
-                cancel: false,
-                reading: false,
-                again: false,
-                ui,
-                first: usize::MAX,
-                keep_message: false,
-                about: None,
-            });
+            *p = Some(panel);
         }
     });
     bind(&doc, &host, &api);
@@ -221,6 +207,9 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
 }
 
 fn on_event(e: Event) {
+    if with(|p| p.early).unwrap_or(false) {
+        return;
+    }
     let kind = dom::prop(&e, "type").as_string().unwrap_or_default();
     let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
     // A key, a click or a filter in the few milliseconds before the rest of the list is decided
@@ -341,6 +330,34 @@ fn act(name: &str) {
 }
 
 impl Panel {
+    /// A panel with nothing read yet; `settings` and `record` as stored (JSON), `None` if not.
+    fn new(host: Host, api: Api, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
+        Panel {
+            host,
+            api,
+            tab: None,
+            place: Where::Elsewhere,
+            rows: Vec::new(),
+            progress: None,
+            announced: None,
+            cut: 0,
+            view: Vec::new(),
+            sel: None,
+            filter: Filter::default(),
+            record: record.map(Record::from_json).unwrap_or_default(),
+            settings: settings.map(|s| Settings::from_json(s).0).unwrap_or_default(),
+            busy: false,
+            cancel: false,
+            reading: false,
+            again: false,
+            ui,
+            first: usize::MAX,
+            keep_message: false,
+            about: None,
+            early: false,
+        }
+    }
+
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
         let selected = self.selected().map(|r| r.key.clone());
@@ -371,6 +388,10 @@ impl Panel {
         view::list_height(self.view.len());
         self.render_window(true);
         self.show_detail();
+        // Every part is this panel's own now: the worker's first screen is taken over.
+        if std::mem::take(&mut self.early) {
+            dom::set_attribute("panel", "inert", None);
+        }
     }
 
     /// "12 accept · 40 reply · …", or that they are being counted while rows are pending.
@@ -623,7 +644,31 @@ async fn read_once(host: &Host) -> bool {
     };
     let read = performance_now();
     mark("read");
-    let pending = with(|p| {
+    let pending = with(|p| p.show(snap, switched, read - started)).unwrap_or(false);
+    if pending {
+        spawn_local(async {
+            after_paint().await;
+            if !held() {
+                with(Panel::finish);
+            }
+        });
+    }
+    // Checked once the list is drawn: in the side panel's start the browser answered 5 to 15 ms
+    // after the snapshot was in (traces of 1 Dec), and the list waited for it. A reading of a tab
+    // left meanwhile is then read again at once, as a switch the tab events report is.
+    if tab_of(still).await.map(|(t, _)| t) != Some(id) {
+        with(|p| p.again = true);
+        return false;
+    }
+    true
+}
+
+impl Panel {
+    /// Shows a reading of the invitations (`snap`, taken in `snapshot_ms`): decides the rows that
+    /// can be in view (all of them for a list on show already), merges them with the last
+    /// reading's and draws the list. Returns whether rows are left to decide.
+    fn show(&mut self, snap: Snapshot, switched: bool, snapshot_ms: f64) -> bool {
+        let p = self;
         // The last reading's rest first: its rows are merged with this one's.
         p.finish();
         // The rows that can be in view are decided now, the others a frame after the list is drawn.
@@ -665,26 +710,33 @@ async fn read_once(host: &Host) -> bool {
         if p.rows.is_empty() {
             p.say(Tone::Info, &tr("panel_none"));
         }
-        mark_shown(read - started, p.rows.len());
+        mark_shown(snapshot_ms, p.rows.len());
         p.progress.is_some()
-    })
-    .unwrap_or(false);
-    if pending {
-        spawn_local(async {
-            after_paint().await;
-            if !held() {
-                with(Panel::finish);
-            }
-        });
     }
-    // Checked once the list is drawn: in the side panel's start the browser answered 5 to 15 ms
-    // after the snapshot was in (traces of 1 Dec), and the list waited for it. A reading of a tab
-    // left meanwhile is then read again at once, as a switch the tab events report is.
-    if tab_of(still).await.map(|(t, _)| t) != Some(id) {
-        with(|p| p.again = true);
-        return false;
-    }
-    true
+}
+
+/// The side panel's first screen, drawn by the service worker as HTML from the page's walk it
+/// keeps for the panel (`json`), with the panel's own rendering ([`view`], its [`dom::E`]s in
+/// their HTML-string form): the panel's page shows it as soon as the walk would have come,
+/// rather than once its own module is compiled, instantiated and has read the walk (README,
+/// performance). `settings` and `record` are stored JSON (`""`: none), `height` the panel's
+/// window height. Exactly the first list the panel draws from that walk, in the same words
+/// (the tests compare the two); `""` if the walk can't be read.
+#[wasm_bindgen(js_name = panelScreen)]
+pub fn first_screen(api: Api, json: &str, settings: &str, record: &str, height: f64) -> String {
+    crate::set_i18n(api.i18n());
+    let Ok(snap) = Snapshot::from_json(json) else { return String::new() };
+    let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+    let ui = api.i18n().ui_language();
+    let mut p = Panel::new(JsValue::UNDEFINED.unchecked_into(), api, some(settings).as_deref(), some(record).as_deref(), ui);
+    p.place = Where::Invitations;
+    view::set_tall(height);
+    let html = dom::html(|| {
+        dom::append_to_body(view::shell());
+        p.show(snap, false, 0.0);
+    });
+    view::set_tall(0.0);
+    html
 }
 
 /// The tests' seam (`<html data-hold>`): every reading leaves its rest pending, and only the

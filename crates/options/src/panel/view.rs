@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::{el, num, read_of, text, Panel, Tone};
-use crate::dom::{option, E};
+use crate::dom::{self, option, E};
 use crate::{tr, tr_named, tr_with};
 
 /// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
@@ -72,23 +72,19 @@ pub fn shell() -> E {
 /// buttons laid out unseen so that the line keeps its height, and `aria-busy` so that a screen
 /// reader waits for the counts rather than reading a part of them.
 pub fn counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
-    let Some(nav) = el("counts") else { return };
-    keep_focus(&nav, || fill_counts(&nav, counts, active));
+    keep_focus("counts", || fill_counts(counts, active));
 }
 
-fn fill_counts(nav: &Element, counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
-    nav.set_text_content(None);
-    let _ = match counts {
-        Some(_) => nav.remove_attribute("aria-busy"),
-        None => nav.set_attribute("aria-busy", "true"),
-    };
+fn fill_counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
+    dom::set_attribute("counts", "aria-busy", counts.is_none().then_some("true"));
+    let mut parts = Vec::new();
     if counts.is_none() {
-        let _ = nav.append_child(&E::new("span").class("counting").tr("panel_counting").0);
+        parts.push(E::new("span").class("counting").tr("panel_counting"));
     }
     for (k, a) in [Action::Accept, Action::Reply, Action::Ignore, Action::Report].iter().enumerate() {
         if k > 0 {
             // A separator for the eye: a screen reader's reading of the counts said "dot" between them.
-            let _ = nav.append_child(&E::new("span").a("aria-hidden", "true").t(" · ").0);
+            parts.push(E::new("span").a("aria-hidden", "true").t(" · "));
         }
         let n = counts.map_or_else(|| "…".into(), |c| num(c[k].1));
         let b = E::new("button")
@@ -97,8 +93,9 @@ fn fill_counts(nav: &Element, counts: Option<&[(Action, usize); 4]>, active: Opt
             .a("data-act", &format!("filter.{}", a.name()))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
             .t(&format!("{n} {}", tr_named("act_", a.name())));
-        let _ = nav.append_child(&b.0);
+        parts.push(b);
     }
+    dom::replace("counts", parts);
 }
 
 /// "Read 10 of 300 invitations" and the list's accessible count.
@@ -122,28 +119,22 @@ pub fn status(p: &Panel) {
         s.push_str(&tr_with("panel_cut", &[&num(p.cut)]));
     }
     text("read", &s);
-    if let Some(panel) = el("panel") {
-        let _ = if p.rows.is_empty() { panel.set_attribute("data-none", "") } else { panel.remove_attribute("data-none") };
-    }
-    if let Some(more) = el("more") {
-        let all = p.announced.is_some_and(|m| live >= m as usize);
-        // Off while an action runs too: pressed again during Read more it only said "busy".
-        let off = all || p.rows.is_empty() || p.busy;
-        // Read more pressed from the keyboard: a disabled button drops the focus to the body. It
-        // goes to Cancel while the list is read, else to the list.
-        let lost = off && has_focus(&more);
-        let _ = if off { more.set_attribute("disabled", "") } else { more.remove_attribute("disabled") };
-        if lost {
-            let cancel = el("progress").filter(|b| !b.has_attribute("hidden")).and_then(|b| b.query_selector("[data-act=cancel]").ok().flatten());
-            focus(cancel.or_else(|| el("list")));
-        }
+    dom::set_attribute("panel", "data-none", p.rows.is_empty().then_some(""));
+    let all = p.announced.is_some_and(|m| live >= m as usize);
+    // Off while an action runs too: pressed again during Read more it only said "busy".
+    let off = all || p.rows.is_empty() || p.busy;
+    // Read more pressed from the keyboard: a disabled button drops the focus to the body. It
+    // goes to Cancel while the list is read, else to the list.
+    let lost = off && el("more").is_some_and(|m| has_focus(&m));
+    dom::set_attribute("more", "disabled", off.then_some(""));
+    if lost {
+        let cancel = el("progress").filter(|b| !b.has_attribute("hidden")).and_then(|b| b.query_selector("[data-act=cancel]").ok().flatten());
+        focus(cancel.or_else(|| el("list")));
     }
 }
 
 pub fn list_height(n: usize) {
-    if let Some(s) = el("spacer") {
-        let _ = s.set_attribute("style", &format!("height: {}px", n * ROW_HEIGHT as usize));
-    }
+    dom::set_attribute("spacer", "style", Some(&format!("height: {}px", n * ROW_HEIGHT as usize)));
 }
 
 /// The index of the first row in view.
@@ -151,8 +142,10 @@ pub fn first_visible() -> usize {
     el("list").map_or(0, |l| (l.scroll_top().max(0) / ROW_HEIGHT) as usize)
 }
 
+/// The rows the list shows, and the two it may cut. Drawn in the worker, the list is not laid
+/// out: its window's height stands for it (a few rows more than the list's own, drawn below).
 fn visible_rows() -> usize {
-    el("list").map_or(12, |l| (l.client_height().max(0) / ROW_HEIGHT) as usize + 2)
+    el("list").map_or_else(|| tall() as usize / ROW_HEIGHT as usize + 2, |l| (l.client_height().max(0) / ROW_HEIGHT) as usize + 2)
 }
 
 /// Keeps row `at` inside the list's visible part.
@@ -182,15 +175,32 @@ pub fn window_rows(first: usize, len: usize) -> std::ops::Range<usize> {
 /// more rows than the page's height then allowed for, and every invitation was decided before
 /// the list showed, 9 ms of 300 on the path; traces of 1 Dec), and it is never taller than that.
 pub fn rows_in_view_at_most() -> usize {
+    first_visible() + tall() as usize / ROW_HEIGHT as usize + 2 + OVERSCAN
+}
+
+thread_local! {
+    /// The panel's window height as the panel sent it, for its first screen drawn in the worker.
+    static TALL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// The panel's window height: its own, or (drawn in the worker) the one it sent ([`set_tall`]).
+fn tall() -> f64 {
     let height = |h: Result<JsValue, JsValue>| h.ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let tall = web_sys::window().map_or(1200.0, |w| height(w.inner_height()).max(height(w.outer_height())));
-    first_visible() + tall as usize / ROW_HEIGHT as usize + 2 + OVERSCAN
+    match TALL.get() {
+        t if t > 0.0 => t,
+        _ => web_sys::window().map_or(1200.0, |w| height(w.inner_height()).max(height(w.outer_height()))),
+    }
+}
+
+/// The height the worker draws the panel's first screen for: the larger of its window's inner
+/// and outer heights, as [`rows_in_view_at_most`] takes them in the panel (0: the window's own).
+pub fn set_tall(height: f64) {
+    TALL.set(height);
 }
 
 /// Renders the rows from `first` (less the overscan) to just past the visible ones.
 pub fn window(p: &Panel, first: usize) {
-    let Some(spacer) = el("spacer") else { return };
-    spacer.set_text_content(None);
+    let mut rows = Vec::new();
     let ui = crate::ui();
     let height = ROW_HEIGHT as usize;
     for v in window_rows(first, p.view.len()) {
@@ -237,18 +247,14 @@ pub fn window(p: &Panel, first: usize) {
             .a("aria-label", &label)
             .a("style", &format!("top: {}px", v * height))
             .cs(vec![E::new("div").class("l1").cs(l1), l2.t(headline), E::new("div").class("l3").t(&l3), E::new("div").class("l4").t(&l4)]);
-        let _ = spacer.append_child(&row.0);
+        rows.push(row);
     }
     // Filters that let nothing through left a blank list: the user saw no reason.
     if p.view.is_empty() && !p.rows.is_empty() {
-        let _ = spacer.append_child(&E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match").0);
+        rows.push(E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match"));
     }
-    if let Some(list) = el("list") {
-        let _ = match p.sel {
-            Some(v) => list.set_attribute("aria-activedescendant", &format!("row-{v}")),
-            None => list.remove_attribute("aria-activedescendant"),
-        };
-    }
+    dom::replace("spacer", rows);
+    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| format!("row-{v}")).as_deref());
 }
 
 /// The suggested action and the category, as badges.
@@ -300,19 +306,19 @@ pub fn date(ui: &str, ms: u64) -> String {
 
 /// The selected invitation: everything about it, and what the panel can do for it.
 pub fn detail(p: &Panel) {
-    let Some(d) = el("detail") else { return };
-    keep_focus(&d, || fill_detail(&d, p));
+    keep_focus("detail", || dom::replace("detail", detail_parts(p)));
 }
 
 /// Rebuilding a part (the counts, the details after every reading) took the focus from the
 /// button pressed in it to the page's body: a keyboard user who pressed Show, Draft reply or a
 /// count had to Tab back from the top. The same control (by its `data-act`) takes it back, or
 /// the list when that control is gone or disabled.
-fn keep_focus(part: &Element, rebuild: impl FnOnce()) {
-    let doc = crate::dom::document();
-    let was = doc.as_ref().and_then(|d| d.active_element()).filter(|a| part.contains(Some(a))).and_then(|a| a.get_attribute("data-act"));
+fn keep_focus(id: &str, rebuild: impl FnOnce()) {
+    let part = el(id);
+    let active = crate::dom::document().and_then(|d| d.active_element());
+    let was = part.as_ref().zip(active).filter(|(part, a)| part.contains(Some(a))).and_then(|(_, a)| a.get_attribute("data-act"));
     rebuild();
-    let Some(act) = was else { return };
+    let (Some(act), Some(part)) = (was, part) else { return };
     focus(part.query_selector(&format!("[data-act=\"{act}\"]:not([disabled])")).ok().flatten().or_else(|| el("list")));
 }
 
@@ -326,9 +332,8 @@ fn has_focus(e: &Element) -> bool {
     crate::dom::document().and_then(|d| d.active_element()).as_ref() == Some(e)
 }
 
-fn fill_detail(d: &Element, p: &Panel) {
-    d.set_text_content(None);
-    let Some(r) = p.selected() else { return };
+fn detail_parts(p: &Panel) -> Vec<E> {
+    let Some(r) = p.selected() else { return Vec::new() };
     let inv = &r.invitation;
     let ui = crate::ui();
     let reasons: Vec<E> = r.reasons.iter().map(|x| E::new("li").t(&x.say(ui))).collect();
@@ -375,20 +380,17 @@ fn fill_detail(d: &Element, p: &Panel) {
     // The panel's promise, at the end of the details where a narrow panel shows it (panel.css):
     // under them it took 82 of the 700 px of Firefox's 240 px sidebar.
     parts.push(E::new("p").class("never").tr("panel_never"));
-    for part in parts {
-        let _ = d.append_child(&part.0);
-    }
+    parts
 }
 
 pub fn message(tone: Tone, s: &str) {
-    let Some(m) = el("msg") else { return };
     let class = match tone {
         Tone::Info => "msg",
         Tone::Success => "msg success",
         Tone::Warning => "msg warning",
         Tone::Error => "msg error",
     };
-    let _ = m.set_attribute("class", class);
+    dom::set_attribute("msg", "class", Some(class));
     let alert = matches!(tone, Tone::Warning | Tone::Error);
     text("msg-polite", if alert { "" } else { s });
     text("msg-alert", if alert { s } else { "" });
@@ -409,15 +411,12 @@ pub fn elsewhere(place: Where, closed: bool, say_where: bool) {
     if say_where {
         message(Tone::Info, &tr("panel_where_it_works"));
     }
-    if let Some(d) = el("detail") {
-        d.set_text_content(None);
-        let link = E::new("a")
-            .a("href", "https://www.linkedin.com/mynetwork/invitation-manager/received/")
-            .a("target", "_blank")
-            .a("rel", "noopener")
-            .tr("panel_open_manager");
-        let _ = d.append_child(&E::new("p").c(link).0);
-    }
+    let link = E::new("a")
+        .a("href", "https://www.linkedin.com/mynetwork/invitation-manager/received/")
+        .a("target", "_blank")
+        .a("rel", "noopener")
+        .tr("panel_open_manager");
+    dom::replace("detail", vec![E::new("p").c(link)]);
 }
 
 /// The line under the title: which tab's invitations these are.
@@ -429,9 +428,7 @@ pub fn where_line(_p: &Panel, switched: bool) {
 /// Marks the line under the title as saying only what the panel is (a narrow panel hides it:
 /// Firefox's 240 px sidebar spent 335 px on the header, and the list had 191).
 fn plain_where(plain: bool) {
-    if let Some(w) = el("where") {
-        let _ = if plain { w.set_attribute("data-plain", "") } else { w.remove_attribute("data-plain") };
-    }
+    dom::set_attribute("where", "data-plain", plain.then_some(""));
 }
 
 /// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
