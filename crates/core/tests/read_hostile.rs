@@ -390,6 +390,32 @@ fn a_short_note_with_a_number_is_neither_the_time_nor_the_count() {
     assert_eq!(read("ja", &foreign), [(s("3 日前"), None, s("3月に東京で会いましょう")), (None, Some(4), None), (s("3 日前"), Some(5), None)]);
 }
 
+/// A lone control under the name (a badge's button) is not the card's buttons: the headline,
+/// the shared connections and the time after it stay the name's lines (they were all read as the
+/// note once any control counted). The buttons are Accept and Ignore by their words, or two
+/// controls in a row in a language whose words the reader doesn't know; the note after them is
+/// still the note.
+#[test]
+fn a_badge_button_under_the_name_is_not_the_cards_buttons() {
+    // The answers and what their labels put between the name and them.
+    let card = |name: &str, slug: &str, answers: [&str; 4], lines: &str, note: &str| {
+        format!(
+            r#"<div role="listitem" componentkey="urn:li:invitation:1"><div><p><a href="/in/{slug}/"><strong>{name}</strong></a></p><button aria-label="Verified">✓</button>{lines}</div><div><button aria-label="{name}{2}{0}">{0}</button></div><div><button aria-label="{name}{3}{1}">{1}</button></div>{note}</div>"#,
+            answers[0], answers[1], answers[2], answers[3]
+        )
+    };
+    let read = |lang: &str, card: String| {
+        let read = read_page(&page_in(lang, &format!("<section>{card}</section>")));
+        read.invitations.iter().map(|i| (i.headline.clone(), i.mutual_connections, i.sent.clone(), i.note.clone())).collect::<Vec<_>>()
+    };
+    let s = |t: &str| Some(t.to_owned());
+    let en = card("Ann Roe", "ann-roe", ["Ignore", "Accept", ": ", ": "], "<p>Designer</p><p>12 mutual connections</p><p>2 weeks ago</p>", "<p>Hi Ann</p>");
+    assert_eq!(read("en", en), [(s("Designer"), Some(12), s("2 weeks ago"), s("Hi Ann"))]);
+    let ja =
+        card("佐藤 健", "ken-sato", ["無視", "承認", "さんからの招待を", "さんの招待を"], "<p>Engineer</p><p>3 日前</p>", "<p>3月に東京で会いましょう</p>");
+    assert_eq!(read("ja", ja), [(s("Engineer"), None, s("3 日前"), s("3月に東京で会いましょう"))]);
+}
+
 /// A page's or group's audience ("2,001 followers", "12.345 Mitglieder") is a count under the
 /// headline too, but it isn't the people you share: it must not read as mutual connections.
 #[test]

@@ -550,9 +550,15 @@ struct Walk<'i, 'a> {
     units: Vec<Unit<'a>>,
     /// The first profile link met: the card's first link to one, or a unit's.
     first_link: Option<(Kind, String)>,
-    /// The controls walked past so far, but for "… show more": LinkedIn's lines about the person
-    /// come before the card's buttons, the note may come after them (outside/mcp-received-2026).
+    /// The card's answer controls walked past so far: LinkedIn's lines about the person come
+    /// before the card's buttons, the note may come after them (outside/mcp-received-2026). An
+    /// answer is one [`phrases::answer`] knows, or the second of two controls in a row (a pair's,
+    /// in a language it doesn't know); a lone other control (a badge's button between the name
+    /// and the headline) is none: with any control counted, the headline, the shared connections
+    /// and the time after one were all read as the note.
     controls: u32,
+    /// The last thing walked past was a control other than "… show more".
+    after_control: bool,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -570,12 +576,14 @@ impl<'a> Walk<'_, 'a> {
                 self.first_link = n.attr("href").and_then(entity);
             }
             if seen.control(j) {
-                if phrases::is_more_label(&control_label(n)) {
+                let label = control_label(n);
+                if phrases::is_more_label(&label) {
                     if let Some(last) = self.units.last_mut() {
                         last.more = true;
                     }
                 } else {
-                    self.controls += 1;
+                    self.controls += u32::from(self.after_control || phrases::answer(&label).is_some());
+                    self.after_control = true;
                 }
                 self.j = index.end(j);
                 continue;
@@ -590,6 +598,7 @@ impl<'a> Walk<'_, 'a> {
                     more = more || phrases::is_more_label(&control_label(c));
                 }
                 self.units.push(Unit { at: j, node: n, text: std::cell::OnceCell::new(), link, more, after: self.controls });
+                self.after_control = false;
                 self.j = index.end(j);
                 return true;
             }
@@ -620,7 +629,7 @@ impl<'a> Walk<'_, 'a> {
 
 fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bool)>, depth: Depth, words: bool) -> Card {
     let label = labelled.map(|l| l.0);
-    let mut w = Walk { index, seen, card, j: card + 1, units: Vec::new(), first_link: None, controls: 0 };
+    let mut w = Walk { index, seen, card, j: card + 1, units: Vec::new(), first_link: None, controls: 0, after_control: false };
     if depth == Depth::Full {
         w.reach(usize::MAX);
     }
