@@ -34,3 +34,68 @@ pub struct Invitation {
     /// As the page says it ("2 weeks ago").
     pub sent: Option<String>,
 }
+
+impl Invitation {
+    /// A list of invitations as JSON, as their derived `Serialize` writes it (a unit test holds
+    /// the two to the same bytes): what the worker stores as `lastRead` after a click. The
+    /// derived writer, inlined into `lastRead`, cost the module 700 B raw (a stub in its place);
+    /// by hand −526 B raw, −159 B gzipped, −208 B on each zip (1 Dec 2026).
+    pub fn list_json(list: &[Invitation]) -> String {
+        let mut o = crate::json::Out::default();
+        o.open(b'[');
+        for i in list {
+            o.open(b'{');
+            o.key("site");
+            o.str(&i.site);
+            o.key("kind");
+            o.str(["person", "company", "school", "group", "event", "newsletter", "page"][i.kind as usize]);
+            o.key("name");
+            o.str(&i.name);
+            o.key("first_name");
+            o.opt_str(i.first_name.as_deref());
+            o.key("headline");
+            o.opt_str(i.headline.as_deref());
+            o.key("note");
+            o.opt_str(i.note.as_deref());
+            o.key("mutual_connections");
+            match i.mutual_connections {
+                Some(n) => o.num(n.into()),
+                None => o.null(),
+            }
+            o.key("profile_url");
+            o.opt_str(i.profile_url.as_deref());
+            o.key("sent");
+            o.opt_str(i.sent.as_deref());
+            o.close(b'}');
+        }
+        o.close(b']');
+        o.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Invitation, Kind};
+
+    #[test]
+    fn invitations_are_written_as_their_derived_writer_writes_them() {
+        let odd = "\"q\" \\ \n\t\u{1}\u{1f} é \u{2028} 😀";
+        let kinds = [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page];
+        let mut list: Vec<Invitation> = kinds.iter().map(|&kind| Invitation { kind, ..Invitation::default() }).collect();
+        list.push(Invitation {
+            site: odd.into(),
+            kind: Kind::Person,
+            name: odd.into(),
+            first_name: Some(odd.into()),
+            headline: Some(String::new()),
+            note: Some(odd.into()),
+            mutual_connections: Some(u32::MAX),
+            profile_url: Some(odd.into()),
+            sent: Some(odd.into()),
+        });
+        list.push(Invitation { mutual_connections: Some(0), ..Invitation::default() });
+        for n in 0..list.len() {
+            assert_eq!(Invitation::list_json(&list[..n]), serde_json::to_string(&list[..n]).expect("serializes"));
+        }
+    }
+}

@@ -79,6 +79,7 @@ mod decide;
 #[cfg(feature = "html")]
 pub mod html;
 mod invitation;
+pub mod json;
 pub mod lang;
 pub mod names;
 pub mod panel;

@@ -78,6 +78,17 @@ pub enum Field {
     Any,
 }
 
+impl Field {
+    /// Its JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Headline => "headline",
+            Field::Note => "note",
+            Field::Any => "any",
+        }
+    }
+}
+
 /// What a matching rule decides; what it leaves out follows the category's defaults.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

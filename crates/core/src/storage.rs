@@ -158,7 +158,14 @@ pub fn sync_items(settings: &Value, saved_at: f64) -> Result<Vec<(String, Value)
     if !current.is_empty() || chunks.is_empty() {
         chunks.push(current);
     }
-    let meta = serde_json::json!({ "version": CURRENT_VERSION, "chunks": chunks.len(), "sum": checksum(&text), "saved_at": saved_at });
+    // Built by inserts, not by `json!`, whose values go through `to_value` (serde_json's value
+    // serialiser, which nothing else in the module needs).
+    let mut meta = serde_json::Map::new();
+    meta.insert("version".into(), CURRENT_VERSION.into());
+    meta.insert("chunks".into(), chunks.len().into());
+    meta.insert("sum".into(), checksum(&text).into());
+    meta.insert("saved_at".into(), saved_at.into());
+    let meta = Value::Object(meta);
     let mut items = vec![(SYNC_META_KEY.to_owned(), meta)];
     items.extend(chunks.into_iter().enumerate().map(|(i, c)| (sync_chunk_key(i), Value::String(c))));
     let needed: usize = items.iter().map(|(k, v)| sync_item_bytes(k, v)).sum();

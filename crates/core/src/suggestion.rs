@@ -41,6 +41,11 @@ impl Category {
     ];
     /// Their JSON names, as serialized.
     pub const NAMES: &'static [&'static str] = &["known", "spam", "recruiter", "sales", "mutual", "personalized", "generic", "not_a_person"];
+
+    /// Its JSON name.
+    pub fn name(self) -> &'static str {
+        Category::NAMES[self as usize]
+    }
 }
 
 impl<'de> Deserialize<'de> for Category {
@@ -54,6 +59,11 @@ impl Action {
     pub const ALL: [Action; 4] = [Action::Accept, Action::Reply, Action::Ignore, Action::Report];
     /// Their JSON names, as serialized.
     pub const NAMES: &'static [&'static str] = &["accept", "reply", "ignore", "report"];
+
+    /// Its JSON name.
+    pub fn name(self) -> &'static str {
+        Action::NAMES[self as usize]
+    }
 }
 
 impl<'de> Deserialize<'de> for Action {
@@ -127,6 +137,16 @@ mod name_tests {
         for v in [Variant::Short, Variant::Long] {
             let json = serde_json::to_string(&v).unwrap_or_default();
             assert_eq!(serde_json::from_str::<Variant>(&json).ok(), Some(v));
+            assert_eq!(json, format!("\"{}\"", v.name()));
+        }
+        for c in Category::ALL {
+            assert_eq!(serde_json::to_string(&c).ok(), Some(format!("\"{}\"", c.name())));
+        }
+        for a in Action::ALL {
+            assert_eq!(serde_json::to_string(&a).ok(), Some(format!("\"{}\"", a.name())));
+        }
+        for f in [crate::Field::Headline, crate::Field::Note, crate::Field::Any] {
+            assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{}\"", f.name())));
         }
         let e = serde_json::from_str::<Category>("\"friend\"").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("unknown variant `friend`, expected one of `known`"), "{e}");

@@ -40,7 +40,7 @@ use web_sys::{Element, Event};
 use chrome::{Api, I18n};
 use dom::{by_id, document, set_text, E};
 
-use view::{ctrl_id, name_of};
+use view::ctrl_id;
 
 /// Which invitation the preview shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,9 +110,9 @@ pub const fn lazy_tr(key: &'static str) -> &'static str {
     key
 }
 
-/// The interface text `prefix` + a value's serde name: `cat_` + `not_a_person`.
-pub fn tr_named<T: serde::Serialize>(prefix: &str, v: &T) -> String {
-    tr(&[prefix, &name_of(v)].concat())
+/// The interface text `prefix` + a value's JSON name: `cat_` + `not_a_person`.
+pub fn tr_named(prefix: &str, name: &str) -> String {
+    tr(&[prefix, name].concat())
 }
 
 /// The interface language: the language of the locale the browser picked for the extension
@@ -498,10 +498,10 @@ fn lines(s: &str) -> Vec<String> {
     entries(s, '\n')
 }
 
-/// The value of `all` whose serde name is `s`: the names' one source stays serde's, and no
+/// The value of `all` whose JSON name (`names`, the core's table beside it) is `s`: no
 /// deserialiser per enum is linked. The options page's selects and the side panel's filters.
-pub(crate) fn parse_enum<T: serde::Serialize + Copy>(all: &[T], s: &str) -> Option<T> {
-    all.iter().copied().find(|v| name_of(v) == s)
+pub(crate) fn parse_enum<T: Copy>(names: &[&str], all: &[T], s: &str) -> Option<T> {
+    names.iter().position(|n| *n == s).map(|i| all[i])
 }
 
 fn variant_of(s: &str) -> Variant {
@@ -702,7 +702,7 @@ impl App {
                 }
             }
             ["cat", c] => {
-                let Some(cat) = parse_enum(&Category::ALL, c) else { return false };
+                let Some(cat) = parse_enum(Category::NAMES, &Category::ALL, c) else { return false };
                 w.category.retain(|x| *x != cat);
                 if dom::checked(el) {
                     // Kept in the page's order by inserting in place: a sort would link a stable sort (~2 KB gzipped).
@@ -748,8 +748,8 @@ impl App {
                 }
                 field_error(key, None);
             }
-            ["action"] => rule.then.action = parse_enum(&Action::ALL, v),
-            ["then_category"] => rule.then.category = parse_enum(&Category::ALL, v),
+            ["action"] => rule.then.action = parse_enum(Action::NAMES, &Action::ALL, v),
+            ["then_category"] => rule.then.category = parse_enum(Category::NAMES, &Category::ALL, v),
             ["template"] => rule.then.template = Some(v.to_owned()).filter(|t| !t.is_empty()),
             ["variant"] => rule.then.variant = (!v.is_empty()).then(|| variant_of(v)),
             _ => return false,
@@ -761,7 +761,7 @@ impl App {
     /// means no override, so built-in improvements keep reaching the user.
     fn set_template(&mut self, variant: Variant, text: String) {
         let (id, lang) = (self.tpl_id.clone(), self.tpl_lang.clone());
-        let builtin = default_source(&format!("{id}.{lang}.{}", name_of(&variant)));
+        let builtin = default_source(&format!("{id}.{lang}.{}", variant.name()));
         let keep = !text.trim().is_empty() && Some(text.as_str()) != builtin;
         let by_lang = self.settings.templates.entry(id.clone()).or_default();
         let sources = by_lang.entry(lang.clone()).or_default();
@@ -776,7 +776,7 @@ impl App {
         if by_lang.is_empty() && default_template_known(&id) {
             without(&mut self.settings.templates, &id);
         }
-        let key = format!("tpl.{}", name_of(&variant));
+        let key = format!("tpl.{}", variant.name());
         let err = view::template_error(&text);
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
@@ -789,7 +789,7 @@ impl App {
     /// Inserts `{name}` at the caret (over the selection) of the template editor last used, as
     /// if typed: the template, its error mark and the preview follow.
     fn insert_placeholder(&mut self, name: &str) {
-        let vn = name_of(&self.tpl_focus);
+        let vn = self.tpl_focus.name();
         let Some(el) = by_id(&format!("tpl-{vn}")) else { return };
         let text = dom::value(&el);
         let pos = |p: &str| dom::prop(&el, p).as_f64().map_or(text.encode_utf16().count(), |x| x as usize);
@@ -893,7 +893,7 @@ impl App {
     /// shows a built-in one of another category: editing should show its effect at once.
     fn follow_template(&mut self) {
         let Pick::Builtin(current) = self.sample else { return };
-        let wants = |s: &Sample| name_of(&s.category) == self.tpl_id;
+        let wants = |s: &Sample| s.category.name() == self.tpl_id;
         if self.samples.get(current).is_some_and(|s| wants(s) && s.id.ends_with(&self.tpl_lang)) {
             return;
         }
@@ -936,7 +936,7 @@ impl App {
         let s = decide(&inv, settings);
         settings.variant = variant;
         settings.known.people.truncate(before);
-        let mut summary = tr_with("preview_summary", &[&tr_named("cat_", &s.category), &tr_named("act_", &s.action)]);
+        let mut summary = tr_with("preview_summary", &[&tr_named("cat_", s.category.name()), &tr_named("act_", s.action.name())]);
         if let Some(t) = &s.template {
             summary.push_str(" · ");
             // Its name, language and length, not the id rules use ("personalized.en.long").
@@ -954,7 +954,7 @@ impl App {
                 }
             }
             None => {
-                set_text("preview-draft", &tr_named("no_text_", &s.action));
+                set_text("preview-draft", &tr_named("no_text_", s.action.name()));
                 set_text("preview-count", "");
             }
         }
@@ -1060,11 +1060,12 @@ fn settings_value(settings: &Settings) -> Value {
 
 /// The settings as compact JSON.
 fn settings_text(settings: &Settings) -> String {
-    serde_json::to_string(settings).unwrap_or_default()
+    settings.to_compact_json()
 }
 
-/// A JSON object of these items (`json!` would serialise each value anew through `to_value`).
-fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
+/// A JSON object of these items (`json!` would serialise each value anew through `to_value`,
+/// and link serde_json's value serialiser for it).
+pub(crate) fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
     let mut map = Map::new();
     for (k, v) in items {
         map.insert(k.to_owned(), v);

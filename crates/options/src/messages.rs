@@ -1353,7 +1353,7 @@ mod tests {
         let missing: Vec<_> = keys.iter().filter(|k| find(k).is_none()).collect();
         assert!(missing.is_empty(), "no message for {missing:?}");
         for category in notyet_core::Category::ALL {
-            assert!(find(&["cat_", &crate::view::name_of(&category)].concat()).is_some(), "{category:?}");
+            assert!(find(&["cat_", category.name()].concat()).is_some(), "{category:?}");
         }
     }
 

@@ -9,17 +9,6 @@ use notyet_core::{default_languages, default_template_ids, Action, Category, Fie
 use crate::dom::{option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
-/// The serde name of a unit enum value (`not_a_person`), used for values and message keys.
-pub fn name_of<T: serde::Serialize>(v: &T) -> String {
-    // Through the compact serialiser (linked anyway), not `to_value`'s: `"not_a_person"` unquoted.
-    unquote(serde_json::to_string(v).unwrap_or_default())
-}
-
-/// The one copy of `name_of`'s non-generic part.
-fn unquote(json: String) -> String {
-    json.trim_matches('"').to_owned()
-}
-
 pub fn ctrl_id(key: &str) -> String {
     key.replace('.', "-")
 }
@@ -219,7 +208,7 @@ fn general(s: &Settings) -> E {
             Some(lazy_tr("mutual_threshold_hint")),
         ))
         .c(field("language", lazy_tr("language"), select(langs, &s.language), Some(lazy_tr("language_hint"))))
-        .c(field("variant", lazy_tr("variant"), select(keyed(&VARIANT_OPTIONS), &name_of(&s.variant)), None))
+        .c(field("variant", lazy_tr("variant"), select(keyed(&VARIANT_OPTIONS), s.variant.name()), None))
         .c(field("sign_off", lazy_tr("sign_off"), area(&s.sign_off, 3), Some(lazy_tr("sign_off_hint"))))
 }
 
@@ -239,7 +228,7 @@ pub fn template_ids(s: &Settings) -> Vec<String> {
 }
 
 fn category_label(c: Category) -> String {
-    tr_named("cat_", &c)
+    tr_named("cat_", c.name())
 }
 
 pub fn rules(app: &App) -> Vec<E> {
@@ -258,7 +247,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
     let cats = E::new("fieldset")
         .class("cats")
         .c(E::new("legend").tr("when_category"))
-        .cs(Category::ALL.iter().map(|c| checkbox(&k(&format!("cat.{}", name_of(c))), &category_label(*c), w.category.contains(c))).collect());
+        .cs(Category::ALL.iter().map(|c| checkbox(&k(&format!("cat.{}", c.name())), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
         Some(true) => "yes",
@@ -282,7 +271,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(field(
             &k("in"),
             lazy_tr("when_in"),
-            select(keyed(&[("any", lazy_tr("in_any")), ("headline", lazy_tr("in_headline")), ("note", lazy_tr("in_note"))]), &name_of(&w.field)),
+            select(keyed(&[("any", lazy_tr("in_any")), ("headline", lazy_tr("in_headline")), ("note", lazy_tr("in_note"))]), w.field.name()),
             None,
         ))
         .c(field(&k("names"), lazy_tr("when_names"), input("text", &w.name.join(", ")), Some(lazy_tr("comma_list"))))
@@ -295,23 +284,20 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         ));
     let t = &r.then;
     let mut actions = keyed(&[("", lazy_tr("then_action_default"))]);
-    actions.extend(Action::ALL.iter().map(|a| (name_of(a), tr_named("act_", a))));
+    actions.extend(Action::ALL.iter().map(|a| (a.name().to_owned(), tr_named("act_", a.name()))));
     let mut categories = keyed(&[("", lazy_tr("then_category_keep"))]);
-    categories.extend(Category::ALL.iter().map(|c| (name_of(c), category_label(*c))));
+    categories.extend(Category::ALL.iter().map(|c| (c.name().to_owned(), category_label(*c))));
     let mut ids = keyed(&[("", lazy_tr("then_template_default"))]);
     ids.extend(template_ids(&app.settings).into_iter().map(template_option));
     let then = E::new("fieldset")
         .c(E::new("legend").tr("then"))
-        .c(field(&k("action"), lazy_tr("then_action"), select(actions, &t.action.map(|a| name_of(&a)).unwrap_or_default()), None))
-        .c(field(&k("then_category"), lazy_tr("then_category"), select(categories, &t.category.map(|c| name_of(&c)).unwrap_or_default()), None))
+        .c(field(&k("action"), lazy_tr("then_action"), select(actions, t.action.map(|a| a.name()).unwrap_or_default()), None))
+        .c(field(&k("then_category"), lazy_tr("then_category"), select(categories, t.category.map(|c| c.name()).unwrap_or_default()), None))
         .c(field(&k("template"), lazy_tr("then_template"), select(ids, t.template.as_deref().unwrap_or("")), None))
         .c(field(
             &k("variant"),
             lazy_tr("then_variant"),
-            select(
-                keyed(&[("", lazy_tr("then_variant_default")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]),
-                &t.variant.map(|v| name_of(&v)).unwrap_or_default(),
-            ),
+            select(keyed(&[("", lazy_tr("then_variant_default")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]), t.variant.map(|v| v.name()).unwrap_or_default()),
             None,
         ));
     let tools = E::new("div")
@@ -377,7 +363,7 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
     }
     let when = if conditions.is_empty() { tr("sum_always") } else { tr_with("sum_if", &[&conditions.join(&tr("sum_and"))]) };
     let t = &r.then;
-    let mut then = vec![t.action.map_or_else(|| tr("sum_usual"), |a| tr_named("act_", &a))];
+    let mut then = vec![t.action.map_or_else(|| tr("sum_usual"), |a| tr_named("act_", a.name()))];
     if let Some(c) = t.category {
         then.push(tr_with("sum_as", &[&category_label(c)]));
     }
@@ -386,7 +372,7 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
         then.push(tr_with("sum_template", &[&tr_with("sum_quoted", &[&template_name(id)])]));
     }
     if let Some(v) = t.variant {
-        then.push(tr(&["sum_", &name_of(&v)].concat()));
+        then.push(tr(&["sum_", v.name()].concat()));
     }
     let mut line = format!("{title} · {when} → {}", then.join(", "));
     if !r.enabled {
@@ -404,7 +390,7 @@ pub fn template_text(s: &Settings, id: &str, lang: &str, v: Variant) -> (String,
     });
     match user {
         Some(u) => (u, true),
-        None => (default_source(&format!("{id}.{lang}.{}", name_of(&v))).unwrap_or("").to_owned(), false),
+        None => (default_source(&format!("{id}.{lang}.{}", v.name())).unwrap_or("").to_owned(), false),
     }
 }
 
@@ -473,15 +459,15 @@ pub fn templates(app: &App) -> Vec<E> {
             .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &format!("ph.{p}")).t(&["{", p, "}"].concat())).collect()),
     );
     for v in Variant::ALL {
-        let vn = name_of(&v);
+        let vn = v.name();
         let key = format!("tpl.{vn}");
         let (text, _) = template_text(s, &app.tpl_id, &app.tpl_lang, v);
-        let label = tr_with("tpl_text", &[&tr(&["variant_", &vn].concat())]);
+        let label = tr_with("tpl_text", &[&tr(&["variant_", vn].concat())]);
         let err = template_error(&text);
         let id = ctrl_id(&key);
         let editor = area(&text, if v == Variant::Short { 6 } else { 10 })
             .flag("aria-invalid", err.is_some())
-            .a("data-variant", &vn)
+            .a("data-variant", vn)
             .id(&id)
             .a("data-k", &key)
             .a("aria-describedby", &format!("hint-{id} err-{id}"));
@@ -560,7 +546,7 @@ pub fn pick_value(p: &Pick) -> String {
 }
 
 fn preview(app: &App) -> E {
-    let pv = app.preview_variant.map(|v| name_of(&v)).unwrap_or_default();
+    let pv = app.preview_variant.map(|v| v.name()).unwrap_or_default();
     let variants = keyed(&[("", lazy_tr("preview_variant_settings")), VARIANT_OPTIONS[0], VARIANT_OPTIONS[1]]);
     E::new("aside")
         .class("preview")
@@ -574,7 +560,7 @@ fn preview(app: &App) -> E {
             area(&app.pasted, 6),
             Some(lazy_tr("paste_hint")),
         )))
-        .c(field("pvariant", lazy_tr("preview_variant"), select(variants, &pv), None))
+        .c(field("pvariant", lazy_tr("preview_variant"), select(variants, pv), None))
         // The decision and the whole draft first (sign-off included, in view at 1280×800), then
         // the invitation it was made for and why. Only the decision is announced; the count
         // changes on every keystroke and is read on demand.

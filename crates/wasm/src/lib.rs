@@ -41,7 +41,7 @@ pub fn panel_reads(url: &str) -> bool {
 /// interface language `ui` (`i18n.getUILanguage()`, e.g. "de"; English when unknown).
 #[wasm_bindgen(js_name = unsupportedNotice)]
 pub fn unsupported_notice(ui: &str) -> String {
-    to_json(&click::unsupported_notice(ui))
+    click::unsupported_notice(ui).to_json()
 }
 
 /// Plans a click (`request` empty) or a notice button (`request`: a core `Request` as JSON, e.g.
@@ -52,7 +52,7 @@ pub fn unsupported_notice(ui: &str) -> String {
 #[wasm_bindgen(js_name = planRequest)]
 pub fn plan_request(snapshot: &str, settings: &str, last: &str, request: &str, ui: &str) -> String {
     let (plan, snapshot) = click::plan_json_keeping(snapshot, settings, last, request, ui);
-    let json = to_json(&plan);
+    let json = plan.to_json();
     KEPT.with(|k| *k.borrow_mut() = snapshot.filter(|_| plan.read).map_or(Kept::Nothing, Kept::Page));
     json
 }
@@ -80,7 +80,7 @@ pub fn last_read() -> String {
     KEPT.with(|k| {
         let mut kept = k.borrow_mut();
         if let Kept::Page(snapshot) = &*kept {
-            let json = to_json(&click::last_read(snapshot));
+            let json = notyet_core::Invitation::list_json(&click::last_read(snapshot));
             *kept = Kept::Read(json);
         }
         match &*kept {
@@ -88,11 +88,6 @@ pub fn last_read() -> String {
             _ => "[]".into(),
         }
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Serializing our own plain structs cannot fail; an empty object keeps the caller's JSON.parse safe.
-    serde_json::to_string(value).unwrap_or_else(|_| "{}".into())
 }
 
 /// A page report of a snapshot (the agent's JSON): the snapshot with personal text masked, as

@@ -25,7 +25,9 @@ use notyet_core::panel::{counts, key_of, merge, triage_first, where_is, Filter, 
 use notyet_core::read::read_page;
 use notyet_core::snapshot::{fold_whitespace, Snapshot, REQUEST};
 use notyet_core::{Action, Category, Settings};
-use serde_json::{json, Value};
+
+use crate::object;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -233,7 +235,7 @@ fn on_event(e: Event) {
             with(|p| {
                 match key.as_str() {
                     "text" => p.filter.text = dom::value(&el),
-                    "category" => p.filter.category = crate::parse_enum(&Category::ALL, &dom::value(&el)),
+                    "category" => p.filter.category = crate::parse_enum(Category::NAMES, &Category::ALL, &dom::value(&el)),
                     "hide" => p.filter.hide_handled = dom::checked(&el),
                     _ => return,
                 }
@@ -316,7 +318,7 @@ fn act(name: &str) {
         }
         "filter" => {
             with(|p| {
-                let a = crate::parse_enum(&Action::ALL, arg);
+                let a = crate::parse_enum(Action::NAMES, &Action::ALL, arg);
                 p.filter.action = if p.filter.action == a { None } else { a };
                 p.apply_filter();
             });
@@ -832,7 +834,7 @@ async fn save_record() {
         return;
     };
     let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
-    if let Err(e) = api.storage().local().write(&json!({ RECORD_KEY: value })).await {
+    if let Err(e) = api.storage().local().write(&object([(RECORD_KEY, value)])).await {
         with(|p| p.say(Tone::Error, &crate::tr_with("panel_failed", &[&e])));
     }
 }
@@ -916,11 +918,11 @@ async fn point(what: String) {
         with(|p| p.say_about(&row.key, Tone::Warning, &crate::tr_with("panel_no_button", &[&name])));
         return;
     }
-    let mut marks = vec![json!({"node": row.card, "label": if what == "show" { name.clone() } else { String::new() }})];
+    let mut marks = vec![object([("node", row.card.into()), ("label", if what == "show" { name.clone() } else { String::new() }.into())])];
     if let Some(b) = button {
-        marks.push(json!({"node": b, "label": label, "button": true}));
+        marks.push(object([("node", b.into()), ("label", label.into()), ("button", true.into())]));
     }
-    let command = json!({"op": "outline", "marks": marks, "scroll": row.card});
+    let command = object([("op", "outline".into()), ("marks", marks.into()), ("scroll", row.card.into())]);
     match call(host.run(tab, &to_js(&command))).await {
         Ok(v) if v.get("missing").and_then(Value::as_array).is_some_and(|m| m.iter().any(|n| n.as_u64() == Some(u64::from(row.card)))) => {
             refresh().await;
@@ -968,7 +970,7 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
     let url = with(|p| p.tab.as_ref().map(|(_, u)| u.clone())).flatten().unwrap_or_default();
     let before = snapshot(host, tab).await.map_err(fail)?;
     let box_before = read_page(&before).composer.map(|c| c.node);
-    let clicked = call(host.run(tab, &to_js(&json!({"op": "click", "node": reply})))).await.map_err(fail)?;
+    let clicked = call(host.run(tab, &to_js(&object([("op", "click".into()), ("node", reply.into())])))).await.map_err(fail)?;
     if clicked.get("ok") != Some(&Value::Bool(true)) {
         return Err((Tone::Warning, crate::tr_with("panel_gone", &[name])));
     }
@@ -1055,7 +1057,7 @@ async fn read_more() {
         let Some(last) = last else {
             break Some((Tone::Info, tr("panel_none")));
         };
-        let (moved, hidden) = match call(host.run(tab, &to_js(&json!({"op": "scroll", "node": last})))).await {
+        let (moved, hidden) = match call(host.run(tab, &to_js(&object([("op", "scroll".into()), ("node", last.into())])))).await {
             Ok(v) => (v.get("moved") == Some(&Value::Bool(true)), v.get("hidden") == Some(&Value::Bool(true))),
             Err(e) => break Some((Tone::Error, tab_error(&e))),
         };

@@ -2,7 +2,7 @@
 //! cleared. It lives in `storage.local` only (never synced), at most [`RECORD_LIMIT`] entries.
 
 use notyet_core::panel::{iso_time, Handled, Record, RECORD_KEY, RECORD_LIMIT};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::view::{date, drafted_on};
 use crate::chrome::{self, Api};
@@ -37,7 +37,7 @@ fn clear_dialog(button: impl Fn(&str, &str) -> E) -> E {
 }
 
 async fn read(api: &Api) -> Record {
-    let v = api.storage().local().read(&json!([RECORD_KEY])).await.unwrap_or(Value::Null);
+    let v = api.storage().local().read(&Value::from(vec![Value::from(RECORD_KEY)])).await.unwrap_or(Value::Null);
     v.get(RECORD_KEY).map(|r| Record::from_json(&chrome::text(r))).unwrap_or_default()
 }
 

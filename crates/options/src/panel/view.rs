@@ -10,7 +10,6 @@ use web_sys::Element;
 
 use super::{el, num, read_of, text, Panel, Tone};
 use crate::dom::{self, option, E};
-use crate::view::name_of;
 use crate::{tr, tr_named, tr_with};
 
 /// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
@@ -22,7 +21,7 @@ const OVERSCAN: usize = 6;
 
 pub fn shell() -> E {
     let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
-        .chain(Category::ALL.iter().map(|c| option(&name_of(c), &tr_named("cat_", c), false)))
+        .chain(Category::ALL.iter().map(|c| option(c.name(), &tr_named("cat_", c.name()), false)))
         .collect();
     // `data-none`: no invitation read (yet): the counts, filters and list are hidden (panel.css).
     E::new("div").class("panel").id("panel").a("data-none", "").cs(vec![
@@ -90,10 +89,10 @@ fn fill_counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
         let n = counts.map_or_else(|| "…".into(), |c| num(c[k].1));
         let b = E::new("button")
             .a("type", "button")
-            .class(&format!("count act-{}", name_of(a)))
-            .a("data-act", &format!("filter.{}", name_of(a)))
+            .class(&format!("count act-{}", a.name()))
+            .a("data-act", &format!("filter.{}", a.name()))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
-            .t(&format!("{n} {}", tr_named("act_", a)));
+            .t(&format!("{n} {}", tr_named("act_", a.name())));
         parts.push(b);
     }
     dom::replace("counts", parts);
@@ -261,11 +260,11 @@ pub fn window(p: &Panel, first: usize) {
 /// The suggested action and the category, as badges.
 /// A row's action and category in words, for its badges and its spoken name alike.
 fn badge_words(r: &notyet_core::panel::Row) -> [String; 2] {
-    [tr_named("act_", &r.action), tr_named("cat_", &r.category)]
+    [tr_named("act_", r.action.name()), tr_named("cat_", r.category.name())]
 }
 
 fn badges(r: &notyet_core::panel::Row, [action, category]: &[String; 2]) -> [E; 2] {
-    [E::new("span").class(&format!("badge act-{}", name_of(&r.action))).t(action), E::new("span").class("badge cat").t(category)]
+    [E::new("span").class(&format!("badge act-{}", r.action.name())).t(action), E::new("span").class("badge cat").t(category)]
 }
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
