@@ -323,9 +323,12 @@ const SCREEN_MAX = 500000;
 async function answerPanel({ tabId, height }) {
   const walk = await takeWalk(tabId);
   if (walk?.json) {
-    // Drawn already, or not at all: the walk isn't held back for it.
+    // Drawn already, or not at all: the walk isn't held back for it. A settled `walk.screen`
+    // wins the race over the `null` after it (a race takes its entries' reactions in order).
     const drawn = await Promise.race([walk.screen, null]);
     if (drawn?.height === height) walk.html = drawn.html;
+    // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
+    // would throw DataCloneError and the panel get nothing).
     delete walk.screen;
     if (height && drawn?.height !== height) void api.storage.session.set({ panelHeight: height }).catch(() => {});
   }

@@ -1048,6 +1048,16 @@ test("the first screen the worker draws from its walk is the panel's own first l
     }
     assert.deepEqual({ ...tab, rows: undefined }, { diffs: [], rows: undefined, counting: n === 40, hostile: true, shown: true, inert: false }, `tab, ${n}: ${JSON.stringify(tab)}`);
     assert.match(await panel.locator(".row .l2").first().textContent(), /onerror/);
+    // While the worker's screen is inert, the pointer says the panel is busy; not once it is live.
+    const cursors = await panel.evaluate(() => {
+      const live = document.getElementById("panel");
+      const at = () => getComputedStyle(document.body).cursor;
+      live.setAttribute("inert", "");
+      const busy = at();
+      live.removeAttribute("inert");
+      return [busy, at()];
+    });
+    assert.deepEqual(cursors, ["progress", "auto"]);
     await closeAll(panel, page);
   }
 });
