@@ -143,6 +143,8 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
       assert.equal(dark.body, "rgb(18, 23, 27)", `${file} dark`);
       assert.equal(dark.field, "rgb(26, 32, 38)", `${file}: fields are dark too`);
       assert.equal(dark.text, "rgb(230, 233, 236)", `${file}: light text on dark`);
+      // Dark scrollbars in the dark: Firefox on a light GTK theme drew them white on these pages.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollbarColor), "rgb(107, 121, 134) rgb(18, 23, 27)", `${file}: dark scrollbars`);
       {
         // The focus ring stands out from the page at 3:1 or more in both schemes (amber on white was 2.0:1).
         const ring = () => page.evaluate(() => {
@@ -181,6 +183,7 @@ test("dark mode: every extension page (options, welcome, side panel) follows pre
     assert.equal(await ink(), "rgb(0, 0, 0)");
     await report.emulateMedia({ colorScheme: "dark" });
     assert.equal(await ink(), "rgb(255, 255, 255)");
+    assert.match(await report.evaluate(() => getComputedStyle(document.documentElement).scrollbarColor), /^rgb\(107, 121, 134\) rgb\(/);
     // With no report waiting it says so alone: no intro about a report, no Save that does nothing.
     assert.deepEqual(await report.evaluate(() => [document.querySelectorAll("button, pre").length, document.querySelector("#intro").textContent]), [0, "No page report is waiting. Click NotYet on a LinkedIn page, then “Not right?” on its notice."]);
     // Discard drops this page's report, not one a later "Not right?" (another tab) put in its place.
