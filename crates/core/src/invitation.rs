@@ -16,6 +16,23 @@ pub enum Kind {
     Page,
 }
 
+impl Kind {
+    /// Every kind, in the order of [`Kind::NAMES`].
+    pub const ALL: [Kind; 7] = [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page];
+    /// Their JSON names, as serialized.
+    pub const NAMES: &'static [&'static str] = &["person", "company", "school", "group", "event", "newsletter", "page"];
+
+    /// Its JSON name.
+    pub fn name(self) -> &'static str {
+        Kind::NAMES[self as usize]
+    }
+
+    /// The kind named `name` (a JSON name), if any.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::NAMES.iter().position(|n| *n == name).map(|i| Kind::ALL[i])
+    }
+}
+
 /// An invitation, as read from a page or given on the command line.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -48,7 +65,7 @@ impl Invitation {
             o.key("site");
             o.str(&i.site);
             o.key("kind");
-            o.str(["person", "company", "school", "group", "event", "newsletter", "page"][i.kind as usize]);
+            o.str(i.kind.name());
             o.key("name");
             o.str(&i.name);
             o.key("first_name");
@@ -77,11 +94,20 @@ impl Invitation {
 mod tests {
     use super::{Invitation, Kind};
 
+    /// Every kind's name is serde's, and reads back as that kind; an unknown name is none.
+    #[test]
+    fn kinds_read_back_the_names_they_write() {
+        for k in Kind::ALL {
+            assert_eq!(serde_json::to_string(&k).ok(), Some(format!("\"{}\"", k.name())));
+            assert_eq!(Kind::from_name(k.name()), Some(k));
+        }
+        assert_eq!(Kind::from_name("Person"), None);
+    }
+
     #[test]
     fn invitations_are_written_as_their_derived_writer_writes_them() {
         let odd = "\"q\" \\ \n\t\u{1}\u{1f} é \u{2028} 😀";
-        let kinds = [Kind::Person, Kind::Company, Kind::School, Kind::Group, Kind::Event, Kind::Newsletter, Kind::Page];
-        let mut list: Vec<Invitation> = kinds.iter().map(|&kind| Invitation { kind, ..Invitation::default() }).collect();
+        let mut list: Vec<Invitation> = Kind::ALL.iter().map(|&kind| Invitation { kind, ..Invitation::default() }).collect();
         list.push(Invitation {
             site: odd.into(),
             kind: Kind::Person,

@@ -102,16 +102,7 @@ pub fn read_invitation(v: &Value) -> Result<Invitation, (String, String)> {
                 continue;
             }
             "kind" => {
-                inv.kind = match value.as_str() {
-                    Some("person") => Kind::Person,
-                    Some("company") => Kind::Company,
-                    Some("school") => Kind::School,
-                    Some("group") => Kind::Group,
-                    Some("event") => Kind::Event,
-                    Some("newsletter") => Kind::Newsletter,
-                    Some("page") => Kind::Page,
-                    _ => return Err(bad("person, company, school, group, event, newsletter or page")),
-                };
+                inv.kind = value.as_str().and_then(Kind::from_name).ok_or_else(|| bad("person, company, school, group, event, newsletter or page"))?;
                 continue;
             }
             "mutual_connections" => {
