@@ -308,8 +308,7 @@ pub fn set_text(id: &str, text: &str) {
 
 /// Replaces the children of the element with `id`.
 pub fn replace(id: &str, children: Vec<E>) {
-    if html_mode() {
-        at_id(id, &|n| n.kids = children.iter().map(|c| Kid::Node(index(c))).collect());
+    if at_id(id, &|n| n.kids = children.iter().map(|c| Kid::Node(index(c))).collect()) {
         return;
     }
     if let Some(el) = by_id(id) {
