@@ -1369,6 +1369,33 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
   await closeAll(forty, threeHundred);
 });
 
+test("a tab switched while the real side panel starts: the list is the tab now active", async () => {
+  // The switch comes as the worker's first screen (the 300 tab's) shows, before the panel's
+  // module has bound its tab watch: it was lost, and the 300 list stayed (a flaky failure of the
+  // test above in Firefox). Three moments, the last once the first screen is up.
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const forty = await h.open(MANAGER);
+  const threeHundred = await h.open(MANAGER_2);
+  for (const wait of [0, 30, "screen"]) {
+    await threeHundred.bringToFront();
+    if (firefox) await h.shortcut(threeHundred, "open-panel");
+    else {
+      await h.click(threeHundred);
+      await h.clickNoticeButton(threeHundred, (label) => label.startsWith("Triage"));
+    }
+    if (wait === "screen") {
+      for (let i = 0; i < 200 && !(await h.inSidePanel(() => !!document.querySelector("#read")).catch(() => false)); i++) await sleep(10);
+    } else await sleep(wait);
+    await forty.bringToFront();
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, `switched ${wait === "screen" ? "once the first screen showed" : `after ${wait} ms`}`);
+    await sleep(300);
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, "and stays");
+    await closeSidePanel();
+  }
+  await closeAll(forty, threeHundred);
+});
+
 test("progress kept after a full browser restart: quit, start again on the same profile, 'drafted' shown and hideable", async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-restart-"));
   const target = spec(40).people.find((p) => p.category === "recruiter");
