@@ -568,13 +568,16 @@ impl App {
     }
 
     /// The settings were edited: the page is unsaved, which the status area says, unless it
-    /// lists a check's problems: those are checked again, and go when none is left.
+    /// lists a check's problems: those are checked again, and go when none is left. The ones
+    /// left are said as the edited page's, which Save refuses: under the stored settings'
+    /// heading ("read with these notes") they read as if still what storage held.
     fn edited(&mut self) {
         self.set_dirty(true);
         if self.rechecks {
             let problems = check(&settings_value(&self.settings), false);
             if !problems.is_empty() {
-                dom::replace("problems", problems.iter().map(|l| E::new("li").t(l)).collect());
+                self.tell(Tone::Problem, &tr("unsaved_problems"), &problems);
+                self.rechecks = true;
                 return;
             }
         }

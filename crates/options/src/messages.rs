@@ -90,6 +90,10 @@ static MESSAGES: &str = messages! {
         "Your stored settings were read with these notes:",
         "Ihre gespeicherten Einstellungen wurden mit diesen Hinweisen gelesen:",
         "Vos réglages enregistrés ont été lus avec ces remarques :";
+    unsaved_problems:
+        "Unsaved changes. To save, fix these problems first:",
+        "Ungespeicherte Änderungen. Zum Speichern zuerst diese Probleme beheben:",
+        "Modifications non enregistrées. Pour enregistrer, corrigez d'abord ces problèmes :";
     changed_elsewhere:
         "Settings were changed in another window; showing them now.",
         "Die Einstellungen wurden in einem anderen Fenster geändert und werden jetzt angezeigt.",
