@@ -326,6 +326,19 @@ test("settings from a newer version keep their unknown keys when saved here", as
   await page.close();
 });
 
+test("stored settings that are no object (another program wrote them) are said in the page's words, the defaults shown", async () => {
+  for (const junk of ["text", [1, 2]]) {
+    await h.setSettings(junk);
+    const page = await options();
+    // It said storage's English: "stored settings were not an object ("text"); starting from the defaults".
+    assert.equal(await text(page, "#status"), locale("en").stored_replaced.message);
+    assert.equal(await page.getByLabel("Your name").inputValue(), "");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  await h.setSettings(null);
+});
+
 test("rules: add, edit, reorder, switch off and remove from the keyboard", async () => {
   await h.setSettings(null);
   const page = await options();

@@ -203,12 +203,12 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     }
     with_app(|app| {
         app.update_preview();
-        // Problems are alerts; migration notes (a version stamped on) are only said.
+        // Problems are alerts; stored settings replaced by the defaults are only said.
         if !problems.is_empty() {
             app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false, true)).collect::<Vec<_>>());
             app.rechecks = true;
-        } else if !migrated.notes.is_empty() {
-            app.say(&migrated.notes.join("; "));
+        } else if migrated.replaced {
+            app.say_tr("stored_replaced");
         }
     });
     if let Some(root) = doc.document_element() {
