@@ -1062,6 +1062,42 @@ test("the first screen the worker draws from its walk is the panel's own first l
   }
 });
 
+test("the first screen comes on a browser session's first open of the panel, and on the first after its window was resized: drawn for the window's height, never drawn and thrown away", async () => {
+  // A browser of its own, so that this is its first open (the helpers use `h`).
+  const shared = h;
+  h = await launch();
+  try {
+    h.host(MANAGER, path.join(DIR, "panel-300.html"), { dir: DIR });
+    const page = await h.open(MANAGER);
+    const id = await tabId();
+    const opens = [];
+    // Each open at a height the panel hasn't had before: the session's first, then after resizes.
+    // Again only while no screen came: on a loaded machine the walk can come after the panel asked,
+    // and then none is drawn (nor has to be).
+    for (const height of [0, 700, 640, 600]) {
+      if (height) await h.ext(async ([tabId, height]) => chrome.windows.update((await chrome.tabs.get(tabId)).windowId, { state: "normal", height }).then(() => true), [id, height]);
+      const before = (await h.test({ op: "walks" })).drawn;
+      await h.click(page); // the notice, and the core loaded in the worker
+      if (firefox) await h.shortcut(page, "open-panel");
+      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await sidePanelRead("10 of 300");
+      for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
+      const side = await h.inSidePanel(COMPARE_SCREEN, "");
+      opens.push({ height, drawn: (await h.test({ op: "walks" })).drawn - before, screen: !side.none, diffs: side.diffs });
+      await closeSidePanel();
+      if (!side.none) break;
+    }
+    // Every screen drawn was shown (a height kept from the last open drew one for a stale height,
+    // thrown away), the same as the panel's own; and one was.
+    for (const open of opens) assert.ok(open.drawn === 0 || (open.screen && !open.diffs.length), JSON.stringify(opens));
+    assert.ok(opens.at(-1).screen, JSON.stringify(opens));
+    await closeAll(page);
+  } finally {
+    await h.close();
+    h = shared;
+  }
+});
+
 test("Triage or the shortcut with the panel open already walks nothing for it (the panel doesn't load again)", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);
