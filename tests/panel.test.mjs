@@ -296,6 +296,29 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await closeAll(page, panel);
 });
 
+test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const [first, last] = target.name.split(" ");
+  // The card's name, its labels included, with U+202E: "Casey Adler's invitation…" was shown "Casey …noitativni s'reldA".
+  await page.evaluate(([href, from, to]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.replaceAll(from, to);
+    for (const el of card.querySelectorAll("[aria-label], [alt]")) for (const a of ["aria-label", "alt"]) if (el.hasAttribute(a)) el.setAttribute(a, el.getAttribute(a).replaceAll(from, to));
+  }, [target.href, target.name, `${first} \u202e${last}`]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(first);
+  await panel.waitForFunction((n) => [...document.querySelectorAll(".row .name")].some((e) => e.textContent === n), target.name);
+  await panel.locator(".row").first().click();
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  assert.match(await msg(panel), new RegExp(`^${target.name}'s invitation is framed`), await msg(panel));
+  const texts = await panel.evaluate(() => [document.querySelector("#msg").textContent, ...[...document.querySelectorAll(".row, #detail")].map((e) => e.textContent)]);
+  assert.ok(texts.every((t) => !/[\u202a-\u202e\u2066-\u2069]/.test(t)), JSON.stringify(texts));
+  await closeAll(page, panel);
+});
+
 test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
   const { page, panel } = await openBoth(40);
   const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
