@@ -1085,6 +1085,42 @@ test("the first screen the worker draws from its walk is the panel's own first l
   }
 });
 
+test("the first screen comes on a browser session's first open of the panel, and on the first after its window was resized: drawn for the window's height, never drawn and thrown away", async () => {
+  // A browser of its own, so that this is its first open (the helpers use `h`).
+  const shared = h;
+  h = await launch();
+  try {
+    h.host(MANAGER, path.join(DIR, "panel-300.html"), { dir: DIR });
+    const page = await h.open(MANAGER);
+    const id = await tabId();
+    const opens = [];
+    // Each open at a height the panel hasn't had before: the session's first, then after resizes.
+    // Again only while no screen came: on a loaded machine the walk can come after the panel asked,
+    // and then none is drawn (nor has to be).
+    for (const height of [0, 700, 640, 600]) {
+      if (height) await h.ext(async ([tabId, height]) => chrome.windows.update((await chrome.tabs.get(tabId)).windowId, { state: "normal", height }).then(() => true), [id, height]);
+      const before = (await h.test({ op: "walks" })).drawn;
+      await h.click(page); // the notice, and the core loaded in the worker
+      if (firefox) await h.shortcut(page, "open-panel");
+      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await sidePanelRead("10 of 300");
+      for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
+      const side = await h.inSidePanel(COMPARE_SCREEN, "");
+      opens.push({ height, drawn: (await h.test({ op: "walks" })).drawn - before, screen: !side.none, diffs: side.diffs });
+      await closeSidePanel();
+      if (!side.none) break;
+    }
+    // Every screen drawn was shown (a height kept from the last open drew one for a stale height,
+    // thrown away), the same as the panel's own; and one was.
+    for (const open of opens) assert.ok(open.drawn === 0 || (open.screen && !open.diffs.length), JSON.stringify(opens));
+    assert.ok(opens.at(-1).screen, JSON.stringify(opens));
+    await closeAll(page);
+  } finally {
+    await h.close();
+    h = shared;
+  }
+});
+
 test("Triage or the shortcut with the panel open already walks nothing for it (the panel doesn't load again)", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);
@@ -1389,6 +1425,35 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
   await threeHundred.waitForFunction(() => !!document.querySelector("notyet-outline"));
   assert.equal(await forty.evaluate(() => !!document.querySelector("notyet-outline")), false);
   await closeSidePanel();
+  await closeAll(forty, threeHundred);
+});
+
+test("a tab switched while the real side panel starts: the list is the tab now active", async () => {
+  // The switch comes as the 300 tab's list shows (the worker's first screen, or the panel's own
+  // first list), or sooner. The panel's module bound its tab watch only once it had loaded, 40 ms
+  // after the first screen in a traced failure: a switch in between was lost, and the browser's
+  // answer for the active tab, asked at the start, stood for it after the first reading. The 300
+  // list stayed (Firefox, 1 Dec, the build before: 4 failures in 6 runs; the test above flaked so in CI).
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const forty = await h.open(MANAGER);
+  const threeHundred = await h.open(MANAGER_2);
+  for (const wait of ["screen", 0, 60, "screen"]) {
+    await threeHundred.bringToFront();
+    // A click first: the worker has the core loaded, walks the page as it opens the panel and
+    // draws its first screen (for the height of the panel's last open: from the second on).
+    await h.click(threeHundred);
+    if (firefox) await h.shortcut(threeHundred, "open-panel");
+    else await h.clickNoticeButton(threeHundred, (label) => label.startsWith("Triage"));
+    if (wait === "screen") {
+      for (let i = 0; i < 200 && !(await h.inSidePanel(() => !!document.querySelector("#read")?.textContent).catch(() => false)); i++) await sleep(10);
+    } else await sleep(wait);
+    await forty.bringToFront();
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, `switched ${wait === "screen" ? "once the first screen showed" : `after ${wait} ms`}`);
+    await sleep(300);
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, "and stays");
+    await closeSidePanel();
+  }
   await closeAll(forty, threeHundred);
 });
 
