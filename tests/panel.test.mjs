@@ -319,6 +319,33 @@ test("a name's bidi controls stay in the name: a right-to-left override doesn't 
   await closeAll(page, panel);
 });
 
+test("a note in Arabic shows its first words in the row, the ellipsis at its end (its start was cut off the right)", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const note = "مرحبا بات، أنا أبحث عن مهندسين لشركة ناشئة في برلين. هل لديك وقت لمكالمة قصيرة هذا الأسبوع؟ سيكون من الرائع أن نتحدث عن الدور.".repeat(3);
+  await page.evaluate(([href, text]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    [...card.querySelectorAll("p")].find((p) => /hiring/.test(p.textContent)).textContent = text;
+  }, [target.href, note]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(target.name);
+  await panel.waitForFunction(() => /مرحبا/.test(document.querySelector(".row .l3")?.textContent));
+  if (!firefox) await panel.setViewportSize({ width: 360, height: 640 });
+  // Where the note's first letter is drawn: inside the row's line, at its right.
+  const at = await panel.evaluate(() => {
+    const line = document.querySelector(".row .l3");
+    const text = line.firstChild;
+    const r = document.createRange();
+    const i = text.data.indexOf("م");
+    r.setStart(text, i);
+    r.setEnd(text, i + 1);
+    const [l, c] = [line.getBoundingClientRect(), r.getBoundingClientRect()];
+    return { inside: c.left >= l.left && c.right <= l.right + 1, fromRight: Math.round(l.right - c.right) };
+  });
+  assert.ok(at.inside && at.fromRight < 40, JSON.stringify(at));
+  await closeAll(page, panel);
+});
+
 test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
   const { page, panel } = await openBoth(40);
   const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
