@@ -296,6 +296,56 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await closeAll(page, panel);
 });
 
+test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const [first, last] = target.name.split(" ");
+  // The card's name, its labels included, with U+202E: "Casey Adler's invitation…" was shown "Casey …noitativni s'reldA".
+  await page.evaluate(([href, from, to]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.replaceAll(from, to);
+    for (const el of card.querySelectorAll("[aria-label], [alt]")) for (const a of ["aria-label", "alt"]) if (el.hasAttribute(a)) el.setAttribute(a, el.getAttribute(a).replaceAll(from, to));
+  }, [target.href, target.name, `${first} \u202e${last}`]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(first);
+  await panel.waitForFunction((n) => [...document.querySelectorAll(".row .name")].some((e) => e.textContent === n), target.name);
+  await panel.locator(".row").first().click();
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  assert.match(await msg(panel), new RegExp(`^${target.name}'s invitation is framed`), await msg(panel));
+  const texts = await panel.evaluate(() => [document.querySelector("#msg").textContent, ...[...document.querySelectorAll(".row, #detail")].map((e) => e.textContent)]);
+  assert.ok(texts.every((t) => !/[\u202a-\u202e\u2066-\u2069]/.test(t)), JSON.stringify(texts));
+  await closeAll(page, panel);
+});
+
+test("a note in Arabic shows its first words in the row, the ellipsis at its end (its start was cut off the right)", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const note = "مرحبا بات، أنا أبحث عن مهندسين لشركة ناشئة في برلين. هل لديك وقت لمكالمة قصيرة هذا الأسبوع؟ سيكون من الرائع أن نتحدث عن الدور.".repeat(3);
+  await page.evaluate(([href, text]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    [...card.querySelectorAll("p")].find((p) => /hiring/.test(p.textContent)).textContent = text;
+  }, [target.href, note]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(target.name);
+  await panel.waitForFunction(() => /مرحبا/.test(document.querySelector(".row .l3")?.textContent));
+  if (!firefox) await panel.setViewportSize({ width: 360, height: 640 });
+  // Where the note's first letter is drawn: inside the row's line, at its right.
+  const at = await panel.evaluate(() => {
+    const line = document.querySelector(".row .l3");
+    const text = line.firstChild;
+    const r = document.createRange();
+    const i = text.data.indexOf("م");
+    r.setStart(text, i);
+    r.setEnd(text, i + 1);
+    const [l, c] = [line.getBoundingClientRect(), r.getBoundingClientRect()];
+    return { inside: c.left >= l.left && c.right <= l.right + 1, fromRight: Math.round(l.right - c.right) };
+  });
+  assert.ok(at.inside && at.fromRight < 40, JSON.stringify(at));
+  await closeAll(page, panel);
+});
+
 test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
   const { page, panel } = await openBoth(40);
   const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
