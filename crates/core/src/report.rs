@@ -125,8 +125,9 @@ fn mask_url(url: &str) -> String {
     }
     for p in parts {
         out.push('/');
-        // The address's place in the invitation manager is structure; a slug is a name.
-        if matches!(section, Some("mynetwork") | Some("messaging")) && p.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        // The address's place in the invitation manager is structure; a slug is a name. So is the
+        // people search's (`/search/results/people/`: a link there marks the shared connections).
+        if matches!(section, Some("mynetwork") | Some("messaging") | Some("search")) && p.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
             out.push_str(p);
         } else {
             out.push_str(&mask_all(p));
@@ -331,5 +332,10 @@ mod tests {
             "https://www.linkedin.com/mynetwork/invitation-manager/received/"
         );
         assert_eq!(mask_url("/in/sam/"), "/in/xxx/");
+        // Whose connections the search lists is masked, not that it is the people search.
+        assert_eq!(
+            mask_url("https://www.linkedin.com/search/results/people/?network=%5B%22F%22%5D&connectionOf=%5B%22ACoAAB%22%5D"),
+            "https://www.linkedin.com/search/results/people/?xxxxxxx=%0X%00X%00%0X&xxxxxxxxxxXx=%0X%00XXxXXX%00%0X"
+        );
     }
 }
