@@ -750,18 +750,17 @@ mod tests {
             "Poco fa",
             "Zojuist",
             "Net nu",
-            // The Sent list's label before or after the time (outside/mcp-sent-people): LinkedIn's
-            // words, never a note.
+            // The Sent list's label before the time (outside/mcp-sent-people): LinkedIn's words,
+            // never a note.
             "Sent 2 weeks ago",
             "Sent today",
             "Invited 5 days ago",
             "Envoyée il y a 2 semaines",
             "Gesendet vor 3 Tagen",
-            "vor 3 Tagen gesendet",
             "Enviada hace 2 semanas",
             "Enviado há 2 semanas",
             "Inviato 2 settimane fa",
-            "2 weken geleden verzonden",
+            "Verzonden 2 weken geleden",
         ] {
             assert!(is_time_ago(t), "{t}");
         }

@@ -408,14 +408,22 @@ fn a_linked_shared_line_is_the_count_and_a_sent_label_the_time() {
     let s = |t: &str| Some(t.to_owned());
     let search = "/search/results/people/?network=%5B%22F%22%5D&amp;connectionOf=%5B%22ACoAAB%22%5D";
     let linked = format!(r#"<a href="{search}">3 wspólne kontakty</a>"#);
-    let around =
-        format!(r#"</p><a href="https://www.linkedin.com{search}"><ul role="presentation"><li><img alt=""></li></ul><p>12 wspólnych kontaktów</p></a><p>"#);
+    // With the faces, the words' own link inside the link round them all (the profile's shape).
+    let faces = format!(
+        r#"</p><a href="https://www.linkedin.com{search}"><ul role="presentation"><li><img alt=""></li></ul><p><a href="https://www.linkedin.com{search}">12 wspólnych kontaktów</a></p></a><p>"#
+    );
     let cards = [
         bare_card("Jan Nowak", "jan-nowak", &["Inżynier", &linked], ""),
-        bare_card("Ewa Lis", "ewa-lis", &["Projektantka", &around, "3 dni temu"], ""),
+        bare_card("Ewa Lis", "ewa-lis", &["Projektantka", &faces], ""),
         bare_card("Olek Kot", "olek-kot", &["Student", "3 wspólne kontakty"], ""),
+        // A followers line links to the people search too, not to the people you share: no one in
+        // common (last with no time, its shape is read as a plain line's is).
+        bare_card("Ida Wolf", "ida-wolf", &["Autorka", r#"<a href="/search/results/people/?followerOf=%5B%22ACoAAB%22%5D">8 tys. obserwujących</a>"#], ""),
     ];
-    assert_eq!(read("pl", &cards), [(None, Some(3), None), (s("3 dni temu"), Some(12), None), (s("3 wspólne kontakty"), None, None)]);
+    assert_eq!(
+        read("pl", &cards),
+        [(None, Some(3), None), (None, Some(12), None), (s("3 wspólne kontakty"), None, None), (s("8 tys. obserwujących"), None, None)]
+    );
     let labelled = [
         bare_card("Sam Lee", "sam-lee", &["Engineer", "Sent 2 weeks ago"], ""),
         bare_card("Ann Roe", "ann-roe", &["Designer", "Invited 5 days ago"], "<p>Sent you my CV last week.</p>"),

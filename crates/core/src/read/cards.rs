@@ -756,7 +756,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         let lines = unknown.into_iter().map(|k| &w.units[k]).collect();
         // The card's words are ours when the page says so, or a line read by them does.
         let foreign = !words && matches!(relation, None | Some(Relation::Echo)) && inv.mutual_connections.is_none();
-        read_notes(&mut inv, lines, notes, person, meta.is_some(), foreign, |u| bold_names(index, card, u));
+        read_notes(&mut inv, lines, notes, person, meta.is_some(), foreign, |u| bold_names(index, u));
     }
     if inv.name.is_empty() {
         // Only the controls name them ("Accept Sam Lee’s invitation").
@@ -889,21 +889,21 @@ fn is_count_shaped(text: &str) -> bool {
 /// too, "<strong>8 other mutual connections</strong>"); `None` when nothing in it is bold and it
 /// links to no people search.
 ///
-/// A link in or around it to LinkedIn's people search marks the shared-connections line too, in any
-/// words: the live 2026 profile (outside/en-oo-profile-pending) sets that line, with the faces of
-/// the people, in a link to `/search/results/people/?…&connectionOf=…` (the members you share with
-/// the person). No time or note of a card links there; read by its shape alone, a plain
-/// "共通のつながり3人" last on a card with no time was the time.
-fn bold_names(index: &Index, card: usize, u: &Unit) -> Option<u32> {
+/// A link in it to the people you share marks the shared-connections line too, in any words: the
+/// live 2026 profile (outside/en-oo-profile-pending) links that line's words, and the faces of the
+/// people with them, to `/search/results/people/?…&connectionOf=…`. Not any people search: a
+/// followers line links there too, by `followerOf` ("8K followers", live 2026 search results). No
+/// time or note of a card links there; read by its shape alone, a plain "共通のつながり3人" last on a
+/// card with no time was the time.
+fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
     let (mut any, mut named) = (false, 0);
     for n in (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
         let t = text_of(n, Reading::Visible, false);
         any = true;
         named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
     }
-    let search = |j: usize| index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("/search/results/people"));
-    any = any || (u.at..index.end(u.at)).chain(index.ancestors(u.at).take_while(|&a| a != card)).any(search);
-    any.then_some(named)
+    let search = |j: usize| index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("connectionOf="));
+    (any || (u.at..index.end(u.at)).any(search)).then_some(named)
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of

@@ -299,12 +299,12 @@ pub(crate) fn is_time_ago(text: &str) -> bool {
     is_time_ago_normed(&norm(text))
 }
 
-/// The word LinkedIn puts before (or after) the time of an invitation the user sent: "Sent 2 weeks
-/// ago" is how its Sent list dates a card (outside/mcp-sent-people), a received card says "2 weeks
-/// ago". A received card with such a line is dated by it, not given a note: read as the note, LinkedIn's
+/// The word LinkedIn puts before the time of an invitation the user sent: "Sent 2 weeks ago" is how
+/// its Sent list dates a card (outside/mcp-sent-people), a received card says "2 weeks ago". A
+/// received card with such a line is dated by it, not given a note: read as the note, LinkedIn's
 /// words would be the inviter's. "Invited" as a time's label too; the six other languages' past
 /// participles of "send" (our words: no Sent list in them is known), both genders where "invitation" is
-/// feminine. Only before or after a whole time line: "Sent you my CV last week" is a note.
+/// feminine. Only before a whole time line: "Sent you my CV last week" is a note.
 const SENT: &str =
     list!["sent", "invited", "gesendet", "verschickt", "envoyé", "envoyée", "enviada", "enviado", "inviato", "inviata", "verzonden", "verstuurd",];
 
@@ -315,9 +315,8 @@ pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     }
     // A trailing "•", "·" or full stop is decoration.
     let t = t.trim_end_matches(['.', '•', '·', ' ']);
-    // "Sent 2 weeks ago", "vor 2 Wochen gesendet": the label, then the time alone.
-    let labelled = t.split_once(' ').filter(|(w, _)| crate::listed(SENT, w)).map(|p| p.1);
-    bare_time(labelled.or_else(|| t.rsplit_once(' ').filter(|(_, w)| crate::listed(SENT, w)).map(|p| p.0)).unwrap_or(t))
+    // "Sent 2 weeks ago": the label, then the time alone.
+    bare_time(t.split_once(' ').filter(|(w, _)| crate::listed(SENT, w)).map_or(t, |p| p.1))
 }
 
 /// [`is_time_ago_normed`] of a line without its label and decoration.
