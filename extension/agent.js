@@ -150,8 +150,9 @@ export function agent(command, installed) {
   const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, focus_action = null, hint = "", restored = "", avoid = null }) => {
     state.close?.(false);
     clearTimeout(state.timer);
+    // Without bidi controls: a name's right-to-left override (U+202E) turned the rest of the line around.
     const cut = (s, n) => {
-      const t = String(s ?? "");
+      const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
       return t.length > n ? `${t.slice(0, n - 1)}…` : t;
     };
     const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");

@@ -29,6 +29,13 @@ let loaded;
 let settings;
 const settingsJson = (value) => (value === undefined ? "" : JSON.stringify(value));
 const loadSettings = () => (settings ??= api.storage.local.get("settings").then((r) => settingsJson(r.settings)));
+/**
+ * The side panel's progress record as JSON (`""` when none), for its first screen: read once and
+ * kept fresh as the settings are, not read again for each open (nor for a walk too large to draw).
+ */
+let record;
+const recordJson = (value) => (value ? JSON.stringify(value) : "");
+const loadRecord = () => (record ??= api.storage.local.get("panel_record").then((r) => recordJson(r.panel_record), () => ""));
 
 /** Each tab's last draft (the core's LastDraft), in memory and in session storage for a restarted worker. */
 const drafts = new Map();
@@ -68,7 +75,7 @@ let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
  * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
- * walks kept for panels, by tab, and how many were handed over), `ui` (the interface language `n`, e.g. "de"; none:
+ * walks kept for panels, by tab, how many were handed over and how many first screens drawn), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
@@ -81,7 +88,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0 };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0 };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -171,6 +178,7 @@ api.runtime.onInstalled.addListener(({ reason }) => {
 });
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(settingsJson(changes.settings.newValue));
+  if (area === "local" && changes.panel_record) record = Promise.resolve(recordJson(changes.panel_record.newValue));
 });
 api.tabs.onRemoved.addListener((tabId) => {
   drafts.delete(tabId);
@@ -258,17 +266,22 @@ function readForPanel(tab) {
   api.tabs.onUpdated.addListener(pageChanged);
   // A failure is the panel's own reading's to report: it reads the page itself.
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
-  // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height the
-  // panel had at its last open, with its progress record (the "drafted" marks). Only while the
+  // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height of
+  // the panel's window: its browser window's, asked here beside the walk (the panel sends the
+  // larger of its inner and outer heights, and its outer height is its window's: 800 of 800 in
+  // Chromium 156's side panel, 768 of 768 in Firefox's sidebar, and after a resize, 1 Dec), so that
+  // the first open of a session and one after a resize get it too (a height kept from the last
+  // open had none to give, or a stale one, whose screen was drawn and thrown away). Only while the
   // panel hasn't asked yet: then its module is nearly ready, and the walk goes at once (drawn on
   // the ask, the answer came 17–20 ms after its first script, not 8–10, and the panel's own list
   // was first). Not for a page of more than SCREEN_MAX characters: at 1,000 invitations the
   // drawing took 18–26 ms, while the browser started the panel page (README, performance).
-  const record = api.storage.local.get("panel_record").then(({ panel_record: r }) => (r ? JSON.stringify(r) : ""), () => "");
-  const height = api.storage.session.get("panelHeight").then((r) => r.panelHeight, () => undefined);
+  // (Firefox for Android has no windows: no screen there.)
+  const tall = api.windows?.get(tab.windowId).then((w) => w.height, () => 0);
   walk.screen = walk.json.then(async (json) => {
-    const [drawn, tall] = [await record, await height];
-    return json?.length <= SCREEN_MAX && !walk.asked ? drawScreen(json, drawn, tall) : null;
+    if (!(json?.length <= SCREEN_MAX)) return null;
+    const [height, settings, record] = [await tall, await loadSettings(), await loadRecord()];
+    return walk.asked ? null : drawScreen(json, settings, record, height);
   });
   return walk.json.then(() => {
     walk.at = performance.now();
@@ -318,7 +331,7 @@ const SCREEN_MAX = 500000;
  * here as HTML by the panel's own rendering in the module this worker has running (the panel's
  * page has yet to compile its own): the page shows it at once, and its module, once ready, draws
  * the same over it. `height` is the panel's window height, which sets how many rows its first
- * list draws; a new one is kept for the next open. README, performance.
+ * list draws: a screen drawn for another is not given. README, performance.
  */
 async function answerPanel({ tabId, height }) {
   const walk = await takeWalk(tabId);
@@ -330,15 +343,13 @@ async function answerPanel({ tabId, height }) {
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
     // would throw DataCloneError and the panel get nothing).
     delete walk.screen;
-    if (height && drawn?.height !== height) void api.storage.session.set({ panelHeight: height }).catch(() => {});
   }
   return walk;
 }
 
 /** The panel's first screen drawn from `json` for a window `height` tall: `{height, html}`, or null. */
-async function drawScreen(json, record, height) {
+function drawScreen(json, settings, record, height) {
   if (!height) return null;
-  const settings = await loadSettings();
   try {
     const start = performance.now(); // @test
     const html = loaded.panelScreen(api, json, settings, record, height);

@@ -158,3 +158,34 @@ let looks = 0;
 export function takeTab() {
   return looks++ ? askedTab() : globalThis.__notyetFirstReading.then((first) => first?.tab ?? askedTab());
 }
+
+/**
+ * Tab switches, navigations and closings ask for a new reading. They are listened for from this
+ * first script: the panel's module binds its handler (`watch`) only once it has loaded, and a tab
+ * switched meanwhile, with the worker's first screen already on show, was lost: the panel kept the
+ * other tab's list (a Firefox test that switches tabs as the list appears failed so, 1 Dec).
+ * One missed is passed on at binding, and the browser's answer from the start is asked again.
+ */
+let onChange = null;
+let missed = false;
+const changed = () => {
+  if (firstTab) firstTab = activeTab();
+  if (onChange) onChange();
+  else missed = true;
+};
+const mine = (tabId) => !followed || tabId === followed;
+api.tabs.onActivated.addListener(() => followed || changed());
+api.tabs.onUpdated.addListener((tabId, change) => mine(tabId) && (change.url || change.status === "complete") && changed());
+api.tabs.onRemoved.addListener((tabId) => mine(tabId) && changed());
+
+/** Calls `f` on each of those, the panel gaining focus or coming into view, and once now if one was missed. */
+export function watch(f) {
+  onChange = f;
+  api.windows?.onFocusChanged.addListener(() => followed || f());
+  addEventListener("focus", () => f());
+  document.addEventListener("visibilitychange", () => document.hidden || f());
+  if (missed) {
+    missed = false;
+    f();
+  }
+}

@@ -4,7 +4,7 @@
  * fallback where a side panel can't open), it follows that tab instead of the active one.
  */
 import { api, keepRequest } from "./browser.js";
-import { compiled, followed, runAgent, stored, takeTab } from "./panel-early.js";
+import { compiled, runAgent, stored, takeTab, watch } from "./panel-early.js";
 import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
@@ -31,15 +31,7 @@ const host = {
   /** After the frame that shows what was just drawn: a page not shown runs no frames, then after 100 ms. */
   afterPaint: () => new Promise((done) => (requestAnimationFrame(() => setTimeout(done)), setTimeout(done, 100))),
   /** Tab switches, navigations and closings, and the panel gaining focus: each asks for a new reading. */
-  watch(f) {
-    const mine = (tabId) => !followed || tabId === followed;
-    api.tabs.onActivated.addListener(() => followed || f());
-    api.tabs.onUpdated.addListener((tabId, change) => mine(tabId) && (change.url || change.status === "complete") && f());
-    api.tabs.onRemoved.addListener((tabId) => mine(tabId) && f());
-    api.windows?.onFocusChanged.addListener(() => followed || f());
-    addEventListener("focus", () => f());
-    document.addEventListener("visibilitychange", () => document.hidden || f());
-  },
+  watch,
 };
 
 // The settings and the progress record (`stored`) are read while the WASM loads.

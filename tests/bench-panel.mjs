@@ -84,6 +84,8 @@ async function sidePanel(n, tab) {
     }
     if (r?.rows !== n) throw new Error(`the side panel listed ${r?.rows} of ${n}`);
     const at = await h.ext(() => globalThis.__notyetPanelOpened);
+    // The browser session's first open apart (its page process started for it; README, performance).
+    if (i === 0) console.log(`${n} invitations: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start, ${ms(r.origin + r.shown - at)} from sidePanel.open; first script ${ms(r.steps.script)}, first screen ${r.steps.screen === undefined ? "none" : ms(r.steps.screen)}`);
     if (i > 0) {
       all.push({ ...r.steps, shown: r.shown, opened: at - r.origin });
       opened.push(r.shown);
@@ -100,7 +102,7 @@ async function sidePanel(n, tab) {
   const keys = ["opened", "script", "early", "screen", "start", "storage", "tab", "warm", "taken", "read", "first", "shown"];
   console.log(`${n} invitations, the side panel's steps, medians of ${all.length} (ms from navigation start; a step an open lacks left out): ${keys.map((k) => `${k} ${median(all.map((s) => s[k]).filter((x) => x !== undefined))?.toFixed(1) ?? "–"}`).join(", ")}`);
   const drawn = (await h.ext(() => globalThis.__notyetScreens)) ?? [];
-  if (drawn.length) console.log(`${n} invitations: the first screen drawn in the worker (parse, the rows in view decided, HTML), ${drawn.length} times: median ${ms(median(drawn))}, max ${ms(Math.max(...drawn))}`);
+  if (drawn.length) console.log(`${n} invitations: the first screen drawn in the worker (parse, the rows in view decided, HTML), ${drawn.length} times: median ${ms(median(drawn))}, max ${ms(Math.max(...drawn))} (each: ${drawn.map((d) => d.toFixed(1)).join(", ")})`);
   console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}`);
 }
 

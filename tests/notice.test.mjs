@@ -161,6 +161,18 @@ test("spam: the notice says why and offers Not spam: draft anyway; a weak sign s
   await weak.close();
 });
 
+test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the notice's sentence around", async () => {
+  await h.setSettings(SETTINGS);
+  // U+202E in the page's name ran on to the end of the line: "Drafted a reply to Kathie enildaeh :nosaer) htimS".
+  const page = await openVariant([["Kathie Smith", "Kathie \u202eSmith"]]);
+  const record = await h.click(page);
+  assert.equal(record.notice.level, "success", record.notice.text);
+  const shown = await h.isolated(page.url(), "() => [...globalThis.__notyetAgent.shadow.querySelectorAll('p, li')].map((e) => e.textContent)");
+  assert.match(shown[0], /^Drafted a reply to Kathie Smith \(reason: /, shown[0]);
+  assert.ok(shown.every((t) => !/[\u202a-\u202e\u2066-\u2069]/.test(t)), JSON.stringify(shown));
+  await page.close();
+});
+
 test("German and French notices: every word on them, Close included, in the interface language", async () => {
   await h.setSettings(SETTINGS);
   const english = /\b(Reply|Read|Close|Shorter|Longer|Restore|Language|Personal|Drafted|note|the)\b/;

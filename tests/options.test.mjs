@@ -326,6 +326,19 @@ test("settings from a newer version keep their unknown keys when saved here", as
   await page.close();
 });
 
+test("stored settings that are no object (another program wrote them) are said in the page's words, the defaults shown", async () => {
+  for (const junk of ["text", [1, 2]]) {
+    await h.setSettings(junk);
+    const page = await options();
+    // It said storage's English: "stored settings were not an object ("text"); starting from the defaults".
+    assert.equal(await text(page, "#status"), locale("en").stored_replaced.message);
+    assert.equal(await page.getByLabel("Your name").inputValue(), "");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  await h.setSettings(null);
+});
+
 test("rules: add, edit, reorder, switch off and remove from the keyboard", async () => {
   await h.setSettings(null);
   const page = await options();
@@ -490,6 +503,28 @@ test("the status area tells the truth: nothing before it happened, no stale erro
   assert.equal(await area.isHidden(), true);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test("stored settings read with notes: a problem typed next is said as the page's, under no heading of what was read", async () => {
+  // A broken template and an email that isn't one, as another program (or an old NotYet) stored them.
+  await h.setSettings({ me: { name: "Pat", email: "pat@" }, templates: { recruiter: { en: { long: "Hi {first_name" } } } });
+  const page = await options();
+  assert.equal(await text(page, "#status"), "Your stored settings were read with these notes:");
+  assert.match(await text(page, "#problems"), /replies leave it out/);
+  // A template broken by typing: the page is unsaved, and its problem is the page's, which Save waits for.
+  const long = page.getByRole("textbox", { name: "Long wording" });
+  await long.fill("Dear {first_name");
+  assert.equal(await text(page, "#status"), "Unsaved changes. To save, fix these problems first:");
+  const left = await page.evaluate(() => [...document.querySelectorAll("#problems li")].map((li) => li.textContent));
+  assert.equal(left.length, 1, left.join(" | "));
+  assert.match(left[0], /^Template “Stranger with a personal note”, English \(en\), long: /);
+  assert.equal(await page.locator("#status-area.status-problem").count(), 1);
+  // Fixed: only the unsaved changes are left to say.
+  await long.fill("Dear {first_name}");
+  assert.equal(await page.locator("#problems li").count(), 0);
+  assert.match(await text(page, "#status"), /^Unsaved changes: press Save/);
+  assert.deepEqual(page.errors, []);
+  await page.close({ runBeforeUnload: false });
 });
 
 test("an import over 1 MB is refused before it is read; one that storage can't hold is reported and stays unsaved", async () => {

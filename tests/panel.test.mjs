@@ -296,6 +296,56 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   await closeAll(page, panel);
 });
 
+test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const [first, last] = target.name.split(" ");
+  // The card's name, its labels included, with U+202E: "Casey Adler's invitation…" was shown "Casey …noitativni s'reldA".
+  await page.evaluate(([href, from, to]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.replaceAll(from, to);
+    for (const el of card.querySelectorAll("[aria-label], [alt]")) for (const a of ["aria-label", "alt"]) if (el.hasAttribute(a)) el.setAttribute(a, el.getAttribute(a).replaceAll(from, to));
+  }, [target.href, target.name, `${first} \u202e${last}`]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(first);
+  await panel.waitForFunction((n) => [...document.querySelectorAll(".row .name")].some((e) => e.textContent === n), target.name);
+  await panel.locator(".row").first().click();
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  assert.match(await msg(panel), new RegExp(`^${target.name}'s invitation is framed`), await msg(panel));
+  const texts = await panel.evaluate(() => [document.querySelector("#msg").textContent, ...[...document.querySelectorAll(".row, #detail")].map((e) => e.textContent)]);
+  assert.ok(texts.every((t) => !/[\u202a-\u202e\u2066-\u2069]/.test(t)), JSON.stringify(texts));
+  await closeAll(page, panel);
+});
+
+test("a note in Arabic shows its first words in the row, the ellipsis at its end (its start was cut off the right)", async () => {
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  const note = "مرحبا بات، أنا أبحث عن مهندسين لشركة ناشئة في برلين. هل لديك وقت لمكالمة قصيرة هذا الأسبوع؟ سيكون من الرائع أن نتحدث عن الدور.".repeat(3);
+  await page.evaluate(([href, text]) => {
+    const card = document.querySelector(`[data-fx-key="${href}"]`);
+    [...card.querySelectorAll("p")].find((p) => /hiring/.test(p.textContent)).textContent = text;
+  }, [target.href, note]);
+  await panel.locator("[data-act=refresh]").click();
+  await panel.locator("#text").fill(target.name);
+  await panel.waitForFunction(() => /مرحبا/.test(document.querySelector(".row .l3")?.textContent));
+  if (!firefox) await panel.setViewportSize({ width: 360, height: 640 });
+  // Where the note's first letter is drawn: inside the row's line, at its right.
+  const at = await panel.evaluate(() => {
+    const line = document.querySelector(".row .l3");
+    const text = line.firstChild;
+    const r = document.createRange();
+    const i = text.data.indexOf("م");
+    r.setStart(text, i);
+    r.setEnd(text, i + 1);
+    const [l, c] = [line.getBoundingClientRect(), r.getBoundingClientRect()];
+    return { inside: c.left >= l.left && c.right <= l.right + 1, fromRight: Math.round(l.right - c.right) };
+  });
+  assert.ok(at.inside && at.fromRight < 40, JSON.stringify(at));
+  await closeAll(page, panel);
+});
+
 test("a Reply card without LinkedIn's Reply button (no note): the advice doesn't promise the disabled Draft reply", async () => {
   const { page, panel } = await openBoth(40);
   const advice = () => panel.evaluate(() => document.querySelector("#detail .advice").textContent);
@@ -1062,6 +1112,42 @@ test("the first screen the worker draws from its walk is the panel's own first l
   }
 });
 
+test("the first screen comes on a browser session's first open of the panel, and on the first after its window was resized: drawn for the window's height, never drawn and thrown away", async () => {
+  // A browser of its own, so that this is its first open (the helpers use `h`).
+  const shared = h;
+  h = await launch();
+  try {
+    h.host(MANAGER, path.join(DIR, "panel-300.html"), { dir: DIR });
+    const page = await h.open(MANAGER);
+    const id = await tabId();
+    const opens = [];
+    // Each open at a height the panel hasn't had before: the session's first, then after resizes.
+    // Again only while no screen came: on a loaded machine the walk can come after the panel asked,
+    // and then none is drawn (nor has to be).
+    for (const height of [0, 700, 640, 600]) {
+      if (height) await h.ext(async ([tabId, height]) => chrome.windows.update((await chrome.tabs.get(tabId)).windowId, { state: "normal", height }).then(() => true), [id, height]);
+      const before = (await h.test({ op: "walks" })).drawn;
+      await h.click(page); // the notice, and the core loaded in the worker
+      if (firefox) await h.shortcut(page, "open-panel");
+      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await sidePanelRead("10 of 300");
+      for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
+      const side = await h.inSidePanel(COMPARE_SCREEN, "");
+      opens.push({ height, drawn: (await h.test({ op: "walks" })).drawn - before, screen: !side.none, diffs: side.diffs });
+      await closeSidePanel();
+      if (!side.none) break;
+    }
+    // Every screen drawn was shown (a height kept from the last open drew one for a stale height,
+    // thrown away), the same as the panel's own; and one was.
+    for (const open of opens) assert.ok(open.drawn === 0 || (open.screen && !open.diffs.length), JSON.stringify(opens));
+    assert.ok(opens.at(-1).screen, JSON.stringify(opens));
+    await closeAll(page);
+  } finally {
+    await h.close();
+    h = shared;
+  }
+});
+
 test("Triage or the shortcut with the panel open already walks nothing for it (the panel doesn't load again)", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);
@@ -1366,6 +1452,35 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
   await threeHundred.waitForFunction(() => !!document.querySelector("notyet-outline"));
   assert.equal(await forty.evaluate(() => !!document.querySelector("notyet-outline")), false);
   await closeSidePanel();
+  await closeAll(forty, threeHundred);
+});
+
+test("a tab switched while the real side panel starts: the list is the tab now active", async () => {
+  // The switch comes as the 300 tab's list shows (the worker's first screen, or the panel's own
+  // first list), or sooner. The panel's module bound its tab watch only once it had loaded, 40 ms
+  // after the first screen in a traced failure: a switch in between was lost, and the browser's
+  // answer for the active tab, asked at the start, stood for it after the first reading. The 300
+  // list stayed (Firefox, 1 Dec, the build before: 4 failures in 6 runs; the test above flaked so in CI).
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
+  const forty = await h.open(MANAGER);
+  const threeHundred = await h.open(MANAGER_2);
+  for (const wait of ["screen", 0, 60, "screen"]) {
+    await threeHundred.bringToFront();
+    // A click first: the worker has the core loaded, walks the page as it opens the panel and
+    // draws its first screen (for the height of the panel's last open: from the second on).
+    await h.click(threeHundred);
+    if (firefox) await h.shortcut(threeHundred, "open-panel");
+    else await h.clickNoticeButton(threeHundred, (label) => label.startsWith("Triage"));
+    if (wait === "screen") {
+      for (let i = 0; i < 200 && !(await h.inSidePanel(() => !!document.querySelector("#read")?.textContent).catch(() => false)); i++) await sleep(10);
+    } else await sleep(wait);
+    await forty.bringToFront();
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, `switched ${wait === "screen" ? "once the first screen showed" : `after ${wait} ms`}`);
+    await sleep(300);
+    assert.match(await sidePanelRead("40 of 40"), /40 of 40/, "and stays");
+    await closeSidePanel();
+  }
   await closeAll(forty, threeHundred);
 });
 

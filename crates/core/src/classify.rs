@@ -21,7 +21,7 @@
 //! a scam persona there ("Four star general") is one weak sign that nothing but a note outweighs.
 
 use crate::reason::{KnownList, Reason, Text, Topic};
-use crate::{entries, listed, Category, Invitation, Kind, Settings};
+use crate::{entries, listed, Category, Fnv, Invitation, Kind, Settings};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -572,31 +572,6 @@ struct Lists {
     /// [`NAME_NOISE`] as a set: every name is looked through, the invitation's on each decision
     /// (a scan of the list string for each word was a quarter of the panel's 1,000 decisions).
     noise: HashSet<&'static str, Fnv>,
-}
-
-/// FNV-1a: the keys are short words this crate wrote itself, so a fast non-keyed hash is
-/// safe here, and it is several times cheaper than SipHash for three-letter keys.
-#[derive(Default, Clone, Copy)]
-struct Fnv;
-
-struct FnvHasher(u64);
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// The first two bytes of a word, the key of the word-start index.

@@ -110,9 +110,9 @@ fn find_source<'a>(settings: &'a Settings, r: &TemplateRef, language: &str, vari
 /// invitations looks one up per reply.
 fn builtin(id: &str, language: &str, variant: Variant) -> Option<(&'static str, &'static Template)> {
     type Key = (&'static str, &'static str, Variant);
-    static MAP: OnceLock<HashMap<Key, (&'static str, &'static Template)>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<Key, (&'static str, &'static Template), crate::Fnv>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for &(full, _) in default_templates() {
             let mut parts = full.splitn(3, '.');
             let (Some(base), Some(lang), Some(v)) = (parts.next(), parts.next(), parts.next()) else {

@@ -11,7 +11,6 @@ use crate::read::{is_supported_url, read_cards, Controls, Located, PanelCards};
 use crate::snapshot::{fold_whitespace, Snapshot};
 use crate::{decide_without_text, Action, Category, Invitation, Reason, Settings};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// What kind of page the active tab shows, for the panel's empty states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +81,7 @@ pub fn key_of(inv: &Invitation) -> String {
 /// re-renders) are kept once, the first in page order.
 pub fn triage(snapshot: &Snapshot, settings: &Settings) -> Triage {
     let (cards, announced) = read_cards(snapshot);
-    let mut seen = HashSet::new();
+    let mut seen = crate::FnvSet::default();
     let rows = cards
         .into_iter()
         .filter_map(|c| {
@@ -119,7 +118,7 @@ fn decided(key: String, c: Located, settings: &Settings) -> Row {
 /// of 58.2 M), both steps 114% (README, "The first list before every decision").
 pub fn triage_first(snapshot: Snapshot, settings: &Settings, first: usize) -> (Triage, Progress) {
     let (cards, (rows, pending, announced)) = PanelCards::new(snapshot, |r| {
-        let (mut seen, mut ks) = (HashSet::new(), Vec::new());
+        let (mut seen, mut ks) = (crate::FnvSet::default(), Vec::new());
         let (mut rows, mut pending) = (Vec::new(), Vec::new());
         for k in 0..r.len() {
             let Some(named) = r.named(k) else { continue };
@@ -188,7 +187,7 @@ impl Progress {
 /// stay gone unless they came back. At most `limit` rows are kept (a list of 5,000 is cut, and
 /// the panel says so).
 pub fn merge(old: &[Row], fresh: Triage, limit: usize) -> (Triage, usize) {
-    let present: HashSet<&str> = fresh.rows.iter().map(|r| r.key.as_str()).collect();
+    let present: crate::FnvSet<&str> = fresh.rows.iter().map(|r| r.key.as_str()).collect();
     let common = old.iter().any(|r| present.contains(r.key.as_str()));
     // Each gone row (its index in `old`) with the row above it that is still there (`None`:
     // above all of them), in the old order; placed in one pass with the fresh rows, whose order
@@ -377,7 +376,7 @@ impl Record {
 
     /// The keys [`Record::handled`] says yes to, for a whole list at once: a search of the
     /// record per row was a million key comparisons for 1,000 rows and a full record.
-    pub fn handled_keys(&self) -> HashSet<&str> {
+    pub fn handled_keys(&self) -> crate::FnvSet<&str> {
         self.entries.iter().filter(|e| e.handled()).map(|e| e.key.as_str()).collect()
     }
 

@@ -37,19 +37,21 @@ pub struct Migrated {
     pub value: Value,
     /// The version it was stored in: 0 for documents written before versions existed.
     pub from: u32,
-    /// What was changed, in plain words, for the options page to show.
-    pub notes: Vec<String>,
+    /// The stored document was no object (another program wrote it) and the defaults stand in
+    /// for it: the options page says so in its own language (this was an English sentence).
+    pub replaced: bool,
 }
 
-/// One migration step: turns a version-`i` document into a version-`i + 1` one.
-type Step = fn(&mut Map<String, Value>, &mut Vec<String>);
+/// One migration step: turns a version-`i` document into a version-`i + 1` one. A step that
+/// changes what the user wrote would add a typed note to [`Migrated`], worded by the page.
+type Step = fn(&mut Map<String, Value>);
 
 /// `STEPS[i]` migrates version `i` to `i + 1`; its length is [`CURRENT_VERSION`].
 const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1];
 
 /// Version 0: the options shell's raw JSON, the same keys without `version`. Only the stamp
 /// changes, which is nothing a user needs to be told.
-fn v0_to_v1(doc: &mut Map<String, Value>, _notes: &mut Vec<String>) {
+fn v0_to_v1(doc: &mut Map<String, Value>) {
     doc.insert("version".into(), Value::from(1));
 }
 
@@ -58,28 +60,21 @@ fn v0_to_v1(doc: &mut Map<String, Value>, _notes: &mut Vec<String>) {
 /// A document from a newer NotYet is left as it is (its known keys still read; [`keep_unknown`]
 /// keeps the rest on save). Anything but an object (absent settings: `null`) becomes `{}`.
 pub fn migrate(doc: Value) -> Migrated {
-    let mut notes = Vec::new();
-    let mut map = match doc {
-        Value::Object(m) => m,
-        Value::Null => Map::new(),
-        other => {
-            // The compact text `{other}` would give, through the serialiser the callers link anyway.
-            let text = serde_json::to_string(&other).unwrap_or_default();
-            notes.push(format!("stored settings were not an object ({text}); starting from the defaults"));
-            Map::new()
-        }
+    let replaced = !doc.is_object() && !doc.is_null();
+    let Value::Object(mut map) = doc else {
+        return Migrated { value: Value::Object(Map::new()), from: CURRENT_VERSION, replaced };
     };
     if map.is_empty() {
-        return Migrated { value: Value::Object(map), from: CURRENT_VERSION, notes };
+        return Migrated { value: Value::Object(map), from: CURRENT_VERSION, replaced };
     }
     let from = match map.get("version") {
         None => 0,
         Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(CURRENT_VERSION),
     };
     for step in STEPS.iter().skip(from as usize) {
-        step(&mut map, &mut notes);
+        step(&mut map);
     }
-    Migrated { value: Value::Object(map), from, notes }
+    Migrated { value: Value::Object(map), from, replaced }
 }
 
 /// The settings as the options page saves them: `fresh` (what this version writes) plus every
@@ -256,7 +251,7 @@ mod tests {
         assert_eq!(m.from, 0);
         assert_eq!(m.value["version"], json!(CURRENT_VERSION));
         assert_eq!(m.value["me"]["name"], "Pat");
-        assert!(m.notes.is_empty());
+        assert!(!m.replaced);
         let (s, problems) = crate::Settings::from_json(&m.value.to_string());
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(s.me.name, "Pat");
@@ -265,7 +260,7 @@ mod tests {
     #[test]
     fn current_and_newer_versions_are_left_alone() {
         let doc = json!({ "version": 1, "language": "de" });
-        assert_eq!(migrate(doc.clone()), Migrated { value: doc, from: 1, notes: vec![] });
+        assert_eq!(migrate(doc.clone()), Migrated { value: doc, from: 1, replaced: false });
         let newer = json!({ "version": 7, "language": "de", "future": { "x": 1 } });
         let m = migrate(newer.clone());
         assert_eq!((m.value, m.from), (newer, 7));
@@ -273,10 +268,12 @@ mod tests {
 
     #[test]
     fn absent_or_broken_documents_start_empty() {
-        assert_eq!(migrate(Value::Null).value, json!({}));
-        let m = migrate(json!("text"));
-        assert_eq!(m.value, json!({}));
-        assert_eq!(m.notes.len(), 1);
+        let m = migrate(Value::Null);
+        assert_eq!((m.value, m.replaced), (json!({}), false), "no settings yet: nothing to say");
+        for other in [json!("text"), json!([1]), json!(3), json!(true)] {
+            let m = migrate(other.clone());
+            assert_eq!((m.value, m.replaced), (json!({}), true), "{other}");
+        }
     }
 
     #[test]

@@ -225,6 +225,7 @@ impl E {
 
     /// Appends text.
     pub fn t(self, text: &str) -> E {
+        let text = &*plain(text);
         if !at(Some(&self), &|n| n.kids.push(Kid::Text(text.to_owned()))) {
             let _ = self.0.append_with_str_1(text);
         }
@@ -296,8 +297,23 @@ pub fn checked(el: &Element) -> bool {
     prop(el, "checked").is_truthy()
 }
 
+/// Text without bidi controls: one in a name carries on past it, and a page's U+202E (right-to-left
+/// override) in "Kai \u{202e}Adler" turned the rest of the panel's line around ("Drafted a reply
+/// to Kai enildaeh :nosaer) reldA", the options' "… · drafted today" likewise). Right-to-left
+/// names read right without them: the browser orders each run by its letters.
+pub fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    // Bidi embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
+    let bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if text.chars().any(bidi) {
+        text.chars().filter(|&c| !bidi(c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// Replaces the text of the element with `id`.
 pub fn set_text(id: &str, text: &str) {
+    let text = &*plain(text);
     if at_id(id, &|n| n.kids = if text.is_empty() { Vec::new() } else { vec![Kid::Text(text.to_owned())] }) {
         return;
     }
@@ -358,6 +374,14 @@ pub fn download_json(text: &str, file_name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page's bidi controls end with its text: none is left to run on into the words after it.
+    #[test]
+    fn page_text_loses_its_bidi_controls() {
+        assert_eq!(plain("Kai \u{202e}Adler's invitation"), "Kai Adler's invitation");
+        assert_eq!(plain("\u{2067}محمد\u{2069} \u{202a}x\u{202c}"), "محمد x");
+        assert!(matches!(plain("Alex Adler"), std::borrow::Cow::Borrowed(_)));
+    }
 
     /// Page text (a name, a note, a headline) in the HTML-string form stays text: nothing in it
     /// opens an element or an attribute, and `&amp;` is shown as written, not as `&`. (The

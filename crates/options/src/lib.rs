@@ -203,12 +203,12 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     }
     with_app(|app| {
         app.update_preview();
-        // Problems are alerts; migration notes (a version stamped on) are only said.
+        // Problems are alerts; stored settings replaced by the defaults are only said.
         if !problems.is_empty() {
             app.tell(Tone::Problem, &tr("loaded_with_notes"), &problems.iter().map(|p| worded(p, false, true)).collect::<Vec<_>>());
             app.rechecks = true;
-        } else if !migrated.notes.is_empty() {
-            app.say(&migrated.notes.join("; "));
+        } else if migrated.replaced {
+            app.say_tr("stored_replaced");
         }
     });
     if let Some(root) = doc.document_element() {
@@ -568,13 +568,16 @@ impl App {
     }
 
     /// The settings were edited: the page is unsaved, which the status area says, unless it
-    /// lists a check's problems: those are checked again, and go when none is left.
+    /// lists a check's problems: those are checked again, and go when none is left. The ones
+    /// left are said as the edited page's, which Save refuses: under the stored settings'
+    /// heading ("read with these notes") they read as if still what storage held.
     fn edited(&mut self) {
         self.set_dirty(true);
         if self.rechecks {
             let problems = check(&settings_value(&self.settings), false);
             if !problems.is_empty() {
-                dom::replace("problems", problems.iter().map(|l| E::new("li").t(l)).collect());
+                self.tell(Tone::Problem, &tr("unsaved_problems"), &problems);
+                self.rechecks = true;
                 return;
             }
         }

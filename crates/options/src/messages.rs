@@ -90,6 +90,14 @@ static MESSAGES: &str = messages! {
         "Your stored settings were read with these notes:",
         "Ihre gespeicherten Einstellungen wurden mit diesen Hinweisen gelesen:",
         "Vos réglages enregistrés ont été lus avec ces remarques :";
+    stored_replaced:
+        "Your stored settings couldn't be read (another program may have written them): NotYet uses the defaults shown here until you save.",
+        "Ihre gespeicherten Einstellungen ließen sich nicht lesen (vielleicht hat ein anderes Programm sie geschrieben): NotYet verwendet die hier gezeigten Standardwerte, bis Sie speichern.",
+        "Vos réglages enregistrés n'ont pas pu être lus (un autre programme les a peut-être écrits) : NotYet utilise les valeurs par défaut affichées ici jusqu'à ce que vous enregistriez.";
+    unsaved_problems:
+        "Unsaved changes. To save, fix these problems first:",
+        "Ungespeicherte Änderungen. Zum Speichern zuerst diese Probleme beheben:",
+        "Modifications non enregistrées. Pour enregistrer, corrigez d'abord ces problèmes :";
     changed_elsewhere:
         "Settings were changed in another window; showing them now.",
         "Die Einstellungen wurden in einem anderen Fenster geändert und werden jetzt angezeigt.",
