@@ -26,7 +26,6 @@ mod welcome;
 use notyet_core::words::Say;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
 use notyet_core::samples::{read_invitation, samples, Sample};
 use notyet_core::storage::{self, TooLarge};
@@ -766,18 +765,18 @@ impl App {
         let (id, lang) = (self.tpl_id.clone(), self.tpl_lang.clone());
         let builtin = default_source(&format!("{id}.{lang}.{}", variant.name()));
         let keep = !text.trim().is_empty() && Some(text.as_str()) != builtin;
-        let by_lang = self.settings.templates.entry(id.clone()).or_default();
-        let sources = by_lang.entry(lang.clone()).or_default();
+        let by_lang = self.settings.templates.or_default(id.clone());
+        let sources = by_lang.or_default(lang.clone());
         let slot = match variant {
             Variant::Short => &mut sources.short,
             Variant::Long => &mut sources.long,
         };
         *slot = keep.then_some(text.clone());
         if sources.short.is_none() && sources.long.is_none() {
-            without(by_lang, &lang);
+            by_lang.remove(&lang);
         }
         if by_lang.is_empty() && default_template_known(&id) {
-            without(&mut self.settings.templates, &id);
+            self.settings.templates.remove(&id);
         }
         let key = format!("tpl.{}", variant.name());
         let err = view::template_error(&text);
@@ -865,7 +864,7 @@ impl App {
                 }
                 self.tpl_id = id.clone();
                 let lang = self.tpl_lang.clone();
-                self.settings.templates.entry(id).or_default().entry(lang).or_default();
+                self.settings.templates.or_default(id).or_default(lang);
                 dom::replace("templates", view::templates(self));
                 // Rules may name the new template.
                 dom::replace("rules", view::rules(self));
@@ -1038,16 +1037,6 @@ impl App {
         self.edited();
         dom::replace("sync-offer", Vec::new());
         self.say_tr("synced_used");
-    }
-}
-
-/// Removes `key` from a map by rebuilding it from the rest: `BTreeMap::remove` would link
-/// the tree's rebalancing code once for each map type (~3 KB gzipped); these maps are tiny.
-fn without<V>(map: &mut BTreeMap<String, V>, key: &str) {
-    for (k, v) in std::mem::take(map) {
-        if k != key {
-            map.entry(k).or_insert(v);
-        }
     }
 }
 
