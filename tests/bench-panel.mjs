@@ -16,6 +16,7 @@
 //   click, then that button): from its navigation start and from the worker's sidePanel.open;
 //   the page's snapshot part as above (the worker starts the page's walk as it opens the panel,
 //   so this is what the walk still took when the panel asked, and the transfer).
+// - FIRST=1: a browser session's first open only, Chromium or Firefox (`firstOpen`).
 // - scrolling 1,000 rows: the list scrolled by 60 px a frame for 240 frames; frame intervals
 //   (requestAnimationFrame) and, per frame, the panel's own work (the scroll handler drawing the
 //   rows in view, and the style and layout it causes, forced by reading a row's box).
@@ -86,6 +87,8 @@ async function sidePanel(n, tab) {
     const at = await h.ext(() => globalThis.__notyetPanelOpened);
     // The browser session's first open apart (its page process started for it; README, performance).
     if (i === 0) console.log(`${n} invitations: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start, ${ms(r.origin + r.shown - at)} from sidePanel.open; first script ${ms(r.steps.script)}, first screen ${r.steps.screen === undefined ? "none" : ms(r.steps.screen)}`);
+    // EACH=1: every open's steps (ms from navigation start).
+    if (process.env.EACH) console.log(`  open ${i}: ${["opened", "script", "start", "taken", "screen", "first", "shown"].map((k) => `${k} ${(k === "shown" ? r.shown : k === "opened" ? at - r.origin : r.steps[k])?.toFixed(1) ?? "–"}`).join(", ")}`);
     if (i > 0) {
       all.push({ ...r.steps, shown: r.shown, opened: at - r.origin });
       opened.push(r.shown);
@@ -106,6 +109,26 @@ async function sidePanel(n, tab) {
   console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}`);
 }
 
+/**
+ * `FIRST=1`: a browser session's first open of the real side panel only, in a browser started for
+ * it (Chromium from the notice's Triage; Firefox's sidebar by the shortcut, `BROWSER=firefox`),
+ * from its navigation start; then the browser quits. Run it several times: each run is one open.
+ */
+async function firstOpen(n, tab) {
+  await h.click(tab);
+  if (h.browser === "firefox") await h.shortcut(tab, "open-panel");
+  else await h.clickNoticeButton(tab, (label) => label.startsWith("Triage"));
+  let r;
+  for (let k = 0; k < 500 && !r; k++) {
+    // `window`, not `globalThis`: Firefox runs this with the sidebar's window beside its own global.
+    r = await h.inSidePanel(() => (document.documentElement?.dataset.ready ? { ...window.__notyetPanel, steps: window.__notyetPanelSteps } : null));
+    if (!r) await new Promise((done) => setTimeout(done, 20));
+  }
+  if (r?.rows !== n) throw new Error(`the side panel listed ${r?.rows} of ${n}`);
+  const at = (k) => (r.steps[k] === undefined ? "none" : ms(r.steps[k]));
+  console.log(`${n} invitations, ${h.browser}: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start; first script ${at("script")}, first screen ${at("screen")}, the panel's own first list ${at("first")}`);
+}
+
 const h = await launch();
 try {
   await h.setSettings(JSON.parse(fs.readFileSync(path.join(DIR, "settings.json"), "utf8")));
@@ -113,6 +136,10 @@ try {
   for (const n of (process.env.SIZES ?? "300,1000").split(",").map(Number)) {
     h.host(MANAGER, page(n), { dir: DIR });
     const tab = await h.open(MANAGER);
+    if (process.env.FIRST) {
+      await firstOpen(n, tab);
+      continue;
+    }
     const id = await h.ext(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id).at(-1), MANAGER);
     const shown = [];
     const painted = [];
