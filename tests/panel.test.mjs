@@ -425,6 +425,35 @@ test("keyboard only: the focus stays on the control pressed while the panel read
   await closeAll(page, panel);
 });
 
+test("a filter's outcome is said to a screen reader: what it leaves listed, in a live region, once per change", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  await panel.evaluate(() => {
+    window.__said = [];
+    const region = document.querySelector("#listed");
+    new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  const said = () => panel.evaluate(() => window.__said.splice(0));
+  assert.equal(await panel.evaluate(() => document.querySelector("#listed").getAttribute("role")), "status");
+  // A count pressed from the keyboard, a search typed, Hide handled: each said (they changed the list in silence).
+  await panel.locator("#counts button").first().focus();
+  await panel.keyboard.press("Enter");
+  await panel.waitForFunction(() => document.querySelector("#listed").textContent === "5 listed");
+  assert.match(await panel.evaluate(() => document.querySelector("#read").innerText + getComputedStyle(document.querySelector("#listed"), "::before").content), /^Read 40 of 40 invitations ?5 listed" · " \/ ""$/);
+  await panel.keyboard.press("Enter");
+  await panel.locator("#text").fill("zzzz");
+  await panel.waitForFunction(() => document.querySelector("#listed").textContent === "0 listed");
+  await panel.locator("#text").fill(spec(40).people[5].name);
+  await panel.waitForFunction(() => document.querySelector("#listed").textContent === "1 listed");
+  assert.deepEqual((await said()).filter(Boolean), ["5 listed", "0 listed", "1 listed"]);
+  // Read again (and every focus, which reads again) changes nothing listed: nothing is said again.
+  await panel.locator("[data-act=refresh]").click();
+  await untilRead(panel, "40 of 40");
+  await sleep(300);
+  assert.deepEqual(await said(), []);
+  await closeAll(page, panel);
+});
+
 test("a long name gives way to the row's badges; no match says so; a short (zoomed) window scrolls to the details", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[1];
@@ -501,9 +530,9 @@ test("a long name gives way to the row's badges; no match says so; a short (zoom
 
 for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
-  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, today: /Tay Today · Entwurf heute/, mutual: /^(1 gemeinsamer Kontakt|\d+ gemeinsame Kontakte)( · )?$/, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /· 1 angezeigt/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
+  ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, today: /Tay Today · Entwurf heute/, mutual: /^(1 gemeinsamer Kontakt|\d+ gemeinsame Kontakte)( · )?$/, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /1 angezeigt$/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /· dans la liste\u00a0: 1/, noReply: /ne permet pas d'en envoyer\u00a0: laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /dans la liste\u00a0: 1$/, noReply: /ne permet pas d'en envoyer\u00a0: laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });

@@ -750,13 +750,18 @@ mod tests {
             "Poco fa",
             "Zojuist",
             "Net nu",
+            // The Sent list's label before the time (outside/mcp-sent-people): LinkedIn's words,
+            // never a note.
             "Sent 2 weeks ago",
+            "Sent today",
+            "Invited 5 days ago",
+            "Envoyée il y a 2 semaines",
+            "Gesendet vor 3 Tagen",
+            "Enviada hace 2 semanas",
+            "Enviado há 2 semanas",
+            "Inviato 2 settimane fa",
+            "Verzonden 2 weken geleden",
         ] {
-            if t.starts_with("Sent") {
-                // A label in front is not a time line of its own.
-                assert!(!is_time_ago(t), "{t}");
-                continue;
-            }
             assert!(is_time_ago(t), "{t}");
         }
         for t in [
@@ -772,6 +777,14 @@ mod tests {
             "Hace 2 sem. que te escribo",
             "un'idea fa",
             "2 sem. in Rom",
+            // A note that begins or ends like the label is a note.
+            "Sent you my CV last week",
+            "Sent you my CV 2 weeks ago",
+            "Sent",
+            "Sent sent 2 weeks ago",
+            "I sent it 2 weeks ago",
+            "2 weeks ago I sent",
+            "Envoyé mon CV il y a 2 jours",
         ] {
             assert!(!is_time_ago(t), "{t}");
         }

@@ -132,7 +132,21 @@ fn mask_url(url: &str) -> String {
             out.push_str(&mask_all(p));
         }
     }
-    out.push_str(&mask_all(query));
+    // A query's parameter names are the site's (`connectionOf`: a link to the people you share, which
+    // the reader reads), their values masked; a part with no value, masked whole.
+    for (i, part) in query.split('&').enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        match part.split_once('=') {
+            Some((name, value)) => {
+                out.push_str(name);
+                out.push('=');
+                out.push_str(&mask_all(value));
+            }
+            None => out.push_str(&mask_all(part)),
+        }
+    }
     out
 }
 
@@ -331,5 +345,10 @@ mod tests {
             "https://www.linkedin.com/mynetwork/invitation-manager/received/"
         );
         assert_eq!(mask_url("/in/sam/"), "/in/xxx/");
+        // Whose connections the search lists is masked, not that it lists the people you share.
+        assert_eq!(
+            mask_url("https://www.linkedin.com/search/results/people/?network=%5B%22F%22%5D&connectionOf=%5B%22ACoAAB%22%5D#kim"),
+            "https://www.linkedin.com/search/xxxxxxx/xxxxxx/?network=%0X%00X%00%0X&connectionOf=%0X%00XXxXXX%00%0X#xxx"
+        );
     }
 }

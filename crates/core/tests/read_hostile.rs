@@ -390,6 +390,56 @@ fn a_short_note_with_a_number_is_neither_the_time_nor_the_count() {
     assert_eq!(read("ja", &foreign), [(s("3 日前"), None, s("3月に東京で会いましょう")), (None, Some(4), None), (s("3 日前"), Some(5), None)]);
 }
 
+/// A shared-connections line linked to the people search (as the live 2026 profile links it,
+/// outside/en-oo-profile-pending) is the count in any words, never the time; the Sent list's label
+/// before a time ("Sent 2 weeks ago") leaves it the time, never the note, and a note that begins
+/// with the word stays the note. Last, what a page without such marks leaves open, pinned so that a
+/// change to it is seen: a short line with one number last on a card with no time is the time (it
+/// may be one; a count would invent people in common), and a short note under the time among the
+/// name's lines (a layout no live page is known to have: they put the note after the buttons, where
+/// it is the note) is read as the layouts seen live read their last lines (README, "In words we don't
+/// know").
+#[test]
+fn a_linked_shared_line_is_the_count_and_a_sent_label_the_time() {
+    let read = |lang: &str, cards: &[String]| {
+        let read = read_page(&page_in(lang, &format!("<section>{}</section>", cards.concat())));
+        read.invitations.iter().map(|i| (i.sent.clone(), i.mutual_connections, i.note.clone())).collect::<Vec<_>>()
+    };
+    let s = |t: &str| Some(t.to_owned());
+    let search = "/search/results/people/?network=%5B%22F%22%5D&amp;connectionOf=%5B%22ACoAAB%22%5D";
+    let linked = format!(r#"<a href="{search}">3 wspólne kontakty</a>"#);
+    // With the faces, the words' own link inside the link round them all (the profile's shape).
+    let faces = format!(
+        r#"</p><a href="https://www.linkedin.com{search}"><ul role="presentation"><li><img alt=""></li></ul><p><a href="https://www.linkedin.com{search}">12 wspólnych kontaktów</a></p></a><p>"#
+    );
+    let cards = [
+        bare_card("Jan Nowak", "jan-nowak", &["Inżynier", &linked], ""),
+        bare_card("Ewa Lis", "ewa-lis", &["Projektantka", &faces], ""),
+        bare_card("Olek Kot", "olek-kot", &["Student", "3 wspólne kontakty"], ""),
+        // A followers line links to the people search too, not to the people you share: no one in
+        // common (last with no time, its shape is read as a plain line's is).
+        bare_card("Ida Wolf", "ida-wolf", &["Autorka", r#"<a href="/search/results/people/?followerOf=%5B%22ACoAAB%22%5D">8 tys. obserwujących</a>"#], ""),
+    ];
+    assert_eq!(
+        read("pl", &cards),
+        [(None, Some(3), None), (None, Some(12), None), (s("3 wspólne kontakty"), None, None), (s("8 tys. obserwujących"), None, None)]
+    );
+    let labelled = [
+        bare_card("Sam Lee", "sam-lee", &["Engineer", "Sent 2 weeks ago"], ""),
+        bare_card("Ann Roe", "ann-roe", &["Designer", "Invited 5 days ago"], "<p>Sent you my CV last week.</p>"),
+        bare_card("Kai Moe", "kai-moe", &["Student", "1 week ago", "Sent you my CV"], ""),
+    ];
+    assert_eq!(
+        read("en", &labelled),
+        [(s("Sent 2 weeks ago"), None, None), (s("Invited 5 days ago"), None, s("Sent you my CV last week.")), (s("1 week ago"), None, s("Sent you my CV"))]
+    );
+    let open = [
+        bare_card("Ken Sato", "ken-sato", &["Engineer", "3日前", "東京で会いましょう"], ""),
+        bare_card("Yui Mori", "yui-mori", &["Designer", "3月に会おう"], ""),
+    ];
+    assert_eq!(read("ja", &open), [(None, Some(3), s("東京で会いましょう")), (s("3月に会おう"), None, None)]);
+}
+
 /// A lone control under the name (a badge's button) is not the card's buttons: the headline,
 /// the shared connections and the time after it stay the name's lines (they were all read as the
 /// note once any control counted). The buttons are Accept and Ignore by their words, or two

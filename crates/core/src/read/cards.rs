@@ -886,7 +886,15 @@ fn is_count_shaped(text: &str) -> bool {
 }
 
 /// How many people a line names in bold (its bold parts without a digit: the number may be bold
-/// too, "<strong>8 other mutual connections</strong>"); `None` when nothing in it is bold.
+/// too, "<strong>8 other mutual connections</strong>"); `None` when nothing in it is bold and it
+/// links to no people search.
+///
+/// A link in it to the people you share marks the shared-connections line too, in any words: the
+/// live 2026 profile (outside/en-oo-profile-pending) links that line's words, and the faces of the
+/// people with them, to `/search/results/people/?…&connectionOf=…`. Not any people search: a
+/// followers line links there too, by `followerOf` ("8K followers", live 2026 search results). No
+/// time or note of a card links there; read by its shape alone, a plain "共通のつながり3人" last on a
+/// card with no time was the time.
 fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
     let (mut any, mut named) = (false, 0);
     for n in (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
@@ -894,7 +902,8 @@ fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
         any = true;
         named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
     }
-    any.then_some(named)
+    let search = |j: usize| index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("connectionOf="));
+    (any || (u.at..index.end(u.at)).any(search)).then_some(named)
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of

@@ -299,14 +299,28 @@ pub(crate) fn is_time_ago(text: &str) -> bool {
     is_time_ago_normed(&norm(text))
 }
 
+/// The word LinkedIn puts before the time of an invitation the user sent: "Sent 2 weeks ago" is how
+/// its Sent list dates a card (outside/mcp-sent-people), a received card says "2 weeks ago". A
+/// received card with such a line is dated by it, not given a note: read as the note, LinkedIn's
+/// words would be the inviter's. "Invited" as a time's label too; the six other languages' past
+/// participles of "send" (our words: no Sent list in them is known), both genders where "invitation" is
+/// feminine. Only before a whole time line: "Sent you my CV last week" is a note.
+const SENT: &str =
+    list!["sent", "invited", "gesendet", "verschickt", "envoyé", "envoyée", "enviada", "enviado", "inviato", "inviata", "verzonden", "verstuurd",];
+
 /// [`is_time_ago`] of text already passed through [`norm`].
 pub(crate) fn is_time_ago_normed(t: &str) -> bool {
     if t.is_empty() || t.len() > 48 {
         return false;
     }
-    // A trailing "•", "·" or full stop is decoration (a label in front, "Sent 2 weeks ago", is no time
-    // line of its own: read::tests::times_in_seven_languages_by_their_whole_shape).
+    // A trailing "•", "·" or full stop is decoration.
     let t = t.trim_end_matches(['.', '•', '·', ' ']);
+    // "Sent 2 weeks ago": the label, then the time alone.
+    bare_time(t.split_once(' ').filter(|(w, _)| crate::listed(SENT, w)).map_or(t, |p| p.1))
+}
+
+/// [`is_time_ago_normed`] of a line without its label and decoration.
+fn bare_time(t: &str) -> bool {
     if DAYS.contains(&t) {
         return true;
     }
@@ -967,7 +981,7 @@ pub(crate) fn is_interface_word(word: &str, after_number: bool) -> bool {
         "gestisci",
         "beheren",
     ];
-    if w.is_empty() || crate::listed(EXTRA, &w) || crate::listed(OTHER, &w) {
+    if w.is_empty() || crate::listed(EXTRA, &w) || crate::listed(OTHER, &w) || crate::listed(SENT, &w) {
         return true;
     }
     let tables: [&[&str]; 11] = [MUTUAL_WORDS, DAYS, FOLLOW, CONNECT, MORE, ACCEPT, IGNORE, INTERFACE_EXTRA, WRITE, ONE, AND];

@@ -29,7 +29,9 @@ pub fn shell() -> E {
             E::new("h1").tr("panel_title"),
             E::new("p").id("where").class("where"),
             E::new("div").class("bar").cs(vec![
-                E::new("span").id("read").class("read"),
+                // What a filter leaves listed ("· 5 listed"), a live region of its own: a screen
+                // reader heard nothing when a filter, a search or Hide handled changed the list.
+                E::new("span").id("read").class("read").cs(vec![E::new("span").id("read-n"), E::new("span").id("listed").a("role", "status")]),
                 E::new("button").a("type", "button").a("data-act", "more").id("more").tr("panel_more"),
                 E::new("button").a("type", "button").a("data-act", "refresh").a("title", &tr("panel_refresh_hint")).tr("panel_refresh"),
             ]),
@@ -110,15 +112,16 @@ pub fn status(p: &Panel) {
         s.push_str(" · ");
         s.push_str(&tr_with("panel_gone_count", &[&num(gone)]));
     }
-    if p.view.len() != p.rows.len() {
-        s.push_str(" · ");
-        s.push_str(&tr_with("panel_listed", &[&num(p.view.len())]));
-    }
     if p.cut > 0 {
         s.push_str(" · ");
         s.push_str(&tr_with("panel_cut", &[&num(p.cut)]));
     }
-    text("read", &s);
+    text("read-n", &s);
+    // Set only when it changes: the panel reads the page again at each focus, which says nothing.
+    let listed = if p.view.len() != p.rows.len() { tr_with("panel_listed", &[&num(p.view.len())]) } else { String::new() };
+    if el("listed").map_or(true, |e| dom::prop(&e, "textContent").as_string().unwrap_or_default() != listed) {
+        text("listed", &listed);
+    }
     dom::set_attribute("panel", "data-none", p.rows.is_empty().then_some(""));
     let all = p.announced.is_some_and(|m| live >= m as usize);
     // Off while an action runs too: pressed again during Read more it only said "busy".
