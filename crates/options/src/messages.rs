@@ -91,9 +91,9 @@ static MESSAGES: &str = messages! {
         "Ihre gespeicherten Einstellungen wurden mit diesen Hinweisen gelesen:",
         "Vos réglages enregistrés ont été lus avec ces remarques :";
     stored_replaced:
-        "Your stored settings couldn't be read (another program may have written them): NotYet uses the defaults shown here until you save.",
-        "Ihre gespeicherten Einstellungen ließen sich nicht lesen (vielleicht hat ein anderes Programm sie geschrieben): NotYet verwendet die hier gezeigten Standardwerte, bis Sie speichern.",
-        "Vos réglages enregistrés n'ont pas pu être lus (un autre programme les a peut-être écrits) : NotYet utilise les valeurs par défaut affichées ici jusqu'à ce que vous enregistriez.";
+        "Your stored settings couldn't be read: NotYet uses the defaults shown here until you save.",
+        "Ihre gespeicherten Einstellungen ließen sich nicht lesen: NotYet verwendet die hier gezeigten Standardwerte, bis Sie speichern.",
+        "Vos réglages enregistrés n'ont pas pu être lus : NotYet utilise les valeurs par défaut affichées ici jusqu'à ce que vous enregistriez.";
     unsaved_problems:
         "Unsaved changes. To save, fix these problems first:",
         "Ungespeicherte Änderungen. Zum Speichern zuerst diese Probleme beheben:",
