@@ -380,8 +380,34 @@ impl Record {
         self.entries.iter().filter(|e| e.handled()).map(|e| e.key.as_str()).collect()
     }
 
+    /// The record as compact JSON, the bytes of its derived `Serialize` (a unit test holds the
+    /// two together), written by hand: the derived writer, inlined where the panel saves the
+    /// record and exports it: −409 B raw, −201 B on each zip (1 Dec 2026; README, WASM size).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{\"entries\":[]}".into())
+        let mut o = crate::json::Out::default();
+        o.open(b'{');
+        o.key("entries");
+        o.open(b'[');
+        for e in &self.entries {
+            // Every field named: one added stops the build here until it is written.
+            let Handled { key, name, drafted, gone } = e;
+            o.open(b'{');
+            o.key("key");
+            o.str(key);
+            o.key("name");
+            o.str(name);
+            for (field, time) in [("drafted", drafted), ("gone", gone)] {
+                o.key(field);
+                match time {
+                    Some(t) => o.num(*t),
+                    None => o.null(),
+                }
+            }
+            o.close(b'}');
+        }
+        o.close(b']');
+        o.close(b'}');
+        o.finish()
     }
 }
 
@@ -548,6 +574,25 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_record_is_written_as_the_derived_writer_wrote_it() {
+        let entry = |key: &str, name: &str, drafted, gone| Handled { key: key.into(), name: name.into(), drafted, gone };
+        let records = [
+            Record::default(),
+            Record { entries: vec![entry("", "", None, None)] },
+            Record {
+                entries: vec![
+                    entry("https://www.linkedin.com/in/sam/", "Sam \"Q\" O'Neil \u{1}\\ Ünal 😀", Some(1_796_064_000_999), None),
+                    entry("k", "", None, Some(0)),
+                    entry("j", "J", Some(u64::MAX), Some(7)),
+                ],
+            },
+        ];
+        for r in records {
+            assert_eq!(r.to_json(), serde_json::to_string(&r).expect("serializes"));
+        }
+    }
 
     #[test]
     fn times_in_iso_8601() {
