@@ -435,6 +435,8 @@ test("a filter's outcome is said to a screen reader: what it leaves listed, in a
   });
   const said = () => panel.evaluate(() => window.__said.splice(0));
   assert.equal(await panel.evaluate(() => document.querySelector("#listed").getAttribute("role")), "status");
+  // The counts are a group of toggles, not a navigation landmark (a landmark leads to links).
+  assert.equal(await panel.evaluate(() => `${document.querySelector("#counts").tagName} ${document.querySelector("#counts").getAttribute("role")}`), "DIV group");
   // A count pressed from the keyboard, a search typed, Hide handled: each said (they changed the list in silence).
   await panel.locator("#counts button").first().focus();
   await panel.keyboard.press("Enter");
