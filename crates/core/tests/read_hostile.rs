@@ -436,8 +436,9 @@ fn a_linked_shared_line_is_the_count_and_a_sent_label_the_time() {
     let open = [
         bare_card("Ken Sato", "ken-sato", &["Engineer", "3日前", "東京で会いましょう"], ""),
         bare_card("Yui Mori", "yui-mori", &["Designer", "3月に会おう"], ""),
+        bare_card("Aki Ito", "aki-ito", &["Engineer", "3日前", "3月に会いましょう"], ""),
     ];
-    assert_eq!(read("ja", &open), [(None, Some(3), s("東京で会いましょう")), (s("3月に会おう"), None, None)]);
+    assert_eq!(read("ja", &open), [(None, Some(3), s("東京で会いましょう")), (s("3月に会おう"), None, None), (s("3月に会いましょう"), Some(3), None)]);
 }
 
 /// A lone control under the name (a badge's button) is not the card's buttons: the headline,
