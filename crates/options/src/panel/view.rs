@@ -40,7 +40,8 @@ pub fn shell() -> E {
                 E::new("span").id("progress-text"),
                 E::new("button").a("type", "button").a("data-act", "cancel").tr("panel_cancel"),
             ]),
-            E::new("nav").id("counts").class("counts").a("aria-label", &tr("panel_counts_label")),
+            // A group of toggles, not a navigation landmark: landmarks lead to links elsewhere.
+            E::new("div").id("counts").class("counts").a("role", "group").a("aria-label", &tr("panel_counts_label")),
             E::new("div").class("filters").cs(vec![
                 E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
                 // Before the search field, which wraps to a full line of its own in a narrow panel.
