@@ -88,7 +88,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0 };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0 };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -301,7 +301,12 @@ function dropWalk(tabId, walk) {
   if (!walks.size) api.tabs.onUpdated.removeListener(pageChanged);
 }
 /** Listened to only while a walk is kept: a worker woken by every tab's every load would cost more. */
-const pageChanged = (tabId, change) => (change.url || change.status === "loading") && dropWalk(tabId);
+function pageChanged(tabId, change) {
+  if (!(change.url || change.status === "loading")) return;
+  const had = walks.has(tabId); // @test
+  dropWalk(tabId);
+  if (had && !walks.has(tabId)) globalThis.__notyetLoadDrops = (globalThis.__notyetLoadDrops ?? 0) + 1; // @test
+}
 
 /**
  * The panel's first question, asked as its first script runs: the walk kept for tab `tabId`, or

@@ -132,20 +132,16 @@ fn mask_url(url: &str) -> String {
             out.push_str(&mask_all(p));
         }
     }
-    // A query's parameter names are the site's (`connectionOf`: a link to the people you share, which
-    // the reader reads), their values masked; a part with no value, masked whole.
+    // The one parameter name the reader reads is kept, `connectionOf` (a link to the people you
+    // share); every other is masked as its value is: a name can be anyone's words ("?sam.lee=1",
+    // a fragment's "#kim=…").
     for (i, part) in query.split('&').enumerate() {
         if i > 0 {
             out.push('&');
         }
-        match part.split_once('=') {
-            Some((name, value)) => {
-                out.push_str(name);
-                out.push('=');
-                out.push_str(&mask_all(value));
-            }
-            None => out.push_str(&mask_all(part)),
-        }
+        let kept = if part.starts_with("connectionOf=") || part.starts_with("?connectionOf=") { part.find('=').unwrap_or(0) } else { 0 };
+        out.push_str(&part[..kept]);
+        out.push_str(&mask_all(&part[kept..]));
     }
     out
 }
@@ -348,7 +344,10 @@ mod tests {
         // Whose connections the search lists is masked, not that it lists the people you share.
         assert_eq!(
             mask_url("https://www.linkedin.com/search/results/people/?network=%5B%22F%22%5D&connectionOf=%5B%22ACoAAB%22%5D#kim"),
-            "https://www.linkedin.com/search/xxxxxxx/xxxxxx/?network=%0X%00X%00%0X&connectionOf=%0X%00XXxXXX%00%0X#xxx"
+            "https://www.linkedin.com/search/xxxxxxx/xxxxxx/?xxxxxxx=%0X%00X%00%0X&connectionOf=%0X%00XXxXXX%00%0X#xxx"
         );
+        // Any other name is masked: a name, or a fragment, can be anyone's words.
+        assert_eq!(mask_url("/in/sam/?sam.lee=1&trk=x#kim=Ann"), "/in/xxx/?xxx.xxx=0&xxx=x#xxx=Xxx");
+        assert_eq!(mask_url("/in/sam/?connectionOf"), "/in/xxx/?xxxxxxxxxxXx");
     }
 }
