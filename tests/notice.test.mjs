@@ -132,7 +132,9 @@ test("after the user edited the draft: Replace anyway, and Restore brings the ed
   // just did, not to whatever control took its place (it landed on a menu or Shorter).
   await sleep(150);
   assert.equal(await h.isolated(page.url(), "() => globalThis.__notyetAgent.shadow.activeElement?.textContent"), "Restore");
-  await h.pressNotice(page, "Restore");
+  const restored = await h.pressNotice(page, "Restore");
+  // The edited version, as it was ("as it was before the draft" read as the box before the first draft).
+  assert.equal(restored.notice.text, "Restored: the box holds your text again, as it was.");
   const back = await box(page);
   assert.equal(fold(back.text), edited, "the user's edit is back");
   assert.equal(fold(back.model), edited);

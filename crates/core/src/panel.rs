@@ -439,7 +439,7 @@ pub fn iso_time(ms: u64) -> String {
 // instructions natively against the derived readers' 3.43 M (a `Value` reader took twice as long).
 
 /// A field's name read without a `String`: its place in `names`, or `names.len()` for another.
-struct Field(&'static [&'static str]);
+pub(crate) struct Field(pub(crate) &'static [&'static str]);
 
 impl<'de> serde::de::DeserializeSeed<'de> for Field {
     type Value = usize;

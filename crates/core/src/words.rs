@@ -271,6 +271,8 @@ impl Ui {
         self.pick(en_de_fr!("The box has changed since NotYet's draft, so Restore left it as it is (your edits stay). Ctrl+Z undoes step by step.", "Das Feld hat sich seit dem Entwurf von NotYet geändert, daher hat „Wiederherstellen“ es so gelassen (Ihre Änderungen bleiben). Strg+Z macht Schritt für Schritt rückgängig.", "La zone a changé depuis le brouillon de NotYet\u{a0}: «\u{a0}Rétablir\u{a0}» l'a laissée telle quelle (vos modifications restent). Ctrl+Z annule pas à pas."))
     }
 
+    /// "As it was", as the empty box's: after Replace anyway, Restore brings the edited version
+    /// back, which "as it was before the draft" seemed to deny (the box before the first draft).
     pub fn restored(self, had_text: bool) -> &'static str {
         match had_text {
             false => self.pick(en_de_fr!(
@@ -279,9 +281,9 @@ impl Ui {
                 "Rétabli\u{a0}: la zone est de nouveau vide, comme avant."
             )),
             true => self.pick(en_de_fr!(
-                "Restored: the box holds your text as it was before the draft.",
-                "Wiederhergestellt: Das Feld enthält Ihren Text wieder so wie vor dem Entwurf.",
-                "Rétabli\u{a0}: la zone contient votre texte tel qu'il était avant le brouillon."
+                "Restored: the box holds your text again, as it was.",
+                "Wiederhergestellt: Das Feld enthält wieder Ihren Text, wie zuvor.",
+                "Rétabli\u{a0}: la zone contient de nouveau votre texte, comme avant."
             )),
         }
     }
