@@ -1355,6 +1355,35 @@ fn key_path(path: &str, key: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `Keyed` behaves as the `BTreeMap<String, V>` it replaced: the same order (bytewise, as
+    /// JSON writes it), a key given twice keeps its last value, `remove`, `or_default` and `get`
+    /// alike. The settings' own tests compare two writers of a `Keyed`, which an unsorted insert
+    /// would pass.
+    #[test]
+    fn keyed_is_a_btree_map_by_another_name() {
+        let keys = ["fr", "en", "Zz", "é", "de", "", "en", "a b", "de-CH", "fr", "😀", "Ä"];
+        let (mut keyed, mut tree) = (Keyed::default(), std::collections::BTreeMap::new());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(keyed.insert((*k).to_owned(), i), tree.insert((*k).to_owned(), i), "{k}");
+        }
+        for k in ["de", "nope", ""] {
+            assert_eq!(keyed.remove(k), tree.remove(k), "{k}");
+        }
+        *keyed.or_default("ja".into()) += 5;
+        *tree.entry("ja".into()).or_default() += 5;
+        *keyed.or_default("fr".into()) += 5;
+        *tree.entry("fr".into()).or_default() += 5;
+        assert_eq!(serde_json::to_string(&keyed).unwrap(), serde_json::to_string(&tree).unwrap());
+        assert_eq!(keyed.len(), tree.len());
+        for k in keys {
+            assert_eq!((keyed.get(k), keyed.contains_key(k)), (tree.get(k), tree.contains_key(k)), "{k}");
+        }
+        let json = r#"{"b":1,"a":2,"b":3}"#;
+        let back: Keyed<u32> = serde_json::from_str(json).unwrap();
+        let tree: std::collections::BTreeMap<String, u32> = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&tree).unwrap());
+    }
+
     /// The settings written by hand are the derived writer's bytes: the defaults, every settings
     /// file the tests hold, and settings with every optional field both ways, template ids and
     /// values JSON must escape.
