@@ -1373,15 +1373,15 @@ mod tests {
         *tree.entry("ja".into()).or_default() += 5;
         *keyed.or_default("fr".into()) += 5;
         *tree.entry("fr".into()).or_default() += 5;
-        assert_eq!(serde_json::to_string(&keyed).unwrap(), serde_json::to_string(&tree).unwrap());
+        assert_eq!(serde_json::to_string(&keyed).expect("writes"), serde_json::to_string(&tree).expect("writes"));
         assert_eq!(keyed.len(), tree.len());
         for k in keys {
             assert_eq!((keyed.get(k), keyed.contains_key(k)), (tree.get(k), tree.contains_key(k)), "{k}");
         }
         let json = r#"{"b":1,"a":2,"b":3}"#;
-        let back: Keyed<u32> = serde_json::from_str(json).unwrap();
-        let tree: std::collections::BTreeMap<String, u32> = serde_json::from_str(json).unwrap();
-        assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&tree).unwrap());
+        let back: Keyed<u32> = serde_json::from_str(json).expect("reads");
+        let tree: std::collections::BTreeMap<String, u32> = serde_json::from_str(json).expect("reads");
+        assert_eq!(serde_json::to_string(&back).expect("writes"), serde_json::to_string(&tree).expect("writes"));
     }
 
     /// The settings written by hand are the derived writer's bytes: the defaults, every settings
