@@ -267,9 +267,9 @@ function readForPanel(tab) {
   // A failure is the panel's own reading's to report: it reads the page itself.
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
   // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height of
-  // the panel's window: its browser window's, asked here beside the walk (the panel sends the
-  // larger of its inner and outer heights, and its outer height is its window's: 800 of 800 in
-  // Chromium 156's side panel, 768 of 768 in Firefox's sidebar, and after a resize, 1 Dec), so that
+  // the panel's window: its browser window's, asked here beside the walk, scaled as the last
+  // open's ratio of the panel's height to it (`panelScale`: 1 in Chromium 156's side panel at 100%
+  // zoom, 682/768 in Firefox's sidebar, 1.25 at 80% zoom, 1 Dec), so that
   // the first open of a session and one after a resize get it too (a height kept from the last
   // open had none to give, or a stale one, whose screen was drawn and thrown away). Only while the
   // panel hasn't asked yet: then its module is nearly ready, and the walk goes at once (drawn on
@@ -280,8 +280,9 @@ function readForPanel(tab) {
   const tall = api.windows?.get(tab.windowId).then((w) => w.height, () => 0);
   walk.screen = walk.json.then(async (json) => {
     if (!(json?.length <= SCREEN_MAX)) return null;
-    const [height, settings, record] = [await tall, await loadSettings(), await loadRecord()];
-    return walk.asked ? null : drawScreen(json, settings, record, height);
+    const [window, settings, record] = [await tall, await loadSettings(), await loadRecord()];
+    const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * panelScale));
+    return { ...drawn, window };
   });
   return walk.json.then(() => {
     walk.at = performance.now();
@@ -331,20 +332,31 @@ async function takeWalk(tabId) {
 const SCREEN_MAX = 500000;
 
 /**
- * The answer to the panel's first question (`{tabId, height}`): the walk kept for it
+ * The panel's height over its window's at the last open (CSS pixels over the window's): its zoom,
+ * and in Firefox's sidebar its header too. At 100% zoom the window's height had been drawn for and
+ * matched; at another zoom every screen was drawn and thrown away (review, 1 Dec: Chromium at 80%,
+ * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768).
+ */
+let panelScale = 1;
+
+/**
+ * The answer to the panel's first question (`{tabId, height, outer}`): the walk kept for it
  * (`takeWalk`) and, if drawn already for this height, the panel's first screen, drawn from it
  * here as HTML by the panel's own rendering in the module this worker has running (the panel's
  * page has yet to compile its own): the page shows it at once, and its module, once ready, draws
- * the same over it. `height` is the panel's window height, which sets how many rows its first
- * list draws: a screen drawn for another is not given. README, performance.
+ * the same over it. `height` is the panel's own (its `innerHeight`), which sets how many rows its
+ * first list draws; a screen drawn for no less and at most its `outerHeight` is given (its rows
+ * below the list's end are out of view: Firefox's sidebar at 100%, 682 and 768), another not.
+ * README, performance.
  */
-async function answerPanel({ tabId, height }) {
+async function answerPanel({ tabId, height, outer }) {
   const walk = await takeWalk(tabId);
   if (walk?.json) {
     // Drawn already, or not at all: the walk isn't held back for it. A settled `walk.screen`
     // wins the race over the `null` after it (a race takes its entries' reactions in order).
     const drawn = await Promise.race([walk.screen, null]);
-    if (drawn?.height === height) walk.html = drawn.html;
+    if (drawn?.html && drawn.height >= height && drawn.height <= Math.max(height, outer)) walk.html = drawn.html;
+    if (drawn?.window && height > 0) panelScale = height / drawn.window;
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
     // would throw DataCloneError and the panel get nothing).
     delete walk.screen;

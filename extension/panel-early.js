@@ -50,10 +50,12 @@ export async function runAgent(tabId, command) {
  * elsewhere (Firefox's event page) by runtime messaging.
  */
 function askWorker(tabId) {
-  // The window's height: the worker draws the first screen's rows for it (rows_in_view_at_most).
-  const ask = { type: "panel-walk", tabId, height: Math.max(innerHeight, outerHeight) };
+  // The page's height and its window's as this page measures them: the worker draws the first
+  // screen's rows for its window's height scaled as the last open's were (the page's zoom).
+  const ask = { type: "panel-walk", tabId, height: innerHeight, outer: outerHeight };
   const worker = navigator.serviceWorker?.controller;
-  if (!worker) return api.runtime.sendMessage(ask).catch(() => null);
+  // A worker busy with the walk's page answers late: no walk past a second, as Chrome's port below.
+  if (!worker) return Promise.race([api.runtime.sendMessage(ask).catch(() => null), new Promise((r) => setTimeout(r, 1000, null))]);
   const { port1, port2 } = new MessageChannel();
   worker.postMessage(ask, [port2]);
   return new Promise((resolve) => {
