@@ -88,7 +88,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0 };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: panelScale };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -338,6 +338,9 @@ const SCREEN_MAX = 500000;
  * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768).
  */
 let panelScale = 1;
+// Kept for the browser's session: an idle worker is stopped after 30 s (Firefox unloads an idle
+// event page), so most opens come to a new one, which had drawn at 1 again (review, 1 Dec).
+api.storage.session?.get("panelScale").then((r) => (panelScale = r.panelScale || panelScale), () => {});
 
 /**
  * The answer to the panel's first question (`{tabId, height, outer}`): the walk kept for it
@@ -356,7 +359,8 @@ async function answerPanel({ tabId, height, outer }) {
     // wins the race over the `null` after it (a race takes its entries' reactions in order).
     const drawn = await Promise.race([walk.screen, null]);
     if (drawn?.html && drawn.height >= height && drawn.height <= Math.max(height, outer)) walk.html = drawn.html;
-    if (drawn?.window && height > 0) panelScale = height / drawn.window;
+    const scale = drawn?.window && height > 0 ? height / drawn.window : panelScale;
+    if (scale !== panelScale) void api.storage.session?.set({ panelScale: (panelScale = scale) }).catch(() => {});
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
     // would throw DataCloneError and the panel get nothing).
     delete walk.screen;

@@ -1208,6 +1208,12 @@ test("the first screen at another zoom than 100%: drawn for the panel's own heig
       }
       // The first open at a new zoom may be drawn for the last one's; the next is shown.
       assert.ok(seen.length <= 2 && seen.at(-1).shown && !seen.at(-1).diffs.length, `${factor}: ${JSON.stringify(seen)}`);
+      // And by a worker started afresh (an idle one is stopped after 30 s): the scale is kept.
+      const { scale } = await h.test({ op: "walks" });
+      assert.ok(Math.abs(scale - 1) > 0.1, `${factor}: scale ${scale}`);
+      await h.restartBackground();
+      await h.click(page);
+      assert.equal((await h.test({ op: "walks" })).scale, scale, `${factor}, after a restart`);
     }
   } finally {
     await zoom(1);
