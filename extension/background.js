@@ -340,7 +340,7 @@ const SCREEN_MAX = 500000;
 let panelScale = 1;
 // Kept for the browser's session: an idle worker is stopped after 30 s (Firefox unloads an idle
 // event page), so most opens come to a new one, which had drawn at 1 again (review, 1 Dec).
-api.storage.session?.get("panelScale").then((r) => (panelScale = r.panelScale || panelScale), () => {});
+api.storage.session?.get("panelScale").then((r) => (panelScale = r?.panelScale || panelScale), () => {});
 
 /**
  * The answer to the panel's first question (`{tabId, height, outer}`): the walk kept for it
