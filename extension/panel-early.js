@@ -54,15 +54,16 @@ function askWorker(tabId) {
   // screen's rows for its window's height scaled as the last open's were (the page's zoom).
   const ask = { type: "panel-walk", tabId, height: innerHeight, outer: outerHeight };
   const worker = navigator.serviceWorker?.controller;
-  // A worker busy with the walk's page answers late: no walk past a second, as Chrome's port below.
-  if (!worker) return Promise.race([api.runtime.sendMessage(ask).catch(() => null), new Promise((r) => setTimeout(r, 1000, null))]);
-  const { port1, port2 } = new MessageChannel();
-  worker.postMessage(ask, [port2]);
-  return new Promise((resolve) => {
-    port1.onmessage = ({ data }) => resolve(data);
-    // A worker that failed to start: no walk (one kept a second is dropped by then anyway).
-    setTimeout(resolve, 1000, null);
-  });
+  const answer = !worker
+    ? api.runtime.sendMessage(ask).catch(() => null)
+    : new Promise((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.onmessage = ({ data }) => resolve(data);
+        worker.postMessage(ask, [port2]);
+      });
+  // A worker that failed to start, or is busy with the walk's page: no walk past a second (one
+  // kept a second is dropped by then anyway).
+  return Promise.race([answer, new Promise((resolve) => setTimeout(resolve, 1000, null))]);
 }
 
 // When this ran, and when its reading started and ended: `node tests/bench-panel.mjs` prints them.
