@@ -992,6 +992,13 @@ async function panelShows(id, want) {
  * still closing when the next test opened its page read that page too, and the next Triage then
  * opened nothing new (the early-walk test failed in 1 run of 2 after the Triage test).
  */
+/**
+ * Opens the real side panel on `page` as a user does: Firefox's sidebar by the shortcut's keys,
+ * Chromium's from the notice's Triage button (`label`, or any Triage), whose click's gesture it
+ * passes on to `sidePanel.open`. The notice must be up in Chromium (a click on the page).
+ */
+const openSidePanel = (page, label = (l) => l.startsWith("Triage")) => (firefox ? h.shortcut(page, "open-panel") : h.clickNoticeButton(page, label));
+
 async function closeSidePanel() {
   if (firefox) return h.closeSidebar();
   await h.inSidePanel(() => window.close());
@@ -1112,8 +1119,7 @@ test("the first screen the worker draws from its walk is the panel's own first l
     for (let i = 0; i < 4 && (i < 2 || side.none); i++) {
       await h.click(page); // the notice, and the core loaded in the worker
       // The real side panel: Chromium from the notice's Triage, Firefox's sidebar by the shortcut.
-      if (firefox) await h.shortcut(page, "open-panel");
-      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await openSidePanel(page);
       await sidePanelRead(want);
       for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
       side = await h.inSidePanel(COMPARE_SCREEN, HOSTILE);
@@ -1161,8 +1167,7 @@ test("the first screen comes on a browser session's first open of the panel, and
       if (height) await h.ext(async ([tabId, height]) => chrome.windows.update((await chrome.tabs.get(tabId)).windowId, { state: "normal", height }).then(() => true), [id, height]);
       const before = (await h.test({ op: "walks" })).drawn;
       await h.click(page); // the notice, and the core loaded in the worker
-      if (firefox) await h.shortcut(page, "open-panel");
-      else await h.clickNoticeButton(page, (label) => label.startsWith("Triage"));
+      await openSidePanel(page);
       await sidePanelRead("10 of 300");
       for (let k = 0; k < 100 && !(await h.inSidePanel(() => document.documentElement.dataset.ready)); k++) await sleep(50);
       const side = await h.inSidePanel(COMPARE_SCREEN, "");
@@ -1227,7 +1232,7 @@ test("Triage or the shortcut with the panel open already walks nothing for it (t
   const id = await tabId();
   await h.click(page); // the notice, and the core loaded in the worker
   // The real side panel (Chromium: the notice's Triage passes its click's gesture on; Firefox: the shortcut).
-  const open = async () => (firefox ? h.shortcut(page, "open-panel") : h.clickNoticeButton(page, "Triage 40 invitations"));
+  const open = () => openSidePanel(page, "Triage 40 invitations");
   await open();
   assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
   if (!firefox) await h.click(page); // the notice again, for its Triage button
@@ -1376,8 +1381,7 @@ test("two walks kept (two windows' panels opened within a second): the side pane
   const before = await agentCounts(a);
   // A walk kept for the 300 tab (another window's panel about to ask), then the 40 tab's panel opened for real.
   await h.test({ op: "readForPanel", url: MANAGER_2 });
-  if (firefox) await h.shortcut(forty, "open-panel");
-  else await h.clickNoticeButton(forty, "Triage 40 invitations");
+  await openSidePanel(forty, "Triage 40 invitations");
   assert.match(await sidePanelRead("40 of 40"), /40 of 40/);
   // Its first reading was its own tab's walk, handed over: it didn't take the other's and read again.
   assert.equal(await h.inSidePanel(() => window.__notyetFirstReading.then((first) => first?.tabId)), a);
@@ -1503,13 +1507,9 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
   h.host(MANAGER_2, path.join(DIR, "panel-300.html"), { dir: DIR });
   const forty = await h.open(MANAGER);
   const threeHundred = await h.open(MANAGER_2);
-  // Open the side panel for real: Firefox by the shortcut's keys, Chrome from the notice's button
-  // (a click on the page, whose gesture Chrome passes on to sidePanel.open).
-  if (firefox) await h.shortcut(threeHundred, "open-panel");
-  else {
-    await h.click(threeHundred);
-    await h.clickNoticeButton(threeHundred, (label) => label.startsWith("Triage"));
-  }
+  // Open the side panel for real (Chrome: the notice first, a click on the page).
+  if (!firefox) await h.click(threeHundred);
+  await openSidePanel(threeHundred);
   assert.match(await sidePanelRead("10 of 300"), /10 of 300/);
   await forty.bringToFront();
   assert.match(await sidePanelRead("40 of 40"), /40 of 40/, "switched to the other tab's list");
@@ -1542,8 +1542,7 @@ test("a tab switched while the real side panel starts: the list is the tab now a
     // A click first: the worker has the core loaded, walks the page as it opens the panel and
     // draws its first screen (for the height of the panel's last open: from the second on).
     await h.click(threeHundred);
-    if (firefox) await h.shortcut(threeHundred, "open-panel");
-    else await h.clickNoticeButton(threeHundred, (label) => label.startsWith("Triage"));
+    await openSidePanel(threeHundred);
     if (wait === "screen") {
       for (let i = 0; i < 200 && !(await h.inSidePanel(() => !!document.querySelector("#read")?.textContent).catch(() => false)); i++) await sleep(10);
     } else await sleep(wait);
