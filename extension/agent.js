@@ -69,6 +69,14 @@ export function agent(command, installed) {
     }
   };
 
+  /**
+   * A name for the element that holds the notice or the frames: a valid custom element name (a
+   * shadow root may be attached to one) that no page stylesheet or script can know. The frames
+   * had a fixed one: a page that defined it as its own element took the shadow root in its
+   * constructor, and Show then framed nothing (the agent's attachShadow threw).
+   */
+  const hostName = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b, k) => (k === 6 ? "-" : "") + String.fromCharCode(97 + (b % 26))).join("");
+
   /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */
   const insert = ({ node, mode, lines }) => {
     const box = nodeOf(node);
@@ -155,9 +163,7 @@ export function agent(command, installed) {
       const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
       return t.length > n ? `${t.slice(0, n - 1)}…` : t;
     };
-    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");
-    // A valid custom element name (a shadow root may be attached to one) that no page stylesheet can name.
-    const host = document.createElement(`${letters()}-${letters()}`);
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
     // `all: initial !important` resets every property the page might set, hidden or moved;
@@ -325,7 +331,7 @@ export function agent(command, installed) {
     const target = nodeOf(scroll);
     if (target?.isConnected) target.scrollIntoView({ block: "center", behavior: "instant" });
     if (!found.length) return { ok: true, missing };
-    const host = document.createElement("notyet-outline");
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`
