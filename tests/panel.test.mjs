@@ -103,6 +103,9 @@ const NARROW = () => {
   return { width: document.documentElement.clientWidth, header: document.querySelector("header").getBoundingClientRect().height, title: document.querySelector("h1").getBoundingClientRect().height, rows: document.querySelectorAll(".row").length, visible, promise, cut };
 };
 
+/** In a page: whether NotYet's frames are on it (their element's name is random, as the notice's is; the notice is the one with `popover`). */
+const FRAMED = () => [...document.documentElement.children].some((e) => /^[a-z]{6}-[a-z]{6}$/.test(e.localName) && !e.hasAttribute("popover"));
+
 const rows = (panel) => panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => ({ name: x.querySelector(".name").textContent, text: x.innerText, selected: x.classList.contains("selected"), gone: x.classList.contains("gone") })));
 const msg = (panel) => panel.evaluate(() => document.querySelector("#msg").textContent);
 const pressed = (page) => page.evaluate(() => Number(document.body.dataset.fxPressed || 0));
@@ -273,9 +276,10 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   const inView = await page.evaluate((href) => {
     const card = document.querySelector(`[data-fx-key="${href}"]`);
     const r = card.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight && !!document.querySelector("notyet-outline") && card.getAttribute("style") === null;
+    return r.top >= 0 && r.bottom <= innerHeight && card.getAttribute("style") === null;
   }, target.href);
-  assert.ok(inView, "the card is in view, framed by NotYet's own element, its own style untouched");
+  assert.ok(await page.evaluate(FRAMED), "framed by NotYet's own element");
+  assert.ok(inView, "the card is in view, its own style untouched");
   await panel.locator("#do-accept").click();
   await untilMsg(panel, /Accept button/);
   await panel.locator("#do-ignore").click();
@@ -294,6 +298,39 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   assert.notEqual(await detailName(panel), target.name);
   assert.equal(await msg(panel), "");
   await closeAll(page, panel);
+});
+
+test("a page that defines NotYet's frame element as its own and patches DOM APIs in its world: Show still frames the card", async () => {
+  // The page's script runs first: it claims the element name the frames used (its constructor
+  // takes the shadow root, so NotYet's attachShadow threw and nothing was framed: Chromium's
+  // panel said "framed" all the same, Firefox's said it couldn't finish) and patches the DOM
+  // calls the agent makes. The agent runs in the isolated world, which the patches don't reach.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-claims-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "claims.js"), `
+    document.documentElement.dataset.claimed = "";
+    const attach = Element.prototype.attachShadow;
+    customElements.define("notyet-outline", class extends HTMLElement {
+      constructor() { super(); attach.call(this, { mode: "open" }); document.documentElement.dataset.claimed += "built "; }
+    });
+    const boom = () => { throw new Error("hostile page"); };
+    for (const name of ["attachShadow", "getBoundingClientRect", "scrollIntoView", "getAttribute", "getAttributeNames", "checkVisibility"]) Element.prototype[name] = boom;
+    for (const name of ["createElement", "createTreeWalker"]) Document.prototype[name] = boom;
+    JSON.stringify = boom;`);
+  fs.writeFileSync(path.join(dir, "panel-40.html"), fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8").replace("</head>", '<script src="/claims.js"></script></head>'));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  const target = spec(40).people[5];
+  await pick(panel, target.name);
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed|couldn't/);
+  assert.match(await msg(panel), /framed/);
+  const framed = await h.isolated(MANAGER, `() => { const f = globalThis.__notyetAgent.frames; return { shown: !!f?.host.isConnected, open: f?.host.shadowRoot !== null }; }`);
+  assert.deepEqual(framed, { shown: true, open: false }, "NotYet's own frame is on the page, its shadow root closed");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.claimed), "", "the page's constructor never ran on NotYet's element");
+  await closeAll(page, panel);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
@@ -1566,8 +1603,8 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
     document.querySelector(".row").click();
     document.querySelector("#do-show").click();
   });
-  await threeHundred.waitForFunction(() => !!document.querySelector("notyet-outline"));
-  assert.equal(await forty.evaluate(() => !!document.querySelector("notyet-outline")), false);
+  await threeHundred.waitForFunction(FRAMED);
+  assert.equal(await forty.evaluate(FRAMED), false);
   await closeSidePanel();
   await closeAll(forty, threeHundred);
 });
