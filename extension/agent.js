@@ -69,6 +69,21 @@ export function agent(command, installed) {
     }
   };
 
+  /**
+   * A name for the element that holds the notice or the frames: a valid custom element name (a
+   * shadow root may be attached to one) that no page stylesheet or script can know. The frames
+   * had a fixed one: a page that defined it as its own element took the shadow root in its
+   * constructor, and Show then framed nothing (the agent's attachShadow threw).
+   */
+  const hostName = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b, k) => (k === 6 ? "-" : "") + String.fromCharCode(97 + (b % 26))).join("");
+
+  /**
+   * The CSS `zoom` that undoes the root's for an element of NotYet's (a child of the root): zoom
+   * multiplies down the tree, and `all: initial` resets an element's own, not its parent's. A page
+   * zoomed to a tenth at its root and back at its body looks as ever, and drew the notice at 40 × 18 px.
+   */
+  const unzoom = () => `zoom: ${1 / (parseFloat(getComputedStyle(document.documentElement).zoom) || 1)} !important;`;
+
   /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */
   const insert = ({ node, mode, lines }) => {
     const box = nodeOf(node);
@@ -155,15 +170,13 @@ export function agent(command, installed) {
       const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
       return t.length > n ? `${t.slice(0, n - 1)}…` : t;
     };
-    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");
-    // A valid custom element name (a shadow root may be attached to one) that no page stylesheet can name.
-    const host = document.createElement(`${letters()}-${letters()}`);
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
     // `all: initial !important` resets every property the page might set, hidden or moved;
     // the few that must differ from their initial value follow, as important.
-    const host_ = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;" +
-      " width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important;";
+    const host_ = `all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;` +
+      ` width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important; ${unzoom()}`;
     sheet.replaceSync(`
       :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
       .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
@@ -325,11 +338,11 @@ export function agent(command, installed) {
     const target = nodeOf(scroll);
     if (target?.isConnected) target.scrollIntoView({ block: "center", behavior: "instant" });
     if (!found.length) return { ok: true, missing };
-    const host = document.createElement("notyet-outline");
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`
-      :host { all: initial; position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
+      :host { all: initial; ${unzoom()} position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
       div { position: fixed; box-sizing: border-box; border: 3px solid #0a666e; border-radius: 8px; box-shadow: 0 0 0 4px rgba(10,102,110,.25); }
       div.button { border-color: #b26b00; box-shadow: 0 0 0 4px rgba(178,107,0,.3); }
       span { position: absolute; left: -3px; bottom: 100%; margin-bottom: 4px; padding: 2px 8px; border-radius: 6px; white-space: nowrap;
