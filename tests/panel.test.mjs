@@ -1188,6 +1188,51 @@ test("the first screen the worker draws from its walk is the panel's own first l
   }
 });
 
+test("Hide handled is remembered between opens, in the worker's first screen too, and forgotten when unticked", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  const target = spec(40).people[3];
+  await h.ext((entry) => chrome.storage.local.set({ panel_record: { entries: [entry] } }), { key: target.href, name: target.name, drafted: Date.now() - 864e5 * 2, gone: null });
+  await h.click(page); // the core loaded in the worker
+  const listed = (panel) => panel.evaluate(() => [document.querySelector("#hide").checked, document.querySelector("#read").textContent]);
+  const stored = async (want) => {
+    for (let i = 0; i < 50 && !want(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record)); i++) await sleep(50);
+    assert.ok(want(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record)));
+  };
+  let panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  await panel.locator("#hide").check();
+  await untilRead(panel, "39 listed");
+  await stored((r) => r?.hide === true);
+  await panel.close();
+  // Opened again, its page reading itself, and with the walk the worker keeps (its first screen drawn with the box on).
+  panel = await openPanel(id);
+  await untilRead(panel, "39 listed");
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  await panel.close();
+  let screen;
+  for (let i = 0; i < 4 && (i < 1 || screen.none); i++) {
+    await closeAll(...(panel ? [panel] : []));
+    await h.test({ op: "readForPanel", url: MANAGER });
+    panel = await openPanel(id, { walk: true });
+    screen = await panel.evaluate(COMPARE_SCREEN, HOSTILE);
+  }
+  assert.deepEqual([screen.diffs, screen.inert], [[], false], JSON.stringify(screen));
+  assert.equal(await panel.evaluate(() => window.__notyetFirstReading.then((f) => f.screen.includes('id="hide"') && /id="hide"[^>]* checked/.test(f.screen))), true);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  assert.ok(!(await rows(panel)).some((r) => r.name === target.name), "the handled one hidden from the first screen on");
+  // Unticked: every invitation again, at the next open too; the record's entries kept.
+  await panel.locator("#hide").uncheck();
+  await stored((r) => r?.entries.length === 1 && !("hide" in r));
+  await panel.close();
+  panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  assert.deepEqual(await listed(panel), [false, "Read 40 of 40 invitations"]);
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(panel, page);
+});
+
 test("the first screen comes on a browser session's first open of the panel, and on the first after its window was resized: drawn for the window's height, never drawn and thrown away", async () => {
   // A browser of its own, so that this is its first open (the helpers use `h`).
   const shared = h;
