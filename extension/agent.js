@@ -104,6 +104,13 @@ export function agent(command, installed) {
       selection.addRange(range);
     };
     const refused = { ok: false, reason: "refused" };
+    // The browser types where the focus is: a page that moved it off the box into a field of its
+    // own (on every focusin) got the draft there, and the notice claimed it in the empty box. Each
+    // command is given only while the focus is in the box (or its editing host), else refused.
+    const exec = (...command) => {
+      const at = box.getRootNode().activeElement;
+      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command);
+    };
     if (!box.isContentEditable) {
       const range = doc.createRange();
       range.selectNodeContents(box);
@@ -117,7 +124,7 @@ export function agent(command, installed) {
       while (first !== box && first.parentNode !== box) first = first.parentNode;
       if (first !== box) {
         select(edge(first, false), edge(box, false));
-        if (!selection.isCollapsed && !doc.execCommand("delete")) return refused;
+        if (!selection.isCollapsed && !exec("delete")) return refused;
       }
       select(edge(box, true), edge(box, false));
     } else {
@@ -125,10 +132,10 @@ export function agent(command, installed) {
       select(edge(box, mode === "replace"));
     }
     // Typing replaces the selection, so only an empty first line needs an explicit delete.
-    if (over && !lines[0] && !selection.isCollapsed && !doc.execCommand("delete")) return refused;
+    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused;
     for (const [k, line] of lines.entries()) {
-      if (k > 0 && !doc.execCommand("insertParagraph")) return refused;
-      if (line && !doc.execCommand("insertText", false, line)) return refused;
+      if (k > 0 && !exec("insertParagraph")) return refused;
+      if (line && !exec("insertText", false, line)) return refused;
     }
     return { ok: true, text: box.innerText };
   };
@@ -166,9 +173,17 @@ export function agent(command, installed) {
     state.close?.(false);
     clearTimeout(state.timer);
     // Without bidi controls: a name's right-to-left override (U+202E) turned the rest of the line around.
+    // Cut where a character as a reader sees it ends: by UTF-16 units, half an emoji (a lone
+    // surrogate, drawn as a box) could stand before the "…", or an emoji without its skin tone.
     const cut = (s, n) => {
       const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
-      return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+      if (t.length <= n) return t;
+      let end = 0;
+      for (const { index } of new Intl.Segmenter().segment(t)) {
+        if (index >= n) break;
+        end = index;
+      }
+      return `${t.slice(0, end)}…`;
     };
     const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
