@@ -131,7 +131,7 @@ async function sidePanel(n, tab) {
   console.log(`${n} invitations, the side panel's steps, medians of ${all.length} (ms from navigation start; a step an open lacks left out): ${keys.map((k) => `${k} ${median(all.map((s) => s[k]).filter((x) => x !== undefined))?.toFixed(1) ?? "–"}`).join(", ")}`);
   const drawn = (await h.ext(() => globalThis.__notyetScreens)) ?? [];
   if (drawn.length) console.log(`${n} invitations: the first screen drawn in the worker (parse, the rows in view decided, HTML), ${drawn.length} times: median ${ms(median(drawn))}, max ${ms(Math.max(...drawn))} (each: ${drawn.map((d) => d.toFixed(1)).join(", ")})`);
-  console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}; the page shown by the browser ${ms(median(all.map((s) => s.visible)))}, its first paint ${ms(median(all.map((s) => s.painted)))} from navigation start`);
+  console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}; the page shown by the browser ${ms(median(all.map((s) => s.visible).filter((x) => x !== undefined)) ?? NaN)}, its first paint ${ms(median(all.map((s) => s.painted).filter((x) => x !== undefined)) ?? NaN)} from navigation start`);
 }
 
 /**
