@@ -173,9 +173,17 @@ export function agent(command, installed) {
     state.close?.(false);
     clearTimeout(state.timer);
     // Without bidi controls: a name's right-to-left override (U+202E) turned the rest of the line around.
+    // Cut where a character as a reader sees it ends: by UTF-16 units, half an emoji (a lone
+    // surrogate, drawn as a box) could stand before the "…", or an emoji without its skin tone.
     const cut = (s, n) => {
       const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
-      return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+      if (t.length <= n) return t;
+      let end = 0;
+      for (const { index } of new Intl.Segmenter().segment(t)) {
+        if (index >= n) break;
+        end = index;
+      }
+      return `${t.slice(0, end)}…`;
     };
     const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });

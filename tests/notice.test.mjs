@@ -235,6 +235,24 @@ test("the live region is in the page empty first and filled a moment later; long
   await page.close();
 });
 
+test("a long text is cut where a character ends: no half emoji, no emoji without its skin tone or its family", async () => {
+  h.host("https://www.example.com/compose", path.join(PAGES, "x-not-linkedin.html"), { dir: PAGES, csp: "default-src * 'unsafe-inline' 'unsafe-eval'" });
+  const page = await h.open("https://www.example.com/compose");
+  const thumbs = "👍🏽"; // four UTF-16 units, two code points, one character
+  const family = "👨‍👩‍👧"; // eight units, five code points
+  await page.evaluate(
+    ([src, text, detail, label]) => new Function(`return (${src})`)()({ op: "notice", level: "info", text, details: [detail], actions: [{ label, request: {} }] }),
+    [agent.toString(), `ab${thumbs.repeat(600)}`, `x${family.repeat(60)}`, `ab${thumbs.repeat(20)}`],
+  );
+  await sleep(200);
+  const shown = await inside(page);
+  // Cut at 1,199, 299 and 59 units, each inside an emoji: the emoji goes whole.
+  assert.equal(shown.text, `ab${thumbs.repeat(299)}…`);
+  assert.equal(shown.details[0], `x${family.repeat(37)}…`);
+  assert.equal(shown.buttons[0], `ab${thumbs.repeat(14)}…`);
+  await page.close();
+});
+
 test("keyboard: the notice's controls are reachable with Tab, Escape closes it", async () => {
   const page = await open("x-not-linkedin", "https://www.example.com/compose");
   await page.evaluate(agent, {
