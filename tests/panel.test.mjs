@@ -333,6 +333,19 @@ test("a page that defines NotYet's frame element as its own and patches DOM APIs
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("the agent's code throwing in the page is an error for the panel in both browsers, not an empty answer", async () => {
+  // Chromium answers an injected function's throw with `result: null` and no error (Firefox
+  // reports the error): the panel took that for an answer and said the card was framed.
+  const { page, panel } = await openBoth(40);
+  const id = await tabId();
+  const outcome = await panel.evaluate(async (id) => {
+    const { agentFrame } = await import("./agent.js");
+    return agentFrame(id, { op: "outline", marks: 5 }).then((frame) => `answered ${JSON.stringify(frame?.result)}`, (e) => `threw: ${e.message}`);
+  }, id);
+  assert.match(outcome, /^threw: /);
+  await closeAll(page, panel);
+});
+
 test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people.find((p) => p.category === "recruiter");
