@@ -693,6 +693,23 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   await closeAll(options, page, again);
 });
 
+test("storage full as the progress record is written after a draft: the panel says the progress wasn't saved, not that nothing was changed", async () => {
+  // The draft is in the box by then; "NotYet couldn't finish (QUOTA_BYTES quota exceeded). Nothing
+  // was changed." said the opposite, and a user who believed it would look for no draft.
+  const { page, panel } = await openBoth(40);
+  await panel.evaluate(() => ((globalThis.browser ?? chrome).storage.local.set = () => Promise.reject(new Error("QUOTA_BYTES quota exceeded"))));
+  const target = spec(40).people.find((p) => p.category === "personalized");
+  await pick(panel, target.name);
+  await panel.locator("#do-draft").click();
+  await untilMsg(panel, /progress|couldn't|Drafted/);
+  await sleep(300);
+  assert.match(await msg(panel), /couldn't save your progress \(QUOTA_BYTES quota exceeded\)/);
+  assert.doesNotMatch(await msg(panel), /Nothing was changed/);
+  assert.match(fold((await box(page))?.text), new RegExp(target.name.split(" ")[0]), "the draft is in the box");
+  assert.match((await rows(panel))[0].text, /drafted today/, "and the panel keeps it while open");
+  await closeAll(page, panel);
+});
+
 test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[5];
