@@ -498,6 +498,31 @@ test("hostile pages: a broken emoji, millions of characters of text, and lists t
   await page.close();
 });
 
+test("a form whose fields are named after the DOM calls the walk makes: the page is read as before", async () => {
+  // A form's fields shadow its own properties by name or id, and in Chromium the isolated world
+  // sees them too: `form.getAttributeNames` was the <input>, the walk threw, the click failed
+  // ("Cannot read properties of null") and the panel read no invitation. Firefox's Xrays are immune.
+  await h.setSettings(SETTINGS);
+  const page = await open("new-list-mixed");
+  const clean = await h.click(page);
+  assert.equal(clean.error, undefined, clean.error);
+  const names = (await h.lastRead()).map((i) => i.name);
+  assert.ok(names.length > 1);
+  await page.evaluate(() => {
+    const list = document.querySelector("[data-testid=lazy-column], main");
+    const form = document.createElement("form");
+    form.setAttribute("role", "search");
+    for (const name of ["getAttributeNames", "getAttribute", "localName", "checkVisibility", "shadowRoot", "firstChild"]) form.append(Object.assign(document.createElement("input"), { name, type: "hidden" }));
+    list.before(form);
+    form.append(list);
+  });
+  await h.clearLastRead();
+  const clobbered = await h.click(page);
+  assert.equal(clobbered.error, undefined, clobbered.error);
+  assert.deepEqual((await h.lastRead()).map((i) => i.name), names, "the list inside the form is read whole");
+  await page.close();
+});
+
 test("the snapshot marks what the page doesn't render, caps text, and is well-formed", async () => {
   const page = await open("new-list-mixed");
   await page.evaluate(() => {
