@@ -691,10 +691,12 @@ export function snapshot(command, installed) {
  * the worker and the side panel do: the browser's record of that frame (its `result` is the
  * answer), or undefined where the browser ran nothing (Firefox answers an empty list on a page it
  * won't script, about:robots).
- * A script error is thrown: Firefox reports it in the record rather than rejecting.
+ * A script error is thrown: Firefox reports it in the record rather than rejecting, Chromium as no result.
  */
 export async function agentFrame(tabId, command) {
   const [frame] = await api.scripting.executeScript({ target: { tabId }, func: command.op === "snapshot" ? snapshot : agent, args: [command] });
-  if (frame?.error) throw new Error(String(frame.error));
+  // Chromium answers a throw with `result: null` and no error, which no command of the agent
+  // answers: the panel said a card was framed when the frame's code had thrown.
+  if (frame && (frame.error || frame.result == null)) throw new Error(String(frame.error ?? "the page's script failed"));
   return frame;
 }
