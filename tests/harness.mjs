@@ -399,6 +399,16 @@ class ChromiumHarness extends Harness {
     return this.context.newPage();
   }
 
+  /** The tabs open now, for [`closeTabsSince`]. */
+  async tabsNow() {
+    return new Set(this.context.pages());
+  }
+
+  /** Closes every tab opened since `before` (`tabsNow`): a test's cleanup, passed or failed. */
+  async closeTabsSince(before) {
+    for (const page of this.context.pages()) if (!before.has(page) && !page.isClosed()) await page.close().catch(() => {});
+  }
+
   /** Waits for a tab whose address ends with `suffix` to open (e.g. the options page). */
   waitForTab(suffix) {
     return this.context.waitForEvent("page", { predicate: (p) => p.url().endsWith(suffix), timeout: 10000 });
@@ -726,6 +736,24 @@ class FirefoxHarness extends Harness {
     const page = await this.blank(options);
     await page.goto(url);
     return page;
+  }
+
+  /** The tabs (and windows) open now, for [`closeTabsSince`]: their handles. */
+  async tabsNow() {
+    await this.setContext("content");
+    return new Set(await this.m.value("WebDriver:GetWindowHandles"));
+  }
+
+  /** Closes every tab opened since `before` (`tabsNow`), never the first one: a test's cleanup, passed or failed. */
+  async closeTabsSince(before) {
+    await this.setContext("content");
+    for (const handle of await this.m.value("WebDriver:GetWindowHandles")) {
+      if (before.has(handle) || handle === this.home) continue;
+      await this.switchTo(handle).catch(() => {});
+      await this.m.send("WebDriver:CloseWindow").catch(() => {});
+    }
+    this.current = null;
+    await this.switchTo(this.home);
   }
 
   /**

@@ -6,7 +6,7 @@
 // sidebar, from the notice, the toolbar button's context menu and the shortcut, following the
 // active tab. The last one quits the browser and starts it again on the same profile.
 // `node --test tests/panel.test.mjs` after ./build.sh (`BROWSER=firefox` for Firefox).
-import { after, before, test } from "node:test";
+import { after, afterEach, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,6 +30,19 @@ before(async () => {
 });
 after(async () => {
   await h?.close();
+});
+
+// Each test's cleanup, passed or failed: the tabs it opened closed, and a side panel it left open.
+// Without it one failure left its tabs and its panel, and the tests after it failed too (a
+// cascade seen in CI: read the first failure).
+let mark = null;
+beforeEach(async () => {
+  mark = { h, tabs: await h.tabsNow() };
+});
+afterEach(async () => {
+  const { h: shared, tabs } = mark;
+  await shared.closeTabsSince(tabs).catch(() => {});
+  if (shared === h && (await h.inSidePanel(() => true).catch(() => undefined))) await closeSidePanel().catch(() => {});
 });
 
 /** The id of the last tab at `url`, as the extension knows it. */
