@@ -710,6 +710,29 @@ test("storage full as the progress record is written after a draft: the panel sa
   await closeAll(page, panel);
 });
 
+test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
+  // The worker drafts one click at a time a tab and drops the second; the panel showed the
+  // dropped record's code word, "NotYet couldn't finish (busy). Nothing was changed.", in every
+  // language, while the click under way wrote its draft.
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "personalized");
+  await page.evaluate((href) => document.querySelector(`[data-fx-key="${href}"] .bd49adbe`).click(), target.href);
+  await page.waitForSelector("[data-fx-composer]");
+  await h.test({ op: "beforeInsert", wait: 4000 }); // the toolbar click stays in flight
+  try {
+    const count = await h.clickCount();
+    await h.trigger(page);
+    await pick(panel, target.name);
+    await panel.locator("#do-draft").click();
+    await untilMsg(panel, /busy|couldn't|Drafted/);
+    assert.equal(await msg(panel), "One moment: NotYet is still busy with the last request.");
+    await h.waitForClick(count);
+  } finally {
+    await h.test({ op: "beforeInsert" });
+  }
+  await closeAll(page, panel);
+});
+
 test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people[5];
