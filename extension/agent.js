@@ -13,7 +13,8 @@ import { api } from "./browser.js";
  * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
  *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs), by `snapshot`
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
- *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
+ *   `{ok: false, reason: "gone"|"refused", typed}` (`typed`: part of the draft went in before the
+ *   refusal); shows `notice` after writing, `gone` when the box is gone
  * - `{op: "notice", level, text, details, choices, actions, close, focus, focus_action, hint, restored}` →
  *   `{ok: true}`: a button of `actions` ({label, request}) or an option of a menu in `choices`
  *   ({label, options, selected}) sends `{type: "notice-action", request}` to the service worker;
@@ -103,14 +104,17 @@ export function agent(command, installed) {
       selection.removeAllRanges();
       selection.addRange(range);
     };
-    const refused = { ok: false, reason: "refused" };
     // The browser types where the focus is: a page that moved it off the box into a field of its
     // own (on every focusin) got the draft there, and the notice claimed it in the empty box. Each
     // command is given only while the focus is in the box (or its editing host), else refused.
+    // `typed`: a command went in before the refusal (a page that took the focus on the first
+    // line's input): the box holds part of the draft, and the notice must not say "nothing changed".
+    let typed = false;
     const exec = (...command) => {
       const at = box.getRootNode().activeElement;
-      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command);
+      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command) && (typed = true);
     };
+    const refused = () => ({ ok: false, reason: "refused", typed });
     if (!box.isContentEditable) {
       const range = doc.createRange();
       range.selectNodeContents(box);
@@ -124,7 +128,7 @@ export function agent(command, installed) {
       while (first !== box && first.parentNode !== box) first = first.parentNode;
       if (first !== box) {
         select(edge(first, false), edge(box, false));
-        if (!selection.isCollapsed && !exec("delete")) return refused;
+        if (!selection.isCollapsed && !exec("delete")) return refused();
       }
       select(edge(box, true), edge(box, false));
     } else {
@@ -132,10 +136,10 @@ export function agent(command, installed) {
       select(edge(box, mode === "replace"));
     }
     // Typing replaces the selection, so only an empty first line needs an explicit delete.
-    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused;
+    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused();
     for (const [k, line] of lines.entries()) {
-      if (k > 0 && !exec("insertParagraph")) return refused;
-      if (line && !exec("insertText", false, line)) return refused;
+      if (k > 0 && !exec("insertParagraph")) return refused();
+      if (line && !exec("insertText", false, line)) return refused();
     }
     return { ok: true, text: box.innerText };
   };

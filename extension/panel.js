@@ -30,7 +30,8 @@ const host = {
   draft: (tabId) => api.runtime.sendMessage({ type: "panel-draft", tabId }),
   /**
    * After the frames that show what was just drawn: two, since the side panel's first frame once
-   * the browser shows it paints nothing (traced, 1 Dec: its layers empty), and the rest's deciding,
+   * the browser shows it paints nothing (the page is 0 × 0 until the browser sizes it, a resize at
+   * or after the showing; traced, 1 Dec: the frame's layers empty), and the rest's deciding,
    * 8 to 18 ms of work, ran before the next one and put the list's first paint back by as much
    * (A/B of ten runs, README performance: first paint medians 190 → 158 ms, the counts a frame
    * later). A page not shown runs no frames: then after 100 ms.

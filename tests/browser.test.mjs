@@ -203,6 +203,36 @@ test("a page that moves the focus off its message box into a field of its own: n
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("a page that takes the focus while the draft is typed: what was typed is said, and Undo takes it out", async () => {
+  // The focus moved off the box after the first line: the rest was refused, and the notice said
+  // "Nothing was changed" over half a draft (Replace anyway had deleted the user's text first).
+  await h.setSettings(SETTINGS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-steal-"));
+  fs.cpSync(path.join(PAGES, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "steal.js"), `
+    const field = Object.assign(document.createElement("textarea"), { id: "field" });
+    document.body.prepend(field);
+    const steal = (e) => e.inputType === "insertText" && e.composedPath()[0].isContentEditable && (field.focus(), document.removeEventListener("input", steal, true));
+    document.addEventListener("input", steal, true);`);
+  fs.writeFileSync(path.join(dir, "steal.html"), fs.readFileSync(path.join(PAGES, "x-user-text.html"), "utf8").replace("</body>", '<script src="/steal.js"></script></body>'));
+  h.host(INVITATIONS, path.join(dir, "steal.html"), { dir });
+  const page = await h.open(INVITATIONS);
+  const own = fold((await box(page)).text);
+  const record = await h.click(page);
+  assert.match(record.error ?? "", /refused/);
+  const typed = fold((await box(page)).text);
+  assert.notEqual(typed, own, "a line went in before the focus moved");
+  assert.doesNotMatch(record.failed ?? "", /Nothing was changed/);
+  assert.match(record.failed ?? "", /part of the draft is in the box/);
+  assert.equal(await page.evaluate(() => document.querySelector("#field").value), "", "nothing typed into the page's field");
+  // As the notice says: Undo in the box takes it out, to the user's own text.
+  await box(page, { caretToEnd: true });
+  for (let i = 0; i < 10 && fold((await box(page)).text) !== own; i++) await page.keyboard.press("Control+z");
+  assert.equal(fold((await box(page)).text), own);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("on a page that isn't LinkedIn the notice says where NotYet works, and nothing is read or written", async () => {
   await h.clearLastRead();
   const page = await open("x-not-linkedin", "https://www.example.com/compose");
