@@ -136,6 +136,18 @@ fn set_i18n(i18n: I18n) {
     UI.set(Some(notyet_core::words::Ui::from_code(&i18n.html_lang())));
 }
 
+/// Runs `future` to its end on the page's task queue. One copy of the queue's code for the
+/// pages' 17 starts of a task: `spawn_local`, generic in its future, had its task set-up and
+/// scheduling inlined at each (7 times in the options page's event handler alone).
+pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future));
+}
+
+#[inline(never)]
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -198,7 +210,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     });
     bind(&doc);
     if let Some(api) = with_app(|a| a.api.clone()) {
-        wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+        spawn(panel::record::fill(api));
     }
     with_app(|app| {
         app.update_preview();
@@ -300,7 +312,7 @@ fn bind(doc: &web_sys::Document) {
             }
             if chrome::change_value(&changes, notyet_core::panel::RECORD_KEY).is_some() {
                 if let Some(api) = with_app(|a| a.api.clone()) {
-                    wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+                    spawn(panel::record::fill(api));
                 }
             }
         }
@@ -326,9 +338,9 @@ fn on_event(e: Event) {
             }
             let Some(key) = el.get_attribute("data-k") else { return };
             if key == "import" {
-                wasm_bindgen_futures::spawn_local(import(el));
+                spawn(import(el));
             } else if key == "sync" {
-                wasm_bindgen_futures::spawn_local(toggle_sync(dom::checked(&el)));
+                spawn(toggle_sync(dom::checked(&el)));
             } else {
                 with_app(|app| app.on_input(&key, &el));
             }
@@ -359,7 +371,7 @@ fn on_event(e: Event) {
             let key = k("key").as_string().unwrap_or_default();
             if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
                 e.prevent_default();
-                wasm_bindgen_futures::spawn_local(async {
+                spawn(async {
                     save().await;
                 });
             }
@@ -380,7 +392,7 @@ fn act_on(act: &str) {
     let (name, arg) = act.split_once('.').unwrap_or((act, ""));
     let index = arg.parse::<usize>().ok();
     match name {
-        "save" => wasm_bindgen_futures::spawn_local(async {
+        "save" => spawn(async {
             save().await;
         }),
         "export" => {
@@ -403,7 +415,7 @@ fn act_on(act: &str) {
         "reset-cancel" => close_dialog("reset-dialog", "save"),
         "reset-confirm" => {
             close_dialog("reset-dialog", "save");
-            wasm_bindgen_futures::spawn_local(reset());
+            spawn(reset());
         }
         "use-synced" => {
             with_app(App::use_synced);
@@ -411,7 +423,7 @@ fn act_on(act: &str) {
         // The side panel's progress record (crates/options/src/panel/record.rs).
         "progress-export" => {
             if let Some(api) = with_app(|a| a.api.clone()) {
-                wasm_bindgen_futures::spawn_local(panel::record::export(api));
+                spawn(panel::record::export(api));
             }
         }
         "progress-clear" => {
@@ -424,7 +436,7 @@ fn act_on(act: &str) {
         "progress-clear-confirm" => {
             close_dialog("progress-clear-dialog", "progress-clear");
             if let Some(api) = with_app(|a| a.api.clone()) {
-                wasm_bindgen_futures::spawn_local(async move {
+                spawn(async move {
                     let said = match panel::record::clear(api).await {
                         Ok(()) => tr("panel_record_cleared"),
                         Err(e) => tr_with("panel_failed", &[&e]),

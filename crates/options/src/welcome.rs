@@ -92,7 +92,7 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
                 }
                 e.prevent_default();
             }
-            wasm_bindgen_futures::spawn_local(save_then(pending, then));
+            crate::spawn(save_then(pending, then));
         }),
     ];
     PAGE.with(|p| {
@@ -185,7 +185,7 @@ impl Welcome {
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
-        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save_then(true, Then::Stay))));
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || crate::spawn(save_then(true, Then::Stay))));
     }
 
     fn update_draft(&self) {
