@@ -37,7 +37,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use chrome::{Api, I18n};
-use dom::{by_id, document, set_text, E};
+use dom::{by_id, cat, document, set_text, E};
 
 use view::ctrl_id;
 
@@ -111,7 +111,7 @@ pub const fn lazy_tr(key: &'static str) -> &'static str {
 
 /// The interface text `prefix` + a value's JSON name: `cat_` + `not_a_person`.
 pub fn tr_named(prefix: &str, name: &str) -> String {
-    tr(&[prefix, name].concat())
+    tr(&cat(prefix, name))
 }
 
 /// The interface language: the language of the locale the browser picked for the extension
@@ -361,7 +361,7 @@ fn on_event(e: Event) {
         }
         "scroll" => {
             let Some(el) = target.filter(|el| el.has_attribute("data-variant")) else { return };
-            if let Some(bd) = by_id(&format!("bd-{}", el.id())) {
+            if let Some(bd) = by_id(&cat("bd-", &el.id())) {
                 let _ = js_sys::Reflect::set(&bd, &"scrollTop".into(), &dom::prop(&el, "scrollTop"));
             }
         }
@@ -491,7 +491,7 @@ fn field_error(key: &str, message: Option<&str>) {
             None => el.remove_attribute("aria-invalid"),
         };
     }
-    set_text(&format!("err-{id}"), message.unwrap_or(""));
+    set_text(&cat("err-", &id), message.unwrap_or(""));
 }
 
 /// A list as entries: split at `sep`, trimmed (a line's `\r` too), empty ones dropped.
@@ -790,21 +790,21 @@ impl App {
         if by_lang.is_empty() && default_template_known(&id) {
             self.settings.templates.remove(&id);
         }
-        let key = format!("tpl.{}", variant.name());
+        let key = cat("tpl.", variant.name());
         let err = view::template_error(&text);
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
-        set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
-        dom::replace(&format!("bd-{id_}"), view::backdrop(&text, err.as_ref().map(|e| e.2)));
-        set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
-        dom::set_disabled(&format!("reset-{id_}"), !keep);
+        set_text(&cat("caret-", &id_), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
+        dom::replace(&cat("bd-", &id_), view::backdrop(&text, err.as_ref().map(|e| e.2)));
+        set_text(&cat("status-", &id_), &view::template_status(&self.settings, &id, &lang, variant));
+        dom::set_disabled(&cat("reset-", &id_), !keep);
     }
 
     /// Inserts `{name}` at the caret (over the selection) of the template editor last used, as
     /// if typed: the template, its error mark and the preview follow.
     fn insert_placeholder(&mut self, name: &str) {
         let vn = self.tpl_focus.name();
-        let Some(el) = by_id(&format!("tpl-{vn}")) else { return };
+        let Some(el) = by_id(&cat("tpl-", vn)) else { return };
         let text = dom::value(&el);
         let pos = |p: &str| dom::prop(&el, p).as_f64().map_or(text.encode_utf16().count(), |x| x as usize);
         let (start, end) = (pos("selectionStart"), pos("selectionEnd"));
@@ -819,7 +819,7 @@ impl App {
             let _ = f.call2(&el, &caret, &caret);
         }
         dom::call(&el, "focus");
-        self.on_input(&format!("tpl.{vn}"), &el);
+        self.on_input(&cat("tpl.", vn), &el);
     }
 
     /// Buttons that edit: rules and templates.
@@ -865,7 +865,7 @@ impl App {
                     self.say_tr("tpl_reset_done");
                 }
                 self.update_preview();
-                focus(&format!("tpl-{arg}"));
+                focus(&cat("tpl-", arg));
                 return;
             }
             ("tpl-new", _) => {
@@ -1120,10 +1120,10 @@ fn place(path: &str) -> String {
 fn template_words(id: &str) -> String {
     let mut parts = id.split('.');
     let id = parts.next().unwrap_or("");
-    let label = tr(&["tpl_id_", id].concat());
+    let label = tr(&cat("tpl_id_", id));
     let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
     match (parts.next(), parts.next()) {
-        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["sum_", v].concat())]),
+        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&cat("sum_", v))]),
         _ => tr_with("problem_template_id", &[&label]),
     }
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::{el, num, read_of, text, Panel, Tone};
-use crate::dom::{self, option, E};
+use crate::dom::{self, cat, option, E};
 use crate::{tr, tr_named, tr_with};
 
 /// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
@@ -92,8 +92,8 @@ fn fill_counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
         let n = counts.map_or_else(|| "…".into(), |c| num(c[k].1));
         let b = E::new("button")
             .a("type", "button")
-            .class(&format!("count act-{}", a.name()))
-            .a("data-act", &format!("filter.{}", a.name()))
+            .class(&cat("count act-", a.name()))
+            .a("data-act", &cat("filter.", a.name()))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
             .t(&format!("{n} {}", tr_named("act_", a.name())));
         parts.push(b);
@@ -268,7 +268,7 @@ fn badge_words(r: &notyet_core::panel::Row) -> [String; 2] {
 }
 
 fn badges(r: &notyet_core::panel::Row, [action, category]: &[String; 2]) -> [E; 2] {
-    [E::new("span").class(&format!("badge act-{}", r.action.name())).t(action), E::new("span").class("badge cat").t(category)]
+    [E::new("span").class(&cat("badge act-", r.action.name())).t(action), E::new("span").class("badge cat").t(category)]
 }
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
@@ -351,7 +351,7 @@ fn detail_parts(p: &Panel) -> Vec<E> {
         Action::Report => "panel_advice_report",
     };
     let button = |act: &str, key: &str, enabled: bool| {
-        E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
+        E::new("button").a("type", "button").a("data-act", act).id(&cat("do-", act)).flag("disabled", !enabled || r.gone).tr(key)
     };
     // The buttons right after who and what: a long note or many reasons pushed them out of a
     // short side panel's view.
