@@ -37,7 +37,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use chrome::{Api, I18n};
-use dom::{by_id, cat, document, set_text, E};
+use dom::{by_id, cat, cat_n, document, set_text, E};
 
 use view::ctrl_id;
 
@@ -639,7 +639,7 @@ impl App {
                 let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
                 edited = self.on_rule_input(i, rest, &v, el, key);
                 if let Some(r) = self.settings.rules.get(i) {
-                    set_text(&format!("r-{i}-summary"), &view::rule_summary(i, r));
+                    set_text(&cat_n("r-", i, "-summary"), &view::rule_summary(i, r));
                 }
             }
             ["tpl", which @ ("id" | "lang")] => {
@@ -830,17 +830,17 @@ impl App {
                 // Nothing ticked and nothing decided: it changes no decision until it is filled in.
                 self.settings.rules.push(Rule { name: tr("rule_new_name"), enabled: true, when: When::default(), then: Then::default() });
                 self.open_rule = Some(n);
-                format!("r-{n}-name")
+                cat_n("r-", n, "-name")
             }
             ("rule-up", Some(i)) if i > 0 && i < n => {
                 self.settings.rules.swap(i, i - 1);
                 self.open_rule = Some(i - 1);
-                format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" })
+                cat_n("r-", i - 1, if i - 1 == 0 { "-down" } else { "-up" })
             }
             ("rule-down", Some(i)) if i + 1 < n => {
                 self.settings.rules.swap(i, i + 1);
                 self.open_rule = Some(i + 1);
-                format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" })
+                cat_n("r-", i + 1, if i + 2 == n { "-up" } else { "-down" })
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
@@ -849,7 +849,7 @@ impl App {
                 if n == 1 {
                     "rule-add".into()
                 } else {
-                    format!("r-{}-remove", i.min(n - 2))
+                    cat_n("r-", i.min(n - 2), "-remove")
                 }
             }
             ("ph", _) => {
@@ -916,7 +916,7 @@ impl App {
             if self.samples.get(current).is_some_and(|s| !wants(s)) || best != Some(current) {
                 self.sample = Pick::Builtin(i);
                 if let Some(sel) = by_id("sample") {
-                    dom::set_value(&sel, &format!("b.{i}"));
+                    dom::set_value(&sel, &cat_n("b.", i, ""));
                 }
             }
         }

@@ -6,7 +6,7 @@
 use notyet_core::template::{default_source, Template};
 use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
 
-use crate::dom::{cat, option, E};
+use crate::dom::{cat, cat_n, option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
 pub fn ctrl_id(key: &str) -> String {
@@ -240,7 +240,7 @@ pub fn rules(app: &App) -> Vec<E> {
 }
 
 fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
-    let k = |f: &str| format!("r.{i}.{f}");
+    let k = |f: &str| cat(&cat_n("r.", i, "."), f);
     let number = (i + 1).to_string();
     let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
@@ -302,15 +302,15 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         ));
     let tools = E::new("div")
         .class("rule-tools")
-        .c(button(&format!("rule-up.{i}"), lazy_tr("move_up"))
-            .id(&format!("r-{i}-up"))
+        .c(button(&cat_n("rule-up.", i, ""), lazy_tr("move_up"))
+            .id(&cat_n("r-", i, "-up"))
             .a("aria-label", &tr_with("move_up_n", &[&number]))
             .flag("disabled", i == 0))
-        .c(button(&format!("rule-down.{i}"), lazy_tr("move_down"))
-            .id(&format!("r-{i}-down"))
+        .c(button(&cat_n("rule-down.", i, ""), lazy_tr("move_down"))
+            .id(&cat_n("r-", i, "-down"))
             .a("aria-label", &tr_with("move_down_n", &[&number]))
             .flag("disabled", i + 1 == n))
-        .c(button(&format!("rule-remove.{i}"), lazy_tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+        .c(button(&cat_n("rule-remove.", i, ""), lazy_tr("remove")).id(&cat_n("r-", i, "-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
     // Collapsed to its one-line summary; open when just added or moved, or when the user opens it.
     let body = E::new("fieldset")
         .class("rule-body")
@@ -323,7 +323,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(when)
         .c(then)
         .c(tools);
-    let head = E::new("summary").id(&format!("r-{i}-summary")).t(&rule_summary(i, r));
+    let head = E::new("summary").id(&cat_n("r-", i, "-summary")).t(&rule_summary(i, r));
     E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("details").flag("open", app.open_rule == Some(i)).c(head).c(body))
 }
 
@@ -529,10 +529,10 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
         .iter()
         .enumerate()
         // "Personal note: Kathie Smith, …", in French with a space before the colon ("problem_at" is that pattern).
-        .map(|(i, s)| (format!("b.{i}"), tr_with("problem_at", &[&category_label(s.category), &tr(&cat("sample_", s.id))])))
+        .map(|(i, s)| (cat_n("b.", i, ""), tr_with("problem_at", &[&category_label(s.category), &tr(&cat("sample_", s.id))])))
         .collect();
     for (i, inv) in app.last_read.iter().enumerate() {
-        out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
+        out.push((cat_n("l.", i, ""), tr_with("sample_last_read", &[&inv.name])));
     }
     out.push(("paste".into(), tr("sample_paste")));
     out
@@ -540,8 +540,8 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
 
 pub fn pick_value(p: &Pick) -> String {
     match p {
-        Pick::Builtin(i) => format!("b.{i}"),
-        Pick::LastRead(i) => format!("l.{i}"),
+        Pick::Builtin(i) => cat_n("b.", *i, ""),
+        Pick::LastRead(i) => cat_n("l.", *i, ""),
         Pick::Pasted => "paste".into(),
     }
 }

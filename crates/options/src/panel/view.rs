@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::{el, num, read_of, text, Panel, Tone};
-use crate::dom::{self, cat, option, E};
+use crate::dom::{self, cat, cat_n, option, E};
 use crate::{tr, tr_named, tr_with};
 
 /// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
@@ -138,7 +138,7 @@ pub fn status(p: &Panel) {
 }
 
 pub fn list_height(n: usize) {
-    dom::set_attribute("spacer", "style", Some(&format!("height: {}px", n * ROW_HEIGHT as usize)));
+    dom::set_attribute("spacer", "style", Some(&cat_n("height: ", n * ROW_HEIGHT as usize, "px")));
 }
 
 /// The index of the first row in view.
@@ -241,7 +241,7 @@ pub fn window(p: &Panel, first: usize) {
         }
         let row = E::new("div")
             .class(&format!("row{}{}", if selected { " selected" } else { "" }, if r.gone { " gone" } else { "" }))
-            .id(&format!("row-{v}"))
+            .id(&cat_n("row-", v, ""))
             .a("role", "option")
             .a("aria-selected", if selected { "true" } else { "false" })
             // Only the rows in view exist: without these a screen reader said "3 of 20" in a list of 300.
@@ -249,7 +249,7 @@ pub fn window(p: &Panel, first: usize) {
             .a("aria-posinset", &(v + 1).to_string())
             .a("data-row", &v.to_string())
             .a("aria-label", &label)
-            .a("style", &format!("top: {}px", v * height))
+            .a("style", &cat_n("top: ", v * height, "px"))
             .cs(vec![E::new("div").class("l1").cs(l1), l2.t(headline), E::new("div").class("l3").t(&l3), E::new("div").class("l4").t(&l4)]);
         rows.push(row);
     }
@@ -258,7 +258,7 @@ pub fn window(p: &Panel, first: usize) {
         rows.push(E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match"));
     }
     dom::replace("spacer", rows);
-    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| format!("row-{v}")).as_deref());
+    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| cat_n("row-", v, "")).as_deref());
 }
 
 /// The suggested action and the category, as badges.
