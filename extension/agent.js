@@ -69,6 +69,21 @@ export function agent(command, installed) {
     }
   };
 
+  /**
+   * A name for the element that holds the notice or the frames: a valid custom element name (a
+   * shadow root may be attached to one) that no page stylesheet or script can know. The frames
+   * had a fixed one: a page that defined it as its own element took the shadow root in its
+   * constructor, and Show then framed nothing (the agent's attachShadow threw).
+   */
+  const hostName = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b, k) => (k === 6 ? "-" : "") + String.fromCharCode(97 + (b % 26))).join("");
+
+  /**
+   * The CSS `zoom` that undoes the root's for an element of NotYet's (a child of the root): zoom
+   * multiplies down the tree, and `all: initial` resets an element's own, not its parent's. A page
+   * zoomed to a tenth at its root and back at its body looks as ever, and drew the notice at 40 × 18 px.
+   */
+  const unzoom = () => `zoom: ${1 / (parseFloat(getComputedStyle(document.documentElement).zoom) || 1)} !important;`;
+
   /** Types through the browser's own editing commands, so the page's editor sees trusted input events. */
   const insert = ({ node, mode, lines }) => {
     const box = nodeOf(node);
@@ -89,6 +104,13 @@ export function agent(command, installed) {
       selection.addRange(range);
     };
     const refused = { ok: false, reason: "refused" };
+    // The browser types where the focus is: a page that moved it off the box into a field of its
+    // own (on every focusin) got the draft there, and the notice claimed it in the empty box. Each
+    // command is given only while the focus is in the box (or its editing host), else refused.
+    const exec = (...command) => {
+      const at = box.getRootNode().activeElement;
+      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command);
+    };
     if (!box.isContentEditable) {
       const range = doc.createRange();
       range.selectNodeContents(box);
@@ -102,7 +124,7 @@ export function agent(command, installed) {
       while (first !== box && first.parentNode !== box) first = first.parentNode;
       if (first !== box) {
         select(edge(first, false), edge(box, false));
-        if (!selection.isCollapsed && !doc.execCommand("delete")) return refused;
+        if (!selection.isCollapsed && !exec("delete")) return refused;
       }
       select(edge(box, true), edge(box, false));
     } else {
@@ -110,10 +132,10 @@ export function agent(command, installed) {
       select(edge(box, mode === "replace"));
     }
     // Typing replaces the selection, so only an empty first line needs an explicit delete.
-    if (over && !lines[0] && !selection.isCollapsed && !doc.execCommand("delete")) return refused;
+    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused;
     for (const [k, line] of lines.entries()) {
-      if (k > 0 && !doc.execCommand("insertParagraph")) return refused;
-      if (line && !doc.execCommand("insertText", false, line)) return refused;
+      if (k > 0 && !exec("insertParagraph")) return refused;
+      if (line && !exec("insertText", false, line)) return refused;
     }
     return { ok: true, text: box.innerText };
   };
@@ -151,19 +173,25 @@ export function agent(command, installed) {
     state.close?.(false);
     clearTimeout(state.timer);
     // Without bidi controls: a name's right-to-left override (U+202E) turned the rest of the line around.
+    // Cut where a character as a reader sees it ends: by UTF-16 units, half an emoji (a lone
+    // surrogate, drawn as a box) could stand before the "…", or an emoji without its skin tone.
     const cut = (s, n) => {
       const t = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
-      return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+      if (t.length <= n) return t;
+      let end = 0;
+      for (const { index } of new Intl.Segmenter().segment(t)) {
+        if (index >= n) break;
+        end = index;
+      }
+      return `${t.slice(0, end)}…`;
     };
-    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26))).join("");
-    // A valid custom element name (a shadow root may be attached to one) that no page stylesheet can name.
-    const host = document.createElement(`${letters()}-${letters()}`);
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet(); // adopted sheets pass strict style-src and Trusted Types
     // `all: initial !important` resets every property the page might set, hidden or moved;
     // the few that must differ from their initial value follow, as important.
-    const host_ = "all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;" +
-      " width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important;";
+    const host_ = `all: initial !important; display: block !important; position: fixed !important; inset: 16px 16px auto auto !important;` +
+      ` width: min(400px, calc(100vw - 32px)) !important; max-height: calc(100vh - 32px) !important; z-index: 2147483647 !important; ${unzoom()}`;
     sheet.replaceSync(`
       :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
       .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
@@ -325,11 +353,11 @@ export function agent(command, installed) {
     const target = nodeOf(scroll);
     if (target?.isConnected) target.scrollIntoView({ block: "center", behavior: "instant" });
     if (!found.length) return { ok: true, missing };
-    const host = document.createElement("notyet-outline");
+    const host = document.createElement(hostName());
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`
-      :host { all: initial; position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
+      :host { all: initial; ${unzoom()} position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
       div { position: fixed; box-sizing: border-box; border: 3px solid #0a666e; border-radius: 8px; box-shadow: 0 0 0 4px rgba(10,102,110,.25); }
       div.button { border-color: #b26b00; box-shadow: 0 0 0 4px rgba(178,107,0,.3); }
       span { position: absolute; left: -3px; bottom: 100%; margin-bottom: 4px; padding: 2px 8px; border-radius: 6px; white-space: nowrap;

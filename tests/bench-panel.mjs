@@ -16,6 +16,8 @@
 //   click, then that button): from its navigation start and from the worker's sidePanel.open;
 //   the page's snapshot part as above (the worker starts the page's walk as it opens the panel,
 //   so this is what the walk still took when the panel asked, and the transfer).
+//   Beside it the browser's steps (`readPanel`): the page fetched, committed, loaded, shown (a
+//   side panel is shown only once its page has loaded) and first painted: what a user sees.
 // - FIRST=1: a browser session's first open only, Chromium or Firefox (`firstOpen`).
 // - scrolling 1,000 rows: the list scrolled by 60 px a frame for 240 frames; frame intervals
 //   (requestAnimationFrame) and, per frame, the panel's own work (the scroll handler drawing the
@@ -51,6 +53,29 @@ function watchFirstPaint() {
   }).observe({ type: "element", buffered: true });
 }
 
+/**
+ * Run in the side panel's page (a CDP evaluation, so self-contained): once the panel is ready, its
+ * `__notyetPanel` with its own steps and the browser's, in ms from its navigation start: `fetch`
+ * (the browser asks for panel.html), `response` (it is in), `commit` (the document begins:
+ * `domLoading`), `load` (the load event, after which Chromium shows a side panel), `visible` (the
+ * page shown: its `visibility-state` entry) and `painted` (its first paint presented: the
+ * `first-paint` entry, in steps of 4 ms), what the panel's own steps can't see (README, performance).
+ */
+function readPanel() {
+  if (!document.documentElement?.dataset.ready) return null;
+  const t = performance.timing;
+  const since = (x) => (x ? x - t.navigationStart : undefined);
+  const browser = {
+    fetch: since(t.fetchStart),
+    response: since(t.responseEnd),
+    commit: since(t.domLoading),
+    load: since(t.loadEventStart),
+    visible: performance.getEntriesByType("visibility-state").find((e) => e.name === "visible")?.startTime,
+    painted: performance.getEntriesByType("paint")[0]?.startTime,
+  };
+  return { ...globalThis.__notyetPanel, steps: { ...globalThis.__notyetPanelSteps, ...browser }, origin: performance.timeOrigin };
+}
+
 /** A page of `n` invitations, all rendered, written by the fixture generator into a temporary file. */
 function page(n) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "notyet-panel-")), `panel-${n}.html`);
@@ -80,7 +105,7 @@ async function sidePanel(n, tab) {
     await h.clickNoticeButton(tab, (label) => label.startsWith("Triage"));
     let r;
     for (let k = 0; k < 500 && !r; k++) {
-      r = await h.inSidePanel(() => (document.documentElement?.dataset.ready ? { ...globalThis.__notyetPanel, steps: globalThis.__notyetPanelSteps, origin: performance.timeOrigin } : null));
+      r = await h.inSidePanel(readPanel);
       if (!r) await new Promise((done) => setTimeout(done, 20));
     }
     if (r?.rows !== n) throw new Error(`the side panel listed ${r?.rows} of ${n}`);
@@ -88,7 +113,7 @@ async function sidePanel(n, tab) {
     // The browser session's first open apart (its page process started for it; README, performance).
     if (i === 0) console.log(`${n} invitations: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start, ${ms(r.origin + r.shown - at)} from sidePanel.open; first script ${ms(r.steps.script)}, first screen ${r.steps.screen === undefined ? "none" : ms(r.steps.screen)}`);
     // EACH=1: every open's steps (ms from navigation start).
-    if (process.env.EACH) console.log(`  open ${i}: ${["opened", "script", "start", "taken", "screen", "first", "shown"].map((k) => `${k} ${(k === "shown" ? r.shown : k === "opened" ? at - r.origin : r.steps[k])?.toFixed(1) ?? "–"}`).join(", ")}`);
+    if (process.env.EACH) console.log(`  open ${i}: ${["opened", "script", "start", "taken", "screen", "first", "shown", "visible", "painted"].map((k) => `${k} ${(k === "shown" ? r.shown : k === "opened" ? at - r.origin : r.steps[k])?.toFixed(1) ?? "–"}`).join(", ")}`);
     if (i > 0) {
       all.push({ ...r.steps, shown: r.shown, opened: at - r.origin });
       opened.push(r.shown);
@@ -102,11 +127,11 @@ async function sidePanel(n, tab) {
   }
   const at = (k) => (steps[k] ?? NaN).toFixed(1);
   console.log(`${n} invitations, the side panel opened from the notice, one open's steps (ms from navigation start): first script ${at("script")}, page reading started ${at("early")}, WASM ready ${at("start")}, warm-up done ${at("warm")}, page read in ${at("taken")}, parsed ${at("read")}, first rows decided ${at("first")}, all decided ${at("decided")}`);
-  const keys = ["opened", "script", "early", "screen", "start", "storage", "tab", "warm", "taken", "read", "first", "shown"];
+  const keys = ["opened", "fetch", "response", "commit", "script", "early", "screen", "start", "storage", "tab", "warm", "taken", "read", "first", "shown", "load", "visible", "painted"];
   console.log(`${n} invitations, the side panel's steps, medians of ${all.length} (ms from navigation start; a step an open lacks left out): ${keys.map((k) => `${k} ${median(all.map((s) => s[k]).filter((x) => x !== undefined))?.toFixed(1) ?? "–"}`).join(", ")}`);
   const drawn = (await h.ext(() => globalThis.__notyetScreens)) ?? [];
   if (drawn.length) console.log(`${n} invitations: the first screen drawn in the worker (parse, the rows in view decided, HTML), ${drawn.length} times: median ${ms(median(drawn))}, max ${ms(Math.max(...drawn))} (each: ${drawn.map((d) => d.toFixed(1)).join(", ")})`);
-  console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}`);
+  console.log(`${n} invitations: side panel opened from the notice → list shown, median of ${opens - 1}: ${ms(median(opened))} from the panel's navigation start, ${ms(median(asked))} from the worker's sidePanel.open (the page's snapshot ${ms(median(snaps))} of it; budget ${n === 300 ? "100" : "250"} ms); all decided ${ms(median(decided))}; the page shown by the browser ${ms(median(all.map((s) => s.visible).filter((x) => x !== undefined)) ?? NaN)}, its first paint ${ms(median(all.map((s) => s.painted).filter((x) => x !== undefined)) ?? NaN)} from navigation start`);
 }
 
 /**

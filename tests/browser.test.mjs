@@ -4,6 +4,8 @@
 // it in Chromium and Firefox).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { agent, snapshot } from "../extension/agent.js";
 import { box, expectedParagraphs, fold, launch, paragraphs, ROOT, tree, typeInto } from "./harness.mjs";
@@ -176,6 +178,29 @@ test("a message box that closes between the snapshot and the insertion: nothing 
     await h.test({ op: "beforeInsert", remove: null });
   }
   await page.close();
+});
+
+test("a page that moves the focus off its message box into a field of its own: nothing is typed there, and no draft is claimed", async () => {
+  // The page's field takes the focus whenever the box gets it (it grabs it back on every focusin).
+  // The browser types into the focused field: the draft went into the page's field, its own text
+  // kept before it, and the notice said "Drafted a reply … Read it over" about the empty box.
+  await h.setSettings(SETTINGS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-steal-"));
+  fs.cpSync(path.join(PAGES, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "steal.js"), `
+    const field = Object.assign(document.createElement("textarea"), { id: "field", value: "the user's search" });
+    document.body.prepend(field);
+    document.addEventListener("focusin", (e) => e.composedPath()[0].isContentEditable && field.focus(), true);`);
+  fs.writeFileSync(path.join(dir, "steal.html"), fs.readFileSync(path.join(PAGES, "x-ember-overlay.html"), "utf8").replace("</body>", '<script src="/steal.js"></script></body>'));
+  h.host(INVITATIONS, path.join(dir, "steal.html"), { dir });
+  const page = await h.open(INVITATIONS);
+  const record = await h.click(page);
+  assert.equal(await page.evaluate(() => document.querySelector("#field").value), "the user's search", "nothing typed into the page's field");
+  assert.equal(fold((await box(page))?.text), "", "nor into the box");
+  assert.equal(record.notice?.level ?? "error", "error", JSON.stringify(record.notice));
+  assert.match(record.error ?? "", /refused/);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("on a page that isn't LinkedIn the notice says where NotYet works, and nothing is read or written", async () => {

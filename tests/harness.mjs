@@ -27,9 +27,10 @@ import { Marionette } from "./marionette.mjs";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * The test build: what dist/ ships plus the worker's test seams (click records, a hook before
- * the insertion), which ./build.sh strips from dist/. Tests and benchmarks load this one.
+ * the insertion), which ./build.sh strips from dist/. Tests and benchmarks load this one;
+ * `TEST_BUILD=DIR` another (an A/B's other build: DIR/chrome, DIR/firefox).
  */
-export const TEST_BUILD = path.join(ROOT, "target/ext-test");
+export const TEST_BUILD = process.env.TEST_BUILD ? path.resolve(process.env.TEST_BUILD) : path.join(ROOT, "target/ext-test");
 export const EXTENSION = path.join(TEST_BUILD, "chrome");
 export const BROWSER = process.env.BROWSER || "chromium";
 

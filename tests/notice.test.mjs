@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { agent } from "../extension/agent.js";
+import { agent, snapshot } from "../extension/agent.js";
 import { box, fold, launch, ROOT, typeInto } from "./harness.mjs";
 
 const PAGES = path.join(ROOT, "tests/fixtures/pages");
@@ -235,6 +235,24 @@ test("the live region is in the page empty first and filled a moment later; long
   await page.close();
 });
 
+test("a long text is cut where a character ends: no half emoji, no emoji without its skin tone or its family", async () => {
+  h.host("https://www.example.com/compose", path.join(PAGES, "x-not-linkedin.html"), { dir: PAGES, csp: "default-src * 'unsafe-inline' 'unsafe-eval'" });
+  const page = await h.open("https://www.example.com/compose");
+  const thumbs = "👍🏽"; // four UTF-16 units, two code points, one character
+  const family = "👨‍👩‍👧"; // eight units, five code points
+  await page.evaluate(
+    ([src, text, detail, label]) => new Function(`return (${src})`)()({ op: "notice", level: "info", text, details: [detail], actions: [{ label, request: {} }] }),
+    [agent.toString(), `ab${thumbs.repeat(600)}`, `x${family.repeat(60)}`, `ab${thumbs.repeat(20)}`],
+  );
+  await sleep(200);
+  const shown = await inside(page);
+  // Cut at 1,199, 299 and 59 units, each inside an emoji: the emoji goes whole.
+  assert.equal(shown.text, `ab${thumbs.repeat(299)}…`);
+  assert.equal(shown.details[0], `x${family.repeat(37)}…`);
+  assert.equal(shown.buttons[0], `ab${thumbs.repeat(14)}…`);
+  await page.close();
+});
+
 test("keyboard: the notice's controls are reachable with Tab, Escape closes it", async () => {
   const page = await open("x-not-linkedin", "https://www.example.com/compose");
   await page.evaluate(agent, {
@@ -442,5 +460,25 @@ test("a stylesheet aimed at every element (`body *`, `html > *`, `[popover]`) hi
   assert.deepEqual([seen.display, seen.visibility, seen.opacity, Math.round(seen.top), seen.hit], ["block", "visible", "1", 16, true], JSON.stringify(seen));
   assert.ok(seen.w > 200 && seen.h > 40, JSON.stringify(seen));
   assert.equal((await inside(page)).text, "This invitation looks like spam.");
+  await page.close();
+});
+
+test("a page zoomed down at its root and back up at its body (it looks as ever) doesn't shrink the notice to a speck", async () => {
+  // CSS `zoom` multiplies down the tree and `all: initial` doesn't undo an ancestor's: the notice,
+  // a child of the root, was drawn at a tenth of its size (40 × 18 px) in both browsers.
+  const page = await openVariant([], { css: "html { zoom: 0.1; } body { zoom: 10; }" });
+  const record = await h.click(page);
+  assert.ok(record.notice, JSON.stringify(record));
+  await sleep(150);
+  const seen = await page.evaluate(() => {
+    const r = document.querySelector("[popover]").getBoundingClientRect();
+    return { w: Math.round(r.width), h: Math.round(r.height), right: Math.round(innerWidth - r.right), top: Math.round(r.top) };
+  });
+  assert.ok(seen.w >= 380 && seen.w <= 400 && seen.h > 60, JSON.stringify(seen));
+  // Show's frames too: drawn from the page's own rectangles, at the root's tenth they stood a tenth of the way there.
+  await page.evaluate(snapshot, { op: "snapshot" });
+  const node = await page.evaluate(() => globalThis.__notyetAgent.ids.get(document.body.querySelector("*")));
+  await page.evaluate(agent, { op: "outline", marks: [{ node, label: "Sam" }], scroll: node });
+  assert.equal(await page.evaluate(() => globalThis.__notyetAgent.frames.host.currentCSSZoom), 1);
   await page.close();
 });

@@ -103,6 +103,9 @@ const NARROW = () => {
   return { width: document.documentElement.clientWidth, header: document.querySelector("header").getBoundingClientRect().height, title: document.querySelector("h1").getBoundingClientRect().height, rows: document.querySelectorAll(".row").length, visible, promise, cut };
 };
 
+/** In a page: whether NotYet's frames are on it (their element's name is random, as the notice's is; the notice is the one with `popover`). */
+const FRAMED = () => [...document.documentElement.children].some((e) => /^[a-z]{6}-[a-z]{6}$/.test(e.localName) && !e.hasAttribute("popover"));
+
 const rows = (panel) => panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => ({ name: x.querySelector(".name").textContent, text: x.innerText, selected: x.classList.contains("selected"), gone: x.classList.contains("gone") })));
 const msg = (panel) => panel.evaluate(() => document.querySelector("#msg").textContent);
 const pressed = (page) => page.evaluate(() => Number(document.body.dataset.fxPressed || 0));
@@ -273,9 +276,10 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   const inView = await page.evaluate((href) => {
     const card = document.querySelector(`[data-fx-key="${href}"]`);
     const r = card.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight && !!document.querySelector("notyet-outline") && card.getAttribute("style") === null;
+    return r.top >= 0 && r.bottom <= innerHeight && card.getAttribute("style") === null;
   }, target.href);
-  assert.ok(inView, "the card is in view, framed by NotYet's own element, its own style untouched");
+  assert.ok(await page.evaluate(FRAMED), "framed by NotYet's own element");
+  assert.ok(inView, "the card is in view, its own style untouched");
   await panel.locator("#do-accept").click();
   await untilMsg(panel, /Accept button/);
   await panel.locator("#do-ignore").click();
@@ -294,6 +298,39 @@ test("Show scrolls the card into view and frames it; Accept and Ignore are point
   assert.notEqual(await detailName(panel), target.name);
   assert.equal(await msg(panel), "");
   await closeAll(page, panel);
+});
+
+test("a page that defines NotYet's frame element as its own and patches DOM APIs in its world: Show still frames the card", async () => {
+  // The page's script runs first: it claims the element name the frames used (its constructor
+  // takes the shadow root, so NotYet's attachShadow threw and nothing was framed: Chromium's
+  // panel said "framed" all the same, Firefox's said it couldn't finish) and patches the DOM
+  // calls the agent makes. The agent runs in the isolated world, which the patches don't reach.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-claims-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "claims.js"), `
+    document.documentElement.dataset.claimed = "";
+    const attach = Element.prototype.attachShadow;
+    customElements.define("notyet-outline", class extends HTMLElement {
+      constructor() { super(); attach.call(this, { mode: "open" }); document.documentElement.dataset.claimed += "built "; }
+    });
+    const boom = () => { throw new Error("hostile page"); };
+    for (const name of ["attachShadow", "getBoundingClientRect", "scrollIntoView", "getAttribute", "getAttributeNames", "checkVisibility"]) Element.prototype[name] = boom;
+    for (const name of ["createElement", "createTreeWalker"]) Document.prototype[name] = boom;
+    JSON.stringify = boom;`);
+  fs.writeFileSync(path.join(dir, "panel-40.html"), fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8").replace("</head>", '<script src="/claims.js"></script></head>'));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  const target = spec(40).people[5];
+  await pick(panel, target.name);
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed|couldn't/);
+  assert.match(await msg(panel), /framed/);
+  const framed = await h.isolated(MANAGER, `() => { const f = globalThis.__notyetAgent.frames; return { shown: !!f?.host.isConnected, open: f?.host.shadowRoot !== null }; }`);
+  assert.deepEqual(framed, { shown: true, open: false }, "NotYet's own frame is on the page, its shadow root closed");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.claimed), "", "the page's constructor never ran on NotYet's element");
+  await closeAll(page, panel);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
@@ -1151,6 +1188,51 @@ test("the first screen the worker draws from its walk is the panel's own first l
   }
 });
 
+test("Hide handled is remembered between opens, in the worker's first screen too, and forgotten when unticked", async () => {
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  const target = spec(40).people[3];
+  await h.ext((entry) => chrome.storage.local.set({ panel_record: { entries: [entry] } }), { key: target.href, name: target.name, drafted: Date.now() - 864e5 * 2, gone: null });
+  await h.click(page); // the core loaded in the worker
+  const listed = (panel) => panel.evaluate(() => [document.querySelector("#hide").checked, document.querySelector("#read").textContent]);
+  const stored = async (want) => {
+    for (let i = 0; i < 50 && !want(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record)); i++) await sleep(50);
+    assert.ok(want(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record)));
+  };
+  let panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  await panel.locator("#hide").check();
+  await untilRead(panel, "39 listed");
+  await stored((r) => r?.hide === true);
+  await panel.close();
+  // Opened again, its page reading itself, and with the walk the worker keeps (its first screen drawn with the box on).
+  panel = await openPanel(id);
+  await untilRead(panel, "39 listed");
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  await panel.close();
+  let screen;
+  for (let i = 0; i < 4 && (i < 1 || screen.none); i++) {
+    await closeAll(...(panel ? [panel] : []));
+    await h.test({ op: "readForPanel", url: MANAGER });
+    panel = await openPanel(id, { walk: true });
+    screen = await panel.evaluate(COMPARE_SCREEN, HOSTILE);
+  }
+  assert.deepEqual([screen.diffs, screen.inert], [[], false], JSON.stringify(screen));
+  assert.equal(await panel.evaluate(() => window.__notyetFirstReading.then((f) => f.screen.includes('id="hide"') && /id="hide"[^>]* checked/.test(f.screen))), true);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  assert.ok(!(await rows(panel)).some((r) => r.name === target.name), "the handled one hidden from the first screen on");
+  // Unticked: every invitation again, at the next open too; the record's entries kept.
+  await panel.locator("#hide").uncheck();
+  await stored((r) => r?.entries.length === 1 && !("hide" in r));
+  await panel.close();
+  panel = await openPanel(id);
+  await untilRead(panel, "40 of 40");
+  assert.deepEqual(await listed(panel), [false, "Read 40 of 40 invitations"]);
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(panel, page);
+});
+
 test("the first screen comes on a browser session's first open of the panel, and on the first after its window was resized: drawn for the window's height, never drawn and thrown away", async () => {
   // A browser of its own, so that this is its first open (the helpers use `h`).
   const shared = h;
@@ -1521,8 +1603,8 @@ test("two LinkedIn tabs: the real side panel follows the active one", async () =
     document.querySelector(".row").click();
     document.querySelector("#do-show").click();
   });
-  await threeHundred.waitForFunction(() => !!document.querySelector("notyet-outline"));
-  assert.equal(await forty.evaluate(() => !!document.querySelector("notyet-outline")), false);
+  await threeHundred.waitForFunction(FRAMED);
+  assert.equal(await forty.evaluate(FRAMED), false);
   await closeSidePanel();
   await closeAll(forty, threeHundred);
 });

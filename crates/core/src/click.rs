@@ -544,13 +544,33 @@ pub fn clip(s: &str, max: usize) -> String {
     if folded.chars().count() <= max {
         return folded;
     }
-    let cut: String = folded.chars().take(max.saturating_sub(1)).collect();
+    let cut = head(&folded, max.saturating_sub(1));
     let at_word = match cut.rfind(' ') {
         Some(i) if i * 4 >= cut.len() * 3 => &cut[..i],
-        _ => &cut,
+        _ => cut,
     };
     // "manager.…", "kleine,…": the mark that ended a clause goes, the ellipsis says the rest.
     format!("{}…", at_word.trim_end().trim_end_matches(['.', ',', ';', ':', '-', '–', '—', ' ']))
+}
+
+/// The first `max` characters of `s` at most, not ending inside a character as a reader sees it:
+/// cut by `char`s, a name lost an emoji's skin tone ("👍🏽" became "👍"), a joined family its last
+/// members, a flag half its pair (a lone letter in a box), a letter its accent. Not full grapheme
+/// segmentation (a crate of tables: kilobytes of WASM), the few marks that join a character to
+/// the one before: joiners, variation selectors, skin tones, combining marks, tags.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let Some((mut at, _)) = s.char_indices().nth(max) else { return s };
+    let flag = |c: &char| ('\u{1f1e6}'..='\u{1f1ff}').contains(c);
+    while let (Some(before), Some(after)) = (s[..at].chars().next_back(), s[at..].chars().next()) {
+        let joined = before == '\u{200d}'
+            || matches!(after, '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{300}'..='\u{36f}' | '\u{20d0}'..='\u{20ff}' | '\u{e0020}'..='\u{e007f}')
+            || (flag(&after) && s[..at].chars().rev().take_while(flag).count() % 2 == 1);
+        if !joined {
+            break;
+        }
+        at -= before.len_utf8();
+    }
+    &s[..at]
 }
 
 /// Where NotYet works, for a click anywhere else, in the interface language `ui` (a browser's
@@ -2017,6 +2037,24 @@ mod tests {
             assert!(text.chars().count() < 400, "{} chars", text.chars().count());
         }
         assert_eq!(clip("  a  b  ", 10), "a b");
+        // Cut where a character ends: an emoji keeps its skin tone, a family and a flag stay whole.
+        for (s, max, want) in [
+            ("ab👍🏽👍🏽", 3, "ab"),
+            ("ab👍🏽👍🏽", 4, "ab👍🏽"),
+            ("x👨\u{200d}👩\u{200d}👧", 3, "x"),
+            ("x👨\u{200d}👩\u{200d}👧", 5, "x"),
+            ("x👨\u{200d}👩\u{200d}👧y", 6, "x👨\u{200d}👩\u{200d}👧"),
+            ("🇩🇪🇫🇷", 1, ""),
+            ("🇩🇪🇫🇷", 3, "🇩🇪"),
+            ("Zoe\u{301} M", 3, "Zo"),
+            ("1\u{fe0f}\u{20e3}x", 2, ""),
+            ("plain", 3, "pla"),
+            ("plain", 9, "plain"),
+        ] {
+            assert_eq!(head(s, max), want, "{s:?} at {max}");
+        }
+        assert_eq!(clip(&format!("Sam {}", "👍🏽".repeat(40)), 10), format!("Sam {}…", "👍🏽".repeat(2)));
+        assert_eq!(clip(&format!("Sam{}", "👍🏽".repeat(40)), 10), format!("Sam{}…", "👍🏽".repeat(3)));
         assert_eq!(clip("word ".repeat(30).as_str(), 20), "word word word word…");
         // No punctuation before the ellipsis: the spam notice read "investment manager.…".
         assert_eq!(clip("Hello dear, I am a senior crypto investment manager. Guaranteed profit", 58), "Hello dear, I am a senior crypto investment manager…");

@@ -399,11 +399,13 @@ fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
     }
-    let cut: String = s.chars().take(max).collect();
+    // Where a character ends: a name's emoji kept its skin tone only when the cut missed it.
+    let cut = crate::click::head(s, max);
     let at_word = match cut.rfind(char::is_whitespace) {
-        Some(i) if i * 5 >= cut.len() * 4 => cut[..i].trim_end().to_owned(),
+        Some(i) if i * 5 >= cut.len() * 4 => &cut[..i],
         _ => cut,
-    };
+    }
+    .trim_end();
     if max == 0 {
         return String::new();
     }
@@ -536,6 +538,14 @@ mod tests {
         assert!(text.chars().count() <= MESSAGE_LIMIT as usize, "{}", text.chars().count());
         assert!(text.starts_with("Hi Ann, you wrote: word"), "{}", &text[..40]);
         assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn a_value_is_shortened_where_a_character_ends() {
+        // Cut at 5 characters: inside the emoji and its skin tone, which go whole.
+        assert_eq!(shorten("Sam 👍🏽👍🏽 Lee", 5), "Sam…");
+        assert_eq!(shorten("Sam👍🏽👍🏽 Lee", 5), "Sam👍🏽…");
+        assert_eq!(shorten("Sam Lee", 9), "Sam Lee");
     }
 
     #[test]

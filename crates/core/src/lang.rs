@@ -227,8 +227,14 @@ fn topic_stops(lang: usize) -> &'static str {
         DE => list!["und", "aber", "weil", "denn", "ich", "wir", "ist", "war", "hat", "hatte", "&"],
         FR => list!["et", "mais", "car", "que", "qui", "je", "nous", "a", "est", "était", "m'a", "m'ont", "sont", "&"],
         ES => list!["y", "pero", "porque", "que", "yo", "nosotros", "es", "fue", "ha", "me", "está", "&"],
+        // The note's sentence goes on after the topic with its verb, which English doesn't mark:
+        // "your post about burnout resonated with me" gave "your note about burnout resonated
+        // with me" in the reply, "…about hiring juniors made my day" likewise. The verbs and
+        // adverbs such notes go on with end the topic too ("burnout", "hiring juniors").
         _ => list!["and", "but", "which", "that", "so", "because", "as", "since", "i", "we", "is", "was", "were", "are",
-               "has", "had", "&"],
+               "has", "had", "&", "really", "truly", "totally", "definitely", "just", "helped", "helps", "made", "makes", "resonated", "resonates", "inspired",
+               "inspires", "changed", "got", "gave", "struck", "caught", "taught", "reminded", "sparked", "opened",
+               "touched", "convinced", "impressed", "spoke", "came", "blew"],
     }
 }
 
@@ -248,10 +254,14 @@ const TOPIC_REJECT_FIRST: &str = list![
 /// One-word "topics" that are idioms ("it's about time").
 const TOPIC_REJECT_WHOLE: &str = list!["time", "it", "that", "this"];
 
-/// Words that make a topic about the invitation itself.
+/// Words that make a topic about the invitation itself, and persons anywhere in it: a topic
+/// that names someone is a clause gone past its topic ("about remote work changed how you…") or
+/// reads the wrong way round in a reply ("about helping you grow").
 #[rustfmt::skip]
 const TOPIC_REJECT_ANY: &str =
-    list!["linkedin", "connect", "connecting", "connection", "network", "vernetzen", "vernetzung", "connecter", "conectar", "conexión"];
+    list!["linkedin", "connect", "connecting", "connection", "network", "vernetzen", "vernetzung", "connecter", "conectar", "conexión",
+          "me", "my", "us", "our", "you", "your", "him", "his", "her", "them", "their", "how", "mir", "mich", "uns", "ihnen",
+          "vous", "votre", "vos", "moi"];
 
 /// With the topic stops, words that start a new clause or an aside after "about X,": the
 /// comma ended the topic.
@@ -567,8 +577,11 @@ pub fn note_topic(note: &str) -> Option<String> {
         let idiom = topic.len() == 1 && listed(TOPIC_REJECT_WHOLE, &first);
         let placed = marker.last() == Some(&"sur") && !(listed(FR_ARTICLES, &first) || first.starts_with("l'") || first.starts_with("l’"));
         let run_on = lower_list && cut;
+        // A verb or adverb cut the topic right after its article ("about the really…").
+        let article_last = topic.last().is_some_and(|w| listed(list!["a", "an", "the"], &norm(w)));
         let usable = clear
             && !run_on
+            && !article_last
             && !no_noun
             && !cut_adjective
             && !placed
@@ -696,6 +709,16 @@ mod tests {
             ("Your post about hiring and Rust was fun.", Some("hiring")),
             ("Great post about remote work, it resonated.", Some("remote work")),
             ("Your article about the future of AI, especially the part on agents, was insightful.", Some("the future of AI")),
+            // The note's sentence goes on with its verb: the topic ends there, or is none where it names someone.
+            ("Hello Pat, your thread about portfolio reviews helped me a lot. Would you be open to a chat?", Some("portfolio reviews")),
+            ("Hi Pat, your post about burnout resonated with me.", Some("burnout")),
+            ("Your post about hiring juniors made my day.", Some("hiring juniors")),
+            ("Your article about remote work really changed how I run my team.", Some("remote work")),
+            ("Your talk about property tests inspired me to try them.", Some("property tests")),
+            ("Your post about the really hard parts of hiring was great.", None),
+            ("Your post about helping you grow as a designer.", None),
+            ("I loved your talk about Rust at RustConf last week.", Some("Rust at RustConf last week")),
+            ("Loved your post about how we hire.", None),
         ];
         for (note, want) in cases {
             assert_eq!(note_topic(note).as_deref(), *want, "note_topic({note:?})");

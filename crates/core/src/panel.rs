@@ -289,6 +289,12 @@ pub fn first_words(note: &str, words: usize) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Record {
     pub entries: Vec<Handled>,
+    /// The panel's *Hide handled*, kept with what it hides: a user who hid handled invitations
+    /// yesterday saw them all again at the next open. Here rather than under a key of its own,
+    /// as the worker's first screen is drawn from this record already (a key of its own was one
+    /// more read there and in the panel). Written only when on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hide: bool,
 }
 
 pub const RECORD_KEY: &str = "panel_record";
@@ -406,6 +412,10 @@ impl Record {
             o.close(b'}');
         }
         o.close(b']');
+        if self.hide {
+            o.key("hide");
+            o.bool(true);
+        }
         o.close(b'}');
         o.finish()
     }
@@ -467,18 +477,19 @@ impl<'de> Deserialize<'de> for Record {
                 f.write_str("a record")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
-                let mut entries: Option<Vec<Handled>> = None;
-                while let Some(i) = map.next_key_seed(Field(&["entries"]))? {
-                    if i == 0 {
-                        if entries.is_some() {
-                            return Err(serde::de::Error::duplicate_field("entries"));
+                let (mut entries, mut hide): (Option<Vec<Handled>>, Option<bool>) = (None, None);
+                while let Some(i) = map.next_key_seed(Field(&["entries", "hide"]))? {
+                    match i {
+                        0 if entries.is_some() => return Err(serde::de::Error::duplicate_field("entries")),
+                        0 => entries = Some(map.next_value()?),
+                        1 if hide.is_some() => return Err(serde::de::Error::duplicate_field("hide")),
+                        1 => hide = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
                         }
-                        entries = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
                     }
                 }
-                Ok(Record { entries: entries.unwrap_or_default() })
+                Ok(Record { entries: entries.unwrap_or_default(), hide: hide.unwrap_or_default() })
             }
         }
         d.deserialize_map(V)
@@ -528,6 +539,8 @@ mod tests {
         struct Derived {
             #[serde(default)]
             entries: Vec<DerivedEntry>,
+            #[serde(default)]
+            hide: bool,
         }
         #[derive(Deserialize, Default)]
         #[serde(default)]
@@ -543,6 +556,10 @@ mod tests {
             r#"{"entries":[{"key":"k","extra":{"a":[1,2]},"name":"S\u0061m"}],"other":3}"#,
             r#"{"entries":[{"k\u0065y":"k","gone":5}]}"#,
             r#"{"entries":[]}"#,
+            r#"{"entries":[],"hide":true}"#,
+            r#"{"hide":false,"entries":[{"key":"k"}]}"#,
+            r#"{"hide":1,"entries":[{"key":"k"}]}"#,
+            r#"{"hide":true,"hide":true}"#,
             r#"{}"#,
             r#"{"entries":null}"#,
             r#"{"entries":[{}]}"#,
@@ -564,9 +581,12 @@ mod tests {
         ];
         for case in cases {
             let derived = serde_json::from_str::<Derived>(case)
-                .map(|r| r.entries.into_iter().map(|e| Handled { key: e.key, name: e.name, drafted: e.drafted, gone: e.gone }).collect::<Vec<_>>())
+                .map(|r| Record {
+                    entries: r.entries.into_iter().map(|e| Handled { key: e.key, name: e.name, drafted: e.drafted, gone: e.gone }).collect(),
+                    hide: r.hide,
+                })
                 .unwrap_or_default();
-            assert_eq!(Record::from_json(case).entries, derived, "{case}");
+            assert_eq!(Record::from_json(case), derived, "{case}");
         }
         // The one difference: the structs' array forms, which nothing writes.
         assert_eq!(serde_json::from_str::<Derived>(r#"[[["k","Sam",1,null]]]"#).map(|r| r.entries.len()).ok(), Some(1));
@@ -580,8 +600,10 @@ mod tests {
         let entry = |key: &str, name: &str, drafted, gone| Handled { key: key.into(), name: name.into(), drafted, gone };
         let records = [
             Record::default(),
-            Record { entries: vec![entry("", "", None, None)] },
+            Record { entries: vec![entry("", "", None, None)], hide: false },
+            Record { entries: vec![], hide: true },
             Record {
+                hide: true,
                 entries: vec![
                     entry("https://www.linkedin.com/in/sam/", "Sam \"Q\" O'Neil \u{1}\\ Ünal 😀", Some(1_796_064_000_999), None),
                     entry("k", "", None, Some(0)),

@@ -120,6 +120,27 @@ fn not_yet_is_quoted_alike_everywhere() {
     }
 }
 
+/// The thanks and the reasons read as a person writes them (picky tour, 1 Dec 2026): French
+/// mixed "merci d'…" with "… et pour votre invitation" (and "merci pour …" with "et d'avoir…"),
+/// German "vielen Dank, dass …, und für Ihre Einladung"; a German sentence said "gern" twice, a
+/// French paragraph "c'est pourquoi …" and then, before the link, "Voici pourquoi".
+#[test]
+fn thanks_and_reasons_read_as_written() {
+    for (id, src) in default_templates() {
+        for sentence in src.split(['.', '!', '?', ':', ';']) {
+            let s = sentence.trim_start();
+            let mixed = (s.starts_with("Merci d") && s.contains(" et pour "))
+                || (s.starts_with("Merci pour") && s.contains(" et d'"))
+                || (s.contains("dass Sie") && s.contains(", und für"));
+            assert!(!mixed, "{id}: two constructions in one thanks: {s}");
+            assert!(s.matches("gern").count() < 2, "{id}: \"gern\" twice: {s}");
+        }
+        for paragraph in src.split("\n\n") {
+            assert!(paragraph.matches("pourquoi").count() < 2, "{id}: \"pourquoi\" twice: {paragraph}");
+        }
+    }
+}
+
 /// The long Mutual reply asks someone the user can't place where they met: "I'd be glad to
 /// catch up" assumed a past the user doesn't remember.
 #[test]

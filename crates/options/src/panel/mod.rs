@@ -142,14 +142,14 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
         let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("panel_title"));
+    let mut panel = Panel::new(host.clone(), api.clone(), settings.as_deref(), record.as_deref(), ui);
     // The worker's first screen, if `panel-early.js` put it in: kept, and drawn again by the
     // first reading in the same task as it is read (no flash); otherwise the empty shell.
     let early = by_id("panel").is_some();
     if let (false, Some(body)) = (early, doc.body()) {
         body.set_text_content(None);
-        dom::append_to_body(view::shell());
+        dom::append_to_body(view::shell(panel.filter.hide_handled));
     }
-    let mut panel = Panel::new(host.clone(), api.clone(), settings.as_deref(), record.as_deref(), ui);
     panel.early = early;
     PANEL.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
@@ -198,7 +198,9 @@ fn bind(doc: &web_sys::Document, host: &Host, api: &Api) {
         }
         if let Some(v) = chrome::change_value(&changes, RECORD_KEY) {
             with(|p| {
-                p.record = Record::from_json(&chrome::text(&v));
+                // This panel's Hide handled stays as its box shows it, and is what its next save keeps
+                // (the options page's Clear had the box on and the next open off).
+                p.record = Record { hide: p.filter.hide_handled, ..Record::from_json(&chrome::text(&v)) };
                 p.apply_filter();
             });
         }
@@ -237,7 +239,12 @@ fn on_event(e: Event) {
                 match key.as_str() {
                     "text" => p.filter.text = dom::value(&el),
                     "category" => p.filter.category = crate::parse_enum(Category::NAMES, &Category::ALL, &dom::value(&el)),
-                    "hide" => p.filter.hide_handled = dom::checked(&el),
+                    "hide" => {
+                        // Remembered with the record, for the next open (and its first screen).
+                        p.filter.hide_handled = dom::checked(&el);
+                        p.record.hide = p.filter.hide_handled;
+                        spawn_local(save_record());
+                    }
                     _ => return,
                 }
                 p.apply_filter();
@@ -333,7 +340,10 @@ fn act(name: &str) {
 impl Panel {
     /// A panel with nothing read yet; `settings` and `record` as stored (JSON), `None` if not.
     fn new(host: Host, api: Api, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
+        let record = record.map(Record::from_json).unwrap_or_default();
         Panel {
+            filter: Filter { hide_handled: record.hide, ..Filter::default() },
+            record,
             host,
             api,
             tab: None,
@@ -344,8 +354,6 @@ impl Panel {
             cut: 0,
             view: Vec::new(),
             sel: None,
-            filter: Filter::default(),
-            record: record.map(Record::from_json).unwrap_or_default(),
             settings: settings.map(|s| Settings::from_json(s).0).unwrap_or_default(),
             busy: false,
             cancel: false,
@@ -368,8 +376,10 @@ impl Panel {
     /// [`Panel::apply_filter`], selecting the invitation `selected` (by key), else the entry at
     /// `at`, else the first.
     fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>) {
-        // A filter (a restored one too) needs every decision: no first list before them.
-        if self.filter != Filter::default() {
+        // A filter needs every decision: no first list before them. Not Hide handled, which asks
+        // only the keys and the record (remembered, it would have decided all 300 before every open's
+        // first list); a row in view it leaves undecided is decided as the window draws it.
+        if self.filter != (Filter { hide_handled: self.filter.hide_handled, ..Filter::default() }) {
             self.finish();
         }
         // Only hiding asks what was handled; then the record is looked through once, not per row.
@@ -733,7 +743,7 @@ pub fn first_screen(api: Api, json: &str, settings: &str, record: &str, height: 
     p.place = Where::Invitations;
     view::set_tall(height);
     let html = dom::html(|| {
-        dom::append_to_body(view::shell());
+        dom::append_to_body(view::shell(p.filter.hide_handled));
         p.show(snap, false, 0.0);
     });
     view::set_tall(0.0);

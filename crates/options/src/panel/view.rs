@@ -19,7 +19,8 @@ const ROW_HEIGHT: i32 = 70;
 /// Rows rendered above and below the visible ones, so a fast scroll shows no gap.
 const OVERSCAN: usize = 6;
 
-pub fn shell() -> E {
+/// `hide`: Hide handled on, as the record remembers it.
+pub fn shell(hide: bool) -> E {
     let categories: Vec<E> = std::iter::once(option("", &tr("panel_all_categories"), true))
         .chain(Category::ALL.iter().map(|c| option(c.name(), &tr_named("cat_", c.name()), false)))
         .collect();
@@ -45,7 +46,10 @@ pub fn shell() -> E {
             E::new("div").class("filters").cs(vec![
                 E::new("select").id("category").a("data-k", "category").a("aria-label", &tr("panel_category")).cs(categories),
                 // Before the search field, which wraps to a full line of its own in a narrow panel.
-                E::new("label").cs(vec![E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide"), E::new("span").tr("panel_hide_handled")]),
+                E::new("label").cs(vec![
+                    E::new("input").id("hide").a("type", "checkbox").a("data-k", "hide").flag("checked", hide),
+                    E::new("span").tr("panel_hide_handled"),
+                ]),
                 E::new("input").id("text").a("type", "search").a("data-k", "text").a("placeholder", &tr("panel_search")).a("aria-label", &tr("panel_search")),
             ]),
             // Two live regions, there and empty from the start: screen readers honour a region's
