@@ -243,7 +243,7 @@ fn on_event(e: Event) {
                         // Remembered with the record, for the next open (and its first screen).
                         p.filter.hide_handled = dom::checked(&el);
                         p.record.hide = p.filter.hide_handled;
-                        spawn_local(save_record());
+                        spawn(save_record());
                     }
                     _ => return,
                 }
