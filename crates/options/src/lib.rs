@@ -1070,6 +1070,12 @@ fn settings_text(settings: &Settings) -> String {
 /// A JSON object of these items (`json!` would serialise each value anew through `to_value`,
 /// and link serde_json's value serialiser for it).
 pub(crate) fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
+    object_of(&mut items.into_iter())
+}
+
+/// [`object`]'s map, built once in the module rather than once for each number of items.
+#[inline(never)]
+fn object_of(items: &mut dyn Iterator<Item = (&str, Value)>) -> Value {
     let mut map = Map::new();
     for (k, v) in items {
         map.insert(k.to_owned(), v);
