@@ -13,7 +13,8 @@ import { api } from "./browser.js";
  * - `{op: "snapshot", attributes, skip, max_depth, class_parts, probe, max_text, max_total_text,
  *   max_attribute}` → the JSON string of a core `Snapshot` (crates/core/src/snapshot.rs), by `snapshot`
  * - `{op: "insert", node, mode: "replace"|"append", lines, notice, gone}` → `{ok: true, text}`, or
- *   `{ok: false, reason: "gone"|"refused"}`; shows `notice` after writing, `gone` when the box is gone
+ *   `{ok: false, reason: "gone"|"refused", typed}` (`typed`: part of the draft went in before the
+ *   refusal); shows `notice` after writing, `gone` when the box is gone
  * - `{op: "notice", level, text, details, choices, actions, close, focus, focus_action, hint, restored}` →
  *   `{ok: true}`: a button of `actions` ({label, request}) or an option of a menu in `choices`
  *   ({label, options, selected}) sends `{type: "notice-action", request}` to the service worker;
@@ -103,14 +104,17 @@ export function agent(command, installed) {
       selection.removeAllRanges();
       selection.addRange(range);
     };
-    const refused = { ok: false, reason: "refused" };
     // The browser types where the focus is: a page that moved it off the box into a field of its
     // own (on every focusin) got the draft there, and the notice claimed it in the empty box. Each
     // command is given only while the focus is in the box (or its editing host), else refused.
+    // `typed`: a command went in before the refusal (a page that took the focus on the first
+    // line's input): the box holds part of the draft, and the notice must not say "nothing changed".
+    let typed = false;
     const exec = (...command) => {
       const at = box.getRootNode().activeElement;
-      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command);
+      return (at === box || box.contains(at) || (at?.isContentEditable && at.contains(box))) && doc.execCommand(...command) && (typed = true);
     };
+    const refused = () => ({ ok: false, reason: "refused", typed });
     if (!box.isContentEditable) {
       const range = doc.createRange();
       range.selectNodeContents(box);
@@ -124,7 +128,7 @@ export function agent(command, installed) {
       while (first !== box && first.parentNode !== box) first = first.parentNode;
       if (first !== box) {
         select(edge(first, false), edge(box, false));
-        if (!selection.isCollapsed && !exec("delete")) return refused;
+        if (!selection.isCollapsed && !exec("delete")) return refused();
       }
       select(edge(box, true), edge(box, false));
     } else {
@@ -132,10 +136,10 @@ export function agent(command, installed) {
       select(edge(box, mode === "replace"));
     }
     // Typing replaces the selection, so only an empty first line needs an explicit delete.
-    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused;
+    if (over && !lines[0] && !selection.isCollapsed && !exec("delete")) return refused();
     for (const [k, line] of lines.entries()) {
-      if (k > 0 && !exec("insertParagraph")) return refused;
-      if (line && !exec("insertText", false, line)) return refused;
+      if (k > 0 && !exec("insertParagraph")) return refused();
+      if (line && !exec("insertText", false, line)) return refused();
     }
     return { ok: true, text: box.innerText };
   };
@@ -534,6 +538,19 @@ export function snapshot(command, installed) {
     if (v.length > maxAttribute) v = v.slice(0, maxAttribute);
     return well(v);
   };
+  // A form's fields shadow its own properties by their names and ids (<input name="getAttributeNames">),
+  // and Chromium's isolated world sees them too: the walk threw, and no click or panel read the
+  // page. A form is read through the prototypes' own calls (Firefox's Xrays see none of it).
+  const E = Element.prototype;
+  const getter = (proto, key) => Object.getOwnPropertyDescriptor(proto, key).get;
+  const localNameOf = getter(E, "localName");
+  const unshadowed = (form) => ({
+    getAttributeNames: () => E.getAttributeNames.call(form),
+    getAttribute: (name) => E.getAttribute.call(form, name),
+    checkVisibility: E.checkVisibility && ((o) => E.checkVisibility.call(form, o)),
+    firstChild: getter(Node.prototype, "firstChild").call(form),
+    shadowRoot: getter(E, "shadowRoot").call(form),
+  });
   // Each tag's opening, `["div"`, written once.
   const opening = new Map();
   const open = (tag) => {
@@ -568,33 +585,34 @@ export function snapshot(command, installed) {
       json += "]";
       return;
     }
+    const own = tag === "form" ? unshadowed(node) : node;
     let hidden = false;
     let probed = probeTags.has(tag);
     if (tag !== "#shadow-root") {
       // Names first, values only for the wanted ones: reading `attributes` would make an Attr object each.
       let a = "";
-      for (const name of node.getAttributeNames()) {
+      for (const name of own.getAttributeNames()) {
         const what = meaning.get(name);
         if (what === undefined) continue;
         if (what.hides) hidden = true;
-        if (!probed && (what.probes || (what.role && probeRoles.has(node.getAttribute(name))))) probed = true;
+        if (!probed && (what.probes || (what.role && probeRoles.has(own.getAttribute(name))))) probed = true;
         if (what.key === null) continue;
-        const v = value(node, name);
+        const v = value(own, name);
         if (v !== "" || name !== "class") a += `${a ? "," : ",{"}${what.key}${JSON.stringify(v)}`;
       }
       if (a) json += `${a}}`;
     }
-    if (!hidden && probed && node.checkVisibility && !node.checkVisibility({ visibilityProperty: true })) hidden = true;
+    if (!hidden && probed && own.checkVisibility && !own.checkVisibility({ visibilityProperty: true })) hidden = true;
     if (hidden) {
       json += ",0]";
       return;
     }
     // Deeper than `maxDepth` the tree is cut: no page that matters nests so deep, and the core's parser is bounded.
     if (depth >= maxDepth) {
-      json += node.firstChild || node.shadowRoot ? ",-1]" : "]";
+      json += own.firstChild || own.shadowRoot ? ",-1]" : "]";
       return;
     }
-    const shadow = node.shadowRoot;
+    const shadow = own.shadowRoot;
     if (shadow) {
       const outer = walker;
       walker = shadow.ownerDocument.createTreeWalker(shadow, SHOWN);
@@ -621,7 +639,8 @@ export function snapshot(command, installed) {
     let child = walker.firstChild();
     if (child) {
       for (; child; child = walker.nextSibling()) {
-        const name = child.localName; // a text has none
+        let name = child.localName; // a text has none
+        if (typeof name === "object") name = localNameOf.call(child); // a form's field named localName
         if (name === undefined) {
           let text = child.data;
           if (!blank.test(text)) continue;
@@ -672,10 +691,12 @@ export function snapshot(command, installed) {
  * the worker and the side panel do: the browser's record of that frame (its `result` is the
  * answer), or undefined where the browser ran nothing (Firefox answers an empty list on a page it
  * won't script, about:robots).
- * A script error is thrown: Firefox reports it in the record rather than rejecting.
+ * A script error is thrown: Firefox reports it in the record rather than rejecting, Chromium as no result.
  */
 export async function agentFrame(tabId, command) {
   const [frame] = await api.scripting.executeScript({ target: { tabId }, func: command.op === "snapshot" ? snapshot : agent, args: [command] });
-  if (frame?.error) throw new Error(String(frame.error));
+  // Chromium answers a throw with `result: null` and no error, which no command of the agent
+  // answers: the panel said a card was framed when the frame's code had thrown.
+  if (frame && (frame.error || frame.result == null)) throw new Error(String(frame.error ?? "the page's script failed"));
   return frame;
 }

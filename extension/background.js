@@ -425,7 +425,7 @@ async function clickOnce(tab, request) {
       await beforeInsert?.(tabId); // @test
       const done = await run(tabId, { op: "insert", node, mode, lines, notice, gone: plan.gone_notice });
       record.inserted = performance.now();
-      if (done?.reason === "refused") throw new Error("the page refused the text");
+      if (done?.reason === "refused") throw Object.assign(new Error("the page refused the text"), { typed: done.typed });
       record.notice = done?.ok ? notice : plan.gone_notice;
       if (done?.ok) {
         drafts.set(tabId, remember);
@@ -441,8 +441,14 @@ async function clickOnce(tab, request) {
     if (badged.delete(tabId)) await api.action.setBadgeText({ tabId, text: "" });
   } catch (e) {
     record.error = String(e?.message ?? e);
+    // Part of the draft typed before the page refused the rest: "Nothing was changed" would be
+    // untrue. No English fallback: _locales/en has it.
+    const text = e?.typed
+      ? say("notice_typed_part")
+      : say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error);
+    const notice = record.notice ?? { level: "error", text, close: say("notice_close", "Close") };
+    record.failed = notice.text; // @test
     // A notice that couldn't be shown (chrome:// pages, the web store) becomes the badge and tooltip.
-    const notice = record.notice ?? { level: "error", text: say("notice_failed", `NotYet couldn't finish (${record.error}). Nothing was changed.`, record.error), close: say("notice_close", "Close") };
     if (record.notice || !(await run(tabId, { op: "notice", ...notice }).then(Boolean, () => false))) {
       badged.add(tabId);
       await Promise.allSettled([api.action.setBadgeText({ tabId, text: "!" }), api.action.setTitle({ tabId, title: notice.text })]);

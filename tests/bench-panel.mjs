@@ -62,18 +62,20 @@ function watchFirstPaint() {
  * `first-paint` entry, in steps of 4 ms), what the panel's own steps can't see (README, performance).
  */
 function readPanel() {
-  if (!document.documentElement?.dataset.ready) return null;
-  const t = performance.timing;
+  // `window`, not `globalThis`: Firefox runs this with the sidebar's window beside its own global.
+  if (!window.document.documentElement?.dataset.ready) return null;
+  const perf = window.performance;
+  const t = perf.timing;
   const since = (x) => (x ? x - t.navigationStart : undefined);
   const browser = {
     fetch: since(t.fetchStart),
     response: since(t.responseEnd),
     commit: since(t.domLoading),
     load: since(t.loadEventStart),
-    visible: performance.getEntriesByType("visibility-state").find((e) => e.name === "visible")?.startTime,
-    painted: performance.getEntriesByType("paint")[0]?.startTime,
+    visible: perf.getEntriesByType("visibility-state").find((e) => e.name === "visible")?.startTime,
+    painted: perf.getEntriesByType("paint")[0]?.startTime,
   };
-  return { ...globalThis.__notyetPanel, steps: { ...globalThis.__notyetPanelSteps, ...browser }, origin: performance.timeOrigin };
+  return { ...window.__notyetPanel, steps: { ...window.__notyetPanelSteps, ...browser }, origin: perf.timeOrigin };
 }
 
 /** A page of `n` invitations, all rendered, written by the fixture generator into a temporary file. */
@@ -145,13 +147,12 @@ async function firstOpen(n, tab) {
   else await h.clickNoticeButton(tab, (label) => label.startsWith("Triage"));
   let r;
   for (let k = 0; k < 500 && !r; k++) {
-    // `window`, not `globalThis`: Firefox runs this with the sidebar's window beside its own global.
-    r = await h.inSidePanel(() => (document.documentElement?.dataset.ready ? { ...window.__notyetPanel, steps: window.__notyetPanelSteps } : null));
+    r = await h.inSidePanel(readPanel);
     if (!r) await new Promise((done) => setTimeout(done, 20));
   }
   if (r?.rows !== n) throw new Error(`the side panel listed ${r?.rows} of ${n}`);
-  const at = (k) => (r.steps[k] === undefined ? "none" : ms(r.steps[k]));
-  console.log(`${n} invitations, ${h.browser}: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start; first script ${at("script")}, first screen ${at("screen")}, the panel's own first list ${at("first")}`);
+  const at = (k) => (r.steps[k] == null ? "none" : ms(r.steps[k]));
+  console.log(`${n} invitations, ${h.browser}: the session's first side panel open → list shown ${ms(r.shown)} from its navigation start; first script ${at("script")}, first screen ${at("screen")}, the panel's own first list ${at("first")}; the browser's steps: page asked for ${at("fetch")}, in ${at("response")}, committed ${at("commit")}, loaded ${at("load")}, shown ${at("visible")}, first paint ${at("painted")}`);
 }
 
 const h = await launch();

@@ -203,6 +203,36 @@ test("a page that moves the focus off its message box into a field of its own: n
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("a page that takes the focus while the draft is typed: what was typed is said, and Undo takes it out", async () => {
+  // The focus moved off the box after the first line: the rest was refused, and the notice said
+  // "Nothing was changed" over half a draft (Replace anyway had deleted the user's text first).
+  await h.setSettings(SETTINGS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-steal-"));
+  fs.cpSync(path.join(PAGES, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "steal.js"), `
+    const field = Object.assign(document.createElement("textarea"), { id: "field" });
+    document.body.prepend(field);
+    const steal = (e) => e.inputType === "insertText" && e.composedPath()[0].isContentEditable && (field.focus(), document.removeEventListener("input", steal, true));
+    document.addEventListener("input", steal, true);`);
+  fs.writeFileSync(path.join(dir, "steal.html"), fs.readFileSync(path.join(PAGES, "x-user-text.html"), "utf8").replace("</body>", '<script src="/steal.js"></script></body>'));
+  h.host(INVITATIONS, path.join(dir, "steal.html"), { dir });
+  const page = await h.open(INVITATIONS);
+  const own = fold((await box(page)).text);
+  const record = await h.click(page);
+  assert.match(record.error ?? "", /refused/);
+  const typed = fold((await box(page)).text);
+  assert.notEqual(typed, own, "a line went in before the focus moved");
+  assert.doesNotMatch(record.failed ?? "", /Nothing was changed/);
+  assert.match(record.failed ?? "", /part of the draft is in the box/);
+  assert.equal(await page.evaluate(() => document.querySelector("#field").value), "", "nothing typed into the page's field");
+  // As the notice says: Undo in the box takes it out, to the user's own text.
+  await box(page, { caretToEnd: true });
+  for (let i = 0; i < 10 && fold((await box(page)).text) !== own; i++) await page.keyboard.press("Control+z");
+  assert.equal(fold((await box(page)).text), own);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("on a page that isn't LinkedIn the notice says where NotYet works, and nothing is read or written", async () => {
   await h.clearLastRead();
   const page = await open("x-not-linkedin", "https://www.example.com/compose");
@@ -495,6 +525,31 @@ test("hostile pages: a broken emoji, millions of characters of text, and lists t
   assert.deepEqual((await h.lastRead()).map((i) => i.name), names, "the hidden copy is not read");
   assert.ok(heavy.end - heavy.start < 10_000, `a page full of text still gets an answer (${Math.round(heavy.end - heavy.start)} ms)`);
   assert.equal(clean.error, undefined);
+  await page.close();
+});
+
+test("a form whose fields are named after the DOM calls the walk makes: the page is read as before", async () => {
+  // A form's fields shadow its own properties by name or id, and in Chromium the isolated world
+  // sees them too: `form.getAttributeNames` was the <input>, the walk threw, the click failed
+  // ("Cannot read properties of null") and the panel read no invitation. Firefox's Xrays are immune.
+  await h.setSettings(SETTINGS);
+  const page = await open("new-list-mixed");
+  const clean = await h.click(page);
+  assert.equal(clean.error, undefined, clean.error);
+  const names = (await h.lastRead()).map((i) => i.name);
+  assert.ok(names.length > 1);
+  await page.evaluate(() => {
+    const list = document.querySelector("[data-testid=lazy-column], main");
+    const form = document.createElement("form");
+    form.setAttribute("role", "search");
+    for (const name of ["getAttributeNames", "getAttribute", "localName", "checkVisibility", "shadowRoot", "firstChild"]) form.append(Object.assign(document.createElement("input"), { name, type: "hidden" }));
+    list.before(form);
+    form.append(list);
+  });
+  await h.clearLastRead();
+  const clobbered = await h.click(page);
+  assert.equal(clobbered.error, undefined, clobbered.error);
+  assert.deepEqual((await h.lastRead()).map((i) => i.name), names, "the list inside the form is read whole");
   await page.close();
 });
 

@@ -333,6 +333,19 @@ test("a page that defines NotYet's frame element as its own and patches DOM APIs
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("the agent's code throwing in the page is an error for the panel in both browsers, not an empty answer", async () => {
+  // Chromium answers an injected function's throw with `result: null` and no error (Firefox
+  // reports the error): the panel took that for an answer and said the card was framed.
+  const { page, panel } = await openBoth(40);
+  const id = await tabId();
+  const outcome = await panel.evaluate(async (id) => {
+    const { agentFrame } = await import("./agent.js");
+    return agentFrame(id, { op: "outline", marks: 5 }).then((frame) => `answered ${JSON.stringify(frame?.result)}`, (e) => `threw: ${e.message}`);
+  }, id);
+  assert.match(outcome, /^threw: /);
+  await closeAll(page, panel);
+});
+
 test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {
   const { page, panel } = await openBoth(40);
   const target = spec(40).people.find((p) => p.category === "recruiter");
@@ -678,6 +691,23 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   // A toolbar click starts the new background (so later tests count its clicks from here).
   await h.click(page);
   await closeAll(options, page, again);
+});
+
+test("storage full as the progress record is written after a draft: the panel says the progress wasn't saved, not that nothing was changed", async () => {
+  // The draft is in the box by then; "NotYet couldn't finish (QUOTA_BYTES quota exceeded). Nothing
+  // was changed." said the opposite, and a user who believed it would look for no draft.
+  const { page, panel } = await openBoth(40);
+  await panel.evaluate(() => ((globalThis.browser ?? chrome).storage.local.set = () => Promise.reject(new Error("QUOTA_BYTES quota exceeded"))));
+  const target = spec(40).people.find((p) => p.category === "personalized");
+  await pick(panel, target.name);
+  await panel.locator("#do-draft").click();
+  await untilMsg(panel, /progress|couldn't|Drafted/);
+  await sleep(300);
+  assert.match(await msg(panel), /couldn't save your progress \(QUOTA_BYTES quota exceeded\)/);
+  assert.doesNotMatch(await msg(panel), /Nothing was changed/);
+  assert.match(fold((await box(page))?.text), new RegExp(target.name.split(" ")[0]), "the draft is in the box");
+  assert.match((await rows(panel))[0].text, /drafted today/, "and the panel keeps it while open");
+  await closeAll(page, panel);
 });
 
 test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped", async () => {

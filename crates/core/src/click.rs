@@ -679,6 +679,10 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
 /// The invitations a plan picks from: counted, known by their names' keys, read whole on request.
 pub(crate) trait Cards {
     fn count(&self) -> usize;
+    /// The count the page announces for its list ("Focused (300)"), when it says one.
+    fn announced(&self) -> Option<u32> {
+        None
+    }
     /// The [`name_key`] of invitation `k`'s name.
     fn key(&mut self, k: usize) -> String;
     fn invitation(&mut self, k: usize) -> Invitation;
@@ -690,6 +694,10 @@ impl Cards for PageReader<'_> {
         PageReader::count(self)
     }
 
+    fn announced(&self) -> Option<u32> {
+        PageReader::announced(self)
+    }
+
     fn key(&mut self, k: usize) -> String {
         PageReader::key(self, k)
     }
@@ -699,12 +707,16 @@ impl Cards for PageReader<'_> {
     }
 }
 
-/// A page read whole (the command line's).
-struct Listed<'a>(&'a [Invitation]);
+/// A page read whole (the command line's), with the count its list announces.
+struct Listed<'a>(&'a [Invitation], Option<u32>);
 
 impl Cards for Listed<'_> {
     fn count(&self) -> usize {
         self.0.len()
+    }
+
+    fn announced(&self) -> Option<u32> {
+        self.1
     }
 
     fn key(&mut self, k: usize) -> String {
@@ -1064,7 +1076,7 @@ pub const MAX_CANDIDATES: usize = 4;
 /// for someone who didn't invite the user, or for no one, gets no decline. Two or more that fit: [`Target::Unsure`]. A
 /// draft to the wrong person is worse than none.
 pub fn target(page: &Page, composer: &Composer) -> Target {
-    target_in(&mut Listed(&page.invitations), composer)
+    target_in(&mut Listed(&page.invitations, None), composer)
 }
 
 /// [`target`] among `cards`, reading whole only the invitations it returns: the names decide.
@@ -1147,9 +1159,12 @@ fn describe_without_box(page: &mut impl Cards, settings: &Settings, on_list: boo
         }
         many => {
             // A list (none of it read but the cards' count): the side panel walks through it,
-            // one invitation at a time.
-            let mut notice = Notice::new(w, Level::Info, w.many_invitations(many));
-            notice.actions = vec![NoticeAction { label: w.triage(many), request: Request::Panel }];
+            // one invitation at a time. LinkedIn renders about ten cards at a time: the count is
+            // the one the page announces where it says one ("Triage 10 invitations" on a list
+            // of 300 read as if NotYet saw only ten; the panel then says "Read 10 of 300").
+            let all = page.announced().map_or(many, |n| many.max(n as usize));
+            let mut notice = Notice::new(w, Level::Info, w.many_invitations(all));
+            notice.actions = vec![NoticeAction { label: w.triage(all), request: Request::Panel }];
             notice
         }
     }
@@ -1621,6 +1636,11 @@ mod tests {
         assert_eq!(last_read(&snap).len(), 2);
         assert_eq!(plan.notice.actions.first(), Some(&NoticeAction { label: "Triage 2 invitations".into(), request: Request::Panel }));
         assert_eq!(plan_json(&json, "", "", r#"{"type":"panel"}"#, "de").notice.text, "Das Einladungs-Panel von NotYet wird geöffnet.");
+        // The page says how many its list holds, of which it has rendered two: that count.
+        let json = json.replacen(r#""root":{"i":1,"t":"ul","c":["#, r#""root":{"i":1,"t":"ul","c":[{"i":2,"t":"button","c":["Focused (300)"]},"#, 1);
+        let announced = super::plan(&Snapshot::from_json(&json).expect("parses"), &Settings::default(), None);
+        assert_eq!(announced.notice.text, "300 invitations. Open Reply or Message on one to draft a decline.");
+        assert_eq!(announced.notice.actions.first().map(|a| a.label.as_str()), Some("Triage 300 invitations"));
     }
 
     #[test]
@@ -1719,8 +1739,16 @@ mod tests {
                 } else {
                     let read = read_page(&page);
                     // As `plan_request` and `plan_draft` wrap it.
-                    let mut plan =
-                        plan_page(&mut Listed(&read.invitations), read.composer, &page, &settings, None, chosen.as_deref(), Asked::default(), Ui::En);
+                    let mut plan = plan_page(
+                        &mut Listed(&read.invitations, PageReader::new(&page).announced()),
+                        read.composer,
+                        &page,
+                        &settings,
+                        None,
+                        chosen.as_deref(),
+                        Asked::default(),
+                        Ui::En,
+                    );
                     plan.read = true;
                     plan.notice.actions.push(NoticeAction { label: Ui::En.not_right().into(), request: Request::Report });
                     plan

@@ -121,6 +121,12 @@ impl<'a> PageReader<'a> {
         self.cards.len()
     }
 
+    /// The count the page announces for its list, outside its cards ([`announced_count`]).
+    pub(crate) fn announced(&self) -> Option<u32> {
+        let cards: Vec<usize> = self.cards.iter().filter_map(|&(k, _)| self.roots.list.get(k)).map(|root| root.0).collect();
+        announced_count(&self.index, &cards, self.roots.filtered)
+    }
+
     /// The name key of invitation `k` (< [`count`](Self::count)), read only as far as it takes.
     pub(crate) fn key(&mut self, k: usize) -> String {
         let (root, read) = &self.cards[k];
@@ -265,7 +271,8 @@ impl CardReader<'_> {
 
     /// The count the page announces for its list, outside the cards `ks` (in page order).
     pub fn announced(&self, ks: &[usize]) -> Option<u32> {
-        announced_count(&self.index, ks.iter().map(|&k| self.roots.list[k].0), self.roots.filtered)
+        let cards: Vec<usize> = ks.iter().map(|&k| self.roots.list[k].0).collect();
+        announced_count(&self.index, &cards, self.roots.filtered)
     }
 }
 
@@ -284,13 +291,16 @@ impl CardReader<'_> {
 /// pressed toggle (`aria-pressed`, as LinkedIn's filter pills say it); with neither, no count (the
 /// panel then says "Read 3", not "Read 3 of 12"). A chip linking to the filter's address was
 /// taken too at first: +449 B of zip with the pressed toggle, for a mark never seen.
-/// `cards` are the cards' places in the index, in page order.
-fn announced_count(index: &Index, cards: impl Iterator<Item = usize>, filtered: bool) -> Option<u32> {
+/// `cards` are the cards' places in the index, in page order (a slice for both callers, the
+/// panel's reading and the click's notice, and never inlined: a generic iterator and inlining
+/// made two copies of this walk in the WASM).
+#[inline(never)]
+fn announced_count(index: &Index, cards: &[usize], filtered: bool) -> Option<u32> {
     let chosen = |at: usize| {
         let e = index.node(at);
         (e.attr("role") == Some("radio") && e.attr("aria-checked") == Some("true")) || e.attr("aria-pressed") == Some("true")
     };
-    let mut cards = cards.peekable();
+    let mut cards = cards.iter().copied().peekable();
     let mut first = None;
     let mut j = 0;
     while j < index.len() {

@@ -69,17 +69,21 @@ pub fn mask_snapshot(snapshot: &Snapshot) -> Snapshot {
 }
 
 /// Masks a copy in place, iteratively (the tree's depth is bounded by the snapshot parser).
+/// Inside a link to the people you share (`connectionOf`), text keeps its digits: the reader
+/// takes that line as the shared connections in any words, by its number ("<strong>Marco</strong>,
+/// <strong>Luca</strong> e altri 3 contatti reciproci"), and a report of it read 2, not 5.
 fn mask_node(root: &Node) -> Node {
     let mut out = root.clone();
-    let mut stack = vec![&mut out];
-    while let Some(n) = stack.pop() {
+    let mut stack = vec![(&mut out, false)];
+    while let Some((n, shared)) = stack.pop() {
+        let shared = shared || (n.tag == "a" && n.attr("href").is_some_and(|h| h.contains("connectionOf=")));
         for (k, v) in n.attrs.iter_mut() {
             *v = mask_attribute(k, v);
         }
         for c in n.children.iter_mut() {
             match c {
-                Child::Text(t) => *t = mask_phrase(t),
-                Child::Element(e) => stack.push(e),
+                Child::Text(t) => *t = mask_words(t, shared),
+                Child::Element(e) => stack.push((e, shared)),
             }
         }
     }
@@ -201,12 +205,17 @@ fn mask_char(c: char) -> char {
 /// Text masked unless it is one of the interface's phrases, whose own words and numbers stay
 /// (names inside them are masked). Anything else, a note or a headline, is masked whole.
 pub fn mask_phrase(text: &str) -> String {
+    mask_words(text, false)
+}
+
+/// [`mask_phrase`], a count's digits kept in any words if `count`.
+fn mask_words(text: &str, count: bool) -> String {
     if !phrases::is_interface_phrase(text) {
         // A short line with one small number keeps it: in words the reader doesn't know, a time or
         // the shared connections ("منذ 3 أيام" → "سسس 3 سسسس"), read by that number and shape; no
         // phone number or date fits in two digits. Masked whole, such a page's report read counts
         // of 0 and no times.
-        let digits = phrases::is_time_shaped(text);
+        let digits = count || phrases::is_time_shaped(text);
         // The site's name is no one's: "Mariana Costa | LinkedIn" keeps it, as a note saying it does.
         return text.split(SITE).map(|part| mask_text(part, digits)).collect::<Vec<_>>().join(SITE);
     }

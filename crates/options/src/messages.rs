@@ -1250,6 +1250,10 @@ static MESSAGES: &str = messages! {
         "What you drafted through the side panel, kept in this browser only (never synced), at most $1 entries; the oldest go first.",
         "Was Sie über das Panel entworfen haben, nur in diesem Browser gespeichert (nie synchronisiert), höchstens $1 Einträge; die ältesten fallen zuerst weg.",
         "Ce que vous avez rédigé depuis le panneau latéral, gardé dans ce navigateur seulement (jamais synchronisé), au plus $1 entrées ; les plus anciennes partent d'abord.";
+    panel_record_unsaved:
+        "NotYet couldn't save your progress ($1); this panel keeps it until it closes.",
+        "NotYet konnte Ihren Fortschritt nicht speichern ($1); dieses Panel behält ihn, bis es geschlossen wird.",
+        "NotYet n'a pas pu enregistrer votre progression ($1) ; ce panneau la garde jusqu'à sa fermeture.";
     panel_record_empty:
         "Nothing recorded yet.",
         "Noch nichts festgehalten.",

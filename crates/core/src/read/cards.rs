@@ -865,9 +865,7 @@ fn read_notes(
             // Its people named in bold, if any: `Some(None)` for a count read by its shape.
             let count = is_count_shaped(first.text()).then(|| bold(first)).filter(|named| named.is_some() || foreign);
             if let Some(named) = count {
-                let t = phrases::norm(first.text());
-                inv.mutual_connections =
-                    Some(named.map_or_else(|| phrases::count_people(&t), |n| phrases::first_number(&t).map_or(0, |f| f.0).saturating_add(n)));
+                inv.mutual_connections = Some(people_in(named, first.text()));
             } else {
                 notes_in_meta.push(unit_note(first));
             }
@@ -896,14 +894,30 @@ fn is_count_shaped(text: &str) -> bool {
 /// time or note of a card links there; read by its shape alone, a plain "共通のつながり3人" last on a
 /// card with no time was the time.
 fn bold_names(index: &Index, u: &Unit) -> Option<u32> {
+    bold_names_at(index, u.at)
+}
+
+/// [`bold_names`] of node `at`.
+pub(super) fn bold_names_at(index: &Index, at: usize) -> Option<u32> {
     let (mut any, mut named) = (false, 0);
-    for n in (u.at..index.end(u.at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
+    for n in (at..index.end(at)).map(|j| index.node(j)).filter(|n| matches!(&*n.tag, "strong" | "b")) {
         let t = text_of(n, Reading::Visible, false);
         any = true;
         named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
     }
-    let search = |j: usize| index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("connectionOf="));
-    (any || (u.at..index.end(u.at)).any(search)).then_some(named)
+    (any || (at..index.end(at)).any(|j| shared_search(index, j))).then_some(named)
+}
+
+/// Whether node `j` links to the people you share with someone (`connectionOf=`): see [`bold_names`].
+pub(super) fn shared_search(index: &Index, j: usize) -> bool {
+    index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("connectionOf="))
+}
+
+/// How many people a shared-connections line names: its number and each person `named` in bold
+/// ("<strong>David</strong>, <strong>Olivier</strong> and 3 other…": 5), else by its shape alone.
+pub(super) fn people_in(named: Option<u32>, text: &str) -> u32 {
+    let t = phrases::norm(text);
+    named.map_or_else(|| phrases::count_people(&t), |n| phrases::first_number(&t).map_or(0, |f| f.0).saturating_add(n))
 }
 
 /// The name in its unit: the text of the link inside it, else of its bold part, else all of

@@ -31,7 +31,7 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
         let classed = n.has_class("text-body-medium");
         if classed || has_text(n) {
             let text = text_of(n, Reading::Visible, false);
-            if let Some(c) = phrases::mutual_count(&text) {
+            if let Some(c) = shared(index, j, &text) {
                 inv.mutual_connections = inv.mutual_connections.or(Some(c));
             } else if inv.headline.is_none() && !text.is_empty() && (classed || (phrases::relation(&text).is_none() && !phrases::is_time_ago(&text))) {
                 inv.headline = Some(text);
@@ -95,6 +95,16 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
     Some(inv)
 }
 
+/// The shared-connections line's count: read by its words, or in any words by its link to the
+/// people you share, as on a card ([`super::cards::shared_search`]): the live 2026 profile links
+/// that line (outside/en-oo-profile-pending), and a line in words we don't read ("Marco, Luca e
+/// altri 3 contatti reciproci") was the headline on a profile without one, or nothing.
+fn shared(index: &Index, j: usize, text: &str) -> Option<u32> {
+    use super::cards::{bold_names_at, people_in, shared_search};
+    let linked = || (j..index.end(j)).chain(index.ancestors(j).take(3)).any(|a| shared_search(index, a));
+    phrases::mutual_count(text).or_else(|| linked().then(|| people_in(bold_names_at(index, j), text)))
+}
+
 fn has_text(n: &Node) -> bool {
     matches!(&*n.tag, "p" | "h2" | "h3" | "h4" | "blockquote" | "time") || n.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
 }
@@ -114,7 +124,7 @@ fn read_note(index: &Index, relation: usize, inv: &mut Invitation) {
             let text = text_of(n, Reading::Visible, false);
             if n.tag == "time" || phrases::is_time_ago(&text) {
                 inv.sent = Some(text);
-            } else if let Some(c) = phrases::mutual_count(&text) {
+            } else if let Some(c) = shared(index, j, &text) {
                 inv.mutual_connections = inv.mutual_connections.or(Some(c));
             } else {
                 let seen = text_of(n, Reading::Visible, true);

@@ -845,8 +845,10 @@ async fn save_record() {
         return;
     };
     let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
+    // Said as what it is: after a draft the text is in the box, and "couldn't finish … Nothing was
+    // changed" (storage full) said the opposite.
     if let Err(e) = api.storage().local().write(&object([(RECORD_KEY, value)])).await {
-        with(|p| p.say(Tone::Error, &crate::tr_with("panel_failed", &[&e])));
+        with(|p| p.say(Tone::Error, &crate::tr_with("panel_record_unsaved", &[&e])));
     }
 }
 
