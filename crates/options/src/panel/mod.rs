@@ -1017,6 +1017,13 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
         return Err((Tone::Warning, crate::tr_with("panel_no_box", &[name])));
     }
     let record = call(host.draft(tab)).await.map_err(fail)?;
+    // The worker drafts one click at a time a tab and drops another meanwhile (a toolbar click or
+    // a notice's button under way): its record's code word, "couldn't finish (busy). Nothing was
+    // changed.", was shown while the draft under way went into the box. Said as the panel says
+    // its own request under way (a message of its own cost 232 B of zip).
+    if record.get("dropped") == Some(&Value::Bool(true)) {
+        return Err((Tone::Info, tr("panel_busy")));
+    }
     if let Some(e) = record.get("error").and_then(Value::as_str) {
         return Err((Tone::Error, tab_error(e)));
     }
