@@ -333,6 +333,25 @@ test("a page that defines NotYet's frame element as its own and patches DOM APIs
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("a page's stylesheet aimed at whatever NotYet adds (`html > *`, `body ~ *`) doesn't hide Show's frames", async () => {
+  // The frames' element reset the page's styles with rules of normal weight: the page's
+  // `!important` beat them, and Show said "framed" over a page with no frame on it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-unframe-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  const css = "html > :not(head):not(body), body ~ * { display: none !important; visibility: hidden !important; opacity: 0 !important; }";
+  fs.writeFileSync(path.join(dir, "panel-40.html"), fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8").replace("</head>", `<style>${css}</style></head>`));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'" });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  await pick(panel, spec(40).people[5].name);
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  const seen = await h.isolated(MANAGER, `() => { const s = getComputedStyle(globalThis.__notyetAgent.frames.host); return [s.display, s.visibility, s.opacity]; }`);
+  assert.deepEqual(seen, ["block", "visible", "1"]);
+  await closeAll(page, panel);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("the agent's code throwing in the page is an error for the panel in both browsers, not an empty answer", async () => {
   // Chromium answers an injected function's throw with `result: null` and no error (Firefox
   // reports the error): the panel took that for an answer and said the card was framed.
