@@ -347,7 +347,11 @@ export function agent(command, installed) {
     hide();
   };
 
-  /** Frames over page elements, kept in place while the page scrolls (a few seconds). */
+  /**
+   * Frames over page elements, kept in place while the page scrolls (a few seconds). Their host's
+   * rules are `!important`, as the notice's: at normal weight a page's `html > * { display: none
+   * !important }` hid them, and Show said "framed" over a page with no frame.
+   */
   const outline = ({ marks = [], scroll }) => {
     state.frames?.host.remove();
     cancelAnimationFrame(state.frames?.raf ?? 0);
@@ -361,7 +365,7 @@ export function agent(command, installed) {
     const shadow = host.attachShadow({ mode: "closed" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`
-      :host { all: initial; ${unzoom()} position: fixed; inset: 0; z-index: 2147483646; pointer-events: none; }
+      :host { all: initial !important; ${unzoom()} position: fixed !important; inset: 0 !important; z-index: 2147483646 !important; pointer-events: none !important; }
       div { position: fixed; box-sizing: border-box; border: 3px solid #0a666e; border-radius: 8px; box-shadow: 0 0 0 4px rgba(10,102,110,.25); }
       div.button { border-color: #b26b00; box-shadow: 0 0 0 4px rgba(178,107,0,.3); }
       span { position: absolute; left: -3px; bottom: 100%; margin-bottom: 4px; padding: 2px 8px; border-radius: 6px; white-space: nowrap;

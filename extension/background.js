@@ -75,7 +75,7 @@ let beforeInsert = null;
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
  * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
- * walks kept for panels, by tab, how many were handed over and how many first screens drawn), `ui` (the interface language `n`, e.g. "de"; none:
+ * walks kept for panels, by tab, how many were handed over, how many first screens drawn, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
@@ -88,7 +88,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: panelScale };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: panelScale, answers: globalThis.__notyetAnswers ?? [] };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -359,6 +359,7 @@ async function answerPanel({ tabId, height, outer }) {
     // wins the race over the `null` after it (a race takes its entries' reactions in order).
     const drawn = await Promise.race([walk.screen, null]);
     if (drawn?.html && drawn.height >= height && drawn.height <= Math.max(height, outer)) walk.html = drawn.html;
+    (globalThis.__notyetAnswers ??= []).push({ drawn: drawn?.height ?? null, height, outer, taken: !!walk.html }); // @test
     const scale = drawn?.window && height > 0 ? height / drawn.window : panelScale;
     if (scale !== panelScale) void api.storage.session?.set({ panelScale: (panelScale = scale) }).catch(() => {});
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage

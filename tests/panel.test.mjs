@@ -346,6 +346,25 @@ test("a page that defines NotYet's frame element as its own and patches DOM APIs
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("a page's stylesheet aimed at whatever NotYet adds (`html > *`, `body ~ *`) doesn't hide Show's frames", async () => {
+  // The frames' element reset the page's styles with rules of normal weight: the page's
+  // `!important` beat them, and Show said "framed" over a page with no frame on it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-unframe-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  const css = "html > :not(head):not(body), body ~ * { display: none !important; visibility: hidden !important; opacity: 0 !important; }";
+  fs.writeFileSync(path.join(dir, "panel-40.html"), fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8").replace("</head>", `<style>${css}</style></head>`));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'" });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  await pick(panel, spec(40).people[5].name);
+  await panel.locator("#do-show").click();
+  await untilMsg(panel, /framed/);
+  const seen = await h.isolated(MANAGER, `() => { const s = getComputedStyle(globalThis.__notyetAgent.frames.host); return [s.display, s.visibility, s.opacity]; }`);
+  assert.deepEqual(seen, ["block", "visible", "1"]);
+  await closeAll(page, panel);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("the agent's code throwing in the page is an error for the panel in both browsers, not an empty answer", async () => {
   // Chromium answers an injected function's throw with `result: null` and no error (Firefox
   // reports the error): the panel took that for an answer and said the card was framed.
@@ -720,6 +739,29 @@ test("storage full as the progress record is written after a draft: the panel sa
   assert.doesNotMatch(await msg(panel), /Nothing was changed/);
   assert.match(fold((await box(page))?.text), new RegExp(target.name.split(" ")[0]), "the draft is in the box");
   assert.match((await rows(panel))[0].text, /drafted today/, "and the panel keeps it while open");
+  await closeAll(page, panel);
+});
+
+test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
+  // The worker drafts one click at a time a tab and drops the second; the panel showed the
+  // dropped record's code word, "NotYet couldn't finish (busy). Nothing was changed.", in every
+  // language, while the click under way wrote its draft.
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "personalized");
+  await page.evaluate((href) => document.querySelector(`[data-fx-key="${href}"] .bd49adbe`).click(), target.href);
+  await page.waitForSelector("[data-fx-composer]");
+  await h.test({ op: "beforeInsert", wait: 4000 }); // the toolbar click stays in flight
+  try {
+    const count = await h.clickCount();
+    await h.trigger(page);
+    await pick(panel, target.name);
+    await panel.locator("#do-draft").click();
+    await untilMsg(panel, /busy|couldn't|Drafted/);
+    assert.equal(await msg(panel), "One moment: NotYet is still busy with the last request.");
+    await h.waitForClick(count);
+  } finally {
+    await h.test({ op: "beforeInsert" });
+  }
   await closeAll(page, panel);
 });
 
@@ -1329,15 +1371,22 @@ test("the first screen at another zoom than 100%: drawn for the panel's own heig
     for (const factor of [0.8, 1.25]) {
       await zoom(factor);
       const seen = [];
-      for (let i = 0; i < 4 && !(seen.at(-1)?.shown); i++) {
+      for (let i = 0; i < 6 && !(seen.at(-1)?.shown); i++) {
+        const asked = (await h.test({ op: "walks" })).answers.length;
         await h.test({ op: "readForPanel", url: MANAGER });
         const panel = await openPanel(id, { walk: true });
         const got = await panel.evaluate(COMPARE_SCREEN, "");
-        seen.push({ shown: !got.none, diffs: got.diffs, zoom: await panel.evaluate(() => [innerHeight, outerHeight]) });
+        const answers = (await h.test({ op: "walks" })).answers.slice(asked);
+        seen.push({ shown: !got.none, diffs: got.diffs, zoom: await panel.evaluate(() => [innerHeight, outerHeight]), answers });
         await closeAll(panel);
       }
-      // The first open at a new zoom may be drawn for the last one's; the next is shown.
-      assert.ok(seen.length <= 2 && seen.at(-1).shown && !seen.at(-1).diffs.length, `${factor}: ${JSON.stringify(seen)}`);
+      // The first open at a new zoom may be drawn for the last one's; after it no screen drawn in
+      // time is refused for its height. Under load a screen may still come too late for an open
+      // (the walk kept past its second, the draw not done at the panel's ask): those are tried again,
+      // and the height is judged by the worker's answers, not by the time (a flake in CI, 1 Dec).
+      const refused = seen.slice(1).flatMap((s) => s.answers).filter((a) => a.drawn !== null && !a.taken);
+      assert.deepEqual(refused, [], `${factor}: ${JSON.stringify(seen)}`);
+      assert.ok(seen.at(-1).shown && !seen.at(-1).diffs.length, `${factor}: ${JSON.stringify(seen)}`);
       // And by a worker started afresh (an idle one is stopped after 30 s): the scale is kept.
       const { scale } = await h.test({ op: "walks" });
       assert.ok(Math.abs(scale - 1) > 0.1, `${factor}: scale ${scale}`);

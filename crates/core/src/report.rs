@@ -208,14 +208,16 @@ pub fn mask_phrase(text: &str) -> String {
     mask_words(text, false)
 }
 
-/// [`mask_phrase`], a count's digits kept in any words if `count`.
+/// [`mask_phrase`], a count's digits kept in any words if `count` (at most four digits in the text).
 fn mask_words(text: &str, count: bool) -> String {
     if !phrases::is_interface_phrase(text) {
         // A short line with one small number keeps it: in words the reader doesn't know, a time or
         // the shared connections ("منذ 3 أيام" → "سسس 3 سسسس"), read by that number and shape; no
         // phone number or date fits in two digits. Masked whole, such a page's report read counts
         // of 0 and no times.
-        let digits = count || phrases::is_time_shaped(text);
+        // A count's digits in any words, where they are few: a name in the line with a phone
+        // number in it ("Marco 0151 2345678", people put them in their names) is masked whole.
+        let digits = (count && text.bytes().filter(u8::is_ascii_digit).count() <= 4) || phrases::is_time_shaped(text);
         // The site's name is no one's: "Mariana Costa | LinkedIn" keeps it, as a note saying it does.
         return text.split(SITE).map(|part| mask_text(part, digits)).collect::<Vec<_>>().join(SITE);
     }
@@ -299,6 +301,16 @@ mod tests {
         assert_eq!(mask_phrase("Жанна Ли"), "Ххххх Хх");
         assert_eq!(mask_phrase("李小龍"), "字字字");
         assert_eq!(mask_all("urn:li:invitation:7391"), "xxx:xx:xxxxxxxxxx:0000");
+    }
+
+    /// In a link to the people you share, a count's few digits stay in any words; a text with
+    /// more (a phone number in a name) is masked whole, as elsewhere.
+    #[test]
+    fn a_shared_link_keeps_a_count_not_a_phone_number() {
+        assert_eq!(mask_words(" e altri 3 contatti reciproci", true), " x xxxxx 3 xxxxxxxx xxxxxxxxx");
+        assert_eq!(mask_words("Marco, Luca e altri 1234 contatti", true), "Xxxxx, Xxxx x xxxxx 1234 xxxxxxxx");
+        assert_eq!(mask_words("Marco 0151 2345678, Luca e altri 3", true), "Xxxxx 0000 0000000, Xxxx x xxxxx 0");
+        assert_eq!(mask_words("Marco, Luca e altri 3 contatti", false), "Xxxxx, Xxxx x xxxxx 0 xxxxxxxx");
     }
 
     /// The site's own name is no one's: a title kept "Xxxxxxxx" where the page said "LinkedIn".

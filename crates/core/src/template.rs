@@ -232,26 +232,26 @@ impl TemplateError {
             (K::EmptyVariable, _) => [
                 ui.pick(en_de_fr!(
                     "a placeholder name is missing between the braces; known placeholders: ",
-                    "zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: ",
+                    "Zwischen den geschweiften Klammern fehlt der Name eines Platzhalters; bekannte Platzhalter: ",
                     "il manque le nom d'un espace réservé entre les accolades\u{a0}; espaces réservés connus\u{a0}: "
                 )),
                 &known,
             ]
             .concat(),
             (K::UnclosedVariable, _) => ui
-                .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée\u{a0}: terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
+                .pick(en_de_fr!("this “{” is not closed: end the placeholder with “}”, or write “{{” for a literal brace", "Diese „{“ wird nicht geschlossen: Beenden Sie den Platzhalter mit „}“ oder schreiben Sie „{{“ für eine wörtliche Klammer", "cette «\u{a0}{\u{a0}» n'est pas fermée\u{a0}: terminez l'espace réservé par «\u{a0}}\u{a0}», ou écrivez «\u{a0}{{\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::UnmatchedBrace, _) => ui
-                .pick(en_de_fr!("this “}” closes nothing: write “}}” for a literal brace", "diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer", "cette «\u{a0}}\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}}}\u{a0}» pour une accolade littérale"))
+                .pick(en_de_fr!("this “}” closes nothing: write “}}” for a literal brace", "Diese „}“ schließt nichts: Schreiben Sie „}}“ für eine wörtliche Klammer", "cette «\u{a0}}\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}}}\u{a0}» pour une accolade littérale"))
                 .into(),
             (K::NestedBlock, _) => ui
-                .pick(en_de_fr!("an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket", "ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}»\u{a0}: fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("an optional part cannot hold another “[”: close the first with “]”, or write “[[” for a literal bracket", "Ein optionaler Teil kann kein weiteres „[“ enthalten: Schließen Sie den ersten mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "une partie facultative ne peut pas contenir un autre «\u{a0}[\u{a0}»\u{a0}: fermez la première par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnmatchedBracket, _) => ui
-                .pick(en_de_fr!("this “]” closes nothing: write “]]” for a literal bracket", "diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer", "ce «\u{a0}]\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}]]\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("this “]” closes nothing: write “]]” for a literal bracket", "Diese „]“ schließt nichts: Schreiben Sie „]]“ für eine wörtliche Klammer", "ce «\u{a0}]\u{a0}» ne ferme rien\u{a0}: écrivez «\u{a0}]]\u{a0}» pour un crochet littéral"))
                 .into(),
             (K::UnclosedBlock, _) => ui
-                .pick(en_de_fr!("this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket", "diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "ce «\u{a0}[\u{a0}» n'est pas fermé\u{a0}: terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
+                .pick(en_de_fr!("this “[” is not closed: end the optional part with “]”, or write “[[” for a literal bracket", "Diese „[“ wird nicht geschlossen: Beenden Sie den optionalen Teil mit „]“ oder schreiben Sie „[[“ für eine wörtliche Klammer", "ce «\u{a0}[\u{a0}» n'est pas fermé\u{a0}: terminez la partie facultative par «\u{a0}]\u{a0}», ou écrivez «\u{a0}[[\u{a0}» pour un crochet littéral"))
                 .into(),
         }
     }
@@ -725,6 +725,12 @@ mod tests {
         let far = err("{zzzzzz}");
         assert_eq!(far.hint, None);
         assert_eq!(far.message(Ui::De), format!("unbekannter Platzhalter „zzzzzz“; bekannte Platzhalter: {known}"));
+        // German writes a whole sentence after a colon with a capital ("Zeile 1, Spalte 7: Diese
+        // „{“ wird nicht geschlossen: …"; it said "diese"); a phrase, as the one above, keeps its small letter.
+        for src in ["Hallo {name", "Hallo name}", "[a [b] c]", "a ] b", "[x", "{}"] {
+            let said = err(src).message(Ui::De);
+            assert!(said.starts_with(char::is_uppercase), "{src}: {said}");
+        }
         assert_eq!(far.message(Ui::Fr), format!("espace réservé inconnu «\u{a0}zzzzzz\u{a0}»\u{a0}; espaces réservés connus\u{a0}: {known}"));
         assert_eq!(
             e.message(Ui::Fr),

@@ -37,7 +37,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use chrome::{Api, I18n};
-use dom::{by_id, document, set_text, E};
+use dom::{by_id, cat, cat_n, document, set_text, E};
 
 use view::ctrl_id;
 
@@ -111,7 +111,7 @@ pub const fn lazy_tr(key: &'static str) -> &'static str {
 
 /// The interface text `prefix` + a value's JSON name: `cat_` + `not_a_person`.
 pub fn tr_named(prefix: &str, name: &str) -> String {
-    tr(&[prefix, name].concat())
+    tr(&cat(prefix, name))
 }
 
 /// The interface language: the language of the locale the browser picked for the extension
@@ -134,6 +134,18 @@ pub fn tr_with(key: &str, args: &[&str]) -> String {
 /// Sets the pages' interface language: the language of the locale the browser picked.
 fn set_i18n(i18n: I18n) {
     UI.set(Some(notyet_core::words::Ui::from_code(&i18n.html_lang())));
+}
+
+/// Runs `future` to its end on the page's task queue. One copy of the queue's code for the
+/// pages' 17 starts of a task: `spawn_local`, generic in its future, had its task set-up and
+/// scheduling inlined at each (7 times in the options page's event handler alone).
+pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future));
+}
+
+#[inline(never)]
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
 }
 
 fn now() -> f64 {
@@ -198,7 +210,7 @@ pub async fn start(api: Api, stored: js_sys::Promise) -> Result<(), JsValue> {
     });
     bind(&doc);
     if let Some(api) = with_app(|a| a.api.clone()) {
-        wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+        spawn(panel::record::fill(api));
     }
     with_app(|app| {
         app.update_preview();
@@ -300,7 +312,7 @@ fn bind(doc: &web_sys::Document) {
             }
             if chrome::change_value(&changes, notyet_core::panel::RECORD_KEY).is_some() {
                 if let Some(api) = with_app(|a| a.api.clone()) {
-                    wasm_bindgen_futures::spawn_local(panel::record::fill(api));
+                    spawn(panel::record::fill(api));
                 }
             }
         }
@@ -326,9 +338,9 @@ fn on_event(e: Event) {
             }
             let Some(key) = el.get_attribute("data-k") else { return };
             if key == "import" {
-                wasm_bindgen_futures::spawn_local(import(el));
+                spawn(import(el));
             } else if key == "sync" {
-                wasm_bindgen_futures::spawn_local(toggle_sync(dom::checked(&el)));
+                spawn(toggle_sync(dom::checked(&el)));
             } else {
                 with_app(|app| app.on_input(&key, &el));
             }
@@ -349,7 +361,7 @@ fn on_event(e: Event) {
         }
         "scroll" => {
             let Some(el) = target.filter(|el| el.has_attribute("data-variant")) else { return };
-            if let Some(bd) = by_id(&format!("bd-{}", el.id())) {
+            if let Some(bd) = by_id(&cat("bd-", &el.id())) {
                 let _ = js_sys::Reflect::set(&bd, &"scrollTop".into(), &dom::prop(&el, "scrollTop"));
             }
         }
@@ -359,7 +371,7 @@ fn on_event(e: Event) {
             let key = k("key").as_string().unwrap_or_default();
             if (k("ctrlKey").is_truthy() || k("metaKey").is_truthy()) && !k("altKey").is_truthy() && key.eq_ignore_ascii_case("s") {
                 e.prevent_default();
-                wasm_bindgen_futures::spawn_local(async {
+                spawn(async {
                     save().await;
                 });
             }
@@ -380,7 +392,7 @@ fn act_on(act: &str) {
     let (name, arg) = act.split_once('.').unwrap_or((act, ""));
     let index = arg.parse::<usize>().ok();
     match name {
-        "save" => wasm_bindgen_futures::spawn_local(async {
+        "save" => spawn(async {
             save().await;
         }),
         "export" => {
@@ -403,7 +415,7 @@ fn act_on(act: &str) {
         "reset-cancel" => close_dialog("reset-dialog", "save"),
         "reset-confirm" => {
             close_dialog("reset-dialog", "save");
-            wasm_bindgen_futures::spawn_local(reset());
+            spawn(reset());
         }
         "use-synced" => {
             with_app(App::use_synced);
@@ -411,7 +423,7 @@ fn act_on(act: &str) {
         // The side panel's progress record (crates/options/src/panel/record.rs).
         "progress-export" => {
             if let Some(api) = with_app(|a| a.api.clone()) {
-                wasm_bindgen_futures::spawn_local(panel::record::export(api));
+                spawn(panel::record::export(api));
             }
         }
         "progress-clear" => {
@@ -424,7 +436,7 @@ fn act_on(act: &str) {
         "progress-clear-confirm" => {
             close_dialog("progress-clear-dialog", "progress-clear");
             if let Some(api) = with_app(|a| a.api.clone()) {
-                wasm_bindgen_futures::spawn_local(async move {
+                spawn(async move {
                     let said = match panel::record::clear(api).await {
                         Ok(()) => tr("panel_record_cleared"),
                         Err(e) => tr_with("panel_failed", &[&e]),
@@ -479,7 +491,7 @@ fn field_error(key: &str, message: Option<&str>) {
             None => el.remove_attribute("aria-invalid"),
         };
     }
-    set_text(&format!("err-{id}"), message.unwrap_or(""));
+    set_text(&cat("err-", &id), message.unwrap_or(""));
 }
 
 /// A list as entries: split at `sep`, trimmed (a line's `\r` too), empty ones dropped.
@@ -627,7 +639,7 @@ impl App {
                 let Some(i) = i.parse::<usize>().ok().filter(|i| *i < self.settings.rules.len()) else { return };
                 edited = self.on_rule_input(i, rest, &v, el, key);
                 if let Some(r) = self.settings.rules.get(i) {
-                    set_text(&format!("r-{i}-summary"), &view::rule_summary(i, r));
+                    set_text(&cat_n("r-", i, "-summary"), &view::rule_summary(i, r));
                 }
             }
             ["tpl", which @ ("id" | "lang")] => {
@@ -778,21 +790,21 @@ impl App {
         if by_lang.is_empty() && default_template_known(&id) {
             self.settings.templates.remove(&id);
         }
-        let key = format!("tpl.{}", variant.name());
+        let key = cat("tpl.", variant.name());
         let err = view::template_error(&text);
         field_error(&key, err.as_ref().map(|e| e.0.as_str()));
         let id_ = ctrl_id(&key);
-        set_text(&format!("caret-{id_}"), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
-        dom::replace(&format!("bd-{id_}"), view::backdrop(&text, err.as_ref().map(|e| e.2)));
-        set_text(&format!("status-{id_}"), &view::template_status(&self.settings, &id, &lang, variant));
-        dom::set_disabled(&format!("reset-{id_}"), !keep);
+        set_text(&cat("caret-", &id_), err.as_ref().map(|e| e.1.as_str()).unwrap_or(""));
+        dom::replace(&cat("bd-", &id_), view::backdrop(&text, err.as_ref().map(|e| e.2)));
+        set_text(&cat("status-", &id_), &view::template_status(&self.settings, &id, &lang, variant));
+        dom::set_disabled(&cat("reset-", &id_), !keep);
     }
 
     /// Inserts `{name}` at the caret (over the selection) of the template editor last used, as
     /// if typed: the template, its error mark and the preview follow.
     fn insert_placeholder(&mut self, name: &str) {
         let vn = self.tpl_focus.name();
-        let Some(el) = by_id(&format!("tpl-{vn}")) else { return };
+        let Some(el) = by_id(&cat("tpl-", vn)) else { return };
         let text = dom::value(&el);
         let pos = |p: &str| dom::prop(&el, p).as_f64().map_or(text.encode_utf16().count(), |x| x as usize);
         let (start, end) = (pos("selectionStart"), pos("selectionEnd"));
@@ -807,7 +819,7 @@ impl App {
             let _ = f.call2(&el, &caret, &caret);
         }
         dom::call(&el, "focus");
-        self.on_input(&format!("tpl.{vn}"), &el);
+        self.on_input(&cat("tpl.", vn), &el);
     }
 
     /// Buttons that edit: rules and templates.
@@ -818,17 +830,17 @@ impl App {
                 // Nothing ticked and nothing decided: it changes no decision until it is filled in.
                 self.settings.rules.push(Rule { name: tr("rule_new_name"), enabled: true, when: When::default(), then: Then::default() });
                 self.open_rule = Some(n);
-                format!("r-{n}-name")
+                cat_n("r-", n, "-name")
             }
             ("rule-up", Some(i)) if i > 0 && i < n => {
                 self.settings.rules.swap(i, i - 1);
                 self.open_rule = Some(i - 1);
-                format!("r-{}-{}", i - 1, if i - 1 == 0 { "down" } else { "up" })
+                cat_n("r-", i - 1, if i - 1 == 0 { "-down" } else { "-up" })
             }
             ("rule-down", Some(i)) if i + 1 < n => {
                 self.settings.rules.swap(i, i + 1);
                 self.open_rule = Some(i + 1);
-                format!("r-{}-{}", i + 1, if i + 2 == n { "up" } else { "down" })
+                cat_n("r-", i + 1, if i + 2 == n { "-up" } else { "-down" })
             }
             ("rule-remove", Some(i)) if i < n => {
                 self.settings.rules.remove(i);
@@ -837,7 +849,7 @@ impl App {
                 if n == 1 {
                     "rule-add".into()
                 } else {
-                    format!("r-{}-remove", i.min(n - 2))
+                    cat_n("r-", i.min(n - 2), "-remove")
                 }
             }
             ("ph", _) => {
@@ -853,7 +865,7 @@ impl App {
                     self.say_tr("tpl_reset_done");
                 }
                 self.update_preview();
-                focus(&format!("tpl-{arg}"));
+                focus(&cat("tpl-", arg));
                 return;
             }
             ("tpl-new", _) => {
@@ -904,7 +916,7 @@ impl App {
             if self.samples.get(current).is_some_and(|s| !wants(s)) || best != Some(current) {
                 self.sample = Pick::Builtin(i);
                 if let Some(sel) = by_id("sample") {
-                    dom::set_value(&sel, &format!("b.{i}"));
+                    dom::set_value(&sel, &cat_n("b.", i, ""));
                 }
             }
         }
@@ -1058,6 +1070,12 @@ fn settings_text(settings: &Settings) -> String {
 /// A JSON object of these items (`json!` would serialise each value anew through `to_value`,
 /// and link serde_json's value serialiser for it).
 pub(crate) fn object<const N: usize>(items: [(&str, Value); N]) -> Value {
+    object_of(&mut items.into_iter())
+}
+
+/// [`object`]'s map, built once in the module rather than once for each number of items.
+#[inline(never)]
+fn object_of(items: &mut dyn Iterator<Item = (&str, Value)>) -> Value {
     let mut map = Map::new();
     for (k, v) in items {
         map.insert(k.to_owned(), v);
@@ -1108,10 +1126,10 @@ fn place(path: &str) -> String {
 fn template_words(id: &str) -> String {
     let mut parts = id.split('.');
     let id = parts.next().unwrap_or("");
-    let label = tr(&["tpl_id_", id].concat());
+    let label = tr(&cat("tpl_id_", id));
     let label = if label.starts_with("tpl_id_") { id.to_owned() } else { label };
     match (parts.next(), parts.next()) {
-        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&["sum_", v].concat())]),
+        (Some(lang), Some(v)) => tr_with("problem_template", &[&label, &view::language_label(lang), &tr(&cat("sum_", v))]),
         _ => tr_with("problem_template_id", &[&label]),
     }
 }

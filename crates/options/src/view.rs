@@ -6,7 +6,7 @@
 use notyet_core::template::{default_source, Template};
 use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
 
-use crate::dom::{option, E};
+use crate::dom::{cat, cat_n, option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
 
 pub fn ctrl_id(key: &str) -> String {
@@ -22,16 +22,15 @@ pub(crate) fn field(key: &str, label: &str, control: E, hint: Option<&str>) -> E
 /// [`field`] with a label that is already text.
 fn field_text(key: &str, label: &str, control: E, hint: Option<&str>) -> E {
     let id = ctrl_id(key);
-    let mut described = format!("err-{id}");
-    if hint.is_some() {
-        described = format!("hint-{id} {described}");
-    }
+    let err = cat("err-", &id);
+    let hint_id = cat("hint-", &id);
+    let described = if hint.is_some() { [&hint_id, " ", &err].concat() } else { err.clone() };
     let control = control.id(&id).a("data-k", key).a("aria-describedby", &described);
     let mut wrap = E::new("div").class("field").c(E::new("label").a("for", &id).t(label)).c(control);
     if let Some(h) = hint {
-        wrap = wrap.c(E::new("p").class("hint").id(&format!("hint-{id}")).t(&tr(h)));
+        wrap = wrap.c(E::new("p").class("hint").id(&hint_id).t(&tr(h)));
     }
-    wrap.c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite"))
+    wrap.c(E::new("p").class("error").id(&err).a("aria-live", "polite"))
 }
 
 pub(crate) fn input(kind: &str, value: &str) -> E {
@@ -63,7 +62,8 @@ fn button(act: &str, label: &str) -> E {
 
 /// A section headed by the message `title`.
 fn section(id: &str, title: &str) -> E {
-    E::new("section").a("aria-labelledby", &format!("h-{id}")).id(&format!("s-{id}")).c(E::new("h2").id(&format!("h-{id}")).t(&tr(title)))
+    let h = cat("h-", id);
+    E::new("section").a("aria-labelledby", &h).id(&cat("s-", id)).c(E::new("h2").id(&h).t(&tr(title)))
 }
 
 /// The whole page.
@@ -158,7 +158,7 @@ pub fn languages(s: &Settings) -> Vec<String> {
 }
 
 pub fn language_label(code: &str) -> String {
-    let name = tr(&["lang_", code].concat());
+    let name = tr(&cat("lang_", code));
     if name.starts_with("lang_") {
         code.to_owned()
     } else {
@@ -183,7 +183,7 @@ fn template_option(id: String) -> (String, String) {
 /// A built-in template's name in the interface language ("Stranger with a personal note"), a
 /// user's own by its id.
 fn template_name(id: &str) -> String {
-    let name = if default_template_ids().contains(&id) { tr(&["tpl_id_", id].concat()) } else { String::new() };
+    let name = if default_template_ids().contains(&id) { tr(&cat("tpl_id_", id)) } else { String::new() };
     if name.is_empty() || name.starts_with("tpl_id_") {
         id.to_owned()
     } else {
@@ -240,14 +240,14 @@ pub fn rules(app: &App) -> Vec<E> {
 }
 
 fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
-    let k = |f: &str| format!("r.{i}.{f}");
+    let k = |f: &str| cat(&cat_n("r.", i, "."), f);
     let number = (i + 1).to_string();
     let title = if r.name.trim().is_empty() { tr_with("rule_n", &[&number]) } else { tr_with("rule_n_named", &[&number, r.name.trim()]) };
     let w = &r.when;
     let cats = E::new("fieldset")
         .class("cats")
         .c(E::new("legend").tr("when_category"))
-        .cs(Category::ALL.iter().map(|c| checkbox(&k(&format!("cat.{}", c.name())), &category_label(*c), w.category.contains(c))).collect());
+        .cs(Category::ALL.iter().map(|c| checkbox(&k(&cat("cat.", c.name())), &category_label(*c), w.category.contains(c))).collect());
     let note = match w.note {
         None => "",
         Some(true) => "yes",
@@ -302,15 +302,15 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         ));
     let tools = E::new("div")
         .class("rule-tools")
-        .c(button(&format!("rule-up.{i}"), lazy_tr("move_up"))
-            .id(&format!("r-{i}-up"))
+        .c(button(&cat_n("rule-up.", i, ""), lazy_tr("move_up"))
+            .id(&cat_n("r-", i, "-up"))
             .a("aria-label", &tr_with("move_up_n", &[&number]))
             .flag("disabled", i == 0))
-        .c(button(&format!("rule-down.{i}"), lazy_tr("move_down"))
-            .id(&format!("r-{i}-down"))
+        .c(button(&cat_n("rule-down.", i, ""), lazy_tr("move_down"))
+            .id(&cat_n("r-", i, "-down"))
             .a("aria-label", &tr_with("move_down_n", &[&number]))
             .flag("disabled", i + 1 == n))
-        .c(button(&format!("rule-remove.{i}"), lazy_tr("remove")).id(&format!("r-{i}-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
+        .c(button(&cat_n("rule-remove.", i, ""), lazy_tr("remove")).id(&cat_n("r-", i, "-remove")).a("aria-label", &tr_with("remove_n", &[&number])));
     // Collapsed to its one-line summary; open when just added or moved, or when the user opens it.
     let body = E::new("fieldset")
         .class("rule-body")
@@ -323,7 +323,7 @@ fn rule(app: &App, i: usize, n: usize, r: &Rule) -> E {
         .c(when)
         .c(then)
         .c(tools);
-    let head = E::new("summary").id(&format!("r-{i}-summary")).t(&rule_summary(i, r));
+    let head = E::new("summary").id(&cat_n("r-", i, "-summary")).t(&rule_summary(i, r));
     E::new("li").class(if r.enabled { "rule" } else { "rule off" }).c(E::new("details").flag("open", app.open_rule == Some(i)).c(head).c(body))
 }
 
@@ -372,7 +372,7 @@ pub fn rule_summary(i: usize, r: &Rule) -> String {
         then.push(tr_with("sum_template", &[&tr_with("sum_quoted", &[&template_name(id)])]));
     }
     if let Some(v) = t.variant {
-        then.push(tr(&["sum_", v.name()].concat()));
+        then.push(tr(&cat("sum_", v.name())));
     }
     let mut line = format!("{title} · {when} → {}", then.join(", "));
     if !r.enabled {
@@ -456,13 +456,13 @@ pub fn templates(app: &App) -> Vec<E> {
             .a("role", "group")
             .a("aria-label", &tr("placeholders_label"))
             .c(E::new("span").class("hint").tr("placeholders_label"))
-            .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &format!("ph.{p}")).t(&["{", p, "}"].concat())).collect()),
+            .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &cat("ph.", p)).t(&["{", p, "}"].concat())).collect()),
     );
     for v in Variant::ALL {
         let vn = v.name();
-        let key = format!("tpl.{vn}");
+        let key = cat("tpl.", vn);
         let (text, _) = template_text(s, &app.tpl_id, &app.tpl_lang, v);
-        let label = tr_with("tpl_text", &[&tr(&["variant_", vn].concat())]);
+        let label = tr_with("tpl_text", &[&tr(&cat("variant_", vn))]);
         let err = template_error(&text);
         let id = ctrl_id(&key);
         let editor = area(&text, if v == Variant::Short { 6 } else { 10 })
@@ -479,17 +479,18 @@ pub fn templates(app: &App) -> Vec<E> {
                     .c(E::new("label").a("for", &id).t(&label))
                     .c(E::new("div")
                         .class("editor")
-                        .c(E::new("div").class("backdrop").id(&format!("bd-{id}")).a("aria-hidden", "true").cs(backdrop(&text, err.as_ref().map(|e| e.2))))
+                        .c(E::new("div").class("backdrop").id(&cat("bd-", &id)).a("aria-hidden", "true").cs(backdrop(&text, err.as_ref().map(|e| e.2))))
                         .c(editor))
-                    .c(E::new("p").class("hint").id(&format!("hint-{id}")).tr("tpl_syntax_hint"))
-                    .c(E::new("p").class("error").id(&format!("err-{id}")).a("aria-live", "polite").t(err.as_ref().map_or("", |e| e.0.as_str()))))
-                .c(E::new("p").class("tpl-status").c(E::new("span").id(&format!("status-{id}")).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v))).c(
-                    button(&format!("tpl-reset.{vn}"), lazy_tr("tpl_reset"))
-                        .id(&format!("reset-{id}"))
-                        .a("aria-label", &tr_with("tpl_reset_n", &[&label]))
-                        .flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1),
-                ))
-                .c(E::new("pre").class("caret").id(&format!("caret-{id}")).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())),
+                    .c(E::new("p").class("hint").id(&cat("hint-", &id)).tr("tpl_syntax_hint"))
+                    .c(E::new("p").class("error").id(&cat("err-", &id)).a("aria-live", "polite").t(err.as_ref().map_or("", |e| e.0.as_str()))))
+                .c(E::new("p").class("tpl-status").c(E::new("span").id(&cat("status-", &id)).t(&template_status(s, &app.tpl_id, &app.tpl_lang, v))).c(button(
+                    &cat("tpl-reset.", vn),
+                    lazy_tr("tpl_reset"),
+                )
+                .id(&cat("reset-", &id))
+                .a("aria-label", &tr_with("tpl_reset_n", &[&label]))
+                .flag("disabled", !template_text(s, &app.tpl_id, &app.tpl_lang, v).1)))
+                .c(E::new("pre").class("caret").id(&cat("caret-", &id)).a("aria-hidden", "true").t(&err.map(|e| e.1).unwrap_or_default())),
         );
     }
     out
@@ -528,10 +529,10 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
         .iter()
         .enumerate()
         // "Personal note: Kathie Smith, …", in French with a space before the colon ("problem_at" is that pattern).
-        .map(|(i, s)| (format!("b.{i}"), tr_with("problem_at", &[&category_label(s.category), &tr(&["sample_", s.id].concat())])))
+        .map(|(i, s)| (cat_n("b.", i, ""), tr_with("problem_at", &[&category_label(s.category), &tr(&cat("sample_", s.id))])))
         .collect();
     for (i, inv) in app.last_read.iter().enumerate() {
-        out.push((format!("l.{i}"), tr_with("sample_last_read", &[&inv.name])));
+        out.push((cat_n("l.", i, ""), tr_with("sample_last_read", &[&inv.name])));
     }
     out.push(("paste".into(), tr("sample_paste")));
     out
@@ -539,8 +540,8 @@ pub fn sample_options(app: &App) -> Vec<(String, String)> {
 
 pub fn pick_value(p: &Pick) -> String {
     match p {
-        Pick::Builtin(i) => format!("b.{i}"),
-        Pick::LastRead(i) => format!("l.{i}"),
+        Pick::Builtin(i) => cat_n("b.", *i, ""),
+        Pick::LastRead(i) => cat_n("l.", *i, ""),
         Pick::Pasted => "paste".into(),
     }
 }
@@ -590,12 +591,13 @@ fn reset_dialog() -> E {
 /// A modal question (Reset, Clear progress): `<dialog id="{id}-dialog">` titled by the message
 /// `title`, explained by the message `text`, with `buttons` in a toolbar.
 pub fn question_dialog(id: &str, title: &str, text: &str, buttons: Vec<E>) -> E {
+    let (h, text_id) = (cat("h-", id), cat(id, "-text"));
     E::new("dialog")
-        .id(&format!("{id}-dialog"))
-        .a("aria-labelledby", &format!("h-{id}"))
-        .a("aria-describedby", &format!("{id}-text"))
-        .c(E::new("h2").id(&format!("h-{id}")).tr(title))
-        .c(E::new("p").id(&format!("{id}-text")).tr(text))
+        .id(&cat(id, "-dialog"))
+        .a("aria-labelledby", &h)
+        .a("aria-describedby", &text_id)
+        .c(E::new("h2").id(&h).tr(title))
+        .c(E::new("p").id(&text_id).tr(text))
         .c(E::new("div").class("toolbar").cs(buttons))
 }
 

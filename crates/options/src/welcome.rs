@@ -92,7 +92,7 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
                 }
                 e.prevent_default();
             }
-            wasm_bindgen_futures::spawn_local(save_then(pending, then));
+            crate::spawn(save_then(pending, then));
         }),
     ];
     PAGE.with(|p| {
@@ -110,7 +110,7 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
 /// The sample shown: a stranger's personal note in the interface language when there is one.
 fn sample_for(lang: &str) -> Sample {
     let all = samples();
-    let id = format!("personalized_{lang}");
+    let id = dom::cat("personalized_", lang);
     let i = all.iter().position(|s| s.id == id).or_else(|| all.iter().position(|s| s.category == Category::Personalized)).unwrap_or(0);
     all.into_iter().nth(i).unwrap_or_else(|| Sample { id: "none", category: Category::Generic, invitation: Invitation::default() })
 }
@@ -185,7 +185,7 @@ impl Welcome {
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.
-        self.save = Some(Timeout::new(SAVE_AFTER_MS, || wasm_bindgen_futures::spawn_local(save_then(true, Then::Stay))));
+        self.save = Some(Timeout::new(SAVE_AFTER_MS, || crate::spawn(save_then(true, Then::Stay))));
     }
 
     fn update_draft(&self) {

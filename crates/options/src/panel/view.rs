@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::{el, num, read_of, text, Panel, Tone};
-use crate::dom::{self, option, E};
+use crate::dom::{self, cat, cat_n, option, E};
 use crate::{tr, tr_named, tr_with};
 
 /// How tall every row is (px), as panel.css has it: the list positions rows by index, so it
@@ -96,8 +96,8 @@ fn fill_counts(counts: Option<&[(Action, usize); 4]>, active: Option<Action>) {
         let n = counts.map_or_else(|| "…".into(), |c| num(c[k].1));
         let b = E::new("button")
             .a("type", "button")
-            .class(&format!("count act-{}", a.name()))
-            .a("data-act", &format!("filter.{}", a.name()))
+            .class(&cat("count act-", a.name()))
+            .a("data-act", &cat("filter.", a.name()))
             .a("aria-pressed", if active == Some(*a) { "true" } else { "false" })
             .t(&format!("{n} {}", tr_named("act_", a.name())));
         parts.push(b);
@@ -142,7 +142,7 @@ pub fn status(p: &Panel) {
 }
 
 pub fn list_height(n: usize) {
-    dom::set_attribute("spacer", "style", Some(&format!("height: {}px", n * ROW_HEIGHT as usize)));
+    dom::set_attribute("spacer", "style", Some(&cat_n("height: ", n * ROW_HEIGHT as usize, "px")));
 }
 
 /// The index of the first row in view.
@@ -245,7 +245,7 @@ pub fn window(p: &Panel, first: usize) {
         }
         let row = E::new("div")
             .class(&format!("row{}{}", if selected { " selected" } else { "" }, if r.gone { " gone" } else { "" }))
-            .id(&format!("row-{v}"))
+            .id(&cat_n("row-", v, ""))
             .a("role", "option")
             .a("aria-selected", if selected { "true" } else { "false" })
             // Only the rows in view exist: without these a screen reader said "3 of 20" in a list of 300.
@@ -253,7 +253,7 @@ pub fn window(p: &Panel, first: usize) {
             .a("aria-posinset", &(v + 1).to_string())
             .a("data-row", &v.to_string())
             .a("aria-label", &label)
-            .a("style", &format!("top: {}px", v * height))
+            .a("style", &cat_n("top: ", v * height, "px"))
             .cs(vec![E::new("div").class("l1").cs(l1), l2.t(headline), E::new("div").class("l3").t(&l3), E::new("div").class("l4").t(&l4)]);
         rows.push(row);
     }
@@ -262,7 +262,7 @@ pub fn window(p: &Panel, first: usize) {
         rows.push(E::new("p").class("empty").a("role", "option").a("aria-disabled", "true").tr("panel_no_match"));
     }
     dom::replace("spacer", rows);
-    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| format!("row-{v}")).as_deref());
+    dom::set_attribute("list", "aria-activedescendant", p.sel.map(|v| cat_n("row-", v, "")).as_deref());
 }
 
 /// The suggested action and the category, as badges.
@@ -272,7 +272,7 @@ fn badge_words(r: &notyet_core::panel::Row) -> [String; 2] {
 }
 
 fn badges(r: &notyet_core::panel::Row, [action, category]: &[String; 2]) -> [E; 2] {
-    [E::new("span").class(&format!("badge act-{}", r.action.name())).t(action), E::new("span").class("badge cat").t(category)]
+    [E::new("span").class(&cat("badge act-", r.action.name())).t(action), E::new("span").class("badge cat").t(category)]
 }
 
 /// "drafted 28 Nov", "gone from the page", "gone · drafted 28 Nov".
@@ -355,7 +355,7 @@ fn detail_parts(p: &Panel) -> Vec<E> {
         Action::Report => "panel_advice_report",
     };
     let button = |act: &str, key: &str, enabled: bool| {
-        E::new("button").a("type", "button").a("data-act", act).id(&format!("do-{act}")).flag("disabled", !enabled || r.gone).tr(key)
+        E::new("button").a("type", "button").a("data-act", act).id(&cat("do-", act)).flag("disabled", !enabled || r.gone).tr(key)
     };
     // The buttons right after who and what: a long note or many reasons pushed them out of a
     // short side panel's view.
