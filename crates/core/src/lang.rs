@@ -251,6 +251,12 @@ const TOPIC_REJECT_FIRST: &str = list![
     "esto", "lo", "qué", "cómo",
 ];
 
+/// A short word written in capitals (`n` its normalized form) is an acronym ("US tax law", "ME"),
+/// not the person word "us" or "me" of the reject lists.
+fn acronym(word: &str, n: &str) -> bool {
+    (2..=3).contains(&n.len()) && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
 /// One-word "topics" that are idioms ("it's about time").
 const TOPIC_REJECT_WHOLE: &str = list!["time", "it", "that", "this"];
 
@@ -588,14 +594,14 @@ pub fn note_topic(note: &str) -> Option<String> {
             && (1..=TOPIC_MAX_WORDS).contains(&topic.len())
             && !first.is_empty()
             && !first.starts_with(|c: char| c.is_numeric())
-            && !listed(TOPIC_REJECT_FIRST, &first)
+            && (!listed(TOPIC_REJECT_FIRST, &first) || topic.iter().find(|w| !norm(w).is_empty()).is_some_and(|w| acronym(w, &first)))
             && !idiom
             // "about (Rust)" reads oddly, and a bracket opening the topic is an aside.
             && !joined.starts_with(['(', ')'])
             && balanced(&joined)
             && !topic.iter().any(|w| {
                 let n = norm(w);
-                listed(TOPIC_REJECT_ANY, &n)
+                (listed(TOPIC_REJECT_ANY, &n) && !acronym(w, &n))
                     || w.contains('@')
                     || w.contains("://")
                     || w.contains(['{', '}', '[', ']', '<', '>'])
@@ -659,6 +665,11 @@ mod tests {
             ("about", None),
             ("It's about time we connected!", None),
             ("Your post about hiring juniors was great.", Some("hiring juniors")),
+            // An acronym in capitals is no person word; the same word in lower case is.
+            ("Your talk about US tax law was great", Some("US tax law")),
+            ("Your talk about us was great", None),
+            ("Your post about tax law in the US was great", Some("tax law in the US")),
+            ("Your post about the way you work was great", None),
             ("Votre post à propos de l'IA générative m'a beaucoup plu.", Some("l'IA générative")),
             ("Thanks for writing about {me.email} things", None),
             // French says "sur" after a piece of writing or a talk, before an article.
