@@ -49,19 +49,10 @@ impl Out {
     }
 
     /// A whole number, in decimal as serde_json writes it (without `core::fmt`).
-    pub fn num(&mut self, mut n: u64) {
+    pub fn num(&mut self, n: u64) {
         self.sep();
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.0.extend_from_slice(&digits[at..]);
+        let mut buf = [0u8; 20];
+        self.0.extend_from_slice(decimal(n, &mut buf).as_bytes());
     }
 
     pub fn bool(&mut self, b: bool) {
@@ -95,6 +86,21 @@ impl Out {
         // Only whole strings and ASCII are ever written: never lossy.
         String::from_utf8(self.0).unwrap_or_default()
     }
+}
+
+/// `n` in decimal, written at the end of `buf` (20 digits hold any `u64`): the digits, without
+/// `core::fmt`'s formatting machinery, which a `to_string` would link in.
+pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("")
 }
 
 #[cfg(test)]

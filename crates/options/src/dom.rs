@@ -275,17 +275,8 @@ pub fn cat(a: &str, b: &str) -> String {
 /// length (`top: ` 480 `px`), without `format!`'s table of arguments at each site.
 #[inline(never)]
 pub fn cat_n(a: &str, n: usize, b: &str) -> String {
-    let mut digits = [0u8; 20];
-    let (mut at, mut n) = (digits.len(), n);
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut s = cat(a, std::str::from_utf8(&digits[at..]).unwrap_or(""));
+    let mut buf = [0u8; 20];
+    let mut s = cat(a, notyet_core::json::decimal(n as u64, &mut buf));
     s.push_str(b);
     s
 }
