@@ -418,6 +418,13 @@ pub(crate) enum Reading {
     Spoken,
 }
 
+/// Whether an element links to the people you share with someone (`/search/results/people/?…&connectionOf=…`):
+/// the shared-connections line in any words (cards' `bold_names`, profiles), and in a page report
+/// the link whose count keeps its digits.
+pub(crate) fn links_shared(n: &Node) -> bool {
+    n.tag == "a" && n.attr("href").is_some_and(|h| h.contains("connectionOf="))
+}
+
 /// Whether an element is a control rather than content: its label is never part of a field.
 pub(crate) fn is_control(n: &Node) -> bool {
     // The tag's length first: four string comparisons an element were half of this, and most

@@ -76,7 +76,7 @@ fn mask_node(root: &Node) -> Node {
     let mut out = root.clone();
     let mut stack = vec![(&mut out, false)];
     while let Some((n, shared)) = stack.pop() {
-        let shared = shared || (n.tag == "a" && n.attr("href").is_some_and(|h| h.contains("connectionOf=")));
+        let shared = shared || crate::read::links_shared(n);
         for (k, v) in n.attrs.iter_mut() {
             *v = mask_attribute(k, v);
         }

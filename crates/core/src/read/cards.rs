@@ -20,7 +20,7 @@
 //! with the person: a company, a school).
 
 use super::phrases::{self, Relation};
-use super::{blank_invitation, entity, is_control, is_entity, text_of, Index, Reading};
+use super::{blank_invitation, entity, is_control, is_entity, links_shared, text_of, Index, Reading};
 use crate::names::name_key;
 use crate::snapshot::{Child, Node};
 use crate::{Invitation, Kind};
@@ -905,12 +905,7 @@ pub(super) fn bold_names_at(index: &Index, at: usize) -> Option<u32> {
         any = true;
         named += u32::from(!t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()));
     }
-    (any || (at..index.end(at)).any(|j| shared_search(index, j))).then_some(named)
-}
-
-/// Whether node `j` links to the people you share with someone (`connectionOf=`): see [`bold_names`].
-pub(super) fn shared_search(index: &Index, j: usize) -> bool {
-    index.node(j).tag == "a" && index.node(j).attr("href").is_some_and(|h| h.contains("connectionOf="))
+    (any || (at..index.end(at)).any(|j| links_shared(index.node(j)))).then_some(named)
 }
 
 /// How many people a shared-connections line names: its number and each person `named` in bold

@@ -96,12 +96,12 @@ pub(super) fn read(index: &Index, path: &str) -> Option<Invitation> {
 }
 
 /// The shared-connections line's count: read by its words, or in any words by its link to the
-/// people you share, as on a card ([`super::cards::shared_search`]): the live 2026 profile links
+/// people you share, as on a card ([`super::links_shared`]): the live 2026 profile links
 /// that line (outside/en-oo-profile-pending), and a line in words we don't read ("Marco, Luca e
 /// altri 3 contatti reciproci") was the headline on a profile without one, or nothing.
 fn shared(index: &Index, j: usize, text: &str) -> Option<u32> {
-    use super::cards::{bold_names_at, people_in, shared_search};
-    let linked = || (j..index.end(j)).chain(index.ancestors(j).take(3)).any(|a| shared_search(index, a));
+    use super::cards::{bold_names_at, people_in};
+    let linked = || (j..index.end(j)).chain(index.ancestors(j).take(3)).any(|a| super::links_shared(index.node(a)));
     phrases::mutual_count(text).or_else(|| linked().then(|| people_in(bold_names_at(index, j), text)))
 }
 
