@@ -10,6 +10,14 @@ import init, { panel, snapshotRequest } from "./wasm/notyet_wasm.js";
 /** The first reading, started by panel-early.js while this module and the WASM loaded. */
 let early = globalThis.__notyetFirstReading ?? null;
 
+/** After `frames` animation frames and the task after them; a page not shown runs no frames: then after 100 ms. */
+const afterFrames = (frames) =>
+  new Promise((done) => {
+    const next = (left) => (left ? requestAnimationFrame(() => next(left - 1)) : setTimeout(done));
+    next(frames);
+    setTimeout(done, 100);
+  });
+
 const host = {
   /** The tab the panel reads: the one named in the address, else the active tab of this window. */
   active: takeTab,
@@ -34,9 +42,9 @@ const host = {
    * or after the showing; traced, 1 Dec: the frame's layers empty), and the rest's deciding,
    * 8 to 18 ms of work, ran before the next one and put the list's first paint back by as much
    * (A/B of ten runs, README performance: first paint medians 190 → 158 ms, the counts a frame
-   * later). A page not shown runs no frames: then after 100 ms.
+   * later).
    */
-  afterPaint: () => new Promise((done) => (requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))), setTimeout(done, 100))),
+  afterPaint: () => afterFrames(2),
   /** Tab switches, navigations and closings, and the panel gaining focus: each asks for a new reading. */
   watch,
 };
@@ -55,5 +63,5 @@ await early;
 // screen in the same task, and the screen was never painted; the list's first paint came a
 // median 176 → 144 ms after navigation start with this frame (its own, live list some 20 ms
 // later; A/B of nine runs, README performance).
-if (globalThis.__notyetPanelSteps?.screen) await new Promise((done) => (requestAnimationFrame(() => setTimeout(done)), setTimeout(done, 100)));
+if (globalThis.__notyetPanelSteps?.screen) await afterFrames(1);
 await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));
