@@ -35,7 +35,7 @@ Usage:
   notyet --help | --version
 
 Exit status: 0 all well, 1 some input line or setting had a problem, or a page could not be
-read; 2 the command could not run.
+read (or read whole); 2 the command could not run.
 ";
 
 /// Where a saved page is taken to be when neither `--url` nor the file says.
@@ -312,8 +312,9 @@ fn page_args(command: &str, args: &[String], settings: bool) -> Result<Option<Pa
 }
 
 /// The page as the extension would have snapshotted it: a report's snapshot as saved, or a
-/// saved HTML page converted natively. `None` (after saying why) when it can't be read.
-fn load_page(args: &PageArgs) -> Result<Option<Snapshot>, Fatal> {
+/// saved HTML page converted natively, and whether it was read whole. `None` (after saying why)
+/// when it can't be read.
+fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
     let text = match read_text(&args.file, PAGE_LIMIT) {
         Ok(t) => t,
         Err(Fatal(message)) => {
@@ -336,19 +337,23 @@ fn load_page(args: &PageArgs) -> Result<Option<Snapshot>, Fatal> {
         } else if snapshot.url.is_empty() {
             snapshot.url = DEFAULT_URL.into();
         }
-        return Ok(Some(snapshot));
+        return Ok(Some((snapshot, true)));
     }
     let dir = std::path::Path::new(&args.file).parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let load = |path: &str| fs::read_to_string(dir.join(path)).ok();
     let url = args.url.clone().or_else(|| html::page_address(&text)).unwrap_or_else(|| DEFAULT_URL.into());
-    Ok(Some(html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None }).snapshot))
+    let converted = html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None });
+    if converted.too_deep {
+        eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH);
+    }
+    Ok(Some((converted.snapshot, !converted.too_deep)))
 }
 
 fn read(args: &[String]) -> Result<ExitCode, Fatal> {
     let Some(args) = page_args("read", args, false)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let Some(snapshot) = load_page(&args)? else {
+    let Some((snapshot, whole)) = load_page(&args)? else {
         return Ok(ExitCode::FAILURE);
     };
     let page = read_page(&snapshot);
@@ -375,7 +380,7 @@ fn read(args: &[String]) -> Result<ExitCode, Fatal> {
     if let Err(e) = out.flush() {
         return closed_output(e);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if whole { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
@@ -383,7 +388,7 @@ fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
         return Ok(ExitCode::SUCCESS);
     };
     let settings = load_settings(args.settings.as_deref())?;
-    let Some(snapshot) = load_page(&args)? else {
+    let Some((snapshot, whole)) = load_page(&args)? else {
         return Ok(ExitCode::FAILURE);
     };
     let page = read_page(&snapshot);
@@ -412,5 +417,5 @@ fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
     let parts: Vec<String> =
         counts.iter().map(|(a, c)| format!("{c} {}", serde_json::to_value(a).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())).collect();
     eprintln!("{n} invitation{}: {}", if n == 1 { "" } else { "s" }, parts.join(", "));
-    Ok(ExitCode::SUCCESS)
+    Ok(if whole { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

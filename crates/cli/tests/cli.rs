@@ -331,3 +331,19 @@ fn an_endless_file_is_refused_at_its_limit() {
         assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()), (Some(status), said), "{args:?}");
     }
 }
+
+/// 100,000 nested elements took the parser over 6 minutes (it looks through every open element
+/// for each new one): the page is read down to 1,024 levels, said, with exit status 1.
+#[test]
+fn a_page_nested_100000_deep_is_read_down_to_a_depth_and_said() {
+    let deep = temp_file("deep.html", &format!("<html><body>{}<p>x</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000)));
+    let deep = deep.to_str().expect("utf-8 path");
+    for command in ["read", "triage"] {
+        let start = std::time::Instant::now();
+        let out = notyet_within(&[command, deep], 20).unwrap_or_else(|| panic!("{command} still running after 20 s"));
+        assert!(start.elapsed().as_secs() < 5, "{command}: {:?}", start.elapsed());
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(&format!("notyet: {deep}: the page nests more than 1024 elements deep: read down to there")), "{command}: {err}");
+    }
+}
