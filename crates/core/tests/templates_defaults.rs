@@ -153,6 +153,18 @@ fn mutual_long_assumes_no_past() {
     }
 }
 
+/// French agrees a reflexive past with "nous" in gender: "où nous nous sommes rencontrés", "que
+/// nous nous soyons croisés" made the user and the inviter men (picky tour, 1 Dec 2026). The
+/// Mutual replies say "où nous avons fait connaissance", "que nos chemins se soient croisés".
+#[test]
+fn french_says_nothing_of_our_gender() {
+    for (id, src) in default_templates().iter().filter(|(id, _)| id.contains(".fr.")) {
+        for agreed in ["nous nous sommes ", "nous nous soyons ", "nous sommes rencontr", "nous sommes croisé"] {
+            assert!(!src.contains(agreed), "{id}: {agreed}");
+        }
+    }
+}
+
 #[test]
 fn greetings_adapt_to_a_missing_name() {
     let empty = Values::default();
