@@ -572,6 +572,9 @@ test("templates: placeholders inserted with a click at the caret, the error's li
   assert.equal(await short.evaluate((el) => el.selectionStart), 18, "the caret after the placeholder");
   await page.getByRole("button", { name: "{me.name}" }).click();
   assert.equal(await short.inputValue(), "Hello {first_name}{me.name}, thanks.");
+  // Every placeholder has its button, {note} too (it had none until 1 Dec 2026).
+  const names = await page.evaluate(() => [...document.querySelectorAll(".placeholders button")].map((b) => b.textContent));
+  assert.deepEqual(names, ["{first_name}", "{name}", "{headline}", "{company}", "{mutual}", "{note}", "{note_topic}", "{me.name}", "{me.email}", "{me.link}"]);
   assert.match(await text(page, "#status-tpl-short"), /Your wording/);
   // The preview shows the invitation itself: name, headline, note.
   assert.match(await text(page, "#preview-invitation"), /Sam Carter.*Technical Recruiter.*senior Rust role/s);

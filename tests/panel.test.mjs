@@ -932,11 +932,29 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   await untilMsg(panel, /Stopped/);
   assert.ok(await panel.evaluate(() => document.querySelector("#progress").hidden));
   assert.equal(await focused(), "more");
+  // What a screen reader hears of the progress: a live region written at the start and every
+  // 5 s, where the bar's text changes every ten rows (and was all there was, in no live region).
+  await panel.evaluate(() => {
+    window.fxSaid = [];
+    window.fxSteps = 0;
+    const live = document.querySelector("#msg-progress");
+    new MutationObserver(() => live.textContent && window.fxSaid.push([Date.now(), live.textContent])).observe(live, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => window.fxSteps++).observe(document.querySelector("#progress-text"), { childList: true, characterData: true, subtree: true });
+  });
   await panel.keyboard.press("Enter");
   // While it reads, Read more is off (pressed again it only said "busy") and the focus is on Cancel.
   await panel.waitForFunction(() => document.querySelector("#more").disabled && document.activeElement?.dataset.act === "cancel");
   await untilMsg(panel, /All read: 300 of 300/, 90000);
   assert.equal(await focused(), "list");
+  const { said, steps, role, left } = await panel.evaluate(() => {
+    const live = document.querySelector("#msg-progress");
+    return { said: window.fxSaid, steps: window.fxSteps, role: live.getAttribute("role"), left: live.textContent };
+  });
+  assert.equal(role, "status");
+  assert.match(said[0]?.[1] ?? "", /^Reading the page's list: \d+ of 300$/);
+  assert.ok(said.slice(1).every(([t], i) => t - said[i][0] >= 4900), `said too often: ${JSON.stringify(said)}`);
+  assert.ok(steps > said.length, `${steps} steps, ${said.length} said`);
+  assert.equal(left, "", "nothing left to read out after the end");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
   // Read again: its outcome goes ("Stopped. Read 70 of 300." stayed beside a newer count).

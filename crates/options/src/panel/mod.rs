@@ -875,7 +875,7 @@ fn end() {
     with(|p| {
         p.busy = false;
         view::status(p); // Read more on again, before the progress bar hands it the focus
-        view::progress(None);
+        view::progress(None, false);
     });
 }
 
@@ -1060,6 +1060,7 @@ fn name_key(name: &str) -> String {
 async fn read_more() {
     let Some((host, tab)) = begin() else { return };
     let mut stale = 0;
+    let mut said_at = 0;
     let outcome = loop {
         let Some((last, live, announced, cancel)) = with(|p| {
             let live: Vec<&Row> = p.rows.iter().filter(|r| !r.gone).collect();
@@ -1067,7 +1068,16 @@ async fn read_more() {
         }) else {
             break None;
         };
-        view::progress(Some((live, announced)));
+        // Said to a screen reader at the start and then every 5 s: a step of ten rows takes 0.3
+        // to 0.6 s, and "Reading the page's list: 40 of 300" about 2 s to speak at a default rate
+        // (some 180 words a minute), so every step would queue words the reader never caught up
+        // with; reading 300 says it three or four times (picky tour, 1 Dec 2026: it was said only
+        // at the end).
+        let say = now_ms() >= said_at + 5000;
+        if say {
+            said_at = now_ms();
+        }
+        view::progress(Some((live, announced)), say);
         if cancel {
             break Some((Tone::Info, crate::tr_with("panel_more_stopped", &[&read_of(live, announced)])));
         }

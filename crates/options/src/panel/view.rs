@@ -58,6 +58,9 @@ pub fn shell(hide: bool) -> E {
             E::new("p").id("msg").class("msg").cs(vec![
                 E::new("span").id("msg-polite").a("role", "status").a("aria-live", "polite"),
                 E::new("span").id("msg-alert").a("role", "alert").a("aria-live", "assertive"),
+                // Read more's progress for a screen reader, every few seconds (`progress`); the
+                // bar's own text changes at every step of ten rows and is in no live region.
+                E::new("span").id("msg-progress").class("sr").a("role", "status"),
             ]),
         ]),
         E::new("div")
@@ -439,8 +442,9 @@ fn plain_where(plain: bool) {
     dom::set_attribute("where", "data-plain", plain.then_some(""));
 }
 
-/// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
-pub fn progress(state: Option<(usize, Option<u32>)>) {
+/// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it. With `say`,
+/// the same words go to a live region too.
+pub fn progress(state: Option<(usize, Option<u32>)>, say: bool) {
     let Some(box_) = el("progress") else { return };
     match state {
         Some((n, m)) => {
@@ -457,9 +461,14 @@ pub fn progress(state: Option<(usize, Option<u32>)>) {
                     }
                 }
             }
-            text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
+            let words = tr_with("panel_reading", &[&read_of(n, m)]);
+            if say {
+                text("msg-progress", &words);
+            }
+            text("progress-text", &words);
         }
         None => {
+            text("msg-progress", "");
             // Cancel pressed from the keyboard: the hidden bar took the focus with it.
             let inside = crate::dom::document().and_then(|d| d.active_element()).is_some_and(|a| box_.contains(Some(&a)));
             let _ = box_.set_attribute("hidden", "");
