@@ -1078,6 +1078,22 @@ test("one invitation is read as one: 'Read 1 invitation'", async () => {
   await closeAll(panel, page);
 });
 
+test("a list nested deeper than NotYet reads: the panel says so, as the toolbar click does, not 'No invitations on this page'", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-deep-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  const html = fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8");
+  fs.writeFileSync(path.join(dir, "panel-40.html"), html.replace(/<body([^>]*)>/, `<body$1>${"<div>".repeat(250)}`).replace("</body>", `${"</div>".repeat(250)}</body>`));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  const deep = /^This page nests deeper than NotYet reads, and no invitation or message box was found above that depth/;
+  await untilMsg(panel, deep);
+  assert.equal((await rows(panel)).length, 0);
+  assert.match((await h.click(page)).notice?.text ?? "", deep, "the click says the same");
+  await closeAll(panel, page);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("elsewhere the panel says where it works; a tab closed during Read more is said, not thrown", async () => {
   h.host("https://example.com/", path.join(ROOT, "tests/fixtures/pages/not-linkedin.html"), { dir: path.join(ROOT, "tests/fixtures/pages") });
   const other = await h.open("https://example.com/");

@@ -690,6 +690,7 @@ impl Panel {
         // otherwise flash "Counting…" where its counts were, for a list already on screen.
         let first = if p.rows.is_empty() || held() { view::rows_in_view_at_most() } else { usize::MAX };
         let (fresh, progress) = triage_first(snap, &p.settings, first);
+        let deep = fresh.rows.is_empty() && progress.cut_deep();
         mark("first");
         if progress.done() {
             mark("decided");
@@ -721,7 +722,13 @@ impl Panel {
             spawn(save_record());
         }
         if p.rows.is_empty() {
-            p.say(Tone::Info, &tr("panel_none"));
+            // A page nesting its list past what the agent copies: the toolbar click's own words
+            // (a sentence of the panel's own cost ~250 B of zip in three languages).
+            if deep {
+                p.say(Tone::Info, crate::ui().too_deep());
+            } else {
+                p.say(Tone::Info, &tr("panel_none"));
+            }
         }
         mark_shown(snapshot_ms, p.rows.len());
         p.progress.is_some()
