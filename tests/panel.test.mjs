@@ -999,11 +999,29 @@ test("Read more scrolls the page's list until all 300 are read, with progress; C
   await untilMsg(panel, /Stopped/);
   assert.ok(await panel.evaluate(() => document.querySelector("#progress").hidden));
   assert.equal(await focused(), "more");
+  // What a screen reader hears of the progress: a live region written at the start and every
+  // 5 s, where the bar's text changes every ten rows (and was all there was, in no live region).
+  await panel.evaluate(() => {
+    window.fxSaid = [];
+    window.fxSteps = 0;
+    const live = document.querySelector("#msg-progress");
+    new MutationObserver(() => live.textContent && window.fxSaid.push([Date.now(), live.textContent])).observe(live, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => window.fxSteps++).observe(document.querySelector("#progress-text"), { childList: true, characterData: true, subtree: true });
+  });
   await panel.keyboard.press("Enter");
   // While it reads, Read more is off (pressed again it only said "busy") and the focus is on Cancel.
   await panel.waitForFunction(() => document.querySelector("#more").disabled && document.activeElement?.dataset.act === "cancel");
   await untilMsg(panel, /All read: 300 of 300/, 90000);
   assert.equal(await focused(), "list");
+  const { said, steps, role, left } = await panel.evaluate(() => {
+    const live = document.querySelector("#msg-progress");
+    return { said: window.fxSaid, steps: window.fxSteps, role: live.getAttribute("role"), left: live.textContent };
+  });
+  assert.equal(role, "status");
+  assert.match(said[0]?.[1] ?? "", /^Reading the page's list: \d+ of 300$/);
+  assert.ok(said.slice(1).every(([t], i) => t - said[i][0] >= 4900), `said too often: ${JSON.stringify(said)}`);
+  assert.ok(steps > said.length, `${steps} steps, ${said.length} said`);
+  assert.equal(left, "", "nothing left to read out after the end");
   assert.equal(await pressed(page), 0, "scrolling pressed nothing");
   assert.equal(await box(page), null, "scrolling opened nothing");
   // Read again: its outcome goes ("Stopped. Read 70 of 300." stayed beside a newer count).
@@ -1371,13 +1389,19 @@ test("Hide handled is remembered between opens, in the worker's first screen too
   let panel = await openPanel(id);
   await untilRead(panel, "40 of 40");
   await panel.locator("#hide").check();
-  await untilRead(panel, "39 listed");
+  // Said why fewer are listed (a day-two open said "Read 10 of 300 · 4 listed" and no more).
+  await untilRead(panel, "39 listed · 1 handled hidden");
+  // Only what the other filters would list counts: the handled one is no Spam.
+  await panel.locator("#category").selectOption("spam");
+  assert.doesNotMatch(await panel.evaluate(() => document.querySelector("#listed").textContent), /hidden/);
+  await panel.locator("#category").selectOption("");
+  await untilRead(panel, "39 listed · 1 handled hidden");
   await stored((r) => r?.hide === true);
   await panel.close();
   // Opened again, its page reading itself, and with the walk the worker keeps (its first screen drawn with the box on).
   panel = await openPanel(id);
   await untilRead(panel, "39 listed");
-  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1 handled hidden"]);
   await panel.close();
   let screen;
   for (let i = 0; i < 4 && (i < 1 || screen.none); i++) {
@@ -1388,7 +1412,7 @@ test("Hide handled is remembered between opens, in the worker's first screen too
   }
   assert.deepEqual([screen.diffs, screen.inert], [[], false], JSON.stringify(screen));
   assert.equal(await panel.evaluate(() => window.__notyetFirstReading.then((f) => f.screen.includes('id="hide"') && /id="hide"[^>]* checked/.test(f.screen))), true);
-  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed"]);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1 handled hidden"]);
   assert.ok(!(await rows(panel)).some((r) => r.name === target.name), "the handled one hidden from the first screen on");
   // Unticked: every invitation again, at the next open too; the record's entries kept.
   await panel.locator("#hide").uncheck();

@@ -89,6 +89,8 @@ pub struct Panel {
     pub cut: usize,
     /// Indexes into `rows` of the rows the filter lets through, in order.
     pub view: Vec<usize>,
+    /// Rows on the page the filter would list but Hide handled hides: said beside "4 listed".
+    pub hidden: usize,
     /// The selected entry of `view`.
     pub sel: Option<usize>,
     pub filter: Filter,
@@ -355,6 +357,7 @@ impl Panel {
             announced: None,
             cut: 0,
             view: Vec::new(),
+            hidden: 0,
             sel: None,
             settings: settings.map(|s| Settings::from_json(s).0).unwrap_or_default(),
             busy: false,
@@ -386,10 +389,13 @@ impl Panel {
         }
         // Only hiding asks what was handled; then the record is looked through once, not per row.
         let handled = if self.filter.hide_handled { self.record.handled_keys() } else { Default::default() };
+        self.hidden = 0;
         self.view = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
-                self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
+                let done = handled.contains(r.key.as_str());
+                self.hidden += usize::from(done && !r.gone && self.filter.matches(r, false));
+                self.filter.matches(r, r.gone || done)
             })
             .collect();
         let len = self.view.len();
@@ -888,7 +894,7 @@ fn end() {
     with(|p| {
         p.busy = false;
         view::status(p); // Read more on again, before the progress bar hands it the focus
-        view::progress(None);
+        view::progress(None, false);
     });
 }
 
@@ -1073,6 +1079,7 @@ fn name_key(name: &str) -> String {
 async fn read_more() {
     let Some((host, tab)) = begin() else { return };
     let mut stale = 0;
+    let mut said_at = 0;
     let outcome = loop {
         let Some((last, live, announced, cancel)) = with(|p| {
             let live: Vec<&Row> = p.rows.iter().filter(|r| !r.gone).collect();
@@ -1080,7 +1087,16 @@ async fn read_more() {
         }) else {
             break None;
         };
-        view::progress(Some((live, announced)));
+        // Said to a screen reader at the start and then every 5 s: a step of ten rows takes 0.3
+        // to 0.6 s, and "Reading the page's list: 40 of 300" about 2 s to speak at a default rate
+        // (some 180 words a minute), so every step would queue words the reader never caught up
+        // with; reading 300 says it three or four times (picky tour, 1 Dec 2026: it was said only
+        // at the end).
+        let say = now_ms() >= said_at + 5000;
+        if say {
+            said_at = now_ms();
+        }
+        view::progress(Some((live, announced)), say);
         if cancel {
             break Some((Tone::Info, crate::tr_with("panel_more_stopped", &[&read_of(live, announced)])));
         }
