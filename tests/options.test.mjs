@@ -677,6 +677,27 @@ test("the progress record's Export and Clear are off while nothing is recorded; 
   }
 });
 
+test("a name of 10,000 letters without a space wraps in the progress record, and a key as long in the import's problems: no sideways scrolling", async () => {
+  // A page's text node holds up to 10,000 characters (the agent's cut), so a name may too: its row
+  // made the record's box 88,810 px wide for 670 px shown, a scroll bar under all 1,000 rows.
+  const long = "x".repeat(10000);
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: "https://www.linkedin.com/in/p-1/", name: long, drafted: Date.UTC(2026, 10, 1, 12) }] });
+  try {
+    const page = await options();
+    await page.waitForFunction((n) => document.querySelector("#progress-list li")?.textContent.startsWith(n), long);
+    const wide = (sel) => page.evaluate((s) => ((l) => [l.scrollWidth, l.clientWidth])(document.querySelector(s)), sel);
+    const [scroll, shown] = await wide("#progress-list");
+    assert.ok(scroll <= shown, `the record is ${scroll} px wide for ${shown} px shown`);
+    await page.locator("#import").setInputFiles({ name: "long-key.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ version: 1, me: {}, [long]: 1 })) });
+    await page.waitForFunction(() => document.getElementById("problems").textContent.includes("xxxx"));
+    const [pScroll, pShown] = await wide("#problems");
+    assert.ok(pScroll <= pShown, `the problems are ${pScroll} px wide for ${pShown} px shown`);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
 test("the panel's progress record at its limit (1,000 entries) scrolls in its own box, not the page", async () => {
   const entries = Array.from({ length: 1000 }, (_, i) => ({ key: `https://www.linkedin.com/in/p-${i}/`, name: `Person ${i}`, drafted: Date.UTC(2026, 10, 1 + (i % 28), 12) }));
   await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries });

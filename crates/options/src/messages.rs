@@ -1038,6 +1038,10 @@ static MESSAGES: &str = messages! {
         "$1 listed",
         "$1 angezeigt",
         "dans la liste : $1";
+    panel_hidden:
+        "$1 handled hidden",
+        "$1 erledigte ausgeblendet",
+        "traitées, masquées : $1";
     panel_cut:
         "$1 more not listed",
         "$1 weitere nicht angezeigt",

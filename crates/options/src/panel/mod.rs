@@ -86,6 +86,8 @@ pub struct Panel {
     pub cut: usize,
     /// Indexes into `rows` of the rows the filter lets through, in order.
     pub view: Vec<usize>,
+    /// Rows on the page the filter would list but Hide handled hides: said beside "4 listed".
+    pub hidden: usize,
     /// The selected entry of `view`.
     pub sel: Option<usize>,
     pub filter: Filter,
@@ -353,6 +355,7 @@ impl Panel {
             announced: None,
             cut: 0,
             view: Vec::new(),
+            hidden: 0,
             sel: None,
             settings: settings.map(|s| Settings::from_json(s).0).unwrap_or_default(),
             busy: false,
@@ -384,10 +387,13 @@ impl Panel {
         }
         // Only hiding asks what was handled; then the record is looked through once, not per row.
         let handled = if self.filter.hide_handled { self.record.handled_keys() } else { Default::default() };
+        self.hidden = 0;
         self.view = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
-                self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
+                let done = handled.contains(r.key.as_str());
+                self.hidden += usize::from(done && !r.gone && self.filter.matches(r, false));
+                self.filter.matches(r, r.gone || done)
             })
             .collect();
         let len = self.view.len();

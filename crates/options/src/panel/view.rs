@@ -126,7 +126,13 @@ pub fn status(p: &Panel) {
     }
     text("read-n", &s);
     // Set only when it changes: the panel reads the page again at each focus, which says nothing.
-    let listed = if p.view.len() != p.rows.len() { tr_with("panel_listed", &[&num(p.view.len())]) } else { String::new() };
+    let mut listed = if p.view.len() != p.rows.len() { tr_with("panel_listed", &[&num(p.view.len())]) } else { String::new() };
+    // Why so few: a day-two open listed "Read 10 of 300 · 4 listed" and "0 Reply", the six drafted
+    // yesterday hidden without a word.
+    if p.hidden > 0 {
+        listed.push_str(" · ");
+        listed.push_str(&tr_with("panel_hidden", &[&num(p.hidden)]));
+    }
     if el("listed").map_or(true, |e| dom::prop(&e, "textContent").as_string().unwrap_or_default() != listed) {
         text("listed", &listed);
     }
