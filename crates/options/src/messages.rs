@@ -1041,7 +1041,7 @@ static MESSAGES: &str = messages! {
     panel_hidden:
         "$1 handled hidden",
         "$1 erledigte ausgeblendet",
-        "traitées, masquées : $1";
+        "traitées masquées : $1";
     panel_cut:
         "$1 more not listed",
         "$1 weitere nicht angezeigt",
