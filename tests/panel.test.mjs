@@ -729,17 +729,84 @@ test("storage full as the progress record is written after a draft: the panel sa
   // The draft is in the box by then; "NotYet couldn't finish (QUOTA_BYTES quota exceeded). Nothing
   // was changed." said the opposite, and a user who believed it would look for no draft.
   const { page, panel } = await openBoth(40);
-  await panel.evaluate(() => ((globalThis.browser ?? chrome).storage.local.set = () => Promise.reject(new Error("QUOTA_BYTES quota exceeded"))));
+  // The record is written by the worker, which merges the panel's change into it (storage refuses it there).
   const target = spec(40).people.find((p) => p.category === "personalized");
   await pick(panel, target.name);
-  await panel.locator("#do-draft").click();
-  await untilMsg(panel, /progress|couldn't|Drafted/);
-  await sleep(300);
+  await h.test({ op: "writes", remove: "QUOTA_BYTES quota exceeded" });
+  try {
+    await panel.locator("#do-draft").click();
+    await untilMsg(panel, /progress|couldn't|Drafted/);
+    await sleep(300);
+  } finally {
+    await h.test({ op: "writes" });
+  }
   assert.match(await msg(panel), /couldn't save your progress \(QUOTA_BYTES quota exceeded\)/);
   assert.doesNotMatch(await msg(panel), /Nothing was changed/);
   assert.match(fold((await box(page))?.text), new RegExp(target.name.split(" ")[0]), "the draft is in the box");
   assert.match((await rows(panel))[0].text, /drafted today/, "and the panel keeps it while open");
   await closeAll(page, panel);
+});
+
+test("two panels (two windows, or a side panel and a tab) drafting at the same moment: the record keeps both drafts", async () => {
+  // Each panel wrote its whole record, and the later write replaced the other's draft. The record
+  // nearly full (998 older drafts): it stays bounded at 1,000, the oldest dropped.
+  const FILLER = 998;
+  await h.ext((n) => chrome.storage.local.set({ panel_record: { entries: Array.from({ length: n }, (_, i) => ({ key: `https://www.linkedin.com/in/filler-${i}/`, name: `Filler ${i}`, drafted: Date.UTC(2026, 0, 1) + i, gone: null })) } }), FILLER);
+  h.host(MANAGER_2, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const { page, panel } = await openBoth(40);
+  const other = await h.open(MANAGER_2);
+  const second = await openPanel(await tabId(MANAGER_2));
+  const people = spec(40).people;
+  // Storage slow to write (a busy disk), wherever the record is written: the two writes cross.
+  const SLOW = (ms) => {
+    const area = (globalThis.browser ?? chrome).storage.local;
+    const set = area.set;
+    area.set = (items) => new Promise((r) => setTimeout(r, ms)).then(() => set.call(area, items));
+  };
+  for (const p of [panel, second]) await p.evaluate(SLOW, 300);
+  await h.test({ op: "writes", wait: 300 });
+  // Two rounds, each draft held in the worker until both are in: let go together, both panels write at once.
+  const rounds = [
+    [people[2], people[5]],
+    [people[10], people[13]],
+  ];
+  const all = async () => ((await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record))?.entries ?? []).map((e) => e.key);
+  const stored = async () => (await all()).filter((k) => !k.includes("/filler-")).sort();
+  const want = [];
+  for (const pair of rounds) {
+    await h.test({ op: "beforeInsert", n: "hold" });
+    try {
+      for (const [i, p] of [panel, second].entries()) {
+        await pick(p, pair[i].name);
+        await p.locator("#do-draft").click();
+        // At the worker's hold (its Reply box opened first); `beforeInsert` lets both go and says how many.
+        for (let k = 0; k < 100 && (await h.test({ op: "held" })) <= i; k++) await sleep(50);
+      }
+    } finally {
+      assert.equal(await h.test({ op: "beforeInsert" }), 2, `both drafts held, and let go together: ${await msg(panel)} / ${await msg(second)}`);
+    }
+    await untilMsg(panel, /Drafted/);
+    await untilMsg(second, /Drafted/);
+    // Both writes done (the panels' own action ends with its write) before the next round.
+    want.push(...pair.map((p) => p.href));
+    want.sort();
+    for (let i = 0; i < 40 && (await stored()).length < want.length; i++) await sleep(100);
+    await sleep(700);
+    assert.deepEqual(await stored(), want);
+  }
+  await h.test({ op: "writes" });
+  const kept = await all();
+  assert.equal(kept.length, 1000);
+  assert.ok(!kept.includes("https://www.linkedin.com/in/filler-1/") && kept.includes("https://www.linkedin.com/in/filler-2/"), "the two oldest dropped");
+  // And each panel knows all four as drafted (the stored record comes back to both).
+  for (const p of [panel, second]) {
+    for (const person of rounds.flat()) {
+      await p.locator("#text").fill(person.name);
+      assert.match((await rows(p))[0].text, /drafted today/, person.name);
+    }
+  }
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(page, panel, other, second);
 });
 
 test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
@@ -1027,6 +1094,22 @@ test("one invitation is read as one: 'Read 1 invitation'", async () => {
   await untilRead(panel, "1");
   assert.match(await panel.evaluate(() => document.querySelector("#read").textContent), /^Read 1 invitation(?!s)/);
   await closeAll(panel, page);
+});
+
+test("a list nested deeper than NotYet reads: the panel says so, as the toolbar click does, not 'No invitations on this page'", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-deep-"));
+  fs.cpSync(path.join(DIR, "_fx"), path.join(dir, "_fx"), { recursive: true });
+  const html = fs.readFileSync(path.join(DIR, "panel-40.html"), "utf8");
+  fs.writeFileSync(path.join(dir, "panel-40.html"), html.replace(/<body([^>]*)>/, `<body$1>${"<div>".repeat(250)}`).replace("</body>", `${"</div>".repeat(250)}</body>`));
+  h.host(MANAGER, path.join(dir, "panel-40.html"), { dir });
+  const page = await h.open(MANAGER);
+  const panel = await openPanel(await tabId());
+  const deep = /^This page nests deeper than NotYet reads, and no invitation or message box was found above that depth/;
+  await untilMsg(panel, deep);
+  assert.equal((await rows(panel)).length, 0);
+  assert.match((await h.click(page)).notice?.text ?? "", deep, "the click says the same");
+  await closeAll(panel, page);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("elsewhere the panel says where it works; a tab closed during Read more is said, not thrown", async () => {
