@@ -1039,9 +1039,9 @@ static MESSAGES: &str = messages! {
         "$1 angezeigt",
         "dans la liste : $1";
     panel_hidden:
-        "$1 handled hidden",
-        "$1 erledigte ausgeblendet",
-        "traitées, masquées : $1";
+        "$1 handled hidden",
+        "$1 erledigte ausgeblendet",
+        "traitées masquées : $1";
     panel_cut:
         "$1 more not listed",
         "$1 weitere nicht angezeigt",
