@@ -1039,8 +1039,8 @@ static MESSAGES: &str = messages! {
         "$1 angezeigt",
         "dans la liste : $1";
     panel_hidden:
-        "$1 handled hidden",
-        "$1 erledigte ausgeblendet",
+        "$1 handled hidden",
+        "$1 erledigte ausgeblendet",
         "traitées masquées : $1";
     panel_cut:
         "$1 more not listed",
