@@ -1389,19 +1389,20 @@ test("Hide handled is remembered between opens, in the worker's first screen too
   let panel = await openPanel(id);
   await untilRead(panel, "40 of 40");
   await panel.locator("#hide").check();
-  // Said why fewer are listed (a day-two open said "Read 10 of 300 · 4 listed" and no more).
-  await untilRead(panel, "39 listed · 1 handled hidden");
+  // Said why fewer are listed (a day-two open said "Read 10 of 300 · 4 listed" and no more), the
+  // number kept with its words at a wrap ("6 / erledigte ausgeblendet" at 360 px).
+  await untilRead(panel, "39 listed · 1\u00a0handled hidden");
   // Only what the other filters would list counts: the handled one is no Spam.
   await panel.locator("#category").selectOption("spam");
   assert.doesNotMatch(await panel.evaluate(() => document.querySelector("#listed").textContent), /hidden/);
   await panel.locator("#category").selectOption("");
-  await untilRead(panel, "39 listed · 1 handled hidden");
+  await untilRead(panel, "39 listed · 1\u00a0handled hidden");
   await stored((r) => r?.hide === true);
   await panel.close();
   // Opened again, its page reading itself, and with the walk the worker keeps (its first screen drawn with the box on).
   panel = await openPanel(id);
   await untilRead(panel, "39 listed");
-  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1 handled hidden"]);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1\u00a0handled hidden"]);
   await panel.close();
   let screen;
   for (let i = 0; i < 4 && (i < 1 || screen.none); i++) {
@@ -1412,7 +1413,7 @@ test("Hide handled is remembered between opens, in the worker's first screen too
   }
   assert.deepEqual([screen.diffs, screen.inert], [[], false], JSON.stringify(screen));
   assert.equal(await panel.evaluate(() => window.__notyetFirstReading.then((f) => f.screen.includes('id="hide"') && /id="hide"[^>]* checked/.test(f.screen))), true);
-  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1 handled hidden"]);
+  assert.deepEqual(await listed(panel), [true, "Read 40 of 40 invitations39 listed · 1\u00a0handled hidden"]);
   assert.ok(!(await rows(panel)).some((r) => r.name === target.name), "the handled one hidden from the first screen on");
   // Unticked: every invitation again, at the next open too; the record's entries kept.
   await panel.locator("#hide").uncheck();
