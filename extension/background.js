@@ -37,6 +37,34 @@ let record;
 const recordJson = (value) => (value ? JSON.stringify(value) : "");
 const loadRecord = () => (record ??= api.storage.local.get("panel_record").then((r) => recordJson(r.panel_record), () => ""));
 
+/**
+ * A panel's progress record (`json`, as the core writes it) merged into the record as stored, one
+ * write at a time: two panels (two windows, or a side panel and the panel in a tab) each wrote
+ * their whole record, and the later lost the other's draft. By entry, the one whose latest time is
+ * later (drafted again, or seen leaving after the draft); Hide handled the panel's (as its box
+ * shows it); past the core's RECORD_LIMIT (1,000) the oldest drafted go, as `Record::drafted`
+ * trims. Here, not in the core: a worker woken for a panel's Hide handled had to load its WASM,
+ * and the module's export with its glue came to 824 B of zip (1 Dec).
+ */
+let recordWrites;
+const latest = (e) => Math.max(e.drafted ?? 0, e.gone ?? 0);
+const saveRecord = ({ json }) =>
+  (recordWrites = Promise.resolve(recordWrites)
+    .catch(() => {})
+    .then(async () => {
+      const { hide, entries } = JSON.parse(json);
+      // A broken record reads as none, as the core reads it.
+      const stored = (await api.storage.local.get("panel_record")).panel_record?.entries;
+      for (const e of Array.isArray(stored) ? stored : []) {
+        const mine = entries.find((m) => m.key === e.key);
+        if (!mine) entries.push(e);
+        else if (latest(e) > latest(mine)) Object.assign(mine, e);
+      }
+      if (entries.length > 1000) entries.sort((a, b) => (a.drafted ?? 0) - (b.drafted ?? 0)).splice(0, entries.length - 1000);
+      await api.storage.local.set({ panel_record: { entries, ...(hide && { hide }) } });
+      return null;
+    }));
+
 /** Each tab's last draft (the core's LastDraft), in memory and in session storage for a restarted worker. */
 const drafts = new Map();
 const draftKey = (tabId) => `draft:${tabId}`;
@@ -72,14 +100,17 @@ globalThis.__notyetClicks = [];
 const hidden = {};
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
+/** The insertions held by `beforeInsert` "hold" until the next `beforeInsert` command. */
+const held = [];
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
- * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
+ * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened; its screen drawn for a tab), `walks` (the
  * walks kept for panels, by tab, how many were handed over, how many first screens drawn, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
- * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab), `api`
+ * the next insertions remove first; `wait`: milliseconds each insertion waits first; `n` "hold":
+ * each waits for the next `beforeInsert`, which answers how many it lets go; none: back to
+ * normal), `held` (how many are held), `writes` (storage.local refusing writes with the error `remove`, or waiting `wait` ms before each; neither: writing again), `menu` (the toolbar button's context-menu entry `n` on the active tab), `api`
  * (the browser API `n` taken away with `remove`, else given back).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
@@ -88,7 +119,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: panelScale, answers: globalThis.__notyetAnswers ?? [] };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: scales.panelScale, tabScale: scales.tabScale, answers: globalThis.__notyetAnswers ?? [] };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -114,11 +145,20 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
     else if (hidden[n]) Object.defineProperty(api, n, hidden[n]);
     return n in api;
   }
+  // Storage refusing writes with the error `remove` (a full quota), slow to write (`wait` ms first), or writing again.
+  if (op === "writes") {
+    const set = (hidden.set ??= api.storage.local.set);
+    api.storage.local.set = remove ? () => Promise.reject(new Error(remove)) : wait ? (items) => new Promise((r) => setTimeout(r, wait)).then(() => set.call(api.storage.local, items)) : set;
+    return true;
+  }
+  if (op === "held") return held.length;
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
     else if (wait) beforeInsert = () => new Promise((r) => setTimeout(r, wait)); // a slow page: the click stays in flight
+    else if (n === "hold") beforeInsert = () => new Promise((r) => held.push(r)); // until the next beforeInsert: clicks let go together
     else beforeInsert = null;
-    return true;
+    // How many insertions were held, let go now.
+    return held.splice(0).map((r) => r()).length;
   }
   const until = Date.now() + timeout;
   while (!globalThis.__notyetClicks[n] && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
@@ -131,17 +171,21 @@ api.runtime.onMessage.addListener((message, sender) => {
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
-// Three messages. A button on NotYet's notice, sent by the agent in a tab's top frame; the side
+// Four messages. A button on NotYet's notice, sent by the agent in a tab's top frame; the side
 // panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
-// Reply box, which drafts exactly as a toolbar click; and the panel's first question, the walk
-// started for it as it opened (`takeWalk`). Anything else, or from anyone else, is
-// ignored; the core validates the request itself.
+// Reply box, which drafts exactly as a toolbar click; the panel's first question, the walk
+// started for it as it opened (`takeWalk`); and a panel's change to the progress record
+// (`saveRecord`). Anything else, or from anyone else, is ignored; the core validates the request itself.
 api.runtime.onMessage.addListener((message, sender, respond) => {
   if (sender.id !== api.runtime.id) return;
   const panel = sender.url?.startsWith(api.runtime.getURL("panel.html"));
   if (message?.type === "panel-draft" && panel) {
     api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true; // the answer comes asynchronously
+  }
+  if (message?.type === "panel-record" && panel) {
+    saveRecord(message).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
+    return true;
   }
   if (message?.type === "panel-walk" && panel) {
     answerPanel(message).then(respond, () => respond(null));
@@ -234,14 +278,20 @@ function openPanel(tab) {
   // that a browser with neither API (Firefox for Android, a Chromium without chrome.sidePanel)
   // gets a rejection, not a throw that skipped the open's fallback below.
   const open = (async () => (api.sidePanel ? (await api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).length > 0 : api.sidebarAction.isOpen({ windowId: tab?.windowId })))().catch(() => false);
-  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  // Opened as a tab, the panel's first screen is drawn for a tab's height (`scales`): a refusal
+  // comes at once, before the walk is in.
+  const as = { tab: false };
+  const fallback = () => {
+    as.tab = true;
+    return api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  };
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
     Promise.resolve(opened).catch(fallback);
   } catch {
     void fallback();
   }
-  void open.then((shown) => shown || readForPanel(tab));
+  void open.then((shown) => shown || readForPanel(tab, as));
 }
 
 /**
@@ -258,7 +308,7 @@ function openPanel(tab) {
  * browser for its tab (5–15 ms while the panel starts) and then the page (7.5 ms to reach it, 7
  * back, in the quietest trace). README, performance.
  */
-function readForPanel(tab) {
+function readForPanel(tab, as = { tab: true }) {
   if (!loaded || !tab?.id || !loaded.panelReads(tab.url ?? "")) return;
   const walk = { url: tab.url, at: Infinity };
   walks.set(tab.id, walk);
@@ -268,8 +318,8 @@ function readForPanel(tab) {
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
   // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height of
   // the panel's window: its browser window's, asked here beside the walk, scaled as the last
-  // open's ratio of the panel's height to it (`panelScale`: 1 in Chromium 156's side panel at 100%
-  // zoom, 682/768 in Firefox's sidebar, 1.25 at 80% zoom, 1 Dec), so that
+  // open's ratio of the panel's height to it (`scales`: 1 in Chromium 156's side panel at 100%
+  // zoom, 682/768 in Firefox's sidebar, 1.25 at 80% zoom, 1 Dec; a tab's where `as.tab`), so that
   // the first open of a session and one after a resize get it too (a height kept from the last
   // open had none to give, or a stale one, whose screen was drawn and thrown away). Only while the
   // panel hasn't asked yet: then its module is nearly ready, and the walk goes at once (drawn on
@@ -281,7 +331,7 @@ function readForPanel(tab) {
   walk.screen = walk.json.then(async (json) => {
     if (!(json?.length <= SCREEN_MAX)) return null;
     const [window, settings, record] = [await tall, await loadSettings(), await loadRecord()];
-    const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * panelScale));
+    const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * scales[as.tab ? "tabScale" : "panelScale"]));
     return { ...drawn, window };
   });
   return walk.json.then(() => {
@@ -335,24 +385,29 @@ const SCREEN_MAX = 500000;
  * The panel's height over its window's at the last open (CSS pixels over the window's): its zoom,
  * and in Firefox's sidebar its header too. At 100% zoom the window's height had been drawn for and
  * matched; at another zoom every screen was drawn and thrown away (review, 1 Dec: Chromium at 80%,
- * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768).
+ * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768). Two: a side panel's
+ * (`panelScale`) and a tab's (`tabScale`, where the browser refuses a side panel: Firefox's notice
+ * Triage). With one, a tab set it from a tab's height and the next side panel's screen was drawn for
+ * that and thrown away (Firefox's sidebar at 100%: 682 of 768, a tab 0.888); set by side panels
+ * alone, Firefox's tabs got no first screen (leftovers25).
  */
-let panelScale = 1;
+const scales = { panelScale: 1, tabScale: 1 };
 // Kept for the browser's session: an idle worker is stopped after 30 s (Firefox unloads an idle
 // event page), so most opens come to a new one, which had drawn at 1 again (review, 1 Dec).
-api.storage.session?.get("panelScale").then((r) => (panelScale = r?.panelScale || panelScale), () => {});
+api.storage.session?.get(scales).then((r) => Object.assign(scales, r), () => {});
 
 /**
- * The answer to the panel's first question (`{tabId, height, outer}`): the walk kept for it
+ * The answer to the panel's first question (`{tabId, height, outer, side}`): the walk kept for it
  * (`takeWalk`) and, if drawn already for this height, the panel's first screen, drawn from it
  * here as HTML by the panel's own rendering in the module this worker has running (the panel's
  * page has yet to compile its own): the page shows it at once, and its module, once ready, draws
  * the same over it. `height` is the panel's own (its `innerHeight`), which sets how many rows its
  * first list draws; a screen drawn for no less and at most its `outerHeight` is given (its rows
  * below the list's end are out of view: Firefox's sidebar at 100%, 682 and 768), another not.
+ * `side`: a side panel's (sidebar's) question, not a tab's: its ratio is kept as its kind's.
  * README, performance.
  */
-async function answerPanel({ tabId, height, outer }) {
+async function answerPanel({ tabId, height, outer, side }) {
   const walk = await takeWalk(tabId);
   if (walk?.json) {
     // Drawn already, or not at all: the walk isn't held back for it. A settled `walk.screen`
@@ -360,8 +415,9 @@ async function answerPanel({ tabId, height, outer }) {
     const drawn = await Promise.race([walk.screen, null]);
     if (drawn?.html && drawn.height >= height && drawn.height <= Math.max(height, outer)) walk.html = drawn.html;
     (globalThis.__notyetAnswers ??= []).push({ drawn: drawn?.height ?? null, height, outer, taken: !!walk.html }); // @test
-    const scale = drawn?.window && height > 0 ? height / drawn.window : panelScale;
-    if (scale !== panelScale) void api.storage.session?.set({ panelScale: (panelScale = scale) }).catch(() => {});
+    const kind = side ? "panelScale" : "tabScale";
+    const scale = drawn?.window && height > 0 ? height / drawn.window : scales[kind];
+    if (scale !== scales[kind]) void api.storage.session?.set({ [kind]: (scales[kind] = scale) }).catch(() => {});
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
     // would throw DataCloneError and the panel get nothing).
     delete walk.screen;

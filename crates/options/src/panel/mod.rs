@@ -52,6 +52,10 @@ extern "C" {
     /// Asks the service worker to draft in the tab, exactly as a toolbar click: resolves to the click's record.
     #[wasm_bindgen(method)]
     fn draft(this: &Host, tab: f64) -> Promise;
+    /// Asks the service worker to merge this panel's progress record (JSON) into the stored one:
+    /// resolves to null, or `{error}`.
+    #[wasm_bindgen(method)]
+    fn record(this: &Host, json: &str) -> Promise;
     /// Calls `f` when the followed tab may have changed or the panel gained focus.
     #[wasm_bindgen(method)]
     fn watch(this: &Host, f: &js_sys::Function);
@@ -72,7 +76,6 @@ pub enum Tone {
 /// The panel's state.
 pub struct Panel {
     host: Host,
-    api: Api,
     /// The followed tab: id and address at the last reading.
     tab: Option<(f64, String)>,
     place: Where,
@@ -144,7 +147,7 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
         let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("panel_title"));
-    let mut panel = Panel::new(host.clone(), api.clone(), settings.as_deref(), record.as_deref(), ui);
+    let mut panel = Panel::new(host.clone(), settings.as_deref(), record.as_deref(), ui);
     // The worker's first screen, if `panel-early.js` put it in: kept, and drawn again by the
     // first reading in the same task as it is read (no flash); otherwise the empty shell.
     let early = by_id("panel").is_some();
@@ -341,13 +344,12 @@ fn act(name: &str) {
 
 impl Panel {
     /// A panel with nothing read yet; `settings` and `record` as stored (JSON), `None` if not.
-    fn new(host: Host, api: Api, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
+    fn new(host: Host, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
         let record = record.map(Record::from_json).unwrap_or_default();
         Panel {
             filter: Filter { hide_handled: record.hide, ..Filter::default() },
             record,
             host,
-            api,
             tab: None,
             place: Where::Elsewhere,
             rows: Vec::new(),
@@ -694,6 +696,7 @@ impl Panel {
         // otherwise flash "Counting…" where its counts were, for a list already on screen.
         let first = if p.rows.is_empty() || held() { view::rows_in_view_at_most() } else { usize::MAX };
         let (fresh, progress) = triage_first(snap, &p.settings, first);
+        let deep = fresh.rows.is_empty() && progress.cut_deep();
         mark("first");
         if progress.done() {
             mark("decided");
@@ -725,7 +728,13 @@ impl Panel {
             spawn(save_record());
         }
         if p.rows.is_empty() {
-            p.say(Tone::Info, &tr("panel_none"));
+            // A page nesting its list past what the agent copies: the toolbar click's own words
+            // (a sentence of the panel's own cost ~250 B of zip in three languages).
+            if deep {
+                p.say(Tone::Info, crate::ui().too_deep());
+            } else {
+                p.say(Tone::Info, &tr("panel_none"));
+            }
         }
         mark_shown(snapshot_ms, p.rows.len());
         p.progress.is_some()
@@ -745,7 +754,7 @@ pub fn first_screen(api: Api, json: &str, settings: &str, record: &str, height: 
     let Ok(snap) = Snapshot::from_json(json) else { return String::new() };
     let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
     let ui = api.i18n().ui_language();
-    let mut p = Panel::new(JsValue::UNDEFINED.unchecked_into(), api, some(settings).as_deref(), some(record).as_deref(), ui);
+    let mut p = Panel::new(JsValue::UNDEFINED.unchecked_into(), some(settings).as_deref(), some(record).as_deref(), ui);
     p.place = Where::Invitations;
     view::set_tall(height);
     let html = dom::html(|| {
@@ -846,14 +855,18 @@ fn mark_shown(snapshot_ms: f64, rows: usize) {
     );
 }
 
+/// Writes this panel's record by the service worker, which merges it by entry into the record as
+/// stored (background.js, `saveRecord`): written here whole, it replaced a draft another panel
+/// (another window's, or the panel in a tab) had written a moment before. The merged record comes
+/// back as a storage change.
 async fn save_record() {
-    let Some((api, json)) = with(|p| (p.api.clone(), p.record.to_json())) else {
+    let Some((host, json)) = with(|p| (p.host.clone(), p.record.to_json())) else {
         return;
     };
-    let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
+    let saved = call(host.record(&json)).await;
     // Said as what it is: after a draft the text is in the box, and "couldn't finish … Nothing was
     // changed" (storage full) said the opposite.
-    if let Err(e) = api.storage().local().write(&object([(RECORD_KEY, value)])).await {
+    if let Some(e) = saved.map(|v| v.get("error").and_then(Value::as_str).map(str::to_owned)).unwrap_or_else(Some) {
         with(|p| p.say(Tone::Error, &crate::tr_with("panel_record_unsaved", &[&e])));
     }
 }
