@@ -37,6 +37,34 @@ let record;
 const recordJson = (value) => (value ? JSON.stringify(value) : "");
 const loadRecord = () => (record ??= api.storage.local.get("panel_record").then((r) => recordJson(r.panel_record), () => ""));
 
+/**
+ * A panel's progress record (`json`, as the core writes it) merged into the record as stored, one
+ * write at a time: two panels (two windows, or a side panel and the panel in a tab) each wrote
+ * their whole record, and the later lost the other's draft. By entry, the one whose latest time is
+ * later (drafted again, or seen leaving after the draft); Hide handled the panel's (as its box
+ * shows it); past the core's RECORD_LIMIT (1,000) the oldest drafted go, as `Record::drafted`
+ * trims. Here, not in the core: a worker woken for a panel's Hide handled had to load its WASM,
+ * and the module's export with its glue came to 824 B of zip (1 Dec).
+ */
+let recordWrites;
+const latest = (e) => Math.max(e.drafted ?? 0, e.gone ?? 0);
+const saveRecord = ({ json }) =>
+  (recordWrites = Promise.resolve(recordWrites)
+    .catch(() => {})
+    .then(async () => {
+      const { hide, entries } = JSON.parse(json);
+      // A broken record reads as none, as the core reads it.
+      const stored = (await api.storage.local.get("panel_record")).panel_record?.entries;
+      for (const e of Array.isArray(stored) ? stored : []) {
+        const mine = entries.find((m) => m.key === e.key);
+        if (!mine) entries.push(e);
+        else if (latest(e) > latest(mine)) Object.assign(mine, e);
+      }
+      if (entries.length > 1000) entries.sort((a, b) => (a.drafted ?? 0) - (b.drafted ?? 0)).splice(0, entries.length - 1000);
+      await api.storage.local.set({ panel_record: { entries, ...(hide && { hide }) } });
+      return null;
+    }));
+
 /** Each tab's last draft (the core's LastDraft), in memory and in session storage for a restarted worker. */
 const drafts = new Map();
 const draftKey = (tabId) => `draft:${tabId}`;
@@ -72,14 +100,17 @@ globalThis.__notyetClicks = [];
 const hidden = {};
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
 let beforeInsert = null;
+/** The insertions held by `beforeInsert` "hold" until the next `beforeInsert` command. */
+const held = [];
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
  * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
  * walks kept for panels, by tab, how many were handed over, how many first screens drawn, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
- * the next insertions remove first; `wait`: milliseconds each insertion waits first; neither:
- * back to normal), `menu` (the toolbar button's context-menu entry `n` on the active tab), `api`
+ * the next insertions remove first; `wait`: milliseconds each insertion waits first; `n` "hold":
+ * each waits for the next `beforeInsert`, which answers how many it lets go; none: back to
+ * normal), `held` (how many are held), `writes` (storage.local refusing writes with the error `remove`, or waiting `wait` ms before each; neither: writing again), `menu` (the toolbar button's context-menu entry `n` on the active tab), `api`
  * (the browser API `n` taken away with `remove`, else given back).
  * Chromium's tests call this in the worker; Firefox's send it as a message from an extension page.
  */
@@ -114,11 +145,20 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
     else if (hidden[n]) Object.defineProperty(api, n, hidden[n]);
     return n in api;
   }
+  // Storage refusing writes with the error `remove` (a full quota), slow to write (`wait` ms first), or writing again.
+  if (op === "writes") {
+    const set = (hidden.set ??= api.storage.local.set);
+    api.storage.local.set = remove ? () => Promise.reject(new Error(remove)) : wait ? (items) => new Promise((r) => setTimeout(r, wait)).then(() => set.call(api.storage.local, items)) : set;
+    return true;
+  }
+  if (op === "held") return held.length;
   if (op === "beforeInsert") {
     if (remove) beforeInsert = (tabId) => api.scripting.executeScript({ target: { tabId }, func: (s) => document.querySelectorAll(s).forEach((e) => e.remove()), args: [remove] });
     else if (wait) beforeInsert = () => new Promise((r) => setTimeout(r, wait)); // a slow page: the click stays in flight
+    else if (n === "hold") beforeInsert = () => new Promise((r) => held.push(r)); // until the next beforeInsert: clicks let go together
     else beforeInsert = null;
-    return true;
+    // How many insertions were held, let go now.
+    return held.splice(0).map((r) => r()).length;
   }
   const until = Date.now() + timeout;
   while (!globalThis.__notyetClicks[n] && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
@@ -131,17 +171,21 @@ api.runtime.onMessage.addListener((message, sender) => {
 
 // Listeners are registered synchronously so that a click can wake the worker.
 api.action.onClicked.addListener((tab) => void click(tab));
-// Three messages. A button on NotYet's notice, sent by the agent in a tab's top frame; the side
+// Four messages. A button on NotYet's notice, sent by the agent in a tab's top frame; the side
 // panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
-// Reply box, which drafts exactly as a toolbar click; and the panel's first question, the walk
-// started for it as it opened (`takeWalk`). Anything else, or from anyone else, is
-// ignored; the core validates the request itself.
+// Reply box, which drafts exactly as a toolbar click; the panel's first question, the walk
+// started for it as it opened (`takeWalk`); and a panel's change to the progress record
+// (`saveRecord`). Anything else, or from anyone else, is ignored; the core validates the request itself.
 api.runtime.onMessage.addListener((message, sender, respond) => {
   if (sender.id !== api.runtime.id) return;
   const panel = sender.url?.startsWith(api.runtime.getURL("panel.html"));
   if (message?.type === "panel-draft" && panel) {
     api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true; // the answer comes asynchronously
+  }
+  if (message?.type === "panel-record" && panel) {
+    saveRecord(message).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
+    return true;
   }
   if (message?.type === "panel-walk" && panel) {
     answerPanel(message).then(respond, () => respond(null));
@@ -404,14 +448,19 @@ async function clickOnce(tab, request) {
   const record = { tab: tabId, start: performance.now() };
   try {
     // Start everything the plan needs at once; the page round trip overlaps storage reads.
-    const [c, cfg, last, words] = [ready(), loadSettings(), lastDraft(tabId), noticeWords()];
+    const [c, cfg] = [ready(), loadSettings()];
     const core = await c;
     if (!core.isSupportedUrl(tab.url ?? "")) {
       record.notice = JSON.parse(core.unsupportedNotice(ui()));
       await run(tabId, { op: "notice", ...record.notice });
       return;
     }
-    const snapshot = await run(tabId, snapshotCommand(core));
+    // The walk asked for before the tab's last draft and the notice's shortcut: the browser
+    // answers a worker's calls in order, and the page waited for the shortcut list's 0.3 ms
+    // (a traced click, 1 Dec; README, performance).
+    const walked = run(tabId, snapshotCommand(core));
+    const [last, words] = [lastDraft(tabId), noticeWords()];
+    const snapshot = await walked;
     record.snapshot = performance.now();
     snapshots.set(tabId, snapshot);
     const plan = JSON.parse(core.planRequest(snapshot, await cfg, JSON.stringify(await last), request ? JSON.stringify(request) : "", ui()));

@@ -36,6 +36,8 @@ const host = {
   },
   /** A draft by the toolbar click's own path, in the service worker; resolves to the click's record. */
   draft: (tabId) => api.runtime.sendMessage({ type: "panel-draft", tabId }),
+  /** The panel's progress record (JSON), merged by the service worker into the stored one: null, or `{error}`. */
+  record: (json) => api.runtime.sendMessage({ type: "panel-record", json }),
   /**
    * After the frames that show what was just drawn: two, since the side panel's first frame once
    * the browser shows it paints nothing (the page is 0 × 0 until the browser sizes it, a resize at

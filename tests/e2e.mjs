@@ -32,6 +32,9 @@ export function check(expect, { record, read, before, after }) {
     if (start != null && !text.startsWith(fold(start))) why.push(`the draft does not start with ${JSON.stringify(start)}: ${JSON.stringify(text)}`);
     if (after?.sendDisabled) why.push("the page's Send button (data-fx-send) stayed disabled");
   }
+  if (expect.notice != null && !fold(record.notice?.text).includes(fold(expect.notice))) {
+    why.push(`the notice says ${JSON.stringify(record.notice?.text ?? null)}, not ${JSON.stringify(expect.notice)}`);
+  }
   if (after?.model != null && fold(after.model) !== fold(after.text)) {
     why.push(`the page's editor model ${JSON.stringify(after.model)} differs from the box ${JSON.stringify(fold(after.text))}`);
   }

@@ -572,6 +572,9 @@ test("templates: placeholders inserted with a click at the caret, the error's li
   assert.equal(await short.evaluate((el) => el.selectionStart), 18, "the caret after the placeholder");
   await page.getByRole("button", { name: "{me.name}" }).click();
   assert.equal(await short.inputValue(), "Hello {first_name}{me.name}, thanks.");
+  // Every placeholder has its button, {note} too (it had none until 1 Dec 2026).
+  const names = await page.evaluate(() => [...document.querySelectorAll(".placeholders button")].map((b) => b.textContent));
+  assert.deepEqual(names, ["{first_name}", "{name}", "{headline}", "{company}", "{mutual}", "{note}", "{note_topic}", "{me.name}", "{me.email}", "{me.link}"]);
   assert.match(await text(page, "#status-tpl-short"), /Your wording/);
   // The preview shows the invitation itself: name, headline, note.
   assert.match(await text(page, "#preview-invitation"), /Sam Carter.*Technical Recruiter.*senior Rust role/s);
@@ -668,6 +671,27 @@ test("the progress record's Export and Clear are off while nothing is recorded; 
     assert.deepEqual(await states(page), [true, true]);
     await page.waitForFunction(() => document.activeElement?.id === "status-close");
     assert.match(await text(page, "#status"), /\S/);
+    await page.close();
+  } finally {
+    await h.ext(() => chrome.storage.local.remove("panel_record"));
+  }
+});
+
+test("a name of 10,000 letters without a space wraps in the progress record, and a key as long in the import's problems: no sideways scrolling", async () => {
+  // A page's text node holds up to 10,000 characters (the agent's cut), so a name may too: its row
+  // made the record's box 88,810 px wide for 670 px shown, a scroll bar under all 1,000 rows.
+  const long = "x".repeat(10000);
+  await h.ext((r) => chrome.storage.local.set({ panel_record: r }), { entries: [{ key: "https://www.linkedin.com/in/p-1/", name: long, drafted: Date.UTC(2026, 10, 1, 12) }] });
+  try {
+    const page = await options();
+    await page.waitForFunction((n) => document.querySelector("#progress-list li")?.textContent.startsWith(n), long);
+    const wide = (sel) => page.evaluate((s) => ((l) => [l.scrollWidth, l.clientWidth])(document.querySelector(s)), sel);
+    const [scroll, shown] = await wide("#progress-list");
+    assert.ok(scroll <= shown, `the record is ${scroll} px wide for ${shown} px shown`);
+    await page.locator("#import").setInputFiles({ name: "long-key.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ version: 1, me: {}, [long]: 1 })) });
+    await page.waitForFunction(() => document.getElementById("problems").textContent.includes("xxxx"));
+    const [pScroll, pShown] = await wide("#problems");
+    assert.ok(pScroll <= pShown, `the problems are ${pScroll} px wide for ${pShown} px shown`);
     await page.close();
   } finally {
     await h.ext(() => chrome.storage.local.remove("panel_record"));

@@ -35,7 +35,7 @@ Usage:
   notyet --help | --version
 
 Exit status: 0 all well, 1 some input line or setting had a problem, or a page could not be
-read; 2 the command could not run.
+read (or read whole); 2 the command could not run.
 ";
 
 /// Where a saved page is taken to be when neither `--url` nor the file says.
@@ -87,14 +87,36 @@ fn io_words(e: &io::Error) -> String {
     }
 }
 
-/// Reads a whole file, or standard input for `-`.
-fn read_text(path: &str) -> Result<String, Fatal> {
+/// The most a settings file may hold, as the options page's import: a real one is a few KB.
+const SETTINGS_LIMIT: u64 = 1 << 20;
+/// The most a saved page may hold: LinkedIn's saved lists are 1 to 5 MB; a 50 MB page reads in
+/// 5 s with 0.7 GB of memory (1 Dec 2026), so 256 MB stays within a laptop's.
+const PAGE_LIMIT: u64 = 256 << 20;
+/// The longest line `suggest` reads: one invitation is a few KB.
+const LINE_LIMIT: u64 = 1 << 20;
+
+/// "1 MB", "256 MB": a limit as said to the user.
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes >> 20)
+}
+
+/// Reads a whole file, or standard input for `-`, of at most `limit` bytes: a file with no end
+/// (`/dev/zero`, `yes |`) was read until memory ran out, the command hanging meanwhile.
+fn read_text(path: &str, limit: u64) -> Result<String, Fatal> {
+    let cannot = |e: io::Error| {
+        let what = if path == "-" { "standard input".to_owned() } else { format!("`{path}`") };
+        Fatal(format!("cannot read {what}: {}", io_words(&e)))
+    };
+    let mut bytes = Vec::new();
     if path == "-" {
-        let mut s = String::new();
-        io::stdin().read_to_string(&mut s).map_err(|e| Fatal(format!("cannot read standard input: {}", io_words(&e))))?;
-        return Ok(s);
+        io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    } else {
+        fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(cannot)?;
     }
-    let text = fs::read_to_string(path).map_err(|e| Fatal(format!("cannot read `{path}`: {}", io_words(&e))))?;
+    if bytes.len() as u64 > limit {
+        return Err(cannot(io::Error::other(format!("larger than {}", megabytes(limit)))));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| cannot(io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))?;
     // Editors on Windows start UTF-8 files with a byte-order mark: it is no part of the content.
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
@@ -108,7 +130,7 @@ fn read_text(path: &str) -> Result<String, Fatal> {
 /// with every default and exit status 0, so a typo in the file drafted without the user's name.
 fn load_settings(path: Option<&str>) -> Result<Settings, Fatal> {
     let Some(path) = path else { return Ok(Settings::default()) };
-    let (settings, problems) = Settings::from_json(&read_text(path)?);
+    let (settings, problems) = Settings::from_json(&read_text(path, SETTINGS_LIMIT)?);
     if let Some(p) = problems.iter().find(|p| p.path == "$") {
         return Err(Fatal(format!("cannot use `{path}` as settings: {p}")));
     }
@@ -152,15 +174,25 @@ fn suggest(args: &[String]) -> Result<ExitCode, Fatal> {
         }
     }
     let settings = load_settings(settings_path)?;
-    let reader: Box<dyn BufRead> = match input.unwrap_or("-") {
+    let mut reader: Box<dyn BufRead> = match input.unwrap_or("-") {
         "-" => Box::new(BufReader::new(io::stdin().lock())),
         path => Box::new(BufReader::new(fs::File::open(path).map_err(|e| Fatal(format!("cannot read `{path}`: {}", io_words(&e))))?)),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let number = i + 1;
-        let line = line.map_err(|e| Fatal(format!("cannot read input at line {number}: {}", io_words(&e))))?;
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let read = reader.by_ref().take(LINE_LIMIT + 1).read_until(b'\n', &mut line);
+        if read.map_err(|e| Fatal(format!("cannot read input at line {number}: {}", io_words(&e))))? == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        if line.len() as u64 > LINE_LIMIT {
+            return Err(Fatal(format!("cannot read input at line {number}: longer than {}", megabytes(LINE_LIMIT))));
+        }
         let result = match std::str::from_utf8(&line) {
             Err(e) => Err(format!("not UTF-8 text: {e}")),
             Ok(text) if text.trim().is_empty() => continue,
@@ -229,7 +261,7 @@ fn check_settings(args: &[String]) -> Result<ExitCode, Fatal> {
         [p] => return Err(Fatal(format!("unknown option `{p}` for check-settings"))),
         _ => return Err(Fatal("check-settings checks one file".into())),
     };
-    let (_, problems) = Settings::from_json(&read_text(path)?);
+    let (_, problems) = Settings::from_json(&read_text(path, SETTINGS_LIMIT)?);
     let mut out = io::stdout().lock();
     for p in &problems {
         if let Err(e) = writeln!(out, "{p}") {
@@ -280,9 +312,10 @@ fn page_args(command: &str, args: &[String], settings: bool) -> Result<Option<Pa
 }
 
 /// The page as the extension would have snapshotted it: a report's snapshot as saved, or a
-/// saved HTML page converted natively. `None` (after saying why) when it can't be read.
-fn load_page(args: &PageArgs) -> Result<Option<Snapshot>, Fatal> {
-    let text = match read_text(&args.file) {
+/// saved HTML page converted natively, and whether it was read whole. `None` (after saying why)
+/// when it can't be read.
+fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
+    let text = match read_text(&args.file, PAGE_LIMIT) {
         Ok(t) => t,
         Err(Fatal(message)) => {
             eprintln!("notyet: {message}");
@@ -304,19 +337,23 @@ fn load_page(args: &PageArgs) -> Result<Option<Snapshot>, Fatal> {
         } else if snapshot.url.is_empty() {
             snapshot.url = DEFAULT_URL.into();
         }
-        return Ok(Some(snapshot));
+        return Ok(Some((snapshot, true)));
     }
     let dir = std::path::Path::new(&args.file).parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let load = |path: &str| fs::read_to_string(dir.join(path)).ok();
     let url = args.url.clone().or_else(|| html::page_address(&text)).unwrap_or_else(|| DEFAULT_URL.into());
-    Ok(Some(html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None }).snapshot))
+    let converted = html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None });
+    if converted.too_deep {
+        eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH);
+    }
+    Ok(Some((converted.snapshot, !converted.too_deep)))
 }
 
 fn read(args: &[String]) -> Result<ExitCode, Fatal> {
     let Some(args) = page_args("read", args, false)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let Some(snapshot) = load_page(&args)? else {
+    let Some((snapshot, whole)) = load_page(&args)? else {
         return Ok(ExitCode::FAILURE);
     };
     let page = read_page(&snapshot);
@@ -343,7 +380,7 @@ fn read(args: &[String]) -> Result<ExitCode, Fatal> {
     if let Err(e) = out.flush() {
         return closed_output(e);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if whole { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
@@ -351,7 +388,7 @@ fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
         return Ok(ExitCode::SUCCESS);
     };
     let settings = load_settings(args.settings.as_deref())?;
-    let Some(snapshot) = load_page(&args)? else {
+    let Some((snapshot, whole)) = load_page(&args)? else {
         return Ok(ExitCode::FAILURE);
     };
     let page = read_page(&snapshot);
@@ -380,5 +417,5 @@ fn triage(args: &[String]) -> Result<ExitCode, Fatal> {
     let parts: Vec<String> =
         counts.iter().map(|(a, c)| format!("{c} {}", serde_json::to_value(a).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())).collect();
     eprintln!("{n} invitation{}: {}", if n == 1 { "" } else { "s" }, parts.join(", "));
-    Ok(ExitCode::SUCCESS)
+    Ok(if whole { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

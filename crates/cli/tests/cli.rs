@@ -293,3 +293,57 @@ fn a_missing_file_is_said_without_the_systems_error_code() {
         assert_eq!(err, format!("notyet: cannot read `{}`: No such file or directory\n", args[1]), "{args:?}");
     }
 }
+
+/// `notyet ARGS` with no input, killed after `secs`: `None` if it was still running.
+fn notyet_within(args: &[&str], secs: u64) -> Option<Output> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_notyet"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("notyet starts");
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().expect("waits").is_none() {
+        if std::time::Instant::now() > end {
+            child.kill().expect("killed");
+            child.wait().expect("ends");
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().expect("notyet ends"))
+}
+
+/// A file with no end (`/dev/zero` given as the settings, the page or the input) was read until
+/// memory ran out, the command hanging meanwhile: each input has a size it stops at and says so.
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_refused_at_its_limit() {
+    let page = fixture("new-manager-suggestions.html");
+    for (args, status, said) in [
+        (vec!["triage", "--settings", "/dev/zero", page.as_str()], 2, "notyet: cannot read `/dev/zero`: larger than 1 MB\n"),
+        (vec!["check-settings", "/dev/zero"], 2, "notyet: cannot read `/dev/zero`: larger than 1 MB\n"),
+        (vec!["read", "/dev/zero"], 1, "notyet: cannot read `/dev/zero`: larger than 256 MB\n"),
+        (vec!["suggest", "/dev/zero"], 2, "notyet: cannot read input at line 1: longer than 1 MB\n"),
+    ] {
+        let out = notyet_within(&args, 20).unwrap_or_else(|| panic!("{args:?} still running after 20 s"));
+        assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()), (Some(status), said), "{args:?}");
+    }
+}
+
+/// 100,000 nested elements took the parser over 6 minutes (it looks through every open element
+/// for each new one): the page is read down to 1,024 levels, said, with exit status 1.
+#[test]
+fn a_page_nested_100000_deep_is_read_down_to_a_depth_and_said() {
+    let deep = temp_file("deep.html", &format!("<html><body>{}<p>x</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000)));
+    let deep = deep.to_str().expect("utf-8 path");
+    for command in ["read", "triage"] {
+        let start = std::time::Instant::now();
+        let out = notyet_within(&[command, deep], 20).unwrap_or_else(|| panic!("{command} still running after 20 s"));
+        assert!(start.elapsed().as_secs() < 5, "{command}: {:?}", start.elapsed());
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(&format!("notyet: {deep}: the page nests more than 1024 elements deep: read down to there")), "{command}: {err}");
+    }
+}

@@ -15,7 +15,7 @@ use crate::json::Out;
 use crate::names::name_key;
 use crate::read::{is_supported_url, read_page, Composer, Page, PageReader};
 use crate::reason::{language_name, Reason};
-use crate::snapshot::{fold_whitespace, Cut, Snapshot};
+use crate::snapshot::{fold_whitespace, Snapshot};
 use crate::words::{at_line, fill, JsonError, Say, Ui};
 use crate::Find;
 use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
@@ -743,7 +743,9 @@ fn plan_page(
 ) -> Plan {
     let Asked { mut choice, replace, was } = asked;
     let Some(composer) = composer else {
-        if snapshot.root.descendants().any(|n| n.cut == Some(Cut::Depth)) {
+        // Only where nothing was read: a block nested too deep beside a list read whole (a widget,
+        // a hostile page) said so instead of the list's notice, and the list went unread.
+        if page.count() == 0 && snapshot.cut_deep() {
             return only_notice(w, Notice::new(w, Level::Warning, w.too_deep()));
         }
         let notice = describe_without_box(page, settings, snapshot.url.has("/invitation-manager"), w);

@@ -167,6 +167,13 @@ impl Progress {
         self.pending.is_empty()
     }
 
+    /// Whether the page nests deeper than the agent copies ([`Snapshot::cut_deep`]): asked when
+    /// no invitation was read, where the panel said "No invitations on this page" and the toolbar
+    /// click that the page nests too deep.
+    pub fn cut_deep(&self) -> bool {
+        self.cards.cut_deep()
+    }
+
     /// Reads whole and decides the pending rows of `rows`: the reading's rows, maybe merged with
     /// an earlier list ([`merge`] keeps their order, and cuts only at the end).
     pub fn finish(self, rows: &mut [Row], settings: &Settings) {

@@ -240,6 +240,11 @@ impl PanelCards {
         (seen, roots, out)
     }
 
+    /// [`Snapshot::cut_deep`] of the page read.
+    pub fn cut_deep(&self) -> bool {
+        self.snapshot.cut_deep()
+    }
+
     pub fn reader(&self) -> CardReader<'_> {
         CardReader { index: Index::new(&self.snapshot.root), seen: &self.seen, roots: &self.roots }
     }

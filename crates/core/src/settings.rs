@@ -601,9 +601,9 @@ impl Say for ProblemKind {
         let list = |items: &[&str]| items.join(", ");
         // One wording a kind, in the three languages, with at most two values: `{a}` and `{b}`.
         let (words, a, b): (EnDeFr, String, String) = match self {
-            P::NotJson { error } => (en_de_fr!("not valid JSON: {a}", "kein gültiges JSON: {a}", "JSON non valide\u{a0}: {a}"), error.say(ui), none()),
+            P::NotJson { error } => (en_de_fr!("not valid JSON: {a}", "kein gültiges JSON, denn {a}", "JSON non valide\u{a0}: {a}"), error.say(ui), none()),
             P::NotAnObject { found } => (
-                en_de_fr!("expected an object, found {a}", "erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"),
+                en_de_fr!("expected an object, found {a}", "Erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"),
                 found.say(ui),
                 none(),
             ),
@@ -613,14 +613,14 @@ impl Say for ProblemKind {
                 none(),
             ),
             P::NotText { found } => (
-                en_de_fr!("expected a text, found {a}", "erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"),
+                en_de_fr!("expected a text, found {a}", "Erwartet war ein Text, gefunden wurde {a}", "un texte était attendu, trouvé\u{a0}: {a}"),
                 found.say(ui),
                 none(),
             ),
             P::NotTrueOrFalse { found } => (
                 en_de_fr!(
                     "expected true or false, found {a}",
-                    "erwartet war true oder false, gefunden wurde {a}",
+                    "Erwartet war true oder false, gefunden wurde {a}",
                     "true ou false était attendu, trouvé\u{a0}: {a}"
                 ),
                 found.say(ui),
@@ -628,14 +628,14 @@ impl Say for ProblemKind {
             ),
             P::TooLarge { value } => (en_de_fr!("{a} is too large", "{a} ist zu groß", "{a} est trop grand"), value.to_string(), none()),
             P::Negative { number } => (
-                en_de_fr!("must not be negative, found {a}", "darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"),
+                en_de_fr!("must not be negative, found {a}", "Der Wert darf nicht negativ sein, gefunden wurde {a}", "ne doit pas être négatif, trouvé\u{a0}: {a}"),
                 number.clone(),
                 none(),
             ),
             P::NotWholeNumber { number, found } => (
                 en_de_fr!(
                     "expected a whole number, found {a}",
-                    "erwartet war eine ganze Zahl, gefunden wurde {a}",
+                    "Erwartet war eine ganze Zahl, gefunden wurde {a}",
                     "un nombre entier était attendu, trouvé\u{a0}: {a}"
                 ),
                 number.clone().unwrap_or_else(|| found.say(ui)),
@@ -644,7 +644,7 @@ impl Say for ProblemKind {
             P::NotAListOfTexts { found } => (
                 en_de_fr!(
                     "expected a list of texts, found {a}",
-                    "erwartet war eine Liste von Texten, gefunden wurde {a}",
+                    "Erwartet war eine Liste von Texten, gefunden wurde {a}",
                     "une liste de textes était attendue, trouvé\u{a0}: {a}"
                 ),
                 found.say(ui),
@@ -698,7 +698,7 @@ impl Say for ProblemKind {
             P::NotAVariant { found } => (
                 en_de_fr!(
                     "expected \"short\" or \"long\", found {a}",
-                    "erwartet war „short“ oder „long“, gefunden wurde {a}",
+                    "Erwartet war „short“ oder „long“, gefunden wurde {a}",
                     "«\u{a0}short\u{a0}» ou «\u{a0}long\u{a0}» était attendu, trouvé\u{a0}: {a}"
                 ),
                 found.clone(),
@@ -707,7 +707,7 @@ impl Say for ProblemKind {
             P::NotAListOfRules { found } => (
                 en_de_fr!(
                     "expected a list of rules, found {a}",
-                    "erwartet war eine Liste von Regeln, gefunden wurde {a}",
+                    "Erwartet war eine Liste von Regeln, gefunden wurde {a}",
                     "une liste de règles était attendue, trouvé\u{a0}: {a}"
                 ),
                 found.say(ui),
@@ -725,7 +725,7 @@ impl Say for ProblemKind {
             P::BadTemplateId => (
                 en_de_fr!(
                     "a template id is 1 to 64 characters, with no spaces or dots",
-                    "ein Vorlagenname hat 1 bis 64 Zeichen, ohne Leerzeichen oder Punkte",
+                    "Ein Vorlagenname hat 1 bis 64 Zeichen, ohne Leerzeichen oder Punkte",
                     "un identifiant de modèle compte 1 à 64 caractères, sans espaces ni points"
                 ),
                 none(),
@@ -734,7 +734,7 @@ impl Say for ProblemKind {
             P::NotATemplate { found } => (
                 en_de_fr!(
                     "expected a template text or {\"short\": …, \"long\": …}, found {a}",
-                    "erwartet war ein Vorlagentext oder {\"short\": …, \"long\": …}, gefunden wurde {a}",
+                    "Erwartet war ein Vorlagentext oder {\"short\": …, \"long\": …}, gefunden wurde {a}",
                     "un texte de modèle ou {\"short\": …, \"long\": …} était attendu, trouvé\u{a0}: {a}"
                 ),
                 found.say(ui),
@@ -745,7 +745,7 @@ impl Say for ProblemKind {
             P::RuleWithoutThen => (
                 en_de_fr!(
                     "a rule needs \"then\": what to do when it matches",
-                    "eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
+                    "Eine Regel braucht „then“: was zu tun ist, wenn sie zutrifft",
                     "une règle a besoin de «\u{a0}then\u{a0}»\u{a0}: que faire quand elle s'applique"
                 ),
                 none(),
@@ -754,7 +754,7 @@ impl Say for ProblemKind {
             P::RuleLeftOut { name } if name.trim().is_empty() => (
                 en_de_fr!(
                     "rule is left out until the problems above are fixed",
-                    "die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind",
+                    "Die Regel bleibt unberücksichtigt, bis die Probleme oben behoben sind",
                     "la règle est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés"
                 ),
                 none(),
@@ -763,7 +763,7 @@ impl Say for ProblemKind {
             P::RuleLeftOut { name } => (
                 en_de_fr!(
                     "rule {a} is left out until the problems above are fixed",
-                    "die Regel {a} bleibt unberücksichtigt, bis die Probleme oben behoben sind",
+                    "Die Regel {a} bleibt unberücksichtigt, bis die Probleme oben behoben sind",
                     "la règle {a} est mise de côté jusqu'à ce que les problèmes ci-dessus soient corrigés"
                 ),
                 quoted(name.trim()),
@@ -781,7 +781,7 @@ impl Say for ProblemKind {
             P::NotAField { found } => (
                 en_de_fr!(
                     "expected \"headline\", \"note\" or \"any\", found {a}",
-                    "erwartet war „headline“, „note“ oder „any“, gefunden wurde {a}",
+                    "Erwartet war „headline“, „note“ oder „any“, gefunden wurde {a}",
                     "«\u{a0}headline\u{a0}», «\u{a0}note\u{a0}» ou «\u{a0}any\u{a0}» était attendu, trouvé\u{a0}: {a}"
                 ),
                 found.clone(),
@@ -804,7 +804,7 @@ impl Say for ProblemKind {
             P::EmptyThen => (
                 en_de_fr!(
                     "the rule doesn't say what to do: choose an action, a length, a template or a category",
-                    "die Regel sagt nicht, was geschehen soll: wählen Sie eine Aktion, eine Länge, eine Vorlage oder eine Kategorie",
+                    "Die Regel sagt nicht, was geschehen soll: Wählen Sie eine Aktion, eine Länge, eine Vorlage oder eine Kategorie",
                     "la règle ne dit pas quoi faire\u{a0}: choisissez une action, une longueur, un modèle ou une catégorie"
                 ),
                 none(),
@@ -1507,10 +1507,42 @@ mod tests {
         assert_eq!(unknown(Ui::De).as_deref(), Some("unbekannter Schlüssel (bekannt sind: action, template, category, variant)"));
         // "gefunden wurde" takes the nominative: "einen Text" was written.
         let (_, text) = Settings::from_json(r#"{"mutual_threshold": "ten"}"#);
-        assert_eq!(text[0].say(Ui::De), "erwartet war eine ganze Zahl, gefunden wurde ein Text");
+        assert_eq!(text[0].say(Ui::De), "Erwartet war eine ganze Zahl, gefunden wurde ein Text");
         let (_, broken) = Settings::from_json("{");
-        assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON: der Text endet zu früh (Zeile 1, Spalte 1)");
+        assert_eq!(broken[0].say(Ui::De), "kein gültiges JSON, denn der Text endet zu früh (Zeile 1, Spalte 1)");
         assert_eq!(broken[0].to_string(), "$: not valid JSON: the text ends too early (line 1, column 1)");
+    }
+
+    /// German starts a whole sentence after a colon with a capital, and the options page writes
+    /// each problem after one ("Regel 1: …"): "Regel 1: eine Regel braucht „then“", "Vorlagen:
+    /// erwartet war …", "kein gültiges JSON: der Text endet zu früh" (picky tour, 1 Dec 2026).
+    /// Phrases stay lower case ("unbekannter Schlüssel …", "keine Vorlage …").
+    #[test]
+    fn german_sentences_start_with_a_capital() {
+        use ProblemKind as P;
+        let sentences = [
+            P::NotAnObject { found: JsonType::Number },
+            P::NotText { found: JsonType::Number },
+            P::NotTrueOrFalse { found: JsonType::Number },
+            P::Negative { number: "-1".into() },
+            P::NotWholeNumber { number: Some("1.5".into()), found: JsonType::Number },
+            P::NotAListOfTexts { found: JsonType::Number },
+            P::NotAVariant { found: "1".into() },
+            P::NotAListOfRules { found: JsonType::Number },
+            P::BadTemplateId,
+            P::NotATemplate { found: JsonType::Number },
+            P::RuleWithoutThen,
+            P::RuleLeftOut { name: String::new() },
+            P::RuleLeftOut { name: "x".into() },
+            P::NotAField { found: "1".into() },
+            P::EmptyThen,
+        ];
+        for p in sentences {
+            let said = p.say(Ui::De);
+            assert!(said.starts_with(char::is_uppercase), "{said}");
+        }
+        assert!(P::EmptyThen.say(Ui::De).contains(": Wählen Sie"));
+        assert_eq!(P::NotJson { error: JsonError::Syntax }.say(Ui::De), "kein gültiges JSON, denn ein Zeichen steht an der falschen Stelle");
     }
 
     /// What reading does about a problem is said where the file is read, and left out where

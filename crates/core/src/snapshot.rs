@@ -808,6 +808,12 @@ impl Snapshot {
         de.end()?;
         Ok(snapshot)
     }
+
+    /// Whether the agent left part of the page out for nesting deeper than [`MAX_DEPTH`]: what
+    /// was looked for and not found may be there. Asked only when nothing was found.
+    pub fn cut_deep(&self) -> bool {
+        self.root.descendants().any(|n| n.cut == Some(Cut::Depth))
+    }
 }
 
 #[cfg(test)]

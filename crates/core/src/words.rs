@@ -596,12 +596,13 @@ impl Ui {
         ))
     }
 
-    /// The page nests deeper than the agent copies, and no message box was found above that depth.
+    /// The page nests deeper than the agent copies, and neither an invitation nor a message box
+    /// was found above that depth (the side panel says the same of the invitations).
     pub fn too_deep(self) -> &'static str {
         self.pick(en_de_fr!(
-            "This page nests deeper than NotYet reads, and no message box was found above that depth. Nothing was changed.",
-            "Diese Seite ist tiefer verschachtelt, als NotYet liest, und oberhalb davon wurde kein Nachrichtenfeld gefunden. Es wurde nichts geändert.",
-            "Cette page est imbriquée plus profondément que NotYet ne lit, et aucun champ de message n'a été trouvé au-dessus. Rien n'a été modifié."
+            "This page nests deeper than NotYet reads, and no invitation or message box was found above that depth. Nothing was changed.",
+            "Diese Seite ist tiefer verschachtelt, als NotYet liest, und oberhalb davon wurde weder eine Einladung noch ein Nachrichtenfeld gefunden. Es wurde nichts geändert.",
+            "Cette page est imbriquée plus profondément que NotYet ne lit, et aucune invitation ni aucun champ de message n'a été trouvé au-dessus. Rien n'a été modifié."
         ))
     }
 

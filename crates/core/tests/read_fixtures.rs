@@ -167,6 +167,11 @@ fn check_all(fixtures: Vec<Fixture>) {
 
         let before = page.composer.as_ref().map(|c| c.lines.clone()).unwrap_or_default();
         check_draft(&f, &plan, &before, &mut problems);
+        if let Some(want) = f.spec["expect"]["notice"].as_str().map(fold_whitespace) {
+            if !fold_whitespace(&plan.notice.text).contains(&want) {
+                problems.push(format!("notice: {:?}, not {want:?}", plan.notice.text));
+            }
+        }
         if problems.is_empty() {
             println!("ok {}", f.name);
         } else {

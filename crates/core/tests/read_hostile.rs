@@ -585,6 +585,37 @@ fn a_box_deeper_than_the_limit_says_so() {
     run.expect("spawns").join().expect("no panic");
 }
 
+/// Invitations nested deeper than the agent copies: the click and the side panel both say the
+/// page nests too deep (the panel said "No invitations on this page"); a deep block that holds
+/// none beside a list read whole gives the list's notice (it said the page nests too deep).
+#[test]
+fn invitations_past_the_depth_limit_are_said_so_and_a_deep_block_beside_a_list_hides_nothing() {
+    let run = std::thread::Builder::new().stack_size(64 << 20).spawn(|| {
+        let cards = (0..3)
+            .map(|i| bare_card(&format!("Sam Lee{i}"), &format!("sam-lee-{i}"), &["Sam Lee is inviting you to connect", "2 weeks ago"], ""))
+            .collect::<String>();
+        let nest = |inner: &str, n: usize| format!("{}{inner}{}", "<div>".repeat(n), "</div>".repeat(n));
+        let settings = Settings::default();
+        // The list past the limit: nothing read, and both say why.
+        let deep = page(&nest(&cards, MAX_DEPTH as usize + 60));
+        let p = plan(&deep, &settings, None);
+        assert!(p.notice.text.contains("nests deeper than NotYet reads, and no invitation"), "{}", p.notice.text);
+        let (t, progress) = notyet_core::panel::triage_first(deep, &settings, 10);
+        assert!(t.rows.is_empty() && progress.cut_deep());
+        // A deep block beside the list: the list's notice, its three read.
+        let beside = page(&format!("{cards}{}", nest("<p>a widget</p>", 10_000)));
+        let p = plan(&beside, &settings, None);
+        assert!(p.notice.text.starts_with("3 invitations"), "{}", p.notice.text);
+        assert!(p.read && click::last_read(&beside).len() == 3);
+        let (t, _) = notyet_core::panel::triage_first(beside, &settings, 10);
+        assert_eq!(t.rows.len(), 3);
+        // Nothing nested past the limit: "No invitations", as before.
+        let (t, progress) = notyet_core::panel::triage_first(page("<p>Nothing here</p>"), &settings, 10);
+        assert!(t.rows.is_empty() && !progress.cut_deep());
+    });
+    run.expect("spawns").join().expect("no panic");
+}
+
 #[test]
 fn a_box_with_more_text_than_the_agent_copies_is_left_alone() {
     let long = "y".repeat(notyet_core::snapshot::MAX_TEXT as usize + 1);

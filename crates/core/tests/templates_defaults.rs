@@ -17,6 +17,7 @@ fn full() -> Values {
         me_name: "Pat Example".into(),
         me_email: "pat@example.com".into(),
         me_link: "https://example.com/why".into(),
+        seed: 0,
     }
 }
 
@@ -59,9 +60,15 @@ fn every_category_and_language_has_both_variants() {
                 assert!(Template::parse(src).is_ok(), "{id}");
                 assert!(parsed_default(id).is_some(), "{id}");
             }
-            let (_, short) = default_template(cat, lang, Variant::Short).unwrap_or_default();
-            let (_, long) = default_template(cat, lang, Variant::Long).unwrap_or_default();
-            assert!(short.len() < long.len(), "{cat:?} {lang}: short is not shorter");
+            // As drafted, whichever closing a choice takes (the short source holds three).
+            let drafted = |v| {
+                default_template(cat, lang, v)
+                    .and_then(|(id, _)| parsed_default(id))
+                    .map(|t| (0..12).map(|seed| t.render(&Values { seed, ..full() }).len()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            let (short, long) = (drafted(Variant::Short), drafted(Variant::Long));
+            assert!(short.iter().zip(&long).all(|(s, l)| s < l), "{cat:?} {lang}: short is not shorter");
         }
     }
     for cat in [Category::Known, Category::Spam, Category::NotAPerson] {
@@ -110,13 +117,42 @@ fn not_yet_is_quoted_alike_everywhere() {
             "es" => ("«todavía no»", "«", 2),
             _ => ("\"not yet\"", "\"", 4),
         };
-        let lines: Vec<&str> = src.lines().filter(|l| l.contains(quoted)).collect();
-        if id.starts_with("mutual.") && id.ends_with(".long") {
-            assert!(lines.is_empty() && src.contains(door_words(lang)), "{id}: the door as a clause, unquoted:\n{src}");
-            continue;
+        // Every wording a choice may take (the short replies end one of three ways).
+        for seed in 0..12 {
+            let text = parsed_default(id).map(|t| t.render(&Values { seed, ..full() })).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().filter(|l| l.contains(quoted)).collect();
+            if id.starts_with("mutual.") && id.ends_with(".long") {
+                assert!(lines.is_empty() && src.contains(door_words(lang)), "{id}: the door as a clause, unquoted:\n{src}");
+                continue;
+            }
+            assert_eq!(lines.len(), 1, "{id}: no quoted {quoted}:\n{text}");
+            assert_eq!(lines[0].matches(mark).count(), marks, "{id}: \"not yet\" against one other quoted word:\n{}", lines[0]);
         }
-        assert_eq!(lines.len(), 1, "{id}: no quoted {quoted}:\n{src}");
-        assert_eq!(lines[0].matches(mark).count(), marks, "{id}: \"not yet\" against one other quoted word:\n{}", lines[0]);
+    }
+}
+
+/// The short replies but Mutual's said the same two closing sentences, and a user answering ten
+/// invitations a day sent them ten times (picky tour, 1 Dec 2026): each now ends one of three
+/// ways, by the inviter's name, the same three in every category of a language (one boundary,
+/// said three ways), the warm part and the door kept in each.
+#[test]
+fn short_replies_end_three_ways() {
+    for lang in template_languages() {
+        for cat in [Category::Recruiter, Category::Sales, Category::Personalized, Category::Generic] {
+            let (id, _) = default_template(cat, lang, Variant::Short).unwrap_or_default();
+            let closing = |seed| {
+                let text = parsed_default(id).map(|t| t.render(&Values { seed, ..full() })).unwrap_or_default();
+                text.split("\n\n").nth(2).unwrap_or_default().to_owned()
+            };
+            let mut closings: Vec<String> = (0..24).map(closing).collect();
+            assert_eq!(closing(7), closing(7), "{id}");
+            closings.sort();
+            closings.dedup();
+            assert_eq!(closings.len(), 3, "{id}: {closings:#?}");
+            for c in &closings {
+                assert!(c.contains("LinkedIn") && notyet_core::case::lower_str(c).contains(door_words(lang)), "{id}: {c}");
+            }
+        }
     }
 }
 
@@ -149,6 +185,18 @@ fn mutual_long_assumes_no_past() {
         let (id, src) = default_template(Category::Mutual, lang, Variant::Long).unwrap_or_default();
         for assumed in ["catch up", "wiedersehen", "retrouver", "reencontrarnos", "ponernos al día"] {
             assert!(!src.contains(assumed), "{id}: {assumed}");
+        }
+    }
+}
+
+/// French agrees a reflexive past with "nous" in gender: "où nous nous sommes rencontrés", "que
+/// nous nous soyons croisés" made the user and the inviter men (picky tour, 1 Dec 2026). The
+/// Mutual replies say "où nous avons fait connaissance", "que nos chemins se soient croisés".
+#[test]
+fn french_says_nothing_of_our_gender() {
+    for (id, src) in default_templates().iter().filter(|(id, _)| id.contains(".fr.")) {
+        for agreed in ["nous nous sommes ", "nous nous soyons ", "nous sommes rencontr", "nous sommes croisé"] {
+            assert!(!src.contains(agreed), "{id}: {agreed}");
         }
     }
 }

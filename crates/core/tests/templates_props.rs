@@ -11,6 +11,10 @@ fn template_source() -> impl Strategy<Value = String> {
         Some(f) => format!("{{{n}|{f}}}"),
         None => format!("{{{n}}}"),
     });
+    // A choice: a first text no placeholder's name is close to, then one to three more.
+    let choice = (proptest::sample::select(vec!["Kind regards", "Thanks again", "With thanks"]), proptest::collection::vec("[a-z ]{0,6}", 1..4))
+        .prop_map(|(first, rest)| format!("{{{first}|{}}}", rest.join("|")));
+    let var = prop_oneof![var, choice];
     let text = "[a-zA-Z ,.;:!?\n]{0,12}";
     let inline = prop_oneof![text.prop_map(|t| t), var.clone()];
     let block = proptest::collection::vec(inline, 0..4).prop_map(|parts| format!("[{}]", parts.concat()));
@@ -34,7 +38,7 @@ fn value() -> impl Strategy<Value = String> {
 }
 
 fn values() -> impl Strategy<Value = Values> {
-    proptest::collection::vec(value(), 10).prop_map(|v| {
+    (proptest::collection::vec(value(), 10), any::<u64>()).prop_map(|(v, seed)| {
         let mut it = v.into_iter();
         let mut next = || it.next().unwrap_or_default();
         Values {
@@ -48,6 +52,7 @@ fn values() -> impl Strategy<Value = Values> {
             me_name: next(),
             me_email: next(),
             me_link: next(),
+            seed,
         }
     })
 }
@@ -72,6 +77,7 @@ fn plain(v: &Values) -> Values {
         me_name: p(&v.me_name),
         me_email: p(&v.me_email),
         me_link: p(&v.me_link),
+        seed: v.seed,
     }
 }
 

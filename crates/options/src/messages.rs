@@ -177,7 +177,7 @@ static MESSAGES: &str = messages! {
     mutual_threshold_hint:
         "From this many shared connections, a stranger with no note is asked where you met. 0 turns this off.",
         "Ab so vielen gemeinsamen Kontakten wird eine fremde Person ohne Nachricht gefragt, woher man sich kennt. 0 schaltet das ab.",
-        "À partir de ce nombre de relations en commun, on demande à un inconnu sans message où vous vous êtes rencontrés. 0 désactive cette règle.";
+        "À partir de ce nombre de relations en commun, on demande à la personne qui vous invite sans message où vous avez fait connaissance. 0 désactive cette règle.";
     whole_number:
         "Please enter a whole number, 0 or more.",
         "Bitte eine ganze Zahl ab 0 eingeben.",
@@ -415,9 +415,9 @@ static MESSAGES: &str = messages! {
         "Fassung: $1",
         "Formulation : $1";
     tpl_syntax_hint:
-        "Placeholders: {first_name}, {first_name|there} (with a fallback), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] is dropped when a value in it is empty.",
-        "Platzhalter: {first_name}, {first_name|there} (mit Ersatz), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] fällt weg, wenn ein Wert darin leer ist.",
-        "Espaces réservés : {first_name}, {first_name|there} (avec une valeur de repli), {name}, {headline}, {company}, {mutual}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] disparaît quand une valeur qu'il contient est vide.";
+        "Placeholders: {first_name}, {first_name|there} (with a fallback), {name}, {headline}, {company}, {mutual}, {note}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] is dropped when a value in it is empty. {Thanks!|Thank you.} takes one of its texts, always the same for the same person.",
+        "Platzhalter: {first_name}, {first_name|there} (mit Ersatz), {name}, {headline}, {company}, {mutual}, {note}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] fällt weg, wenn ein Wert darin leer ist. {Danke!|Vielen Dank.} nimmt einen seiner Texte, für dieselbe Person immer denselben.",
+        "Espaces réservés : {first_name}, {first_name|there} (avec une valeur de repli), {name}, {headline}, {company}, {mutual}, {note}, {note_topic}, {me.name}, {me.email}, {me.link}. [ … ] disparaît quand une valeur qu'il contient est vide. {Merci !|Merci beaucoup.} prend l'un de ses textes, toujours le même pour une même personne.";
     tpl_yours:
         "Your wording.",
         "Ihre Fassung.",
@@ -1038,6 +1038,10 @@ static MESSAGES: &str = messages! {
         "$1 listed",
         "$1 angezeigt",
         "dans la liste : $1";
+    panel_hidden:
+        "$1 handled hidden",
+        "$1 erledigte ausgeblendet",
+        "traitées masquées : $1";
     panel_cut:
         "$1 more not listed",
         "$1 weitere nicht angezeigt",

@@ -3,7 +3,7 @@
 //! `App::on_click`); control ids are the key with dots as dashes, so labels, hints and error
 //! lines can point at them.
 
-use notyet_core::template::{default_source, Template};
+use notyet_core::template::{default_source, Template, Var};
 use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
 
 use crate::dom::{cat, cat_n, option, E};
@@ -408,9 +408,6 @@ pub fn template_error(src: &str) -> Option<(String, String, usize)> {
     Template::parse(src).err().map(|e| (tr_with("tpl_error", &[&e.line.to_string(), &e.column.to_string(), &e.message(crate::ui())]), e.caret(src), e.line))
 }
 
-/// The placeholders offered as buttons above the template editors, inserted at the caret.
-pub const PLACEHOLDERS: [&str; 9] = ["first_name", "name", "headline", "company", "mutual", "note_topic", "me.name", "me.email", "me.link"];
-
 /// What sits behind a template editor: the same text, invisible, with the error's line (1-based)
 /// marked, so the mark lines up with the text above it.
 pub fn backdrop(text: &str, line: Option<usize>) -> Vec<E> {
@@ -456,7 +453,8 @@ pub fn templates(app: &App) -> Vec<E> {
             .a("role", "group")
             .a("aria-label", &tr("placeholders_label"))
             .c(E::new("span").class("hint").tr("placeholders_label"))
-            .cs(PLACEHOLDERS.iter().map(|p| E::new("button").a("type", "button").a("data-act", &cat("ph.", p)).t(&["{", p, "}"].concat())).collect()),
+            // Every placeholder the language knows, {note} too: a list of its own had left it out.
+            .cs(Var::ALL.iter().map(|v| E::new("button").a("type", "button").a("data-act", &cat("ph.", v.name())).t(&["{", v.name(), "}"].concat())).collect()),
     );
     for v in Variant::ALL {
         let vn = v.name();

@@ -53,6 +53,10 @@ extern "C" {
     /// Asks the service worker to draft in the tab, exactly as a toolbar click: resolves to the click's record.
     #[wasm_bindgen(method)]
     fn draft(this: &Host, tab: f64) -> Promise;
+    /// Asks the service worker to merge this panel's progress record (JSON) into the stored one:
+    /// resolves to null, or `{error}`.
+    #[wasm_bindgen(method)]
+    fn record(this: &Host, json: &str) -> Promise;
     /// Calls `f` when the followed tab may have changed or the panel gained focus.
     #[wasm_bindgen(method)]
     fn watch(this: &Host, f: &js_sys::Function);
@@ -73,7 +77,6 @@ pub enum Tone {
 /// The panel's state.
 pub struct Panel {
     host: Host,
-    api: Api,
     /// The followed tab: id and address at the last reading.
     tab: Option<(f64, String)>,
     place: Where,
@@ -87,6 +90,8 @@ pub struct Panel {
     pub cut: usize,
     /// Indexes into `rows` of the rows the filter lets through, in order.
     pub view: Vec<usize>,
+    /// Rows on the page the filter would list but Hide handled hides: said beside "4 listed".
+    pub hidden: usize,
     /// The selected entry of `view`.
     pub sel: Option<usize>,
     pub filter: Filter,
@@ -143,7 +148,7 @@ pub async fn panel(api: Api, host: Host, stored: Promise) -> Result<(), JsValue>
         let _ = root.set_attribute("lang", crate::ui().code());
     }
     doc.set_title(&tr("panel_title"));
-    let mut panel = Panel::new(host.clone(), api.clone(), settings.as_deref(), record.as_deref(), ui);
+    let mut panel = Panel::new(host.clone(), settings.as_deref(), record.as_deref(), ui);
     // The worker's first screen, if `panel-early.js` put it in: kept, and drawn again by the
     // first reading in the same task as it is read (no flash); otherwise the empty shell.
     let early = by_id("panel").is_some();
@@ -340,13 +345,12 @@ fn act(name: &str) {
 
 impl Panel {
     /// A panel with nothing read yet; `settings` and `record` as stored (JSON), `None` if not.
-    fn new(host: Host, api: Api, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
+    fn new(host: Host, settings: Option<&str>, record: Option<&str>, ui: String) -> Panel {
         let record = record.map(Record::from_json).unwrap_or_default();
         Panel {
             filter: Filter { hide_handled: record.hide, ..Filter::default() },
             record,
             host,
-            api,
             tab: None,
             place: Where::Elsewhere,
             rows: Vec::new(),
@@ -354,6 +358,7 @@ impl Panel {
             announced: None,
             cut: 0,
             view: Vec::new(),
+            hidden: 0,
             sel: None,
             settings: settings.map(|s| Settings::from_json(s).0).unwrap_or_default(),
             busy: false,
@@ -385,10 +390,13 @@ impl Panel {
         }
         // Only hiding asks what was handled; then the record is looked through once, not per row.
         let handled = if self.filter.hide_handled { self.record.handled_keys() } else { Default::default() };
+        self.hidden = 0;
         self.view = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
-                self.filter.matches(r, r.gone || handled.contains(r.key.as_str()))
+                let done = handled.contains(r.key.as_str());
+                self.hidden += usize::from(done && !r.gone && self.filter.matches(r, false));
+                self.filter.matches(r, r.gone || done)
             })
             .collect();
         let len = self.view.len();
@@ -689,6 +697,7 @@ impl Panel {
         // otherwise flash "Counting…" where its counts were, for a list already on screen.
         let first = if p.rows.is_empty() || held() { view::rows_in_view_at_most() } else { usize::MAX };
         let (fresh, progress) = triage_first(snap, &p.settings, first);
+        let deep = fresh.rows.is_empty() && progress.cut_deep();
         mark("first");
         if progress.done() {
             mark("decided");
@@ -720,7 +729,13 @@ impl Panel {
             spawn(save_record());
         }
         if p.rows.is_empty() {
-            p.say(Tone::Info, &tr("panel_none"));
+            // A page nesting its list past what the agent copies: the toolbar click's own words
+            // (a sentence of the panel's own cost ~250 B of zip in three languages).
+            if deep {
+                p.say(Tone::Info, crate::ui().too_deep());
+            } else {
+                p.say(Tone::Info, &tr("panel_none"));
+            }
         }
         mark_shown(snapshot_ms, p.rows.len());
         p.progress.is_some()
@@ -740,7 +755,7 @@ pub fn first_screen(api: Api, json: &str, settings: &str, record: &str, height: 
     let Ok(snap) = Snapshot::from_json(json) else { return String::new() };
     let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
     let ui = api.i18n().ui_language();
-    let mut p = Panel::new(JsValue::UNDEFINED.unchecked_into(), api, some(settings).as_deref(), some(record).as_deref(), ui);
+    let mut p = Panel::new(JsValue::UNDEFINED.unchecked_into(), some(settings).as_deref(), some(record).as_deref(), ui);
     p.place = Where::Invitations;
     view::set_tall(height);
     let html = dom::html(|| {
@@ -841,14 +856,18 @@ fn mark_shown(snapshot_ms: f64, rows: usize) {
     );
 }
 
+/// Writes this panel's record by the service worker, which merges it by entry into the record as
+/// stored (background.js, `saveRecord`): written here whole, it replaced a draft another panel
+/// (another window's, or the panel in a tab) had written a moment before. The merged record comes
+/// back as a storage change.
 async fn save_record() {
-    let Some((api, json)) = with(|p| (p.api.clone(), p.record.to_json())) else {
+    let Some((host, json)) = with(|p| (p.host.clone(), p.record.to_json())) else {
         return;
     };
-    let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
+    let saved = call(host.record(&json)).await;
     // Said as what it is: after a draft the text is in the box, and "couldn't finish … Nothing was
     // changed" (storage full) said the opposite.
-    if let Err(e) = api.storage().local().write(&object([(RECORD_KEY, value)])).await {
+    if let Some(e) = saved.map(|v| v.get("error").and_then(Value::as_str).map(str::to_owned)).unwrap_or_else(Some) {
         with(|p| p.say(Tone::Error, &crate::tr_with("panel_record_unsaved", &[&e])));
     }
 }
@@ -876,7 +895,7 @@ fn end() {
     with(|p| {
         p.busy = false;
         view::status(p); // Read more on again, before the progress bar hands it the focus
-        view::progress(None);
+        view::progress(None, false);
     });
 }
 
@@ -1061,6 +1080,7 @@ fn name_key(name: &str) -> String {
 async fn read_more() {
     let Some((host, tab)) = begin() else { return };
     let mut stale = 0;
+    let mut said_at = 0;
     let outcome = loop {
         let Some((last, live, announced, cancel)) = with(|p| {
             let live: Vec<&Row> = p.rows.iter().filter(|r| !r.gone).collect();
@@ -1068,7 +1088,16 @@ async fn read_more() {
         }) else {
             break None;
         };
-        view::progress(Some((live, announced)));
+        // Said to a screen reader at the start and then every 5 s: a step of ten rows takes 0.3
+        // to 0.6 s, and "Reading the page's list: 40 of 300" about 2 s to speak at a default rate
+        // (some 180 words a minute), so every step would queue words the reader never caught up
+        // with; reading 300 says it three or four times (picky tour, 1 Dec 2026: it was said only
+        // at the end).
+        let say = now_ms() >= said_at + 5000;
+        if say {
+            said_at = now_ms();
+        }
+        view::progress(Some((live, announced)), say);
         if cancel {
             break Some((Tone::Info, crate::tr_with("panel_more_stopped", &[&read_of(live, announced)])));
         }

@@ -58,6 +58,9 @@ pub fn shell(hide: bool) -> E {
             E::new("p").id("msg").class("msg").cs(vec![
                 E::new("span").id("msg-polite").a("role", "status").a("aria-live", "polite"),
                 E::new("span").id("msg-alert").a("role", "alert").a("aria-live", "assertive"),
+                // Read more's progress for a screen reader, every few seconds (`progress`); the
+                // bar's own text changes at every step of ten rows and is in no live region.
+                E::new("span").id("msg-progress").class("sr").a("role", "status"),
             ]),
         ]),
         E::new("div")
@@ -123,7 +126,13 @@ pub fn status(p: &Panel) {
     }
     text("read-n", &s);
     // Set only when it changes: the panel reads the page again at each focus, which says nothing.
-    let listed = if p.view.len() != p.rows.len() { tr_with("panel_listed", &[&num(p.view.len())]) } else { String::new() };
+    let mut listed = if p.view.len() != p.rows.len() { tr_with("panel_listed", &[&num(p.view.len())]) } else { String::new() };
+    // Why so few: a day-two open listed "Read 10 of 300 · 4 listed" and "0 Reply", the six drafted
+    // yesterday hidden without a word.
+    if p.hidden > 0 {
+        listed.push_str(" · ");
+        listed.push_str(&tr_with("panel_hidden", &[&num(p.hidden)]));
+    }
     if el("listed").map_or(true, |e| dom::prop(&e, "textContent").as_string().unwrap_or_default() != listed) {
         text("listed", &listed);
     }
@@ -439,8 +448,9 @@ fn plain_where(plain: bool) {
     dom::set_attribute("where", "data-plain", plain.then_some(""));
 }
 
-/// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it.
-pub fn progress(state: Option<(usize, Option<u32>)>) {
+/// The Read more progress bar: `Some((read, announced))` shows it, `None` hides it. With `say`,
+/// the same words go to a live region too.
+pub fn progress(state: Option<(usize, Option<u32>)>, say: bool) {
     let Some(box_) = el("progress") else { return };
     match state {
         Some((n, m)) => {
@@ -457,9 +467,14 @@ pub fn progress(state: Option<(usize, Option<u32>)>) {
                     }
                 }
             }
-            text("progress-text", &tr_with("panel_reading", &[&read_of(n, m)]));
+            let words = tr_with("panel_reading", &[&read_of(n, m)]);
+            if say {
+                text("msg-progress", &words);
+            }
+            text("progress-text", &words);
         }
         None => {
+            text("msg-progress", "");
             // Cancel pressed from the keyboard: the hidden bar took the focus with it.
             let inside = crate::dom::document().and_then(|d| d.active_element()).is_some_and(|a| box_.contains(Some(&a)));
             let _ = box_.set_attribute("hidden", "");
