@@ -104,7 +104,7 @@ let beforeInsert = null;
 const held = [];
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
- * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened), `walks` (the
+ * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened; its screen drawn for a tab), `walks` (the
  * walks kept for panels, by tab, how many were handed over, how many first screens drawn, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
@@ -119,7 +119,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: panelScale, answers: globalThis.__notyetAnswers ?? [] };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: scales.panelScale, tabScale: scales.tabScale, answers: globalThis.__notyetAnswers ?? [] };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -278,14 +278,20 @@ function openPanel(tab) {
   // that a browser with neither API (Firefox for Android, a Chromium without chrome.sidePanel)
   // gets a rejection, not a throw that skipped the open's fallback below.
   const open = (async () => (api.sidePanel ? (await api.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).length > 0 : api.sidebarAction.isOpen({ windowId: tab?.windowId })))().catch(() => false);
-  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  // Opened as a tab, the panel's first screen is drawn for a tab's height (`scales`): a refusal
+  // comes at once, before the walk is in.
+  const as = { tab: false };
+  const fallback = () => {
+    as.tab = true;
+    return api.tabs.create({ url: api.runtime.getURL(`panel.html?walk&tab=${tab?.id ?? ""}`), index: (tab?.index ?? 0) + 1, openerTabId: tab?.id });
+  };
   try {
     const opened = api.sidePanel ? api.sidePanel.open({ windowId: tab.windowId }) : api.sidebarAction.open();
     Promise.resolve(opened).catch(fallback);
   } catch {
     void fallback();
   }
-  void open.then((shown) => shown || readForPanel(tab));
+  void open.then((shown) => shown || readForPanel(tab, as));
 }
 
 /**
@@ -302,7 +308,7 @@ function openPanel(tab) {
  * browser for its tab (5–15 ms while the panel starts) and then the page (7.5 ms to reach it, 7
  * back, in the quietest trace). README, performance.
  */
-function readForPanel(tab) {
+function readForPanel(tab, as = { tab: true }) {
   if (!loaded || !tab?.id || !loaded.panelReads(tab.url ?? "")) return;
   const walk = { url: tab.url, at: Infinity };
   walks.set(tab.id, walk);
@@ -312,8 +318,8 @@ function readForPanel(tab) {
   walk.json = agentFrame(tab.id, snapshotCommand(loaded)).then((frame) => frame?.result ?? null, () => null);
   // The panel's first screen (`answerPanel`), drawn as soon as the walk is in, for the height of
   // the panel's window: its browser window's, asked here beside the walk, scaled as the last
-  // open's ratio of the panel's height to it (`panelScale`: 1 in Chromium 156's side panel at 100%
-  // zoom, 682/768 in Firefox's sidebar, 1.25 at 80% zoom, 1 Dec), so that
+  // open's ratio of the panel's height to it (`scales`: 1 in Chromium 156's side panel at 100%
+  // zoom, 682/768 in Firefox's sidebar, 1.25 at 80% zoom, 1 Dec; a tab's where `as.tab`), so that
   // the first open of a session and one after a resize get it too (a height kept from the last
   // open had none to give, or a stale one, whose screen was drawn and thrown away). Only while the
   // panel hasn't asked yet: then its module is nearly ready, and the walk goes at once (drawn on
@@ -325,7 +331,7 @@ function readForPanel(tab) {
   walk.screen = walk.json.then(async (json) => {
     if (!(json?.length <= SCREEN_MAX)) return null;
     const [window, settings, record] = [await tall, await loadSettings(), await loadRecord()];
-    const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * panelScale));
+    const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * scales[as.tab ? "tabScale" : "panelScale"]));
     return { ...drawn, window };
   });
   return walk.json.then(() => {
@@ -379,24 +385,29 @@ const SCREEN_MAX = 500000;
  * The panel's height over its window's at the last open (CSS pixels over the window's): its zoom,
  * and in Firefox's sidebar its header too. At 100% zoom the window's height had been drawn for and
  * matched; at another zoom every screen was drawn and thrown away (review, 1 Dec: Chromium at 80%,
- * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768).
+ * the panel 1,000 px in an 800 px window; Firefox at 125%, 546 in 768). Two: a side panel's
+ * (`panelScale`) and a tab's (`tabScale`, where the browser refuses a side panel: Firefox's notice
+ * Triage). With one, a tab set it from a tab's height and the next side panel's screen was drawn for
+ * that and thrown away (Firefox's sidebar at 100%: 682 of 768, a tab 0.888); set by side panels
+ * alone, Firefox's tabs got no first screen (leftovers25).
  */
-let panelScale = 1;
+const scales = { panelScale: 1, tabScale: 1 };
 // Kept for the browser's session: an idle worker is stopped after 30 s (Firefox unloads an idle
 // event page), so most opens come to a new one, which had drawn at 1 again (review, 1 Dec).
-api.storage.session?.get("panelScale").then((r) => (panelScale = r?.panelScale || panelScale), () => {});
+api.storage.session?.get(scales).then((r) => Object.assign(scales, r), () => {});
 
 /**
- * The answer to the panel's first question (`{tabId, height, outer}`): the walk kept for it
+ * The answer to the panel's first question (`{tabId, height, outer, side}`): the walk kept for it
  * (`takeWalk`) and, if drawn already for this height, the panel's first screen, drawn from it
  * here as HTML by the panel's own rendering in the module this worker has running (the panel's
  * page has yet to compile its own): the page shows it at once, and its module, once ready, draws
  * the same over it. `height` is the panel's own (its `innerHeight`), which sets how many rows its
  * first list draws; a screen drawn for no less and at most its `outerHeight` is given (its rows
  * below the list's end are out of view: Firefox's sidebar at 100%, 682 and 768), another not.
+ * `side`: a side panel's (sidebar's) question, not a tab's: its ratio is kept as its kind's.
  * README, performance.
  */
-async function answerPanel({ tabId, height, outer }) {
+async function answerPanel({ tabId, height, outer, side }) {
   const walk = await takeWalk(tabId);
   if (walk?.json) {
     // Drawn already, or not at all: the walk isn't held back for it. A settled `walk.screen`
@@ -404,8 +415,9 @@ async function answerPanel({ tabId, height, outer }) {
     const drawn = await Promise.race([walk.screen, null]);
     if (drawn?.html && drawn.height >= height && drawn.height <= Math.max(height, outer)) walk.html = drawn.html;
     (globalThis.__notyetAnswers ??= []).push({ drawn: drawn?.height ?? null, height, outer, taken: !!walk.html }); // @test
-    const scale = drawn?.window && height > 0 ? height / drawn.window : panelScale;
-    if (scale !== panelScale) void api.storage.session?.set({ panelScale: (panelScale = scale) }).catch(() => {});
+    const kind = side ? "panelScale" : "tabScale";
+    const scale = drawn?.window && height > 0 ? height / drawn.window : scales[kind];
+    if (scale !== scales[kind]) void api.storage.session?.set({ [kind]: (scales[kind] = scale) }).catch(() => {});
     // Out of the answer before it is posted: a promise can't be structured-cloned (postMessage
     // would throw DataCloneError and the panel get nothing).
     delete walk.screen;

@@ -52,7 +52,8 @@ export async function runAgent(tabId, command) {
 function askWorker(tabId) {
   // The page's height and its window's as this page measures them: the worker draws the first
   // screen's rows for its window's height scaled as the last open's were (the page's zoom).
-  const ask = { type: "panel-walk", tabId, height: innerHeight, outer: outerHeight };
+  // `side`: a side panel or sidebar, whose ratio is not a tab's.
+  const ask = { type: "panel-walk", tabId, height: innerHeight, outer: outerHeight, side: !followed };
   const worker = navigator.serviceWorker?.controller;
   const answer = !worker
     ? api.runtime.sendMessage(ask).catch(() => null)

@@ -1495,15 +1495,47 @@ test("the first screen at another zoom than 100%: drawn for the panel's own heig
       const refused = seen.slice(1).flatMap((s) => s.answers).filter((a) => a.drawn !== null && !a.taken);
       assert.deepEqual(refused, [], `${factor}: ${JSON.stringify(seen)}`);
       assert.ok(seen.at(-1).shown && !seen.at(-1).diffs.length, `${factor}: ${JSON.stringify(seen)}`);
-      // And by a worker started afresh (an idle one is stopped after 30 s): the scale is kept.
-      const { scale } = await h.test({ op: "walks" });
-      assert.ok(Math.abs(scale - 1) > 0.1, `${factor}: scale ${scale}`);
+      // And by a worker started afresh (an idle one is stopped after 30 s): the scale is kept (a
+      // tab's, as these opens are: a side panel's is its own).
+      const { tabScale } = await h.test({ op: "walks" });
+      assert.ok(Math.abs(tabScale - 1) > 0.1, `${factor}: scale ${tabScale}`);
       await h.restartBackground();
       await h.click(page);
-      assert.equal((await h.test({ op: "walks" })).scale, scale, `${factor}, after a restart`);
+      assert.equal((await h.test({ op: "walks" })).tabScale, tabScale, `${factor}, after a restart`);
     }
   } finally {
     await zoom(1);
+  }
+  await closeAll(page);
+});
+
+test("a panel opened as a tab (where the browser refuses a side panel) leaves the side panel's scale as it was, and keeps its own", async () => {
+  // A tab set the one scale from a tab's height, and the next side panel's first screen was drawn
+  // for that ratio and thrown away.
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  const page = await h.open(MANAGER);
+  const id = await tabId();
+  // A side panel's scale no tab has (Chromium's headless tab is as tall as its window: 1), kept for the session.
+  const kept = await h.ext(() => chrome.storage.session.get(["panelScale", "tabScale"]));
+  await h.ext(() => chrome.storage.session.set({ panelScale: 0.75, tabScale: 0.5 }));
+  try {
+    await h.restartBackground();
+    await h.click(page); // the core loaded in the worker
+    const before = await h.test({ op: "walks" });
+    assert.equal(before.scale, 0.75);
+    await h.test({ op: "readForPanel", url: MANAGER });
+    const panel = await openPanel(id, { walk: true });
+    await untilRead(panel, "40 of 40");
+    const after = await h.test({ op: "walks" });
+    assert.equal(after.handed - before.handed, 1, "the tab asked the worker, as the fallback does");
+    const ratio = await panel.evaluate(() => innerHeight / outerHeight);
+    assert.equal(after.scale, before.scale, `the tab's ratio ${ratio} taken for the side panel's`);
+    assert.ok(Math.abs(after.tabScale - ratio) < 0.05, `the tab's own: ${after.tabScale}, ratio ${ratio}`);
+    await closeAll(panel);
+  } finally {
+    await h.ext((kept) => chrome.storage.session.remove(["panelScale", "tabScale"]).then(() => chrome.storage.session.set(kept)), kept);
+    await h.restartBackground();
+    await h.click(page);
   }
   await closeAll(page);
 });

@@ -177,7 +177,7 @@ static MESSAGES: &str = messages! {
     mutual_threshold_hint:
         "From this many shared connections, a stranger with no note is asked where you met. 0 turns this off.",
         "Ab so vielen gemeinsamen Kontakten wird eine fremde Person ohne Nachricht gefragt, woher man sich kennt. 0 schaltet das ab.",
-        "À partir de ce nombre de relations en commun, on demande à la personne qui vous invite sans message où vous avez fait connaissance. 0 désactive cette règle.";
+        "À partir de ce nombre de relations en commun, on demande à une personne inconnue qui vous invite sans message où vous avez fait connaissance. 0 désactive cette règle.";
     whole_number:
         "Please enter a whole number, 0 or more.",
         "Bitte eine ganze Zahl ab 0 eingeben.",
