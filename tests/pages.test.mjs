@@ -124,6 +124,31 @@ test("the welcome page saves what was typed a moment before Done or Open the set
   }
 });
 
+test("the welcome page writes only what was typed on it: an email, link and language saved meanwhile on the options page stay", async () => {
+  // Its save wrote all four fields as they were when it opened: a name typed there after the options
+  // page had saved an email, a link and German put back empty ones and English, without a word.
+  const h = await launch();
+  try {
+    const welcome = await open(h, "welcome.html");
+    const options = await open(h, "options.html");
+    await options.getByLabel("Email address").fill("pat@example.com");
+    await options.getByLabel("Link").fill("https://example.com/why");
+    await options.locator('[data-k="language"]').selectOption("de");
+    await options.locator('[data-k="language"]').press("Control+s");
+    await options.waitForFunction(() => /^Saved/.test(document.getElementById("status").textContent));
+    await welcome.bringToFront();
+    await welcome.getByLabel("Your name").fill("Pat Example");
+    await welcome.waitForFunction(() => document.getElementById("welcome-saved").textContent === "Saved.");
+    const stored = await welcome.evaluate(async () => (await chrome.storage.local.get("settings")).settings);
+    assert.deepEqual([stored.me, stored.language], [{ name: "Pat Example", email: "pat@example.com", link: "https://example.com/why" }, "de"]);
+    // The options page, with nothing unsaved, shows the name typed on the welcome page.
+    await options.waitForFunction(() => document.querySelector('[data-k="me.name"]').value === "Pat Example");
+    assert.deepEqual([...welcome.errors, ...options.errors], []);
+  } finally {
+    await h.close();
+  }
+});
+
 test("dark mode: every extension page (options, welcome, side panel) follows prefers-color-scheme", async () => {
   const h = await launch();
   try {

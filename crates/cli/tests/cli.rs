@@ -339,9 +339,9 @@ fn a_page_nested_100000_deep_is_read_down_to_a_depth_and_said() {
     let deep = temp_file("deep.html", &format!("<html><body>{}<p>x</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000)));
     let deep = deep.to_str().expect("utf-8 path");
     for command in ["read", "triage"] {
-        let start = std::time::Instant::now();
+        // Over 6 minutes before PARSE_DEPTH, 0.8 s a command now in a debug build: the 20 s it is
+        // given is far from both (a 5 s bound was near the suite's time on two busy cores).
         let out = notyet_within(&[command, deep], 20).unwrap_or_else(|| panic!("{command} still running after 20 s"));
-        assert!(start.elapsed().as_secs() < 5, "{command}: {:?}", start.elapsed());
         assert_eq!(out.status.code(), Some(1), "{command}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.starts_with(&format!("notyet: {deep}: the page nests more than 1024 elements deep: read down to there")), "{command}: {err}");

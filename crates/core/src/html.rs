@@ -294,7 +294,9 @@ mod tests {
         let deeper = format!("<html><body>{}<p>deep</p>{}<p>after</p></body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
         let page = snapshot_of(&deeper, "https://www.linkedin.com/", &Options::default());
         assert!(page.too_deep && !page.snapshot.root.text().contains("after"));
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        // Over 6 minutes before PARSE_DEPTH; 2.5 s in a debug build alone, and past 5 s beside the
+        // rest of the suite on two busy cores (review, 1 Dec 2026): a bound far from both.
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
         let fine =
             snapshot_of(&format!("<html><body>{}<p>after</p></body></html>", "<div></div>".repeat(100_000)), "https://www.linkedin.com/", &Options::default());
         assert!(!fine.too_deep && fine.snapshot.root.text() == "after");

@@ -34,7 +34,8 @@
 //! ([`Values::seed`]), so a second click drafts the same text, and ten replies a day don't all
 //! end alike: the built-in short replies end with one of three wordings of the same boundary
 //! (one closing sent ten times a day read as a form letter). A first text close to a
-//! placeholder's name (`{frist_name|there}`) is still the unknown placeholder it was.
+//! placeholder's name (`{frist_name|there}`), or written as one (`{company_name|your company}`,
+//! `{me.title|}`), is still the unknown placeholder it was.
 //!
 //! A value with a fallback never empties its optional part: `[Hello {first_name|there}!]` is
 //! always kept. Optional parts do not nest; a variable-free `[...]` is simply kept as its text.
@@ -377,7 +378,9 @@ impl Parser {
             return Ok(Node::Var { var, fallback: fallback.map(|f| f.trim().to_owned()) });
         }
         match (suggest(written), fallback) {
-            (None, Some(rest)) => Ok(Node::Choice(std::iter::once(written).chain(rest.split('|').map(str::trim)).map(str::to_owned).collect())),
+            (None, Some(rest)) if !name_shaped(written) => {
+                Ok(Node::Choice(std::iter::once(written).chain(rest.split('|').map(str::trim)).map(str::to_owned).collect()))
+            }
             (hint, _) => Err(TemplateError { written: written.to_owned(), hint, ..Self::error(TemplateErrorKind::UnknownVariable, name_at) }),
         }
     }
@@ -385,6 +388,17 @@ impl Parser {
 
 fn known_list() -> String {
     Var::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")
+}
+
+/// Written as a placeholder's name is, not as words: one word of ASCII letters, digits, `_` and
+/// `.`, with a `_` in it or a `.` before two more characters (`company_name`, `me.title`, not
+/// `e.g.`). As a choice's first text it is an unknown placeholder: `{company_name|your company}`
+/// drafted "company_name" for half the inviters, a bare placeholder in a sent message.
+fn name_shaped(written: &str) -> bool {
+    let b = written.as_bytes();
+    let word = |c: &u8| c.is_ascii_alphanumeric();
+    b.iter().all(|c| word(c) || b"_.".contains(c))
+        && (0..b.len()).any(|i| b[i] == b'_' || b[i] == b'.' && b.get(i + 1..i + 3).is_some_and(|n| n.iter().all(word)))
 }
 
 /// The known variable closest to a misspelt one, if it is close (at most 2 edits). Names whose
@@ -734,6 +748,15 @@ mod tests {
         assert_eq!(render("{first_name|a|b}", &Values::default()), "a|b");
         let e = Template::parse("{frist_name|there}").expect_err("a typo");
         assert_eq!((e.kind, e.hint), (TemplateErrorKind::UnknownVariable, Some(Var::FirstName)));
+        // A name no placeholder is close to, but written as one, is not a choice either: it drafted
+        // "company_name" for half the inviters (review, 1 Dec 2026).
+        for guessed in ["{company_name|your company}", "{job_title|your role}", "{me.title|}", "{my.phone|here}", "Hi {Last_Name|}."] {
+            let e = Template::parse(guessed).expect_err(guessed);
+            assert_eq!((e.kind, e.hint), (TemplateErrorKind::UnknownVariable, None), "{guessed}");
+        }
+        for words in ["{e.g.|for example}", "{U.S.|American}", "{Hi!|Hello,}", "{3|three}"] {
+            assert!(Template::parse(words).is_ok(), "{words}");
+        }
         // The options page's examples, in its three languages.
         for example in ["{Hi|Hello}", "{Thanks!|Thank you.}", "{Danke!|Vielen Dank.}", "{Merci\u{a0}!|Merci beaucoup.}"] {
             assert_eq!(Template::parse(example).map(|t| t.variables()), Ok(vec![]), "{example}");

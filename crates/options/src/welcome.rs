@@ -4,8 +4,8 @@
 //! (updated as you type your name), and the way to the options page. It can be skipped.
 //!
 //! It shares the options page's builder, wording and storage bindings, and the settings
-//! document: only `me` and `language` are written, read fresh from storage each time, so nothing the options
-//! page saved meanwhile is lost.
+//! document: only the fields of `me` and `language` typed here are written, into the settings read
+//! fresh from storage each time, so nothing the options page saved meanwhile is lost.
 
 use std::cell::RefCell;
 
@@ -33,6 +33,10 @@ struct Welcome {
     sample: Sample,
     /// The pending save; replacing it (dropping the `Timeout`) cancels it.
     save: Option<Timeout>,
+    /// The fields typed here since the last save, a bit each (name 1, email 2, link 4, language
+    /// 8): only these are written. All four were, as read when the page opened, so an email, a
+    /// link or a language the options page saved meanwhile went back without a word.
+    typed: u8,
     /// The page's listeners, removed if the page state is dropped.
     _listeners: Vec<EventListener>,
 }
@@ -97,7 +101,7 @@ pub async fn start_welcome(api: Api, stored: js_sys::Promise) -> Result<(), JsVa
     ];
     PAGE.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
-            *p = Some(Welcome { api, settings, sample, save: None, _listeners: listeners });
+            *p = Some(Welcome { api, settings, sample, save: None, typed: 0, _listeners: listeners });
         }
     });
     with_page(|p| p.update_draft());
@@ -175,12 +179,18 @@ impl Welcome {
     fn on_input(&mut self, key: &str, value: &str) {
         let v = value.trim().to_owned();
         crate::flag_me(key, &v);
+        self.typed |= match key {
+            "me.name" => 1,
+            "me.email" => 2,
+            "me.link" => 4,
+            "language" => 8,
+            _ => return,
+        };
         match key {
             "me.name" => self.settings.me.name = v,
             "me.email" => self.settings.me.email = v,
             "me.link" => self.settings.me.link = v,
-            "language" => self.settings.language = v,
-            _ => return,
+            _ => self.settings.language = v,
         }
         self.update_draft();
         set_text("welcome-saved", "");
@@ -221,12 +231,13 @@ async fn save_then(save_first: bool, then: Then) {
     }
 }
 
-/// Writes the fields into the stored settings, read fresh so that nothing else in them is lost.
-/// Whether they were written (a failure is said on the page).
+/// Writes the fields typed here into the stored settings, read fresh so that nothing else in them
+/// is lost. Whether they were written (a failure is said on the page, and they are kept to write).
 async fn save() -> bool {
-    let Some((api, me, language)) = with_page(|p| {
+    let Some((api, typed, me, language)) = with_page(|p| {
         (
             p.api.clone(),
+            std::mem::take(&mut p.typed),
             [("name", p.settings.me.name.clone()), ("email", p.settings.me.email.clone()), ("link", p.settings.me.link.clone())],
             p.settings.language.clone(),
         )
@@ -241,12 +252,16 @@ async fn save() -> bool {
             doc = Value::Object(Map::new());
         }
         let mut fields = doc.get("me").and_then(Value::as_object).cloned().unwrap_or_default();
-        for (k, v) in me {
-            fields.insert(k.to_owned(), Value::String(v));
+        for (bit, (k, v)) in me.into_iter().enumerate() {
+            if typed & 1 << bit != 0 {
+                fields.insert(k.to_owned(), Value::String(v));
+            }
         }
         if let Some(obj) = doc.as_object_mut() {
             obj.insert("me".into(), Value::Object(fields));
-            obj.insert("language".into(), Value::String(language));
+            if typed & 8 != 0 {
+                obj.insert("language".into(), Value::String(language));
+            }
         }
         let mut items = Map::new();
         items.insert("settings".into(), doc);
@@ -256,7 +271,10 @@ async fn save() -> bool {
     .await;
     match &result {
         Ok(()) => set_text("welcome-saved", &tr("welcome_saved")),
-        Err(e) => set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(e)])),
+        Err(e) => {
+            with_page(|p| p.typed |= typed);
+            set_text("welcome-saved", &tr_with("save_failed", &[&crate::storage_error(e)]));
+        }
     }
     result.is_ok()
 }
