@@ -110,7 +110,7 @@ const held = [];
 /**
  * The tests' commands: `count` (clicks so far), `command` (shortcut `n` on the tab at `url`),
  * `readForPanel` (the walk an open of the panel starts on the tab at `url`, no panel opened; its screen drawn for a tab), `walks` (the
- * walks kept for panels, by tab, how many were handed over, how many first screens drawn, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
+ * walks kept for panels, by tab, how many were handed over, how many first screens drawn, how many window heights asked for them, and each answer to a panel: the height its screen was drawn for, the panel's, and whether it was taken), `ui` (the interface language `n`, e.g. "de"; none:
  * the browser's), `report` (a page report of the active tab, as "Not right?" makes it), `click`
  * (waits for record `n`, up to `timeout` ms), `beforeInsert` (`remove`: a selector whose elements
  * the next insertions remove first; `wait`: milliseconds each insertion waits first; `n` "hold":
@@ -124,7 +124,7 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
   // The walk an open of the panel starts, on the tab at `url`, without opening one.
   if (op === "readForPanel") return readForPanel((await api.tabs.query({})).find((t) => t.url === url));
   // The walks kept for panels (by tab) and how many were handed over so far.
-  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: scales.panelScale, tabScale: scales.tabScale, answers: globalThis.__notyetAnswers ?? [] };
+  if (op === "walks") return { held: [...walks.keys()], handed: globalThis.__notyetHanded ?? 0, drawn: globalThis.__notyetScreens?.length ?? 0, loadDrops: globalThis.__notyetLoadDrops ?? 0, scale: scales.panelScale, tabScale: scales.tabScale, heights: globalThis.__notyetHeights ?? 0, answers: globalThis.__notyetAnswers ?? [] };
   // Shortcut `n` pressed on the tab at `url`, as commands.onCommand hands it over.
   if (op === "command") return onCommand(n, (await api.tabs.query({})).find((t) => t.url === url));
   // Headless Chromium reports the system's language whatever --lang says: the tests set the notices' language here.
@@ -233,6 +233,7 @@ api.tabs.onRemoved.addListener((tabId) => {
   drafts.delete(tabId);
   snapshots.delete(tabId);
   dropWalk(tabId);
+  sizes.delete(tabId);
   badged.delete(tabId);
   api.storage.session.remove(draftKey(tabId)).catch(() => {});
 });
@@ -331,11 +332,19 @@ function readForPanel(tab, as = { tab: true }) {
   // the ask, the answer came 17–20 ms after its first script, not 8–10, and the panel's own list
   // was first). Not for a page of more than SCREEN_MAX characters: at 1,000 invitations the
   // drawing took 18–26 ms, while the browser started the panel page (README, performance).
-  // (Firefox for Android has no windows: no screen there.)
-  const tall = api.windows?.get(tab.windowId).then((w) => w.height, () => 0);
+  // (Firefox for Android has no windows: no screen there.) Not asked where the tab's last walk
+  // was over SCREEN_MAX (no screen would be drawn; asked after the walk if this one is smaller):
+  // the walk's size is known only once it is in, and asked after it for every walk, the window's
+  // height would be a round trip between the walk and every screen.
+  const ask = () => {
+    globalThis.__notyetHeights = (globalThis.__notyetHeights ?? 0) + 1; // @test
+    return api.windows?.get(tab.windowId).then((w) => w.height, () => 0);
+  };
+  const tall = sizes.get(tab.id) > SCREEN_MAX ? null : ask();
   walk.screen = walk.json.then(async (json) => {
+    sizes.set(tab.id, json?.length);
     if (!(json?.length <= SCREEN_MAX)) return null;
-    const [window, settings, record] = [await tall, await loadSettings(), await loadRecord()];
+    const [window, settings, record] = [await (tall ?? ask()), await loadSettings(), await loadRecord()];
     const drawn = walk.asked ? null : drawScreen(json, settings, record, Math.round(window * scales[as.tab ? "tabScale" : "panelScale"]));
     return { ...drawn, window };
   });
@@ -385,6 +394,8 @@ async function takeWalk(tabId) {
 
 /** The largest walk (characters of JSON) the panel's first screen is drawn from here: 300 invitations are some 300,000. */
 const SCREEN_MAX = 500000;
+/** Each tab's last walk's length (`readForPanel`). */
+const sizes = new Map();
 
 /**
  * The panel's height over its window's at the last open (CSS pixels over the window's): its zoom,

@@ -1540,6 +1540,35 @@ test("a panel opened as a tab (where the browser refuses a side panel) leaves th
   await closeAll(page);
 });
 
+test("a page whose last walk was over SCREEN_MAX (no first screen drawn) has its window's height not asked for again; asked once it is smaller", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  await closeAll(panel);
+  await h.click(page); // the core loaded in the worker
+  const heights = async () => (await h.test({ op: "walks" })).heights;
+  const walk = async () => {
+    const [before, drawn] = [await heights(), (await h.test({ op: "walks" })).drawn];
+    await h.test({ op: "readForPanel", url: MANAGER });
+    for (let i = 0; i < 20 && (await h.test({ op: "walks" })).held.length; i++) await sleep(100); // dropped after a second
+    return { asked: (await heights()) - before, drawn: (await h.test({ op: "walks" })).drawn - drawn };
+  };
+  assert.deepEqual(await walk(), { asked: 1, drawn: 1 }, "40: asked beside the walk, drawn");
+  // 25 copies of the 40 cards: 1,000 invitations, a walk of some 1,000,000 characters.
+  const grow = (copies) =>
+    page.evaluate((copies) => {
+      const column = document.querySelector('[data-testid="lazy-column"]');
+      const cards = [...column.querySelectorAll("._175f6c4b")].slice(0, 40);
+      for (let copy = 1; copy < copies; copy++) for (const card of cards) column.append(Object.assign(card.cloneNode(true), { className: `${card.className} copy` }));
+    }, copies);
+  await grow(25);
+  assert.deepEqual(await walk(), { asked: 1, drawn: 0 }, "the first walk of 1,000: its size not known yet");
+  assert.deepEqual(await walk(), { asked: 0, drawn: 0 }, "the next: not asked");
+  await page.evaluate(() => document.querySelectorAll(".copy").forEach((c) => c.remove()));
+  assert.deepEqual(await walk(), { asked: 1, drawn: 1 }, "40 again: asked after the walk, drawn");
+  assert.deepEqual(await walk(), { asked: 1, drawn: 1 }, "and beside it");
+  await closeAll(page);
+});
+
 test("Triage or the shortcut with the panel open already walks nothing for it (the panel doesn't load again)", async () => {
   h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
   const page = await h.open(MANAGER);

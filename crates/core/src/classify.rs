@@ -21,6 +21,7 @@
 //! a scam persona there ("Four star general") is one weak sign that nothing but a note outweighs.
 
 use crate::reason::{KnownList, Reason, Text, Topic};
+use crate::Find;
 use crate::{entries, listed, Category, Fnv, Invitation, Kind, Settings};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -762,7 +763,7 @@ pub(crate) fn is_personal(note: &Words, names: &[&[String]]) -> bool {
 /// The note without its web addresses: an address is not something said ("https://github.com/x"
 /// alone read as a personal note of three words of its own). Only notes with a `/` or `www.` get here.
 fn without_links(note: &str) -> String {
-    let link = |w: &str| w.contains("://") || w.starts_with("www.") || w.split('/').next().is_some_and(|host| host.contains('.') && !host.ends_with('.'));
+    let link = |w: &str| w.has("://") || w.starts_with("www.") || w.split('/').next().is_some_and(|host| host.contains('.') && !host.ends_with('.'));
     let mut out = String::with_capacity(note.len());
     for w in note.split_whitespace().filter(|w| !link(w)) {
         out.push_str(w);
@@ -811,7 +812,7 @@ pub(crate) fn classify_as(inv: &Invitation, settings: &Settings, headline: &Word
     let them = name_words(&inv.name);
     let names: [&[String]; 2] = [&known.me.1, &them];
     let personal = !note_words.is_empty()
-        && match inv.note.as_deref().filter(|n| n.contains('/') || n.contains("www.")) {
+        && match inv.note.as_deref().filter(|n| n.contains('/') || n.has("www.")) {
             Some(note) => is_personal(&Words::new(&without_links(note)), &names),
             None => is_personal(note_words, &names),
         };

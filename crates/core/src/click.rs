@@ -17,6 +17,7 @@ use crate::read::{is_supported_url, read_page, Composer, Page, PageReader};
 use crate::reason::{language_name, Reason};
 use crate::snapshot::{fold_whitespace, Snapshot};
 use crate::words::{at_line, fill, JsonError, Say, Ui};
+use crate::Find;
 use crate::{decide, decide_with, Action, Category, Invitation, Place, Settings, Suggestion, Variant};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -656,7 +657,7 @@ pub fn plan_request(snapshot: &Snapshot, settings: &Settings, last: Option<&Last
         Request::Report => return only_notice(w, Notice::new(w, Level::Info, w.opening_report())),
     };
     // After every read of a LinkedIn page, a misread can be reported.
-    if is_supported_url(&snapshot.url) && !snapshot.url.contains("/invitation-manager/sent") {
+    if is_supported_url(&snapshot.url) && !snapshot.url.has("/invitation-manager/sent") {
         plan.notice.actions.push(NoticeAction { label: w.not_right().into(), request: Request::Report });
     }
     plan
@@ -667,7 +668,7 @@ fn plan_draft(snapshot: &Snapshot, settings: &Settings, last: Option<&LastDraft>
     if !is_supported_url(&snapshot.url) {
         return only_notice(w, Notice::new(w, Level::Info, w.unsupported()));
     }
-    if snapshot.url.contains("/invitation-manager/sent") {
+    if snapshot.url.has("/invitation-manager/sent") {
         // Invitations the user sent: a decline to one of those people would make no sense.
         return only_notice(w, Notice::new(w, Level::Info, w.sent_page()));
     }
@@ -747,7 +748,7 @@ fn plan_page(
         if page.count() == 0 && snapshot.cut_deep() {
             return only_notice(w, Notice::new(w, Level::Warning, w.too_deep()));
         }
-        let notice = describe_without_box(page, settings, snapshot.url.contains("/invitation-manager"), w);
+        let notice = describe_without_box(page, settings, snapshot.url.has("/invitation-manager"), w);
         return only_notice(w, notice);
     };
     let found = match chosen {

@@ -7,6 +7,7 @@
 //! well; Italian, Dutch and Portuguese are scored too so that they are not mistaken for
 //! Spanish or French.
 
+use crate::Find;
 use crate::{entries, listed};
 use std::sync::OnceLock;
 
@@ -603,7 +604,7 @@ pub fn note_topic(note: &str) -> Option<String> {
                 let n = norm(w);
                 (listed(TOPIC_REJECT_ANY, &n) && !acronym(w, &n))
                     || w.contains('@')
-                    || w.contains("://")
+                    || w.has("://")
                     || w.contains(['{', '}', '[', ']', '<', '>'])
             });
         return usable.then_some(joined);

@@ -58,6 +58,49 @@ pub(crate) fn listed(list: &'static str, word: &str) -> bool {
     entries(list).any(|e| e == word)
 }
 
+/// A forward search for a `&str` in a `&str`, for the module: std's `contains`, `find` and
+/// `split_once` with a `&str` pattern search with Two-Way (`StrSearcher`), whose forward half
+/// (its set-up per call, `next`, two copies of `next_match`) is about 1.4 KB of the WASM; the
+/// pages and the reader look for short words in short texts, where a scan for the needle's first
+/// byte and a compare does as well. Char patterns (`'x'`, `[' ', '-']`) keep std's.
+pub trait Find {
+    /// Whether `needle` occurs in `self` (`str::contains` with a `&str`).
+    fn has(&self, needle: &str) -> bool;
+    /// Where `needle` first occurs in `self` (`str::find` with a `&str`).
+    fn at(&self, needle: &str) -> Option<usize>;
+    /// `self` split around the first `needle` (`str::split_once` with a `&str`).
+    fn split_str(&self, needle: &str) -> Option<(&str, &str)>;
+}
+
+impl Find for str {
+    fn has(&self, needle: &str) -> bool {
+        find(self, needle).is_some()
+    }
+
+    fn at(&self, needle: &str) -> Option<usize> {
+        find(self, needle)
+    }
+
+    fn split_str(&self, needle: &str) -> Option<(&str, &str)> {
+        let at = find(self, needle)?;
+        Some((&self[..at], &self[at + needle.len()..]))
+    }
+}
+
+#[inline(never)]
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return Some(0) };
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        if hay[at] == first && hay[at..at + needle.len()] == *needle {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
 /// Reads a unit-only enum from its JSON name (`"not_a_person"`), `names[i]` naming `all[i]`: one
 /// string read and a scan, where serde's derived enum visitor costs the WASM about 1 KB for each
 /// enum. The same error as the derived one for a name not in `names`.
@@ -142,7 +185,23 @@ pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};
 
 #[cfg(test)]
 mod tests {
-    use super::{entries, listed};
+    use super::{entries, listed, Find};
+
+    /// `has`, `at` and `split_str` answer as std's `contains`, `find` and `split_once` with a
+    /// `&str`, on every piece of a few texts with repeats, multi-byte letters and the edges.
+    #[test]
+    fn the_search_answers_as_std() {
+        let texts = ["", "a", "aaa", "abab", "ababa", "xyzabc", "/in/sam/in/", "Ça et là: «oui»…", "LinkedIn | LinkedIn", "ab\r\ncd"];
+        for hay in texts {
+            let mut needles: Vec<&str> = vec!["", "a", "aa", "ab", "ba", "abc", "/in/", "là", "»…", "\r\n", "zzzz", "LinkedIn"];
+            needles.extend((0..=hay.len()).flat_map(|i| (i..=hay.len()).filter_map(move |j| hay.get(i..j))));
+            for needle in needles {
+                assert_eq!(hay.has(needle), hay.contains(needle), "{hay:?} {needle:?}");
+                assert_eq!(hay.at(needle), hay.find(needle), "{hay:?} {needle:?}");
+                assert_eq!(hay.split_str(needle), hay.split_once(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_list_gives_back_its_entries() {

@@ -6,6 +6,7 @@
 //! would add size for cases the name field never has.
 
 use crate::classify::{fold, COMPANY_ABBREVIATIONS, COMPANY_FORMS, LEGAL_FORMS};
+use crate::Find;
 use crate::{entries, listed};
 use std::borrow::Cow;
 
@@ -150,7 +151,7 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
     let end = rest
         .find(['|', ',', ';', '(', '•', '·', '/', '\n'])
         .into_iter()
-        .chain([" - ", " – ", " — ", " and ", " & "].iter().filter_map(|s| rest.find(s)))
+        .chain([" - ", " – ", " — ", " and ", " & "].iter().filter_map(|s| rest.at(s)))
         .min()
         .unwrap_or(rest.len());
     let company = rest.get(..end)?.trim().trim_end_matches(['.', '!']);
@@ -233,7 +234,7 @@ impl<'a> Parsed<'a> {
         // "Dr. Smith", "Herr Müller": what is left after a title is a family name, unless the
         // profile's address shows it first of two names ([`first_name_with`]).
         if self.title.is_some() && tokens.len() == 1 {
-            let (_, slug) = profile_url?.split_once("/in/")?;
+            let (_, slug) = profile_url?.split_str("/in/")?;
             let next = slug.strip_prefix(&*fold(first))?.strip_prefix('-')?;
             let n = next.bytes().take_while(u8::is_ascii_alphabetic).count();
             return (n > 0 && matches!(next.as_bytes().get(n), None | Some(b'-' | b'/' | b'?'))).then(|| fix_case(first, true, self.all_caps));

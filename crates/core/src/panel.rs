@@ -9,6 +9,7 @@
 
 use crate::read::{is_supported_url, read_cards, Controls, Located, PanelCards};
 use crate::snapshot::{fold_whitespace, Snapshot};
+use crate::Find;
 use crate::{decide_without_text, Action, Category, Invitation, Reason, Settings};
 use serde::{Deserialize, Serialize};
 
@@ -30,9 +31,9 @@ pub enum Where {
 pub fn where_is(url: &str) -> Where {
     if !is_supported_url(url) {
         Where::Elsewhere
-    } else if url.contains("/invitation-manager/sent") {
+    } else if url.has("/invitation-manager/sent") {
         Where::Sent
-    } else if url.contains("/invitation-manager") || url.split(['?', '#']).next().is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork")) {
+    } else if url.has("/invitation-manager") || url.split(['?', '#']).next().is_some_and(|p| p.trim_end_matches('/').ends_with("/mynetwork")) {
         Where::Invitations
     } else {
         Where::OtherLinkedIn
@@ -263,7 +264,7 @@ impl Filter {
         let inv = &row.invitation;
         let hay = [Some(inv.name.as_str()), inv.headline.as_deref(), inv.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
         let hay = crate::case::lower_str(&hay);
-        words.iter().all(|w| hay.contains(w.as_str()))
+        words.iter().all(|w| hay.has(w.as_str()))
     }
 }
 

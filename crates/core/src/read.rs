@@ -10,6 +10,7 @@
 //! linear, with no search from the root per card.
 
 mod cards;
+use crate::Find;
 pub use cards::{Controls, Located};
 use cards::{Depth, Root, Roots, Seen};
 mod composer;
@@ -427,7 +428,7 @@ pub(crate) enum Reading {
 /// the shared-connections line in any words (cards' `bold_names`, profiles), and in a page report
 /// the link whose count keeps its digits.
 pub(crate) fn links_shared(n: &Node) -> bool {
-    n.tag == "a" && n.attr("href").is_some_and(|h| h.contains("connectionOf="))
+    n.tag == "a" && n.attr("href").is_some_and(|h| h.has("connectionOf="))
 }
 
 /// Whether an element is a control rather than content: its label is never part of a field.
@@ -438,9 +439,7 @@ pub(crate) fn is_control(n: &Node) -> bool {
         return true;
     }
     // One substring test first: this runs on every element of every card.
-    if n.attr("class").is_some_and(|c| c.contains("lt-line-clamp__"))
-        && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less"))
-    {
+    if n.attr("class").is_some_and(|c| c.has("lt-line-clamp__")) && (n.has_class_prefix("lt-line-clamp__more") || n.has_class_prefix("lt-line-clamp__less")) {
         return true;
     }
     n.tag == "a" && n.attr("href").is_some_and(is_action_href)
@@ -449,7 +448,7 @@ pub(crate) fn is_control(n: &Node) -> bool {
 /// Links that act rather than show someone: compose a message, or the page itself (a
 /// follows-you card's Accept is a link to the invitation manager).
 fn is_action_href(href: &str) -> bool {
-    href.contains("/messaging/") || href.contains("invitation-manager") || href.starts_with('#') || href.starts_with("javascript:")
+    href.has("/messaging/") || href.has("invitation-manager") || href.starts_with('#') || href.starts_with("javascript:")
 }
 
 fn is_screen_reader_only(n: &Node) -> bool {
@@ -648,7 +647,7 @@ fn entity_slug(href: &str) -> Option<(Kind, &str)> {
 
 /// The path of a page address (`/mynetwork/invitation-manager/received/`), empty when none.
 fn url_path(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = url.split_str("://").map_or(url, |(_, r)| r);
     let path = rest.find('/').map_or("", |i| &rest[i..]);
     path.split(['?', '#']).next().unwrap_or("").to_owned()
 }

@@ -11,6 +11,7 @@
 
 use crate::read::phrases;
 use crate::snapshot::{Child, Node, Snapshot};
+use crate::Find;
 use crate::{entries, listed};
 
 /// What marks a page report among other JSON files (the snapshot's own keys sit beside it).
@@ -110,7 +111,7 @@ fn mask_attribute(name: &str, value: &str) -> String {
 
 /// An address with its host and first path part kept (`/in/`, `/company/`, `/messaging/`), the rest masked.
 fn mask_url(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
+    let (scheme, rest) = url.split_str("://").map_or(("", url), |(s, r)| (s, r));
     let (host, path) = if scheme.is_empty() { ("", rest) } else { rest.split_at(rest.find('/').unwrap_or(rest.len())) };
     let mut out = String::new();
     if !scheme.is_empty() {
@@ -219,7 +220,14 @@ fn mask_words(text: &str, count: bool) -> String {
         // number in it ("Marco 0151 2345678", people put them in their names) is masked whole.
         let digits = (count && text.bytes().filter(u8::is_ascii_digit).count() <= 4) || phrases::is_time_shaped(text);
         // The site's name is no one's: "Mariana Costa | LinkedIn" keeps it, as a note saying it does.
-        return text.split(SITE).map(|part| mask_text(part, digits)).collect::<Vec<_>>().join(SITE);
+        let (mut out, mut rest) = (String::with_capacity(text.len()), text);
+        while let Some((part, tail)) = rest.split_str(SITE) {
+            out.push_str(&mask_text(part, digits));
+            out.push_str(SITE);
+            rest = tail;
+        }
+        out.push_str(&mask_text(rest, digits));
+        return out;
     }
     let mut out = String::with_capacity(text.len());
     // Short interface words between two masked ones, single spaces apart, are a name's particles

@@ -6,6 +6,7 @@ use crate::classify::KnownIndex;
 use crate::rules::{Field, Rule, Then, When};
 use crate::template::{Template, TemplateError};
 use crate::words::{at_line, fill, EnDeFr, JsonError, Say, Ui};
+use crate::Find;
 use crate::{Action, Category};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -1321,7 +1322,7 @@ pub fn link_usable(link: &str) -> bool {
     if link.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }
-    let (rest, scheme) = match link.find("://") {
+    let (rest, scheme) = match link.at("://") {
         Some(i) if link[..i].eq_ignore_ascii_case("https") || link[..i].eq_ignore_ascii_case("http") => (&link[i + 3..], true),
         Some(_) => return false,
         None => (link, false),

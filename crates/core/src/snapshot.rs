@@ -16,6 +16,7 @@
 //! objects with one-letter keys (`{"i": 1, "t": "p", "a": [...], "c": [...]}`), which still
 //! parse: page reports saved in that shape read as before.
 
+use crate::Find;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -90,7 +91,7 @@ pub const CLASS_PARTS: &[&str] = &[
 
 /// The class names of `value` that the reader may look at (see [`CLASS_PARTS`]), or `None`.
 pub fn kept_classes(value: &str) -> Option<String> {
-    let kept: Vec<&str> = value.split_ascii_whitespace().filter(|w| CLASS_PARTS.iter().any(|p| w.contains(p))).collect();
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(|w| CLASS_PARTS.iter().any(|p| w.has(p))).collect();
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 

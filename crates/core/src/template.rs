@@ -433,7 +433,15 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 impl Template {
     /// Parses a template. Errors carry the line and column of the first problem.
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
-        let mut p = Parser { chars: src.replace("\r\n", "\n").chars().collect(), at: 0, pos: Pos { line: 1, column: 1 } };
+        // Line ends as "\n": "\r\n" read as src.replace("\r\n", "\n") would, without std's `&str` search.
+        let mut chars: Vec<char> = Vec::with_capacity(src.len());
+        for c in src.chars() {
+            if c == '\n' && chars.last() == Some(&'\r') {
+                chars.pop();
+            }
+            chars.push(c);
+        }
+        let mut p = Parser { chars, at: 0, pos: Pos { line: 1, column: 1 } };
         let mut nodes = Vec::new();
         // The open optional part, if any, with where its `[` stood.
         let mut block: Option<(Vec<Node>, Pos)> = None;

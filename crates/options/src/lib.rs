@@ -24,6 +24,7 @@ mod view;
 mod welcome;
 
 use notyet_core::words::Say;
+use notyet_core::Find;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
@@ -280,7 +281,7 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
 /// Where `"key"` first appears in `text`, as a 1-based line and column: where a pasted
 /// invitation's bad value is (its JSON parsed fine, so the key is there, unless escaped).
 fn key_position(text: &str, key: &str) -> (usize, usize) {
-    let Some(at) = text.find(&format!("\"{key}\"")) else { return (1, 1) };
+    let Some(at) = text.at(&format!("\"{key}\"")) else { return (1, 1) };
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
@@ -1176,7 +1177,7 @@ async fn save() -> bool {
 /// A storage failure in the user's words: the browser's own message ("QUOTA_BYTES quota
 /// exceeded") is developer talk, so the common case, a full storage, is said in ours.
 pub(crate) fn storage_error(e: &str) -> String {
-    if e.to_ascii_lowercase().contains("quota") {
+    if e.to_ascii_lowercase().has("quota") {
         tr("storage_full")
     } else {
         e.to_owned()

@@ -23,6 +23,7 @@ use super::phrases::{self, Relation};
 use super::{blank_invitation, entity, is_control, is_entity, links_shared, text_of, Index, Reading};
 use crate::names::name_key;
 use crate::snapshot::{Child, Node};
+use crate::Find;
 use crate::{Invitation, Kind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -61,10 +62,10 @@ impl Roots {
 
     pub(super) fn find(index: &Index, path: &str, lang: &str, seen: &Seen) -> Roots {
         // Sent invitations are the user's own, not invitations to answer.
-        if path.contains("/invitation-manager/sent") {
+        if path.has("/invitation-manager/sent") {
             return Roots::none();
         }
-        let manager = path.contains("/invitation-manager/");
+        let manager = path.has("/invitation-manager/");
         let (mut roots, lone) = anchored(index, seen);
         let anchored_any = !roots.is_empty();
         for (at, strong) in candidates(index, seen) {
@@ -86,7 +87,7 @@ impl Roots {
                 roots.retain(|r| r.0 != at);
             }
         }
-        let filtered = path.split_once("/invitation-manager/received/").is_some_and(|(_, f)| f.len() > 1);
+        let filtered = path.split_str("/invitation-manager/received/").is_some_and(|(_, f)| f.len() > 1);
         Roots { list: roots, manager, anchored_any, filtered, words: phrases::reads_language(lang) }
     }
 
@@ -192,7 +193,7 @@ fn scan_controls(index: &Index, card: usize, seen: &Seen) -> (Controls, Vec<u32>
                 }
                 out.reply = out.reply.or(Some(n.id))
             }
-            None if href.contains("/messaging/") || reply_to() => out.reply = out.reply.or(Some(n.id)),
+            None if href.has("/messaging/") || reply_to() => out.reply = out.reply.or(Some(n.id)),
             None if phrases::is_more_label(&label) => {}
             // A menu after the pair's first control: a post's (Repost, its reactions), never an
             // invitation's, whose answers end the card but for its note and "… more".
@@ -721,7 +722,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
         let t = phrases::norm(u.text());
         if let Some(r) = (early && relation.is_none()).then(|| phrases::relation_normed(&t)).flatten() {
             relation = Some(r);
-        } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text().contains(&inv.name) {
+        } else if early && relation.is_none() && k == rest_from && !inv.name.is_empty() && u.text().has(&inv.name) {
             // A sentence right under the name that names them again is the relation line, in any
             // language; it makes a card only beside an invitation's controls.
             relation = Some(Relation::Echo);
@@ -778,7 +779,7 @@ fn read_card(index: &Index, card: usize, seen: &Seen, labelled: Option<(&str, bo
             (n.tag == "a").then(|| n.attr("href").and_then(entity)).flatten().filter(|(k, _)| *k != Kind::Person).map(|(k, u)| (k, u, j))
         });
         w.reach(usize::MAX);
-        let newsletter = w.units.iter().any(|u| phrases::norm(u.text()).contains("newsletter"));
+        let newsletter = w.units.iter().any(|u| phrases::norm(u.text()).has("newsletter"));
         // A sender's card with nothing else to follow in it, no newsletter named and controls
         // naming the sender is their invitation to connect in words that read like a follow line
         // ("Lucía te ha invitado a formar parte de su red"), not a page of theirs.

@@ -13,6 +13,7 @@
 use super::phrases;
 use super::{entity, text_of, Composer, Index, Reading};
 use crate::snapshot::{Child, Node};
+use crate::Find;
 
 /// Finds the box NotYet should write in, and whom it addresses. The box holding the keyboard
 /// focus, when the agent saw one, beats every guess by look.
@@ -88,7 +89,7 @@ fn is_comment_box(index: &Index, at: usize) -> bool {
 }
 
 fn class_has(n: &Node, part: &str) -> bool {
-    n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part)))
+    n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.has(part)))
 }
 
 /// Where the search for a box's context stops: beyond lies the page, not the conversation.
@@ -99,7 +100,7 @@ fn is_boundary(n: &Node) -> bool {
 /// The conversation's own container ends the climb: a bubble or a dialog.
 fn is_conversation(n: &Node) -> bool {
     // Block classes only: `…-bubble__content-wrapper` is a part inside the bubble.
-    let block = |part: &str| n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.contains(part) && !w.contains("__")));
+    let block = |part: &str| n.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w.has(part) && !w.has("__")));
     n.attr("role") == Some("dialog") || block("conversation-bubble") || block("msg-convo-wrapper") || n.tag == "aside"
 }
 

@@ -7,6 +7,7 @@
 //! known shape still reads.
 
 use crate::snapshot::fold_whitespace;
+use crate::Find;
 
 /// Lower case, whitespace (including no-break spaces) folded, typographic apostrophes plain.
 /// One pass and one allocation: it runs on every line of every card.
@@ -460,9 +461,9 @@ pub(crate) fn relation(text: &str) -> Option<Relation> {
 
 /// [`relation`] of text already passed through [`norm`].
 pub(crate) fn relation_normed(t: &str) -> Option<Relation> {
-    if CONNECT.iter().any(|p| t.contains(p)) {
+    if CONNECT.iter().any(|p| t.has(p)) {
         Some(Relation::Connect)
-    } else if FOLLOW.iter().any(|p| t.contains(p)) {
+    } else if FOLLOW.iter().any(|p| t.has(p)) {
         Some(Relation::Follow)
     } else {
         None
@@ -640,7 +641,7 @@ fn answer_by_the_whole_label(label: &str) -> Option<bool> {
 #[cfg(test)]
 pub(crate) fn label_is_for(label: &str) -> bool {
     let t = norm(label);
-    FOR.iter().any(|w| t.contains(&format!(" {w} ")))
+    FOR.iter().any(|w| t.has(&format!(" {w} ")))
 }
 
 /// Labels of the controls that open a message to the inviter (by their first word here, by
@@ -827,7 +828,7 @@ pub(crate) fn is_interface_phrase(text: &str) -> bool {
         || is_more_label(text)
         || answer(text).is_some()
         || reply_to_name(text).is_some()
-        || INTERFACE_EXTRA.iter().any(|p| t.contains(p))
+        || INTERFACE_EXTRA.iter().any(|p| t.has(p))
         || is_comment_box_prompt(text)
         || end_words(text).is_some_and(|(a, b)| crate::entries(OTHER).any(|o| o.eq_ignore_ascii_case(a) || o.eq_ignore_ascii_case(b)))
 }

@@ -18,6 +18,7 @@
 pub mod record;
 mod view;
 
+use notyet_core::Find;
 use std::cell::RefCell;
 
 use js_sys::{Promise, JSON};
@@ -534,9 +535,9 @@ fn now_ms() -> u64 {
 
 /// What went wrong running something in the tab, worded for the user.
 fn tab_error(e: &str) -> String {
-    if e.contains("No tab") || e.contains("closed") || e.contains("Invalid tab") {
+    if e.has("No tab") || e.has("closed") || e.has("Invalid tab") {
         tr("panel_tab_closed")
-    } else if e.contains("Cannot access") || e.contains("Missing host permission") || e.contains("showing error page") || e.contains("Frame") {
+    } else if e.has("Cannot access") || e.has("Missing host permission") || e.has("showing error page") || e.has("Frame") {
         tr("panel_tab_moved")
     } else {
         crate::tr_with("panel_failed", &[e])
@@ -1025,7 +1026,7 @@ async fn draft_in(host: &Host, tab: f64, row: &Row, reply: u32, name: &str) -> R
         let snap = snapshot(host, tab).await.map_err(fail)?;
         if let Some(c) = read_page(&snap).composer {
             let to = c.addressee.as_deref().map(name_key).unwrap_or_default();
-            let for_them = !to.is_empty() && !want.is_empty() && (to.contains(&want) || want.contains(&to));
+            let for_them = !to.is_empty() && !want.is_empty() && (to.has(&want) || want.has(&to));
             if for_them || (to.is_empty() && Some(c.node) != box_before) {
                 opened = true;
                 break;
