@@ -1106,6 +1106,8 @@ test("a list nested deeper than NotYet reads: the panel says so, as the toolbar 
   const panel = await openPanel(await tabId());
   const deep = /^This page nests deeper than NotYet reads, and no invitation or message box was found above that depth/;
   await untilMsg(panel, deep);
+  // The click's last sentence ("Nothing was changed.") is the click's: the panel changed nothing it was asked to.
+  assert.match(await msg(panel), /above that depth\.$/);
   assert.equal((await rows(panel)).length, 0);
   assert.match((await h.click(page)).notice?.text ?? "", deep, "the click says the same");
   await closeAll(panel, page);

@@ -730,9 +730,11 @@ impl Panel {
         }
         if p.rows.is_empty() {
             // A page nesting its list past what the agent copies: the toolbar click's own words
-            // (a sentence of the panel's own cost ~250 B of zip in three languages).
+            // (a sentence of the panel's own cost ~250 B of zip in three languages), without
+            // their last, "Nothing was changed.": the panel asked nothing of the page.
             if deep {
-                p.say(Tone::Info, crate::ui().too_deep());
+                let words = crate::ui().too_deep();
+                p.say(Tone::Info, words.rfind(". ").map_or(words, |end| &words[..=end]));
             } else {
                 p.say(Tone::Info, &tr("panel_none"));
             }
