@@ -746,6 +746,20 @@ mod tests {
     use crate::template::Template;
     use crate::Kind;
 
+    /// The side panel says `too_deep` without its last sentence, cut at the last '.' before the
+    /// final one (a char search: a `&str` one brought std's Two-Way back into the module, +173 B
+    /// of zip): in each language that is the end of the first sentence, "… depth." / "… davon
+    /// wurde …gefunden." / "… au-dessus.".
+    #[test]
+    fn too_deep_cuts_before_its_last_sentence() {
+        for ui in Ui::ALL {
+            let words = ui.too_deep();
+            let cut = words.trim_end_matches('.').rfind('.').map(|end| &words[..=end]);
+            assert_eq!(cut, words.rfind(". ").map(|end| &words[..=end]), "{ui:?}");
+            assert!(cut.is_some_and(|c| !c.contains(". ") && c.len() > words.len() / 2), "{ui:?}: {cut:?}");
+        }
+    }
+
     /// The success notice and the language change, whole, in each language.
     #[test]
     fn drafted_and_changed_language_read_whole() {
