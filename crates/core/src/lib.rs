@@ -146,6 +146,15 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
+/// FNV-1a over a text's bytes, as [`Fnv`] hashes them: the settings chunks' checksum and the
+/// inviter's seed for a template's choices.
+pub(crate) fn fnv1a(text: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = Fnv.build_hasher();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
 /// A `HashSet` with [`Fnv`].
 pub type FnvSet<T> = std::collections::HashSet<T, Fnv>;
 

@@ -124,12 +124,7 @@ fn escaped_len(c: char) -> usize {
 
 /// FNV-1a over the text: a checksum that tells whether a set of chunks belongs together.
 fn checksum(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", crate::fnv1a(text))
 }
 
 /// Splits a settings document into `storage.sync` items: `settings.meta` first, then the chunks.

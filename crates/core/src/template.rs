@@ -155,8 +155,7 @@ impl Values {
             me_name: me.name.trim().to_owned(),
             me_email: Some(me.email.trim()).filter(|e| email_usable(e)).unwrap_or_default().to_owned(),
             me_link: Some(me.link.trim()).filter(|l| link_usable(l)).unwrap_or_default().to_owned(),
-            // FNV-1a over the name as read.
-            seed: inv.name.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
+            seed: crate::fnv1a(inv.name.trim()),
         }
     }
 
