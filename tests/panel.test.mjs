@@ -1131,6 +1131,12 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   for (let i = 0; i < 50 && (await managers()) === before; i++) await sleep(100);
   assert.equal(await managers(), before + 1, "Enter on the link opens the invitations");
   await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
+  // The same tab then goes to the invitations (a new tab, an address typed): its list, and the
+  // line saying where the panel works gone (it stayed under the list, as if this were elsewhere).
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  await other.goto(MANAGER);
+  await untilRead(panel, "40 of 40");
+  assert.equal(await msg(panel), "");
   await closeAll(other, panel);
 
   // The invitations sent are in the invitation manager too: where it works says received ones
