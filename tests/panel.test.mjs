@@ -809,6 +809,29 @@ test("two panels (two windows, or a side panel and a tab) drafting at the same m
   await closeAll(page, panel, other, second);
 });
 
+test("a stored record with an entry that doesn't read (a broken or foreign write): a draft is kept and shown at the next open", async () => {
+  // The panel reads such a record as none, as the core reads it; the worker's merge kept the
+  // broken entry beside each new draft, so the record never read again: every draft from then on
+  // was forgotten at the next open, and the open panel forgot it at once (the write came back).
+  const broken = { key: "https://www.linkedin.com/in/broken/", name: "Broken", drafted: "yesterday", gone: null };
+  await h.ext((e) => chrome.storage.local.set({ panel_record: { entries: [e] } }), broken);
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  await pick(panel, target.name);
+  await panel.locator("#do-draft").click();
+  await untilMsg(panel, /Drafted/);
+  const stored = async () => (await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record))?.entries ?? [];
+  for (let i = 0; i < 40 && !(await stored()).some((e) => e.key === target.href); i++) await sleep(100);
+  assert.deepEqual((await stored()).map((e) => e.key), [target.href], "the record as the panel reads it: the draft, not the broken entry");
+  await sleep(300);
+  assert.match((await rows(panel))[0].text, /drafted today/, "the open panel keeps it");
+  const again = await openPanel(await tabId());
+  await again.locator("#text").fill(target.name);
+  assert.match((await rows(again))[0].text, /drafted today/, "and the next open shows it");
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(page, panel, again);
+});
+
 test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
   // The worker drafts one click at a time a tab and drops the second; the panel showed the
   // dropped record's code word, "NotYet couldn't finish (busy). Nothing was changed.", in every

@@ -871,8 +871,8 @@ fn mark_shown(snapshot_ms: f64, rows: usize) {
     );
 }
 
-/// Writes this panel's record by the service worker, which merges it by entry into the record as
-/// stored (background.js, `saveRecord`): written here whole, it replaced a draft another panel
+/// Writes this panel's record by the service worker, which saves it over the record as stored
+/// by entry, one save at a time (`Record::save_over`): written here whole, it replaced a draft another panel
 /// (another window's, or the panel in a tab) had written a moment before. The merged record comes
 /// back as a storage change.
 async fn save_record() {
