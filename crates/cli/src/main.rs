@@ -368,10 +368,18 @@ fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
     };
     let url = args.url.clone().or_else(|| html::page_address(&text)).unwrap_or_else(|| DEFAULT_URL.into());
     let converted = html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None });
-    if converted.too_deep {
-        eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH);
+    match converted.cut {
+        Some(html::ParseCut::Depth) => {
+            eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH)
+        }
+        Some(html::ParseCut::Looks) => eprintln!(
+            "notyet: {}: the page's tags had the parser look through its open elements more than {} times a byte: read up to there, the rest left out",
+            args.file,
+            html::PARSE_LOOKS_PER_BYTE
+        ),
+        None => {}
     }
-    Ok(Some((converted.snapshot, !converted.too_deep && !frames_cut.get())))
+    Ok(Some((converted.snapshot, converted.cut.is_none() && !frames_cut.get())))
 }
 
 fn read(args: &[String]) -> Result<ExitCode, Fatal> {

@@ -348,6 +348,26 @@ fn a_page_nested_100000_deep_is_read_down_to_a_depth_and_said() {
     }
 }
 
+/// 1,000 nested `<span>`s then 100,000 end tags matching nothing (406 KB) took `read` 62.8 s,
+/// exit status 0 (each end tag walks every open element): the parse stops where the parser's
+/// looks at open elements pass 16 a byte of the page, said, exit status 1.
+#[test]
+fn end_tags_matching_nothing_are_read_up_to_a_bound_and_said() {
+    let page = temp_file("end-tags.html", &format!("<html><body><p>before</p>{}{}<p>after</p></body></html>", "<span>".repeat(1000), "</x>".repeat(100_000)));
+    let page = page.to_str().expect("utf-8 path");
+    for command in ["read", "triage"] {
+        let out = notyet_within(&[command, page], 20).unwrap_or_else(|| panic!("{command} still running after 20 s"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        assert!(
+            err.starts_with(&format!(
+                "notyet: {page}: the page's tags had the parser look through its open elements more than 16 times a byte: read up to there"
+            )),
+            "{command}: {err}"
+        );
+    }
+}
+
 /// A saved page's frames were read whole, past the page's limit: a FIFO beside the page (its
 /// open waits for a writer for ever) or a frame as large as a page ran the command out of time or
 /// memory. A frame is read only from a plain file, and the page and its frames share 256 MB.
