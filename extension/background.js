@@ -38,35 +38,18 @@ const recordJson = (value) => (value ? JSON.stringify(value) : "");
 const loadRecord = () => (record ??= api.storage.local.get("panel_record").then((r) => recordJson(r.panel_record), () => ""));
 
 /**
- * A panel's progress record (`json`, as the core writes it) merged into the record as stored, one
- * write at a time: two panels (two windows, or a side panel and the panel in a tab) each wrote
- * their whole record, and the later lost the other's draft. By entry, the one whose latest time is
- * later (drafted again, or seen leaving after the draft); Hide handled the panel's (as its box
- * shows it); past the core's RECORD_LIMIT (1,000) the oldest drafted go, as `Record::drafted`
- * trims. Here, not in the core: a worker woken for a panel's Hide handled had to load its WASM,
- * and the module's export with its glue came to 824 B of zip (1 Dec).
+ * A panel's progress record (`json`, as the core writes it) saved over the record as stored by
+ * the core (`recordSave`: by entry, the later wins), one write at a time: two panels (two
+ * windows, or a side panel and the panel in a tab) each wrote their whole record, and the later
+ * lost the other's draft.
  */
 let recordWrites;
-const latest = (e) => Math.max(e.drafted ?? 0, e.gone ?? 0);
 const saveRecord = ({ json }) =>
   (recordWrites = Promise.resolve(recordWrites)
     .catch(() => {})
     .then(async () => {
-      const { hide, entries } = JSON.parse(json);
-      // A broken record reads as none, as the core reads it.
-      const stored = (await api.storage.local.get("panel_record")).panel_record?.entries;
-      // By key: a search of the panel's list for each stored entry took 11-34 ms at 1,000 and
-      // 1,000, now 0.6-0.8 (Node, load 10, 1 Dec), the worker busy meanwhile at each Draft reply.
-      const mineByKey = new Map(entries.map((m) => [m.key, m]));
-      for (const e of Array.isArray(stored) ? stored : []) {
-        const mine = mineByKey.get(e.key);
-        if (!mine) {
-          entries.push(e);
-          mineByKey.set(e.key, e);
-        } else if (latest(e) > latest(mine)) Object.assign(mine, e);
-      }
-      if (entries.length > 1000) entries.sort((a, b) => (a.drafted ?? 0) - (b.drafted ?? 0)).splice(0, entries.length - 1000);
-      await api.storage.local.set({ panel_record: { entries, ...(hide && { hide }) } });
+      const [core, { panel_record }] = await Promise.all([ready(), api.storage.local.get("panel_record")]);
+      await api.storage.local.set({ panel_record: JSON.parse(core.recordSave(json, recordJson(panel_record))) });
       return null;
     }));
 

@@ -105,6 +105,33 @@ test("the notice says what was read and decided; another language, category and 
   await page.close();
 });
 
+test("a note in a language no template speaks: the notice's language item says why the reply isn't in it", async () => {
+  await h.setSettings(SETTINGS);
+  // A Dutch note was answered in English with "(Personal, English, long)": read as a misreading.
+  const cases = [
+    [null, /\(Personal, written in English: no Dutch template, long\)$/],
+    ["de", /\(Persönlich, auf Englisch geschrieben: keine Vorlage auf Niederländisch, lang\)$/],
+    ["fr", /\(Personnel, rédigé en anglais\u00a0: aucun modèle en néerlandais, version longue\)$/],
+  ];
+  try {
+    for (const [lang, want] of cases) {
+      await h.test({ op: "ui", ...(lang ? { n: lang } : {}) });
+      const page = await open("nl-reply-light");
+      const record = await h.click(page);
+      assert.equal(record.notice.level, "success", record.notice.text);
+      assert.match(record.notice.details[0], want, record.notice.details[0]);
+      assert.match(fold((await box(page)).text), /^Hi Sanne,/);
+      // The page shows the same line.
+      await page.evaluate(agent, { op: "notice", ...record.notice });
+      await sleep(150);
+      assert.match((await inside(page)).details[0], want);
+      await page.close();
+    }
+  } finally {
+    await h.test({ op: "ui" });
+  }
+});
+
 test("a first click before the name is set: the draft has no sign-off, and the notice says where to set it", async () => {
   await h.setSettings(null);
   const page = await open("x-ember-overlay");

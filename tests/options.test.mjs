@@ -227,6 +227,37 @@ test("a broken import changes nothing and names each problem at its JSON path", 
   await page.close();
 });
 
+test("10,000 rules (880 KB) are refused at import, where they froze the page for 84 s building their editors; at 100 rules Add is off", async () => {
+  const good = { version: 1, me: { name: "Pat Example" } };
+  await h.setSettings(good);
+  const page = await options();
+  // 984 KB: under the 1 MB an import reads.
+  const rule = (i) => ({ name: `Rule ${i}`, when: { category: "recruiter", keywords: [`kw${i}`] }, then: { action: "reply" } });
+  const many = { version: 1, me: { name: "Many" }, rules: Array.from({ length: 10000 }, (_, i) => rule(i)) };
+  const started = Date.now();
+  await page.locator("#import").setInputFiles({ name: "many-rules.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(many)) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("many-rules.json"), null, { timeout: 20000 });
+  const took = Date.now() - started;
+  assert.match(await text(page, "#status"), /^“many-rules\.json” was not imported\. Nothing was changed/);
+  assert.equal(await text(page, "#problems"), "Rules: 10000 rules, more than the 100 NotYet keeps · $.rules");
+  assert.deepEqual(await stored(page), good);
+  assert.ok(took < 15000, `refused in ${took} ms`);
+  // At the bound: imported, the hint says it, and Add is off.
+  const hundred = { version: 1, me: { name: "Hundred" }, rules: Array.from({ length: 100 }, (_, i) => rule(i)) };
+  await page.locator("#import").setInputFiles({ name: "hundred.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hundred)) });
+  await untilSaved(page);
+  assert.equal((await stored(page)).rules.length, 100);
+  assert.match(await text(page, "#s-rules > .hint"), /At most 100 rules\./);
+  const addOff = () => page.evaluate(() => document.getElementById("rule-add").disabled);
+  assert.equal(await addOff(), true);
+  // One removed: Add is on again.
+  await page.locator("#r-99-summary").click();
+  await page.getByRole("button", { name: "Remove rule 100" }).click();
+  assert.equal(await addOff(), false);
+  assert.deepEqual(page.errors, []);
+  await page.close({ runBeforeUnload: false });
+});
+
 test("sync splits settings into chunks, and settings over the quota get a clear message", async () => {
   await h.setSettings({ me: { name: "Pat Example" } });
   const page = await options();

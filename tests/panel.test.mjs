@@ -809,6 +809,29 @@ test("two panels (two windows, or a side panel and a tab) drafting at the same m
   await closeAll(page, panel, other, second);
 });
 
+test("a stored record with an entry that doesn't read (a broken or foreign write): a draft is kept and shown at the next open", async () => {
+  // The panel reads such a record as none, as the core reads it; the worker's merge kept the
+  // broken entry beside each new draft, so the record never read again: every draft from then on
+  // was forgotten at the next open, and the open panel forgot it at once (the write came back).
+  const broken = { key: "https://www.linkedin.com/in/broken/", name: "Broken", drafted: "yesterday", gone: null };
+  await h.ext((e) => chrome.storage.local.set({ panel_record: { entries: [e] } }), broken);
+  const { page, panel } = await openBoth(40);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  await pick(panel, target.name);
+  await panel.locator("#do-draft").click();
+  await untilMsg(panel, /Drafted/);
+  const stored = async () => (await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record))?.entries ?? [];
+  for (let i = 0; i < 40 && !(await stored()).some((e) => e.key === target.href); i++) await sleep(100);
+  assert.deepEqual((await stored()).map((e) => e.key), [target.href], "the record as the panel reads it: the draft, not the broken entry");
+  await sleep(300);
+  assert.match((await rows(panel))[0].text, /drafted today/, "the open panel keeps it");
+  const again = await openPanel(await tabId());
+  await again.locator("#text").fill(target.name);
+  assert.match((await rows(again))[0].text, /drafted today/, "and the next open shows it");
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(page, panel, again);
+});
+
 test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
   // The worker drafts one click at a time a tab and drops the second; the panel showed the
   // dropped record's code word, "NotYet couldn't finish (busy). Nothing was changed.", in every
@@ -1131,6 +1154,12 @@ test("elsewhere the panel says where it works; a tab closed during Read more is 
   for (let i = 0; i < 50 && (await managers()) === before; i++) await sleep(100);
   assert.equal(await managers(), before + 1, "Enter on the link opens the invitations");
   await h.ext(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).at(-1).id), MANAGER);
+  // The same tab then goes to the invitations (a new tab, an address typed): its list, and the
+  // line saying where the panel works gone (it stayed under the list, as if this were elsewhere).
+  h.host(MANAGER, path.join(DIR, "panel-40.html"), { dir: DIR });
+  await other.goto(MANAGER);
+  await untilRead(panel, "40 of 40");
+  assert.equal(await msg(panel), "");
   await closeAll(other, panel);
 
   // The invitations sent are in the invitation manager too: where it works says received ones

@@ -103,20 +103,25 @@ fn megabytes(bytes: u64) -> String {
 /// Reads a whole file, or standard input for `-`, of at most `limit` bytes: a file with no end
 /// (`/dev/zero`, `yes |`) was read until memory ran out, the command hanging meanwhile.
 fn read_text(path: &str, limit: u64) -> Result<String, Fatal> {
-    let cannot = |e: io::Error| {
+    read_limited(path, limit).map_err(|e| {
         let what = if path == "-" { "standard input".to_owned() } else { format!("`{path}`") };
         Fatal(format!("cannot read {what}: {}", io_words(&e)))
-    };
+    })
+}
+
+/// The one reader of every input file: [`read_text`]'s, and a saved page's frames (which were
+/// read whole, so a `/dev/zero` link beside a page ran the command out of memory).
+fn read_limited(path: &str, limit: u64) -> io::Result<String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+        io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)?;
     } else {
-        fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(cannot)?;
+        fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
     }
     if bytes.len() as u64 > limit {
-        return Err(cannot(io::Error::other(format!("larger than {}", megabytes(limit)))));
+        return Err(io::Error::other(format!("larger than {}", megabytes(limit))));
     }
-    let text = String::from_utf8(bytes).map_err(|_| cannot(io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))?;
+    let text = String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))?;
     // Editors on Windows start UTF-8 files with a byte-order mark: it is no part of the content.
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
@@ -340,13 +345,41 @@ fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
         return Ok(Some((snapshot, true)));
     }
     let dir = std::path::Path::new(&args.file).parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    let load = |path: &str| fs::read_to_string(dir.join(path)).ok();
+    // The page and its frames share PAGE_LIMIT (nine frames of 256 MB each would want 2.3 GB).
+    // Only a plain file is a frame: a browser saves nothing else, and opening a FIFO with no
+    // writer waits for ever. A frame that can't be read stays empty, as the agent leaves one.
+    let left = std::cell::Cell::new(PAGE_LIMIT - text.len() as u64);
+    let frames_cut = std::cell::Cell::new(false);
+    let load = |path: &str| {
+        let path = dir.join(path);
+        let path = path.to_str().filter(|_| fs::metadata(&path).is_ok_and(|m| m.is_file()))?;
+        match read_limited(path, left.get()) {
+            Ok(frame) => {
+                left.set(left.get() - frame.len() as u64);
+                Some(frame)
+            }
+            Err(e) if e.kind() == io::ErrorKind::Other => {
+                eprintln!("notyet: {}: the frame `{path}` left out: the page and its frames hold more than {}", args.file, megabytes(PAGE_LIMIT));
+                frames_cut.set(true);
+                None
+            }
+            Err(_) => None,
+        }
+    };
     let url = args.url.clone().or_else(|| html::page_address(&text)).unwrap_or_else(|| DEFAULT_URL.into());
     let converted = html::snapshot_of(&text, &url, &html::Options { frames: Some(&load), mark: None });
-    if converted.too_deep {
-        eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH);
+    match converted.cut {
+        Some(html::ParseCut::Depth) => {
+            eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH)
+        }
+        Some(html::ParseCut::Looks) => eprintln!(
+            "notyet: {}: the page's tags had the parser look through its open elements more than {} times a byte: read up to there, the rest left out",
+            args.file,
+            html::PARSE_LOOKS_PER_BYTE
+        ),
+        None => {}
     }
-    Ok(Some((converted.snapshot, !converted.too_deep)))
+    Ok(Some((converted.snapshot, converted.cut.is_none() && !frames_cut.get())))
 }
 
 fn read(args: &[String]) -> Result<ExitCode, Fatal> {

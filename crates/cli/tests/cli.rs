@@ -347,3 +347,49 @@ fn a_page_nested_100000_deep_is_read_down_to_a_depth_and_said() {
         assert!(err.starts_with(&format!("notyet: {deep}: the page nests more than 1024 elements deep: read down to there")), "{command}: {err}");
     }
 }
+
+/// 1,000 nested `<span>`s then 100,000 end tags matching nothing (406 KB) took `read` 62.8 s,
+/// exit status 0 (each end tag walks every open element): the parse stops where the parser's
+/// looks at open elements pass 16 a byte of the page, said, exit status 1.
+#[test]
+fn end_tags_matching_nothing_are_read_up_to_a_bound_and_said() {
+    let page = temp_file("end-tags.html", &format!("<html><body><p>before</p>{}{}<p>after</p></body></html>", "<span>".repeat(1000), "</x>".repeat(100_000)));
+    let page = page.to_str().expect("utf-8 path");
+    for command in ["read", "triage"] {
+        let out = notyet_within(&[command, page], 20).unwrap_or_else(|| panic!("{command} still running after 20 s"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        assert!(
+            err.starts_with(&format!(
+                "notyet: {page}: the page's tags had the parser look through its open elements more than 16 times a byte: read up to there"
+            )),
+            "{command}: {err}"
+        );
+    }
+}
+
+/// A saved page's frames were read whole, past the page's limit: a FIFO beside the page (its
+/// open waits for a writer for ever) or a frame as large as a page ran the command out of time or
+/// memory. A frame is read only from a plain file, and the page and its frames share 256 MB.
+#[cfg(unix)]
+#[test]
+fn a_pages_frames_are_plain_files_within_the_pages_limit() {
+    let page = temp_file("framed.html", "<html><body><p>page</p><iframe src=\"/frame-fifo.html\"></iframe><p>after</p></body></html>");
+    let dir = page.parent().expect("a directory");
+    let fifo = dir.join("frame-fifo.html");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+    let page = page.to_str().expect("utf-8 path");
+    let out = notyet_within(&["read", page], 20).expect("read of a page beside a FIFO still running after 20 s");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let big = temp_file("big.html", "<html><body><p>page</p><iframe src=\"/frame-big.html\"></iframe><p>after</p></body></html>");
+    // Sparse: 256 MB of zeros (valid UTF-8) that take no disk.
+    std::fs::File::create(dir.join("frame-big.html")).and_then(|f| f.set_len(256 << 20)).expect("sparse frame");
+    let big = big.to_str().expect("utf-8 path");
+    let out = notyet_within(&["read", big], 20).expect("read of a page with a 256 MB frame still running after 20 s");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with(&format!("notyet: {big}: the frame `")) && err.ends_with("` left out: the page and its frames hold more than 256 MB\n"), "{err}");
+    let _ = std::fs::remove_file(dir.join("frame-big.html"));
+}

@@ -917,7 +917,9 @@ fn details(inv: &Invitation, s: &Suggestion, w: Ui) -> Vec<String> {
     let why = s.reasons.first().map(|r| r.say_on_page(w));
     let mut how = vec![s.category.say(w)];
     if s.text.is_some() {
-        how.push(w.language_in_sentence(&language_name(&s.language, w)));
+        // The language, or why it isn't the note's: "written in English: no Dutch template".
+        let why_not = s.reasons.iter().find(|r| matches!(r, Reason::NoTemplateIn { .. }));
+        how.push(why_not.map_or_else(|| w.language_in_sentence(&language_name(&s.language, w)), |r| r.say_on_page(w)));
         if let Some(v) = s.template.as_deref().and_then(|t| t.rsplit('.').next()).and_then(|v| crate::from_name(v, Variant::NAMES, &Variant::ALL)) {
             how.push(w.variant_in_line(v));
         }
@@ -1929,6 +1931,21 @@ mod tests {
         assert_eq!(lines[0], "Alex Member · wrote a personal note → Reply (Personal, English, long)");
         assert!(lines[1].starts_with("Read: note “Hi Pat, I read your post about saying no kindly and"), "{}", lines[1]);
         assert!(lines[1].ends_with("…” · 3 mutual connections"), "{}", lines[1]);
+
+        // A note in a language no template speaks: the language item says why the reply isn't in it.
+        let daan = Invitation {
+            name: "Daan de Vries".into(),
+            note: Some("Hallo, ik heb uw artikel over netwerken gelezen en zou graag met u verbinden.".into()),
+            ..inv
+        };
+        let s = decide(&daan, &Settings::default());
+        for (ui, line) in [
+            (Ui::En, "Daan de Vries · wrote a personal note → Reply (Personal, written in English: no Dutch template, long)"),
+            (Ui::De, "Daan de Vries · persönliche Nachricht → Antworten (Persönlich, auf Englisch geschrieben: keine Vorlage auf Niederländisch, lang)"),
+            (Ui::Fr, "Daan de Vries · message personnel → Répondre (Personnel, rédigé en anglais\u{a0}: aucun modèle en néerlandais, version longue)"),
+        ] {
+            assert_eq!(details(&daan, &s, ui)[0], line);
+        }
     }
 
     #[test]

@@ -254,6 +254,10 @@ fn decide_inner(inv: &Invitation, settings: &Settings, place: Place, choice: &Ch
             if note_language == Some(*l) && *l != settings.language && action == Action::Reply {
                 reasons.push(Reason::WroteIn { language: (*l).to_owned() });
             }
+            // Not the note's language, though nothing on the notice or a rule asked for another.
+            if let Some(n) = note_language.filter(|n| n != l && choice.language.is_none() && reference.language.is_none() && action == Action::Reply) {
+                reasons.push(Reason::NoTemplateIn { reply: (*l).to_owned(), note: n.to_owned() });
+            }
             (*l).to_owned()
         }
         None if !default_languages().contains(&settings.language.as_str()) => "en".to_owned(),
@@ -473,6 +477,35 @@ mod tests {
             let s = decide(&i, &settings);
             assert!(s.action == action && !wrote(&s), "{s:?}");
         }
+    }
+
+    /// A Dutch note answered in English said only "English": the reply's language and why it
+    /// isn't the note's are a reason, given only when nothing else picked the language.
+    #[test]
+    fn a_note_in_a_language_without_a_template_says_why_not() {
+        let dutch = "Hallo, ik heb uw artikel over netwerken gelezen en zou graag met u verbinden.";
+        let why_not = |s: &Suggestion| s.reasons.iter().find(|r| matches!(r, Reason::NoTemplateIn { .. })).map(|r| r.to_string());
+        let daan = inv("Daan de Vries", "Product owner", Some(dutch));
+        let s = decide(&daan, &Settings::default());
+        assert_eq!((s.language.as_str(), why_not(&s).as_deref()), ("en", Some("written in English: no Dutch template")), "{s:?}");
+        let (french, _) = Settings::from_json(r#"{"language": "fr"}"#);
+        assert_eq!(why_not(&decide(&daan, &french)).as_deref(), Some("written in French: no Dutch template"));
+        // The user's own Dutch template answers it in Dutch, and nothing is said.
+        let (own, p) = Settings::from_json(r#"{"templates": {"personalized": {"nl": {"long": "Hoi {first_name|daar},"}}}}"#);
+        assert!(p.is_empty(), "{p:?}");
+        let s = decide(&daan, &own);
+        assert_eq!((s.language.as_str(), why_not(&s)), ("nl", None));
+        // Picked on the notice, pinned by a rule, or no reply at all: nothing to explain.
+        let picked = Choice { language: Some("de".into()), ..Choice::default() };
+        assert_eq!(why_not(&decide_with(&daan, &Settings::default(), Place::Message, &picked)), None);
+        let (pinned, _) = Settings::from_json(r#"{"rules": [{"when": {}, "then": {"template": "generic.en.short"}}]}"#);
+        assert_eq!(why_not(&decide(&daan, &pinned)), None);
+        let spam = "Hallo lieverd, ik verdien 5000 USD per week met bitcoin trading, stuur me een bericht op WhatsApp.";
+        let s = decide(&inv("Bob Stone", "Crypto trader", Some(spam)), &Settings::default());
+        assert!(s.action != Action::Reply && why_not(&s).is_none(), "{s:?}");
+        // A note in a language with a template is answered in it, as before.
+        let s = decide(&inv("Ana Ruiz", "Profesora", Some("Hola, leí tu artículo sobre redes y me gustaría conectar contigo.")), &Settings::default());
+        assert_eq!((s.language.as_str(), why_not(&s)), ("es", None));
     }
 
     #[test]

@@ -15,6 +15,9 @@
 
 use crate::snapshot::{kept_classes, Child, Cut, Node, Snapshot, ATTRIBUTES, MAX_ATTRIBUTE, MAX_DEPTH, MAX_TEXT, MAX_TOTAL_TEXT, SKIPPED_TAGS};
 use ego_tree::NodeRef;
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
 use scraper::{Html, Node as HtmlNode};
 
 /// How to convert a page.
@@ -33,8 +36,17 @@ pub struct Converted {
     pub snapshot: Snapshot,
     /// Ids of the elements carrying [`Options::mark`], in page order.
     pub marked: Vec<u32>,
-    /// The page nests deeper than [`PARSE_DEPTH`]: it was read up to there, the rest left out.
-    pub too_deep: bool,
+    /// Why the page (or a frame) was parsed only in part, the rest left out; `None`: read whole.
+    pub cut: Option<ParseCut>,
+}
+
+/// Why a parse stopped before the page's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseCut {
+    /// The page nests deeper than [`PARSE_DEPTH`].
+    Depth,
+    /// The parser looked through open elements more than [`PARSE_LOOKS_PER_BYTE`] times a byte.
+    Looks,
 }
 
 /// How deep a saved page is parsed: past it the parse stops, the rest of the page unread.
@@ -44,15 +56,137 @@ pub struct Converted {
 /// nothing a browser's reading holds is lost above this.
 pub const PARSE_DEPTH: usize = 1024;
 
+/// How often the parser may look at an open element, per byte of the page (past the first
+/// [`PARSE_LOOKS_FREE`]): an end tag matching no open element walks the whole stack of them (to
+/// the first `<div>`-like element; `<span>`s are passed), and so do a `<p>`'s checks, so 1,000
+/// nested `<span>`s then 100,000 `</x>` (406 KB) made 200 M looks, 6.3 s of parsing (62.8 s for
+/// `notyet read` on a busy machine). Real pages look 0.2 to 0.5 times a byte (the page fixtures,
+/// the outside pages, the 300-invitation panel page, 1 to 8.5 MB rustdoc pages; 1 Dec 2026), the
+/// 9 KB fixture nesting 400 `<div>`s 10.5 (within the free looks): 16 is 32 times the real pages'.
+/// A look costs ~31 ns and a plain parse ~130 ns a byte (release build), so a page's parse takes
+/// at most ~4 times a plain page's of its size: the page above stops after 7.5 M looks.
+pub const PARSE_LOOKS_PER_BYTE: u64 = 16;
+
+/// Looks any page may take, however short (~30 ms of them).
+const PARSE_LOOKS_FREE: u64 = 1_000_000;
+
 /// How much of the page is parsed before its depth is looked at again: at most ~800 elements,
 /// so a page past [`PARSE_DEPTH`] stops within milliseconds.
 const PARSE_STEP: usize = 4096;
 
+/// scraper's tree sink, counting the parser's looks at the open elements: every name it reads
+/// ([`TreeSink::elem_name`]) and every two nodes it compares ([`TreeSink::same_node`]), which is
+/// how the tree builder walks its stack of open elements (an end tag looking for its start, "is a
+/// `<p>` open?").
+struct Counted {
+    sink: scraper::HtmlTreeSink,
+    looks: std::cell::Cell<u64>,
+}
+
+type Handle = ego_tree::NodeId;
+
+impl TreeSink for Counted {
+    type Handle = Handle;
+    type Output = Html;
+    type ElemName<'a> = std::cell::Ref<'a, QualName>;
+    fn finish(self) -> Html {
+        self.sink.finish()
+    }
+    fn parse_error(&self, msg: std::borrow::Cow<'static, str>) {
+        self.sink.parse_error(msg)
+    }
+    fn get_document(&self) -> Handle {
+        self.sink.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> Self::ElemName<'a> {
+        self.looks.set(self.looks.get() + 1);
+        self.sink.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        self.sink.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> Handle {
+        self.sink.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
+        self.sink.create_pi(target, data)
+    }
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        self.sink.append(parent, child)
+    }
+    fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
+        self.sink.append_based_on_parent_node(element, prev_element, child)
+    }
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.sink.append_doctype_to_document(name, public_id, system_id)
+    }
+    fn mark_script_already_started(&self, node: &Handle) {
+        self.sink.mark_script_already_started(node)
+    }
+    fn pop(&self, node: &Handle) {
+        self.sink.pop(node)
+    }
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        self.sink.get_template_contents(target)
+    }
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        self.looks.set(self.looks.get() + 1);
+        self.sink.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.sink.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        self.sink.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.sink.add_attrs_if_missing(target, attrs)
+    }
+    fn associate_with_form(&self, target: &Handle, form: &Handle, nodes: (&Handle, Option<&Handle>)) {
+        self.sink.associate_with_form(target, form, nodes)
+    }
+    fn remove_from_parent(&self, target: &Handle) {
+        self.sink.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.sink.reparent_children(node, new_parent)
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
+        self.sink.is_mathml_annotation_xml_integration_point(handle)
+    }
+    fn set_current_line(&self, line_number: u64) {
+        self.sink.set_current_line(line_number)
+    }
+    fn allow_declarative_shadow_roots(&self, intended_parent: &Handle) -> bool {
+        self.sink.allow_declarative_shadow_roots(intended_parent)
+    }
+    fn attach_declarative_shadow(&self, location: &Handle, template: &Handle, attrs: &[Attribute]) -> bool {
+        self.sink.attach_declarative_shadow(location, template, attrs)
+    }
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &Handle) {
+        self.sink.maybe_clone_an_option_into_selectedcontent(option)
+    }
+}
+
+/// The parser's looks at open elements over the page's bytes (a measuring aid for [`PARSE_LOOKS_PER_BYTE`]: `examples/parse_looks.rs`).
+#[doc(hidden)]
+pub fn parse_looks(html: &str) -> u64 {
+    parse_counted(html).2
+}
+
 /// Parses `html` as scraper's `Html::parse_document` does, a [`PARSE_STEP`] at a time, stopping
-/// where the newest node lies deeper than [`PARSE_DEPTH`]; `true` when it stopped.
-fn parse(html: &str) -> (Html, bool) {
+/// where the newest node lies deeper than [`PARSE_DEPTH`] or the looks at open elements pass
+/// [`PARSE_LOOKS_PER_BYTE`]; why, when it stopped.
+fn parse(html: &str) -> (Html, Option<ParseCut>) {
+    let (doc, cut, _) = parse_counted(html);
+    (doc, cut)
+}
+
+fn parse_counted(html: &str) -> (Html, Option<ParseCut>, u64) {
     use html5ever::tendril::TendrilSink;
-    let mut parser = html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), Default::default());
+    let sink = Counted { sink: scraper::HtmlTreeSink::new(Html::new_document()), looks: Default::default() };
+    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    let looks_allowed = PARSE_LOOKS_FREE + PARSE_LOOKS_PER_BYTE * html.len() as u64;
     let mut rest = html;
     while !rest.is_empty() {
         let mut at = rest.len().min(PARSE_STEP);
@@ -62,22 +196,34 @@ fn parse(html: &str) -> (Html, bool) {
         let (piece, after) = rest.split_at(at);
         parser.process(piece.into());
         rest = after;
-        let deep = parser.tokenizer.sink.sink.0.borrow().tree.nodes().next_back().is_some_and(|n| n.ancestors().nth(PARSE_DEPTH).is_some());
-        if deep && !rest.is_empty() {
-            return (parser.finish(), true);
+        if rest.is_empty() {
+            break;
+        }
+        let counted = &parser.tokenizer.sink.sink;
+        let looks = counted.looks.get();
+        let cut = if counted.sink.0.borrow().tree.nodes().next_back().is_some_and(|n| n.ancestors().nth(PARSE_DEPTH).is_some()) {
+            Some(ParseCut::Depth)
+        } else if looks > looks_allowed {
+            Some(ParseCut::Looks)
+        } else {
+            None
+        };
+        if cut.is_some() {
+            return (parser.finish(), cut, looks);
         }
     }
-    (parser.finish(), false)
+    let looks = parser.tokenizer.sink.sink.looks.get();
+    (parser.finish(), None, looks)
 }
 
 /// Converts `html` served at `url`. A UTF-8 byte-order mark is ignored.
 pub fn snapshot_of(html: &str, url: &str, options: &Options) -> Converted {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
-    let (doc, too_deep) = parse(html);
+    let (doc, cut) = parse(html);
     let hiding = hiding_classes(&doc);
     // The page's origin, "https://host": a link there goes as its path, as the agent sends it.
     let origin = url.find("://").map(|at| &url[..url[at + 3..].find('/').map_or(url.len(), |p| at + 3 + p)]).unwrap_or("");
-    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0, hiding, origin, too_deep };
+    let mut b = Builder { next: 1, marked: Vec::new(), options, frames: 0, text: 0, hiding, origin, cut };
     let root_ref = doc.root_element();
     let root = b.element(*root_ref, 1);
     let title = doc
@@ -88,7 +234,7 @@ pub fn snapshot_of(html: &str, url: &str, options: &Options) -> Converted {
         .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>())
         .unwrap_or_default();
     let lang = root_ref.value().attr("lang").unwrap_or("").to_owned();
-    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root, focus: None }, marked: b.marked, too_deep: b.too_deep }
+    Converted { snapshot: Snapshot { url: url.to_owned(), title: title.trim().to_owned(), lang, root, focus: None }, marked: b.marked, cut: b.cut }
 }
 
 /// The LinkedIn address a saved page names for itself: a browser's `<!-- saved from url=… -->`,
@@ -124,8 +270,8 @@ struct Builder<'a> {
     hiding: Vec<String>,
     /// The page's origin (`https://www.linkedin.com`), or empty.
     origin: &'a str,
-    /// The page or one of its frames was parsed only down to [`PARSE_DEPTH`].
-    too_deep: bool,
+    /// Why the page or one of its frames was parsed only in part (the first reason found).
+    cut: Option<ParseCut>,
 }
 
 /// The classes that `<style>` rules of the page hide on their own: `.name { display: none }`.
@@ -256,8 +402,8 @@ impl Builder<'_> {
         }
         let html = load(path.split(['?', '#']).next()?)?;
         self.frames += 1;
-        let (doc, too_deep) = parse(&html);
-        self.too_deep |= too_deep;
+        let (doc, cut) = parse(&html);
+        self.cut = self.cut.or(cut);
         let id = self.id();
         let root = self.element(*doc.root_element(), depth + 2);
         Some(Node { id, tag: "#document".into(), children: vec![Child::Element(root)], ..Node::default() })
@@ -293,16 +439,46 @@ mod tests {
         let start = std::time::Instant::now();
         let deeper = format!("<html><body>{}<p>deep</p>{}<p>after</p></body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
         let page = snapshot_of(&deeper, "https://www.linkedin.com/", &Options::default());
-        assert!(page.too_deep && !page.snapshot.root.text().contains("after"));
+        assert!(page.cut == Some(ParseCut::Depth) && !page.snapshot.root.text().contains("after"));
         // Over 6 minutes before PARSE_DEPTH; 2.5 s in a debug build alone, and past 5 s beside the
         // rest of the suite on two busy cores (review, 1 Dec 2026): a bound far from both.
         assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
         let fine =
             snapshot_of(&format!("<html><body>{}<p>after</p></body></html>", "<div></div>".repeat(100_000)), "https://www.linkedin.com/", &Options::default());
-        assert!(!fine.too_deep && fine.snapshot.root.text() == "after");
+        assert!(fine.cut.is_none() && fine.snapshot.root.text() == "after");
         let long = format!("<html><body><p>{}</p></body></html>", "x".repeat(MAX_TEXT as usize + 5));
         let page = snapshot_of(&long, "https://www.linkedin.com/", &Options::default());
         let p = page.snapshot.root.descendants().find(|n| n.tag == "p").expect("a paragraph");
         assert_eq!((p.cut, p.text().len()), (Some(Cut::Text), MAX_TEXT as usize));
+    }
+
+    /// 1,000 nested `<span>`s then 100,000 end tags matching nothing took `notyet read` 62.8 s
+    /// (each end tag walks every open element): the parse stops at PARSE_LOOKS_PER_BYTE, and the
+    /// real pages of the fixtures look through open elements far less.
+    #[test]
+    fn end_tags_matching_nothing_stop_the_parse_at_its_looks() {
+        let start = std::time::Instant::now();
+        let page = format!("<html><body><p>before</p>{}{}<p>after</p></body></html>", "<span>".repeat(1000), "</x>".repeat(100_000));
+        let converted = snapshot_of(&page, "https://www.linkedin.com/", &Options::default());
+        assert_eq!(converted.cut, Some(ParseCut::Looks));
+        let text = converted.snapshot.root.text();
+        assert!(text.contains("before") && !text.contains("after"), "{text}");
+        // 6.3 s of parsing in a release build before; now a few hundred ms, in debug builds too.
+        assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut pages = 0;
+        for dir in ["pages", "outside", "panel"] {
+            for entry in std::fs::read_dir(format!("{fixtures}/{dir}")).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "html") {
+                    let html = std::fs::read_to_string(&path).expect("utf-8 page");
+                    let looks = parse_looks(&html);
+                    // At most 10.5 a byte (the 9 KB fixture nesting 400 <div>s), most under 0.5.
+                    assert!(looks < PARSE_LOOKS_FREE / 4 + html.len() as u64, "{}: {looks} looks", path.display());
+                    pages += 1;
+                }
+            }
+        }
+        assert!(pages > 50, "{pages} pages");
     }
 }

@@ -81,6 +81,13 @@ pub enum Reason {
     WroteIn {
         language: String,
     },
+    /// The note's language (`note`) has no template, so the reply is in `reply`, the user's
+    /// language or English: a Dutch note answered in English with the notice saying only
+    /// "English" read as a misreading of the note.
+    NoTemplateIn {
+        reply: String,
+        note: String,
+    },
     /// The user picked the reply on the notice ("Not spam: draft anyway", "Reply as"): said first,
     /// so the notice doesn't give a sign of spam as the reason for a reply.
     YouAsked,
@@ -220,6 +227,11 @@ impl Reason {
             R::WroteIn { language } => {
                 (en_de_fr!("wrote in {a}", "schrieb auf {a}", "a écrit en {a}"), ui.language_in_sentence(&language_name(language, ui)), none())
             }
+            R::NoTemplateIn { reply, note } => (
+                en_de_fr!("written in {a}: no {b} template", "auf {a} geschrieben: keine Vorlage auf {b}", "rédigé en {a}\u{a0}: aucun modèle en {b}"),
+                ui.language_in_sentence(&language_name(reply, ui)),
+                ui.language_in_sentence(&language_name(note, ui)),
+            ),
             R::YouAsked => (en_de_fr!("you asked for it", "auf Ihren Wunsch", "à votre demande"), none(), none()),
             R::RuleMatched { number, name } if name.trim().is_empty() || on_page => {
                 (en_de_fr!("your rule {a} matched", "Ihre Regel {a} trifft zu", "votre règle {a} s'applique"), number.to_string(), none())

@@ -893,6 +893,7 @@ mod tests {
             Reason::MutualConnections { count: 1, threshold: 5 },
             Reason::MutualConnections { count: 12, threshold: 5 },
             Reason::WroteIn { language: "de".into() },
+            Reason::NoTemplateIn { reply: "en".into(), note: "nl".into() },
             Reason::YouAsked,
             Reason::RuleMatched { number: 2, name: "Recruiters".into() },
             Reason::RuleMatched { number: 2, name: String::new() },

@@ -899,6 +899,7 @@ impl App {
             _ => return,
         };
         dom::replace("rules", view::rules(self));
+        dom::set_disabled("rule-add", self.settings.rules.len() >= notyet_core::RULES_LIMIT);
         self.edited();
         self.update_preview();
         focus(&focus_after);
@@ -1112,8 +1113,11 @@ fn place(path: &str) -> String {
         "me" => tr("me"),
         "known" => tr("known"),
         "rules" => {
-            let n = tail.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(0, |i| i + 1);
-            tr_with("rule_n", &[&n.to_string()])
+            // `$.rules` itself (too many, not a list): the section, not "Rule 0".
+            match tail.split(']').next().and_then(|i| i.parse::<usize>().ok()) {
+                Some(i) => tr_with("rule_n", &[&(i + 1).to_string()]),
+                None => tr("rules"),
+            }
         }
         "templates" => template_words(tail),
         "mutual_threshold" | "language" | "variant" | "sign_off" => tr(head),

@@ -215,9 +215,9 @@ static MESSAGES: &str = messages! {
         "Regeln",
         "Règles";
     rules_hint:
-        "Rules are tried in order before the built-in decision; the first enabled rule that matches decides.",
-        "Regeln werden der Reihe nach vor der eingebauten Entscheidung geprüft; die erste aktive passende Regel entscheidet.",
-        "Les règles sont essayées dans l'ordre avant la décision intégrée ; la première règle active qui correspond décide.";
+        "Rules are tried in order before the built-in decision; the first enabled rule that matches decides. At most $1 rules.",
+        "Regeln werden der Reihe nach vor der eingebauten Entscheidung geprüft; die erste aktive passende Regel entscheidet. Höchstens $1 Regeln.",
+        "Les règles sont essayées dans l'ordre avant la décision intégrée ; la première règle active qui correspond décide. Au plus $1 règles.";
     rules_none:
         "No rules yet: the built-in decision applies.",
         "Noch keine Regeln: Es gilt die eingebaute Entscheidung.",

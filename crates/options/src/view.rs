@@ -4,7 +4,7 @@
 //! lines can point at them.
 
 use notyet_core::template::{default_source, Template, Var};
-use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant};
+use notyet_core::{default_languages, default_template_ids, Action, Category, Field, Invitation, Rule, Settings, Variant, RULES_LIMIT};
 
 use crate::dom::{cat, cat_n, option, E};
 use crate::{lazy_tr, tr, tr_named, tr_with, App, Pick};
@@ -213,11 +213,11 @@ fn general(s: &Settings) -> E {
 }
 
 fn rules_section(app: &App) -> E {
-    section("rules", lazy_tr("rules")).c(E::new("p").class("hint").tr("rules_hint")).c(E::new("ol").id("rules").class("rules").cs(rules(app))).c(button(
-        "rule-add",
-        lazy_tr("rule_add"),
-    )
-    .id("rule-add"))
+    // Add is off at the bound the core reads ([`RULES_LIMIT`]), which the hint states.
+    section("rules", lazy_tr("rules"))
+        .c(E::new("p").class("hint").t(&tr_with("rules_hint", &[&RULES_LIMIT.to_string()])))
+        .c(E::new("ol").id("rules").class("rules").cs(rules(app)))
+        .c(button("rule-add", lazy_tr("rule_add")).id("rule-add").flag("disabled", app.settings.rules.len() >= RULES_LIMIT))
 }
 
 /// The template ids a rule may name and the editor offers: built-in first, then the user's own.
