@@ -645,6 +645,19 @@ for (const [lang, words] of [
       const narrow = await panel.evaluate(NARROW);
       assert.ok(narrow.header <= 300 && narrow.rows >= 2, JSON.stringify(narrow));
       assert.deepEqual(narrow.cut, []);
+      // Firefox's sidebar opens 240 px wide: the category's select shows its option whole, Hide
+      // handled on a line of its own ("Alle Ka" and "Toutes" were shown beside it).
+      await panel.setViewportSize({ width: 240, height: 640 });
+      const select = await panel.evaluate(() => {
+        const s = document.querySelector("#category");
+        const css = getComputedStyle(s);
+        const pen = document.createElement("canvas").getContext("2d");
+        pen.font = `${css.fontWeight} ${css.fontSize} ${css.fontFamily}`;
+        const text = pen.measureText(s.options[s.selectedIndex].text).width;
+        return { text, room: s.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - 16 };
+      });
+      assert.ok(select.text <= select.room, JSON.stringify(select));
+      await panel.setViewportSize({ width: 360, height: 640 });
       // The mutual count with its noun, agreeing with the count ("3 gemeinsame", "1 gemeinsame" were shown).
       const mutual = await panel.evaluate(() => [...document.querySelectorAll(".row .mutual")].map((e) => e.textContent));
       assert.ok(mutual.length > 0);
