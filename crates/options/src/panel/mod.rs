@@ -111,6 +111,10 @@ pub struct Panel {
     /// on goes (the tab navigated or closed mid-action): "where it works" doesn't replace it.
     /// Cleared by the next action and by a switch to another tab.
     keep_message: bool,
+    /// The message line says where the panel works (the tab was elsewhere): the tab's next
+    /// reading of the invitations clears it. A tab opened blank and then pointed at the
+    /// invitations kept it under its list of 40 ("works on … the invitation manager").
+    said_where: bool,
     /// The key of the invitation the message line speaks of ("X's invitation is framed"):
     /// the line is cleared when the selection moves to another, so it never sits beside the
     /// wrong person's details.
@@ -368,6 +372,7 @@ impl Panel {
             ui,
             first: usize::MAX,
             keep_message: false,
+            said_where: false,
             about: None,
             early: false,
         }
@@ -489,11 +494,13 @@ impl Panel {
     /// Says something in the panel's message line.
     pub fn say(&mut self, tone: Tone, text: &str) {
         self.about = None;
+        self.said_where = false;
         view::message(tone, text);
     }
 
     /// Says something about the invitation `key` (cleared once another one is selected).
     fn say_about(&mut self, key: &str, tone: Tone, text: &str) {
+        self.said_where = false;
         view::message(tone, text);
         self.about = Some(key.to_owned());
     }
@@ -637,6 +644,7 @@ async fn read_once(host: &Host) -> bool {
         with(|p| {
             p.apply_filter();
             view::elsewhere(place, closed, !p.keep_message);
+            p.said_where |= !p.keep_message;
         });
         return false;
     };
@@ -725,6 +733,9 @@ impl Panel {
         });
         p.filter_keeping(keep, at);
         view::where_line(p, switched);
+        if p.said_where {
+            p.say(Tone::Info, "");
+        }
         if gone {
             spawn(save_record());
         }
