@@ -731,7 +731,9 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   await options.locator("#progress-clear").click();
   await options.locator("#progress-clear-confirm").click();
   await options.waitForFunction(() => /Nothing recorded/.test(document.querySelector("#progress-list").textContent));
-  assert.equal(await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record ?? null), null);
+  // Cleared by a save of no entries with the time of the clear (a panel's save in flight must not bring them back).
+  const cleared = await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record);
+  assert.deepEqual([cleared.entries, typeof cleared.cleared, cleared.hide], [[], "number", undefined]);
   await again.waitForFunction(() => document.querySelectorAll(".row").length === 1, null, { timeout: 5000 });
   // A toolbar click starts the new background (so later tests count its clicks from here).
   await h.click(page);
@@ -843,6 +845,45 @@ test("a stored record with an entry that doesn't read (a broken or foreign write
   assert.match((await rows(again))[0].text, /drafted today/, "and the next open shows it");
   await h.ext(() => chrome.storage.local.remove("panel_record"));
   await closeAll(page, panel, again);
+});
+
+test("the options page's Clear while a panel's save is in flight: the record stays cleared", async () => {
+  // The save (the panel's whole record) was read before Clear removed the record and written
+  // after it: every entry came back. Storage slow to write in the worker holds the save in flight.
+  const old = { key: "https://www.linkedin.com/in/older/", name: "Older Draft", drafted: Date.UTC(2026, 10, 28), gone: null };
+  await h.ext((e) => chrome.storage.local.set({ panel_record: { entries: [e], hide: true } }), old);
+  const { page, panel } = await openBoth(40);
+  const options = await h.open(h.extensionUrl("options.html"));
+  await options.waitForFunction((name) => document.querySelector("#progress-list")?.textContent.includes(name), old.name);
+  await options.locator("#progress-clear").click();
+  await options.waitForFunction(() => document.querySelector("#progress-clear-dialog")?.open);
+  const target = spec(40).people.find((p) => p.category === "recruiter");
+  await panel.locator("#hide").uncheck();
+  await pick(panel, target.name);
+  const stored = async () => (await h.ext(async () => (await chrome.storage.local.get("panel_record")).panel_record)) ?? null;
+  await h.test({ op: "writes", wait: 800 });
+  try {
+    await panel.locator("#do-draft").click();
+    await untilMsg(panel, /Drafted/);
+    // The save is in the worker now, waiting to write: Clear runs meanwhile.
+    await options.locator("#progress-clear-confirm").click();
+    await options.waitForFunction(() => /Nothing recorded/.test(document.querySelector("#progress-list").textContent), null, { timeout: 10000 });
+    await sleep(2000);
+  } finally {
+    await h.test({ op: "writes" });
+  }
+  const after = await stored();
+  assert.deepEqual(after?.entries ?? [], [], `cleared, not written back: ${JSON.stringify(after)}`);
+  // The panel forgets them too: its next save (Hide handled ticked) brings nothing back.
+  await panel.locator("#text").fill(target.name);
+  await panel.waitForFunction(() => !/drafted/.test(document.querySelector(".row")?.innerText ?? ""), null, { timeout: 5000 });
+  await panel.locator("#hide").check();
+  await sleep(800);
+  assert.deepEqual((await stored())?.entries ?? [], []);
+  await options.reload();
+  await options.waitForFunction(() => /Nothing recorded/.test(document.querySelector("#progress-list")?.textContent ?? ""));
+  await h.ext(() => chrome.storage.local.remove("panel_record"));
+  await closeAll(options, page, panel);
 });
 
 test("Draft reply while a toolbar click drafts on the same tab: the panel says NotYet is busy with the last request, not 'couldn't finish (busy)'", async () => {
