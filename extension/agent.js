@@ -273,7 +273,12 @@ export function agent(command, installed) {
     // A menu is a button that opens its options as buttons: no form fields, which would wake
     // the browser's autofill (and its requests) on the page.
     for (const { label, options = [], selected = 0 } of choices.slice(0, 4)) {
-      const toggle = el("button", { type: "button", className: "menu", textContent: `${cut(label, 40)}: ${cut(options[selected]?.label, 60)} ▾` });
+      const toggle = el("button", { type: "button", className: "menu", textContent: `${cut(label, 40)}: ${cut(options[selected]?.label, 60)}` });
+      // The arrow is drawn, not said: a screen reader read "Reply as: Personal, down-pointing small
+      // triangle" where the button's collapsed state says it opens.
+      const arrow = el("span", { textContent: " ▾" });
+      arrow.setAttribute("aria-hidden", "true");
+      toggle.append(arrow);
       toggle.setAttribute("aria-expanded", "false");
       const list = el("div", { className: "options", hidden: true });
       list.setAttribute("role", "group");
