@@ -41,7 +41,8 @@ const loadRecord = () => (record ??= api.storage.local.get("panel_record").then(
  * A panel's progress record (`json`, as the core writes it) saved over the record as stored by
  * the core (`recordSave`: by entry, the later wins), one write at a time: two panels (two
  * windows, or a side panel and the panel in a tab) each wrote their whole record, and the later
- * lost the other's draft.
+ * lost the other's draft; the options page's Clear comes in the same line (a panel's save in
+ * flight as it ran wrote the record back).
  */
 let recordWrites;
 const saveRecord = ({ json }) =>
@@ -186,7 +187,8 @@ api.action.onClicked.addListener((tab) => void click(tab));
 // panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
 // Reply box, which drafts exactly as a toolbar click; the panel's first question, the walk
 // started for it as it opened (`takeWalk`); and a panel's change to the progress record
-// (`saveRecord`). Anything else, or from anyone else, is ignored; the core validates the request itself.
+// (`saveRecord`), or the options page's Clear of it. Anything else, or from anyone else, is
+// ignored; the core validates the request itself.
 api.runtime.onMessage.addListener((message, sender, respond) => {
   if (sender.id !== api.runtime.id) return;
   const panel = sender.url?.startsWith(api.runtime.getURL("panel.html"));
@@ -194,7 +196,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
     api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true; // the answer comes asynchronously
   }
-  if (message?.type === "panel-record" && panel) {
+  if (message?.type === "panel-record" && (panel || sender.url?.startsWith(api.runtime.getURL("options.html")))) {
     saveRecord(message).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true;
   }

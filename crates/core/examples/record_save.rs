@@ -14,13 +14,13 @@ fn main() {
         gone: None,
     };
     let n = RECORD_LIMIT as u64;
-    let mine = Record { entries: (0..n).map(e).collect(), hide: false };
+    let mine = Record { entries: (0..n).map(e).collect(), hide: false, cleared: None };
     let mut same = mine.clone();
     same.entries.pop();
     same.entries.push(e(2 * n));
     let mut reversed = mine.clone();
     reversed.entries.reverse();
-    let apart = Record { entries: (5 * n..6 * n).map(e).collect(), hide: false };
+    let apart = Record { entries: (5 * n..6 * n).map(e).collect(), hide: false, cleared: None };
     for (name, stored) in [("same order", &same), ("reversed", &reversed), ("no key in common", &apart)] {
         let stored = stored.to_json();
         let start = Instant::now();
