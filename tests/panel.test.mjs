@@ -1477,7 +1477,12 @@ test("Hide handled is remembered between opens, in the worker's first screen too
   };
   let panel = await openPanel(id);
   await untilRead(panel, "40 of 40");
+  // The handled one selected: ticking the box selects the next one listed, where the user was
+  // working down the list (the selection went back to the first).
+  await panel.locator(".row", { hasText: target.name }).click();
+  assert.equal(await detailName(panel), target.name);
   await panel.locator("#hide").check();
+  await panel.waitForFunction((name) => document.querySelector("#detail h2")?.textContent === name, spec(40).people[4].name);
   // Said why fewer are listed (a day-two open said "Read 10 of 300 · 4 listed" and no more), the
   // number kept with its words at a wrap ("6 / erledigte ausgeblendet" at 360 px).
   await untilRead(panel, "39 listed · 1\u00a0handled hidden");

@@ -254,6 +254,13 @@ fn on_event(e: Event) {
                         p.filter.hide_handled = dom::checked(&el);
                         p.record.hide = p.filter.hide_handled;
                         spawn(save_record());
+                        // A selection it hides gives its place to the next one still listed, as a
+                        // draft with the box ticked does (it went back to the first of 300).
+                        let row = p.sel.and_then(|s| p.view.get(s)).copied();
+                        let keep = p.selected().map(|r| r.key.clone());
+                        p.filter_keeping(keep, None, row);
+                        view::scroll_to(p.sel.unwrap_or(0));
+                        return;
                     }
                     _ => return,
                 }
@@ -381,12 +388,12 @@ impl Panel {
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
         let selected = self.selected().map(|r| r.key.clone());
-        self.filter_keeping(selected, None);
+        self.filter_keeping(selected, None, None);
     }
 
     /// [`Panel::apply_filter`], selecting the invitation `selected` (by key), else the entry at
-    /// `at`, else the first.
-    fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>) {
+    /// `at`, else the first listed after the row `after`, else the first.
+    fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>, after: Option<usize>) {
         // A filter needs every decision: no first list before them. Not Hide handled, which asks
         // only the keys and the record (remembered, it would have decided all 300 before every open's
         // first list); a row in view it leaves undecided is decided as the window draws it.
@@ -405,6 +412,7 @@ impl Panel {
             })
             .collect();
         let len = self.view.len();
+        let at = at.or_else(|| after.map(|r| self.view.iter().take_while(|&&i| i < r).count()));
         self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or_else(|| (len > 0).then(|| at.unwrap_or(0).min(len - 1)));
         self.forget_moved_message();
         self.show_counts();
@@ -731,7 +739,7 @@ impl Panel {
             let live = |r: &&Row| !r.gone;
             p.rows[i..].iter().find(live).or_else(|| p.rows[..i].iter().rev().find(live)).map(|r| r.key.clone())
         });
-        p.filter_keeping(keep, at);
+        p.filter_keeping(keep, at, None);
         view::where_line(p, switched);
         if p.said_where {
             p.say(Tone::Info, "");
