@@ -344,7 +344,9 @@ fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
         }
         return Ok(Some((snapshot, true)));
     }
-    let dir = std::path::Path::new(&args.file).parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    // A page named alone ("page.html") has the parent "": its frame "/-" was then "-", which
+    // read_limited reads as standard input, so the command waited on it.
+    let dir = std::path::Path::new(&args.file).parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
     // The page and its frames share PAGE_LIMIT (nine frames of 256 MB each would want 2.3 GB).
     // Only a plain file is a frame: a browser saves nothing else, and opening a FIFO with no
     // writer waits for ever. A frame that can't be read stays empty, as the agent leaves one.

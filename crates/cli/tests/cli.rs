@@ -368,6 +368,26 @@ fn end_tags_matching_nothing_are_read_up_to_a_bound_and_said() {
     }
 }
 
+/// A page named without a directory ("page.html") framing "/-" had its frame read from standard
+/// input (`-` to the reader): the frame, a plain file named "-" beside the page, went unread, and
+/// the command waited on a terminal or a pipe.
+#[cfg(unix)]
+#[test]
+fn a_frame_named_dash_is_the_file_beside_the_page() {
+    let page = temp_file("dash-framed.html", "<html><body><iframe src=\"/-\"></iframe></body></html>");
+    let dir = page.parent().expect("a directory");
+    std::fs::copy(fixture("new-manager-suggestions.html"), dir.join("-")).expect("the frame");
+    let out = Command::new(env!("CARGO_BIN_EXE_notyet"))
+        .args(["read", "dash-framed.html", "--url", "https://www.linkedin.com/mynetwork/invitation-manager/"])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("notyet runs");
+    let _ = std::fs::remove_file(dir.join("-"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("\"name\":\"Kathie Smith\""), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// A saved page's frames were read whole, past the page's limit: a FIFO beside the page (its
 /// open waits for a writer for ever) or a frame as large as a page ran the command out of time or
 /// memory. A frame is read only from a plain file, and the page and its frames share 256 MB.
