@@ -38,35 +38,19 @@ const recordJson = (value) => (value ? JSON.stringify(value) : "");
 const loadRecord = () => (record ??= api.storage.local.get("panel_record").then((r) => recordJson(r.panel_record), () => ""));
 
 /**
- * A panel's progress record (`json`, as the core writes it) merged into the record as stored, one
- * write at a time: two panels (two windows, or a side panel and the panel in a tab) each wrote
- * their whole record, and the later lost the other's draft. By entry, the one whose latest time is
- * later (drafted again, or seen leaving after the draft); Hide handled the panel's (as its box
- * shows it); past the core's RECORD_LIMIT (1,000) the oldest drafted go, as `Record::drafted`
- * trims. Here, not in the core: a worker woken for a panel's Hide handled had to load its WASM,
- * and the module's export with its glue came to 824 B of zip (1 Dec).
+ * A panel's progress record (`json`, as the core writes it) saved over the record as stored by
+ * the core (`recordSave`: by entry, the later wins), one write at a time: two panels (two
+ * windows, or a side panel and the panel in a tab) each wrote their whole record, and the later
+ * lost the other's draft; the options page's Clear comes in the same line (a panel's save in
+ * flight as it ran wrote the record back).
  */
 let recordWrites;
-const latest = (e) => Math.max(e.drafted ?? 0, e.gone ?? 0);
 const saveRecord = ({ json }) =>
   (recordWrites = Promise.resolve(recordWrites)
     .catch(() => {})
     .then(async () => {
-      const { hide, entries } = JSON.parse(json);
-      // A broken record reads as none, as the core reads it.
-      const stored = (await api.storage.local.get("panel_record")).panel_record?.entries;
-      // By key: a search of the panel's list for each stored entry took 11-34 ms at 1,000 and
-      // 1,000, now 0.6-0.8 (Node, load 10, 1 Dec), the worker busy meanwhile at each Draft reply.
-      const mineByKey = new Map(entries.map((m) => [m.key, m]));
-      for (const e of Array.isArray(stored) ? stored : []) {
-        const mine = mineByKey.get(e.key);
-        if (!mine) {
-          entries.push(e);
-          mineByKey.set(e.key, e);
-        } else if (latest(e) > latest(mine)) Object.assign(mine, e);
-      }
-      if (entries.length > 1000) entries.sort((a, b) => (a.drafted ?? 0) - (b.drafted ?? 0)).splice(0, entries.length - 1000);
-      await api.storage.local.set({ panel_record: { entries, ...(hide && { hide }) } });
+      const [core, { panel_record }] = await Promise.all([ready(), api.storage.local.get("panel_record")]);
+      await api.storage.local.set({ panel_record: JSON.parse(core.recordSave(json, recordJson(panel_record))) });
       return null;
     }));
 
@@ -101,6 +85,18 @@ const badged = new Set();
  * and the `performance.now()` milliseconds at start, snapshot, plan, inserted (text in the box), end.
  */
 globalThis.__notyetClicks = [];
+/**
+ * Who waits for a click's record (the `click` command), woken as each record comes: no timer runs
+ * meanwhile. The benchmarks' clicks had their own wait beside them: Chromium's harness asked the
+ * worker every 5 ms, and that Node process held a core a median 5.1 ms of the time a 300 click's
+ * threads waited for one (`perf sched`, 12 clicks each way alternating, load 8; README, performance).
+ */
+const recorded = new Set();
+globalThis.__notyetClicks.push = function (...records) {
+  const length = Array.prototype.push.apply(this, records);
+  for (const wake of recorded) wake();
+  return length;
+};
 /** The APIs the `api` command took away, by name, to give back. */
 const hidden = {};
 /** Runs before an insertion: the tests close the box there to check the "gone" path. */
@@ -165,8 +161,19 @@ globalThis.__notyetTest = async ({ op, n, timeout = 10000, remove, wait, url }) 
     // How many insertions were held, let go now.
     return held.splice(0).map((r) => r()).length;
   }
-  const until = Date.now() + timeout;
-  while (!globalThis.__notyetClicks[n] && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((resolve) => {
+    const timer = setTimeout(stop, timeout);
+    function stop() {
+      clearTimeout(timer);
+      recorded.delete(check);
+      resolve();
+    }
+    function check() {
+      if (globalThis.__notyetClicks[n]) stop();
+    }
+    recorded.add(check);
+    check();
+  });
   return globalThis.__notyetClicks[n] ?? null;
 };
 api.runtime.onMessage.addListener((message, sender) => {
@@ -180,7 +187,8 @@ api.action.onClicked.addListener((tab) => void click(tab));
 // panel's Draft reply, sent by NotYet's own panel page once it has opened that invitation's
 // Reply box, which drafts exactly as a toolbar click; the panel's first question, the walk
 // started for it as it opened (`takeWalk`); and a panel's change to the progress record
-// (`saveRecord`). Anything else, or from anyone else, is ignored; the core validates the request itself.
+// (`saveRecord`), or the options page's Clear of it. Anything else, or from anyone else, is
+// ignored; the core validates the request itself.
 api.runtime.onMessage.addListener((message, sender, respond) => {
   if (sender.id !== api.runtime.id) return;
   const panel = sender.url?.startsWith(api.runtime.getURL("panel.html"));
@@ -188,7 +196,7 @@ api.runtime.onMessage.addListener((message, sender, respond) => {
     api.tabs.get(message.tabId).then((tab) => click(tab)).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true; // the answer comes asynchronously
   }
-  if (message?.type === "panel-record" && panel) {
+  if (message?.type === "panel-record" && (panel || sender.url?.startsWith(api.runtime.getURL("options.html")))) {
     saveRecord(message).then(respond, (e) => respond({ error: String(e?.message ?? e) }));
     return true;
   }

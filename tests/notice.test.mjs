@@ -294,6 +294,14 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   await sleep(200);
   const focused = () => page.evaluate(() => globalThis.__notyetAgent.shadow.activeElement?.textContent ?? null);
   assert.equal(await focused(), "Reply as: Generic ▾", "focus starts on the first control");
+  // The arrow is shown, not said: the menu button's name is its label and choice, its state "collapsed".
+  const said = await page.evaluate(() => {
+    const menu = globalThis.__notyetAgent.shadow.querySelector(".menu");
+    const copy = menu.cloneNode(true);
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return [copy.textContent, menu.querySelector('[aria-hidden="true"]')?.textContent, menu.getAttribute("aria-expanded")];
+  });
+  assert.deepEqual(said, ["Reply as: Generic", " ▾", "false"]);
   // A named group: a screen reader says whose controls the focus is in (it was an unnamed group).
   assert.deepEqual(await page.evaluate(() => ((h) => [h.getAttribute("role"), h.getAttribute("aria-label")])(document.querySelector("[popover]"))), ["group", "NotYet"]);
   await page.keyboard.press("Enter");

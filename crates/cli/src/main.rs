@@ -386,7 +386,7 @@ fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
             eprintln!("notyet: {}: the page nests more than {} elements deep: read down to there, the rest left out", args.file, html::PARSE_DEPTH)
         }
         Some(html::ParseCut::Looks) => eprintln!(
-            "notyet: {}: the page's tags had the parser look through its open elements more than {} times a byte: read up to there, the rest left out",
+            "notyet: {}: the page's tags had the parser look through its open elements or a tag's attributes more than {} times a byte: read up to there, the rest left out",
             args.file,
             html::PARSE_LOOKS_PER_BYTE
         ),

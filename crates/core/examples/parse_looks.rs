@@ -1,4 +1,4 @@
-//! The parser's looks at open elements per byte of each saved page given, and the parse's time:
+//! The parser's looks at open elements and attribute names per byte of each saved page given, and the parse's time:
 //! the measure behind `html::PARSE_LOOKS_PER_BYTE`.
 //! `cargo run -q --release -p notyet-core --features html --example parse_looks -- PAGE.html...`
 //! prints bytes, looks, looks a byte, milliseconds, path.

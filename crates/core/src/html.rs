@@ -45,7 +45,8 @@ pub struct Converted {
 pub enum ParseCut {
     /// The page nests deeper than [`PARSE_DEPTH`].
     Depth,
-    /// The parser looked through open elements more than [`PARSE_LOOKS_PER_BYTE`] times a byte.
+    /// The parser looked through open elements (or a tag's attribute names) more than
+    /// [`PARSE_LOOKS_PER_BYTE`] times a byte.
     Looks,
 }
 
@@ -64,7 +65,9 @@ pub const PARSE_DEPTH: usize = 1024;
 /// the outside pages, the 300-invitation panel page, 1 to 8.5 MB rustdoc pages; 1 Dec 2026), the
 /// 9 KB fixture nesting 400 `<div>`s 10.5 (within the free looks): 16 is 32 times the real pages'.
 /// A look costs ~31 ns and a plain parse ~130 ns a byte (release build), so a page's parse takes
-/// at most ~4 times a plain page's of its size: the page above stops after 7.5 M looks.
+/// at most ~5 times a plain page's of its size (its own parse and ~4 times it in looks): the page
+/// above stops after 7.5 M looks. The tokenizer's comparisons of a tag's attribute names count as
+/// looks too ([`Attributes`]; ~5 ns each, 0.01-0.02 a byte of the real pages).
 pub const PARSE_LOOKS_PER_BYTE: u64 = 16;
 
 /// Looks any page may take, however short (~30 ms of them).
@@ -168,15 +171,152 @@ impl TreeSink for Counted {
     }
 }
 
-/// The parser's looks at open elements over the page's bytes (a measuring aid for [`PARSE_LOOKS_PER_BYTE`]: `examples/parse_looks.rs`).
+/// Where [`Attributes`] is in the page: the tokenizer's states that matter to a tag's attributes.
+#[derive(Clone, Copy, Default)]
+enum Scan {
+    #[default]
+    Data,
+    /// After `<`.
+    Open,
+    /// After `</`.
+    EndOpen,
+    /// After `<!`, and after `<!-` (`true`).
+    Bang(bool),
+    /// In a comment, with the dashes just passed (`-->` ends it).
+    Comment(u8),
+    /// In `<!DOCTYPE …>`, `<?…>` and the like, up to `>`.
+    Bogus,
+    /// A tag's name.
+    Name,
+    BeforeAttribute,
+    Attribute,
+    AfterAttribute,
+    BeforeValue,
+    Quoted(u8),
+    Unquoted,
+    SelfClosing,
+    /// In a `<script>`, `<style>`, `<textarea>` … , with the bytes of its `</name` matched so far.
+    Raw(usize),
+}
+
+/// The tokenizer's comparisons of attribute names, counted as looks: html5ever compares each
+/// attribute's name with every one before it in the tag (a duplicate is dropped), so one tag of
+/// 100,000 attributes (`<div a0 a1 …>`, 689 KB) made 5 G comparisons and kept `notyet read` 24.9 s
+/// (release build, exit status 0; review, 1 Dec 2026), out of the tree sink's sight. The
+/// tokenizer's states are followed here as far as a tag's attributes need (comments, and the
+/// elements whose text holds no tags); a real tag has a few dozen attributes.
+#[derive(Default)]
+struct Attributes {
+    scan: Scan,
+    /// The current tag's attributes so far.
+    attributes: u64,
+    /// The current tag's name, lower case (as much as a raw text element's name needs).
+    name: Vec<u8>,
+    end_tag: bool,
+    /// The raw text element being read.
+    raw: &'static [u8],
+    comparisons: u64,
+}
+
+/// The elements whose text the tokenizer reads up to their end tag as text (with `</`).
+const RAW_TEXT: [&[u8]; 10] =
+    [b"</script", b"</style", b"</textarea", b"</title", b"</xmp", b"</iframe", b"</noembed", b"</noframes", b"</noscript", b"</plaintext"];
+
+impl Attributes {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.byte(b.to_ascii_lowercase());
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        use Scan as S;
+        let space = matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+        self.scan = match (self.scan, b) {
+            (S::Data, b'<') => S::Open,
+            (S::Data, _) => S::Data,
+            (S::Open, b'!') => S::Bang(false),
+            (S::Open, b'/') => S::EndOpen,
+            (S::Open, b'<') => S::Open,
+            (S::Open | S::EndOpen, b'a'..=b'z') => {
+                self.end_tag = matches!(self.scan, S::EndOpen);
+                self.name.clear();
+                self.name.push(b);
+                S::Name
+            }
+            (S::Bang(false), b'-') => S::Bang(true),
+            // `<!--` ends at `-->`, and at once as `<!-->` or `<!--->`.
+            (S::Bang(true), b'-') => S::Comment(2),
+            (S::EndOpen | S::Bang(_), b'>') => S::Data,
+            (S::Open, b'?') | (S::EndOpen | S::Bang(_), _) => S::Bogus,
+            (S::Open, _) => S::Data,
+            (S::Comment(dashes), b'>') if dashes >= 2 => S::Data,
+            (S::Comment(dashes), b'-') => S::Comment(dashes.saturating_add(1)),
+            (S::Comment(_), _) => S::Comment(0),
+            (S::Bogus, b'>') => S::Data,
+            (S::Bogus, _) => S::Bogus,
+            (S::Name | S::BeforeAttribute | S::Attribute | S::AfterAttribute | S::BeforeValue | S::Unquoted | S::SelfClosing, b'>') => self.tag_end(),
+            (S::Name | S::Attribute | S::AfterAttribute | S::SelfClosing, b'/') => S::SelfClosing,
+            (S::BeforeAttribute, b'/') => S::SelfClosing,
+            (S::Name, _) if space => S::BeforeAttribute,
+            (S::Name, _) => {
+                if self.name.len() < 10 {
+                    self.name.push(b);
+                }
+                S::Name
+            }
+            (S::BeforeAttribute | S::AfterAttribute | S::BeforeValue, _) if space => self.scan,
+            (S::SelfClosing, _) if space => S::BeforeAttribute,
+            (S::Attribute, _) if space => S::AfterAttribute,
+            (S::Attribute | S::AfterAttribute, b'=') => S::BeforeValue,
+            (S::Attribute, _) => S::Attribute,
+            (S::BeforeAttribute | S::AfterAttribute | S::SelfClosing, _) => {
+                // A new attribute, its name compared with each before it.
+                self.comparisons += self.attributes;
+                self.attributes += 1;
+                S::Attribute
+            }
+            (S::BeforeValue, b'"' | b'\'') => S::Quoted(b),
+            (S::BeforeValue, _) => S::Unquoted,
+            (S::Quoted(q), _) if b == q => S::BeforeAttribute,
+            (S::Quoted(q), _) => S::Quoted(q),
+            (S::Unquoted, _) if space => S::BeforeAttribute,
+            (S::Unquoted, _) => S::Unquoted,
+            (S::Raw(matched), _) if self.raw.get(matched) == Some(&b) => {
+                if matched + 1 == self.raw.len() {
+                    self.end_tag = true;
+                    S::Name
+                } else {
+                    S::Raw(matched + 1)
+                }
+            }
+            (S::Raw(_), b'<') => S::Raw(1),
+            (S::Raw(_), _) => S::Raw(0),
+        };
+    }
+
+    /// A tag's `>`: a start tag of a raw text element goes on to its end tag.
+    fn tag_end(&mut self) -> Scan {
+        self.attributes = 0;
+        match RAW_TEXT.iter().find(|r| r[2..] == self.name[..]) {
+            Some(raw) if !self.end_tag => {
+                self.raw = raw;
+                Scan::Raw(0)
+            }
+            _ => Scan::Data,
+        }
+    }
+}
+
+/// The parser's looks at open elements and attribute names over the page's bytes (a measuring aid for [`PARSE_LOOKS_PER_BYTE`]: `examples/parse_looks.rs`).
 #[doc(hidden)]
 pub fn parse_looks(html: &str) -> u64 {
     parse_counted(html).2
 }
 
 /// Parses `html` as scraper's `Html::parse_document` does, a [`PARSE_STEP`] at a time, stopping
-/// where the newest node lies deeper than [`PARSE_DEPTH`] or the looks at open elements pass
-/// [`PARSE_LOOKS_PER_BYTE`]; why, when it stopped.
+/// where the newest node lies deeper than [`PARSE_DEPTH`] or the looks at open elements and
+/// attribute names pass [`PARSE_LOOKS_PER_BYTE`]; why, when it stopped.
 fn parse(html: &str) -> (Html, Option<ParseCut>) {
     let (doc, cut, _) = parse_counted(html);
     (doc, cut)
@@ -187,6 +327,7 @@ fn parse_counted(html: &str) -> (Html, Option<ParseCut>, u64) {
     let sink = Counted { sink: scraper::HtmlTreeSink::new(Html::new_document()), looks: Default::default() };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
     let looks_allowed = PARSE_LOOKS_FREE + PARSE_LOOKS_PER_BYTE * html.len() as u64;
+    let mut attributes = Attributes::default();
     let mut rest = html;
     while !rest.is_empty() {
         let mut at = rest.len().min(PARSE_STEP);
@@ -194,13 +335,14 @@ fn parse_counted(html: &str) -> (Html, Option<ParseCut>, u64) {
             at += 1;
         }
         let (piece, after) = rest.split_at(at);
+        attributes.feed(piece.as_bytes());
         parser.process(piece.into());
         rest = after;
         if rest.is_empty() {
             break;
         }
         let counted = &parser.tokenizer.sink.sink;
-        let looks = counted.looks.get();
+        let looks = counted.looks.get() + attributes.comparisons;
         let cut = if counted.sink.0.borrow().tree.nodes().next_back().is_some_and(|n| n.ancestors().nth(PARSE_DEPTH).is_some()) {
             Some(ParseCut::Depth)
         } else if looks > looks_allowed {
@@ -212,7 +354,7 @@ fn parse_counted(html: &str) -> (Html, Option<ParseCut>, u64) {
             return (parser.finish(), cut, looks);
         }
     }
-    let looks = parser.tokenizer.sink.sink.looks.get();
+    let looks = parser.tokenizer.sink.sink.looks.get() + attributes.comparisons;
     (parser.finish(), None, looks)
 }
 
@@ -465,6 +607,23 @@ mod tests {
         assert!(text.contains("before") && !text.contains("after"), "{text}");
         // 6.3 s of parsing in a release build before; now a few hundred ms, in debug builds too.
         assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+        // One tag of 100,000 attributes, each name compared with those before it by the tokenizer:
+        // 24.9 s of `notyet read` before (release), out of the tree sink's sight.
+        let start = std::time::Instant::now();
+        let names: Vec<String> = (0..100_000).map(|i| format!("a{i}")).collect();
+        let page = format!("<html><body><p>before</p><div {}>x</div><p>after</p></body></html>", names.join(" "));
+        let converted = snapshot_of(&page, "https://www.linkedin.com/", &Options::default());
+        assert_eq!(converted.cut, Some(ParseCut::Looks));
+        assert!(!converted.snapshot.root.text().contains("after"));
+        assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+        // Attributes in quotes, comments and a script's text are no tag's: a page of them is read whole.
+        let quiet = format!(
+            "<html><body><p title=\"<b {0}>\">a</p><!-- <b {0}> --><script>if (a <b {0}) {{}}</script><style>a<b {0}</style><p>after</p></body></html>",
+            names[..20_000].join(" ")
+        );
+        let converted = snapshot_of(&quiet, "https://www.linkedin.com/", &Options::default());
+        assert_eq!(converted.cut, None);
+        assert!(converted.snapshot.root.text().ends_with("after"));
         let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
         let mut pages = 0;
         for dir in ["pages", "outside", "panel"] {

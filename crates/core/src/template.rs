@@ -407,11 +407,11 @@ fn name_shaped(written: &str) -> bool {
 /// (callgrind, `examples/click_plan.rs` at 300, 1 Dec; README, performance).
 fn suggest(written: &str) -> Option<Var> {
     let written: Vec<char> = crate::case::lower_str(written).replace([' ', '-'], "_").chars().collect();
+    // Lengths first, in bytes: the names are ASCII. Only the names left are collected as characters.
     Var::ALL
         .into_iter()
-        .map(|v| (v, v.name().chars().collect::<Vec<_>>()))
-        .filter(|(_, name)| written.len().abs_diff(name.len()) <= 2)
-        .map(|(v, name)| (edit_distance(&written, &name), v))
+        .filter(|v| written.len().abs_diff(v.name().len()) <= 2)
+        .map(|v| (edit_distance(&written, &v.name().chars().collect::<Vec<_>>()), v))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, v)| v)
@@ -755,6 +755,12 @@ mod tests {
         assert_eq!(render("{first_name|a|b}", &Values::default()), "a|b");
         let e = Template::parse("{frist_name|there}").expect_err("a typo");
         assert_eq!((e.kind, e.hint), (TemplateErrorKind::UnknownVariable, Some(Var::FirstName)));
+        // `suggest` compares lengths in bytes, as characters: the names are ASCII. Two edits away, a
+        // name two characters longer or shorter is still found.
+        assert!(Var::ALL.iter().all(|v| v.name().is_ascii()));
+        assert_eq!(Template::parse("{first_nam|x}").expect_err("short by one").hint, Some(Var::FirstName));
+        assert_eq!(Template::parse("{me.emailxy}").expect_err("two more").hint, Some(Var::MeEmail));
+        assert_eq!(Template::parse("{Mé.email}").expect_err("an accent").hint, Some(Var::MeEmail));
         // A name no placeholder is close to, but written as one, is not a choice either: it drafted
         // "company_name" for half the inviters (review, 1 Dec 2026).
         for guessed in ["{company_name|your company}", "{job_title|your role}", "{me.title|}", "{my.phone|here}", "Hi {Last_Name|}."] {

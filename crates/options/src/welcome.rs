@@ -179,19 +179,16 @@ impl Welcome {
     fn on_input(&mut self, key: &str, value: &str) {
         let v = value.trim().to_owned();
         crate::flag_me(key, &v);
-        self.typed |= match key {
-            "me.name" => 1,
-            "me.email" => 2,
-            "me.link" => 4,
-            "language" => 8,
+        // The typed bit and the field in one match (it matched the four keys twice).
+        let (bit, field) = match key {
+            "me.name" => (1, &mut self.settings.me.name),
+            "me.email" => (2, &mut self.settings.me.email),
+            "me.link" => (4, &mut self.settings.me.link),
+            "language" => (8, &mut self.settings.language),
             _ => return,
         };
-        match key {
-            "me.name" => self.settings.me.name = v,
-            "me.email" => self.settings.me.email = v,
-            "me.link" => self.settings.me.link = v,
-            _ => self.settings.language = v,
-        }
+        *field = v;
+        self.typed |= bit;
         self.update_draft();
         set_text("welcome-saved", "");
         // Saved once typing pauses; a new key press replaces (and so cancels) the pending save.

@@ -96,3 +96,10 @@ pub fn last_read() -> String {
 pub fn page_report(snapshot: &str) -> String {
     notyet_core::snapshot::Snapshot::from_json(snapshot).map(|s| notyet_core::report::page_report(&s)).unwrap_or_default()
 }
+
+/// A side panel's whole progress record (JSON, as the panel writes it) saved over the record as
+/// stored (JSON, `""` for none): the record to store, as JSON (`Record::save_over`).
+#[wasm_bindgen(js_name = recordSave)]
+pub fn record_save(mine: &str, stored: &str) -> String {
+    notyet_core::panel::Record::from_json(mine).save_over(stored)
+}

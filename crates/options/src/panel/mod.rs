@@ -111,6 +111,10 @@ pub struct Panel {
     /// on goes (the tab navigated or closed mid-action): "where it works" doesn't replace it.
     /// Cleared by the next action and by a switch to another tab.
     keep_message: bool,
+    /// The message line says where the panel works (the tab was elsewhere): the tab's next
+    /// reading of the invitations clears it. A tab opened blank and then pointed at the
+    /// invitations kept it under its list of 40 ("works on … the invitation manager").
+    said_where: bool,
     /// The key of the invitation the message line speaks of ("X's invitation is framed"):
     /// the line is cleared when the selection moves to another, so it never sits beside the
     /// wrong person's details.
@@ -250,6 +254,13 @@ fn on_event(e: Event) {
                         p.filter.hide_handled = dom::checked(&el);
                         p.record.hide = p.filter.hide_handled;
                         spawn(save_record());
+                        // A selection it hides gives its place to the next one still listed, as a
+                        // draft with the box ticked does (it went back to the first of 300).
+                        let row = p.sel.and_then(|s| p.view.get(s)).copied();
+                        let keep = p.selected().map(|r| r.key.clone());
+                        p.filter_keeping(keep, None, row);
+                        view::scroll_to(p.sel.unwrap_or(0));
+                        return;
                     }
                     _ => return,
                 }
@@ -368,6 +379,7 @@ impl Panel {
             ui,
             first: usize::MAX,
             keep_message: false,
+            said_where: false,
             about: None,
             early: false,
         }
@@ -376,12 +388,12 @@ impl Panel {
     /// Recomputes which rows are listed and re-renders the counts, the list and the details.
     pub fn apply_filter(&mut self) {
         let selected = self.selected().map(|r| r.key.clone());
-        self.filter_keeping(selected, None);
+        self.filter_keeping(selected, None, None);
     }
 
     /// [`Panel::apply_filter`], selecting the invitation `selected` (by key), else the entry at
-    /// `at`, else the first.
-    fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>) {
+    /// `at`, else the first listed after the row `after`, else the first.
+    fn filter_keeping(&mut self, selected: Option<String>, at: Option<usize>, after: Option<usize>) {
         // A filter needs every decision: no first list before them. Not Hide handled, which asks
         // only the keys and the record (remembered, it would have decided all 300 before every open's
         // first list); a row in view it leaves undecided is decided as the window draws it.
@@ -400,6 +412,7 @@ impl Panel {
             })
             .collect();
         let len = self.view.len();
+        let at = at.or_else(|| after.map(|r| self.view.iter().take_while(|&&i| i < r).count()));
         self.sel = selected.and_then(|k| self.view.iter().position(|&i| self.rows[i].key == k)).or_else(|| (len > 0).then(|| at.unwrap_or(0).min(len - 1)));
         self.forget_moved_message();
         self.show_counts();
@@ -489,11 +502,13 @@ impl Panel {
     /// Says something in the panel's message line.
     pub fn say(&mut self, tone: Tone, text: &str) {
         self.about = None;
+        self.said_where = false;
         view::message(tone, text);
     }
 
     /// Says something about the invitation `key` (cleared once another one is selected).
     fn say_about(&mut self, key: &str, tone: Tone, text: &str) {
+        self.said_where = false;
         view::message(tone, text);
         self.about = Some(key.to_owned());
     }
@@ -637,6 +652,7 @@ async fn read_once(host: &Host) -> bool {
         with(|p| {
             p.apply_filter();
             view::elsewhere(place, closed, !p.keep_message);
+            p.said_where |= !p.keep_message;
         });
         return false;
     };
@@ -723,8 +739,11 @@ impl Panel {
             let live = |r: &&Row| !r.gone;
             p.rows[i..].iter().find(live).or_else(|| p.rows[..i].iter().rev().find(live)).map(|r| r.key.clone())
         });
-        p.filter_keeping(keep, at);
+        p.filter_keeping(keep, at, None);
         view::where_line(p, switched);
+        if p.said_where {
+            p.say(Tone::Info, "");
+        }
         if gone {
             spawn(save_record());
         }
@@ -860,8 +879,8 @@ fn mark_shown(snapshot_ms: f64, rows: usize) {
     );
 }
 
-/// Writes this panel's record by the service worker, which merges it by entry into the record as
-/// stored (background.js, `saveRecord`): written here whole, it replaced a draft another panel
+/// Writes this panel's record by the service worker, which saves it over the record as stored
+/// by entry, one save at a time (`Record::save_over`): written here whole, it replaced a draft another panel
 /// (another window's, or the panel in a tab) had written a moment before. The merged record comes
 /// back as a storage change.
 async fn save_record() {

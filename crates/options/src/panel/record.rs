@@ -3,6 +3,7 @@
 
 use notyet_core::panel::{iso_time, Handled, Record, RECORD_KEY, RECORD_LIMIT};
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
 use super::view::{date, drafted_on};
 use crate::chrome::{self, Api};
@@ -78,7 +79,8 @@ pub async fn fill(api: Api) {
 /// not 1796064000000): nothing reads the file back in. Each time found by its key: walking every
 /// field of every entry (`values_mut`) cost the zip 1.8 KB, this 0.4 KB.
 pub async fn export(api: Api) {
-    let record = read(&api).await;
+    // The time of the last Clear is the saves' business, not what was drafted.
+    let record = Record { cleared: None, ..read(&api).await };
     let mut value: Value = serde_json::from_str(&record.to_json()).unwrap_or(Value::Null);
     for entry in value.get_mut("entries").and_then(Value::as_array_mut).into_iter().flatten() {
         for key in ["drafted", "gone"] {
@@ -96,9 +98,23 @@ pub async fn export(api: Api) {
     .forget();
 }
 
-/// Removes the record; the list says so.
+/// Clears the record; the list says so. A save like a panel's (an empty record with the time of
+/// the clear), by the service worker in line with the panels' saves: removed here, a save in
+/// flight as Clear ran wrote its panel's whole record back a moment later. Sent through the
+/// `Function.prototype.call` binding the module has anyway, not a binding of `runtime` of its own.
 pub async fn clear(api: Api) -> Result<(), String> {
-    api.storage().local().delete(&[RECORD_KEY.to_owned()]).await?;
+    let cleared = Record { cleared: Some(js_sys::Date::now() as u64), ..Record::default() };
+    let message = js_sys::Object::new();
+    for (key, value) in [("type", "panel-record"), ("json", &cleared.to_json())] {
+        let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
+    }
+    let runtime = dom::prop(&api, "runtime");
+    let send = dom::prop(&runtime, "sendMessage").unchecked_into::<js_sys::Function>();
+    let saved = send.call1(&runtime, &message).map_err(|e| chrome::error_text(&e))?;
+    let answer = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(saved)).await.map_err(|e| chrome::error_text(&e))?;
+    if let Some(e) = dom::prop(&answer, "error").as_string() {
+        return Err(e);
+    }
     fill(api).await;
     Ok(())
 }
