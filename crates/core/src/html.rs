@@ -391,8 +391,12 @@ pub fn page_address(html: &str) -> Option<String> {
     if saved.is_some() {
         return saved;
     }
-    let head = html.get(..html.find("</head>").unwrap_or(html.len()).min(200_000)).unwrap_or("");
-    let (doc, _) = parse(head);
+    let mut end = html.find("</head>").unwrap_or(html.len()).min(200_000);
+    // Back to a character's start: cut inside one, the head was "" and no address was read.
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (doc, _) = parse(&html[..end]);
     doc.tree.root().descendants().filter_map(|n| n.value().as_element()).find_map(|e| match e.name() {
         "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => e.attr("href").and_then(linkedin),
         "meta" if e.attr("property") == Some("og:url") => e.attr("content").and_then(linkedin),
@@ -592,6 +596,17 @@ mod tests {
         let page = snapshot_of(&long, "https://www.linkedin.com/", &Options::default());
         let p = page.snapshot.root.descendants().find(|n| n.tag == "p").expect("a paragraph");
         assert_eq!((p.cut, p.text().len()), (Some(Cut::Text), MAX_TEXT as usize));
+    }
+
+    /// A head with no `</head>` is read for the page's address up to 200,000 bytes: where that
+    /// fell inside a character (an accented title), no address was read at all.
+    #[test]
+    fn a_long_head_names_the_page_wherever_its_cut_falls() {
+        let url = "https://www.linkedin.com/mynetwork/invitation-manager/";
+        for pad in ["", "a"] {
+            let page = format!("<html><head><link rel=\"canonical\" href=\"{url}\"><title>{pad}{}</title><body><p>x</p>", "é".repeat(120_000));
+            assert_eq!(page_address(&page).as_deref(), Some(url), "{}", page.is_char_boundary(200_000));
+        }
     }
 
     /// 1,000 nested `<span>`s then 100,000 end tags matching nothing took `notyet read` 62.8 s
