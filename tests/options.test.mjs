@@ -227,6 +227,44 @@ test("a broken import changes nothing and names each problem at its JSON path", 
   await page.close();
 });
 
+test("an import says a key written twice, nesting past 128 levels and a number too large as such, and takes a UTF-16 file", async () => {
+  const good = { version: 1, me: { name: "Pat Example" } };
+  await h.setSettings(good);
+  const page = await options();
+  const refused = async (name, json) => {
+    await page.locator("#import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(json) });
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
+    return text(page, "#problems");
+  };
+  // The last "me" was taken and the name dropped without a word; the other two were "a character is out of place".
+  assert.equal(await refused("twice.json", '{"me": {"name": "Robin"},\n "me": {"email": "robin@example.com"}}'), 'This is not a settings file: at line 2, column 2, the key "me" comes twice in one object.');
+  assert.equal(await refused("deep.json", `{"me": ${"[".repeat(200)}${"]".repeat(200)}}`), "This is not a settings file: at line 1, column 134, the text nests more than 128 levels deep.");
+  assert.equal(await refused("huge.json", '{"mutual_threshold": 1e999}'), "This is not a settings file: at line 1, column 26, a number is too large.");
+  assert.deepEqual(await stored(page), good);
+  // UTF-16 with its byte-order mark (Windows' Notepad "Unicode", PowerShell 5's `>`): Chromium
+  // imported it, Firefox said "at line 1, column 1, a character is out of place".
+  for (const [name, order] of [["le.json", "LE"], ["be.json", "BE"]]) {
+    const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ me: { name: `José Núñez ${order}` } }), "utf16le")]);
+    if (order === "BE") buffer.swap16();
+    // Handed over in the page: Playwright's Firefox passes setInputFiles' bytes as UTF-8 text
+    // (FF FE arrived as EF BF BD EF BF BD).
+    await page.evaluate(
+      ([n, bytes]) => {
+        const input = document.getElementById("import");
+        const files = new DataTransfer();
+        files.items.add(new File([new Uint8Array(bytes)], n, { type: "application/json" }));
+        input.files = files.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      [name, [...buffer]],
+    );
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
+    assert.match(await text(page, "#status"), /^Imported/, await text(page, "#problems"));
+    assert.equal((await stored(page)).me.name, `José Núñez ${order}`);
+  }
+  await page.close();
+});
+
 test("10,000 rules (880 KB) are refused at import, where they froze the page for 84 s building their editors; at 100 rules Add is off", async () => {
   const good = { version: 1, me: { name: "Pat Example" } };
   await h.setSettings(good);

@@ -121,7 +121,20 @@ fn read_limited(path: &str, limit: u64) -> io::Result<String> {
     if bytes.len() as u64 > limit {
         return Err(io::Error::other(format!("larger than {}", megabytes(limit))));
     }
-    let text = String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))?;
+    // A UTF-16 file starts with its byte-order mark (Windows' "Unicode", PowerShell 5's `>`), as
+    // the options page's import reads it.
+    let utf16 = |from: fn([u8; 2]) -> u16| {
+        char::decode_utf16(bytes[2..].chunks(2).map(|c| from([c[0], *c.get(1).unwrap_or(&0)])))
+            .collect::<Result<String, _>>()
+            .ok()
+            .filter(|_| bytes.len() % 2 == 0)
+    };
+    let text = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(u16::from_le_bytes),
+        Some([0xFE, 0xFF]) => utf16(u16::from_be_bytes),
+        _ => String::from_utf8(bytes).ok(),
+    };
+    let text = text.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8 or UTF-16"))?;
     // Editors on Windows start UTF-8 files with a byte-order mark: it is no part of the content.
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),

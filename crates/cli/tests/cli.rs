@@ -163,6 +163,42 @@ fn check_settings_prints_each_problem_with_its_path() {
     assert!(stdout.contains("line 1, column"), "template errors carry their position:\n{stdout}");
 }
 
+/// A key written twice lost its first value without a word, serde_json's nesting limit and a
+/// number like 1e999 were "a character is out of place", and a UTF-16 file (as the options page
+/// imports in Chromium) was "not valid UTF-8".
+#[test]
+fn settings_with_a_key_twice_deep_nesting_a_huge_number_or_in_utf_16() {
+    let twice = temp_file("twice.json", "{\"me\": {\"name\": \"Pat\"},\n \"me\": {\"email\": \"pat@example.com\"}}");
+    let twice = twice.to_str().expect("utf-8 path");
+    let out = notyet(&["check-settings", twice], "");
+    assert_eq!(
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).as_ref()),
+        (Some(1), "$: the key \"me\" comes twice in one object (line 2, column 2)\n")
+    );
+    let out = notyet(&["suggest", "--settings", twice], KATHIE);
+    assert_eq!(
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+        (Some(2), format!("notyet: cannot use `{twice}` as settings: $: the key \"me\" comes twice in one object (line 2, column 2)\n").as_str())
+    );
+    for (json, said) in [
+        (format!("{{\"me\": {}{}}}", "[".repeat(129), "]".repeat(129)), "$: not valid JSON: the text nests more than 128 levels deep (line 1, column 134)\n"),
+        ("{\"mutual_threshold\": 1e999}".to_owned(), "$: not valid JSON: a number is too large (line 1, column 26)\n"),
+    ] {
+        let out = notyet(&["check-settings", "-"], &json);
+        assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stdout).as_ref()), (Some(1), said));
+    }
+    let json = r#"{"me": {"name": "José"}, "language": "fr"}"#;
+    let utf16: Vec<u16> = json.encode_utf16().collect();
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(utf16.iter().flat_map(|u| u.to_le_bytes())).collect();
+    let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(utf16.iter().flat_map(|u| u.to_be_bytes())).collect();
+    for (name, bytes) in [("le.json", le), ("be.json", be)] {
+        let path = temp_file(name, "");
+        std::fs::write(&path, bytes).expect("written");
+        let out = notyet(&["check-settings", path.to_str().expect("utf-8 path")], "");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+}
+
 #[test]
 fn check_settings_accepts_a_good_file() {
     let settings = temp_file(

@@ -190,7 +190,8 @@ pub use invitation::{Invitation, Kind};
 pub use reason::Reason;
 pub use rules::{Field, Rule, Then, When};
 pub use settings::{
-    email_usable, link_usable, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION, KEYS as SETTINGS_KEYS, RULES_LIMIT,
+    email_usable, link_usable, settings_value, JsonType, Known, Me, Problem, ProblemKind, Settings, Sources, Variant, CURRENT_VERSION, KEYS as SETTINGS_KEYS,
+    RULES_LIMIT,
 };
 pub use suggestion::{Action, Category, Place, Suggestion, MESSAGE_LIMIT};
 

@@ -602,6 +602,11 @@ pub enum ProblemKind {
         ids: Vec<String>,
     },
     EmptyThen,
+    /// One object holds `key` twice: a JSON reader keeps the last and drops the first without a
+    /// word (`{"me": {"name": …}, "me": {"email": …}}` lost the name), so the file is refused.
+    DuplicateKey {
+        key: String,
+    },
 }
 
 impl Say for ProblemKind {
@@ -613,6 +618,11 @@ impl Say for ProblemKind {
         // One wording a kind, in the three languages, with at most two values: `{a}` and `{b}`.
         let (words, a, b): (EnDeFr, String, String) = match self {
             P::NotJson { error } => (en_de_fr!("not valid JSON: {a}", "kein gültiges JSON, denn {a}", "JSON non valide\u{a0}: {a}"), error.say(ui), none()),
+            P::DuplicateKey { key } => (
+                en_de_fr!("the key {a} comes twice in one object", "der Schlüssel {a} steht zweimal im selben Objekt", "la clé {a} figure deux fois dans le même objet"),
+                quoted(key),
+                none(),
+            ),
             P::NotAnObject { found } => (
                 en_de_fr!("expected an object, found {a}", "Erwartet war ein Objekt, gefunden wurde {a}", "un objet était attendu, trouvé\u{a0}: {a}"),
                 found.say(ui),
@@ -893,16 +903,10 @@ impl Settings {
     /// Never fails and never panics.
     pub fn from_json(json: &str) -> (Settings, Vec<Problem>) {
         let mut r = Reader::default();
-        let settings = match serde_json::from_str::<Value>(json) {
+        let settings = match settings_value(json) {
             Ok(v) => r.settings(&v),
-            Err(e) => {
-                // The position goes in its own fields.
-                r.problems.push(Problem {
-                    path: "$".into(),
-                    kind: ProblemKind::NotJson { error: JsonError::of(&e) },
-                    line: Some(e.line()),
-                    column: Some(e.column()),
-                });
+            Err(p) => {
+                r.problems.push(p);
                 Settings::default()
             }
         };
@@ -929,6 +933,63 @@ impl Settings {
     pub fn has_template(&self, id: &str) -> bool {
         self.templates.contains_key(id) || crate::decide::default_template_ids().contains(&id) || crate::templates::default_source(id).is_some()
     }
+}
+
+/// A settings file's JSON, or why it is none: a [`Problem`] at `$` with the position in its own
+/// fields, [`ProblemKind::NotJson`] or [`ProblemKind::DuplicateKey`] (the options page's import
+/// says it in its own words).
+pub fn settings_value(json: &str) -> Result<Value, Problem> {
+    let at = |kind, line, column| Problem { path: "$".into(), kind, line: Some(line), column: Some(column) };
+    let value = serde_json::from_str::<Value>(json).map_err(|e| at(ProblemKind::NotJson { error: JsonError::in_text(&e, json) }, e.line(), e.column()))?;
+    match duplicate_key(json) {
+        Some((key, start)) => {
+            // Lines and columns as serde_json counts them: from 1, a column a byte.
+            let before = &json.as_bytes()[..start];
+            let line_start = before.iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
+            Err(at(ProblemKind::DuplicateKey { key: key.into() }, before.iter().filter(|&&c| c == b'\n').count() + 1, start - line_start + 1))
+        }
+        None => Ok(value),
+    }
+}
+
+/// A key written twice in one object of a JSON text that parsed, and the byte its second one
+/// starts at. Keys are compared as written (`"a"` and `"\u0061"` are two): the slip this catches
+/// is a key typed twice. Each object's keys go in a map (serde_json's own, so no other map's
+/// code is added), not compared pairwise: an object of 100,000 keys fits in a 1 MB file.
+fn duplicate_key(json: &str) -> Option<(&str, usize)> {
+    let b = json.as_bytes();
+    // Each open object's keys; `None` for a list.
+    let mut open: Vec<Option<Map<String, Value>>> = Vec::new();
+    let mut key_next = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while let Some(&c) = b.get(i).filter(|&&c| c != b'"') {
+                    i += if c == b'\\' { 2 } else { 1 };
+                }
+                let key = json.get(start + 1..i).unwrap_or("");
+                if let (true, Some(Some(keys))) = (key_next, open.last_mut()) {
+                    if keys.insert(key.into(), Value::Null).is_some() {
+                        return Some((key, start));
+                    }
+                }
+                key_next = false;
+            }
+            b'{' => {
+                open.push(Some(Map::new()));
+                key_next = true;
+            }
+            b'[' => open.push(None),
+            b',' => key_next = matches!(open.last(), Some(Some(_))),
+            b'}' | b']' => drop(open.pop()),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Every language code has this shape: two lower-case ASCII letters.
@@ -1673,6 +1734,56 @@ mod tests {
         assert_eq!(s.mutual_threshold, 10);
         assert_eq!(s.rules.len(), 1);
         assert_eq!(s.rules[0].name, "fine");
+    }
+
+    /// serde_json files its nesting limit and a number past f64 as syntax errors: they were said
+    /// "a character is out of place". A key written twice lost its first value without a word.
+    #[test]
+    fn deep_nesting_large_numbers_and_duplicate_keys_are_said_as_such() {
+        let said = |json: &str| {
+            let (s, p) = Settings::from_json(json);
+            assert_eq!((s, p.len(), p[0].path.as_str()), (Settings::default(), 1, "$"), "{json}");
+            let p = &p[0];
+            [Ui::En, Ui::De, Ui::Fr].map(|ui| p.say(ui)).join(" | ")
+        };
+        let deep = format!(r#"{{"me": {}1{}}}"#, "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            said(&deep),
+            "not valid JSON: the text nests more than 128 levels deep (line 1, column 134) | kein gültiges JSON, denn der Text ist mehr als 128 Ebenen tief \
+             verschachtelt (Zeile 1, Spalte 134) | JSON non valide\u{a0}: le texte s'imbrique sur plus de 128 niveaux (ligne 1, colonne 134)"
+        );
+        // Brackets in a text are text, not nesting: the same error past a text of 200 `[`.
+        assert!(
+            said(&format!(r#"{{"me": "{}", "x": {}1{}}}"#, "[".repeat(200), "[".repeat(200), "]".repeat(200))).starts_with("not valid JSON: the text nests")
+        );
+        for big in ["1e999", "-1E+400", "1.5e309", &"9".repeat(400)] {
+            let json = format!("{{\n  \"mutual_threshold\": {big}\n}}");
+            let column = 23 + big.len() - 1;
+            assert_eq!(
+                said(&json),
+                format!("not valid JSON: a number is too large (line 2, column {column}) | kein gültiges JSON, denn eine Zahl ist zu groß (Zeile 2, Spalte {column}) | JSON non valide\u{a0}: un nombre est trop grand (ligne 2, colonne {column})"),
+                "{big}"
+            );
+        }
+        // Syntax errors at a digit stay what they are: a leading zero, two numbers in a row.
+        for (json, column) in [(r#"{"mutual_threshold": 01}"#, 23), ("[1 2]", 4), ("[12 3e5]", 5), (r#"{"a" [1]}"#, 6)] {
+            assert_eq!(
+                said(json),
+                format!("not valid JSON: a character is out of place (line 1, column {column})") + &said(json)[said(json).find(" | ").unwrap_or(0)..],
+                "{json}"
+            );
+        }
+        assert_eq!(
+            said("{\"me\": {\"name\": \"Pat\"},\n \"language\": \"de\",\n \"me\": {\"email\": \"pat@example.com\"}}"),
+            "the key \"me\" comes twice in one object (line 3, column 2) | der Schlüssel „me“ steht zweimal im selben Objekt (Zeile 3, Spalte 2) | la clé \
+             «\u{a0}me\u{a0}» figure deux fois dans le même objet (ligne 3, colonne 2)"
+        );
+        // In a nested object, one of three, and with escapes and brackets inside the texts.
+        assert!(said(r#"{"rules": [{"name": "a\"}[", "when": {"note": "x", "note": "y"}}]}"#).starts_with("the key \"note\" comes twice"));
+        assert!(said(r#"{"templates": {"t": {"en": "a", "de": "b", "en": "c", "en": "d"}}}"#).contains("\"en\" comes twice in one object (line 1, column 44)"));
+        // The same key in two objects, or as a value, is no duplicate.
+        let (_, p) = Settings::from_json(r#"{"me": {"name": "me"}, "known": {"people": ["me", "me"]}, "templates": {"me": {"en": "x"}}}"#);
+        assert!(p.iter().all(|p| !matches!(p.kind, ProblemKind::DuplicateKey { .. })), "{p:?}");
     }
 
     #[test]

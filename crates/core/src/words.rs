@@ -665,6 +665,10 @@ pub enum JsonError {
     Data,
     /// It could not be read.
     Io,
+    /// It nests more than serde_json's 128 levels (which it files as a syntax error).
+    TooDeep,
+    /// A number past the largest a JSON reader holds (`1e999`; also filed as a syntax error).
+    NumberTooLarge,
 }
 
 impl JsonError {
@@ -676,6 +680,66 @@ impl JsonError {
             serde_json::error::Category::Io => JsonError::Io,
         }
     }
+
+    /// [`JsonError::of`] `text`'s error, with the two syntax errors that are none told apart by
+    /// the text at the error's position (serde_json's line, and its column: the line's byte, from
+    /// 1): its nesting limit stops at the 128th open bracket, a number out of range at its last
+    /// digit. Both were said "a character is out of place", with the right position.
+    pub fn in_text(e: &serde_json::Error, text: &str) -> JsonError {
+        let kind = JsonError::of(e);
+        let b = text.as_bytes();
+        // The line starts after its `line - 1`th newline.
+        let mut lines = e.line().saturating_sub(1);
+        let line_start = match lines {
+            0 => 0,
+            _ => b
+                .iter()
+                .position(|&c| {
+                    lines -= usize::from(c == b'\n');
+                    lines == 0
+                })
+                .map_or(b.len(), |n| n + 1),
+        };
+        let at = line_start + e.column().saturating_sub(1);
+        let number = |c: &u8| b"0123456789.eE+-".contains(c);
+        match b.get(at) {
+            // A number's last digit after its other characters (a one-digit number is never too
+            // large; a digit after `0` is a leading zero): one past f64 has an exponent or 309
+            // digits or more.
+            Some(c) if kind == JsonError::Syntax && c.is_ascii_digit() && at > 0 && number(&b[at - 1]) => {
+                let from = b[..at].iter().rposition(|c| !number(c)).map_or(0, |p| p + 1);
+                if at - from >= 300 || b[from..at].iter().any(|c| matches!(c, b'e' | b'E')) {
+                    return JsonError::NumberTooLarge;
+                }
+                kind
+            }
+            Some(b'[' | b'{') if kind == JsonError::Syntax && nesting(&b[..=at]) >= 128 => JsonError::TooDeep,
+            _ => kind,
+        }
+    }
+}
+
+/// How many brackets are open at the end of a piece of JSON text (brackets in strings are text).
+fn nesting(json: &[u8]) -> usize {
+    let (mut open, mut in_text, mut escaped) = (0usize, false, false);
+    for &c in json {
+        if in_text {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_text = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'"' => in_text = true,
+                b'[' | b'{' => open += 1,
+                b']' | b'}' => open = open.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    open
 }
 
 impl Say for JsonError {
@@ -696,6 +760,12 @@ impl JsonError {
                 "une valeur a le mauvais type ou est trop imbriquée"
             )),
             JsonError::Io => ui.pick(en_de_fr!("it could not be read", "er konnte nicht gelesen werden", "il n'a pas pu être lu")),
+            JsonError::TooDeep => ui.pick(en_de_fr!(
+                "the text nests more than 128 levels deep",
+                "der Text ist mehr als 128 Ebenen tief verschachtelt",
+                "le texte s'imbrique sur plus de 128 niveaux"
+            )),
+            JsonError::NumberTooLarge => ui.pick(en_de_fr!("a number is too large", "eine Zahl ist zu groß", "un nombre est trop grand")),
         }
     }
 }

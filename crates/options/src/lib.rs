@@ -268,8 +268,9 @@ fn preview_invitation<'a>(sample: &Pick, samples: &'a [Sample], last_read: &'a [
             }
             // Parsed as a value, then read by hand: syntax errors at serde's position, a
             // wrong value at its key's (the module has no typed `Invitation` parser).
-            let v: Value = serde_json::from_str(pasted)
-                .map_err(|e| tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(&e).say(ui())]))?;
+            let v: Value = serde_json::from_str(pasted).map_err(|e| {
+                tr_with("paste_bad", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::in_text(&e, pasted).say(ui())])
+            })?;
             read_invitation(&v).map(|inv| (Cow::Owned(inv), false)).map_err(|(key, message)| {
                 let (line, column) = key_position(pasted, &key);
                 tr_with("paste_bad", &[&line.to_string(), &column.to_string(), &format!("{key}: {message}")])
@@ -1312,6 +1313,16 @@ async fn check_synced() -> bool {
 /// 100 KB), and parsing a file of tens of MB froze the page for over a minute (69 MB: 75 s).
 pub const IMPORT_LIMIT: f64 = 1024.0 * 1024.0;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `TextDecoder`, for a UTF-16 settings file (see [`import`]).
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new(label: &str) -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &JsValue) -> String;
+}
+
 /// Imports a settings file: checked first, and applied and saved only when it has no problem.
 async fn import(input: Element) {
     let Some(file) = input.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
@@ -1323,22 +1334,38 @@ async fn import(input: Element) {
         with_app(|a| a.tell(Tone::Problem, &tr_with("import_too_large", &[&name, &mb(file.size()), &mb(IMPORT_LIMIT)]), &[]));
         return;
     }
-    let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-        Ok(t) => t.as_string().unwrap_or_default(),
-        Err(e) => {
-            with_app(|a| a.tell(Tone::Problem, &tr_with("import_failed", &[&chrome::error_text(&e)]), &[]));
-            return;
-        }
+    let read = |p| async {
+        wasm_bindgen_futures::JsFuture::from(p)
+            .await
+            .map_err(|e| with_app(|a| a.tell(Tone::Problem, &tr_with("import_failed", &[&chrome::error_text(&e)]), &[])))
     };
-    let parsed: Result<Value, _> = serde_json::from_str(&text);
+    let Ok(text) = read(file.text()).await else { return };
+    let mut text = text.as_string().unwrap_or_default();
+    // A UTF-16 file (Windows' "Unicode", PowerShell 5's `>`): Chromium's File.text() follows its
+    // byte-order mark, Firefox's reads UTF-8 only, as the standard says: the mark's two bytes
+    // come as two U+FFFD, then `{` and NUL (little-endian) or NUL and `{`. Read again in
+    // UTF-16 there (a TextDecoder drops the mark): +200 B of the Chrome zip, where decoding
+    // the bytes in the module measured +1,012 B (1 Dec 2026).
+    if let Some(rest) = text.strip_prefix("\u{fffd}\u{fffd}") {
+        let label = if rest.starts_with('\0') { "utf-16be" } else { "utf-16le" };
+        let Ok(bytes) = read(file.array_buffer()).await else { return };
+        text = TextDecoder::new(label).decode(&bytes);
+    }
+    // A key written twice is refused here too (the last one was taken, the first dropped).
+    let parsed = notyet_core::settings_value(&text);
     let problems = match &parsed {
         // A JSON object with no setting in it (the panel's exported progress, a page report,
         // another program's file, `{}`) is no settings file, rather than a list of unknown keys.
         Ok(Value::Object(m)) if m.keys().any(|k| notyet_core::SETTINGS_KEYS[1..].contains(&k.as_str())) => {
             check(&storage::migrate(Value::Object(m.clone())).value, true)
         }
-        Err(e) if !text.trim().is_empty() => {
-            vec![tr_with("import_bad_json", &[&e.line().to_string(), &e.column().to_string(), &notyet_core::words::JsonError::of(e).say(ui())])]
+        Err(p) if !text.trim().is_empty() => {
+            let what = match &p.kind {
+                notyet_core::ProblemKind::NotJson { error } => error.say(ui()),
+                kind => kind.say(ui()),
+            };
+            let at = |n: Option<usize>| n.unwrap_or(1).to_string();
+            vec![tr_with("import_bad_json", &[&at(p.line), &at(p.column), &what])]
         }
         // An empty file holds no settings (it was "at line 1, column 0, the text ends too early").
         _ => vec![tr("import_not_object")],
