@@ -957,39 +957,76 @@ pub fn settings_value(json: &str) -> Result<Value, Problem> {
 /// is a key typed twice. Each object's keys go in a map (serde_json's own, so no other map's
 /// code is added), not compared pairwise: an object of 100,000 keys fits in a 1 MB file.
 fn duplicate_key(json: &str) -> Option<(&str, usize)> {
-    let b = json.as_bytes();
     // Each open object's keys; `None` for a list.
     let mut open: Vec<Option<Map<String, Value>>> = Vec::new();
     let mut key_next = false;
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'"' => {
-                let start = i;
-                i += 1;
-                while let Some(&c) = b.get(i).filter(|&&c| c != b'"') {
-                    i += if c == b'\\' { 2 } else { 1 };
-                }
-                let key = json.get(start + 1..i).unwrap_or("");
+    let mut found = None;
+    json_marks(json, &mut |at, mark| {
+        match mark {
+            JsonMark::Text(key) => {
                 if let (true, Some(Some(keys))) = (key_next, open.last_mut()) {
                     if keys.insert(key.into(), Value::Null).is_some() {
-                        return Some((key, start));
+                        found = Some((key, at));
+                        return false;
                     }
                 }
                 key_next = false;
             }
-            b'{' => {
-                open.push(Some(Map::new()));
-                key_next = true;
+            JsonMark::Open { object } => {
+                open.push(object.then(Map::new));
+                key_next = object;
             }
-            b'[' => open.push(None),
-            b',' => key_next = matches!(open.last(), Some(Some(_))),
-            b'}' | b']' => drop(open.pop()),
-            _ => {}
+            JsonMark::Comma => key_next = matches!(open.last(), Some(Some(_))),
+            JsonMark::Close => drop(open.pop()),
         }
+        true
+    });
+    found
+}
+
+/// What [`json_marks`] finds in a JSON text.
+pub(crate) enum JsonMark<'a> {
+    /// `{` (an object) or `[`.
+    Open {
+        object: bool,
+    },
+    /// `}` or `]`.
+    Close,
+    Comma,
+    /// A text, as written between its quotes (escapes kept).
+    Text(&'a str),
+}
+
+/// The brackets, commas and texts of a JSON text (or the start of one), in order, each with the
+/// byte it starts at, to `each` until it answers `false`: a bracket inside a text is text, and a
+/// text left open runs to the end. serde_json's `Value` keeps neither a key written twice nor how
+/// deep a byte lies: the one scan both [`duplicate_key`] and the nesting told by
+/// [`JsonError::in_text`] read (hand-written: serde_json's reader gives no positions of what it
+/// reads, only of an error; a callback, not an iterator: the one copy of it, the smallest).
+pub(crate) fn json_marks<'a>(json: &'a str, each: &mut dyn FnMut(usize, JsonMark<'a>) -> bool) {
+    let b = json.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let at = i;
         i += 1;
+        let mark = match c {
+            b'"' => {
+                while let Some(&c) = b.get(i).filter(|&&c| c != b'"') {
+                    i += if c == b'\\' { 2 } else { 1 };
+                }
+                let text = json.get(at + 1..i).unwrap_or("");
+                i += 1;
+                JsonMark::Text(text)
+            }
+            b'{' | b'[' => JsonMark::Open { object: c == b'{' },
+            b'}' | b']' => JsonMark::Close,
+            b',' => JsonMark::Comma,
+            _ => continue,
+        };
+        if !each(at, mark) {
+            return;
+        }
     }
-    None
 }
 
 /// Every language code has this shape: two lower-case ASCII letters.

@@ -713,32 +713,24 @@ impl JsonError {
                 }
                 kind
             }
-            Some(b'[' | b'{') if kind == JsonError::Syntax && nesting(&b[..=at]) >= 128 => JsonError::TooDeep,
+            Some(b'[' | b'{') if kind == JsonError::Syntax && nesting(&text[..=at]) >= 128 => JsonError::TooDeep,
             _ => kind,
         }
     }
 }
 
-/// How many brackets are open at the end of a piece of JSON text (brackets in strings are text).
-fn nesting(json: &[u8]) -> usize {
-    let (mut open, mut in_text, mut escaped) = (0usize, false, false);
-    for &c in json {
-        if in_text {
-            match c {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_text = false,
-                _ => {}
-            }
-        } else {
-            match c {
-                b'"' => in_text = true,
-                b'[' | b'{' => open += 1,
-                b']' | b'}' => open = open.saturating_sub(1),
-                _ => {}
-            }
+/// How many brackets are open at the end of a piece of JSON text (brackets in texts are text).
+fn nesting(json: &str) -> usize {
+    use crate::settings::JsonMark;
+    let mut open = 0usize;
+    crate::settings::json_marks(json, &mut |_, mark| {
+        match mark {
+            JsonMark::Open { .. } => open += 1,
+            JsonMark::Close => open = open.saturating_sub(1),
+            _ => {}
         }
-    }
+        true
+    });
     open
 }
 
