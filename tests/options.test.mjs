@@ -277,7 +277,7 @@ test("10,000 rules (880 KB) are refused at import, where they froze the page for
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("many-rules.json"), null, { timeout: 20000 });
   const took = Date.now() - started;
   assert.match(await text(page, "#status"), /^“many-rules\.json” was not imported\. Nothing was changed/);
-  assert.equal(await text(page, "#problems"), "Rules: 10000 rules, more than the 100 NotYet keeps · $.rules");
+  assert.equal(await text(page, "#problems"), "Rules: 10000 rules, more than the 100 NotYet uses · $.rules");
   assert.deepEqual(await stored(page), good);
   assert.ok(took < 15000, `refused in ${took} ms`);
   // At the bound: imported, the hint says it, and Add is off.
@@ -292,6 +292,51 @@ test("10,000 rules (880 KB) are refused at import, where they froze the page for
   await page.locator("#r-99-summary").click();
   await page.getByRole("button", { name: "Remove rule 100" }).click();
   assert.equal(await addOff(), false);
+  assert.deepEqual(page.errors, []);
+  await page.close({ runBeforeUnload: false });
+});
+
+test("stored rules past the 100 an older NotYet kept any number of are kept at a save, and said; settings taken from sync keep theirs", async () => {
+  const rule = (i) => ({ name: `Rule ${i}`, when: { category: "recruiter", keywords: [`kw${i}`] }, then: { action: "reply" } });
+  const rules = Array.from({ length: 150 }, (_, i) => rule(i));
+  await h.setSettings({ version: 1, me: { name: "Older" }, rules });
+  const page = await options();
+  assert.match(await text(page, "#status"), /^Your stored settings were read with these notes/);
+  assert.equal(await text(page, "#problems"), "Rules: 150 rules, more than the 100 NotYet uses; the first 100 are used, the rest kept as written");
+  // The first rule removed and the name changed: saved, the 50 never shown follow as written.
+  await page.locator("#r-0-summary").click();
+  await page.getByRole("button", { name: "Remove rule 1" }).click();
+  await page.locator("#me-name").fill("Newer");
+  await page.keyboard.press("Control+s");
+  await untilSaved(page).catch(async (e) => assert.fail(`${e.message}: ${await text(page, "#status")} ${await text(page, "#problems")}`));
+  let saved = await stored(page);
+  assert.equal(saved.me.name, "Newer");
+  assert.deepEqual(saved.rules.map((r) => r.name), rules.slice(1).map((r) => r.name));
+  assert.deepEqual(saved.rules.slice(99), rules.slice(100));
+  // Settings synced from another browser, 105 rules (short: one sync item holds 8 KB), used here
+  // and saved: their 5 past the limit are theirs to keep (this browser's 49 were replaced too).
+  const short = Array.from({ length: 105 }, (_, i) => ({ name: `S${i}`, then: { action: "reply" } }));
+  const synced = JSON.stringify({ version: 1, me: { name: "Synced" }, rules: short });
+  await page.evaluate(async (text) => {
+    let sum = 0xcbf29ce484222325n; // FNV-1a 64, as crates/core/src/storage.rs checks it
+    for (const b of new TextEncoder().encode(text)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 1, sum: sum.toString(16).padStart(16, "0"), saved_at: Date.now() + 1000 }, "settings.0": text });
+    await chrome.storage.local.set({ sync_settings: true, settings_saved_at: Date.now() - 1000 });
+  }, synced);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await page.getByRole("button", { name: "Use the synced settings" }).click();
+  await page.keyboard.press("Control+s");
+  await untilSaved(page);
+  saved = await stored(page);
+  assert.equal(saved.me.name, "Synced");
+  assert.deepEqual(saved.rules.map((r) => r.name), short.map((r) => r.name));
+  assert.deepEqual(saved.rules.slice(100), short.slice(100));
+  await page.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.set({ sync_settings: false });
+  });
   assert.deepEqual(page.errors, []);
   await page.close({ runBeforeUnload: false });
 });

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 pub const CURRENT_VERSION: u32 = 1;
 
 /// The most rules a settings file holds: more are a problem, an import is refused and reading
-/// keeps the first ones. The options page builds an editor of ~129 elements a rule and draws
+/// uses the first ones (a save keeps the rest as written, [`crate::storage::keep_unknown`]). The options page builds an editor of ~129 elements a rule and draws
 /// them all again when one is added: 100 rules open in 0.25-0.48 s and an added one redraws in
 /// 0.14-0.34 s (Chromium, two busy cores, 1 Dec 2026), where 10,000 (an 880 KB file) froze the
 /// page for 84 s. A person's rules are a handful; 100 of ~250 B also fit sync's 102,400 B.
@@ -736,9 +736,9 @@ impl Say for ProblemKind {
             ),
             P::TooManyRules { count } => (
                 en_de_fr!(
-                    "{a} rules, more than the {b} NotYet keeps; the first {b} are used",
-                    "{a} Regeln, mehr als die {b}, die NotYet behält; die ersten {b} werden verwendet",
-                    "{a} règles, plus que les {b} que NotYet garde\u{a0}; les {b} premières sont utilisées"
+                    "{a} rules, more than the {b} NotYet uses; the first {b} are used, the rest kept as written",
+                    "{a} Regeln, mehr als die {b}, die NotYet verwendet; die ersten {b} werden verwendet, die übrigen unverändert aufbewahrt",
+                    "{a} règles, plus que les {b} que NotYet utilise\u{a0}; les {b} premières sont utilisées, les autres gardées telles quelles"
                 ),
                 count.to_string(),
                 RULES_LIMIT.to_string(),
@@ -1670,7 +1670,7 @@ mod tests {
     }
 
     /// 10,000 rules (an 880 KB file) froze the options page for 84 s as it built their editors:
-    /// more than [`RULES_LIMIT`] are a problem (an import is refused), and reading keeps the first.
+    /// more than [`RULES_LIMIT`] are a problem (an import is refused), and reading uses the first.
     #[test]
     fn more_rules_than_the_limit_are_a_problem_and_the_first_are_kept() {
         let rule = |i: usize| format!(r#"{{"name": "r{i}", "when": {{"keywords": ["k{i}"]}}, "then": {{"action": "reply"}}}}"#);
@@ -1681,10 +1681,14 @@ mod tests {
         assert_eq!(s.rules.len(), RULES_LIMIT);
         assert_eq!(s.rules.last().map(|r| r.name.as_str()), Some("r99"));
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].to_string(), "$.rules: 10000 rules, more than the 100 NotYet keeps; the first 100 are used");
-        assert_eq!(problems[0].said(Ui::En, false), "10000 rules, more than the 100 NotYet keeps");
-        assert_eq!(problems[0].said(Ui::De, false), "10000 Regeln, mehr als die 100, die NotYet behält");
-        assert_eq!(problems[0].said(Ui::Fr, true), "10000 règles, plus que les 100 que NotYet garde\u{a0}; les 100 premières sont utilisées");
+        // The rest are kept by a save (storage::keep_unknown), which the note says where read.
+        assert_eq!(problems[0].to_string(), "$.rules: 10000 rules, more than the 100 NotYet uses; the first 100 are used, the rest kept as written");
+        assert_eq!(problems[0].said(Ui::En, false), "10000 rules, more than the 100 NotYet uses");
+        assert_eq!(problems[0].said(Ui::De, false), "10000 Regeln, mehr als die 100, die NotYet verwendet");
+        assert_eq!(
+            problems[0].said(Ui::Fr, true),
+            "10000 règles, plus que les 100 que NotYet utilise\u{a0}; les 100 premières sont utilisées, les autres gardées telles quelles"
+        );
     }
 
     /// What reading does about a problem is said where the file is read, and left out where

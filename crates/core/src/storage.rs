@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::settings::{CURRENT_VERSION, KEYS as KNOWN_KEYS};
+use crate::settings::{CURRENT_VERSION, KEYS as KNOWN_KEYS, RULES_LIMIT};
 
 /// `storage.sync`'s quota for one item: its key's length plus its value's JSON, in bytes.
 pub const SYNC_ITEM_LIMIT: usize = 8_192;
@@ -79,7 +79,9 @@ pub fn migrate(doc: Value) -> Migrated {
 
 /// The settings as the options page saves them: `fresh` (what this version writes) plus every
 /// top-level key of `stored` that this version doesn't know, so that settings written by a
-/// newer NotYet survive a save made with an older one.
+/// newer NotYet survive a save made with an older one; and after `fresh`'s rules, the stored
+/// rules past the first [`RULES_LIMIT`] as they were written. An older NotYet kept any number:
+/// reading uses the first ones, and the next save dropped the rest, rules the user typed.
 pub fn keep_unknown(stored: &Value, fresh: Value) -> Value {
     let (Value::Object(old), Value::Object(mut new)) = (stored, fresh.clone()) else {
         return fresh;
@@ -88,6 +90,9 @@ pub fn keep_unknown(stored: &Value, fresh: Value) -> Value {
         if !KNOWN_KEYS.contains(&k.as_str()) && !new.contains_key(k) {
             new.insert(k.clone(), v.clone());
         }
+    }
+    if let (Some(Value::Array(past)), Some(Value::Array(rules))) = (old.get("rules"), new.get_mut("rules")) {
+        rules.extend(past.iter().skip(RULES_LIMIT).cloned());
     }
     Value::Object(new)
 }
@@ -276,6 +281,31 @@ mod tests {
         let stored = json!({ "version": 2, "language": "de", "future": [1, 2] });
         let fresh = json!({ "version": 1, "language": "fr" });
         assert_eq!(keep_unknown(&stored, fresh), json!({ "version": 1, "language": "fr", "future": [1, 2] }));
+    }
+
+    /// An older NotYet kept any number of rules; reading uses the first [`RULES_LIMIT`], and a
+    /// save (of what was read, one rule removed here) dropped the rest: they follow the saved
+    /// rules as written, a broken one too, and the next read still uses the first ones.
+    #[test]
+    fn a_save_keeps_the_stored_rules_past_the_limit_as_written() {
+        let rule = |i: usize| json!({ "name": format!("Rule {i}"), "when": { "keywords": [format!("kw{i}")] }, "then": { "action": "reply" } });
+        let mut rules: Vec<Value> = (0..RULES_LIMIT + 50).map(rule).collect();
+        rules[RULES_LIMIT + 7] = json!({ "name": "typed, never read", "then": { "action": "shout" } });
+        let stored = json!({ "version": 1, "rules": rules });
+        let (mut read, _) = crate::Settings::from_json(&stored.to_string());
+        assert_eq!(read.rules.len(), RULES_LIMIT);
+        read.rules.remove(0);
+        let fresh: Value = serde_json::from_str(&read.to_compact_json()).expect("JSON");
+        let saved = keep_unknown(&stored, fresh);
+        let saved_rules = saved["rules"].as_array().expect("rules");
+        assert_eq!(saved_rules.len(), RULES_LIMIT + 49);
+        assert_eq!(saved_rules[0]["name"], "Rule 1");
+        assert_eq!(&saved_rules[RULES_LIMIT - 1..], &rules[RULES_LIMIT..]);
+        let (again, _) = crate::Settings::from_json(&saved.to_string());
+        assert_eq!((again.rules.len(), again.rules[RULES_LIMIT - 1].name.as_str()), (RULES_LIMIT, "Rule 100"));
+        // At most the limit stored: nothing added (Clear's empty list stays empty).
+        let few = json!({ "rules": [rule(0), rule(1)] });
+        assert_eq!(keep_unknown(&few, json!({ "rules": [] })), json!({ "rules": [] }));
     }
 
     #[test]

@@ -995,6 +995,12 @@ impl App {
     /// Settings stored by someone else (another options tab, an import elsewhere): taken over
     /// when nothing here is unsaved, otherwise said, so neither side loses silently.
     fn stored_elsewhere(&mut self, v: Value) {
+        // This page's own save, heard after it (Firefox): the rules kept past the limit make
+        // its first 100 differ from the page's when fewer are edited here, which read as another
+        // window's change and took it over.
+        if chrome::text(&v) == chrome::text(&self.stored) {
+            return;
+        }
         let migrated = storage::migrate(v.clone());
         let (fresh, _) = Settings::from_json(&chrome::text(&migrated.value));
         self.stored = v;
@@ -1044,6 +1050,9 @@ impl App {
 
     fn use_synced(&mut self) {
         let Some(v) = self.synced.take() else { return };
+        // What a save keeps beside the settings (rules past the limit, a newer version's keys)
+        // is the synced document's now, not this device's.
+        self.stored = v.clone();
         let migrated = storage::migrate(v);
         let (s, _) = Settings::from_json(&chrome::text(&migrated.value));
         self.settings = s;
