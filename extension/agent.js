@@ -149,7 +149,9 @@ export function agent(command, installed) {
    * whose element name is random. The page's CSS can't hide, move or cover it: the host's own
    * `:host` rules are `!important`, which beats the page's `!important` (the inner tree wins for
    * important rules), and the top layer is above every z-index. Every text is set as text (names
-   * and notes are hostile) and cut to a length; the box has a maximum height and scrolls.
+   * and notes are hostile) and cut to a length; the box has a maximum height, and its words scroll
+   * under the title while its buttons stay in sight (the whole box scrolled: shortened, the buttons
+   * were out of sight with nothing saying they were there).
    * Screen readers: the live region is in the page first, empty, and filled a moment later.
    * Its words come from the core, in the interface language; buttons and menus hand their
    * request back to the service worker.
@@ -157,7 +159,9 @@ export function agent(command, installed) {
   /**
    * Moves the notice off the box it has just written into: in a short window the top-right toast
    * covered the top of a message box docked bottom right, the draft's first lines (Firefox at
-   * 1366×682). Left of the box when there is room, else above it, shortened; else where it was.
+   * 1366×682). Left of the box when there is room, else above or below it, on the side with more
+   * room, shortened; else where it was. Above only, a box near the top of a 500 × 800 window left
+   * the notice 138 px tall, its buttons scrolled out of sight, with 398 px free below.
    */
   const aside = (host, sheet, avoid) => {
     let r = avoid.getBoundingClientRect();
@@ -170,7 +174,13 @@ export function agent(command, installed) {
     if (t.bottom <= r.top || t.top >= r.bottom || t.right <= r.left || t.left >= r.right) return;
     const rule = (css) => sheet.insertRule(css, sheet.cssRules.length);
     if (r.left - 32 >= t.width) rule(`:host, :host(:popover-open), :host(:not(:popover-open)) { right: ${document.documentElement.clientWidth - r.left + 16}px !important; }`);
-    else if (r.top - 32 >= 120) rule(`.box { max-height: ${r.top - 32}px; }`);
+    else {
+      const below = document.documentElement.clientHeight - r.bottom - 32;
+      const room = Math.max(below, r.top - 32);
+      if (room < 120) return;
+      if (below > r.top - 32) rule(`:host, :host(:popover-open), :host(:not(:popover-open)) { top: ${r.bottom + 16}px !important; }`);
+      rule(`.box { max-height: ${room}px; }`);
+    }
   };
 
   const notice = ({ level, text, details = [], choices = [], actions = [], close = "Close", focus = false, focus_action = null, hint = "", restored = "", avoid = null }) => {
@@ -199,14 +209,14 @@ export function agent(command, installed) {
     sheet.replaceSync(`
       :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
       .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
-        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain;
+        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain; display: flex; flex-flow: column;
         padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid var(--accent); background: var(--bg); color: var(--fg);
         font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px #0006; }
       .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }
       @media (prefers-color-scheme: dark) { .box { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; } }
       .warning { border-left-color: #b26b00; } .error { border-left-color: #b3261e; } .info { border-left-color: #3b6fb6; }
       .head { padding-right: 28px; } .hint, .again { font-size: 12px; color: var(--soft); margin-top: 6px; } .again { font-weight: 600; } .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; } b { color: var(--accent); } [hidden] { display: none !important; }
-      p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
+      .box > [aria-hidden] { overflow: auto; min-height: 3em; } p { margin: 2px 0 0; white-space: pre-line; overflow-wrap: anywhere; }
       ul { margin: 6px 0 0; padding: 0; list-style: none; font-size: 12.5px; color: var(--soft); overflow-wrap: anywhere; }
       button { all: unset; cursor: pointer; border-radius: 4px; }
       button:hover, button:focus-visible { background: var(--hover); outline: 2px solid var(--accent); outline-offset: 1px; }

@@ -958,6 +958,12 @@ class FirefoxPage {
     })();
   }
 
+  /** Playwright's `setViewportSize`: here the window's size, so open the page in a window of its own (`blank({ window: true })`). */
+  async setViewportSize({ width, height }) {
+    await this.h.switchTo(this.handle, true);
+    await this.h.m.send("WebDriver:SetWindowRect", { width, height });
+  }
+
   async reload() {
     await this.h.switchTo(this.handle);
     await this.h.m.send("WebDriver:Refresh");

@@ -36,8 +36,8 @@ async function open(name, url = INVITATIONS) {
   return h.open(url);
 }
 
-/** Opens the overlay fixture with its texts replaced (`[from, to]` pairs) and `css` added to the page's own styles. */
-async function openVariant(replacements, { css = "", extra = "", url = INVITATIONS } = {}) {
+/** Opens the overlay fixture with its texts replaced (`[from, to]` pairs) and `css` added to the page's own styles (in tab `into`, else a fresh one). */
+async function openVariant(replacements, { css = "", extra = "", url = INVITATIONS, into = null } = {}) {
   let html = fs.readFileSync(path.join(PAGES, "x-ember-overlay.html"), "utf8");
   for (const [from, to] of replacements) html = html.split(from).join(to);
   if (css) html = html.replace("</head>", `<style>${css}</style></head>`);
@@ -45,7 +45,9 @@ async function openVariant(replacements, { css = "", extra = "", url = INVITATIO
   const file = path.join(TMP, `variant-${Math.random().toString(36).slice(2)}.html`);
   fs.writeFileSync(file, html);
   h.host(url, file, { dir: PAGES, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'" });
-  return h.open(url);
+  if (!into) return h.open(url);
+  await into.goto(url);
+  return into;
 }
 
 /** The notice the agent shows in the page's own world: its box, live region and controls, as seen from inside. */
@@ -64,6 +66,7 @@ const inside = (page) =>
       role: live?.getAttribute("role"),
       live: live?.textContent ?? null,
       text: boxEl.querySelector("p")?.textContent ?? "",
+      words: ((w) => ({ clientHeight: w?.clientHeight, scrollHeight: w?.scrollHeight }))(boxEl.querySelector(":scope > [aria-hidden]")),
       details: [...boxEl.querySelectorAll("[aria-hidden] li")].map((li) => li.textContent),
       close: boxEl.querySelector(".x")?.getAttribute("aria-label"),
       buttons: [...boxEl.querySelectorAll(".row .act")].map((b) => b.textContent),
@@ -258,7 +261,7 @@ test("the live region is in the page empty first and filled a moment later; long
   assert.equal(shown.live.length, shown.text.length + shown.details.join("").length, "the live region says the same as the box");
   assert.ok(shown.details.length <= 6 && shown.details.every((d) => d.length <= 300));
   assert.ok(shown.maxHeight <= 520, `max-height ${shown.maxHeight}`);
-  assert.ok(shown.clientHeight <= 520 && shown.scrollHeight > shown.clientHeight, "the box scrolls");
+  assert.ok(shown.clientHeight <= 520 && shown.words.scrollHeight > shown.words.clientHeight, "the words scroll");
   await page.close();
 });
 
@@ -473,6 +476,32 @@ test("the notice moves off the message box it has just written into: beside it, 
     assert.ok(seen.apart, `${side}: ${JSON.stringify(seen)}`);
     if (side === "left") assert.ok(seen.notice[2] <= seen.box[0] - 16, JSON.stringify(seen));
     else assert.ok(seen.notice[3] <= seen.box[1] - 16 && seen.notice[1] === 16, JSON.stringify(seen));
+    await page.close();
+  }
+});
+
+test("a message box near the top of a narrow window: the notice goes below it, whole; shortened, its buttons stay in sight", async () => {
+  await h.setSettings(SETTINGS);
+  // A 500 × 800 window, the box 170 px from the top: above it only, the notice was 138 px tall
+  // and its buttons (Reply as, Shorter, Restore) scrolled out of sight, with room to spare below.
+  const css = ".msg-form__contenteditable { position: fixed !important; top: 170px; left: 8px; right: 8px; height: 200px; }";
+  for (const height of [800, 480]) {
+    const page = await h.blank({ window: true });
+    await page.setViewportSize({ width: 500, height });
+    await openVariant([], { css, into: page });
+    const record = await h.click(page);
+    assert.equal(record.notice?.level, "success", JSON.stringify(record.notice));
+    await sleep(200);
+    // Where the click's agent ran: the extension's isolated world, which holds the closed shadow root.
+    const seen = await h.isolated(page.url(), String(() => {
+      const shadow = globalThis.__notyetAgent.shadow;
+      const [n, b, inner] = [document.querySelector("[popover]"), document.querySelector("[data-fx-composer]"), shadow.querySelector(".box")].map((e) => e.getBoundingClientRect());
+      const hidden = [...shadow.querySelectorAll(".row > button")].filter((x) => ((r) => r.top < inner.top || r.bottom > inner.bottom)(x.getBoundingClientRect())).map((x) => x.textContent);
+      return { apart: n.bottom <= b.top || n.top >= b.bottom, below: n.top >= b.bottom, h: Math.round(n.height), hidden, window: innerHeight };
+    }));
+    assert.ok(seen.apart, JSON.stringify(seen));
+    assert.deepEqual(seen.hidden, [], `every button in sight: ${JSON.stringify(seen)}`);
+    if (height === 800) assert.ok(seen.below && seen.h > 250, `below the box, whole: ${JSON.stringify(seen)}`);
     await page.close();
   }
 });
