@@ -680,6 +680,11 @@ fn a_comment_box_is_never_the_message_box() {
         r#"<div><div contenteditable="true" role="textbox" data-placeholder="Add a comment…"><p><br></p></div></div>"#,
         r#"<div><div contenteditable="true" role="textbox" data-placeholder="Kommentar hinzufügen…"><p><br></p></div></div>"#,
         r#"<div><div contenteditable="true" role="textbox" placeholder="Ajouter un commentaire…"><p><br></p></div></div>"#,
+        // The later Ember box (outside page it-pitchbox-post-comment-box, captured 2026-09-03): the
+        // prompt in a span beside the editor's container, none on the editor.
+        r#"<form><div><div><div contenteditable="true" aria-label="Editor di testo per la creazione di contenuti" role="textbox"><p><br></p></div><div contenteditable="true"></div></div><span aria-hidden="true">Aggiungi un commento…</span></div></form>"#,
+        r#"<form><div><div><div contenteditable="true" aria-label="Text editor for creating content" role="textbox"><p><br></p></div></div><span aria-hidden="true">Add a comment…</span></div></form>"#,
+        r#"<form><div><div contenteditable="true" role="textbox"><p><br></p></div><span aria-hidden="true">Kommentar hinzufügen…</span></div></form>"#,
     ] {
         let snap = page(&format!("<section>{card}</section><article><a href=\"/in/sam-lee/\">Sam Lee</a><p>A post</p>{comment}</article>"));
         let read = read_page(&snap);
@@ -695,6 +700,14 @@ fn a_comment_box_is_never_the_message_box() {
     );
     let read = read_page(&both);
     assert_eq!(read.composer.and_then(|c| c.addressee).as_deref(), Some("Sam Lee"));
+    // A message box stays one beside its own prompt, and beside messages that speak of comments.
+    for message in [
+        r#"<form class="msg-form"><div><div contenteditable="true" role="textbox"><p><br></p></div><span aria-hidden="true">Write a message…</span></div></form>"#,
+        r#"<div role="dialog"><h2>Sam Lee</h2><ul><li><span aria-hidden="true">Add a comment…</span></li></ul><p aria-hidden="true">Thanks for the comment on my post, it made my week and I wanted to say so</p><form><div contenteditable="true" role="textbox"><p><br></p></div></form></div>"#,
+    ] {
+        let snap = page(&format!("<section>{card}</section>{message}"));
+        assert!(read_page(&snap).composer.is_some(), "{message}");
+    }
     // Message prompts are not comment prompts.
     for prompt in ["Write a message…", "Nachricht verfassen…", "Rédigez un message…", "Escribe un mensaje…", "Escreva uma mensagem…", "Scrivi un messaggio…"]
     {

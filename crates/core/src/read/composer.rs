@@ -80,12 +80,20 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
 /// on the page and no message box, NotYet drafted the decline there (its addressee is the post's
 /// author or a commenter). Its prompt says what it is: Ember's Quill `ql-editor` carries
 /// `data-placeholder="Add a comment…"` (a live 2022 feed save); its classes are not copied. Quill's
-/// clipboard, an editable sibling with no prompt, goes with it.
+/// clipboard, an editable sibling with no prompt, goes with it. The later Ember box (Italian, a
+/// capture of 2026-09-03: outside page it-pitchbox-post-comment-box) has its prompt in a span
+/// beside the editor's container, hidden from screen readers ("Aggiungi un commento…"), none on
+/// the editor: such a short span beside the editor or its container says the same.
 fn is_comment_box(index: &Index, at: usize) -> bool {
     let prompted = |n: &Node| n.attr("data-placeholder").or(n.attr("placeholder")).is_some_and(phrases::is_comment_prompt);
-    index
-        .parent(at)
-        .map_or_else(|| prompted(index.node(at)), |p| index.node(p).children.iter().any(|c| matches!(c, Child::Element(e) if is_editable(e) && prompted(e))))
+    let shown = |n: &Node| {
+        n.attr("aria-hidden") == Some("true") && {
+            let t = text_of(n, Reading::Visible, false);
+            t.len() < 60 && phrases::is_comment_prompt(&t)
+        }
+    };
+    let beside = |p: usize| index.node(p).children.iter().any(|c| matches!(c, Child::Element(e) if is_editable(e) && prompted(e) || shown(e)));
+    index.parent(at).map_or_else(|| prompted(index.node(at)), |p| beside(p) || index.parent(p).is_some_and(beside))
 }
 
 fn class_has(n: &Node, part: &str) -> bool {
