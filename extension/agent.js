@@ -177,7 +177,8 @@ export function agent(command, installed) {
     else {
       const below = document.documentElement.clientHeight - r.bottom - 32;
       const room = Math.max(below, r.top - 32);
-      if (room < 120) return;
+      // Too little room either way (140 px below a box filling a 1366 × 682 window): where it was.
+      if (room < Math.min(t.height, 200)) return;
       if (below > r.top - 32) rule(`:host, :host(:popover-open), :host(:not(:popover-open)) { top: ${r.bottom + 16}px !important; }`);
       rule(`.box { max-height: ${room}px; }`);
     }
@@ -209,7 +210,7 @@ export function agent(command, installed) {
     sheet.replaceSync(`
       :host, :host(:popover-open), :host(:not(:popover-open)) { ${host_} }
       .box { --bg: #fff; --fg: #1d2226; --accent: #0a666e; --soft: #4a5560; --line: #8a969e; --hover: #eef3f4;
-        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain; display: flex; flex-flow: column;
+        position: relative; box-sizing: border-box; max-height: min(70vh, 520px); overflow: auto; overscroll-behavior: contain; display: flex; flex-flow: column; scrollbar-color: var(--line) var(--bg);
         padding: 10px 12px 12px 14px; border-radius: 10px; border-left: 5px solid var(--accent); background: var(--bg); color: var(--fg);
         font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 6px 24px #0006; }
       .box.dark { --bg: #1f2428; --fg: #e8eaed; --accent: #6fd3db; --soft: #b5bec6; --line: #6b767e; --hover: #2b3136; }

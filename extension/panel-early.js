@@ -1,10 +1,10 @@
 /**
- * The side panel's first reading, started as the page begins to load: loaded `async` ahead of
- * panel.js, without static imports, so it runs as soon as its file is in, while the WASM still
- * loads. Where the worker opened the panel, it walked the page then and keeps that walk: this
- * script's first line asks the worker for it, and the snapshot comes back in that one answer
- * (README, performance: the walk in 12.4 ms after the first script, 22.8 when it asked the browser
- * for its tab and then the page; medians of 8 runs each, A/B, 1 Dec).
+ * The side panel's first reading, started as the page begins to load: the page's one script,
+ * without static imports, so it runs as soon as its file is in, and imports panel.js as it runs.
+ * Where the worker opened the panel, it walked the page then and keeps that walk: this script's
+ * first line asks the worker for it, and the snapshot comes back in that one answer (README,
+ * performance: the walk in 12.4 ms after the first script, 22.8 when it asked the browser for its
+ * tab and then the page; medians of 8 runs each, A/B, 1 Dec).
  * Otherwise (a panel the worker didn't open, a worker started afresh, a walk over a second old) it
  * takes the agent's snapshot of the followed tab with the request the core gave at an earlier
  * start, kept in localStorage (none on the very first open). panel.js uses it only for its first
@@ -13,12 +13,12 @@
  */
 // No static import: this script runs as soon as its own file is in and asks for the side panel's
 // tab at once. It waited for its imports before: agent.js, the largest, came 0 to 24 ms after
-// this file in traced opens (1 Dec), browser.js 0 to 18 ms. The agent is imported meanwhile
-// (preloaded), and the two lines browser.js would give are here: the test of the very first open
-// reads the request under this key.
+// this file in traced opens (1 Dec), browser.js 0 to 18 ms. The agent is imported only for a
+// reading of the panel's own (the worker's kept walk needs none), and the two lines browser.js
+// would give are here: the test of the very first open reads the request under this key.
 const api = globalThis.browser ?? globalThis.chrome;
 const REQUEST_KEY = "notyet_snapshot_request"; // browser.js's REQUEST_KEY, which the pages keep it under
-const agent = import("./agent.js");
+let agent = null;
 
 const query = new URLSearchParams(location.search);
 /** The tab named in the address (`panel.html?tab=ID`), else null: the panel follows the active tab. */
@@ -40,7 +40,7 @@ async function activeTab() {
 
 /** One agent command in the tab's top frame (the host permission covers LinkedIn). */
 export async function runAgent(tabId, command) {
-  return (await (await agent).agentFrame(tabId, command))?.result;
+  return (await (await (agent ??= import("./agent.js"))).agentFrame(tabId, command))?.result;
 }
 
 /**
@@ -76,6 +76,13 @@ steps.script = steps.early = performance.now();
 // instead of a round trip to the browser of its own, 5 to 20 ms.
 const handed = opened ? askWorker(followed) : null;
 let firstTab = activeTab();
+// The panel's module and its two imports, asked for at once and all three together, not named in
+// panel.html: the load event waits for every script element's module graph, and Chromium shows a
+// side panel and raises its process from background priority only after it (README, performance:
+// "The side panel's load event, sooner"). Imported after panel.js's own file, they came a trip later.
+import("./panel.js");
+import("./browser.js");
+import("./wasm/notyet_wasm.js");
 /**
  * The WASM module, compiled from here (panel.js instantiates it): its compile began only once
  * panel.js and its imports were in and run, 11 to 21 ms after this script in traces of 1 Dec,

@@ -19,6 +19,8 @@
 //   Beside it the browser's steps (`readPanel`): the page fetched, committed, loaded, shown (a
 //   side panel is shown only once its page has loaded) and first painted: what a user sees.
 // - FIRST=1: a browser session's first open only, Chromium or Firefox (`firstOpen`).
+// - STEPS_OUT=FILE: each side panel open's steps (the medians' inputs) appended to FILE as a JSON
+//   line, to pool the opens of several runs of an A/B.
 // - scrolling 1,000 rows: the list scrolled by 60 px a frame for 240 frames; frame intervals
 //   (requestAnimationFrame) and, per frame, the panel's own work (the scroll handler drawing the
 //   rows in view, and the style and layout it causes, forced by reading a row's box).
@@ -118,6 +120,7 @@ async function sidePanel(n, tab) {
     if (process.env.EACH) console.log(`  open ${i}: ${["opened", "script", "start", "taken", "screen", "first", "shown", "visible", "painted"].map((k) => `${k} ${(k === "shown" ? r.shown : k === "opened" ? at - r.origin : r.steps[k])?.toFixed(1) ?? "–"}`).join(", ")}`);
     if (i > 0) {
       all.push({ ...r.steps, shown: r.shown, opened: at - r.origin });
+      if (process.env.STEPS_OUT) fs.appendFileSync(process.env.STEPS_OUT, `${JSON.stringify(all.at(-1))}\n`);
       opened.push(r.shown);
       asked.push(r.origin + r.shown - at);
       decided.push(allDecided(r));

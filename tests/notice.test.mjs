@@ -484,8 +484,11 @@ test("a message box near the top of a narrow window: the notice goes below it, w
   await h.setSettings(SETTINGS);
   // A 500 × 800 window, the box 170 px from the top: above it only, the notice was 138 px tall
   // and its buttons (Reply as, Shorter, Restore) scrolled out of sight, with room to spare below.
-  const css = ".msg-form__contenteditable { position: fixed !important; top: 170px; left: 8px; right: 8px; height: 200px; }";
-  for (const height of [800, 480]) {
+  // Then a box lower in a shorter window, 218 px above it: shortened there, its buttons in sight.
+  // And a tall box with under 200 px either side: it stays in its corner, whole (squeezed into
+  // 148 px below the box, an open menu pushed its buttons out of sight).
+  for (const [top, end, height] of [[170, "height: 200px", 800], [250, "height: 200px", 600], [140, "bottom: 180px", 800]]) {
+    const css = `.msg-form__contenteditable { position: fixed !important; top: ${top}px; left: 8px; right: 8px; ${end}; }`;
     const page = await h.blank({ window: true });
     await page.setViewportSize({ width: 500, height });
     await openVariant([], { css, into: page });
@@ -497,11 +500,12 @@ test("a message box near the top of a narrow window: the notice goes below it, w
       const shadow = globalThis.__notyetAgent.shadow;
       const [n, b, inner] = [document.querySelector("[popover]"), document.querySelector("[data-fx-composer]"), shadow.querySelector(".box")].map((e) => e.getBoundingClientRect());
       const hidden = [...shadow.querySelectorAll(".row > button")].filter((x) => ((r) => r.top < inner.top || r.bottom > inner.bottom)(x.getBoundingClientRect())).map((x) => x.textContent);
-      return { apart: n.bottom <= b.top || n.top >= b.bottom, below: n.top >= b.bottom, h: Math.round(n.height), hidden, window: innerHeight };
+      return { apart: n.bottom <= b.top || n.top >= b.bottom, below: n.top >= b.bottom, top: Math.round(n.top), h: Math.round(n.height), hidden, window: innerHeight };
     }));
-    assert.ok(seen.apart, JSON.stringify(seen));
     assert.deepEqual(seen.hidden, [], `every button in sight: ${JSON.stringify(seen)}`);
-    if (height === 800) assert.ok(seen.below && seen.h > 250, `below the box, whole: ${JSON.stringify(seen)}`);
+    if (end.startsWith("bottom")) assert.ok(seen.top === 16 && seen.h > 250, `in its corner, whole: ${JSON.stringify(seen)}`);
+    else assert.ok(seen.apart, JSON.stringify(seen));
+    if (top === 170) assert.ok(seen.below && seen.h > 250, `below the box, whole: ${JSON.stringify(seen)}`);
     await page.close();
   }
 });

@@ -182,6 +182,12 @@ test("the list: 40 invitations of every category, counts as filters, category an
   assert.match(text, /Crypto trader/);
   assert.match(text, /“Hi dear, I make/);
   assert.match(text, /Spam/);
+  // The reasons' line, and each reason in the details, starts as a sentence does, as shown (they
+  // read "is Alex Adler from your known people", "headline mentions crypto…": fragments).
+  const starts = await panel.evaluate(() => [...document.querySelectorAll(".row .l4, .detail .reasons li")].map((e) => e.innerText.slice(0, 24)));
+  assert.ok(starts.length > 8, JSON.stringify(starts));
+  assert.deepEqual(starts.filter((s) => !/^\p{Lu}/u.test(s)), [], JSON.stringify(starts));
+  assert.equal(starts[0], "Is Alex Adler from your ");
   await closeAll(page, panel);
 });
 
@@ -616,7 +622,7 @@ for (const [lang, words] of [
   // The reasons say "Titel", as the options page does ("Headline erwähnt …" was English in a German row).
   ["de", { quote: /^„Hi dear/m, counts: /\d+ Annehmen · \d+ Antworten · \d+ Ignorieren · \d+ Melden/, drafted: /Entwurf am 28\. Nov\./, today: /Tay Today · Entwurf heute/, mutual: /^(1 gemeinsamer Kontakt|\d+ gemeinsame Kontakte)( · )?$/, gone: /Robin Gone · Entwurf am 27\. Nov\. · nicht mehr da seit 29\. Nov\./, reason: /· Titel erwähnt/, listed: /1 angezeigt$/, noReply: /keinen Weg, sie zu senden: offen lassen oder auf LinkedIn ignorieren/, framed: /^Die Einladung von Alex Adler ist auf der Seite markiert\.$/ }],
   // French: no "1 affichées" (the counts are worded without an agreeing plural).
-  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /dans la liste\u00a0: 1$/, noReply: /ne permet pas d'en envoyer\u00a0: laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
+  ["fr", { quote: /^«\u00a0Hi dear/m, counts: /\d+ Accepter · \d+ Répondre · \d+ Ignorer · \d+ Signaler/, drafted: /brouillon le 28 nov\./i, today: /Tay Today · brouillon aujourd'hui/, mutual: /^(1 relation|\d+ relations) en commun( · )?$/, gone: /Robin Gone · brouillon le 27 nov\. · plus sur la page depuis le 29 nov\./, reason: /· le titre mentionne/, listed: /dans la liste\u00a0: 1$/, noReply: /ne permet pas d'en envoyer\u00a0: laissez-la en attente/, framed: /^Alex Adler\u00a0: l'invitation est encadrée sur la page\.$/ }],
 ]) {
   test(`in ${lang}: the panel's words and its dates, where the browser's own language says en-US`, { skip: firefox && "the harness starts Firefox in English only" }, async () => {
     const b = await launch({ lang });
@@ -702,14 +708,14 @@ test("Draft reply opens that invitation's Reply box and drafts as a toolbar clic
   assert.equal(record.entries.length, 1);
   assert.equal(record.entries[0].key, target.href);
   assert.equal((await rows(panel)).length, 1);
-  assert.match((await rows(panel))[0].text, /drafted today/);
+  assert.match((await rows(panel))[0].text, /Drafted today/);
   // Reopened (storage read afresh, a new background too): the draft is remembered, and can be hidden.
   const id = await tabId();
   await panel.close();
   await h.restartBackground();
   const again = await openPanel(id);
   await again.locator("#text").fill(target.name);
-  assert.match((await rows(again))[0].text, /drafted today/); // not "drafted Nov 30"
+  assert.match((await rows(again))[0].text, /Drafted today/); // not "drafted Nov 30"
   await again.locator("#hide").check();
   assert.equal((await rows(again)).length, 0, "handled invitations hidden on request");
   // The counts, filters themselves, leave them out too: "25 Reply" listed 24.
@@ -758,7 +764,7 @@ test("storage full as the progress record is written after a draft: the panel sa
   assert.match(await msg(panel), /couldn't save your progress \(QUOTA_BYTES quota exceeded\)/);
   assert.doesNotMatch(await msg(panel), /Nothing was changed/);
   assert.match(fold((await box(page))?.text), new RegExp(target.name.split(" ")[0]), "the draft is in the box");
-  assert.match((await rows(panel))[0].text, /drafted today/, "and the panel keeps it while open");
+  assert.match((await rows(panel))[0].text, /Drafted today/, "and the panel keeps it while open");
   await closeAll(page, panel);
 });
 
@@ -817,7 +823,7 @@ test("two panels (two windows, or a side panel and a tab) drafting at the same m
   for (const p of [panel, second]) {
     for (const person of rounds.flat()) {
       await p.locator("#text").fill(person.name);
-      assert.match((await rows(p))[0].text, /drafted today/, person.name);
+      assert.match((await rows(p))[0].text, /Drafted today/, person.name);
     }
   }
   await h.ext(() => chrome.storage.local.remove("panel_record"));
@@ -839,10 +845,10 @@ test("a stored record with an entry that doesn't read (a broken or foreign write
   for (let i = 0; i < 40 && !(await stored()).some((e) => e.key === target.href); i++) await sleep(100);
   assert.deepEqual((await stored()).map((e) => e.key), [target.href], "the record as the panel reads it: the draft, not the broken entry");
   await sleep(300);
-  assert.match((await rows(panel))[0].text, /drafted today/, "the open panel keeps it");
+  assert.match((await rows(panel))[0].text, /Drafted today/, "the open panel keeps it");
   const again = await openPanel(await tabId());
   await again.locator("#text").fill(target.name);
-  assert.match((await rows(again))[0].text, /drafted today/, "and the next open shows it");
+  assert.match((await rows(again))[0].text, /Drafted today/, "and the next open shows it");
   await h.ext(() => chrome.storage.local.remove("panel_record"));
   await closeAll(page, panel, again);
 });
@@ -876,7 +882,7 @@ test("the options page's Clear while a panel's save is in flight: the record sta
   assert.deepEqual(after?.entries ?? [], [], `cleared, not written back: ${JSON.stringify(after)}`);
   // The panel forgets them too: its next save (Hide handled ticked) brings nothing back.
   await panel.locator("#text").fill(target.name);
-  await panel.waitForFunction(() => !/drafted/.test(document.querySelector(".row")?.innerText ?? ""), null, { timeout: 5000 });
+  await panel.waitForFunction(() => !/drafted/i.test(document.querySelector(".row")?.innerText ?? ""), null, { timeout: 5000 });
   await panel.locator("#hide").check();
   await sleep(800);
   assert.deepEqual((await stored())?.entries ?? [], []);
@@ -921,7 +927,7 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   await panel.locator("#text").fill(target.name);
   const [row] = await rows(panel);
   assert.ok(row.gone);
-  assert.match(row.text, /gone from the page/);
+  assert.match(row.text, /Gone from the page/);
   // Marked, and still readable: every text of the row at 4.5:1 or more, selected or not, in both schemes.
   const low = async () => (await panel.evaluate(CONTRASTS, ".row.gone")).filter((c) => c.ratio < 4.5);
   for (const scheme of ["light", "dark"]) {
@@ -2021,7 +2027,7 @@ test("progress kept after a full browser restart: quit, start again on the same 
       await untilRead(panel, "40 of 40");
       await panel.locator("#text").fill(target.name);
       const [row] = await panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => x.innerText));
-      assert.match(row, /drafted today/, "the draft of the last session is remembered");
+      assert.match(row, /Drafted today/, "the draft of the last session is remembered");
       await panel.locator("#hide").check();
       assert.equal(await panel.evaluate(() => document.querySelectorAll(".row").length), 0, "and hidden on request");
       await panel.locator("#text").fill("");
