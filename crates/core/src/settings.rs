@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 /// The settings format this NotYet writes.
 pub const CURRENT_VERSION: u32 = 1;
 
-/// The most rules a settings file holds: more are a problem, an import is refused and reading
-/// uses the first ones (a save keeps the rest as written, [`crate::storage::keep_unknown`]). The options page builds an editor of ~129 elements a rule and draws
+/// The most rules NotYet uses: more are a problem, said, and an import and stored settings both
+/// use the first ones (a save keeps the rest as written, [`crate::storage::keep_unknown`]). The options page builds an editor of ~129 elements a rule and draws
 /// them all again when one is added: 100 rules open in 0.25-0.48 s and an added one redraws in
 /// 0.14-0.34 s (Chromium, two busy cores, 1 Dec 2026), where 10,000 (an 880 KB file) froze the
 /// page for 84 s. A person's rules are a handful; 100 of ~250 B also fit sync's 102,400 B.
@@ -1670,7 +1670,7 @@ mod tests {
     }
 
     /// 10,000 rules (an 880 KB file) froze the options page for 84 s as it built their editors:
-    /// more than [`RULES_LIMIT`] are a problem (an import is refused), and reading uses the first.
+    /// more than [`RULES_LIMIT`] are a problem (said), and reading uses the first.
     #[test]
     fn more_rules_than_the_limit_are_a_problem_and_the_first_are_kept() {
         let rule = |i: usize| format!(r#"{{"name": "r{i}", "when": {{"keywords": ["k{i}"]}}, "then": {{"action": "reply"}}}}"#);

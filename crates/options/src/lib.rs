@@ -1099,8 +1099,16 @@ fn object_of(items: &mut dyn Iterator<Item = (&str, Value)>) -> Value {
 /// words at the part of the page it is in; `with_path` adds its JSON path (an import report's
 /// details, which are about a file). Its callers refuse (a save, an import) or list what a
 /// refusal would: nothing is read, so nothing is said of what reading does ("using \"en\"").
+/// More than 100 rules refuse nothing: an import reads them as stored settings are read (the
+/// first 100 used, the rest kept as written, said when the page is next opened), so that an export of such
+/// settings imports again; a save writes at most 100 of its own.
 fn check(doc: &Value, with_path: bool) -> Vec<String> {
-    Settings::from_json(&chrome::text(doc)).1.iter().filter(|p| !p.kind.only_when_read()).map(|p| worded(p, with_path, false)).collect()
+    Settings::from_json(&chrome::text(doc))
+        .1
+        .iter()
+        .filter(|p| !p.kind.only_when_read() && !matches!(p.kind, notyet_core::ProblemKind::TooManyRules { .. }))
+        .map(|p| worded(p, with_path, false))
+        .collect()
 }
 
 /// A settings problem as the page says it: where ("Rule 2", "Template Recruiter, German,
