@@ -268,6 +268,7 @@ export function agent(command, installed) {
     };
     const shown = words();
     shown.setAttribute("aria-hidden", "true");
+    shown.tabIndex = -1; // a scroller is a Tab stop by itself, and a stop inside aria-hidden reads as nothing
     const live = el("div", { className: "sr" });
     live.setAttribute("role", level === "warning" || level === "error" ? "alert" : "status");
     box.append(head, shown, live);
