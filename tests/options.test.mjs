@@ -33,6 +33,17 @@ const stored = (page, area = "local", key = "settings") =>
 const text = (page, sel) => page.locator(sel).textContent();
 
 /** Waits until the page says it saved: the status area says so and Save carries no unsaved mark. */
+// Settings text put in sync storage as another browser saves it (one chunk, its checksum, saved
+// after this browser's), with sync turned on here.
+const putSynced = (page, synced) =>
+  page.evaluate(async (text) => {
+    let sum = 0xcbf29ce484222325n; // FNV-1a 64, as crates/core/src/storage.rs checks it
+    for (const b of new TextEncoder().encode(text)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 1, sum: sum.toString(16).padStart(16, "0"), saved_at: Date.now() + 1000 }, "settings.0": text });
+    await chrome.storage.local.set({ sync_settings: true, settings_saved_at: Date.now() - 1000 });
+  }, synced);
+
 const untilSaved = (page) =>
   page.waitForFunction(() => /^(Saved|Imported)/.test(document.getElementById("status").textContent) && !document.getElementById("save").classList.contains("dirty"));
 
@@ -322,13 +333,7 @@ test("stored rules past the 100 an older NotYet kept any number of are kept at a
   // and saved: their 5 past the limit are theirs to keep (this browser's 49 were replaced too).
   const short = Array.from({ length: 105 }, (_, i) => ({ name: `S${i}`, then: { action: "reply" } }));
   const synced = JSON.stringify({ version: 1, me: { name: "Synced" }, rules: short });
-  await page.evaluate(async (text) => {
-    let sum = 0xcbf29ce484222325n; // FNV-1a 64, as crates/core/src/storage.rs checks it
-    for (const b of new TextEncoder().encode(text)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
-    await chrome.storage.sync.clear();
-    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 1, sum: sum.toString(16).padStart(16, "0"), saved_at: Date.now() + 1000 }, "settings.0": text });
-    await chrome.storage.local.set({ sync_settings: true, settings_saved_at: Date.now() - 1000 });
-  }, synced);
+  await putSynced(page, synced);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
   await page.getByRole("button", { name: "Use the synced settings" }).click();
@@ -398,13 +403,7 @@ test("settings synced from another browser are offered, not applied unasked", as
   await h.setSettings({ me: { name: "Here" } });
   const page = await options();
   const synced = JSON.stringify({ version: 1, me: { name: "From another browser" }, mutual_threshold: 4 });
-  await page.evaluate(async (text) => {
-    let sum = 0xcbf29ce484222325n; // FNV-1a 64, as crates/core/src/storage.rs checks it
-    for (const b of new TextEncoder().encode(text)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
-    await chrome.storage.sync.clear();
-    await chrome.storage.sync.set({ "settings.meta": { version: 1, chunks: 1, sum: sum.toString(16).padStart(16, "0"), saved_at: Date.now() + 1000 }, "settings.0": text });
-    await chrome.storage.local.set({ sync_settings: true, settings_saved_at: Date.now() - 1000 });
-  }, synced);
+  await putSynced(page, synced);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
   const use = page.getByRole("button", { name: "Use the synced settings" });
