@@ -302,19 +302,6 @@ impl BadLine {
     }
 }
 
-/// The type of a JSON value, as a problem names it.
-fn json_type(v: &serde_json::Value) -> JsonType {
-    use serde_json::Value as V;
-    match v {
-        V::Null => JsonType::Null,
-        V::Bool(_) => JsonType::Bool,
-        V::Number(_) => JsonType::Number,
-        V::String(_) => JsonType::String,
-        V::Array(_) => JsonType::List,
-        V::Object(_) => JsonType::Object,
-    }
-}
-
 /// An invitation from one line's JSON, read by hand so that each way it can be wrong is a
 /// [`BadLine`]. What serde's derive took, taken: any other key is ignored (a newer NotYet's, or
 /// `triage`'s own fields), `null` stands for an optional field left out, and a key written twice
@@ -322,7 +309,7 @@ fn json_type(v: &serde_json::Value) -> JsonType {
 fn parse_invitation(text: &str) -> Result<Invitation, BadLine> {
     use serde_json::Value;
     let value: Value = serde_json::from_str(text).map_err(|e| BadLine::NotJson { error: JsonError::in_text(&e, text), column: e.column() })?;
-    let Value::Object(fields) = value else { return Err(BadLine::NotAnObject { found: json_type(&value) }) };
+    let Value::Object(fields) = value else { return Err(BadLine::NotAnObject { found: JsonType::of(&value) }) };
     let mut inv = Invitation::default();
     for (key, value) in fields {
         if key == "mutual_connections" {
@@ -339,7 +326,7 @@ fn parse_invitation(text: &str) -> Result<Invitation, BadLine> {
         let text = match value {
             Value::String(s) => Some(s),
             Value::Null if optional => None,
-            other => return Err(BadLine::NotText { found: json_type(&other), field: key, optional }),
+            other => return Err(BadLine::NotText { found: JsonType::of(&other), field: key, optional }),
         };
         match key.as_str() {
             "site" => inv.site = text.unwrap_or_default(),

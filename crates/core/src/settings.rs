@@ -488,7 +488,8 @@ pub enum JsonType {
 }
 
 impl JsonType {
-    fn of(v: &Value) -> JsonType {
+    /// The type of a JSON value, as a problem names it (the settings reader's and the CLI's).
+    pub fn of(v: &Value) -> JsonType {
         match v {
             Value::Null => JsonType::Null,
             Value::Bool(_) => JsonType::Bool,
