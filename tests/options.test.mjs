@@ -318,7 +318,7 @@ test("stored rules past the 100 an older NotYet kept any number of are kept at a
   await h.setSettings({ version: 1, me: { name: "Older" }, rules });
   const page = await options();
   assert.match(await text(page, "#status"), /^Your stored settings were read with these notes/);
-  assert.equal(await text(page, "#problems"), "Rules: 150 rules, more than the 100 NotYet uses; the first 100 are used, the rest kept as written");
+  assert.equal(await text(page, "#problems"), "Rules: 150 rules, more than the 100 NotYet uses; the first 100 are used, the others kept but not used");
   // The first rule removed and the name changed: saved, the 50 never shown follow as written.
   await page.locator("#r-0-summary").click();
   await page.getByRole("button", { name: "Remove rule 1" }).click();
@@ -507,6 +507,27 @@ test("rules: add, edit, reorder, switch off and remove from the keyboard", async
   await page.getByRole("button", { name: "Remove rule 1" }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), "rule-add");
   await page.close();
+});
+
+test("the rules editor's two mutual-count boxes stand in one line where one label wraps and the other doesn't", async () => {
+  // At 1280 px "At least this many mutual connections" took two lines beside "Fewer mutual
+  // connections than" on one: its box stood 22 px lower (en, de and fr alike).
+  await h.setSettings({ version: 1, me: { name: "Pat" }, rules: [{ name: "One", when: { mutual_at_least: 3, mutual_below: 10 }, then: { action: "reply" } }] });
+  const page = await h.blank({ window: true });
+  await page.goto(h.extensionUrl("options.html"));
+  await page.waitForSelector("html[data-ready]");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await new Promise((r) => setTimeout(r, 200));
+  const got = await page.evaluate(() => {
+    const [a, b] = ["mutual_at_least", "mutual_below"].map((k) => document.querySelector(`[data-k="r.0.${k}"]`));
+    for (let d = a.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+    const top = (e) => Math.round(e.getBoundingClientRect().top);
+    return { boxes: [top(a), top(b)], labels: [a, b].map((e) => Math.round(e.labels[0].getBoundingClientRect().height)) };
+  });
+  assert.ok(got.labels[0] > got.labels[1], `one label wraps, the other doesn't: ${JSON.stringify(got)}`);
+  assert.equal(got.boxes[0], got.boxes[1], JSON.stringify(got));
+  await page.close();
+  await h.setSettings(null);
 });
 
 test("reset asks first, offers an export, then restores the defaults", async () => {
