@@ -108,6 +108,10 @@ const NARROW = () => {
     if (m && !(r.width > 0 && r.right <= m.parentElement.getBoundingClientRect().right + 0.5)) cut.push(row.querySelector(".name").textContent);
     // A badge runs past the row's end only cut off mid-word: the category gives way with an ellipsis.
     for (const b of row.querySelectorAll(".badge")) if (b.getBoundingClientRect().right > b.parentElement.getBoundingClientRect().right + 0.5) cut.push(b.textContent);
+    // The name gives way only once the category is at its least: "Finley A…" stood beside "Personal…" at 240 px.
+    const [name, cat] = [row.querySelector(".name"), row.querySelector(".cat")];
+    const least = ((s) => parseFloat(s.minWidth) + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + parseFloat(s.borderLeftWidth) + parseFloat(s.borderRightWidth))(getComputedStyle(cat));
+    if (name.scrollWidth > name.clientWidth + 0.5 && cat.getBoundingClientRect().width > least + 1) cut.push(`${name.textContent} beside ${cat.textContent}`);
   }
   // Rows whole in the list's view (`rows` counts those drawn, a few beyond the view too); where the panel's promise is shown.
   const list = document.querySelector("#list").getBoundingClientRect();
@@ -1981,7 +1985,7 @@ test("a narrow panel (Firefox's sidebar opens 240 px wide): a short header, and 
   assert.ok(got.header <= 175, `the header is ${got.header} px tall`);
   assert.equal(got.title, 1);
   assert.ok(got.visible >= 4, JSON.stringify(got));
-  assert.deepEqual(got.cut, [], "rows whose mutual count is cut, badges cut off");
+  assert.deepEqual(got.cut, [], "rows whose mutual count is cut, badges cut off, names cut before the category");
   await closeAll(page);
 });
 
