@@ -255,13 +255,14 @@ export function agent(command, installed) {
     head.append(el("b", { textContent: "NotYet" }));
     // The words, shown at once (no layout shift under the pointer), hidden from screen readers,
     // which get them from the live region: in the page first, empty, and filled a moment later,
-    // so that they announce it.
-    const words = () => {
+    // so that they announce it. `end`: after each part in the live region, a line's end: the
+    // region's text ran the sentence and each line after it together, nothing between (review28).
+    const words = (end = "") => {
       const part = el("div");
       const p = el("p");
-      p.append(cut(text, 1200)); // appended as a text node: names and notes are hostile text
+      p.append(cut(text, 1200), end); // appended as a text node: names and notes are hostile text
       const list = el("ul");
-      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) }));
+      for (const line of details.slice(0, 6)) list.append(el("li", { textContent: cut(line, 300) + end }));
       part.append(p);
       if (list.childElementCount) part.append(list);
       return part;
@@ -350,7 +351,7 @@ export function agent(command, installed) {
     }
     state.toast = host;
     setTimeout(() => {
-      live.append(words());
+      live.append(words("\n"));
       // A notice that answers a notice's own control takes the keyboard focus where the user was,
       // or on the action the worker names (Restore, when the control used is gone).
       const at = focus_action === null ? controls.querySelectorAll(":scope > button")[state.at] : controls.querySelectorAll(".act")[focus_action];
