@@ -250,20 +250,40 @@ fn closed_output(e: io::Error) -> Result<ExitCode, Fatal> {
     }
 }
 
-/// serde_json's message, but nesting past its limit said as such (it files it as a syntax error),
-/// and its parser's words said as the settings' are: "expected ident" (for `not json`),
-/// "expected value" and "EOF while parsing a value" told a user nothing. The precise ones
-/// ("trailing comma", "key must be a string") stay.
-fn json_problem(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let at = format!("at line {}, column {}", e.line(), e.column());
-    if message.starts_with("recursion limit exceeded") {
-        format!("the JSON nests more than 128 levels deep {at}")
-    } else if message.starts_with("expected ident") || message.starts_with("expected value") || message.starts_with("EOF while") {
-        format!("{} {at}", notyet_core::snapshot::json_error_kind(e))
-    } else {
-        message
+/// Why a page report is none, in the command's words, as `suggest` says a bad line and
+/// `check-settings` a setting: serde_json's own English ("invalid type: integer `5`, expected a
+/// string", "missing field `root`", "invalid type: sequence, expected struct Snapshot",
+/// "trailing comma at line 1 column 14") was its parser's. The reader's own words (a page nested
+/// too deep, an element without a tag) stay, their position said as the rest.
+fn report_problem(e: &serde_json::Error, text: &str) -> String {
+    let at = format!("(line {}, column {})", e.line(), e.column());
+    if !e.is_data() {
+        return format!("not valid JSON: {} {at}", JsonError::in_text(e, text).words(Ui::En));
     }
+    let message = e.to_string();
+    let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+    // serde's "missing field `root`": the name between the backquotes.
+    let key = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next()).map(str::to_owned);
+    let found = match text.trim_start().as_bytes().first() {
+        Some(b'{') => JsonType::Object,
+        Some(b'[') => JsonType::List,
+        Some(b'"') => JsonType::String,
+        Some(b't' | b'f') => JsonType::Bool,
+        Some(b'n') => JsonType::Null,
+        _ => JsonType::Number,
+    };
+    let why = if found != JsonType::Object {
+        ProblemKind::NotAnObject { found }.say(Ui::En)
+    } else if let Some(key) = key("missing field `") {
+        format!("it has no \"{key}\" (a page report holds the page under it)")
+    } else if let Some(key) = key("duplicate field `") {
+        format!("{} {at}", ProblemKind::DuplicateKey { key }.say(Ui::En))
+    } else if ["invalid type", "invalid value", "invalid length"].iter().any(|p| message.starts_with(p)) {
+        format!("a value of the wrong type {at}")
+    } else {
+        format!("{message} {at}")
+    };
+    format!("not a page report: {why}")
 }
 
 /// Why `suggest` answers an input line with `{"error": …, "line": N}`, worded in
@@ -274,8 +294,11 @@ fn json_problem(e: &serde_json::Error) -> String {
 enum BadLine {
     /// No UTF-8 text from this column (a byte's, from 1).
     NotUtf8 { column: usize },
-    /// No JSON: what is wrong, and where on the line (serde_json's column, a byte's from 1).
-    NotJson { error: JsonError, column: usize },
+    /// No JSON, or a key written twice in one object, as the settings reader refuses either
+    /// (its [`ProblemKind::NotJson`] or [`ProblemKind::DuplicateKey`]), and where on the line
+    /// (serde_json's column, a byte's from 1). A key twice was taken, the last one winning: `{"name":
+    /// "Kathie", "note": "Hi", "name": "Sam"}` was read as Sam's without a word.
+    NotJson { problem: ProblemKind, column: usize },
     /// JSON, but no object.
     NotAnObject { found: JsonType },
     /// A field that takes a text (or `null`, when `optional`) given another type.
@@ -291,7 +314,7 @@ impl BadLine {
     fn words(&self, line: usize) -> String {
         match self {
             BadLine::NotUtf8 { column } => format!("not UTF-8 text (line {line}, column {column})"),
-            BadLine::NotJson { error, column } => format!("not valid JSON: {} (line {line}, column {column})", error.words(Ui::En)),
+            BadLine::NotJson { problem, column } => format!("{} (line {line}, column {column})", problem.say(Ui::En)),
             BadLine::NotAnObject { found } => format!("expected an invitation object {{\"name\": …, \"note\": …}}, found {}", found.say(Ui::En)),
             BadLine::NotText { field, optional, found } => {
                 format!("$.{field}: expected a text{}, found {}", if *optional { " or null" } else { "" }, found.say(Ui::En))
@@ -304,11 +327,11 @@ impl BadLine {
 
 /// An invitation from one line's JSON, read by hand so that each way it can be wrong is a
 /// [`BadLine`]. What serde's derive took, taken: any other key is ignored (a newer NotYet's, or
-/// `triage`'s own fields), `null` stands for an optional field left out, and a key written twice
-/// is the last one.
+/// `triage`'s own fields), and `null` stands for an optional field left out. A key written twice
+/// is refused, as the settings reader refuses it ([`notyet_core::settings_value`]).
 fn parse_invitation(text: &str) -> Result<Invitation, BadLine> {
     use serde_json::Value;
-    let value: Value = serde_json::from_str(text).map_err(|e| BadLine::NotJson { error: JsonError::in_text(&e, text), column: e.column() })?;
+    let value = notyet_core::settings_value(text).map_err(|p| BadLine::NotJson { problem: p.kind, column: p.column.unwrap_or(0) })?;
     let Value::Object(fields) = value else { return Err(BadLine::NotAnObject { found: JsonType::of(&value) }) };
     let mut inv = Invitation::default();
     for (key, value) in fields {
@@ -422,8 +445,7 @@ fn load_page(args: &PageArgs) -> Result<Option<(Snapshot, bool)>, Fatal> {
         let mut snapshot = match Snapshot::from_json(&text) {
             Ok(s) => s,
             Err(e) => {
-                let why = if e.is_data() { format!("not a page report: {}", json_problem(&e)) } else { format!("not valid JSON: {}", json_problem(&e)) };
-                eprintln!("notyet: {}: {why}", args.file);
+                eprintln!("notyet: {}: {}", args.file, report_problem(&e, &text));
                 return Ok(None);
             }
         };

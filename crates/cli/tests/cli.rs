@@ -100,6 +100,9 @@ fn a_bad_lines_error_says_what_was_wrong_in_the_commands_words() {
     );
     let mut bytes = input.as_bytes().to_vec();
     bytes.extend_from_slice(b"{\"name\": \"K\xffthie\"}\n");
+    // A key written twice: refused, as the settings reader refuses one (the last one won: this
+    // line was read as Sam's).
+    bytes.extend_from_slice(b"{\"name\": \"Kathie\", \"note\": \"Hi\", \"name\": \"Sam\"}\n");
     let out = Command::new(env!("CARGO_BIN_EXE_notyet"))
         .arg("suggest")
         .stdin(Stdio::piped())
@@ -122,6 +125,7 @@ fn a_bad_lines_error_says_what_was_wrong_in_the_commands_words() {
         (7, "$.mutual_connections: expected a whole number from 0 to 4294967295 or null, found 2.5"),
         (9, "not valid JSON: a character is out of place (line 9, column 20)"),
         (10, "not UTF-8 text (line 10, column 12)"),
+        (11, "the key \"name\" comes twice in one object (line 11, column 34)"),
     ];
     let want: Vec<(Value, Value)> = want.iter().map(|(n, e)| (Value::from(*n), Value::from(*e))).collect();
     let got: Vec<_> = errors.iter().filter(|(line, _)| !line.is_null()).cloned().collect();
@@ -196,6 +200,26 @@ fn a_settings_file_that_is_no_settings_stops_suggest_and_triage() {
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(err.starts_with(&format!("notyet: cannot use `{path}` as settings: $: ")), "{err}");
         }
+    }
+}
+
+/// A page report that is none is said in the command's words, as a bad line and a setting are:
+/// it printed serde_json's ("invalid type: integer `5`, expected a string at line 1 column 9",
+/// "missing field `root`", "invalid type: sequence, expected struct Snapshot").
+#[test]
+fn a_page_report_that_is_none_is_said_in_the_commands_words() {
+    for (report, said) in [
+        (r#"{"url": 5, "root": ["html"]}"#, "not a page report: a value of the wrong type (line 1, column 9)"),
+        (r#"{"url": "https://www.linkedin.com/"}"#, "not a page report: it has no \"root\" (a page report holds the page under it)"),
+        ("[1]", "not a page report: expected an object, found a list"),
+        (r#"{"url": "a", "url": "b", "root": ["html"]}"#, "not a page report: the key \"url\" comes twice in one object (line 1, column 18)"),
+        (r#"{"root": ["html"],}"#, "not valid JSON: a character is out of place (line 1, column 19)"),
+        (r#"{"root": []}"#, "not a page report: an element without a tag (line 1, column 11)"),
+    ] {
+        let path = temp_file("bad-report.json", report);
+        let out = notyet(&["read", path.to_str().expect("utf-8 path")], "");
+        assert_eq!(out.status.code(), Some(1), "{report}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), format!("notyet: {}: {said}\n", path.display()), "{report}");
     }
 }
 

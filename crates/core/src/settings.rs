@@ -737,9 +737,9 @@ impl Say for ProblemKind {
             ),
             P::TooManyRules { count } => (
                 en_de_fr!(
-                    "{a} rules, more than the {b} NotYet uses; the first {b} are used, the rest kept as written",
-                    "{a} Regeln, mehr als die {b}, die NotYet verwendet; die ersten {b} werden verwendet, die übrigen unverändert aufbewahrt",
-                    "{a} règles, plus que les {b} que NotYet utilise\u{a0}; les {b} premières sont utilisées, les autres gardées telles quelles"
+                    "{a} rules, more than the {b} NotYet uses; the first {b} are used, the others kept but not used",
+                    "{a} Regeln, mehr als die {b}, die NotYet verwendet; die ersten {b} werden verwendet, die übrigen aufbewahrt, aber nicht verwendet",
+                    "{a} règles, plus que les {b} que NotYet utilise\u{a0}; les {b} premières sont utilisées, les autres gardées sans être utilisées"
                 ),
                 count.to_string(),
                 RULES_LIMIT.to_string(),
@@ -1683,12 +1683,12 @@ mod tests {
         assert_eq!(s.rules.last().map(|r| r.name.as_str()), Some("r99"));
         assert_eq!(problems.len(), 1);
         // The rest are kept by a save (storage::keep_unknown), which the note says where read.
-        assert_eq!(problems[0].to_string(), "$.rules: 10000 rules, more than the 100 NotYet uses; the first 100 are used, the rest kept as written");
+        assert_eq!(problems[0].to_string(), "$.rules: 10000 rules, more than the 100 NotYet uses; the first 100 are used, the others kept but not used");
         assert_eq!(problems[0].said(Ui::En, false), "10000 rules, more than the 100 NotYet uses");
         assert_eq!(problems[0].said(Ui::De, false), "10000 Regeln, mehr als die 100, die NotYet verwendet");
         assert_eq!(
             problems[0].said(Ui::Fr, true),
-            "10000 règles, plus que les 100 que NotYet utilise\u{a0}; les 100 premières sont utilisées, les autres gardées telles quelles"
+            "10000 règles, plus que les 100 que NotYet utilise\u{a0}; les 100 premières sont utilisées, les autres gardées sans être utilisées"
         );
     }
 
