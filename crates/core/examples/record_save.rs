@@ -1,7 +1,8 @@
 //! The progress record's save (`Record::save_over`, what the service worker runs for each panel
 //! save) timed natively at a full record: `cargo run --release -p notyet-core --example
-//! record_save`. A panel's record in the stored one's order (as panels write it), reversed, and
-//! with no key in common: the search from the last entry found is linear in the first case only.
+//! record_save`. A panel's record in the stored one's order (as panels write it), reversed,
+//! scrambled, and with no key in common: the search out from the last entry found is linear in
+//! the first two cases only.
 
 use notyet_core::panel::{Handled, Record, RECORD_LIMIT};
 use std::time::Instant;
@@ -20,8 +21,17 @@ fn main() {
     same.entries.push(e(2 * n));
     let mut reversed = mine.clone();
     reversed.entries.reverse();
+    // Every key, shuffled (Fisher-Yates by a fixed xorshift: the same order each run).
+    let mut scrambled = mine.clone();
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    for i in (1..scrambled.entries.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        scrambled.entries.swap(i, (x % (i as u64 + 1)) as usize);
+    }
     let apart = Record { entries: (5 * n..6 * n).map(e).collect(), hide: false, cleared: None };
-    for (name, stored) in [("same order", &same), ("reversed", &reversed), ("no key in common", &apart)] {
+    for (name, stored) in [("same order", &same), ("reversed", &reversed), ("scrambled", &scrambled), ("no key in common", &apart)] {
         let stored = stored.to_json();
         let start = Instant::now();
         let mut bytes = 0;

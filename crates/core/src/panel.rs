@@ -397,21 +397,25 @@ impl Record {
         let latest = |e: &Handled| e.drafted.max(e.gone);
         let Record { entries: mut stored, cleared, .. } = Record::from_json(stored);
         self.cleared = self.cleared.max(cleared);
-        // Each stored entry looked for from where the last was found: this panel's record is the
-        // stored one as it last heard of it plus its own drafts at the end, so the two list their
-        // entries in the same order, and a search from the start per entry was a million key
-        // comparisons at 1,000 and 1,000 (11-34 ms in the worker's JavaScript then, on each Draft
-        // reply's path). 1,000 over 1,000 natively: 1.1 ms a save in the same order, 18-20 ms
-        // reversed or with no key in common, which no panel writes (examples/record_save.rs). A
-        // map by key instead: +406 B of zip (1 Dec 2026).
-        let (n, mut at) = (self.entries.len(), 0);
+        // Each stored entry looked for from where the next is, going the way the last two were
+        // found: this panel's record is the stored one as it last heard of it plus its own drafts
+        // at the end, so the two list their entries in the same order, and a search from the
+        // start per entry was a million key comparisons at 1,000 and 1,000 (11-34 ms in the
+        // worker's JavaScript then, on each Draft reply's path). Looked for only forwards, a
+        // record in reverse order was a million too: 41-74 ms a save natively, 1.0-4.4 ms going
+        // backwards where the last one went (examples/record_save.rs, load 15-19, 2 Dec). Any
+        // other order, and a record with no key in common, which no panel writes, stay quadratic
+        // (shuffled 5.9-10.8 ms, apart 10.5-18.0): a map by key measured +406 B of zip (1 Dec
+        // 2026), a search both ways out from the last +194 B.
+        let (n, mut at, mut last) = (self.entries.len(), 0, 0);
         for e in &mut stored {
             match (at..n).chain(0..at).find(|&i| self.entries[i].key == e.key) {
                 Some(i) => {
                     if latest(e) > latest(&self.entries[i]) {
                         std::mem::swap(&mut self.entries[i], e);
                     }
-                    at = i + 1;
+                    at = if i < last { i.saturating_sub(1) } else { i + 1 };
+                    last = i;
                 }
                 None => self.entries.push(std::mem::take(e)),
             }
