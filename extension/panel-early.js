@@ -80,9 +80,16 @@ let firstTab = activeTab();
 // panel.html: the load event waits for every script element's module graph, and Chromium shows a
 // side panel and raises its process from background priority only after it (README, performance:
 // "The side panel's load event, sooner"). Imported after panel.js's own file, they came a trip later.
-import("./panel.js");
-import("./browser.js");
-import("./wasm/notyet_wasm.js");
+// One that fails (a file missing or unreadable, the WASM not compiling or starting, the panel's
+// start throwing: panel.js's module fails with it) is said in place of "NotYet…", which stayed
+// for good: in the browser's language, from `_locales` (the module's words are in the WASM that
+// may be what failed), with the browser's own message. The panel changed nothing by then.
+Promise.all([import("./panel.js"), import("./browser.js"), import("./wasm/notyet_wasm.js")]).catch((e) => {
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.textContent = api.i18n.getMessage("notice_failed", String(e?.message ?? e));
+  document.body.replaceChildren(p);
+});
 /**
  * The WASM module, compiled from here (panel.js instantiates it): its compile began only once
  * panel.js and its imports were in and run, 11 to 21 ms after this script in traces of 1 Dec,

@@ -66,4 +66,5 @@ await early;
 // median 176 → 144 ms after navigation start with this frame (its own, live list some 20 ms
 // later; A/B of nine runs, README performance).
 if (globalThis.__notyetPanelSteps?.screen) await afterFrames(1);
-await panel(api, host, stored).catch((e) => (document.body.textContent = `NotYet: ${e}`));
+// A failure fails this module: panel-early.js says it.
+await panel(api, host, stored);

@@ -178,11 +178,12 @@ async function serve(tls) {
  * The browser `BROWSER` (chromium or firefox) with the test build, every host mapped to the local
  * server. `profile`: a profile folder to use and keep (a second launch with it is the same browser
  * started again, its extension storage included); by default a fresh one, removed on close.
+ * `build`: another build's folder (its chrome/ and firefox/), such as a copy a test breaks.
  */
-export async function launch({ browser = BROWSER, headed = false, lang, profile } = {}) {
-  if (browser === "firefox") return FirefoxHarness.launch({ headed, profile });
+export async function launch({ browser = BROWSER, headed = false, lang, profile, build = TEST_BUILD } = {}) {
+  if (browser === "firefox") return FirefoxHarness.launch({ headed, profile, build });
   if (browser !== "chromium") throw new Error(`BROWSER must be chromium or firefox, not ${browser}`);
-  return ChromiumHarness.launch({ headed, lang, profile });
+  return ChromiumHarness.launch({ headed, lang, profile, build });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -307,8 +308,9 @@ class Harness {
 
 class ChromiumHarness extends Harness {
   /** `lang`: the browser's interface language (extension pages follow it), e.g. "de". */
-  static async launch({ headed, lang, profile }) {
-    if (!fs.existsSync(path.join(EXTENSION, "wasm"))) throw new Error(`${EXTENSION} is not built: run ./build.sh first`);
+  static async launch({ headed, lang, profile, build }) {
+    const dir = path.join(build, "chrome");
+    if (!fs.existsSync(path.join(dir, "wasm"))) throw new Error(`${dir} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-"));
     const server = await serve(certificate(tmp));
     const context = await chromium.launchPersistentContext(profile ?? path.join(tmp, "profile"), {
@@ -322,7 +324,7 @@ class ChromiumHarness extends Harness {
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-quic", "--ignore-certificate-errors",
         `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-        `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        `--disable-extensions-except=${dir}`, `--load-extension=${dir}`,
         ...(lang ? [`--lang=${lang}`] : []),
       ],
     });
@@ -590,8 +592,8 @@ class ChromiumHarness extends Harness {
  * through an extension page in the first tab, which stays open for the whole run.
  */
 class FirefoxHarness extends Harness {
-  static async launch({ headed, profile: kept }) {
-    const dir = path.join(TEST_BUILD, "firefox");
+  static async launch({ headed, profile: kept, build }) {
+    const dir = path.join(build, "firefox");
     if (!fs.existsSync(path.join(dir, "wasm"))) throw new Error(`${dir} is not built: run ./build.sh first`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-ff-"));
     const server = await serve(certificate(tmp));

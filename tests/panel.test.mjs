@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { box, BROWSER, fold, launch, ROOT } from "./harness.mjs";
+import { box, BROWSER, fold, launch, messages, ROOT, TEST_BUILD } from "./harness.mjs";
 
 const DIR = path.join(ROOT, "tests/fixtures/panel");
 const MANAGER = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -382,6 +382,46 @@ test("the agent's code throwing in the page is an error for the panel in both br
   }, id);
   assert.match(outcome, /^threw: /);
   await closeAll(page, panel);
+});
+
+test("a panel whose files don't load (panel.js missing, then the WASM broken) says so in the browser's words, not 'NotYet…' for good; storage untouched", async () => {
+  // panel-early.js imported the panel with no handler for a failure: the page stayed on its
+  // "NotYet…" with nothing said. A copy of the test build, broken after the browser started
+  // (the worker's own WASM is in by then); both browsers read an unpacked extension's files as a
+  // page asks for them.
+  const build = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-broken-"));
+  fs.cpSync(TEST_BUILD, build, { recursive: true });
+  const dir = path.join(build, firefox ? "firefox" : "chrome");
+  const b = await launch({ build });
+  try {
+    await b.setSettings(SETTINGS);
+    const before = await b.ext(() => chrome.storage.local.get(null));
+    const words = messages("en").notice_failed.message.split("$ERROR$");
+    const says = async (what) => {
+      const panel = await b.open(b.extensionUrl("panel.html?tab=1"));
+      await panel.waitForSelector("[role=alert]", { timeout: 10000 });
+      const text = await panel.evaluate(() => document.body.textContent);
+      assert.ok(text.startsWith(`${words[0]}`) && text.endsWith(words[1]) && text.length > words.join("").length + 2, `${what}: ${text}`);
+      assert.ok(!text.includes("NotYet…"), what);
+      await panel.close();
+    };
+    const file = (name) => path.join(dir, name);
+    fs.renameSync(file("panel.js"), file("panel.js.gone"));
+    await says("panel.js missing");
+    fs.renameSync(file("panel.js.gone"), file("panel.js"));
+    const wasm = fs.readFileSync(file("wasm/notyet_wasm_bg.wasm"));
+    fs.writeFileSync(file("wasm/notyet_wasm_bg.wasm"), wasm.subarray(0, 1000));
+    await says("the WASM cut short");
+    fs.writeFileSync(file("wasm/notyet_wasm_bg.wasm"), wasm);
+    assert.deepEqual(await b.ext(() => chrome.storage.local.get(null)), before);
+    // Mended, the next open is the panel.
+    const panel = await b.open(b.extensionUrl("panel.html?tab=1"));
+    await panel.waitForSelector("html[data-ready]");
+    await panel.close();
+  } finally {
+    await b.close();
+    fs.rmSync(build, { recursive: true, force: true });
+  }
 });
 
 test("a name's bidi controls stay in the name: a right-to-left override doesn't turn the panel's line around", async () => {

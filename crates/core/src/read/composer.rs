@@ -83,9 +83,13 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
 /// clipboard, an editable sibling with no prompt, goes with it. The later Ember box (Italian, a
 /// capture of 2026-09-03: outside page it-pitchbox-post-comment-box) has its prompt in a span
 /// beside the editor's container, hidden from screen readers ("Aggiungi un commento…"), none on
-/// the editor: such a short span beside the editor or its container says the same.
+/// the editor: such a short span beside the editor or its container says the same. Comments
+/// moved to TipTap in 2026: a bare `contenteditable` `role=textbox` whose prompt is CSS on an inner
+/// paragraph, its own label "Text editor for creating comment" (outside page
+/// cl-messaging-new-shell, a live capture of 2026-09-27 with made-up words, and other tools'
+/// selectors), so the label says it too.
 fn is_comment_box(index: &Index, at: usize) -> bool {
-    let prompted = |n: &Node| n.attr("data-placeholder").or(n.attr("placeholder")).is_some_and(phrases::is_comment_prompt);
+    let prompted = |n: &Node| n.attr("data-placeholder").or(n.attr("placeholder")).or(n.attr("aria-label")).is_some_and(phrases::is_comment_prompt);
     let shown = |n: &Node| {
         n.attr("aria-hidden") == Some("true") && {
             let t = text_of(n, Reading::Visible, false);

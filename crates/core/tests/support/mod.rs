@@ -26,9 +26,13 @@ pub fn outside_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/outside")
 }
 
-/// Parses `html` served at `url`; frames are read from `dir`, as the fixture server serves them.
+/// Parses `html` served at `url`; frames are read from `dir`, as the fixture server serves them
+/// (a directory's `index.html` for a path such as `/preload/`).
 pub fn snapshot_of(html: &str, url: &str, dir: &Path) -> Converted {
-    let load = |path: &str| std::fs::read_to_string(dir.join(path)).ok();
+    let load = |path: &str| {
+        let file = dir.join(path);
+        std::fs::read_to_string(if file.is_dir() { file.join("index.html") } else { file }).ok()
+    };
     let page = html::snapshot_of(html, url, &Options { frames: Some(&load), mark: Some("data-fx-composer") });
     Converted { snapshot: page.snapshot, composers: page.marked }
 }
