@@ -83,8 +83,11 @@ let firstTab = activeTab();
 // One that fails (a file missing or unreadable, the WASM not compiling or starting, the panel's
 // start throwing: panel.js's module fails with it) is said in place of "NotYet…", which stayed
 // for good: in the browser's language, from `_locales` (the module's words are in the WASM that
-// may be what failed), with the browser's own message. The panel changed nothing by then.
+// may be what failed), with the browser's own message, the page marked as in that language
+// (panel.html says "en": a screen reader would speak German or French words by English rules).
+// The panel changed nothing by then.
 Promise.all([import("./panel.js"), import("./browser.js"), import("./wasm/notyet_wasm.js")]).catch((e) => {
+  document.documentElement.lang = api.i18n.getMessage("html_lang") || "en";
   const p = document.createElement("p");
   p.setAttribute("role", "alert");
   p.textContent = api.i18n.getMessage("notice_failed", String(e?.message ?? e));

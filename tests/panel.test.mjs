@@ -384,7 +384,9 @@ test("the agent's code throwing in the page is an error for the panel in both br
   await closeAll(page, panel);
 });
 
-test("a panel whose files don't load (panel.js missing, then the WASM broken) says so in the browser's words, not 'NotYet…' for good; storage untouched", async () => {
+// In German too (Chromium: the harness starts Firefox in English only): the page marked as German,
+// which panel.html's "en" said it wasn't.
+for (const lang of ["en", "de"]) test(`in ${lang}: a panel whose files don't load (panel.js missing, then the WASM broken) says so in the browser's words, in its language, not 'NotYet…' for good; storage untouched`, { skip: lang !== "en" && firefox && "the harness starts Firefox in English only" }, async () => {
   // panel-early.js imported the panel with no handler for a failure: the page stayed on its
   // "NotYet…" with nothing said. A copy of the test build, broken after the browser started
   // (the worker's own WASM is in by then); both browsers read an unpacked extension's files as a
@@ -392,17 +394,18 @@ test("a panel whose files don't load (panel.js missing, then the WASM broken) sa
   const build = fs.mkdtempSync(path.join(os.tmpdir(), "notyet-broken-"));
   fs.cpSync(TEST_BUILD, build, { recursive: true });
   const dir = path.join(build, firefox ? "firefox" : "chrome");
-  const b = await launch({ build });
+  const b = await launch({ build, lang });
   try {
     await b.setSettings(SETTINGS);
     const before = await b.ext(() => chrome.storage.local.get(null));
-    const words = messages("en").notice_failed.message.split("$ERROR$");
+    const words = messages(lang).notice_failed.message.split("$ERROR$");
     const says = async (what) => {
       const panel = await b.open(b.extensionUrl("panel.html?tab=1"));
       await panel.waitForSelector("[role=alert]", { timeout: 10000 });
-      const text = await panel.evaluate(() => document.body.textContent);
+      const { text, marked } = await panel.evaluate(() => ({ text: document.body.textContent, marked: document.documentElement.lang }));
       assert.ok(text.startsWith(`${words[0]}`) && text.endsWith(words[1]) && text.length > words.join("").length + 2, `${what}: ${text}`);
       assert.ok(!text.includes("NotYet…"), what);
+      assert.equal(marked, lang, what);
       await panel.close();
     };
     const file = (name) => path.join(dir, name);

@@ -691,6 +691,8 @@ fn a_comment_box_is_never_the_message_box() {
         // German (the label's words our guess).
         r#"<div role="listitem" componentkey="update-card-focusZO5fn"><h2>Feed post</h2><p>A post in the feed.</p><div contenteditable="true" role="textbox" aria-label="Text editor for creating comment" class="tiptap ProseMirror _407a7412"><p><br></p></div></div>"#,
         r#"<div componentkey="commentBox-urn:li:activity:1"><div data-testid="ui-core-tiptap-text-editor-wrapper"><div><div contenteditable="true" role="textbox" aria-label="Texteditor zum Erstellen von Kommentaren" class="tiptap ProseMirror"><p class="is-empty is-editor-empty" data-placeholder="Kommentar hinzufügen…"><br></p></div></div></div></div>"#,
+        // A label with no word the reader knows (Polish, our guess): the key alone says it.
+        r#"<div componentkey="commentBox-urn:li:activity:1"><div><div data-testid="ui-core-tiptap-text-editor-wrapper"><div><div contenteditable="true" role="textbox" aria-label="Edytor tekstu do tworzenia komentarza" class="tiptap ProseMirror"><p><br></p></div></div></div></div></div>"#,
     ] {
         let snap = page(&format!("<section>{card}</section><article><a href=\"/in/sam-lee/\">Sam Lee</a><p>A post</p>{comment}</article>"));
         let read = read_page(&snap);

@@ -87,8 +87,17 @@ fn score(index: &Index, at: usize, focused: bool) -> u8 {
 /// moved to TipTap in 2026: a bare `contenteditable` `role=textbox` whose prompt is CSS on an inner
 /// paragraph, its own label "Text editor for creating comment" (outside page
 /// cl-messaging-new-shell, a live capture of 2026-09-27 with made-up words, and other tools'
-/// selectors), so the label says it too.
+/// selectors), so the label says it too; in any language its container's key does, a
+/// `componentkey` `commentBox-…` a few levels up (the TipTap wrapper's parent or grandparent in
+/// three tools' selectors; a comment's own key, `replaceableComment_…`, says the same).
 fn is_comment_box(index: &Index, at: usize) -> bool {
+    let mut a = at;
+    for _ in 0..4 {
+        a = index.parent(a).unwrap_or(a);
+        if index.node(a).attr("componentkey").is_some_and(phrases::is_comment_prompt) {
+            return true;
+        }
+    }
     let prompted = |n: &Node| n.attr("data-placeholder").or(n.attr("placeholder")).or(n.attr("aria-label")).is_some_and(phrases::is_comment_prompt);
     let shown = |n: &Node| {
         n.attr("aria-hidden") == Some("true") && {
