@@ -226,7 +226,10 @@ export function agent(command, installed) {
       .row button { font-size: 13px; padding: 3px 10px; border: 1px solid var(--accent); color: var(--accent); border-radius: 14px; }
       .row .menu, .options button { font-size: 12.5px; padding: 2px 8px; border-color: var(--line); color: inherit; }
       .options { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; }
-      .options [aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--bg); }`);
+      .options [aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--bg); font-weight: 600; }`);
+    // The chosen option is bold too: a forced-colors (high contrast) mode drops the background
+    // that marks it, and an open menu's options all looked alike (2 Dec 2026). An outline, as the
+    // panel's selected row has, would take the place of the focus ring the option starts with.
     shadow.adoptedStyleSheets = [sheet];
     const el = (tag, props = {}) => Object.assign(document.createElement(tag), props);
     const box = el("div", { className: `box ${level}${pageIsDark() ? " dark" : ""}` });

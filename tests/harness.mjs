@@ -1013,7 +1013,14 @@ class FirefoxPage {
    * Playwright's `emulateMedia({ colorScheme })`: Firefox's content colour scheme, for every tab
    * (`null` gives the browser's own back).
    */
-  async emulateMedia({ colorScheme }) {
+  async emulateMedia({ colorScheme, forcedColors }) {
+    if (forcedColors) {
+      // Firefox's "Override the colours specified by the page: Always" is its forced-colors mode.
+      await this.h.chrome((on) => Services.prefs.setIntPref("browser.display.document_color_use", on ? 2 : 0), forcedColors === "active");
+      const query = `(forced-colors: ${forcedColors})`;
+      for (let tries = 0; tries < 100 && !(await this.evaluate((q) => matchMedia(q).matches, query)); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return;
+    }
     await this.h.chrome((scheme) => {
       const pref = "layout.css.prefers-color-scheme.content-override";
       if (scheme === "dark" || scheme === "light") Services.prefs.setIntPref(pref, scheme === "dark" ? 0 : 1);

@@ -336,6 +336,34 @@ test("keyboard: the notice's controls are reachable with Tab, Escape closes it",
   await page.close();
 });
 
+test("an open menu's chosen option stands out in a forced-colors (high contrast) mode, which drops its background", async () => {
+  const page = await open("x-not-linkedin", "https://www.example.com/compose");
+  await page.evaluate(agent, {
+    op: "notice",
+    level: "success",
+    text: "Drafted.",
+    choices: [{ label: "Reply as", options: ["Generic", "Sales", "Recruiter"].map((label) => ({ label, request: { type: "click" } })), selected: 1 }],
+    close: "Close",
+    focus: true,
+  });
+  await sleep(200);
+  await page.keyboard.press("Enter"); // the menu opens, the focus on its chosen option
+  await page.evaluate(() => globalThis.__notyetAgent.shadow.activeElement.blur()); // the focus ring is no mark of the choice
+  await page.emulateMedia({ forcedColors: "active" });
+  try {
+    // What forced colours leave of each option's look: its weight, underline and outline.
+    const looks = await page.evaluate(() => [...globalThis.__notyetAgent.shadow.querySelectorAll(".options button")].map((b) => {
+      const s = getComputedStyle(b);
+      return `${s.fontWeight} ${s.textDecorationLine} ${s.outlineStyle}`;
+    }));
+    assert.equal(new Set(looks).size, 2, looks.join(" | "));
+    assert.notEqual(looks[1], looks[0], "Sales, chosen, looks unlike Generic");
+  } finally {
+    await page.emulateMedia({ forcedColors: "none" });
+  }
+  await page.close();
+});
+
 test("keyboard: a shortcut, named on the notice, takes the focus from the message box into it; Escape gives it back", async () => {
   await h.setSettings(SETTINGS);
   const page = await open("x-ember-overlay");

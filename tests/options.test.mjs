@@ -847,6 +847,10 @@ test("the panel's progress record at its limit (1,000 entries) scrolls in its ow
     await page.waitForFunction(() => document.querySelectorAll("#progress-list li").length === 1000);
     const box = await page.evaluate(() => ((l) => [l.clientHeight, l.scrollHeight])(document.querySelector("#progress-list")));
     assert.ok(box[0] > 100 && box[0] <= 300 && box[1] > box[0] * 10, `the list is ${box[0]} px high (${box[1]} px of entries)`);
+    // Each entry's own day: the page words a day once and keeps it for the entries of that day.
+    const days = await page.evaluate(() => [...document.querySelectorAll("#progress-list li")].map((li) => li.textContent.split(" · ")[1]));
+    assert.equal(new Set(days).size, 28, [...new Set(days)].join(", "));
+    assert.deepEqual([days[0], days.at(-1)], ["drafted Nov 28", "drafted Nov 1"]);
     await page.close();
   } finally {
     await h.ext(() => chrome.storage.local.remove("panel_record"));

@@ -253,6 +253,35 @@ const cutInTemplateMenus = (page) => page.evaluate(() => [...document.querySelec
   return cut.map((o) => `${menu.id}: ${o.text}`);
 }));
 
+test("at 200% zoom on a laptop (683 × 384 px to lay out) the options page's header scrolls away; in a taller window it stays", async () => {
+  const h = await launch();
+  try {
+    const page = await open(h, "options.html");
+    // What of the window the header covers with the page scrolled to the rules.
+    const covered = async (width, height) => {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => document.getElementById("s-rules").scrollIntoView());
+      await page.waitForTimeout(100);
+      return page.evaluate(() => Math.max(0, document.querySelector("header").getBoundingClientRect().bottom) / innerHeight);
+    };
+    const short = await covered(683, 384);
+    assert.equal(short, 0, `the header covers ${Math.round(short * 100)}% of a 384 px window`);
+    const tall = await covered(1280, 800);
+    assert.ok(tall > 0 && tall < 0.2, `the header stays in sight at 800 px: ${Math.round(tall * 100)}%`);
+    // A jump to a section lands at its heading in both.
+    for (const [width, height] of [[683, 384], [1280, 800]]) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole("link", { name: "Templates" }).click();
+      await page.waitForTimeout(300);
+      const gap = await page.evaluate(() => document.getElementById("h-templates").getBoundingClientRect().top - Math.max(0, document.querySelector("header").getBoundingClientRect().bottom));
+      assert.ok(gap > 0 && gap < 60, `at ${width} × ${height} the heading is ${gap} px below what covers it`);
+    }
+    await page.close();
+  } finally {
+    await h.close();
+  }
+});
+
 test("at 420 px: nothing wider than the window, the section links faded where they go on, and the preview one click away", async () => {
   const h = await launch();
   try {

@@ -994,6 +994,32 @@ test("an invitation answered on LinkedIn meanwhile is marked gone, not dropped",
   await closeAll(page, panel);
 });
 
+test("in a forced-colors (high contrast) mode the selected row and a pressed count stand out: the background and shadow that mark them are dropped there", async () => {
+  const { page, panel } = await openBoth(40);
+  await untilRead(panel, "40 of 40");
+  await panel.locator('[data-act="filter.reply"]').click();
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("j");
+  // The outline each draws, and the rows' that are not selected.
+  const marks = () => panel.evaluate(() => {
+    const ring = (e) => ((s) => (s.outlineStyle === "none" || /^rgba\(.*, 0\)$|transparent/.test(s.outlineColor) ? "none" : `${s.outlineStyle} ${s.outlineWidth}`))(getComputedStyle(e));
+    return { selected: ring(document.querySelector(".row.selected")), others: [...new Set([...document.querySelectorAll(".row:not(.selected)")].map(ring))], pressed: ring(document.querySelector(".counts [aria-pressed=true]")) };
+  });
+  assert.deepEqual(await marks(), { selected: "none", others: ["none"], pressed: "none" }, "no outline where colours are the page's own");
+  await panel.emulateMedia({ forcedColors: "active" });
+  try {
+    assert.deepEqual(await marks(), { selected: "solid 3px", others: ["none"], pressed: "solid 2px" });
+  } finally {
+    await panel.emulateMedia({ forcedColors: "none" });
+  }
+  // The pressed count's own outline has no weight: focused from the keyboard, its focus ring shows.
+  await panel.locator("#list").focus();
+  await panel.keyboard.press("Shift+Tab");
+  for (let i = 0; i < 8 && !(await panel.evaluate(() => document.activeElement.getAttribute("aria-pressed") === "true")); i++) await panel.keyboard.press("Shift+Tab");
+  assert.equal(await panel.evaluate(() => getComputedStyle(document.activeElement).outlineWidth), "3px");
+  await closeAll(page, panel);
+});
+
 test("a page that changes while the panel is open: a new card is listed, a removed one marked gone; an action on it says so", async () => {
   const { page, panel } = await openBoth(40);
   // The message line's two live regions are there, empty, from the start: a screen reader
