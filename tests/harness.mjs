@@ -1018,7 +1018,12 @@ class FirefoxPage {
       // Firefox's "Override the colours specified by the page: Always" is its forced-colors mode.
       await this.h.chrome((on) => Services.prefs.setIntPref("browser.display.document_color_use", on ? 2 : 0), forcedColors === "active");
       const query = `(forced-colors: ${forcedColors})`;
-      for (let tries = 0; tries < 100 && !(await this.evaluate((q) => matchMedia(q).matches, query)); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The pref reaches the page's style a moment later: waited for, and said if it never does
+      // (the caller went on to measure the page's own colours and failed on a misleading diff).
+      for (let tries = 0; !(await this.evaluate((q) => matchMedia(q).matches, query)); tries++) {
+        if (tries === 500) throw new Error(`emulateMedia: ${query} still doesn't match after 500 looks`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       return;
     }
     await this.h.chrome((scheme) => {
