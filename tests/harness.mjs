@@ -1310,6 +1310,13 @@ async function tunnel(httpsPort) {
  * same-origin iframe): its text, its editor's model, and whether the page's Send is enabled;
  * `null` when there is no box. With `caretToEnd`, it also focuses the box with the caret at its end.
  */
+/**
+ * Two of the page's animation frames: a resize's layout and the ResizeObserver callbacks it
+ * starts (the options page's header height, `--head`) are done by then. A wait on the page's
+ * own clock, where a fixed pause of 100 to 300 ms was a guess that a loaded machine outruns.
+ */
+export const frames = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+
 export async function box(page, { caretToEnd = false } = {}) {
   return page.evaluate((caretToEnd) => {
     const find = (root) => {

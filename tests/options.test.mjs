@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { box, launch, messages as locale, ROOT } from "./harness.mjs";
+import { box, frames, launch, messages as locale, ROOT } from "./harness.mjs";
 
 let h;
 before(async () => {
@@ -517,7 +517,7 @@ test("the rules editor's two mutual-count boxes stand in one line where one labe
   await page.goto(h.extensionUrl("options.html"));
   await page.waitForSelector("html[data-ready]");
   await page.setViewportSize({ width: 1280, height: 800 });
-  await new Promise((r) => setTimeout(r, 200));
+  await frames(page);
   const got = await page.evaluate(() => {
     const [a, b] = ["mutual_at_least", "mutual_below"].map((k) => document.querySelector(`[data-k="r.0.${k}"]`));
     for (let d = a.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;

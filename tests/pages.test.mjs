@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, messages, ROOT } from "./harness.mjs";
+import { frames, launch, messages, ROOT } from "./harness.mjs";
 
 
 /** An extension page, opened in a new tab and interactive. */
@@ -260,8 +260,8 @@ test("at 200% zoom on a laptop (683 × 384 px to lay out) the options page's hea
     // What of the window the header covers with the page scrolled to the rules.
     const covered = async (width, height) => {
       await page.setViewportSize({ width, height });
+      await frames(page);
       await page.evaluate(() => document.getElementById("s-rules").scrollIntoView());
-      await page.waitForTimeout(100);
       return page.evaluate(() => Math.max(0, document.querySelector("header").getBoundingClientRect().bottom) / innerHeight);
     };
     const short = await covered(683, 384);
@@ -271,8 +271,9 @@ test("at 200% zoom on a laptop (683 × 384 px to lay out) the options page's hea
     // A jump to a section lands at its heading in both.
     for (const [width, height] of [[683, 384], [1280, 800]]) {
       await page.setViewportSize({ width, height });
+      await frames(page);
       await page.getByRole("link", { name: "Templates" }).click();
-      await page.waitForTimeout(300);
+      await frames(page);
       const gap = await page.evaluate(() => document.getElementById("h-templates").getBoundingClientRect().top - Math.max(0, document.querySelector("header").getBoundingClientRect().bottom));
       assert.ok(gap > 0 && gap < 60, `at ${width} × ${height} the heading is ${gap} px below what covers it`);
     }
