@@ -126,7 +126,11 @@ const FRAMED = () => [...document.documentElement.children].some((e) => /^[a-z]{
 const rows = (panel) => panel.evaluate(() => [...document.querySelectorAll(".row")].map((x) => ({ name: x.querySelector(".name").textContent, text: x.innerText, selected: x.classList.contains("selected"), gone: x.classList.contains("gone") })));
 const msg = (panel) => panel.evaluate(() => document.querySelector("#msg").textContent);
 const pressed = (page) => page.evaluate(() => Number(document.body.dataset.fxPressed || 0));
-const untilMsg = (panel, re, timeout = 10000) => panel.waitForFunction((re) => new RegExp(re).test(document.querySelector("#msg").textContent), re.source, { timeout });
+/** Waits for the panel's message to match `re`; a timeout says the message it showed instead. */
+const untilMsg = (panel, re, timeout = 10000) =>
+  panel.waitForFunction((re) => new RegExp(re).test(document.querySelector("#msg").textContent), re.source, { timeout }).catch(async (e) => {
+    throw new Error(`${e.message}; the panel said: ${JSON.stringify(await msg(panel).catch(() => "(no panel)"))}`);
+  });
 const untilRead = (panel, text, timeout = 10000) => panel.waitForFunction((t) => document.querySelector("#read")?.textContent.includes(t), text, { timeout });
 const detailName = (panel) => panel.evaluate(() => document.querySelector("#detail h2")?.textContent);
 const disabled = (panel, sel) => panel.evaluate((s) => document.querySelector(s).disabled, sel);

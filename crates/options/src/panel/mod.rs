@@ -548,11 +548,14 @@ fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// What went wrong running something in the tab, worded for the user.
+/// What went wrong running something in the tab, worded for the user. Firefox answers a reading
+/// whose document the tab navigated away from with "Actor 'ExtensionContent' destroyed before
+/// query … was resolved": the panel said "couldn't finish (Actor …)" where the tab had left the
+/// page (panel.test's Draft reply with the tab navigating away, failed so in CI, 2 Dec 2026).
 fn tab_error(e: &str) -> String {
     if e.has("No tab") || e.has("closed") || e.has("Invalid tab") {
         tr("panel_tab_closed")
-    } else if e.has("Cannot access") || e.has("Missing host permission") || e.has("showing error page") || e.has("Frame") {
+    } else if e.has("Cannot access") || e.has("Missing host permission") || e.has("showing error page") || e.has("Frame") || e.has("destroyed") {
         tr("panel_tab_moved")
     } else {
         crate::tr_with("panel_failed", &[e])
