@@ -1020,10 +1020,9 @@ class FirefoxPage {
       const query = `(forced-colors: ${forcedColors})`;
       // The pref reaches the page's style a moment later: waited for, and said if it never does
       // (the caller went on to measure the page's own colours and failed on a misleading diff).
-      for (let tries = 0; !(await this.evaluate((q) => matchMedia(q).matches, query)); tries++) {
-        if (tries === 500) throw new Error(`emulateMedia: ${query} still doesn't match after 500 looks`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await this.waitForFunction((q) => matchMedia(q).matches, query, { timeout: 10000 }).catch(() => {
+        throw new Error(`emulateMedia: ${query} still doesn't match after 10 s`);
+      });
       return;
     }
     await this.h.chrome((scheme) => {
@@ -1306,17 +1305,17 @@ async function tunnel(httpsPort) {
 }
 
 /**
- * The message box marked `data-fx-composer` (in the document, an open shadow root or a
- * same-origin iframe): its text, its editor's model, and whether the page's Send is enabled;
- * `null` when there is no box. With `caretToEnd`, it also focuses the box with the caret at its end.
- */
-/**
  * Two of the page's animation frames: a resize's layout and the ResizeObserver callbacks it
  * starts (the options page's header height, `--head`) are done by then. A wait on the page's
  * own clock, where a fixed pause of 100 to 300 ms was a guess that a loaded machine outruns.
  */
 export const frames = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
 
+/**
+ * The message box marked `data-fx-composer` (in the document, an open shadow root or a
+ * same-origin iframe): its text, its editor's model, and whether the page's Send is enabled;
+ * `null` when there is no box. With `caretToEnd`, it also focuses the box with the caret at its end.
+ */
 export async function box(page, { caretToEnd = false } = {}) {
   return page.evaluate((caretToEnd) => {
     const find = (root) => {
