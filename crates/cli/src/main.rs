@@ -264,6 +264,8 @@ fn report_problem(e: &serde_json::Error, text: &str) -> String {
     let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
     // serde's "missing field `root`": the name between the backquotes.
     let key = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next()).map(str::to_owned);
+    // The type by its first byte, not `JsonType::of` a `Value`: a report may nest past
+    // serde_json's 128 levels, which the snapshot's reader allows and a `Value` refuses.
     let found = match text.trim_start().as_bytes().first() {
         Some(b'{') => JsonType::Object,
         Some(b'[') => JsonType::List,
